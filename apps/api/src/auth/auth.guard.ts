@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { publicKey, rolesKey } from '../common/access.decorators.js';
+import { AppError } from '../common/app-error.js';
+import { RequestContext } from '../common/request-context.js';
+import { Role } from '../users/role.js';
+import { sessionTokenFrom } from './session-token.js';
+import { SessionsService } from './sessions.service.js';
+
+/** Global guard: deny by default, unless an operation is marked @Public(); @Roles() narrows further. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(executionContext: ExecutionContext): Promise<boolean> {
+    const { req, res } = GqlExecutionContext.create(executionContext).getContext();
+    const context = RequestContext.of(req, res);
+    if (!context.authenticated) {
+      const token = sessionTokenFrom(req);
+      context.user = token ? await this.sessions.userFor(token) : null;
+      context.authenticated = true;
+    }
+    const targets = [executionContext.getHandler(), executionContext.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(publicKey, targets);
+    const roles = this.reflector.getAllAndOverride<Role[]>(rolesKey, targets);
+    if (!isPublic && !context.user) throw AppError.unauthenticated();
+    if (roles && (!context.user || !roles.includes(context.user.role))) throw AppError.forbidden();
+    return true;
+  }
+}

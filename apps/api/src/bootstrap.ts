@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { Environment } from './config/environment.js';
+
+/** Builds the whole API (and the web app's static files) without listening, for main.ts and the tests alike. */
+export async function createApp(environment: Environment): Promise<NestExpressApplication> {
+  const logger: LogLevel[] = environment.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger });
+  app.set('trust proxy', 'loopback');
+  app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  serveWebApp(app, environment);
+  return app;
+}
+
+function serveWebApp(app: NestExpressApplication, environment: Environment): void {
+  if (!environment.WEB_DIST_PATH) return;
+  const root = resolve(environment.WEB_DIST_PATH);
+  const indexFile = resolve(root, 'index.html');
+  if (!existsSync(indexFile)) return;
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  // Client-side routes: any other GET that is not the API gets the app's shell.
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
+    response.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import type { Request, Response } from 'express';
+import { isStaffRole, Role } from '../users/role.js';
+import { AppError } from './app-error.js';
+
+export interface AuthUser {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+const contextKey = Symbol('requestContext');
+
+/**
+ * Everything a service needs to know about the request it serves: who asks, from where,
+ * and the per-request DataLoaders. Services take it as their first argument.
+ */
+export class RequestContext {
+  user: AuthUser | null = null;
+  /** Set once the session (if any) has been looked up. */
+  authenticated = false;
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(
+    readonly request: Request,
+    readonly response?: Response,
+  ) {}
+
+  /** The RequestContext of an HTTP request, created on first use. */
+  static of(request: Request, response?: Response): RequestContext {
+    const holder = request as Request & { [contextKey]?: RequestContext };
+    holder[contextKey] ??= new RequestContext(request, response);
+    return holder[contextKey];
+  }
+
+  /** A context for work that no request started (seeding, scripts, the bot). */
+  static system(user: AuthUser | null = null): RequestContext {
+    const context = new RequestContext({ headers: {}, ip: '127.0.0.1' } as Request);
+    context.user = user;
+    context.authenticated = true;
+    return context;
+  }
+
+  get ip(): string {
+    return this.request.ip ?? this.request.socket?.remoteAddress ?? 'unknown';
+  }
+
+  get isStaff(): boolean {
+    return this.user !== null && isStaffRole(this.user.role);
+  }
+
+  requireUser(): AuthUser {
+    if (!this.user) throw AppError.unauthenticated();
+    return this.user;
+  }
+
+  requireStaff(): AuthUser {
+    const user = this.requireUser();
+    if (!isStaffRole(user.role)) throw AppError.forbidden('Only staff can do this');
+    return user;
+  }
+
+  /** One DataLoader per name per request, so batching and caching never leak between users. */
+  loader<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

@@ -1,0 +1,106 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
+const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+/** Every setting the API reads, with its default. Validated once at start-up. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toNumber) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  SQLITE_PATH = './data/twofa-forum.sqlite';
+
+  /** Redis shared by several API instances (rate limits, live updates); in-process when absent. */
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Create a small demo forum on an empty database. */
+  @Transform(toBoolean) @IsBoolean()
+  SEED_DEMO = true;
+
+  /** Mark the session cookie Secure (serve over HTTPS in production). */
+  @Transform(toBoolean) @IsBoolean()
+  COOKIE_SECURE = false;
+
+  @Transform(toNumber) @IsInt() @Min(1)
+  SESSION_TTL_DAYS = 30;
+
+  /** Seconds a member waits between two new questions (Discourse: 15). */
+  @Transform(toNumber) @IsNumber() @Min(0)
+  RATE_LIMIT_ASK_SECONDS = 15;
+
+  /** Seconds a member waits between two replies (Discourse: 5). */
+  @Transform(toNumber) @IsNumber() @Min(0)
+  RATE_LIMIT_REPLY_SECONDS = 5;
+
+  /** Flags one member may raise per hour. */
+  @Transform(toNumber) @IsInt() @Min(1)
+  RATE_LIMIT_FLAGS_PER_HOUR = 20;
+
+  /** Failed sign-ins allowed per IP, and per account, in 15 minutes. */
+  @Transform(toNumber) @IsInt() @Min(1)
+  RATE_LIMIT_SIGN_IN_ATTEMPTS = 10;
+
+  /** Sign-ups allowed per IP per hour. */
+  @Transform(toNumber) @IsInt() @Min(1)
+  RATE_LIMIT_SIGN_UPS_PER_HOUR = 10;
+
+  @Transform(toNumber) @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Matcher confidence at or above which the bot replies publicly. */
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  BOT_ANSWER_THRESHOLD = 0.75;
+
+  /** Matcher confidence at or above which a suggestion waits in the staff queue. */
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  BOT_REVIEW_THRESHOLD = 0.45;
+
+  /** Serve the built web app from this folder at `/` (empty disables it). */
+  @IsString()
+  WEB_DIST_PATH = './dist/web';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws one error listing every bad variable. */
+export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
+  const known = Object.keys(new Environment());
+  const values = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+  );
+  const environment = plainToInstance(Environment, values);
+  const errors = validateSync(environment, { forbidUnknownValues: false });
+  const problems = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`),
+  );
+  if (environment.BOT_REVIEW_THRESHOLD > environment.BOT_ANSWER_THRESHOLD) {
+    problems.push('BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD');
+  }
+  if (problems.length > 0) throw new EnvironmentError(problems);
+  return environment;
+}

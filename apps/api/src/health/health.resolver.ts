@@ -1,0 +1,13 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../common/access.decorators.js';
+import { Health } from './health.model.js';
+
+@Resolver(() => Health)
+export class HealthResolver {
+  /** Touches nothing but the process: the baseline the API benchmark compares against. */
+  @Public()
+  @Query(() => Health)
+  health(): Health {
+    return { status: 'ok', time: new Date() };
+  }
+}

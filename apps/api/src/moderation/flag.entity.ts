@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PostType } from '../threads/post-type.js';
+
+export enum FlagStatus {
+  Open = 'OPEN',
+  Resolved = 'RESOLVED',
+}
+
+@Entity('flags')
+export class FlagEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'post_type', type: 'varchar', length: 16 })
+  postType: PostType;
+
+  @Column({ name: 'post_id', type: 'integer' })
+  postId: number;
+
+  @Column({ name: 'reporter_id', type: 'integer' })
+  reporterId: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  reason: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: FlagStatus;
+
+  @Column({ name: 'resolved_by_id', type: 'integer', nullable: true })
+  resolvedById: number | null;
+
+  @Column({ name: 'resolved_at', nullable: true, type: Date })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,30 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('replies')
+export class ReplyEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'thread_id', type: 'integer' })
+  threadId: number;
+
+  @Column({ name: 'author_id', type: 'integer' })
+  authorId: number;
+
+  /** Markdown as written. */
+  @Column({ type: 'text' })
+  body: string;
+
+  /** Set when a staff member wrote it; stays set if their role changes later. */
+  @Column({ name: 'is_staff_answer', type: 'boolean', default: false })
+  isStaffAnswer: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  hidden: boolean;
+
+  @Column({ name: 'edited_at', nullable: true, type: Date })
+  editedAt: Date | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ThreadStatus } from './thread-status.js';
+
+/** A question and its discussion. */
+@Entity('threads')
+export class ThreadEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'author_id', type: 'integer' })
+  authorId: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  /** Markdown as written. */
+  @Column({ type: 'text' })
+  body: string;
+
+  /** LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN; kept in step for filtering. */
+  @Column({ type: 'varchar', length: 16 })
+  status: ThreadStatus;
+
+  @Column({ type: 'boolean', default: false })
+  locked: boolean;
+
+  @Column({ name: 'accepted_reply_id', type: 'integer', nullable: true })
+  acceptedReplyId: number | null;
+
+  /** Replies visible to everyone (not hidden). */
+  @Column({ name: 'reply_count', type: 'integer', default: 0 })
+  replyCount: number;
+
+  @Column({ type: 'boolean', default: false })
+  hidden: boolean;
+
+  @Column({ name: 'edited_at', nullable: true, type: Date })
+  editedAt: Date | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'last_activity_at' })
+  lastActivityAt: Date;
+}

@@ -1,0 +1,56 @@
+/**
+ * The one adapter to `natural`. It loads each piece by its own module file, because the package root
+ * takes about a second to load and runs dotenv (reads `.env`, prints a banner) through its storage
+ * back ends. `natural` is CommonJS, hence `createRequire`.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const base = 'natural/lib/natural';
+
+interface Tokenizer {
+  tokenize(text: string): string[];
+}
+interface Stemmer {
+  stem(token: string): string;
+}
+interface DistanceOptions {
+  transposition_cost?: number;
+  restricted?: boolean;
+}
+/** The slice of `natural`'s TfIdf used by the benchmark baseline. */
+export interface NaturalTfIdf {
+  addDocument(document: string | string[], key?: unknown): void;
+  tfidfs(terms: string | string[], callback?: (index: number, measure: number, key?: unknown) => void): number[];
+}
+
+const { WordTokenizer } = require(`${base}/tokenizers/regexp_tokenizer.js`) as {
+  WordTokenizer: new () => Tokenizer;
+};
+const PorterStemmer = require(`${base}/stemmers/porter_stemmer.js`) as Stemmer;
+const { DamerauLevenshteinDistance } = require(`${base}/distance/levenshtein_distance.js`) as {
+  DamerauLevenshteinDistance: (source: string, target: string, options?: DistanceOptions) => number;
+};
+const TfIdfClass = require(`${base}/tfidf/tfidf.js`) as new () => NaturalTfIdf;
+
+const wordTokenizer = new WordTokenizer();
+
+/** Splits text into word tokens (letters, digits, underscore). */
+export function tokenizeWords(text: string): string[] {
+  return wordTokenizer.tokenize(text);
+}
+
+/** Porter stem of one lower-case token. */
+export function stem(token: string): string {
+  return PorterStemmer.stem(token);
+}
+
+/** Damerau-Levenshtein edit distance (a transposition counts as one edit). */
+export function editDistance(source: string, target: string): number {
+  return DamerauLevenshteinDistance(source, target, { transposition_cost: 1 });
+}
+
+/** A fresh `natural` TfIdf (used only as the benchmark's baseline). */
+export function createNaturalTfIdf(): NaturalTfIdf {
+  return new TfIdfClass();
+}

@@ -1,0 +1,174 @@
+import { CanonicalTerm as T } from './text-normalizer.js';
+
+/** Which signals were found in a question; each carries the phrase that triggered it. */
+export interface StateSignals {
+  /** The text is about two-factor sign-in at all (2FA, one-time codes, authenticator, backup codes, QR). */
+  twoFactorTopic: string | null;
+  backupCodes: string | null;
+  qrOrSecret: string | null;
+  /** Wants a second copy: several devices or apps, back up the authenticator. */
+  keepCopy: string | null;
+  /** Authenticator or its device lost, reset, replaced. */
+  lostAuthenticator: string | null;
+  /** Deliberate change of authenticator or phone (still has the old one or just moving). */
+  switchAuthenticator: string | null;
+  signedInSomewhere: string | null;
+  signedInNowhere: string | null;
+  lockedOut: string | null;
+  /** Asks someone else (support, an admin) to reset or remove 2FA, or to recover the account. */
+  asksForReset: string | null;
+  /** A hard negative: a near-miss topic the bot must not answer, e.g. "passkey". */
+  hardNegative: string | null;
+}
+
+type Rule = readonly [name: string, pattern: RegExp];
+
+const twoFactorWord = `(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|${T.backupCodes}|${T.qrCode}|${T.setupSecret}|authenticator|second factor|tokens?|codes?)`;
+const device = `(${T.phone}|${T.computer}|${T.tablet}|${T.browser}|device|devices|app|apps|machine|watch)`;
+const anyDevice = `(any|every|all|a single|one|another|other|my other)( of my)?( other)? ${device}`;
+
+const firstMatch = (text: string, rules: readonly Rule[]): string | null => {
+  for (const [name, pattern] of rules) {
+    const match = pattern.exec(text);
+    if (match) return name ? `${name}: ${match[0].trim()}` : match[0].trim();
+  }
+  return null;
+};
+
+const re = (source: string): RegExp => new RegExp(source);
+
+const topicRules: Rule[] = [
+  ['', re(`\\b(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|authenticator|${T.backupCodes}|${T.setupSecret}|second factor|two factor)\\b`)],
+  ['', re(`\\b${T.qrCode}\\b`)],
+];
+
+const backupCodeRules: Rule[] = [
+  ['', re(`\\b${T.backupCodes}\\b`)],
+  ['', /\b(backup|recovery|spare|scratch)\b.{0,30}\bcodes?\b/],
+  ['', /\bcodes?\b.{0,20}\b(print|in my safe|write down|keep in a drawer)\b/],
+];
+
+const qrRules: Rule[] = [
+  ['', re(`\\b(${T.qrCode}|${T.setupSecret})\\b`)],
+];
+
+const keepCopyRules: Rule[] = [
+  ['', re(`\\b(back\\s?up|backing up|copy of|copies of|redundan\\w*|duplicate|spare)\\b.{0,40}\\b${twoFactorWord}`)],
+  ['', re(`\\b${twoFactorWord}.{0,30}\\b(back\\s?up|backed up|redundan\\w*|copy|copies)\\b`)],
+  ['', re(`\\b(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`)],
+  ['', re(`\\bon (both )?my ${device} and (my |on my |a |another )?(\\w+ )?${device}`)],
+  ['', /\b(scan|add)\w*\b.{0,30}\b(twice|two (times|places)|both)\b/],
+];
+
+const lostRules: Rule[] = [
+  ['', re(`\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`)],
+  ['', re(`\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|not transfer\\w*|no tokens|empty)\\b`)],
+  ['', re(`\\bnew (${T.phone}|${device})\\b`)],
+  ['', re(`\\b(changed|switched|replaced|upgraded|moved|changing|switching|replacing|upgrading|moving) (to )?(a |my |the )?(new )?${T.phone}s?\\b`)],
+  ['', re(`\\b(not|no) (have|has|access to|longer have)\\b.{0,20}\\b(${T.phone}|${T.authenticator}|authenticator|${T.twoFactor})`)],
+];
+
+const switchRules: Rule[] = [
+  ['', re(`\\b(switch|switching|change|changing|move|moving|migrate|migrating|transfer|transferring|replace|replacing|swap)\\w*\\b.{0,50}\\b(${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes|tokens|accounts|${device})`)],
+  ['', re(`\\b(${T.authenticator}|authenticator|${T.twoFactor})\\b.{0,30}\\b(to|onto) (a |my |the )?(new|another|different|other) `)],
+  ['', re(`\\bfrom ${T.authenticator} to\\b`)],
+  ['', re(`\\b(still|also) (have|use|got|own)\\b.{0,15}\\b(old|previous|current|existing)\\b`)],
+  ['', /\b(discontinued|end of life|eol|shutting down)\b/],
+];
+
+const signedInRules: Rule[] = [
+  ['still signed in', re(`\\bstill\\b.{0,25}\\b(${T.signIn}|unlocked|authenticated|open|access|accessible|using|use)\\b`)],
+  ['signed in on a device', re(`\\b${T.signIn}\\b.{0,30}\\b(on|in|to|at|from|with) (my |the |a |our |both |all )?(\\w+ )?(${device}|everywhere|all my)\\b`)],
+  ['signed in on a device', re(`\\b${T.signIn} (everywhere|elsewhere)\\b`)],
+  ['signed in on a device', re(`\\b(already|currently|remain|remained|stay|stayed) ${T.signIn}\\b`)],
+  ['signed in on a device', re(`\\b(whilst|while|when) ${T.signIn}\\b`)],
+  ['has access on a device', re(`\\b(have|has|got) access\\b.{0,20}\\b(on|from|in) (my |the )?(\\w+ )?${device}`)],
+  ['has access on a device', re(`\\b(can|could) (still )?(open|access|use|unlock|get into)\\b.{0,40}\\b(on|in|from) (my |the )?(\\w+ )?${device}`)],
+  ['has access on a device', re(`\\b(account|vault|1password|app) is (still )?(open|unlocked)\\b`)],
+  ['has access on a device', re(`\\bif i ${T.signOut}\\b`)],
+];
+
+const signedInNowhereRules: Rule[] = [
+  ['negation: not signed in anywhere', re(`\\b${T.notSignedIn}\\b.{0,25}\\b(any|anywhere|anything|all|every|none|other)\\b`)],
+  ['negation: not signed in anywhere', re(`\\b(not|nowhere) ${T.signIn}\\b|\\b${T.signIn} nowhere\\b`)],
+  ['negation: not signed in anywhere', re(`\\b${T.notSignedIn}\\b`)],
+  ['negation: signed out everywhere', re(`\\b${T.signOut}\\b.{0,20}\\b(all|every|everything|everywhere|each)\\b`)],
+  ['negation: no other device', re(`\\bno (other|signed-in|second|more|backup|spare|remaining|other signed-in) ${device}`)],
+  ['negation: no other device', re(`\\b(only|single|one and only) ${device}\\b.{0,40}\\b(stolen|lost|broke|broken|died|dead|wiped|reset|gone)\\b`)],
+  ['negation: no access to any device', re(`\\b(not|no|cannot) (have )?(access|get) (to )?${anyDevice}`)],
+  ['negation: lost everything', /\b(lost|lose) (everything|all my devices|all devices)\b/],
+  ['negation: cannot sign in anywhere', re(`\\bcannot (${T.signIn}|get in|access)\\b.{0,20}\\b(anywhere|anything|any ${device}|everywhere)\\b`)],
+];
+
+const lockedOutRules: Rule[] = [
+  ['locked out', re(`\\b${T.lockedOut}\\b`)],
+  ['cannot sign in', re(`\\bcannot (even )?(${T.signIn}|get (back )?in|get (back )?into|access|get access|open|use|enter|recover|reach)\\b`)],
+  ['cannot sign in', re(`\\b(not|no) (been )?(able|allowed|possible) to (${T.signIn}|access|get in)`)],
+  ['lost access to the account', /\b(lost|lose|no|without) access\b(?!.{0,12}\b(authenticator|2fa|twofa)\b)/],
+  ['cannot sign in', /\b(blocked|stuck|screwed|shut out|kept out)\b/],
+  ['cannot sign in', re(`\\b${T.signIn}\\b.{0,20}\\b(fails?|failing|failed|impossible|not work\\w*)\\b`)],
+  ['cannot sign in', /\bget (back )?into my (account|vault|stuff)\b/],
+  ['account recovery', /\b(recover|recovering|regain|restore)\b.{0,15}\b(my |the |our )?(account|access)\b|\baccount recovery\b/],
+];
+
+const askResetRules: Rule[] = [
+  ['asks for a reset', re(`\\b(reset|remove|disable|turn off|deactivate|unbind|unlink|clear)\\w*\\b.{0,30}\\b(${T.twoFactor}|${T.authenticator})\\b.{0,20}\\b(on|for|from) (my|our|his|her|their|the|a|this|one) (account|user)`)],
+  ['asks for a reset', re(`\\b(please|can you|could you|can support|can someone|can an admin|need you to|request\\w*|ask\\w*)\\b.{0,25}\\b(reset|remove|disable|turn off|deactivate|recover)\\b`)],
+  ['asks for a reset', re(`\\b(${T.twoFactor}) (reset|removal|disable)\\b`)],
+  ['asks for a reset', re(`\\b${T.support}\\b`)],
+  ['asks for a reset', /\b(prove|verify|confirm)\w* (my |the )?(identity|ownership)\b|\bwho (do|should) i contact\b/],
+  ['admin resets a user', /\b(admin|administrator)\b.{0,50}\b(user|member|employee)s?\b|\b(a|one|the|our|my) users?\b.{0,30}\b(lost|lose|broke|forgot)\b/],
+];
+
+const hardNegativeRules: Rule[] = [
+  ['hard-negative: passkey', re(`\\b${T.passkey}\\b`)],
+  ['hard-negative: security key', re(`\\b${T.securityKey}\\b`)],
+  ['hard-negative: SMS codes', re(`\\b${T.sms}\\b`)],
+  ['hard-negative: autofill', re(`\\b${T.autofill}\\b|\\bauto[\\s-]?(copy|fill|type)\\b|\\bclipboard\\b`)],
+  ['hard-negative: codes for other sites in the vault', re(`\\b(store|storing|save|saving|put|keep|add|adding|manage)\\b.{0,40}\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes}|codes?)\\b.{0,40}\\b(in|inside|into|with) (1password|the vault|my vault|a vault|the app|a secure note|secure notes?|a note|password manager|a login|the login|login items?|keepass\\w*|bitwarden)`)],
+  ['hard-negative: codes for other sites in the vault', re(`\\b(other|my other|different) (web)?sites?\\b|\\blogin item\\b|\\bone-time password field\\b|\\b${T.oneTimeCode} field\\b`)],
+  ['hard-negative: codes for other sites in the vault', re(`\\b(as|for) (my |an |the )?(${T.authenticator}|authenticator)( app)? for\\b|\\buse (1password|bitwarden|it|this|the password manager) (as|for) (my |an )?(${T.authenticator}|authenticator|${T.twoFactor})`)],
+  ['hard-negative: codes for other sites in the vault', re(`\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes})\\b.{0,30}\\b(shown |stored |saved )?in (1password|the vault|my vault|keepass\\w*|bitwarden|password manager)`)],
+  ['hard-negative: codes rejected', re(`\\b(${T.oneTimeCode}|codes?|tokens?)\\b.{0,30}\\b(not (work|accept)\\w*|failing|fail|invalid|rejected|wrong|out of sync|offset|expire\\w*)\\b`)],
+  ['hard-negative: import or export', /\b(import|importing|imported|export|exporting|csv)\b/],
+  ['hard-negative: sync', /\bsync\w*\b/],
+  ['hard-negative: billing', /\b(subscription|charged|billing|invoice|refund|payment|pricing|family plan|upgrade to family|upgrading to family)\b/],
+  ['hard-negative: master password', re(`\\b${T.masterPassword}\\b|\\bforg[oe]t\\w* (my )?password\\b`)],
+  ['hard-negative: account Secret Key', re(`\\b${T.accountSecretKey}\\b`)],
+  ['hard-negative: team policy', /\b(enforce|policy|policies|require\w* for all|team members)\b/],
+  ['hard-negative: sharing', /\bshar(e|ing)\b.{0,20}\b(vaults?|passwords?|items?|credentials|logins)\b/],
+];
+
+/** Finds the state signals in a canonical text (see `TextNormalizer.normalize().canonical`). */
+export function detectSignals(canonical: string): StateSignals {
+  return {
+    twoFactorTopic: firstMatch(canonical, topicRules),
+    backupCodes: firstMatch(canonical, backupCodeRules),
+    qrOrSecret: firstMatch(canonical, qrRules),
+    keepCopy: firstMatch(canonical, keepCopyRules),
+    lostAuthenticator: firstMatch(canonical, lostRules),
+    switchAuthenticator: firstMatch(canonical, switchRules),
+    signedInSomewhere: firstMatch(canonical, signedInRules),
+    signedInNowhere: firstMatch(canonical, signedInNowhereRules),
+    lockedOut: firstMatch(canonical, lockedOutRules),
+    asksForReset: firstMatch(canonical, askResetRules),
+    hardNegative: firstMatch(canonical, hardNegativeRules),
+  };
+}
+
+/** Feature tokens for the intent model, so examples teach it how much each signal matters. */
+export function signalTokens(signals: StateSignals): string[] {
+  const tokens: string[] = [];
+  if (signals.twoFactorTopic) tokens.push('__topic');
+  if (signals.backupCodes) tokens.push('__backupcodes');
+  if (signals.qrOrSecret) tokens.push('__qr');
+  if (signals.keepCopy) tokens.push('__keepcopy');
+  if (signals.lostAuthenticator) tokens.push('__lost');
+  if (signals.switchAuthenticator) tokens.push('__switch');
+  if (signals.signedInNowhere) tokens.push('__signedinnowhere');
+  else if (signals.signedInSomewhere) tokens.push('__signedin');
+  if (signals.lockedOut) tokens.push('__lockedout');
+  if (signals.asksForReset) tokens.push('__askreset');
+  if (signals.hardNegative) tokens.push('__hardnegative');
+  return tokens;
+}

@@ -1,0 +1,61 @@
+/** A canonical answer the bot can suggest, with example questions it was taught. */
+export interface CanonicalAnswerDocument {
+  slug: string;
+  title: string;
+  /** Markdown, in the staff's voice. */
+  body: string;
+  /** Example questions this answer fits; staff confirmations add to them. */
+  examples: string[];
+}
+
+/** A forum thread, as the similar-thread index sees it. */
+export interface ThreadDocument {
+  id: string;
+  title: string;
+  body: string;
+  solved: boolean;
+}
+
+/** A question to match; title and body are both optional. */
+export interface MatchInput {
+  title?: string;
+  body?: string;
+}
+
+/** One candidate answer and how sure the matcher is of it. */
+export interface RankedAnswer {
+  slug: string;
+  /** In [0, 1]. */
+  confidence: number;
+}
+
+/** A question the bot asks the asker when two answers fit equally. */
+export interface Clarification {
+  question: string;
+  choices: [{ slug: string; label: string }, { slug: string; label: string }];
+}
+
+/** What the matcher made of one question. */
+export interface MatchResult {
+  /** Best slug, or null when abstaining or clarifying. */
+  answer: string | null;
+  /**
+   * In [0, 1], calibrated on held-out questions so it reads as a probability of being right:
+   * for example >= 0.75 to answer publicly, 0.45 to 0.75 for staff review.
+   */
+  confidence: number;
+  /** Up to 3 ranked candidates (the answer itself first when there is one). */
+  alternatives: RankedAnswer[];
+  /** Set when the asker must say whether a device is still signed in; `answer` is then null. */
+  clarify: Clarification | null;
+  /** Matched terms and the decisive signals, e.g. "negation: not signed in anywhere". */
+  explanation: { terms: string[]; signals: string[] };
+}
+
+/** A thread similar to a question. */
+export interface SimilarThread {
+  id: string;
+  /** Similarity in [0, 1]. */
+  score: number;
+  solved: boolean;
+}

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { loadEnvironment } from '../../apps/api/src/config/environment.js';
+import { SqlLogger } from '../../apps/api/src/database/sql-logger.js';
+import { createTestDatabase, TestDatabase } from './test-database.js';
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[]; [key: string]: unknown } }[];
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+/** Settings that keep the tests fast and independent; a suite can override any of them. */
+const testDefaults: Record<string, string> = {
+  NODE_ENV: 'test',
+  SEED_DEMO: 'false',
+  WEB_DIST_PATH: '',
+  RATE_LIMIT_ASK_SECONDS: '0',
+  RATE_LIMIT_REPLY_SECONDS: '0',
+  RATE_LIMIT_FLAGS_PER_HOUR: '100000',
+  RATE_LIMIT_SIGN_IN_ATTEMPTS: '100000',
+  RATE_LIMIT_SIGN_UPS_PER_HOUR: '100000',
+};
+
+/** The real app on a fresh database, listening on a free loopback port, spoken to over HTTP. */
+export class TestApp {
+  url = '';
+  private app: NestExpressApplication | null = null;
+
+  private constructor(
+    readonly database: TestDatabase,
+    private readonly settings: Record<string, string>,
+  ) {}
+
+  static async start(settings: Record<string, string> = {}): Promise<TestApp> {
+    const testApp = new TestApp(await createTestDatabase(), settings);
+    await testApp.boot();
+    return testApp;
+  }
+
+  get nest(): NestExpressApplication {
+    if (!this.app) throw new Error('the test app is not running');
+    return this.app;
+  }
+
+  /** SQL statements run so far by this app. */
+  get queryCount(): number {
+    return (this.nest.get(DataSource).logger as SqlLogger).queryCount;
+  }
+
+  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GraphqlResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.cookie) headers.cookie = options.cookie;
+    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T; errors?: GraphqlResponse['errors'] };
+    return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+  }
+
+  /** Like request, but fails the test on any GraphQL error. */
+  async query<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+    const response = await this.request<T>(query, variables, options);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+    return response.data as T;
+  }
+
+  /** Stops the process-level app and starts it again on the same database. */
+  async restart(): Promise<void> {
+    await this.nest.close();
+    this.app = null;
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = null;
+    await this.database.drop();
+  }
+
+  private async boot(): Promise<void> {
+    const environment = loadEnvironment({ ...process.env, ...testDefaults, ...this.database.environment, ...this.settings });
+    this.app = await createApp(environment);
+    await this.app.listen(0, '127.0.0.1');
+    const address = this.app.getHttpServer().address();
+    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
+}

@@ -1,0 +1,15 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC compiles the tests so that Nest's decorators get their metadata, as in the built app.
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  test: {
+    include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    setupFiles: ['reflect-metadata'],
+  },
+});
