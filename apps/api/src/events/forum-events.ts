@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+/** What happens in the forum that other features react to (the bot, notifications, live updates). */
+export interface ForumEventMap {
+  questionPosted: { threadId: number; authorId: number };
+  replyPosted: { threadId: number; replyId: number; authorId: number };
+  replyAccepted: { threadId: number; replyId: number; acceptedById: number };
+  threadLocked: { threadId: number; locked: boolean; actorId: number };
+}
+
+type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;
+
+/**
+ * An in-process event bus whose handlers are awaited in order, so that a mutation returns once the
+ * bot has replied. A failing handler is logged and never fails the action that raised the event.
+ */
+@Injectable()
+export class ForumEvents {
+  private readonly logger = new Logger('ForumEvents');
+  private readonly handlers = new Map<keyof ForumEventMap, Handler<any>[]>();
+
+  on<K extends keyof ForumEventMap>(type: K, handler: Handler<K>): void {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+
+  async emit<K extends keyof ForumEventMap>(type: K, event: ForumEventMap[K]): Promise<void> {
+    for (const handler of this.handlers.get(type) ?? []) {
+      try {
+        await handler(event);
+      } catch (error) {
+        this.logger.error(`${type} handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+}
