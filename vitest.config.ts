@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 // SWC compiles the tests so that Nest's decorators get their metadata, as in the built app.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: { alias: { '#matcher': fileURLToPath(new URL('./libs/matcher/src/index.ts', import.meta.url)) } },
   test: {
     include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     pool: 'forks',

@@ -110,8 +110,10 @@ function weigh(features: string[], idf: Map<string, number>, defaultIdf: number,
   for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const vector: SparseVector = new Map();
   for (const [feature, count] of counts) {
-    const weight = idf.get(feature) ?? (query ? 0 : defaultIdf);
-    if (weight > 0) vector.set(feature, (1 + Math.log(count)) * weight * (feature.startsWith('__') ? 1.5 : 1));
+    // Unknown query words still count in the norm (at half weight), so a long post that shares one
+    // word with an example is not as similar as a short one; they match nothing anyway.
+    const weight = idf.get(feature) ?? (query ? defaultIdf / 2 : defaultIdf);
+    vector.set(feature, (1 + Math.log(count)) * weight * (feature.startsWith('__') ? 1.5 : 1));
   }
   return normalize(vector);
 }

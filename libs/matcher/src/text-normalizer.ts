@@ -43,7 +43,8 @@ const rewrites: readonly Rewrite[] = [
   [/\bi'?m\b/g, 'i am'],
   [/\bi'?ve\b/g, 'i have'],
   [/\b(\w+)'s\b/g, '$1'],
-  // the account's own secret key and master password are not 2FA
+  // the account's own Secret Key and master password are not 2FA (a "secret key" next to a QR code
+  // or TOTP is the 2FA setup key; see `rewrite`)
   [/\bsecret\s*key\b(?!\s+(for|of)\s+(my\s+|the\s+)?(2fa|two|totp|otp|mfa|authenticator))/g, ` ${T.accountSecretKey} `],
   [/\b(master|account|main)\s+password\b/g, ` ${T.masterPassword} `],
   [/\bemergency\s*kit\b/g, ` ${T.emergencyKit} `],
@@ -185,6 +186,7 @@ function isCanonical(word: string): boolean {
 /** Lower-cases and rewrites synonym phrases to canonical tokens. */
 export function rewrite(text: string): string {
   let out = ` ${text.normalize('NFKC').toLowerCase()} `;
+  if (/\b(qr|totp|otp)\b/.test(out)) out = out.replace(/\bsecret\s*key\b/g, 'totp secret');
   for (const [pattern, replacement] of rewrites) out = out.replace(pattern, replacement);
   return out.replace(/\s+/g, ' ');
 }

@@ -1,5 +1,6 @@
 import { isStaffRole, Role } from './role.js';
 import { User } from './models/user.model.js';
+import { Viewer } from './models/viewer.model.js';
 import { UserEntity } from './user.entity.js';
 
 export function toUser(entity: UserEntity): User {
@@ -11,4 +12,9 @@ export function toUser(entity: UserEntity): User {
     isBot: entity.role === Role.Bot,
     createdAt: entity.createdAt,
   };
+}
+
+/** Only for the user themself: adds their email. */
+export function toViewer(entity: UserEntity): Viewer {
+  return { ...toUser(entity), email: entity.email };
 }

@@ -1,24 +1,176 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Repository } from 'typeorm';
-import { RequestContext } from '../common/request-context.js';
+import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import { AppError, ErrorCode, FieldProblem } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { AuthUser, RequestContext } from '../common/request-context.js';
+import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
 import { User } from './models/user.model.js';
-import { toUser } from './user.mapper.js';
+import { Viewer } from './models/viewer.model.js';
+import { PasswordHasher } from './password-hasher.js';
+import { Role } from './role.js';
+import { toUser, toViewer } from './user.mapper.js';
 import { UserEntity } from './user.entity.js';
+
+/** The FAQ bot's account. Nobody else may take this name. */
+export const botUsername = 'faq-bot';
+const botEmail = 'faq-bot@twofa-forum.invalid';
+
+/** An account to create; its fields have passed the SignUpInput rules. A null password makes an account that cannot sign in. */
+export interface NewAccount {
+  username: string;
+  email: string;
+  password: string | null;
+  role: Role;
+}
+
+/** What sign-in needs to check a password; never leaves the server. */
+export interface Credentials extends AuthUser {
+  passwordHash: string | null;
+}
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordHasher,
+  ) {}
 
   /** Batched per request: a page of posts loads all its authors in one query. */
   byId(context: RequestContext, id: number): Promise<User | null> {
-    return context
-      .loader('usersById', () => new DataLoader<number, User | null>(async (ids) => {
-        const rows = await this.users.findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
-        return ids.map((userId) => byId.get(userId) ?? null);
-      }))
-      .load(id);
+    return this.loaderById(context).load(id);
   }
+
+  /** A public profile by username, case-insensitive. */
+  async byUsername(_context: RequestContext, username: string): Promise<User | null> {
+    const row = await this.users.findOneBy({ usernameKey: username.toLowerCase() });
+    return row ? toUser(row) : null;
+  }
+
+  /** The signed-in user with their email, or null when anonymous. */
+  async viewer(context: RequestContext): Promise<Viewer | null> {
+    if (!context.user) return null;
+    const row = await this.users.findOneBy({ id: context.user.id });
+    return row ? toViewer(row) : null;
+  }
+
+  /** Looks an account up by username or email (case-insensitive), for sign-in. */
+  async credentialsFor(login: string): Promise<Credentials | null> {
+    const key = login.trim().toLowerCase();
+    const row = await this.users.findOneBy(key.includes('@') ? { email: key } : { usernameKey: key });
+    return row ? { id: row.id, username: row.username, role: row.role, passwordHash: row.passwordHash } : null;
+  }
+
+  /**
+   * The one way accounts are made (sign-up, the `user:create` CLI, the bot): normalises the email,
+   * refuses taken usernames (case-insensitive) and emails with CONFLICT, hashes the password with argon2id.
+   */
+  async createAccount(account: NewAccount): Promise<Viewer> {
+    const usernameKey = account.username.toLowerCase();
+    const email = account.email.trim().toLowerCase();
+    if (usernameKey === botUsername && account.role !== Role.Bot) throw AppError.conflict('username', 'username is reserved');
+    const taken = await this.users
+      .createQueryBuilder('user')
+      .where('user.username_key = :usernameKey OR user.email = :email', { usernameKey, email })
+      .getMany();
+    const problems: FieldProblem[] = [];
+    if (taken.some((row) => row.usernameKey === usernameKey)) problems.push(usernameTaken);
+    if (taken.some((row) => row.email === email)) problems.push(emailTaken);
+    if (problems.length > 0) throw conflict(problems);
+
+    const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
+    try {
+      const row = await this.users.save(
+        this.users.create({ username: account.username, usernameKey, email, passwordHash, role: account.role, createdAt: new Date() }),
+      );
+      return toViewer(row);
+    } catch (error) {
+      // Lost a race with a concurrent sign-up of the same name or address.
+      const field = uniqueViolationField(error);
+      if (field) throw conflict([field === 'username' ? usernameTaken : emailTaken]);
+      throw error;
+    }
+  }
+
+  /** The FAQ bot's account (role BOT, no password), created on first call. Idempotent. */
+  async ensureBotAccount(): Promise<AuthUser> {
+    const existing = await this.users.findOneBy({ usernameKey: botUsername });
+    if (existing) return this.asBot(existing);
+    try {
+      await this.createAccount({ username: botUsername, email: botEmail, password: null, role: Role.Bot });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === ErrorCode.Conflict)) throw error;
+    }
+    return this.asBot(await this.users.findOneByOrFail({ usernameKey: botUsername }));
+  }
+
+  /**
+   * ADMIN only: makes a user MEMBER, STAFF or ADMIN. Never BOT, never the bot, never yourself.
+   * The change and its audit row are written together.
+   */
+  async setRole(context: RequestContext, userIdInput: string, role: Role): Promise<User> {
+    const actor = context.requireUser();
+    if (actor.role !== Role.Admin) throw AppError.forbidden('Only admins can change roles');
+    const userId = parseId(userIdInput, 'userId');
+    if (role === Role.Bot) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
+    if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const target = await manager.findOneBy(UserEntity, { id: userId });
+      if (!target) throw AppError.notFound('User', userId);
+      if (target.role === Role.Bot) throw AppError.forbidden("The bot's role cannot be changed");
+      if (target.role === role) return target;
+      const previous = target.role;
+      await manager.update(UserEntity, { id: userId }, { role });
+      await manager.insert(ModerationActionEntity, {
+        actorId: actor.id,
+        action: 'CHANGE_ROLE',
+        targetType: 'USER',
+        targetId: userId,
+        note: `${previous}->${role}`,
+        createdAt: new Date(),
+      });
+      return { ...target, role };
+    });
+    this.loaderById(context).clear(userId);
+    return toUser(updated);
+  }
+
+  private loaderById(context: RequestContext): DataLoader<number, User | null> {
+    return context.loader(
+      'usersById',
+      () =>
+        new DataLoader<number, User | null>(async (ids) => {
+          const rows = await this.users.findBy({ id: In([...ids]) });
+          const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
+          return ids.map((userId) => byId.get(userId) ?? null);
+        }),
+    );
+  }
+
+  private asBot(row: UserEntity): AuthUser {
+    // A human account squatting the name must never be driven by the bot.
+    if (row.role !== Role.Bot) throw new Error(`The username ${botUsername} belongs to a ${row.role} account, not the bot`);
+    return { id: row.id, username: row.username, role: row.role };
+  }
+}
+
+const usernameTaken: FieldProblem = { field: 'username', message: 'username is already taken' };
+const emailTaken: FieldProblem = { field: 'email', message: 'email is already registered' };
+
+function conflict(fields: FieldProblem[]): AppError {
+  return new AppError(ErrorCode.Conflict, fields.map((problem) => problem.message).join('; '), { fields });
+}
+
+/** Which unique column a failed insert hit, on SQLite or PostgreSQL. */
+function uniqueViolationField(error: unknown): 'username' | 'email' | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driverError = error.driverError as { code?: string; detail?: string; message?: string };
+  const isUnique = driverError.code === '23505' || String(driverError.code ?? '').startsWith('SQLITE_CONSTRAINT');
+  if (!isUnique) return null;
+  const text = `${driverError.detail ?? ''} ${driverError.message ?? ''}`;
+  if (text.includes('username')) return 'username';
+  if (text.includes('email')) return 'email';
+  return null;
 }

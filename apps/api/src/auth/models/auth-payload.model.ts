@@ -1,0 +1,16 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Viewer } from '../../users/models/viewer.model.js';
+
+@ObjectType('AuthPayload', {
+  description: 'A new session. The web app uses the httpOnly cookie set with this response; API clients send `token` as `Authorization: Bearer <token>`.',
+})
+export class AuthPayload {
+  @Field({ description: 'The session token, shown once; only its hash is stored.' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => Viewer)
+  user: Viewer;
+}

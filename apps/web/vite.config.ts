@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The dev server forwards the API (HTTP and the graphql-ws socket) so the app and the API share one origin,
+// as they do in production where the API serves dist/web.
+const apiPort = process.env.API_PORT ?? '3000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: `http://127.0.0.1:${apiPort}`, ws: true, changeOrigin: false },
+    },
+  },
+});

@@ -1,0 +1,14 @@
+export type {
+  CanonicalAnswerDocument,
+  Clarification,
+  MatchInput,
+  MatchResult,
+  RankedAnswer,
+  SimilarThread,
+  ThreadDocument,
+} from './types.js';
+export { Matcher, type MatcherOptions } from './matcher.js';
+export { ThreadIndex, type ThreadIndexOptions } from './thread-index.js';
+export { defaultAnswers } from './knowledge-base/default-answers.js';
+export { nearMissExamples } from './knowledge-base/near-miss-examples.js';
+export { AnswerSlug, answerSlugs } from './knowledge-base/answer-slugs.js';
