@@ -1,6 +1,7 @@
 /**
  * Evaluates the built-in matcher on a labelled JSON-lines file:
- *   npx tsx libs/matcher/scripts/eval.ts FILE.jsonl [--verbose] [--cv K]
+ *   npx tsx libs/matcher/scripts/eval.ts FILE.jsonl [--verbose] [--half even|odd] [--cv K]
+ * --half even|odd keeps one half of the file (by numeric id).
  * --cv K re-tunes the abstention threshold and the "none" bias on K-1 folds and scores the held-out
  * fold, so the figure is not flattered by tuning on the same questions.
  */
@@ -30,24 +31,26 @@ interface Summary {
 }
 
 const args = process.argv.slice(2);
-const file = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
+const file = args.find((arg) => !arg.startsWith('--') && !/^(\d+|even|odd)$/.test(arg));
 const verbose = args.includes('--verbose');
 const cvIndex = args.indexOf('--cv');
 const folds = cvIndex >= 0 ? Number(args[cvIndex + 1] ?? 5) : 0;
+const splitIndex = args.indexOf('--half');
+// --half even|odd keeps the questions whose numeric id is even or odd (a tuning half and a held-out half).
+const half = splitIndex >= 0 ? args[splitIndex + 1] : undefined;
 if (!file) {
-  console.error('usage: eval.ts FILE.jsonl [--verbose] [--cv K]');
+  console.error('usage: eval.ts FILE.jsonl [--verbose] [--half even|odd] [--cv K]');
   process.exit(2);
 }
 
-const items = readEvalFile(file);
+const items = readEvalFile(file).filter((item) => !half || Number(item.id.replace(/\D/g, '')) % 2 === (half === 'even' ? 0 : 1));
+process.stdout.on('error', () => process.exit(0));
 const slugs = defaultAnswers.map((answer) => answer.slug);
 
 function predict(matcher: Matcher, cases: EvalCase[]): Prediction[] {
   return cases.map((item) => {
     const result = matcher.match({ body: item.text });
-    const clarify = result.clarify
-      ? ([result.clarify.choices[0].slug, result.clarify.choices[1].slug] as [string, string])
-      : null;
+    const clarify = result.clarify ? ([result.clarify.choices[0].slug, result.clarify.choices[1].slug] as [string, string]) : null;
     return { item, answer: result.answer, confidence: result.confidence, clarify };
   });
 }
@@ -55,8 +58,7 @@ function predict(matcher: Matcher, cases: EvalCase[]): Prediction[] {
 const acceptable = (item: EvalCase): string[] => [item.label, ...(item.alt ? [item.alt] : [])];
 const predicted = (p: Prediction): string => (p.clarify ? CLARIFY : (p.answer ?? NONE));
 const isRight = (p: Prediction): boolean => !p.clarify && acceptable(p.item).includes(p.answer ?? NONE);
-const isClarifiedRight = (p: Prediction): boolean =>
-  Boolean(p.clarify) && acceptable(p.item).some((slug) => p.clarify!.includes(slug));
+const isClarifiedRight = (p: Prediction): boolean => Boolean(p.clarify) && acceptable(p.item).some((slug) => p.clarify!.includes(slug));
 
 function summarize(predictions: Prediction[]): Summary {
   const answerable = predictions.filter((p) => p.item.label !== NONE);
@@ -81,14 +83,16 @@ const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)
 
 function report(predictions: Prediction[]): void {
   const s = summarize(predictions);
-  console.log(`file: ${file} (${s.total} questions: ${s.answerable} answerable, ${s.noneTotal} none)`);
+  console.log(`file: ${file}${half ? ` (${half} ids only)` : ''} (${s.total} questions: ${s.answerable} answerable, ${s.noneTotal} none)`);
   console.log(`accuracy on answerable questions: ${pct(s.answeredRight, s.answerable)} (${s.answeredRight}/${s.answerable})`);
   console.log(
     `  + answered with the clarifying question, label among its choices: ${s.clarifiedRight} more -> ${pct(s.answeredRight + s.clarifiedRight, s.answerable)}`,
   );
   console.log(`correct abstention on none: ${pct(s.noneAbstained, s.noneTotal)} (${s.noneAbstained}/${s.noneTotal})`);
   console.log(`clarifying question asked: ${pct(s.clarified, s.total)} of questions (${s.clarified}), right choices ${s.clarifiedRight}`);
-  console.log(`overall (all questions): strict ${pct(s.overallStrict * s.total, s.total)}, counting right clarifications ${pct(s.overallWithClarify * s.total, s.total)}`);
+  console.log(
+    `overall (all questions): strict ${pct(s.overallStrict * s.total, s.total)}, counting right clarifications ${pct(s.overallWithClarify * s.total, s.total)}`,
+  );
 
   console.log('\nper answer            precision        recall');
   for (const slug of slugs) {
@@ -105,7 +109,12 @@ function report(predictions: Prediction[]): void {
   console.log(`all answers given: precision ${pct(answeredPrecise, answered.length)} (${answeredPrecise}/${answered.length})`);
 
   const columns = [...slugs, CLARIFY, NONE];
-  const short = (slug: string) => slug.split('-').map((word) => word[0]).join('').slice(0, 5);
+  const short = (slug: string) =>
+    slug
+      .split('-')
+      .map((word) => word[0])
+      .join('')
+      .slice(0, 5);
   console.log('\nconfusion (rows: label, columns: prediction)');
   console.log(`${''.padEnd(32)}${columns.map((c) => short(c).padStart(7)).join('')}`);
   for (const row of [...slugs, NONE]) {
@@ -124,10 +133,17 @@ function report(predictions: Prediction[]): void {
     );
   }
   console.log('calibration of answers (confidence bin: mean confidence vs share right)');
-  for (const [low, high] of [[0.45, 0.6], [0.6, 0.75], [0.75, 0.9], [0.9, 1.01]] as const) {
+  for (const [low, high] of [
+    [0.45, 0.6],
+    [0.6, 0.75],
+    [0.75, 0.9],
+    [0.9, 1.01],
+  ] as const) {
     const bin = answered.filter((p) => p.confidence >= low && p.confidence < high);
     const mean = bin.reduce((sum, p) => sum + p.confidence, 0) / (bin.length || 1);
-    console.log(`  [${low.toFixed(2)}, ${Math.min(high, 1).toFixed(2)}): n=${bin.length}, mean ${mean.toFixed(2)}, right ${pct(bin.filter(isRight).length, bin.length)}`);
+    console.log(
+      `  [${low.toFixed(2)}, ${Math.min(high, 1).toFixed(2)}): n=${bin.length}, mean ${mean.toFixed(2)}, right ${pct(bin.filter(isRight).length, bin.length)}`,
+    );
   }
 
   if (verbose) {
@@ -135,7 +151,9 @@ function report(predictions: Prediction[]): void {
     for (const p of predictions) {
       if (isRight(p)) continue;
       const mark = isClarifiedRight(p) ? '~' : 'x';
-      console.log(`${mark} ${p.item.id} [${acceptable(p.item).join('|')}] -> ${predicted(p)} ${p.confidence}  ${p.item.text.slice(0, 140)}`);
+      console.log(
+        `${mark} ${p.item.id} [${acceptable(p.item).join('|')}] -> ${predicted(p)} ${p.confidence}  ${p.item.text.slice(0, 140)}`,
+      );
     }
   }
 }

@@ -12,13 +12,15 @@ export interface IntentScore {
   label: string;
   /** Cosine to the class centroid. */
   centroid: number;
-  /** Mean cosine of the nearest examples of the class. */
+  /** Weighted mean cosine of the nearest examples of the class (the nearest counts most). */
   nearest: number;
+  /** Cosine of the single nearest example. */
+  top: number;
   /** Blend of the two, in [0, 1]. */
   score: number;
 }
 
-const nearestCount = 3;
+const nearestWeights = [0.5, 0.3, 0.2];
 
 /**
  * TF-IDF intent model over example questions: nearest examples (so one new staff-confirmed
@@ -91,9 +93,9 @@ export class IntentModel {
     for (const [index, dot] of dots) perClass[this.exampleClass[index]!]!.push(dot);
     return this.labels.map((label, classIndex) => {
       const centroid = dot(query, this.centroids[classIndex]!);
-      const top = perClass[classIndex]!.sort((a, b) => b - a).slice(0, nearestCount);
-      const nearest = top.reduce((sum, value) => sum + value, 0) / nearestCount;
-      return { label, centroid, nearest, score: 0.4 * centroid + 0.6 * nearest };
+      const top = perClass[classIndex]!.sort((a, b) => b - a).slice(0, nearestWeights.length);
+      const nearest = top.reduce((sum, value, rank) => sum + value * nearestWeights[rank]!, 0);
+      return { label, centroid, nearest, top: top[0] ?? 0, score: 0.4 * centroid + 0.6 * nearest };
     });
   }
 

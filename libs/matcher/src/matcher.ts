@@ -20,6 +20,7 @@ export interface MatcherOptions {
 }
 
 const NONE = '__none';
+const nearDuplicate = 0.8;
 
 interface Features {
   tokens: string[];
@@ -92,7 +93,10 @@ export class Matcher {
   private logits(scores: IntentScore[], signals: StateSignals, decisive: string[]): number[] {
     const { similarityWeight, noneBias } = this.options;
     const similarity = new Map(scores.map((score) => [score.label, score.score]));
-    const boost = stateBoosts(signals, decisive);
+    // A question nearly identical to a staff-confirmed example is not second-guessed by the gate.
+    const confirmed = scores.some((score) => score.label !== NONE && score.top >= nearDuplicate);
+    if (confirmed) decisive.push('near-duplicate of a known example');
+    const boost = stateBoosts(signals, decisive, confirmed);
     const answerLogits = this.answers.map(
       (answer) => similarityWeight * (similarity.get(answer.slug) ?? 0) + (boost.get(answer.slug) ?? 0),
     );
@@ -140,7 +144,7 @@ function extract(normalizer: TextNormalizer, text: string): Features {
  * signed in means the asker can fix it; signed in nowhere or locked out means support; a hard
  * negative or no mention of two-factor at all means none of the answers.
  */
-function stateBoosts(signals: StateSignals, decisive: string[]): Map<string, number> {
+function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boolean): Map<string, number> {
   const boost = new Map<string, number>();
   const add = (slug: string, value: number) => boost.set(slug, (boost.get(slug) ?? 0) + value);
   // "Please add backup codes: if users lose their phone they are locked out" is about backup codes,
@@ -176,11 +180,11 @@ function stateBoosts(signals: StateSignals, decisive: string[]): Map<string, num
   if (lostOrSwitching && (lockedOut || signals.signedInNowhere)) add(AnswerSlug.noBackupCodes, -1);
 
   const recoveryStory = lost && (lockedOut || signedIn || signals.signedInNowhere);
-  if (signals.hardNegative && !recoveryStory) {
+  if (signals.hardNegative && !recoveryStory && !confirmed) {
     decisive.push(signals.hardNegative);
     add(NONE, 2);
   }
-  if (!signals.twoFactorTopic) {
+  if (!signals.twoFactorTopic && !confirmed) {
     decisive.push('gate: not about two-factor sign-in');
     add(NONE, 2.5);
   }

@@ -8,9 +8,6 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const base = 'natural/lib/natural';
 
-interface Tokenizer {
-  tokenize(text: string): string[];
-}
 interface Stemmer {
   stem(token: string): string;
 }
@@ -24,25 +21,22 @@ export interface NaturalTfIdf {
   tfidfs(terms: string | string[], callback?: (index: number, measure: number, key?: unknown) => void): number[];
 }
 
-const { WordTokenizer } = require(`${base}/tokenizers/regexp_tokenizer.js`) as {
-  WordTokenizer: new () => Tokenizer;
-};
 const PorterStemmer = require(`${base}/stemmers/porter_stemmer.js`) as Stemmer;
 const { DamerauLevenshteinDistance } = require(`${base}/distance/levenshtein_distance.js`) as {
   DamerauLevenshteinDistance: (source: string, target: string, options?: DistanceOptions) => number;
 };
 const TfIdfClass = require(`${base}/tfidf/tfidf.js`) as new () => NaturalTfIdf;
 
-const wordTokenizer = new WordTokenizer();
+const stems = new Map<string, string>();
 
-/** Splits text into word tokens (letters, digits, underscore). */
-export function tokenizeWords(text: string): string[] {
-  return wordTokenizer.tokenize(text);
-}
-
-/** Porter stem of one lower-case token. */
+/** Porter stem of one lower-case token (memoized: natural's stemmer is the slowest step otherwise). */
 export function stem(token: string): string {
-  return PorterStemmer.stem(token);
+  let stemmed = stems.get(token);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmer.stem(token);
+    if (stems.size < 200_000) stems.set(token, stemmed);
+  }
+  return stemmed;
 }
 
 /** Damerau-Levenshtein edit distance (a transposition counts as one edit). */

@@ -27,7 +27,6 @@ export interface StateSignals {
 
 type Rule = readonly [name: string, pattern: RegExp];
 
-const twoFactorWord = `(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|${T.backupCodes}|${T.qrCode}|${T.setupSecret}|authenticator|second factor|tokens?|codes?)`;
 const copyTarget = `(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|${T.qrCode}|${T.setupSecret}|authenticator|secrets?|seeds?|second factor|tokens?)`;
 const device = `(${T.phone}|${T.computer}|${T.tablet}|${T.browser}|device|devices|app|apps|machine|watch)`;
 const anyDevice = `(any|every|all|a single|one|another|other|my other)( of my)?( other)? ${device}`;
@@ -43,9 +42,25 @@ const firstMatch = (text: string, rules: readonly Rule[]): string | null => {
 const re = (source: string): RegExp => new RegExp(source);
 
 const topicRules: Rule[] = [
-  ['', re(`\\b(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|authenticator|${T.backupCodes}|${T.setupSecret}|second factor|two factor)\\b`)],
+  [
+    '',
+    re(
+      `\\b(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|authenticator|${T.backupCodes}|${T.setupSecret}|second factor|two factor)\\b`,
+    ),
+  ],
   ['', re(`\\b${T.qrCode}\\b`)],
-  ['', re(`\\b(codes?|tokens?)\\b.{0,60}\\b(${T.lockedOut}|cannot ${T.signIn})\\b|\\b(${T.lockedOut}|cannot ${T.signIn})\\b.{0,60}\\b(codes?|tokens?)\\b`)],
+  [
+    '',
+    re(
+      `\\b(transfer|move|moving|migrate|copy|get)\\w*\\b.{0,40}\\b(codes|tokens)\\b.{0,40}\\b(new|another|old) (${T.phone}|device)|\\bnew (${T.phone}|device)\\b.{0,60}\\b(transfer|move|moving|migrate|copy)\\w*\\b.{0,40}\\b(codes|tokens)\\b`,
+    ),
+  ],
+  [
+    '',
+    re(
+      `\\b(codes?|tokens?)\\b.{0,60}\\b(${T.lockedOut}|cannot ${T.signIn})\\b|\\b(${T.lockedOut}|cannot ${T.signIn})\\b.{0,60}\\b(codes?|tokens?)\\b`,
+    ),
+  ],
 ];
 
 const backupCodeRules: Rule[] = [
@@ -54,38 +69,72 @@ const backupCodeRules: Rule[] = [
   ['', /\bcodes?\b.{0,20}\b(print|in my safe|write down|keep in a drawer)\b/],
 ];
 
-const qrRules: Rule[] = [
-  ['', re(`\\b(${T.qrCode}|${T.setupSecret})\\b`)],
-];
+const qrRules: Rule[] = [['', re(`\\b(${T.qrCode}|${T.setupSecret})\\b`)]];
 
 const keepCopyRules: Rule[] = [
   ['', re(`\\b(back\\s?up|backing up|copy of|copies of|redundan\\w*|duplicate|spare)\\b.{0,40}\\b${copyTarget}`)],
   ['', re(`\\b${copyTarget}.{0,30}\\b(back\\s?up|backed up|redundan\\w*|copy|copies)\\b`)],
-  ['', re(`\\b(multiple|several|more than one|second|another|additional|extra|two|2)\\s+((${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|authenticator)\\s+)?(devices|registrations|authenticators|phones|methods|tokens)\\b`)],
-  ['', re(`\\b(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`)],
+  [
+    '',
+    re(
+      `\\b(multiple|several|more than one|second|another|additional|extra|two|2)\\s+((${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|authenticator)\\s+)?(devices|registrations|authenticators|phones|methods|tokens)\\b`,
+    ),
+  ],
+  [
+    '',
+    re(
+      `\\b(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`,
+    ),
+  ],
   ['', re(`\\bon (both )?my ${device} and (my |on my |a |another )?(\\w+ )?${device}`)],
   ['', /\b(scan|add)\w*\b.{0,30}\b(twice|two (times|places)|both)\b/],
 ];
 
 const lostRules: Rule[] = [
-  ['', re(`\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`)],
-  ['', re(`\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|not transfer\\w*|no tokens|empty)\\b`)],
+  [
+    '',
+    re(
+      `\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`,
+    ),
+  ],
+  [
+    '',
+    re(
+      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|not transfer\\w*|no tokens|empty)\\b`,
+    ),
+  ],
   ['', re(`\\b(not|no) (have|has|access to|longer have)\\b.{0,20}\\b(${T.phone}|${T.authenticator}|authenticator|${T.twoFactor})`)],
 ];
 
 const newDeviceRules: Rule[] = [
   ['', re(`\\bnew (${T.phone}|${device})\\b`)],
-  ['', re(`\\b(changed|switched|replaced|upgraded|moved|migrated|changing|switching|replacing|upgrading|moving|migrating|bought|got) (to )?(a |my |the |another )?(new )?${T.phone}s?\\b`)],
+  [
+    '',
+    re(
+      `\\b(changed|switched|replaced|upgraded|moved|migrated|changing|switching|replacing|upgrading|moving|migrating|bought|got) (to )?(a |my |the |another )?(new )?${T.phone}s?\\b`,
+    ),
+  ],
   ['', re(`\\b(to|onto) (a |my |the )?(new|another|different|other) (${T.phone}|${device})\\b`)],
 ];
 
 const hypotheticalRules: Rule[] = [
-  ['', /\b(if|when|whenever|should|in case|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable|device is|phone is|act up)/],
-  ['', /\b(feature request|request:|suggestion|would be (nice|great|useful|helpful)|it would be|please add|add (an? )?(option|ability|possibility|support)|ability to|allow (users?|me|us) to|implement|should (offer|provide|support|give)|provide|consider adding)\b/],
+  [
+    '',
+    /\b(if|when|whenever|should|in case|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable|device is|phone is|act up)/,
+  ],
+  [
+    '',
+    /\b(feature request|request:|suggestion|would be (nice|great|useful|helpful)|it would be|please add|add (an? )?(option|ability|possibility|support)|ability to|allow (users?|me|us) to|implement|should (offer|provide|support|give)|provide|consider adding)\b/,
+  ],
 ];
 
 const switchRules: Rule[] = [
-  ['', re(`\\b(switch|switching|change|changing|move|moving|migrate|migrating|transfer|transferring|replace|replacing|swap)\\w*\\b.{0,50}\\b(${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes|tokens|accounts|${device})`)],
+  [
+    '',
+    re(
+      `\\b(switch|switching|change|changing|move|moving|migrate|migrating|transfer|transferring|replace|replacing|swap)\\w*\\b.{0,50}\\b(${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes|tokens|accounts|${device})`,
+    ),
+  ],
   ['', re(`\\b(${T.authenticator}|authenticator|${T.twoFactor})\\b.{0,30}\\b(to|onto) (a |my |the )?(new|another|different|other) `)],
   ['', re(`\\bfrom ${T.authenticator} to\\b`)],
   ['', re(`\\b(still|also) (have|use|got|own)\\b.{0,15}\\b(old|previous|current|existing)\\b`)],
@@ -94,12 +143,20 @@ const switchRules: Rule[] = [
 
 const signedInRules: Rule[] = [
   ['still signed in', re(`\\bstill\\b.{0,25}\\b(${T.signIn}|unlocked|authenticated|open|access|accessible|using|use)\\b`)],
-  ['signed in on a device', re(`(?<!\\b(cannot|not|never|no) (\\w+ )?)\\b${T.signIn}\\b.{0,30}\\b(on|in|to|at|from|with) (my |the |a |our |both |all )?(\\w+ )?(${device}|everywhere|all my)\\b`)],
+  [
+    'signed in on a device',
+    re(
+      `(?<!\\b(cannot|not|never|no) (\\w+ )?)\\b${T.signIn}\\b.{0,30}\\b(on|in|to|at|from|with) (my |the |a |our |both |all )?(\\w+ )?(${device}|everywhere|all my)\\b`,
+    ),
+  ],
   ['signed in on a device', re(`\\b${T.signIn} (everywhere|elsewhere)\\b`)],
   ['signed in on a device', re(`\\b(already|currently|remain|remained|stay|stayed) ${T.signIn}\\b`)],
   ['signed in on a device', re(`\\b(whilst|while|when) ${T.signIn}\\b`)],
   ['has access on a device', re(`\\b(have|has|got) access\\b.{0,20}\\b(on|from|in) (my |the )?(\\w+ )?${device}`)],
-  ['has access on a device', re(`\\b(can|could) (still )?(open|access|use|unlock|get into)\\b.{0,40}\\b(on|in|from) (my |the )?(\\w+ )?${device}`)],
+  [
+    'has access on a device',
+    re(`\\b(can|could) (still )?(open|access|use|unlock|get into)\\b.{0,40}\\b(on|in|from) (my |the )?(\\w+ )?${device}`),
+  ],
   ['has access on a device', re(`\\b(account|vault|1password|app) is (still )?(open|unlocked)\\b`)],
   ['has access on a device', re(`\\bif i ${T.signOut}\\b`)],
 ];
@@ -110,31 +167,63 @@ const signedInNowhereRules: Rule[] = [
   ['negation: not signed in anywhere', re(`\\b${T.notSignedIn}\\b`)],
   ['negation: signed out everywhere', re(`\\b${T.signOut}\\b.{0,20}\\b(all|every|everything|everywhere|each)\\b`)],
   ['negation: no other device', re(`\\bno (other|signed-in|second|more|backup|spare|remaining|other signed-in) ${device}`)],
-  ['negation: no other device', re(`\\b(only|single|one and only) ${device}\\b.{0,40}\\b(stolen|lost|broke|broken|died|dead|wiped|reset|gone)\\b`)],
+  [
+    'negation: no other device',
+    re(`\\b(only|single|one and only) ${device}\\b.{0,40}\\b(stolen|lost|broke|broken|died|dead|wiped|reset|gone)\\b`),
+  ],
   ['negation: no access to any device', re(`\\b(not|no|cannot) (have )?(access|get) (to )?${anyDevice}`)],
   ['negation: lost everything', /\b(lost|lose) (everything|all my devices|all devices)\b/],
-  ['negation: cannot sign in anywhere', re(`\\bcannot (${T.signIn}|get in|access)\\b.{0,20}\\b(anywhere|anything|any ${device}|everywhere)\\b`)],
+  [
+    'negation: cannot sign in anywhere',
+    re(`\\bcannot (${T.signIn}|get in|access)\\b.{0,20}\\b(anywhere|anything|any ${device}|everywhere)\\b`),
+  ],
 ];
 
 const lockedOutRules: Rule[] = [
   ['locked out', re(`\\b${T.lockedOut}\\b`)],
-  ['cannot sign in', re(`\\bcannot (even )?(${T.signIn}|get (back )?in|get (back )?into|access|get access|open|use|enter|recover|reach)\\b`)],
+  [
+    'cannot sign in',
+    re(`\\bcannot (even )?(${T.signIn}|get (back )?in|get (back )?into|access|get access|open|use|enter|recover|reach)\\b`),
+  ],
   ['cannot sign in', re(`\\b(not|no) (been )?(able|allowed|possible) to (${T.signIn}|access|get in)`)],
   ['lost access to the account', /\b(lost|lose|no|without) access\b(?!.{0,12}\b(authenticator|2fa|twofa)\b)/],
   ['cannot sign in', /\b(blocked|stuck|screwed|shut out|kept out)\b/],
-  ['asked for a code', re(`\\b(requir\\w*|asks? for|asking for|wants?|prompts? for|prompted for|demands?) (a |the |my |an )?(${T.twoFactor} |new )?(${T.oneTimeCode}|code|token)\\b`)],
+  [
+    'asked for a code',
+    re(
+      `\\b(requir\\w*|asks? for|asking for|wants?|prompts? for|prompted for|demands?) (a |the |my |an )?(${T.twoFactor} |new )?(${T.oneTimeCode}|code|token)\\b`,
+    ),
+  ],
   ['cannot sign in', re(`\\b${T.signIn}\\b.{0,20}\\b(fails?|failing|failed|impossible|not work\\w*)\\b`)],
   ['cannot sign in', /\bget (back )?into my (account|vault|stuff)\b/],
   ['account recovery', /\b(recover|recovering|regain|restore)\b.{0,15}\b(my |the |our )?(account|access)\b|\baccount recovery\b/],
 ];
 
 const askResetRules: Rule[] = [
-  ['asks for a reset', re(`\\b(reset|remove|disable|turn off|deactivate|unbind|unlink|clear)\\w*\\b.{0,30}\\b(${T.twoFactor}|${T.authenticator})\\b.{0,20}\\b(on|for|from) (my|our|his|her|their|the|a|this|one) (account|user)`)],
-  ['asks for a reset', re(`\\b(please|can you|could you|can support|can someone|can an admin|need you to|request\\w*|ask\\w*)\\b.{0,25}\\b(reset|remove|disable|turn off|deactivate|recover)\\b`)],
+  [
+    'asks for a reset',
+    re(
+      `\\b(reset|remove|disable|turn off|deactivate|unbind|unlink|clear)\\w*\\b.{0,30}\\b(${T.twoFactor}|${T.authenticator})\\b.{0,20}\\b(on|for|from) (my|our|his|her|their|the|a|this|one) (account|user)`,
+    ),
+  ],
+  [
+    'asks for a reset',
+    re(
+      `\\b(please|can you|could you|can support|can someone|can an admin|need you to|request\\w*|ask\\w*)\\b.{0,25}\\b(reset|remove|disable|turn off|deactivate|recover)\\b`,
+    ),
+  ],
   ['asks for a reset', re(`\\b(${T.twoFactor}) (reset|removal|disable)\\b`)],
-  ['asks for a reset', re(`\\b(contact\\w*|ask\\w*|email\\w*|reach\\w*|call\\w*|message|through|via|write to|get in touch with|go through|open a ticket with)\\b.{0,12}\\b${T.support}\\b|\\b${T.support} (ticket|agent|staff)|\\bcan ${T.support}\\b`)],
+  [
+    'asks for a reset',
+    re(
+      `\\b(contact\\w*|ask\\w*|email\\w*|reach\\w*|call\\w*|message|through|via|write to|get in touch with|go through|open a ticket with)\\b.{0,12}\\b${T.support}\\b|\\b${T.support} (ticket|agent|staff)|\\bcan ${T.support}\\b`,
+    ),
+  ],
   ['asks for a reset', /\b(prove|verify|confirm)\w* (my |the )?(identity|ownership)\b|\bwho (do|should) i contact\b/],
-  ['admin resets a user', /\b(admin|administrator)\b.{0,50}\b(user|member|employee)s?\b|\b(a|one|the|our|my) users?\b.{0,30}\b(lost|lose|broke|forgot)\b/],
+  [
+    'admin resets a user',
+    /\b(admin|administrator)\b.{0,50}\b(user|member|employee)s?\b|\b(a|one|the|our|my) users?\b.{0,30}\b(lost|lose|broke|forgot)\b/,
+  ],
 ];
 
 const hardNegativeRules: Rule[] = [
@@ -142,15 +231,49 @@ const hardNegativeRules: Rule[] = [
   ['hard-negative: security key', re(`\\b${T.securityKey}\\b`)],
   ['hard-negative: SMS codes', re(`\\b${T.sms}\\b`)],
   ['hard-negative: autofill', re(`\\b${T.autofill}\\b|\\bauto[\\s-]?(copy|fill|type)\\b|\\bclipboard\\b`)],
-  ['hard-negative: codes for other sites in the vault', re(`\\b(store|storing|save|saving|put|keep|add|adding|manage)\\b.{0,40}\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes}|codes?)\\b.{0,40}\\b(in|inside|into|with) (1password|the vault|my vault|a vault|the app|a secure note|secure notes?|a note|password manager|a login|the login|login items?|keepass\\w*|bitwarden)`)],
-  ['hard-negative: codes for other sites in the vault', re(`\\b(other|my other|different) (web)?sites?\\b|\\blogin item\\b|\\bone-time password field\\b|\\b${T.oneTimeCode} field\\b`)],
-  ['hard-negative: codes for other sites in the vault', re(`\\b(as|for) (my |an |the )?(${T.authenticator}|authenticator)( app)? for\\b|\\buse (1password|bitwarden|it|this|the password manager) (as|for) (my |an )?(${T.authenticator}|authenticator|${T.twoFactor})`)],
-  ['hard-negative: codes for other sites in the vault', re(`\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes})\\b.{0,30}\\b(shown |stored |saved )?in (1password|the vault|my vault|keepass\\w*|bitwarden|password manager)`)],
-  ['hard-negative: codes rejected', re(`\\b(${T.oneTimeCode}|codes?|tokens?)\\b.{0,30}\\b(not (work|accept)\\w*|failing|fail|invalid|rejected|wrong|out of sync|offset|expire\\w*)\\b`)],
-  ['hard-negative: already has backup codes', re(`\\b(used|using|entered|tried|typed) (one of )?(my |the |a )?(${T.backupCodes})|\\b${T.backupCodes} (are|is) (shown|displayed|visible|viewable|regenerable|printed)|\\bshould( not)? be (regenerable|viewable|shown|hidden)|\\bnagg\\w*`)],
-  ['hard-negative: import or export', /\b(import|importing|imported|exporting|csv)\b|\bexport\w*\b.{0,25}\b(passwords?|vaults?|items|logins|data|csv)\b/],
+  [
+    'hard-negative: codes for other sites in the vault',
+    re(
+      `\\b(store|storing|save|saving|put|keep|add|adding|manage)\\b.{0,40}\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes}|codes?)\\b.{0,40}\\b(in|inside|into|with) (1password|the vault|my vault|a vault|the app|a secure note|secure notes?|a note|password manager|a login|the login|login items?|keepass\\w*|bitwarden)`,
+    ),
+  ],
+  [
+    'hard-negative: codes for other sites in the vault',
+    re(`\\b(other|my other|different) (web)?sites?\\b|\\blogin item\\b|\\bone-time password field\\b|\\b${T.oneTimeCode} field\\b`),
+  ],
+  [
+    'hard-negative: codes for other sites in the vault',
+    re(
+      `\\b(as|for) (my |an |the )?(${T.authenticator}|authenticator)( app)? for\\b|\\buse (1password|bitwarden|it|this|the password manager) (as|for) (my |an )?(${T.authenticator}|authenticator|${T.twoFactor})`,
+    ),
+  ],
+  [
+    'hard-negative: codes for other sites in the vault',
+    re(
+      `\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes})\\b.{0,30}\\b(shown |stored |saved )?in (1password|the vault|my vault|keepass\\w*|bitwarden|password manager)`,
+    ),
+  ],
+  [
+    'hard-negative: codes rejected',
+    re(
+      `\\b(${T.oneTimeCode}|codes?|tokens?)\\b.{0,30}\\b(not (work|accept)\\w*|failing|fail|invalid|rejected|wrong|out of sync|offset|expire\\w*)\\b`,
+    ),
+  ],
+  [
+    'hard-negative: already has backup codes',
+    re(
+      `\\b(used|using|entered|tried|typed) (one of )?(my |the |a )?(${T.backupCodes})|\\b${T.backupCodes} (are|is) (shown|displayed|visible|viewable|regenerable|printed)|\\bshould( not)? be (regenerable|viewable|shown|hidden)|\\bnagg\\w*`,
+    ),
+  ],
+  [
+    'hard-negative: import or export',
+    /\b(import|importing|imported|exporting|csv)\b|\bexport\w*\b.{0,25}\b(passwords?|vaults?|items|logins|data|csv)\b/,
+  ],
   ['hard-negative: sync', /\bsync\w*\b/],
-  ['hard-negative: billing', /\b(subscription|charged|billing|invoice|refund|payment|pricing|family plan|upgrade to family|upgrading to family)\b/],
+  [
+    'hard-negative: billing',
+    /\b(subscription|charged|billing|invoice|refund|payment|pricing|family plan|upgrade to family|upgrading to family)\b/,
+  ],
   ['hard-negative: master password', re(`\\b${T.masterPassword}\\b|\\bforg[oe]t\\w* (my )?password\\b`)],
   ['hard-negative: account Secret Key', re(`\\b${T.accountSecretKey}\\b`)],
   ['hard-negative: team policy', /\b(enforce|policy|policies|require\w* for all|team members)\b/],

@@ -1,4 +1,4 @@
-import { editDistance, stem, tokenizeWords } from './natural.js';
+import { editDistance, stem } from './natural.js';
 
 /**
  * Canonical tokens that stand for a family of synonyms. They are plain words so that the
@@ -49,17 +49,29 @@ const rewrites: readonly Rewrite[] = [
   [/\b(master|account|main)\s+password\b/g, ` ${T.masterPassword} `],
   [/\bemergency\s*kit\b/g, ` ${T.emergencyKit} `],
   // two-factor and friends
-  [/\b(two|2)[\s-]*(factor|step|fa)(\s+(authentication|authentification|authenticator|auth|verification|login|log\s*in|sign\s*in|security))?\b/g, ` ${T.twoFactor} `],
+  [
+    /\b(two|2)[\s-]*(factor|step|fa)(\s+(authentication|authentification|authenticator|auth|verification|login|log\s*in|sign\s*in|security))?\b/g,
+    ` ${T.twoFactor} `,
+  ],
   [/\bmulti[\s-]*factor(\s+(authentication|auth|verification))?\b/g, ` ${T.twoFactor} `],
   [/\b(mfa|tfa|2sv|otp\s+2fa|second[\s-]+factor(\s+(authentication|auth))?)\b/g, ` ${T.twoFactor} `],
   // backup codes: "backup codes", "one-time recovery codes", "scratch codes", "recovery key"...
-  [/\b((one|1|single)[\s-]*(time|use)\s+)?(back[\s-]?up|recovery|rescue|scratch|emergency|fallback|spare|reserve|offline)\s+((2fa|twofa|verification|login|authenticator|authentication|one[\s-]*time|security)\s+)?(codes?|keys?|tokens?|passwords?|pins?)\b/g, ` ${T.backupCodes} `],
+  [
+    /\b((one|1|single)[\s-]*(time|use)\s+)?(back[\s-]?up|recovery|rescue|scratch|emergency|fallback|spare|reserve|offline)\s+((2fa|twofa|verification|login|authenticator|authentication|one[\s-]*time|security)\s+)?(codes?|keys?|tokens?|passwords?|pins?)\b/g,
+    ` ${T.backupCodes} `,
+  ],
   [/\b(one|1|single)[\s-]*(time|use)\s+(backup|recovery)\b/g, ` ${T.backupCodes} `],
   [/\b(qr|q\.r\.)[\s-]*codes?\b|\bqrcodes?\b|\bbar\s*codes?\b/g, ` ${T.qrCode} `],
   [/\b(totp|otp|2fa|twofa|mfa|authenticator|setup|set-up|seed|shared)\s+(secrets?|seeds?|keys?)\b/g, ` ${T.setupSecret} `],
   [/\bsecret\s+key\b/g, ` ${T.setupSecret} `],
-  [/\b(totp|hotp|otp|otps|one[\s-]*time\s+(pass\s*)?(codes?|passwords?|pins?|tokens?)|verification\s+codes?|security\s+codes?|auth(entication)?\s+codes?|login\s+codes?|2fa\s+codes?|twofa\s+codes?|6[\s-]*digit\s+codes?)\b/g, ` ${T.oneTimeCode} `],
-  [/\b(google|microsoft|ms|duo|lastpass|okta)\s+(authenticator|auth)\b|\bauth(y|enticator)\s+apps?\b|\b(authy|aegis|andotp|freeotp|raivo|2fas|winauth|steam\s+guard)\b|\bauth\s+apps?\b/g, ` ${T.authenticator} `],
+  [
+    /\b(totp|hotp|otp|otps|one[\s-]*time\s+(pass\s*)?(codes?|passwords?|pins?|tokens?)|verification\s+codes?|security\s+codes?|auth(entication)?\s+codes?|login\s+codes?|2fa\s+codes?|twofa\s+codes?|6[\s-]*digit\s+codes?)\b/g,
+    ` ${T.oneTimeCode} `,
+  ],
+  [
+    /\b(google|microsoft|ms|duo|lastpass|okta)\s+(authenticator|auth)\b|\bauth(y|enticator)\s+apps?\b|\b(authy|aegis|andotp|freeotp|raivo|2fas|winauth|steam\s+guard)\b|\bauth\s+apps?\b/g,
+    ` ${T.authenticator} `,
+  ],
   [/\b(passkeys?|pass\s+keys?)\b/g, ` ${T.passkey} `],
   [/\b(yubi\s*keys?|security\s+keys?|hardware\s+keys?|u2f|fido2?|webauthn|titan\s+keys?)\b/g, ` ${T.securityKey} `],
   [/\b(sms|text\s+messages?|texts?\s+to\s+my\s+phone)\b/g, ` ${T.sms} `],
@@ -69,7 +81,10 @@ const rewrites: readonly Rewrite[] = [
   [/\b(signed|logged|log|sign)[\s-]*(out|off)\b|\blogout\b/g, ` ${T.signOut} `],
   [/\b(customer\s+)?(support|service|help\s*desk|helpdesk)(\s+team)?\b/g, ` ${T.support} `],
   [/\b(i\s*phones?|android(\s+phones?)?|cell\s*phones?|smart\s*phones?|mobile(\s+phones?)?|pixel|galaxy|handy|phones?)\b/g, ` ${T.phone} `],
-  [/\b(laptops?|desktops?|pcs?|computers?|macs?|macbooks?|imacs?|chromebooks?|workstations?|windows\s+app|desktop\s+app)\b/g, ` ${T.computer} `],
+  [
+    /\b(laptops?|desktops?|pcs?|computers?|macs?|macbooks?|imacs?|chromebooks?|workstations?|windows\s+app|desktop\s+app)\b/g,
+    ` ${T.computer} `,
+  ],
   [/\b(ipads?|tablets?)\b/g, ` ${T.tablet} `],
   [/\b(browsers?|chrome|firefox|safari|edge|browser\s+extension|extension)\b/g, ` ${T.browser} `],
 ];
@@ -112,9 +127,12 @@ export class TextNormalizer {
   private readonly correctionCache = new Map<string, string | null>();
 
   /** @param vocabularyTexts texts whose words are known (the knowledge base); typos are corrected towards them. */
-  constructor(vocabularyTexts: readonly string[] = [], private readonly correctTypos = true) {
+  constructor(
+    vocabularyTexts: readonly string[] = [],
+    private readonly correctTypos = true,
+  ) {
     const words = [...domainLexicon];
-    for (const text of vocabularyTexts) words.push(...tokenizeWords(rewrite(text)));
+    for (const text of vocabularyTexts) words.push(...tokenizeWords(text.toLowerCase()));
     for (const term of Object.values(CanonicalTerm)) words.push(term);
     for (const word of words) {
       if (this.vocabulary.has(word)) continue;
@@ -181,6 +199,11 @@ const canonicalSet = new Set<string>(Object.values(CanonicalTerm));
 
 function isCanonical(word: string): boolean {
   return canonicalSet.has(word);
+}
+
+/** Splits lower-case text into word tokens (letters and digits). */
+export function tokenizeWords(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** Lower-cases and rewrites synonym phrases to canonical tokens. */

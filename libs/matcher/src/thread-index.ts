@@ -14,36 +14,72 @@ export interface ThreadIndexOptions {
   maxCandidates?: number;
   /** A solved thread ranks above an unsolved one whose score is at most this much higher (relative). Default 0.1. */
   solvedTolerance?: number;
+  /** Query terms whose IDF is below this share of the rarest query term's are skipped. Default 0.2. */
+  minTermWeight?: number;
   /** Typo correction vocabulary, e.g. the knowledge base texts. Default none (no correction). */
   vocabularyTexts?: string[];
 }
 
-interface StoredThread {
-  id: string;
-  solved: boolean;
-  /** term -> BM25 term frequency part, kept to remove the thread from the postings. */
-  terms: Map<string, number>;
-  length: number;
+/** Postings of one term: parallel typed arrays, grown by doubling; removed threads are skipped, then compacted. */
+class PostingList {
+  slots = new Int32Array(4);
+  frequencies = new Uint16Array(4);
+  length = 0;
+  /** Postings whose thread is still indexed (the term's document frequency). */
+  live = 0;
+
+  push(slot: number, frequency: number): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.length * 2);
+      slots.set(this.slots);
+      const frequencies = new Uint16Array(this.length * 2);
+      frequencies.set(this.frequencies);
+      [this.slots, this.frequencies] = [slots, frequencies];
+    }
+    this.slots[this.length] = slot;
+    this.frequencies[this.length++] = Math.min(frequency, 65535);
+    this.live++;
+  }
+
+  compact(alive: Uint8Array): void {
+    let kept = 0;
+    for (let index = 0; index < this.length; index++) {
+      const slot = this.slots[index]!;
+      if (!alive[slot]) continue;
+      this.slots[kept] = slot;
+      this.frequencies[kept++] = this.frequencies[index]!;
+    }
+    this.length = kept;
+  }
 }
 
 const k1 = 1.2;
 const b = 0.75;
 
 /**
- * Similar-thread search: an inverted index scored with BM25. Queries look up their rarest terms
- * first and stop admitting new candidates once `maxCandidates` threads are scored, so a query
- * costs roughly the postings of its rare terms plus a bounded number of look-ups, not a scan.
+ * Similar-thread search: an inverted index scored with BM25 (title counted twice). A query looks up
+ * its rarest terms first, drops terms far commoner than its rarest one, and stops admitting new
+ * candidates once `maxCandidates` threads have a score (later terms only refine those), so its cost
+ * follows the postings of a few terms, not the number of threads.
  */
 export class ThreadIndex {
   private readonly normalizer: TextNormalizer;
-  private readonly threads = new Map<number, StoredThread>();
-  private readonly slotById = new Map<string, number>();
-  /** term -> thread slot -> term frequency in that thread */
-  private readonly postings = new Map<string, Map<number, number>>();
-  private nextSlot = 0;
-  private totalLength = 0;
   private readonly options: Required<Omit<ThreadIndexOptions, 'vocabularyTexts'>>;
+  private readonly termIds = new Map<string, number>();
+  private readonly lists: PostingList[] = [];
+  private readonly slotById = new Map<string, number>();
+  private ids: string[] = [];
+  private termsOfSlot: Array<Int32Array | undefined> = [];
+  private lengths = new Float64Array(1024);
+  private solved = new Uint8Array(1024);
+  private alive = new Uint8Array(1024);
+  private scores = new Float64Array(1024);
+  private touched = new Int32Array(1024);
+  private nextSlot = 0;
+  private count = 0;
+  private totalLength = 0;
 
+  /** Creates an empty index. */
   constructor(options: ThreadIndexOptions = {}) {
     this.normalizer = new TextNormalizer(options.vocabularyTexts ?? [], Boolean(options.vocabularyTexts));
     this.options = {
@@ -51,87 +87,116 @@ export class ThreadIndex {
       maxQueryTerms: options.maxQueryTerms ?? 12,
       maxCandidates: options.maxCandidates ?? 2000,
       solvedTolerance: options.solvedTolerance ?? 0.1,
+      minTermWeight: options.minTermWeight ?? 0.2,
     };
   }
 
   /** Number of threads indexed. */
   get size(): number {
-    return this.threads.size;
+    return this.count;
   }
 
   /** Adds a thread, or replaces the one with the same id. */
   upsert(thread: ThreadDocument): void {
     this.remove(thread.id);
     const tokens = this.terms(`${thread.title}. ${thread.title}. ${thread.body}`);
-    const terms = new Map<string, number>();
-    for (const token of tokens) terms.set(token, (terms.get(token) ?? 0) + 1);
-    const slot = this.nextSlot++;
-    this.threads.set(slot, { id: thread.id, solved: thread.solved, terms, length: tokens.length });
-    this.slotById.set(thread.id, slot);
-    this.totalLength += tokens.length;
-    for (const [term, frequency] of terms) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = new Map()));
-      list.set(slot, frequency);
+    const frequencies = new Map<number, number>();
+    for (const token of tokens) {
+      let termId = this.termIds.get(token);
+      if (termId === undefined) {
+        termId = this.lists.length;
+        this.termIds.set(token, termId);
+        this.lists.push(new PostingList());
+      }
+      frequencies.set(termId, (frequencies.get(termId) ?? 0) + 1);
     }
+    const slot = this.nextSlot++;
+    this.ensureCapacity(slot + 1);
+    this.ids[slot] = thread.id;
+    this.lengths[slot] = tokens.length;
+    this.solved[slot] = thread.solved ? 1 : 0;
+    this.alive[slot] = 1;
+    this.termsOfSlot[slot] = Int32Array.from(frequencies.keys());
+    for (const [termId, frequency] of frequencies) this.lists[termId]!.push(slot, frequency);
+    this.slotById.set(thread.id, slot);
+    this.count++;
+    this.totalLength += tokens.length;
   }
 
   /** Removes a thread; unknown ids are ignored. */
   remove(id: string): void {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
-    const thread = this.threads.get(slot)!;
-    for (const term of thread.terms.keys()) {
-      const list = this.postings.get(term)!;
-      list.delete(slot);
-      if (list.size === 0) this.postings.delete(term);
+    this.alive[slot] = 0;
+    for (const termId of this.termsOfSlot[slot]!) {
+      const list = this.lists[termId]!;
+      list.live--;
+      if (list.length > 16 && list.live * 2 < list.length) list.compact(this.alive);
     }
-    this.totalLength -= thread.length;
-    this.threads.delete(slot);
+    this.termsOfSlot[slot] = undefined;
+    this.ids[slot] = '';
+    this.totalLength -= this.lengths[slot]!;
     this.slotById.delete(id);
+    this.count--;
   }
 
   /**
    * Threads most similar to a question, best first; among comparable scores solved threads come first.
-   * Scores are in [0, 1] (1 = the thread contains every query term as strongly as possible).
+   * Scores are in [0, 1] (1 = the thread has every query term as strongly as a thread can).
    */
   similar(input: MatchInput, options: { limit?: number; excludeId?: string } = {}): SimilarThread[] {
     const limit = options.limit ?? this.options.limit;
-    const count = this.threads.size;
-    if (count === 0 || limit <= 0) return [];
-    const averageLength = this.totalLength / count;
+    if (this.count === 0 || limit <= 0) return [];
+    const averageLength = this.totalLength / this.count || 1;
     const queryTerms = [...new Set(this.terms([input.title, input.body].filter(Boolean).join('. ')))]
-      .filter((term) => this.postings.has(term))
-      .map((term) => ({ term, idf: idf(count, this.postings.get(term)!.size) }))
-      .sort((x, y) => y.idf - x.idf)
+      .map((token) => this.termIds.get(token))
+      .filter((termId): termId is number => termId !== undefined && this.lists[termId]!.live > 0)
+      .map((termId) => ({ list: this.lists[termId]!, weight: idf(this.count, this.lists[termId]!.live) }))
+      .sort((x, y) => y.weight - x.weight)
       .slice(0, this.options.maxQueryTerms);
     if (queryTerms.length === 0) return [];
+    // Terms far commoner than the rarest one barely change the ranking but cost the most.
+    const floor = queryTerms[0]!.weight * this.options.minTermWeight;
+    const used = queryTerms.filter((term) => term.weight >= floor);
 
-    const scores = new Map<number, number>();
-    for (const { term, idf: weight } of queryTerms) {
-      const list = this.postings.get(term)!;
-      if (scores.size < this.options.maxCandidates) {
-        for (const [slot, frequency] of list) {
-          scores.set(slot, (scores.get(slot) ?? 0) + weight * this.saturate(frequency, slot, averageLength));
+    const { scores, touched, alive, lengths } = this;
+    const lengthFactor = (k1 * b) / averageLength;
+    const constant = k1 * (1 - b);
+    let touchedCount = 0;
+    for (const { list, weight } of used) {
+      const { slots, frequencies, length } = list;
+      for (let index = 0; index < length; index++) {
+        const slot = slots[index]!;
+        if (!alive[slot]) continue;
+        if (scores[slot] === 0) {
+          if (touchedCount >= this.options.maxCandidates) continue;
+          touched[touchedCount++] = slot;
         }
-      } else {
-        // Enough candidates: a common term only refines them (continue strategy).
-        for (const [slot, score] of scores) {
-          const frequency = list.get(slot);
-          if (frequency) scores.set(slot, score + weight * this.saturate(frequency, slot, averageLength));
-        }
+        const frequency = frequencies[index]!;
+        scores[slot]! += (weight * frequency * (k1 + 1)) / (frequency + constant + lengthFactor * lengths[slot]!);
       }
     }
-    const best = queryTerms.reduce((sum, { idf: weight }) => sum + weight * (k1 + 1), 0);
-    const excluded = options.excludeId === undefined ? undefined : this.slotById.get(options.excludeId);
-    const top = topByScore(scores, Math.max(limit * 4, limit + 10), excluded);
+
+    const best = used.reduce((sum, { weight }) => sum + weight * (k1 + 1), 0);
+    const excluded = options.excludeId === undefined ? -1 : (this.slotById.get(options.excludeId) ?? -1);
+    const top: Array<[number, number]> = [];
+    const keep = Math.max(limit * 4, limit + 10);
+    for (let index = 0; index < touchedCount; index++) {
+      const slot = touched[index]!;
+      const score = scores[slot]!;
+      scores[slot] = 0;
+      if (slot === excluded) continue;
+      if (top.length === keep && score <= top[keep - 1]![1]) continue;
+      let position = top.length;
+      while (position > 0 && top[position - 1]![1] < score) position--;
+      top.splice(position, 0, [slot, score]);
+      if (top.length > keep) top.pop();
+    }
     const tolerance = 1 + this.options.solvedTolerance;
+    const rank = (thread: SimilarThread) => (thread.solved ? thread.score * tolerance : thread.score);
     return top
-      .map(([slot, score]) => {
-        const thread = this.threads.get(slot)!;
-        return { id: thread.id, score: Math.min(1, score / best), solved: thread.solved };
-      })
-      .sort((x, y) => (y.solved ? y.score * tolerance : y.score) - (x.solved ? x.score * tolerance : x.score))
+      .map(([slot, score]) => ({ id: this.ids[slot]!, score: Math.min(1, score / best), solved: this.solved[slot] === 1 }))
+      .sort((x, y) => rank(y) - rank(x))
       .slice(0, limit)
       .map((thread) => ({ ...thread, score: Math.round(thread.score * 1000) / 1000 }));
   }
@@ -140,26 +205,22 @@ export class ThreadIndex {
     return this.normalizer.normalize(text).tokens;
   }
 
-  private saturate(frequency: number, slot: number, averageLength: number): number {
-    const length = this.threads.get(slot)!.length;
-    return (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * length) / averageLength));
+  private ensureCapacity(size: number): void {
+    if (size <= this.alive.length) return;
+    const capacity = Math.max(size, this.alive.length * 2);
+    const grow = <T extends Float64Array | Uint8Array | Int32Array>(array: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(array as never);
+      return next;
+    };
+    this.lengths = grow(this.lengths, (n) => new Float64Array(n));
+    this.solved = grow(this.solved, (n) => new Uint8Array(n));
+    this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.scores = grow(this.scores, (n) => new Float64Array(n));
+    this.touched = new Int32Array(capacity);
   }
 }
 
 function idf(count: number, documentFrequency: number): number {
   return Math.log(1 + (count - documentFrequency + 0.5) / (documentFrequency + 0.5));
-}
-
-/** The n best entries without sorting everything (a small sorted buffer). */
-function topByScore(scores: Map<number, number>, n: number, excluded?: number): Array<[number, number]> {
-  const top: Array<[number, number]> = [];
-  for (const entry of scores) {
-    if (entry[0] === excluded) continue;
-    if (top.length === n && entry[1] <= top[n - 1]![1]) continue;
-    let index = top.length;
-    while (index > 0 && top[index - 1]![1] < entry[1]) index--;
-    top.splice(index, 0, entry);
-    if (top.length > n) top.pop();
-  }
-  return top;
 }

@@ -1,0 +1,182 @@
+/**
+ * Benchmarks the matcher and the similar-thread index:
+ *   npx tsx libs/matcher/scripts/bench.ts [--sizes 1000,10000,100000]
+ * Reports build time, p50/p99 of `match`, of `ThreadIndex.similar` at each size, heap used, and a
+ * plain `natural` TfIdf scan over the same threads as a baseline.
+ */
+import { createNaturalTfIdf } from '../src/natural.js';
+import { defaultAnswers, Matcher, ThreadIndex, type CanonicalAnswerDocument } from '../src/index.js';
+
+const sizesArgument = process.argv.indexOf('--sizes');
+const sizes = (sizesArgument >= 0 ? process.argv[sizesArgument + 1]! : '1000,10000,100000').split(',').map(Number);
+
+// A small deterministic generator, so every run sees the same texts.
+let seed = 42;
+const random = (): number => {
+  seed = (seed * 1664525 + 1013904223) % 4294967296;
+  return seed / 4294967296;
+};
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+const devices = [
+  'phone',
+  'iPhone',
+  'Android phone',
+  'Pixel',
+  'iPad',
+  'laptop',
+  'MacBook',
+  'Windows PC',
+  'work computer',
+  'Chromebook',
+  'tablet',
+];
+const apps = [
+  'authenticator app',
+  'Google Authenticator',
+  'Authy',
+  'Microsoft Authenticator',
+  'the browser extension',
+  'the desktop app',
+  'the web vault',
+  'the mobile app',
+  'the CLI',
+];
+const troubles = [
+  'was stolen',
+  'broke',
+  'got wiped',
+  'was reset to factory settings',
+  'stopped syncing',
+  'crashed after the update',
+  'is very slow',
+  'will not unlock',
+  'logs me out',
+  'shows a blank screen',
+];
+const topics = [
+  'two-factor authentication',
+  'backup codes',
+  'the QR code',
+  'my Secret Key',
+  'the Emergency Kit',
+  'autofill',
+  'passkeys',
+  'a YubiKey',
+  'SMS codes',
+  'vault sharing',
+  'CSV import',
+  'password export',
+  'Watchtower alerts',
+  'Touch ID unlock',
+  'travel mode',
+  'the family plan',
+  'billing',
+  'SSH keys',
+  'credit card filling',
+  'dark mode',
+  'one-time passwords in items',
+];
+const asks = [
+  'How do I fix this?',
+  'Any ideas?',
+  'Is this a known bug?',
+  'What should I do now?',
+  'Please help.',
+  'Is there a setting for it?',
+  'Did I miss a step?',
+];
+const openers = ['Hi all,', 'Hello,', 'Quick question:', 'Since yesterday', 'After the last update', 'When I set things up', ''];
+const fillers = [
+  'I tried restarting.',
+  'I reinstalled twice.',
+  'My husband has the same issue.',
+  'It worked fine last week.',
+  'I checked the docs but found nothing.',
+  'Support pages did not help.',
+  '',
+];
+
+function threadText(): { title: string; body: string } {
+  const topic = pick(topics);
+  const title = `${pick(['Problem with', 'Question about', 'Help with', 'Cannot use', 'Issue:'])} ${topic} on my ${pick(devices)}`;
+  const body = [
+    pick(openers),
+    `my ${pick(devices)} ${pick(troubles)} and ${pick(apps)} ${pick(['asks about', 'no longer shows', 'keeps failing with', 'hides'])} ${topic}.`,
+    `I use ${pick(apps)} on my ${pick(devices)} and ${pick(devices)}.`,
+    pick(fillers),
+    pick(asks),
+  ].join(' ');
+  return { title, body };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const ms = (value: number): string => `${value.toFixed(3)} ms`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const heap = (): number => {
+  globalThis.gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers; // the index keeps its postings in typed arrays, outside the JS heap
+};
+
+function time(run: () => void, repeat: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+// Matcher build, at the real size and at a synthetic "hundreds of answers" size.
+const buildDefault = time(() => Matcher.build(defaultAnswers), 10);
+const bigKnowledgeBase: CanonicalAnswerDocument[] = Array.from({ length: 300 }, (_, index) => ({
+  slug: `answer-${index}`,
+  title: `${pick(topics)} ${index}`,
+  body: '',
+  examples: Array.from({ length: 15 }, () => {
+    const { title, body } = threadText();
+    return `${title}. ${body}`;
+  }),
+}));
+const buildBig = time(() => Matcher.build(bigKnowledgeBase), 3);
+console.log(
+  `Matcher.build (4 answers, ${defaultAnswers.reduce((n, a) => n + a.examples.length, 0)} examples): p50 ${ms(percentile(buildDefault, 50))}`,
+);
+console.log(`Matcher.build (300 answers, 4500 examples): p50 ${ms(percentile(buildBig, 50))}`);
+
+const matcher = Matcher.build(defaultAnswers);
+const questions = Array.from({ length: 2000 }, () => threadText());
+for (const question of questions.slice(0, 200)) matcher.match(question); // warm up
+const matchSamples = questions.map((question) => time(() => matcher.match(question), 1)[0]!);
+console.log(
+  `match: p50 ${ms(percentile(matchSamples, 50))}, p99 ${ms(percentile(matchSamples, 99))} (${questions.length} generated questions)`,
+);
+
+console.log('\nsimilar threads       insert total   similar p50   similar p99   heap+buffers| natural TfIdf scan p50   p99');
+for (const size of sizes) {
+  const threads = Array.from({ length: size }, (_, index) => ({ id: `t${index}`, solved: random() < 0.4, ...threadText() }));
+  const before = heap();
+  const index = new ThreadIndex();
+  const insertStart = performance.now();
+  for (const thread of threads) index.upsert(thread);
+  const insertMs = performance.now() - insertStart;
+  const heapUsed = heap() - before;
+  const queries = Array.from({ length: 500 }, () => threadText());
+  for (const query of queries.slice(0, 50)) index.similar(query); // warm up
+  const similarSamples = queries.map((query) => time(() => index.similar(query, { limit: 5 }), 1)[0]!);
+
+  // Baseline: natural's TfIdf scores every document for every query.
+  const tfidf = createNaturalTfIdf();
+  for (const thread of threads) tfidf.addDocument(`${thread.title} ${thread.body}`);
+  const baselineQueries = queries.slice(0, size >= 100000 ? 10 : 50);
+  const baselineSamples = baselineQueries.map((query) => time(() => tfidf.tfidfs(`${query.title} ${query.body}`), 1)[0]!);
+  console.log(
+    `${String(size).padStart(7)} threads   ${ms(insertMs).padStart(12)}   ${ms(percentile(similarSamples, 50)).padStart(11)}   ${ms(percentile(similarSamples, 99)).padStart(11)}   ${mb(heapUsed).padStart(9)}   | ${ms(percentile(baselineSamples, 50)).padStart(12)}   ${ms(percentile(baselineSamples, 99)).padStart(12)}`,
+  );
+}
+console.log(`\nheap used at the end: ${mb(heap())}${globalThis.gc ? '' : ' (run node with --expose-gc for per-size heap figures)'}`);

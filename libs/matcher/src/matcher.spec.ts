@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerSlug } from './knowledge-base/answer-slugs.js';
+import { defaultAnswers } from './knowledge-base/default-answers.js';
+import { Matcher } from './matcher.js';
+
+describe('Matcher', () => {
+  let sut: Matcher;
+  beforeAll(() => {
+    sut = Matcher.build(defaultAnswers);
+  });
+  const answerOf = (body: string) => sut.match({ body }).answer;
+
+  describe('knowledge base', () => {
+    it('has exactly the four canonical answers with 25 to 40 examples each', () => {
+      expect(defaultAnswers.map((answer) => answer.slug).sort()).toEqual(Object.values(AnswerSlug).sort());
+      for (const answer of defaultAnswers) {
+        expect(answer.examples.length).toBeGreaterThanOrEqual(25);
+        expect(answer.examples.length).toBeLessThanOrEqual(40);
+      }
+    });
+  });
+
+  describe('synonyms', () => {
+    it.each([
+      'Turned on MFA today and no emergency codes were shown to me',
+      'Does two step verification come with scratch codes?',
+      'my TFA has no recovery codes, where are they?',
+    ])('recognises backup-code questions phrased as "%s"', (body) => {
+      expect(answerOf(body)).toBe(AnswerSlug.noBackupCodes);
+    });
+
+    it('recognises a QR code question', () => {
+      expect(answerOf('Can I print the two-factor QR code and lock it in a drawer?')).toBe(AnswerSlug.saveQrCode);
+    });
+  });
+
+  it('tolerates typos', () => {
+    const result = sut.match({ body: 'were are my backup codes for two factor authentification?' });
+    expect(result.answer).toBe(AnswerSlug.noBackupCodes);
+  });
+
+  describe('signed-in state and negation', () => {
+    it('sends someone still signed in to re-enable from that device', () => {
+      expect(answerOf('My phone fell in the lake with the authenticator on it. Still logged in on my desktop though.')).toBe(
+        AnswerSlug.reenableFromSignedInDevice,
+      );
+    });
+
+    it('sends someone signed in nowhere to support', () => {
+      const result = sut.match({
+        body: 'My phone fell in the lake with the authenticator on it and I am no longer logged in on any device.',
+      });
+      expect(result.answer).toBe(AnswerSlug.contactSupportLockedOut);
+      expect(result.explanation.signals.join(' ')).toMatch(/negation/);
+    });
+
+    it('reads "can\'t sign in on any device" as locked out', () => {
+      expect(answerOf("Authenticator wiped and I can't sign in on any device")).toBe(AnswerSlug.contactSupportLockedOut);
+    });
+  });
+
+  describe('abstention on hard negatives', () => {
+    it.each([
+      'Can I keep the TOTP codes for my Reddit account inside the vault?',
+      'Does the app let me log in to websites with a passkey?',
+      'My YubiKey blinks but is never accepted by the extension',
+      'Is SMS two-factor from my credit union good enough?',
+      'How do I import my logins from a spreadsheet?',
+      'The payment for my yearly plan failed',
+    ])('abstains on "%s"', (body) => {
+      const result = sut.match({ body });
+      expect(result.answer).toBeNull();
+      expect(result.clarify).toBeNull();
+    });
+  });
+
+  it('asks which case applies when a lost authenticator comes without a signed-in state', () => {
+    const result = sut.match({ title: 'Authenticator gone', body: 'My phone was stolen and the authenticator app with it.' });
+    expect(result.answer).toBeNull();
+    expect(result.clarify?.choices.map((choice) => choice.slug).sort()).toEqual(
+      [AnswerSlug.contactSupportLockedOut, AnswerSlug.reenableFromSignedInDevice].sort(),
+    );
+  });
+
+  it('returns a confidence in [0, 1] and at most three ranked alternatives', () => {
+    const result = sut.match({ body: 'where are the 2fa backup codes' });
+    expect(result.confidence).toBeGreaterThanOrEqual(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+    expect(result.alternatives.length).toBeLessThanOrEqual(3);
+    expect(result.alternatives[0]?.slug).toBe(result.answer);
+  });
+
+  it('learns from an added example when rebuilt', () => {
+    const question = 'Where does the grey cog menu hide the wobbly thing for sign-in codes?';
+    const before = sut.match({ body: question });
+    const edited = defaultAnswers.map((answer) =>
+      answer.slug === AnswerSlug.saveQrCode
+        ? { ...answer, examples: [...answer.examples, 'grey cog menu wobbly thing for sign-in codes'] }
+        : answer,
+    );
+    const after = Matcher.build(edited).match({ body: question });
+    expect(before.answer).not.toBe(AnswerSlug.saveQrCode);
+    expect(after.answer).toBe(AnswerSlug.saveQrCode);
+  });
+
+  it('builds in well under a second', () => {
+    const start = performance.now();
+    Matcher.build(defaultAnswers);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});
