@@ -1,15 +1,25 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AnswersModule } from './answers/answers.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SessionsService } from './auth/sessions.service.js';
 import { ConfigModule } from './config/config.module.js';
 import { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { EventsModule } from './events/events.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
+import { LiveModule } from './live/live.module.js';
+import { MarkdownModule } from './markdown/markdown.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SuggestionsModule } from './suggestions/suggestions.module.js';
+import { SearchModule } from './search/search.module.js';
+import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -23,10 +33,24 @@ export class AppModule {
         RedisModule,
         RateLimitModule,
         EventsModule,
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, inject: [Environment], useFactory: graphqlOptions }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [Environment, SessionsService],
+          useFactory: graphqlOptions,
+        }),
         AuthModule,
         HealthModule,
         UsersModule,
+        MarkdownModule,
+        ThreadsModule,
+        DemoModule,
+        SearchModule,
+        ModerationModule,
+        AnswersModule,
+        SuggestionsModule,
+        LiveModule,
+        NotificationsModule,
       ],
     };
   }

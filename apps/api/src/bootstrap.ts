@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { AppModule } from './app.module.js';
+import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { Environment } from './config/environment.js';
 
@@ -16,6 +17,7 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphqlExceptionFilter());
   app.enableShutdownHooks();
   serveWebApp(app, environment);
   return app;

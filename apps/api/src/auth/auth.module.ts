@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { UsersModule } from '../users/users.module.js';
 import { AuthGuard } from './auth.guard.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
-  providers: [SessionsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [UsersModule],
+  providers: [SessionsService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionsService],
 })
 export class AuthModule {}

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { Environment } from '../config/environment.js';
-import type { AuthUser } from '../common/request-context.js';
+import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { UserEntity } from '../users/user.entity.js';
 import { SessionEntity } from './session.entity.js';
+import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -27,6 +28,27 @@ export class SessionsService {
     return { token, expiresAt };
   }
 
+  /**
+   * Signs `user` in for the rest of this request and for later ones: a new session whose token goes
+   * back both in the httpOnly cookie (the web app) and to the caller (API clients).
+   */
+  async start(context: RequestContext, user: AuthUser): Promise<{ token: string; expiresAt: Date }> {
+    const session = await this.create(user.id);
+    context.response?.cookie(sessionCookieName, session.token, { ...this.cookieOptions(), expires: session.expiresAt });
+    context.user = user;
+    context.authenticated = true;
+    return session;
+  }
+
+  /** Revokes the session this request came with (bearer or cookie; both if it sent both) and clears the cookie. */
+  async end(context: RequestContext): Promise<void> {
+    const cookies = context.request.cookies as Record<string, string> | undefined;
+    const tokens = new Set([sessionTokenFrom(context.request), cookies?.[sessionCookieName]]);
+    for (const token of tokens) if (token) await this.revoke(token);
+    context.response?.clearCookie(sessionCookieName, this.cookieOptions());
+    context.user = null;
+  }
+
   /** The user a token belongs to, or null when it is unknown or expired. */
   async userFor(token: string): Promise<AuthUser | null> {
     const row = await this.dataSource
@@ -46,5 +68,9 @@ export class SessionsService {
 
   async revokeExpired(): Promise<void> {
     await this.dataSource.getRepository(SessionEntity).delete({ expiresAt: LessThan(new Date()) });
+  }
+
+  private cookieOptions() {
+    return { httpOnly: true, sameSite: 'lax', secure: this.environment.COOKIE_SECURE, path: '/' } as const;
   }
 }

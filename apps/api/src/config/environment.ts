@@ -17,15 +17,21 @@ export class Environment {
   HOST = '0.0.0.0';
 
   /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
+  // Optional settings are initialised to undefined so that they are own keys of `new Environment()`
+  // (SWC does not define bare fields), which loadEnvironment uses as the list of known settings.
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   @IsString()
   SQLITE_PATH = './data/twofa-forum.sqlite';
 
   /** Redis shared by several API instances (rate limits, live updates); in-process when absent. */
   @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
-  REDIS_URL?: string;
+  REDIS_URL?: string = undefined;
+
+  /** Prefix of the Redis channels that carry live updates: instances sharing REDIS_URL and this prefix see each other's events. */
+  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'LIVE_CHANNEL_PREFIX must be 1 to 64 of letters, digits, ":", "_", "." or "-"' })
+  LIVE_CHANNEL_PREFIX = 'twofa:live:';
 
   /** Create a small demo forum on an empty database. */
   @Transform(toBoolean) @IsBoolean()
@@ -66,11 +72,18 @@ export class Environment {
 
   /** Matcher confidence at or above which the bot replies publicly. */
   @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
-  BOT_ANSWER_THRESHOLD = 0.75;
+  BOT_ANSWER_THRESHOLD = 0.6;
 
   /** Matcher confidence at or above which a suggestion waits in the staff queue. */
   @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
   BOT_REVIEW_THRESHOLD = 0.45;
+
+  /**
+   * Combined confidence of the two candidate answers at or above which the bot publicly asks its
+   * clarifying question ("still signed in on a device?"); below it the question goes to staff review.
+   */
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  BOT_CLARIFY_THRESHOLD = 0.5;
 
   /** Serve the built web app from this folder at `/` (empty disables it). */
   @IsString()

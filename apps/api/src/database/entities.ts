@@ -1,6 +1,13 @@
+import { AnswerExampleEntity } from '../answers/answer-example.entity.js';
+import { CanonicalAnswerRevisionEntity } from '../answers/canonical-answer-revision.entity.js';
+import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { FlagEntity } from '../moderation/flag.entity.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
+import { BotAnswerVoteEntity } from '../suggestions/bot-answer-vote.entity.js';
+import { BotEventEntity } from '../suggestions/bot-event.entity.js';
+import { BotSuggestionEntity } from '../suggestions/bot-suggestion.entity.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { RevisionEntity } from '../threads/revision.entity.js';
 import { ThreadTagEntity } from '../threads/thread-tag.entity.js';
@@ -8,4 +15,5 @@ import { ThreadEntity } from '../threads/thread.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed explicitly so the app and the migration CLI see the same set. */
-export const entities = [UserEntity, SessionEntity, ThreadEntity, ThreadTagEntity, ReplyEntity, RevisionEntity, FlagEntity, ModerationActionEntity];
+export const entities = [UserEntity, SessionEntity, ThreadEntity, ThreadTagEntity, ReplyEntity, RevisionEntity, FlagEntity, ModerationActionEntity,
+  CanonicalAnswerEntity, CanonicalAnswerRevisionEntity, AnswerExampleEntity, BotSuggestionEntity, BotAnswerVoteEntity, BotEventEntity, NotificationEntity];

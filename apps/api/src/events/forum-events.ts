@@ -6,6 +6,10 @@ export interface ForumEventMap {
   replyPosted: { threadId: number; replyId: number; authorId: number };
   replyAccepted: { threadId: number; replyId: number; acceptedById: number };
   threadLocked: { threadId: number; locked: boolean; actorId: number };
+  /** A question (replyId null) or a reply was edited. */
+  postEdited: { threadId: number; replyId: number | null; editorId: number };
+  /** Moderation hid or restored a question (replyId null) or a reply. */
+  postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number };
 }
 
 type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;

@@ -1,0 +1,97 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public, StaffOnly } from '../common/access.decorators.js';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
+import { AnswersService } from './answers.service.js';
+import { AddAnswerExampleArgs } from './dto/add-answer-example.args.js';
+import { AnswerSlugArgs } from './dto/answer-slug.args.js';
+import { CanonicalAnswersArgs } from './dto/canonical-answers.args.js';
+import { CreateCanonicalAnswerInput } from './dto/create-canonical-answer.input.js';
+import { RemoveAnswerExampleArgs } from './dto/remove-answer-example.args.js';
+import { UpdateCanonicalAnswerArgs } from './dto/update-canonical-answer.args.js';
+import { AnswerExample } from './models/answer-example.model.js';
+import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
+import { CanonicalAnswer } from './models/canonical-answer.model.js';
+
+@Resolver(() => CanonicalAnswer)
+export class AnswersResolver {
+  constructor(
+    private readonly answers: AnswersService,
+    private readonly markdown: MarkdownService,
+  ) {}
+
+  /** The canonical answers, oldest first. */
+  @Public()
+  @Query(() => [CanonicalAnswer])
+  canonicalAnswers(@Ctx() context: RequestContext, @Args() args: CanonicalAnswersArgs): Promise<CanonicalAnswer[]> {
+    return this.answers.list(context, args.includeRetired);
+  }
+
+  /** One canonical answer (retired ones too), or null when no answer has this slug. */
+  @Public()
+  @Query(() => CanonicalAnswer, { nullable: true })
+  canonicalAnswer(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<CanonicalAnswer | null> {
+    return this.answers.bySlug(context, args.slug);
+  }
+
+  /** Staff: a new canonical answer with its example questions; the bot can suggest it at once. */
+  @StaffOnly()
+  @Mutation(() => CanonicalAnswer)
+  createCanonicalAnswer(@Ctx() context: RequestContext, @Args('input') input: CreateCanonicalAnswerInput): Promise<CanonicalAnswer> {
+    return this.answers.create(context, input);
+  }
+
+  /** Staff: edits the title or body, keeping the previous text as a revision. */
+  @StaffOnly()
+  @Mutation(() => CanonicalAnswer)
+  updateCanonicalAnswer(@Ctx() context: RequestContext, @Args() args: UpdateCanonicalAnswerArgs): Promise<CanonicalAnswer> {
+    return this.answers.update(context, args.slug, args.input);
+  }
+
+  /** Staff: the bot stops suggesting this answer; it stays readable. */
+  @StaffOnly()
+  @Mutation(() => CanonicalAnswer)
+  retireCanonicalAnswer(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<CanonicalAnswer> {
+    return this.answers.setRetired(context, args.slug, true);
+  }
+
+  /** Staff: the bot suggests a retired answer again. */
+  @StaffOnly()
+  @Mutation(() => CanonicalAnswer)
+  restoreCanonicalAnswer(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<CanonicalAnswer> {
+    return this.answers.setRetired(context, args.slug, false);
+  }
+
+  /** Staff: teaches the bot one more way people ask for this answer. */
+  @StaffOnly()
+  @Mutation(() => AnswerExample)
+  addAnswerExample(@Ctx() context: RequestContext, @Args() args: AddAnswerExampleArgs): Promise<AnswerExample> {
+    return this.answers.addExample(context, args.slug, args.text);
+  }
+
+  /** Staff: removes an example question; returns the answer it belonged to. */
+  @StaffOnly()
+  @Mutation(() => CanonicalAnswer)
+  removeAnswerExample(@Ctx() context: RequestContext, @Args() args: RemoveAnswerExampleArgs): Promise<CanonicalAnswer> {
+    return this.answers.removeExample(context, args.exampleId);
+  }
+
+  /** The body as sanitised HTML. */
+  @ResolveField(() => String)
+  bodyHtml(@Parent() answer: CanonicalAnswer): string {
+    return this.markdown.render(answer.body);
+  }
+
+  /** Staff only: the example questions the bot learns from, oldest first. */
+  @ResolveField(() => [AnswerExample], { nullable: true })
+  examples(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer): Promise<AnswerExample[]> {
+    return this.answers.examples(context, Number(answer.id));
+  }
+
+  /** Staff only: earlier versions, newest first. */
+  @ResolveField(() => [CanonicalAnswerRevision], { nullable: true })
+  revisions(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer): Promise<CanonicalAnswerRevision[]> {
+    return this.answers.revisions(context, Number(answer.id));
+  }
+}

@@ -1,0 +1,9 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsAnswerSlug } from './answer-slug.js';
+
+@ArgsType()
+export class AnswerSlugArgs {
+  @Field()
+  @IsAnswerSlug()
+  slug: string;
+}

@@ -1,0 +1,32 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsString, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsAnswerSlug, Trim } from './answer-slug.js';
+
+@InputType({ description: 'A new canonical answer.' })
+export class CreateCanonicalAnswerInput {
+  @Field({ description: '3 to 64 lower-case letters, digits or dashes; unique.' })
+  @IsAnswerSlug()
+  slug: string;
+
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @Field({ description: 'Markdown.' })
+  @IsString()
+  @Length(1, 20000)
+  body: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Example questions this answer fits (what the bot learns from).' })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value,
+  )
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(3, 2000, { each: true })
+  examples: string[] = [];
+}

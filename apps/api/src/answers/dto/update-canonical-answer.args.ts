@@ -1,0 +1,17 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { IsAnswerSlug } from './answer-slug.js';
+import { UpdateCanonicalAnswerInput } from './update-canonical-answer.input.js';
+
+@ArgsType()
+export class UpdateCanonicalAnswerArgs {
+  @Field()
+  @IsAnswerSlug()
+  slug: string;
+
+  @Field(() => UpdateCanonicalAnswerInput)
+  @ValidateNested()
+  @Type(() => UpdateCanonicalAnswerInput)
+  input: UpdateCanonicalAnswerInput;
+}

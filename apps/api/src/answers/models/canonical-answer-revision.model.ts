@@ -1,0 +1,23 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { User } from '../../users/models/user.model.js';
+
+@ObjectType('CanonicalAnswerRevision', { description: 'The text a canonical answer had at an earlier version (staff only).' })
+export class CanonicalAnswerRevision {
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown.' })
+  body: string;
+
+  @Field(() => User, { nullable: true, description: 'Who replaced this text with the next version.' })
+  editor?: User | null;
+
+  /** Resolved into `editor`. */
+  editorId: number | null;
+
+  @Field({ description: 'When this text was replaced.' })
+  createdAt: Date;
+}

@@ -1,0 +1,30 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('CanonicalAnswer', {
+  description: 'A staff-written answer to a frequent question, at /answers/<slug>; the FAQ bot suggests these.',
+})
+export class CanonicalAnswer {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Lower-case letters, digits and dashes; the address is /answers/<slug>.' })
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown.' })
+  body: string;
+
+  @Field(() => Int, { description: 'Starts at 1; each edit of the title or body adds one.' })
+  version: number;
+
+  @Field({ description: 'Retired answers stay readable but are never suggested.' })
+  retired: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}

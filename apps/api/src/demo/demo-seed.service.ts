@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Not } from 'typeorm';
+import { AuthUser, RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import { RepliesService } from '../threads/replies.service.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { ThreadsService } from '../threads/threads.service.js';
+import { Role } from '../users/role.js';
+import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { demoMembers, demoThreads, staffUsername } from './demo-content.js';
+
+/**
+ * With SEED_DEMO on, fills an empty forum with a staff account (`grey`), a few members and threads about
+ * two-factor authentication, written through the services so counts, statuses and revisions are right.
+ * "Empty" means no threads and no users except the bot's account; it never touches a database in use.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly environment: Environment,
+    private readonly users: UsersService,
+    private readonly threads: ThreadsService,
+    private readonly replies: RepliesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.environment.SEED_DEMO) return;
+    try {
+      if (!(await this.isEmpty())) return;
+      await this.seed();
+    } catch (error) {
+      // Another instance seeding at the same moment, most likely; the forum works without the demo.
+      this.logger.warn(`Demo forum not created: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const people = await this.dataSource.getRepository(UserEntity).countBy({ role: Not(Role.Bot) });
+    const threads = await this.dataSource.getRepository(ThreadEntity).count();
+    return people === 0 && threads === 0;
+  }
+
+  private async seed(): Promise<void> {
+    const password = randomBytes(15).toString('base64url');
+    const accounts = new Map<string, AuthUser>();
+    const staff = await this.users.createAccount({
+      username: staffUsername,
+      email: `${staffUsername}@example.com`,
+      password,
+      role: Role.Staff,
+    });
+    accounts.set(staffUsername, { id: Number(staff.id), username: staff.username, role: Role.Staff });
+    for (const username of demoMembers) {
+      const member = await this.users.createAccount({
+        username,
+        email: `${username.replace('.', '-')}@example.com`,
+        password: null,
+        role: Role.Member,
+      });
+      accounts.set(username, { id: Number(member.id), username: member.username, role: Role.Member });
+    }
+    const account = (username: string): AuthUser => {
+      const found = accounts.get(username);
+      if (!found) throw new Error(`demo content names an unknown user ${username}`);
+      return found;
+    };
+
+    for (const demo of demoThreads) {
+      const author = account(demo.author);
+      const thread = await this.threads.askAsSystem(author.id, { title: demo.title, body: demo.body, tags: demo.tags });
+      for (const reply of demo.replies) {
+        const posted = await this.replies.postAsSystem(account(reply.author).id, thread.id, reply.body);
+        if (reply.accepted) await this.threads.accept(RequestContext.system(author), String(posted.id));
+      }
+      if (demo.editedBody) await this.threads.edit(RequestContext.system(author), String(thread.id), { body: demo.editedBody });
+    }
+    this.logger.log(
+      `Demo forum created: ${demoThreads.length} threads. Staff sign-in: username "${staffUsername}", password "${password}" (shown only now).`,
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { ForumEvents } from '../events/forum-events.js';
+import { ReplyEntity } from '../threads/reply.entity.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { Role } from '../users/role.js';
+import { UserEntity } from '../users/user.entity.js';
+import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
+import { liveChannels, LivePubSub } from './live-pubsub.js';
+import { ForumActivity } from './models/forum-activity.model.js';
+import { ThreadActivity } from './models/thread-activity.model.js';
+import { ThreadActivityKind } from './thread-activity-kind.js';
+
+/** Turns forum events into live messages, and hands each subscriber the ones they may see. */
+@Injectable()
+export class LiveService implements OnModuleInit {
+  constructor(
+    private readonly events: ForumEvents,
+    private readonly pubSub: LivePubSub,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('questionPosted', async ({ threadId }) => {
+      const thread = await this.thread(threadId);
+      if (thread) await this.publishForum(thread, thread.hidden ? 'staff' : 'everyone');
+    });
+    this.events.on('replyPosted', async ({ threadId, replyId, authorId }) => {
+      const [thread, reply, author] = await Promise.all([
+        this.thread(threadId),
+        this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
+        this.dataSource.getRepository(UserEntity).findOne({ where: { id: authorId }, select: { id: true, role: true } }),
+      ]);
+      if (!thread || !reply) return;
+      const audience: Audience = thread.hidden || reply.hidden ? 'staff' : 'everyone';
+      const kind = author?.role === Role.Bot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
+      await this.publishThread({ kind, threadId, replyId, at: reply.createdAt.toISOString(), audience });
+      await this.publishForum(thread, audience);
+    });
+    this.events.on('replyAccepted', async ({ threadId, replyId }) => {
+      const [thread, reply] = await Promise.all([
+        this.thread(threadId),
+        this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
+      ]);
+      if (!thread) return;
+      const audience: Audience = thread.hidden || !reply || reply.hidden ? 'staff' : 'everyone';
+      await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at: new Date().toISOString(), audience });
+      await this.publishForum(thread, audience);
+    });
+    this.events.on('threadLocked', async ({ threadId, locked }) => {
+      const thread = await this.thread(threadId);
+      if (!thread) return;
+      const kind = locked ? ThreadActivityKind.LOCKED : ThreadActivityKind.UNLOCKED;
+      await this.publishThread({
+        kind,
+        threadId,
+        replyId: null,
+        at: new Date().toISOString(),
+        audience: thread.hidden ? 'staff' : 'everyone',
+      });
+    });
+    this.events.on('postEdited', async ({ threadId, replyId }) => {
+      await this.publishUpdate(threadId, replyId);
+    });
+    this.events.on('postHidden', async ({ threadId, replyId }) => {
+      await this.publishUpdate(threadId, replyId);
+    });
+  }
+
+  /** Live activity of one thread; NOT_FOUND for a thread the caller cannot see. */
+  async threadActivity(context: RequestContext, threadIdInput: string): Promise<AsyncIterableIterator<ThreadActivity>> {
+    const threadId = parseId(threadIdInput, 'threadId');
+    const thread = await this.thread(threadId);
+    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound('Thread', threadId);
+    const isStaff = context.isStaff;
+    return this.pubSub.subscribe<ThreadActivityMessage, ThreadActivity>(liveChannels.thread(threadId), (message) =>
+      reaches(message.audience, isStaff)
+        ? {
+            kind: message.kind,
+            threadId: String(message.threadId),
+            replyId: message.replyId === null ? null : String(message.replyId),
+            at: new Date(message.at),
+          }
+        : null,
+    );
+  }
+
+  forumActivity(context: RequestContext): Promise<AsyncIterableIterator<ForumActivity>> {
+    const isStaff = context.isStaff;
+    return this.pubSub.subscribe<ForumActivityMessage, ForumActivity>(liveChannels.forum(), (message) =>
+      reaches(message.audience, isStaff) ? { threadId: String(message.threadId), lastActivityAt: new Date(message.lastActivityAt) } : null,
+    );
+  }
+
+  /** An edit or a moderation change: staff learn which reply; others get no reply id, since it may now be hidden. */
+  private async publishUpdate(threadId: number, replyId: number | null): Promise<void> {
+    const thread = await this.thread(threadId);
+    if (!thread) return;
+    const at = new Date().toISOString();
+    const message = { kind: ThreadActivityKind.UPDATED, threadId, at };
+    if (thread.hidden) {
+      await this.publishThread({ ...message, replyId, audience: 'staff' });
+      return;
+    }
+    const reply = replyId === null ? null : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    if (replyId === null || (reply && !reply.hidden)) {
+      await this.publishThread({ ...message, replyId, audience: 'everyone' });
+      return;
+    }
+    await this.publishThread({ ...message, replyId, audience: 'staff' });
+    await this.publishThread({ ...message, replyId: null, audience: 'members' });
+  }
+
+  private publishThread(message: ThreadActivityMessage): Promise<void> {
+    return this.pubSub.publish(liveChannels.thread(message.threadId), message);
+  }
+
+  private publishForum(thread: ThreadEntity, audience: Audience): Promise<void> {
+    const message: ForumActivityMessage = { threadId: thread.id, lastActivityAt: thread.lastActivityAt.toISOString(), audience };
+    return this.pubSub.publish(liveChannels.forum(), message);
+  }
+
+  private thread(id: number): Promise<ThreadEntity | null> {
+    return this.dataSource.getRepository(ThreadEntity).findOne({
+      where: { id },
+      select: { id: true, hidden: true, lastActivityAt: true },
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { ChannelIterator } from './channel-iterator.js';
+import { LivePubSub } from './live-pubsub.js';
+
+interface Channel {
+  listeners: Set<ChannelIterator<any, any>>;
+  /** Subscribers waiting for Redis to confirm the SUBSCRIBE. */
+  pending: number;
+  ready: Promise<void>;
+}
+
+const identity = <T, R>(payload: T) => payload as unknown as R;
+
+/**
+ * Delivery through Redis pub/sub, so every API instance sharing REDIS_URL sees every event.
+ * A connection in subscriber mode can do nothing else, hence two: one publishes, one listens.
+ * Each Redis channel is subscribed once per instance, while it has at least one local listener.
+ */
+export class RedisPubSub extends LivePubSub {
+  private readonly logger = new Logger('RedisPubSub');
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly prefix: string,
+  ) {
+    super();
+    subscriber.on('message', (key: string, message: string) => this.receive(key, message));
+  }
+
+  async publish(channel: string, payload: unknown): Promise<void> {
+    await this.publisher.publish(this.prefix + channel, JSON.stringify(payload));
+  }
+
+  async subscribe<T, R = T>(channel: string, map: (payload: T) => R | null = identity): Promise<AsyncIterableIterator<R>> {
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      entry = { listeners: new Set(), pending: 0, ready: this.subscriber.subscribe(this.prefix + channel).then(() => undefined) };
+      this.channels.set(channel, entry);
+    }
+    const current = entry;
+    current.pending++;
+    try {
+      await current.ready;
+    } catch (error) {
+      current.pending--;
+      this.releaseIfUnused(channel, current);
+      throw error;
+    }
+    current.pending--;
+    const iterator: ChannelIterator<T, R> = new ChannelIterator(map, () => {
+      current.listeners.delete(iterator);
+      this.releaseIfUnused(channel, current);
+    });
+    current.listeners.add(iterator);
+    return iterator;
+  }
+
+  listenerCount(channel?: string): number {
+    if (channel !== undefined) return this.channels.get(channel)?.listeners.size ?? 0;
+    let count = 0;
+    for (const entry of this.channels.values()) count += entry.listeners.size;
+    return count;
+  }
+
+  /** Ends every subscription and closes both connections. */
+  async close(): Promise<void> {
+    for (const entry of [...this.channels.values()]) for (const listener of [...entry.listeners]) listener.close();
+    await Promise.all([this.subscriber.quit().catch(() => undefined), this.publisher.quit().catch(() => undefined)]);
+  }
+
+  private releaseIfUnused(channel: string, entry: Channel): void {
+    if (entry.listeners.size > 0 || entry.pending > 0 || this.channels.get(channel) !== entry) return;
+    this.channels.delete(channel);
+    this.subscriber
+      .unsubscribe(this.prefix + channel)
+      .catch((error: Error) => this.logger.warn(`unsubscribe ${channel}: ${error.message}`));
+  }
+
+  private receive(key: string, message: string): void {
+    if (!key.startsWith(this.prefix)) return;
+    const entry = this.channels.get(key.slice(this.prefix.length));
+    if (!entry || entry.listeners.size === 0) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(message);
+    } catch {
+      this.logger.warn(`ignored a malformed message on ${key}`);
+      return;
+    }
+    for (const listener of [...entry.listeners]) listener.push(payload);
+  }
+}

@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MarkdownService } from './markdown.service.js';
+
+/** Everything an attacker could use to run script or leak data through rendered HTML. */
+function expectInert(html: string): void {
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/<(iframe|object|embed|svg|math|style|form|base|meta|link)\b/i);
+  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(html).not.toMatch(/(href|src)\s*=\s*"\s*(javascript|data|vbscript):/i);
+  expect(html).not.toMatch(/\sstyle\s*=/i);
+}
+
+describe('MarkdownService', () => {
+  let sut: MarkdownService;
+  beforeEach(() => {
+    sut = new MarkdownService();
+  });
+
+  it('renders ordinary markdown', () => {
+    const html = sut.render('# Title\n\nSome **bold**, _italic_ and `code`.\n\n- one\n- two\n\n```js\nconst x = 1;\n```');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<strong>bold</strong>');
+    expect(html).toContain('<em>italic</em>');
+    expect(html).toContain('<code>code</code>');
+    expect(html).toContain('<li>one</li>');
+    expect(html).toContain('<code class="language-js">const x = 1;');
+  });
+
+  it('removes script tags and their content', () => {
+    const html = sut.render('Hello <script>alert(1)</script> world\n\n<script src="https://evil.test/x.js"></script>');
+    expectInert(html);
+    expect(html).not.toContain('alert(1)');
+    expect(html).toContain('Hello');
+  });
+
+  it('drops event handler attributes', () => {
+    const inputs = [
+      '<img src="https://x.test/a.png" onerror="alert(1)">',
+      '<b onclick="alert(1)">hi</b>',
+      '<a href="https://x.test" onmouseover=alert(1)>x</a>',
+      '<p ONLOAD="x">p</p>',
+    ];
+    for (const input of inputs) expectInert(sut.render(input));
+  });
+
+  it('refuses javascript:, data: and vbscript: links however they are spelt', () => {
+    const inputs = [
+      '[x](javascript:alert(1))',
+      '[x](JaVaScRiPt:alert(1))',
+      '[x](jav&#x61;script:alert(1))',
+      '[x](&#106;avascript:alert(1))',
+      '[x](java&Tab;script:alert(1))',
+      '<a href="javascript&colon;alert(1)">x</a>',
+      '<a href=" javascript:alert(1)">x</a>',
+      '<a href="java\u0000script:alert(1)">x</a>',
+      '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+      '[x](vbscript:msgbox(1))',
+      '<javascript:alert(1)>',
+      '![i](javascript:alert(1))',
+      '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+    ];
+    for (const input of inputs) {
+      const html = sut.render(input);
+      expectInert(html);
+      expect(html).not.toMatch(/(href|src)="[^"]*script:/i);
+    }
+  });
+
+  it('strips dangerous tags: iframes, svg, forms, styles, meta and base', () => {
+    const html = sut.render(
+      '<iframe src="https://evil.test"></iframe><svg onload=alert(1)><circle/></svg><form action="https://evil.test"><input name=x></form><style>body{display:none}</style><meta http-equiv="refresh" content="0;url=https://evil.test"><base href="https://evil.test/">',
+    );
+    expectInert(html);
+    expect(html).not.toContain('display:none');
+  });
+
+  it('drops style attributes and unknown attributes', () => {
+    const html = sut.render('<p style="position:fixed;top:0" data-x="1" id="login">p</p>');
+    expectInert(html);
+    expect(html).not.toContain('data-x');
+    expect(html).not.toContain('id=');
+  });
+
+  it('gives every link rel="nofollow noopener", replacing one an author wrote', () => {
+    const html = sut.render('[site](https://example.com) and <a href="https://example.org" rel="opener" target="_blank">raw</a>');
+    expect(html).toContain('<a rel="nofollow noopener" href="https://example.com">site</a>');
+    expect(html).toContain('<a rel="nofollow noopener" href="https://example.org">raw</a>');
+    expect(html).not.toContain('rel="opener"');
+    expect(html).not.toContain('target=');
+  });
+
+  it('keeps http, https, mailto and relative links', () => {
+    const html = sut.render('[a](https://a.test/?x=1&y=2) [b](http://b.test) [c](mailto:c@c.test) [d](/threads/1) [e](#top)');
+    expect(html).toContain('href="https://a.test/?x=1&amp;y=2"');
+    expect(html).toContain('href="http://b.test"');
+    expect(html).toContain('href="mailto:c@c.test"');
+    expect(html).toContain('href="/threads/1"');
+    expect(html).toContain('href="#top"');
+  });
+
+  it('shows images only from http(s) addresses', () => {
+    expect(sut.render('![shot](https://img.test/a.png)')).toContain('<img src="https://img.test/a.png" alt="shot">');
+    expect(sut.render('![shot](/graphql?query=x)')).not.toContain('src=');
+  });
+
+  it('escapes stray angle brackets people type as text', () => {
+    const html = sut.render('Press <Ctrl> and 1 < 2 > 0');
+    expect(html).toContain('&lt;Ctrl&gt;');
+    expect(html).not.toContain('<Ctrl>');
+  });
+
+  it('does not let attribute values break out of their quotes', () => {
+    const html = sut.render(
+      '[x](https://a.test/"onmouseover="alert(1)) <img src="https://a.test/x.png" alt=\'"><script>alert(1)</script>\'>',
+    );
+    expectInert(html);
+    expect(html).not.toContain('"onmouseover');
+  });
+
+  it('turns @mentions into profile links', () => {
+    const html = sut.render('Thanks @grey and @june.p, see @mira_k.');
+    expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+    expect(html).toContain('<a rel="nofollow noopener" href="/u/june.p" class="mention">@june.p</a>,');
+    expect(html).toContain('<a rel="nofollow noopener" href="/u/mira_k" class="mention">@mira_k</a>.');
+  });
+
+  it('leaves mentions alone in code, e-mail addresses and links', () => {
+    expect(sut.render('`@grey`')).toBe('<p><code>@grey</code></p>\n');
+    expect(sut.render('    @grey in a block')).not.toContain('/u/');
+    expect(sut.render('write to help@example.com')).not.toContain('/u/');
+    expect(sut.render('[@grey](https://a.test)')).not.toContain('/u/');
+  });
+
+  it('keeps hostile text around a mention inert', () => {
+    const html = sut.render('@<script>alert(1)</script> @"onclick=alert(1) @grey<img src=x onerror=alert(1)>');
+    expectInert(html);
+    expect(html).toContain('href="/u/grey"');
+  });
+
+  it('only allows the mention class on links and language classes on code', () => {
+    const html = sut.render('<a href="/x" class="mention evil">x</a><code class="x onload">y</code><code class="language-ts">z</code>');
+    expect(html).not.toContain('evil');
+    expect(html).not.toContain('class="x onload"');
+    expect(html).toContain('<code class="language-ts">z</code>');
+  });
+
+  it('renders task lists as disabled checkboxes and nothing else as inputs', () => {
+    const html = sut.render('- [x] done\n- [ ] todo\n\n<input type="text" value="x" name="password">');
+    expect(html).toContain('<input disabled="" checked="" type="checkbox">');
+    expect(html).not.toContain('type="text"');
+    expect(html).not.toContain('name=');
+  });
+
+  it('drops HTML comments', () => {
+    expect(sut.render('a <!-- <script>alert(1)</script> --> b')).not.toContain('<!--');
+  });
+});

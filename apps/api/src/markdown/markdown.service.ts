@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { FilterXSS, type IWhiteList } from 'xss';
+
+/** `@name` with the characters usernames may use ([A-Za-z0-9_.-]); a trailing `.` or `-` ends the sentence, not the name. */
+const mentionPattern = /^@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)(?![A-Za-z0-9_]|[.-][A-Za-z0-9_])/;
+
+interface MentionToken extends Tokens.Generic {
+  type: 'mention';
+  raw: string;
+  username: string;
+}
+
+/** `@grey` becomes a link to `/u/grey`; inside code and links marked never calls it. */
+const mentionExtension: TokenizerAndRendererExtension = {
+  name: 'mention',
+  level: 'inline',
+  start(source: string) {
+    // Only an @ at the start or after a character that cannot be part of an e-mail address.
+    const match = /(^|[^A-Za-z0-9_.+-])@[A-Za-z0-9_]/.exec(source);
+    return match ? match.index + match[1].length : undefined;
+  },
+  tokenizer(source: string): MentionToken | undefined {
+    const match = mentionPattern.exec(source);
+    if (!match) return undefined;
+    return { type: 'mention', raw: match[0], username: match[1] };
+  },
+  renderer(token) {
+    // The username is restricted to [A-Za-z0-9_.-], so it needs no escaping.
+    const username = (token as MentionToken).username;
+    return `<a href="/u/${username}" class="mention">@${username}</a>`;
+  },
+};
+
+/** A mention inside a link's text stays text: links cannot nest. */
+function demoteMentions(tokens: Token[] | undefined): void {
+  for (const token of tokens ?? []) {
+    if (token.type === 'mention') Object.assign(token, { type: 'text', text: token.raw, escaped: false });
+    else if ('tokens' in token) demoteMentions(token.tokens);
+  }
+}
+
+/** Tags and attributes that survive sanitising; everything else is escaped (or dropped with its body). */
+const allowList: IWhiteList = {
+  a: ['href', 'title', 'class'],
+  p: [],
+  br: [],
+  hr: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  strong: [],
+  b: [],
+  em: [],
+  i: [],
+  del: [],
+  s: [],
+  code: ['class'],
+  pre: [],
+  blockquote: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  img: ['src', 'alt', 'title'],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['align'],
+  td: ['align'],
+  // Task-list boxes; `disabled` is added to every one after sanitising.
+  input: ['type', 'checked'],
+  kbd: [],
+  sub: [],
+  sup: [],
+};
+
+const namedEntities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  num: '#',
+};
+
+/** Decodes the entities an attacker could use to hide a scheme; unknown ones stay (and get escaped on output). */
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (entity, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    return namedEntities[name.toLowerCase()] ?? entity;
+  });
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** http(s), mailto (links only) and scheme-less relative URLs; never javascript:, data:, vbscript: or anything else. */
+export function isSafeUrl(rawValue: string, allowMailto: boolean): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme, so do we before checking it.
+  const value = decodeEntities(rawValue)
+    .replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g, '')
+    .toLowerCase();
+  if (value === '') return false;
+  if (value.startsWith('http://') || value.startsWith('https://')) return true;
+  if (allowMailto && value.startsWith('mailto:')) return true;
+  // Relative: no scheme before the first / ? or #; protocol-relative // is left to http(s).
+  const schemeEnd = value.search(/[/?#]/);
+  const head = schemeEnd === -1 ? value : value.slice(0, schemeEnd);
+  return !head.includes(':') && !head.includes('\\');
+}
+
+function safeAttributeValue(tag: string, name: string, value: string): string | undefined {
+  const decoded = decodeEntities(value);
+  if (tag === 'a' && name === 'href') return isSafeUrl(value, true) ? decoded : undefined;
+  // Images only from absolute http(s) addresses: a relative src could call our own endpoints.
+  if (tag === 'img' && name === 'src') return /^https?:\/\//i.test(decoded.trim()) && isSafeUrl(value, false) ? decoded.trim() : undefined;
+  if (tag === 'a' && name === 'class') return decoded === 'mention' ? decoded : undefined;
+  if (tag === 'code' && name === 'class') return /^language-[A-Za-z0-9_+-]{1,32}$/.test(decoded) ? decoded : undefined;
+  if ((tag === 'th' || tag === 'td') && name === 'align') return /^(left|right|center)$/.test(decoded) ? decoded : undefined;
+  if (tag === 'ol' && name === 'start') return /^[0-9]{1,9}$/.test(decoded) ? decoded : undefined;
+  if (tag === 'input' && name === 'type') return decoded === 'checkbox' ? decoded : undefined;
+  if (tag === 'input' && name === 'checked') return '';
+  return decoded;
+}
+
+const sanitizer = new FilterXSS({
+  whiteList: allowList,
+  stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'textarea', 'select'],
+  allowCommentTag: false,
+  css: false,
+  onTagAttr(tag, name, value, isAllowed) {
+    if (!isAllowed) return '';
+    const safe = safeAttributeValue(tag, name, value);
+    if (safe === undefined) return '';
+    return `${name}="${escapeAttribute(safe)}"`;
+  },
+  // Attributes not on the list (on*, style, rel, target...) are dropped, not escaped.
+  onIgnoreTagAttr: () => '',
+});
+
+/**
+ * Markdown to HTML that is safe to insert into the page: marked renders (GFM), js-xss keeps only the
+ * allowed tags and attributes, links get rel="nofollow noopener", `@username` links to the profile.
+ */
+@Injectable()
+export class MarkdownService {
+  private readonly marked = new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    extensions: [mentionExtension],
+    walkTokens: (token) => {
+      if (token.type === 'link') demoteMentions(token.tokens);
+    },
+  });
+
+  render(markdown: string): string {
+    const html = this.marked.parse(markdown, { async: false });
+    const clean = sanitizer.process(html);
+    // Sanitised output has no raw `<a` except real anchor tags (text `<` is escaped), and no rel of its own.
+    return clean.replace(/<a(?=[\s>])/g, '<a rel="nofollow noopener"').replace(/<input(?=[\s>])/g, '<input disabled=""');
+  }
+}

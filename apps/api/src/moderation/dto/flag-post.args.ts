@@ -1,0 +1,21 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsString, Length } from 'class-validator';
+import { PostType } from '../../threads/post-type.js';
+
+@ArgsType()
+export class FlagPostArgs {
+  @Field(() => PostType)
+  @IsEnum(PostType)
+  postType: PostType;
+
+  @Field(() => ID, { description: 'The thread id for a THREAD, the reply id for a REPLY.' })
+  @IsString()
+  postId: string;
+
+  @Field({ description: 'Why a moderator should look at the post: 5 to 500 characters.' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(5, 500, { message: 'reason must be 5 to 500 characters' })
+  reason: string;
+}

@@ -1,0 +1,23 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PostType } from '../../threads/post-type.js';
+import { normalizeNote } from './note.js';
+
+@ArgsType()
+export class PostTargetArgs {
+  @Field(() => PostType)
+  @IsEnum(PostType)
+  postType: PostType;
+
+  @Field(() => ID, { description: 'The thread id for a THREAD, the reply id for a REPLY.' })
+  @IsString()
+  postId: string;
+
+  @Field(() => String, { nullable: true, description: 'Why, for the moderation log: up to 500 characters.' })
+  @IsOptional()
+  @Transform(({ value }) => normalizeNote(value))
+  @IsString()
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason?: string | null;
+}

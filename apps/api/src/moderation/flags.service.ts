@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan, QueryFailedError } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { PostType } from '../threads/post-type.js';
+import { FlagPostArgs } from './dto/flag-post.args.js';
+import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
+import { FlagEntity, FlagStatus } from './flag.entity.js';
+import { excerptOf, findPost, findPosts, isPostVisibleTo, ModeratedPost, postKey } from './moderated-post.js';
+import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
+import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { recordAction } from './moderation-log.js';
+import { Flag, FlagConnection } from './models/flag.model.js';
+
+const hourSeconds = 3600;
+
+/** Flags: members report posts, staff work through the open ones. */
+@Injectable()
+export class FlagsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rateLimiter: RateLimiterService,
+    private readonly environment: Environment,
+  ) {}
+
+  /** Any member, on a post they can see; one open flag per member per post. */
+  async flag(context: RequestContext, args: FlagPostArgs): Promise<Flag> {
+    const user = context.requireUser();
+    const postId = parseId(args.postId, 'postId');
+    await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
+    const post = await findPost(this.dataSource.manager, args.postType, postId);
+    if (!post || !isPostVisibleTo(context, post)) throw AppError.notFound(args.postType === PostType.Thread ? 'Thread' : 'Reply', postId);
+
+    const duplicate = () => AppError.conflict('postId', 'You have already flagged this post');
+    try {
+      const flag = await this.dataSource.transaction(async (manager) => {
+        const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.Open });
+        if (open) throw duplicate();
+        return manager.save(
+          FlagEntity,
+          manager.create(FlagEntity, {
+            postType: args.postType,
+            postId,
+            reporterId: user.id,
+            reason: args.reason,
+            status: FlagStatus.Open,
+            resolvedById: null,
+            resolvedAt: null,
+            createdAt: new Date(),
+          }),
+        );
+      });
+      return toFlag(flag, post);
+    } catch (error) {
+      // The partial unique index catches two requests racing past the check above.
+      if (isUniqueViolation(error)) throw duplicate();
+      throw error;
+    }
+  }
+
+  /** Staff: open flags, oldest first, with the flagged post's excerpt. */
+  async open(context: RequestContext, args: ModerationPageArgs): Promise<FlagConnection> {
+    context.requireStaff();
+    const afterId = decodeIdCursor('flags', args.after);
+    const rows = await this.dataSource.getRepository(FlagEntity).find({
+      where: { status: FlagStatus.Open, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
+      order: { id: 'ASC' },
+      take: args.first + 1,
+    });
+    const page = rows.slice(0, args.first);
+    const posts = await findPosts(
+      this.dataSource.manager,
+      page.map((flag) => ({ postType: flag.postType, postId: flag.postId })),
+    );
+    return {
+      nodes: page.map((flag) => toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null)),
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: page.length > 0 ? encodeIdCursor('flags', page[page.length - 1].id) : (args.after ?? null),
+      },
+    };
+  }
+
+  /** Staff: closes an open flag without hiding the post (hiding resolves a post's flags by itself). */
+  async resolve(context: RequestContext, args: ResolveFlagArgs): Promise<Flag> {
+    const staff = context.requireStaff();
+    const flagId = parseId(args.flagId, 'flagId');
+    const flag = await this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const result = await manager.update(
+        FlagEntity,
+        { id: flagId, status: FlagStatus.Open },
+        { status: FlagStatus.Resolved, resolvedById: staff.id, resolvedAt: now },
+      );
+      if (!result.affected) {
+        if (await manager.existsBy(FlagEntity, { id: flagId })) throw AppError.conflict('flagId', 'This flag is already resolved');
+        throw AppError.notFound('Flag', flagId);
+      }
+      await recordAction(manager, {
+        actorId: staff.id,
+        action: ModerationActionKind.ResolveFlag,
+        targetType: ModerationTargetType.Flag,
+        targetId: flagId,
+        note: args.note,
+      });
+      return manager.findOneByOrFail(FlagEntity, { id: flagId });
+    });
+    return toFlag(flag, await findPost(this.dataSource.manager, flag.postType, flag.postId));
+  }
+}
+
+function toFlag(entity: FlagEntity, post: ModeratedPost | null): Flag {
+  return {
+    id: String(entity.id),
+    postType: entity.postType,
+    postId: String(entity.postId),
+    threadId: post ? String(post.thread.id) : null,
+    threadTitle: post ? post.thread.title : null,
+    excerpt: post ? excerptOf(post) : '',
+    reason: entity.reason,
+    status: entity.status,
+    createdAt: entity.createdAt,
+    resolvedAt: entity.resolvedAt,
+    reporterId: entity.reporterId,
+    resolvedById: entity.resolvedById,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

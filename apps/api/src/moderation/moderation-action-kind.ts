@@ -1,0 +1,15 @@
+/** What the moderation log records; stored in `moderation_actions.action`. */
+export enum ModerationActionKind {
+  Hide = 'HIDE',
+  Restore = 'RESTORE',
+  Lock = 'LOCK',
+  Unlock = 'UNLOCK',
+  ResolveFlag = 'RESOLVE_FLAG',
+}
+
+/** What an action was done to; stored in `moderation_actions.target_type`. */
+export enum ModerationTargetType {
+  Thread = 'THREAD',
+  Reply = 'REPLY',
+  Flag = 'FLAG',
+}

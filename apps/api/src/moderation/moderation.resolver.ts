@@ -1,0 +1,56 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { StaffOnly } from '../common/access.decorators.js';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { PostTargetArgs } from './dto/post-target.args.js';
+import { ThreadTargetArgs } from './dto/thread-target.args.js';
+import { ModerationService } from './moderation.service.js';
+import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
+
+@Resolver(() => ModerationAction)
+export class ModerationResolver {
+  constructor(
+    private readonly moderation: ModerationService,
+    private readonly users: UsersService,
+  ) {}
+
+  @StaffOnly()
+  @Mutation(() => ModerationAction, {
+    description: "Staff: hides a post from everyone but staff and its author, resolves its open flags and updates the thread's replyCount.",
+  })
+  hidePost(@Ctx() context: RequestContext, @Args() args: PostTargetArgs): Promise<ModerationAction> {
+    return this.moderation.hide(context, args);
+  }
+
+  @StaffOnly()
+  @Mutation(() => ModerationAction, { description: 'Staff: shows a hidden post again.' })
+  restorePost(@Ctx() context: RequestContext, @Args() args: PostTargetArgs): Promise<ModerationAction> {
+    return this.moderation.restore(context, args);
+  }
+
+  @StaffOnly()
+  @Mutation(() => ModerationAction, { description: 'Staff: stops new replies; the thread status becomes LOCKED.' })
+  lockThread(@Ctx() context: RequestContext, @Args() args: ThreadTargetArgs): Promise<ModerationAction> {
+    return this.moderation.lock(context, args);
+  }
+
+  @StaffOnly()
+  @Mutation(() => ModerationAction, { description: 'Staff: accepts replies again; the status returns to ANSWERED or OPEN.' })
+  unlockThread(@Ctx() context: RequestContext, @Args() args: ThreadTargetArgs): Promise<ModerationAction> {
+    return this.moderation.unlock(context, args);
+  }
+
+  @StaffOnly()
+  @Query(() => ModerationActionConnection, { description: 'Staff: every moderation action, newest first.' })
+  moderationLog(@Ctx() context: RequestContext, @Args() args: ModerationPageArgs): Promise<ModerationActionConnection> {
+    return this.moderation.log(context, args);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'The moderator who acted.' })
+  actor(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<User | null> {
+    return this.users.byId(context, action.actorId);
+  }
+}

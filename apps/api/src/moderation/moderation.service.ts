@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { AuthUser, RequestContext } from '../common/request-context.js';
+import { ForumEvents } from '../events/forum-events.js';
+import { PostType } from '../threads/post-type.js';
+import { recountReplies } from '../threads/replies.service.js';
+import { ReplyEntity } from '../threads/reply.entity.js';
+import { threadStatus } from '../threads/thread-status.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { PostTargetArgs } from './dto/post-target.args.js';
+import { ThreadTargetArgs } from './dto/thread-target.args.js';
+import { FlagEntity, FlagStatus } from './flag.entity.js';
+import { findPost } from './moderated-post.js';
+import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
+import { ModerationActionEntity } from './moderation-action.entity.js';
+import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { recordAction, toModerationAction } from './moderation-log.js';
+import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
+
+/** Staff actions on posts and threads. Each change and its log row commit together, or neither does. */
+@Injectable()
+export class ModerationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: ForumEvents,
+  ) {}
+
+  /** Hides a post from everyone but staff and its author, and resolves the post's open flags. */
+  hide(context: RequestContext, args: PostTargetArgs): Promise<ModerationAction> {
+    return this.setHidden(context.requireStaff(), args, true);
+  }
+
+  restore(context: RequestContext, args: PostTargetArgs): Promise<ModerationAction> {
+    return this.setHidden(context.requireStaff(), args, false);
+  }
+
+  lock(context: RequestContext, args: ThreadTargetArgs): Promise<ModerationAction> {
+    return this.setLocked(context.requireStaff(), args, true);
+  }
+
+  unlock(context: RequestContext, args: ThreadTargetArgs): Promise<ModerationAction> {
+    return this.setLocked(context.requireStaff(), args, false);
+  }
+
+  /** Staff: every moderation action, newest first. */
+  async log(context: RequestContext, args: ModerationPageArgs): Promise<ModerationActionConnection> {
+    context.requireStaff();
+    const beforeId = decodeIdCursor('log', args.after);
+    const rows = await this.dataSource.getRepository(ModerationActionEntity).find({
+      where: beforeId !== null ? { id: LessThan(beforeId) } : {},
+      order: { id: 'DESC' },
+      take: args.first + 1,
+    });
+    const page = rows.slice(0, args.first);
+    return {
+      nodes: page.map(toModerationAction),
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: page.length > 0 ? encodeIdCursor('log', page[page.length - 1].id) : (args.after ?? null),
+      },
+    };
+  }
+
+  private async setHidden(staff: AuthUser, args: PostTargetArgs, hidden: boolean): Promise<ModerationAction> {
+    const postId = parseId(args.postId, 'postId');
+    const action = await this.dataSource.transaction(async (manager) => {
+      const post = await findPost(manager, args.postType, postId);
+      if (!post) throw AppError.notFound(args.postType === PostType.Thread ? 'Thread' : 'Reply', postId);
+      // Conditional on the current state, so two moderators racing cannot both log the same change.
+      const entity = args.postType === PostType.Thread ? ThreadEntity : ReplyEntity;
+      const result = await manager.update(entity, { id: postId, hidden: !hidden }, { hidden });
+      if (!result.affected) throw AppError.conflict('postId', hidden ? 'This post is already hidden' : 'This post is not hidden');
+      if (post.reply) await recountReplies(manager, post.thread.id);
+      if (hidden) {
+        await manager.update(
+          FlagEntity,
+          { postType: args.postType, postId, status: FlagStatus.Open },
+          { status: FlagStatus.Resolved, resolvedById: staff.id, resolvedAt: new Date() },
+        );
+      }
+      return recordAction(manager, {
+        actorId: staff.id,
+        action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
+        targetType: args.postType === PostType.Thread ? ModerationTargetType.Thread : ModerationTargetType.Reply,
+        targetId: postId,
+        note: args.reason,
+      });
+    });
+    return toModerationAction(action);
+  }
+
+  private async setLocked(staff: AuthUser, args: ThreadTargetArgs, locked: boolean): Promise<ModerationAction> {
+    const threadId = parseId(args.threadId, 'threadId');
+    const action = await this.dataSource.transaction(async (manager) => {
+      const thread = await this.lockedRead(manager, threadId);
+      if (!thread) throw AppError.notFound('Thread', threadId);
+      if (thread.locked === locked)
+        throw AppError.conflict('threadId', locked ? 'This thread is already locked' : 'This thread is not locked');
+      await manager.update(
+        ThreadEntity,
+        { id: threadId },
+        { locked, status: threadStatus({ locked, acceptedReplyId: thread.acceptedReplyId }) },
+      );
+      return recordAction(manager, {
+        actorId: staff.id,
+        action: locked ? ModerationActionKind.Lock : ModerationActionKind.Unlock,
+        targetType: ModerationTargetType.Thread,
+        targetId: threadId,
+        note: args.reason,
+      });
+    });
+    await this.events.emit('threadLocked', { threadId, locked, actorId: staff.id });
+    return toModerationAction(action);
+  }
+
+  /** Reads the thread for update: on PostgreSQL the row stays locked until commit (SQLite transactions already serialize writers). */
+  private lockedRead(manager: EntityManager, threadId: number): Promise<ThreadEntity | null> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    return manager.findOne(ThreadEntity, {
+      where: { id: threadId },
+      ...(postgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
+import { NotificationsArgs } from './dto/notifications.args.js';
+import { NotificationAdded } from './models/notification-added.model.js';
+import { NotificationConnection } from './models/notification-connection.model.js';
+import { Notification } from './models/notification.model.js';
+import { NotificationsService } from './notifications.service.js';
+
+const payload = <T>(value: T) => value;
+
+@Resolver(() => Notification)
+export class NotificationsResolver {
+  constructor(
+    private readonly notificationsService: NotificationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Query(() => NotificationConnection, { description: 'Your notifications, newest first (signed in).' })
+  notifications(@Ctx() context: RequestContext, @Args() args: NotificationsArgs): Promise<NotificationConnection> {
+    return this.notificationsService.list(context, args);
+  }
+
+  @Query(() => Int, { description: 'How many of your notifications are unread, for the badge (signed in).' })
+  unreadNotificationCount(@Ctx() context: RequestContext): Promise<number> {
+    return this.notificationsService.unreadCount(context);
+  }
+
+  @Mutation(() => Int, { description: 'Marks some of your notifications read; returns how many are still unread.' })
+  markNotificationsRead(@Ctx() context: RequestContext, @Args() args: MarkNotificationsReadArgs): Promise<number> {
+    return this.notificationsService.markRead(context, args);
+  }
+
+  @Mutation(() => Int, { description: 'Marks all your notifications read; returns how many are still unread (0).' })
+  markAllNotificationsRead(@Ctx() context: RequestContext): Promise<number> {
+    return this.notificationsService.markAllRead(context);
+  }
+
+  @Subscription(() => NotificationAdded, { resolve: payload, description: 'Your new notifications as they are made (signed in).' })
+  notificationAdded(@Ctx() context: RequestContext): Promise<AsyncIterableIterator<NotificationAdded>> {
+    return this.notificationsService.added(context);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who caused it; null if that account is gone.' })
+  actor(@Ctx() context: RequestContext, @Parent() notification: Notification): Promise<User | null> | null {
+    return notification.actorId === null ? null : this.users.byId(context, notification.actorId);
+  }
+}

@@ -1,0 +1,208 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
+import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
+import { decodeCursor, encodeCursor } from '../threads/cursor.js';
+import { ReplyEntity } from '../threads/reply.entity.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { Role } from '../users/role.js';
+import { UserEntity } from '../users/user.entity.js';
+import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
+import { NotificationsArgs } from './dto/notifications.args.js';
+import { extractMentions } from './mentions.js';
+import { NotificationAdded } from './models/notification-added.model.js';
+import { NotificationConnection } from './models/notification-connection.model.js';
+import { NotificationKind } from './notification-kind.js';
+import { NotificationAddedMessage, toNotification } from './notification.mapper.js';
+import { NotificationEntity } from './notification.entity.js';
+
+type Draft = Pick<NotificationEntity, 'userId' | 'kind' | 'threadId' | 'replyId' | 'actorId'>;
+
+const cursorKind = 'n';
+
+/**
+ * Notifications: made from forum events (replies, mentions, accepted answers, the bot's answers),
+ * read and marked read by their recipient, pushed live to them. Hidden posts notify nobody, and a
+ * notification whose post is hidden later is no longer listed or counted.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: ForumEvents,
+    private readonly pubSub: LivePubSub,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('replyPosted', (event) => this.onReplyPosted(event));
+    this.events.on('questionPosted', (event) => this.onQuestionPosted(event));
+    this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
+  }
+
+  async list(context: RequestContext, args: NotificationsArgs): Promise<NotificationConnection> {
+    const user = context.requireUser();
+    const query = this.visibleTo(user.id).addSelect('thread.title', 'thread_title');
+    if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
+    if (args.after) {
+      const after = decodeCursor(cursorKind, args.after);
+      query.andWhere('(notification.createdAt < :afterAt OR (notification.createdAt = :afterAt AND notification.id < :afterId))', {
+        afterAt: after.at,
+        afterId: after.id,
+      });
+    }
+    const { entities, raw } = await query
+      .orderBy('notification.createdAt', 'DESC')
+      .addOrderBy('notification.id', 'DESC')
+      .limit(args.first + 1)
+      .getRawAndEntities<{ thread_title: string }>();
+    const edges = entities.slice(0, args.first).map((entity, index) => ({
+      cursor: encodeCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
+      node: toNotification(entity, raw[index].thread_title),
+    }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: { hasNextPage: entities.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  unreadCount(context: RequestContext): Promise<number> {
+    return this.countUnread(context.requireUser().id);
+  }
+
+  /** Marks the caller's own notifications among `ids` read (others' ids are ignored); returns the unread count. */
+  async markRead(context: RequestContext, args: MarkNotificationsReadArgs): Promise<number> {
+    const user = context.requireUser();
+    const ids = [...new Set(args.ids.map((id) => parseId(id, 'ids')))];
+    await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ userId: user.id, id: In(ids), readAt: IsNull() }, { readAt: new Date() });
+    return this.countUnread(user.id);
+  }
+
+  async markAllRead(context: RequestContext): Promise<number> {
+    const user = context.requireUser();
+    await this.dataSource.getRepository(NotificationEntity).update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });
+    return this.countUnread(user.id);
+  }
+
+  /** The caller's new notifications as they are made, each with their unread count. */
+  added(context: RequestContext): Promise<AsyncIterableIterator<NotificationAdded>> {
+    const user = context.requireUser();
+    return this.pubSub.subscribe<NotificationAddedMessage, NotificationAdded>(liveChannels.notifications(user.id), (message) => ({
+      notification: { ...message.notification, createdAt: new Date(message.notification.createdAt) },
+      unreadCount: message.unreadCount,
+    }));
+  }
+
+  private async onReplyPosted({ threadId, replyId, authorId }: ForumEventMap['replyPosted']): Promise<void> {
+    const [thread, reply, author] = await Promise.all([
+      this.thread(threadId),
+      this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
+      this.dataSource.getRepository(UserEntity).findOne({ where: { id: authorId }, select: { id: true, role: true } }),
+    ]);
+    if (!thread || thread.hidden || !reply || reply.hidden) return;
+    const drafts: Draft[] = [];
+    if (thread.authorId !== authorId) {
+      const kind = author?.role === Role.Bot ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
+      drafts.push({ userId: thread.authorId, kind, threadId, replyId, actorId: authorId });
+    }
+    for (const userId of await this.mentioned(reply.body, [authorId, ...drafts.map((draft) => draft.userId)])) {
+      drafts.push({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: authorId });
+    }
+    await this.deliver(drafts, thread.title);
+  }
+
+  private async onQuestionPosted({ threadId, authorId }: ForumEventMap['questionPosted']): Promise<void> {
+    const thread = await this.thread(threadId, true);
+    if (!thread || thread.hidden) return;
+    const mentioned = await this.mentioned(thread.body, [authorId]);
+    await this.deliver(
+      mentioned.map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId: null, actorId: authorId })),
+      thread.title,
+    );
+  }
+
+  private async onReplyAccepted({ threadId, replyId, acceptedById }: ForumEventMap['replyAccepted']): Promise<void> {
+    const [thread, reply] = await Promise.all([
+      this.thread(threadId),
+      this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
+    ]);
+    if (!thread || thread.hidden || !reply || reply.hidden) return;
+    const candidates = [...new Set([thread.authorId, reply.authorId])].filter((userId) => userId !== acceptedById);
+    if (candidates.length === 0) return;
+    // The bot's account has nobody to read its notifications.
+    const people = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(candidates) }, select: { id: true, role: true } });
+    const recipients = people.filter((person) => person.role !== Role.Bot).map((person) => person.id);
+    await this.deliver(
+      recipients.map((userId) => ({ userId, kind: NotificationKind.ACCEPTED, threadId, replyId, actorId: acceptedById })),
+      thread.title,
+    );
+  }
+
+  /** The ids of existing people a post mentions, except `excluded` (the author, those already notified) and the bot. */
+  private async mentioned(body: string, excluded: number[]): Promise<number[]> {
+    const mentions = extractMentions(body);
+    if (mentions.length === 0) return [];
+    const keys = [...new Set(mentions.flatMap((mention) => [mention.name, mention.trimmed]))];
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { usernameKey: In(keys) }, select: { id: true, usernameKey: true, role: true } });
+    const byKey = new Map(users.map((user) => [user.usernameKey, user]));
+    const skip = new Set(excluded);
+    const ids: number[] = [];
+    for (const mention of mentions) {
+      const user = byKey.get(mention.name) ?? byKey.get(mention.trimmed);
+      if (!user || user.role === Role.Bot || skip.has(user.id)) continue;
+      skip.add(user.id);
+      ids.push(user.id);
+    }
+    return ids;
+  }
+
+  /** Stores the notifications together, then pushes each to its recipient's live subscribers. */
+  private async deliver(drafts: Draft[], threadTitle: string): Promise<void> {
+    if (drafts.length === 0) return;
+    const createdAt = new Date();
+    const saved = await this.dataSource.transaction((manager) =>
+      manager
+        .getRepository(NotificationEntity)
+        .save(drafts.map((draft) => manager.getRepository(NotificationEntity).create({ ...draft, readAt: null, createdAt }))),
+    );
+    for (const entity of saved) {
+      const notification = toNotification(entity, threadTitle);
+      const message: NotificationAddedMessage = {
+        notification: { ...notification, createdAt: notification.createdAt.toISOString() },
+        unreadCount: await this.countUnread(entity.userId),
+      };
+      await this.pubSub.publish(liveChannels.notifications(entity.userId), message);
+    }
+  }
+
+  private countUnread(userId: number): Promise<number> {
+    return this.visibleTo(userId).andWhere('notification.readAt IS NULL').getCount();
+  }
+
+  /** A user's notifications whose thread and reply are still visible. */
+  private visibleTo(userId: number): SelectQueryBuilder<NotificationEntity> {
+    return this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('notification')
+      .innerJoin(ThreadEntity, 'thread', 'thread.id = notification.threadId AND thread.hidden = :threadHidden', { threadHidden: false })
+      .leftJoin(ReplyEntity, 'reply', 'reply.id = notification.replyId')
+      .where('notification.userId = :userId', { userId })
+      .andWhere('(notification.replyId IS NULL OR reply.hidden = :replyHidden)', { replyHidden: false });
+  }
+
+  private thread(id: number, withBody = false): Promise<ThreadEntity | null> {
+    return this.dataSource.getRepository(ThreadEntity).findOne({
+      where: { id },
+      select: { id: true, authorId: true, title: true, hidden: true, body: withBody },
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '../../threads/models/page-info.model.js';
+import { Thread } from '../../threads/models/thread.model.js';
+import { PostType } from '../../threads/post-type.js';
+
+@ObjectType('SearchResult', { description: 'One thread that matches a search, represented by its best-matching post.' })
+export class SearchResult {
+  @Field(() => ID)
+  threadId: string;
+
+  @Field(() => Thread)
+  thread: Thread;
+
+  @Field(() => PostType, { description: 'Whether the best match is the question itself or one of its replies.' })
+  matchedIn: PostType;
+
+  @Field(() => ID, { description: 'The id of the best-matching post: the thread id for THREAD, the reply id for REPLY.' })
+  postId: string;
+
+  @Field({
+    description:
+      'An excerpt of the matching post body as safe HTML: the text is HTML-escaped and only matched words are wrapped in <mark>…</mark>.',
+  })
+  snippet: string;
+
+  @Field(() => Float, { description: 'Relevance; higher is better. Only comparable within one search.' })
+  score: number;
+}
+
+@ObjectType('SearchResultConnection', { description: 'A page of search results, best first.' })
+export class SearchResultConnection {
+  @Field(() => [SearchResult])
+  nodes: SearchResult[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}

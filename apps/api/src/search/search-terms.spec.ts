@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ftsMatchExpression, searchTerms, tsQueryExpression } from './search-terms.js';
+
+describe('searchTerms', () => {
+  it('keeps only words, lower-cased', () => {
+    const sut = searchTerms;
+    expect(sut('Backup "codes" (2FA) -recovery: NEAR/3 OR*')).toEqual(['backup', 'codes', '2fa', 'recovery', 'near', '3', 'or']);
+  });
+
+  it('returns no terms for punctuation only', () => {
+    expect(searchTerms('"*()-:^')).toEqual([]);
+  });
+
+  it('keeps letters outside ASCII', () => {
+    expect(searchTerms('Sicherheitsschlüssel café')).toEqual(['sicherheitsschlüssel', 'café']);
+  });
+});
+
+describe('ftsMatchExpression', () => {
+  it('quotes every term and makes the last a prefix', () => {
+    expect(ftsMatchExpression(['near', 'or', 'cod'])).toBe('"near" "or" "cod"*');
+  });
+});
+
+describe('tsQueryExpression', () => {
+  it('joins quoted lexemes with AND and makes the last a prefix', () => {
+    expect(tsQueryExpression(['backup', 'cod'])).toBe("'backup' & 'cod':*");
+  });
+});

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext, type AuthUser } from '../common/request-context.js';
+import { EditReplyInput } from '../threads/dto/edit-reply.input.js';
+import { RepliesService } from '../threads/replies.service.js';
+import { UsersService } from '../users/users.service.js';
+
+/** Writes the bot's replies as its own account (role BOT), without the members' rate limits. */
+@Injectable()
+export class BotAuthor {
+  private account: Promise<AuthUser> | null = null;
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly replies: RepliesService,
+  ) {}
+
+  bot(): Promise<AuthUser> {
+    this.account ??= this.users.ensureBotAccount().catch((error: unknown) => {
+      this.account = null;
+      throw error;
+    });
+    return this.account;
+  }
+
+  /** Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one; returns the reply id. */
+  async write(threadId: number, replyId: number | null, body: string): Promise<number> {
+    const bot = await this.bot();
+    if (replyId !== null) {
+      await this.replies.edit(RequestContext.system(bot), String(replyId), Object.assign(new EditReplyInput(), { body }));
+      return replyId;
+    }
+    const reply = await this.replies.postAsSystem(bot.id, threadId, body);
+    return reply.id;
+  }
+}

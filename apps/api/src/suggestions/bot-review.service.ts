@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AnswersService } from '../answers/answers.service.js';
+import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { ExampleSource } from '../answers/example-source.js';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { ThreadStatus } from '../threads/thread-status.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { ThreadsService } from '../threads/threads.service.js';
+import { UsersService } from '../users/users.service.js';
+import { BotAuthor } from './bot-author.service.js';
+import { BotEventType } from './bot-event-type.js';
+import { recordBotEvents } from './bot-events.js';
+import { BotSuggestionStatus } from './bot-suggestion-status.js';
+import { BotSuggestionEntity } from './bot-suggestion.entity.js';
+import { toBotSuggestion } from './bot-suggestion.mapper.js';
+import { botAnswerReply, staffDraft } from './bot-text.js';
+import { BotQueueKind, BotQueuePage } from './models/bot-queue.model.js';
+import { BotSuggestion } from './models/bot-suggestion.model.js';
+
+const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NoSuggestion>, BotSuggestionStatus> = {
+  [BotQueueKind.Pending]: BotSuggestionStatus.PendingReview,
+  [BotQueueKind.Unhelpful]: BotSuggestionStatus.Unhelpful,
+};
+
+function encodeQueueCursor(kind: BotQueueKind, id: number): string {
+  return Buffer.from(`${kind}:${id}`).toString('base64url');
+}
+
+function decodeQueueCursor(kind: BotQueueKind, cursor: string): number {
+  const [cursorKind, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  if (cursorKind !== kind || !id || !/^[1-9][0-9]{0,15}$/.test(id)) throw AppError.badInput('after', 'is not a cursor of this queue');
+  return Number(id);
+}
+
+/**
+ * Staff review of the bot: the queues, confirming or correcting a suggestion (which teaches the
+ * matcher the question as a new example), dismissing one, and prefilled staff replies.
+ */
+@Injectable()
+export class BotReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly answers: AnswersService,
+    private readonly threads: ThreadsService,
+    private readonly users: UsersService,
+    private readonly author: BotAuthor,
+  ) {}
+
+  /** Oldest first. NO_SUGGESTION: open, visible questions nobody replied to that the bot found nothing for. */
+  async queue(context: RequestContext, kind: BotQueueKind, first: number, after: string | null | undefined): Promise<BotQueuePage> {
+    context.requireStaff();
+    const afterId = after ? decodeQueueCursor(kind, after) : 0;
+    let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
+    if (kind === BotQueueKind.NoSuggestion) {
+      const rows = await this.dataSource
+        .getRepository(ThreadEntity)
+        .createQueryBuilder('thread')
+        .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
+        .where('thread.status = :open AND thread.hidden = :hidden AND thread.replyCount = 0', { open: ThreadStatus.Open, hidden: false })
+        .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NoMatch })
+        .andWhere('thread.id > :afterId', { afterId })
+        .orderBy('thread.id', 'ASC')
+        .limit(first + 1)
+        .getMany();
+      items = rows.map((thread) => {
+        const suggestion = (thread as ThreadEntity & { suggestion?: BotSuggestionEntity | null }).suggestion ?? null;
+        return { cursorId: thread.id, threadId: thread.id, suggestion };
+      });
+    } else {
+      const rows = await this.dataSource
+        .getRepository(BotSuggestionEntity)
+        .createQueryBuilder('suggestion')
+        .where('suggestion.status = :status', { status: queueStatus[kind] })
+        .andWhere('suggestion.id > :afterId', { afterId })
+        .orderBy('suggestion.id', 'ASC')
+        .limit(first + 1)
+        .getMany();
+      items = rows.map((suggestion) => ({ cursorId: suggestion.id, threadId: suggestion.threadId, suggestion }));
+    }
+    const page = items.slice(0, first);
+    return {
+      nodes: page.map((item) => ({
+        threadId: String(item.threadId),
+        suggestion: item.suggestion ? toBotSuggestion(item.suggestion) : null,
+      })),
+      pageInfo: { hasNextPage: items.length > first, endCursor: page.length ? encodeQueueCursor(kind, page.at(-1)!.cursorId) : null },
+    };
+  }
+
+  /** The bot was right: its answer is posted (if not yet), the resolution recorded, and the question becomes an example. */
+  async confirm(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
+    const staff = context.requireStaff();
+    const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
+    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+    if (!suggestion) throw AppError.notFound('Bot suggestion for thread', thread.id);
+    if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
+    const answer = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneByOrFail({ id: suggestion.answerId });
+    if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');
+
+    const posted = suggestion.replyId === null;
+    const replyId = posted ? await this.author.write(thread.id, null, botAnswerReply(answer)) : suggestion.replyId;
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(BotSuggestionEntity)
+        .update(
+          { id: suggestion.id },
+          { status: BotSuggestionStatus.ConfirmedByStaff, replyId, decidedById: staff.id, decidedAt: new Date() },
+        );
+      await this.answers.learnExample(
+        manager,
+        answer.id,
+        { title: thread.title, body: thread.body, threadId: thread.id },
+        ExampleSource.Confirmed,
+        staff.id,
+      );
+      const events = posted ? [BotEventType.BotAnswered, BotEventType.ConfirmedByStaff] : [BotEventType.ConfirmedByStaff];
+      await recordBotEvents(manager, events, { answerId: answer.id, threadId: thread.id, userId: staff.id });
+    });
+    await this.answers.announceChange();
+    return this.reload(suggestion.id);
+  }
+
+  /**
+   * The right answer is another one. The bot posts it publicly (editing its earlier reply, whose old text
+   * stays in the revisions, or adding one), so the asker can still say whether it helped; the question
+   * becomes an example of the right answer.
+   */
+  async correct(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
+    const staff = context.requireStaff();
+    const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
+    const answer = await this.answers.requireBySlug(slug);
+    if (answer.retired) throw AppError.badInput('slug', 'that canonical answer is retired');
+    const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+
+    const replyId = await this.author.write(thread.id, existing?.replyId ?? null, botAnswerReply(answer));
+    const suggestionId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.upsert(manager, thread.id, existing, {
+        answerId: answer.id,
+        status: BotSuggestionStatus.Corrected,
+        replyId,
+        feedback: null,
+        folded: false,
+        decidedById: staff.id,
+        decidedAt: new Date(),
+      });
+      await this.answers.learnExample(
+        manager,
+        answer.id,
+        { title: thread.title, body: thread.body, threadId: thread.id },
+        ExampleSource.Corrected,
+        staff.id,
+      );
+      await recordBotEvents(manager, [BotEventType.Corrected, BotEventType.BotAnswered], {
+        answerId: answer.id,
+        threadId: thread.id,
+        userId: staff.id,
+      });
+      return id;
+    });
+    await this.answers.announceChange();
+    return this.reload(suggestionId);
+  }
+
+  /** No canonical answer fits: the question leaves the queues; a bot reply, if any, is folded. */
+  async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
+    const staff = context.requireStaff();
+    const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
+    const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+    const suggestionId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.upsert(manager, thread.id, existing, {
+        status: BotSuggestionStatus.Dismissed,
+        folded: existing?.replyId != null,
+        decidedById: staff.id,
+        decidedAt: new Date(),
+      });
+      await recordBotEvents(manager, [BotEventType.Dismissed], {
+        answerId: existing?.answerId ?? null,
+        threadId: thread.id,
+        userId: staff.id,
+      });
+      return id;
+    });
+    return this.reload(suggestionId);
+  }
+
+  /** Markdown to prefill a staff reply with a canonical answer (posted with replyToThread, so it gets the staff badge). */
+  async draft(context: RequestContext, slug: string, rawThreadId: string): Promise<string> {
+    context.requireStaff();
+    const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
+    const answer = await this.answers.requireBySlug(slug);
+    const asker = await this.users.byId(context, thread.authorId);
+    return staffDraft(answer, asker?.username ?? null);
+  }
+
+  /** Updates the thread's suggestion, or creates one for a question the bot never looked at. */
+  private async upsert(
+    manager: EntityManager,
+    threadId: number,
+    existing: BotSuggestionEntity | null,
+    changes: Partial<BotSuggestionEntity>,
+  ): Promise<number> {
+    const repository = manager.getRepository(BotSuggestionEntity);
+    if (existing) {
+      await repository.update({ id: existing.id }, changes);
+      return existing.id;
+    }
+    const created = await repository.save(
+      repository.create({
+        threadId,
+        answerId: null,
+        confidence: 0,
+        alternatives: '[]',
+        clarify: null,
+        explanation: null,
+        status: BotSuggestionStatus.NoMatch,
+        feedback: null,
+        folded: false,
+        usefulVotes: 0,
+        replyId: null,
+        createdAt: new Date(),
+        decidedById: null,
+        decidedAt: null,
+        ...changes,
+      }),
+    );
+    return created.id;
+  }
+
+  private async reload(suggestionId: number): Promise<BotSuggestion> {
+    return toBotSuggestion(await this.dataSource.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId }));
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { toCanonicalAnswer } from '../answers/answer.mapper.js';
+import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { RequestContext } from '../common/request-context.js';
+import { BotEventType } from './bot-event-type.js';
+import { BotEventEntity } from './bot-event.entity.js';
+import { BotSuggestionStatus } from './bot-suggestion-status.js';
+import { BotSuggestionEntity } from './bot-suggestion.entity.js';
+import { BotStatCounts, BotStats } from './models/bot-stats.model.js';
+
+const dayMs = 86_400_000;
+
+function emptyCounts(): BotStatCounts {
+  return {
+    questionsPosted: 0,
+    botAnswers: 0,
+    clarifications: 0,
+    confirmedResolutions: 0,
+    confirmedByAsker: 0,
+    confirmedByStaff: 0,
+    corrected: 0,
+    dismissed: 0,
+    unhelpfulVotes: 0,
+    usefulVotes: 0,
+    deflections: 0,
+    pendingReviews: 0,
+  };
+}
+
+function add(counts: BotStatCounts, type: BotEventType, count: number): void {
+  switch (type) {
+    case BotEventType.QuestionPosted:
+      counts.questionsPosted += count;
+      break;
+    case BotEventType.BotAnswered:
+      counts.botAnswers += count;
+      break;
+    case BotEventType.ClarificationAsked:
+      counts.clarifications += count;
+      break;
+    case BotEventType.ReviewQueued:
+      counts.pendingReviews += count;
+      break;
+    case BotEventType.ConfirmedByAsker:
+      counts.confirmedByAsker += count;
+      counts.confirmedResolutions += count;
+      break;
+    case BotEventType.ConfirmedByStaff:
+      counts.confirmedByStaff += count;
+      counts.confirmedResolutions += count;
+      break;
+    case BotEventType.Corrected:
+      counts.corrected += count;
+      break;
+    case BotEventType.Dismissed:
+      counts.dismissed += count;
+      break;
+    case BotEventType.Unhelpful:
+      counts.unhelpfulVotes += count;
+      break;
+    case BotEventType.UsefulVote:
+      counts.usefulVotes += count;
+      break;
+    case BotEventType.Deflection:
+      counts.deflections += count;
+      break;
+  }
+}
+
+/** How the bot is doing, counted from bot_events by type, answer and UTC day (grouped in SQL). */
+@Injectable()
+export class BotStatsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async stats(context: RequestContext, days: number): Promise<BotStats> {
+    context.requireStaff();
+    const today = Math.floor(Date.now() / dayMs) * dayMs;
+    const since = new Date(today - (days - 1) * dayMs);
+    const day =
+      this.dataSource.options.type === 'postgres'
+        ? `to_char(event.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
+        : `substr(event.created_at, 1, 10)`;
+    const rows: { type: BotEventType; answerId: number | string | null; day: string; count: number | string }[] = await this.dataSource
+      .getRepository(BotEventEntity)
+      .createQueryBuilder('event')
+      .select('event.type', 'type')
+      .addSelect('event.answer_id', 'answerId')
+      .addSelect(day, 'day')
+      .addSelect('COUNT(*)', 'count')
+      .where('event.createdAt >= :since', { since })
+      .groupBy('event.type')
+      .addGroupBy('event.answer_id')
+      .addGroupBy(day)
+      .getRawMany();
+
+    const totals = emptyCounts();
+    const perAnswer = new Map<number, BotStatCounts>();
+    const perDay = new Map<string, BotStatCounts>();
+    for (let time = since.getTime(); time <= today; time += dayMs) perDay.set(new Date(time).toISOString().slice(0, 10), emptyCounts());
+    for (const row of rows) {
+      const count = Number(row.count);
+      add(totals, row.type, count);
+      const dayCounts = perDay.get(row.day);
+      if (dayCounts) add(dayCounts, row.type, count);
+      if (row.answerId !== null) {
+        const answerId = Number(row.answerId);
+        if (!perAnswer.has(answerId)) perAnswer.set(answerId, emptyCounts());
+        add(perAnswer.get(answerId)!, row.type, count);
+      }
+    }
+
+    const answerIds = [...perAnswer.keys()].sort((a, b) => a - b);
+    const answers = answerIds.length ? await this.dataSource.getRepository(CanonicalAnswerEntity).findBy({ id: In(answerIds) }) : [];
+    const suggestions = this.dataSource.getRepository(BotSuggestionEntity);
+    const [pendingReviewNow, unhelpfulNow] = await Promise.all([
+      suggestions.countBy({ status: BotSuggestionStatus.PendingReview }),
+      suggestions.countBy({ status: BotSuggestionStatus.Unhelpful }),
+    ]);
+    return {
+      days,
+      since,
+      totals,
+      perAnswer: answers
+        .sort((a, b) => a.id - b.id)
+        .map((answer) => ({ answer: toCanonicalAnswer(answer), counts: perAnswer.get(answer.id)! })),
+      perDay: [...perDay].map(([key, counts]) => ({ day: key, counts })),
+      pendingReviewNow,
+      unhelpfulNow,
+    };
+  }
+}

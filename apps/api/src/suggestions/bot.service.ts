@@ -1,0 +1,312 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, Not } from 'typeorm';
+import type { MatchResult } from '#matcher';
+import { AnswersService, isUniqueViolation } from '../answers/answers.service.js';
+import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { KnowledgeBaseChanges } from '../answers/knowledge-base-changes.js';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { ThreadsService } from '../threads/threads.service.js';
+import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
+import { BotAuthor } from './bot-author.service.js';
+import { BotEventType } from './bot-event-type.js';
+import { recordBotEvents } from './bot-events.js';
+import { BotFeedback, BotSuggestionStatus } from './bot-suggestion-status.js';
+import { BotSuggestionEntity } from './bot-suggestion.entity.js';
+import { parseClarification, toBotSuggestion } from './bot-suggestion.mapper.js';
+import { botAnswerReply, botClarifyReply } from './bot-text.js';
+import { MatcherService } from './matcher.service.js';
+import { BotSuggestion } from './models/bot-suggestion.model.js';
+
+/** Statuses in which the bot's public reply carries a canonical answer the asker can judge. */
+const answeredStatuses = [
+  BotSuggestionStatus.Answered,
+  BotSuggestionStatus.Unhelpful,
+  BotSuggestionStatus.ConfirmedByAsker,
+  BotSuggestionStatus.ConfirmedByStaff,
+  BotSuggestionStatus.Corrected,
+];
+
+interface Decision {
+  status: BotSuggestionStatus;
+  answer: CanonicalAnswerEntity | null;
+  reply: string | null;
+  events: BotEventType[];
+}
+
+/**
+ * The FAQ bot in the forum: reads every new question, answers publicly when sure, asks a clarifying
+ * question when two answers fit, queues the rest for staff, and takes the asker's feedback.
+ */
+@Injectable()
+export class BotService implements OnModuleInit {
+  private readonly logger = new Logger('FaqBot');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly environment: Environment,
+    private readonly events: ForumEvents,
+    private readonly changes: KnowledgeBaseChanges,
+    private readonly matcher: MatcherService,
+    private readonly answers: AnswersService,
+    private readonly threads: ThreadsService,
+    private readonly author: BotAuthor,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('questionPosted', (event) => this.onQuestionPosted(event.threadId));
+    this.events.on('replyAccepted', async (event) => {
+      await this.changes.publish({ topic: 'thread', threadId: event.threadId });
+      await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
+    });
+    this.events.on('postEdited', (event) =>
+      event.replyId === null ? this.changes.publish({ topic: 'thread', threadId: event.threadId }) : undefined,
+    );
+    this.events.on('postHidden', (event) =>
+      event.replyId === null ? this.changes.publish({ topic: 'thread', threadId: event.threadId }) : undefined,
+    );
+  }
+
+  /** Runs the matcher on a new question and acts on its confidence (see the BOT_*_THRESHOLD settings). */
+  async onQuestionPosted(threadId: number): Promise<void> {
+    await this.changes.publish({ topic: 'thread', threadId });
+    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    if (!thread || thread.hidden) return;
+    const bot = await this.author.bot();
+    if (thread.authorId === bot.id) return;
+    if (await this.dataSource.getRepository(BotSuggestionEntity).existsBy({ threadId })) return;
+
+    const result = this.matcher.match({ title: thread.title, body: thread.body });
+    const decision = this.decide(result);
+    let replyId: number | null = null;
+    if (decision.reply !== null) {
+      try {
+        replyId = await this.author.write(threadId, null, decision.reply);
+      } catch (error) {
+        // A thread locked in the meantime: staff can still decide.
+        this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
+        decision.status = BotSuggestionStatus.PendingReview;
+        decision.events = [BotEventType.ReviewQueued];
+      }
+    }
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(BotSuggestionEntity).insert({
+          threadId,
+          answerId: decision.answer?.id ?? null,
+          confidence: result.confidence,
+          alternatives: JSON.stringify(result.alternatives),
+          clarify: result.clarify ? JSON.stringify(result.clarify) : null,
+          explanation: JSON.stringify(result.explanation),
+          status: decision.status,
+          feedback: null,
+          folded: false,
+          usefulVotes: 0,
+          replyId,
+          createdAt: new Date(),
+          decidedById: null,
+          decidedAt: null,
+        });
+        await recordBotEvents(manager, [BotEventType.QuestionPosted, ...decision.events], {
+          answerId: decision.answer?.id ?? null,
+          threadId,
+        });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  private decide(result: MatchResult): Decision {
+    const { BOT_ANSWER_THRESHOLD: answerAt, BOT_REVIEW_THRESHOLD: reviewAt, BOT_CLARIFY_THRESHOLD: clarifyAt } = this.environment;
+    const best = result.alternatives[0] ? (this.matcher.answer(result.alternatives[0].slug) ?? null) : null;
+    if (result.clarify) {
+      if (result.confidence >= clarifyAt) {
+        const titles = new Map(result.clarify.choices.map((choice) => [choice.slug, this.matcher.answer(choice.slug)?.title ?? '']));
+        return {
+          status: BotSuggestionStatus.Clarifying,
+          answer: null,
+          reply: botClarifyReply(result.clarify, titles),
+          events: [BotEventType.ClarificationAsked],
+        };
+      }
+    } else if (result.answer && result.confidence >= answerAt) {
+      const answer = this.matcher.answer(result.answer);
+      if (answer)
+        return { status: BotSuggestionStatus.Answered, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
+    }
+    if (best && result.confidence >= reviewAt) {
+      return { status: BotSuggestionStatus.PendingReview, answer: best, reply: null, events: [BotEventType.ReviewQueued] };
+    }
+    return { status: BotSuggestionStatus.NoMatch, answer: null, reply: null, events: [] };
+  }
+
+  /** The bot suggestion of a thread the viewer can see; members see it only once the bot replied publicly. Batched. */
+  async forThread(context: RequestContext, threadId: number): Promise<BotSuggestion | null> {
+    const row = await context
+      .loader(
+        'botSuggestionsByThread',
+        () =>
+          new DataLoader<number, BotSuggestionEntity | null>(async (ids) => {
+            const rows = await this.dataSource.getRepository(BotSuggestionEntity).findBy({ threadId: In([...ids]) });
+            const byThread = new Map(rows.map((suggestion) => [suggestion.threadId, suggestion]));
+            return ids.map((id) => byThread.get(id) ?? null);
+          }),
+      )
+      .load(threadId);
+    if (!row || (row.replyId === null && !context.isStaff)) return null;
+    return toBotSuggestion(row);
+  }
+
+  /** The asker picks one of the two answers the bot offered; the bot's question becomes that answer. */
+  async chooseClarification(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
+    const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
+    const clarify = parseClarification(suggestion.clarify);
+    if (suggestion.status !== BotSuggestionStatus.Clarifying || !clarify) {
+      throw AppError.badInput('threadId', 'the bot is not waiting for a choice on this question');
+    }
+    const choice = clarify.choices.find((candidate) => candidate.slug === slug);
+    if (!choice) throw AppError.badInput('slug', 'must be one of the two choices the bot offered');
+    const answer = await this.answers.requireBySlug(slug);
+    if (answer.retired) throw AppError.notFound('Canonical answer', slug);
+
+    const replyId = await this.author.write(
+      thread.id,
+      suggestion.replyId,
+      botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`),
+    );
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager
+        .getRepository(BotSuggestionEntity)
+        .update(
+          { id: suggestion.id, status: BotSuggestionStatus.Clarifying },
+          { status: BotSuggestionStatus.Answered, answerId: answer.id, replyId, decidedById: user.id, decidedAt: new Date() },
+        );
+      if (updated.affected)
+        await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
+    });
+    return this.reload(suggestion.id);
+  }
+
+  /** "This solved it": the bot reply becomes the accepted answer and the resolution is recorded. */
+  async markHelpful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
+    const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
+    const replyId = this.requireBotAnswer(suggestion);
+    if (thread.acceptedReplyId !== replyId) await this.threads.accept(context, String(replyId));
+    // The replyAccepted handler records it; this covers a reply that was accepted already.
+    await this.recordAskerConfirmation(suggestion.id, user.id);
+    return this.reload(suggestion.id);
+  }
+
+  /** "This did not help": the bot reply is folded and the question joins the staff queue. */
+  async markUnhelpful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
+    const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
+    const replyId = this.requireBotAnswer(suggestion);
+    if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager
+        .getRepository(BotSuggestionEntity)
+        .update(
+          { id: suggestion.id, status: Not(BotSuggestionStatus.Unhelpful) },
+          {
+            status: BotSuggestionStatus.Unhelpful,
+            feedback: BotFeedback.Unhelpful,
+            folded: true,
+            decidedById: user.id,
+            decidedAt: new Date(),
+          },
+        );
+      if (updated.affected)
+        await recordBotEvents(manager, [BotEventType.Unhelpful], { answerId: suggestion.answerId, threadId: thread.id, userId: user.id });
+    });
+    return this.reload(suggestion.id);
+  }
+
+  /** Another reader found the bot answer useful; once per reader (a second vote changes nothing). */
+  async voteUseful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
+    const user = context.requireUser();
+    const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
+    const suggestion = await this.requireSuggestion(thread.id);
+    this.requireBotAnswer(suggestion);
+    if (thread.authorId === user.id) throw AppError.forbidden('As the asker, say whether it solved your problem instead');
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const votes = manager.getRepository(BotAnswerVoteEntity);
+        if (await votes.existsBy({ suggestionId: suggestion.id, userId: user.id })) return;
+        await votes.insert({ suggestionId: suggestion.id, userId: user.id, createdAt: new Date() });
+        await manager.getRepository(BotSuggestionEntity).increment({ id: suggestion.id }, 'usefulVotes', 1);
+        await recordBotEvents(manager, [BotEventType.UsefulVote], { answerId: suggestion.answerId, threadId: thread.id, userId: user.id });
+      });
+    } catch (error) {
+      // A concurrent second vote from the same reader.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return this.reload(suggestion.id);
+  }
+
+  /** The asker accepted the bot reply (here or through acceptAnswer): a confirmed resolution. */
+  private async onReplyAccepted(threadId: number, replyId: number, acceptedById: number): Promise<void> {
+    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId, replyId });
+    if (!suggestion || !suggestion.answerId) return;
+    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    if (thread?.authorId === acceptedById) await this.recordAskerConfirmation(suggestion.id, acceptedById);
+  }
+
+  private async recordAskerConfirmation(suggestionId: number, userId: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
+      const updated = await manager
+        .getRepository(BotSuggestionEntity)
+        .update(
+          { id: suggestionId, status: Not(BotSuggestionStatus.ConfirmedByAsker) },
+          {
+            status: BotSuggestionStatus.ConfirmedByAsker,
+            feedback: BotFeedback.Helpful,
+            folded: false,
+            decidedById: userId,
+            decidedAt: new Date(),
+          },
+        );
+      if (updated.affected) {
+        await recordBotEvents(manager, [BotEventType.ConfirmedByAsker], {
+          answerId: suggestion.answerId,
+          threadId: suggestion.threadId,
+          userId,
+        });
+      }
+    });
+  }
+
+  /** The signed-in asker of a visible thread, and the thread's bot suggestion; anyone else is FORBIDDEN. */
+  private async askerAndSuggestion(context: RequestContext, rawThreadId: string) {
+    const user = context.requireUser();
+    const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
+    if (thread.authorId !== user.id) throw AppError.forbidden('Only the person who asked can answer the bot');
+    const suggestion = await this.requireSuggestion(thread.id);
+    return { user, thread, suggestion };
+  }
+
+  private async requireSuggestion(threadId: number): Promise<BotSuggestionEntity> {
+    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId });
+    if (!suggestion) throw AppError.notFound('Bot suggestion for thread', threadId);
+    return suggestion;
+  }
+
+  /** The id of the bot's public answer, or BAD_USER_INPUT when the bot has not answered. */
+  private requireBotAnswer(suggestion: BotSuggestionEntity): number {
+    if (suggestion.replyId === null || suggestion.answerId === null || !answeredStatuses.includes(suggestion.status)) {
+      throw AppError.badInput('threadId', 'the bot has not answered this question');
+    }
+    return suggestion.replyId;
+  }
+
+  private async reload(suggestionId: number): Promise<BotSuggestion> {
+    return toBotSuggestion(await this.dataSource.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId }));
+  }
+}

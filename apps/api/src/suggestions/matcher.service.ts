@@ -1,0 +1,108 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { defaultAnswers, Matcher, ThreadIndex, type MatchInput, type MatchResult, type SimilarThread } from '#matcher';
+import { AnswersService } from '../answers/answers.service.js';
+import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { KnowledgeBaseChanges } from '../answers/knowledge-base-changes.js';
+import { ThreadStatus } from '../threads/thread-status.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+
+const threadBatchSize = 1000;
+
+/**
+ * The bot's current brain: a Matcher built from the non-retired canonical answers and their examples,
+ * and a similar-thread index of the visible threads. Both follow changes made on any instance.
+ */
+@Injectable()
+export class MatcherService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('MatcherService');
+  private matcher: Matcher = Matcher.build([]);
+  private answers = new Map<string, CanonicalAnswerEntity>();
+  // The typo vocabulary is fixed (the built-in texts) so that indexed threads and later queries are normalised alike.
+  private readonly threads = new ThreadIndex({ vocabularyTexts: defaultAnswers.flatMap((answer) => [answer.title, ...answer.examples]) });
+  private requestedBuild = 0;
+  private appliedBuild = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly knowledgeBase: AnswersService,
+    private readonly changes: KnowledgeBaseChanges,
+  ) {}
+
+  onModuleInit(): void {
+    this.changes.onChange((change) => (change.topic === 'answers' ? this.rebuild() : this.reindexThread(change.threadId)));
+  }
+
+  /** After every module's onModuleInit, so the built-in answers are seeded. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rebuild();
+    await this.indexAllThreads();
+  }
+
+  match(input: MatchInput): MatchResult {
+    return this.matcher.match(input);
+  }
+
+  /** A non-retired answer the current matcher knows. */
+  answer(slug: string): CanonicalAnswerEntity | undefined {
+    return this.answers.get(slug);
+  }
+
+  similar(input: MatchInput, options: { limit?: number; excludeId?: number } = {}): SimilarThread[] {
+    return this.threads.similar(input, {
+      limit: options.limit,
+      excludeId: options.excludeId === undefined ? undefined : String(options.excludeId),
+    });
+  }
+
+  /** Rebuilds the matcher from the database; when rebuilds overlap, the newest one wins. */
+  async rebuild(): Promise<void> {
+    const build = ++this.requestedBuild;
+    const snapshot = await this.knowledgeBase.snapshot();
+    if (build < this.appliedBuild) return;
+    this.matcher = Matcher.build(snapshot.documents);
+    this.answers = new Map(snapshot.answers.map((answer) => [answer.slug, answer]));
+    this.appliedBuild = build;
+  }
+
+  /** Re-reads one thread: indexed while visible, dropped when hidden or deleted. */
+  async reindexThread(threadId: number): Promise<void> {
+    const thread = await this.dataSource
+      .getRepository(ThreadEntity)
+      .findOne({
+        select: { id: true, title: true, body: true, status: true, hidden: true, acceptedReplyId: true },
+        where: { id: threadId },
+      });
+    if (!thread || thread.hidden) {
+      this.threads.remove(String(threadId));
+      return;
+    }
+    this.index(thread);
+  }
+
+  private index(thread: Pick<ThreadEntity, 'id' | 'title' | 'body' | 'status' | 'acceptedReplyId'>): void {
+    this.threads.upsert({
+      id: String(thread.id),
+      title: thread.title,
+      body: thread.body,
+      solved: thread.acceptedReplyId !== null || thread.status === ThreadStatus.Answered,
+    });
+  }
+
+  private async indexAllThreads(): Promise<void> {
+    let afterId = 0;
+    for (;;) {
+      const batch = await this.dataSource.getRepository(ThreadEntity).find({
+        select: { id: true, title: true, body: true, status: true, acceptedReplyId: true },
+        where: { id: MoreThan(afterId), hidden: false },
+        order: { id: 'ASC' },
+        take: threadBatchSize,
+      });
+      for (const thread of batch) this.index(thread);
+      if (batch.length < threadBatchSize) break;
+      afterId = batch.at(-1)!.id;
+    }
+    this.logger.log(`indexed ${this.threads.size} threads`);
+  }
+}

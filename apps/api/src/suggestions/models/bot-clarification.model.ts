@@ -1,0 +1,19 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('BotClarificationChoice', { description: 'One answer the asker can pick in reply to the bot question.' })
+export class BotClarificationChoice {
+  @Field({ description: 'Pass to chooseClarification.' })
+  slug: string;
+
+  @Field()
+  label: string;
+}
+
+@ObjectType('BotClarification', { description: 'A question the bot asks when two canonical answers fit equally.' })
+export class BotClarification {
+  @Field()
+  question: string;
+
+  @Field(() => [BotClarificationChoice], { description: 'Exactly two.' })
+  choices: BotClarificationChoice[];
+}

@@ -1,0 +1,83 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { CanonicalAnswer } from '../../answers/models/canonical-answer.model.js';
+
+@ObjectType('BotStatCounts', { description: 'What the FAQ bot did in a period.' })
+export class BotStatCounts {
+  @Field(() => Int, { description: 'Questions the bot looked at.' })
+  questionsPosted: number;
+
+  @Field(() => Int, { description: 'Public bot answers (including answers after a clarification or a correction).' })
+  botAnswers: number;
+
+  @Field(() => Int, { description: 'Clarifying questions asked publicly.' })
+  clarifications: number;
+
+  @Field(() => Int, { description: 'Bot answers confirmed by the asker or by staff.' })
+  confirmedResolutions: number;
+
+  @Field(() => Int)
+  confirmedByAsker: number;
+
+  @Field(() => Int)
+  confirmedByStaff: number;
+
+  @Field(() => Int, { description: 'Suggestions staff corrected to another answer.' })
+  corrected: number;
+
+  @Field(() => Int, { description: 'Suggestions staff dismissed (no answer fits).' })
+  dismissed: number;
+
+  @Field(() => Int, { description: '"This did not help" from askers.' })
+  unhelpfulVotes: number;
+
+  @Field(() => Int, { description: '"Useful" votes from other readers.' })
+  usefulVotes: number;
+
+  @Field(() => Int, { description: 'Questions not posted because a suggestion solved them while typing.' })
+  deflections: number;
+
+  @Field(() => Int, { description: 'Suggestions sent to staff review.' })
+  pendingReviews: number;
+}
+
+@ObjectType('BotAnswerStats', { description: 'The bot statistics of one canonical answer.' })
+export class BotAnswerStats {
+  @Field(() => CanonicalAnswer)
+  answer: CanonicalAnswer;
+
+  @Field(() => BotStatCounts)
+  counts: BotStatCounts;
+}
+
+@ObjectType('BotDayStats', { description: 'The bot statistics of one day (UTC).' })
+export class BotDayStats {
+  @Field({ description: 'YYYY-MM-DD.' })
+  day: string;
+
+  @Field(() => BotStatCounts)
+  counts: BotStatCounts;
+}
+
+@ObjectType('BotStats', { description: 'How the FAQ bot is doing (staff only).' })
+export class BotStats {
+  @Field(() => Int)
+  days: number;
+
+  @Field({ description: 'Start of the period.' })
+  since: Date;
+
+  @Field(() => BotStatCounts)
+  totals: BotStatCounts;
+
+  @Field(() => [BotAnswerStats], { description: 'Per canonical answer with any activity, oldest answer first.' })
+  perAnswer: BotAnswerStats[];
+
+  @Field(() => [BotDayStats], { description: 'Every day of the period, oldest first.' })
+  perDay: BotDayStats[];
+
+  @Field(() => Int, { description: 'Suggestions waiting in the PENDING queue now.' })
+  pendingReviewNow: number;
+
+  @Field(() => Int, { description: 'Unhelpful bot answers waiting in the UNHELPFUL queue now.' })
+  unhelpfulNow: number;
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AnswersService } from '../answers/answers.service.js';
+import { AppError } from '../common/app-error.js';
+import { RequestContext } from '../common/request-context.js';
+import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
+import { BotEventType } from './bot-event-type.js';
+import { recordBotEvents } from './bot-events.js';
+import { excerpt } from './bot-text.js';
+import { MatcherService } from './matcher.service.js';
+import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
+
+/** Answers below this confidence are not worth showing while someone types. */
+const minimumAnswerConfidence = 0.1;
+/** Threads below this similarity share too little with the question. */
+const minimumThreadScore = 0.2;
+const shown = 3;
+
+/** Suggestions while a question is being typed, and the "this solves my problem" clicks on them. */
+@Injectable()
+export class SuggestionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matcher: MatcherService,
+    private readonly answers: AnswersService,
+    private readonly rateLimiter: RateLimiterService,
+  ) {}
+
+  /** Cheap: the matcher and the index are in memory; one query loads the similar threads' titles. */
+  async suggest(context: RequestContext, title: string, body: string): Promise<SuggestAnswersResult> {
+    await this.rateLimiter.consume(`suggest:${context.ip}`, 120, 60);
+    const input = { title: title.trim(), body: body.trim() };
+    if (!input.title && !input.body) return { answers: [], threads: [], clarify: null };
+
+    const result = this.matcher.match(input);
+    const candidates = result.clarify
+      ? result.alternatives.filter((candidate) => result.clarify!.choices.some((choice) => choice.slug === candidate.slug))
+      : result.alternatives.filter((candidate) => candidate.confidence >= minimumAnswerConfidence);
+    const answers = candidates.slice(0, shown).flatMap((candidate) => {
+      const answer = this.matcher.answer(candidate.slug);
+      return answer ? [{ slug: answer.slug, title: answer.title, excerpt: excerpt(answer.body), confidence: candidate.confidence }] : [];
+    });
+
+    const similar = this.matcher.similar(input, { limit: shown * 2 }).filter((thread) => thread.score >= minimumThreadScore);
+    const rows = similar.length
+      ? await this.dataSource.getRepository(ThreadEntity).find({
+          select: { id: true, title: true, status: true, acceptedReplyId: true, hidden: true },
+          where: { id: In(similar.map((thread) => Number(thread.id))) },
+        })
+      : [];
+    const byId = new Map(rows.filter((row) => !row.hidden).map((row) => [String(row.id), row]));
+    const threads = similar
+      .filter((thread) => byId.has(thread.id))
+      .slice(0, shown)
+      .map((thread) => {
+        const row = byId.get(thread.id)!;
+        return { id: thread.id, title: row.title, status: row.status, solved: row.acceptedReplyId !== null, score: thread.score };
+      });
+    return { answers, threads, clarify: result.clarify };
+  }
+
+  /** Someone read a suggestion while typing and did not post: counted for the statistics. */
+  async recordDeflection(context: RequestContext, slug: string): Promise<boolean> {
+    await this.rateLimiter.consume(`deflection:${context.ip}`, 30, 3600);
+    const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
+    // Retired answers are never suggested, so nobody can have been helped by one.
+    if (answer.retired) throw AppError.notFound('Canonical answer', slug);
+    await recordBotEvents(this.dataSource.manager, [BotEventType.Deflection], { answerId: answer.id, userId: context.user?.id ?? null });
+    return true;
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('Reply', { description: 'An answer or comment in a thread.' })
+export class Reply {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  threadId: string;
+
+  @Field({ description: 'Markdown as written.' })
+  body: string;
+
+  @Field({ description: 'Written by a staff member (stays set if their role changes later).' })
+  isStaffAnswer: boolean;
+
+  @Field({ description: "The thread's accepted answer." })
+  isAccepted: boolean;
+
+  @Field({ description: 'Hidden by a moderator: only staff and the author still see it.' })
+  hidden: boolean;
+
+  @Field({ description: 'Changed after it was posted.' })
+  edited: boolean;
+
+  @Field(() => Date, { nullable: true })
+  editedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  /** Not a field: for the author resolver. */
+  authorId: number;
+}

@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { PostType } from '../post-type.js';
+
+@ObjectType('Revision', { description: 'What a post said before one edit, and who made the edit.' })
+export class Revision {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PostType)
+  postType: PostType;
+
+  @Field(() => ID)
+  postId: string;
+
+  @Field(() => String, { nullable: true, description: 'The title before the edit; null for replies.' })
+  previousTitle: string | null;
+
+  @Field({ description: 'The markdown body before the edit.' })
+  previousBody: string;
+
+  @Field({ description: 'When the edit was made.' })
+  createdAt: Date;
+
+  /** Not a field: for the editor resolver. */
+  editorId: number;
+}

@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ThreadStatus } from '../thread-status.js';
+
+@ObjectType('Thread', {
+  description: 'A question and its discussion. author, tags, bodyHtml, acceptedReply, replies and revisions are resolved on demand.',
+})
+export class Thread {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Plain text: clients must escape it.' })
+  title: string;
+
+  @Field({ description: 'Markdown as written.' })
+  body: string;
+
+  @Field(() => ThreadStatus, { description: 'LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN.' })
+  status: ThreadStatus;
+
+  @Field({ description: 'No new replies are accepted.' })
+  locked: boolean;
+
+  @Field({ description: 'Hidden by a moderator: only staff and the author still see it.' })
+  hidden: boolean;
+
+  @Field(() => Int, { description: 'Replies visible to everyone (hidden ones not counted).' })
+  replyCount: number;
+
+  @Field({ description: 'Changed after it was posted.' })
+  edited: boolean;
+
+  @Field(() => Date, { nullable: true })
+  editedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field({ description: 'When it was asked or last replied to.' })
+  lastActivityAt: Date;
+
+  /** Not fields: what the field resolvers need. */
+  authorId: number;
+  acceptedReplyId: number | null;
+}

@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { EditReplyInput } from './dto/edit-reply.input.js';
+import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
+import { Reply } from './models/reply.model.js';
+import { Revision } from './models/revision.model.js';
+import { Thread } from './models/thread.model.js';
+import { PostType } from './post-type.js';
+import { RepliesService } from './replies.service.js';
+import { RevisionsService } from './revisions.service.js';
+import { ThreadsService } from './threads.service.js';
+import { mayModify } from './visibility.js';
+
+@Resolver(() => Reply)
+export class RepliesResolver {
+  constructor(
+    private readonly repliesService: RepliesService,
+    private readonly threadsService: ThreadsService,
+    private readonly revisionsService: RevisionsService,
+    private readonly users: UsersService,
+    private readonly markdown: MarkdownService,
+  ) {}
+
+  @Mutation(() => Reply, { description: 'Replies to a thread (signed in; rate limited per member; FORBIDDEN when locked).' })
+  replyToThread(@Ctx() context: RequestContext, @Args() args: ReplyToThreadArgs): Promise<Reply> {
+    return this.repliesService.reply(context, args);
+  }
+
+  @Mutation(() => Reply, { description: 'Edits a reply: its author or staff. The previous text is kept as a revision.' })
+  editReply(
+    @Ctx() context: RequestContext,
+    @Args('replyId', { type: () => ID }) replyId: string,
+    @Args('input') input: EditReplyInput,
+  ): Promise<Reply> {
+    return this.repliesService.edit(context, replyId, input);
+  }
+
+  @ResolveField(() => User)
+  author(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<User | null> {
+    return this.users.byId(context, reply.authorId);
+  }
+
+  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.' })
+  bodyHtml(@Parent() reply: Reply): string {
+    return this.markdown.render(reply.body);
+  }
+
+  @ResolveField(() => Thread, { nullable: true, description: 'The thread it belongs to, unless hidden from the viewer.' })
+  thread(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<Thread | null> {
+    return this.threadsService.visibleById(context, Number(reply.threadId));
+  }
+
+  @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
+  revisions(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<Revision[]> {
+    return this.revisionsService.forPost(context, PostType.Reply, Number(reply.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer may edit it.' })
+  viewerCanEdit(@Ctx() context: RequestContext, @Parent() reply: Reply): boolean {
+    return mayModify(context, { authorId: reply.authorId, hidden: reply.hidden });
+  }
+}

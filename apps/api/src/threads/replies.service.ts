@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
+import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { isStaffRole, Role } from '../users/role.js';
+import { UserEntity } from '../users/user.entity.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { EditReplyInput } from './dto/edit-reply.input.js';
+import { RepliesArgs } from './dto/replies.args.js';
+import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
+import { ReplyConnection } from './models/reply-connection.model.js';
+import { Reply } from './models/reply.model.js';
+import { Thread } from './models/thread.model.js';
+import { PostType } from './post-type.js';
+import { ReplyEntity } from './reply.entity.js';
+import { RevisionsService } from './revisions.service.js';
+import { toReply } from './thread.mapper.js';
+import { ThreadEntity } from './thread.entity.js';
+import { ThreadsService } from './threads.service.js';
+import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
+
+/**
+ * Sets a thread's replyCount to its number of visible (not hidden) replies.
+ * Call it inside the transaction that hides or shows a reply.
+ */
+export async function recountReplies(manager: EntityManager, threadId: number): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(ThreadEntity)
+    .set({ replyCount: () => '(SELECT COUNT(*) FROM replies r WHERE r.thread_id = :threadId AND r.hidden = :hidden)' })
+    .where('id = :threadId', { threadId, hidden: false })
+    .execute();
+}
+
+/** Replies: posting (by people and by the bot), editing, paging through a thread. */
+@Injectable()
+export class RepliesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rateLimiter: RateLimiterService,
+    private readonly events: ForumEvents,
+    private readonly environment: Environment,
+    private readonly revisions: RevisionsService,
+    private readonly threads: ThreadsService,
+  ) {}
+
+  async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
+    const user = context.requireUser();
+    const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
+    if (thread.locked) throw AppError.forbidden('thread is locked');
+    await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
+    const reply = await this.create(user, thread.id, args.body);
+    return toReply(reply, thread.acceptedReplyId);
+  }
+
+  /**
+   * Posts a reply as `authorId` without rate limits or visibility checks: for the bot (its account has the BOT role)
+   * and the demo seed. `body` must be valid already. Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND).
+   * Emits replyPosted like any reply.
+   */
+  async postAsSystem(authorId: number, threadId: number, body: string): Promise<ReplyEntity> {
+    const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
+    if (!author) throw AppError.notFound('User', authorId);
+    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    if (!thread) throw AppError.notFound('Thread', threadId);
+    return this.create(author, threadId, body);
+  }
+
+  /** Recounts a thread's visible replies (see the exported function); for moderation. */
+  recountReplies(manager: EntityManager, threadId: number): Promise<void> {
+    return recountReplies(manager, threadId);
+  }
+
+  private async create(author: { id: number; role: Role }, threadId: number, body: string): Promise<ReplyEntity> {
+    const now = new Date();
+    const reply = await this.dataSource.transaction(async (manager) => {
+      // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
+      const bumped = await manager
+        .createQueryBuilder()
+        .update(ThreadEntity)
+        .set({ replyCount: () => 'reply_count + 1', lastActivityAt: now })
+        .where('id = :threadId AND locked = :locked', { threadId, locked: false })
+        .execute();
+      if (!bumped.affected) throw AppError.forbidden('thread is locked');
+      return manager.getRepository(ReplyEntity).save(
+        manager.getRepository(ReplyEntity).create({
+          threadId,
+          authorId: author.id,
+          body,
+          isStaffAnswer: isStaffRole(author.role),
+          hidden: false,
+          editedAt: null,
+          createdAt: now,
+        }),
+      );
+    });
+    await this.events.emit('replyPosted', { threadId, replyId: reply.id, authorId: author.id });
+    return reply;
+  }
+
+  /** The author edits their own reply, staff any; the previous text is kept as a revision. */
+  async edit(context: RequestContext, rawReplyId: string, input: EditReplyInput): Promise<Reply> {
+    const user = context.requireUser();
+    const replyId = parseId(rawReplyId, 'replyId');
+    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    const thread = await this.threads.findVisible(context, reply.threadId).catch(() => {
+      throw AppError.notFound('Reply', replyId);
+    });
+    if (!mayModify(context, reply)) throw AppError.forbidden('You can only edit your own replies');
+    if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
+
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await this.revisions.record(manager, {
+        postType: PostType.Reply,
+        postId: reply.id,
+        editorId: user.id,
+        previousTitle: null,
+        previousBody: reply.body,
+        createdAt: now,
+      });
+      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, editedAt: now });
+    });
+    return toReply({ ...reply, body: input.body, editedAt: now }, thread.acceptedReplyId);
+  }
+
+  /** One page of a thread's replies the viewer may see, oldest first. */
+  async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
+    const after = args.after != null ? decodeCursor('r', args.after) : null;
+    const query = this.dataSource
+      .getRepository(ReplyEntity)
+      .createQueryBuilder('reply')
+      .where('reply.threadId = :threadId', { threadId: Number(thread.id) });
+    const visible = visibleCondition(context, 'reply');
+    query.andWhere(visible.sql, visible.parameters);
+    if (after) {
+      query.andWhere('(reply.createdAt > :afterAt OR (reply.createdAt = :afterAt AND reply.id > :afterId))', {
+        afterAt: after.at,
+        afterId: after.id,
+      });
+    }
+    const rows = await query
+      .orderBy('reply.createdAt', 'ASC')
+      .addOrderBy('reply.id', 'ASC')
+      .limit(args.first + 1)
+      .getMany();
+    const edges = rows.slice(0, args.first).map((row) => ({
+      cursor: encodeCursor('r', { at: row.createdAt, id: row.id }),
+      node: toReply(row, thread.acceptedReplyId),
+    }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /** The thread's accepted reply if the viewer may see it; batched per request. */
+  async accepted(context: RequestContext, thread: Thread): Promise<Reply | null> {
+    if (thread.acceptedReplyId === null) return null;
+    const reply = await context
+      .loader(
+        'repliesById',
+        () =>
+          new DataLoader<number, ReplyEntity | null>(async (ids) => {
+            const rows = await this.dataSource.getRepository(ReplyEntity).findBy({ id: In([...ids]) });
+            return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+          }),
+      )
+      .load(thread.acceptedReplyId);
+    return reply && isVisibleTo(context, reply) ? toReply(reply, thread.acceptedReplyId) : null;
+  }
+}

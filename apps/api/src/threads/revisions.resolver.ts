@@ -1,0 +1,28 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '../common/access.decorators.js';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { RevisionsArgs } from './dto/revisions.args.js';
+import { Revision } from './models/revision.model.js';
+import { RevisionsService } from './revisions.service.js';
+
+@Resolver(() => Revision)
+export class RevisionsResolver {
+  constructor(
+    private readonly revisionsService: RevisionsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Query(() => [Revision], { description: 'The edit history of a post, newest first; NOT_FOUND when the post is hidden from the viewer.' })
+  revisions(@Ctx() context: RequestContext, @Args() args: RevisionsArgs): Promise<Revision[]> {
+    return this.revisionsService.list(context, args.postType, args.postId);
+  }
+
+  @ResolveField(() => User, { description: 'Who made the edit.' })
+  editor(@Ctx() context: RequestContext, @Parent() revision: Revision): Promise<User | null> {
+    return this.users.byId(context, revision.editorId);
+  }
+}

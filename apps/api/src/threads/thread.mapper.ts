@@ -1,0 +1,52 @@
+import { Reply } from './models/reply.model.js';
+import { Revision } from './models/revision.model.js';
+import { Thread } from './models/thread.model.js';
+import { ReplyEntity } from './reply.entity.js';
+import { RevisionEntity } from './revision.entity.js';
+import { ThreadEntity } from './thread.entity.js';
+
+export function toThread(entity: ThreadEntity): Thread {
+  return {
+    id: String(entity.id),
+    title: entity.title,
+    body: entity.body,
+    status: entity.status,
+    locked: entity.locked,
+    hidden: entity.hidden,
+    replyCount: entity.replyCount,
+    edited: entity.editedAt !== null,
+    editedAt: entity.editedAt,
+    createdAt: entity.createdAt,
+    lastActivityAt: entity.lastActivityAt,
+    authorId: entity.authorId,
+    acceptedReplyId: entity.acceptedReplyId,
+  };
+}
+
+/** `acceptedReplyId` is the thread's, so that isAccepted needs no extra query. */
+export function toReply(entity: ReplyEntity, acceptedReplyId: number | null): Reply {
+  return {
+    id: String(entity.id),
+    threadId: String(entity.threadId),
+    body: entity.body,
+    isStaffAnswer: entity.isStaffAnswer,
+    isAccepted: acceptedReplyId === entity.id,
+    hidden: entity.hidden,
+    edited: entity.editedAt !== null,
+    editedAt: entity.editedAt,
+    createdAt: entity.createdAt,
+    authorId: entity.authorId,
+  };
+}
+
+export function toRevision(entity: RevisionEntity): Revision {
+  return {
+    id: String(entity.id),
+    postType: entity.postType,
+    postId: String(entity.postId),
+    previousTitle: entity.previousTitle,
+    previousBody: entity.previousBody,
+    createdAt: entity.createdAt,
+    editorId: entity.editorId,
+  };
+}

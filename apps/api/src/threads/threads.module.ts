@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MarkdownModule } from '../markdown/markdown.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { RepliesResolver } from './replies.resolver.js';
+import { RepliesService } from './replies.service.js';
+import { RevisionsResolver } from './revisions.resolver.js';
+import { RevisionsService } from './revisions.service.js';
+import { ThreadConnectionResolver } from './thread-connection.resolver.js';
+import { ThreadsResolver } from './threads.resolver.js';
+import { ThreadsService } from './threads.service.js';
+
+/** Questions, replies, accepted answers, edits and their revisions. */
+@Module({
+  imports: [UsersModule, MarkdownModule],
+  providers: [
+    ThreadsService,
+    RepliesService,
+    RevisionsService,
+    ThreadsResolver,
+    ThreadConnectionResolver,
+    RepliesResolver,
+    RevisionsResolver,
+  ],
+  exports: [ThreadsService, RepliesService, RevisionsService],
+})
+export class ThreadsModule {}

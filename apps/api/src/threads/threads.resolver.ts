@@ -1,0 +1,106 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '../common/access.decorators.js';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { AskQuestionInput } from './dto/ask-question.input.js';
+import { EditQuestionInput } from './dto/edit-question.input.js';
+import { RepliesArgs } from './dto/replies.args.js';
+import { ThreadsArgs } from './dto/threads.args.js';
+import { ReplyConnection } from './models/reply-connection.model.js';
+import { Reply } from './models/reply.model.js';
+import { Revision } from './models/revision.model.js';
+import { ThreadConnection } from './models/thread-connection.model.js';
+import { Thread } from './models/thread.model.js';
+import { PostType } from './post-type.js';
+import { RepliesService } from './replies.service.js';
+import { RevisionsService } from './revisions.service.js';
+import { ThreadsService } from './threads.service.js';
+import { mayModify } from './visibility.js';
+
+@Resolver(() => Thread)
+export class ThreadsResolver {
+  constructor(
+    private readonly threadsService: ThreadsService,
+    private readonly repliesService: RepliesService,
+    private readonly revisionsService: RevisionsService,
+    private readonly users: UsersService,
+    private readonly markdown: MarkdownService,
+  ) {}
+
+  /** A page of the threads the viewer may see. */
+  @Public()
+  @Query(() => ThreadConnection, { description: 'A page of threads, newest activity first unless `sort` says otherwise.' })
+  threads(@Ctx() context: RequestContext, @Args() args: ThreadsArgs): Promise<ThreadConnection> {
+    return this.threadsService.list(context, args);
+  }
+
+  @Public()
+  @Query(() => Thread, { description: 'One thread; NOT_FOUND when it does not exist or is hidden from the viewer.' })
+  thread(@Ctx() context: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Thread> {
+    return this.threadsService.byId(context, id);
+  }
+
+  @Mutation(() => Thread, { description: 'Asks a question (signed in; rate limited per member).' })
+  askQuestion(@Ctx() context: RequestContext, @Args('input') input: AskQuestionInput): Promise<Thread> {
+    return this.threadsService.ask(context, input);
+  }
+
+  @Mutation(() => Thread, { description: 'Edits a question: its author or staff. The previous text is kept as a revision.' })
+  editQuestion(
+    @Ctx() context: RequestContext,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('input') input: EditQuestionInput,
+  ): Promise<Thread> {
+    return this.threadsService.edit(context, threadId, input);
+  }
+
+  @Mutation(() => Thread, { description: "Marks a reply as its thread's answer: the thread's author or staff." })
+  acceptAnswer(@Ctx() context: RequestContext, @Args('replyId', { type: () => ID }) replyId: string): Promise<Thread> {
+    return this.threadsService.accept(context, replyId);
+  }
+
+  @Mutation(() => Thread, { description: 'Removes the accepted answer: the thread is OPEN again unless locked.' })
+  unacceptAnswer(@Ctx() context: RequestContext, @Args('threadId', { type: () => ID }) threadId: string): Promise<Thread> {
+    return this.threadsService.unaccept(context, threadId);
+  }
+
+  @ResolveField(() => User)
+  author(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<User | null> {
+    return this.users.byId(context, thread.authorId);
+  }
+
+  @ResolveField(() => [String], { description: 'Lower-case tags, alphabetical.' })
+  tags(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<string[]> {
+    return this.threadsService.tags(context, Number(thread.id));
+  }
+
+  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.' })
+  bodyHtml(@Parent() thread: Thread): string {
+    return this.markdown.render(thread.body);
+  }
+
+  @ResolveField(() => Reply, { nullable: true, description: 'The accepted answer, unless it is hidden from the viewer.' })
+  acceptedReply(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<Reply | null> {
+    return this.repliesService.accepted(context, thread);
+  }
+
+  @ResolveField(() => ReplyConnection, {
+    description: 'Replies the viewer may see, oldest first. Meant for one thread, not for every thread of a list.',
+  })
+  replies(@Ctx() context: RequestContext, @Parent() thread: Thread, @Args() args: RepliesArgs): Promise<ReplyConnection> {
+    return this.repliesService.page(context, thread, args);
+  }
+
+  @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
+  revisions(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<Revision[]> {
+    return this.revisionsService.forPost(context, PostType.Thread, Number(thread.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer may edit it (and accept or unaccept its answer).' })
+  viewerCanEdit(@Ctx() context: RequestContext, @Parent() thread: Thread): boolean {
+    return mayModify(context, { authorId: thread.authorId, hidden: thread.hidden });
+  }
+}

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { parseId } from '../common/id.js';
+import { RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
+import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { AskQuestionInput } from './dto/ask-question.input.js';
+import { EditQuestionInput } from './dto/edit-question.input.js';
+import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
+import { ThreadConnection } from './models/thread-connection.model.js';
+import { Thread } from './models/thread.model.js';
+import { PostType } from './post-type.js';
+import { ReplyEntity } from './reply.entity.js';
+import { RevisionsService } from './revisions.service.js';
+import { toThread } from './thread.mapper.js';
+import { threadStatus, ThreadStatus } from './thread-status.js';
+import { ThreadTagEntity } from './thread-tag.entity.js';
+import { ThreadEntity } from './thread.entity.js';
+import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
+
+/** A question as the seed or a script writes it: already valid. */
+export interface NewQuestion {
+  title: string;
+  body: string;
+  tags?: string[] | null;
+}
+
+/** Questions: asking, reading, editing, accepting an answer. */
+@Injectable()
+export class ThreadsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rateLimiter: RateLimiterService,
+    private readonly events: ForumEvents,
+    private readonly environment: Environment,
+    private readonly revisions: RevisionsService,
+  ) {}
+
+  async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
+    const user = context.requireUser();
+    await this.rateLimiter.consume(`ask:${user.id}`, 1, this.environment.RATE_LIMIT_ASK_SECONDS);
+    return toThread(await this.askAsSystem(user.id, input));
+  }
+
+  /** Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already. */
+  async askAsSystem(authorId: number, input: NewQuestion): Promise<ThreadEntity> {
+    const now = new Date();
+    const threadId = await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(ThreadEntity).insert({
+        authorId,
+        title: input.title,
+        body: input.body,
+        status: ThreadStatus.Open,
+        locked: false,
+        acceptedReplyId: null,
+        replyCount: 0,
+        hidden: false,
+        editedAt: null,
+        createdAt: now,
+        lastActivityAt: now,
+      });
+      const id = Number(result.identifiers[0].id);
+      const tags = input.tags ?? [];
+      if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: id, tag })));
+      return id;
+    });
+    await this.events.emit('questionPosted', { threadId, authorId });
+    // Re-read: a synchronous listener (the bot) may have replied already.
+    return this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: threadId });
+  }
+
+  /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
+  async findVisible(context: RequestContext, id: number): Promise<ThreadEntity> {
+    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id });
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Thread', id);
+    return thread;
+  }
+
+  async byId(context: RequestContext, rawId: string): Promise<Thread> {
+    return toThread(await this.findVisible(context, parseId(rawId)));
+  }
+
+  /** Batched per request; null when missing or not visible to the viewer. */
+  async visibleById(context: RequestContext, id: number): Promise<Thread | null> {
+    const thread = await context
+      .loader(
+        'threadsById',
+        () =>
+          new DataLoader<number, ThreadEntity | null>(async (ids) => {
+            const rows = await this.dataSource.getRepository(ThreadEntity).findBy({ id: In([...ids]) });
+            return ids.map((threadId) => rows.find((row) => row.id === threadId) ?? null);
+          }),
+      )
+      .load(id);
+    return thread && isVisibleTo(context, thread) ? toThread(thread) : null;
+  }
+
+  /** A thread's tags in alphabetical order, batched per request. */
+  tags(context: RequestContext, threadId: number): Promise<string[]> {
+    return context
+      .loader(
+        'threadTags',
+        () =>
+          new DataLoader<number, string[]>(async (ids) => {
+            const rows = await this.dataSource
+              .getRepository(ThreadTagEntity)
+              .find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
+            return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
+          }),
+      )
+      .load(threadId);
+  }
+
+  /**
+   * One page of the threads the viewer may see, with keyset pagination on (sort value, id), both descending.
+   * `unanswered: true` means "no accepted answer", whether or not anyone replied.
+   */
+  async list(context: RequestContext, args: ThreadsArgs): Promise<ThreadConnection> {
+    const filter = args.filter ?? {};
+    const kind = args.sort === ThreadSort.Newest ? 'n' : 'a';
+    const column = args.sort === ThreadSort.Newest ? 'createdAt' : 'lastActivityAt';
+    const after = args.after != null ? decodeCursor(kind, args.after) : null;
+    const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
+
+    const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
+    const visible = visibleCondition(context, 'thread');
+    query.where(visible.sql, visible.parameters);
+    if (filter.status) query.andWhere('thread.status = :status', { status: filter.status });
+    if (filter.tag) {
+      query.andWhere('EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = thread.id AND tt.tag = :tag)', { tag: filter.tag });
+    }
+    if (filter.unanswered === true) query.andWhere('thread.acceptedReplyId IS NULL');
+    if (filter.unanswered === false) query.andWhere('thread.acceptedReplyId IS NOT NULL');
+    if (authorId !== null) query.andWhere('thread.authorId = :authorId', { authorId });
+    if (filter.authorUsername) {
+      query.andWhere('thread.authorId IN (SELECT u.id FROM users u WHERE u.username_key = :usernameKey)', {
+        usernameKey: filter.authorUsername.trim().toLowerCase(),
+      });
+    }
+    const countQuery = query.clone();
+
+    if (after) {
+      query.andWhere(`(thread.${column} < :afterAt OR (thread.${column} = :afterAt AND thread.id < :afterId))`, {
+        afterAt: after.at,
+        afterId: after.id,
+      });
+    }
+    const rows = await query
+      .orderBy(`thread.${column}`, 'DESC')
+      .addOrderBy('thread.id', 'DESC')
+      .limit(args.first + 1)
+      .getMany();
+    const page = rows.slice(0, args.first);
+    const edges = page.map((row) => ({ cursor: encodeCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      count: () => countQuery.getCount(),
+    };
+  }
+
+  /** The author edits their own question, staff any. Title or body changes keep a revision; tags are replaced. */
+  async edit(context: RequestContext, rawId: string, input: EditQuestionInput): Promise<Thread> {
+    const user = context.requireUser();
+    const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
+    if (!mayModify(context, thread)) throw AppError.forbidden('You can only edit your own questions');
+
+    const title = input.title ?? thread.title;
+    const body = input.body ?? thread.body;
+    const textChanged = title !== thread.title || body !== thread.body;
+    const currentTags = await this.dataSource
+      .getRepository(ThreadTagEntity)
+      .find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
+    const newTags = input.tags ? [...input.tags].sort() : null;
+    const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
+    if (!textChanged && !tagsChanged) return toThread(thread);
+
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      if (textChanged) {
+        await this.revisions.record(manager, {
+          postType: PostType.Thread,
+          postId: thread.id,
+          editorId: user.id,
+          previousTitle: thread.title,
+          previousBody: thread.body,
+          createdAt: now,
+        });
+        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, editedAt: now });
+      }
+      if (tagsChanged && newTags) {
+        await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
+        if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
+      }
+    });
+    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+  }
+
+  /** The thread's author or staff mark a visible reply of that thread as its answer. */
+  async accept(context: RequestContext, rawReplyId: string): Promise<Thread> {
+    const user = context.requireUser();
+    const replyId = parseId(rawReplyId, 'replyId');
+    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    const thread = await this.findVisible(context, reply.threadId);
+    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can accept an answer');
+    if (reply.hidden) throw AppError.forbidden('A hidden reply cannot be the accepted answer');
+    if (thread.acceptedReplyId === reply.id) return toThread(thread);
+
+    const accepted = { ...thread, acceptedReplyId: reply.id };
+    await this.dataSource
+      .getRepository(ThreadEntity)
+      .update({ id: thread.id }, { acceptedReplyId: reply.id, status: threadStatus(accepted) });
+    await this.events.emit('replyAccepted', { threadId: thread.id, replyId: reply.id, acceptedById: user.id });
+    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+  }
+
+  /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
+  async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
+    context.requireUser();
+    const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
+    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can change the accepted answer');
+    if (thread.acceptedReplyId === null) return toThread(thread);
+    const status = threadStatus({ locked: thread.locked, acceptedReplyId: null });
+    await this.dataSource.getRepository(ThreadEntity).update({ id: thread.id }, { acceptedReplyId: null, status });
+    return toThread({ ...thread, acceptedReplyId: null, status });
+  }
+}

@@ -1,0 +1,65 @@
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { SignOutButton } from '../features/auth/components/sign-out-button';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { useViewer } from '../lib/viewer';
+
+export function Layout() {
+  const { viewer, loading } = useViewer();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const next = encodeURIComponent(location.pathname + location.search);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand" aria-label="2FA Help, home">
+            <span className="brand__mark" aria-hidden="true">
+              2FA
+            </span>
+            <span className="brand__name">Help Forum</span>
+          </Link>
+          <nav className="site-nav" aria-label="Main">
+            <NavLink to="/" end>
+              Questions
+            </NavLink>
+            <NavLink to="/ask">Ask</NavLink>
+            {viewer?.isStaff ? <NavLink to="/staff">Staff</NavLink> : null}
+          </nav>
+          <div className="site-header__account">
+            {loading ? null : viewer ? (
+              <>
+                <NotificationBell />
+                <Link className="account-name" to={`/u/${encodeURIComponent(viewer.username)}`} title="Your profile">
+                  {viewer.username}
+                </Link>
+                <SignOutButton onSignedOut={() => void navigate('/')} />
+              </>
+            ) : (
+              <>
+                <Link className="button button--quiet button--small" to={`/sign-in?next=${next}`}>
+                  Sign in
+                </Link>
+                <Link className="button button--primary button--small" to={`/sign-up?next=${next}`}>
+                  Sign up
+                </Link>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          A community forum for two-factor authentication on your password manager account. Staff answers carry a <strong>Staff</strong>{' '}
+          badge; the FAQ bot’s replies are marked <strong>Automated answer</strong>.
+        </p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

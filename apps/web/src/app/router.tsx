@@ -1,0 +1,39 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './layout';
+import { AnswerRoute } from './routes/answer-route';
+import { AskRoute } from './routes/ask-route';
+import { NotFoundRoute, RouteError } from './routes/not-found-route';
+import { NotificationsRoute } from './routes/notifications-route';
+import { ProfileRoute } from './routes/profile-route';
+import { SignInRoute, SignUpRoute } from './routes/auth-routes';
+import { StaffAnswerRoute, StaffAnswersRoute, StaffQueuesRoute, StaffRoute, StaffStatsRoute } from './routes/staff-routes';
+import { ThreadListRoute } from './routes/thread-list-route';
+import { ThreadRoute } from './routes/thread-route';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <ThreadListRoute /> },
+      { path: 't/:threadId', element: <ThreadRoute /> },
+      { path: 'ask', element: <AskRoute /> },
+      { path: 'answers/:slug', element: <AnswerRoute /> },
+      { path: 'u/:username', element: <ProfileRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
+      { path: 'sign-in', element: <SignInRoute /> },
+      { path: 'sign-up', element: <SignUpRoute /> },
+      {
+        path: 'staff',
+        element: <StaffRoute />,
+        children: [
+          { index: true, element: <StaffQueuesRoute /> },
+          { path: 'answers', element: <StaffAnswersRoute /> },
+          { path: 'answers/:slug', element: <StaffAnswerRoute /> },
+          { path: 'stats', element: <StaffStatsRoute /> },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);

@@ -1,0 +1,7 @@
+import { useParams } from 'react-router';
+import { PublicAnswer } from '../../features/answers/components/public-answer';
+
+export function AnswerRoute() {
+  const { slug = '' } = useParams();
+  return <PublicAnswer key={slug} slug={slug} />;
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { Spinner, Notice } from '../../components/status';
+import { AskForm, emptyDraft, type QuestionDraft } from '../../features/ask/components/ask-form';
+import { AskSuggestions } from '../../features/bot/components/ask-suggestions';
+import { useViewer } from '../../lib/viewer';
+import { usePageTitle } from '../../lib/use-page-title';
+
+const draftKey = 'twofa-forum:question-draft';
+
+function loadDraft(): QuestionDraft {
+  try {
+    const saved = sessionStorage.getItem(draftKey);
+    return saved ? { ...emptyDraft, ...(JSON.parse(saved) as Partial<QuestionDraft>) } : emptyDraft;
+  } catch {
+    return emptyDraft;
+  }
+}
+
+/** The draft survives a look at a suggested thread and back (session storage), and ends when posted or solved. */
+export function AskRoute() {
+  usePageTitle('Ask a question');
+  const { viewer, loading } = useViewer();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<QuestionDraft>(loadDraft);
+  const [solved, setSolved] = useState<{ slug: string; title: string } | null>(null);
+
+  useEffect(() => {
+    if (draft.title || draft.body || draft.tags) sessionStorage.setItem(draftKey, JSON.stringify(draft));
+    else sessionStorage.removeItem(draftKey);
+  }, [draft]);
+
+  function endDraft() {
+    sessionStorage.removeItem(draftKey);
+    setDraft(emptyDraft);
+  }
+
+  if (loading) return <Spinner />;
+  if (!viewer) return <Navigate to="/sign-in?next=%2Fask" replace />;
+
+  if (solved) {
+    return (
+      <section className="narrow-page stack">
+        <h1>Glad that solved it</h1>
+        <Notice tone="success">
+          <p>
+            Your draft is discarded — you did not need to post. The answer stays at{' '}
+            <Link to={`/answers/${solved.slug}`}>“{solved.title}”</Link>.
+          </p>
+        </Notice>
+        <div className="row">
+          <Link className="button" to="/">
+            Back to the questions
+          </Link>
+          <button type="button" className="button button--quiet" onClick={() => setSolved(null)}>
+            Ask something else
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <div className="ask-page">
+      <div className="ask-page__form">
+        <h1>Ask a question</h1>
+        <p className="muted">Staff and the community answer here. Our FAQ bot suggests answers as you type.</p>
+        <AskForm
+          draft={draft}
+          onChange={setDraft}
+          onPosted={(threadId) => {
+            endDraft();
+            void navigate(`/t/${threadId}`);
+          }}
+        />
+      </div>
+      <AskSuggestions
+        title={draft.title}
+        body={draft.body}
+        onSolved={(answer) => {
+          endDraft();
+          setSolved(answer);
+        }}
+      />
+    </div>
+  );
+}

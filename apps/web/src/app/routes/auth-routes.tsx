@@ -1,0 +1,47 @@
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { SignUpForm } from '../../features/auth/components/sign-up-form';
+import { useViewer } from '../../lib/viewer';
+import { usePageTitle } from '../../lib/use-page-title';
+
+/** Only same-site paths: `?next=https://evil.example` must not send anyone away. */
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export function SignInRoute() {
+  usePageTitle('Sign in');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { viewer } = useViewer();
+  const next = safeNext(params.get('next'));
+  if (viewer) return <Navigate to={next} replace />;
+  return (
+    <section className="auth-page card">
+      <h1>Sign in</h1>
+      <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+      <p className="auth-page__switch">
+        New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+      </p>
+    </section>
+  );
+}
+
+export function SignUpRoute() {
+  usePageTitle('Create an account');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { viewer } = useViewer();
+  const next = safeNext(params.get('next'));
+  if (viewer) return <Navigate to={next} replace />;
+  return (
+    <section className="auth-page card">
+      <h1>Create an account</h1>
+      <p className="muted">Ask questions, reply, and get notified when someone answers you.</p>
+      <SignUpForm onSignedUp={() => void navigate(next, { replace: true })} />
+      <p className="auth-page__switch">
+        Already have an account? <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+      </p>
+    </section>
+  );
+}

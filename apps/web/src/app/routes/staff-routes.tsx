@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
+import { Spinner } from '../../components/status';
+import { CanonicalAnswerEditor } from '../../features/answers/components/answer-editor';
+import { CanonicalAnswerList } from '../../features/answers/components/answer-list';
+import { OpenFlagsQueue } from '../../features/moderation/components/open-flags-queue';
+import { BotQueue } from '../../features/staff/components/bot-queue';
+import { BotStatsReport, BotStatsSummary } from '../../features/staff/components/bot-stats';
+import type { BotQueueKind } from '../../gql/graphql';
+import { usePageTitle } from '../../lib/use-page-title';
+import { useViewer } from '../../lib/viewer';
+
+/** Staff only: everyone else is sent home (the API refuses them anyway). */
+export function StaffRoute() {
+  const { viewer, loading } = useViewer();
+  if (loading) return <Spinner />;
+  if (!viewer) return <Navigate to="/sign-in?next=%2Fstaff" replace />;
+  if (!viewer.isStaff) return <Navigate to="/" replace />;
+  return (
+    <div className="staff">
+      <h1>Staff dashboard</h1>
+      <nav className="tabs" aria-label="Staff sections">
+        <NavLink to="/staff" end>
+          Queues
+        </NavLink>
+        <NavLink to="/staff/answers">Canonical answers</NavLink>
+        <NavLink to="/staff/stats">Statistics</NavLink>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+const queues: { id: BotQueueKind | 'flags'; label: string; description: string }[] = [
+  {
+    id: 'Pending',
+    label: 'Pending suggestions',
+    description: 'The bot was not sure enough to answer publicly. Confirm its suggestion, pick the right answer, or dismiss it.',
+  },
+  {
+    id: 'Unhelpful',
+    label: 'Unhelpful bot answers',
+    description: 'The asker said the bot’s answer did not help. Pick a better answer or reply yourself.',
+  },
+  { id: 'NoSuggestion', label: 'Without an answer', description: 'Open questions with no reply and nothing from the bot.' },
+  { id: 'flags', label: 'Open flags', description: 'Posts members reported.' },
+];
+
+export function StaffQueuesRoute() {
+  usePageTitle('Staff dashboard');
+  const [params, setParams] = useSearchParams();
+  const current = queues.find((queue) => queue.id === params.get('queue')) ?? queues[0];
+  return (
+    <div className="stack">
+      <BotStatsSummary />
+      <div className="queue-tabs" role="tablist" aria-label="Queues">
+        {queues.map((queue) => (
+          <button
+            key={queue.id}
+            type="button"
+            role="tab"
+            id={`queue-tab-${queue.id}`}
+            aria-selected={queue.id === current.id}
+            aria-controls="queue-panel"
+            onClick={() => setParams(queue.id === 'Pending' ? {} : { queue: queue.id }, { replace: true })}
+          >
+            {queue.label}
+          </button>
+        ))}
+      </div>
+      <section id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${current.id}`}>
+        <p className="muted">{current.description}</p>
+        {current.id === 'flags' ? <OpenFlagsQueue /> : <BotQueue key={current.id} kind={current.id} />}
+      </section>
+    </div>
+  );
+}
+
+export function StaffAnswersRoute() {
+  usePageTitle('Canonical answers');
+  return <CanonicalAnswerList />;
+}
+
+export function StaffAnswerRoute() {
+  const { slug = '' } = useParams();
+  return <CanonicalAnswerEditor key={slug} slug={slug} />;
+}
+
+export function StaffStatsRoute() {
+  usePageTitle('Bot statistics');
+  const [days, setDays] = useState(30);
+  return (
+    <div className="stack">
+      <div className="row">
+        <label htmlFor="stats-days">Period</label>
+        <select id="stats-days" className="input" value={days} onChange={(event) => setDays(Number(event.target.value))}>
+          <option value={7}>Last 7 days</option>
+          <option value={30}>Last 30 days</option>
+          <option value={90}>Last 90 days</option>
+          <option value={365}>Last year</option>
+        </select>
+      </div>
+      <BotStatsReport days={days} />
+    </div>
+  );
+}

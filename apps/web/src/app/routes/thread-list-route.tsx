@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { SearchBox } from '../../features/search/components/search-box';
+import { SearchResults } from '../../features/search/components/search-results';
+import { LiveActivityBanner, useForumActivity } from '../../features/threads/components/live-activity-banner';
+import { ThreadList, type ThreadListTab } from '../../features/threads/components/thread-list';
+import { usePageTitle } from '../../lib/use-page-title';
+
+const tabs: { id: ThreadListTab; label: string }[] = [
+  { id: 'latest', label: 'Latest activity' },
+  { id: 'unanswered', label: 'Unanswered' },
+  { id: 'answered', label: 'Answered' },
+];
+
+function asTab(value: string | null): ThreadListTab {
+  return value === 'unanswered' || value === 'answered' ? value : 'latest';
+}
+
+/** Everything about the list lives in the URL (tab, tag, query and the pages loaded), so Back and reload keep the place. */
+export function ThreadListRoute() {
+  const [params, setParams] = useSearchParams();
+  const tab = asTab(params.get('tab'));
+  const tag = params.get('tag');
+  const query = params.get('q')?.trim() ?? '';
+  const cursors = params.getAll('after');
+  const activity = useForumActivity();
+  usePageTitle(query ? `Search: ${query}` : tag ? `Questions tagged ${tag}` : null);
+
+  function update(changes: Record<string, string | null>, keepPages = false) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!keepPages) next.delete('after');
+    setParams(next);
+  }
+
+  function loadMore(endCursor: string) {
+    const next = new URLSearchParams(params);
+    next.append('after', endCursor);
+    setParams(next, { replace: true, preventScrollReset: true });
+  }
+
+  return (
+    <div className="list-page">
+      <div className="page-header">
+        <h1>{query ? 'Search' : 'Questions'}</h1>
+        <Link className="button button--primary" to="/ask">
+          Ask a question
+        </Link>
+      </div>
+      <SearchBox query={query} onSearch={(value) => update({ q: value || null })} />
+      {query ? (
+        <>
+          <p className="list-page__summary">
+            Results for <strong>“{query}”</strong>{' '}
+            <button type="button" className="link-button" onClick={() => update({ q: null })}>
+              Clear search
+            </button>
+          </p>
+          <SearchResults key={query} query={query} cursors={cursors} onLoadMore={loadMore} />
+        </>
+      ) : (
+        <>
+          <div className="list-toolbar">
+            <nav className="tabs" aria-label="Which questions">
+              {tabs.map((item) => (
+                <Link key={item.id} to={`?${tabParams(params, item.id)}`} aria-current={item.id === tab ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+            <TagFilter tag={tag} onChange={(value) => update({ tag: value })} />
+          </div>
+          <LiveActivityBanner activity={activity} />
+          <ThreadList
+            key={`${tab}:${tag ?? ''}`}
+            tab={tab}
+            tag={tag}
+            cursors={cursors}
+            onLoadMore={loadMore}
+            freshThreadIds={activity.fresh}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function tabParams(params: URLSearchParams, tab: ThreadListTab): string {
+  const next = new URLSearchParams(params);
+  next.delete('after');
+  if (tab === 'latest') next.delete('tab');
+  else next.set('tab', tab);
+  return next.toString();
+}
+
+function TagFilter({ tag, onChange }: { tag: string | null; onChange: (tag: string | null) => void }) {
+  const [value, setValue] = useState(tag ?? '');
+  const [error, setError] = useState<string | null>(null);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const cleaned = value.trim().toLowerCase();
+    if (cleaned && !/^[a-z0-9-]{1,32}$/.test(cleaned)) {
+      setError('A tag is 1–32 letters, digits or “-”.');
+      return;
+    }
+    setError(null);
+    onChange(cleaned || null);
+  }
+  if (tag) {
+    return (
+      <div className="tag-filter tag-filter--active">
+        <span>
+          Tagged <span className="tag">{tag}</span>
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setValue('');
+            onChange(null);
+          }}
+        >
+          Show all tags
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form className="tag-filter" onSubmit={submit}>
+      <label htmlFor="tag-filter">Tag</label>
+      <input
+        id="tag-filter"
+        className="input"
+        value={value}
+        placeholder="e.g. backup-codes"
+        onChange={(event) => setValue(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'tag-filter-error' : undefined}
+      />
+      <button type="submit" className="button button--small">
+        Filter
+      </button>
+      {error ? (
+        <p id="tag-filter-error" className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useParams, useSearchParams } from 'react-router';
+import { Notice } from '../../components/status';
+import { BotAnswerFooter } from '../../features/bot/components/bot-answer-footer';
+import { BotClarification } from '../../features/bot/components/bot-clarification';
+import { BotStaffNote } from '../../features/bot/components/bot-staff-note';
+import { useBotSuggestion } from '../../features/bot/components/use-bot-suggestion';
+import { FlagButton, HideToggle, LockToggle } from '../../features/moderation/components/post-moderation';
+import { useCanonicalAnswerDraft } from '../../features/staff/components/use-canonical-answer-draft';
+import { ThreadView, type ThreadSlots } from '../../features/threads/components/thread-view';
+import { useViewer } from '../../lib/viewer';
+
+/** The thread page: the threads feature draws it; the bot, moderation and staff features fill its slots. */
+export function ThreadRoute() {
+  const { threadId = '' } = useParams();
+  const [params] = useSearchParams();
+  const { viewer } = useViewer();
+  const client = useApolloClient();
+  const { suggestion, askerId } = useBotSuggestion(threadId);
+  const draftSlug = viewer?.isStaff ? params.get('draft') : null;
+  const draft = useCanonicalAnswerDraft(threadId, draftSlug);
+
+  const isAsker = Boolean(viewer && askerId && viewer.id === askerId);
+  const mine = (authorId: string) => viewer?.id === authorId;
+
+  const slots: ThreadSlots = {
+    questionActions: (thread) => (
+      <>
+        {viewer && !mine(thread.author.id) ? <FlagButton postType="Thread" postId={thread.id} /> : null}
+        {viewer?.isStaff ? (
+          <>
+            <HideToggle postType="Thread" postId={thread.id} hidden={thread.hidden} />
+            <LockToggle threadId={thread.id} locked={thread.locked} />
+          </>
+        ) : null}
+      </>
+    ),
+    afterQuestion: () =>
+      suggestion ? (
+        <>
+          {viewer?.isStaff ? <BotStaffNote suggestion={suggestion} /> : null}
+          {suggestion.replyId ? null : <BotClarification suggestion={suggestion} isAsker={isAsker} />}
+        </>
+      ) : null,
+    replyActions: (reply) => (
+      <>
+        {viewer && !mine(reply.author.id) && !reply.author.isBot ? <FlagButton postType="Reply" postId={reply.id} /> : null}
+        {viewer?.isStaff ? <HideToggle postType="Reply" postId={reply.id} hidden={reply.hidden} /> : null}
+      </>
+    ),
+    replyFooter: (reply) =>
+      suggestion && reply.author.isBot && suggestion.replyId === reply.id ? (
+        suggestion.status === 'Clarifying' ? (
+          <BotClarification suggestion={suggestion} isAsker={isAsker} inReply />
+        ) : (
+          <BotAnswerFooter
+            suggestion={suggestion}
+            isAsker={isAsker}
+            signedIn={Boolean(viewer)}
+            onDecided={() => void client.refetchQueries({ include: 'active' })}
+          />
+        )
+      ) : null,
+    replyFolded: (reply) => Boolean(suggestion && suggestion.folded && suggestion.replyId === reply.id),
+    replyDraft: draft.body,
+  };
+
+  return (
+    <>
+      {draftSlug && draft.error ? (
+        <Notice tone="warning">The canonical answer could not be loaded into the reply box: {draft.error}</Notice>
+      ) : null}
+      <ThreadView threadId={threadId} slots={slots} />
+    </>
+  );
+}

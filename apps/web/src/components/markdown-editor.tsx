@@ -1,0 +1,93 @@
+import { useId, useState } from 'react';
+
+interface MarkdownEditorProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  rows?: number;
+  maxLength?: number;
+  name?: string;
+  autoFocus?: boolean;
+}
+
+/**
+ * A textarea with a Preview tab. The preview shows the text exactly as it will be stored, line breaks kept;
+ * the formatted version is rendered and sanitised by the server once posted (the app has no markdown renderer).
+ */
+export function MarkdownEditor({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  rows = 8,
+  maxLength,
+  name,
+  autoFocus,
+}: MarkdownEditorProps) {
+  const id = useId();
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field markdown-editor${error ? ' field--invalid' : ''}`}>
+      <div className="markdown-editor__bar">
+        <label className="field__label" htmlFor={id}>
+          {label}
+        </label>
+        <div className="markdown-editor__tabs" role="tablist" aria-label={`${label}: write or preview`}>
+          <button type="button" role="tab" aria-selected={mode === 'write'} aria-controls={`${id}-write`} onClick={() => setMode('write')}>
+            Write
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={mode === 'preview'}
+            aria-controls={`${id}-preview`}
+            onClick={() => setMode('preview')}
+          >
+            Preview
+          </button>
+        </div>
+      </div>
+      <div id={`${id}-write`} role="tabpanel" hidden={mode !== 'write'}>
+        <textarea
+          id={id}
+          name={name}
+          className="input input--area"
+          value={value}
+          rows={rows}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          autoFocus={autoFocus}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      </div>
+      <div
+        id={`${id}-preview`}
+        role="tabpanel"
+        hidden={mode !== 'preview'}
+        className="markdown-editor__preview"
+        aria-label={`${label} preview`}
+      >
+        {value.trim() ? <div className="markdown-editor__raw">{value}</div> : <p className="muted">Nothing to preview yet.</p>}
+        <p className="field__hint">Markdown (links, lists, `code`) is formatted once posted.</p>
+      </div>
+      {hint && !error ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { messageOf } from '../lib/graphql-errors';
+import { Button } from './button';
+
+export function Spinner({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="loading" role="status">
+      <span className="loading__spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function ErrorMessage({ error, retry, children }: { error?: unknown; retry?: () => unknown; children?: ReactNode }) {
+  return (
+    <div className="notice notice--error notice--row" role="alert">
+      <p>{children ?? messageOf(error)}</p>
+      {retry ? (
+        <Button small onClick={() => void retry()}>
+          Try again
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning'; children: ReactNode }) {
+  return (
+    <div className={`notice notice--${tone}`} role={tone === 'success' ? 'status' : undefined}>
+      {children}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty__title">{title}</p>
+      {children}
+    </div>
+  );
+}

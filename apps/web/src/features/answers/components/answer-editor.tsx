@@ -1,0 +1,254 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { TextAreaField, TextField } from '../../../components/field';
+import { HtmlBody } from '../../../components/html-body';
+import { MarkdownEditor } from '../../../components/markdown-editor';
+import { ErrorMessage, Notice, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
+import { fieldErrorsOf, messageOf } from '../../../lib/graphql-errors';
+import { usePageTitle } from '../../../lib/use-page-title';
+import {
+  AddAnswerExampleDocument,
+  CanonicalAnswerEditorDocument,
+  CanonicalAnswerListDocument,
+  RemoveAnswerExampleDocument,
+  RestoreCanonicalAnswerDocument,
+  RetireCanonicalAnswerDocument,
+  UpdateCanonicalAnswerDocument,
+} from '../api/answer-documents';
+
+type AnswerDetails = NonNullable<CanonicalAnswerEditorQuery['canonicalAnswer']>;
+
+const sourceLabel: Record<string, string> = {
+  Seed: 'built in',
+  Staff: 'added by staff',
+  Confirmed: 'confirmed question',
+  Corrected: 'corrected question',
+};
+
+export function CanonicalAnswerEditor({ slug }: { slug: string }) {
+  const { data, error, refetch } = useQuery(CanonicalAnswerEditorDocument, { variables: { slug } });
+  usePageTitle(data?.canonicalAnswer ? `Edit: ${data.canonicalAnswer.title}` : 'Canonical answer');
+  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
+  if (!data) return <Spinner label="Loading the answer…" />;
+  const answer = data.canonicalAnswer;
+  if (!answer) return <Notice tone="warning">No canonical answer has the address “{slug}”.</Notice>;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/staff/answers">← All canonical answers</Link>
+      </p>
+      <div className="page-header">
+        <h2>
+          {answer.title} {answer.retired ? <Badge tone="locked">Retired</Badge> : null}
+        </h2>
+        <RetireToggle slug={answer.slug} retired={answer.retired} />
+      </div>
+      <p className="muted">
+        <Link to={`/answers/${answer.slug}`}>/answers/{answer.slug}</Link> · version {answer.version} · updated{' '}
+        <TimeAgo date={answer.updatedAt} />
+      </p>
+      <AnswerTextForm answer={answer} />
+      <Examples answer={answer} />
+      <History answer={answer} />
+    </div>
+  );
+}
+
+function RetireToggle({ slug, retired }: { slug: string; retired: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const options = { refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument] };
+  const [retire, { loading: retiring }] = useMutation(RetireCanonicalAnswerDocument, options);
+  const [restore, { loading: restoring }] = useMutation(RestoreCanonicalAnswerDocument, options);
+  async function toggle() {
+    setError(null);
+    try {
+      if (retired) await restore({ variables: { slug } });
+      else await retire({ variables: { slug } });
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }
+  return (
+    <div className="row">
+      <Button variant={retired ? 'primary' : 'danger'} busy={retiring || restoring} onClick={() => void toggle()}>
+        {retired ? 'Restore' : 'Retire'}
+      </Button>
+      {error ? (
+        <span className="inline-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
+  const [title, setTitle] = useState(answer.title);
+  const [body, setBody] = useState(answer.body);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [update, { loading }] = useMutation(UpdateCanonicalAnswerDocument, {
+    refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument],
+  });
+  const changed = title !== answer.title || body !== answer.body;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await update({ variables: { slug: answer.slug, input: { title: title.trim(), body } } });
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="form card" onSubmit={submit}>
+      <h3>Text</h3>
+      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      {saved && !changed ? <Notice tone="success">Saved as version {answer.version}.</Notice> : null}
+      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
+      <MarkdownEditor label="Answer" value={body} onChange={setBody} error={fields.body} rows={12} />
+      <details>
+        <summary>How it looks now (saved version)</summary>
+        <HtmlBody html={answer.bodyHtml} />
+      </details>
+      <div className="row">
+        <Button type="submit" variant="primary" busy={loading} disabled={!changed}>
+          Save a new version
+        </Button>
+        {changed ? (
+          <Button
+            onClick={() => {
+              setTitle(answer.title);
+              setBody(answer.body);
+            }}
+          >
+            Discard changes
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function Examples({ answer }: { answer: AnswerDetails }) {
+  const client = useApolloClient();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [add, { loading: adding }] = useMutation(AddAnswerExampleDocument);
+  const [remove] = useMutation(RemoveAnswerExampleDocument);
+  const [removing, setRemoving] = useState<string | null>(null);
+
+  async function refresh() {
+    await client.refetchQueries({ include: [CanonicalAnswerEditorDocument] });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await add({ variables: { slug: answer.slug, text: text.trim() } });
+      setText('');
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  async function removeExample(id: string) {
+    setError(null);
+    setRemoving(id);
+    try {
+      await remove({ variables: { exampleId: id } });
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setRemoving(null);
+    }
+  }
+
+  const examples = answer.examples ?? [];
+  const fields = fieldErrorsOf(error);
+  return (
+    <section className="card stack" aria-labelledby="examples-heading">
+      <h3 id="examples-heading">Example questions ({examples.length})</h3>
+      <p className="muted">The bot learns from these. Remove ones that belong to another answer.</p>
+      {error && !fields.text ? <ErrorMessage error={error} /> : null}
+      <ul className="examples">
+        {examples.map((example) => (
+          <li key={example.id} className="example">
+            <span className="example__text">{example.text}</span>
+            <span className="example__meta muted">
+              {sourceLabel[example.source] ?? example.source}
+              {example.threadId ? (
+                <>
+                  {' · '}
+                  <Link to={`/t/${example.threadId}`}>thread</Link>
+                </>
+              ) : null}
+            </span>
+            <Button
+              small
+              variant="danger"
+              busy={removing === example.id}
+              onClick={() => void removeExample(example.id)}
+              aria-label={`Remove example: ${example.text}`}
+            >
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form className="form" onSubmit={submit}>
+        <TextAreaField
+          label="Add an example question"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          error={fields.text}
+          rows={2}
+          maxLength={2000}
+        />
+        <Button type="submit" busy={adding} disabled={!text.trim()}>
+          Add example
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function History({ answer }: { answer: AnswerDetails }) {
+  const revisions = answer.revisions ?? [];
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h3 id="history-heading">History</h3>
+      {revisions.length === 0 ? (
+        <p className="muted">This is the first version.</p>
+      ) : (
+        <ol className="revisions">
+          {revisions.map((revision) => (
+            <li key={revision.version} className="revision">
+              <details>
+                <summary>
+                  Version {revision.version}, replaced <TimeAgo date={revision.createdAt} />
+                  {revision.editor ? ` by ${revision.editor.username}` : ''}
+                </summary>
+                <p className="revision__title">{revision.title}</p>
+                <div className="revision__body">{revision.body}</div>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

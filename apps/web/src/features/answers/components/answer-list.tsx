@@ -1,0 +1,105 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { TextAreaField, TextField } from '../../../components/field';
+import { MarkdownEditor } from '../../../components/markdown-editor';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/answer-documents';
+
+export function CanonicalAnswerList() {
+  const { data, error, refetch } = useQuery(CanonicalAnswerListDocument);
+  const [creating, setCreating] = useState(false);
+  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
+  if (!data) return <Spinner label="Loading canonical answers…" />;
+  return (
+    <div className="stack">
+      <div className="row">
+        <p className="muted grow">What the FAQ bot answers with. Retired answers stay readable but are never suggested.</p>
+        {creating ? null : (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            New answer
+          </Button>
+        )}
+      </div>
+      {creating ? <NewAnswerForm onCancel={() => setCreating(false)} /> : null}
+      {data.canonicalAnswers.length === 0 ? (
+        <EmptyState title="No canonical answers yet." />
+      ) : (
+        <ul className="answer-list">
+          {data.canonicalAnswers.map((answer) => (
+            <li key={answer.id} className={answer.retired ? 'answer-list__item answer-list__item--retired' : 'answer-list__item'}>
+              <Link to={`/staff/answers/${answer.slug}`} className="answer-list__title">
+                {answer.title}
+              </Link>
+              <span className="muted">
+                /answers/{answer.slug} · v{answer.version} · updated <TimeAgo date={answer.updatedAt} />
+              </span>
+              {answer.retired ? <Badge tone="locked">Retired</Badge> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [slug, setSlug] = useState('');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [examples, setExamples] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [create, { loading }] = useMutation(CreateCanonicalAnswerDocument, { refetchQueries: [CanonicalAnswerListDocument] });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const lines = examples
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      const result = await create({ variables: { input: { slug: slug.trim(), title: title.trim(), body, examples: lines } } });
+      if (result.data) await navigate(`/staff/answers/${result.data.createCanonicalAnswer.slug}`);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="form card" onSubmit={submit}>
+      <h2>New canonical answer</h2>
+      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
+      <TextField
+        label="Address"
+        hint="3–64 lower-case letters, digits or dashes: the answer lives at /answers/<address>."
+        value={slug}
+        onChange={(event) => setSlug(event.target.value.toLowerCase())}
+        error={fields.slug}
+        maxLength={64}
+      />
+      <MarkdownEditor label="Answer" value={body} onChange={setBody} error={fields.body} rows={10} />
+      <TextAreaField
+        label="Example questions"
+        hint="One per line: how people ask for this. The bot learns from them."
+        value={examples}
+        onChange={(event) => setExamples(event.target.value)}
+        error={fields.examples}
+        rows={4}
+      />
+      <div className="row">
+        <Button type="submit" variant="primary" busy={loading}>
+          Create answer
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/field';
+import { ErrorMessage } from '../../../components/status';
+import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { SignUpDocument } from '../api/auth-documents';
+
+export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
+  const client = useApolloClient();
+  const [username, setUsername] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [signUp, { loading }] = useMutation(SignUpDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await signUp({ variables: { input: { username: username.trim(), email: email.trim(), password } } });
+      await client.resetStore();
+      onSignedUp();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        hint="3–32 letters, digits, “_”, “.” or “-”. Shown on your posts."
+        value={username}
+        onChange={(event) => setUsername(event.target.value)}
+        error={fields.username}
+        required
+        autoFocus
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        hint="Never shown to anyone."
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={fields.email}
+        required
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={fields.password}
+        required
+      />
+      <Button type="submit" variant="primary" busy={loading}>
+        Create account
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '../../../components/button';
+import { Notice } from '../../../components/status';
+import { messageOf } from '../../../lib/graphql-errors';
+import { MarkBotAnswerHelpfulDocument, MarkBotAnswerUnhelpfulDocument, VoteBotAnswerUsefulDocument } from '../api/bot-documents';
+import type { BotSuggestionDetails } from './use-bot-suggestion';
+
+interface BotAnswerFooterProps {
+  suggestion: BotSuggestionDetails;
+  isAsker: boolean;
+  signedIn: boolean;
+  /** Called after the asker answers, so the page can show the accepted answer. */
+  onDecided: () => void;
+}
+
+/** Under the bot's reply: where the answer comes from, and "Did this solve it?" for the asker. */
+export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: BotAnswerFooterProps) {
+  const [helpful, { loading: markingHelpful }] = useMutation(MarkBotAnswerHelpfulDocument);
+  const [unhelpful, { loading: markingUnhelpful }] = useMutation(MarkBotAnswerUnhelpfulDocument);
+  const [vote, { loading: voting }] = useMutation(VoteBotAnswerUsefulDocument);
+  const [voted, setVoted] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<unknown>, after?: () => void) {
+    setError(null);
+    try {
+      await action();
+      after?.();
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }
+
+  const variables = { threadId: suggestion.threadId };
+  const awaitingVerdict =
+    suggestion.feedback === null &&
+    (suggestion.status === 'Answered' || suggestion.status === 'ConfirmedByStaff' || suggestion.status === 'Corrected');
+  return (
+    <div className="bot-footer">
+      {suggestion.answer ? (
+        <p className="bot-footer__source">
+          From our staff-reviewed answer <Link to={`/answers/${suggestion.answer.slug}`}>“{suggestion.answer.title}”</Link>.
+        </p>
+      ) : null}
+      {isAsker && awaitingVerdict ? (
+        <div className="bot-feedback" role="group" aria-labelledby={`bot-feedback-${suggestion.id}`}>
+          <p id={`bot-feedback-${suggestion.id}`} className="bot-feedback__question">
+            Did this solve it?
+          </p>
+          <div className="row">
+            <Button
+              variant="primary"
+              small
+              busy={markingHelpful}
+              disabled={markingUnhelpful}
+              onClick={() => void run(() => helpful({ variables }), onDecided)}
+            >
+              Yes, this solved it
+            </Button>
+            <Button
+              small
+              busy={markingUnhelpful}
+              disabled={markingHelpful}
+              onClick={() => void run(() => unhelpful({ variables }), onDecided)}
+            >
+              No, I still need help
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {suggestion.feedback === 'Helpful' ? (
+        <Notice tone="success">{isAsker ? 'You said this solved it. Glad it helped!' : 'The person who asked said this solved it.'}</Notice>
+      ) : null}
+      {suggestion.feedback === 'Unhelpful' ? (
+        <Notice>
+          {isAsker
+            ? 'Thanks for telling us. A staff member will take a look and reply here.'
+            : 'The person who asked said this did not solve it; staff will take a look.'}
+        </Notice>
+      ) : null}
+      {!isAsker && signedIn && suggestion.feedback !== 'Unhelpful' ? (
+        <div className="row bot-footer__vote">
+          <Button
+            small
+            variant="quiet"
+            busy={voting}
+            disabled={voted}
+            onClick={() =>
+              void run(
+                () => vote({ variables }),
+                () => setVoted(true),
+              )
+            }
+          >
+            {voted ? 'Thanks!' : 'This was useful to me'}
+          </Button>
+          {suggestion.usefulVotes > 0 ? (
+            <span className="muted">
+              {suggestion.usefulVotes} {suggestion.usefulVotes === 1 ? 'reader' : 'readers'} found this useful
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { messageOf } from '../../../lib/graphql-errors';
+import { ChooseClarificationDocument } from '../api/bot-documents';
+import type { BotSuggestionDetails } from './use-bot-suggestion';
+
+/**
+ * The bot's clarifying question: two buttons for the asker, a note for everyone else. `inReply` when it sits under
+ * the bot's own reply, which already says the question in words.
+ */
+export function BotClarification({
+  suggestion,
+  isAsker,
+  inReply = false,
+}: {
+  suggestion: BotSuggestionDetails;
+  isAsker: boolean;
+  inReply?: boolean;
+}) {
+  const [choose, { loading }] = useMutation(ChooseClarificationDocument);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const clarify = suggestion.clarify;
+  if (!clarify || suggestion.status !== 'Clarifying') return null;
+
+  async function pick(slug: string) {
+    setChosen(slug);
+    setError(null);
+    try {
+      await choose({ variables: { threadId: suggestion.threadId, slug } });
+    } catch (caught) {
+      setError(messageOf(caught));
+      setChosen(null);
+    }
+  }
+
+  return (
+    <section className={inReply ? 'bot-clarify bot-clarify--in-reply' : 'bot-clarify card'} aria-labelledby="bot-clarify-question">
+      {inReply ? null : (
+        <div className="byline">
+          <span className="avatar avatar--bot" aria-hidden="true">
+            ⚙
+          </span>
+          <span className="byline__text">
+            <strong>FAQ bot</strong> <Badge tone="bot">Automated answer</Badge>
+          </span>
+        </div>
+      )}
+      <p id="bot-clarify-question" className={inReply ? 'bot-clarify__question visually-hidden' : 'bot-clarify__question'}>
+        {clarify.question}
+      </p>
+      {inReply && isAsker ? <p className="bot-clarify__prompt">Choose the one that fits:</p> : null}
+      {isAsker ? (
+        <div className="bot-clarify__choices" role="group" aria-labelledby="bot-clarify-question">
+          {clarify.choices.map((choice) => (
+            <Button
+              key={choice.slug}
+              variant="primary"
+              busy={loading && chosen === choice.slug}
+              disabled={loading}
+              onClick={() => void pick(choice.slug)}
+            >
+              {choice.label}
+            </Button>
+          ))}
+        </div>
+      ) : (
+        <p className="muted">The bot is waiting for the person who asked to choose; then it answers.</p>
+      )}
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

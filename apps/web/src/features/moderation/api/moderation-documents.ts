@@ -1,0 +1,76 @@
+import { graphql } from '../../../gql';
+
+export const FlagPostDocument = graphql(`
+  mutation FlagPost($postType: PostType!, $postId: ID!, $reason: String!) {
+    flagPost(postType: $postType, postId: $postId, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const HidePostDocument = graphql(`
+  mutation HidePost($postType: PostType!, $postId: ID!, $reason: String) {
+    hidePost(postType: $postType, postId: $postId, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const RestorePostDocument = graphql(`
+  mutation RestorePost($postType: PostType!, $postId: ID!, $reason: String) {
+    restorePost(postType: $postType, postId: $postId, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const LockThreadDocument = graphql(`
+  mutation LockThread($threadId: ID!, $reason: String) {
+    lockThread(threadId: $threadId, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const UnlockThreadDocument = graphql(`
+  mutation UnlockThread($threadId: ID!, $reason: String) {
+    unlockThread(threadId: $threadId, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const OpenFlagsDocument = graphql(`
+  query OpenFlags($first: Int!, $after: String) {
+    openFlags(first: $first, after: $after) {
+      nodes {
+        id
+        postType
+        postId
+        threadId
+        threadTitle
+        excerpt
+        reason
+        createdAt
+        reporter {
+          id
+          username
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const ResolveFlagDocument = graphql(`
+  mutation ResolveFlag($flagId: ID!, $note: String) {
+    resolveFlag(flagId: $flagId, note: $note) {
+      id
+      status
+    }
+  }
+`);

@@ -1,0 +1,98 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { OpenFlagsQuery } from '../../../gql/graphql';
+import { messageOf } from '../../../lib/graphql-errors';
+import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
+
+type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
+
+export function OpenFlagsQueue() {
+  const { data, error, refetch, loading } = useQuery(OpenFlagsDocument, { variables: { first: 20 } });
+  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
+  if (!data) return <Spinner label="Loading flags…" />;
+  const { nodes, pageInfo } = data.openFlags;
+  if (nodes.length === 0) return <EmptyState title="No open flags." />;
+  return (
+    <>
+      <ul className="queue">
+        {nodes.map((flag) => (
+          <FlagRow key={flag.id} flag={flag} />
+        ))}
+      </ul>
+      {pageInfo.hasNextPage ? (
+        <p className="muted">
+          Showing the oldest {nodes.length}.{' '}
+          <Button small busy={loading} onClick={() => void refetch()}>
+            Refresh
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function FlagRow({ flag }: { flag: FlagItem }) {
+  const client = useApolloClient();
+  const [error, setError] = useState<string | null>(null);
+  const [hide, { loading: hiding }] = useMutation(HidePostDocument);
+  const [resolve, { loading: resolving }] = useMutation(ResolveFlagDocument);
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+      await client.refetchQueries({ include: [OpenFlagsDocument] });
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }
+  const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'Reply' ? `#reply-${flag.postId}` : ''}` : null;
+  return (
+    <li className="queue-item">
+      <div className="queue-item__head">
+        <Badge tone="hidden">Flag</Badge>
+        <span className="muted">
+          {flag.postType === 'Thread' ? 'Question' : 'Reply'} flagged by {flag.reporter?.username ?? 'a former member'}{' '}
+          <TimeAgo date={flag.createdAt} />
+        </span>
+      </div>
+      {link ? (
+        <Link className="queue-item__title" to={link}>
+          {flag.threadTitle ?? 'Untitled'}
+        </Link>
+      ) : (
+        <span className="queue-item__title">The post no longer exists</span>
+      )}
+      <p className="queue-item__reason">
+        <strong>Reason:</strong> {flag.reason}
+      </p>
+      <blockquote className="queue-item__excerpt">{flag.excerpt}</blockquote>
+      <div className="row">
+        <Button
+          small
+          variant="danger"
+          busy={hiding}
+          onClick={() => void run(() => hide({ variables: { postType: flag.postType, postId: flag.postId, reason: flag.reason } }))}
+        >
+          Hide the post
+        </Button>
+        <Button
+          small
+          busy={resolving}
+          onClick={() => void run(() => resolve({ variables: { flagId: flag.id, note: 'No action needed' } }))}
+        >
+          Dismiss flag
+        </Button>
+        {error ? (
+          <span className="inline-error" role="alert">
+            {error}
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+}

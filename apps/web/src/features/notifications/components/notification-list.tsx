@@ -1,0 +1,155 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { NotificationsQuery } from '../../../gql/graphql';
+import { messageOf } from '../../../lib/graphql-errors';
+import {
+  MarkAllNotificationsReadDocument,
+  MarkNotificationsReadDocument,
+  NotificationsDocument,
+  UnreadNotificationCountDocument,
+} from '../api/notification-documents';
+
+type NotificationItem = NotificationsQuery['notifications']['nodes'][number];
+
+function describe(notification: NotificationItem): string {
+  const who = notification.actor ? (notification.actor.isBot ? 'The FAQ bot' : notification.actor.username) : 'Someone';
+  switch (notification.kind) {
+    case 'REPLY':
+      return `${who} replied to your question`;
+    case 'MENTION':
+      return `${who} mentioned you`;
+    case 'ACCEPTED':
+      return `${who} accepted an answer`;
+    case 'BOT_ANSWER':
+      return 'The FAQ bot answered your question';
+    default:
+      return `${who} did something`;
+  }
+}
+
+export function NotificationList() {
+  const navigate = useNavigate();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [pages, setPages] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const refetchCount = { refetchQueries: [UnreadNotificationCountDocument, NotificationsDocument] };
+  const [markRead] = useMutation(MarkNotificationsReadDocument, refetchCount);
+  const [markAll, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, refetchCount);
+
+  /** Opening a notification marks it read. */
+  async function open(notification: NotificationItem) {
+    setError(null);
+    if (!notification.read) {
+      try {
+        await markRead({ variables: { ids: [notification.id] } });
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    }
+    await navigate(`/t/${notification.thread.id}${notification.replyId ? `#reply-${notification.replyId}` : ''}`);
+  }
+
+  return (
+    <div className="stack">
+      <div className="row notification-toolbar">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(event) => {
+              setPages([]);
+              setUnreadOnly(event.target.checked);
+            }}
+          />
+          Unread only
+        </label>
+        <Button
+          small
+          busy={markingAll}
+          onClick={() => {
+            setError(null);
+            markAll().catch((caught: unknown) => setError(messageOf(caught)));
+          }}
+        >
+          Mark all read
+        </Button>
+      </div>
+      {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+      <ul className="notification-list">
+        {[null, ...pages].map((after, index, all) => (
+          <NotificationPage
+            key={`${unreadOnly}:${after ?? 'first'}`}
+            after={after}
+            unreadOnly={unreadOnly}
+            isFirst={index === 0}
+            isLast={index === all.length - 1}
+            onOpen={(notification) => void open(notification)}
+            onMore={(cursor) => setPages((current) => [...current, cursor])}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function NotificationPage(props: {
+  after: string | null;
+  unreadOnly: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+  onOpen: (notification: NotificationItem) => void;
+  onMore: (cursor: string) => void;
+}) {
+  const { data, error, refetch } = useQuery(NotificationsDocument, {
+    variables: { first: 20, after: props.after, unreadOnly: props.unreadOnly },
+  });
+  if (error && !data) {
+    return (
+      <li>
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  }
+  if (!data) {
+    return (
+      <li>
+        <Spinner label="Loading notifications…" />
+      </li>
+    );
+  }
+  const { nodes, pageInfo } = data.notifications;
+  return (
+    <>
+      {props.isFirst && nodes.length === 0 ? (
+        <li>
+          <EmptyState title={props.unreadOnly ? 'Nothing unread.' : 'No notifications yet.'}>
+            <p>You will hear here when someone replies to your question, mentions you, or accepts your answer.</p>
+          </EmptyState>
+        </li>
+      ) : null}
+      {nodes.map((notification) => (
+        <li key={notification.id} className={`notification${notification.read ? '' : ' notification--unread'}`}>
+          <button type="button" className="notification__open" onClick={() => props.onOpen(notification)}>
+            {notification.read ? null : <span className="notification__dot" aria-label="Unread" />}
+            <span className="notification__text">
+              <span>{describe(notification)}</span>
+              <strong className="notification__thread">{notification.thread.title}</strong>
+            </span>
+            <span className="notification__when">
+              <TimeAgo date={notification.createdAt} />
+            </span>
+          </button>
+        </li>
+      ))}
+      {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <li>
+          <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Older notifications</Button>
+        </li>
+      ) : null}
+    </>
+  );
+}

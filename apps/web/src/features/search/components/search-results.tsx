@@ -1,0 +1,110 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import { SearchDocument } from '../api/search-documents';
+
+const pageSize = 20;
+
+interface SearchResultsProps {
+  query: string;
+  cursors: readonly string[];
+  onLoadMore: (endCursor: string) => void;
+}
+
+export function SearchResults({ query, cursors, onLoadMore }: SearchResultsProps) {
+  const pages: (string | null)[] = [null, ...cursors];
+  return (
+    <ol className="thread-list" aria-label={`Search results for ${query}`}>
+      {pages.map((after, index) => (
+        <SearchResultsPage
+          key={after ?? 'first'}
+          query={query}
+          after={after}
+          isFirst={index === 0}
+          isLast={index === pages.length - 1}
+          onLoadMore={onLoadMore}
+        />
+      ))}
+    </ol>
+  );
+}
+
+interface SearchResultsPageProps {
+  query: string;
+  after: string | null;
+  isFirst: boolean;
+  isLast: boolean;
+  onLoadMore: (endCursor: string) => void;
+}
+
+function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: SearchResultsPageProps) {
+  const { data, error, loading, refetch } = useQuery(SearchDocument, { variables: { query, first: pageSize, after } });
+  if (error && !data) {
+    return (
+      <li className="thread-list__status">
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  }
+  if (!data) {
+    return (
+      <li className="thread-list__status">
+        <Spinner label="Searching…" />
+      </li>
+    );
+  }
+  const { nodes, pageInfo } = data.search;
+  const { hasNextPage, endCursor } = pageInfo;
+  return (
+    <>
+      {isFirst && nodes.length === 0 ? (
+        <li>
+          <EmptyState title={`Nothing matches “${query}”.`}>
+            <p>
+              Try other words, or <Link to="/ask">ask it as a new question</Link>.
+            </p>
+          </EmptyState>
+        </li>
+      ) : null}
+      {nodes.map(({ thread, ...result }) => (
+        <li key={result.threadId} className="thread-item search-result">
+          <div className="thread-item__main">
+            <h2 className="thread-item__title">
+              <Link to={result.matchedIn === 'Reply' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}>
+                {thread.title}
+              </Link>
+            </h2>
+            {/* The server escapes the text and adds only <mark> around the matched words. */}
+            <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: result.snippet }} />
+            <div className="thread-item__meta">
+              {thread.status === 'Answered' ? (
+                <Badge tone="answered">✓ Answered</Badge>
+              ) : thread.status === 'Locked' ? (
+                <Badge tone="locked">Locked</Badge>
+              ) : null}
+              <span>{result.matchedIn === 'Reply' ? 'Matched in a reply' : 'Matched in the question'}</span>
+              <span aria-hidden="true">·</span>
+              <span>
+                active <TimeAgo date={thread.lastActivityAt} />
+              </span>
+            </div>
+          </div>
+          <div className="thread-item__count" aria-label={`${thread.replyCount} replies`}>
+            <strong>{thread.replyCount}</strong>
+            <span>{thread.replyCount === 1 ? 'reply' : 'replies'}</span>
+          </div>
+        </li>
+      ))}
+      {isLast && hasNextPage && endCursor ? (
+        <li className="thread-list__more">
+          <Button busy={loading} onClick={() => onLoadMore(endCursor)}>
+            More results
+          </Button>
+        </li>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { graphql } from '../../../gql';
+
+export const CanonicalAnswerDraftDocument = graphql(`
+  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {
+    canonicalAnswerDraft(threadId: $threadId, slug: $slug)
+  }
+`);
+
+export const BotQueueDocument = graphql(`
+  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {
+    botQueue(kind: $kind, first: $first, after: $after) {
+      nodes {
+        threadId
+        thread {
+          id
+          title
+          body
+          createdAt
+          replyCount
+          author {
+            id
+            username
+          }
+        }
+        suggestion {
+          id
+          status
+          confidence
+          feedback
+          createdAt
+          answer {
+            id
+            slug
+            title
+          }
+          alternatives {
+            slug
+            confidence
+          }
+          explanation {
+            terms
+            signals
+          }
+          clarify {
+            question
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const AnswerChoicesDocument = graphql(`
+  query AnswerChoices {
+    canonicalAnswers {
+      id
+      slug
+      title
+    }
+  }
+`);
+
+export const ConfirmSuggestionDocument = graphql(`
+  mutation ConfirmSuggestion($threadId: ID!) {
+    confirmSuggestion(threadId: $threadId) {
+      id
+      status
+    }
+  }
+`);
+
+export const CorrectSuggestionDocument = graphql(`
+  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {
+    correctSuggestion(threadId: $threadId, slug: $slug) {
+      id
+      status
+    }
+  }
+`);
+
+export const DismissSuggestionDocument = graphql(`
+  mutation DismissSuggestion($threadId: ID!) {
+    dismissSuggestion(threadId: $threadId) {
+      id
+      status
+    }
+  }
+`);
+
+export const BotStatsDocument = graphql(`
+  query BotStats($days: Int!) {
+    botStats(days: $days) {
+      days
+      since
+      pendingReviewNow
+      unhelpfulNow
+      totals {
+        ...BotStatCountsFields
+      }
+      perDay {
+        day
+        counts {
+          ...BotStatCountsFields
+        }
+      }
+      perAnswer {
+        answer {
+          id
+          slug
+          title
+          retired
+        }
+        counts {
+          ...BotStatCountsFields
+        }
+      }
+    }
+  }
+`);
+
+export const BotStatCountsFieldsFragment = graphql(`
+  fragment BotStatCountsFields on BotStatCounts {
+    questionsPosted
+    botAnswers
+    clarifications
+    confirmedResolutions
+    confirmedByAsker
+    confirmedByStaff
+    corrected
+    dismissed
+    unhelpfulVotes
+    usefulVotes
+    deflections
+    pendingReviews
+  }
+`);

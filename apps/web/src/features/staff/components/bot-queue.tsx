@@ -1,0 +1,271 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
+import { messageOf } from '../../../lib/graphql-errors';
+import {
+  AnswerChoicesDocument,
+  BotQueueDocument,
+  BotStatsDocument,
+  ConfirmSuggestionDocument,
+  CorrectSuggestionDocument,
+  DismissSuggestionDocument,
+} from '../api/staff-documents';
+
+type QueueItem = BotQueueQuery['botQueue']['nodes'][number];
+
+const emptyText: Record<BotQueueKind, string> = {
+  Pending: 'No suggestions waiting for review.',
+  Unhelpful: 'No bot answers marked unhelpful.',
+  NoSuggestion: 'Every open question has a reply or a suggestion.',
+};
+
+interface Decision {
+  threadId: string;
+  title: string;
+  message: string;
+}
+
+export function BotQueue({ kind }: { kind: BotQueueKind }) {
+  const [pages, setPages] = useState<string[]>([]);
+  // Decided items leave the queue when it is refetched; what was done stays listed here.
+  const [decisions, setDecisions] = useState<Decision[]>([]);
+  const onDecided = (decision: Decision) =>
+    setDecisions((current) => [decision, ...current.filter((item) => item.threadId !== decision.threadId)]);
+  return (
+    <>
+      {decisions.length > 0 ? (
+        <ul className="decisions" role="status" data-testid="queue-decisions">
+          {decisions.map((decision) => (
+            <li key={decision.threadId} className="notice notice--success">
+              <Link to={`/t/${decision.threadId}`}>{decision.title}</Link> — {decision.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ul className="queue">
+        {[null, ...pages].map((after, index, all) => (
+          <BotQueuePage
+            key={after ?? 'first'}
+            kind={kind}
+            after={after}
+            isFirst={index === 0}
+            isLast={index === all.length - 1}
+            onMore={(cursor) => setPages((current) => [...current, cursor])}
+            onDecided={onDecided}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function BotQueuePage(props: {
+  kind: BotQueueKind;
+  after: string | null;
+  isFirst: boolean;
+  isLast: boolean;
+  onMore: (cursor: string) => void;
+  onDecided: (decision: Decision) => void;
+}) {
+  const { data, error, refetch } = useQuery(BotQueueDocument, { variables: { kind: props.kind, first: 20, after: props.after } });
+  if (error && !data) {
+    return (
+      <li>
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  }
+  if (!data) {
+    return (
+      <li>
+        <Spinner label="Loading the queue…" />
+      </li>
+    );
+  }
+  const { nodes, pageInfo } = data.botQueue;
+  return (
+    <>
+      {props.isFirst && nodes.length === 0 ? (
+        <li>
+          <EmptyState title={emptyText[props.kind]} />
+        </li>
+      ) : null}
+      {nodes.map((item) => (
+        <BotQueueRow key={item.threadId} item={item} onDecided={props.onDecided} />
+      ))}
+      {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <li>
+          <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Load more</Button>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+function excerpt(text: string, length = 220): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decision: Decision) => void }) {
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const selectId = useId();
+  const { data: choices } = useQuery(AnswerChoicesDocument, { fetchPolicy: 'cache-first' });
+  const suggestion = item.suggestion;
+  const [chosen, setChosen] = useState(
+    suggestion?.alternatives?.find((alternative) => alternative.slug !== suggestion.answer?.slug)?.slug ?? '',
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, { loading: confirming }] = useMutation(ConfirmSuggestionDocument);
+  const [correct, { loading: correcting }] = useMutation(CorrectSuggestionDocument);
+  const [dismiss, { loading: dismissing }] = useMutation(DismissSuggestionDocument);
+
+  async function run(action: () => Promise<unknown>, message: string) {
+    setError(null);
+    try {
+      await action();
+      onDecided({ threadId: item.threadId, title: item.thread?.title ?? `Thread ${item.threadId}`, message });
+      await client.refetchQueries({ include: [BotQueueDocument, BotStatsDocument] });
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }
+
+  const thread = item.thread;
+  const titles = new Map((choices?.canonicalAnswers ?? []).map((answer) => [answer.slug, answer.title]));
+  const busy = confirming || correcting || dismissing;
+  return (
+    <li className="queue-item" data-testid={`queue-item-${item.threadId}`}>
+      <div className="queue-item__head">
+        {suggestion?.feedback === 'Unhelpful' ? <Badge tone="hidden">Asker: did not help</Badge> : null}
+        {suggestion?.status === 'PendingReview' ? <Badge tone="bot">Bot unsure</Badge> : null}
+        {!suggestion ? <Badge tone="neutral">No suggestion</Badge> : null}
+        {thread ? (
+          <span className="muted">
+            asked by {thread.author.username} <TimeAgo date={thread.createdAt} /> · {thread.replyCount}{' '}
+            {thread.replyCount === 1 ? 'reply' : 'replies'}
+          </span>
+        ) : null}
+      </div>
+      {thread ? (
+        <Link className="queue-item__title" to={`/t/${thread.id}`}>
+          {thread.title}
+        </Link>
+      ) : (
+        <span className="queue-item__title">Thread {item.threadId} (hidden or removed)</span>
+      )}
+      {thread ? <p className="queue-item__excerpt">{excerpt(thread.body)}</p> : null}
+      {suggestion ? (
+        <div className="queue-item__suggestion">
+          <p>
+            <strong>Bot suggested:</strong>{' '}
+            {suggestion.answer ? (
+              <>
+                <Link to={`/answers/${suggestion.answer.slug}`}>{suggestion.answer.title}</Link> ({Math.round(suggestion.confidence * 100)}%
+                sure)
+              </>
+            ) : suggestion.clarify ? (
+              <>asked “{suggestion.clarify.question}”</>
+            ) : (
+              'nothing that fits'
+            )}
+          </p>
+          {suggestion.alternatives && suggestion.alternatives.length > 0 ? (
+            <details>
+              <summary>Why, and the alternatives</summary>
+              <ul className="queue-item__alternatives">
+                {suggestion.alternatives.map((alternative) => (
+                  <li key={alternative.slug}>
+                    {titles.get(alternative.slug) ?? alternative.slug} — {Math.round(alternative.confidence * 100)}%
+                  </li>
+                ))}
+              </ul>
+              {suggestion.explanation ? (
+                <p className="muted">
+                  Words: {suggestion.explanation.terms.join(', ') || '—'}. Signals: {suggestion.explanation.signals.join('; ') || '—'}.
+                </p>
+              ) : null}
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      {
+        <div className="queue-item__actions">
+          {suggestion?.answer && suggestion.status !== 'Unhelpful' ? (
+            <Button
+              small
+              variant="primary"
+              busy={confirming}
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  () => confirm({ variables: { threadId: item.threadId } }),
+                  'Confirmed: the bot answer is posted and the bot learned the question.',
+                )
+              }
+            >
+              Confirm
+            </Button>
+          ) : null}
+          <div className="queue-item__correct">
+            <label htmlFor={selectId} className="visually-hidden">
+              The right canonical answer
+            </label>
+            <select id={selectId} className="input" value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <option value="">Choose the right answer…</option>
+              {(choices?.canonicalAnswers ?? []).map((answer) => (
+                <option key={answer.slug} value={answer.slug}>
+                  {answer.title}
+                </option>
+              ))}
+            </select>
+            <Button
+              small
+              busy={correcting}
+              disabled={busy || !chosen}
+              onClick={() =>
+                void run(
+                  () => correct({ variables: { threadId: item.threadId, slug: chosen } }),
+                  `Corrected: the bot now answers with “${titles.get(chosen) ?? chosen}”.`,
+                )
+              }
+            >
+              Correct
+            </Button>
+            <Button
+              small
+              disabled={!chosen && !suggestion?.answer}
+              onClick={() =>
+                void navigate(`/t/${item.threadId}?draft=${encodeURIComponent(chosen || suggestion?.answer?.slug || '')}#reply`)
+              }
+            >
+              Reply with it
+            </Button>
+          </div>
+          {suggestion ? (
+            <Button
+              small
+              variant="quiet"
+              busy={dismissing}
+              disabled={busy}
+              onClick={() => void run(() => dismiss({ variables: { threadId: item.threadId } }), 'Dismissed: no canonical answer fits.')}
+            >
+              Dismiss
+            </Button>
+          ) : null}
+        </div>
+      }
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,155 @@
+import { graphql } from '../../../gql';
+
+export const ReplyFieldsFragment = graphql(`
+  fragment ReplyFields on Reply {
+    id
+    threadId
+    bodyHtml
+    body
+    isStaffAnswer
+    isAccepted
+    hidden
+    edited
+    editedAt
+    createdAt
+    viewerCanEdit
+    author {
+      id
+      username
+      isStaff
+      isBot
+    }
+  }
+`);
+
+export const ThreadPageDocument = graphql(`
+  query ThreadPage($id: ID!, $first: Int!) {
+    thread(id: $id) {
+      id
+      title
+      body
+      bodyHtml
+      status
+      locked
+      hidden
+      replyCount
+      edited
+      editedAt
+      createdAt
+      lastActivityAt
+      tags
+      viewerCanEdit
+      author {
+        id
+        username
+        isStaff
+        isBot
+      }
+      acceptedReply {
+        id
+        author {
+          id
+          username
+          isStaff
+          isBot
+        }
+      }
+      replies(first: $first) {
+        nodes {
+          ...ReplyFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const ThreadRepliesDocument = graphql(`
+  query ThreadReplies($id: ID!, $first: Int!, $after: String) {
+    thread(id: $id) {
+      id
+      replies(first: $first, after: $after) {
+        nodes {
+          ...ReplyFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const ReplyToThreadDocument = graphql(`
+  mutation ReplyToThread($threadId: ID!, $body: String!) {
+    replyToThread(threadId: $threadId, body: $body) {
+      ...ReplyFields
+    }
+  }
+`);
+
+export const AcceptAnswerDocument = graphql(`
+  mutation AcceptAnswer($replyId: ID!) {
+    acceptAnswer(replyId: $replyId) {
+      id
+      status
+      acceptedReply {
+        id
+      }
+    }
+  }
+`);
+
+export const UnacceptAnswerDocument = graphql(`
+  mutation UnacceptAnswer($threadId: ID!) {
+    unacceptAnswer(threadId: $threadId) {
+      id
+      status
+      acceptedReply {
+        id
+      }
+    }
+  }
+`);
+
+export const EditQuestionDocument = graphql(`
+  mutation EditQuestion($threadId: ID!, $input: EditQuestionInput!) {
+    editQuestion(threadId: $threadId, input: $input) {
+      id
+      title
+      body
+      bodyHtml
+      tags
+      edited
+      editedAt
+    }
+  }
+`);
+
+export const EditReplyDocument = graphql(`
+  mutation EditReply($replyId: ID!, $input: EditReplyInput!) {
+    editReply(replyId: $replyId, input: $input) {
+      ...ReplyFields
+    }
+  }
+`);
+
+export const RevisionsDocument = graphql(`
+  query Revisions($postType: PostType!, $postId: ID!) {
+    revisions(postType: $postType, postId: $postId) {
+      id
+      previousTitle
+      previousBody
+      createdAt
+      editor {
+        id
+        username
+        isStaff
+      }
+    }
+  }
+`);

@@ -1,0 +1,28 @@
+import { graphql } from '../../../gql';
+
+export const ThreadListDocument = graphql(`
+  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {
+    threads(filter: $filter, sort: $sort, first: $first, after: $after) {
+      nodes {
+        id
+        title
+        status
+        locked
+        hidden
+        replyCount
+        createdAt
+        lastActivityAt
+        tags
+        author {
+          id
+          username
+          isStaff
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

@@ -1,0 +1,89 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/field';
+import { MarkdownEditor } from '../../../components/markdown-editor';
+import { ErrorMessage } from '../../../components/status';
+import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { splitTags } from '../../../lib/tags';
+import { EditQuestionDocument, EditReplyDocument } from '../api/thread-documents';
+
+interface EditQuestionFormProps {
+  threadId: string;
+  title: string;
+  body: string;
+  tags: readonly string[];
+  onDone: () => void;
+}
+
+export function EditQuestionForm({ threadId, title: initialTitle, body: initialBody, tags: initialTags, onDone }: EditQuestionFormProps) {
+  const [title, setTitle] = useState(initialTitle);
+  const [body, setBody] = useState(initialBody);
+  const [tags, setTags] = useState(initialTags.join(', '));
+  const [error, setError] = useState<unknown>(null);
+  const [edit, { loading }] = useMutation(EditQuestionDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await edit({ variables: { threadId, input: { title, body, tags: splitTags(tags) } } });
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="form edit-form" onSubmit={submit}>
+      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
+      <MarkdownEditor label="Question" value={body} onChange={setBody} error={fields.body} maxLength={20000} />
+      <TextField
+        label="Tags"
+        hint="Up to 5, separated by commas."
+        value={tags}
+        onChange={(event) => setTags(event.target.value)}
+        error={fields.tags}
+      />
+      <div className="row">
+        <Button type="submit" variant="primary" busy={loading}>
+          Save changes
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId: string; body: string; onDone: () => void }) {
+  const [body, setBody] = useState(initialBody);
+  const [error, setError] = useState<unknown>(null);
+  const [edit, { loading }] = useMutation(EditReplyDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await edit({ variables: { replyId, input: { body } } });
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="form edit-form" onSubmit={submit}>
+      {error && !fields.body ? <ErrorMessage error={error} /> : null}
+      <MarkdownEditor label="Reply" value={body} onChange={setBody} error={fields.body} maxLength={20000} rows={6} />
+      <div className="row">
+        <Button type="submit" variant="primary" busy={loading}>
+          Save changes
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

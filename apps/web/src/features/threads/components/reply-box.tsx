@@ -1,0 +1,59 @@
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
+import { MarkdownEditor } from '../../../components/markdown-editor';
+import { ErrorMessage } from '../../../components/status';
+import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { ReplyToThreadDocument } from '../api/thread-documents';
+
+interface ReplyBoxProps {
+  threadId: string;
+  /** Text to start from, e.g. a canonical answer a staff member chose in the dashboard. */
+  draft?: string | null;
+  onPosted: (replyId: string) => void;
+}
+
+export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
+  const [body, setBody] = useState(draft ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [reply, { loading }] = useMutation(ReplyToThreadDocument);
+
+  useEffect(() => {
+    if (draft) setBody(draft);
+  }, [draft]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const result = await reply({ variables: { threadId, body } });
+      setBody('');
+      if (result.data) onPosted(result.data.replyToThread.id);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="reply-box card" onSubmit={submit} id="reply">
+      <h2 className="reply-box__title">Your reply</h2>
+      {error && !fields.body ? <ErrorMessage error={error} /> : null}
+      <MarkdownEditor
+        label="Reply"
+        name="body"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        maxLength={20000}
+        rows={6}
+        placeholder="Share what worked for you. Never post codes, QR codes or passwords."
+      />
+      <div className="row">
+        <Button type="submit" variant="primary" busy={loading} disabled={!body.trim()}>
+          Post reply
+        </Button>
+      </div>
+    </form>
+  );
+}

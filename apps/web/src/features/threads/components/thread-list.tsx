@@ -1,0 +1,154 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TagList } from '../../../components/tag-list';
+import { TimeAgo } from '../../../components/time-ago';
+import type { ThreadFilter, ThreadListQuery } from '../../../gql/graphql';
+import { ThreadListDocument } from '../api/thread-list-documents';
+
+export type ThreadListTab = 'latest' | 'unanswered' | 'answered';
+
+const pageSize = 20;
+
+function filterFor(tab: ThreadListTab, tag: string | null, author?: string): ThreadFilter {
+  return {
+    ...(tag ? { tag } : {}),
+    ...(author ? { authorUsername: author } : {}),
+    ...(tab === 'unanswered' ? { unanswered: true } : tab === 'answered' ? { unanswered: false } : {}),
+  };
+}
+
+interface ThreadListProps {
+  tab: ThreadListTab;
+  tag: string | null;
+  /** Only questions this user asked. */
+  author?: string;
+  /** endCursors of the pages loaded with "Load more", kept in the URL so reload and Back keep the place. */
+  cursors: readonly string[];
+  onLoadMore: (endCursor: string) => void;
+  /** Threads that changed live since the list was shown. */
+  freshThreadIds?: ReadonlySet<string>;
+}
+
+export function ThreadList({ tab, tag, author, cursors, onLoadMore, freshThreadIds }: ThreadListProps) {
+  const pages: (string | null)[] = [null, ...cursors];
+  return (
+    <ol className="thread-list" aria-label="Questions">
+      {pages.map((after, index) => (
+        <ThreadListPage
+          key={after ?? 'first'}
+          tab={tab}
+          tag={tag}
+          author={author}
+          after={after}
+          isLast={index === pages.length - 1}
+          isFirst={index === 0}
+          onLoadMore={onLoadMore}
+          freshThreadIds={freshThreadIds}
+        />
+      ))}
+    </ol>
+  );
+}
+
+interface ThreadListPageProps {
+  tab: ThreadListTab;
+  tag: string | null;
+  author?: string;
+  after: string | null;
+  isFirst: boolean;
+  isLast: boolean;
+  onLoadMore: (endCursor: string) => void;
+  freshThreadIds?: ReadonlySet<string>;
+}
+
+function ThreadListPage({ tab, tag, author, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
+  const { data, loading, error, refetch } = useQuery(ThreadListDocument, {
+    variables: { filter: filterFor(tab, tag, author), sort: 'LatestActivity', first: pageSize, after },
+    notifyOnNetworkStatusChange: true,
+  });
+  if (error && !data) {
+    return (
+      <li className="thread-list__status">
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  }
+  if (!data) {
+    return (
+      <li className="thread-list__status">
+        <Spinner label="Loading questions…" />
+      </li>
+    );
+  }
+  const { nodes, pageInfo } = data.threads;
+  return (
+    <>
+      {isFirst && nodes.length === 0 ? (
+        <li>
+          <EmptyState title={emptyTitle(tab, tag)}>
+            <p>
+              <Link to="/ask">Ask a question</Link>
+            </p>
+          </EmptyState>
+        </li>
+      ) : null}
+      {nodes.map((thread) => (
+        <ThreadListItem key={thread.id} thread={thread} fresh={freshThreadIds?.has(thread.id) ?? false} />
+      ))}
+      {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <li className="thread-list__more">
+          <Button busy={loading} onClick={() => onLoadMore(pageInfo.endCursor as string)}>
+            Load more
+          </Button>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+function emptyTitle(tab: ThreadListTab, tag: string | null): string {
+  const tagged = tag ? ` tagged “${tag}”` : '';
+  if (tab === 'unanswered') return `No unanswered questions${tagged}.`;
+  if (tab === 'answered') return `No answered questions${tagged} yet.`;
+  return `No questions${tagged} yet.`;
+}
+
+type ThreadSummary = ThreadListQuery['threads']['nodes'][number];
+
+function ThreadListItem({ thread, fresh }: { thread: ThreadSummary; fresh: boolean }) {
+  return (
+    <li className={`thread-item${fresh ? ' thread-item--fresh' : ''}`}>
+      <div className="thread-item__main">
+        <h2 className="thread-item__title">
+          <Link to={`/t/${thread.id}`}>{thread.title}</Link>
+        </h2>
+        <div className="thread-item__meta">
+          <StatusBadge status={thread.status} />
+          {thread.hidden ? <Badge tone="hidden">Hidden</Badge> : null}
+          {fresh ? <Badge tone="open">New activity</Badge> : null}
+          <span>
+            asked by <Link to={`/u/${encodeURIComponent(thread.author.username)}`}>{thread.author.username}</Link>
+          </span>
+          <span aria-hidden="true">·</span>
+          <span>
+            active <TimeAgo date={thread.lastActivityAt} />
+          </span>
+        </div>
+        <TagList tags={thread.tags} />
+      </div>
+      <div className="thread-item__count" aria-label={`${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'}`}>
+        <strong>{thread.replyCount}</strong>
+        <span>{thread.replyCount === 1 ? 'reply' : 'replies'}</span>
+      </div>
+    </li>
+  );
+}
+
+export function StatusBadge({ status }: { status: ThreadSummary['status'] }) {
+  if (status === 'Answered') return <Badge tone="answered">✓ Answered</Badge>;
+  if (status === 'Locked') return <Badge tone="locked">Locked</Badge>;
+  return <Badge tone="open">Open</Badge>;
+}

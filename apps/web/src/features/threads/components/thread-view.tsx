@@ -1,0 +1,357 @@
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { HtmlBody } from '../../../components/html-body';
+import { ErrorMessage, Notice, Spinner } from '../../../components/status';
+import { TagList } from '../../../components/tag-list';
+import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
+import { messageOf } from '../../../lib/graphql-errors';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useViewer } from '../../../lib/viewer';
+import { ThreadActivityDocument } from '../api/live-documents';
+import { AcceptAnswerDocument, ThreadPageDocument, ThreadRepliesDocument, UnacceptAnswerDocument } from '../api/thread-documents';
+import { EditQuestionForm, EditReplyForm } from './edit-forms';
+import { PostByline } from './post-byline';
+import { ReplyBox } from './reply-box';
+import { StatusBadge } from './thread-list';
+
+export type ThreadDetails = NonNullable<ThreadPageQuery['thread']>;
+export type ReplyDetails = ReplyFieldsFragment;
+
+/** What other features add to the thread page; the app route wires them in (features never import each other). */
+export interface ThreadSlots {
+  /** Beside Edit under the question: flag, hide, lock. */
+  questionActions?: (thread: ThreadDetails) => ReactNode;
+  /** Between the question and the replies: e.g. the bot's clarifying question. */
+  afterQuestion?: (thread: ThreadDetails) => ReactNode;
+  /** Beside Accept under a reply: flag, hide. */
+  replyActions?: (reply: ReplyDetails, thread: ThreadDetails) => ReactNode;
+  /** Under a reply's body: e.g. "Did this solve it?" under the bot's answer. */
+  replyFooter?: (reply: ReplyDetails, thread: ThreadDetails) => ReactNode;
+  /** Replies shown collapsed, e.g. a bot answer the asker said did not help. */
+  replyFolded?: (reply: ReplyDetails) => boolean;
+  /** Text to start the reply box with. */
+  replyDraft?: string | null;
+}
+
+const repliesPerPage = 50;
+
+export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?: ThreadSlots }) {
+  const { data, error, refetch } = useQuery(ThreadPageDocument, { variables: { id: threadId, first: repliesPerPage } });
+  const [morePages, setMorePages] = useState<string[]>([]);
+  const live = useThreadLive(threadId);
+  usePageTitle(data?.thread.title);
+
+  if (error && !data) {
+    if (error && messageOf(error).includes('not found')) {
+      return (
+        <section className="card">
+          <h1>Question not found</h1>
+          <p>
+            It may have been removed or hidden by a moderator. <Link to="/">Back to the questions</Link>
+          </p>
+        </section>
+      );
+    }
+    return <ErrorMessage error={error} retry={() => refetch()} />;
+  }
+  if (!data) return <Spinner label="Loading the question…" />;
+  const thread = data.thread;
+  const firstPage = thread.replies;
+  const lastCursor = morePages.length ? null : firstPage.pageInfo.endCursor;
+
+  return (
+    <div className="thread-page">
+      <div className="sr-live visually-hidden" aria-live="polite">
+        {live.announcement}
+      </div>
+      <QuestionPost thread={thread} slots={slots} />
+      {slots.afterQuestion?.(thread)}
+      <section className="replies" aria-labelledby="replies-heading">
+        <h2 id="replies-heading" className="replies__heading">
+          {thread.replyCount === 0 ? 'No replies yet' : thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}
+        </h2>
+        <ol className="reply-list">
+          {firstPage.nodes.map((reply) => (
+            <ReplyPost key={reply.id} reply={reply} thread={thread} slots={slots} fresh={live.freshReplyIds.has(reply.id)} />
+          ))}
+          {morePages.map((after, index) => (
+            <RepliesPage
+              key={after}
+              threadId={threadId}
+              after={after}
+              thread={thread}
+              slots={slots}
+              freshReplyIds={live.freshReplyIds}
+              isLast={index === morePages.length - 1}
+              onMore={(cursor) => setMorePages((pages) => [...pages, cursor])}
+            />
+          ))}
+        </ol>
+        {firstPage.pageInfo.hasNextPage && lastCursor ? (
+          <Button onClick={() => setMorePages([lastCursor])}>Show more replies</Button>
+        ) : null}
+      </section>
+      <ReplyArea thread={thread} draft={slots.replyDraft} onPosted={live.markFresh} />
+    </div>
+  );
+}
+
+/** Refetches the page when anything happens in the thread, and marks replies that arrived live. */
+function useThreadLive(threadId: string) {
+  const client = useApolloClient();
+  const [freshReplyIds, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  useSubscription(ThreadActivityDocument, {
+    variables: { threadId },
+    onData: ({ data }) => {
+      const activity = data.data?.threadActivity;
+      if (!activity) return;
+      if (activity.replyId && (activity.kind === 'NEW_REPLY' || activity.kind === 'BOT_ANSWER')) {
+        const replyId = activity.replyId;
+        setFresh((current) => new Set(current).add(replyId));
+      }
+      setAnnouncement(announcementFor(activity.kind));
+      // Every query on the page may show the change (the thread, its replies, the bot's state).
+      void client.refetchQueries({ include: 'active' });
+    },
+  });
+  return {
+    freshReplyIds,
+    announcement,
+    markFresh: (replyId: string) => {
+      setFresh((current) => new Set(current).add(replyId));
+      void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] }).then(() => {
+        document.getElementById(`reply-${replyId}`)?.scrollIntoView({ block: 'center' });
+      });
+    },
+  };
+}
+
+function announcementFor(kind: ThreadActivityKind): string {
+  switch (kind) {
+    case 'NEW_REPLY':
+      return 'A new reply was posted.';
+    case 'BOT_ANSWER':
+      return 'The FAQ bot answered.';
+    case 'ACCEPTED':
+      return 'An answer was accepted.';
+    case 'LOCKED':
+      return 'The thread was locked.';
+    case 'UNLOCKED':
+      return 'The thread was unlocked.';
+    default:
+      return 'The thread was updated.';
+  }
+}
+
+function RepliesPage(props: {
+  threadId: string;
+  after: string;
+  thread: ThreadDetails;
+  slots: ThreadSlots;
+  freshReplyIds: ReadonlySet<string>;
+  isLast: boolean;
+  onMore: (cursor: string) => void;
+}) {
+  const { data, error, refetch } = useQuery(ThreadRepliesDocument, {
+    variables: { id: props.threadId, first: repliesPerPage, after: props.after },
+  });
+  if (error && !data) {
+    return (
+      <li>
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  }
+  if (!data) {
+    return (
+      <li>
+        <Spinner label="Loading replies…" />
+      </li>
+    );
+  }
+  const { nodes, pageInfo } = data.thread.replies;
+  return (
+    <>
+      {nodes.map((reply) => (
+        <ReplyPost key={reply.id} reply={reply} thread={props.thread} slots={props.slots} fresh={props.freshReplyIds.has(reply.id)} />
+      ))}
+      {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <li>
+          <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Show more replies</Button>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadSlots }) {
+  const [editing, setEditing] = useState(false);
+  const accepted = thread.acceptedReply;
+  return (
+    <article className="post post--question card" aria-labelledby="question-title">
+      <header className="post__header">
+        <h1 id="question-title" className="post__title">
+          {thread.title}
+        </h1>
+        <div className="row">
+          <StatusBadge status={thread.status} />
+          {thread.locked && thread.status !== 'Locked' ? <Badge tone="locked">Locked</Badge> : null}
+          {thread.hidden ? <Badge tone="hidden">Hidden</Badge> : null}
+          <TagList tags={thread.tags} />
+        </div>
+      </header>
+      {thread.hidden ? <Notice tone="warning">A moderator hid this question. Only staff and its author can see it.</Notice> : null}
+      <PostByline
+        author={thread.author}
+        staffAnswer={false}
+        createdAt={thread.createdAt}
+        edited={thread.edited}
+        editedAt={thread.editedAt}
+        postType="Thread"
+        postId={thread.id}
+        verb="asked"
+      />
+      {editing ? (
+        <EditQuestionForm
+          threadId={thread.id}
+          title={thread.title}
+          body={thread.body}
+          tags={thread.tags}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <HtmlBody html={thread.bodyHtml} />
+      )}
+      {accepted ? (
+        <p className="accepted-link">
+          <span aria-hidden="true">✓</span>{' '}
+          <a href={`#reply-${accepted.id}`}>
+            See the accepted answer
+            {accepted.author.isBot ? ' (automated)' : ` by ${accepted.author.username}`}
+          </a>
+        </p>
+      ) : null}
+      <div className="post__actions">
+        {thread.viewerCanEdit && !editing ? (
+          <Button small variant="quiet" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        ) : null}
+        {slots.questionActions?.(thread)}
+      </div>
+    </article>
+  );
+}
+
+function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; thread: ThreadDetails; slots: ThreadSlots; fresh: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const [acceptError, setAcceptError] = useState<string | null>(null);
+  const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
+  const [unaccept, { loading: unaccepting }] = useMutation(UnacceptAnswerDocument);
+  const { viewer } = useViewer();
+  const classes = [
+    'post',
+    'post--reply',
+    reply.isAccepted ? 'post--accepted' : '',
+    reply.isStaffAnswer ? 'post--staff' : '',
+    reply.author.isBot ? 'post--bot' : '',
+    reply.hidden ? 'post--hidden' : '',
+    fresh ? 'post--fresh' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  useEffect(() => {
+    if (window.location.hash === `#reply-${reply.id}`) document.getElementById(`reply-${reply.id}`)?.scrollIntoView({ block: 'start' });
+  }, [reply.id]);
+
+  async function run(action: () => Promise<unknown>) {
+    setAcceptError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setAcceptError(messageOf(caught));
+    }
+  }
+
+  return (
+    <li id={`reply-${reply.id}`} className={classes} tabIndex={-1}>
+      {reply.isAccepted ? (
+        <p className="post__accepted-label">
+          <span aria-hidden="true">✓</span> Accepted answer
+        </p>
+      ) : null}
+      {reply.hidden ? <Notice tone="warning">Hidden by a moderator: only staff and its author see this reply.</Notice> : null}
+      <PostByline
+        author={reply.author}
+        staffAnswer={reply.isStaffAnswer}
+        createdAt={reply.createdAt}
+        edited={reply.edited}
+        editedAt={reply.editedAt}
+        postType="Reply"
+        postId={reply.id}
+        verb={reply.author.isBot ? 'answered' : 'replied'}
+      />
+      {editing ? (
+        <EditReplyForm replyId={reply.id} body={reply.body} onDone={() => setEditing(false)} />
+      ) : slots.replyFolded?.(reply) ? (
+        <details className="folded">
+          <summary>The asker said this did not help — show it anyway</summary>
+          <HtmlBody html={reply.bodyHtml} />
+        </details>
+      ) : (
+        <HtmlBody html={reply.bodyHtml} />
+      )}
+      {slots.replyFooter?.(reply, thread)}
+      <div className="post__actions">
+        {thread.viewerCanEdit && viewer && !reply.isAccepted && !reply.hidden ? (
+          <Button small busy={accepting} onClick={() => void run(() => accept({ variables: { replyId: reply.id } }))}>
+            ✓ Accept this answer
+          </Button>
+        ) : null}
+        {thread.viewerCanEdit && viewer && reply.isAccepted ? (
+          <Button small variant="quiet" busy={unaccepting} onClick={() => void run(() => unaccept({ variables: { threadId: thread.id } }))}>
+            Unaccept
+          </Button>
+        ) : null}
+        {reply.viewerCanEdit && !editing && !reply.author.isBot ? (
+          <Button small variant="quiet" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        ) : null}
+        {slots.replyActions?.(reply, thread)}
+        {acceptError ? (
+          <span className="inline-error" role="alert">
+            {acceptError}
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?: string | null; onPosted: (replyId: string) => void }) {
+  const { viewer, loading } = useViewer();
+  if (loading) return null;
+  if (thread.locked && !viewer?.isStaff) {
+    return <Notice>🔒 This thread is locked: it takes no new replies.</Notice>;
+  }
+  if (!viewer) {
+    return (
+      <Notice>
+        <Link to={`/sign-in?next=${encodeURIComponent(`/t/${thread.id}`)}`}>Sign in</Link> or{' '}
+        <Link to={`/sign-up?next=${encodeURIComponent(`/t/${thread.id}`)}`}>create an account</Link> to reply.
+      </Notice>
+    );
+  }
+  return (
+    <>
+      {thread.locked ? <Notice tone="warning">This thread is locked. As staff you can still reply.</Notice> : null}
+      <ReplyBox threadId={thread.id} draft={draft} onPosted={onPosted} />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQuery } from '@apollo/client/react';
+import { Badge } from '../../../components/badge';
+import { ErrorMessage, Spinner } from '../../../components/status';
+import { fullDate } from '../../../lib/format-time';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { UserProfileDocument } from '../api/user-documents';
+
+/** Name, role and join date; returns whether the user exists so the page can list their questions. */
+export function UserProfileHeader({ username }: { username: string }) {
+  const { data, error, refetch } = useQuery(UserProfileDocument, { variables: { username } });
+  usePageTitle(data?.user?.username ?? username);
+  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
+  if (!data) return <Spinner />;
+  if (!data.user) {
+    return (
+      <section className="card">
+        <h1>No member called “{username}”</h1>
+      </section>
+    );
+  }
+  const user = data.user;
+  return (
+    <header className="profile card">
+      <span className={`avatar avatar--large${user.isBot ? ' avatar--bot' : user.isStaff ? ' avatar--staff' : ''}`} aria-hidden="true">
+        {user.isBot ? '⚙' : user.username.slice(0, 1).toUpperCase()}
+      </span>
+      <div>
+        <h1>
+          {user.username} {user.isStaff ? <Badge tone="staff">Staff</Badge> : null}{' '}
+          {user.isBot ? <Badge tone="bot">Automated</Badge> : null}
+        </h1>
+        <p className="muted">Member since {fullDate(user.createdAt)}</p>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+import { OperationTypeNode } from 'graphql';
+
+/** Same-origin API: the session is the httpOnly cookie the API sets on sign-in; the socket sends it too. */
+export function createApolloClient(): ApolloClient {
+  const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+  const wsUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
+  const wsLink = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity, shouldRetry: () => true }));
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    wsLink,
+    httpLink,
+  );
+  return new ApolloClient({
+    link,
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: { fields: {} },
+      },
+    }),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+}

@@ -1,0 +1,49 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The API's BAD_USER_INPUT errors carry `extensions.fields`: one message per input field. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!CombinedGraphQLErrors.is(error)) return result;
+  for (const graphqlError of error.errors) {
+    const fields = graphqlError.extensions?.fields as FieldError[] | undefined;
+    for (const { field, message } of fields ?? []) {
+      // Nested inputs name the leaf last (`input.title`): the form knows its fields by leaf name.
+      const name = field.split('.').pop() ?? field;
+      result[name] ??= message;
+    }
+  }
+  return result;
+}
+
+export function errorCodeOf(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const code = error.errors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** A sentence a person can act on, for any failed request. */
+export function messageOf(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    switch (first?.extensions?.code) {
+      case 'UNAUTHENTICATED':
+        return 'Please sign in to do that.';
+      case 'FORBIDDEN':
+        return 'You do not have permission to do that.';
+      case 'RATE_LIMITED':
+        return first.message || 'You are doing that too often. Please wait a moment and try again.';
+      case 'INTERNAL_SERVER_ERROR':
+        return 'Something went wrong on our side. Please try again.';
+      default:
+        return first?.message ?? 'The request failed.';
+    }
+  }
+  if (ServerError.is(error)) return `The server answered ${error.statusCode}. Please try again.`;
+  if (error instanceof Error && /fetch|network/i.test(error.message)) return 'Cannot reach the forum. Check your connection and try again.';
+  return error instanceof Error ? error.message : 'The request failed.';
+}

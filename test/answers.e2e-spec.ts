@@ -1,0 +1,300 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const answerFields = 'id slug title body bodyHtml version retired updatedAt';
+const suggest = `query Suggest($title: String!, $body: String!) {
+  suggestAnswers(title: $title, body: $body) { answers { slug confidence } }
+}`;
+
+describe('Canonical answers', () => {
+  let app: TestApp;
+  let staff: TestAccount;
+  let member: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    staff = await createAccount(app, Role.Staff);
+    member = await createAccount(app, Role.Member);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const create = (input: Record<string, unknown>, token = staff.token) =>
+    app.request(
+      `mutation Create($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { ${answerFields} } }`,
+      { input },
+      { token },
+    );
+  const listSlugs = async (includeRetired = false): Promise<string[]> => {
+    const data = await app.query<{ canonicalAnswers: { slug: string }[] }>(
+      'query List($includeRetired: Boolean) { canonicalAnswers(includeRetired: $includeRetired) { slug } }',
+      { includeRetired },
+    );
+    return data.canonicalAnswers.map((answer) => answer.slug);
+  };
+
+  it('starts with the four built-in answers and their examples', async () => {
+    expect(await listSlugs()).toEqual(['no-backup-codes', 'save-qr-code', 'reenable-from-signed-in-device', 'contact-support-locked-out']);
+    const data = await app.query<{ canonicalAnswer: { version: number; bodyHtml: string; examples: { source: string }[] } }>(
+      '{ canonicalAnswer(slug: "no-backup-codes") { version bodyHtml examples { text source } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(data.canonicalAnswer.version).toBe(1);
+    expect(data.canonicalAnswer.bodyHtml).toContain('<p>');
+    expect(data.canonicalAnswer.examples.length).toBeGreaterThan(5);
+    expect(new Set(data.canonicalAnswer.examples.map((example) => example.source))).toEqual(new Set(['Seed']));
+  });
+
+  it('shows examples and revisions to staff only', async () => {
+    const query = '{ canonicalAnswer(slug: "save-qr-code") { slug examples { text } revisions { version } } }';
+    const anonymous = await app.request(query);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const asMember = await app.request(query, {}, { token: member.token });
+    expect(asMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(asMember.data?.canonicalAnswer?.slug).toBe('save-qr-code');
+    expect(asMember.data?.canonicalAnswer?.examples).toBeNull();
+  });
+
+  it('returns null for an unknown slug and refuses a malformed one', async () => {
+    const unknown = await app.query<{ canonicalAnswer: unknown }>('{ canonicalAnswer(slug: "no-such-answer") { slug } }');
+    expect(unknown.canonicalAnswer).toBeNull();
+    const malformed = await app.request('{ canonicalAnswer(slug: "Not A Slug!") { slug } }');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets staff create an answer that the bot suggests at once', async () => {
+    const title = 'Weekly 2FA prompt on my desk computer';
+    const body = 'Why must I re-enter the authenticator code every week on the same machine?';
+    const before = await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body });
+    expect(before.suggestAnswers.answers.map((answer) => answer.slug)).not.toContain('remember-this-device');
+
+    const response = await create({
+      slug: 'remember-this-device',
+      title: 'Stop asking for the two-factor code on a trusted computer',
+      body: 'Tick **Remember this device** when you enter the code.',
+      examples: [
+        'Do I have to type the 2FA code every time I sign in on my home computer?',
+        'Remember this device option for two-factor authentication',
+        'Two-factor prompt appears on every login from the same laptop, can it trust my device?',
+        'How to skip the authenticator code on a trusted browser',
+      ],
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.createCanonicalAnswer).toMatchObject({ slug: 'remember-this-device', version: 1, retired: false });
+
+    const after = await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body });
+    expect(after.suggestAnswers.answers[0]?.slug).toBe('remember-this-device');
+  });
+
+  it('keeps a revision and bumps the version on edit', async () => {
+    await create({ slug: 'edit-me', title: 'An answer to edit', body: 'First text.', examples: [] });
+    const data = await app.query<{ updateCanonicalAnswer: { version: number; body: string } }>(
+      'mutation { updateCanonicalAnswer(slug: "edit-me", input: { body: "Second text." }) { version body } }',
+      {},
+      { token: staff.token },
+    );
+    expect(data.updateCanonicalAnswer).toEqual({ version: 2, body: 'Second text.' });
+    const read = await app.query<{ canonicalAnswer: { revisions: { version: number; body: string; editor: { id: string } }[] } }>(
+      '{ canonicalAnswer(slug: "edit-me") { revisions { version body editor { id } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(read.canonicalAnswer.revisions).toEqual([{ version: 1, body: 'First text.', editor: { id: staff.id } }]);
+  });
+
+  it('never suggests a retired answer, and suggests it again once restored', async () => {
+    const title = 'Where are the 2FA backup codes?';
+    const body = 'I enabled two-factor authentication but never got recovery codes to print.';
+    const slugs = async () =>
+      (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body })).suggestAnswers.answers.map(
+        (a) => a.slug,
+      );
+    expect(await slugs()).toContain('no-backup-codes');
+
+    await app.query('mutation { retireCanonicalAnswer(slug: "no-backup-codes") { retired } }', {}, { token: staff.token });
+    expect(await slugs()).not.toContain('no-backup-codes');
+    expect(await listSlugs()).not.toContain('no-backup-codes');
+    expect(await listSlugs(true)).toContain('no-backup-codes');
+
+    await app.query('mutation { restoreCanonicalAnswer(slug: "no-backup-codes") { retired } }', {}, { token: staff.token });
+    expect(await slugs()).toContain('no-backup-codes');
+  });
+
+  it('changes the next suggestion when staff add or remove an example', async () => {
+    const title = 'Two-factor codes on my smartwatch';
+    const body = 'Can my smartwatch show the two-factor codes so I do not need to pull out my phone every time?';
+    await create({ slug: 'smartwatch-codes', title: 'Authenticator codes on a smartwatch', body: 'Watch text.', examples: [] });
+    const top = async () =>
+      (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body })).suggestAnswers.answers[0]?.slug;
+    expect(await top()).not.toBe('smartwatch-codes');
+
+    const added = await app.query<{ addAnswerExample: { id: string; source: string } }>(
+      'mutation Add($text: String!) { addAnswerExample(slug: "smartwatch-codes", text: $text) { id source } }',
+      { text: 'My smartwatch should display the two-factor codes instead of my phone' },
+      { token: staff.token },
+    );
+    expect(added.addAnswerExample.source).toBe('Staff');
+    expect(await top()).toBe('smartwatch-codes');
+
+    await app.query(
+      'mutation Remove($id: ID!) { removeAnswerExample(exampleId: $id) { slug } }',
+      { id: added.addAnswerExample.id },
+      { token: staff.token },
+    );
+    expect(await top()).not.toBe('smartwatch-codes');
+  });
+
+  it('refuses bad input and changes nothing', async () => {
+    const before = await listSlugs(true);
+    const duplicate = await create({ slug: 'save-qr-code', title: 'Duplicate', body: 'Body', examples: [] });
+    expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const badSlug = await create({ slug: 'Bad Slug!', title: 'Bad slug', body: 'Body', examples: [] });
+    expect(badSlug.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badSlug.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'slug' })]);
+    const tooShort = await create({ slug: 'ab', title: 'Short slug', body: 'Body', examples: [] });
+    expect(tooShort.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const emptyTitle = await create({ slug: 'empty-title', title: '  ', body: 'Body', examples: [] });
+    expect(emptyTitle.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await listSlugs(true)).toEqual(before);
+
+    const unknownUpdate = await app.request(
+      'mutation { updateCanonicalAnswer(slug: "no-such-answer", input: { title: "New title" }) { version } }',
+      {},
+      { token: staff.token },
+    );
+    expect(unknownUpdate.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const unknownRetire = await app.request(
+      'mutation { retireCanonicalAnswer(slug: "no-such-answer") { retired } }',
+      {},
+      { token: staff.token },
+    );
+    expect(unknownRetire.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const unknownExample = await app.request('mutation { removeAnswerExample(exampleId: "999999") { slug } }', {}, { token: staff.token });
+    expect(unknownExample.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const badExampleId = await app.request('mutation { removeAnswerExample(exampleId: "abc") { slug } }', {}, { token: staff.token });
+    expect(badExampleId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const blankExample = await app.request(
+      'mutation { addAnswerExample(slug: "save-qr-code", text: " ") { id } }',
+      {},
+      { token: staff.token },
+    );
+    expect(blankExample.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const answer = await app.query<{ canonicalAnswer: { version: number; title: string } }>(
+      '{ canonicalAnswer(slug: "save-qr-code") { version title } }',
+    );
+    expect(answer.canonicalAnswer.version).toBe(1);
+  });
+
+  it('keeps every write to staff', async () => {
+    const attempts = [
+      [
+        'mutation { createCanonicalAnswer(input: { slug: "member-made", title: "Member made", body: "Body" }) { slug } }',
+        'createCanonicalAnswer',
+      ],
+      ['mutation { updateCanonicalAnswer(slug: "save-qr-code", input: { body: "Hacked" }) { version } }', 'updateCanonicalAnswer'],
+      ['mutation { retireCanonicalAnswer(slug: "save-qr-code") { retired } }', 'retireCanonicalAnswer'],
+      ['mutation { addAnswerExample(slug: "save-qr-code", text: "member example") { id } }', 'addAnswerExample'],
+    ] as const;
+    for (const [mutation] of attempts) {
+      const asMember = await app.request(mutation, {}, { token: member.token });
+      expect(asMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const anonymous = await app.request(mutation);
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const answer = await app.query<{ canonicalAnswer: { version: number; retired: boolean } }>(
+      '{ canonicalAnswer(slug: "save-qr-code") { version retired } }',
+    );
+    expect(answer.canonicalAnswer).toEqual({ version: 1, retired: false });
+    expect(await listSlugs(true)).not.toContain('member-made');
+  });
+});
+
+describe('Canonical answers across instances sharing Redis', () => {
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // A prefix of its own, so that other suites on the same Redis cannot cross these messages.
+  const prefix = `twofa:test:${randomBytes(4).toString('hex')}:`;
+  let first: TestApp;
+  let second: TestApp;
+  let staff: TestAccount;
+  let member: TestAccount;
+
+  beforeAll(async () => {
+    first = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix });
+    // The second instance shares the first one's database, as instances behind a load balancer do.
+    second = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix, ...first.database.environment });
+    staff = await createAccount(first, Role.Staff);
+    member = await createAccount(first, Role.Member);
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await first?.stop();
+  });
+
+  /** Asks again until the answer changes (the message travels through Redis), at most ~5 s. */
+  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    let value = await read();
+    for (let attempt = 0; attempt < 50 && !done(value); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      value = await read();
+    }
+    return value;
+  }
+
+  it('rebuilds the matcher of every instance when staff change an answer on one', async () => {
+    const title = 'Two-factor codes on my smartwatch';
+    const body = 'Can my smartwatch show the two-factor codes so I do not need to pull out my phone every time?';
+    const topOn = async (app: TestApp) =>
+      (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body })).suggestAnswers.answers[0]?.slug;
+    expect(await topOn(second)).not.toBe('smartwatch-codes');
+
+    await first.query(
+      'mutation Create($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { slug } }',
+      { input: { slug: 'smartwatch-codes', title: 'Authenticator codes on a smartwatch', body: 'Watch text.', examples: [] } },
+      { token: staff.token },
+    );
+    await first.query(
+      'mutation Add($text: String!) { addAnswerExample(slug: "smartwatch-codes", text: $text) { id } }',
+      { text: 'My smartwatch should display the two-factor codes instead of my phone' },
+      { token: staff.token },
+    );
+    expect(await topOn(first)).toBe('smartwatch-codes');
+    expect(
+      await eventually(
+        () => topOn(second),
+        (slug) => slug === 'smartwatch-codes',
+      ),
+    ).toBe('smartwatch-codes');
+  });
+
+  it('indexes a question posted on one instance for similar-thread suggestions on the other', async () => {
+    const question = {
+      title: 'Authenticator on a tablet and a phone',
+      body: 'Can I scan the same two-factor QR code with both my tablet and my phone?',
+    };
+    const asked = await first.query<{ askQuestion: { id: string } }>(
+      'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: question },
+      { token: member.token },
+    );
+    const similarOn = async (app: TestApp) =>
+      (
+        await app.query<{ suggestAnswers: { threads: { id: string }[] } }>(
+          'query S($title: String, $body: String) { suggestAnswers(title: $title, body: $body) { threads { id } } }',
+          question,
+        )
+      ).suggestAnswers.threads.map((thread) => thread.id);
+    expect(await similarOn(first)).toContain(asked.askQuestion.id);
+    expect(
+      await eventually(
+        () => similarOn(second),
+        (ids) => ids.includes(asked.askQuestion.id),
+      ),
+    ).toContain(asked.askQuestion.id);
+  });
+});

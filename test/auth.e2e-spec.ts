@@ -1,0 +1,291 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const signUpMutation = `mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) { token expiresAt user { id username email role isStaff isBot } }
+}`;
+const signInMutation = `mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) { token expiresAt user { id username email role } }
+}`;
+const meQuery = '{ me { id username email role } }';
+const password = 'correct horse battery staple';
+
+interface AuthPayload {
+  token: string;
+  expiresAt: string;
+  user: { id: string; username: string; email: string; role: string };
+}
+
+function uniqueName(prefix = 'user'): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+async function signUp(app: TestApp, username = uniqueName(), headers: Record<string, string> = {}) {
+  return app.request<{ signUp: AuthPayload }>(
+    signUpMutation,
+    { input: { username, email: `${username}@Example.com`, password } },
+    { headers },
+  );
+}
+
+async function signIn(app: TestApp, login: string, secret: string, ip?: string) {
+  return app.request<{ signIn: AuthPayload }>(
+    signInMutation,
+    { input: { login, password: secret } },
+    { headers: ip ? { 'x-forwarded-for': ip } : {} },
+  );
+}
+
+describe('accounts: sign-up, sign-in, sessions', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('signs up, and the token works as a bearer and the Set-Cookie as an httpOnly, SameSite=Lax cookie', async () => {
+    const username = uniqueName('Mixed');
+    const response = await signUp(app, username);
+    expect(response.errors).toBeUndefined();
+    const payload = response.data!.signUp;
+    expect(payload.user).toMatchObject({
+      username,
+      email: `${username.toLowerCase()}@example.com`,
+      role: 'Member',
+      isStaff: false,
+      isBot: false,
+    });
+    expect(payload.token.length).toBeGreaterThan(30);
+
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^twofa_session=[^;]+;/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Path=\//);
+    expect(setCookie).toMatch(/Expires=/);
+    expect(setCookie).not.toMatch(/Secure/i);
+
+    const byBearer = await app.query<{ me: AuthPayload['user'] }>(meQuery, {}, { token: payload.token });
+    expect(byBearer.me).toEqual({ id: payload.user.id, username, email: payload.user.email, role: 'Member' });
+    const cookie = setCookie.split(';')[0];
+    const byCookie = await app.query<{ me: AuthPayload['user'] }>(meQuery, {}, { cookie });
+    expect(byCookie.me.id).toBe(payload.user.id);
+  });
+
+  it('answers me with null when anonymous or with an unknown token', async () => {
+    await expect(app.query(meQuery)).resolves.toEqual({ me: null });
+    await expect(app.query(meQuery, {}, { token: 'not-a-session' })).resolves.toEqual({ me: null });
+  });
+
+  it('never exposes the password hash, and email only on Viewer', async () => {
+    const username = uniqueName();
+    const signedUp = await signUp(app, username);
+    const signedIn = await signIn(app, username, password);
+    const me = await app.request(meQuery, {}, { token: signedUp.data!.signUp.token });
+    for (const response of [signedUp, signedIn, me]) {
+      expect(JSON.stringify(response.data)).not.toMatch(/argon2|password/i);
+    }
+    const types = await app.query<{ user: { fields: { name: string }[] }; viewer: { fields: { name: string }[] } }>(
+      '{ user: __type(name: "User") { fields { name } } viewer: __type(name: "Viewer") { fields { name } } }',
+    );
+    const userFields = types.user.fields.map((field) => field.name);
+    const viewerFields = types.viewer.fields.map((field) => field.name);
+    expect(userFields).toContain('username');
+    expect(userFields).not.toContain('email');
+    expect(viewerFields).toContain('email');
+    for (const name of [...userFields, ...viewerFields]) expect(name).not.toMatch(/password|hash|token/i);
+  });
+
+  it('signs in by username and by email, case-insensitively', async () => {
+    const username = uniqueName('Casey');
+    await signUp(app, username);
+    const byUsername = await signIn(app, username.toUpperCase(), password);
+    expect(byUsername.errors).toBeUndefined();
+    expect(byUsername.data!.signIn.user.username).toBe(username);
+    expect(byUsername.headers.get('set-cookie')).toMatch(/^twofa_session=.+HttpOnly/i);
+    const byEmail = await signIn(app, `${username}@EXAMPLE.com`, password);
+    expect(byEmail.data!.signIn.user.username).toBe(username);
+    await expect(app.query(meQuery, {}, { token: byEmail.data!.signIn.token })).resolves.toMatchObject({ me: { username } });
+  });
+
+  it('gives the same error for an unknown user and a wrong password', async () => {
+    const username = uniqueName();
+    await signUp(app, username);
+    const wrongUser = await signIn(app, uniqueName('nobody'), password);
+    const wrongPassword = await signIn(app, username, 'not the right password');
+    expect(wrongUser.data).toBeNull();
+    expect(wrongUser.errors).toEqual([
+      expect.objectContaining({ message: 'Wrong username or password', extensions: { code: 'UNAUTHENTICATED' } }),
+    ]);
+    expect(wrongPassword.errors?.[0]?.message).toBe(wrongUser.errors?.[0]?.message);
+    expect(wrongPassword.errors?.[0]?.extensions).toEqual(wrongUser.errors?.[0]?.extensions);
+    expect(wrongPassword.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('never signs in an account without a password (the bot)', async () => {
+    const bot = await createAccount(app, Role.Bot, uniqueName('bot'));
+    const response = await signIn(app, bot.username, '');
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const attempt = await signIn(app, bot.username, 'anything at all');
+    expect(attempt.errors?.[0]).toMatchObject({ message: 'Wrong username or password', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('signs out: the bearer token stops working and the cookie is cleared', async () => {
+    const { data } = await signUp(app);
+    const token = data!.signUp.token;
+    const other = await signIn(app, data!.signUp.user.username, password);
+    const response = await app.request<{ signOut: boolean }>('mutation { signOut }', {}, { token });
+    expect(response.data?.signOut).toBe(true);
+    expect(response.headers.get('set-cookie')).toMatch(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/);
+    await expect(app.query(meQuery, {}, { token })).resolves.toEqual({ me: null });
+    // Only that session ends.
+    await expect(app.query(meQuery, {}, { token: other.data!.signIn.token })).resolves.toMatchObject({ me: { id: data!.signUp.user.id } });
+  });
+
+  it('signs out the session of a cookie', async () => {
+    const response = await signUp(app);
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+    await app.query('mutation { signOut }', {}, { cookie });
+    await expect(app.query(meQuery, {}, { cookie })).resolves.toEqual({ me: null });
+  });
+
+  describe('sign-up validation', () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['a short password', { password: 'short1234' }, 'password'],
+      ['a too long password', { password: 'x'.repeat(201) }, 'password'],
+      ['a bad email', { email: 'not-an-email' }, 'email'],
+      ['a too short username', { username: 'ab' }, 'username'],
+      ['a username with spaces', { username: 'two words' }, 'username'],
+      ['a too long username', { username: 'u'.repeat(33) }, 'username'],
+    ];
+    for (const [what, override, field] of cases) {
+      it(`refuses ${what} with BAD_USER_INPUT naming ${field}, storing nothing`, async () => {
+        const username = uniqueName();
+        const input = { username, email: `${username}@example.com`, password, ...override };
+        const response = await app.request(signUpMutation, { input });
+        expect(response.data ?? null).toBeNull();
+        expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(response.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field })]);
+        expect(response.errors?.[0]?.message).toContain(field);
+        expect(response.headers.get('set-cookie')).toBeNull();
+        await expect(app.query('query($u: String!) { user(username: $u) { id } }', { u: input.username.slice(0, 32) })).resolves.toEqual({
+          user: null,
+        });
+      });
+    }
+
+    it('refuses a username taken in another case with CONFLICT naming username', async () => {
+      const username = uniqueName('Taken');
+      await signUp(app, username);
+      const response = await app.request(signUpMutation, {
+        input: { username: username.toUpperCase(), email: `${uniqueName()}@example.com`, password },
+      });
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'username is already taken',
+        extensions: { code: 'CONFLICT', fields: [{ field: 'username' }] },
+      });
+    });
+
+    it('refuses an email taken in another case with CONFLICT naming email, storing nothing', async () => {
+      const first = uniqueName();
+      await signUp(app, first);
+      const second = uniqueName();
+      const response = await app.request(signUpMutation, {
+        input: { username: second, email: `${first.toUpperCase()}@example.COM`, password },
+      });
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'email is already registered',
+        extensions: { code: 'CONFLICT', fields: [{ field: 'email' }] },
+      });
+      await expect(app.query('query($u: String!) { user(username: $u) { id } }', { u: second })).resolves.toEqual({ user: null });
+    });
+
+    it('reserves the bot username', async () => {
+      const response = await app.request(signUpMutation, {
+        input: { username: 'FAQ-bot', email: `${uniqueName()}@example.com`, password },
+      });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'username' }] });
+    });
+  });
+});
+
+describe('accounts: rate limits', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '3', RATE_LIMIT_SIGN_UPS_PER_HOUR: '2' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('locks an account after too many failures, from any IP, even for the right password', async () => {
+    const username = uniqueName();
+    await signUp(app, username, { 'x-forwarded-for': '198.51.100.1' });
+    for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      const failure = await signIn(app, username, 'wrong password', ip);
+      expect(failure.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const locked = await signIn(app, `${username}@example.com`, password, '203.0.113.4');
+    expect(locked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(locked.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.errors?.[0]?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('resets the account count on success', async () => {
+    const username = uniqueName();
+    await signUp(app, username, { 'x-forwarded-for': '198.51.100.2' });
+    const ips = ['203.0.113.11', '203.0.113.12', '203.0.113.13', '203.0.113.14', '203.0.113.15'];
+    await signIn(app, username, 'wrong password', ips[0]);
+    await signIn(app, username, 'wrong password', ips[1]);
+    await expect(signIn(app, username, password, ips[2])).resolves.toMatchObject({ data: { signIn: { user: { username } } } });
+    await signIn(app, username, 'wrong password', ips[3]);
+    await signIn(app, username, 'wrong password', ips[4]);
+    await expect(signIn(app, username, password, ips[2])).resolves.toMatchObject({ data: { signIn: { user: { username } } } });
+  });
+
+  it('limits failures per IP across accounts', async () => {
+    const username = uniqueName();
+    await signUp(app, username, { 'x-forwarded-for': '198.51.100.3' });
+    const ip = '203.0.113.21';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(signIn(app, uniqueName('nobody'), password, ip)).resolves.toMatchObject({
+        errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+    }
+    await expect(signIn(app, username, password, ip)).resolves.toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+    await expect(signIn(app, username, password, '203.0.113.22')).resolves.toMatchObject({ data: { signIn: { user: { username } } } });
+  });
+
+  it('limits sign-ups per IP and stores nothing past the limit', async () => {
+    const headers = { 'x-forwarded-for': '198.51.100.50' };
+    await expect(signUp(app, uniqueName(), headers)).resolves.toMatchObject({ data: { signUp: { user: { role: 'Member' } } } });
+    await expect(signUp(app, uniqueName(), headers)).resolves.toMatchObject({ data: { signUp: { user: { role: 'Member' } } } });
+    const refused = uniqueName();
+    const response = await signUp(app, refused, headers);
+    expect(response.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    await expect(app.query('query($u: String!) { user(username: $u) { id } }', { u: refused })).resolves.toEqual({ user: null });
+    await expect(signUp(app, uniqueName(), { 'x-forwarded-for': '198.51.100.51' })).resolves.toMatchObject({
+      data: { signUp: { user: { role: 'Member' } } },
+    });
+  });
+});
+
+describe('accounts: secure cookies', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ COOKIE_SECURE: 'true' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
+    const response = await signUp(app);
+    expect(response.headers.get('set-cookie')).toMatch(/^twofa_session=[^;]+;.*; Secure/);
+  });
+});

@@ -1,0 +1,516 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+// Questions written for these tests (not from the eval set).
+const lockedOut = {
+  title: 'Cannot get into my account at all',
+  body: 'My authenticator app was on a phone I sold, and I am not signed in on any other device. Please reset my 2FA.',
+};
+const signedInElsewhere = {
+  title: 'Phone with my authenticator went through the washing machine',
+  body: 'The phone that had my two-factor codes is dead. My laptop is still logged in though. What do I do?',
+};
+const ambiguous = { title: 'Lost my authenticator phone', body: 'My phone with the authenticator app fell out of my pocket on the train.' };
+const unrelated = { title: 'Best sourdough starter recipe', body: 'How long should I feed the starter before baking bread at home?' };
+const qrCopy = {
+  title: 'Print the two-factor setup barcode?',
+  body: 'Is it a good idea to print the QR code from the 2FA setup and keep it in a drawer as a spare?',
+};
+const trustedComputer = {
+  title: 'Weekly 2FA prompt on my desk computer',
+  body: 'Why must I re-enter the authenticator code every week on the same machine?',
+};
+
+const suggestionFields =
+  'id status confidence folded usefulVotes replyId feedback answer { slug title } clarify { question choices { slug label } }';
+const threadQuery = `query Thread($id: ID!) {
+  thread(id: $id) {
+    id status acceptedReply { id }
+    replies(first: 20) { nodes { id body author { username isBot } } }
+    botSuggestion { ${suggestionFields} }
+  }
+}`;
+const suggestQuery = `query Suggest($title: String, $body: String) {
+  suggestAnswers(title: $title, body: $body) {
+    answers { slug title excerpt confidence }
+    threads { id title status solved score }
+    clarify { question choices { slug label } }
+  }
+}`;
+
+interface ThreadView {
+  id: string;
+  status: string;
+  acceptedReply: { id: string } | null;
+  replies: { nodes: { id: string; body: string; author: { username: string; isBot: boolean } }[] };
+  botSuggestion: {
+    id: string;
+    status: string;
+    confidence: number;
+    folded: boolean;
+    usefulVotes: number;
+    replyId: string | null;
+    feedback: string | null;
+    answer: { slug: string; title: string } | null;
+    clarify: { question: string; choices: { slug: string; label: string }[] } | null;
+  } | null;
+}
+
+interface SuggestView {
+  answers: { slug: string; title: string; excerpt: string; confidence: number }[];
+  threads: { id: string; title: string; status: string; solved: boolean; score: number }[];
+  clarify: { question: string; choices: { slug: string }[] } | null;
+}
+
+async function ask(app: TestApp, account: TestAccount, question: { title: string; body: string }): Promise<string> {
+  const data = await app.query<{ askQuestion: { id: string } }>(
+    'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+    { input: question },
+    { token: account.token },
+  );
+  return data.askQuestion.id;
+}
+
+async function readThread(app: TestApp, id: string, token?: string): Promise<ThreadView> {
+  return (await app.query<{ thread: ThreadView }>(threadQuery, { id }, { token })).thread;
+}
+
+async function suggest(app: TestApp, question: { title?: string; body?: string }): Promise<SuggestView> {
+  return (await app.query<{ suggestAnswers: SuggestView }>(suggestQuery, question)).suggestAnswers;
+}
+
+function confidenceOf(result: SuggestView, slug: string): number {
+  return result.answers.find((answer) => answer.slug === slug)?.confidence ?? 0;
+}
+
+const threadMutation = (name: string) => `mutation Act($threadId: ID!) { ${name}(threadId: $threadId) { ${suggestionFields} } }`;
+
+describe('FAQ bot with the default thresholds', () => {
+  let app: TestApp;
+  let staff: TestAccount;
+  let asker: TestAccount;
+  let reader: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    staff = await createAccount(app, Role.Staff);
+    asker = await createAccount(app, Role.Member);
+    reader = await createAccount(app, Role.Member);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const stats = async () =>
+    (
+      await app.query<{
+        botStats: {
+          totals: Record<string, number>;
+          perAnswer: { answer: { slug: string }; counts: Record<string, number> }[];
+          perDay: { day: string }[];
+        };
+      }>(
+        '{ botStats(days: 7) { totals { questionsPosted botAnswers confirmedResolutions confirmedByAsker unhelpfulVotes deflections pendingReviews corrected } perAnswer { answer { slug } counts { botAnswers confirmedByAsker deflections } } perDay { day } } }',
+        {},
+        { token: staff.token },
+      )
+    ).botStats;
+
+  it('answers a clearly matching question publicly as the bot, saying it is automated', async () => {
+    const id = await ask(app, asker, lockedOut);
+    const thread = await readThread(app, id);
+    expect(thread.replies.nodes).toHaveLength(1);
+    const [reply] = thread.replies.nodes;
+    expect(reply!.author).toEqual({ username: 'faq-bot', isBot: true });
+    expect(reply!.body).toContain('/answers/contact-support-locked-out');
+    expect(reply!.body).toMatch(/automated/i);
+    expect(thread.botSuggestion).toMatchObject({
+      status: 'Answered',
+      folded: false,
+      replyId: reply!.id,
+      answer: { slug: 'contact-support-locked-out' },
+    });
+    expect(thread.botSuggestion!.confidence).toBeGreaterThanOrEqual(0.75);
+    expect(thread.status).toBe('Open');
+  });
+
+  it('leaves an unrelated question alone', async () => {
+    const id = await ask(app, asker, unrelated);
+    const thread = await readThread(app, id, asker.token);
+    expect(thread.replies.nodes).toEqual([]);
+    expect(thread.botSuggestion).toBeNull();
+    const asStaff = await readThread(app, id, staff.token);
+    expect(asStaff.botSuggestion).toMatchObject({ status: 'NoMatch', answer: null, replyId: null });
+    const queue = await app.query<{ botQueue: { nodes: { threadId: string; thread: { title: string } }[] } }>(
+      '{ botQueue(kind: NoSuggestion) { nodes { threadId thread { title } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(queue.botQueue.nodes).toContainEqual({ threadId: id, thread: { title: unrelated.title } });
+  });
+
+  it('accepts the bot answer when the asker says it solved the problem, and counts it', async () => {
+    const before = await stats();
+    const id = await ask(app, asker, signedInElsewhere);
+    const posted = await readThread(app, id);
+    expect(posted.botSuggestion?.answer?.slug).toBe('reenable-from-signed-in-device');
+
+    const result = await app.query<{ markBotAnswerHelpful: { status: string; feedback: string } }>(
+      threadMutation('markBotAnswerHelpful'),
+      { threadId: id },
+      { token: asker.token },
+    );
+    expect(result.markBotAnswerHelpful).toMatchObject({ status: 'ConfirmedByAsker', feedback: 'Helpful' });
+    const thread = await readThread(app, id);
+    expect(thread.status).toBe('Answered');
+    expect(thread.acceptedReply?.id).toBe(posted.botSuggestion!.replyId);
+
+    const after = await stats();
+    expect(after.totals.confirmedByAsker).toBe(before.totals.confirmedByAsker + 1);
+    expect(after.totals.confirmedResolutions).toBe(before.totals.confirmedResolutions + 1);
+    expect(after.totals.questionsPosted).toBe(before.totals.questionsPosted + 1);
+    expect(
+      after.perAnswer.find((row) => row.answer.slug === 'reenable-from-signed-in-device')?.counts.confirmedByAsker,
+    ).toBeGreaterThanOrEqual(1);
+    expect(after.perDay).toHaveLength(7);
+  });
+
+  it('folds the bot answer and queues the question when the asker says it did not help', async () => {
+    const id = await ask(app, asker, { ...lockedOut, title: 'Locked out of my vault after losing my phone' });
+    const result = await app.query<{ markBotAnswerUnhelpful: ThreadView['botSuggestion'] }>(
+      threadMutation('markBotAnswerUnhelpful'),
+      { threadId: id },
+      { token: asker.token },
+    );
+    expect(result.markBotAnswerUnhelpful).toMatchObject({ status: 'Unhelpful', folded: true, feedback: 'Unhelpful' });
+    const thread = await readThread(app, id);
+    expect(thread.botSuggestion?.folded).toBe(true);
+    expect(thread.status).toBe('Open');
+    const queue = await app.query<{
+      botQueue: { nodes: { threadId: string; suggestion: { status: string; alternatives: { slug: string }[] } }[] };
+    }>('{ botQueue(kind: Unhelpful) { nodes { threadId suggestion { status alternatives { slug } } } } }', {}, { token: staff.token });
+    const item = queue.botQueue.nodes.find((node) => node.threadId === id);
+    expect(item?.suggestion.status).toBe('Unhelpful');
+    expect(item?.suggestion.alternatives[0]?.slug).toBe('contact-support-locked-out');
+    expect((await stats()).totals.unhelpfulVotes).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes feedback from the asker only', async () => {
+    const id = await ask(app, asker, { ...lockedOut, title: 'Reset two-factor please, I am locked out' });
+    for (const name of ['markBotAnswerHelpful', 'markBotAnswerUnhelpful']) {
+      for (const token of [reader.token, staff.token]) {
+        const response = await app.request(threadMutation(name), { threadId: id }, { token });
+        expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+      const anonymous = await app.request(threadMutation(name), { threadId: id });
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const thread = await readThread(app, id);
+    expect(thread.botSuggestion).toMatchObject({ status: 'Answered', folded: false, feedback: null });
+    expect(thread.status).toBe('Open');
+
+    const unknown = await app.request(threadMutation('markBotAnswerHelpful'), { threadId: '999999' }, { token: asker.token });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await app.request(threadMutation('markBotAnswerHelpful'), { threadId: 'abc' }, { token: asker.token });
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts one useful vote per reader, and not from the asker', async () => {
+    const id = await ask(app, asker, { ...lockedOut, title: 'Need a 2FA reset, no device signed in' });
+    const first = await app.query<{ voteBotAnswerUseful: { usefulVotes: number } }>(
+      threadMutation('voteBotAnswerUseful'),
+      { threadId: id },
+      { token: reader.token },
+    );
+    expect(first.voteBotAnswerUseful.usefulVotes).toBe(1);
+    const again = await app.query<{ voteBotAnswerUseful: { usefulVotes: number } }>(
+      threadMutation('voteBotAnswerUseful'),
+      { threadId: id },
+      { token: reader.token },
+    );
+    expect(again.voteBotAnswerUseful.usefulVotes).toBe(1);
+    const byAsker = await app.request(threadMutation('voteBotAnswerUseful'), { threadId: id }, { token: asker.token });
+    expect(byAsker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await readThread(app, id)).botSuggestion?.usefulVotes).toBe(1);
+  });
+
+  it('asks a clarifying question and answers with the choice of the asker', async () => {
+    const id = await ask(app, asker, ambiguous);
+    const asked = await readThread(app, id);
+    expect(asked.botSuggestion).toMatchObject({ status: 'Clarifying', answer: null });
+    const choices = asked.botSuggestion!.clarify!.choices.map((choice) => choice.slug);
+    expect(choices.sort()).toEqual(['contact-support-locked-out', 'reenable-from-signed-in-device']);
+    expect(asked.replies.nodes).toHaveLength(1);
+    expect(asked.replies.nodes[0]!.author.isBot).toBe(true);
+    expect(asked.replies.nodes[0]!.body).toContain(asked.botSuggestion!.clarify!.question);
+
+    const choose = (slug: string, token: string) =>
+      app.request(
+        `mutation Choose($threadId: ID!, $slug: String!) { chooseClarification(threadId: $threadId, slug: $slug) { ${suggestionFields} } }`,
+        { threadId: id, slug },
+        { token },
+      );
+    expect((await choose('reenable-from-signed-in-device', reader.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await choose('save-qr-code', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await choose('Not a slug', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await readThread(app, id)).botSuggestion?.status).toBe('Clarifying');
+
+    const chosen = await choose('reenable-from-signed-in-device', asker.token);
+    expect(chosen.errors).toBeUndefined();
+    expect(chosen.data?.chooseClarification).toMatchObject({ status: 'Answered', answer: { slug: 'reenable-from-signed-in-device' } });
+    const answered = await readThread(app, id);
+    expect(answered.replies.nodes).toHaveLength(1);
+    expect(answered.replies.nodes[0]!.body).toContain('/answers/reenable-from-signed-in-device');
+    expect((await choose('contact-support-locked-out', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('learns from a staff correction: the right answer is posted and the next match changes', async () => {
+    await app.query(
+      'mutation Create($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { slug } }',
+      {
+        input: {
+          slug: 'remember-this-device',
+          title: 'Stop asking for the two-factor code on a trusted computer',
+          body: 'Hi there!\n\nTick **Remember this device** when you enter the code.',
+          examples: [
+            'Do I have to type the 2FA code every time I sign in on my home computer?',
+            'Remember this device option for two-factor authentication',
+            'Two-factor prompt appears on every login from the same laptop, can it trust my device?',
+            'How to skip the authenticator code on a trusted browser',
+          ],
+        },
+      },
+      { token: staff.token },
+    );
+    const before = confidenceOf(await suggest(app, trustedComputer), 'remember-this-device');
+    const id = await ask(app, asker, trustedComputer);
+    expect((await readThread(app, id)).botSuggestion).toBeNull();
+
+    const draft = await app.query<{ canonicalAnswerDraft: string }>(
+      'query Draft($threadId: ID!) { canonicalAnswerDraft(slug: "remember-this-device", threadId: $threadId) }',
+      { threadId: id },
+      { token: staff.token },
+    );
+    expect(draft.canonicalAnswerDraft).toContain(`@${asker.username}`);
+    expect(draft.canonicalAnswerDraft).toContain('/answers/remember-this-device');
+
+    const corrected = await app.query<{ correctSuggestion: { status: string; answer: { slug: string } } }>(
+      `mutation Correct($threadId: ID!) { correctSuggestion(threadId: $threadId, slug: "remember-this-device") { ${suggestionFields} } }`,
+      { threadId: id },
+      { token: staff.token },
+    );
+    expect(corrected.correctSuggestion).toMatchObject({ status: 'Corrected', answer: { slug: 'remember-this-device' } });
+    const thread = await readThread(app, id);
+    expect(thread.replies.nodes.at(-1)).toMatchObject({ author: { isBot: true } });
+    expect(thread.replies.nodes.at(-1)!.body).toContain('/answers/remember-this-device');
+
+    const examples = await app.query<{ canonicalAnswer: { examples: { source: string; threadId: string | null }[] } }>(
+      '{ canonicalAnswer(slug: "remember-this-device") { examples { source threadId } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(examples.canonicalAnswer.examples).toContainEqual({ source: 'Corrected', threadId: id });
+    const after = await suggest(app, trustedComputer);
+    expect(after.answers[0]?.slug).toBe('remember-this-device');
+    expect(after.answers[0]!.confidence).toBeGreaterThan(before + 0.2);
+  });
+
+  it('suggests answers and similar threads while typing', async () => {
+    const similarId = await ask(app, asker, { ...lockedOut, title: 'Locked out of two-factor, please reset it' });
+    const result = await suggest(app, {
+      title: 'Locked out: reset my two-factor',
+      body: 'Not signed in anywhere and my authenticator phone is gone.',
+    });
+    expect(result.answers[0]).toMatchObject({ slug: 'contact-support-locked-out' });
+    expect(result.answers[0]!.excerpt.length).toBeGreaterThan(20);
+    expect(result.answers[0]!.excerpt.length).toBeLessThanOrEqual(200);
+    expect(result.answers.length).toBeLessThanOrEqual(3);
+    expect(result.threads.map((thread) => thread.id)).toContain(similarId);
+    expect(result.threads.length).toBeLessThanOrEqual(3);
+
+    expect(await suggest(app, { title: '', body: '  ' })).toEqual({ answers: [], threads: [], clarify: null });
+    expect((await suggest(app, unrelated)).answers).toEqual([]);
+    const tooLong = await app.request(suggestQuery, { title: 'x'.repeat(201), body: 'fine' });
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('records deflections', async () => {
+    const before = (await stats()).totals.deflections;
+    const recorded = await app.query<{ recordDeflection: boolean }>('mutation { recordDeflection(slug: "save-qr-code") }');
+    expect(recorded.recordDeflection).toBe(true);
+    const unknown = await app.request('mutation { recordDeflection(slug: "no-such-answer") }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await app.request('mutation { recordDeflection(slug: "Bad Slug") }');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const after = await stats();
+    expect(after.totals.deflections).toBe(before + 1);
+    expect(after.perAnswer.find((row) => row.answer.slug === 'save-qr-code')?.counts.deflections).toBe(1);
+  });
+
+  it('loads the bot suggestions of a page of threads in a fixed number of queries', async () => {
+    for (const title of ['Locked out, reset 2FA please', 'Signed in nowhere, lost my authenticator', 'No device left to sign in with']) {
+      await ask(app, asker, { ...lockedOut, title });
+    }
+    const page = 'query Page($first: Int!) { threads(first: $first) { nodes { id botSuggestion { status answer { slug title } } } } }';
+    const measure = async (first: number) => {
+      const before = app.queryCount;
+      const data = await app.query<{ threads: { nodes: unknown[] } }>(page, { first }, { token: staff.token });
+      return { queries: app.queryCount - before, threads: data.threads.nodes.length };
+    };
+    const one = await measure(1);
+    const many = await measure(20);
+    expect(many.threads).toBeGreaterThanOrEqual(3);
+    expect(many.queries).toBe(one.queries);
+  });
+
+  it('keeps staff operations and internal details to staff', async () => {
+    const id = await ask(app, asker, { ...lockedOut, title: 'Locked out and need my 2FA reset' });
+    const operations = [
+      ['{ botQueue(kind: Pending) { nodes { threadId } } }', {}],
+      ['{ botStats { totals { questionsPosted } } }', {}],
+      ['query Q($threadId: ID!) { canonicalAnswerDraft(slug: "save-qr-code", threadId: $threadId) }', { threadId: id }],
+      ['mutation M($threadId: ID!) { confirmSuggestion(threadId: $threadId) { status } }', { threadId: id }],
+      ['mutation M($threadId: ID!) { correctSuggestion(threadId: $threadId, slug: "save-qr-code") { status } }', { threadId: id }],
+      ['mutation M($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }', { threadId: id }],
+    ] as const;
+    for (const [operation, variables] of operations) {
+      const response = await app.request(operation, variables, { token: reader.token });
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const details = await app.request(
+      'query T($id: ID!) { thread(id: $id) { botSuggestion { status alternatives { slug } } } }',
+      { id },
+      { token: reader.token },
+    );
+    expect(details.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const thread = await readThread(app, id, staff.token);
+    expect(thread.botSuggestion).toMatchObject({ status: 'Answered', answer: { slug: 'contact-support-locked-out' } });
+    expect(thread.replies.nodes).toHaveLength(1);
+  });
+});
+
+describe('FAQ bot with a strict answer threshold', () => {
+  let app: TestApp;
+  let staff: TestAccount;
+  let asker: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '0.99', BOT_REVIEW_THRESHOLD: '0.1' });
+    staff = await createAccount(app, Role.Staff);
+    asker = await createAccount(app, Role.Member);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const pendingIds = async () =>
+    (
+      await app.query<{ botQueue: { nodes: { threadId: string }[] } }>(
+        '{ botQueue(kind: Pending, first: 50) { nodes { threadId } } }',
+        {},
+        { token: staff.token },
+      )
+    ).botQueue.nodes.map((node) => node.threadId);
+
+  it('sends a borderline question to the staff queue without a public reply, and a staff confirmation teaches the bot', async () => {
+    const before = confidenceOf(await suggest(app, qrCopy), 'save-qr-code');
+    const id = await ask(app, asker, qrCopy);
+    const asMember = await readThread(app, id, asker.token);
+    expect(asMember.replies.nodes).toEqual([]);
+    expect(asMember.botSuggestion).toBeNull();
+    const asStaff = await readThread(app, id, staff.token);
+    expect(asStaff.botSuggestion).toMatchObject({ status: 'PendingReview', answer: { slug: 'save-qr-code' }, replyId: null });
+    expect(await pendingIds()).toContain(id);
+
+    const confirmed = await app.query<{ confirmSuggestion: { status: string; replyId: string } }>(
+      threadMutation('confirmSuggestion'),
+      { threadId: id },
+      { token: staff.token },
+    );
+    expect(confirmed.confirmSuggestion.status).toBe('ConfirmedByStaff');
+    const thread = await readThread(app, id, asker.token);
+    expect(thread.replies.nodes).toHaveLength(1);
+    expect(thread.replies.nodes[0]).toMatchObject({ id: confirmed.confirmSuggestion.replyId, author: { isBot: true } });
+    expect(thread.botSuggestion?.status).toBe('ConfirmedByStaff');
+    expect(await pendingIds()).not.toContain(id);
+
+    const examples = await app.query<{ canonicalAnswer: { examples: { source: string; threadId: string | null }[] } }>(
+      '{ canonicalAnswer(slug: "save-qr-code") { examples { source threadId } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(examples.canonicalAnswer.examples).toContainEqual({ source: 'Confirmed', threadId: id });
+    expect(confidenceOf(await suggest(app, qrCopy), 'save-qr-code')).toBeGreaterThan(before);
+    const stats = await app.query<{ botStats: { totals: { pendingReviews: number; confirmedByStaff: number; botAnswers: number } } }>(
+      '{ botStats { totals { pendingReviews confirmedByStaff botAnswers } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(stats.botStats.totals).toEqual({ pendingReviews: 1, confirmedByStaff: 1, botAnswers: 1 });
+  });
+
+  it('takes a dismissed question out of the queue', async () => {
+    const id = await ask(app, asker, { ...signedInElsewhere, title: 'Authenticator phone died, laptop still signed in' });
+    expect(await pendingIds()).toContain(id);
+    const dismissed = await app.query<{ dismissSuggestion: { status: string } }>(
+      threadMutation('dismissSuggestion'),
+      { threadId: id },
+      { token: staff.token },
+    );
+    expect(dismissed.dismissSuggestion.status).toBe('Dismissed');
+    expect(await pendingIds()).not.toContain(id);
+    expect((await readThread(app, id)).replies.nodes).toEqual([]);
+  });
+
+  it('refuses confirming where the bot had nothing, and unknown threads', async () => {
+    const id = await ask(app, asker, unrelated);
+    const response = await app.request(threadMutation('confirmSuggestion'), { threadId: id }, { token: staff.token });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await app.request(threadMutation('confirmSuggestion'), { threadId: '999999' }, { token: staff.token });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const unknownSlug = await app.request(
+      `mutation C($threadId: ID!) { correctSuggestion(threadId: $threadId, slug: "no-such-answer") { status } }`,
+      { threadId: id },
+      { token: staff.token },
+    );
+    expect(unknownSlug.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await readThread(app, id, staff.token)).botSuggestion?.status).toBe('NoMatch');
+    expect((await readThread(app, id)).replies.nodes).toEqual([]);
+  });
+
+  it('never suggests a retired answer', async () => {
+    await app.query('mutation { retireCanonicalAnswer(slug: "save-qr-code") { retired } }', {}, { token: staff.token });
+    try {
+      expect((await suggest(app, qrCopy)).answers.map((answer) => answer.slug)).not.toContain('save-qr-code');
+      const id = await ask(app, asker, { ...qrCopy, title: 'Should I print the 2FA setup QR code?' });
+      const thread = await readThread(app, id, staff.token);
+      expect(thread.botSuggestion?.answer?.slug).not.toBe('save-qr-code');
+      const deflection = await app.request('mutation { recordDeflection(slug: "save-qr-code") }');
+      expect(deflection.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await app.query('mutation { restoreCanonicalAnswer(slug: "save-qr-code") { retired } }', {}, { token: staff.token });
+    }
+  });
+});
+
+describe('suggestAnswers rate limit', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('refuses more than 120 suggestions a minute from one address', async () => {
+    for (let request = 0; request < 120; request++) {
+      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` });
+      expect(response.errors).toBeUndefined();
+    }
+    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});

@@ -1,0 +1,80 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/users/role.js';
+import { createAccount } from '../support/accounts.js';
+import { TestApp } from '../support/test-app.js';
+import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+
+describe('sign-in and form errors', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
+    browser = await launchBrowser();
+    await app.query(
+      `mutation { signUp(input: { username: "mira_k", email: "mira@example.test", password: "the right password" }) { token } }`,
+    );
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('says so when the password is wrong, and signs in with the right one', async () => {
+    context = await newContext(browser, app);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill('mira_k');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const error = page.getByRole('alert').getByText('That username or password is not right');
+    await error.waitFor();
+    await screenshotBoth(page, 'sign-in-error');
+
+    await page.getByLabel('Password').fill('the right password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'mira_k' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  });
+
+  it('shows sign-up validation errors at the fields they concern', async () => {
+    context = await newContext(browser, app);
+    const page = await context.newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Username').fill('x');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('password must be 10–200 characters long').waitFor();
+    await expect(page.getByLabel('Password').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Username').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
+  it('shows the API validation errors of a question at its title and body', async () => {
+    const account = await createAccount(app, Role.Member);
+    context = await newContext(browser, app, { token: account.token });
+    const page = await context.newPage();
+    await page.goto('/ask');
+    await page.getByLabel('Title').fill('2FA?');
+    await page.getByRole('textbox', { name: 'Details' }).fill('help');
+    await page.getByRole('button', { name: 'Post your question' }).click();
+    await page.getByText('title must be 10 to 200 characters').waitFor();
+    await page.getByText('body must be 20 to 20000 characters').waitFor();
+    await expect(page.getByLabel('Title').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('textbox', { name: 'Details' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.url()).toMatch(/\/ask$/);
+    await screenshotBoth(page, 'ask-validation');
+  });
+});

@@ -1,0 +1,115 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/users/role.js';
+import { createAccount } from '../support/accounts.js';
+import { TestApp } from '../support/test-app.js';
+import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { askQuestion, botStatus, reply } from './support/forum.js';
+
+describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('gets a suggestion while typing, the bot answer, a confirmed resolution, and a staff reply live', async () => {
+    // Some history, so the list is not empty.
+    const regular = await createAccount(app, Role.Member, 'tomasz');
+    const earlier = await askQuestion(app, regular.token, {
+      title: 'New phone: how do I move my authenticator codes?',
+      body: 'I am switching phones next week. How do I move the authenticator app codes without locking myself out?',
+      tags: ['new-phone', '2fa'],
+    });
+    await reply(app, regular.token, earlier.id, 'Scan the QR code into the new phone before you wipe the old one.');
+
+    const member = await newContext(browser, app);
+    const page = await member.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'New phone: how do I move my authenticator codes?' }).waitFor();
+    await screenshotBoth(page, 'thread-list');
+
+    // Sign up.
+    await page.getByRole('link', { name: 'Sign up' }).click();
+    await page.getByLabel('Username').fill('newcomer');
+    await page.getByLabel('Email').fill('newcomer@example.test');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('link', { name: 'newcomer' }).waitFor();
+
+    // Ask: the canonical answer appears while typing.
+    await page.getByRole('link', { name: 'Ask', exact: true }).click();
+    await page.getByLabel('Title').fill('I lost my backup codes');
+    await page
+      .getByRole('textbox', { name: 'Details' })
+      .fill('I turned on two-factor authentication yesterday and never got any backup codes. Where can I find them?');
+    const suggestion = page.getByRole('complementary', { name: 'Possible answers' }).getByText('Why there are no backup codes');
+    await suggestion.waitFor();
+    await expect(suggestion.isVisible()).resolves.toBe(true);
+    await screenshotBoth(page, 'ask-with-suggestions');
+
+    // Post it anyway: the bot answers, visibly automated.
+    await page.getByRole('button', { name: 'Post your question' }).click();
+    await page.waitForURL(/\/t\/\d+$/);
+    const threadId = new URL(page.url()).pathname.split('/').pop() as string;
+    const botReply = page.locator('li.post--bot');
+    await botReply.getByText('Automated answer', { exact: true }).waitFor();
+    await botReply.getByText('Did this solve it?').waitFor();
+    await screenshotBoth(page, 'thread-bot-answer');
+
+    await botReply.getByRole('button', { name: 'Yes, this solved it' }).click();
+    await page.getByText('You said this solved it').waitFor();
+    await page.locator('li.post--accepted.post--bot').waitFor();
+    await page.getByRole('link', { name: /See the accepted answer/ }).waitFor();
+    await expect(botStatus(app, regular.token, threadId)).resolves.toBe('ConfirmedByAsker');
+
+    // Another member's bot answer did not help: it waits in the staff queue.
+    const other = await createAccount(app, Role.Member, 'olu');
+    const otherThread = await askQuestion(app, other.token, {
+      title: 'Where are my recovery codes for 2FA?',
+      body: 'I enabled two-factor authentication but I cannot find any recovery codes to print. Where are they?',
+    });
+    await app.query(
+      `mutation No($threadId: ID!) { markBotAnswerUnhelpful(threadId: $threadId) { id } }`,
+      { threadId: otherThread.id },
+      { token: other.token },
+    );
+
+    // Staff: the resolution shows in the dashboard; correct the other thread.
+    const staffAccount = await createAccount(app, Role.Staff, 'grey');
+    const staff = await newContext(browser, app, { token: staffAccount.token });
+    const staffPage = await staff.newPage();
+    await staffPage.goto('/staff');
+    await staffPage.getByTestId('stat-confirmed-by-asker').getByText('1', { exact: true }).waitFor();
+    await staffPage.getByRole('tab', { name: 'Unhelpful bot answers' }).click();
+    const queueItem = staffPage.getByTestId(`queue-item-${otherThread.id}`);
+    await queueItem.waitFor();
+    await screenshotBoth(staffPage, 'staff-dashboard');
+    await queueItem.getByLabel('The right canonical answer').selectOption('save-qr-code');
+    await queueItem.getByRole('button', { name: 'Correct', exact: true }).click();
+    await staffPage.getByTestId('queue-decisions').getByText('Corrected:').waitFor();
+    await expect(botStatus(app, staffAccount.token, otherThread.id)).resolves.toBe('Corrected');
+
+    // Staff reply on the newcomer's thread, which is still open in the newcomer's browser.
+    await staffPage.goto(`/t/${threadId}`);
+    const staffText = 'Hi there @newcomer, glad the answer helped. You can also save the QR code when you set up 2FA.';
+    await staffPage.getByRole('textbox', { name: 'Reply' }).fill(staffText);
+    await staffPage.getByRole('button', { name: 'Post reply' }).click();
+    await staffPage.locator('li.post--staff', { hasText: 'glad the answer helped' }).waitFor();
+
+    const liveReply = page.locator('li.post--staff', { hasText: 'glad the answer helped' });
+    await liveReply.waitFor();
+    await expect(liveReply.getByText('Staff', { exact: true }).isVisible()).resolves.toBe(true);
+    await screenshotBoth(page, 'thread-staff-reply');
+
+    await staff.close();
+    await member.close();
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestApp } from '../../support/test-app.js';
+
+export const desktop = { width: 1280, height: 800 };
+export const phone = { width: 390, height: 844 };
+
+const screenshotDirectory = 'test-results/screenshots';
+
+/** Debian's Chromium, never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh browser profile; with a token it starts signed in (the session cookie the API itself would set). */
+export async function newContext(
+  browser: Browser,
+  app: TestApp,
+  options: { token?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: app.url, viewport: options.viewport ?? desktop });
+  if (options.token) {
+    await context.addCookies([{ name: 'twofa_session', value: options.token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Full-page screenshot under test-results/screenshots/<name>-<width>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDirectory, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  // From the top, so the sticky header sits where a reader sees it.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${screenshotDirectory}/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
+}
+
+/** The same page at desktop and phone width. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? desktop;
+  await page.setViewportSize(desktop);
+  await screenshot(page, name);
+  await page.setViewportSize(phone);
+  await screenshot(page, name);
+  await page.setViewportSize(original);
+}

@@ -1,0 +1,33 @@
+import type { TestApp } from '../../support/test-app.js';
+
+/** Questions asked through the API, so a page under test has something to show. */
+export async function askQuestion(
+  app: TestApp,
+  token: string,
+  input: { title: string; body: string; tags?: string[] },
+): Promise<{ id: string; replyId: string | null }> {
+  const data = await app.query<{ askQuestion: { id: string; botSuggestion: { replyId: string | null } | null } }>(
+    `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id botSuggestion { replyId } } }`,
+    { input },
+    { token },
+  );
+  return { id: data.askQuestion.id, replyId: data.askQuestion.botSuggestion?.replyId ?? null };
+}
+
+export async function reply(app: TestApp, token: string, threadId: string, body: string): Promise<string> {
+  const data = await app.query<{ replyToThread: { id: string } }>(
+    `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }`,
+    { threadId, body },
+    { token },
+  );
+  return data.replyToThread.id;
+}
+
+export async function botStatus(app: TestApp, token: string, threadId: string): Promise<string | null> {
+  const data = await app.query<{ thread: { botSuggestion: { status: string } | null } }>(
+    `query Bot($id: ID!) { thread(id: $id) { botSuggestion { status } } }`,
+    { id: threadId },
+    { token },
+  );
+  return data.thread.botSuggestion?.status ?? null;
+}

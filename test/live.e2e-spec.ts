@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
+import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
+import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
+import { TestApp } from './support/test-app.js';
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
+const lockMutation = 'mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }';
+const threadActivity = 'subscription Activity($threadId: ID!) { threadActivity(threadId: $threadId) { kind threadId replyId at } }';
+const forumActivity = 'subscription { forumActivity { threadId lastActivityAt } }';
+const notificationAdded =
+  'subscription { notificationAdded { unreadCount notification { kind replyId read thread { id title } actor { username } } } }';
+
+// Off-topic on purpose, so that the FAQ bot stays out of these threads.
+const question = () => ({
+  title: `Forum colours on my phone ${randomBytes(3).toString('hex')}`,
+  body: 'Can the forum use a darker colour scheme on small screens, please?',
+});
+
+describe('live updates (graphql-ws on /graphql)', () => {
+  let app: TestApp;
+  let asker: TestAccount;
+  let replier: TestAccount;
+  let staff: TestAccount;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    asker = await createAccount(app, Role.Member);
+    replier = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.Staff);
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const connect = (options: Parameters<typeof liveClient>[1] = {}) => {
+    const client = liveClient(app, options);
+    clients.push(client);
+    return client;
+  };
+  const ask = async (token = asker.token) =>
+    (await app.query<{ askQuestion: { id: string } }>(askMutation, { input: question() }, { token })).askQuestion.id;
+  const reply = async (threadId: string, token = replier.token, body = 'Try the appearance setting in your browser.') =>
+    (await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token })).replyToThread.id;
+  const listening = (channel: string, count = 1) =>
+    until(() => listenerCount(app, channel) === count, `${count} listener(s) on ${channel}`);
+
+  it('delivers a reply posted over HTTP to an anonymous threadActivity subscriber', async () => {
+    const threadId = await ask();
+    const activity = subscribe<{ threadActivity: Record<string, unknown> }>(connect(), threadActivity, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    const replyId = await reply(threadId);
+
+    const result = await nextResult(activity);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.threadActivity).toEqual({ kind: 'NEW_REPLY', threadId, replyId, at: expect.any(String) });
+  });
+
+  it('reports an accepted answer and a lock to thread subscribers, and the activity to forumActivity', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    const client = connect();
+    const activity = subscribe<{ threadActivity: Record<string, unknown> }>(client, threadActivity, { threadId });
+    const forum = subscribe<{ forumActivity: { threadId: string; lastActivityAt: string } }>(client, forumActivity);
+    await listening(liveChannels.thread(Number(threadId)));
+    await listening(liveChannels.forum());
+
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    await app.query(lockMutation, { threadId }, { token: staff.token });
+
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId });
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'LOCKED', threadId, replyId: null });
+    expect((await nextResult(forum)).data?.forumActivity).toEqual({ threadId, lastActivityAt: expect.any(String) });
+  });
+
+  it('refuses threadActivity on a hidden thread to members, and keeps hidden activity from them', async () => {
+    const threadId = await ask();
+    const threads = app.nest.get(DataSource).getRepository(ThreadEntity);
+    const channel = liveChannels.thread(Number(threadId));
+
+    await threads.update({ id: Number(threadId) }, { hidden: true });
+    const refused = await nextResult(subscribe(connect({ token: replier.token }), threadActivity, { threadId }));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    await threads.update({ id: Number(threadId) }, { hidden: false });
+    const member = subscribe<{ threadActivity: { replyId: string } }>(connect({ token: replier.token }), threadActivity, { threadId });
+    const moderator = subscribe<{ threadActivity: { replyId: string } }>(connect({ token: staff.token }), threadActivity, { threadId });
+    await listening(channel, 2);
+
+    await threads.update({ id: Number(threadId) }, { hidden: true });
+    const hiddenReplyId = await reply(threadId, staff.token, 'A note for staff while the thread is hidden.');
+    await threads.update({ id: Number(threadId) }, { hidden: false });
+    const visibleReplyId = await reply(threadId);
+
+    expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(hiddenReplyId);
+    expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(visibleReplyId);
+    expect((await nextResult(member)).data?.threadActivity.replyId).toBe(visibleReplyId);
+  });
+
+  it('sends notificationAdded to the asker only, with the unread count', async () => {
+    const threadId = await ask();
+    const askerNotifications = subscribe<{ notificationAdded: Record<string, any> }>(connect({ token: asker.token }), notificationAdded);
+    const otherNotifications = subscribe<{ notificationAdded: Record<string, any> }>(connect({ token: staff.token }), notificationAdded);
+    await listening(liveChannels.notifications(Number(asker.id)));
+    await listening(liveChannels.notifications(Number(staff.id)));
+
+    const replyId = await reply(threadId);
+    await reply(threadId, staff.token, `Thanks @${replier.username}, that is right.`);
+
+    const first = await nextResult(askerNotifications);
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.notificationAdded).toMatchObject({
+      unreadCount: expect.any(Number),
+      notification: { kind: 'REPLY', replyId, read: false, thread: { id: threadId }, actor: { username: replier.username } },
+    });
+    const second = await nextResult(askerNotifications);
+    expect(second.data?.notificationAdded.unreadCount).toBe(first.data!.notificationAdded.unreadCount + 1);
+    // The staff member wrote the second reply and was notified of nothing: the asker's events never reached them.
+    await askerNotifications.return?.();
+    await otherNotifications.return?.();
+    await until(() => listenerCount(app) === 0, 'the subscriptions are released');
+    const unreadForStaff = await app.query<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', {}, { token: staff.token });
+    expect(unreadForStaff.unreadNotificationCount).toBe(0);
+  });
+
+  it('refuses notificationAdded without a session, and a socket with a bad token', async () => {
+    const anonymous = await nextResult(subscribe(connect(), notificationAdded));
+    expect(anonymous.data ?? null).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    await expect(subscribe(connect({ token: 'not-a-session' }), forumActivity).next()).rejects.toMatchObject({ code: 4403 });
+  });
+
+  it('signs the socket in with the session cookie of the same origin only', async () => {
+    const cookie = `${sessionCookieName}=${encodeURIComponent(asker.token)}`;
+    const host = new URL(app.url).host;
+    const sameOrigin = subscribe<{ notificationAdded: Record<string, any> }>(
+      connect({ cookie, origin: `http://${host}` }),
+      notificationAdded,
+    );
+    await listening(liveChannels.notifications(Number(asker.id)));
+
+    const crossSite = await nextResult(subscribe(connect({ cookie, origin: 'https://evil.example' }), notificationAdded));
+    expect(crossSite.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const threadId = await ask();
+    await reply(threadId);
+    expect((await nextResult(sameOrigin)).data?.notificationAdded.notification.kind).toBe('REPLY');
+  });
+
+  it('serves only subscriptions on the socket, within the HTTP limits', async () => {
+    const client = connect();
+    await expect(subscribe(client, '{ health { status } }').next()).rejects.toEqual([
+      expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } }),
+    ]);
+    const aliases = Array.from({ length: 31 }, (_, index) => `a${index}: forumActivity { threadId }`).join(' ');
+    await expect(subscribe(client, `subscription { ${aliases} }`).next()).rejects.toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/aliased fields/) }),
+    ]);
+    const badId = await nextResult(subscribe(client, threadActivity, { threadId: 'abc' }));
+    expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('releases every listener when a subscription completes or the client goes away', async () => {
+    const threadId = await ask();
+    const client = connect({ token: asker.token });
+    const activity = subscribe(client, threadActivity, { threadId });
+    subscribe(client, forumActivity);
+    subscribe(client, notificationAdded);
+    await until(() => listenerCount(app) === 3, 'three listeners');
+
+    await activity.return?.();
+    await until(() => listenerCount(app) === 2, 'the completed subscription is released');
+
+    await client.dispose();
+    await until(() => listenerCount(app) === 0, 'all listeners are released');
+    expect(listenerCount(app)).toBe(0);
+  });
+});
+
+describe('live updates across instances sharing Redis', () => {
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // A prefix of its own, so that other suites using the same Redis cannot cross these events.
+  const prefix = `twofa:test:${randomBytes(4).toString('hex')}:`;
+  let first: TestApp;
+  let second: TestApp;
+  let redis: Redis;
+  let asker: TestAccount;
+  let replier: TestAccount;
+
+  beforeAll(async () => {
+    first = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix });
+    // The second instance shares the first one's database, as instances behind a load balancer do.
+    second = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix, ...first.database.environment });
+    redis = new Redis(redisUrl);
+    asker = await createAccount(first, Role.Member);
+    replier = await createAccount(first, Role.Member);
+  });
+  afterAll(async () => {
+    await redis?.quit();
+    await second?.stop();
+    await first?.stop();
+  });
+
+  const subscribers = async (channel: string) => {
+    const [, count] = (await redis.pubsub('NUMSUB', prefix + channel)) as [string, number];
+    return Number(count);
+  };
+
+  it('delivers an event raised on one instance to a subscriber on the other, and unsubscribes when it leaves', async () => {
+    const { askQuestion } = await first.query<{ askQuestion: { id: string } }>(askMutation, { input: question() }, { token: asker.token });
+    const threadChannel = liveChannels.thread(Number(askQuestion.id));
+    const notificationChannel = liveChannels.notifications(Number(asker.id));
+    const client = liveClient(second, { token: asker.token });
+    try {
+      const activity = subscribe<{ threadActivity: Record<string, unknown> }>(client, threadActivity, { threadId: askQuestion.id });
+      const notifications = subscribe<{ notificationAdded: Record<string, any> }>(client, notificationAdded);
+      await until(
+        async () => (await subscribers(threadChannel)) === 1 && (await subscribers(notificationChannel)) === 1,
+        'Redis has both subscriptions',
+      );
+
+      const { replyToThread } = await first.query<{ replyToThread: { id: string } }>(
+        replyMutation,
+        { threadId: askQuestion.id, body: 'Your browser decides; look for its appearance setting.' },
+        { token: replier.token },
+      );
+
+      expect((await nextResult(activity)).data?.threadActivity).toMatchObject({
+        kind: 'NEW_REPLY',
+        threadId: askQuestion.id,
+        replyId: replyToThread.id,
+      });
+      expect((await nextResult(notifications)).data?.notificationAdded.notification).toMatchObject({
+        kind: 'REPLY',
+        replyId: replyToThread.id,
+      });
+    } finally {
+      await client.dispose();
+    }
+    await until(() => listenerCount(second) === 0, 'the second instance releases its listeners');
+    await until(
+      async () => (await subscribers(threadChannel)) === 0 && (await subscribers(notificationChannel)) === 0,
+      'Redis channels are unsubscribed',
+    );
+    expect(await subscribers(threadChannel)).toBe(0);
+  });
+});

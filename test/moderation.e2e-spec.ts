@@ -1,0 +1,468 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForumEvents, ForumEventMap } from '../apps/api/src/events/forum-events.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const askMutation = `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`;
+const replyMutation = `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }`;
+const threadQuery = `query Thread($id: ID!) {
+  thread(id: $id) { id status locked hidden replyCount replies(first: 50) { nodes { id hidden } } }
+}`;
+const flagMutation = `mutation Flag($postType: PostType!, $postId: ID!, $reason: String!) {
+  flagPost(postType: $postType, postId: $postId, reason: $reason) { id postType postId threadId status reason reporter { username } }
+}`;
+const hideMutation = `mutation Hide($postType: PostType!, $postId: ID!, $reason: String) {
+  hidePost(postType: $postType, postId: $postId, reason: $reason) { id action targetType targetId note actor { username } }
+}`;
+const restoreMutation = `mutation Restore($postType: PostType!, $postId: ID!, $reason: String) {
+  restorePost(postType: $postType, postId: $postId, reason: $reason) { id action targetType targetId }
+}`;
+const lockMutation = `mutation Lock($threadId: ID!, $reason: String) { lockThread(threadId: $threadId, reason: $reason) { id action targetType targetId } }`;
+const unlockMutation = `mutation Unlock($threadId: ID!, $reason: String) { unlockThread(threadId: $threadId, reason: $reason) { id action targetType targetId } }`;
+const resolveMutation = `mutation Resolve($flagId: ID!, $note: String) { resolveFlag(flagId: $flagId, note: $note) { id status resolvedAt resolvedBy { username } } }`;
+const openFlagsQuery = `query OpenFlags($first: Int, $after: String) {
+  openFlags(first: $first, after: $after) {
+    nodes { id postType postId threadId threadTitle excerpt reason status createdAt reporter { username } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const logQuery = `query Log($first: Int, $after: String) {
+  moderationLog(first: $first, after: $after) {
+    nodes { id action targetType targetId note createdAt actor { username } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface ThreadData {
+  thread: {
+    id: string;
+    status: string;
+    locked: boolean;
+    hidden: boolean;
+    replyCount: number;
+    replies: { nodes: { id: string; hidden: boolean }[] };
+  };
+}
+
+interface LogEntry {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  note: string | null;
+  createdAt: string;
+  actor: { username: string };
+}
+
+describe('moderation', () => {
+  let app: TestApp;
+  let author: TestAccount;
+  let other: TestAccount;
+  let staff: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    author = await createAccount(app, Role.Member);
+    other = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.Staff);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  async function ask(token = author.token): Promise<string> {
+    const data = await app.query<{ askQuestion: { id: string } }>(
+      askMutation,
+      { input: { title: 'Forum theme looks odd on my tablet', body: 'The sidebar overlaps the thread list when I rotate the screen.' } },
+      { token },
+    );
+    return data.askQuestion.id;
+  }
+
+  async function reply(threadId: string, token = author.token): Promise<string> {
+    const data = await app.query<{ replyToThread: { id: string } }>(
+      replyMutation,
+      { threadId, body: 'Save the QR code when you set up 2FA.' },
+      { token },
+    );
+    return data.replyToThread.id;
+  }
+
+  async function logFor(targetType: string, targetId: string): Promise<LogEntry[]> {
+    const data = await app.query<{ moderationLog: { nodes: LogEntry[] } }>(logQuery, { first: 50 }, { token: staff.token });
+    return data.moderationLog.nodes.filter((entry) => entry.targetType === targetType && entry.targetId === targetId);
+  }
+
+  describe('access', () => {
+    it('refuses staff operations to members (FORBIDDEN) and anonymous users (UNAUTHENTICATED) without changing anything', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId);
+      const { flagPost } = await app.query<{ flagPost: { id: string } }>(
+        flagMutation,
+        { postType: 'Reply', postId: replyId, reason: 'This is spam.' },
+        { token: other.token },
+      );
+      const before = await app.query<ThreadData>(threadQuery, { id: threadId }, { token: staff.token });
+      const operations: [string, Record<string, unknown>][] = [
+        [hideMutation, { postType: 'Reply', postId: replyId }],
+        [hideMutation, { postType: 'Thread', postId: threadId }],
+        [restoreMutation, { postType: 'Reply', postId: replyId }],
+        [lockMutation, { threadId }],
+        [unlockMutation, { threadId }],
+        [resolveMutation, { flagId: flagPost.id }],
+        [openFlagsQuery, {}],
+        [logQuery, {}],
+      ];
+      for (const [query, variables] of operations) {
+        const asMember = await app.request(query, variables, { token: author.token });
+        expect(asMember.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+        const anonymous = await app.request(query, variables);
+        expect(anonymous.errors?.[0]?.extensions?.code, query).toBe('UNAUTHENTICATED');
+      }
+
+      const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token: staff.token });
+      expect(thread).toEqual(before.thread);
+      expect(thread).toMatchObject({ locked: false, hidden: false, status: 'Open' });
+      expect(thread.replies.nodes).toContainEqual({ id: replyId, hidden: false });
+      expect(await logFor('THREAD', threadId)).toEqual([]);
+      expect(await logFor('REPLY', replyId)).toEqual([]);
+      const open = await app.query<{ openFlags: { nodes: { id: string }[] } }>(openFlagsQuery, { first: 50 }, { token: staff.token });
+      expect(open.openFlags.nodes.map((flag) => flag.id)).toContain(flagPost.id);
+    });
+  });
+
+  describe('hiding', () => {
+    it('hides a reply from other members and anonymous users but not from staff and its author, and keeps replyCount in step', async () => {
+      const threadId = await ask();
+      const hiddenReply = await reply(threadId, other.token);
+      const keptReply = await reply(threadId);
+      // Counted rather than assumed: the FAQ bot may have replied too.
+      const visibleBefore = (await app.query<ThreadData>(threadQuery, { id: threadId })).thread.replyCount;
+
+      const hide = await app.query<{ hidePost: LogEntry }>(
+        hideMutation,
+        { postType: 'Reply', postId: hiddenReply, reason: 'Off topic' },
+        { token: staff.token },
+      );
+      expect(hide.hidePost).toMatchObject({
+        action: 'HIDE',
+        targetType: 'REPLY',
+        targetId: hiddenReply,
+        note: 'Off topic',
+        actor: { username: staff.username },
+      });
+
+      for (const token of [undefined, author.token]) {
+        const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token });
+        expect(thread.replyCount).toBe(visibleBefore - 1);
+        expect(thread.replies.nodes.map((node) => node.id)).toContain(keptReply);
+        expect(thread.replies.nodes.map((node) => node.id)).not.toContain(hiddenReply);
+      }
+      for (const token of [staff.token, other.token]) {
+        const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token });
+        expect(thread.replies.nodes).toContainEqual({ id: hiddenReply, hidden: true });
+      }
+
+      await app.query(restoreMutation, { postType: 'Reply', postId: hiddenReply }, { token: staff.token });
+      const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId });
+      expect(thread.replyCount).toBe(visibleBefore);
+      expect(thread.replies.nodes.map((node) => node.id)).toEqual(expect.arrayContaining([hiddenReply, keptReply]));
+    });
+
+    it('hides a thread from other members and anonymous users but not from staff and its author', async () => {
+      const threadId = await ask();
+      await app.query(hideMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+
+      for (const token of [undefined, other.token]) {
+        const response = await app.request(threadQuery, { id: threadId }, { token });
+        expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      }
+      for (const token of [staff.token, author.token]) {
+        const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token });
+        expect(thread.hidden).toBe(true);
+      }
+
+      await app.query(restoreMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId });
+      expect(thread.hidden).toBe(false);
+    });
+
+    it('resolves the open flags of the post it hides', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId);
+      const { flagPost } = await app.query<{ flagPost: { id: string } }>(
+        flagMutation,
+        { postType: 'Reply', postId: replyId, reason: 'Rude reply' },
+        { token: other.token },
+      );
+      await app.query(hideMutation, { postType: 'Reply', postId: replyId }, { token: staff.token });
+      const open = await app.query<{ openFlags: { nodes: { id: string }[] } }>(openFlagsQuery, { first: 50 }, { token: staff.token });
+      expect(open.openFlags.nodes.map((flag) => flag.id)).not.toContain(flagPost.id);
+    });
+
+    it('reports a post already in the requested state as CONFLICT and an unknown one as NOT_FOUND', async () => {
+      const threadId = await ask();
+      const restore = await app.request(restoreMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      expect(restore.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      await app.query(hideMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      const again = await app.request(hideMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect((await logFor('THREAD', threadId)).map((entry) => entry.action)).toEqual(['HIDE']);
+
+      const unknown = await app.request(hideMutation, { postType: 'Reply', postId: '999999' }, { token: staff.token });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const malformed = await app.request(hideMutation, { postType: 'Reply', postId: 'abc' }, { token: staff.token });
+      expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('locking', () => {
+    it('refuses replies to a locked thread and accepts them again once unlocked', async () => {
+      const threadId = await ask();
+      const seen: ForumEventMap['threadLocked'][] = [];
+      app.nest.get(ForumEvents).on('threadLocked', (event) => {
+        if (String(event.threadId) === threadId) seen.push(event);
+      });
+
+      const repliesBefore = (await app.query<ThreadData>(threadQuery, { id: threadId })).thread.replyCount;
+      await app.query(lockMutation, { threadId, reason: 'Resolved elsewhere' }, { token: staff.token });
+      const locked = await app.query<ThreadData>(threadQuery, { id: threadId });
+      expect(locked.thread).toMatchObject({ locked: true, status: 'Locked' });
+      const refused = await app.request(replyMutation, { threadId, body: 'One more thing' }, { token: other.token });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.replyCount).toBe(repliesBefore);
+
+      await app.query(unlockMutation, { threadId }, { token: staff.token });
+      const unlocked = await app.query<ThreadData>(threadQuery, { id: threadId });
+      expect(unlocked.thread).toMatchObject({ locked: false, status: 'Open' });
+      await reply(threadId, other.token);
+      expect(seen.map((event) => event.locked)).toEqual([true, false]);
+      expect(seen[0].actorId).toBe(Number(staff.id));
+    });
+
+    it('returns an answered thread to ANSWERED when unlocked', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId, other.token);
+      await app.query(`mutation($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }`, { replyId }, { token: author.token });
+      await app.query(lockMutation, { threadId }, { token: staff.token });
+      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('Locked');
+      await app.query(unlockMutation, { threadId }, { token: staff.token });
+      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('Answered');
+    });
+
+    it('reports locking a locked thread as CONFLICT and an unknown thread as NOT_FOUND', async () => {
+      const threadId = await ask();
+      await app.query(lockMutation, { threadId }, { token: staff.token });
+      const again = await app.request(lockMutation, { threadId }, { token: staff.token });
+      expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const unknown = await app.request(unlockMutation, { threadId: '999999' }, { token: staff.token });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('log', () => {
+    it('records every action with who, what, target, note and when, newest first', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId);
+      const { flagPost } = await app.query<{ flagPost: { id: string } }>(
+        flagMutation,
+        { postType: 'Thread', postId: threadId, reason: 'Duplicate question' },
+        { token: other.token },
+      );
+      const started = Date.now();
+      await app.query(hideMutation, { postType: 'Reply', postId: replyId, reason: 'spam' }, { token: staff.token });
+      await app.query(restoreMutation, { postType: 'Reply', postId: replyId, reason: 'not spam after all' }, { token: staff.token });
+      await app.query(lockMutation, { threadId, reason: 'heated' }, { token: staff.token });
+      await app.query(unlockMutation, { threadId }, { token: staff.token });
+      await app.query(resolveMutation, { flagId: flagPost.id, note: 'not a duplicate' }, { token: staff.token });
+
+      const data = await app.query<{ moderationLog: { nodes: LogEntry[] } }>(logQuery, { first: 5 }, { token: staff.token });
+      expect(
+        data.moderationLog.nodes.map(({ action, targetType, targetId, note, actor }) => ({
+          action,
+          targetType,
+          targetId,
+          note,
+          actor: actor.username,
+        })),
+      ).toEqual([
+        { action: 'RESOLVE_FLAG', targetType: 'FLAG', targetId: flagPost.id, note: 'not a duplicate', actor: staff.username },
+        { action: 'UNLOCK', targetType: 'THREAD', targetId: threadId, note: null, actor: staff.username },
+        { action: 'LOCK', targetType: 'THREAD', targetId: threadId, note: 'heated', actor: staff.username },
+        { action: 'RESTORE', targetType: 'REPLY', targetId: replyId, note: 'not spam after all', actor: staff.username },
+        { action: 'HIDE', targetType: 'REPLY', targetId: replyId, note: 'spam', actor: staff.username },
+      ]);
+      for (const entry of data.moderationLog.nodes) expect(new Date(entry.createdAt).getTime()).toBeGreaterThanOrEqual(started - 1000);
+    });
+
+    it('pages through the log without repeats', async () => {
+      const threadId = await ask();
+      for (let index = 0; index < 3; index++) {
+        await app.query(lockMutation, { threadId }, { token: staff.token });
+        await app.query(unlockMutation, { threadId }, { token: staff.token });
+      }
+      const first = await app.query<{ moderationLog: { nodes: LogEntry[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        logQuery,
+        { first: 4 },
+        { token: staff.token },
+      );
+      const second = await app.query<{ moderationLog: { nodes: LogEntry[] } }>(
+        logQuery,
+        { first: 2, after: first.moderationLog.pageInfo.endCursor },
+        { token: staff.token },
+      );
+      expect(first.moderationLog.pageInfo.hasNextPage).toBe(true);
+      const ids = [...first.moderationLog.nodes, ...second.moderationLog.nodes].map((entry) => Number(entry.id));
+      expect(new Set(ids).size).toBe(6);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      const bad = await app.request(logQuery, { after: 'not-a-cursor' }, { token: staff.token });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('flags', () => {
+    it('lets a member flag a post and staff see it in the queue with its excerpt, then resolve it', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId);
+      const { flagPost } = await app.query<{ flagPost: { id: string; status: string; reporter: { username: string } } }>(
+        flagMutation,
+        { postType: 'Reply', postId: replyId, reason: '  Looks like phishing  ' },
+        { token: other.token },
+      );
+      expect(flagPost).toMatchObject({ status: 'Open', reporter: { username: other.username } });
+
+      const open = await app.query<{ openFlags: { nodes: Record<string, unknown>[] } }>(
+        openFlagsQuery,
+        { first: 50 },
+        { token: staff.token },
+      );
+      expect(open.openFlags.nodes.find((flag) => flag.id === flagPost.id)).toMatchObject({
+        postType: 'Reply',
+        postId: replyId,
+        threadId,
+        threadTitle: 'Forum theme looks odd on my tablet',
+        excerpt: 'Save the QR code when you set up 2FA.',
+        reason: 'Looks like phishing',
+        status: 'Open',
+        reporter: { username: other.username },
+      });
+
+      const resolved = await app.query<{ resolveFlag: { status: string; resolvedBy: { username: string } } }>(
+        resolveMutation,
+        { flagId: flagPost.id },
+        { token: staff.token },
+      );
+      expect(resolved.resolveFlag).toMatchObject({ status: 'Resolved', resolvedBy: { username: staff.username } });
+      const again = await app.request(resolveMutation, { flagId: flagPost.id }, { token: staff.token });
+      expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const unknown = await app.request(resolveMutation, { flagId: '999999' }, { token: staff.token });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+      // Once resolved, the same member may flag the post again.
+      await app.query(flagMutation, { postType: 'Reply', postId: replyId, reason: 'Still phishing' }, { token: other.token });
+    });
+
+    it('validates flags: reason length, unknown and invisible posts, duplicates, sign-in', async () => {
+      const threadId = await ask();
+      const hiddenThread = await ask();
+      await app.query(hideMutation, { postType: 'Thread', postId: hiddenThread }, { token: staff.token });
+      const countOpen = async () =>
+        (await app.query<{ openFlags: { nodes: unknown[] } }>(openFlagsQuery, { first: 50 }, { token: staff.token })).openFlags.nodes
+          .length;
+      const before = await countOpen();
+
+      const short = await app.request(flagMutation, { postType: 'Thread', postId: threadId, reason: ' bad ' }, { token: other.token });
+      expect(short.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(short.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('reason');
+      const long = await app.request(
+        flagMutation,
+        { postType: 'Thread', postId: threadId, reason: 'x'.repeat(501) },
+        { token: other.token },
+      );
+      expect(long.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const malformed = await app.request(flagMutation, { postType: 'Thread', postId: '-1', reason: 'Spam post' }, { token: other.token });
+      expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      for (const [postType, postId] of [
+        ['Thread', '999999'],
+        ['Reply', '999999'],
+        ['Thread', hiddenThread],
+      ]) {
+        const response = await app.request(flagMutation, { postType, postId, reason: 'Spam post' }, { token: other.token });
+        expect(response.errors?.[0]?.extensions?.code, `${postType} ${postId}`).toBe('NOT_FOUND');
+      }
+      const anonymous = await app.request(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Spam post' });
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(await countOpen()).toBe(before);
+
+      await app.query(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Spam post' }, { token: other.token });
+      const duplicate = await app.request(
+        flagMutation,
+        { postType: 'Thread', postId: threadId, reason: 'Spam post again' },
+        { token: other.token },
+      );
+      expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      // Another member's flag on the same post is not a duplicate.
+      await app.query(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Spam post' }, { token: staff.token });
+      expect(await countOpen()).toBe(before + 2);
+    });
+
+    it('pages through open flags oldest first', async () => {
+      const threadId = await ask();
+      const reporters = await Promise.all([0, 1, 2].map(() => createAccount(app, Role.Member)));
+      for (const reporter of reporters)
+        await app.query(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Needs a look' }, { token: reporter.token });
+      const all: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await app.query<{ openFlags: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+          openFlagsQuery,
+          { first: 2, after },
+          { token: staff.token },
+        );
+        all.push(...page.openFlags.nodes.map((flag) => flag.id));
+        if (!page.openFlags.pageInfo.hasNextPage) break;
+        after = page.openFlags.pageInfo.endCursor;
+      }
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.map(Number)).toEqual([...all.map(Number)].sort((a, b) => a - b));
+      expect(all.length).toBeGreaterThanOrEqual(3);
+    });
+  });
+});
+
+describe('flag rate limit', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_FLAGS_PER_HOUR: '2' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('refuses a member more flags per hour than the limit', async () => {
+    const author = await createAccount(app, Role.Member);
+    const reporter = await createAccount(app, Role.Member);
+    const threadIds: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const data = await app.query<{ askQuestion: { id: string } }>(
+        askMutation,
+        { input: { title: `Theme question number ${index}`, body: 'The sidebar overlaps the thread list when I rotate the screen.' } },
+        { token: author.token },
+      );
+      threadIds.push(data.askQuestion.id);
+    }
+    await app.query(flagMutation, { postType: 'Thread', postId: threadIds[0], reason: 'Spam post' }, { token: reporter.token });
+    await app.query(flagMutation, { postType: 'Thread', postId: threadIds[1], reason: 'Spam post' }, { token: reporter.token });
+    const third = await app.request(
+      flagMutation,
+      { postType: 'Thread', postId: threadIds[2], reason: 'Spam post' },
+      { token: reporter.token },
+    );
+    expect(third.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // The limit is per member.
+    const otherReporter = await createAccount(app, Role.Member);
+    await app.query(flagMutation, { postType: 'Thread', postId: threadIds[2], reason: 'Spam post' }, { token: otherReporter.token });
+  });
+});

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
+import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id title } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
+const notificationsQuery = `query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    nodes { id kind replyId read createdAt thread { id title } actor { id username isBot } }
+    edges { cursor }
+    pageInfo { hasNextPage endCursor }
+  }
+  unreadNotificationCount
+}`;
+const markReadMutation = 'mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }';
+const markAllMutation = 'mutation { markAllNotificationsRead }';
+
+interface NotificationNode {
+  id: string;
+  kind: string;
+  replyId: string | null;
+  read: boolean;
+  thread: { id: string; title: string };
+  actor: { id: string; username: string; isBot: boolean } | null;
+}
+interface NotificationsData {
+  notifications: { nodes: NotificationNode[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  unreadNotificationCount: number;
+}
+
+// Off-topic on purpose, so that the FAQ bot stays out of these threads.
+const question = (body = 'Can the forum use a darker colour scheme on small screens, please?') => ({
+  title: `Forum colours on my phone ${randomBytes(3).toString('hex')}`,
+  body,
+});
+
+describe('notifications', () => {
+  let app: TestApp;
+  let asker: TestAccount;
+  let replier: TestAccount;
+  let bystander: TestAccount;
+  let staff: TestAccount;
+  let bot: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  // Fresh people for every test, so that each starts with no notifications.
+  beforeEach(async () => {
+    asker = await createAccount(app, Role.Member);
+    replier = await createAccount(app, Role.Member);
+    bystander = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.Staff);
+    bot = await createAccount(app, Role.Bot);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const ask = async (token = asker.token, body?: string) =>
+    (await app.query<{ askQuestion: { id: string; title: string } }>(askMutation, { input: question(body) }, { token })).askQuestion;
+  const reply = async (threadId: string, token = replier.token, body = 'Try the appearance setting in your browser.') =>
+    (await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token })).replyToThread.id;
+  const notificationsOf = (account: TestAccount, variables: Record<string, unknown> = {}) =>
+    app.query<NotificationsData>(notificationsQuery, variables, { token: account.token });
+
+  it('tells the asker about a reply, with the thread, the reply and who wrote it', async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+
+    const { notifications, unreadNotificationCount } = await notificationsOf(asker);
+    expect(notifications.nodes).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'REPLY',
+        replyId,
+        read: false,
+        createdAt: expect.any(String),
+        thread: { id: thread.id, title: thread.title },
+        actor: { id: replier.id, username: replier.username, isBot: false },
+      },
+    ]);
+    expect(unreadNotificationCount).toBe(1);
+    expect((await notificationsOf(replier)).notifications.nodes).toEqual([]);
+  });
+
+  it('does not notify the asker of their own reply', async () => {
+    const thread = await ask();
+    await reply(thread.id, asker.token);
+    await expect(notificationsOf(asker)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
+  });
+
+  it("reports the FAQ bot's reply as BOT_ANSWER", async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id, bot.token, 'Two-factor authentication has no backup codes; save the QR code instead.');
+    const { notifications } = await notificationsOf(asker);
+    expect(notifications.nodes).toMatchObject([{ kind: 'BOT_ANSWER', replyId, actor: { username: bot.username, isBot: true } }]);
+  });
+
+  it('notifies people mentioned in a reply once each, never the author, never twice for one reply', async () => {
+    const thread = await ask();
+    const body = `@${bystander.username} and @${staff.username.toUpperCase()}, see this. Also @${asker.username}, @${replier.username}, @nobody_here and again @${bystander.username}.`;
+    const replyId = await reply(thread.id, replier.token, body);
+
+    expect((await notificationsOf(bystander)).notifications.nodes).toMatchObject([
+      { kind: 'MENTION', replyId, actor: { username: replier.username } },
+    ]);
+    expect((await notificationsOf(staff)).notifications.nodes).toMatchObject([{ kind: 'MENTION', replyId }]);
+    // The asker already hears about this reply.
+    expect((await notificationsOf(asker)).notifications.nodes.map((node) => node.kind)).toEqual(['REPLY']);
+    expect((await notificationsOf(replier)).notifications.nodes).toEqual([]);
+  });
+
+  it('notifies people mentioned in a question, and ignores mentions inside code', async () => {
+    const thread = await ask(asker.token, `Hi @${staff.username}, is this right? \`@${bystander.username}\` is just an example.`);
+    expect((await notificationsOf(staff)).notifications.nodes).toMatchObject([
+      { kind: 'MENTION', replyId: null, thread: { id: thread.id } },
+    ]);
+    expect((await notificationsOf(bystander)).notifications.nodes).toEqual([]);
+  });
+
+  it('tells the answer’s author and the asker about an accepted answer, except whoever accepted it', async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    await app.query(markAllMutation, {}, { token: asker.token });
+
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    expect((await notificationsOf(replier)).notifications.nodes).toMatchObject([
+      { kind: 'ACCEPTED', replyId, actor: { username: asker.username } },
+    ]);
+    expect((await notificationsOf(asker, { unreadOnly: true })).notifications.nodes).toEqual([]);
+
+    const second = await ask();
+    const secondReplyId = await reply(second.id);
+    await app.query(acceptMutation, { replyId: secondReplyId }, { token: staff.token });
+    expect((await notificationsOf(asker, { unreadOnly: true })).notifications.nodes.map((node) => node.kind)).toEqual([
+      'ACCEPTED',
+      'REPLY',
+    ]);
+    expect((await notificationsOf(staff)).notifications.nodes).toEqual([]);
+  });
+
+  it('marks only your own notifications read, one by one or all at once', async () => {
+    const thread = await ask();
+    await reply(thread.id);
+    await reply(thread.id, bystander.token, `And @${replier.username} is right.`);
+    const [newest, oldest] = (await notificationsOf(asker)).notifications.nodes;
+    const [othersNotification] = (await notificationsOf(replier)).notifications.nodes;
+
+    await expect(app.query(markReadMutation, { ids: [oldest.id, othersNotification.id] }, { token: asker.token })).resolves.toEqual({
+      markNotificationsRead: 1,
+    });
+    const afterOne = await notificationsOf(asker);
+    expect(afterOne.notifications.nodes.map((node) => [node.id, node.read])).toEqual([
+      [newest.id, false],
+      [oldest.id, true],
+    ]);
+    expect((await notificationsOf(asker, { unreadOnly: true })).notifications.nodes.map((node) => node.id)).toEqual([newest.id]);
+    expect((await notificationsOf(replier)).unreadNotificationCount).toBe(1);
+
+    await expect(app.query(markAllMutation, {}, { token: asker.token })).resolves.toEqual({ markAllNotificationsRead: 0 });
+    expect((await notificationsOf(asker)).unreadNotificationCount).toBe(0);
+    expect((await notificationsOf(replier)).unreadNotificationCount).toBe(1);
+  });
+
+  it('pages newest first with opaque cursors', async () => {
+    const thread = await ask();
+    const replyIds: string[] = [];
+    for (let index = 0; index < 3; index++) replyIds.push(await reply(thread.id));
+
+    const first = await notificationsOf(asker, { first: 2 });
+    expect(first.notifications.nodes.map((node) => node.replyId)).toEqual([replyIds[2], replyIds[1]]);
+    expect(first.notifications.pageInfo.hasNextPage).toBe(true);
+    const second = await notificationsOf(asker, { first: 2, after: first.notifications.pageInfo.endCursor });
+    expect(second.notifications.nodes.map((node) => node.replyId)).toEqual([replyIds[0]]);
+    expect(second.notifications.pageInfo).toEqual({ hasNextPage: false, endCursor: second.notifications.edges[0].cursor });
+  });
+
+  it('drops notifications about posts that get hidden, and notifies nobody about hidden posts', async () => {
+    const dataSource = app.nest.get(DataSource);
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    expect((await notificationsOf(asker)).unreadNotificationCount).toBe(1);
+
+    await dataSource.getRepository(ReplyEntity).update({ id: Number(replyId) }, { hidden: true });
+    await expect(notificationsOf(asker)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
+
+    // Staff may still reply in a hidden thread; its asker is not told.
+    await dataSource.getRepository(ThreadEntity).update({ id: Number(thread.id) }, { hidden: true });
+    await reply(thread.id, staff.token, `@${bystander.username} have a look at this one.`);
+    await dataSource.getRepository(ThreadEntity).update({ id: Number(thread.id) }, { hidden: false });
+    await expect(notificationsOf(asker)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
+    await expect(notificationsOf(bystander)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
+  });
+
+  it('refuses anonymous callers and bad input without changing anything', async () => {
+    const thread = await ask();
+    await reply(thread.id);
+
+    const anonymous = await app.request(notificationsQuery);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const anonymousMark = await app.request(markAllMutation);
+    expect(anonymousMark.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    for (const first of [0, 51]) {
+      const response = await app.request(notificationsQuery, { first }, { token: asker.token });
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const badCursor = await app.request(notificationsQuery, { after: 'not a cursor' }, { token: asker.token });
+    expect(badCursor.errors?.[0]?.extensions?.fields).toEqual([{ field: 'after', message: expect.any(String) }]);
+    for (const ids of [['abc'], [], Array.from({ length: 101 }, (_, index) => String(index + 1))]) {
+      const response = await app.request(markReadMutation, { ids }, { token: asker.token });
+      expect(response.status).toBeLessThan(500);
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await notificationsOf(asker)).unreadNotificationCount).toBe(1);
+  });
+});

@@ -1,0 +1,363 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { ForumEventMap, ForumEvents } from '../apps/api/src/events/forum-events.js';
+import { RepliesService } from '../apps/api/src/threads/replies.service.js';
+import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
+import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
+import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
+import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { UserEntity } from '../apps/api/src/users/user.entity.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const replyFields =
+  'id threadId body bodyHtml isStaffAnswer isAccepted hidden edited editedAt createdAt author { id username } thread { id }';
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id lastActivityAt } }';
+const replyMutation = `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { ${replyFields} } }`;
+const editReplyMutation = `mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { ${replyFields} revisions { previousTitle previousBody createdAt editor { username } } } }`;
+const threadQuery = `query Thread($id: ID!, $first: Int, $after: String) {
+  thread(id: $id) { id replyCount lastActivityAt status replies(first: $first, after: $after) { nodes { ${replyFields} } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }
+}`;
+
+const question = () => ({
+  title: `Dark mode for the forum pages ${randomBytes(3).toString('hex')}`,
+  body: 'Is there a dark theme for these forum pages? The white background is bright at night.',
+});
+
+describe('replies', () => {
+  let app: TestApp;
+  let asker: TestAccount;
+  let helper: TestAccount;
+  let staff: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    asker = await createAccount(app, Role.Member);
+    helper = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.Staff);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const dataSource = () => app.nest.get(DataSource);
+  const ask = async (token = asker.token) =>
+    (await app.query<{ askQuestion: { id: string; lastActivityAt: string } }>(askMutation, { input: question() }, { token })).askQuestion;
+  const reply = async (
+    token: string,
+    threadId: string,
+    body = 'Turn two-factor authentication off from a device where you are signed in.',
+  ) => (await app.query<{ replyToThread: Record<string, any> }>(replyMutation, { threadId, body }, { token })).replyToThread;
+  const readThread = async (id: string, token?: string, variables: Record<string, unknown> = {}) =>
+    (await app.query<{ thread: Record<string, any> }>(threadQuery, { id, ...variables }, { token })).thread;
+  const replyCount = () => dataSource().getRepository(ReplyEntity).count();
+
+  describe('replyToThread', () => {
+    it('adds a reply, counts it and moves the thread to the top of recent activity', async () => {
+      const thread = await ask();
+      const posted = await reply(helper.token, thread.id, 'Do you still have the **QR code**? Thanks @grey');
+      expect(posted).toMatchObject({
+        threadId: thread.id,
+        isStaffAnswer: false,
+        isAccepted: false,
+        hidden: false,
+        edited: false,
+        editedAt: null,
+        author: { id: helper.id, username: helper.username },
+        thread: { id: thread.id },
+      });
+      expect(posted.bodyHtml).toContain('<strong>QR code</strong>');
+      expect(posted.bodyHtml).toContain('href="/u/grey"');
+      const read = await readThread(thread.id);
+      expect(read.replyCount).toBe(1);
+      expect(read.lastActivityAt).toBe(posted.createdAt);
+      expect(new Date(read.lastActivityAt).getTime()).toBeGreaterThanOrEqual(new Date(thread.lastActivityAt).getTime());
+      expect(read.replies.nodes.map((node: { id: string }) => node.id)).toEqual([posted.id]);
+    });
+
+    it('announces the reply', async () => {
+      const seen: ForumEventMap['replyPosted'][] = [];
+      app.nest.get(ForumEvents).on('replyPosted', (event) => {
+        seen.push(event);
+      });
+      const thread = await ask();
+      const posted = await reply(helper.token, thread.id);
+      expect(seen).toContainEqual({ threadId: Number(thread.id), replyId: Number(posted.id), authorId: Number(helper.id) });
+    });
+
+    it('marks a staff reply as a staff answer, and keeps the mark after the author is demoted', async () => {
+      const thread = await ask();
+      const posted = await reply(staff.token, thread.id);
+      expect(posted.isStaffAnswer).toBe(true);
+      const demoted = await createAccount(app, Role.Staff);
+      const before = await reply(demoted.token, thread.id);
+      await dataSource()
+        .getRepository(UserEntity)
+        .update({ id: Number(demoted.id) }, { role: Role.Member });
+      const after = await reply(demoted.token, thread.id);
+      const read = await readThread(thread.id);
+      const marks = Object.fromEntries(
+        read.replies.nodes.map((node: { id: string; isStaffAnswer: boolean }) => [node.id, node.isStaffAnswer]),
+      );
+      expect(marks).toEqual({ [posted.id]: true, [before.id]: true, [after.id]: false });
+    });
+
+    it('refuses replies to a locked thread and changes nothing', async () => {
+      const thread = await ask();
+      await reply(helper.token, thread.id);
+      await dataSource()
+        .getRepository(ThreadEntity)
+        .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.Locked });
+      const before = await replyCount();
+      for (const token of [helper.token, staff.token]) {
+        const response = await app.request(replyMutation, { threadId: thread.id, body: 'Too late' }, { token });
+        expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(response.errors?.[0]?.message).toBe('thread is locked');
+      }
+      expect(await replyCount()).toBe(before);
+      const read = await readThread(thread.id);
+      expect(read).toMatchObject({ replyCount: 1, status: 'Locked' });
+    });
+
+    it('refuses anonymous users', async () => {
+      const thread = await ask();
+      const response = await app.request(replyMutation, { threadId: thread.id, body: 'Anonymous reply' });
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await readThread(thread.id)).replyCount).toBe(0);
+    });
+
+    it('refuses bad ids, unknown threads and hidden threads', async () => {
+      const hidden = await ask();
+      await dataSource()
+        .getRepository(ThreadEntity)
+        .update({ id: Number(hidden.id) }, { hidden: true });
+      const before = await replyCount();
+      const cases: [string, string][] = [
+        ['abc', 'BAD_USER_INPUT'],
+        ['0', 'BAD_USER_INPUT'],
+        ['1.5', 'BAD_USER_INPUT'],
+        ['987654', 'NOT_FOUND'],
+        [hidden.id, 'NOT_FOUND'],
+      ];
+      for (const [threadId, code] of cases) {
+        const response = await app.request(replyMutation, { threadId, body: 'Hello there' }, { token: helper.token });
+        expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      }
+      expect(await replyCount()).toBe(before);
+    });
+
+    it.each([
+      ['an empty body', ''],
+      ['a body of whitespace', '  \n\t  \n'],
+      ['a body over 20000 characters', 'x'.repeat(20001)],
+    ])('refuses %s and stores nothing', async (_name, body) => {
+      const thread = await ask();
+      const response = await app.request(replyMutation, { threadId: thread.id, body }, { token: helper.token });
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('body');
+      expect((await readThread(thread.id)).replyCount).toBe(0);
+    });
+  });
+
+  describe('postAsSystem (the bot)', () => {
+    it('posts an ordinary reply as the bot account, without rate limits', async () => {
+      const bot = await createAccount(app, Role.Bot);
+      const thread = await ask();
+      const service = app.nest.get(RepliesService);
+      const first = await service.postAsSystem(Number(bot.id), Number(thread.id), 'There are no backup codes; save the QR code instead.');
+      const second = await service.postAsSystem(Number(bot.id), Number(thread.id), 'See the staff answer on saving the QR code.');
+      expect(first.isStaffAnswer).toBe(false);
+      const read = await readThread(thread.id);
+      expect(read.replyCount).toBe(2);
+      expect(read.replies.nodes.map((node: { id: string; author: { username: string } }) => [node.id, node.author.username])).toEqual([
+        [String(first.id), bot.username],
+        [String(second.id), bot.username],
+      ]);
+    });
+
+    it('refuses locked threads', async () => {
+      const bot = await createAccount(app, Role.Bot);
+      const thread = await ask();
+      await dataSource()
+        .getRepository(ThreadEntity)
+        .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.Locked });
+      await expect(app.nest.get(RepliesService).postAsSystem(Number(bot.id), Number(thread.id), 'Late')).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    });
+  });
+
+  describe('hidden replies', () => {
+    it('vanish for everyone but staff and their author, and leave the count', async () => {
+      const thread = await ask();
+      const visible = await reply(helper.token, thread.id);
+      const hidden = await reply(staff.token, thread.id, 'This one gets hidden');
+      const other = await createAccount(app, Role.Member);
+      const mine = await reply(other.token, thread.id, 'My own hidden reply');
+      await dataSource().transaction(async (manager) => {
+        await manager.getRepository(ReplyEntity).update({ id: Number(hidden.id) }, { hidden: true });
+        await manager.getRepository(ReplyEntity).update({ id: Number(mine.id) }, { hidden: true });
+        await app.nest.get(RepliesService).recountReplies(manager, Number(thread.id));
+      });
+      const ids = (thread: Record<string, any>) => thread.replies.nodes.map((node: { id: string }) => node.id);
+      expect(ids(await readThread(thread.id))).toEqual([visible.id]);
+      expect(ids(await readThread(thread.id, helper.token))).toEqual([visible.id]);
+      expect(ids(await readThread(thread.id, other.token))).toEqual([visible.id, mine.id]);
+      expect(ids(await readThread(thread.id, staff.token))).toEqual([visible.id, hidden.id, mine.id]);
+      expect((await readThread(thread.id)).replyCount).toBe(1);
+      const editHidden = await app.request(editReplyMutation, { replyId: hidden.id, input: { body: 'x' } }, { token: helper.token });
+      expect(editHidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('editReply', () => {
+    it('lets the author edit and keeps the previous text', async () => {
+      const thread = await ask();
+      const original = await reply(helper.token, thread.id, 'First version');
+      const edited = await app.query<{ editReply: Record<string, any> }>(
+        editReplyMutation,
+        { replyId: original.id, input: { body: 'Second version' } },
+        { token: helper.token },
+      );
+      expect(edited.editReply).toMatchObject({ body: 'Second version', bodyHtml: '<p>Second version</p>\n', edited: true });
+      expect(edited.editReply.editedAt).not.toBeNull();
+      await app.query(editReplyMutation, { replyId: original.id, input: { body: 'Third version' } }, { token: helper.token });
+      const listed = await app.query<{ revisions: { previousBody: string; previousTitle: string | null; editor: { username: string } }[] }>(
+        'query Revisions($id: ID!) { revisions(postType: Reply, postId: $id) { previousTitle previousBody editor { username } } }',
+        { id: original.id },
+      );
+      expect(listed.revisions).toEqual([
+        { previousTitle: null, previousBody: 'Second version', editor: { username: helper.username } },
+        { previousTitle: null, previousBody: 'First version', editor: { username: helper.username } },
+      ]);
+    });
+
+    it("lets staff edit anyone's reply", async () => {
+      const thread = await ask();
+      const original = await reply(helper.token, thread.id, 'Call this number: 555-0100');
+      const edited = await app.query<{ editReply: Record<string, any> }>(
+        editReplyMutation,
+        { replyId: original.id, input: { body: '(removed)' } },
+        { token: staff.token },
+      );
+      expect(edited.editReply.revisions[0]).toMatchObject({
+        previousBody: 'Call this number: 555-0100',
+        editor: { username: staff.username },
+      });
+    });
+
+    it("refuses a member editing someone else's reply, and anonymous users", async () => {
+      const thread = await ask();
+      const original = await reply(helper.token, thread.id, 'Original words');
+      const forbidden = await app.request(
+        editReplyMutation,
+        { replyId: original.id, input: { body: 'Vandalised' } },
+        { token: asker.token },
+      );
+      expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const anonymous = await app.request(editReplyMutation, { replyId: original.id, input: { body: 'Vandalised' } });
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const stored = await dataSource()
+        .getRepository(ReplyEntity)
+        .findOneByOrFail({ id: Number(original.id) });
+      expect(stored).toMatchObject({ body: 'Original words', editedAt: null });
+    });
+
+    it('stores nothing for an edit that changes nothing, or a bad one', async () => {
+      const thread = await ask();
+      const original = await reply(helper.token, thread.id, 'Same words');
+      const same = await app.query<{ editReply: Record<string, any> }>(
+        editReplyMutation,
+        { replyId: original.id, input: { body: 'Same words  \n' } },
+        { token: helper.token },
+      );
+      expect(same.editReply).toMatchObject({ edited: false, revisions: [] });
+      for (const [replyId, body, code] of [
+        [original.id, '   ', 'BAD_USER_INPUT'],
+        [original.id, 'x'.repeat(20001), 'BAD_USER_INPUT'],
+        ['abc', 'fine', 'BAD_USER_INPUT'],
+        ['987654', 'fine', 'NOT_FOUND'],
+      ]) {
+        const response = await app.request(editReplyMutation, { replyId, input: { body } }, { token: helper.token });
+        expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      }
+      expect(
+        await dataSource()
+          .getRepository(RevisionEntity)
+          .countBy({ postId: Number(original.id) }),
+      ).toBe(0);
+    });
+  });
+
+  describe('paging through replies', () => {
+    it('returns replies oldest first, page by page, without gaps or repeats', async () => {
+      const thread = await ask();
+      const posted: string[] = [];
+      for (let index = 0; index < 5; index++) posted.push((await reply(helper.token, thread.id, `Reply number ${index}`)).id);
+      // Equal timestamps: the id must break the tie.
+      await dataSource()
+        .getRepository(ReplyEntity)
+        .update({ threadId: Number(thread.id) }, { createdAt: new Date('2025-01-01T00:00:00.000Z') });
+      const seen: string[] = [];
+      let after: string | null = null;
+      const pages: boolean[] = [];
+      do {
+        const page: Record<string, any> = (await readThread(thread.id, undefined, { first: 2, after })).replies;
+        seen.push(...page.nodes.map((node: { id: string }) => node.id));
+        pages.push(page.pageInfo.hasNextPage);
+        expect(page.edges.at(-1)?.cursor).toBe(page.pageInfo.endCursor);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(posted);
+      expect(pages).toEqual([true, true, false]);
+      const exact = (await readThread(thread.id, undefined, { first: 5 })).replies;
+      expect(exact.pageInfo.hasNextPage).toBe(false);
+      const defaultPage = (await readThread(thread.id)).replies;
+      expect(defaultPage.nodes).toHaveLength(5);
+    });
+
+    it('refuses bad page sizes and cursors', async () => {
+      const thread = await ask();
+      for (const variables of [
+        { first: 0 },
+        { first: 101 },
+        { first: -1 },
+        { after: 'not a cursor!' },
+        { after: Buffer.from('a:1:1').toString('base64url') },
+      ]) {
+        const response = await app.request(threadQuery, { id: thread.id, ...variables });
+        expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+  });
+});
+
+describe('replying too often', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_REPLY_SECONDS: '600' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('refuses a second reply within the cooldown, per member', async () => {
+    const asker = await createAccount(app, Role.Member);
+    const first = await createAccount(app, Role.Member);
+    const second = await createAccount(app, Role.Member);
+    const thread = (await app.query<{ askQuestion: { id: string } }>(askMutation, { input: question() }, { token: asker.token }))
+      .askQuestion;
+    await app.query(replyMutation, { threadId: thread.id, body: 'One' }, { token: first.token });
+    const again = await app.request(replyMutation, { threadId: thread.id, body: 'Two' }, { token: first.token });
+    expect(again.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    await app.query(replyMutation, { threadId: thread.id, body: 'Three' }, { token: second.token });
+    expect(
+      await app.nest
+        .get(DataSource)
+        .getRepository(ReplyEntity)
+        .countBy({ threadId: Number(thread.id) }),
+    ).toBe(2);
+  });
+});

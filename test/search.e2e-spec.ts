@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
+import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
+import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const searchQuery = `query Search($query: String!, $first: Int, $after: String) {
+  search(query: $query, first: $first, after: $after) {
+    nodes { threadId postId matchedIn snippet score thread { id title } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface SearchData {
+  search: {
+    nodes: {
+      threadId: string;
+      postId: string;
+      matchedIn: 'Thread' | 'Reply';
+      snippet: string;
+      score: number;
+      thread: { id: string; title: string };
+    }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/** A made-up word no other test uses, so each test sees only its own posts. */
+function uniqueWord(): string {
+  return `zq${randomBytes(5)
+    .toString('hex')
+    .replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)])}`;
+}
+
+describe('search', () => {
+  let app: TestApp;
+  let member: TestAccount;
+  let staff: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    member = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.Staff);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  // Posts are written straight to the database: the index must follow every write path, not only the API's.
+  async function thread(title: string, body: string, changes: Partial<ThreadEntity> = {}): Promise<ThreadEntity> {
+    const now = new Date();
+    return app.nest
+      .get(DataSource)
+      .getRepository(ThreadEntity)
+      .save({
+        authorId: Number(member.id),
+        title,
+        body,
+        status: ThreadStatus.Open,
+        locked: false,
+        acceptedReplyId: null,
+        replyCount: 0,
+        hidden: false,
+        editedAt: null,
+        createdAt: now,
+        lastActivityAt: now,
+        ...changes,
+      });
+  }
+
+  async function reply(threadId: number, body: string, changes: Partial<ReplyEntity> = {}): Promise<ReplyEntity> {
+    return app.nest
+      .get(DataSource)
+      .getRepository(ReplyEntity)
+      .save({
+        threadId,
+        authorId: Number(member.id),
+        body,
+        isStaffAnswer: false,
+        hidden: false,
+        editedAt: null,
+        createdAt: new Date(),
+        ...changes,
+      });
+  }
+
+  function search(query: string, options: { first?: number; after?: string; token?: string } = {}) {
+    return app.query<SearchData>(searchQuery, { query, first: options.first, after: options.after }, { token: options.token });
+  }
+
+  it('ranks a title match above a body-only match', async () => {
+    const word = uniqueWord();
+    const inBody = await thread('Lost my phone', `Since yesterday I cannot find the ${word} setting anywhere in the app.`);
+    const inTitle = await thread(`Where is the ${word} setting?`, 'I looked through every menu and could not find it.');
+    const { search: result } = await search(word);
+    expect(result.nodes.map((node) => node.threadId)).toEqual([String(inTitle.id), String(inBody.id)]);
+    expect(result.nodes[0].score).toBeGreaterThan(result.nodes[1].score);
+    expect(result.nodes[0].thread.title).toBe(`Where is the ${word} setting?`);
+  });
+
+  it('ranks the more relevant body above the less relevant one', async () => {
+    const word = uniqueWord();
+    const once = await thread('Question one', `My ${word} stopped working after the update and I need help.`);
+    const often = await thread('Question two', `My ${word} broke; the ${word} app says the ${word} code is wrong.`);
+    const { search: result } = await search(word);
+    expect(result.nodes.map((node) => node.threadId)).toEqual([String(often.id), String(once.id)]);
+  });
+
+  it('returns one result per thread, represented by its best-matching post', async () => {
+    const word = uniqueWord();
+    const question = await thread('Authenticator moved to a new phone', 'How do I move my codes?');
+    const answer = await reply(question.id, `Scan the ${word} QR code again from the new phone, then ${word} it.`);
+    await reply(question.id, `Also keep the ${word} somewhere safe.`);
+    const { search: result } = await search(word);
+    expect(result.nodes).toHaveLength(1);
+    expect(result.nodes[0]).toMatchObject({ threadId: String(question.id), matchedIn: 'Reply', postId: String(answer.id) });
+  });
+
+  it('matches the last word as a prefix and finds stemmed forms', async () => {
+    const word = uniqueWord();
+    const question = await thread(`Printing recovery ${word}`, 'Is it safe to print it?');
+    const prefix = await search(`print ${word.slice(0, -3)}`);
+    expect(prefix.search.nodes.map((node) => node.threadId)).toEqual([String(question.id)]);
+  });
+
+  it('highlights matched words and escapes everything else', async () => {
+    const word = uniqueWord();
+    await thread('Odd characters', `My ${word} & <script>alert("x")</script> <b>your</b> codes`);
+    const { search: result } = await search(word);
+    const snippet = result.nodes[0].snippet;
+    expect(snippet).toContain(`<mark>${word}</mark>`);
+    expect(snippet).toContain('&lt;script&gt;');
+    expect(snippet).toContain('&amp;');
+    expect(snippet.replaceAll('<mark>', '').replaceAll('</mark>', '')).not.toMatch(/[<>]/);
+  });
+
+  it('accepts query syntax characters as plain text', async () => {
+    const word = uniqueWord();
+    // Every word of every query below is in the post, so each must find it.
+    const question = await thread(`Backup ${word}`, 'Title: near, or not, and more.');
+    for (const query of [
+      `"${word}`,
+      `${word}*`,
+      `(${word}`,
+      `-${word}`,
+      `title:${word}`,
+      `${word} NEAR`,
+      `${word} OR`,
+      `NOT ${word}`,
+      `${word} AND ^`,
+      `'${word}'`,
+      `${word} & | !`,
+    ]) {
+      const response = await app.request<SearchData>(searchQuery, { query });
+      expect(response.errors, query).toBeUndefined();
+      expect(
+        response.data?.search.nodes.map((node) => node.threadId),
+        query,
+      ).toContain(String(question.id));
+    }
+  });
+
+  it('returns an empty list for a query without searchable words', async () => {
+    for (const query of ['"', '*', '()', '-:', '   ', '^"*']) {
+      const { search: result } = await search(query);
+      expect(result.nodes, query).toEqual([]);
+      expect(result.pageInfo.hasNextPage).toBe(false);
+    }
+  });
+
+  it('rejects bad arguments as BAD_USER_INPUT', async () => {
+    for (const variables of [
+      { query: '' },
+      { query: 'x'.repeat(201) },
+      { query: 'codes', first: 0 },
+      { query: 'codes', first: 51 },
+      { query: 'codes', after: 'nonsense' },
+    ]) {
+      const response = await app.request(searchQuery, variables);
+      expect(response.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('leaves hidden posts out for members and anonymous users, not for staff', async () => {
+    const word = uniqueWord();
+    const visible = await thread(`Visible ${word}`, 'shown');
+    const hiddenThread = await thread(`Hidden ${word}`, 'not shown', { hidden: true });
+    await reply(hiddenThread.id, `A reply about ${word} in a hidden thread`);
+    const withHiddenReply = await thread('Another thread', 'nothing to see');
+    await reply(withHiddenReply.id, `A hidden reply about ${word}`, { hidden: true });
+
+    for (const token of [undefined, member.token]) {
+      const { search: result } = await search(word, { token });
+      expect(result.nodes.map((node) => node.threadId)).toEqual([String(visible.id)]);
+    }
+    const { search: forStaff } = await search(word, { token: staff.token });
+    expect(forStaff.nodes.map((node) => node.threadId).sort()).toEqual(
+      [String(visible.id), String(hiddenThread.id), String(withHiddenReply.id)].sort(),
+    );
+  });
+
+  it('re-indexes edited posts', async () => {
+    const before = uniqueWord();
+    const after = uniqueWord();
+    const question = await thread(`About ${before}`, `The ${before} body`);
+    const answer = await reply(question.id, `Reply mentioning ${before}`);
+    const repository = app.nest.get(DataSource).getRepository(ThreadEntity);
+    await repository.update(question.id, { title: `About ${after}`, body: 'The new body', editedAt: new Date() });
+    await app.nest.get(DataSource).getRepository(ReplyEntity).update(answer.id, { body: 'Reply without the old word' });
+
+    expect((await search(before)).search.nodes).toEqual([]);
+    expect((await search(after)).search.nodes.map((node) => node.threadId)).toEqual([String(question.id)]);
+  });
+
+  it('forgets deleted posts', async () => {
+    const word = uniqueWord();
+    const question = await thread(`Delete ${word}`, 'body');
+    await reply(question.id, `reply ${word}`);
+    await app.nest.get(DataSource).getRepository(ThreadEntity).delete(question.id);
+    expect((await search(word)).search.nodes).toEqual([]);
+  });
+
+  it('pages through results without repeats', async () => {
+    const word = uniqueWord();
+    const ids = [];
+    for (let index = 0; index < 5; index++) ids.push(String((await thread(`Question ${index}`, `Body ${index} about ${word}`)).id));
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    const pages: number[] = [];
+    for (;;) {
+      const { search: page } = await search(word, { first: 2, after });
+      seen.push(...page.nodes.map((node) => node.threadId));
+      pages.push(page.nodes.length);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? undefined;
+    }
+    expect(pages).toEqual([2, 2, 1]);
+    expect(seen.sort()).toEqual(ids.sort());
+  });
+});
