@@ -70,6 +70,19 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect(result.data?.threadActivity).toEqual({ kind: 'NEW_REPLY', threadId, replyId, at: expect.any(String) });
   });
 
+  it('reports an edited reply and a hidden reply to thread subscribers as UPDATED', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    const activity = subscribe<{ threadActivity: Record<string, unknown> }>(connect({ token: staff.token }), threadActivity, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    await app.query('mutation Edit($replyId: ID!) { editReply(replyId: $replyId, input: { body: "Edited: try the appearance setting." }) { id } }', { replyId }, { token: replier.token });
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
+
+    await app.query('mutation Hide($postId: ID!) { hidePost(postType: Reply, postId: $postId) { id } }', { postId: replyId }, { token: staff.token });
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
+  });
+
   it('reports an accepted answer and a lock to thread subscribers, and the activity to forumActivity', async () => {
     const threadId = await ask();
     const replyId = await reply(threadId);

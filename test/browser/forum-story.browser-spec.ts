@@ -109,6 +109,18 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await expect(liveReply.getByText('Staff', { exact: true }).isVisible()).resolves.toBe(true);
     await screenshotBoth(page, 'thread-staff-reply');
 
+    // The newcomer was notified: the bell counts it, the list opens the thread and marks it read.
+    await page.getByRole('link', { name: /Notifications, [1-9]\d* unread/ }).click();
+    await page.getByRole('button', { name: /grey replied to your question/ }).waitFor();
+    await screenshotBoth(page, 'notifications');
+
+    await staffPage.goto('/staff/stats');
+    await staffPage.getByRole('img', { name: /per day/ }).waitFor();
+    await screenshotBoth(staffPage, 'staff-stats');
+    await staffPage.goto('/staff/answers/no-backup-codes');
+    await staffPage.getByRole('heading', { name: /Example questions/ }).waitFor();
+    await screenshotBoth(staffPage, 'staff-answer-editor');
+
     await staff.close();
     await member.close();
   });

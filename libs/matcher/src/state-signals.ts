@@ -29,6 +29,9 @@ type Rule = readonly [name: string, pattern: RegExp];
 
 const copyTarget = `(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|${T.qrCode}|${T.setupSecret}|authenticator|secrets?|seeds?|second factor|tokens?)`;
 const device = `(${T.phone}|${T.computer}|${T.tablet}|${T.browser}|device|devices|app|apps|machine|watch)`;
+/** Lookbehinds: not right after a move verb and "to" ("switch to another app"), nor after "signed in on". */
+const notAMove = `(?<!\\b(switch|switching|switched|move|moving|moved|migrate|migrating|migrated|transfer|transferring|transferred|change|changing|changed|replace|replacing|replaced|from \\w+)\\b[\\w ]{0,30}\\b(to|onto|with) (a |an |the )?)`;
+const notASignIn = `(?<!\\b(${T.signIn}|${T.notSignedIn}|${T.signOut}) (on|in|to|into|from|with|at) (a |an |the |my )?)`;
 const anyDevice = `(any|every|all|a single|one|another|other|my other)( of my)?( other)? ${device}`;
 
 const firstMatch = (text: string, rules: readonly Rule[]): string | null => {
@@ -83,7 +86,8 @@ const keepCopyRules: Rule[] = [
   [
     '',
     re(
-      `\\b(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`,
+      // "switch to another phone" is a move, and "signed in on another device" is a sign-in, not a second copy
+      `${notAMove}${notASignIn}\\b(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`,
     ),
   ],
   ['', re(`\\bon (both )?my ${device} and (my |on my |a |another )?(\\w+ )?${device}`)],
@@ -121,6 +125,10 @@ const hypotheticalRules: Rule[] = [
   [
     '',
     /\b(if|when|whenever|should|in case|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable|device is|phone is|act up)/,
+  ],
+  [
+    '',
+    re(`\\b(so|to|and|that) (that )?(i |we |you |they )?(will |would )?(not|never|avoid) (\\w+ )?(lose|losing|get ${T.lockedOut}|getting ${T.lockedOut}|be ${T.lockedOut})\\b`),
   ],
   [
     '',

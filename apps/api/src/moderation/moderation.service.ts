@@ -82,15 +82,17 @@ export class ModerationService {
           { status: FlagStatus.Resolved, resolvedById: staff.id, resolvedAt: new Date() },
         );
       }
-      return recordAction(manager, {
+      const logged = await recordAction(manager, {
         actorId: staff.id,
         action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
         targetType: args.postType === PostType.Thread ? ModerationTargetType.Thread : ModerationTargetType.Reply,
         targetId: postId,
         note: args.reason,
       });
+      return { logged, threadId: post.thread.id, replyId: post.reply?.id ?? null };
     });
-    return toModerationAction(action);
+    await this.events.emit('postHidden', { threadId: action.threadId, replyId: action.replyId, hidden, actorId: staff.id });
+    return toModerationAction(action.logged);
   }
 
   private async setLocked(staff: AuthUser, args: ThreadTargetArgs, locked: boolean): Promise<ModerationAction> {

@@ -128,6 +128,7 @@ export class RepliesService {
       });
       await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, editedAt: now });
     });
+    await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
     return toReply({ ...reply, body: input.body, editedAt: now }, thread.acceptedReplyId);
   }
 

@@ -199,6 +199,7 @@ export class ThreadsService {
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
     });
+    await this.events.emit('postEdited', { threadId: thread.id, replyId: null, editorId: user.id });
     return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 

@@ -62,6 +62,7 @@ export function ThreadRoute() {
         )
       ) : null,
     replyFolded: (reply) => Boolean(suggestion && suggestion.folded && suggestion.replyId === reply.id),
+    canAccept: (reply) => !(suggestion?.status === 'Clarifying' && suggestion.replyId === reply.id),
     replyDraft: draft.body,
   };
 

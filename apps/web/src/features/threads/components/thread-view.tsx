@@ -32,6 +32,8 @@ export interface ThreadSlots {
   replyFooter?: (reply: ReplyDetails, thread: ThreadDetails) => ReactNode;
   /** Replies shown collapsed, e.g. a bot answer the asker said did not help. */
   replyFolded?: (reply: ReplyDetails) => boolean;
+  /** Replies that cannot be accepted, e.g. the bot's clarifying question (default: all can). */
+  canAccept?: (reply: ReplyDetails) => boolean;
   /** Text to start the reply box with. */
   replyDraft?: string | null;
 }
@@ -308,7 +310,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
       )}
       {slots.replyFooter?.(reply, thread)}
       <div className="post__actions">
-        {thread.viewerCanEdit && viewer && !reply.isAccepted && !reply.hidden ? (
+        {thread.viewerCanEdit && viewer && !reply.isAccepted && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
           <Button small busy={accepting} onClick={() => void run(() => accept({ variables: { replyId: reply.id } }))}>
             ✓ Accept this answer
           </Button>
