@@ -149,7 +149,8 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
   const add = (slug: string, value: number) => boost.set(slug, (boost.get(slug) ?? 0) + value);
   // "Please add backup codes: if users lose their phone they are locked out" is about backup codes,
   // not a lost phone.
-  const storyIsHypothetical = Boolean(signals.backupCodes && signals.hypothetical);
+  // So is "how do I back up my 2FA so I don't lose access if my phone breaks".
+  const storyIsHypothetical = Boolean((signals.backupCodes || signals.keepCopy) && signals.hypothetical);
   const lost = Boolean(signals.lostAuthenticator) && !storyIsHypothetical;
   const lostOrSwitching = lost || Boolean(signals.switchAuthenticator || signals.newDevice);
   const lockedOut = Boolean(signals.lockedOut || signals.asksForReset) && !storyIsHypothetical;
@@ -158,6 +159,9 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
   if (signals.backupCodes) add(AnswerSlug.noBackupCodes, storyIsHypothetical ? 2.5 : 1.5);
   if (signals.qrOrSecret) add(AnswerSlug.saveQrCode, 1.2);
   if (signals.keepCopy) add(AnswerSlug.saveQrCode, 1.0);
+  // "What if I lose my phone?" asks how to prepare: keep a copy of the authenticator.
+  if (signals.hypothetical && signals.lostAuthenticator && !signals.backupCodes && !signals.keepCopy && !lockedOut)
+    add(AnswerSlug.saveQrCode, 0.8);
   if (lost) {
     add(AnswerSlug.reenableFromSignedInDevice, 0.6);
     add(AnswerSlug.contactSupportLockedOut, 0.6);

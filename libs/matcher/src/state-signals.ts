@@ -92,6 +92,13 @@ const keepCopyRules: Rule[] = [
   ],
   ['', re(`\\bon (both )?my ${device} and (my |on my |a |another )?(\\w+ )?${device}`)],
   ['', /\b(scan|add)\w*\b.{0,30}\b(twice|two (times|places)|both)\b/],
+  [
+    '',
+    re(
+      `\\b(prepare|preparing|prepared|protect myself|safeguard|contingency|plan b|best practice|avoid losing|prevent losing|not losing|never lose|future[- ]proof)\\b.{0,60}\\b(${T.twoFactor}|${T.authenticator}|authenticator|${T.oneTimeCode}|codes|${T.phone})\\b|\\b(${T.twoFactor}|${T.authenticator}|authenticator)\\b.{0,40}\\b(prepare|safeguard|contingency|best practice|future[- ]proof)\\b`,
+    ),
+  ],
+  ['', re(`\\b(both|our|each of our|both of our) (${T.phone}|devices|phones)\\b`)],
 ];
 
 const lostRules: Rule[] = [
@@ -104,7 +111,7 @@ const lostRules: Rule[] = [
   [
     '',
     re(
-      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|not transfer\\w*|no tokens|empty)\\b`,
+      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|not transfer\\w*|no tokens|empty|blank|came up empty|no (accounts|entries|codes) (at all|left|anymore))\\b`,
     ),
   ],
   ['', re(`\\b(not|no) (have|has|access to|longer have)\\b.{0,20}\\b(${T.phone}|${T.authenticator}|authenticator|${T.twoFactor})`)],
@@ -124,7 +131,7 @@ const newDeviceRules: Rule[] = [
 const hypotheticalRules: Rule[] = [
   [
     '',
-    /\b(if|when|whenever|should|in case|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable|device is|phone is|act up)/,
+    /\b(if|when|whenever|should|in case|what if|what happens if|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable|device is|phone is|act up)/,
   ],
   [
     '',
@@ -167,6 +174,7 @@ const signedInRules: Rule[] = [
   ],
   ['has access on a device', re(`\\b(account|vault|1password|app) is (still )?(open|unlocked)\\b`)],
   ['has access on a device', re(`\\bif i ${T.signOut}\\b`)],
+  ['has a session open', /\b(active|open|existing|live|current|valid) (browser |web |desktop )?sessions?\b|\bsession is (still )?(active|open|valid)\b/],
 ];
 
 const signedInNowhereRules: Rule[] = [
@@ -276,6 +284,18 @@ const hardNegativeRules: Rule[] = [
   [
     'hard-negative: import or export',
     /\b(import|importing|imported|exporting|csv)\b|\bexport\w*\b.{0,25}\b(passwords?|vaults?|items|logins|data|csv)\b/,
+  ],
+  [
+    'hard-negative: scanner trouble',
+    re(
+      `\\b(${T.qrCode}|scann?\\w*|camera)\\b.{0,40}\\b(crash\\w*|freez\\w*|error|black screen|not (work|read|recogni[sz]|focus)\\w*|cannot (read|scan|recogni[sz]e))\\b`,
+    ),
+  ],
+  [
+    'hard-negative: secrets stored in an authenticator app',
+    re(
+      `\\b(view|see|show|reveal|display|read|look at)\\w*\\b.{0,30}\\b(stored|saved|existing|added|imported)\\b.{0,20}\\b(${T.setupSecret}|secrets?|keys?|seeds?|entries|accounts)\\b|\\b(${T.setupSecret}|secrets?|keys?|seeds?) (of|for) (each|every|an?|existing|stored|saved) (entry|entries|accounts?|items?)\\b`,
+    ),
   ],
   ['hard-negative: sync', /\bsync\w*\b/],
   [

@@ -48,6 +48,11 @@ export class AnswersService implements OnModuleInit {
 
   /** A new database starts with the built-in answers and their examples (whatever SEED_DEMO says). */
   async onModuleInit(): Promise<void> {
+    await this.seedDefaults();
+  }
+
+  /** Seeds the built-in answers into an empty table; idempotent, safe with several instances starting together. */
+  async seedDefaults(): Promise<void> {
     if ((await this.dataSource.getRepository(CanonicalAnswerEntity).count()) > 0) return;
     try {
       await this.dataSource.transaction(async (manager) => {

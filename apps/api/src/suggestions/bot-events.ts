@@ -10,15 +10,13 @@ export async function recordBotEvents(
 ): Promise<void> {
   if (types.length === 0) return;
   const createdAt = new Date();
-  await manager
-    .getRepository(BotEventEntity)
-    .insert(
-      types.map((type) => ({
-        type,
-        answerId: details.answerId ?? null,
-        threadId: details.threadId ?? null,
-        userId: details.userId ?? null,
-        createdAt,
-      })),
-    );
+  await manager.getRepository(BotEventEntity).insert(
+    types.map((type) => ({
+      type,
+      answerId: details.answerId ?? null,
+      threadId: details.threadId ?? null,
+      userId: details.userId ?? null,
+      createdAt,
+    })),
+  );
 }

@@ -210,18 +210,16 @@ export class BotService implements OnModuleInit {
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager
-        .getRepository(BotSuggestionEntity)
-        .update(
-          { id: suggestion.id, status: Not(BotSuggestionStatus.Unhelpful) },
-          {
-            status: BotSuggestionStatus.Unhelpful,
-            feedback: BotFeedback.Unhelpful,
-            folded: true,
-            decidedById: user.id,
-            decidedAt: new Date(),
-          },
-        );
+      const updated = await manager.getRepository(BotSuggestionEntity).update(
+        { id: suggestion.id, status: Not(BotSuggestionStatus.Unhelpful) },
+        {
+          status: BotSuggestionStatus.Unhelpful,
+          feedback: BotFeedback.Unhelpful,
+          folded: true,
+          decidedById: user.id,
+          decidedAt: new Date(),
+        },
+      );
       if (updated.affected)
         await recordBotEvents(manager, [BotEventType.Unhelpful], { answerId: suggestion.answerId, threadId: thread.id, userId: user.id });
     });
@@ -261,18 +259,16 @@ export class BotService implements OnModuleInit {
   private async recordAskerConfirmation(suggestionId: number, userId: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
-      const updated = await manager
-        .getRepository(BotSuggestionEntity)
-        .update(
-          { id: suggestionId, status: Not(BotSuggestionStatus.ConfirmedByAsker) },
-          {
-            status: BotSuggestionStatus.ConfirmedByAsker,
-            feedback: BotFeedback.Helpful,
-            folded: false,
-            decidedById: userId,
-            decidedAt: new Date(),
-          },
-        );
+      const updated = await manager.getRepository(BotSuggestionEntity).update(
+        { id: suggestionId, status: Not(BotSuggestionStatus.ConfirmedByAsker) },
+        {
+          status: BotSuggestionStatus.ConfirmedByAsker,
+          feedback: BotFeedback.Helpful,
+          folded: false,
+          decidedById: userId,
+          decidedAt: new Date(),
+        },
+      );
       if (updated.affected) {
         await recordBotEvents(manager, [BotEventType.ConfirmedByAsker], {
           answerId: suggestion.answerId,

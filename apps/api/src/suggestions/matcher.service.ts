@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { defaultAnswers, Matcher, ThreadIndex, type MatchInput, type MatchResult, type SimilarThread } from '#matcher';
@@ -15,7 +15,7 @@ const threadBatchSize = 1000;
  * and a similar-thread index of the visible threads. Both follow changes made on any instance.
  */
 @Injectable()
-export class MatcherService implements OnModuleInit, OnApplicationBootstrap {
+export class MatcherService implements OnModuleInit {
   private readonly logger = new Logger('MatcherService');
   private matcher: Matcher = Matcher.build([]);
   private answers = new Map<string, CanonicalAnswerEntity>();
@@ -30,12 +30,13 @@ export class MatcherService implements OnModuleInit, OnApplicationBootstrap {
     private readonly changes: KnowledgeBaseChanges,
   ) {}
 
-  onModuleInit(): void {
+  /**
+   * Built before any onApplicationBootstrap hook (the demo seed posts questions there), from the seeded
+   * answers whatever order the modules initialise in.
+   */
+  async onModuleInit(): Promise<void> {
     this.changes.onChange((change) => (change.topic === 'answers' ? this.rebuild() : this.reindexThread(change.threadId)));
-  }
-
-  /** After every module's onModuleInit, so the built-in answers are seeded. */
-  async onApplicationBootstrap(): Promise<void> {
+    await this.knowledgeBase.seedDefaults();
     await this.rebuild();
     await this.indexAllThreads();
   }
@@ -68,12 +69,10 @@ export class MatcherService implements OnModuleInit, OnApplicationBootstrap {
 
   /** Re-reads one thread: indexed while visible, dropped when hidden or deleted. */
   async reindexThread(threadId: number): Promise<void> {
-    const thread = await this.dataSource
-      .getRepository(ThreadEntity)
-      .findOne({
-        select: { id: true, title: true, body: true, status: true, hidden: true, acceptedReplyId: true },
-        where: { id: threadId },
-      });
+    const thread = await this.dataSource.getRepository(ThreadEntity).findOne({
+      select: { id: true, title: true, body: true, status: true, hidden: true, acceptedReplyId: true },
+      where: { id: threadId },
+    });
     if (!thread || thread.hidden) {
       this.threads.remove(String(threadId));
       return;

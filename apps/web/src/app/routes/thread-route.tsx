@@ -62,7 +62,8 @@ export function ThreadRoute() {
         )
       ) : null,
     replyFolded: (reply) => Boolean(suggestion && suggestion.folded && suggestion.replyId === reply.id),
-    canAccept: (reply) => !(suggestion?.status === 'Clarifying' && suggestion.replyId === reply.id),
+    // The bot's reply is accepted through "Did this solve it?" (which also teaches the bot), not the generic button.
+    canAccept: (reply) => suggestion?.replyId !== reply.id,
     replyDraft: draft.body,
   };
 

@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { Notice } from '../../../components/status';
 import { messageOf } from '../../../lib/graphql-errors';
@@ -39,11 +38,6 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: Bo
     (suggestion.status === 'Answered' || suggestion.status === 'ConfirmedByStaff' || suggestion.status === 'Corrected');
   return (
     <div className="bot-footer">
-      {suggestion.answer ? (
-        <p className="bot-footer__source">
-          From our staff-reviewed answer <Link to={`/answers/${suggestion.answer.slug}`}>“{suggestion.answer.title}”</Link>.
-        </p>
-      ) : null}
       {isAsker && awaitingVerdict ? (
         <div className="bot-feedback" role="group" aria-labelledby={`bot-feedback-${suggestion.id}`}>
           <p id={`bot-feedback-${suggestion.id}`} className="bot-feedback__question">
