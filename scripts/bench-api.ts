@@ -120,6 +120,8 @@ try {
 
   const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
   for (const scenario of scenarios) {
+    // A GraphQL error still answers 200, so check each operation succeeds once before timing it.
+    await graphql(scenario.query, scenario.variables?.() ?? {}, scenario.token);
     const result = await run(scenario);
     rows.push({ name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
   }

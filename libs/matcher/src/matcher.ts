@@ -160,7 +160,7 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
   if (signals.qrOrSecret) add(AnswerSlug.saveQrCode, 1.2);
   if (signals.keepCopy) add(AnswerSlug.saveQrCode, 1.0);
   // "What if I lose my phone?" asks how to prepare: keep a copy of the authenticator.
-  if (signals.hypothetical && signals.lostAuthenticator && !signals.backupCodes && !signals.keepCopy && !lockedOut)
+  if (signals.preparing && signals.lostAuthenticator && !signals.backupCodes && !signals.keepCopy && !lockedOut)
     add(AnswerSlug.saveQrCode, 0.8);
   if (lost) {
     add(AnswerSlug.reenableFromSignedInDevice, 0.6);

@@ -14,6 +14,8 @@ export interface StateSignals {
   newDevice: string | null;
   /** Talks about losing the authenticator only as a possibility ("if users lose their phone"), or asks for a feature. */
   hypothetical: string | null;
+  /** The asker plans for losing their own phone ("what if I lose my phone?"): wants a spare, not a fix. */
+  preparing: string | null;
   /** Deliberate change of authenticator or phone (still has the old one or just moving). */
   switchAuthenticator: string | null;
   signedInSomewhere: string | null;
@@ -140,6 +142,13 @@ const hypotheticalRules: Rule[] = [
   [
     '',
     /\b(feature request|request:|suggestion|would be (nice|great|useful|helpful)|it would be|please add|add (an? )?(option|ability|possibility|support)|ability to|allow (users?|me|us) to|implement|should (offer|provide|support|give)|provide|consider adding)\b/,
+  ],
+];
+
+const preparingRules: Rule[] = [
+  [
+    '',
+    /\b(if|when|whenever|in case|what if|what happens if|should|once|before) (i|my|we|our) (\w+ )?(\w+ )?(lose|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken|wiped|reset)|stops? working)\b/,
   ],
 ];
 
@@ -318,6 +327,7 @@ export function detectSignals(canonical: string): StateSignals {
     lostAuthenticator: firstMatch(canonical, lostRules),
     newDevice: firstMatch(canonical, newDeviceRules),
     hypothetical: firstMatch(canonical, hypotheticalRules),
+    preparing: firstMatch(canonical, preparingRules),
     switchAuthenticator: firstMatch(canonical, switchRules),
     signedInSomewhere: firstMatch(canonical, signedInRules),
     signedInNowhere: firstMatch(canonical, signedInNowhereRules),
