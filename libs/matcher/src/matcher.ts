@@ -167,8 +167,8 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
     add(AnswerSlug.contactSupportLockedOut, 0.6);
   }
   if (signals.newDevice && !lockedOut) add(AnswerSlug.reenableFromSignedInDevice, 0.6);
-  if (signals.switchAuthenticator && !lockedOut) add(AnswerSlug.reenableFromSignedInDevice, 0.8);
-  if (signedIn && (lostOrSwitching || lockedOut)) {
+  if (signals.switchAuthenticator && !lockedOut) add(AnswerSlug.reenableFromSignedInDevice, 1.2);
+  if (signedIn && (lostOrSwitching || lockedOut || signals.redoTwoFactor)) {
     decisive.push('state: still signed in on a device');
     add(AnswerSlug.reenableFromSignedInDevice, 1.5);
     add(AnswerSlug.contactSupportLockedOut, -1.5);

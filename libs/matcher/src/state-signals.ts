@@ -18,6 +18,8 @@ export interface StateSignals {
   preparing: string | null;
   /** Deliberate change of authenticator or phone (still has the old one or just moving). */
   switchAuthenticator: string | null;
+  /** Wants to set two-factor up again: reset, regenerate, re-enable, turn off and on. */
+  redoTwoFactor: string | null;
   signedInSomewhere: string | null;
   signedInNowhere: string | null;
   lockedOut: string | null;
@@ -163,6 +165,17 @@ const switchRules: Rule[] = [
   ['', re(`\\bfrom ${T.authenticator} to\\b`)],
   ['', re(`\\b(still|also) (have|use|got|own)\\b.{0,15}\\b(old|previous|current|existing)\\b`)],
   ['', /\b(discontinued|end of life|eol|shutting down)\b/],
+];
+
+const redoTarget = `(${T.twoFactor}|${T.authenticator}|authenticator|${T.oneTimeCode}|${T.qrCode}|${T.setupSecret})`;
+const redoRules: Rule[] = [
+  [
+    '',
+    re(
+      `\\b(regenerate|reset|re-?enable|re-?activate|re-?setup|re-?set up|redo|re-?link|re-?add|re-?register|re-?scan|re-?configure|disable|turn off|remove|deactivate)\\w*\\b.{0,30}\\b${redoTarget}\\b`,
+    ),
+  ],
+  ['', re(`\\b${redoTarget}\\b.{0,30}\\b(again|from scratch|off and (back )?on)\\b`)],
 ];
 
 const signedInRules: Rule[] = [
@@ -329,6 +342,7 @@ export function detectSignals(canonical: string): StateSignals {
     hypothetical: firstMatch(canonical, hypotheticalRules),
     preparing: firstMatch(canonical, preparingRules),
     switchAuthenticator: firstMatch(canonical, switchRules),
+    redoTwoFactor: firstMatch(canonical, redoRules),
     signedInSomewhere: firstMatch(canonical, signedInRules),
     signedInNowhere: firstMatch(canonical, signedInNowhereRules),
     lockedOut: firstMatch(canonical, lockedOutRules),

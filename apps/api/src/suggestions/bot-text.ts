@@ -49,10 +49,10 @@ export function excerpt(markdown: string, maxLength = 200): string {
     // The staff greeting says nothing about the answer.
     .filter((paragraph, index) => !(index === 0 && /^(hi|hello|hey)\b.{0,40}$/i.test(paragraph)));
   const text = paragraphs
+    .map((paragraph) => paragraph.replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s+/gm, ''))
     .join(' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s+/gm, '')
     .replace(/[*_`~]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -339,8 +339,8 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
 function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?: string | null; onPosted: (replyId: string) => void }) {
   const { viewer, loading } = useViewer();
   if (loading) return null;
-  if (thread.locked && !viewer?.isStaff) {
-    return <Notice>🔒 This thread is locked: it takes no new replies.</Notice>;
+  if (thread.locked) {
+    return <Notice>🔒 This thread is locked: it takes no new replies.{viewer?.isStaff ? ' Unlock it to reply.' : ''}</Notice>;
   }
   if (!viewer) {
     return (
@@ -350,10 +350,5 @@ function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?:
       </Notice>
     );
   }
-  return (
-    <>
-      {thread.locked ? <Notice tone="warning">This thread is locked. As staff you can still reply.</Notice> : null}
-      <ReplyBox threadId={thread.id} draft={draft} onPosted={onPosted} />
-    </>
-  );
+  return <ReplyBox threadId={thread.id} draft={draft} onPosted={onPosted} />;
 }
