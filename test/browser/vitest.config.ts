@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     setupFiles: ['reflect-metadata'],
+    reporters: process.env.TEST_REPORT_DIR ? ['default', 'json'] : ['default'],
+    outputFile: process.env.TEST_REPORT_DIR ? { json: `${process.env.TEST_REPORT_DIR}/browser.json` } : undefined,
   },
 });

@@ -44,6 +44,21 @@ export function editDistance(source: string, target: string): number {
   return DamerauLevenshteinDistance(source, target, { transposition_cost: 1 });
 }
 
+let englishWords: Set<string> | undefined;
+
+/**
+ * Whether a lower-case word is an ordinary English word (natural's part-of-speech lexicon, about
+ * 90,000 words, loaded on first use). Typo correction leaves such words alone: "share" is not a
+ * typo of "spare", nor "charged" of "changed".
+ */
+export function isEnglishWord(word: string): boolean {
+  if (!englishWords) {
+    const lexicon = require(`${base}/brill_pos_tagger/data/English/lexicon_from_posjs.json`) as Record<string, unknown>;
+    englishWords = new Set(Object.keys(lexicon).filter((entry) => entry.length >= 4 && /^[a-z]+$/.test(entry)));
+  }
+  return englishWords.has(word);
+}
+
 /** A fresh `natural` TfIdf (used only as the benchmark's baseline). */
 export function createNaturalTfIdf(): NaturalTfIdf {
   return new TfIdfClass();

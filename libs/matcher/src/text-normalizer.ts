@@ -1,4 +1,4 @@
-import { editDistance, stem } from './natural.js';
+import { editDistance, isEnglishWord, stem } from './natural.js';
 
 /**
  * Canonical tokens that stand for a family of synonyms. They are plain words so that the
@@ -179,6 +179,10 @@ export class TextNormalizer {
     if (!this.correctTypos || word.length < 5 || this.vocabulary.has(word) || /\d/.test(word)) return word;
     const cached = this.correctionCache.get(word);
     if (cached !== undefined) return cached ?? word;
+    if (isEnglishWord(word)) {
+      this.correctionCache.set(word, null);
+      return word;
+    }
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = maxDistance + 1;
