@@ -16,8 +16,8 @@ describe('Canonical answers', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    staff = await createAccount(app, Role.Staff);
-    member = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.STAFF);
+    member = await createAccount(app, Role.MEMBER);
   });
   afterAll(async () => {
     await app.stop();
@@ -47,7 +47,7 @@ describe('Canonical answers', () => {
     expect(data.canonicalAnswer.version).toBe(1);
     expect(data.canonicalAnswer.bodyHtml).toContain('<p>');
     expect(data.canonicalAnswer.examples.length).toBeGreaterThan(5);
-    expect(new Set(data.canonicalAnswer.examples.map((example) => example.source))).toEqual(new Set(['Seed']));
+    expect(new Set(data.canonicalAnswer.examples.map((example) => example.source))).toEqual(new Set(['SEED']));
   });
 
   it('shows examples and revisions to staff only', async () => {
@@ -138,7 +138,7 @@ describe('Canonical answers', () => {
       { text: 'My smartwatch should display the two-factor codes instead of my phone' },
       { token: staff.token },
     );
-    expect(added.addAnswerExample.source).toBe('Staff');
+    expect(added.addAnswerExample.source).toBe('STAFF');
     expect(await top()).toBe('smartwatch-codes');
 
     await app.query(
@@ -228,8 +228,8 @@ describe('Canonical answers across instances sharing Redis', () => {
     first = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix });
     // The second instance shares the first one's database, as instances behind a load balancer do.
     second = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix, ...first.database.environment });
-    staff = await createAccount(first, Role.Staff);
-    member = await createAccount(first, Role.Member);
+    staff = await createAccount(first, Role.STAFF);
+    member = await createAccount(first, Role.MEMBER);
   });
   afterAll(async () => {
     await second?.stop();

@@ -56,7 +56,7 @@ describe('accounts: sign-up, sign-in, sessions', () => {
     expect(payload.user).toMatchObject({
       username,
       email: `${username.toLowerCase()}@example.com`,
-      role: 'Member',
+      role: 'MEMBER',
       isStaff: false,
       isBot: false,
     });
@@ -71,7 +71,7 @@ describe('accounts: sign-up, sign-in, sessions', () => {
     expect(setCookie).not.toMatch(/Secure/i);
 
     const byBearer = await app.query<{ me: AuthPayload['user'] }>(meQuery, {}, { token: payload.token });
-    expect(byBearer.me).toEqual({ id: payload.user.id, username, email: payload.user.email, role: 'Member' });
+    expect(byBearer.me).toEqual({ id: payload.user.id, username, email: payload.user.email, role: 'MEMBER' });
     const cookie = setCookie.split(';')[0];
     const byCookie = await app.query<{ me: AuthPayload['user'] }>(meQuery, {}, { cookie });
     expect(byCookie.me.id).toBe(payload.user.id);
@@ -128,7 +128,7 @@ describe('accounts: sign-up, sign-in, sessions', () => {
   });
 
   it('never signs in an account without a password (the bot)', async () => {
-    const bot = await createAccount(app, Role.Bot, uniqueName('bot'));
+    const bot = await createAccount(app, Role.BOT, uniqueName('bot'));
     const response = await signIn(app, bot.username, '');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const attempt = await signIn(app, bot.username, 'anything at all');
@@ -263,14 +263,14 @@ describe('accounts: rate limits', () => {
 
   it('limits sign-ups per IP and stores nothing past the limit', async () => {
     const headers = { 'x-forwarded-for': '198.51.100.50' };
-    await expect(signUp(app, uniqueName(), headers)).resolves.toMatchObject({ data: { signUp: { user: { role: 'Member' } } } });
-    await expect(signUp(app, uniqueName(), headers)).resolves.toMatchObject({ data: { signUp: { user: { role: 'Member' } } } });
+    await expect(signUp(app, uniqueName(), headers)).resolves.toMatchObject({ data: { signUp: { user: { role: 'MEMBER' } } } });
+    await expect(signUp(app, uniqueName(), headers)).resolves.toMatchObject({ data: { signUp: { user: { role: 'MEMBER' } } } });
     const refused = uniqueName();
     const response = await signUp(app, refused, headers);
     expect(response.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     await expect(app.query('query($u: String!) { user(username: $u) { id } }', { u: refused })).resolves.toEqual({ user: null });
     await expect(signUp(app, uniqueName(), { 'x-forwarded-for': '198.51.100.51' })).resolves.toMatchObject({
-      data: { signUp: { user: { role: 'Member' } } },
+      data: { signUp: { user: { role: 'MEMBER' } } },
     });
   });
 });

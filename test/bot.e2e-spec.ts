@@ -95,9 +95,9 @@ describe('FAQ bot with the default thresholds', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    staff = await createAccount(app, Role.Staff);
-    asker = await createAccount(app, Role.Member);
-    reader = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.STAFF);
+    asker = await createAccount(app, Role.MEMBER);
+    reader = await createAccount(app, Role.MEMBER);
   });
   afterAll(async () => {
     await app.stop();
@@ -127,13 +127,13 @@ describe('FAQ bot with the default thresholds', () => {
     expect(reply!.body).toContain('/answers/contact-support-locked-out');
     expect(reply!.body).toMatch(/automated/i);
     expect(thread.botSuggestion).toMatchObject({
-      status: 'Answered',
+      status: 'ANSWERED',
       folded: false,
       replyId: reply!.id,
       answer: { slug: 'contact-support-locked-out' },
     });
     expect(thread.botSuggestion!.confidence).toBeGreaterThanOrEqual(0.75);
-    expect(thread.status).toBe('Open');
+    expect(thread.status).toBe('OPEN');
   });
 
   it('leaves an unrelated question alone', async () => {
@@ -142,9 +142,9 @@ describe('FAQ bot with the default thresholds', () => {
     expect(thread.replies.nodes).toEqual([]);
     expect(thread.botSuggestion).toBeNull();
     const asStaff = await readThread(app, id, staff.token);
-    expect(asStaff.botSuggestion).toMatchObject({ status: 'NoMatch', answer: null, replyId: null });
+    expect(asStaff.botSuggestion).toMatchObject({ status: 'NO_MATCH', answer: null, replyId: null });
     const queue = await app.query<{ botQueue: { nodes: { threadId: string; thread: { title: string } }[] } }>(
-      '{ botQueue(kind: NoSuggestion) { nodes { threadId thread { title } } } }',
+      '{ botQueue(kind: NO_SUGGESTION) { nodes { threadId thread { title } } } }',
       {},
       { token: staff.token },
     );
@@ -162,9 +162,9 @@ describe('FAQ bot with the default thresholds', () => {
       { threadId: id },
       { token: asker.token },
     );
-    expect(result.markBotAnswerHelpful).toMatchObject({ status: 'ConfirmedByAsker', feedback: 'Helpful' });
+    expect(result.markBotAnswerHelpful).toMatchObject({ status: 'CONFIRMED_BY_ASKER', feedback: 'HELPFUL' });
     const thread = await readThread(app, id);
-    expect(thread.status).toBe('Answered');
+    expect(thread.status).toBe('ANSWERED');
     expect(thread.acceptedReply?.id).toBe(posted.botSuggestion!.replyId);
 
     const after = await stats();
@@ -184,15 +184,15 @@ describe('FAQ bot with the default thresholds', () => {
       { threadId: id },
       { token: asker.token },
     );
-    expect(result.markBotAnswerUnhelpful).toMatchObject({ status: 'Unhelpful', folded: true, feedback: 'Unhelpful' });
+    expect(result.markBotAnswerUnhelpful).toMatchObject({ status: 'UNHELPFUL', folded: true, feedback: 'UNHELPFUL' });
     const thread = await readThread(app, id);
     expect(thread.botSuggestion?.folded).toBe(true);
-    expect(thread.status).toBe('Open');
+    expect(thread.status).toBe('OPEN');
     const queue = await app.query<{
       botQueue: { nodes: { threadId: string; suggestion: { status: string; alternatives: { slug: string }[] } }[] };
-    }>('{ botQueue(kind: Unhelpful) { nodes { threadId suggestion { status alternatives { slug } } } } }', {}, { token: staff.token });
+    }>('{ botQueue(kind: UNHELPFUL) { nodes { threadId suggestion { status alternatives { slug } } } } }', {}, { token: staff.token });
     const item = queue.botQueue.nodes.find((node) => node.threadId === id);
-    expect(item?.suggestion.status).toBe('Unhelpful');
+    expect(item?.suggestion.status).toBe('UNHELPFUL');
     expect(item?.suggestion.alternatives[0]?.slug).toBe('contact-support-locked-out');
     expect((await stats()).totals.unhelpfulVotes).toBeGreaterThanOrEqual(1);
   });
@@ -208,8 +208,8 @@ describe('FAQ bot with the default thresholds', () => {
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     const thread = await readThread(app, id);
-    expect(thread.botSuggestion).toMatchObject({ status: 'Answered', folded: false, feedback: null });
-    expect(thread.status).toBe('Open');
+    expect(thread.botSuggestion).toMatchObject({ status: 'ANSWERED', folded: false, feedback: null });
+    expect(thread.status).toBe('OPEN');
 
     const unknown = await app.request(threadMutation('markBotAnswerHelpful'), { threadId: '999999' }, { token: asker.token });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -239,7 +239,7 @@ describe('FAQ bot with the default thresholds', () => {
   it('asks a clarifying question and answers with the choice of the asker', async () => {
     const id = await ask(app, asker, ambiguous);
     const asked = await readThread(app, id);
-    expect(asked.botSuggestion).toMatchObject({ status: 'Clarifying', answer: null });
+    expect(asked.botSuggestion).toMatchObject({ status: 'CLARIFYING', answer: null });
     const choices = asked.botSuggestion!.clarify!.choices.map((choice) => choice.slug);
     expect(choices.sort()).toEqual(['contact-support-locked-out', 'reenable-from-signed-in-device']);
     expect(asked.replies.nodes).toHaveLength(1);
@@ -255,11 +255,11 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await choose('reenable-from-signed-in-device', reader.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await choose('save-qr-code', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await choose('Not a slug', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await readThread(app, id)).botSuggestion?.status).toBe('Clarifying');
+    expect((await readThread(app, id)).botSuggestion?.status).toBe('CLARIFYING');
 
     const chosen = await choose('reenable-from-signed-in-device', asker.token);
     expect(chosen.errors).toBeUndefined();
-    expect(chosen.data?.chooseClarification).toMatchObject({ status: 'Answered', answer: { slug: 'reenable-from-signed-in-device' } });
+    expect(chosen.data?.chooseClarification).toMatchObject({ status: 'ANSWERED', answer: { slug: 'reenable-from-signed-in-device' } });
     const answered = await readThread(app, id);
     expect(answered.replies.nodes).toHaveLength(1);
     expect(answered.replies.nodes[0]!.body).toContain('/answers/reenable-from-signed-in-device');
@@ -301,7 +301,7 @@ describe('FAQ bot with the default thresholds', () => {
       { threadId: id },
       { token: staff.token },
     );
-    expect(corrected.correctSuggestion).toMatchObject({ status: 'Corrected', answer: { slug: 'remember-this-device' } });
+    expect(corrected.correctSuggestion).toMatchObject({ status: 'CORRECTED', answer: { slug: 'remember-this-device' } });
     const thread = await readThread(app, id);
     expect(thread.replies.nodes.at(-1)).toMatchObject({ author: { isBot: true } });
     expect(thread.replies.nodes.at(-1)!.body).toContain('/answers/remember-this-device');
@@ -311,7 +311,7 @@ describe('FAQ bot with the default thresholds', () => {
       {},
       { token: staff.token },
     );
-    expect(examples.canonicalAnswer.examples).toContainEqual({ source: 'Corrected', threadId: id });
+    expect(examples.canonicalAnswer.examples).toContainEqual({ source: 'CORRECTED', threadId: id });
     const after = await suggest(app, trustedComputer);
     expect(after.answers[0]?.slug).toBe('remember-this-device');
     expect(after.answers[0]!.confidence).toBeGreaterThan(before + 0.2);
@@ -368,7 +368,7 @@ describe('FAQ bot with the default thresholds', () => {
   it('keeps staff operations and internal details to staff', async () => {
     const id = await ask(app, asker, { ...lockedOut, title: 'Locked out and need my 2FA reset' });
     const operations = [
-      ['{ botQueue(kind: Pending) { nodes { threadId } } }', {}],
+      ['{ botQueue(kind: PENDING) { nodes { threadId } } }', {}],
       ['{ botStats { totals { questionsPosted } } }', {}],
       ['query Q($threadId: ID!) { canonicalAnswerDraft(slug: "save-qr-code", threadId: $threadId) }', { threadId: id }],
       ['mutation M($threadId: ID!) { confirmSuggestion(threadId: $threadId) { status } }', { threadId: id }],
@@ -386,7 +386,7 @@ describe('FAQ bot with the default thresholds', () => {
     );
     expect(details.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const thread = await readThread(app, id, staff.token);
-    expect(thread.botSuggestion).toMatchObject({ status: 'Answered', answer: { slug: 'contact-support-locked-out' } });
+    expect(thread.botSuggestion).toMatchObject({ status: 'ANSWERED', answer: { slug: 'contact-support-locked-out' } });
     expect(thread.replies.nodes).toHaveLength(1);
   });
 });
@@ -398,8 +398,8 @@ describe('FAQ bot with a strict answer threshold', () => {
 
   beforeAll(async () => {
     app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '0.99', BOT_REVIEW_THRESHOLD: '0.1' });
-    staff = await createAccount(app, Role.Staff);
-    asker = await createAccount(app, Role.Member);
+    staff = await createAccount(app, Role.STAFF);
+    asker = await createAccount(app, Role.MEMBER);
   });
   afterAll(async () => {
     await app.stop();
@@ -408,7 +408,7 @@ describe('FAQ bot with a strict answer threshold', () => {
   const pendingIds = async () =>
     (
       await app.query<{ botQueue: { nodes: { threadId: string }[] } }>(
-        '{ botQueue(kind: Pending, first: 50) { nodes { threadId } } }',
+        '{ botQueue(kind: PENDING, first: 50) { nodes { threadId } } }',
         {},
         { token: staff.token },
       )
@@ -421,7 +421,7 @@ describe('FAQ bot with a strict answer threshold', () => {
     expect(asMember.replies.nodes).toEqual([]);
     expect(asMember.botSuggestion).toBeNull();
     const asStaff = await readThread(app, id, staff.token);
-    expect(asStaff.botSuggestion).toMatchObject({ status: 'PendingReview', answer: { slug: 'save-qr-code' }, replyId: null });
+    expect(asStaff.botSuggestion).toMatchObject({ status: 'PENDING_REVIEW', answer: { slug: 'save-qr-code' }, replyId: null });
     expect(await pendingIds()).toContain(id);
 
     const confirmed = await app.query<{ confirmSuggestion: { status: string; replyId: string } }>(
@@ -429,11 +429,11 @@ describe('FAQ bot with a strict answer threshold', () => {
       { threadId: id },
       { token: staff.token },
     );
-    expect(confirmed.confirmSuggestion.status).toBe('ConfirmedByStaff');
+    expect(confirmed.confirmSuggestion.status).toBe('CONFIRMED_BY_STAFF');
     const thread = await readThread(app, id, asker.token);
     expect(thread.replies.nodes).toHaveLength(1);
     expect(thread.replies.nodes[0]).toMatchObject({ id: confirmed.confirmSuggestion.replyId, author: { isBot: true } });
-    expect(thread.botSuggestion?.status).toBe('ConfirmedByStaff');
+    expect(thread.botSuggestion?.status).toBe('CONFIRMED_BY_STAFF');
     expect(await pendingIds()).not.toContain(id);
 
     const examples = await app.query<{ canonicalAnswer: { examples: { source: string; threadId: string | null }[] } }>(
@@ -441,7 +441,7 @@ describe('FAQ bot with a strict answer threshold', () => {
       {},
       { token: staff.token },
     );
-    expect(examples.canonicalAnswer.examples).toContainEqual({ source: 'Confirmed', threadId: id });
+    expect(examples.canonicalAnswer.examples).toContainEqual({ source: 'CONFIRMED', threadId: id });
     expect(confidenceOf(await suggest(app, qrCopy), 'save-qr-code')).toBeGreaterThan(before);
     const stats = await app.query<{ botStats: { totals: { pendingReviews: number; confirmedByStaff: number; botAnswers: number } } }>(
       '{ botStats { totals { pendingReviews confirmedByStaff botAnswers } } }',
@@ -459,7 +459,7 @@ describe('FAQ bot with a strict answer threshold', () => {
       { threadId: id },
       { token: staff.token },
     );
-    expect(dismissed.dismissSuggestion.status).toBe('Dismissed');
+    expect(dismissed.dismissSuggestion.status).toBe('DISMISSED');
     expect(await pendingIds()).not.toContain(id);
     expect((await readThread(app, id)).replies.nodes).toEqual([]);
   });
@@ -476,7 +476,7 @@ describe('FAQ bot with a strict answer threshold', () => {
       { token: staff.token },
     );
     expect(unknownSlug.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await readThread(app, id, staff.token)).botSuggestion?.status).toBe('NoMatch');
+    expect((await readThread(app, id, staff.token)).botSuggestion?.status).toBe('NO_MATCH');
     expect((await readThread(app, id)).replies.nodes).toEqual([]);
   });
 

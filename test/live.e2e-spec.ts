@@ -35,9 +35,9 @@ describe('live updates (graphql-ws on /graphql)', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    asker = await createAccount(app, Role.Member);
-    replier = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
+    asker = await createAccount(app, Role.MEMBER);
+    replier = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));
@@ -79,7 +79,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     await app.query('mutation Edit($replyId: ID!) { editReply(replyId: $replyId, input: { body: "Edited: try the appearance setting." }) { id } }', { replyId }, { token: replier.token });
     expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
 
-    await app.query('mutation Hide($postId: ID!) { hidePost(postType: Reply, postId: $postId) { id } }', { postId: replyId }, { token: staff.token });
+    await app.query('mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }', { postId: replyId }, { token: staff.token });
     expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
   });
 
@@ -220,8 +220,8 @@ describe('live updates across instances sharing Redis', () => {
     // The second instance shares the first one's database, as instances behind a load balancer do.
     second = await TestApp.start({ REDIS_URL: redisUrl, LIVE_CHANNEL_PREFIX: prefix, ...first.database.environment });
     redis = new Redis(redisUrl);
-    asker = await createAccount(first, Role.Member);
-    replier = await createAccount(first, Role.Member);
+    asker = await createAccount(first, Role.MEMBER);
+    replier = await createAccount(first, Role.MEMBER);
   });
   afterAll(async () => {
     await redis?.quit();

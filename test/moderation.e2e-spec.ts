@@ -63,9 +63,9 @@ describe('moderation', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    author = await createAccount(app, Role.Member);
-    other = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
+    author = await createAccount(app, Role.MEMBER);
+    other = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
   });
   afterAll(async () => {
     await app.stop();
@@ -100,14 +100,14 @@ describe('moderation', () => {
       const replyId = await reply(threadId);
       const { flagPost } = await app.query<{ flagPost: { id: string } }>(
         flagMutation,
-        { postType: 'Reply', postId: replyId, reason: 'This is spam.' },
+        { postType: 'REPLY', postId: replyId, reason: 'This is spam.' },
         { token: other.token },
       );
       const before = await app.query<ThreadData>(threadQuery, { id: threadId }, { token: staff.token });
       const operations: [string, Record<string, unknown>][] = [
-        [hideMutation, { postType: 'Reply', postId: replyId }],
-        [hideMutation, { postType: 'Thread', postId: threadId }],
-        [restoreMutation, { postType: 'Reply', postId: replyId }],
+        [hideMutation, { postType: 'REPLY', postId: replyId }],
+        [hideMutation, { postType: 'THREAD', postId: threadId }],
+        [restoreMutation, { postType: 'REPLY', postId: replyId }],
         [lockMutation, { threadId }],
         [unlockMutation, { threadId }],
         [resolveMutation, { flagId: flagPost.id }],
@@ -123,7 +123,7 @@ describe('moderation', () => {
 
       const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token: staff.token });
       expect(thread).toEqual(before.thread);
-      expect(thread).toMatchObject({ locked: false, hidden: false, status: 'Open' });
+      expect(thread).toMatchObject({ locked: false, hidden: false, status: 'OPEN' });
       expect(thread.replies.nodes).toContainEqual({ id: replyId, hidden: false });
       expect(await logFor('THREAD', threadId)).toEqual([]);
       expect(await logFor('REPLY', replyId)).toEqual([]);
@@ -142,7 +142,7 @@ describe('moderation', () => {
 
       const hide = await app.query<{ hidePost: LogEntry }>(
         hideMutation,
-        { postType: 'Reply', postId: hiddenReply, reason: 'Off topic' },
+        { postType: 'REPLY', postId: hiddenReply, reason: 'Off topic' },
         { token: staff.token },
       );
       expect(hide.hidePost).toMatchObject({
@@ -164,7 +164,7 @@ describe('moderation', () => {
         expect(thread.replies.nodes).toContainEqual({ id: hiddenReply, hidden: true });
       }
 
-      await app.query(restoreMutation, { postType: 'Reply', postId: hiddenReply }, { token: staff.token });
+      await app.query(restoreMutation, { postType: 'REPLY', postId: hiddenReply }, { token: staff.token });
       const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId });
       expect(thread.replyCount).toBe(visibleBefore);
       expect(thread.replies.nodes.map((node) => node.id)).toEqual(expect.arrayContaining([hiddenReply, keptReply]));
@@ -172,7 +172,7 @@ describe('moderation', () => {
 
     it('hides a thread from other members and anonymous users but not from staff and its author', async () => {
       const threadId = await ask();
-      await app.query(hideMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
 
       for (const token of [undefined, other.token]) {
         const response = await app.request(threadQuery, { id: threadId }, { token });
@@ -183,7 +183,7 @@ describe('moderation', () => {
         expect(thread.hidden).toBe(true);
       }
 
-      await app.query(restoreMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      await app.query(restoreMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
       const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId });
       expect(thread.hidden).toBe(false);
     });
@@ -193,26 +193,26 @@ describe('moderation', () => {
       const replyId = await reply(threadId);
       const { flagPost } = await app.query<{ flagPost: { id: string } }>(
         flagMutation,
-        { postType: 'Reply', postId: replyId, reason: 'Rude reply' },
+        { postType: 'REPLY', postId: replyId, reason: 'Rude reply' },
         { token: other.token },
       );
-      await app.query(hideMutation, { postType: 'Reply', postId: replyId }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'REPLY', postId: replyId }, { token: staff.token });
       const open = await app.query<{ openFlags: { nodes: { id: string }[] } }>(openFlagsQuery, { first: 50 }, { token: staff.token });
       expect(open.openFlags.nodes.map((flag) => flag.id)).not.toContain(flagPost.id);
     });
 
     it('reports a post already in the requested state as CONFLICT and an unknown one as NOT_FOUND', async () => {
       const threadId = await ask();
-      const restore = await app.request(restoreMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      const restore = await app.request(restoreMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
       expect(restore.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-      await app.query(hideMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
-      const again = await app.request(hideMutation, { postType: 'Thread', postId: threadId }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
+      const again = await app.request(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect((await logFor('THREAD', threadId)).map((entry) => entry.action)).toEqual(['HIDE']);
 
-      const unknown = await app.request(hideMutation, { postType: 'Reply', postId: '999999' }, { token: staff.token });
+      const unknown = await app.request(hideMutation, { postType: 'REPLY', postId: '999999' }, { token: staff.token });
       expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const malformed = await app.request(hideMutation, { postType: 'Reply', postId: 'abc' }, { token: staff.token });
+      const malformed = await app.request(hideMutation, { postType: 'REPLY', postId: 'abc' }, { token: staff.token });
       expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
@@ -228,14 +228,14 @@ describe('moderation', () => {
       const repliesBefore = (await app.query<ThreadData>(threadQuery, { id: threadId })).thread.replyCount;
       await app.query(lockMutation, { threadId, reason: 'Resolved elsewhere' }, { token: staff.token });
       const locked = await app.query<ThreadData>(threadQuery, { id: threadId });
-      expect(locked.thread).toMatchObject({ locked: true, status: 'Locked' });
+      expect(locked.thread).toMatchObject({ locked: true, status: 'LOCKED' });
       const refused = await app.request(replyMutation, { threadId, body: 'One more thing' }, { token: other.token });
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.replyCount).toBe(repliesBefore);
 
       await app.query(unlockMutation, { threadId }, { token: staff.token });
       const unlocked = await app.query<ThreadData>(threadQuery, { id: threadId });
-      expect(unlocked.thread).toMatchObject({ locked: false, status: 'Open' });
+      expect(unlocked.thread).toMatchObject({ locked: false, status: 'OPEN' });
       await reply(threadId, other.token);
       expect(seen.map((event) => event.locked)).toEqual([true, false]);
       expect(seen[0].actorId).toBe(Number(staff.id));
@@ -246,9 +246,9 @@ describe('moderation', () => {
       const replyId = await reply(threadId, other.token);
       await app.query(`mutation($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }`, { replyId }, { token: author.token });
       await app.query(lockMutation, { threadId }, { token: staff.token });
-      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('Locked');
+      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('LOCKED');
       await app.query(unlockMutation, { threadId }, { token: staff.token });
-      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('Answered');
+      expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('ANSWERED');
     });
 
     it('reports locking a locked thread as CONFLICT and an unknown thread as NOT_FOUND', async () => {
@@ -267,12 +267,12 @@ describe('moderation', () => {
       const replyId = await reply(threadId);
       const { flagPost } = await app.query<{ flagPost: { id: string } }>(
         flagMutation,
-        { postType: 'Thread', postId: threadId, reason: 'Duplicate question' },
+        { postType: 'THREAD', postId: threadId, reason: 'Duplicate question' },
         { token: other.token },
       );
       const started = Date.now();
-      await app.query(hideMutation, { postType: 'Reply', postId: replyId, reason: 'spam' }, { token: staff.token });
-      await app.query(restoreMutation, { postType: 'Reply', postId: replyId, reason: 'not spam after all' }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'REPLY', postId: replyId, reason: 'spam' }, { token: staff.token });
+      await app.query(restoreMutation, { postType: 'REPLY', postId: replyId, reason: 'not spam after all' }, { token: staff.token });
       await app.query(lockMutation, { threadId, reason: 'heated' }, { token: staff.token });
       await app.query(unlockMutation, { threadId }, { token: staff.token });
       await app.query(resolveMutation, { flagId: flagPost.id, note: 'not a duplicate' }, { token: staff.token });
@@ -327,10 +327,10 @@ describe('moderation', () => {
       const replyId = await reply(threadId);
       const { flagPost } = await app.query<{ flagPost: { id: string; status: string; reporter: { username: string } } }>(
         flagMutation,
-        { postType: 'Reply', postId: replyId, reason: '  Looks like phishing  ' },
+        { postType: 'REPLY', postId: replyId, reason: '  Looks like phishing  ' },
         { token: other.token },
       );
-      expect(flagPost).toMatchObject({ status: 'Open', reporter: { username: other.username } });
+      expect(flagPost).toMatchObject({ status: 'OPEN', reporter: { username: other.username } });
 
       const open = await app.query<{ openFlags: { nodes: Record<string, unknown>[] } }>(
         openFlagsQuery,
@@ -338,13 +338,13 @@ describe('moderation', () => {
         { token: staff.token },
       );
       expect(open.openFlags.nodes.find((flag) => flag.id === flagPost.id)).toMatchObject({
-        postType: 'Reply',
+        postType: 'REPLY',
         postId: replyId,
         threadId,
         threadTitle: 'Forum theme looks odd on my tablet',
         excerpt: 'Save the QR code when you set up 2FA.',
         reason: 'Looks like phishing',
-        status: 'Open',
+        status: 'OPEN',
         reporter: { username: other.username },
       });
 
@@ -353,65 +353,65 @@ describe('moderation', () => {
         { flagId: flagPost.id },
         { token: staff.token },
       );
-      expect(resolved.resolveFlag).toMatchObject({ status: 'Resolved', resolvedBy: { username: staff.username } });
+      expect(resolved.resolveFlag).toMatchObject({ status: 'RESOLVED', resolvedBy: { username: staff.username } });
       const again = await app.request(resolveMutation, { flagId: flagPost.id }, { token: staff.token });
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       const unknown = await app.request(resolveMutation, { flagId: '999999' }, { token: staff.token });
       expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
       // Once resolved, the same member may flag the post again.
-      await app.query(flagMutation, { postType: 'Reply', postId: replyId, reason: 'Still phishing' }, { token: other.token });
+      await app.query(flagMutation, { postType: 'REPLY', postId: replyId, reason: 'Still phishing' }, { token: other.token });
     });
 
     it('validates flags: reason length, unknown and invisible posts, duplicates, sign-in', async () => {
       const threadId = await ask();
       const hiddenThread = await ask();
-      await app.query(hideMutation, { postType: 'Thread', postId: hiddenThread }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'THREAD', postId: hiddenThread }, { token: staff.token });
       const countOpen = async () =>
         (await app.query<{ openFlags: { nodes: unknown[] } }>(openFlagsQuery, { first: 50 }, { token: staff.token })).openFlags.nodes
           .length;
       const before = await countOpen();
 
-      const short = await app.request(flagMutation, { postType: 'Thread', postId: threadId, reason: ' bad ' }, { token: other.token });
+      const short = await app.request(flagMutation, { postType: 'THREAD', postId: threadId, reason: ' bad ' }, { token: other.token });
       expect(short.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(short.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('reason');
       const long = await app.request(
         flagMutation,
-        { postType: 'Thread', postId: threadId, reason: 'x'.repeat(501) },
+        { postType: 'THREAD', postId: threadId, reason: 'x'.repeat(501) },
         { token: other.token },
       );
       expect(long.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      const malformed = await app.request(flagMutation, { postType: 'Thread', postId: '-1', reason: 'Spam post' }, { token: other.token });
+      const malformed = await app.request(flagMutation, { postType: 'THREAD', postId: '-1', reason: 'Spam post' }, { token: other.token });
       expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       for (const [postType, postId] of [
-        ['Thread', '999999'],
-        ['Reply', '999999'],
-        ['Thread', hiddenThread],
+        ['THREAD', '999999'],
+        ['REPLY', '999999'],
+        ['THREAD', hiddenThread],
       ]) {
         const response = await app.request(flagMutation, { postType, postId, reason: 'Spam post' }, { token: other.token });
         expect(response.errors?.[0]?.extensions?.code, `${postType} ${postId}`).toBe('NOT_FOUND');
       }
-      const anonymous = await app.request(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Spam post' });
+      const anonymous = await app.request(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Spam post' });
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(await countOpen()).toBe(before);
 
-      await app.query(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Spam post' }, { token: other.token });
+      await app.query(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Spam post' }, { token: other.token });
       const duplicate = await app.request(
         flagMutation,
-        { postType: 'Thread', postId: threadId, reason: 'Spam post again' },
+        { postType: 'THREAD', postId: threadId, reason: 'Spam post again' },
         { token: other.token },
       );
       expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       // Another member's flag on the same post is not a duplicate.
-      await app.query(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Spam post' }, { token: staff.token });
+      await app.query(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Spam post' }, { token: staff.token });
       expect(await countOpen()).toBe(before + 2);
     });
 
     it('pages through open flags oldest first', async () => {
       const threadId = await ask();
-      const reporters = await Promise.all([0, 1, 2].map(() => createAccount(app, Role.Member)));
+      const reporters = await Promise.all([0, 1, 2].map(() => createAccount(app, Role.MEMBER)));
       for (const reporter of reporters)
-        await app.query(flagMutation, { postType: 'Thread', postId: threadId, reason: 'Needs a look' }, { token: reporter.token });
+        await app.query(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Needs a look' }, { token: reporter.token });
       const all: string[] = [];
       let after: string | undefined;
       for (;;) {
@@ -442,8 +442,8 @@ describe('flag rate limit', () => {
   });
 
   it('refuses a member more flags per hour than the limit', async () => {
-    const author = await createAccount(app, Role.Member);
-    const reporter = await createAccount(app, Role.Member);
+    const author = await createAccount(app, Role.MEMBER);
+    const reporter = await createAccount(app, Role.MEMBER);
     const threadIds: string[] = [];
     for (let index = 0; index < 3; index++) {
       const data = await app.query<{ askQuestion: { id: string } }>(
@@ -453,16 +453,16 @@ describe('flag rate limit', () => {
       );
       threadIds.push(data.askQuestion.id);
     }
-    await app.query(flagMutation, { postType: 'Thread', postId: threadIds[0], reason: 'Spam post' }, { token: reporter.token });
-    await app.query(flagMutation, { postType: 'Thread', postId: threadIds[1], reason: 'Spam post' }, { token: reporter.token });
+    await app.query(flagMutation, { postType: 'THREAD', postId: threadIds[0], reason: 'Spam post' }, { token: reporter.token });
+    await app.query(flagMutation, { postType: 'THREAD', postId: threadIds[1], reason: 'Spam post' }, { token: reporter.token });
     const third = await app.request(
       flagMutation,
-      { postType: 'Thread', postId: threadIds[2], reason: 'Spam post' },
+      { postType: 'THREAD', postId: threadIds[2], reason: 'Spam post' },
       { token: reporter.token },
     );
     expect(third.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     // The limit is per member.
-    const otherReporter = await createAccount(app, Role.Member);
-    await app.query(flagMutation, { postType: 'Thread', postId: threadIds[2], reason: 'Spam post' }, { token: otherReporter.token });
+    const otherReporter = await createAccount(app, Role.MEMBER);
+    await app.query(flagMutation, { postType: 'THREAD', postId: threadIds[2], reason: 'Spam post' }, { token: otherReporter.token });
   });
 });

@@ -53,11 +53,11 @@ describe('notifications', () => {
   });
   // Fresh people for every test, so that each starts with no notifications.
   beforeEach(async () => {
-    asker = await createAccount(app, Role.Member);
-    replier = await createAccount(app, Role.Member);
-    bystander = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
-    bot = await createAccount(app, Role.Bot);
+    asker = await createAccount(app, Role.MEMBER);
+    replier = await createAccount(app, Role.MEMBER);
+    bystander = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
+    bot = await createAccount(app, Role.BOT);
   });
   afterAll(async () => {
     await app.stop();

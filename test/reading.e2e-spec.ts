@@ -43,8 +43,8 @@ describe('reading threads', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    member = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
+    member = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
   });
   afterAll(async () => {
     await app.stop();
@@ -115,7 +115,7 @@ describe('reading threads', () => {
       for (let index = 0; index < 5; index++) ids.push(await ask(member.token, [tag]));
       const same = new Date('2025-02-02T10:00:00.000Z');
       for (const id of ids) await threads().update({ id: Number(id) }, { createdAt: same, lastActivityAt: same });
-      for (const sort of ['LatestActivity', 'Newest']) {
+      for (const sort of ['LATEST_ACTIVITY', 'NEWEST']) {
         const { ids: seen } = await pageThrough({ filter: { tag }, sort }, 2);
         expect(seen).toEqual([...ids].reverse());
       }
@@ -138,16 +138,16 @@ describe('reading threads', () => {
       for (let index = 0; index < 3; index++) ids.push(await ask(member.token, [tag]));
       await spreadTimes(ids);
       await reply(staff.token, ids[0]);
-      expect((await list({ filter: { tag }, sort: 'LatestActivity' })).nodes.map((node) => node.id)).toEqual([ids[0], ids[2], ids[1]]);
-      expect((await list({ filter: { tag }, sort: 'Newest' })).nodes.map((node) => node.id)).toEqual([ids[2], ids[1], ids[0]]);
+      expect((await list({ filter: { tag }, sort: 'LATEST_ACTIVITY' })).nodes.map((node) => node.id)).toEqual([ids[0], ids[2], ids[1]]);
+      expect((await list({ filter: { tag }, sort: 'NEWEST' })).nodes.map((node) => node.id)).toEqual([ids[2], ids[1], ids[0]]);
       expect((await list({ filter: { tag } })).nodes[0].id).toBe(ids[0]);
     });
 
     it('refuses a cursor made by the other sort order', async () => {
       const tag = uniqueTag();
       for (let index = 0; index < 2; index++) await ask(member.token, [tag]);
-      const page = await list({ filter: { tag }, sort: 'Newest', first: 1 });
-      const response = await app.request(listQuery, { filter: { tag }, sort: 'LatestActivity', after: page.pageInfo.endCursor });
+      const page = await list({ filter: { tag }, sort: 'NEWEST', first: 1 });
+      const response = await app.request(listQuery, { filter: { tag }, sort: 'LATEST_ACTIVITY', after: page.pageInfo.endCursor });
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
@@ -155,7 +155,7 @@ describe('reading threads', () => {
   describe('filters', () => {
     it('filters by status, unanswered, tag and author', async () => {
       const tag = uniqueTag();
-      const other = await createAccount(app, Role.Member, `Reader_${randomBytes(3).toString('hex')}`);
+      const other = await createAccount(app, Role.MEMBER, `Reader_${randomBytes(3).toString('hex')}`);
       const open = await ask(member.token, [tag, 'profile']);
       const answered = await ask(other.token, [tag]);
       const locked = await ask(other.token, [tag]);
@@ -164,16 +164,16 @@ describe('reading threads', () => {
       const ids = async (filter: Record<string, unknown>) =>
         (await list({ filter: { tag, ...filter } })).nodes.map((node) => node.id).sort();
       expect(await ids({})).toEqual([open, answered, locked].sort());
-      expect(await ids({ status: 'Answered' })).toEqual([answered]);
-      expect(await ids({ status: 'Open' })).toEqual([open]);
-      expect(await ids({ status: 'Locked' })).toEqual([locked]);
+      expect(await ids({ status: 'ANSWERED' })).toEqual([answered]);
+      expect(await ids({ status: 'OPEN' })).toEqual([open]);
+      expect(await ids({ status: 'LOCKED' })).toEqual([locked]);
       expect(await ids({ unanswered: true })).toEqual([open, locked].sort());
       expect(await ids({ unanswered: false })).toEqual([answered]);
       expect(await ids({ authorUsername: other.username.toUpperCase() })).toEqual([answered, locked].sort());
       expect(await ids({ authorId: member.id })).toEqual([open]);
       expect(await ids({ authorUsername: 'nobody-by-this-name' })).toEqual([]);
       expect((await list({ filter: { tag: 'PROFILE', authorId: member.id } })).nodes.map((node) => node.id)).toContain(open);
-      const answeredNode = (await list({ filter: { tag, status: 'Answered' } })).nodes[0];
+      const answeredNode = (await list({ filter: { tag, status: 'ANSWERED' } })).nodes[0];
       expect(answeredNode.acceptedReply).toMatchObject({ isAccepted: true });
     });
 
@@ -182,7 +182,7 @@ describe('reading threads', () => {
       const shown = await ask(member.token, [tag]);
       const hidden = await ask(member.token, [tag]);
       await threads().update({ id: Number(hidden) }, { hidden: true });
-      const other = await createAccount(app, Role.Member);
+      const other = await createAccount(app, Role.MEMBER);
       const ids = async (token?: string) => (await list({ filter: { tag } }, token)).nodes.map((node) => node.id).sort();
       expect(await ids()).toEqual([shown]);
       expect(await ids(other.token)).toEqual([shown]);
@@ -216,7 +216,7 @@ describe('reading threads', () => {
   it('loads a page of threads with authors, tags and accepted answers in a constant number of statements', async () => {
     const tag = uniqueTag();
     for (let index = 0; index < 20; index++) {
-      const author = await createAccount(app, Role.Member);
+      const author = await createAccount(app, Role.MEMBER);
       const id = await ask(author.token, [tag, `n${index}`]);
       if (index % 2 === 0) await app.query(acceptMutation, { replyId: await reply(staff.token, id) }, { token: author.token });
     }
@@ -244,8 +244,8 @@ describe('after a restart', () => {
   });
 
   it('finds every post again', async () => {
-    const asker = await createAccount(app, Role.Member);
-    const staff = await createAccount(app, Role.Staff);
+    const asker = await createAccount(app, Role.MEMBER);
+    const staff = await createAccount(app, Role.STAFF);
     const threadId = (
       await app.query<{ askQuestion: { id: string } }>(
         askMutation,
@@ -282,7 +282,7 @@ describe('after a restart', () => {
     );
     expect(data.thread).toEqual({
       title: 'Where is the forum signature setting kept?',
-      status: 'Answered',
+      status: 'ANSWERED',
       replyCount: 1,
       tags: ['profile', 'signature'],
       edited: true,
@@ -314,9 +314,9 @@ describe('the demo forum', () => {
     expect(data.threads.totalCount).toBeGreaterThanOrEqual(4);
     expect(data.threads.totalCount).toBeLessThanOrEqual(6);
     const replies = data.threads.nodes.flatMap((thread) => thread.replies.nodes);
-    expect(replies.some((reply) => reply.isStaffAnswer && reply.author.username === 'grey' && reply.author.role === 'Staff')).toBe(true);
+    expect(replies.some((reply) => reply.isStaffAnswer && reply.author.username === 'grey' && reply.author.role === 'STAFF')).toBe(true);
     expect(replies.some((reply) => reply.isAccepted)).toBe(true);
-    expect(data.threads.nodes.some((thread) => thread.status === 'Answered' && thread.acceptedReply)).toBe(true);
+    expect(data.threads.nodes.some((thread) => thread.status === 'ANSWERED' && thread.acceptedReply)).toBe(true);
     for (const thread of data.threads.nodes) expect(thread.replyCount).toBe(thread.replies.nodes.length);
     expect(data.threads.nodes.map((thread) => thread.title).join(' ')).toMatch(/backup codes/i);
 

@@ -34,9 +34,9 @@ describe('replies', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    asker = await createAccount(app, Role.Member);
-    helper = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
+    asker = await createAccount(app, Role.MEMBER);
+    helper = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
   });
   afterAll(async () => {
     await app.stop();
@@ -91,11 +91,11 @@ describe('replies', () => {
       const thread = await ask();
       const posted = await reply(staff.token, thread.id);
       expect(posted.isStaffAnswer).toBe(true);
-      const demoted = await createAccount(app, Role.Staff);
+      const demoted = await createAccount(app, Role.STAFF);
       const before = await reply(demoted.token, thread.id);
       await dataSource()
         .getRepository(UserEntity)
-        .update({ id: Number(demoted.id) }, { role: Role.Member });
+        .update({ id: Number(demoted.id) }, { role: Role.MEMBER });
       const after = await reply(demoted.token, thread.id);
       const read = await readThread(thread.id);
       const marks = Object.fromEntries(
@@ -109,7 +109,7 @@ describe('replies', () => {
       await reply(helper.token, thread.id);
       await dataSource()
         .getRepository(ThreadEntity)
-        .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.Locked });
+        .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.LOCKED });
       const before = await replyCount();
       for (const token of [helper.token, staff.token]) {
         const response = await app.request(replyMutation, { threadId: thread.id, body: 'Too late' }, { token });
@@ -118,7 +118,7 @@ describe('replies', () => {
       }
       expect(await replyCount()).toBe(before);
       const read = await readThread(thread.id);
-      expect(read).toMatchObject({ replyCount: 1, status: 'Locked' });
+      expect(read).toMatchObject({ replyCount: 1, status: 'LOCKED' });
     });
 
     it('refuses anonymous users', async () => {
@@ -163,7 +163,7 @@ describe('replies', () => {
 
   describe('postAsSystem (the bot)', () => {
     it('posts an ordinary reply as the bot account, without rate limits', async () => {
-      const bot = await createAccount(app, Role.Bot);
+      const bot = await createAccount(app, Role.BOT);
       const thread = await ask();
       const service = app.nest.get(RepliesService);
       const first = await service.postAsSystem(Number(bot.id), Number(thread.id), 'There are no backup codes; save the QR code instead.');
@@ -178,11 +178,11 @@ describe('replies', () => {
     });
 
     it('refuses locked threads', async () => {
-      const bot = await createAccount(app, Role.Bot);
+      const bot = await createAccount(app, Role.BOT);
       const thread = await ask();
       await dataSource()
         .getRepository(ThreadEntity)
-        .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.Locked });
+        .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.LOCKED });
       await expect(app.nest.get(RepliesService).postAsSystem(Number(bot.id), Number(thread.id), 'Late')).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
@@ -194,7 +194,7 @@ describe('replies', () => {
       const thread = await ask();
       const visible = await reply(helper.token, thread.id);
       const hidden = await reply(staff.token, thread.id, 'This one gets hidden');
-      const other = await createAccount(app, Role.Member);
+      const other = await createAccount(app, Role.MEMBER);
       const mine = await reply(other.token, thread.id, 'My own hidden reply');
       await dataSource().transaction(async (manager) => {
         await manager.getRepository(ReplyEntity).update({ id: Number(hidden.id) }, { hidden: true });
@@ -225,7 +225,7 @@ describe('replies', () => {
       expect(edited.editReply.editedAt).not.toBeNull();
       await app.query(editReplyMutation, { replyId: original.id, input: { body: 'Third version' } }, { token: helper.token });
       const listed = await app.query<{ revisions: { previousBody: string; previousTitle: string | null; editor: { username: string } }[] }>(
-        'query Revisions($id: ID!) { revisions(postType: Reply, postId: $id) { previousTitle previousBody editor { username } } }',
+        'query Revisions($id: ID!) { revisions(postType: REPLY, postId: $id) { previousTitle previousBody editor { username } } }',
         { id: original.id },
       );
       expect(listed.revisions).toEqual([
@@ -344,9 +344,9 @@ describe('replying too often', () => {
   });
 
   it('refuses a second reply within the cooldown, per member', async () => {
-    const asker = await createAccount(app, Role.Member);
-    const first = await createAccount(app, Role.Member);
-    const second = await createAccount(app, Role.Member);
+    const asker = await createAccount(app, Role.MEMBER);
+    const first = await createAccount(app, Role.MEMBER);
+    const second = await createAccount(app, Role.MEMBER);
     const thread = (await app.query<{ askQuestion: { id: string } }>(askMutation, { input: question() }, { token: asker.token }))
       .askQuestion;
     await app.query(replyMutation, { threadId: thread.id, body: 'One' }, { token: first.token });

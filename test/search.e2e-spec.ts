@@ -20,7 +20,7 @@ interface SearchData {
     nodes: {
       threadId: string;
       postId: string;
-      matchedIn: 'Thread' | 'Reply';
+      matchedIn: 'THREAD' | 'REPLY';
       snippet: string;
       score: number;
       thread: { id: string; title: string };
@@ -43,8 +43,8 @@ describe('search', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    member = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
+    member = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
   });
   afterAll(async () => {
     await app.stop();
@@ -60,7 +60,7 @@ describe('search', () => {
         authorId: Number(member.id),
         title,
         body,
-        status: ThreadStatus.Open,
+        status: ThreadStatus.OPEN,
         locked: false,
         acceptedReplyId: null,
         replyCount: 0,
@@ -117,7 +117,7 @@ describe('search', () => {
     await reply(question.id, `Also keep the ${word} somewhere safe.`);
     const { search: result } = await search(word);
     expect(result.nodes).toHaveLength(1);
-    expect(result.nodes[0]).toMatchObject({ threadId: String(question.id), matchedIn: 'Reply', postId: String(answer.id) });
+    expect(result.nodes[0]).toMatchObject({ threadId: String(question.id), matchedIn: 'REPLY', postId: String(answer.id) });
   });
 
   it('matches the last word as a prefix and finds stemmed forms', async () => {

@@ -36,9 +36,9 @@ describe('questions', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    asker = await createAccount(app, Role.Member);
-    other = await createAccount(app, Role.Member);
-    staff = await createAccount(app, Role.Staff);
+    asker = await createAccount(app, Role.MEMBER);
+    other = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
   });
   afterAll(async () => {
     await app.stop();
@@ -64,7 +64,7 @@ describe('questions', () => {
       });
       expect(thread).toMatchObject({
         title: 'How do I change my display name?',
-        status: 'Open',
+        status: 'OPEN',
         locked: false,
         hidden: false,
         replyCount: 0,
@@ -179,7 +179,7 @@ describe('questions', () => {
       expect(second.editQuestion.revisions[0].previousTitle).toBe('Where did my backup codes go?');
 
       const listed = await app.query<{ revisions: { previousTitle: string }[] }>(
-        'query Revisions($id: ID!) { revisions(postType: Thread, postId: $id) { previousTitle previousBody editor { username } } }',
+        'query Revisions($id: ID!) { revisions(postType: THREAD, postId: $id) { previousTitle previousBody editor { username } } }',
         { id: original.id },
       );
       expect(listed.revisions.map((revision) => revision.previousTitle)).toEqual(['Where did my backup codes go?', original.title]);
@@ -281,7 +281,7 @@ describe('questions', () => {
         { token: asker.token },
       );
       expect(accepted.acceptAnswer).toMatchObject({
-        status: 'Answered',
+        status: 'ANSWERED',
         acceptedReply: { id: answer.id, isAccepted: true, author: { username: other.username } },
       });
       const read = await app.query<{ thread: Record<string, any> }>(threadQuery, { id: thread.id });
@@ -292,7 +292,7 @@ describe('questions', () => {
         { threadId: thread.id },
         { token: asker.token },
       );
-      expect(undone.unacceptAnswer).toEqual({ id: thread.id, status: 'Open', acceptedReply: null });
+      expect(undone.unacceptAnswer).toEqual({ id: thread.id, status: 'OPEN', acceptedReply: null });
     });
 
     it('announces the accepted answer', async () => {
@@ -310,7 +310,7 @@ describe('questions', () => {
       const thread = await ask(asker.token);
       const answer = await reply(other.token, thread.id);
       const data = await app.query<{ acceptAnswer: { status: string } }>(acceptMutation, { replyId: answer.id }, { token: staff.token });
-      expect(data.acceptAnswer.status).toBe('Answered');
+      expect(data.acceptAnswer.status).toBe('ANSWERED');
     });
 
     it("refuses a member accepting or unaccepting on someone else's thread", async () => {
@@ -322,7 +322,7 @@ describe('questions', () => {
       const unaccept = await app.request(unacceptMutation, { threadId: thread.id }, { token: other.token });
       expect(unaccept.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const read = await app.query<{ thread: Record<string, any> }>(threadQuery, { id: thread.id });
-      expect(read.thread).toMatchObject({ status: 'Answered', acceptedReply: { id: answer.id } });
+      expect(read.thread).toMatchObject({ status: 'ANSWERED', acceptedReply: { id: answer.id } });
     });
 
     it("refuses accepting a reply from another person's thread", async () => {
@@ -351,19 +351,19 @@ describe('questions', () => {
     it('keeps a locked thread LOCKED while accepting and unaccepting', async () => {
       const thread = await ask(asker.token);
       const answer = await reply(other.token, thread.id);
-      await setThread(thread.id, { locked: true, status: ThreadStatus.Locked });
+      await setThread(thread.id, { locked: true, status: ThreadStatus.LOCKED });
       const accepted = await app.query<{ acceptAnswer: Record<string, any> }>(
         acceptMutation,
         { replyId: answer.id },
         { token: asker.token },
       );
-      expect(accepted.acceptAnswer).toMatchObject({ status: 'Locked', acceptedReply: { id: answer.id } });
+      expect(accepted.acceptAnswer).toMatchObject({ status: 'LOCKED', acceptedReply: { id: answer.id } });
       const undone = await app.query<{ unacceptAnswer: Record<string, any> }>(
         unacceptMutation,
         { threadId: thread.id },
         { token: asker.token },
       );
-      expect(undone.unacceptAnswer.status).toBe('Locked');
+      expect(undone.unacceptAnswer.status).toBe('LOCKED');
     });
 
     it('refuses anonymous users, bad ids and unknown ids', async () => {
@@ -397,8 +397,8 @@ describe('asking too often', () => {
   });
 
   it('refuses a second question within the cooldown, per member', async () => {
-    const first = await createAccount(app, Role.Member);
-    const second = await createAccount(app, Role.Member);
+    const first = await createAccount(app, Role.MEMBER);
+    const second = await createAccount(app, Role.MEMBER);
     await app.query(askMutation, { input: validQuestion() }, { token: first.token });
     const again = await app.request(askMutation, { input: validQuestion() }, { token: first.token });
     expect(again.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');

@@ -22,11 +22,11 @@ describe('users: profiles and roles', () => {
   let member: TestAccount;
   beforeAll(async () => {
     app = await TestApp.start();
-    admin = await createAccount(app, Role.Admin);
-    staff = await createAccount(app, Role.Staff);
+    admin = await createAccount(app, Role.ADMIN);
+    staff = await createAccount(app, Role.STAFF);
   });
   beforeEach(async () => {
-    member = await createAccount(app, Role.Member);
+    member = await createAccount(app, Role.MEMBER);
   });
   afterAll(async () => {
     await app?.stop();
@@ -34,23 +34,23 @@ describe('users: profiles and roles', () => {
 
   it('shows a public profile by username, case-insensitively, without email', async () => {
     const data = await app.query(userQuery, { username: member.username.toUpperCase() });
-    expect(data.user).toEqual({ id: member.id, username: member.username, role: 'Member', isStaff: false, isBot: false });
+    expect(data.user).toEqual({ id: member.id, username: member.username, role: 'MEMBER', isStaff: false, isBot: false });
     await expect(app.query(userQuery, { username: 'nobody-here' })).resolves.toEqual({ user: null });
     const withEmail = await app.request(`{ user(username: "${member.username}") { email } }`);
     expect(withEmail.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('lets an admin make a member staff and back, recording each change in the moderation log', async () => {
-    const promoted = await app.query(setUserRoleMutation, { userId: member.id, role: 'Staff' }, { token: admin.token });
-    expect(promoted.setUserRole).toEqual({ id: member.id, username: member.username, role: 'Staff', isStaff: true });
-    await expect(app.query(userQuery, { username: member.username })).resolves.toMatchObject({ user: { role: 'Staff', isStaff: true } });
+    const promoted = await app.query(setUserRoleMutation, { userId: member.id, role: 'STAFF' }, { token: admin.token });
+    expect(promoted.setUserRole).toEqual({ id: member.id, username: member.username, role: 'STAFF', isStaff: true });
+    await expect(app.query(userQuery, { username: member.username })).resolves.toMatchObject({ user: { role: 'STAFF', isStaff: true } });
     // The new role applies to the member's existing session at once.
     await expect(app.query('{ me { role isStaff } }', {}, { token: member.token })).resolves.toEqual({
-      me: { role: 'Staff', isStaff: true },
+      me: { role: 'STAFF', isStaff: true },
     });
 
-    await app.query(setUserRoleMutation, { userId: member.id, role: 'Member' }, { token: admin.token });
-    await expect(app.query(userQuery, { username: member.username })).resolves.toMatchObject({ user: { role: 'Member', isStaff: false } });
+    await app.query(setUserRoleMutation, { userId: member.id, role: 'MEMBER' }, { token: admin.token });
+    await expect(app.query(userQuery, { username: member.username })).resolves.toMatchObject({ user: { role: 'MEMBER', isStaff: false } });
 
     const log = await app.nest
       .get(DataSource)
@@ -66,36 +66,36 @@ describe('users: profiles and roles', () => {
   });
 
   it('refuses role changes by members and staff (FORBIDDEN) and anonymous users (UNAUTHENTICATED)', async () => {
-    const other = await createAccount(app, Role.Member);
+    const other = await createAccount(app, Role.MEMBER);
     for (const token of [member.token, staff.token]) {
-      const response = await app.request(setUserRoleMutation, { userId: other.id, role: 'Staff' }, { token });
+      const response = await app.request(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const anonymous = await app.request(setUserRoleMutation, { userId: other.id, role: 'Staff' });
+    const anonymous = await app.request(setUserRoleMutation, { userId: other.id, role: 'STAFF' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await expect(app.query(userQuery, { username: other.username })).resolves.toMatchObject({ user: { role: 'Member' } });
+    await expect(app.query(userQuery, { username: other.username })).resolves.toMatchObject({ user: { role: 'MEMBER' } });
   });
 
   it('never assigns BOT, never changes the bot, never changes your own role', async () => {
-    const toBot = await app.request(setUserRoleMutation, { userId: member.id, role: 'Bot' }, { token: admin.token });
+    const toBot = await app.request(setUserRoleMutation, { userId: member.id, role: 'BOT' }, { token: admin.token });
     expect(toBot.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'role' }] });
 
     const bot = await app.nest.get(UsersService).ensureBotAccount();
-    const changeBot = await app.request(setUserRoleMutation, { userId: String(bot.id), role: 'Member' }, { token: admin.token });
+    const changeBot = await app.request(setUserRoleMutation, { userId: String(bot.id), role: 'MEMBER' }, { token: admin.token });
     expect(changeBot.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const self = await app.request(setUserRoleMutation, { userId: admin.id, role: 'Member' }, { token: admin.token });
+    const self = await app.request(setUserRoleMutation, { userId: admin.id, role: 'MEMBER' }, { token: admin.token });
     expect(self.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    await expect(app.query(userQuery, { username: member.username })).resolves.toMatchObject({ user: { role: 'Member' } });
-    await expect(app.query(userQuery, { username: 'faq-bot' })).resolves.toMatchObject({ user: { role: 'Bot', isBot: true } });
-    await expect(app.query(userQuery, { username: admin.username })).resolves.toMatchObject({ user: { role: 'Admin' } });
+    await expect(app.query(userQuery, { username: member.username })).resolves.toMatchObject({ user: { role: 'MEMBER' } });
+    await expect(app.query(userQuery, { username: 'faq-bot' })).resolves.toMatchObject({ user: { role: 'BOT', isBot: true } });
+    await expect(app.query(userQuery, { username: admin.username })).resolves.toMatchObject({ user: { role: 'ADMIN' } });
   });
 
   it('answers NOT_FOUND for an unknown user and BAD_USER_INPUT for a malformed id', async () => {
-    const missing = await app.request(setUserRoleMutation, { userId: '999999', role: 'Staff' }, { token: admin.token });
+    const missing = await app.request(setUserRoleMutation, { userId: '999999', role: 'STAFF' }, { token: admin.token });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const malformed = await app.request(setUserRoleMutation, { userId: 'abc', role: 'Staff' }, { token: admin.token });
+    const malformed = await app.request(setUserRoleMutation, { userId: 'abc', role: 'STAFF' }, { token: admin.token });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'userId' }] });
   });
 
@@ -103,7 +103,7 @@ describe('users: profiles and roles', () => {
     const users = app.nest.get(UsersService);
     const [first, second] = await Promise.all([users.ensureBotAccount(), users.ensureBotAccount()]);
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ username: 'faq-bot', role: Role.Bot });
+    expect(first).toMatchObject({ username: 'faq-bot', role: Role.BOT });
     await expect(users.ensureBotAccount()).resolves.toEqual(first);
   });
 });
@@ -153,10 +153,10 @@ describe('users: the user:create CLI', () => {
     expect(result.stdout).toContain(username);
 
     const data = await app.query(signIn, { input: { login: username, password: 'a long admin password' } });
-    expect(data.signIn.user).toEqual({ username, email: `${username}@example.com`, role: 'Admin' });
-    const other = await createAccount(app, Role.Member);
-    await expect(app.query(setUserRoleMutation, { userId: other.id, role: 'Staff' }, { token: data.signIn.token })).resolves.toMatchObject({
-      setUserRole: { role: 'Staff' },
+    expect(data.signIn.user).toEqual({ username, email: `${username}@example.com`, role: 'ADMIN' });
+    const other = await createAccount(app, Role.MEMBER);
+    await expect(app.query(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token })).resolves.toMatchObject({
+      setUserRole: { role: 'STAFF' },
     });
   });
 
@@ -168,7 +168,7 @@ describe('users: the user:create CLI', () => {
     );
     expect(result.code).toBe(0);
     await expect(app.query(signIn, { input: { login: `${username}@example.com`, password: 'piped in password' } })).resolves.toMatchObject({
-      signIn: { user: { role: 'Staff' } },
+      signIn: { user: { role: 'STAFF' } },
     });
   });
 
@@ -184,7 +184,7 @@ describe('users: the user:create CLI', () => {
   });
 
   it('refuses a duplicate username or email', async () => {
-    const existing = await createAccount(app, Role.Member);
+    const existing = await createAccount(app, Role.MEMBER);
     const result = await createUser([
       '--username',
       existing.username.toUpperCase(),

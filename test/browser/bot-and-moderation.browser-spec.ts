@@ -26,12 +26,12 @@ describe('the clarifying question and moderation', () => {
   });
 
   it('asks the asker a clarifying question as two buttons and answers after the choice', async () => {
-    const asker = await createAccount(app, Role.Member, 'lost_phone');
+    const asker = await createAccount(app, Role.MEMBER, 'lost_phone');
     const thread = await askQuestion(app, asker.token, {
       title: 'Lost my phone with the authenticator app',
       body: 'My phone was stolen and the authenticator app was on it. What should I do about two-factor authentication now?',
     });
-    await expect(botStatus(app, asker.token, thread.id)).resolves.toBe('Clarifying');
+    await expect(botStatus(app, asker.token, thread.id)).resolves.toBe('CLARIFYING');
 
     // A reader sees the question but no buttons.
     const reader = await newContext(browser, app);
@@ -55,13 +55,13 @@ describe('the clarifying question and moderation', () => {
     await botReply.getByText('Did this solve it?').waitFor();
     await expect(botReply.getByText('Automated answer', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('group', { name: /Are you still signed in/ }).count()).resolves.toBe(0);
-    await expect(botStatus(app, asker.token, thread.id)).resolves.toBe('Answered');
+    await expect(botStatus(app, asker.token, thread.id)).resolves.toBe('ANSWERED');
   });
 
   it('lets staff hide a reply: readers no longer see it, its author does, marked hidden', async () => {
-    const asker = await createAccount(app, Role.Member);
-    const spammer = await createAccount(app, Role.Member, 'spammer');
-    const staffAccount = await createAccount(app, Role.Staff);
+    const asker = await createAccount(app, Role.MEMBER);
+    const spammer = await createAccount(app, Role.MEMBER, 'spammer');
+    const staffAccount = await createAccount(app, Role.STAFF);
     const thread = await askQuestion(app, asker.token, {
       title: 'Can I use a hardware key instead of an app?',
       body: 'I would rather use a security key than an authenticator app for two-factor authentication. Is that possible?',
@@ -98,9 +98,9 @@ describe('the clarifying question and moderation', () => {
   });
 
   it('lets a member flag a post and staff see it in the open flags queue', async () => {
-    const asker = await createAccount(app, Role.Member);
-    const reporter = await createAccount(app, Role.Member);
-    const staffAccount = await createAccount(app, Role.Staff);
+    const asker = await createAccount(app, Role.MEMBER);
+    const reporter = await createAccount(app, Role.MEMBER);
+    const staffAccount = await createAccount(app, Role.STAFF);
     const thread = await askQuestion(app, asker.token, {
       title: 'Here is my QR code, is it right?',
       body: 'I pasted the secret below so someone can check it for me: JBSWY3DPEHPK3PXP and so on.',

@@ -63,7 +63,7 @@ describe('sign-in and form errors', () => {
   });
 
   it('shows the API validation errors of a question at its title and body', async () => {
-    const account = await createAccount(app, Role.Member);
+    const account = await createAccount(app, Role.MEMBER);
     context = await newContext(browser, app, { token: account.token });
     const page = await context.newPage();
     await page.goto('/ask');

@@ -22,7 +22,7 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
 
   it('gets a suggestion while typing, the bot answer, a confirmed resolution, and a staff reply live', async () => {
     // Some history, so the list is not empty.
-    const regular = await createAccount(app, Role.Member, 'tomasz');
+    const regular = await createAccount(app, Role.MEMBER, 'tomasz');
     const earlier = await askQuestion(app, regular.token, {
       title: 'New phone: how do I move my authenticator codes?',
       body: 'I am switching phones next week. How do I move the authenticator app codes without locking myself out?',
@@ -68,10 +68,10 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await page.getByText('You said this solved it').waitFor();
     await page.locator('li.post--accepted.post--bot').waitFor();
     await page.getByRole('link', { name: /See the accepted answer/ }).waitFor();
-    await expect(botStatus(app, regular.token, threadId)).resolves.toBe('ConfirmedByAsker');
+    await expect(botStatus(app, regular.token, threadId)).resolves.toBe('CONFIRMED_BY_ASKER');
 
     // Another member's bot answer did not help: it waits in the staff queue.
-    const other = await createAccount(app, Role.Member, 'olu');
+    const other = await createAccount(app, Role.MEMBER, 'olu');
     const otherThread = await askQuestion(app, other.token, {
       title: 'Where are my recovery codes for 2FA?',
       body: 'I enabled two-factor authentication but I cannot find any recovery codes to print. Where are they?',
@@ -83,7 +83,7 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     );
 
     // Staff: the resolution shows in the dashboard; correct the other thread.
-    const staffAccount = await createAccount(app, Role.Staff, 'grey');
+    const staffAccount = await createAccount(app, Role.STAFF, 'grey');
     const staff = await newContext(browser, app, { token: staffAccount.token });
     const staffPage = await staff.newPage();
     await staffPage.goto('/staff');
@@ -95,7 +95,7 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await queueItem.getByLabel('The right canonical answer').selectOption('save-qr-code');
     await queueItem.getByRole('button', { name: 'Correct', exact: true }).click();
     await staffPage.getByTestId('queue-decisions').getByText('Corrected:').waitFor();
-    await expect(botStatus(app, staffAccount.token, otherThread.id)).resolves.toBe('Corrected');
+    await expect(botStatus(app, staffAccount.token, otherThread.id)).resolves.toBe('CORRECTED');
 
     // Staff reply on the newcomer's thread, which is still open in the newcomer's browser.
     await staffPage.goto(`/t/${threadId}`);

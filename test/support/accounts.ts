@@ -12,7 +12,7 @@ export interface TestAccount {
 }
 
 /** A user with a live session, made directly in the database so suites don't depend on the sign-up flow. */
-export async function createAccount(app: TestApp, role: Role = Role.Member, username?: string): Promise<TestAccount> {
+export async function createAccount(app: TestApp, role: Role = Role.MEMBER, username?: string): Promise<TestAccount> {
   const name = username ?? `${role.toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const user = await app.nest
     .get(DataSource)

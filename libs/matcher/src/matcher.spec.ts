@@ -59,6 +59,37 @@ describe('Matcher', () => {
     });
   });
 
+  describe('moving, planning ahead and setting up again', () => {
+    it('sends a move to a different authenticator app to re-enable, not to keeping a copy', () => {
+      expect(answerOf('I would like to move my two-factor over to another authenticator app, how?')).toBe(
+        AnswerSlug.reenableFromSignedInDevice,
+      );
+    });
+
+    it.each([
+      "I'm logged in on the desktop app right now, how do I set my two-factor up again?",
+      "The web session is still active on my computer, I'd like to re-link the authenticator",
+    ])('sends someone signed in who wants to set two-factor up again to re-enable: "%s"', (body) => {
+      expect(answerOf(body)).toBe(AnswerSlug.reenableFromSignedInDevice);
+    });
+
+    it('reads "back up so I am never locked out" as keeping a copy, not as locked out', () => {
+      expect(answerOf('How should I back up my 2FA so that I never get locked out when my phone is stolen?')).toBe(
+        AnswerSlug.saveQrCode,
+      );
+    });
+
+    it('reads "what if I lose my phone" as keeping a copy', () => {
+      expect(answerOf('What if I lose my phone one day, how do I prepare my 2FA for that?')).toBe(AnswerSlug.saveQrCode);
+    });
+
+    it('still answers a backup-code question that mentions a security key', () => {
+      expect(answerOf('Added a hardware key as my second factor and no recovery codes were offered')).toBe(
+        AnswerSlug.noBackupCodes,
+      );
+    });
+  });
+
   describe('abstention on hard negatives', () => {
     it.each([
       'Can I keep the TOTP codes for my Reddit account inside the vault?',
@@ -67,6 +98,9 @@ describe('Matcher', () => {
       'Is SMS two-factor from my credit union good enough?',
       'How do I import my logins from a spreadsheet?',
       'The payment for my yearly plan failed',
+      'The camera freezes every time I scan a QR code for a website',
+      'Please let me view the saved secrets of the entries in the authenticator app',
+      'I was charged twice, can I share the receipt?',
     ])('abstains on "%s"', (body) => {
       const result = sut.match({ body });
       expect(result.answer).toBeNull();

@@ -158,7 +158,7 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
 
   if (signals.backupCodes) add(AnswerSlug.noBackupCodes, storyIsHypothetical ? 2.5 : 1.5);
   if (signals.qrOrSecret) add(AnswerSlug.saveQrCode, 1.2);
-  if (signals.keepCopy) add(AnswerSlug.saveQrCode, 1.0);
+  if (signals.keepCopy) add(AnswerSlug.saveQrCode, 1.3);
   // "What if I lose my phone?" asks how to prepare: keep a copy of the authenticator.
   if (signals.preparing && signals.lostAuthenticator && !signals.backupCodes && !signals.keepCopy && !lockedOut)
     add(AnswerSlug.saveQrCode, 0.8);
@@ -184,7 +184,10 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
   if (lostOrSwitching && (lockedOut || signals.signedInNowhere)) add(AnswerSlug.noBackupCodes, -1);
 
   const recoveryStory = lost && (lockedOut || signedIn || signals.signedInNowhere);
-  if (signals.hardNegative && !recoveryStory && !confirmed) {
+  // "Turning on a security key gave me no recovery codes" is still a backup-code question.
+  const otherMethodOnly = /^hard-negative: (security key|passkey|SMS codes)/.test(signals.hardNegative ?? '');
+  const backupCodeQuestion = Boolean(signals.backupCodes) && otherMethodOnly && !signals.hypothetical;
+  if (signals.hardNegative && !recoveryStory && !confirmed && !backupCodeQuestion) {
     decisive.push(signals.hardNegative);
     add(NONE, 2);
   }

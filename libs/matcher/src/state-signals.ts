@@ -35,7 +35,7 @@ const copyTarget = `(${T.twoFactor}|${T.oneTimeCode}|${T.authenticator}|${T.qrCo
 const device = `(${T.phone}|${T.computer}|${T.tablet}|${T.browser}|device|devices|app|apps|machine|watch)`;
 /** Lookbehinds: not right after a move verb and "to" ("switch to another app"), nor after "signed in on". */
 const notAMove = `(?<!\\b(switch|switching|switched|move|moving|moved|migrate|migrating|migrated|transfer|transferring|transferred|change|changing|changed|replace|replacing|replaced|from \\w+)\\b[\\w ]{0,30}\\b(to|onto|with) (a |an |the )?)`;
-const notASignIn = `(?<!\\b(${T.signIn}|${T.notSignedIn}|${T.signOut}) (on|in|to|into|from|with|at) (a |an |the |my )?)`;
+const notASignIn = `(?<!\\b(${T.signIn}|${T.notSignedIn}|${T.signOut})\\b[^.?!]{0,40}\\b(on|in|to|into|from|with|at) (a |an |the |my )?)`;
 const anyDevice = `(any|every|all|a single|one|another|other|my other)( of my)?( other)? ${device}`;
 
 const firstMatch = (text: string, rules: readonly Rule[]): string | null => {

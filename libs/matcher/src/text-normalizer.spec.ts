@@ -33,6 +33,15 @@ describe('TextNormalizer', () => {
     expect(sut.normalize('dark mode').corrections).toEqual([]);
   });
 
+  it('leaves ordinary English words alone even when they are one edit from a vocabulary word', () => {
+    const withSpare = new TextNormalizer(['a spare phone that changed hands']);
+    const result = withSpare.normalize('I was charged when I tried to share it');
+    expect(result.corrections).toEqual([]);
+    expect(result.canonical).toContain('charged');
+    expect(result.canonical).toContain('share');
+    expect(withSpare.normalize('my sapre phone').corrections).toEqual(['sapre->spare']);
+  });
+
   it('marks a negated sign-in', () => {
     expect(sut.normalize('I am no longer logged in on any device').tokens).toContain('nosignin');
     expect(sut.normalize("I can't sign in on my tablet").tokens).toContain('cannot');

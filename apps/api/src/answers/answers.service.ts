@@ -72,7 +72,7 @@ export class AnswersService implements OnModuleInit {
             answer.examples.map((text) => ({
               answerId: saved.id,
               text,
-              source: ExampleSource.Seed,
+              source: ExampleSource.SEED,
               threadId: null,
               createdById: null,
               createdAt: now,
@@ -188,7 +188,7 @@ export class AnswersService implements OnModuleInit {
           examples.map((text) => ({
             answerId: answer.id,
             text,
-            source: ExampleSource.Staff,
+            source: ExampleSource.STAFF,
             threadId: null,
             createdById: user.id,
             createdAt: now,
@@ -244,7 +244,7 @@ export class AnswersService implements OnModuleInit {
       return manager.getRepository(AnswerExampleEntity).save({
         answerId: answer.id,
         text,
-        source: ExampleSource.Staff,
+        source: ExampleSource.STAFF,
         threadId: null,
         createdById: user.id,
         createdAt: new Date(),
@@ -273,7 +273,7 @@ export class AnswersService implements OnModuleInit {
     manager: EntityManager,
     answerId: number,
     question: { title: string; body: string; threadId: number },
-    source: ExampleSource.Confirmed | ExampleSource.Corrected,
+    source: ExampleSource.CONFIRMED | ExampleSource.CORRECTED,
     userId: number | null,
   ): Promise<void> {
     const text = `${question.title.trim()}. ${question.body.trim()}`.slice(0, maxExampleLength).trim();

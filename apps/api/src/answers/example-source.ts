@@ -3,13 +3,13 @@ import { registerEnumType } from '@nestjs/graphql';
 /** Where an example question of a canonical answer came from. */
 export enum ExampleSource {
   /** Shipped with the built-in knowledge base. */
-  Seed = 'SEED',
+  SEED = 'SEED',
   /** Added by a staff member. */
-  Staff = 'STAFF',
+  STAFF = 'STAFF',
   /** A question whose bot answer the asker or a staff member confirmed. */
-  Confirmed = 'CONFIRMED',
+  CONFIRMED = 'CONFIRMED',
   /** A question a staff member re-assigned to this answer after the bot picked another. */
-  Corrected = 'CORRECTED',
+  CORRECTED = 'CORRECTED',
 }
 
 registerEnumType(ExampleSource, { name: 'ExampleSource', description: 'Where an example question came from.' });

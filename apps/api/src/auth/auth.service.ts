@@ -28,7 +28,7 @@ export class AuthService {
   /** Creates a member account and signs it in. Limited per IP. */
   async signUp(context: RequestContext, input: SignUpInput): Promise<AuthPayload> {
     await this.rateLimiter.consume(`sign-up:ip:${context.ip}`, this.environment.RATE_LIMIT_SIGN_UPS_PER_HOUR, signUpWindowSeconds);
-    const user = await this.users.createAccount({ ...input, role: Role.Member });
+    const user = await this.users.createAccount({ ...input, role: Role.MEMBER });
     const session = await this.sessions.start(context, { id: Number(user.id), username: user.username, role: user.role });
     return { ...session, user };
   }
@@ -46,7 +46,7 @@ export class AuthService {
     await this.rateLimiter.assertBelow(accountKey, limit);
 
     const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password);
-    if (!account || !passwordMatches || account.role === Role.Bot) {
+    if (!account || !passwordMatches || account.role === Role.BOT) {
       await this.countFailure(ipKey, limit);
       await this.countFailure(accountKey, limit);
       throw AppError.unauthenticated(wrongCredentials);

@@ -10,4 +10,4 @@ export const Public = () => SetMetadata(publicKey, true);
 /** Restricts an operation to these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(rolesKey, roles);
 
-export const StaffOnly = () => Roles(Role.Staff, Role.Admin);
+export const StaffOnly = () => Roles(Role.STAFF, Role.ADMIN);

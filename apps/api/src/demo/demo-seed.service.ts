@@ -41,7 +41,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   async isEmpty(): Promise<boolean> {
-    const people = await this.dataSource.getRepository(UserEntity).countBy({ role: Not(Role.Bot) });
+    const people = await this.dataSource.getRepository(UserEntity).countBy({ role: Not(Role.BOT) });
     const threads = await this.dataSource.getRepository(ThreadEntity).count();
     return people === 0 && threads === 0;
   }
@@ -53,17 +53,17 @@ export class DemoSeedService implements OnApplicationBootstrap {
       username: staffUsername,
       email: `${staffUsername}@example.com`,
       password,
-      role: Role.Staff,
+      role: Role.STAFF,
     });
-    accounts.set(staffUsername, { id: Number(staff.id), username: staff.username, role: Role.Staff });
+    accounts.set(staffUsername, { id: Number(staff.id), username: staff.username, role: Role.STAFF });
     for (const username of demoMembers) {
       const member = await this.users.createAccount({
         username,
         email: `${username.replace('.', '-')}@example.com`,
         password: null,
-        role: Role.Member,
+        role: Role.MEMBER,
       });
-      accounts.set(username, { id: Number(member.id), username: member.username, role: Role.Member });
+      accounts.set(username, { id: Number(member.id), username: member.username, role: Role.MEMBER });
     }
     const account = (username: string): AuthUser => {
       const found = accounts.get(username);

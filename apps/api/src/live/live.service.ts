@@ -37,7 +37,7 @@ export class LiveService implements OnModuleInit {
       ]);
       if (!thread || !reply) return;
       const audience: Audience = thread.hidden || reply.hidden ? 'staff' : 'everyone';
-      const kind = author?.role === Role.Bot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
+      const kind = author?.role === Role.BOT ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
       await this.publishThread({ kind, threadId, replyId, at: reply.createdAt.toISOString(), audience });
       await this.publishForum(thread, audience);
     });

@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PostType } from '../threads/post-type.js';
 
 export enum FlagStatus {
-  Open = 'OPEN',
-  Resolved = 'RESOLVED',
+  OPEN = 'OPEN',
+  RESOLVED = 'RESOLVED',
 }
 
 @Entity('flags')

@@ -34,12 +34,12 @@ export class FlagsService {
     const postId = parseId(args.postId, 'postId');
     await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
     const post = await findPost(this.dataSource.manager, args.postType, postId);
-    if (!post || !isPostVisibleTo(context, post)) throw AppError.notFound(args.postType === PostType.Thread ? 'Thread' : 'Reply', postId);
+    if (!post || !isPostVisibleTo(context, post)) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
 
     const duplicate = () => AppError.conflict('postId', 'You have already flagged this post');
     try {
       const flag = await this.dataSource.transaction(async (manager) => {
-        const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.Open });
+        const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.OPEN });
         if (open) throw duplicate();
         return manager.save(
           FlagEntity,
@@ -48,7 +48,7 @@ export class FlagsService {
             postId,
             reporterId: user.id,
             reason: args.reason,
-            status: FlagStatus.Open,
+            status: FlagStatus.OPEN,
             resolvedById: null,
             resolvedAt: null,
             createdAt: new Date(),
@@ -68,7 +68,7 @@ export class FlagsService {
     context.requireStaff();
     const afterId = decodeIdCursor('flags', args.after);
     const rows = await this.dataSource.getRepository(FlagEntity).find({
-      where: { status: FlagStatus.Open, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
+      where: { status: FlagStatus.OPEN, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
       order: { id: 'ASC' },
       take: args.first + 1,
     });
@@ -94,8 +94,8 @@ export class FlagsService {
       const now = new Date();
       const result = await manager.update(
         FlagEntity,
-        { id: flagId, status: FlagStatus.Open },
-        { status: FlagStatus.Resolved, resolvedById: staff.id, resolvedAt: now },
+        { id: flagId, status: FlagStatus.OPEN },
+        { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: now },
       );
       if (!result.affected) {
         if (await manager.existsBy(FlagEntity, { id: flagId })) throw AppError.conflict('flagId', 'This flag is already resolved');

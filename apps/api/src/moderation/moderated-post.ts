@@ -26,11 +26,11 @@ export async function findPosts(
   manager: EntityManager,
   keys: { postType: PostType; postId: number }[],
 ): Promise<Map<string, ModeratedPost>> {
-  const replyIds = keys.filter((key) => key.postType === PostType.Reply).map((key) => key.postId);
+  const replyIds = keys.filter((key) => key.postType === PostType.REPLY).map((key) => key.postId);
   const replies = replyIds.length > 0 ? await manager.findBy(ReplyEntity, { id: In(replyIds) }) : [];
   const threadIds = [
     ...new Set([
-      ...keys.filter((key) => key.postType === PostType.Thread).map((key) => key.postId),
+      ...keys.filter((key) => key.postType === PostType.THREAD).map((key) => key.postId),
       ...replies.map((reply) => reply.threadId),
     ]),
   ];
@@ -38,10 +38,10 @@ export async function findPosts(
   const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
   const posts = new Map<string, ModeratedPost>();
   for (const thread of threads)
-    posts.set(postKey(PostType.Thread, thread.id), { postType: PostType.Thread, postId: thread.id, thread, reply: null });
+    posts.set(postKey(PostType.THREAD, thread.id), { postType: PostType.THREAD, postId: thread.id, thread, reply: null });
   for (const reply of replies) {
     const thread = threadsById.get(reply.threadId);
-    if (thread) posts.set(postKey(PostType.Reply, reply.id), { postType: PostType.Reply, postId: reply.id, thread, reply });
+    if (thread) posts.set(postKey(PostType.REPLY, reply.id), { postType: PostType.REPLY, postId: reply.id, thread, reply });
   }
   return posts;
 }

@@ -69,23 +69,23 @@ export class ModerationService {
     const postId = parseId(args.postId, 'postId');
     const action = await this.dataSource.transaction(async (manager) => {
       const post = await findPost(manager, args.postType, postId);
-      if (!post) throw AppError.notFound(args.postType === PostType.Thread ? 'Thread' : 'Reply', postId);
+      if (!post) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
       // Conditional on the current state, so two moderators racing cannot both log the same change.
-      const entity = args.postType === PostType.Thread ? ThreadEntity : ReplyEntity;
+      const entity = args.postType === PostType.THREAD ? ThreadEntity : ReplyEntity;
       const result = await manager.update(entity, { id: postId, hidden: !hidden }, { hidden });
       if (!result.affected) throw AppError.conflict('postId', hidden ? 'This post is already hidden' : 'This post is not hidden');
       if (post.reply) await recountReplies(manager, post.thread.id);
       if (hidden) {
         await manager.update(
           FlagEntity,
-          { postType: args.postType, postId, status: FlagStatus.Open },
-          { status: FlagStatus.Resolved, resolvedById: staff.id, resolvedAt: new Date() },
+          { postType: args.postType, postId, status: FlagStatus.OPEN },
+          { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: new Date() },
         );
       }
       const logged = await recordAction(manager, {
         actorId: staff.id,
         action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
-        targetType: args.postType === PostType.Thread ? ModerationTargetType.Thread : ModerationTargetType.Reply,
+        targetType: args.postType === PostType.THREAD ? ModerationTargetType.Thread : ModerationTargetType.Reply,
         targetId: postId,
         note: args.reason,
       });

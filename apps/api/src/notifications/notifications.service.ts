@@ -107,7 +107,7 @@ export class NotificationsService implements OnModuleInit {
     if (!thread || thread.hidden || !reply || reply.hidden) return;
     const drafts: Draft[] = [];
     if (thread.authorId !== authorId) {
-      const kind = author?.role === Role.Bot ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
+      const kind = author?.role === Role.BOT ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
       drafts.push({ userId: thread.authorId, kind, threadId, replyId, actorId: authorId });
     }
     for (const userId of await this.mentioned(reply.body, [authorId, ...drafts.map((draft) => draft.userId)])) {
@@ -138,7 +138,7 @@ export class NotificationsService implements OnModuleInit {
     const people = await this.dataSource
       .getRepository(UserEntity)
       .find({ where: { id: In(candidates) }, select: { id: true, role: true } });
-    const recipients = people.filter((person) => person.role !== Role.Bot).map((person) => person.id);
+    const recipients = people.filter((person) => person.role !== Role.BOT).map((person) => person.id);
     await this.deliver(
       recipients.map((userId) => ({ userId, kind: NotificationKind.ACCEPTED, threadId, replyId, actorId: acceptedById })),
       thread.title,
@@ -158,7 +158,7 @@ export class NotificationsService implements OnModuleInit {
     const ids: number[] = [];
     for (const mention of mentions) {
       const user = byKey.get(mention.name) ?? byKey.get(mention.trimmed);
-      if (!user || user.role === Role.Bot || skip.has(user.id)) continue;
+      if (!user || user.role === Role.BOT || skip.has(user.id)) continue;
       skip.add(user.id);
       ids.push(user.id);
     }

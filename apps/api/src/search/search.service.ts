@@ -95,7 +95,7 @@ export class SearchService {
   }
 
   private async snippetsSqlite(match: string, hits: Hit[]): Promise<Map<string, string>> {
-    const rowIds = hits.map((hit) => (hit.postType === PostType.Thread ? hit.postId * 2 : hit.postId * 2 + 1));
+    const rowIds = hits.map((hit) => (hit.postType === PostType.THREAD ? hit.postId * 2 : hit.postId * 2 + 1));
     const rows: { post_type: PostType; post_id: number; snippet: string }[] = await this.dataSource.query(
       `SELECT post_type, post_id, snippet(search_index, 1, ?, ?, '…', ${snippetTokens}) AS snippet
        FROM search_index WHERE search_index MATCH ? AND rowid IN (${rowIds.map(() => '?').join(', ')})`,
@@ -139,7 +139,7 @@ export class SearchService {
          UNION ALL
          SELECT 'REPLY', id, body FROM replies WHERE id = ANY($4::int[])
        ) posts`,
-      [tsQuery, headlineOptions, ids(PostType.Thread), ids(PostType.Reply), lessThanStandIn + greaterThanStandIn],
+      [tsQuery, headlineOptions, ids(PostType.THREAD), ids(PostType.REPLY), lessThanStandIn + greaterThanStandIn],
     );
     return new Map(rows.map((row) => [postKey(row.post_type, Number(row.post_id)), restoreAngleBrackets(row.snippet ?? '')]));
   }

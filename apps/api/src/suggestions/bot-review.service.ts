@@ -21,9 +21,9 @@ import { botAnswerReply, staffDraft } from './bot-text.js';
 import { BotQueueKind, BotQueuePage } from './models/bot-queue.model.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 
-const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NoSuggestion>, BotSuggestionStatus> = {
-  [BotQueueKind.Pending]: BotSuggestionStatus.PendingReview,
-  [BotQueueKind.Unhelpful]: BotSuggestionStatus.Unhelpful,
+const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, BotSuggestionStatus> = {
+  [BotQueueKind.PENDING]: BotSuggestionStatus.PENDING_REVIEW,
+  [BotQueueKind.UNHELPFUL]: BotSuggestionStatus.UNHELPFUL,
 };
 
 function encodeQueueCursor(kind: BotQueueKind, id: number): string {
@@ -55,13 +55,13 @@ export class BotReviewService {
     context.requireStaff();
     const afterId = after ? decodeQueueCursor(kind, after) : 0;
     let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
-    if (kind === BotQueueKind.NoSuggestion) {
+    if (kind === BotQueueKind.NO_SUGGESTION) {
       const rows = await this.dataSource
         .getRepository(ThreadEntity)
         .createQueryBuilder('thread')
         .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
-        .where('thread.status = :open AND thread.hidden = :hidden AND thread.replyCount = 0', { open: ThreadStatus.Open, hidden: false })
-        .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NoMatch })
+        .where('thread.status = :open AND thread.hidden = :hidden AND thread.replyCount = 0', { open: ThreadStatus.OPEN, hidden: false })
+        .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NO_MATCH })
         .andWhere('thread.id > :afterId', { afterId })
         .orderBy('thread.id', 'ASC')
         .limit(first + 1)
@@ -108,13 +108,13 @@ export class BotReviewService {
         .getRepository(BotSuggestionEntity)
         .update(
           { id: suggestion.id },
-          { status: BotSuggestionStatus.ConfirmedByStaff, replyId, decidedById: staff.id, decidedAt: new Date() },
+          { status: BotSuggestionStatus.CONFIRMED_BY_STAFF, replyId, decidedById: staff.id, decidedAt: new Date() },
         );
       await this.answers.learnExample(
         manager,
         answer.id,
         { title: thread.title, body: thread.body, threadId: thread.id },
-        ExampleSource.Confirmed,
+        ExampleSource.CONFIRMED,
         staff.id,
       );
       const events = posted ? [BotEventType.BotAnswered, BotEventType.ConfirmedByStaff] : [BotEventType.ConfirmedByStaff];
@@ -140,7 +140,7 @@ export class BotReviewService {
     const suggestionId = await this.dataSource.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
         answerId: answer.id,
-        status: BotSuggestionStatus.Corrected,
+        status: BotSuggestionStatus.CORRECTED,
         replyId,
         feedback: null,
         folded: false,
@@ -151,7 +151,7 @@ export class BotReviewService {
         manager,
         answer.id,
         { title: thread.title, body: thread.body, threadId: thread.id },
-        ExampleSource.Corrected,
+        ExampleSource.CORRECTED,
         staff.id,
       );
       await recordBotEvents(manager, [BotEventType.Corrected, BotEventType.BotAnswered], {
@@ -172,7 +172,7 @@ export class BotReviewService {
     const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
     const suggestionId = await this.dataSource.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
-        status: BotSuggestionStatus.Dismissed,
+        status: BotSuggestionStatus.DISMISSED,
         folded: existing?.replyId != null,
         decidedById: staff.id,
         decidedAt: new Date(),
@@ -216,7 +216,7 @@ export class BotReviewService {
         alternatives: '[]',
         clarify: null,
         explanation: null,
-        status: BotSuggestionStatus.NoMatch,
+        status: BotSuggestionStatus.NO_MATCH,
         feedback: null,
         folded: false,
         usefulVotes: 0,

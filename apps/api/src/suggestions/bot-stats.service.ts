@@ -115,8 +115,8 @@ export class BotStatsService {
     const answers = answerIds.length ? await this.dataSource.getRepository(CanonicalAnswerEntity).findBy({ id: In(answerIds) }) : [];
     const suggestions = this.dataSource.getRepository(BotSuggestionEntity);
     const [pendingReviewNow, unhelpfulNow] = await Promise.all([
-      suggestions.countBy({ status: BotSuggestionStatus.PendingReview }),
-      suggestions.countBy({ status: BotSuggestionStatus.Unhelpful }),
+      suggestions.countBy({ status: BotSuggestionStatus.PENDING_REVIEW }),
+      suggestions.countBy({ status: BotSuggestionStatus.UNHELPFUL }),
     ]);
     return {
       days,

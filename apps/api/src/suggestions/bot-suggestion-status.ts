@@ -3,31 +3,31 @@ import { registerEnumType } from '@nestjs/graphql';
 /** Where the bot's suggestion for one question stands. */
 export enum BotSuggestionStatus {
   /** The bot answered publicly; the asker has not said whether it helped. */
-  Answered = 'ANSWERED',
+  ANSWERED = 'ANSWERED',
   /** The bot asked the asker a clarifying question and waits for the choice. */
-  Clarifying = 'CLARIFYING',
+  CLARIFYING = 'CLARIFYING',
   /** Not sure enough to answer publicly: waits for staff in the review queue. */
-  PendingReview = 'PENDING_REVIEW',
+  PENDING_REVIEW = 'PENDING_REVIEW',
   /** No canonical answer fits; the question waits for people. */
-  NoMatch = 'NO_MATCH',
+  NO_MATCH = 'NO_MATCH',
   /** The asker said the bot answer did not help: folded, in the staff queue. */
-  Unhelpful = 'UNHELPFUL',
+  UNHELPFUL = 'UNHELPFUL',
   /** The asker said the bot answer solved it (accepted answer). */
-  ConfirmedByAsker = 'CONFIRMED_BY_ASKER',
+  CONFIRMED_BY_ASKER = 'CONFIRMED_BY_ASKER',
   /** A staff member confirmed the bot's answer. */
-  ConfirmedByStaff = 'CONFIRMED_BY_STAFF',
+  CONFIRMED_BY_STAFF = 'CONFIRMED_BY_STAFF',
   /** A staff member picked another canonical answer. */
-  Corrected = 'CORRECTED',
+  CORRECTED = 'CORRECTED',
   /** A staff member decided no canonical answer fits. */
-  Dismissed = 'DISMISSED',
+  DISMISSED = 'DISMISSED',
 }
 
 registerEnumType(BotSuggestionStatus, { name: 'BotSuggestionStatus', description: "Where the bot's suggestion for a question stands." });
 
 /** The asker's verdict on a bot answer. */
 export enum BotFeedback {
-  Helpful = 'HELPFUL',
-  Unhelpful = 'UNHELPFUL',
+  HELPFUL = 'HELPFUL',
+  UNHELPFUL = 'UNHELPFUL',
 }
 
 registerEnumType(BotFeedback, { name: 'BotFeedback', description: "The asker's verdict on the bot answer." });

@@ -26,11 +26,11 @@ import { BotSuggestion } from './models/bot-suggestion.model.js';
 
 /** Statuses in which the bot's public reply carries a canonical answer the asker can judge. */
 const answeredStatuses = [
-  BotSuggestionStatus.Answered,
-  BotSuggestionStatus.Unhelpful,
-  BotSuggestionStatus.ConfirmedByAsker,
-  BotSuggestionStatus.ConfirmedByStaff,
-  BotSuggestionStatus.Corrected,
+  BotSuggestionStatus.ANSWERED,
+  BotSuggestionStatus.UNHELPFUL,
+  BotSuggestionStatus.CONFIRMED_BY_ASKER,
+  BotSuggestionStatus.CONFIRMED_BY_STAFF,
+  BotSuggestionStatus.CORRECTED,
 ];
 
 interface Decision {
@@ -91,7 +91,7 @@ export class BotService implements OnModuleInit {
       } catch (error) {
         // A thread locked in the meantime: staff can still decide.
         this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
-        decision.status = BotSuggestionStatus.PendingReview;
+        decision.status = BotSuggestionStatus.PENDING_REVIEW;
         decision.events = [BotEventType.ReviewQueued];
       }
     }
@@ -130,7 +130,7 @@ export class BotService implements OnModuleInit {
       if (result.confidence >= clarifyAt) {
         const titles = new Map(result.clarify.choices.map((choice) => [choice.slug, this.matcher.answer(choice.slug)?.title ?? '']));
         return {
-          status: BotSuggestionStatus.Clarifying,
+          status: BotSuggestionStatus.CLARIFYING,
           answer: null,
           reply: botClarifyReply(result.clarify, titles),
           events: [BotEventType.ClarificationAsked],
@@ -139,12 +139,12 @@ export class BotService implements OnModuleInit {
     } else if (result.answer && result.confidence >= answerAt) {
       const answer = this.matcher.answer(result.answer);
       if (answer)
-        return { status: BotSuggestionStatus.Answered, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
+        return { status: BotSuggestionStatus.ANSWERED, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
     }
     if (best && result.confidence >= reviewAt) {
-      return { status: BotSuggestionStatus.PendingReview, answer: best, reply: null, events: [BotEventType.ReviewQueued] };
+      return { status: BotSuggestionStatus.PENDING_REVIEW, answer: best, reply: null, events: [BotEventType.ReviewQueued] };
     }
-    return { status: BotSuggestionStatus.NoMatch, answer: null, reply: null, events: [] };
+    return { status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [] };
   }
 
   /** The bot suggestion of a thread the viewer can see; members see it only once the bot replied publicly. Batched. */
@@ -168,7 +168,7 @@ export class BotService implements OnModuleInit {
   async chooseClarification(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const clarify = parseClarification(suggestion.clarify);
-    if (suggestion.status !== BotSuggestionStatus.Clarifying || !clarify) {
+    if (suggestion.status !== BotSuggestionStatus.CLARIFYING || !clarify) {
       throw AppError.badInput('threadId', 'the bot is not waiting for a choice on this question');
     }
     const choice = clarify.choices.find((candidate) => candidate.slug === slug);
@@ -185,8 +185,8 @@ export class BotService implements OnModuleInit {
       const updated = await manager
         .getRepository(BotSuggestionEntity)
         .update(
-          { id: suggestion.id, status: BotSuggestionStatus.Clarifying },
-          { status: BotSuggestionStatus.Answered, answerId: answer.id, replyId, decidedById: user.id, decidedAt: new Date() },
+          { id: suggestion.id, status: BotSuggestionStatus.CLARIFYING },
+          { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, replyId, decidedById: user.id, decidedAt: new Date() },
         );
       if (updated.affected)
         await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
@@ -211,10 +211,10 @@ export class BotService implements OnModuleInit {
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.getRepository(BotSuggestionEntity).update(
-        { id: suggestion.id, status: Not(BotSuggestionStatus.Unhelpful) },
+        { id: suggestion.id, status: Not(BotSuggestionStatus.UNHELPFUL) },
         {
-          status: BotSuggestionStatus.Unhelpful,
-          feedback: BotFeedback.Unhelpful,
+          status: BotSuggestionStatus.UNHELPFUL,
+          feedback: BotFeedback.UNHELPFUL,
           folded: true,
           decidedById: user.id,
           decidedAt: new Date(),
@@ -260,10 +260,10 @@ export class BotService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
       const updated = await manager.getRepository(BotSuggestionEntity).update(
-        { id: suggestionId, status: Not(BotSuggestionStatus.ConfirmedByAsker) },
+        { id: suggestionId, status: Not(BotSuggestionStatus.CONFIRMED_BY_ASKER) },
         {
-          status: BotSuggestionStatus.ConfirmedByAsker,
-          feedback: BotFeedback.Helpful,
+          status: BotSuggestionStatus.CONFIRMED_BY_ASKER,
+          feedback: BotFeedback.HELPFUL,
           folded: false,
           decidedById: userId,
           decidedAt: new Date(),

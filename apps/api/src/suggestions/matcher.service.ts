@@ -85,7 +85,7 @@ export class MatcherService implements OnModuleInit {
       id: String(thread.id),
       title: thread.title,
       body: thread.body,
-      solved: thread.acceptedReplyId !== null || thread.status === ThreadStatus.Answered,
+      solved: thread.acceptedReplyId !== null || thread.status === ThreadStatus.ANSWERED,
     });
   }
 

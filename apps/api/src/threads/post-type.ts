@@ -2,8 +2,8 @@ import { registerEnumType } from '@nestjs/graphql';
 
 /** The two kinds of post: a question (thread) and a reply. */
 export enum PostType {
-  Thread = 'THREAD',
-  Reply = 'REPLY',
+  THREAD = 'THREAD',
+  REPLY = 'REPLY',
 }
 
 registerEnumType(PostType, { name: 'PostType' });

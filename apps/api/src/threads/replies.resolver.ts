@@ -56,7 +56,7 @@ export class RepliesResolver {
 
   @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
   revisions(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<Revision[]> {
-    return this.revisionsService.forPost(context, PostType.Reply, Number(reply.id));
+    return this.revisionsService.forPost(context, PostType.REPLY, Number(reply.id));
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it.' })

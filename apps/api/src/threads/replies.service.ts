@@ -119,7 +119,7 @@ export class RepliesService {
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       await this.revisions.record(manager, {
-        postType: PostType.Reply,
+        postType: PostType.REPLY,
         postId: reply.id,
         editorId: user.id,
         previousTitle: null,

@@ -53,10 +53,10 @@ export class RevisionsService {
   async list(context: RequestContext, postType: PostType, rawPostId: string): Promise<Revision[]> {
     const postId = parseId(rawPostId, 'postId');
     const post =
-      postType === PostType.Thread
+      postType === PostType.THREAD
         ? await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: postId })
         : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: postId });
-    if (!post || !isVisibleTo(context, post)) throw AppError.notFound(postType === PostType.Thread ? 'Thread' : 'Reply', postId);
+    if (!post || !isVisibleTo(context, post)) throw AppError.notFound(postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
     if (post instanceof ReplyEntity) {
       const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: post.threadId });
       if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Reply', postId);

@@ -1,9 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
 
 export enum ThreadStatus {
-  Open = 'OPEN',
-  Answered = 'ANSWERED',
-  Locked = 'LOCKED',
+  OPEN = 'OPEN',
+  ANSWERED = 'ANSWERED',
+  LOCKED = 'LOCKED',
 }
 
 registerEnumType(ThreadStatus, { name: 'ThreadStatus' });
@@ -14,6 +14,6 @@ registerEnumType(ThreadStatus, { name: 'ThreadStatus' });
  * Call it whenever `locked` or `acceptedReplyId` changes.
  */
 export function threadStatus(thread: { locked: boolean; acceptedReplyId: number | null }): ThreadStatus {
-  if (thread.locked) return ThreadStatus.Locked;
-  return thread.acceptedReplyId !== null ? ThreadStatus.Answered : ThreadStatus.Open;
+  if (thread.locked) return ThreadStatus.LOCKED;
+  return thread.acceptedReplyId !== null ? ThreadStatus.ANSWERED : ThreadStatus.OPEN;
 }

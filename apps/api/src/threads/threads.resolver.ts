@@ -96,7 +96,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
   revisions(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<Revision[]> {
-    return this.revisionsService.forPost(context, PostType.Thread, Number(thread.id));
+    return this.revisionsService.forPost(context, PostType.THREAD, Number(thread.id));
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it (and accept or unaccept its answer).' })

@@ -55,7 +55,7 @@ export class ThreadsService {
         authorId,
         title: input.title,
         body: input.body,
-        status: ThreadStatus.Open,
+        status: ThreadStatus.OPEN,
         locked: false,
         acceptedReplyId: null,
         replyCount: 0,
@@ -122,8 +122,8 @@ export class ThreadsService {
    */
   async list(context: RequestContext, args: ThreadsArgs): Promise<ThreadConnection> {
     const filter = args.filter ?? {};
-    const kind = args.sort === ThreadSort.Newest ? 'n' : 'a';
-    const column = args.sort === ThreadSort.Newest ? 'createdAt' : 'lastActivityAt';
+    const kind = args.sort === ThreadSort.NEWEST ? 'n' : 'a';
+    const column = args.sort === ThreadSort.NEWEST ? 'createdAt' : 'lastActivityAt';
     const after = args.after != null ? decodeCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
@@ -185,7 +185,7 @@ export class ThreadsService {
     await this.dataSource.transaction(async (manager) => {
       if (textChanged) {
         await this.revisions.record(manager, {
-          postType: PostType.Thread,
+          postType: PostType.THREAD,
           postId: thread.id,
           editorId: user.id,
           previousTitle: thread.title,

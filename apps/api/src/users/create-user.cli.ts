@@ -11,7 +11,7 @@ import { Role } from './role.js';
 import { UsersService } from './users.service.js';
 
 const usage = `Usage: npm run user:create -- --role member|staff|admin --username NAME --email ADDRESS (--password PASSWORD | --password-stdin)`;
-const roles: Record<string, Role> = { member: Role.Member, staff: Role.Staff, admin: Role.Admin };
+const roles: Record<string, Role> = { member: Role.MEMBER, staff: Role.STAFF, admin: Role.ADMIN };
 
 class UsageError extends Error {}
 

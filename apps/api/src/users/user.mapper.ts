@@ -9,7 +9,7 @@ export function toUser(entity: UserEntity): User {
     username: entity.username,
     role: entity.role,
     isStaff: isStaffRole(entity.role),
-    isBot: entity.role === Role.Bot,
+    isBot: entity.role === Role.BOT,
     createdAt: entity.createdAt,
   };
 }

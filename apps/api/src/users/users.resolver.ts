@@ -26,7 +26,7 @@ export class UsersResolver {
     return this.users.byUsername(context, args.username);
   }
 
-  @Roles(Role.Admin)
+  @Roles(Role.ADMIN)
   @Mutation(() => User, {
     description:
       'ADMIN only: makes a user MEMBER, STAFF or ADMIN (never BOT, never the bot, never yourself). Recorded in the moderation log.',

@@ -70,7 +70,7 @@ export class UsersService {
   async createAccount(account: NewAccount): Promise<Viewer> {
     const usernameKey = account.username.toLowerCase();
     const email = account.email.trim().toLowerCase();
-    if (usernameKey === botUsername && account.role !== Role.Bot) throw AppError.conflict('username', 'username is reserved');
+    if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
     const taken = await this.users
       .createQueryBuilder('user')
       .where('user.username_key = :usernameKey OR user.email = :email', { usernameKey, email })
@@ -99,7 +99,7 @@ export class UsersService {
     const existing = await this.users.findOneBy({ usernameKey: botUsername });
     if (existing) return this.asBot(existing);
     try {
-      await this.createAccount({ username: botUsername, email: botEmail, password: null, role: Role.Bot });
+      await this.createAccount({ username: botUsername, email: botEmail, password: null, role: Role.BOT });
     } catch (error) {
       if (!(error instanceof AppError && error.code === ErrorCode.Conflict)) throw error;
     }
@@ -112,14 +112,14 @@ export class UsersService {
    */
   async setRole(context: RequestContext, userIdInput: string, role: Role): Promise<User> {
     const actor = context.requireUser();
-    if (actor.role !== Role.Admin) throw AppError.forbidden('Only admins can change roles');
+    if (actor.role !== Role.ADMIN) throw AppError.forbidden('Only admins can change roles');
     const userId = parseId(userIdInput, 'userId');
-    if (role === Role.Bot) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
+    if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
     if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
     const updated = await this.dataSource.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
       if (!target) throw AppError.notFound('User', userId);
-      if (target.role === Role.Bot) throw AppError.forbidden("The bot's role cannot be changed");
+      if (target.role === Role.BOT) throw AppError.forbidden("The bot's role cannot be changed");
       if (target.role === role) return target;
       const previous = target.role;
       await manager.update(UserEntity, { id: userId }, { role });
@@ -151,7 +151,7 @@ export class UsersService {
 
   private asBot(row: UserEntity): AuthUser {
     // A human account squatting the name must never be driven by the bot.
-    if (row.role !== Role.Bot) throw new Error(`The username ${botUsername} belongs to a ${row.role} account, not the bot`);
+    if (row.role !== Role.BOT) throw new Error(`The username ${botUsername} belongs to a ${row.role} account, not the bot`);
     return { id: row.id, username: row.username, role: row.role };
   }
 }

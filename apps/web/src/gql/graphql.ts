@@ -16,26 +16,26 @@ export type AskQuestionInput = {
 
 /** The asker's verdict on the bot answer. */
 export type BotFeedback =
-  | 'Helpful'
-  | 'Unhelpful';
+  | 'HELPFUL'
+  | 'UNHELPFUL';
 
 /** Which staff queue of the FAQ bot. */
 export type BotQueueKind =
-  | 'NoSuggestion'
-  | 'Pending'
-  | 'Unhelpful';
+  | 'NO_SUGGESTION'
+  | 'PENDING'
+  | 'UNHELPFUL';
 
 /** Where the bot's suggestion for a question stands. */
 export type BotSuggestionStatus =
-  | 'Answered'
-  | 'Clarifying'
-  | 'ConfirmedByAsker'
-  | 'ConfirmedByStaff'
-  | 'Corrected'
-  | 'Dismissed'
-  | 'NoMatch'
-  | 'PendingReview'
-  | 'Unhelpful';
+  | 'ANSWERED'
+  | 'CLARIFYING'
+  | 'CONFIRMED_BY_ASKER'
+  | 'CONFIRMED_BY_STAFF'
+  | 'CORRECTED'
+  | 'DISMISSED'
+  | 'NO_MATCH'
+  | 'PENDING_REVIEW'
+  | 'UNHELPFUL';
 
 /** A new canonical answer. */
 export type CreateCanonicalAnswerInput = {
@@ -66,15 +66,15 @@ export type EditReplyInput = {
 
 /** Where an example question came from. */
 export type ExampleSource =
-  | 'Confirmed'
-  | 'Corrected'
-  | 'Seed'
-  | 'Staff';
+  | 'CONFIRMED'
+  | 'CORRECTED'
+  | 'SEED'
+  | 'STAFF';
 
 /** OPEN until a moderator resolves the flag or hides the post. */
 export type FlagStatus =
-  | 'Open'
-  | 'Resolved';
+  | 'OPEN'
+  | 'RESOLVED';
 
 /** Why you were notified: a reply to your question, a mention, an accepted answer, or the FAQ bot answering. */
 export type NotificationKind =
@@ -88,15 +88,15 @@ export type NotificationKind =
   | 'REPLY';
 
 export type PostType =
-  | 'Reply'
-  | 'Thread';
+  | 'REPLY'
+  | 'THREAD';
 
 /** What a user may do; BOT marks the automated FAQ bot. */
 export type Role =
-  | 'Admin'
-  | 'Bot'
-  | 'Member'
-  | 'Staff';
+  | 'ADMIN'
+  | 'BOT'
+  | 'MEMBER'
+  | 'STAFF';
 
 /** Credentials of an existing account. */
 export type SignInInput = {
@@ -139,13 +139,13 @@ export type ThreadFilter = {
 
 /** Order of a thread list; ties broken by id, newest first. */
 export type ThreadSort =
-  | 'LatestActivity'
-  | 'Newest';
+  | 'LATEST_ACTIVITY'
+  | 'NEWEST';
 
 export type ThreadStatus =
-  | 'Answered'
-  | 'Locked'
-  | 'Open';
+  | 'ANSWERED'
+  | 'LOCKED'
+  | 'OPEN';
 
 /** New text for a canonical answer; omitted fields stay as they are. */
 export type UpdateCanonicalAnswerInput = {

@@ -4,11 +4,11 @@ import { BotSuggestion } from './bot-suggestion.model.js';
 
 export enum BotQueueKind {
   /** The bot was unsure: a suggestion waits for staff. */
-  Pending = 'PENDING',
+  PENDING = 'PENDING',
   /** The asker said the bot answer did not help. */
-  Unhelpful = 'UNHELPFUL',
+  UNHELPFUL = 'UNHELPFUL',
   /** Open questions with no bot suggestion and no reply yet. */
-  NoSuggestion = 'NO_SUGGESTION',
+  NO_SUGGESTION = 'NO_SUGGESTION',
 }
 
 registerEnumType(BotQueueKind, { name: 'BotQueueKind', description: 'Which staff queue of the FAQ bot.' });

@@ -6,9 +6,9 @@ import { ThreadStatus } from '../thread-status.js';
 
 export enum ThreadSort {
   /** Most recent reply (or question) first. */
-  LatestActivity = 'LATEST_ACTIVITY',
+  LATEST_ACTIVITY = 'LATEST_ACTIVITY',
   /** Most recently asked first. */
-  Newest = 'NEWEST',
+  NEWEST = 'NEWEST',
 }
 
 registerEnumType(ThreadSort, { name: 'ThreadSort', description: 'Order of a thread list; ties broken by id, newest first.' });
@@ -55,9 +55,9 @@ export class ThreadsArgs {
   @Type(() => ThreadFilter)
   filter?: ThreadFilter | null;
 
-  @Field(() => ThreadSort, { defaultValue: ThreadSort.LatestActivity })
+  @Field(() => ThreadSort, { defaultValue: ThreadSort.LATEST_ACTIVITY })
   @IsEnum(ThreadSort)
-  sort: ThreadSort = ThreadSort.LatestActivity;
+  sort: ThreadSort = ThreadSort.LATEST_ACTIVITY;
 
   @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 50.' })
   @IsInt()

@@ -33,16 +33,16 @@ export function StaffRoute() {
 
 const queues: { id: BotQueueKind | 'flags'; label: string; description: string }[] = [
   {
-    id: 'Pending',
+    id: 'PENDING',
     label: 'Pending suggestions',
     description: 'The bot was not sure enough to answer publicly. Confirm its suggestion, pick the right answer, or dismiss it.',
   },
   {
-    id: 'Unhelpful',
+    id: 'UNHELPFUL',
     label: 'Unhelpful bot answers',
     description: 'The asker said the bot’s answer did not help. Pick a better answer or reply yourself.',
   },
-  { id: 'NoSuggestion', label: 'Without an answer', description: 'Open questions with no reply and nothing from the bot.' },
+  { id: 'NO_SUGGESTION', label: 'Without an answer', description: 'Open questions with no reply and nothing from the bot.' },
   { id: 'flags', label: 'Open flags', description: 'Posts members reported.' },
 ];
 
@@ -62,7 +62,7 @@ export function StaffQueuesRoute() {
             id={`queue-tab-${queue.id}`}
             aria-selected={queue.id === current.id}
             aria-controls="queue-panel"
-            onClick={() => setParams(queue.id === 'Pending' ? {} : { queue: queue.id }, { replace: true })}
+            onClick={() => setParams(queue.id === 'PENDING' ? {} : { queue: queue.id }, { replace: true })}
           >
             {queue.label}
           </button>

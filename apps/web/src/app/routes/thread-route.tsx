@@ -26,10 +26,10 @@ export function ThreadRoute() {
   const slots: ThreadSlots = {
     questionActions: (thread) => (
       <>
-        {viewer && !mine(thread.author.id) ? <FlagButton postType="Thread" postId={thread.id} /> : null}
+        {viewer && !mine(thread.author.id) ? <FlagButton postType="THREAD" postId={thread.id} /> : null}
         {viewer?.isStaff ? (
           <>
-            <HideToggle postType="Thread" postId={thread.id} hidden={thread.hidden} />
+            <HideToggle postType="THREAD" postId={thread.id} hidden={thread.hidden} />
             <LockToggle threadId={thread.id} locked={thread.locked} />
           </>
         ) : null}
@@ -44,13 +44,13 @@ export function ThreadRoute() {
       ) : null,
     replyActions: (reply) => (
       <>
-        {viewer && !mine(reply.author.id) && !reply.author.isBot ? <FlagButton postType="Reply" postId={reply.id} /> : null}
-        {viewer?.isStaff ? <HideToggle postType="Reply" postId={reply.id} hidden={reply.hidden} /> : null}
+        {viewer && !mine(reply.author.id) && !reply.author.isBot ? <FlagButton postType="REPLY" postId={reply.id} /> : null}
+        {viewer?.isStaff ? <HideToggle postType="REPLY" postId={reply.id} hidden={reply.hidden} /> : null}
       </>
     ),
     replyFooter: (reply) =>
       suggestion && reply.author.isBot && suggestion.replyId === reply.id ? (
-        suggestion.status === 'Clarifying' ? (
+        suggestion.status === 'CLARIFYING' ? (
           <BotClarification suggestion={suggestion} isAsker={isAsker} inReply />
         ) : (
           <BotAnswerFooter

@@ -35,7 +35,7 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: Bo
   const variables = { threadId: suggestion.threadId };
   const awaitingVerdict =
     suggestion.feedback === null &&
-    (suggestion.status === 'Answered' || suggestion.status === 'ConfirmedByStaff' || suggestion.status === 'Corrected');
+    (suggestion.status === 'ANSWERED' || suggestion.status === 'CONFIRMED_BY_STAFF' || suggestion.status === 'CORRECTED');
   return (
     <div className="bot-footer">
       {isAsker && awaitingVerdict ? (
@@ -64,17 +64,17 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: Bo
           </div>
         </div>
       ) : null}
-      {suggestion.feedback === 'Helpful' ? (
+      {suggestion.feedback === 'HELPFUL' ? (
         <Notice tone="success">{isAsker ? 'You said this solved it. Glad it helped!' : 'The person who asked said this solved it.'}</Notice>
       ) : null}
-      {suggestion.feedback === 'Unhelpful' ? (
+      {suggestion.feedback === 'UNHELPFUL' ? (
         <Notice>
           {isAsker
             ? 'Thanks for telling us. A staff member will take a look and reply here.'
             : 'The person who asked said this did not solve it; staff will take a look.'}
         </Notice>
       ) : null}
-      {!isAsker && signedIn && suggestion.feedback !== 'Unhelpful' ? (
+      {!isAsker && signedIn && suggestion.feedback !== 'UNHELPFUL' ? (
         <div className="row bot-footer__vote">
           <Button
             small

@@ -23,7 +23,7 @@ export function BotClarification({
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const clarify = suggestion.clarify;
-  if (!clarify || suggestion.status !== 'Clarifying') return null;
+  if (!clarify || suggestion.status !== 'CLARIFYING') return null;
 
   async function pick(slug: string) {
     setChosen(slug);

@@ -3,20 +3,20 @@ import { Notice } from '../../../components/status';
 import type { BotSuggestionDetails } from './use-bot-suggestion';
 
 const statusText: Record<BotSuggestionDetails['status'], string> = {
-  Answered: 'answered publicly; waiting for the asker’s verdict',
-  Clarifying: 'asked the asker a clarifying question',
-  PendingReview: 'was unsure: the suggestion waits in the review queue',
-  NoMatch: 'found no canonical answer that fits',
-  Unhelpful: 'answered, but the asker said it did not help',
-  ConfirmedByAsker: 'answered, and the asker confirmed it',
-  ConfirmedByStaff: 'answered; a staff member confirmed it',
-  Corrected: 'was corrected by a staff member',
-  Dismissed: 'was dismissed by a staff member',
+  ANSWERED: 'answered publicly; waiting for the asker’s verdict',
+  CLARIFYING: 'asked the asker a clarifying question',
+  PENDING_REVIEW: 'was unsure: the suggestion waits in the review queue',
+  NO_MATCH: 'found no canonical answer that fits',
+  UNHELPFUL: 'answered, but the asker said it did not help',
+  CONFIRMED_BY_ASKER: 'answered, and the asker confirmed it',
+  CONFIRMED_BY_STAFF: 'answered; a staff member confirmed it',
+  CORRECTED: 'was corrected by a staff member',
+  DISMISSED: 'was dismissed by a staff member',
 };
 
 /** Staff see what the bot made of the question, even before it replies publicly. */
 export function BotStaffNote({ suggestion }: { suggestion: BotSuggestionDetails }) {
-  const needsStaff = suggestion.status === 'PendingReview' || suggestion.status === 'Unhelpful' || suggestion.status === 'NoMatch';
+  const needsStaff = suggestion.status === 'PENDING_REVIEW' || suggestion.status === 'UNHELPFUL' || suggestion.status === 'NO_MATCH';
   return (
     <Notice tone={needsStaff ? 'warning' : 'info'}>
       <p>

@@ -50,13 +50,13 @@ function FlagRow({ flag }: { flag: FlagItem }) {
       setError(messageOf(caught));
     }
   }
-  const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'Reply' ? `#reply-${flag.postId}` : ''}` : null;
+  const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
   return (
     <li className="queue-item">
       <div className="queue-item__head">
         <Badge tone="hidden">Flag</Badge>
         <span className="muted">
-          {flag.postType === 'Thread' ? 'Question' : 'Reply'} flagged by {flag.reporter?.username ?? 'a former member'}{' '}
+          {flag.postType === 'THREAD' ? 'Question' : 'REPLY'} flagged by {flag.reporter?.username ?? 'a former member'}{' '}
           <TimeAgo date={flag.createdAt} />
         </span>
       </div>

@@ -14,7 +14,7 @@ import {
   UnlockThreadDocument,
 } from '../api/moderation-documents';
 
-const postName = (postType: PostType) => (postType === 'Thread' ? 'question' : 'reply');
+const postName = (postType: PostType) => (postType === 'THREAD' ? 'question' : 'reply');
 
 /** Members report a post to the moderators, with a reason. */
 export function FlagButton({ postType, postId }: { postType: PostType; postId: string }) {

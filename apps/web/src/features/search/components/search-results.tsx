@@ -73,19 +73,19 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
         <li key={result.threadId} className="thread-item search-result">
           <div className="thread-item__main">
             <h2 className="thread-item__title">
-              <Link to={result.matchedIn === 'Reply' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}>
+              <Link to={result.matchedIn === 'REPLY' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}>
                 {thread.title}
               </Link>
             </h2>
             {/* The server escapes the text and adds only <mark> around the matched words. */}
             <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: result.snippet }} />
             <div className="thread-item__meta">
-              {thread.status === 'Answered' ? (
+              {thread.status === 'ANSWERED' ? (
                 <Badge tone="answered">✓ Answered</Badge>
-              ) : thread.status === 'Locked' ? (
+              ) : thread.status === 'LOCKED' ? (
                 <Badge tone="locked">Locked</Badge>
               ) : null}
-              <span>{result.matchedIn === 'Reply' ? 'Matched in a reply' : 'Matched in the question'}</span>
+              <span>{result.matchedIn === 'REPLY' ? 'Matched in a reply' : 'Matched in the question'}</span>
               <span aria-hidden="true">·</span>
               <span>
                 active <TimeAgo date={thread.lastActivityAt} />

@@ -19,9 +19,9 @@ import {
 type QueueItem = BotQueueQuery['botQueue']['nodes'][number];
 
 const emptyText: Record<BotQueueKind, string> = {
-  Pending: 'No suggestions waiting for review.',
-  Unhelpful: 'No bot answers marked unhelpful.',
-  NoSuggestion: 'Every open question has a reply or a suggestion.',
+  PENDING: 'No suggestions waiting for review.',
+  UNHELPFUL: 'No bot answers marked unhelpful.',
+  NO_SUGGESTION: 'Every open question has a reply or a suggestion.',
 };
 
 interface Decision {
@@ -143,8 +143,8 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   return (
     <li className="queue-item" data-testid={`queue-item-${item.threadId}`}>
       <div className="queue-item__head">
-        {suggestion?.feedback === 'Unhelpful' ? <Badge tone="hidden">Asker: did not help</Badge> : null}
-        {suggestion?.status === 'PendingReview' ? <Badge tone="bot">Bot unsure</Badge> : null}
+        {suggestion?.feedback === 'UNHELPFUL' ? <Badge tone="hidden">Asker: did not help</Badge> : null}
+        {suggestion?.status === 'PENDING_REVIEW' ? <Badge tone="bot">Bot unsure</Badge> : null}
         {!suggestion ? <Badge tone="neutral">No suggestion</Badge> : null}
         {thread ? (
           <span className="muted">
@@ -197,7 +197,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
       ) : null}
       {
         <div className="queue-item__actions">
-          {suggestion?.answer && suggestion.status !== 'Unhelpful' ? (
+          {suggestion?.answer && suggestion.status !== 'UNHELPFUL' ? (
             <Button
               small
               variant="primary"

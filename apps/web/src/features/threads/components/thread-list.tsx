@@ -66,7 +66,7 @@ interface ThreadListPageProps {
 
 function ThreadListPage({ tab, tag, author, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
   const { data, loading, error, refetch } = useQuery(ThreadListDocument, {
-    variables: { filter: filterFor(tab, tag, author), sort: 'LatestActivity', first: pageSize, after },
+    variables: { filter: filterFor(tab, tag, author), sort: 'LATEST_ACTIVITY', first: pageSize, after },
     notifyOnNetworkStatusChange: true,
   });
   if (error && !data) {
@@ -148,7 +148,7 @@ function ThreadListItem({ thread, fresh }: { thread: ThreadSummary; fresh: boole
 }
 
 export function StatusBadge({ status }: { status: ThreadSummary['status'] }) {
-  if (status === 'Answered') return <Badge tone="answered">✓ Answered</Badge>;
-  if (status === 'Locked') return <Badge tone="locked">Locked</Badge>;
+  if (status === 'ANSWERED') return <Badge tone="answered">✓ Answered</Badge>;
+  if (status === 'LOCKED') return <Badge tone="locked">Locked</Badge>;
   return <Badge tone="open">Open</Badge>;
 }

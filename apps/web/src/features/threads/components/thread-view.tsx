@@ -201,7 +201,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
         </h1>
         <div className="row">
           <StatusBadge status={thread.status} />
-          {thread.locked && thread.status !== 'Locked' ? <Badge tone="locked">Locked</Badge> : null}
+          {thread.locked && thread.status !== 'LOCKED' ? <Badge tone="locked">Locked</Badge> : null}
           {thread.hidden ? <Badge tone="hidden">Hidden</Badge> : null}
           <TagList tags={thread.tags} />
         </div>
@@ -213,7 +213,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
         createdAt={thread.createdAt}
         edited={thread.edited}
         editedAt={thread.editedAt}
-        postType="Thread"
+        postType="THREAD"
         postId={thread.id}
         verb="asked"
       />
@@ -294,7 +294,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
         createdAt={reply.createdAt}
         edited={reply.edited}
         editedAt={reply.editedAt}
-        postType="Reply"
+        postType="REPLY"
         postId={reply.id}
         verb={reply.author.isBot ? 'answered' : 'replied'}
       />
