@@ -59,12 +59,27 @@ async function waitForServer(): Promise<void> {
   throw new Error('the server did not start');
 }
 
-const topics = ['backup codes', 'QR code', 'new phone', 'authenticator app', 'locked out', 'emergency kit', 'browser extension', 'vault sharing'];
+const topics = [
+  'backup codes',
+  'QR code',
+  'new phone',
+  'authenticator app',
+  'locked out',
+  'emergency kit',
+  'browser extension',
+  'vault sharing',
+];
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
 let sequence = 0;
 function questionVariables() {
   const topic = topics[sequence++ % topics.length];
-  return { input: { title: `Question ${sequence} about my ${topic}`, body: `I set up two-factor authentication and now I wonder about the ${topic}. Request ${sequence}.`, tags: ['2fa'] } };
+  return {
+    input: {
+      title: `Question ${sequence} about my ${topic}`,
+      body: `I set up two-factor authentication and now I wonder about the ${topic}. Request ${sequence}.`,
+      tags: ['2fa'],
+    },
+  };
 }
 
 interface Scenario {
@@ -88,10 +103,9 @@ async function run(scenario: Scenario): Promise<autocannon.Result> {
 
 try {
   await waitForServer();
-  const { signUp } = await graphql(
-    'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }',
-    { input: { username: 'bench', email: 'bench@example.test', password: 'benchmark-password' } },
-  );
+  const { signUp } = await graphql('mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }', {
+    input: { username: 'bench', email: 'bench@example.test', password: 'benchmark-password' },
+  });
   const token: string = signUp.token;
   const threadIds: string[] = [];
   for (let index = 0; index < 200; index++) threadIds.push((await graphql(askMutation, questionVariables(), token)).askQuestion.id);
@@ -112,10 +126,15 @@ try {
     },
     {
       name: 'read a thread',
-      query: 'query Read($id: ID!) { thread(id: $id) { id title bodyHtml author { username } replies(first: 50) { nodes { id bodyHtml author { username } } } } }',
+      query:
+        'query Read($id: ID!) { thread(id: $id) { id title bodyHtml author { username } replies(first: 50) { nodes { id bodyHtml author { username } } } } }',
       variables: () => ({ id: someThread() }),
     },
-    { name: 'search', query: 'query Search($q: String!) { search(query: $q, first: 10) { nodes { snippet } } }', variables: () => ({ q: topics[sequence++ % topics.length] }) },
+    {
+      name: 'search',
+      query: 'query Search($q: String!) { search(query: $q, first: 10) { nodes { snippet } } }',
+      variables: () => ({ q: topics[sequence++ % topics.length] }),
+    },
   ];
 
   const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
@@ -123,7 +142,13 @@ try {
     // A GraphQL error still answers 200, so check each operation succeeds once before timing it.
     await graphql(scenario.query, scenario.variables?.() ?? {}, scenario.token);
     const result = await run(scenario);
-    rows.push({ name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+    rows.push({
+      name: scenario.name,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
   }
   const baseline = rows[0].rps;
   console.log(`\nAPI benchmark: ${seconds} s per operation, ${connections} connections, SQLite, loopback (node ${process.version})\n`);

@@ -70,16 +70,40 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect(result.data?.threadActivity).toEqual({ kind: 'NEW_REPLY', threadId, replyId, at: expect.any(String) });
   });
 
+  it('reports a withdrawn accepted answer to thread subscribers as UPDATED', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    const activity = subscribe<{ threadActivity: Record<string, unknown> }>(connect(), threadActivity, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    await app.query(
+      'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
+      { threadId },
+      { token: asker.token },
+    );
+
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId: null });
+  });
+
   it('reports an edited reply and a hidden reply to thread subscribers as UPDATED', async () => {
     const threadId = await ask();
     const replyId = await reply(threadId);
     const activity = subscribe<{ threadActivity: Record<string, unknown> }>(connect({ token: staff.token }), threadActivity, { threadId });
     await listening(liveChannels.thread(Number(threadId)));
 
-    await app.query('mutation Edit($replyId: ID!) { editReply(replyId: $replyId, input: { body: "Edited: try the appearance setting." }) { id } }', { replyId }, { token: replier.token });
+    await app.query(
+      'mutation Edit($replyId: ID!) { editReply(replyId: $replyId, input: { body: "Edited: try the appearance setting." }) { id } }',
+      { replyId },
+      { token: replier.token },
+    );
     expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
 
-    await app.query('mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }', { postId: replyId }, { token: staff.token });
+    await app.query(
+      'mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }',
+      { postId: replyId },
+      { token: staff.token },
+    );
     expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
   });
 

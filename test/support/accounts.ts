@@ -17,7 +17,14 @@ export async function createAccount(app: TestApp, role: Role = Role.MEMBER, user
   const user = await app.nest
     .get(DataSource)
     .getRepository(UserEntity)
-    .save({ username: name, usernameKey: name.toLowerCase(), email: `${name.toLowerCase()}@example.test`, passwordHash: null, role, createdAt: new Date() });
+    .save({
+      username: name,
+      usernameKey: name.toLowerCase(),
+      email: `${name.toLowerCase()}@example.test`,
+      passwordHash: null,
+      role,
+      createdAt: new Date(),
+    });
   const { token } = await app.nest.get(SessionsService).create(user.id);
   return { id: String(user.id), username: name, token };
 }

@@ -74,9 +74,7 @@ describe('Matcher', () => {
     });
 
     it('reads "back up so I am never locked out" as keeping a copy, not as locked out', () => {
-      expect(answerOf('How should I back up my 2FA so that I never get locked out when my phone is stolen?')).toBe(
-        AnswerSlug.saveQrCode,
-      );
+      expect(answerOf('How should I back up my 2FA so that I never get locked out when my phone is stolen?')).toBe(AnswerSlug.saveQrCode);
     });
 
     it('reads "what if I lose my phone" as keeping a copy', () => {
@@ -84,9 +82,7 @@ describe('Matcher', () => {
     });
 
     it('still answers a backup-code question that mentions a security key', () => {
-      expect(answerOf('Added a hardware key as my second factor and no recovery codes were offered')).toBe(
-        AnswerSlug.noBackupCodes,
-      );
+      expect(answerOf('Added a hardware key as my second factor and no recovery codes were offered')).toBe(AnswerSlug.noBackupCodes);
     });
   });
 

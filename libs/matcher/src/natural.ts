@@ -54,7 +54,7 @@ let englishWords: Set<string> | undefined;
 export function isEnglishWord(word: string): boolean {
   if (!englishWords) {
     const lexicon = require(`${base}/brill_pos_tagger/data/English/lexicon_from_posjs.json`) as Record<string, unknown>;
-    englishWords = new Set(Object.keys(lexicon).filter((entry) => entry.length >= 4 && /^[a-z]+$/.test(entry)));
+    englishWords = new Set(Object.keys(lexicon).filter((entry) => entry.length >= 5 && /^[a-z]+$/.test(entry)));
   }
   return englishWords.has(word);
 }

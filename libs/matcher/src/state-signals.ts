@@ -91,7 +91,7 @@ const keepCopyRules: Rule[] = [
     '',
     re(
       // "switch to another phone" is a move, and "signed in on another device" is a sign-in, not a second copy
-      `${notAMove}${notASignIn}\\b(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`,
+      `\\b(?=(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s)${notAMove}${notASignIn}(second|another|two|2|multiple|several|more than one|both|extra|additional|backup|spare)\\s+(${device}|${T.authenticator}|authenticators?)\\b`,
     ),
   ],
   ['', re(`\\bon (both )?my ${device} and (my |on my |a |another )?(\\w+ )?${device}`)],
@@ -139,7 +139,9 @@ const hypotheticalRules: Rule[] = [
   ],
   [
     '',
-    re(`\\b(so|to|and|that) (that )?(i |we |you |they )?(will |would )?(not|never|avoid) (\\w+ )?(lose|losing|get ${T.lockedOut}|getting ${T.lockedOut}|be ${T.lockedOut})\\b`),
+    re(
+      `\\b(so|to|and|that) (that )?(i |we |you |they )?(will |would )?(not|never|avoid) (\\w+ )?(lose|losing|get ${T.lockedOut}|getting ${T.lockedOut}|be ${T.lockedOut})\\b`,
+    ),
   ],
   [
     '',
@@ -196,7 +198,10 @@ const signedInRules: Rule[] = [
   ],
   ['has access on a device', re(`\\b(account|vault|1password|app) is (still )?(open|unlocked)\\b`)],
   ['has access on a device', re(`\\bif i ${T.signOut}\\b`)],
-  ['has a session open', /\b(active|open|existing|live|current|valid) (browser |web |desktop )?sessions?\b|\bsession is (still )?(active|open|valid)\b/],
+  [
+    'has a session open',
+    /\b(active|open|existing|live|current|valid) (browser |web |desktop )?sessions?\b|\bsession is (still )?(active|open|valid)\b/,
+  ],
 ];
 
 const signedInNowhereRules: Rule[] = [

@@ -10,7 +10,10 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toNumber) @IsInt() @Min(0) @Max(65535)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -19,14 +22,16 @@ export class Environment {
   /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
   // Optional settings are initialised to undefined so that they are own keys of `new Environment()`
   // (SWC does not define bare fields), which loadEnvironment uses as the list of known settings.
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string = undefined;
 
   @IsString()
   SQLITE_PATH = './data/twofa-forum.sqlite';
 
   /** Redis shared by several API instances (rate limits, live updates); in-process when absent. */
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string = undefined;
 
   /** Prefix of the Redis channels that carry live updates: instances sharing REDIS_URL and this prefix see each other's events. */
@@ -34,55 +39,84 @@ export class Environment {
   LIVE_CHANNEL_PREFIX = 'twofa:live:';
 
   /** Create a small demo forum on an empty database. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   SEED_DEMO = true;
 
   /** Mark the session cookie Secure (serve over HTTPS in production). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   COOKIE_SECURE = false;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
   SESSION_TTL_DAYS = 30;
 
   /** Seconds a member waits between two new questions (Discourse: 15). */
-  @Transform(toNumber) @IsNumber() @Min(0)
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
   RATE_LIMIT_ASK_SECONDS = 15;
 
   /** Seconds a member waits between two replies (Discourse: 5). */
-  @Transform(toNumber) @IsNumber() @Min(0)
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
   RATE_LIMIT_REPLY_SECONDS = 5;
 
   /** Flags one member may raise per hour. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_FLAGS_PER_HOUR = 20;
 
   /** Failed sign-ins allowed per IP, and per account, in 15 minutes. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_SIGN_IN_ATTEMPTS = 10;
 
   /** Sign-ups allowed per IP per hour. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_SIGN_UPS_PER_HOUR = 10;
 
-  @Transform(toNumber) @IsInt() @Min(2) @Max(50)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(2)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(1000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   GRAPHQL_MAX_ALIASES = 30;
 
   /** Matcher confidence at or above which the bot replies publicly. */
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   BOT_ANSWER_THRESHOLD = 0.6;
 
   /** Matcher confidence at or above which a suggestion waits in the staff queue. */
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   BOT_REVIEW_THRESHOLD = 0.45;
 
   /**
    * Combined confidence of the two candidate answers at or above which the bot publicly asks its
    * clarifying question ("still signed in on a device?"); below it the question goes to staff review.
    */
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   BOT_CLARIFY_THRESHOLD = 0.5;
 
   /** Serve the built web app from this folder at `/` (empty disables it). */

@@ -15,5 +15,20 @@ import { ThreadEntity } from '../threads/thread.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed explicitly so the app and the migration CLI see the same set. */
-export const entities = [UserEntity, SessionEntity, ThreadEntity, ThreadTagEntity, ReplyEntity, RevisionEntity, FlagEntity, ModerationActionEntity,
-  CanonicalAnswerEntity, CanonicalAnswerRevisionEntity, AnswerExampleEntity, BotSuggestionEntity, BotAnswerVoteEntity, BotEventEntity, NotificationEntity];
+export const entities = [
+  UserEntity,
+  SessionEntity,
+  ThreadEntity,
+  ThreadTagEntity,
+  ReplyEntity,
+  RevisionEntity,
+  FlagEntity,
+  ModerationActionEntity,
+  CanonicalAnswerEntity,
+  CanonicalAnswerRevisionEntity,
+  AnswerExampleEntity,
+  BotSuggestionEntity,
+  BotAnswerVoteEntity,
+  BotEventEntity,
+  NotificationEntity,
+];

@@ -5,6 +5,8 @@ export interface ForumEventMap {
   questionPosted: { threadId: number; authorId: number };
   replyPosted: { threadId: number; replyId: number; authorId: number };
   replyAccepted: { threadId: number; replyId: number; acceptedById: number };
+  /** The accepted answer was withdrawn; the thread is open again (unless locked). */
+  answerUnaccepted: { threadId: number; actorId: number };
   threadLocked: { threadId: number; locked: boolean; actorId: number };
   /** A question (replyId null) or a reply was edited. */
   postEdited: { threadId: number; replyId: number | null; editorId: number };

@@ -1,4 +1,13 @@
-import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import {
+  ASTVisitor,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 /** Refuses operations nested deeper than `maxDepth` fields (fragments followed, introspection included). */
 export function depthLimit(maxDepth: number): ValidationRule {
@@ -27,7 +36,10 @@ export function depthLimit(maxDepth: number): ValidationRule {
         const depth = depthOf(operation.selectionSet, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`Query is ${depth} levels deep; the limit is ${maxDepth}`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT' } }),
+            new GraphQLError(`Query is ${depth} levels deep; the limit is ${maxDepth}`, {
+              nodes: [operation],
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
           );
         }
       },
@@ -43,7 +55,10 @@ export function aliasLimit(maxAliases: number): ValidationRule {
       Field(node: FieldNode) {
         if (node.alias && ++aliases === maxAliases + 1) {
           context.reportError(
-            new GraphQLError(`More than ${maxAliases} aliased fields in one document`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }),
+            new GraphQLError(`More than ${maxAliases} aliased fields in one document`, {
+              nodes: [node],
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
           );
         }
       },

@@ -69,6 +69,9 @@ export class LiveService implements OnModuleInit {
     this.events.on('postHidden', async ({ threadId, replyId }) => {
       await this.publishUpdate(threadId, replyId);
     });
+    this.events.on('answerUnaccepted', async ({ threadId }) => {
+      await this.publishUpdate(threadId, null);
+    });
   }
 
   /** Live activity of one thread; NOT_FOUND for a thread the caller cannot see. */

@@ -65,6 +65,7 @@ export class BotService implements OnModuleInit {
       await this.changes.publish({ topic: 'thread', threadId: event.threadId });
       await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
     });
+    this.events.on('answerUnaccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
     this.events.on('postEdited', (event) =>
       event.replyId === null ? this.changes.publish({ topic: 'thread', threadId: event.threadId }) : undefined,
     );

@@ -230,6 +230,7 @@ export class ThreadsService {
     if (thread.acceptedReplyId === null) return toThread(thread);
     const status = threadStatus({ locked: thread.locked, acceptedReplyId: null });
     await this.dataSource.getRepository(ThreadEntity).update({ id: thread.id }, { acceptedReplyId: null, status });
+    await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: context.requireUser().id });
     return toThread({ ...thread, acceptedReplyId: null, status });
   }
 }

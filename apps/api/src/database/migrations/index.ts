@@ -5,4 +5,10 @@ import { FaqBot1764170000000 } from './1764170000000-faq-bot.js';
 import { Notifications1764180000000 } from './1764180000000-notifications.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
-export const migrations = [ForumCore1764150000000, Search1764165000000, Moderation1764165100000, FaqBot1764170000000, Notifications1764180000000];
+export const migrations = [
+  ForumCore1764150000000,
+  Search1764165000000,
+  Moderation1764165100000,
+  FaqBot1764170000000,
+  Notifications1764180000000,
+];
