@@ -131,6 +131,8 @@ export class TextNormalizer {
     vocabularyTexts: readonly string[] = [],
     private readonly correctTypos = true,
   ) {
+    // Load the English lexicon now rather than on the first question.
+    if (correctTypos) isEnglishWord('');
     const words = [...domainLexicon];
     for (const text of vocabularyTexts) words.push(...tokenizeWords(text.toLowerCase()));
     for (const term of Object.values(CanonicalTerm)) words.push(term);

@@ -5,7 +5,7 @@ import { RequestContext } from '../common/request-context.js';
 import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
-import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { PageArgs } from '../common/page.args.js';
 import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
 import { FlagsService } from './flags.service.js';
 import { Flag, FlagConnection } from './models/flag.model.js';
@@ -26,7 +26,7 @@ export class FlagsResolver {
 
   @StaffOnly()
   @Query(() => FlagConnection, { description: 'Staff: open flags, oldest first.' })
-  openFlags(@Ctx() context: RequestContext, @Args() args: ModerationPageArgs): Promise<FlagConnection> {
+  openFlags(@Ctx() context: RequestContext, @Args() args: PageArgs): Promise<FlagConnection> {
     return this.flags.open(context, args);
   }
 

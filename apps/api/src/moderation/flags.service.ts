@@ -8,7 +8,7 @@ import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostType } from '../threads/post-type.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
-import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { PageArgs } from '../common/page.args.js';
 import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
 import { excerptOf, findPost, findPosts, isPostVisibleTo, ModeratedPost, postKey } from './moderated-post.js';
@@ -64,7 +64,7 @@ export class FlagsService {
   }
 
   /** Staff: open flags, oldest first, with the flagged post's excerpt. */
-  async open(context: RequestContext, args: ModerationPageArgs): Promise<FlagConnection> {
+  async open(context: RequestContext, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();
     const afterId = decodeIdCursor('flags', args.after);
     const rows = await this.dataSource.getRepository(FlagEntity).find({

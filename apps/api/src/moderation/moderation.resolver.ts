@@ -4,7 +4,7 @@ import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
-import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { PageArgs } from '../common/page.args.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { ModerationService } from './moderation.service.js';
@@ -45,7 +45,7 @@ export class ModerationResolver {
 
   @StaffOnly()
   @Query(() => ModerationActionConnection, { description: 'Staff: every moderation action, newest first.' })
-  moderationLog(@Ctx() context: RequestContext, @Args() args: ModerationPageArgs): Promise<ModerationActionConnection> {
+  moderationLog(@Ctx() context: RequestContext, @Args() args: PageArgs): Promise<ModerationActionConnection> {
     return this.moderation.log(context, args);
   }
 

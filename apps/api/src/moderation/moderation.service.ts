@@ -10,7 +10,7 @@ import { recountReplies } from '../threads/replies.service.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { threadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
-import { ModerationPageArgs } from './dto/moderation-page.args.js';
+import { PageArgs } from '../common/page.args.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
@@ -47,7 +47,7 @@ export class ModerationService {
   }
 
   /** Staff: every moderation action, newest first. */
-  async log(context: RequestContext, args: ModerationPageArgs): Promise<ModerationActionConnection> {
+  async log(context: RequestContext, args: PageArgs): Promise<ModerationActionConnection> {
     context.requireStaff();
     const beforeId = decodeIdCursor('log', args.after);
     const rows = await this.dataSource.getRepository(ModerationActionEntity).find({

@@ -11,7 +11,7 @@ export function encodeSearchCursor(offset: number): string {
   return Buffer.from(`${prefix}${offset}`).toString('base64url');
 }
 
-export function decodeSearchCursor(cursor: string | undefined): number {
+export function decodeSearchCursor(cursor: string | null | undefined): number {
   if (cursor === undefined || cursor === null) return 0;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const offset = text.startsWith(prefix) ? Number(text.slice(prefix.length)) : NaN;

@@ -1,22 +1,11 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsEnum } from 'class-validator';
+import { PageArgs } from '../../common/page.args.js';
 import { BotQueueKind } from '../models/bot-queue.model.js';
 
 @ArgsType()
-export class BotQueueArgs {
+export class BotQueueArgs extends PageArgs {
   @Field(() => BotQueueKind)
   @IsEnum(BotQueueKind)
   kind: BotQueueKind;
-
-  @Field(() => Int, { defaultValue: 20, description: '1 to 50.' })
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  after?: string | null;
 }

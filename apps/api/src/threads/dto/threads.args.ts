@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PageArgs } from '../../common/page.args.js';
 import { tagPattern } from '../post-text.js';
 import { ThreadStatus } from '../thread-status.js';
 
@@ -48,7 +49,7 @@ export class ThreadFilter {
 }
 
 @ArgsType()
-export class ThreadsArgs {
+export class ThreadsArgs extends PageArgs {
   @Field(() => ThreadFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -59,14 +60,4 @@ export class ThreadsArgs {
   @IsEnum(ThreadSort)
   sort: ThreadSort = ThreadSort.LATEST_ACTIVITY;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 50.' })
-  @IsInt()
-  @Min(1, { message: 'first must be between 1 and 50' })
-  @Max(50, { message: 'first must be between 1 and 50' })
-  first: number = 20;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 }
