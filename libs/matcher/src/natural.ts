@@ -53,8 +53,10 @@ let englishWords: Set<string> | undefined;
  */
 export function isEnglishWord(word: string): boolean {
   if (!englishWords) {
-    const lexicon = require(`${base}/brill_pos_tagger/data/English/lexicon_from_posjs.json`) as Record<string, unknown>;
+    const path = require.resolve(`${base}/brill_pos_tagger/data/English/lexicon_from_posjs.json`);
+    const lexicon = require(path) as Record<string, unknown>;
     englishWords = new Set(Object.keys(lexicon).filter((entry) => entry.length >= 5 && /^[a-z]+$/.test(entry)));
+    delete require.cache[path]; // keep only the words, not the tags
   }
   return englishWords.has(word);
 }

@@ -13,7 +13,7 @@ import { MatcherService } from './matcher.service.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
 
 /** Answers below this confidence are not worth showing while someone types. */
-const minimumAnswerConfidence = 0.1;
+const minimumAnswerConfidence = 0.2;
 /** Threads below this similarity share too little with the question. */
 const minimumThreadScore = 0.2;
 const shown = 3;
