@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { EnvironmentError, loadEnvironment } from './environment.js';
+
+describe('loadEnvironment', () => {
+  it('applies the defaults when nothing is set', () => {
+    const sut = loadEnvironment({});
+    expect(sut.PORT).toBe(3000);
+    expect(sut.DATABASE_URL).toBeUndefined();
+    expect(sut.SEED_DEMO).toBe(true);
+    expect(sut.RATE_LIMIT_ASK_SECONDS).toBe(15);
+  });
+
+  it('reads and converts the variables it knows, and ignores the others', () => {
+    const sut = loadEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://forum@db:5432/forum',
+      REDIS_URL: 'redis://cache:6379',
+      SEED_DEMO: 'false',
+      BOT_ANSWER_THRESHOLD: '0.8',
+      PATH: '/usr/bin',
+    });
+    expect(sut.PORT).toBe(8080);
+    expect(sut.DATABASE_URL).toBe('postgres://forum@db:5432/forum');
+    expect(sut.REDIS_URL).toBe('redis://cache:6379');
+    expect(sut.SEED_DEMO).toBe(false);
+    expect(sut.BOT_ANSWER_THRESHOLD).toBe(0.8);
+    expect(sut).not.toHaveProperty('PATH');
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://nope', BOT_REVIEW_THRESHOLD: '0.9', BOT_ANSWER_THRESHOLD: '0.5' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const problems = (error as EnvironmentError).problems.join('\n');
+    expect(problems).toMatch(/^PORT:/m);
+    expect(problems).toMatch(/^DATABASE_URL:/m);
+    expect(problems).toMatch(/BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD/);
+  });
+});
