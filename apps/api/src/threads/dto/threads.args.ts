@@ -59,5 +59,4 @@ export class ThreadsArgs extends PageArgs {
   @Field(() => ThreadSort, { defaultValue: ThreadSort.LATEST_ACTIVITY })
   @IsEnum(ThreadSort)
   sort: ThreadSort = ThreadSort.LATEST_ACTIVITY;
-
 }
