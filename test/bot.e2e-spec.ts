@@ -330,6 +330,12 @@ describe('FAQ bot with the default thresholds', () => {
     expect(result.threads.map((thread) => thread.id)).toContain(similarId);
     expect(result.threads.length).toBeLessThanOrEqual(3);
 
+    const clear = await suggest(app, {
+      title: 'Never got backup codes',
+      body: 'I switched on two-factor authentication and was never shown any backup codes. Where are they?',
+    });
+    expect(clear.answers.map((answer) => answer.slug)).toEqual(['no-backup-codes']);
+
     expect(await suggest(app, { title: '', body: '  ' })).toEqual({ answers: [], threads: [], clarify: null });
     expect((await suggest(app, unrelated)).answers).toEqual([]);
     const tooLong = await app.request(suggestQuery, { title: 'x'.repeat(201), body: 'fine' });

@@ -37,6 +37,11 @@ describe('detectSignals', () => {
     expect(signalsOf('Where is the dark mode toggle?').redoTwoFactor).toBeNull();
   });
 
+  it('reads moving to another authenticator as a switch, but not switching two-factor on', () => {
+    expect(signalsOf('I am switching my 2FA codes to a new phone').switchAuthenticator).not.toBeNull();
+    expect(signalsOf('I switched on two-factor authentication yesterday').switchAuthenticator).toBeNull();
+  });
+
   it('reads an open session as signed in somewhere', () => {
     expect(signalsOf('My authenticator is gone but the web app session is still active').signedInSomewhere).not.toBeNull();
   });

@@ -160,7 +160,8 @@ const switchRules: Rule[] = [
   [
     '',
     re(
-      `\\b(switch|switching|change|changing|move|moving|migrate|migrating|transfer|transferring|replace|replacing|swap)\\w*\\b.{0,50}\\b(${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes|tokens|accounts|${device})`,
+      // "switched on two-factor" turns it on; it moves nothing.
+      `\\b(switch|switching|change|changing|move|moving|migrate|migrating|transfer|transferring|replace|replacing|swap)\\w*\\b(?! (it )?(on|off)\\b).{0,50}\\b(${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes|tokens|accounts|${device})`,
     ),
   ],
   ['', re(`\\b(${T.authenticator}|authenticator|${T.twoFactor})\\b.{0,30}\\b(to|onto) (a |my |the )?(new|another|different|other) `)],

@@ -13,7 +13,9 @@ import { MatcherService } from './matcher.service.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
 
 /** Answers below this confidence are not worth showing while someone types. */
-const minimumAnswerConfidence = 0.2;
+const minimumAnswerConfidence = 0.1;
+/** Nor are runners-up far behind the best answer: they read as noise beside a clear match. */
+const minimumShareOfBest = 1 / 3;
 /** Threads below this similarity share too little with the question. */
 const minimumThreadScore = 0.2;
 const shown = 3;
@@ -37,7 +39,11 @@ export class SuggestionsService {
     const result = this.matcher.match(input);
     const candidates = result.clarify
       ? result.alternatives.filter((candidate) => result.clarify!.choices.some((choice) => choice.slug === candidate.slug))
-      : result.alternatives.filter((candidate) => candidate.confidence >= minimumAnswerConfidence);
+      : result.alternatives.filter(
+          (candidate) =>
+            candidate.confidence >= minimumAnswerConfidence &&
+            candidate.confidence >= (result.alternatives[0]?.confidence ?? 0) * minimumShareOfBest,
+        );
     const answers = candidates.slice(0, shown).flatMap((candidate) => {
       const answer = this.matcher.answer(candidate.slug);
       return answer ? [{ slug: answer.slug, title: answer.title, excerpt: excerpt(answer.body), confidence: candidate.confidence }] : [];
