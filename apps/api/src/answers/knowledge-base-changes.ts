@@ -26,7 +26,7 @@ export class KnowledgeBaseChanges implements OnModuleInit, OnApplicationShutdown
     @Inject(redisClient) private readonly redis: Redis | null,
     environment: Environment,
   ) {
-    this.channel = `${environment.LIVE_CHANNEL_PREFIX}knowledge-base`;
+    this.channel = `${environment.REDIS_KEY_PREFIX}knowledge-base`;
   }
 
   async onModuleInit(): Promise<void> {

@@ -34,9 +34,9 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string = undefined;
 
-  /** Prefix of the Redis channels that carry live updates: instances sharing REDIS_URL and this prefix see each other's events. */
-  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'LIVE_CHANNEL_PREFIX must be 1 to 64 of letters, digits, ":", "_", "." or "-"' })
-  LIVE_CHANNEL_PREFIX = 'twofa:live:';
+  /** Prefix of every Redis key and channel: instances sharing REDIS_URL and this prefix share rate limits and events. */
+  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1 to 64 of letters, digits, ":", "_", "." or "-"' })
+  REDIS_KEY_PREFIX = 'twofa:';
 
   /** Create a small demo forum on an empty database. */
   @Transform(toBoolean)

@@ -15,7 +15,7 @@ function createPubSub(environment: Environment): LivePubSub {
     redis.on('error', (error) => logger.warn(error.message));
     return redis;
   };
-  return new RedisPubSub(connect(), connect(), environment.LIVE_CHANNEL_PREFIX);
+  return new RedisPubSub(connect(), connect(), `${environment.REDIS_KEY_PREFIX}live:`);
 }
 
 class PubSubShutdown implements OnApplicationShutdown {

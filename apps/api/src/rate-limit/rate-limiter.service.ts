@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppError } from '../common/app-error.js';
+import { Environment } from '../config/environment.js';
 import { redisClient } from '../redis/redis.module.js';
 
 interface Window {
@@ -16,7 +17,10 @@ interface Window {
 export class RateLimiterService {
   private readonly windows = new Map<string, Window>();
 
-  constructor(@Inject(redisClient) private readonly redis: Redis | null) {}
+  constructor(
+    @Inject(redisClient) private readonly redis: Redis | null,
+    private readonly environment: Environment,
+  ) {}
 
   /** Counts one hit on `key`; throws RATE_LIMITED once more than `limit` hits fall in the window. */
   async consume(key: string, limit: number, windowSeconds: number): Promise<void> {
@@ -41,7 +45,7 @@ export class RateLimiterService {
   }
 
   private redisKey(key: string): string {
-    return `twofa:rate:${key}`;
+    return `${this.environment.REDIS_KEY_PREFIX}rate:${key}`;
   }
 
   private async increment(key: string, windowMs: number): Promise<Window> {
