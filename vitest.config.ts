@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -6,18 +7,35 @@ import { defineConfig } from 'vitest/config';
 const reportDirectory = process.env.TEST_REPORT_DIR;
 const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
-// SWC compiles the tests so that Nest's decorators get their metadata, as in the built app.
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
-  resolve: { alias: { '#matcher': fileURLToPath(new URL('./libs/matcher/src/index.ts', import.meta.url)) } },
   test: {
-    include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
-    pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    setupFiles: ['reflect-metadata'],
     reporters: reportDirectory ? ['default', 'json'] : ['default'],
     outputFile: reportDirectory ? { json: `${reportDirectory}/${engine}.json` } : undefined,
+    projects: [
+      {
+        // SWC compiles the tests so that Nest's decorators get their metadata, as in the built app.
+        plugins: [swc.vite({ module: { type: 'es6' } })],
+        resolve: { alias: { '#matcher': fileURLToPath(new URL('./libs/matcher/src/index.ts', import.meta.url)) } },
+        test: {
+          name: 'node',
+          include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          setupFiles: ['reflect-metadata'],
+        },
+      },
+      {
+        // Web component tests. Named *.spec.tsx, not *.test.tsx: `vitest run test` (CI's e2e run) matches paths containing "test".
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.spec.{ts,tsx}'],
+          environment: 'happy-dom',
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

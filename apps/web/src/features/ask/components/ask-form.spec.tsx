@@ -1,0 +1,123 @@
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AskQuestionDocument } from '../api/ask-documents';
+import { AskForm, emptyDraft } from './ask-form';
+
+afterEach(cleanup);
+
+/** The ask page owns the draft; this stands in for it. */
+function Page({ onPosted }: { onPosted: (threadId: string) => void }) {
+  const [draft, setDraft] = useState(emptyDraft);
+  return <AskForm draft={draft} onChange={setDraft} onPosted={onPosted} />;
+}
+
+function renderForm(mocks: MockLink.MockedResponse[]) {
+  const onPosted = vi.fn();
+  render(
+    <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
+      <Page onPosted={onPosted} />
+    </MockedProvider>,
+  );
+  return { onPosted };
+}
+
+const draft = {
+  title: 'I never got backup codes',
+  body: 'I turned on 2FA yesterday and the page never showed codes.',
+  tags: 'Backup-Codes, #totp totp',
+};
+const input = { title: draft.title, body: draft.body, tags: ['backup-codes', 'totp'] };
+
+function fillAndSubmit() {
+  fireEvent.change(screen.getByLabelText('Title'), { target: { value: draft.title } });
+  fireEvent.change(screen.getByLabelText('Details'), { target: { value: draft.body } });
+  fireEvent.change(screen.getByLabelText('Tags (optional)'), { target: { value: draft.tags } });
+  fireEvent.click(screen.getByRole('button', { name: 'Post your question' }));
+}
+
+function rejected(errors: { message: string; extensions: Record<string, unknown> }[]): MockLink.MockedResponse {
+  return { request: { query: AskQuestionDocument, variables: { input } }, result: { errors } };
+}
+
+const badInput = (fields: { field: string; message: string }[]) =>
+  rejected([{ message: 'Bad input', extensions: { code: 'BAD_USER_INPUT', fields } }]);
+
+describe('AskForm', () => {
+  it('posts the draft with its tags cleaned up, then hands over the new thread', async () => {
+    const { onPosted } = renderForm([
+      {
+        request: { query: AskQuestionDocument, variables: { input } },
+        result: { data: { askQuestion: { __typename: 'Thread', id: 't42', title: draft.title } } },
+      },
+    ]);
+    fillAndSubmit();
+    await vi.waitFor(() => expect(onPosted).toHaveBeenCalledWith('t42'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('puts each API validation message under its own field', async () => {
+    const { onPosted } = renderForm([
+      badInput([
+        { field: 'input.title', message: 'The title needs at least 10 characters.' },
+        { field: 'input.tags', message: 'At most 5 tags.' },
+      ]),
+    ]);
+    fillAndSubmit();
+
+    const title = screen.getByLabelText('Title');
+    await vi.waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'));
+    // The message replaces the hint as the field's description, so a screen reader reads it with the field.
+    expect(document.getElementById(title.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'The title needs at least 10 characters.',
+    );
+    const tags = screen.getByLabelText('Tags (optional)');
+    expect(document.getElementById(tags.getAttribute('aria-describedby') ?? '')?.textContent).toBe('At most 5 tags.');
+    expect(screen.getByLabelText('Details').getAttribute('aria-invalid')).toBeNull();
+    // Placed under the fields, so no general banner repeats them.
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'The title needs at least 10 characters.',
+      'At most 5 tags.',
+    ]);
+    expect(onPosted).not.toHaveBeenCalled();
+  });
+
+  it('marks the details editor when the body is rejected', async () => {
+    renderForm([badInput([{ field: 'input.body', message: 'Add at least 20 characters.' }])]);
+    fillAndSubmit();
+    const details = screen.getByLabelText('Details');
+    await vi.waitFor(() => expect(details.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(details.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Add at least 20 characters.');
+  });
+
+  it('shows a general message when the error names no field of the form', async () => {
+    renderForm([badInput([{ field: 'input.captcha', message: 'Captcha missing.' }])]);
+    fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toBe('Bad input');
+    expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows a general message for errors that are not about input', async () => {
+    renderForm([rejected([{ message: 'Too many questions', extensions: { code: 'RATE_LIMITED' } }])]);
+    fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many questions');
+  });
+
+  it('clears the old messages when the question is sent again', async () => {
+    const { onPosted } = renderForm([
+      badInput([{ field: 'input.title', message: 'The title needs at least 10 characters.' }]),
+      {
+        request: { query: AskQuestionDocument, variables: { input } },
+        result: { data: { askQuestion: { __typename: 'Thread', id: 't43', title: draft.title } } },
+      },
+    ]);
+    fillAndSubmit();
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Post your question' }));
+    await vi.waitFor(() => expect(onPosted).toHaveBeenCalledWith('t43'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BotStaffNote } from './bot-staff-note';
+import type { BotSuggestionDetails } from './use-bot-suggestion';
+
+afterEach(cleanup);
+
+function renderNote(overrides: Partial<BotSuggestionDetails>) {
+  const suggestion: BotSuggestionDetails = {
+    id: 's1',
+    threadId: 't1',
+    status: 'ANSWERED',
+    confidence: 0.874,
+    folded: false,
+    usefulVotes: 0,
+    replyId: 'r1',
+    feedback: null,
+    createdAt: '2024-06-15T12:00:00.000Z',
+    decidedAt: null,
+    clarify: null,
+    answer: { id: 'a1', slug: 'lost-backup-codes', title: 'Lost backup codes' },
+    ...overrides,
+  };
+  render(
+    <MemoryRouter>
+      <BotStaffNote suggestion={suggestion} />
+    </MemoryRouter>,
+  );
+}
+
+const reviewQueueLink = () => screen.queryByRole('link', { name: 'Open the review queue' });
+
+describe('BotStaffNote', () => {
+  it.each(['PENDING_REVIEW', 'UNHELPFUL', 'NO_MATCH'] as const)('sends staff to the review queue when the suggestion is %s', (status) => {
+    renderNote({ status });
+    expect(reviewQueueLink()?.getAttribute('href')).toBe('/staff');
+  });
+
+  it.each(['ANSWERED', 'CLARIFYING', 'CONFIRMED_BY_ASKER', 'CONFIRMED_BY_STAFF', 'CORRECTED', 'DISMISSED'] as const)(
+    'has nothing for staff to do when the suggestion is %s',
+    (status) => {
+      renderNote({ status });
+      expect(reviewQueueLink()).toBeNull();
+    },
+  );
+
+  it('names the matched answer and how sure the bot was, as a whole percentage', () => {
+    renderNote({ status: 'PENDING_REVIEW' });
+    expect(screen.getByRole('link', { name: 'Lost backup codes' }).getAttribute('href')).toBe('/answers/lost-backup-codes');
+    expect(screen.getByText(/\(87% sure\)/)).toBeTruthy();
+  });
+
+  it('says so when no answer matched', () => {
+    renderNote({ status: 'NO_MATCH', answer: null, confidence: 0.1 });
+    expect(screen.getByText(/found no canonical answer that fits/)).toBeTruthy();
+    expect(screen.queryByText(/% sure/)).toBeNull();
+  });
+});

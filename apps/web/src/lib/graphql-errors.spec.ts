@@ -1,0 +1,73 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { errorCodeOf, fieldErrorsOf, messageOf } from './graphql-errors';
+
+function graphqlErrors(...errors: GraphQLFormattedError[]): CombinedGraphQLErrors {
+  return new CombinedGraphQLErrors({ errors });
+}
+
+function badInput(fields: { field: string; message: string }[]): GraphQLFormattedError {
+  return { message: 'Bad input', extensions: { code: 'BAD_USER_INPUT', fields } };
+}
+
+describe('fieldErrorsOf', () => {
+  it('keys each message by the leaf name of the input field', () => {
+    const error = graphqlErrors(
+      badInput([
+        { field: 'input.title', message: 'Title is too short.' },
+        { field: 'body', message: 'Body is required.' },
+      ]),
+    );
+    expect(fieldErrorsOf(error)).toEqual({ title: 'Title is too short.', body: 'Body is required.' });
+  });
+
+  it('keeps the first message when a field is named twice, across errors too', () => {
+    const error = graphqlErrors(
+      badInput([
+        { field: 'input.title', message: 'first' },
+        { field: 'title', message: 'second' },
+      ]),
+      badInput([{ field: 'input.title', message: 'third' }]),
+    );
+    expect(fieldErrorsOf(error)).toEqual({ title: 'first' });
+  });
+
+  it('is empty for errors without fields and for anything that is not a GraphQL error', () => {
+    expect(fieldErrorsOf(graphqlErrors({ message: 'Nope', extensions: { code: 'FORBIDDEN' } }))).toEqual({});
+    expect(fieldErrorsOf(new Error('input.title: too short'))).toEqual({});
+    expect(fieldErrorsOf(null)).toEqual({});
+  });
+});
+
+describe('errorCodeOf', () => {
+  it('reads the first error’s code, and null when there is none', () => {
+    expect(errorCodeOf(graphqlErrors({ message: 'a', extensions: { code: 'RATE_LIMITED' } }, { message: 'b' }))).toBe('RATE_LIMITED');
+    expect(errorCodeOf(graphqlErrors({ message: 'a' }))).toBeNull();
+    expect(errorCodeOf(new Error('RATE_LIMITED'))).toBeNull();
+  });
+});
+
+describe('messageOf', () => {
+  it.each([
+    ['UNAUTHENTICATED', 'Internal detail', 'Please sign in to do that.'],
+    ['FORBIDDEN', 'Internal detail', 'You do not have permission to do that.'],
+    ['INTERNAL_SERVER_ERROR', 'stack trace here', 'Something went wrong on our side. Please try again.'],
+    ['RATE_LIMITED', 'Wait 30 seconds before asking again.', 'Wait 30 seconds before asking again.'],
+    ['RATE_LIMITED', '', 'You are doing that too often. Please wait a moment and try again.'],
+    ['BAD_USER_INPUT', 'Title is too short.', 'Title is too short.'],
+  ])('turns %s (%j) into a sentence a person can act on', (code, message, expected) => {
+    expect(messageOf(graphqlErrors({ message, extensions: { code } }))).toBe(expected);
+  });
+
+  it('names the HTTP status of a server error', () => {
+    const error = new ServerError('Response not successful', { response: new Response('', { status: 502 }), bodyText: '' });
+    expect(messageOf(error)).toBe('The server answered 502. Please try again.');
+  });
+
+  it('explains network failures, and falls back to the error’s own message', () => {
+    expect(messageOf(new TypeError('Failed to fetch'))).toBe('Cannot reach the forum. Check your connection and try again.');
+    expect(messageOf(new Error('Something odd'))).toBe('Something odd');
+    expect(messageOf('not an error')).toBe('The request failed.');
+  });
+});
