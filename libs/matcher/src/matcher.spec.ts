@@ -84,6 +84,12 @@ describe('Matcher', () => {
     it('still answers a backup-code question that mentions a security key', () => {
       expect(answerOf('Added a hardware key as my second factor and no recovery codes were offered')).toBe(AnswerSlug.noBackupCodes);
     });
+
+    it('still answers a backup-code question that mentions another topic in passing', () => {
+      expect(answerOf('Moved over from my old manager and imported everything, then enabled 2FA. No recovery codes anywhere?')).toBe(
+        AnswerSlug.noBackupCodes,
+      );
+    });
   });
 
   describe('abstention on hard negatives', () => {

@@ -184,9 +184,8 @@ function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boole
   if (lostOrSwitching && (lockedOut || signals.signedInNowhere)) add(AnswerSlug.noBackupCodes, -1);
 
   const recoveryStory = lost && (lockedOut || signedIn || signals.signedInNowhere);
-  // "Turning on a security key gave me no recovery codes" is still a backup-code question.
-  const otherMethodOnly = /^hard-negative: (security key|passkey|SMS codes)/.test(signals.hardNegative ?? '');
-  const backupCodeQuestion = Boolean(signals.backupCodes) && otherMethodOnly && !signals.hypothetical;
+  // "I imported my passwords, then turned on 2FA and got no backup codes" is still a backup-code question.
+  const backupCodeQuestion = Boolean(signals.backupCodes) && signals.hardNegativeIsIncidental && !signals.hypothetical;
   if (signals.hardNegative && !recoveryStory && !confirmed && !backupCodeQuestion) {
     decisive.push(signals.hardNegative);
     add(NONE, 2);

@@ -27,6 +27,8 @@ export interface StateSignals {
   asksForReset: string | null;
   /** A hard negative: a near-miss topic the bot must not answer, e.g. "passkey". */
   hardNegative: string | null;
+  /** Every hard negative found is a topic that can come up in passing ("I imported my passwords, then..."). */
+  hardNegativeIsIncidental: boolean;
 }
 
 type Rule = readonly [name: string, pattern: RegExp];
@@ -270,6 +272,19 @@ const askResetRules: Rule[] = [
   ],
 ];
 
+/** Near-miss topics that a real 2FA-recovery question may mention in passing; the others contradict it. */
+const incidentalTopics = new Set([
+  'hard-negative: passkey',
+  'hard-negative: security key',
+  'hard-negative: SMS codes',
+  'hard-negative: autofill',
+  'hard-negative: import or export',
+  'hard-negative: sync',
+  'hard-negative: billing',
+  'hard-negative: team policy',
+  'hard-negative: sharing',
+]);
+
 const hardNegativeRules: Rule[] = [
   ['hard-negative: passkey', re(`\\b${T.passkey}\\b`)],
   ['hard-negative: security key', re(`\\b${T.securityKey}\\b`)],
@@ -354,6 +369,7 @@ export function detectSignals(canonical: string): StateSignals {
     lockedOut: firstMatch(canonical, lockedOutRules),
     asksForReset: firstMatch(canonical, askResetRules),
     hardNegative: firstMatch(canonical, hardNegativeRules),
+    hardNegativeIsIncidental: hardNegativeRules.every(([name, pattern]) => incidentalTopics.has(name) || !pattern.test(canonical)),
   };
 }
 

@@ -100,7 +100,7 @@ export class Environment {
   @IsNumber()
   @Min(0)
   @Max(1)
-  BOT_ANSWER_THRESHOLD = 0.6;
+  BOT_ANSWER_THRESHOLD = 0.5;
 
   /** Matcher confidence at or above which a suggestion waits in the staff queue. */
   @Transform(toNumber)
