@@ -109,10 +109,10 @@ describe('FAQ bot with the default thresholds', () => {
         botStats: {
           totals: Record<string, number>;
           perAnswer: { answer: { slug: string }; counts: Record<string, number> }[];
-          perDay: { day: string }[];
+          perDay: { day: string; counts: Record<string, number> }[];
         };
       }>(
-        '{ botStats(days: 7) { totals { questionsPosted botAnswers confirmedResolutions confirmedByAsker unhelpfulVotes deflections pendingReviews corrected } perAnswer { answer { slug } counts { botAnswers confirmedByAsker deflections } } perDay { day } } }',
+        '{ botStats(days: 7) { totals { questionsPosted botAnswers confirmedResolutions confirmedByAsker unhelpfulVotes deflections pendingReviews corrected } perAnswer { answer { slug } counts { botAnswers confirmedByAsker deflections corrected } } perDay { day counts { botAnswers corrected } } } }',
         {},
         { token: staff.token },
       )
@@ -317,6 +317,42 @@ describe('FAQ bot with the default thresholds', () => {
     expect(after.answers[0]!.confidence).toBeGreaterThan(before + 0.2);
   });
 
+  it('counts a correction of a bot answer as a correction, not as a second bot answer', async () => {
+    const before = await stats();
+    const perAnswer = (snapshot: Awaited<ReturnType<typeof stats>>, slug: string) =>
+      snapshot.perAnswer.find((row) => row.answer.slug === slug)?.counts ?? { botAnswers: 0, corrected: 0 };
+    const id = await ask(app, asker, { ...lockedOut, title: 'Locked out of 2FA, nothing signed in anymore' });
+    expect((await readThread(app, id)).botSuggestion?.answer?.slug).toBe('contact-support-locked-out');
+    const answered = await stats();
+    expect(answered.totals.botAnswers).toBe(before.totals.botAnswers + 1);
+
+    await app.query(
+      `mutation Correct($threadId: ID!) { correctSuggestion(threadId: $threadId, slug: "reenable-from-signed-in-device") { status } }`,
+      { threadId: id },
+      { token: staff.token },
+    );
+    const thread = await readThread(app, id);
+    expect(thread.replies.nodes).toHaveLength(1);
+    expect(thread.replies.nodes[0]!.body).toContain('/answers/reenable-from-signed-in-device');
+
+    const after = await stats();
+    expect(after.totals.botAnswers).toBe(answered.totals.botAnswers);
+    expect(after.totals.corrected).toBe(answered.totals.corrected + 1);
+    expect(after.totals.questionsPosted).toBe(answered.totals.questionsPosted);
+    expect(after.totals.botAnswers).toBeLessThanOrEqual(after.totals.questionsPosted);
+    // The corrected answer gets the correction, the bot's own (wrong) answer keeps its one bot answer.
+    expect(perAnswer(after, 'reenable-from-signed-in-device')).toMatchObject({
+      botAnswers: perAnswer(answered, 'reenable-from-signed-in-device').botAnswers,
+      corrected: perAnswer(answered, 'reenable-from-signed-in-device').corrected + 1,
+    });
+    expect(perAnswer(after, 'contact-support-locked-out').botAnswers).toBe(perAnswer(answered, 'contact-support-locked-out').botAnswers);
+    // The breakdowns add up to the totals.
+    for (const key of ['botAnswers', 'corrected'] as const) {
+      expect(after.perDay.reduce((sum, day) => sum + day.counts[key]!, 0)).toBe(after.totals[key]);
+      expect(after.perAnswer.reduce((sum, row) => sum + row.counts[key]!, 0)).toBe(after.totals[key]);
+    }
+  });
+
   it('suggests answers and similar threads while typing', async () => {
     const similarId = await ask(app, asker, { ...lockedOut, title: 'Locked out of two-factor, please reset it' });
     const result = await suggest(app, {
@@ -498,6 +534,153 @@ describe('FAQ bot with a strict answer threshold', () => {
     } finally {
       await app.query('mutation { restoreCanonicalAnswer(slug: "save-qr-code") { retired } }', {}, { token: staff.token });
     }
+  });
+});
+
+describe('FAQ bot staff queues keep only what still needs staff', () => {
+  let app: TestApp;
+  let staff: TestAccount;
+  let asker: TestAccount;
+  let member: TestAccount;
+
+  beforeAll(async () => {
+    // Everything the matcher recognises goes to review, so PENDING is easy to fill.
+    app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '0.99', BOT_REVIEW_THRESHOLD: '0.1' });
+    staff = await createAccount(app, Role.STAFF);
+    asker = await createAccount(app, Role.MEMBER);
+    member = await createAccount(app, Role.MEMBER);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  let questions = 0;
+  const question = () => ({ ...qrCopy, title: `${qrCopy.title} (${++questions})` });
+  const queueIds = async (kind: 'PENDING' | 'UNHELPFUL' | 'NO_SUGGESTION') =>
+    (
+      await app.query<{ botQueue: { nodes: { threadId: string }[] } }>(
+        'query Queue($kind: BotQueueKind!) { botQueue(kind: $kind, first: 50) { nodes { threadId } } }',
+        { kind },
+        { token: staff.token },
+      )
+    ).botQueue.nodes.map((node) => node.threadId);
+  const waitingNow = async () =>
+    (
+      await app.query<{ botStats: { pendingReviewNow: number; unhelpfulNow: number } }>(
+        '{ botStats { pendingReviewNow unhelpfulNow } }',
+        {},
+        { token: staff.token },
+      )
+    ).botStats;
+  const reply = async (threadId: string, account: TestAccount) =>
+    (
+      await app.query<{ replyToThread: { id: string } }>(
+        'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
+        { threadId, body: 'Keep the QR code offline, or better, save the backup codes instead.' },
+        { token: account.token },
+      )
+    ).replyToThread.id;
+  const staffAct = (mutation: string, variables: Record<string, string>) => app.query(mutation, variables, { token: staff.token });
+  const statusOf = async (threadId: string) => (await readThread(app, threadId, staff.token)).botSuggestion?.status;
+
+  /** A question waiting in PENDING. */
+  const pending = async (account: TestAccount = asker) => {
+    const id = await ask(app, account, question());
+    expect(await statusOf(id)).toBe('PENDING_REVIEW');
+    expect(await queueIds('PENDING')).toContain(id);
+    return id;
+  };
+  /** A question waiting in UNHELPFUL: staff confirmed the bot's pick (it is posted), then the asker turned it down. */
+  const unhelpful = async () => {
+    const id = await ask(app, asker, question());
+    await staffAct(threadMutation('confirmSuggestion'), { threadId: id });
+    await app.query(threadMutation('markBotAnswerUnhelpful'), { threadId: id }, { token: asker.token });
+    expect(await statusOf(id)).toBe('UNHELPFUL');
+    expect(await queueIds('UNHELPFUL')).toContain(id);
+    return id;
+  };
+
+  for (const [kind, make, status] of [
+    ['PENDING', pending, 'PENDING_REVIEW'],
+    ['UNHELPFUL', unhelpful, 'UNHELPFUL'],
+  ] as const) {
+    it(`${kind}: leaves when the asker accepts a human answer, and comes back when it is unaccepted`, async () => {
+      const id = await make();
+      const before = await waitingNow();
+      const replyId = await reply(id, member);
+      expect(await queueIds(kind)).toContain(id);
+      await app.query('mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }', { replyId }, { token: asker.token });
+      expect(await queueIds(kind)).not.toContain(id);
+      expect(await statusOf(id)).toBe(status);
+      const after = await waitingNow();
+      expect(after.pendingReviewNow + after.unhelpfulNow).toBe(before.pendingReviewNow + before.unhelpfulNow - 1);
+
+      await app.query(
+        'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
+        { threadId: id },
+        { token: asker.token },
+      );
+      expect(await queueIds(kind)).toContain(id);
+    });
+
+    it(`${kind}: leaves when a staff member replies, and comes back when that reply is hidden`, async () => {
+      const id = await make();
+      const replyId = await reply(id, staff);
+      expect(await queueIds(kind)).not.toContain(id);
+      expect(await statusOf(id)).toBe(status);
+      await staffAct('mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }', { postId: replyId });
+      expect(await queueIds(kind)).toContain(id);
+    });
+
+    it(`${kind}: leaves when the thread is locked or hidden`, async () => {
+      const locked = await make();
+      const hidden = await make();
+      await staffAct('mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }', { threadId: locked });
+      await staffAct('mutation Hide($postId: ID!) { hidePost(postType: THREAD, postId: $postId) { id } }', { postId: hidden });
+      const ids = await queueIds(kind);
+      expect(ids).not.toContain(locked);
+      expect(ids).not.toContain(hidden);
+      expect(await statusOf(locked)).toBe(status);
+      expect(await statusOf(hidden)).toBe(status);
+      await staffAct('mutation Unlock($threadId: ID!) { unlockThread(threadId: $threadId) { id } }', { threadId: locked });
+      expect(await queueIds(kind)).toContain(locked);
+    });
+  }
+
+  it('PENDING: stays when a member replies, or when a staff member adds to their own question', async () => {
+    const id = await pending();
+    await reply(id, member);
+    const own = await pending(staff);
+    await reply(own, staff);
+    const ids = await queueIds('PENDING');
+    expect(ids).toContain(id);
+    expect(ids).toContain(own);
+  });
+
+  it('NO_SUGGESTION: leaves when the question is locked, hidden or replied to', async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index++) ids.push(await ask(app, asker, { ...unrelated, title: `${unrelated.title} ${index}` }));
+    const [locked, hidden, replied] = ids as [string, string, string];
+    expect(await queueIds('NO_SUGGESTION')).toEqual(expect.arrayContaining(ids));
+    await staffAct('mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }', { threadId: locked });
+    await staffAct('mutation Hide($postId: ID!) { hidePost(postType: THREAD, postId: $postId) { id } }', { postId: hidden });
+    await reply(replied, member);
+    const after = await queueIds('NO_SUGGESTION');
+    for (const id of ids) expect(after).not.toContain(id);
+  });
+
+  it('loads a queue page in a fixed number of queries', async () => {
+    for (let index = 0; index < 3; index++) await pending();
+    const page = 'query Queue($first: Int!) { botQueue(kind: PENDING, first: $first) { nodes { threadId suggestion { status } } } }';
+    const measure = async (first: number) => {
+      const before = app.queryCount;
+      const data = await app.query<{ botQueue: { nodes: unknown[] } }>(page, { first }, { token: staff.token });
+      return { queries: app.queryCount - before, nodes: data.botQueue.nodes.length };
+    };
+    const one = await measure(1);
+    const many = await measure(50);
+    expect(many.nodes).toBeGreaterThanOrEqual(3);
+    expect(many.queries).toBe(one.queries);
   });
 });
 

@@ -14,6 +14,7 @@ import { UsersService } from '../users/users.service.js';
 import { BotAuthor } from './bot-author.service.js';
 import { BotEventType } from './bot-event-type.js';
 import { recordBotEvents } from './bot-events.js';
+import { stillNeedsStaff } from './bot-queue-rule.js';
 import { BotSuggestionStatus } from './bot-suggestion-status.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
 import { toBotSuggestion } from './bot-suggestion.mapper.js';
@@ -50,7 +51,11 @@ export class BotReviewService {
     private readonly author: BotAuthor,
   ) {}
 
-  /** Oldest first. NO_SUGGESTION: open, visible questions nobody replied to that the bot found nothing for. */
+  /**
+   * Oldest first, only what still needs staff. PENDING and UNHELPFUL: suggestions in that status whose thread
+   * is open, visible and has no staff reply since the bot's suggestion (see stillNeedsStaff). NO_SUGGESTION:
+   * open, visible questions nobody replied to that the bot found nothing for.
+   */
   async queue(context: RequestContext, kind: BotQueueKind, first: number, after: string | null | undefined): Promise<BotQueuePage> {
     context.requireStaff();
     const afterId = after ? decodeQueueCursor(kind, after) : 0;
@@ -71,11 +76,13 @@ export class BotReviewService {
         return { cursorId: thread.id, threadId: thread.id, suggestion };
       });
     } else {
-      const rows = await this.dataSource
-        .getRepository(BotSuggestionEntity)
-        .createQueryBuilder('suggestion')
-        .where('suggestion.status = :status', { status: queueStatus[kind] })
-        .andWhere('suggestion.id > :afterId', { afterId })
+      const rows = await stillNeedsStaff(
+        this.dataSource
+          .getRepository(BotSuggestionEntity)
+          .createQueryBuilder('suggestion')
+          .where('suggestion.status = :status', { status: queueStatus[kind] })
+          .andWhere('suggestion.id > :afterId', { afterId }),
+      )
         .orderBy('suggestion.id', 'ASC')
         .limit(first + 1)
         .getMany();
@@ -154,7 +161,8 @@ export class BotReviewService {
         ExampleSource.CORRECTED,
         staff.id,
       );
-      await recordBotEvents(manager, [BotEventType.Corrected, BotEventType.BotAnswered], {
+      // Counted as a correction only: botAnswers are the bot's own answers, one per question at most.
+      await recordBotEvents(manager, [BotEventType.Corrected], {
         answerId: answer.id,
         threadId: thread.id,
         userId: staff.id,

@@ -6,6 +6,7 @@ import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
 import { RequestContext } from '../common/request-context.js';
 import { BotEventType } from './bot-event-type.js';
 import { BotEventEntity } from './bot-event.entity.js';
+import { stillNeedsStaff } from './bot-queue-rule.js';
 import { BotSuggestionStatus } from './bot-suggestion-status.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
 import { BotStatCounts, BotStats } from './models/bot-stats.model.js';
@@ -113,10 +114,17 @@ export class BotStatsService {
 
     const answerIds = [...perAnswer.keys()].sort((a, b) => a - b);
     const answers = answerIds.length ? await this.dataSource.getRepository(CanonicalAnswerEntity).findBy({ id: In(answerIds) }) : [];
-    const suggestions = this.dataSource.getRepository(BotSuggestionEntity);
+    // The same rule as the queues, so the dashboard's counts match what staff will find there.
+    const waiting = (status: BotSuggestionStatus) =>
+      stillNeedsStaff(
+        this.dataSource
+          .getRepository(BotSuggestionEntity)
+          .createQueryBuilder('suggestion')
+          .where('suggestion.status = :status', { status }),
+      ).getCount();
     const [pendingReviewNow, unhelpfulNow] = await Promise.all([
-      suggestions.countBy({ status: BotSuggestionStatus.PENDING_REVIEW }),
-      suggestions.countBy({ status: BotSuggestionStatus.UNHELPFUL }),
+      waiting(BotSuggestionStatus.PENDING_REVIEW),
+      waiting(BotSuggestionStatus.UNHELPFUL),
     ]);
     return {
       days,

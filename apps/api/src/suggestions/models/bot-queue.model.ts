@@ -3,9 +3,9 @@ import { PageInfo } from '../../threads/models/page-info.model.js';
 import { BotSuggestion } from './bot-suggestion.model.js';
 
 export enum BotQueueKind {
-  /** The bot was unsure: a suggestion waits for staff. */
+  /** The bot was unsure: a suggestion waits for staff (open, visible threads with no staff reply since). */
   PENDING = 'PENDING',
-  /** The asker said the bot answer did not help. */
+  /** The asker said the bot answer did not help (open, visible threads with no staff reply since the bot's suggestion). */
   UNHELPFUL = 'UNHELPFUL',
   /** Open questions with no bot suggestion and no reply yet. */
   NO_SUGGESTION = 'NO_SUGGESTION',

@@ -6,7 +6,10 @@ export class BotStatCounts {
   @Field(() => Int, { description: 'Questions the bot looked at.' })
   questionsPosted: number;
 
-  @Field(() => Int, { description: 'Public bot answers (including answers after a clarification or a correction).' })
+  @Field(() => Int, {
+    description:
+      "Questions the bot answered publicly with its own suggestion, at most one per question: when posted, after the asker's clarification choice, or when staff confirmed a pending suggestion. Corrections are not included (see corrected).",
+  })
   botAnswers: number;
 
   @Field(() => Int, { description: 'Clarifying questions asked publicly.' })
@@ -21,7 +24,10 @@ export class BotStatCounts {
   @Field(() => Int)
   confirmedByStaff: number;
 
-  @Field(() => Int, { description: 'Suggestions staff corrected to another answer.' })
+  @Field(() => Int, {
+    description:
+      'Suggestions staff corrected to another answer (the bot then posts that answer; counted here, under the corrected answer, not in botAnswers).',
+  })
   corrected: number;
 
   @Field(() => Int, { description: 'Suggestions staff dismissed (no answer fits).' })

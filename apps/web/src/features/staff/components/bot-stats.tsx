@@ -17,7 +17,7 @@ export function BotStatsSummary({ days = 30 }: { days?: number }) {
   return (
     <dl className="stat-grid" aria-label={`FAQ bot, last ${days} days`}>
       <Stat label="Questions seen" value={totals.questionsPosted} />
-      <Stat label="Bot answers" value={totals.botAnswers} />
+      <Stat label="Answered by the bot" value={totals.botAnswers} />
       <Stat label="Confirmed by asker" value={totals.confirmedByAsker} testId="stat-confirmed-by-asker" />
       <Stat label="Confirmed by staff" value={totals.confirmedByStaff} />
       <Stat label="Resolved while typing" value={totals.deflections} />
@@ -45,10 +45,11 @@ export function BotStatsReport({ days }: { days: number }) {
     <div className="stack">
       <dl className="stat-grid">
         <Stat label="Questions seen" value={totals.questionsPosted} />
-        <Stat label="Bot answers" value={totals.botAnswers} />
+        <Stat label="Answered by the bot" value={totals.botAnswers} />
         <Stat label="Clarifying questions" value={totals.clarifications} />
         <Stat label="Confirmed resolutions" value={totals.confirmedResolutions} />
-        <Stat label="Resolution rate" value={percent(totals.confirmedResolutions, totals.botAnswers)} />
+        {/* Resolutions also count answers posted after a staff correction, which botAnswers leaves out. */}
+        <Stat label="Resolution rate" value={percent(totals.confirmedResolutions, totals.botAnswers + totals.corrected)} />
         <Stat label="Unhelpful" value={totals.unhelpfulVotes} />
         <Stat label="Corrected by staff" value={totals.corrected} />
         <Stat label="Dismissed" value={totals.dismissed} />
@@ -70,7 +71,7 @@ export function BotStatsReport({ days }: { days: number }) {
               <thead>
                 <tr>
                   <th scope="col">Answer</th>
-                  <th scope="col">Bot answers</th>
+                  <th scope="col">Answered by the bot</th>
                   <th scope="col">Confirmed</th>
                   <th scope="col">Unhelpful</th>
                   <th scope="col">Corrected</th>
@@ -101,7 +102,7 @@ export function BotStatsReport({ days }: { days: number }) {
 }
 
 const series: { key: keyof Counts; label: string; className: string }[] = [
-  { key: 'botAnswers', label: 'Bot answers', className: 'chart__bar--answers' },
+  { key: 'botAnswers', label: 'Answered by the bot', className: 'chart__bar--answers' },
   { key: 'confirmedResolutions', label: 'Confirmed', className: 'chart__bar--confirmed' },
   { key: 'deflections', label: 'Resolved while typing', className: 'chart__bar--deflections' },
 ];
@@ -120,7 +121,7 @@ function DayChart({ days }: { days: readonly { day: string; counts: Counts }[] }
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label="Bot answers, confirmations and questions resolved while typing, per day"
+        aria-label="Questions answered by the bot, confirmations and questions resolved while typing, per day"
       >
         <line x1={padding.left} x2={width} y1={height - padding.bottom} y2={height - padding.bottom} className="chart__axis" />
         <text x={padding.left - 6} y={padding.top + 8} className="chart__label" textAnchor="end">
