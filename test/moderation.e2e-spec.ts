@@ -319,6 +319,53 @@ describe('moderation', () => {
       const bad = await app.request(logQuery, { after: 'not-a-cursor' }, { token: staff.token });
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
+    it("links each action to its thread (the thread, a reply's thread, a flagged post's thread) and role changes to the user", async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId);
+      const { flagPost } = await app.query<{ flagPost: { id: string } }>(
+        flagMutation,
+        { postType: 'REPLY', postId: replyId, reason: 'Off topic' },
+        { token: other.token },
+      );
+      await app.query(lockMutation, { threadId }, { token: staff.token });
+      await app.query(resolveMutation, { flagId: flagPost.id }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'REPLY', postId: replyId }, { token: staff.token });
+      await app.query(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
+      const admin = await createAccount(app, Role.ADMIN);
+      const promoted = await createAccount(app, Role.MEMBER);
+      await app.query(
+        'mutation Role($userId: ID!) { setUserRole(userId: $userId, role: STAFF) { id } }',
+        { userId: promoted.id },
+        { token: admin.token },
+      );
+
+      const before = app.queryCount;
+      const data = await app.query<{
+        moderationLog: {
+          nodes: {
+            action: string;
+            targetType: string;
+            thread: { id: string; title: string } | null;
+            targetUser: { username: string } | null;
+          }[];
+        };
+      }>(
+        'query Log { moderationLog(first: 5) { nodes { action targetType thread { id title } targetUser { username } } } }',
+        {},
+        { token: staff.token },
+      );
+      const queries = app.queryCount - before;
+      const thread = { id: threadId, title: 'Forum theme looks odd on my tablet' };
+      expect(data.moderationLog.nodes).toEqual([
+        { action: 'CHANGE_ROLE', targetType: 'USER', thread: null, targetUser: { username: promoted.username } },
+        { action: 'HIDE', targetType: 'THREAD', thread, targetUser: null },
+        { action: 'HIDE', targetType: 'REPLY', thread, targetUser: null },
+        { action: 'RESOLVE_FLAG', targetType: 'FLAG', thread, targetUser: null },
+        { action: 'LOCK', targetType: 'THREAD', thread, targetUser: null },
+      ]);
+      // Session, log page, flags, replies, threads, users: not one query per entry.
+      expect(queries).toBeLessThanOrEqual(8);
+    });
   });
 
   describe('flags', () => {

@@ -95,6 +95,19 @@ describe('the clarifying question and moderation', () => {
     const own = authorPage.locator('li.post--hidden', { hasText: 'totally-legit-keys' });
     await own.getByText('Hidden by a moderator').waitFor();
     await screenshotBoth(authorPage, 'thread-hidden-reply');
+
+    // The staff dashboard's log shows the action: who, what, where (linked), the note.
+    await staffPage.goto('/staff');
+    await staffPage.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Moderation log' }).click();
+    const entry = staffPage.getByRole('list', { name: 'Moderation log' }).getByRole('listitem').first();
+    await entry.getByText('Hidden', { exact: true }).waitFor();
+    await entry.getByText(staffAccount.username).waitFor();
+    await entry.getByText('Spam').waitFor();
+    const threadLink = entry.getByRole('link', { name: 'Can I use a hardware key instead of an app?' });
+    await expect(threadLink.getAttribute('href')).resolves.toMatch(new RegExp(`^/t/${thread.id}#reply-\\d+$`));
+    await screenshotBoth(staffPage, 'staff-moderation-log');
+    await threadLink.click();
+    await staffPage.locator('li.post--reply', { hasText: 'totally-legit-keys' }).getByText('Hidden by a moderator').waitFor();
   });
 
   it('lets a member flag a post and staff see it in the open flags queue', async () => {

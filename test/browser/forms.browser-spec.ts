@@ -77,4 +77,26 @@ describe('sign-in and form errors', () => {
     await expect(page.url()).toMatch(/\/ask$/);
     await screenshotBoth(page, 'ask-validation');
   });
+
+  it('previews the details as the server renders them, without running what it strips', async () => {
+    const account = await createAccount(app, Role.MEMBER);
+    context = await newContext(browser, app, { token: account.token });
+    const page = await context.newPage();
+    await page.goto('/ask');
+    await page
+      .getByRole('textbox', { name: 'Details' })
+      .fill(
+        'Steps I tried:\n\n1. **Saved** the `backup codes`\n2. [Help page](javascript:alert(1))\n\n<img src="https://img.test/x.png" onerror="window.previewRan = true">',
+      );
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.getByLabel('Details preview');
+    await preview.locator('strong', { hasText: 'Saved' }).waitFor();
+    await preview.locator('code', { hasText: 'backup codes' }).waitFor();
+    await expect(preview.locator('ol > li').count()).resolves.toBe(2);
+    await expect(preview.locator('[onerror], a[href^="javascript"]').count()).resolves.toBe(0);
+    await expect(page.evaluate('window.previewRan === true')).resolves.toBe(false);
+    await screenshotBoth(page, 'ask-preview');
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await expect(page.getByRole('textbox', { name: 'Details' }).inputValue()).resolves.toContain('**Saved**');
+  });
 });

@@ -2,6 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
+import { Thread } from '../threads/models/thread.model.js';
 import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { PageArgs } from '../common/page.args.js';
@@ -52,5 +53,18 @@ export class ModerationResolver {
   @ResolveField(() => User, { nullable: true, description: 'The moderator who acted.' })
   actor(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<User | null> {
     return this.users.byId(context, action.actorId);
+  }
+
+  @ResolveField(() => Thread, {
+    nullable: true,
+    description: "The thread concerned: the thread acted on, a reply's thread or a flagged post's thread; null for user actions.",
+  })
+  thread(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<Thread | null> {
+    return this.moderation.threadOf(context, action);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'The user acted on, for user actions (CHANGE_ROLE).' })
+  targetUser(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<User | null> {
+    return action.targetType === 'USER' ? this.users.byId(context, Number(action.targetId)) : Promise.resolve(null);
   }
 }

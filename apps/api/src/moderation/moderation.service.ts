@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
@@ -8,13 +9,15 @@ import { ForumEvents } from '../events/forum-events.js';
 import { PostType } from '../threads/post-type.js';
 import { recountReplies } from '../threads/replies.service.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
+import { Thread } from '../threads/models/thread.model.js';
+import { toThread } from '../threads/thread.mapper.js';
 import { threadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { PageArgs } from '../common/page.args.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
-import { findPost } from './moderated-post.js';
+import { findPost, findPosts, postKey } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
@@ -63,6 +66,40 @@ export class ModerationService {
         endCursor: page.length > 0 ? encodeIdCursor('log', page[page.length - 1].id) : (args.after ?? null),
       },
     };
+  }
+
+  /**
+   * The thread a logged action concerns (the thread itself, a reply's thread, a flagged post's thread), for staff;
+   * null for user actions and posts that no longer exist. Batched per request: one log page costs at most three queries.
+   */
+  threadOf(context: RequestContext, action: ModerationAction): Promise<Thread | null> {
+    context.requireStaff();
+    return context
+      .loader('moderationTargetThread', () => new DataLoader<string, Thread | null>((keys) => this.loadTargetThreads(keys)))
+      .load(`${action.targetType}:${action.targetId}`);
+  }
+
+  private async loadTargetThreads(keys: readonly string[]): Promise<(Thread | null)[]> {
+    const targets = keys.map((key) => {
+      const [type, id] = key.split(':');
+      return { type, id: Number(id) };
+    });
+    const flagIds = targets.filter((target) => target.type === ModerationTargetType.Flag).map((target) => target.id);
+    const flags = flagIds.length > 0 ? await this.dataSource.getRepository(FlagEntity).findBy({ id: In(flagIds) }) : [];
+    const flagsById = new Map(flags.map((flag) => [flag.id, flag]));
+    const postOf = (target: { type: string; id: number }): { postType: PostType; postId: number } | null => {
+      if (target.type === ModerationTargetType.Thread) return { postType: PostType.THREAD, postId: target.id };
+      if (target.type === ModerationTargetType.Reply) return { postType: PostType.REPLY, postId: target.id };
+      const flag = target.type === ModerationTargetType.Flag ? flagsById.get(target.id) : undefined;
+      return flag ? { postType: flag.postType, postId: flag.postId } : null;
+    };
+    const postKeys = targets.map(postOf);
+    const wanted = postKeys.filter((key) => key !== null);
+    const posts = wanted.length > 0 ? await findPosts(this.dataSource.manager, wanted) : new Map();
+    return postKeys.map((key) => {
+      const post = key ? posts.get(postKey(key.postType, key.postId)) : undefined;
+      return post ? toThread(post.thread) : null;
+    });
   }
 
   private async setHidden(staff: AuthUser, args: PostTargetArgs, hidden: boolean): Promise<ModerationAction> {

@@ -5,6 +5,7 @@ import { RepliesResolver } from './replies.resolver.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsResolver } from './revisions.resolver.js';
 import { RevisionsService } from './revisions.service.js';
+import { TagsResolver } from './tags.resolver.js';
 import { ThreadConnectionResolver } from './thread-connection.resolver.js';
 import { ThreadsResolver } from './threads.resolver.js';
 import { ThreadsService } from './threads.service.js';
@@ -20,6 +21,7 @@ import { ThreadsService } from './threads.service.js';
     ThreadConnectionResolver,
     RepliesResolver,
     RevisionsResolver,
+    TagsResolver,
   ],
   exports: [ThreadsService, RepliesService, RevisionsService],
 })

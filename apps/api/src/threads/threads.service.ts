@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
+import { TagCount } from './models/tag-count.model.js';
 import { ThreadConnection } from './models/thread-connection.model.js';
 import { Thread } from './models/thread.model.js';
 import { PostType } from './post-type.js';
@@ -114,6 +115,25 @@ export class ThreadsService {
           }),
       )
       .load(threadId);
+  }
+
+  /** The `first` most used tags on threads the viewer may see: one grouped query, most used first, ties by name. */
+  async popularTags(context: RequestContext, first: number): Promise<TagCount[]> {
+    const visible = visibleCondition(context, 'thread');
+    const rows = await this.dataSource
+      .getRepository(ThreadTagEntity)
+      .createQueryBuilder('tt')
+      .innerJoin(ThreadEntity, 'thread', 'thread.id = tt.threadId')
+      .select('tt.tag', 'tag')
+      .addSelect('COUNT(*)', 'threadCount')
+      .where(visible.sql, visible.parameters)
+      .groupBy('tt.tag')
+      .orderBy('COUNT(*)', 'DESC')
+      .addOrderBy('tt.tag', 'ASC')
+      .limit(first)
+      .getRawMany<{ tag: string; threadCount: string | number }>();
+    // PostgreSQL returns COUNT as a bigint string.
+    return rows.map((row) => ({ tag: row.tag, threadCount: Number(row.threadCount) }));
   }
 
   /**

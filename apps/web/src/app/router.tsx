@@ -6,7 +6,14 @@ import { NotFoundRoute, RouteError } from './routes/not-found-route';
 import { NotificationsRoute } from './routes/notifications-route';
 import { ProfileRoute } from './routes/profile-route';
 import { SignInRoute, SignUpRoute } from './routes/auth-routes';
-import { StaffAnswerRoute, StaffAnswersRoute, StaffQueuesRoute, StaffRoute, StaffStatsRoute } from './routes/staff-routes';
+import {
+  StaffAnswerRoute,
+  StaffAnswersRoute,
+  StaffModerationLogRoute,
+  StaffQueuesRoute,
+  StaffRoute,
+  StaffStatsRoute,
+} from './routes/staff-routes';
 import { ThreadListRoute } from './routes/thread-list-route';
 import { ThreadRoute } from './routes/thread-route';
 
@@ -31,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'answers', element: <StaffAnswersRoute /> },
           { path: 'answers/:slug', element: <StaffAnswerRoute /> },
           { path: 'stats', element: <StaffStatsRoute /> },
+          { path: 'log', element: <StaffModerationLogRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

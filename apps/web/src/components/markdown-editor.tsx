@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { MarkdownPreview } from './markdown-preview';
 
 interface MarkdownEditorProps {
   label: string;
@@ -14,8 +15,8 @@ interface MarkdownEditorProps {
 }
 
 /**
- * A textarea with a Preview tab. The preview shows the text exactly as it will be stored, line breaks kept;
- * the formatted version is rendered and sanitised by the server once posted (the app has no markdown renderer).
+ * A textarea with a Preview tab. The preview is the HTML the server renders and sanitises for this text
+ * (the `previewMarkdown` query), so it is exactly what the post will show; the app has no markdown renderer.
  */
 export function MarkdownEditor({
   label,
@@ -75,8 +76,7 @@ export function MarkdownEditor({
         className="markdown-editor__preview"
         aria-label={`${label} preview`}
       >
-        {value.trim() ? <div className="markdown-editor__raw">{value}</div> : <p className="muted">Nothing to preview yet.</p>}
-        <p className="field__hint">Markdown (links, lists, `code`) is formatted once posted.</p>
+        {mode !== 'preview' ? null : value.trim() ? <MarkdownPreview markdown={value} /> : <p className="muted">Nothing to preview yet.</p>}
       </div>
       {hint && !error ? (
         <p className="field__hint" id={`${id}-hint`}>

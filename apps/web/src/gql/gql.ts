@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.PreviewMarkdownDocument,
     "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n": typeof types.PublicCanonicalAnswerDocument,
     "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n": typeof types.CanonicalAnswerListDocument,
     "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.CanonicalAnswerEditorDocument,
@@ -43,6 +44,7 @@ type Documents = {
     "\n  mutation UnlockThread($threadId: ID!, $reason: String) {\n    unlockThread(threadId: $threadId, reason: $reason) {\n      id\n    }\n  }\n": typeof types.UnlockThreadDocument,
     "\n  query OpenFlags($first: Int!, $after: String) {\n    openFlags(first: $first, after: $after) {\n      nodes {\n        id\n        postType\n        postId\n        threadId\n        threadTitle\n        excerpt\n        reason\n        createdAt\n        reporter {\n          id\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OpenFlagsDocument,
     "\n  mutation ResolveFlag($flagId: ID!, $note: String) {\n    resolveFlag(flagId: $flagId, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ResolveFlagDocument,
+    "\n  query ModerationLog($first: Int!, $after: String) {\n    moderationLog(first: $first, after: $after) {\n      nodes {\n        id\n        action\n        targetType\n        targetId\n        note\n        createdAt\n        actor {\n          id\n          username\n        }\n        thread {\n          id\n          title\n        }\n        targetUser {\n          id\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ModerationLogDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      nodes {\n        id\n        kind\n        replyId\n        createdAt\n        read\n        thread {\n          id\n          title\n        }\n        actor {\n          id\n          username\n          isBot\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -69,10 +71,12 @@ type Documents = {
     "\n  mutation EditReply($replyId: ID!, $input: EditReplyInput!) {\n    editReply(replyId: $replyId, input: $input) {\n      ...ReplyFields\n    }\n  }\n": typeof types.EditReplyDocument,
     "\n  query Revisions($postType: PostType!, $postId: ID!) {\n    revisions(postType: $postType, postId: $postId) {\n      id\n      previousTitle\n      previousBody\n      createdAt\n      editor {\n        id\n        username\n        isStaff\n      }\n    }\n  }\n": typeof types.RevisionsDocument,
     "\n  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {\n    threads(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        locked\n        hidden\n        replyCount\n        createdAt\n        lastActivityAt\n        tags\n        author {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ThreadListDocument,
+    "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n": typeof types.PopularTagsDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": typeof types.UserProfileDocument,
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
     "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n": types.PublicCanonicalAnswerDocument,
     "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n": types.CanonicalAnswerListDocument,
     "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.CanonicalAnswerEditorDocument,
@@ -102,6 +106,7 @@ const documents: Documents = {
     "\n  mutation UnlockThread($threadId: ID!, $reason: String) {\n    unlockThread(threadId: $threadId, reason: $reason) {\n      id\n    }\n  }\n": types.UnlockThreadDocument,
     "\n  query OpenFlags($first: Int!, $after: String) {\n    openFlags(first: $first, after: $after) {\n      nodes {\n        id\n        postType\n        postId\n        threadId\n        threadTitle\n        excerpt\n        reason\n        createdAt\n        reporter {\n          id\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OpenFlagsDocument,
     "\n  mutation ResolveFlag($flagId: ID!, $note: String) {\n    resolveFlag(flagId: $flagId, note: $note) {\n      id\n      status\n    }\n  }\n": types.ResolveFlagDocument,
+    "\n  query ModerationLog($first: Int!, $after: String) {\n    moderationLog(first: $first, after: $after) {\n      nodes {\n        id\n        action\n        targetType\n        targetId\n        note\n        createdAt\n        actor {\n          id\n          username\n        }\n        thread {\n          id\n          title\n        }\n        targetUser {\n          id\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ModerationLogDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      nodes {\n        id\n        kind\n        replyId\n        createdAt\n        read\n        thread {\n          id\n          title\n        }\n        actor {\n          id\n          username\n          isBot\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
@@ -128,6 +133,7 @@ const documents: Documents = {
     "\n  mutation EditReply($replyId: ID!, $input: EditReplyInput!) {\n    editReply(replyId: $replyId, input: $input) {\n      ...ReplyFields\n    }\n  }\n": types.EditReplyDocument,
     "\n  query Revisions($postType: PostType!, $postId: ID!) {\n    revisions(postType: $postType, postId: $postId) {\n      id\n      previousTitle\n      previousBody\n      createdAt\n      editor {\n        id\n        username\n        isStaff\n      }\n    }\n  }\n": types.RevisionsDocument,
     "\n  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {\n    threads(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        locked\n        hidden\n        replyCount\n        createdAt\n        lastActivityAt\n        tags\n        author {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ThreadListDocument,
+    "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n": types.PopularTagsDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": types.UserProfileDocument,
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n    }\n  }\n": types.ViewerDocument,
 };
@@ -146,6 +152,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"): (typeof documents)["\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,6 +275,10 @@ export function graphql(source: "\n  mutation ResolveFlag($flagId: ID!, $note: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ModerationLog($first: Int!, $after: String) {\n    moderationLog(first: $first, after: $after) {\n      nodes {\n        id\n        action\n        targetType\n        targetId\n        note\n        createdAt\n        actor {\n          id\n          username\n        }\n        thread {\n          id\n          title\n        }\n        targetUser {\n          id\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationLog($first: Int!, $after: String) {\n    moderationLog(first: $first, after: $after) {\n      nodes {\n        id\n        action\n        targetType\n        targetId\n        note\n        createdAt\n        actor {\n          id\n          username\n        }\n        thread {\n          id\n          title\n        }\n        targetUser {\n          id\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -366,6 +380,10 @@ export function graphql(source: "\n  query Revisions($postType: PostType!, $post
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {\n    threads(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        locked\n        hidden\n        replyCount\n        createdAt\n        lastActivityAt\n        tags\n        author {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {\n    threads(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        locked\n        hidden\n        replyCount\n        createdAt\n        lastActivityAt\n        tags\n        author {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n"): (typeof documents)["\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-rou
 import { Spinner } from '../../components/status';
 import { CanonicalAnswerEditor } from '../../features/answers/components/answer-editor';
 import { CanonicalAnswerList } from '../../features/answers/components/answer-list';
+import { ModerationLog } from '../../features/moderation/components/moderation-log';
 import { OpenFlagsQueue } from '../../features/moderation/components/open-flags-queue';
 import { BotQueue } from '../../features/staff/components/bot-queue';
 import { BotStatsReport, BotStatsSummary } from '../../features/staff/components/bot-stats';
@@ -25,6 +26,7 @@ export function StaffRoute() {
         </NavLink>
         <NavLink to="/staff/answers">Canonical answers</NavLink>
         <NavLink to="/staff/stats">Statistics</NavLink>
+        <NavLink to="/staff/log">Moderation log</NavLink>
       </nav>
       <Outlet />
     </div>
@@ -101,6 +103,16 @@ export function StaffStatsRoute() {
         </select>
       </div>
       <BotStatsReport days={days} />
+    </div>
+  );
+}
+
+export function StaffModerationLogRoute() {
+  usePageTitle('Moderation log');
+  return (
+    <div className="stack">
+      <p className="muted">Every hide, restore, lock, dismissed flag and role change, newest first.</p>
+      <ModerationLog />
     </div>
   );
 }

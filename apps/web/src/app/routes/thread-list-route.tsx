@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SearchBox } from '../../features/search/components/search-box';
 import { SearchResults } from '../../features/search/components/search-results';
+import { PopularTags } from '../../features/threads/components/popular-tags';
 import { LiveActivityBanner, useForumActivity } from '../../features/threads/components/live-activity-banner';
 import { ThreadList, type ThreadListTab } from '../../features/threads/components/thread-list';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -71,8 +71,8 @@ export function ThreadListRoute() {
                 </Link>
               ))}
             </nav>
-            <TagFilter tag={tag} onChange={(value) => update({ tag: value })} />
           </div>
+          <PopularTags tag={tag} hrefFor={(value) => `?${tagParams(params, value)}`} />
           <LiveActivityBanner activity={activity} />
           <ThreadList
             key={`${tab}:${tag ?? ''}`}
@@ -96,58 +96,11 @@ function tabParams(params: URLSearchParams, tab: ThreadListTab): string {
   return next.toString();
 }
 
-function TagFilter({ tag, onChange }: { tag: string | null; onChange: (tag: string | null) => void }) {
-  const [value, setValue] = useState(tag ?? '');
-  const [error, setError] = useState<string | null>(null);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const cleaned = value.trim().toLowerCase();
-    if (cleaned && !/^[a-z0-9-]{1,32}$/.test(cleaned)) {
-      setError('A tag is 1–32 letters, digits or “-”.');
-      return;
-    }
-    setError(null);
-    onChange(cleaned || null);
-  }
-  if (tag) {
-    return (
-      <div className="tag-filter tag-filter--active">
-        <span>
-          Tagged <span className="tag">{tag}</span>
-        </span>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setValue('');
-            onChange(null);
-          }}
-        >
-          Show all tags
-        </button>
-      </div>
-    );
-  }
-  return (
-    <form className="tag-filter" onSubmit={submit}>
-      <label htmlFor="tag-filter">Tag</label>
-      <input
-        id="tag-filter"
-        className="input"
-        value={value}
-        placeholder="e.g. backup-codes"
-        onChange={(event) => setValue(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'tag-filter-error' : undefined}
-      />
-      <button type="submit" className="button button--small">
-        Filter
-      </button>
-      {error ? (
-        <p id="tag-filter-error" className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
-  );
+/** The list's address with `tag` set (or cleared), keeping the tab and dropping loaded pages. */
+function tagParams(params: URLSearchParams, tag: string | null): string {
+  const next = new URLSearchParams(params);
+  next.delete('after');
+  if (tag) next.set('tag', tag);
+  else next.delete('tag');
+  return next.toString();
 }

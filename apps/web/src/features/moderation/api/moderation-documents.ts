@@ -74,3 +74,34 @@ export const ResolveFlagDocument = graphql(`
     }
   }
 `);
+
+export const ModerationLogDocument = graphql(`
+  query ModerationLog($first: Int!, $after: String) {
+    moderationLog(first: $first, after: $after) {
+      nodes {
+        id
+        action
+        targetType
+        targetId
+        note
+        createdAt
+        actor {
+          id
+          username
+        }
+        thread {
+          id
+          title
+        }
+        targetUser {
+          id
+          username
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

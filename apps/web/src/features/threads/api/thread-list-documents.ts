@@ -26,3 +26,12 @@ export const ThreadListDocument = graphql(`
     }
   }
 `);
+
+export const PopularTagsDocument = graphql(`
+  query PopularTags($first: Int!) {
+    tags(first: $first) {
+      tag
+      threadCount
+    }
+  }
+`);

@@ -1,0 +1,19 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../common/access.decorators.js';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { PreviewMarkdownArgs } from './dto/preview-markdown.args.js';
+import { MarkdownPreviewService } from './markdown-preview.service.js';
+
+@Resolver()
+export class MarkdownResolver {
+  constructor(private readonly previews: MarkdownPreviewService) {}
+
+  @Public()
+  @Query(() => String, {
+    description: 'Renders markdown to the sanitised HTML a post with this body would show; nothing is stored (rate limited per IP).',
+  })
+  previewMarkdown(@Ctx() context: RequestContext, @Args() args: PreviewMarkdownArgs): Promise<string> {
+    return this.previews.preview(context, args.body);
+  }
+}

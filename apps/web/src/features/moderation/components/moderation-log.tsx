@@ -1,0 +1,135 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { ModerationLogQuery } from '../../../gql/graphql';
+import { ModerationLogDocument } from '../api/moderation-documents';
+
+type LogEntry = ModerationLogQuery['moderationLog']['nodes'][number];
+
+const pageSize = 25;
+
+/** Staff: every moderation action, newest first, a page at a time. */
+export function ModerationLog() {
+  // endCursors of the pages loaded with "Load more"; each page is its own cached query.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const pages: (string | null)[] = [null, ...cursors];
+  return (
+    <ol className="queue moderation-log" aria-label="Moderation log">
+      {pages.map((after, index) => (
+        <ModerationLogPage
+          key={after ?? 'first'}
+          after={after}
+          isFirst={index === 0}
+          isLast={index === pages.length - 1}
+          onLoadMore={(cursor) => setCursors((loaded) => [...loaded, cursor])}
+        />
+      ))}
+    </ol>
+  );
+}
+
+interface ModerationLogPageProps {
+  after: string | null;
+  isFirst: boolean;
+  isLast: boolean;
+  onLoadMore: (endCursor: string) => void;
+}
+
+function ModerationLogPage({ after, isFirst, isLast, onLoadMore }: ModerationLogPageProps) {
+  // The log grows while staff work: the first page is always fetched fresh.
+  const { data, error, refetch } = useQuery(ModerationLogDocument, {
+    variables: { first: pageSize, after },
+    fetchPolicy: isFirst ? 'cache-and-network' : 'cache-first',
+  });
+  if (error && !data) {
+    return (
+      <li>
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  }
+  if (!data) {
+    return (
+      <li>
+        <Spinner label="Loading the moderation log…" />
+      </li>
+    );
+  }
+  const { nodes, pageInfo } = data.moderationLog;
+  return (
+    <>
+      {isFirst && nodes.length === 0 ? (
+        <li>
+          <EmptyState title="No moderation actions yet." />
+        </li>
+      ) : null}
+      {nodes.map((entry) => (
+        <LogRow key={entry.id} entry={entry} />
+      ))}
+      {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <li className="moderation-log__more">
+          <Button onClick={() => onLoadMore(pageInfo.endCursor as string)}>Load more</Button>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+const actionLabels: Record<string, { label: string; tone: 'hidden' | 'open' | 'locked' | 'neutral' | 'staff' }> = {
+  HIDE: { label: 'Hidden', tone: 'hidden' },
+  RESTORE: { label: 'Restored', tone: 'open' },
+  LOCK: { label: 'Locked', tone: 'locked' },
+  UNLOCK: { label: 'Unlocked', tone: 'open' },
+  RESOLVE_FLAG: { label: 'Flag dismissed', tone: 'neutral' },
+  CHANGE_ROLE: { label: 'Role changed', tone: 'staff' },
+};
+
+function LogRow({ entry }: { entry: LogEntry }) {
+  const action = actionLabels[entry.action] ?? { label: entry.action, tone: 'neutral' as const };
+  return (
+    <li className="queue-item moderation-log__entry">
+      <div className="queue-item__head">
+        <Badge tone={action.tone}>{action.label}</Badge>
+        <span className="muted">
+          by{' '}
+          {entry.actor ? <Link to={`/u/${encodeURIComponent(entry.actor.username)}`}>{entry.actor.username}</Link> : 'a former moderator'} ·{' '}
+          <TimeAgo date={entry.createdAt} />
+        </span>
+      </div>
+      <p className="moderation-log__target">
+        <Target entry={entry} />
+      </p>
+      {entry.note ? (
+        <p className="queue-item__reason">
+          <strong>Note:</strong> {entry.action === 'CHANGE_ROLE' ? entry.note.replace('->', ' → ') : entry.note}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** What the action was done to, linked where the thread or user still exists. */
+function Target({ entry }: { entry: LogEntry }) {
+  if (entry.targetType === 'USER') {
+    return entry.targetUser ? (
+      <>
+        User <Link to={`/u/${encodeURIComponent(entry.targetUser.username)}`}>{entry.targetUser.username}</Link>
+      </>
+    ) : (
+      <>User #{entry.targetId}</>
+    );
+  }
+  const what =
+    entry.targetType === 'REPLY' ? `Reply #${entry.targetId} in` : entry.targetType === 'FLAG' ? `Flag #${entry.targetId} on` : 'Question';
+  if (!entry.thread) return <>{`${what} a post that no longer exists`}</>;
+  const link = `/t/${entry.thread.id}${entry.targetType === 'REPLY' ? `#reply-${entry.targetId}` : ''}`;
+  return (
+    <>
+      {what} <Link to={link}>{entry.thread.title}</Link>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp } from './support/test-app.js';
+
+const previewQuery = 'query Preview($body: String!) { previewMarkdown(body: $body) }';
+
+describe('previewMarkdown', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const preview = async (body: string) => (await app.query<{ previewMarkdown: string }>(previewQuery, { body })).previewMarkdown;
+
+  it('renders markdown for anyone, signed in or not, as the post would show it', async () => {
+    const html = await preview('Use a **backup code**:\n\n1. Sign in\n2. Choose `Use a backup code`\n\nThanks @grey');
+    expect(html).toContain('<strong>backup code</strong>');
+    expect(html).toContain('<ol>');
+    expect(html).toContain('<code>Use a backup code</code>');
+    expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+  });
+
+  it('strips script tags, event handlers and javascript: links', async () => {
+    const html = await preview(
+      'Hi <script>alert(1)</script>\n\n<img src="https://img.test/a.png" onerror="alert(2)">\n\n[click](javascript:alert(3)) <a href="javascript:alert(4)" onclick="alert(5)">x</a>',
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('alert(1)');
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).toContain('<img src="https://img.test/a.png">');
+  });
+
+  it('accepts an empty body and the longest allowed one', async () => {
+    await expect(preview('')).resolves.toBe('');
+    await expect(preview('a'.repeat(20000))).resolves.toContain('<p>');
+  });
+
+  it('refuses a body over 20000 characters with BAD_USER_INPUT naming the field', async () => {
+    const result = await app.request(previewQuery, { body: 'a'.repeat(20001) });
+    expect(result.status).toBe(200);
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'body' })]);
+  });
+
+  describe('rate limit', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await TestApp.start();
+    });
+    afterAll(async () => {
+      await limited.stop();
+    });
+
+    it('allows 120 previews a minute per IP, then answers RATE_LIMITED', async () => {
+      for (let index = 0; index < 120; index++) {
+        const result = await limited.request(previewQuery, { body: `draft ${index}` });
+        expect(result.errors, `preview ${index}`).toBeUndefined();
+      }
+      const refused = await limited.request(previewQuery, { body: 'one more' });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    });
+  });
+});
