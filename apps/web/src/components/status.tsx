@@ -40,3 +40,18 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** The list row that stands for a page still loading, or failing to load (with a retry). */
+export function PageStatus({
+  error,
+  retry,
+  label,
+  className,
+}: {
+  error?: unknown;
+  retry: () => unknown;
+  label: string;
+  className?: string;
+}) {
+  return <li className={className}>{error ? <ErrorMessage error={error} retry={retry} /> : <Spinner label={label} />}</li>;
+}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { EmptyState, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ModerationLogQuery } from '../../../gql/graphql';
 import { ModerationLogDocument } from '../api/moderation-documents';
@@ -45,20 +45,7 @@ function ModerationLogPage({ after, isFirst, isLast, onLoadMore }: ModerationLog
     variables: { first: pageSize, after },
     fetchPolicy: isFirst ? 'cache-and-network' : 'cache-first',
   });
-  if (error && !data) {
-    return (
-      <li>
-        <ErrorMessage error={error} retry={() => refetch()} />
-      </li>
-    );
-  }
-  if (!data) {
-    return (
-      <li>
-        <Spinner label="Loading the moderation log…" />
-      </li>
-    );
-  }
+  if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading the moderation log…" />;
   const { nodes, pageInfo } = data.moderationLog;
   return (
     <>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { EmptyState, ErrorMessage, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { NotificationsQuery } from '../../../gql/graphql';
 import { messageOf } from '../../../lib/graphql-errors';
@@ -107,20 +107,7 @@ function NotificationPage(props: {
   const { data, error, refetch } = useQuery(NotificationsDocument, {
     variables: { first: 20, after: props.after, unreadOnly: props.unreadOnly },
   });
-  if (error && !data) {
-    return (
-      <li>
-        <ErrorMessage error={error} retry={() => refetch()} />
-      </li>
-    );
-  }
-  if (!data) {
-    return (
-      <li>
-        <Spinner label="Loading notifications…" />
-      </li>
-    );
-  }
+  if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading notifications…" />;
   const { nodes, pageInfo } = data.notifications;
   return (
     <>

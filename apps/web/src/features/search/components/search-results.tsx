@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { EmptyState, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { SearchDocument } from '../api/search-documents';
 
@@ -42,20 +42,7 @@ interface SearchResultsPageProps {
 
 function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: SearchResultsPageProps) {
   const { data, error, loading, refetch } = useQuery(SearchDocument, { variables: { query, first: pageSize, after } });
-  if (error && !data) {
-    return (
-      <li className="thread-list__status">
-        <ErrorMessage error={error} retry={() => refetch()} />
-      </li>
-    );
-  }
-  if (!data) {
-    return (
-      <li className="thread-list__status">
-        <Spinner label="Searching…" />
-      </li>
-    );
-  }
+  if (!data) return <PageStatus error={error} retry={() => refetch()} label="Searching…" className="thread-list__status" />;
   const { nodes, pageInfo } = data.search;
   const { hasNextPage, endCursor } = pageInfo;
   return (

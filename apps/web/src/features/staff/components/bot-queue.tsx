@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { EmptyState, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
 import { messageOf } from '../../../lib/graphql-errors';
@@ -73,20 +73,7 @@ function BotQueuePage(props: {
   onDecided: (decision: Decision) => void;
 }) {
   const { data, error, refetch } = useQuery(BotQueueDocument, { variables: { kind: props.kind, first: 20, after: props.after } });
-  if (error && !data) {
-    return (
-      <li>
-        <ErrorMessage error={error} retry={() => refetch()} />
-      </li>
-    );
-  }
-  if (!data) {
-    return (
-      <li>
-        <Spinner label="Loading the queue…" />
-      </li>
-    );
-  }
+  if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading the queue…" />;
   const { nodes, pageInfo } = data.botQueue;
   return (
     <>

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { EmptyState, PageStatus } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ThreadFilter, ThreadListQuery } from '../../../gql/graphql';
@@ -69,20 +69,7 @@ function ThreadListPage({ tab, tag, author, after, isFirst, isLast, onLoadMore, 
     variables: { filter: filterFor(tab, tag, author), sort: 'LATEST_ACTIVITY', first: pageSize, after },
     notifyOnNetworkStatusChange: true,
   });
-  if (error && !data) {
-    return (
-      <li className="thread-list__status">
-        <ErrorMessage error={error} retry={() => refetch()} />
-      </li>
-    );
-  }
-  if (!data) {
-    return (
-      <li className="thread-list__status">
-        <Spinner label="Loading questions…" />
-      </li>
-    );
-  }
+  if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading questions…" className="thread-list__status" />;
   const { nodes, pageInfo } = data.threads;
   return (
     <>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
-import { ErrorMessage, Notice, Spinner } from '../../../components/status';
+import { ErrorMessage, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { messageOf } from '../../../lib/graphql-errors';
@@ -161,20 +161,7 @@ function RepliesPage(props: {
   const { data, error, refetch } = useQuery(ThreadRepliesDocument, {
     variables: { id: props.threadId, first: repliesPerPage, after: props.after },
   });
-  if (error && !data) {
-    return (
-      <li>
-        <ErrorMessage error={error} retry={() => refetch()} />
-      </li>
-    );
-  }
-  if (!data) {
-    return (
-      <li>
-        <Spinner label="Loading replies…" />
-      </li>
-    );
-  }
+  if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading replies…" />;
   const { nodes, pageInfo } = data.thread.replies;
   return (
     <>
