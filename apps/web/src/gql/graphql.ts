@@ -68,6 +68,7 @@ export type EditReplyInput = {
 export type ExampleSource =
   | 'CONFIRMED'
   | 'CORRECTED'
+  | 'DISMISSED'
   | 'SEED'
   | 'STAFF';
 
