@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { QueryLimits } from '../apps/api/src/graphql/query-limits.js';
 import * as webDocuments from '../apps/web/src/gql/graphql.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
 // The copy of graphql the server's schema was built with (see live/graphql-socket-server.ts).
@@ -123,5 +125,36 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
       expect(validate(schema, document, [...specifiedRules, ...limits.validationRules])).toEqual([]);
       expect(limits.costError(schema, document, largestVariables(schema, document))?.message).toBeUndefined();
     }
+  });
+
+  it('keeps a thread readable for everyone when a post is a blockquote bomb, and previews it safely', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const bomb = '> '.repeat(5000);
+    const asked = await app.query<{ askQuestion: { id: string } }>(
+      'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: { title: 'A question with a very deep quote', body: `${bomb}deep`, tags: ['abuse'] } },
+      { token: member.token },
+    );
+    const threadId = asked.askQuestion.id;
+    await app.query(
+      'mutation ($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
+      { threadId, body: bomb },
+      { token: member.token },
+    );
+
+    const read = await app.request<{ thread: { bodyHtml: string; replies: { nodes: { bodyHtml: string }[] } } }>(
+      'query ($id: ID!) { thread(id: $id) { bodyHtml replies { nodes { bodyHtml } } } }',
+      { id: threadId },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.thread.bodyHtml).toContain('<blockquote>');
+    expect(read.data?.thread.bodyHtml).toContain('deep');
+    expect(read.data?.thread.replies.nodes.map((reply) => reply.bodyHtml.startsWith('<blockquote>'))).toEqual([true]);
+
+    const preview = await app.request<{ previewMarkdown: string }>('query ($body: String!) { previewMarkdown(body: $body) }', {
+      body: bomb,
+    });
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data?.previewMarkdown).toContain('<blockquote>');
   });
 });
