@@ -16,6 +16,7 @@ import { AnswerExample } from './models/answer-example.model.js';
 import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
 import { LearnedExample } from './models/learned-example.model.js';
+import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver(() => CanonicalAnswer)
 export class AnswersResolver {
@@ -95,7 +96,7 @@ export class AnswersResolver {
   }
 
   /** The body as sanitised HTML. */
-  @ResolveField(() => String)
+  @ResolveField(() => String, { complexity: renderedHtmlCost })
   bodyHtml(@Parent() answer: CanonicalAnswer): string {
     return this.markdown.render(answer.body);
   }
