@@ -112,6 +112,12 @@ export class Environment {
   @Min(100)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
+  /** Largest GraphQL response body; a larger one is replaced by a BAD_USER_INPUT error. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  GRAPHQL_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
   /** Largest WebSocket message accepted, like the HTTP body limit (100 KB). */
   @Transform(toNumber)
   @IsInt()

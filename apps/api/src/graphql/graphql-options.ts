@@ -23,6 +23,7 @@ export function graphqlOptions(environment: Environment): ApolloDriverConfig {
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [limits.apolloPlugin()],
+    stringifyResult: limits.stringifyResult,
     formatError: formatGraphqlError,
   };
 }
