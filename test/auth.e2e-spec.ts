@@ -42,7 +42,8 @@ async function signIn(app: TestApp, login: string, secret: string, ip?: string) 
 describe('accounts: sign-up, sign-in, sessions', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
+    // The tests play clients behind a proxy on loopback that reports their addresses.
+    app = await TestApp.start({ TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,9 +1,54 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
+} from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
 const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'false' || trimmed === '') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((entry) => entry.trim());
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    const parsed = parseTrustProxy(value);
+    return !Array.isArray(parsed) || parsed.every(isProxyEntry);
+  }
+
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be false, a hop count, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal';
+  }
+}
 
 /** Every setting the API reads, with its default. Validated once at start-up. */
 export class Environment {
@@ -43,10 +88,19 @@ export class Environment {
   @IsBoolean()
   SEED_DEMO = true;
 
-  /** Mark the session cookie Secure (serve over HTTPS in production). */
+  /** Mark the session cookie Secure; by default it is in production (serve over HTTPS there). */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  COOKIE_SECURE = false;
+  COOKIE_SECURE?: boolean = undefined;
+
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Express's `trust proxy`): `false`
+   * (nobody, the default), a hop count, or a comma-separated list of addresses, subnets and the names
+   * `loopback`, `linklocal`, `uniquelocal`. Per-IP rate limits count the address this yields.
+   */
+  @Validate(TrustProxyConstraint)
+  TRUST_PROXY = 'false';
 
   @Transform(toNumber)
   @IsInt()
@@ -178,6 +232,15 @@ export class Environment {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  get cookieSecure(): boolean {
+    return this.COOKIE_SECURE ?? this.isProduction;
+  }
+
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+  get trustProxy(): boolean | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY);
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { join } from 'node:path';
-import { formatGraphqlError } from '../common/format-graphql-error.js';
+import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
 import { graphqlContext } from '../live/socket-context.js';
 import { QueryLimits } from './query-limits.js';
@@ -24,6 +24,8 @@ export function graphqlOptions(environment: Environment): ApolloDriverConfig {
     validationRules: limits.validationRules,
     plugins: [limits.apolloPlugin()],
     stringifyResult: limits.stringifyResult,
-    formatError: formatGraphqlError,
+    formatError: environment.isProduction
+      ? (formatted, error) => withoutSuggestions(formatGraphqlError(formatted, error))
+      : formatGraphqlError,
   };
 }
