@@ -11,6 +11,7 @@ import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
@@ -115,6 +116,7 @@ export class RepliesService {
     });
     if (!mayModify(context, reply)) throw AppError.forbidden('You can only edit your own replies');
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
+    await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {

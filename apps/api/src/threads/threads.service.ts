@@ -9,6 +9,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
@@ -200,6 +201,7 @@ export class ThreadsService {
     const newTags = input.tags ? [...input.tags].sort() : null;
     const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
     if (!textChanged && !tagsChanged) return toThread(thread);
+    await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
