@@ -154,7 +154,24 @@ console.log(
   `Matcher.build (4 answers, ${defaultAnswers.reduce((n, a) => n + a.examples.length, 0)} examples + built-in near misses): p50 ${ms(percentile(buildDefault, 50))}`,
 );
 console.log(
-  `Matcher.build (4 answers + none, ${totalBig} examples + built-in near misses): p50 ${ms(percentile(bigBuildSamples, 50))}, max ${ms(Math.max(...bigBuildSamples))}`,
+  `Matcher.build (4 answers + none, ${totalBig} examples + built-in near misses), from scratch: p50 ${ms(percentile(bigBuildSamples, 50))}, max ${ms(Math.max(...bigBuildSamples))}`,
+);
+// What the API does on a knowledge-base change: one more staff decision, training from the current weights.
+let current = Matcher.build(bigKnowledgeBase, { noneExamples: bigNone });
+const rebuildSamples = learnedTexts(5).map((text, index) => {
+  const start = performance.now();
+  const changed =
+    index % 2 === 0
+      ? {
+          answers: bigKnowledgeBase.map((answer, a) => (a === index % 4 ? { ...answer, examples: [...answer.examples, text] } : answer)),
+          none: bigNone,
+        }
+      : { answers: bigKnowledgeBase, none: [...bigNone, text] };
+  current = Matcher.build(changed.answers, { noneExamples: changed.none, previous: current });
+  return performance.now() - start;
+});
+console.log(
+  `rebuild after one more staff decision at ${totalBig} examples (the API's path): p50 ${ms(percentile(rebuildSamples, 50))}, max ${ms(Math.max(...rebuildSamples))}`,
 );
 
 const questions = Array.from({ length: 2000 }, () => threadText());

@@ -140,6 +140,18 @@ describe('Matcher', () => {
     expect(after.answer).toBe(AnswerSlug.saveQrCode);
   });
 
+  it('reaches the same model when a rebuild starts from the previous weights', () => {
+    const edited = defaultAnswers.map((answer, index) =>
+      index === 0 ? { ...answer, examples: [...answer.examples, 'spare sign-in codes?'] } : answer,
+    );
+    const cold = Matcher.build(edited);
+    const warm = Matcher.build(edited, { previous: sut });
+    for (const body of ['where are my recovery codes', 'new phone, laptop still signed in', 'print the setup barcode']) {
+      expect(warm.match({ body }).confidence).toBeCloseTo(cold.match({ body }).confidence, 1);
+      expect(warm.match({ body }).answer).toBe(cold.match({ body }).answer);
+    }
+  });
+
   it('learns to abstain from a dismissed question when rebuilt', () => {
     const question = 'The recovery codes page of my bank app is blank, where did my backup codes go?';
     const before = decide(sut.match({ body: question }), defaultThresholds);
