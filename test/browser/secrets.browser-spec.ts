@@ -4,7 +4,7 @@ import { Role } from '../../apps/api/src/users/role.js';
 import { createAccount, TestAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
 import { launchBrowser, newContext, phone, screenshot } from './support/browser.js';
-import { askQuestion } from './support/forum.js';
+import { askQuestion, reply } from './support/forum.js';
 
 describe('secrets in the composer', () => {
   let app: TestApp;
@@ -56,5 +56,20 @@ describe('secrets in the composer', () => {
     await page.getByRole('textbox', { name: 'Details' }).fill('I have these:\n\n1234 5678\n8812 0934\n5521 7730\n3308 4419');
     await page.getByRole('alert').filter({ hasText: 'a list of recovery codes' }).waitFor();
     await expect(page.getByRole('button', { name: 'Post your question' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it("warns the asker on a stranger's reply that asks for their code", async () => {
+    const stranger = await createAccount(app, Role.MEMBER, 'quick_helper');
+    const thread = await askQuestion(app, member.token, {
+      title: 'New phone, codes gone',
+      body: 'I moved to a new phone and the authenticator app is empty now.',
+    });
+    await reply(app, stranger.token, thread.id, 'I can fix this for you. Send me the code you just got by text.');
+    context = await newContext(browser, app, { token: member.token });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+    const warning = page.getByRole('note', { name: 'Safety warning' });
+    await warning.getByText('Staff never ask for your codes or passwords.').waitFor();
+    await expect(page.getByRole('note', { name: 'Safety warning' }).count()).resolves.toBe(1);
   });
 });
