@@ -9,6 +9,8 @@ const apiPort = process.env.API_PORT ?? '3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The secret detector is shared with the API; the browser gets its TypeScript source, not the API's build.
+  resolve: { alias: { '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { MarkdownEditor } from '../../../components/markdown-editor';
+import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
@@ -26,6 +27,7 @@ interface AskFormProps {
 export function AskForm({ draft, onChange, onPosted }: AskFormProps) {
   const [error, setError] = useState<unknown>(null);
   const [ask, { loading }] = useMutation(AskQuestionDocument);
+  const secrets = useSecretKinds(draft.title, draft.body);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -65,6 +67,7 @@ export function AskForm({ draft, onChange, onPosted }: AskFormProps) {
         maxLength={20000}
         rows={8}
       />
+      <SecretWarning kinds={secrets} />
       <TextField
         label="Tags (optional)"
         name="tags"
@@ -74,7 +77,7 @@ export function AskForm({ draft, onChange, onPosted }: AskFormProps) {
         error={fields.tags}
       />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Post your question
         </Button>
       </div>
