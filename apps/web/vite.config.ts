@@ -9,6 +9,8 @@ const apiPort = process.env.API_PORT ?? '3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The limits the API validates with, so the forms check the same numbers (see libs/post-limits).
+  resolve: { alias: { '#post-limits': fileURLToPath(new URL('../../libs/post-limits/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -2,8 +2,8 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/page.args.js';
-import { tagPattern } from '../post-text.js';
 import { ThreadStatus } from '../thread-status.js';
+import { tagPattern } from '#post-limits';
 
 export enum ThreadSort {
   /** Most recent reply (or question) first. */

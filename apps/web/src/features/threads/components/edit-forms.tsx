@@ -1,7 +1,9 @@
 import { useMutation } from '@apollo/client/react';
+import { questionBodyLength, replyBodyLength, titleLength } from '#post-limits';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
+import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
@@ -38,8 +40,20 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
   return (
     <form className="form edit-form" onSubmit={submit}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
-      <MarkdownEditor label="Question" value={body} onChange={setBody} error={fields.body} maxLength={20000} />
+      <TextField
+        label="Title"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={fields.title}
+        counter={lengthCount(titleLengthOf(title), titleLength)}
+      />
+      <MarkdownEditor
+        label="Question"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        counter={lengthCount(bodyLengthOf(body), questionBodyLength)}
+      />
       <TextField
         label="Tags"
         hint="Up to 5, separated by commas."
@@ -77,7 +91,14 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
   return (
     <form className="form edit-form" onSubmit={submit}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
-      <MarkdownEditor label="Reply" value={body} onChange={setBody} error={fields.body} maxLength={20000} rows={6} />
+      <MarkdownEditor
+        label="Reply"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
+        rows={6}
+      />
       <div className="row">
         <Button type="submit" variant="primary" busy={loading}>
           Save changes
