@@ -30,7 +30,8 @@ export class ThreadFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: only threads without an accepted answer (replies or not, locked or not); false: only threads with one.',
+    description:
+      'true: only threads with neither an accepted answer nor a visible staff answer (locked or not); false: only threads with either.',
   })
   @IsOptional()
   @IsBoolean()
