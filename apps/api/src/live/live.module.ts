@@ -1,6 +1,8 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { GraphqlSocketServer } from './graphql-socket-server.js';
 import { LivePubSub } from './live-pubsub.js';
 import { LiveResolver } from './live.resolver.js';
 import { LiveService } from './live.service.js';
@@ -28,7 +30,14 @@ class PubSubShutdown implements OnApplicationShutdown {
 
 /** Live updates over GraphQL subscriptions (graphql-ws on /graphql); other features publish through LivePubSub. */
 @Module({
-  providers: [{ provide: LivePubSub, inject: [Environment], useFactory: createPubSub }, PubSubShutdown, LiveService, LiveResolver],
+  imports: [AuthModule],
+  providers: [
+    { provide: LivePubSub, inject: [Environment], useFactory: createPubSub },
+    PubSubShutdown,
+    LiveService,
+    LiveResolver,
+    GraphqlSocketServer,
+  ],
   exports: [LivePubSub],
 })
 export class LiveModule {}
