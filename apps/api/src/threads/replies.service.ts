@@ -183,4 +183,24 @@ export class RepliesService {
       .load(thread.acceptedReplyId);
     return reply && isVisibleTo(context, reply) ? toReply(reply, thread.acceptedReplyId) : null;
   }
+
+  /** Whether a staff answer that everyone can see is among the thread's replies; batched per request. */
+  staffReplied(context: RequestContext, threadId: number): Promise<boolean> {
+    return context
+      .loader(
+        'threadsWithStaffReply',
+        () =>
+          new DataLoader<number, boolean>(async (ids) => {
+            const rows = await this.dataSource
+              .getRepository(ReplyEntity)
+              .createQueryBuilder('reply')
+              .select('DISTINCT reply.threadId', 'threadId')
+              .where({ threadId: In([...ids]), isStaffAnswer: true, hidden: false })
+              .getRawMany<{ threadId: number }>();
+            const answered = new Set(rows.map((row) => Number(row.threadId)));
+            return ids.map((id) => answered.has(id));
+          }),
+      )
+      .load(threadId);
+  }
 }
