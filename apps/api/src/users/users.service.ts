@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { usernameImitation } from '#secrets';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -71,6 +72,7 @@ export class UsersService {
     const usernameKey = account.username.toLowerCase();
     const email = account.email.trim().toLowerCase();
     if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
+    if (account.role === Role.MEMBER) await this.refuseImitation(account.username);
     // Hashed first, so a taken name or address answers no sooner than a new one.
     const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
     const taken = await this.users
@@ -132,6 +134,18 @@ export class UsersService {
     });
     this.loaderById(context).clear(userId);
     return toUser(updated);
+  }
+
+  /** Members may not pick a name that reads as staff, the product or the bot (reserved words, look-alike characters). */
+  private async refuseImitation(username: string): Promise<void> {
+    const staff = await this.users.find({ select: { username: true }, where: { role: In([Role.STAFF, Role.ADMIN, Role.BOT]) } });
+    const imitation = usernameImitation(
+      username,
+      staff.map((row) => row.username),
+    );
+    if (!imitation) return;
+    const message = 'username looks like a staff account or the forum itself; please choose another';
+    throw new AppError(ErrorCode.BadUserInput, message, { fields: [{ field: 'username', message }], reason: 'USERNAME_IMITATES_STAFF' });
   }
 
   private loaderById(context: RequestContext): DataLoader<number, User | null> {
