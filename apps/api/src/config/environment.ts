@@ -119,17 +119,35 @@ export class Environment {
   @Min(0)
   RATE_LIMIT_REPLY_SECONDS = 5;
 
+  /** Seconds a member waits between two edits of questions or replies. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  RATE_LIMIT_EDIT_SECONDS = 5;
+
   /** Flags one member may raise per hour. */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   RATE_LIMIT_FLAGS_PER_HOUR = 20;
 
-  /** Failed sign-ins allowed per IP, and per account, in 15 minutes. */
+  /** Failed sign-ins in a row allowed for one login (username or e-mail) from one IP before a pause. */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   RATE_LIMIT_SIGN_IN_ATTEMPTS = 10;
+
+  /** Minutes a login waits, from that IP only, after RATE_LIMIT_SIGN_IN_ATTEMPTS failures in a row. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_BLOCK_MINUTES = 15;
+
+  /** Failed sign-ins allowed per IP per day, whatever the login; past it the IP waits a day. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY = 100;
 
   /** Sign-ups allowed per IP per hour. */
   @Transform(toNumber)
