@@ -3,7 +3,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnswersModule } from './answers/answers.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { SessionsService } from './auth/sessions.service.js';
 import { ConfigModule } from './config/config.module.js';
 import { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -35,8 +34,7 @@ export class AppModule {
         EventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [Environment, SessionsService],
+          inject: [Environment],
           useFactory: graphqlOptions,
         }),
         AuthModule,

@@ -13,6 +13,7 @@ import { UpdateCanonicalAnswerArgs } from './dto/update-canonical-answer.args.js
 import { AnswerExample } from './models/answer-example.model.js';
 import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
+import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver(() => CanonicalAnswer)
 export class AnswersResolver {
@@ -78,7 +79,7 @@ export class AnswersResolver {
   }
 
   /** The body as sanitised HTML. */
-  @ResolveField(() => String)
+  @ResolveField(() => String, { complexity: renderedHtmlCost })
   bodyHtml(@Parent() answer: CanonicalAnswer): string {
     return this.markdown.render(answer.body);
   }

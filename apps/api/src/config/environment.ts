@@ -113,6 +113,53 @@ export class Environment {
   @Max(1000)
   GRAPHQL_MAX_ALIASES = 30;
 
+  /** Tokens one GraphQL document may have (graphql-js's parser stops there). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 3000;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_MAX_DIRECTIVES = 20;
+
+  /** Estimated cost of one operation: 1 per field, more for rendered HTML, times the page size of every list above it. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  /** Largest WebSocket message accepted, like the HTTP body limit (100 KB). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  WS_MAX_PAYLOAD_BYTES = 100 * 1024;
+
+  /** Open WebSockets per client address. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  WS_MAX_SOCKETS_PER_CLIENT = 20;
+
+  /** Subscriptions running at once on one WebSocket. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+
+  /** Seconds a WebSocket may stay open without any subscription. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  WS_IDLE_SECONDS = 300;
+
+  /** Seconds between pings; a socket that does not answer one in as long is dropped. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  WS_KEEPALIVE_SECONDS = 15;
+
   /** Matcher confidence at or above which the bot replies publicly. */
   @Transform(toNumber)
   @IsNumber()

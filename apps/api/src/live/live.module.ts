@@ -1,6 +1,8 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { RedisConnections } from '../redis/redis-status.js';
+import { GraphqlSocketServer } from './graphql-socket-server.js';
 import { LivePubSub } from './live-pubsub.js';
 import { LiveResolver } from './live.resolver.js';
 import { LiveService } from './live.service.js';
@@ -24,11 +26,13 @@ class PubSubShutdown implements OnApplicationShutdown {
 
 /** Live updates over GraphQL subscriptions (graphql-ws on /graphql); other features publish through LivePubSub. */
 @Module({
+  imports: [AuthModule],
   providers: [
     { provide: LivePubSub, inject: [Environment, RedisConnections], useFactory: createPubSub },
     PubSubShutdown,
     LiveService,
     LiveResolver,
+    GraphqlSocketServer,
   ],
   exports: [LivePubSub],
 })

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import { sessionCookieName, sessionTokenFrom } from '../auth/session-token.js';
 import type { SessionsService } from '../auth/sessions.service.js';
+import type { AuthUser } from '../common/request-context.js';
 
 /** What graphql-ws hands the context and onConnect callbacks (the `ws` adapter's `extra`). */
 export interface SocketConnection {
@@ -16,10 +17,13 @@ export function graphqlContext(argument: { req?: Request; res?: Response } & Par
   return { req: socketRequest(argument.connectionParams, argument.extra.request) };
 }
 
-/** Refuses a socket that offers credentials which are not a live session; anonymous sockets may use public subscriptions. */
-export async function authenticateSocket(sessions: SessionsService, connection: SocketConnection): Promise<boolean> {
+/** The session a socket offers (connection params or the upgrade's cookie/header) and its user; user null when it is not live. */
+export async function socketSession(
+  sessions: SessionsService,
+  connection: SocketConnection,
+): Promise<{ token: string | null; user: AuthUser | null }> {
   const token = sessionTokenFrom(socketRequest(connection.connectionParams, connection.extra.request));
-  return token === null || (await sessions.userFor(token)) !== null;
+  return { token, user: token === null ? null : await sessions.userFor(token) };
 }
 
 /**

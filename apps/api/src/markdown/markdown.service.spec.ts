@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { MarkdownService } from './markdown.service.js';
+import type { Marked } from 'marked';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MarkdownService, maxNesting } from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -154,5 +155,20 @@ describe('MarkdownService', () => {
 
   it('drops HTML comments', () => {
     expect(sut.render('a <!-- <script>alert(1)</script> --> b')).not.toContain('<!--');
+  });
+
+  it('renders a blockquote bomb with its nesting bounded, the rest as text', () => {
+    const html = sut.render(`${'> '.repeat(5000)}deep`);
+    expect(html.match(/<blockquote>/g)).toHaveLength(maxNesting);
+    expect(html).toContain('deep');
+    expect(sut.render(`${'1. '.repeat(3000)}x`).match(/<ol>/g)).toHaveLength(maxNesting);
+    expect(sut.render('> > two levels')).toBe('<blockquote>\n<blockquote>\n<p>two levels</p>\n</blockquote>\n</blockquote>\n');
+  });
+
+  it('falls back to escaped plain text in paragraphs when rendering fails', () => {
+    vi.spyOn((sut as unknown as { marked: Marked }).marked, 'parse').mockImplementationOnce(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(sut.render('a <b>bold</b>\nline\n\nnext')).toBe('<p>a &lt;b&gt;bold&lt;/b&gt;<br>line</p>\n<p>next</p>');
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { FilterXSS, type IWhiteList } from 'xss';
 
@@ -150,6 +150,44 @@ const sanitizer = new FilterXSS({
   onIgnoreTagAttr: () => '',
 });
 
+/** Blockquotes and lists nested deeper than this on one line are rendered as text: marked recurses once per level. */
+export const maxNesting = 16;
+
+/** A blockquote or list marker at the start of a line (after the ones before it). */
+const containerMarker = /^ {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/;
+
+/** Keeps the first `maxNesting` markers of each line and escapes the rest, so they render as text. */
+export function boundNesting(markdown: string): string {
+  return markdown.replace(/^.*$/gm, (line) => {
+    let rest = line;
+    let kept = '';
+    for (let depth = 0; depth < maxNesting; depth++) {
+      const marker = containerMarker.exec(rest);
+      if (!marker) return line;
+      kept += marker[0];
+      rest = rest.slice(marker[0].length);
+    }
+    return containerMarker.test(rest) ? `${kept}${escapeMarkdown(rest)}` : line;
+  });
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!>|~<]/g, '\\$&');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The body as escaped plain text in paragraphs: what a post shows when its markdown cannot be rendered. */
+export function plainTextHtml(markdown: string): string {
+  return markdown
+    .split(/\n{2,}/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
 /**
  * Markdown to HTML that is safe to insert into the page: marked renders (GFM), js-xss keeps only the
  * allowed tags and attributes, links get rel="nofollow noopener", `@username` links to the profile.
@@ -166,7 +204,19 @@ export class MarkdownService {
     },
   });
 
+  private readonly logger = new Logger('Markdown');
+
+  /** Never throws: a body marked cannot render is shown as escaped plain text, so one post cannot break its thread. */
   render(markdown: string): string {
+    try {
+      return this.renderMarkdown(boundNesting(markdown));
+    } catch (error) {
+      this.logger.warn(`Rendered as plain text (${markdown.length} characters): ${error instanceof Error ? error.message : String(error)}`);
+      return plainTextHtml(markdown);
+    }
+  }
+
+  private renderMarkdown(markdown: string): string {
     const html = this.marked.parse(markdown, { async: false });
     const clean = sanitizer.process(html);
     // Sanitised output has no raw `<a` except real anchor tags (text `<` is escaped), and no rel of its own.

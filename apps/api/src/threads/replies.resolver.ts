@@ -14,6 +14,7 @@ import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadsService } from './threads.service.js';
 import { mayModify } from './visibility.js';
+import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver(() => Reply)
 export class RepliesResolver {
@@ -44,7 +45,7 @@ export class RepliesResolver {
     return this.users.byId(context, reply.authorId);
   }
 
-  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.' })
+  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() reply: Reply): string {
     return this.markdown.render(reply.body);
   }

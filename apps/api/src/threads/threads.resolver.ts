@@ -19,6 +19,7 @@ import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadsService } from './threads.service.js';
 import { mayModify } from './visibility.js';
+import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver(() => Thread)
 export class ThreadsResolver {
@@ -77,7 +78,7 @@ export class ThreadsResolver {
     return this.threadsService.tags(context, Number(thread.id));
   }
 
-  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.' })
+  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() thread: Thread): string {
     return this.markdown.render(thread.body);
   }

@@ -1,0 +1,96 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { DocumentNode, GraphQLError, GraphQLSchema, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { Environment } from '../config/environment.js';
+
+/** The weight of a field rendered per request (markdown to HTML): `@ResolveField(..., { complexity: renderedHtmlCost })`. */
+export const renderedHtmlCost = 10;
+
+/** The code of a cost refusal (refusals while validating get Apollo's GRAPHQL_VALIDATION_FAILED). */
+const code = 'BAD_USER_INPUT';
+
+/**
+ * The limits every operation is held to, over HTTP and on the WebSocket alike: graphql-js's token
+ * limit while parsing, graphql-armor's depth, alias and directive rules while validating (each walks
+ * a fragment once, however often it is spread), and the estimated cost once the variables are known.
+ */
+export class QueryLimits {
+  readonly parseOptions: ParseOptions;
+  readonly validationRules: ValidationRule[];
+
+  constructor(private readonly environment: Environment) {
+    this.parseOptions = { maxTokens: environment.GRAPHQL_MAX_TOKENS };
+    // armor throws from inside graphql's validate unless told to report through the context instead.
+    const report = { propagateOnRejection: false, onReject: [reportRefusal] };
+    this.validationRules = [
+      maxDepthRule({ n: environment.GRAPHQL_MAX_DEPTH, ignoreIntrospection: false, ...report }),
+      maxAliasesRule({ n: environment.GRAPHQL_MAX_ALIASES, ...report }),
+      maxDirectivesRule({ n: environment.GRAPHQL_MAX_DIRECTIVES, ...report }),
+    ];
+  }
+
+  /**
+   * The estimated cost of a valid operation: 1 per field unless the field says otherwise (`complexity`
+   * in its options: rendered HTML weighs more), and a page of `first` items costs `first` times its
+   * selection, so nested lists multiply. A document that expands to too many fields is refused too.
+   */
+  costError(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName?: string,
+  ): GraphQLError | null {
+    const maximum = this.environment.GRAPHQL_MAX_COMPLEXITY;
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName,
+        estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        maxQueryNodes,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // Variables that do not fit the operation: execution refuses them with its usual error.
+      if (!/maximum allowed number of nodes/.test(message)) return null;
+      // The document expands to too many fields once its fragments are spread.
+      return new GraphQLError(`${message} The limit is ${maxQueryNodes} fields after fragments are spread.`, {
+        extensions: { code, http: { status: 400 } },
+      });
+    }
+    if (cost <= maximum) return null;
+    return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maximum}: ask for smaller pages or fewer fields`, {
+      extensions: { code, cost, maximumCost: maximum, http: { status: 400 } },
+    });
+  }
+
+  /** The cost check for HTTP operations: after validation, when the variables are known. */
+  apolloPlugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ schema, document, request, operationName }) => {
+          const error = this.costError(schema, document, request.variables, operationName ?? undefined);
+          if (error) throw error;
+        },
+      }),
+    };
+  }
+}
+
+/** Fields walked at most when estimating a cost (graphql-query-complexity's default). */
+const maxQueryNodes = 10_000;
+
+/** A list read a page at a time costs its page size times what is selected of each item. */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  if (typeof args.first === 'number') return 1 + Math.max(args.first, 0) * childComplexity;
+};
+
+function reportRefusal(context: ValidationContext | null, error: GraphQLError): void {
+  const message = error.message.replace(/^Syntax Error: /, '');
+  context?.reportError(new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+}

@@ -1,0 +1,208 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Duplex } from 'node:stream';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type * as GraphqlModule from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Context, SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocket, WebSocketServer } from 'ws';
+import { SessionsService } from '../auth/sessions.service.js';
+import { formatGraphqlError } from '../common/format-graphql-error.js';
+import { Environment } from '../config/environment.js';
+import { QueryLimits } from '../graphql/query-limits.js';
+import { graphqlContext, socketSession } from './socket-context.js';
+
+// graphql-ws accepts errors from onSubscribe only if they are `instanceof` the GraphQLError of the copy of
+// graphql it loaded: the CommonJS build, which Node also gives to `import`. Test runners that prefer the
+// package's ESM build would hand us a second copy, so take the one graphql-ws uses.
+const graphql = createRequire(import.meta.url)('graphql') as typeof GraphqlModule;
+
+export const graphqlPath = '/graphql';
+
+/** What the server keeps about each socket, on graphql-ws's `extra`. */
+type SocketExtra = {
+  request: IncomingMessage;
+  socket: WebSocket;
+  /** The signed-in user of the socket, set when it connects; null for an anonymous socket. */
+  userId?: number | null;
+  /** The session token the socket signed in with, so that signing out ends it. */
+  token?: string | null;
+  /** When the socket last had no subscription running, or null while it has some. */
+  idleSince?: number | null;
+};
+
+type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
+
+/**
+ * GraphQL subscriptions over graphql-ws on `/graphql`, attached to the HTTP server: frames capped like
+ * HTTP bodies, operations held to the HTTP limits, sockets capped per client and per socket, idle
+ * ones closed, and every upgrade request to another path refused rather than left open.
+ */
+@Injectable()
+export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly limits: QueryLimits;
+  private readonly sockets = new Set<SocketContext>();
+  private readonly socketsPerClient = new Map<string, number>();
+  private server: WebSocketServer | null = null;
+  private dispose: (() => unknown) | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly environment: Environment,
+    private readonly sessions: SessionsService,
+    private readonly httpAdapterHost: HttpAdapterHost,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.limits = new QueryLimits(environment);
+  }
+
+  onApplicationBootstrap(): void {
+    const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    this.server = new WebSocketServer({ noServer: true, maxPayload: this.environment.WS_MAX_PAYLOAD_BYTES });
+    const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
+      {
+        schema,
+        context: (context) => graphqlContext(context),
+        onConnect: (context) => this.connect(context),
+        onClose: (context) => {
+          this.sockets.delete(context);
+        },
+        onSubscribe: (context, id, payload) => this.check(context, id, payload, schema),
+        onComplete: (context) => this.markIdle(context),
+        onNext: (_context, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: result.errors.map(formatSocketError) } : undefined,
+        onError: (_context, _id, _payload, errors) => errors.map(formatSocketError),
+      },
+      this.server,
+      this.environment.WS_KEEPALIVE_SECONDS * 1000,
+    );
+    this.dispose = () => server.dispose();
+    const httpServer = this.httpAdapterHost.httpAdapter.getHttpServer() as Server;
+    httpServer.on('upgrade', this.upgrade);
+    this.idleTimer = setInterval(() => this.closeIdleSockets(), Math.min(this.environment.WS_IDLE_SECONDS * 250, 10_000));
+    this.idleTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    this.httpAdapterHost.httpAdapter?.getHttpServer()?.off('upgrade', this.upgrade);
+    await this.dispose?.();
+    this.server?.close();
+  }
+
+  /** Ends every socket signed in as `userId` (optionally only those that used `token`): the client signs in again. */
+  closeSocketsOf(userId: number, token?: string): void {
+    for (const context of this.sockets) {
+      if (context.extra.userId === userId && (token === undefined || context.extra.token === token)) {
+        context.extra.socket.close(4401, 'Session ended or changed');
+      }
+    }
+  }
+
+  private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== graphqlPath || !this.server) {
+      // Nothing else speaks WebSocket here; an upgrade left unanswered would hold its socket for ever.
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    const client = request.socket.remoteAddress ?? '';
+    const open = this.socketsPerClient.get(client) ?? 0;
+    if (open >= this.environment.WS_MAX_SOCKETS_PER_CLIENT) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    this.socketsPerClient.set(client, open + 1);
+    socket.once('close', () => {
+      const left = (this.socketsPerClient.get(client) ?? 1) - 1;
+      if (left > 0) this.socketsPerClient.set(client, left);
+      else this.socketsPerClient.delete(client);
+    });
+    const server = this.server;
+    server.handleUpgrade(request, socket, head, (webSocket) => server.emit('connection', webSocket, request));
+  };
+
+  /** Refuses a socket that offers credentials which are not a live session; anonymous sockets may use public subscriptions. */
+  private async connect(context: SocketContext): Promise<boolean> {
+    const { token, user } = await socketSession(this.sessions, context);
+    if (token !== null && user === null) return false;
+    context.extra.userId = user?.id ?? null;
+    context.extra.token = token;
+    context.extra.idleSince = Date.now();
+    this.sockets.add(context);
+    return true;
+  }
+
+  private markIdle(context: SocketContext): void {
+    // onComplete runs before graphql-ws removes the finished subscription.
+    if (Object.keys(context.subscriptions).length <= 1) context.extra.idleSince = Date.now();
+  }
+
+  private closeIdleSockets(): void {
+    const cutoff = Date.now() - this.environment.WS_IDLE_SECONDS * 1000;
+    for (const context of this.sockets) {
+      const idleSince = context.extra.idleSince;
+      if (idleSince != null && idleSince < cutoff && Object.keys(context.subscriptions).length === 0) {
+        context.extra.socket.close(4408, 'Idle');
+      }
+    }
+  }
+
+  /**
+   * Parses and validates a subscribe message once, with the HTTP operation limits, and hands graphql-ws
+   * the execution arguments. Only subscriptions are served on the socket, up to a number per socket.
+   */
+  private check(
+    context: SocketContext,
+    _id: string,
+    payload: SubscribePayload,
+    schema: GraphqlModule.GraphQLSchema,
+  ): ExecutionArgs | readonly GraphQLError[] {
+    // graphql-ws has already registered this subscription's id.
+    if (Object.keys(context.subscriptions).length > this.environment.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+      return [
+        clientError(`At most ${this.environment.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions may run on one socket`, 'RATE_LIMITED'),
+      ];
+    }
+    let document: DocumentNode;
+    try {
+      document = graphql.parse(payload.query, this.limits.parseOptions);
+    } catch (error) {
+      return [clientError(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
+    }
+    const operationName = payload.operationName ?? undefined;
+    const operation = graphql.getOperationAST(document, operationName);
+    if (operation && operation.operation !== 'subscription') {
+      return [clientError('Only subscriptions are served over the WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
+    }
+    const errors = graphql.validate(schema, document, [...graphql.specifiedRules, ...this.limits.validationRules]);
+    // Rebuilt with graphql-ws's copy of GraphQLError (see above); the rules may have used another.
+    if (errors.length > 0) return errors.map((error) => clientError(error.message, error.extensions.code, error.nodes));
+    const costError = this.limits.costError(schema, document, payload.variables ?? undefined, operationName);
+    if (costError) return [clientError(costError.message, costError.extensions.code)];
+    context.extra.idleSince = null;
+    return { schema, document, operationName, variableValues: payload.variables };
+  }
+}
+
+function clientError(message: string, code: unknown, nodes?: GraphqlModule.GraphQLError['nodes']): GraphQLError {
+  return new graphql.GraphQLError(message, {
+    nodes,
+    extensions: { code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED' },
+  });
+}
+
+/** An error sent over the socket: AppErrors keep their code, unexpected ones are masked (as over HTTP). */
+export function formatSocketError(error: GraphQLError): GraphQLFormattedError {
+  if (!error.originalError) {
+    // Parse, validation and variable errors: about the client's own document, safe to show.
+    const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'GRAPHQL_VALIDATION_FAILED';
+    return { message: error.message, locations: error.locations, extensions: { code } };
+  }
+  return formatGraphqlError(error.toJSON(), error.originalError);
+}

@@ -1,0 +1,160 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { createRequire } from 'node:module';
+import type * as GraphqlModule from 'graphql';
+import type { DocumentNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnvironment } from '../apps/api/src/config/environment.js';
+import { QueryLimits } from '../apps/api/src/graphql/query-limits.js';
+import * as webDocuments from '../apps/web/src/gql/graphql.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+// The copy of graphql the server's schema was built with (see live/graphql-socket-server.ts).
+const { getNamedType, isEnumType, isInputObjectType, Kind, specifiedRules, typeFromAST, validate } = createRequire(import.meta.url)(
+  'graphql',
+) as typeof GraphqlModule;
+
+/** 25 fragments, each spreading the next twice: 2^25 paths for a walk that does not remember fragments. */
+function fragmentBomb(levels = 25): string {
+  const fragments = Array.from({ length: levels }, (_, level) =>
+    level === levels - 1
+      ? `fragment F${level} on Query { health { status } }`
+      : `fragment F${level} on Query { ...F${level + 1} ...F${level + 1} }`,
+  );
+  return `query Bomb { ...F0 } ${fragments.join(' ')}`;
+}
+
+/** Variables for an operation, with page sizes (`Int`) as large as the API allows: the costliest the web app can send. */
+function largestVariables(schema: GraphqlModule.GraphQLSchema, document: DocumentNode): Record<string, unknown> {
+  const samples: Record<string, unknown> = { Int: 50, String: 'x', ID: '1', Boolean: true, Float: 0.5 };
+  const variables: Record<string, unknown> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, variable.type as GraphqlModule.NamedTypeNode);
+      const named = type && getNamedType(type);
+      if (named && isEnumType(named)) variables[variable.variable.name.value] = named.getValues()[0].value;
+      else if (named && isInputObjectType(named)) variables[variable.variable.name.value] = {};
+      else if (named) variables[variable.variable.name.value] = samples[named.name];
+    }
+  }
+  return variables;
+}
+
+const nestedLists = '{ threads(first: 50) { nodes { replies(first: 100) { nodes { bodyHtml } } } } }';
+
+describe('GraphQL abuse: operations that would freeze or exhaust the server are refused', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('answers the fragment bomb with an error while a concurrent trivial query is served', async () => {
+    const bomb = app.request(fragmentBomb());
+    const trivial = app.request<{ health: { status: string } }>('{ health { status } }');
+    const [refused, served] = await Promise.all([bomb, trivial]);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toMatch(/depth limit of 10 exceeded/);
+    expect(served.errors).toBeUndefined();
+    expect(served.data?.health.status).toBe('ok');
+  });
+
+  it('refuses a fragment bomb within the depth limit by the number of fields it expands to', async () => {
+    // 4 levels of fragments, each spreading the next 25 times: within the depth limit, 25^3 fields once expanded.
+    const levels = 4;
+    const fragments = Array.from({ length: levels }, (_, level) =>
+      level === levels - 1
+        ? `fragment F${level} on Query { health { status } }`
+        : `fragment F${level} on Query { ${Array.from({ length: 25 }, () => `...F${level + 1}`).join(' ')} }`,
+    );
+    const response = await app.request(`query Wide { ...F0 } ${fragments.join(' ')}`);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/maximum allowed number of nodes/);
+  });
+
+  it('refuses nested lists whose pages multiply past the cost limit, with literals and with variables', async () => {
+    const literal = await app.request(nestedLists);
+    expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(literal.errors?.[0]?.message).toMatch(/Query cost \d+ exceeds the limit of 5000/);
+    expect(literal.data ?? null).toBeNull();
+
+    const withVariables = await app.request(
+      'query ($threads: Int!, $replies: Int!) { threads(first: $threads) { nodes { replies(first: $replies) { nodes { bodyHtml } } } } }',
+      { threads: 50, replies: 100 },
+    );
+    expect(withVariables.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(withVariables.errors?.[0]?.message).toMatch(/Query cost/);
+
+    // Ten aliases of a page that is fine alone.
+    const page = 'threads(first: 20) { nodes { id title bodyHtml replies(first: 5) { nodes { id bodyHtml } } } }';
+    const aliased = await app.request(`{ ${Array.from({ length: 10 }, (_, index) => `a${index}: ${page}`).join(' ')} }`);
+    expect(aliased.errors?.[0]?.message).toMatch(/Query cost/);
+    await expect(app.query(`{ ${page} }`)).resolves.toEqual({ threads: { nodes: [] } });
+  });
+
+  it('refuses a document with more tokens than the limit before validating it', async () => {
+    const response = await app.request(`{ ${Array.from({ length: 3100 }, () => '__typename').join(' ')} }`);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/more that 3000 tokens/);
+  });
+
+  it('refuses too many directives', async () => {
+    const directives = Array.from({ length: 21 }, () => '@include(if: true)').join(' ');
+    const response = await app.request(`{ health ${directives} { status } }`);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/Directives limit of 20/);
+  });
+
+  it('lets every operation of the web app through the limits, with its default page sizes', async () => {
+    const schema = app.nest.get(GraphQLSchemaHost).schema;
+    const limits = new QueryLimits(loadEnvironment({}));
+    const operations = Object.values(webDocuments).filter(
+      (value): value is DocumentNode =>
+        typeof value === 'object' &&
+        value !== null &&
+        'kind' in value &&
+        value.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION),
+    );
+    expect(operations.length).toBeGreaterThan(30);
+    for (const document of operations) {
+      expect(validate(schema, document, [...specifiedRules, ...limits.validationRules])).toEqual([]);
+      expect(limits.costError(schema, document, largestVariables(schema, document))?.message).toBeUndefined();
+    }
+  });
+
+  it('keeps a thread readable for everyone when a post is a blockquote bomb, and previews it safely', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const bomb = '> '.repeat(5000);
+    const asked = await app.query<{ askQuestion: { id: string } }>(
+      'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: { title: 'A question with a very deep quote', body: `${bomb}deep`, tags: ['abuse'] } },
+      { token: member.token },
+    );
+    const threadId = asked.askQuestion.id;
+    await app.query(
+      'mutation ($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
+      { threadId, body: bomb },
+      { token: member.token },
+    );
+
+    const read = await app.request<{ thread: { bodyHtml: string; replies: { nodes: { bodyHtml: string }[] } } }>(
+      'query ($id: ID!) { thread(id: $id) { bodyHtml replies { nodes { bodyHtml } } } }',
+      { id: threadId },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.thread.bodyHtml).toContain('<blockquote>');
+    expect(read.data?.thread.bodyHtml).toContain('deep');
+    expect(read.data?.thread.replies.nodes.map((reply) => reply.bodyHtml.startsWith('<blockquote>'))).toEqual([true]);
+
+    const preview = await app.request<{ previewMarkdown: string }>('query ($body: String!) { previewMarkdown(body: $body) }', {
+      body: bomb,
+    });
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data?.previewMarkdown).toContain('<blockquote>');
+  });
+});

@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { connect, Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { liveClient, subscribe, until } from './support/live-client.js';
+import { TestApp } from './support/test-app.js';
+
+const forumActivity = 'subscription { forumActivity { threadId } }';
+
+function openConnections(app: TestApp): Promise<number> {
+  const server = app.nest.getHttpServer() as Server;
+  return new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+}
+
+/** Sends a raw upgrade request and resolves with what the server answered once it closed the connection. */
+function strayUpgrade(app: TestApp, path: string): Promise<string> {
+  const { port } = new URL(app.url);
+  return new Promise((resolve, reject) => {
+    const socket: Socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.write(
+      `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+  });
+}
+
+/** A raw graphql-ws socket, acknowledged, for sending frames the client library would not. */
+async function acknowledgedSocket(app: TestApp): Promise<WebSocket> {
+  const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  await new Promise((resolve) => socket.once('message', resolve));
+  return socket;
+}
+
+function closed(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+describe('transport abuse: sockets and frames', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ WS_MAX_SOCKETS_PER_CLIENT: '3', WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_IDLE_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('closes upgrade requests to any path but /graphql, leaving no connection open', async () => {
+    const baseline = await openConnections(app);
+    const answers = await Promise.all(
+      ['/', '/nope', '/graphql/x', '/graphqlx', '/socket.io/?EIO=4'].map((path) => strayUpgrade(app, path)),
+    );
+    for (const answer of answers) expect(answer).toMatch(/^HTTP\/1\.1 (404|400)/);
+    await until(async () => (await openConnections(app)) === baseline, 'the server has let go of every stray socket');
+    expect(await openConnections(app)).toBe(baseline);
+  });
+
+  it('closes a socket that sends a frame larger than the HTTP body limit (1009) and stays up', async () => {
+    const socket = await acknowledgedSocket(app);
+    const code = closed(socket);
+    socket.send(
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: { query: `subscription { forumActivity { threadId } } # ${'x'.repeat(200 * 1024)}` },
+      }),
+    );
+    expect(await code).toBe(1009);
+    await expect(app.query('{ health { status } }')).resolves.toEqual({ health: { status: 'ok' } });
+  });
+
+  it('refuses subscriptions over the cap of one socket', async () => {
+    const client = liveClient(app);
+    try {
+      const running = [subscribe(client, forumActivity), subscribe(client, forumActivity), subscribe(client, forumActivity)];
+      running.forEach((results) => void results.next().catch(() => undefined));
+      await expect(subscribe(client, forumActivity).next()).rejects.toEqual([
+        expect.objectContaining({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/At most 3 subscriptions/) }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('refuses sockets over the cap of one client', async () => {
+    const sockets = await Promise.all([acknowledgedSocket(app), acknowledgedSocket(app), acknowledgedSocket(app)]);
+    const refused = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const status = await new Promise<number>((resolve) =>
+      refused.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
+    );
+    expect(status).toBe(429);
+    await Promise.all(sockets.map((socket) => (socket.close(), closed(socket))));
+    // The slots are free again.
+    const again = await acknowledgedSocket(app);
+    again.close();
+  });
+
+  it('closes a socket that stays without a subscription', async () => {
+    const socket = await acknowledgedSocket(app);
+    expect(await closed(socket)).toBe(4408);
+  });
+});
