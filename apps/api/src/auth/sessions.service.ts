@@ -71,6 +71,6 @@ export class SessionsService {
   }
 
   private cookieOptions() {
-    return { httpOnly: true, sameSite: 'lax', secure: this.environment.COOKIE_SECURE, path: '/' } as const;
+    return { httpOnly: true, sameSite: 'lax', secure: this.environment.cookieSecure, path: '/' } as const;
   }
 }

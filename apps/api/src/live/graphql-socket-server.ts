@@ -10,7 +10,7 @@ import type { Context, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { SessionsService } from '../auth/sessions.service.js';
-import { formatGraphqlError } from '../common/format-graphql-error.js';
+import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
 import { QueryLimits } from '../graphql/query-limits.js';
 import { graphqlContext, socketSession } from './socket-context.js';
@@ -73,8 +73,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
         onSubscribe: (context, id, payload) => this.check(context, id, payload, schema),
         onComplete: (context) => this.markIdle(context),
         onNext: (_context, _id, _payload, _args, result) =>
-          result.errors ? { ...result, errors: result.errors.map(formatSocketError) } : undefined,
-        onError: (_context, _id, _payload, errors) => errors.map(formatSocketError),
+          result.errors ? { ...result, errors: result.errors.map(this.formatError) } : undefined,
+        onError: (_context, _id, _payload, errors) => errors.map(this.formatError),
       },
       this.server,
       this.environment.WS_KEEPALIVE_SECONDS * 1000,
@@ -101,6 +101,11 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
       }
     }
   }
+
+  private readonly formatError = (error: GraphQLError): GraphQLFormattedError => {
+    const formatted = formatSocketError(error);
+    return this.environment.isProduction ? withoutSuggestions(formatted) : formatted;
+  };
 
   private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0];
@@ -198,7 +203,7 @@ function clientError(message: string, code: unknown, nodes?: GraphqlModule.Graph
 }
 
 /** An error sent over the socket: AppErrors keep their code, unexpected ones are masked (as over HTTP). */
-export function formatSocketError(error: GraphQLError): GraphQLFormattedError {
+function formatSocketError(error: GraphQLError): GraphQLFormattedError {
   if (!error.originalError) {
     // Parse, validation and variable errors: about the client's own document, safe to show.
     const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'GRAPHQL_VALIDATION_FAILED';

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -11,6 +12,7 @@ import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
@@ -52,6 +54,7 @@ export class RepliesService {
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
     const user = context.requireUser();
+    refuseSecrets({ body: args.body });
     const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
     if (thread.locked) throw AppError.forbidden('thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
@@ -107,6 +110,7 @@ export class RepliesService {
   /** The author edits their own reply, staff any; the previous text is kept as a revision. */
   async edit(context: RequestContext, rawReplyId: string, input: EditReplyInput): Promise<Reply> {
     const user = context.requireUser();
+    refuseSecrets({ body: input.body });
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
@@ -115,6 +119,7 @@ export class RepliesService {
     });
     if (!mayModify(context, reply)) throw AppError.forbidden('You can only edit your own replies');
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
+    await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {

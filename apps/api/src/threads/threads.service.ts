@@ -4,11 +4,13 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
@@ -44,6 +46,7 @@ export class ThreadsService {
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
     const user = context.requireUser();
+    refuseSecrets({ title: input.title, body: input.body });
     await this.rateLimiter.consume(`ask:${user.id}`, 1, this.environment.RATE_LIMIT_ASK_SECONDS);
     return toThread(await this.askAsSystem(user.id, input));
   }
@@ -193,6 +196,7 @@ export class ThreadsService {
   /** The author edits their own question, staff any. Title or body changes keep a revision; tags are replaced. */
   async edit(context: RequestContext, rawId: string, input: EditQuestionInput): Promise<Thread> {
     const user = context.requireUser();
+    refuseSecrets({ title: input.title, body: input.body });
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
     if (!mayModify(context, thread)) throw AppError.forbidden('You can only edit your own questions');
 
@@ -205,6 +209,7 @@ export class ThreadsService {
     const newTags = input.tags ? [...input.tags].sort() : null;
     const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
     if (!textChanged && !tagsChanged) return toThread(thread);
+    await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { usernameImitation } from '#secrets';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
-import { AppError, ErrorCode, FieldProblem } from '../common/app-error.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
@@ -71,16 +72,15 @@ export class UsersService {
     const usernameKey = account.username.toLowerCase();
     const email = account.email.trim().toLowerCase();
     if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
+    if (account.role === Role.MEMBER) await this.refuseImitation(account.username);
+    // Hashed first, so a taken name or address answers no sooner than a new one.
+    const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
     const taken = await this.users
       .createQueryBuilder('user')
       .where('user.username_key = :usernameKey OR user.email = :email', { usernameKey, email })
-      .getMany();
-    const problems: FieldProblem[] = [];
-    if (taken.some((row) => row.usernameKey === usernameKey)) problems.push(usernameTaken);
-    if (taken.some((row) => row.email === email)) problems.push(emailTaken);
-    if (problems.length > 0) throw conflict(problems);
+      .getCount();
+    if (taken > 0) throw accountTaken();
 
-    const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
     try {
       const row = await this.users.save(
         this.users.create({ username: account.username, usernameKey, email, passwordHash, role: account.role, createdAt: new Date() }),
@@ -88,8 +88,7 @@ export class UsersService {
       return toViewer(row);
     } catch (error) {
       // Lost a race with a concurrent sign-up of the same name or address.
-      const field = uniqueViolationField(error);
-      if (field) throw conflict([field === 'username' ? usernameTaken : emailTaken]);
+      if (isUniqueViolation(error)) throw accountTaken();
       throw error;
     }
   }
@@ -137,6 +136,18 @@ export class UsersService {
     return toUser(updated);
   }
 
+  /** Members may not pick a name that reads as staff, the product or the bot (reserved words, look-alike characters). */
+  private async refuseImitation(username: string): Promise<void> {
+    const staff = await this.users.find({ select: { username: true }, where: { role: In([Role.STAFF, Role.ADMIN, Role.BOT]) } });
+    const imitation = usernameImitation(
+      username,
+      staff.map((row) => row.username),
+    );
+    if (!imitation) return;
+    const message = 'username looks like a staff account or the forum itself; please choose another';
+    throw new AppError(ErrorCode.BadUserInput, message, { fields: [{ field: 'username', message }], reason: 'USERNAME_IMITATES_STAFF' });
+  }
+
   private loaderById(context: RequestContext): DataLoader<number, User | null> {
     return context.loader(
       'usersById',
@@ -156,21 +167,23 @@ export class UsersService {
   }
 }
 
-const usernameTaken: FieldProblem = { field: 'username', message: 'username is already taken' };
-const emailTaken: FieldProblem = { field: 'email', message: 'email is already registered' };
-
-function conflict(fields: FieldProblem[]): AppError {
-  return new AppError(ErrorCode.Conflict, fields.map((problem) => problem.message).join('; '), { fields });
+/**
+ * One answer whether the username or the e-mail address is taken: naming the address would tell anyone
+ * which addresses have accounts here.
+ */
+function accountTaken(): AppError {
+  const message = 'username or email address is already in use';
+  return new AppError(ErrorCode.Conflict, message, {
+    fields: [
+      { field: 'username', message },
+      { field: 'email', message },
+    ],
+  });
 }
 
 /** Which unique column a failed insert hit, on SQLite or PostgreSQL. */
-function uniqueViolationField(error: unknown): 'username' | 'email' | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driverError = error.driverError as { code?: string; detail?: string; message?: string };
-  const isUnique = driverError.code === '23505' || String(driverError.code ?? '').startsWith('SQLITE_CONSTRAINT');
-  if (!isUnique) return null;
-  const text = `${driverError.detail ?? ''} ${driverError.message ?? ''}`;
-  if (text.includes('username')) return 'username';
-  if (text.includes('email')) return 'email';
-  return null;
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = String((error.driverError as { code?: string }).code ?? '');
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }

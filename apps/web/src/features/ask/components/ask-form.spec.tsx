@@ -179,3 +179,20 @@ describe('AskForm', () => {
     expect(document.activeElement).toBe(details);
   });
 });
+
+describe('AskForm and secrets', () => {
+  it('explains a setup key while it is typed and will not post until it is removed', () => {
+    renderForm([]);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'My codes are always wrong' } });
+    fireEvent.change(screen.getByLabelText('Details'), {
+      target: { value: 'The key it showed was MFRGG43FMZ2XEZLTORSW4Y3PNRSGC3TF, typed by hand.' },
+    });
+    expect(screen.getByRole('alert').textContent).toContain('two-factor setup key');
+    expect(screen.getByRole('alert').textContent).toContain('turn two-factor off and on again');
+    expect(screen.getByRole('button', { name: 'Post your question' })).toHaveProperty('disabled', true);
+
+    fireEvent.change(screen.getByLabelText('Details'), { target: { value: 'The key it showed was typed by hand, code 482913 refused.' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Post your question' })).toHaveProperty('disabled', false);
+  });
+});

@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
+import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
@@ -41,6 +42,7 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
   const [typing, setTyping] = useState<'title' | 'body'>('title');
   const [checked, setChecked] = useState(false);
   const [ask, { loading }] = useMutation(AskQuestionDocument);
+  const secrets = useSecretKinds(draft.title, draft.body);
 
   const problems = checked ? questionProblems(draft) : {};
   const serverFields = fieldErrorsOf(error, questionLabels);
@@ -108,6 +110,7 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
         counter={lengthCount(bodyLengthOf(draft.body), questionBodyLength)}
         rows={8}
       />
+      <SecretWarning kinds={secrets} />
       {typing === 'body' ? suggestion : null}
       <TextField
         id={fieldIds.tags}
@@ -119,7 +122,7 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
         error={messages.tags}
       />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Post your question
         </Button>
         {actions}

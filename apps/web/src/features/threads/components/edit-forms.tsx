@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
+import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
@@ -24,6 +25,7 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
   const [tags, setTags] = useState(initialTags.join(', '));
   const [error, setError] = useState<unknown>(null);
   const [edit, { loading }] = useMutation(EditQuestionDocument);
+  const secrets = useSecretKinds(title, body);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,6 +56,7 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
         error={fields.body}
         counter={lengthCount(bodyLengthOf(body), questionBodyLength)}
       />
+      <SecretWarning kinds={secrets} />
       <TextField
         label="Tags"
         hint="Up to 5, separated by commas."
@@ -62,7 +65,7 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
         error={fields.tags}
       />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Save changes
         </Button>
         <Button onClick={onDone}>Cancel</Button>
@@ -75,6 +78,7 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<unknown>(null);
   const [edit, { loading }] = useMutation(EditReplyDocument);
+  const secrets = useSecretKinds(body);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -99,8 +103,9 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
         counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
       />
+      <SecretWarning kinds={secrets} />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Save changes
         </Button>
         <Button onClick={onDone}>Cancel</Button>
