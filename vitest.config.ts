@@ -16,7 +16,13 @@ export default defineConfig({
       {
         // SWC compiles the tests so that Nest's decorators get their metadata, as in the built app.
         plugins: [swc.vite({ module: { type: 'es6' } })],
-        resolve: { alias: { '#matcher': fileURLToPath(new URL('./libs/matcher/src/index.ts', import.meta.url)) } },
+        resolve: {
+          alias: {
+            '#matcher': fileURLToPath(new URL('./libs/matcher/src/index.ts', import.meta.url)),
+            '#secrets': fileURLToPath(new URL('./libs/secrets/src/index.ts', import.meta.url)),
+            '#post-limits': fileURLToPath(new URL('./libs/post-limits/src/index.ts', import.meta.url)),
+          },
+        },
         test: {
           name: 'node',
           include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
@@ -29,6 +35,12 @@ export default defineConfig({
       {
         // Web component tests. Named *.spec.tsx, not *.test.tsx: `vitest run test` (CI's e2e run) matches paths containing "test".
         plugins: [react()],
+        resolve: {
+          alias: {
+            '#secrets': fileURLToPath(new URL('./libs/secrets/src/index.ts', import.meta.url)),
+            '#post-limits': fileURLToPath(new URL('./libs/post-limits/src/index.ts', import.meta.url)),
+          },
+        },
         test: {
           name: 'web',
           include: ['apps/web/src/**/*.spec.{ts,tsx}'],

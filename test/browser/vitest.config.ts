@@ -6,7 +6,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [swc.vite({ module: { type: 'es6' } })],
-  resolve: { alias: { '#matcher': fileURLToPath(new URL('../../libs/matcher/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '#matcher': fileURLToPath(new URL('../../libs/matcher/src/index.ts', import.meta.url)),
+      '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)),
+      '#post-limits': fileURLToPath(new URL('../../libs/post-limits/src/index.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['test/browser/**/*.browser-spec.ts'],
     globalSetup: ['test/browser/support/global-setup.ts'],

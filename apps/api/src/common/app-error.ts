@@ -21,7 +21,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldProblem[]; retryAfterSeconds?: number } = {},
+    readonly details: { fields?: FieldProblem[]; retryAfterSeconds?: number; reason?: string } = {},
   ) {
     super(message);
   }

@@ -27,6 +27,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
         code: original.code,
         ...(original.details.fields ? { fields: original.details.fields } : {}),
         ...(original.details.retryAfterSeconds !== undefined ? { retryAfterSeconds: original.details.retryAfterSeconds } : {}),
+        ...(original.details.reason ? { reason: original.details.reason } : {}),
       },
     };
   }
@@ -36,4 +37,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Production answers do not list the schema's field and type names ("Did you mean ...?") to whoever guesses. */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, '') };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { MarkdownService } from './markdown.service.js';
@@ -16,6 +17,7 @@ export class MarkdownPreviewService {
 
   async preview(context: RequestContext, body: string): Promise<string> {
     await this.rateLimiter.consume(`markdown-preview:${context.ip}`, previewsPerMinute, 60);
+    refuseSecrets({ body });
     return this.markdown.render(body);
   }
 }

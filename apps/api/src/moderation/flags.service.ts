@@ -63,6 +63,30 @@ export class FlagsService {
     }
   }
 
+  /**
+   * A flag raised by the system (reporter: the bot's account) with a reason staff read; at most one open flag per
+   * reporter and post, so re-running on an edit adds nothing while the first is open.
+   */
+  async flagAsSystem(reporterId: number, postType: PostType, postId: number, reason: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        if (await manager.existsBy(FlagEntity, { postType, postId, reporterId, status: FlagStatus.OPEN })) return;
+        await manager.insert(FlagEntity, {
+          postType,
+          postId,
+          reporterId,
+          reason: reason.slice(0, 500),
+          status: FlagStatus.OPEN,
+          resolvedById: null,
+          resolvedAt: null,
+          createdAt: new Date(),
+        });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
   /** Staff: open flags, oldest first, with the flagged post's excerpt. */
   async open(context: RequestContext, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();

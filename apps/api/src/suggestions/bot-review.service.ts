@@ -174,7 +174,10 @@ export class BotReviewService {
     return this.reload(suggestionId);
   }
 
-  /** No canonical answer fits: the question leaves the queues; a bot reply, if any, is folded. */
+  /**
+   * No canonical answer fits: the question leaves the queues, a bot reply, if any, is folded, and the
+   * question becomes an example of "none of the answers".
+   */
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
@@ -186,6 +189,7 @@ export class BotReviewService {
         decidedById: staff.id,
         decidedAt: new Date(),
       });
+      await this.answers.learnNoneExample(manager, { title: thread.title, body: thread.body, threadId: thread.id }, staff.id);
       await recordBotEvents(manager, [BotEventType.Dismissed], {
         answerId: existing?.answerId ?? null,
         threadId: thread.id,
@@ -193,6 +197,7 @@ export class BotReviewService {
       });
       return id;
     });
+    await this.answers.announceChange();
     return this.reload(suggestionId);
   }
 

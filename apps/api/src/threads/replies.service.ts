@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -53,6 +54,7 @@ export class RepliesService {
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
     const user = context.requireUser();
+    refuseSecrets({ body: args.body });
     const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
     if (thread.locked) throw AppError.forbidden('thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
@@ -108,6 +110,7 @@ export class RepliesService {
   /** The author edits their own reply, staff any; the previous text is kept as a revision. */
   async edit(context: RequestContext, rawReplyId: string, input: EditReplyInput): Promise<Reply> {
     const user = context.requireUser();
+    refuseSecrets({ body: input.body });
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
@@ -179,5 +182,25 @@ export class RepliesService {
       )
       .load(thread.acceptedReplyId);
     return reply && isVisibleTo(context, reply) ? toReply(reply, thread.acceptedReplyId) : null;
+  }
+
+  /** Whether a staff answer that everyone can see is among the thread's replies; batched per request. */
+  staffReplied(context: RequestContext, threadId: number): Promise<boolean> {
+    return context
+      .loader(
+        'threadsWithStaffReply',
+        () =>
+          new DataLoader<number, boolean>(async (ids) => {
+            const rows = await this.dataSource
+              .getRepository(ReplyEntity)
+              .createQueryBuilder('reply')
+              .select('DISTINCT reply.threadId', 'threadId')
+              .where({ threadId: In([...ids]), isStaffAnswer: true, hidden: false })
+              .getRawMany<{ threadId: number }>();
+            const answered = new Set(rows.map((row) => Number(row.threadId)));
+            return ids.map((id) => answered.has(id));
+          }),
+      )
+      .load(threadId);
   }
 }

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -45,6 +46,7 @@ export class ThreadsService {
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
     const user = context.requireUser();
+    refuseSecrets({ title: input.title, body: input.body });
     await this.rateLimiter.consume(`ask:${user.id}`, 1, this.environment.RATE_LIMIT_ASK_SECONDS);
     return toThread(await this.askAsSystem(user.id, input));
   }
@@ -139,7 +141,7 @@ export class ThreadsService {
 
   /**
    * One page of the threads the viewer may see, with keyset pagination on (sort value, id), both descending.
-   * `unanswered: true` means "no accepted answer", whether or not anyone replied.
+   * `unanswered: true` means no accepted answer and no staff answer that everyone can see.
    */
   async list(context: RequestContext, args: ThreadsArgs): Promise<ThreadConnection> {
     const filter = args.filter ?? {};
@@ -155,8 +157,13 @@ export class ThreadsService {
     if (filter.tag) {
       query.andWhere('EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = thread.id AND tt.tag = :tag)', { tag: filter.tag });
     }
-    if (filter.unanswered === true) query.andWhere('thread.acceptedReplyId IS NULL');
-    if (filter.unanswered === false) query.andWhere('thread.acceptedReplyId IS NOT NULL');
+    if (filter.unanswered != null) {
+      const staffReply =
+        'EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = thread.id AND sr.is_staff_answer = :staffAnswer AND sr.hidden = :staffReplyHidden)';
+      const parameters = { staffAnswer: true, staffReplyHidden: false };
+      if (filter.unanswered) query.andWhere(`thread.acceptedReplyId IS NULL AND NOT ${staffReply}`, parameters);
+      else query.andWhere(`(thread.acceptedReplyId IS NOT NULL OR ${staffReply})`, parameters);
+    }
     if (authorId !== null) query.andWhere('thread.authorId = :authorId', { authorId });
     if (filter.authorUsername) {
       query.andWhere('thread.authorId IN (SELECT u.id FROM users u WHERE u.username_key = :usernameKey)', {
@@ -189,6 +196,7 @@ export class ThreadsService {
   /** The author edits their own question, staff any. Title or body changes keep a revision; tags are replaced. */
   async edit(context: RequestContext, rawId: string, input: EditQuestionInput): Promise<Thread> {
     const user = context.requireUser();
+    refuseSecrets({ title: input.title, body: input.body });
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
     if (!mayModify(context, thread)) throw AppError.forbidden('You can only edit your own questions');
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { usernameImitation } from '#secrets';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
 import { User } from './models/user.model.js';
@@ -36,6 +38,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
+    private readonly events: ForumEvents,
   ) {}
 
   /** Batched per request: a page of posts loads all its authors in one query. */
@@ -71,6 +74,7 @@ export class UsersService {
     const usernameKey = account.username.toLowerCase();
     const email = account.email.trim().toLowerCase();
     if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
+    if (account.role === Role.MEMBER) await this.refuseImitation(account.username);
     // Hashed first, so a taken name or address answers no sooner than a new one.
     const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
     const taken = await this.users
@@ -113,12 +117,14 @@ export class UsersService {
     const userId = parseId(userIdInput, 'userId');
     if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
     if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
+    let changed = false;
     const updated = await this.dataSource.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
       if (!target) throw AppError.notFound('User', userId);
       if (target.role === Role.BOT) throw AppError.forbidden("The bot's role cannot be changed");
       if (target.role === role) return target;
       const previous = target.role;
+      changed = true;
       await manager.update(UserEntity, { id: userId }, { role });
       await manager.insert(ModerationActionEntity, {
         actorId: actor.id,
@@ -131,7 +137,20 @@ export class UsersService {
       return { ...target, role };
     });
     this.loaderById(context).clear(userId);
+    if (changed) await this.events.emit('roleChanged', { userId });
     return toUser(updated);
+  }
+
+  /** Members may not pick a name that reads as staff, the product or the bot (reserved words, look-alike characters). */
+  private async refuseImitation(username: string): Promise<void> {
+    const staff = await this.users.find({ select: { username: true }, where: { role: In([Role.STAFF, Role.ADMIN, Role.BOT]) } });
+    const imitation = usernameImitation(
+      username,
+      staff.map((row) => row.username),
+    );
+    if (!imitation) return;
+    const message = 'username looks like a staff account or the forum itself; please choose another';
+    throw new AppError(ErrorCode.BadUserInput, message, { fields: [{ field: 'username', message }], reason: 'USERNAME_IMITATES_STAFF' });
   }
 
   private loaderById(context: RequestContext): DataLoader<number, User | null> {

@@ -13,6 +13,7 @@ export const ReplyFieldsFragment = graphql(`
     editedAt
     createdAt
     viewerCanEdit
+    impostorWarning
     author {
       id
       username

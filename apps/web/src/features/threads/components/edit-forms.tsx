@@ -1,8 +1,11 @@
 import { useMutation } from '@apollo/client/react';
+import { questionBodyLength, replyBodyLength, titleLength } from '#post-limits';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
+import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
+import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
@@ -22,6 +25,7 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
   const [tags, setTags] = useState(initialTags.join(', '));
   const [error, setError] = useState<unknown>(null);
   const [edit, { loading }] = useMutation(EditQuestionDocument);
+  const secrets = useSecretKinds(title, body);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,8 +42,21 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
   return (
     <form className="form edit-form" onSubmit={submit}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
-      <MarkdownEditor label="Question" value={body} onChange={setBody} error={fields.body} maxLength={20000} />
+      <TextField
+        label="Title"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={fields.title}
+        counter={lengthCount(titleLengthOf(title), titleLength)}
+      />
+      <MarkdownEditor
+        label="Question"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        counter={lengthCount(bodyLengthOf(body), questionBodyLength)}
+      />
+      <SecretWarning kinds={secrets} />
       <TextField
         label="Tags"
         hint="Up to 5, separated by commas."
@@ -48,7 +65,7 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
         error={fields.tags}
       />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Save changes
         </Button>
         <Button onClick={onDone}>Cancel</Button>
@@ -61,6 +78,7 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<unknown>(null);
   const [edit, { loading }] = useMutation(EditReplyDocument);
+  const secrets = useSecretKinds(body);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,9 +95,17 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
   return (
     <form className="form edit-form" onSubmit={submit}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
-      <MarkdownEditor label="Reply" value={body} onChange={setBody} error={fields.body} maxLength={20000} rows={6} />
+      <MarkdownEditor
+        label="Reply"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
+        rows={6}
+      />
+      <SecretWarning kinds={secrets} />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Save changes
         </Button>
         <Button onClick={onDone}>Cancel</Button>

@@ -1,7 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { replyBodyLength } from '#post-limits';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
+import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
+import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { ReplyToThreadDocument } from '../api/thread-documents';
@@ -17,6 +20,7 @@ export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
   const [body, setBody] = useState(draft ?? '');
   const [error, setError] = useState<unknown>(null);
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
+  const secrets = useSecretKinds(body);
 
   useEffect(() => {
     if (draft) setBody(draft);
@@ -45,12 +49,18 @@ export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
         value={body}
         onChange={setBody}
         error={fields.body}
-        maxLength={20000}
+        counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
         placeholder="Share what worked for you. Never post codes, QR codes or passwords."
       />
+      <SecretWarning kinds={secrets} />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading} disabled={!body.trim()}>
+        <Button
+          type="submit"
+          variant="primary"
+          busy={loading}
+          disabled={!body.trim() || bodyLengthOf(body) > replyBodyLength.max || secrets.length > 0}
+        >
           Post reply
         </Button>
       </div>

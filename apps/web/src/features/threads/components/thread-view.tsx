@@ -125,7 +125,8 @@ function useThreadLive(threadId: string) {
     announcement,
     markFresh: (replyId: string) => {
       setFresh((current) => new Set(current).add(replyId));
-      void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] }).then(() => {
+      // 'active': the bot's footer follows the thread too (a staff reply settles it).
+      void client.refetchQueries({ include: 'active' }).then(() => {
         document.getElementById(`reply-${replyId}`)?.scrollIntoView({ block: 'center' });
       });
     },
@@ -275,6 +276,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
         </p>
       ) : null}
       {reply.hidden ? <Notice tone="warning">Hidden by a moderator: only staff and its author see this reply.</Notice> : null}
+      {reply.impostorWarning ? <ImpostorWarning /> : null}
       <PostByline
         author={reply.author}
         staffAnswer={reply.isStaffAnswer}
@@ -338,4 +340,19 @@ function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?:
     );
   }
   return <ReplyBox threadId={thread.id} draft={draft} onPosted={onPosted} />;
+}
+
+/** On a member's reply that asks for codes or passwords, or to talk elsewhere; moderators were told automatically. */
+function ImpostorWarning() {
+  return (
+    <div className="notice notice--error impostor-warning" role="note" aria-label="Safety warning">
+      <p>
+        <strong>Staff never ask for your codes or passwords.</strong>
+      </p>
+      <p>
+        This reply asks for something only you should have, or to continue by e-mail, chat or phone. Don&apos;t send it; keep the
+        conversation here. Moderators have been told.
+      </p>
+    </div>
+  );
 }

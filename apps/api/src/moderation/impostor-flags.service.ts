@@ -1,0 +1,54 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { findImpostorRequests, ImpostorCategory, type ImpostorFinding } from '#secrets';
+import { DataSource } from 'typeorm';
+import { ForumEvents } from '../events/forum-events.js';
+import { PostType } from '../threads/post-type.js';
+import { ReplyEntity } from '../threads/reply.entity.js';
+import { Role } from '../users/role.js';
+import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { FlagsService } from './flags.service.js';
+
+const categoryLabels: Record<ImpostorCategory, string> = {
+  [ImpostorCategory.AsksForSecret]: 'asks for codes, passwords or keys',
+  [ImpostorCategory.MovesOffForum]: 'asks to continue by e-mail, chat or phone',
+};
+
+/** The reason staff read on an automatic flag: what the rule caught and the words that triggered it. */
+export function impostorFlagReason(findings: ImpostorFinding[]): string {
+  return `Automatic: a member's reply ${findings.map((finding) => `${categoryLabels[finding.category]} ("${finding.phrase}")`).join('; ')}`;
+}
+
+/** Whether a reply by an author of `role` should carry the "staff never ask for your codes" warning. */
+export function impostorFindings(role: Role | undefined, body: string): ImpostorFinding[] {
+  return role === Role.MEMBER ? findImpostorRequests(body) : [];
+}
+
+/** Flags members' replies that ask for codes or passwords, or to move off the forum, into the staff queue. */
+@Injectable()
+export class ImpostorFlagsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: ForumEvents,
+    private readonly flags: FlagsService,
+    private readonly users: UsersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('replyPosted', (event) => this.check(event.replyId));
+    this.events.on('postEdited', (event) => (event.replyId === null ? undefined : this.check(event.replyId)));
+  }
+
+  private async check(replyId: number): Promise<void> {
+    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    if (!reply) return;
+    const author = await this.dataSource
+      .getRepository(UserEntity)
+      .findOne({ select: { id: true, role: true }, where: { id: reply.authorId } });
+    const findings = impostorFindings(author?.role, reply.body);
+    if (findings.length === 0) return;
+    const system = await this.users.ensureBotAccount();
+    await this.flags.flagAsSystem(system.id, PostType.REPLY, reply.id, impostorFlagReason(findings));
+  }
+}

@@ -1,0 +1,163 @@
+import { SecretKind } from './secret-kind.js';
+
+/** Where a secret sits in the text: enough to point at it without copying it anywhere. */
+export interface SecretFinding {
+  kind: SecretKind;
+  start: number;
+  end: number;
+}
+
+const notAlphanumeric = '(?<![A-Za-z0-9])';
+const endOfToken = '(?![A-Za-z0-9])';
+
+const otpauthUri = /otpauth:\/\/(?:totp|hotp)\/[^\s"'<>]*?[?&]secret=[A-Za-z2-7=%]{8,}[^\s"'<>]*/gi;
+const otpauthMigrationUri = /otpauth-migration:\/\/offline\?[^\s"'<>]*?data=[A-Za-z0-9+/=%_-]{16,}[^\s"'<>]*/gi;
+// 1Password's account Secret Key: a version (A3), then 6+6+5+5+5+5 characters.
+const accountSecretKey = new RegExp(`${notAlphanumeric}A\\d[- ][A-Z0-9]{6}[- ][A-Z0-9]{6}(?:[- ][A-Z0-9]{5}){4}${endOfToken}`, 'gi');
+// Setup keys as apps show them: one run of base32, or groups of four separated by spaces.
+const setupKeyRun = /(?<![A-Za-z0-9+/_=-])[A-Za-z2-7]{16,128}={0,6}(?![A-Za-z0-9+/_=-])/g;
+const setupKeyGroups = /(?<![A-Za-z0-9+/_=-])[A-Za-z2-7]{4}(?: [A-Za-z2-7]{4}){3,31}(?: [A-Za-z2-7]{1,3})?(?![A-Za-z0-9+/_=-])/g;
+const imageDataUri = /data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]{200,}/gi;
+
+// A recovery code on a line of its own (optionally bulleted or numbered), or several inline in one sentence.
+const codeLine =
+  /^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?([A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){1,2}|[A-Za-z0-9]{8,16})[ \t]*[,;]?[ \t]*$/;
+const inlineCode = /(?<![A-Za-z0-9#./-])(?:[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){1,2}|\d{8,12})(?![A-Za-z0-9./-])/g;
+const minimumRecoveryCodes = 3;
+
+/**
+ * Finds what must never be posted publicly: otpauth:// and otpauth-migration:// links, base32 setup keys,
+ * a password manager's Secret Key, lists of recovery codes and pasted (data URI) images, which may be QR codes.
+ * Look-alikes (ticket numbers, hashes, versions, UUIDs, a code quoted in a sentence, words in capitals) pass.
+ * Findings are in text order; one contained in another (the key inside an otpauth link) is dropped.
+ */
+export function findSecrets(text: string): SecretFinding[] {
+  const findings: SecretFinding[] = [
+    ...matches(text, otpauthUri, SecretKind.OtpauthUri),
+    ...matches(text, otpauthMigrationUri, SecretKind.OtpauthMigrationUri),
+    ...matches(text, accountSecretKey, SecretKind.AccountSecretKey, (value) => looksGenerated(value.slice(2))),
+    ...matches(text, setupKeyRun, SecretKind.TotpSetupKey, (value) => looksLikeSetupKey(value, 0.25)),
+    ...matches(text, setupKeyGroups, SecretKind.TotpSetupKey, (value) => looksLikeSetupKey(value, 0.2)),
+    ...matches(text, imageDataUri, SecretKind.ImageDataUri),
+    ...recoveryCodeLists(text),
+  ];
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  return findings.filter(
+    (finding, index) => !findings.some((other, otherIndex) => otherIndex !== index && contains(other, finding, otherIndex < index)),
+  );
+}
+
+/** The distinct kinds found, in text order: what the API names and the composer explains. */
+export function secretKindsIn(text: string): SecretKind[] {
+  return [...new Set(findSecrets(text).map((finding) => finding.kind))];
+}
+
+function contains(outer: SecretFinding, inner: SecretFinding, outerFirst: boolean): boolean {
+  const covers = outer.start <= inner.start && outer.end >= inner.end;
+  // Two identical spans: keep the first.
+  const identical = outer.start === inner.start && outer.end === inner.end;
+  return covers && (!identical || outerFirst);
+}
+
+function matches(text: string, pattern: RegExp, kind: SecretKind, accept: (value: string) => boolean = () => true): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  for (const match of text.matchAll(pattern)) {
+    if (accept(match[0])) found.push({ kind, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** Random base32, not a word in capitals, a hex hash or a keyboard run. */
+function looksLikeSetupKey(value: string, maximumVowelShare: number): boolean {
+  const key = value.replace(/[\s=]/g, '');
+  if (key.length < 16) return false;
+  const letters = key.replace(/[2-7]/g, '');
+  // Apps show a key in one case; mixed case is prose, code or base64.
+  if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) return false;
+  if (/^[a-f2-7]+$/i.test(key) && [32, 40, 64].includes(key.length)) return false;
+  if (new Set(key.toUpperCase()).size < 8) return false;
+  if (/[2-7]/.test(key)) return true;
+  // Letters only: random base32 has few vowels (about one in five); words have many more.
+  const vowels = letters.replace(/[^aeiouy]/gi, '').length;
+  return vowels / letters.length < maximumVowelShare;
+}
+
+/** Generated characters (digits and letters, varied), not a placeholder like XXXXXX. */
+function looksGenerated(value: string): boolean {
+  const characters = value.replace(/[- ]/g, '');
+  return /\d/.test(characters) && /[A-Z]/i.test(characters) && new Set(characters.toUpperCase()).size >= 8;
+}
+
+interface Candidate {
+  code: string;
+  start: number;
+  end: number;
+}
+
+function recoveryCodeLists(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  const lines = linesOf(text);
+  let run: Candidate[] = [];
+  const closeRun = () => {
+    const list = recoveryCodeList(run);
+    if (list) found.push(list);
+    run = [];
+  };
+  for (const line of lines) {
+    const match = codeLine.exec(line.text);
+    if (match) {
+      const start = line.start + line.text.indexOf(match[1]);
+      run.push({ code: match[1], start, end: start + match[1].length });
+    } else if (line.text.trim() !== '') {
+      closeRun();
+      const inline = [...line.text.matchAll(inlineCode)].map((m) => ({
+        code: m[0],
+        start: line.start + m.index,
+        end: line.start + m.index + m[0].length,
+      }));
+      const list = recoveryCodeList(inline);
+      if (list) found.push(list);
+    }
+  }
+  closeRun();
+  return found;
+}
+
+/** Three or more distinct random-looking codes of one shape; ticket numbers share a prefix, dates a year. */
+function recoveryCodeList(candidates: Candidate[]): SecretFinding | null {
+  const codes = candidates.filter((candidate) => isCodeLike(candidate.code));
+  const byShape = new Map<string, Candidate[]>();
+  for (const candidate of codes) byShape.set(shapeOf(candidate.code), [...(byShape.get(shapeOf(candidate.code)) ?? []), candidate]);
+  for (const group of byShape.values()) {
+    if (new Set(group.map((candidate) => candidate.code.toLowerCase())).size < minimumRecoveryCodes) continue;
+    const prefixes = new Set(group.map((candidate) => candidate.code.slice(0, 4).toLowerCase()));
+    if (prefixes.size === 1) continue;
+    return { kind: SecretKind.RecoveryCodes, start: group[0].start, end: group[group.length - 1].end };
+  }
+  return null;
+}
+
+function isCodeLike(code: string): boolean {
+  const characters = code.replace(/[- ]/g, '');
+  if (characters.length < 8 || !/\d/.test(characters)) return false;
+  if (new Set(characters).size < 4) return false;
+  // Letters and digits mixed, or digits only: "password1" style words have a long run of letters.
+  return !/[A-Za-z]{6,}/.test(code);
+}
+
+/** Segment lengths, separator and character class: the codes of one list share a shape. */
+function shapeOf(code: string): string {
+  const digitsOnly = /^[\d -]+$/.test(code);
+  const lettersCase = code === code.toUpperCase() ? 'U' : code === code.toLowerCase() ? 'L' : 'M';
+  return `${code.replace(/[A-Za-z0-9]/g, 'x')}:${digitsOnly ? 'd' : lettersCase}`;
+}
+
+function linesOf(text: string): { text: string; start: number }[] {
+  const lines: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ text: line.replace(/\r$/, ''), start });
+    start += line.length + 1;
+  }
+  return lines;
+}

@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from '../support/accounts.js';
+import { TestApp } from '../support/test-app.js';
+import { launchBrowser, newContext, phone, screenshot } from './support/browser.js';
+import { askQuestion, reply } from './support/forum.js';
+
+describe('secrets in the composer', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+  let member: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
+    browser = await launchBrowser();
+    member = await createAccount(app, Role.MEMBER, 'ines_r');
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('explains a pasted setup key in the reply box and keeps the reply unsent until it is removed', async () => {
+    const thread = await askQuestion(app, member.token, {
+      title: 'Authenticator codes are refused',
+      body: 'Every code from my authenticator app is refused when I sign in.',
+    });
+    context = await newContext(browser, app, { token: member.token, viewport: phone });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+    const reply = page.getByLabel('Reply', { exact: true });
+    await reply.fill('This is what the site showed me: gezd gnbv gy3t qojq gezd gnbv gy3t qojq');
+    const warning = page.getByRole('alert').filter({ hasText: "Please don't post this" });
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toContain('The setup key lets anyone generate your codes');
+    await expect(page.getByRole('button', { name: 'Post reply' }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'secret-refused');
+
+    await reply.fill('The site showed me a key, and my phone clock was five minutes slow.');
+    await warning.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await page.getByText('my phone clock was five minutes slow').first().waitFor();
+  });
+
+  it('explains recovery codes in the ask form, title or body', async () => {
+    context = await newContext(browser, app, { token: member.token });
+    const page = await context.newPage();
+    await page.goto('/ask');
+    await page.getByLabel('Title').fill('Which of my backup codes still work?');
+    await page.getByRole('textbox', { name: 'Details' }).fill('I have these:\n\n1234 5678\n8812 0934\n5521 7730\n3308 4419');
+    await page.getByRole('alert').filter({ hasText: 'a list of recovery codes' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Post your question' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it("warns the asker on a stranger's reply that asks for their code", async () => {
+    const stranger = await createAccount(app, Role.MEMBER, 'quick_helper');
+    const thread = await askQuestion(app, member.token, {
+      title: 'New phone, codes gone',
+      body: 'I moved to a new phone and the authenticator app is empty now.',
+    });
+    await reply(app, stranger.token, thread.id, 'I can fix this for you. Send me the code you just got by text.');
+    context = await newContext(browser, app, { token: member.token });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+    const warning = page.getByRole('note', { name: 'Safety warning' });
+    await warning.getByText('Staff never ask for your codes or passwords.').waitFor();
+    await expect(page.getByRole('note', { name: 'Safety warning' }).count()).resolves.toBe(1);
+  });
+});

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
+const replyMutation =
+  'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id impostorWarning } }';
+const flagsQuery = 'query { openFlags(first: 50) { nodes { postType postId reason reporter { username isBot } } } }';
+const signUp = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { username } } }';
+
+describe('impostors', () => {
+  let app: TestApp;
+  let asker: TestAccount;
+  let stranger: TestAccount;
+  let staff: TestAccount;
+  let threadId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    asker = await createAccount(app, Role.MEMBER);
+    stranger = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF, 'maria_s');
+    const asked = await app.query(
+      askMutation,
+      { input: { title: 'Locked out after a phone swap', body: 'My new phone has no authenticator and I cannot sign in any more.' } },
+      { token: asker.token },
+    );
+    threadId = asked.askQuestion.id;
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const openFlags = async () =>
+    (
+      await app.query<{ openFlags: { nodes: { postId: string; reason: string; reporter: { isBot: boolean } }[] } }>(
+        flagsQuery,
+        {},
+        { token: staff.token },
+      )
+    ).openFlags.nodes;
+
+  it('flags a member asking for the code, with the triggering phrase, and warns on the reply', async () => {
+    const posted = await app.query(
+      replyMutation,
+      { threadId, body: 'I can sort this out. DM me your code when it arrives.' },
+      { token: stranger.token },
+    );
+    expect(posted.replyToThread.impostorWarning).toBe(true);
+    const flag = (await openFlags()).find((node) => node.postId === posted.replyToThread.id);
+    expect(flag).toMatchObject({ reporter: { isBot: true } });
+    expect(flag?.reason).toBe(
+      'Automatic: a member\'s reply asks for codes, passwords or keys ("DM me your code"); asks to continue by e-mail, chat or phone ("DM me")',
+    );
+
+    const thread = await app.query(
+      'query T($id: ID!) { thread(id: $id) { replies { nodes { id impostorWarning } } } }',
+      { id: threadId },
+      { token: asker.token },
+    );
+    expect(thread.thread.replies.nodes).toContainEqual({ id: posted.replyToThread.id, impostorWarning: true });
+  });
+
+  it('flags an edit that turns a reply into a request to move to e-mail, once', async () => {
+    const posted = await app.query(
+      replyMutation,
+      { threadId, body: 'Check whether your old phone still has the app.' },
+      { token: stranger.token },
+    );
+    expect(posted.replyToThread.impostorWarning).toBe(false);
+    const edit = 'mutation E($id: ID!, $body: String!) { editReply(replyId: $id, input: { body: $body }) { impostorWarning } }';
+    const edited = await app.query(
+      edit,
+      { id: posted.replyToThread.id, body: 'Easier by mail: email me at helper@example.test' },
+      { token: stranger.token },
+    );
+    expect(edited.editReply.impostorWarning).toBe(true);
+    await app.query(
+      edit,
+      { id: posted.replyToThread.id, body: 'Easier by mail: email me at helper@example.test today' },
+      { token: stranger.token },
+    );
+    const flags = (await openFlags()).filter((node) => node.postId === posted.replyToThread.id);
+    expect(flags.map((node) => node.reason)).toEqual([
+      'Automatic: a member\'s reply asks to continue by e-mail, chat or phone ("email me")',
+    ]);
+  });
+
+  it('leaves warnings and staff replies alone', async () => {
+    const warning = await app.query(
+      replyMutation,
+      { threadId, body: 'Never send your code to anyone; contact support instead.' },
+      { token: stranger.token },
+    );
+    const staffReply = await app.query(
+      replyMutation,
+      { threadId, body: 'Please email me through the support form if this persists.' },
+      { token: staff.token },
+    );
+    expect([warning.replyToThread.impostorWarning, staffReply.replyToThread.impostorWarning]).toEqual([false, false]);
+    const flagged = (await openFlags()).map((node) => node.postId);
+    expect(flagged).not.toContain(warning.replyToThread.id);
+    expect(flagged).not.toContain(staffReply.replyToThread.id);
+  });
+
+  it.each(['support', 'Supp0rt_desk', 'adm1n', 'faq_b0t', 'rnaria_s', 'mar1a.s'])(
+    'refuses the username %j at sign-up',
+    async (username) => {
+      const response = await app.request(signUp, {
+        input: { username, email: `${username.replace(/\W/g, '')}@example.test`, password: 'a long password here' },
+      });
+      expect(response.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'USERNAME_IMITATES_STAFF',
+        fields: [{ field: 'username' }],
+      });
+    },
+  );
+
+  it('accepts ordinary usernames', async () => {
+    const response = await app.query(signUp, {
+      input: { username: 'maria_k', email: 'maria_k@example.test', password: 'a long password here' },
+    });
+    expect(response.signUp.user.username).toBe('maria_k');
+  });
+});
