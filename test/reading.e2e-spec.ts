@@ -306,8 +306,8 @@ describe('the demo forum', () => {
     await app.stop();
   });
 
-  const demoQuery = `{ threads(first: 50) { totalCount nodes { id title status replyCount tags author { username }
-    acceptedReply { id } replies { nodes { isStaffAnswer isAccepted author { username role } } } } } }`;
+  const demoQuery = `{ threads(first: 10) { totalCount nodes { id title status replyCount tags author { username }
+    acceptedReply { id } replies(first: 20) { nodes { isStaffAnswer isAccepted author { username role } } } } } }`;
 
   it('is written on an empty database, once, with a staff answer and an accepted answer', async () => {
     const data = await app.query<{ threads: { totalCount: number; nodes: Record<string, any>[] } }>(demoQuery);
