@@ -57,5 +57,10 @@ export interface SimilarThread {
   id: string;
   /** Similarity in [0, 1]. */
   score: number;
+  /**
+   * Share of the question's distinct words (known to the index or not) that the thread contains, in [0, 1]. Unlike
+   * `score` it does not grow when the only shared word is rare: an off-topic question sharing one word stays low.
+   */
+  coverage: number;
   solved: boolean;
 }

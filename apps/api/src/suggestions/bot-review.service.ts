@@ -5,7 +5,7 @@ import { AnswersService } from '../answers/answers.service.js';
 import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
 import { ExampleSource } from '../answers/example-source.js';
 import { AppError } from '../common/app-error.js';
-import { parseId } from '../common/id.js';
+import { idOrNull, parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -32,9 +32,10 @@ function encodeQueueCursor(kind: BotQueueKind, id: number): string {
 }
 
 function decodeQueueCursor(kind: BotQueueKind, cursor: string): number {
-  const [cursorKind, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  if (cursorKind !== kind || !id || !/^[1-9][0-9]{0,15}$/.test(id)) throw AppError.badInput('after', 'is not a cursor of this queue');
-  return Number(id);
+  const [cursorKind, text] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  const id = text ? idOrNull(text) : null;
+  if (cursorKind !== kind || id === null) throw AppError.badInput('after', 'is not a cursor of this queue');
+  return id;
 }
 
 /**
