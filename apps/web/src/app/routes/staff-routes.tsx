@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
-import { Spinner } from '../../components/status';
+import { Link, Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
+import { Notice, Spinner } from '../../components/status';
 import { CanonicalAnswerEditor } from '../../features/answers/components/answer-editor';
 import { CanonicalAnswerList } from '../../features/answers/components/answer-list';
 import { ModerationLog } from '../../features/moderation/components/moderation-log';
@@ -8,6 +8,7 @@ import { OpenFlagsQueue } from '../../features/moderation/components/open-flags-
 import { BotQueue } from '../../features/staff/components/bot-queue';
 import { BotStatsReport, BotStatsSummary } from '../../features/staff/components/bot-stats';
 import type { BotQueueKind } from '../../gql/graphql';
+import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 
@@ -17,6 +18,22 @@ export function StaffRoute() {
   if (loading) return <Spinner />;
   if (!viewer) return <Navigate to="/sign-in?next=%2Fstaff" replace />;
   if (!viewer.isStaff) return <Navigate to="/" replace />;
+  if (!viewer.twoFactorEnabled) {
+    return (
+      <div className="staff stack">
+        <h1>Staff dashboard</h1>
+        <Notice tone="warning">
+          <p>
+            <strong>{twoFactorRequiredMessage}</strong> Staff accounts can hide posts and answer for the forum, so they sign in with a code
+            as well as a password.
+          </p>
+          <p>
+            <Link to="/account/two-factor">Turn on two-factor sign-in</Link>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
   return (
     <div className="staff">
       <h1>Staff dashboard</h1>
