@@ -13,7 +13,11 @@ const offTopic = [
   { title: 'Sharing a folder with my family', body: 'Can I share one folder of passwords with my partner and kids?' },
 ];
 const onTopic = [
-  { title: 'Where are the backup codes for two-factor?', body: 'Turned on two-factor authentication and got no backup codes.', expected: 'No backup codes' },
+  {
+    title: 'Where are the backup codes for two-factor?',
+    body: 'Turned on two-factor authentication and got no backup codes.',
+    expected: 'No backup codes',
+  },
   { title: 'Switching phones soon', body: 'How do I move my authenticator codes to the new phone?', expected: 'New phone' },
 ];
 
@@ -29,8 +33,8 @@ describe('similar questions while typing: only threads above a relevance floor',
   });
 
   async function similar(input: { title: string; body: string }) {
-    return (await app.query<{ suggestAnswers: { threads: { id: string; title: string; score: number }[] } }>(suggestQuery, input)).suggestAnswers
-      .threads;
+    return (await app.query<{ suggestAnswers: { threads: { id: string; title: string; score: number }[] } }>(suggestQuery, input))
+      .suggestAnswers.threads;
   }
 
   it.each(offTopic)('shows no thread for an off-topic question ($title)', async (input) => {
