@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { liveClient, subscribe, until } from './support/live-client.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount } from './support/accounts.js';
+import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 const forumActivity = 'subscription { forumActivity { threadId } }';
@@ -104,6 +106,43 @@ describe('transport abuse: sockets and frames', () => {
     // The slots are free again.
     const again = await acknowledgedSocket(app);
     again.close();
+  });
+
+  it('ends the subscriptions of a session when it signs out', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const other = await createAccount(app, Role.MEMBER);
+    const client = liveClient(app, { token: member.token });
+    const otherClient = liveClient(app, { token: other.token });
+    try {
+      const notifications = subscribe(client, 'subscription { notificationAdded { unreadCount } }');
+      const untouched = subscribe(otherClient, forumActivity);
+      const ended = notifications.next();
+      void untouched.next().catch(() => undefined);
+      await until(() => listenerCount(app) === 2, 'both subscriptions are listening');
+      await app.query('mutation { signOut }', {}, { token: member.token });
+      await expect(ended).rejects.toMatchObject({ code: 4401 });
+      await until(() => listenerCount(app) === 1, "the signed-out session's listener is released");
+      expect(listenerCount(app)).toBe(1);
+    } finally {
+      await Promise.all([client.dispose(), otherClient.dispose()]);
+    }
+  });
+
+  it('ends the subscriptions of a staff member who is demoted', async () => {
+    const admin = await createAccount(app, Role.ADMIN);
+    const staff = await createAccount(app, Role.STAFF);
+    await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
+    const client = liveClient(app, { token: staff.token });
+    try {
+      const activity = subscribe(client, forumActivity);
+      const ended = activity.next();
+      await until(() => listenerCount(app) === 1, 'the staff subscription is listening');
+      await app.query('mutation ($id: ID!) { setUserRole(userId: $id, role: MEMBER) { role } }', { id: staff.id }, { token: admin.token });
+      await expect(ended).rejects.toMatchObject({ code: 4403 });
+      await until(() => listenerCount(app) === 0, "the demoted member's listener is released");
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('closes a socket that stays without a subscription', async () => {

@@ -42,8 +42,7 @@ async function signIn(app: TestApp, login: string, secret: string, ip?: string) 
 describe('accounts: sign-up, sign-in, sessions', () => {
   let app: TestApp;
   beforeAll(async () => {
-    // The tests play clients behind a proxy on loopback that reports their addresses.
-    app = await TestApp.start({ TRUST_PROXY: 'loopback' });
+    app = await TestApp.start();
   });
   afterAll(async () => {
     await app?.stop();
@@ -218,10 +217,12 @@ describe('accounts: sign-up, sign-in, sessions', () => {
 describe('accounts: rate limits', () => {
   let app: TestApp;
   beforeAll(async () => {
+    // The tests play clients behind a proxy on loopback that reports their addresses.
     app = await TestApp.start({
       RATE_LIMIT_SIGN_IN_ATTEMPTS: '3',
       RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY: '5',
       RATE_LIMIT_SIGN_UPS_PER_HOUR: '2',
+      TRUST_PROXY: 'loopback',
     });
   });
   afterAll(async () => {

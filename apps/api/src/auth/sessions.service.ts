@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { UserEntity } from '../users/user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
-function hashToken(token: string): string {
+/** How a session token is stored and named anywhere but in the client's hands. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -17,6 +19,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly environment: Environment,
+    private readonly events: ForumEvents,
   ) {}
 
   /** Starts a session and returns its secret token (only its hash is stored). */
@@ -63,7 +66,9 @@ export class SessionsService {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: hashToken(token) });
+    const sessionHash = hashToken(token);
+    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: sessionHash });
+    await this.events.emit('sessionEnded', { sessionHash });
   }
 
   async revokeExpired(): Promise<void> {

@@ -5,6 +5,7 @@ import { usernameImitation } from '#secrets';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
 import { User } from './models/user.model.js';
@@ -37,6 +38,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
+    private readonly events: ForumEvents,
   ) {}
 
   /** Batched per request: a page of posts loads all its authors in one query. */
@@ -115,12 +117,14 @@ export class UsersService {
     const userId = parseId(userIdInput, 'userId');
     if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
     if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
+    let changed = false;
     const updated = await this.dataSource.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
       if (!target) throw AppError.notFound('User', userId);
       if (target.role === Role.BOT) throw AppError.forbidden("The bot's role cannot be changed");
       if (target.role === role) return target;
       const previous = target.role;
+      changed = true;
       await manager.update(UserEntity, { id: userId }, { role });
       await manager.insert(ModerationActionEntity, {
         actorId: actor.id,
@@ -133,6 +137,7 @@ export class UsersService {
       return { ...target, role };
     });
     this.loaderById(context).clear(userId);
+    if (changed) await this.events.emit('roleChanged', { userId });
     return toUser(updated);
   }
 

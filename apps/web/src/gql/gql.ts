@@ -59,6 +59,8 @@ type Documents = {
     "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.DismissSuggestionDocument,
     "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n": typeof types.BotStatsDocument,
     "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n": typeof types.BotStatCountsFieldsFragmentDoc,
+    "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LearnedExamplesDocument,
+    "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n": typeof types.RemoveLearnedExampleDocument,
     "\n  subscription ForumActivity {\n    forumActivity {\n      threadId\n      lastActivityAt\n    }\n  }\n": typeof types.ForumActivityDocument,
     "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      kind\n      threadId\n      replyId\n      at\n    }\n  }\n": typeof types.ThreadActivityDocument,
     "\n  fragment ReplyFields on Reply {\n    id\n    threadId\n    bodyHtml\n    body\n    isStaffAnswer\n    isAccepted\n    hidden\n    edited\n    editedAt\n    createdAt\n    viewerCanEdit\n    impostorWarning\n    author {\n      id\n      username\n      isStaff\n      isBot\n    }\n  }\n": typeof types.ReplyFieldsFragmentDoc,
@@ -121,6 +123,8 @@ const documents: Documents = {
     "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.DismissSuggestionDocument,
     "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n": types.BotStatsDocument,
     "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n": types.BotStatCountsFieldsFragmentDoc,
+    "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n": types.LearnedExamplesDocument,
+    "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n": types.RemoveLearnedExampleDocument,
     "\n  subscription ForumActivity {\n    forumActivity {\n      threadId\n      lastActivityAt\n    }\n  }\n": types.ForumActivityDocument,
     "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      kind\n      threadId\n      replyId\n      at\n    }\n  }\n": types.ThreadActivityDocument,
     "\n  fragment ReplyFields on Reply {\n    id\n    threadId\n    bodyHtml\n    body\n    isStaffAnswer\n    isAccepted\n    hidden\n    edited\n    editedAt\n    createdAt\n    viewerCanEdit\n    impostorWarning\n    author {\n      id\n      username\n      isStaff\n      isBot\n    }\n  }\n": types.ReplyFieldsFragmentDoc,
@@ -332,6 +336,14 @@ export function graphql(source: "\n  query BotStats($days: Int!) {\n    botStats
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n"): (typeof documents)["\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
