@@ -20,6 +20,7 @@ describe('a snippet as the reader sees it', () => {
   it('drops emphasis markers cut in two by the fragment', () => {
     expect(sut(`…print or save the ${hit('QR')} code itself**, then`)).toBe(`…print or save the ${hit('QR')} code itself, then`);
     expect(sut(`**Keep a copy of your ${hit('authenticator')}`)).toBe(`Keep a copy of your ${hit('authenticator')}`);
+    expect(sut(`Open ${hit('settings')} and \`the security`)).toBe(`Open ${hit('settings')} and the security`);
   });
 
   it('keeps what the post shows as text: escaped tags, asterisks inside words', () => {
