@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/users/role.js';
 import { UsersService } from '../apps/api/src/users/users.service.js';
-import { createAccount, TestAccount } from './support/accounts.js';
+import { createAccount, enrolTwoFactor, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
@@ -154,6 +154,8 @@ describe('users: the user:create CLI', () => {
 
     const data = await app.query(signIn, { input: { login: username, password: 'a long admin password' } });
     expect(data.signIn.user).toEqual({ username, email: `${username}@example.com`, role: 'ADMIN' });
+    // An admin's powers wait for two-factor sign-in.
+    await enrolTwoFactor(app, data.signIn.token);
     const other = await createAccount(app, Role.MEMBER);
     await expect(app.query(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token })).resolves.toMatchObject({
       setUserRole: { role: 'STAFF' },
