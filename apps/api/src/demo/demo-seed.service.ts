@@ -81,7 +81,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       if (demo.editedBody) await this.threads.edit(RequestContext.system(author), String(thread.id), { body: demo.editedBody });
     }
     this.logger.log(
-      `Demo forum created: ${demoThreads.length} threads. Staff sign-in: username "${staffUsername}", password "${password}" (shown only now).`,
+      `Demo forum created: ${demoThreads.length} threads. Staff sign-in: username "${staffUsername}", password "${password}" (shown only now). ` +
+        'Staff tools stay locked until that account turns on two-factor sign-in (Security, /account/two-factor).',
     );
   }
 }
