@@ -25,7 +25,8 @@ import { GraphqlResponse, TestApp } from './support/test-app.js';
 // and staff. No answer may be a 5xx, an INTERNAL_SERVER_ERROR or carry a stack trace.
 // Reproduce a run with FUZZ_SEED=<the seed it printed>.
 
-const requestsPerOperationAndRole = 8;
+/** At least this many requests per run, spread evenly over operations and roles. */
+const minimumRequests = 1050;
 const concurrency = 6;
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
@@ -250,16 +251,17 @@ describe('fuzz: every query and mutation with random and boundary arguments', ()
       ['staff', staff.token],
     ];
     const requests: { operation: string; role: string; document: string; variables: Record<string, unknown>; token?: string }[] = [];
-    for (const kind of ['query', 'mutation'] as const) {
-      const root = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
-      for (const field of Object.values(root!.getFields())) {
-        const document = documentFor(kind, field);
-        for (const [role, token] of roles) {
-          for (let round = 0; round < requestsPerOperationAndRole; round++) {
-            const variables = Object.fromEntries(field.args.map((arg) => [arg.name, factory.value(arg.type)]));
-            // Signing out would end the session the other requests of this role use.
-            requests.push({ operation: field.name, role, document, variables, token: field.name === 'signOut' ? undefined : token });
-          }
+    const operations = (['query', 'mutation'] as const).flatMap((kind) =>
+      Object.values((kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()).map((field) => ({ kind, field })),
+    );
+    const rounds = Math.ceil(minimumRequests / (operations.length * roles.length));
+    for (const { kind, field } of operations) {
+      const document = documentFor(kind, field);
+      for (const [role, token] of roles) {
+        for (let round = 0; round < rounds; round++) {
+          const variables = Object.fromEntries(field.args.map((arg) => [arg.name, factory.value(arg.type)]));
+          // Signing out would end the session the other requests of this role use.
+          requests.push({ operation: field.name, role, document, variables, token: field.name === 'signOut' ? undefined : token });
         }
       }
     }
