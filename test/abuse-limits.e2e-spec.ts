@@ -82,7 +82,7 @@ describe('abuse: sign-in guessing', () => {
   });
 
   it('lets the owner sign in from another IP while an attacker is throttled on the account', async () => {
-    const username = unique('staffer');
+    const username = unique('owner');
     await signUp(app, username);
     for (let attempt = 0; attempt < 11; attempt++) await signIn(app, username, 'not it', '127.0.0.3');
     await expect(signIn(app, username, password, '127.0.0.3')).resolves.toMatchObject({
@@ -116,11 +116,14 @@ describe('abuse: sign-in guessing', () => {
     await signUp(app, other);
     for (let attempt = 0; attempt < 11; attempt++) await signIn(app, username, 'not it', '127.0.0.7');
 
-    const ownAddress = await signIn(app, `${username}@example.test`, 'not it', '127.0.0.7');
-    const otherAddress = await signIn(app, `${other}@example.test`, 'not it', '127.0.0.7');
-
-    console.log(`throttled username, then its own e-mail: ${codeOf(ownAddress)}, another e-mail: ${codeOf(otherAddress)}`);
-    expect(codeOf(ownAddress)).toBe(codeOf(otherAddress));
+    const answers = [];
+    for (const from of ['127.0.0.7', '127.0.0.8']) {
+      const ownAddress = await signIn(app, `${username}@example.test`, 'not it', from);
+      const otherAddress = await signIn(app, `${other}@example.test`, 'not it', from);
+      answers.push(`from ${from}: its own e-mail ${codeOf(ownAddress)}, another e-mail ${codeOf(otherAddress)}`);
+      expect(codeOf(ownAddress)).toBe(codeOf(otherAddress));
+    }
+    console.log(`throttled username, then ${answers.join('; ')}`);
   });
 
   it('answers a sign-up the same whether the username or the e-mail address is taken', async () => {
@@ -203,17 +206,22 @@ describe('abuse: input out of the columns ranges and unsafe text', () => {
     [
       'thread cursor id 2^31',
       'query($after: String) { threads(after: $after) { nodes { id } } }',
-      { after: cursor('l:1700000000000:2147483648') },
+      { after: cursor('a:1700000000000:2147483648') },
     ],
     [
-      'thread cursor in year 275760',
+      'thread cursor in 271822 BC',
       'query($after: String) { threads(after: $after) { nodes { id } } }',
-      { after: cursor('l:8640000000000000:1') },
+      { after: cursor('a:-8640000000000000:1') },
     ],
     [
       'moderation cursor 2^31',
       'query($after: String) { moderationLog(after: $after) { nodes { id } } }',
-      { after: cursor('m:2147483648') },
+      { after: cursor('log:2147483648') },
+    ],
+    [
+      'bot queue cursor 2^31',
+      'query($after: String) { botQueue(kind: PENDING, after: $after) { __typename } }',
+      { after: cursor('PENDING:2147483648') },
     ],
     ['sign-in login with NUL', signInMutation, { input: { login: 'grey\u0000', password } }],
     ['user with NUL', 'query($u: String!) { user(username: $u) { id } }', { u: 'grey\u0000' }],

@@ -1,6 +1,7 @@
 import { AnswerExampleEntity } from '../answers/answer-example.entity.js';
 import { CanonicalAnswerRevisionEntity } from '../answers/canonical-answer-revision.entity.js';
 import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { NoneExampleEntity } from '../answers/none-example.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { FlagEntity } from '../moderation/flag.entity.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
@@ -12,6 +13,9 @@ import { ReplyEntity } from '../threads/reply.entity.js';
 import { RevisionEntity } from '../threads/revision.entity.js';
 import { ThreadTagEntity } from '../threads/thread-tag.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
+import { RecoveryCodeEntity } from '../two-factor/recovery-code.entity.js';
+import { SignInChallengeEntity } from '../two-factor/sign-in-challenge.entity.js';
+import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed explicitly so the app and the migration CLI see the same set. */
@@ -27,8 +31,12 @@ export const entities = [
   CanonicalAnswerEntity,
   CanonicalAnswerRevisionEntity,
   AnswerExampleEntity,
+  NoneExampleEntity,
   BotSuggestionEntity,
   BotAnswerVoteEntity,
   BotEventEntity,
   NotificationEntity,
+  TwoFactorCredentialEntity,
+  RecoveryCodeEntity,
+  SignInChallengeEntity,
 ];

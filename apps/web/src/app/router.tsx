@@ -12,10 +12,12 @@ import {
   StaffModerationLogRoute,
   StaffQueuesRoute,
   StaffRoute,
+  StaffLearnedRoute,
   StaffStatsRoute,
 } from './routes/staff-routes';
 import { ThreadListRoute } from './routes/thread-list-route';
 import { ThreadRoute } from './routes/thread-route';
+import { TwoFactorRoute } from './routes/two-factor-route';
 
 export const router = createBrowserRouter([
   {
@@ -30,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
+      { path: 'account/two-factor', element: <TwoFactorRoute /> },
       {
         path: 'staff',
         element: <StaffRoute />,
@@ -37,6 +40,7 @@ export const router = createBrowserRouter([
           { index: true, element: <StaffQueuesRoute /> },
           { path: 'answers', element: <StaffAnswersRoute /> },
           { path: 'answers/:slug', element: <StaffAnswerRoute /> },
+          { path: 'learned', element: <StaffLearnedRoute /> },
           { path: 'stats', element: <StaffStatsRoute /> },
           { path: 'log', element: <StaffModerationLogRoute /> },
         ],
