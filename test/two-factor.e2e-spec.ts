@@ -349,7 +349,8 @@ describe('two-factor sign-in', () => {
 describe('two-factor sign-in: the per-IP budget', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '3' });
+    // The tests play clients behind a proxy on loopback that reports their addresses (TRUST_PROXY is off by default).
+    app = await TestApp.start({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '3', TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     await app.stop();
