@@ -4,7 +4,7 @@
  *
  *   npm run -s build:api && tsx scripts/abuse-probe.ts [--dist dist] [--only fragments,upgrades,...]
  *
- * Findings: fragments, upgrades, nested, frame, bomb, subscriptions, signout, suggestions.
+ * Findings: fragments, validation, upgrades, nested, frame, bomb, subscriptions, signout, headers, suggestions.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -126,6 +126,31 @@ const probes: Record<string, () => Promise<string>> = {
     return `${document.length}-byte document ${await bomb}; concurrent trivial query ${trivial}`;
   },
 
+  async validation() {
+    const spreads = (levels: number, width: number) =>
+      Array.from({ length: levels }, (_, level) =>
+        level === levels - 1
+          ? `fragment F${level} on Query { health { status } }`
+          : `fragment F${level} on Query { ${Array.from({ length: width }, () => `...F${level + 1}`).join(' ')} }`,
+      ).join(' ');
+    const documents: Record<string, string> = {
+      'fragments 2-wide x 200': `{ ...F0 } ${spreads(200, 2)}`,
+      'fragments 40-wide x 8': `{ ...F0 } ${spreads(8, 40)}`,
+      'one field x 2000': `{ ${Array.from({ length: 2000 }, () => 'health { status }').join(' ')} }`,
+      'nested selections': `{ ${'threads { nodes { replies { nodes { thread { '.repeat(40)}id${' } } } } }'.repeat(40)} }`,
+    };
+    const timings: string[] = [];
+    for (const [name, document] of Object.entries(documents)) {
+      const query = document.slice(0, 10_240);
+      const started = performance.now();
+      const answer = await graphql(query, {}, undefined, AbortSignal.timeout(120_000)).catch(() => null);
+      timings.push(
+        `${name} (${(query.length / 1024).toFixed(1)} KB): ${answer ? `${Math.round(performance.now() - started)} ms ${answer.errors?.[0]?.extensions?.code ?? 'ok'}` : 'no answer in 120 s'}`,
+      );
+    }
+    return timings.join('; ');
+  },
+
   async upgrades() {
     const before = openDescriptors();
     const count = 200;
@@ -235,6 +260,16 @@ const probes: Record<string, () => Promise<string>> = {
     await new Promise((done) => setTimeout(done, 500));
     ws.terminate();
     return `after signOut: ${delivered} notification(s) still delivered on the open subscription; socket ${closeCode ? `closed (${closeCode})` : 'left open'}`;
+  },
+
+  async headers() {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ health { status } }"}',
+    });
+    const shown = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'x-powered-by'];
+    return shown.map((name) => `${name}: ${response.headers.get(name) ?? '(none)'}`).join('; ');
   },
 
   async suggestions() {

@@ -34,8 +34,14 @@ export async function newContext(
     await context.addCookies([{ name: 'twofa_session', value: options.token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   }
   context.setDefaultTimeout(15_000);
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) cspViolations.push(message.text());
+  });
   return context;
 }
+
+/** What Chromium refused under the API's Content-Security-Policy, in every context made by newContext. */
+export const cspViolations: string[] = [];
 
 /** Full-page screenshot under test-results/screenshots/<name>-<width>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
