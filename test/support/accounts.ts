@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { SessionsService } from '../../apps/api/src/auth/sessions.service.js';
-import { Role } from '../../apps/api/src/users/role.js';
+import { isStaffRole, Role } from '../../apps/api/src/users/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import type { TestApp } from './test-app.js';
 
@@ -9,9 +10,14 @@ export interface TestAccount {
   id: string;
   username: string;
   token: string;
+  /** Staff and admins: the TOTP secret they enrolled with, to make codes (see totpCode). */
+  totpSecret?: string;
 }
 
-/** A user with a live session, made directly in the database so suites don't depend on the sign-up flow. */
+/**
+ * A user with a live session, made directly in the database so suites don't depend on the sign-up flow.
+ * Staff and admins then turn two-factor sign-in on through the GraphQL API, as they must before using staff tools.
+ */
 export async function createAccount(app: TestApp, role: Role = Role.MEMBER, username?: string): Promise<TestAccount> {
   const name = username ?? `${role.toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const user = await app.nest
@@ -26,5 +32,31 @@ export async function createAccount(app: TestApp, role: Role = Role.MEMBER, user
       createdAt: new Date(),
     });
   const { token } = await app.nest.get(SessionsService).create(user.id);
-  return { id: String(user.id), username: name, token };
+  const account: TestAccount = { id: String(user.id), username: name, token };
+  if (isStaffRole(role)) account.totpSecret = (await enrolTwoFactor(app, token)).secret;
+  return account;
+}
+
+/** Turns two-factor sign-in on for the session's account through the API; returns the secret and the recovery codes. */
+export async function enrolTwoFactor(app: TestApp, token: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const begun = await app.query<{ beginTwoFactorEnrolment: { setupKey: string } }>(
+    'mutation { beginTwoFactorEnrolment { setupKey } }',
+    {},
+    { token },
+  );
+  const secret = begun.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
+  const confirmed = await app.query<{ confirmTwoFactorEnrolment: { codes: string[] } }>(
+    'mutation Confirm($code: String!) { confirmTwoFactorEnrolment(code: $code) { codes } }',
+    { code: await totpCode(secret) },
+    { token },
+  );
+  return { secret, recoveryCodes: confirmed.confirmTwoFactorEnrolment.codes };
+}
+
+/**
+ * The code an authenticator app would show `stepsAhead` time steps from now. The server accepts one step either side,
+ * and each step once per account, so a test that needs several codes in a row takes the next step.
+ */
+export function totpCode(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';
@@ -10,7 +11,11 @@ import { createTestDatabase, TestDatabase } from './test-database.js';
 export interface GraphqlResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[]; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; fields?: { field: string; message: string }[]; [key: string]: unknown };
+  }[];
   headers: Headers;
 }
 
@@ -64,6 +69,8 @@ function postFrom<T>(localAddress: string, url: string, headers: Record<string, 
 /** The real app on a fresh database, listening on a free loopback port, spoken to over HTTP. */
 export class TestApp {
   url = '';
+  /** Made per app and kept across restart(), so encrypted TOTP secrets stay readable; a second instance passes it on. */
+  readonly totpEncryptionKey = randomBytes(32).toString('hex');
   private app: NestExpressApplication | null = null;
 
   private constructor(
@@ -123,7 +130,13 @@ export class TestApp {
   }
 
   private async boot(): Promise<void> {
-    const environment = loadEnvironment({ ...process.env, ...testDefaults, ...this.database.environment, ...this.settings });
+    const environment = loadEnvironment({
+      ...process.env,
+      ...testDefaults,
+      TOTP_ENCRYPTION_KEY: this.totpEncryptionKey,
+      ...this.database.environment,
+      ...this.settings,
+    });
     this.app = await createApp(environment);
     await this.app.listen(0, '127.0.0.1');
     const address = this.app.getHttpServer().address();

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { publicKey, rolesKey } from '../common/access.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
-import { Role } from '../users/role.js';
+import { isStaffRole, Role } from '../users/role.js';
 import { sessionTokenFrom } from './session-token.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -29,6 +29,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[]>(rolesKey, targets);
     if (!isPublic && !context.user) throw AppError.unauthenticated();
     if (roles && (!context.user || !roles.includes(context.user.role))) throw AppError.forbidden();
+    if (roles && context.user && isStaffRole(context.user.role) && !context.user.twoFactorEnabled) throw AppError.twoFactorRequired();
     return true;
   }
 }

@@ -5,7 +5,9 @@ import { RequestContext } from '../common/request-context.js';
 import { AuthService } from './auth.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
+import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
 import { AuthPayload } from './models/auth-payload.model.js';
+import { SignInPayload } from './models/sign-in-payload.model.js';
 
 @Resolver()
 export class AuthResolver {
@@ -21,12 +23,25 @@ export class AuthResolver {
   }
 
   @Public()
+  @Mutation(() => SignInPayload, {
+    description:
+      'Signs in by username or email (sets the session cookie). With two-factor sign-in on, returns only twoFactorChallenge ' +
+      '(no session) for completeTwoFactorSignIn. Wrong credentials: UNAUTHENTICATED; too many failures for this login from this IP, ' +
+      'or from this IP in a day: RATE_LIMITED.',
+  })
+  signIn(@Ctx() context: RequestContext, @Args('input') input: SignInInput): Promise<SignInPayload> {
+    return this.auth.signIn(context, input);
+  }
+
+  @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Signs in by username or email (sets the session cookie). Wrong credentials: UNAUTHENTICATED; too many failures for this login from this IP, or from this IP in a day: RATE_LIMITED.',
+      'The code step of a two-factor sign-in: the challenge from signIn plus a 6-digit code or a recovery code (sets the session cookie). ' +
+      'Each try counts against the challenge (5), the account (10 per 15 min) and the IP; one code per request. ' +
+      'Wrong code or expired challenge: UNAUTHENTICATED; too many tries: RATE_LIMITED.',
   })
-  signIn(@Ctx() context: RequestContext, @Args('input') input: SignInInput): Promise<AuthPayload> {
-    return this.auth.signIn(context, input);
+  completeTwoFactorSignIn(@Ctx() context: RequestContext, @Args('input') input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
+    return this.auth.completeTwoFactorSignIn(context, input);
   }
 
   @Public()

@@ -8,7 +8,10 @@ import { Role } from '../users/role.js';
 import { UsersService } from '../users/users.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
+import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
+import { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { AuthPayload } from './models/auth-payload.model.js';
+import { SignInPayload } from './models/sign-in-payload.model.js';
 import { SessionsService } from './sessions.service.js';
 
 const dayInSeconds = 24 * 60 * 60;
@@ -26,6 +29,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
+    private readonly twoFactor: TwoFactorService,
   ) {
     this.signInsPerLoginAndIp = rateLimiter.rule({
       points: environment.RATE_LIMIT_SIGN_IN_ATTEMPTS,
@@ -43,7 +47,12 @@ export class AuthService {
   async signUp(context: RequestContext, input: SignUpInput): Promise<AuthPayload> {
     await this.rateLimiter.consume(`sign-up:ip:${context.ip}`, this.environment.RATE_LIMIT_SIGN_UPS_PER_HOUR, signUpWindowSeconds);
     const user = await this.users.createAccount({ ...input, role: Role.MEMBER });
-    const session = await this.sessions.start(context, { id: Number(user.id), username: user.username, role: user.role });
+    const session = await this.sessions.start(context, {
+      id: Number(user.id),
+      username: user.username,
+      role: user.role,
+      twoFactorEnabled: false,
+    });
     return { ...session, user };
   }
 
@@ -55,7 +64,7 @@ export class AuthService {
    * e-mail address belongs to it. One answer for an unknown login and a wrong password, after the same
    * argon2 work.
    */
-  async signIn(context: RequestContext, input: SignInInput): Promise<AuthPayload> {
+  async signIn(context: RequestContext, input: SignInInput): Promise<SignInPayload> {
     const ipKey = `sign-in:ip:${context.ip}`;
     const loginKey = `sign-in:login:${input.login.trim().toLowerCase()}:ip:${context.ip}`;
     await this.signInsPerIp.consume(ipKey);
@@ -66,7 +75,31 @@ export class AuthService {
     if (!account || !passwordMatches || account.role === Role.BOT) throw AppError.unauthenticated(wrongCredentials);
     // Only failures count: a success clears the login's run and gives the IP its attempt back.
     await Promise.all([this.signInsPerLoginAndIp.reset(loginKey), this.signInsPerIp.refund(ipKey)]);
-    const session = await this.sessions.start(context, { id: account.id, username: account.username, role: account.role });
+    if (await this.twoFactor.isEnabled(account.id)) {
+      return { token: null, expiresAt: null, user: null, twoFactorChallenge: await this.twoFactor.startChallenge(account.id) };
+    }
+    const session = await this.sessions.start(context, {
+      id: account.id,
+      username: account.username,
+      role: account.role,
+      twoFactorEnabled: false,
+    });
+    const user = await this.users.viewer(context);
+    if (!user) throw AppError.unauthenticated(wrongCredentials);
+    return { ...session, user, twoFactorChallenge: null };
+  }
+
+  /** The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. */
+  async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
+    const userId = await this.twoFactor.completeChallenge(context, input.challenge, input.code);
+    const account = await this.users.byId(context, userId);
+    if (!account) throw AppError.unauthenticated(wrongCredentials);
+    const session = await this.sessions.start(context, {
+      id: userId,
+      username: account.username,
+      role: account.role,
+      twoFactorEnabled: true,
+    });
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(wrongCredentials);
     return { ...session, user };

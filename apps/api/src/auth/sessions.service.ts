@@ -5,6 +5,8 @@ import { DataSource, LessThan } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
+import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
+import { Role } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
@@ -60,9 +62,10 @@ export class SessionsService {
       .innerJoin(SessionEntity, 'session', 'session.user_id = user.id')
       .where('session.token_hash = :tokenHash', { tokenHash: hashToken(token) })
       .andWhere('session.expires_at > :now', { now: new Date() })
-      .select(['user.id', 'user.username', 'user.role'])
-      .getOne();
-    return row ? { id: row.id, username: row.username, role: row.role } : null;
+      .leftJoin(TwoFactorCredentialEntity, 'two_factor', 'two_factor.user_id = user.id AND two_factor.enabled_at IS NOT NULL')
+      .select(['user.id AS id', 'user.username AS username', 'user.role AS role', 'two_factor.user_id AS two_factor_user_id'])
+      .getRawOne<{ id: number; username: string; role: Role; two_factor_user_id: number | null }>();
+    return row ? { id: Number(row.id), username: row.username, role: row.role, twoFactorEnabled: row.two_factor_user_id !== null } : null;
   }
 
   async revoke(token: string): Promise<void> {

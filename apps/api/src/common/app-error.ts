@@ -38,6 +38,11 @@ export class AppError extends Error {
     return new AppError(ErrorCode.Forbidden, message);
   }
 
+  /** Staff and admins have their powers only once two-factor sign-in is on; the web app links to enrolment. */
+  static twoFactorRequired(): AppError {
+    return new AppError(ErrorCode.Forbidden, 'Turn on two-factor sign-in to use staff tools', { reason: 'TWO_FACTOR_REQUIRED' });
+  }
+
   static unauthenticated(message = 'Sign in to do this'): AppError {
     return new AppError(ErrorCode.Unauthenticated, message);
   }

@@ -7,6 +7,8 @@ export interface AuthUser {
   id: number;
   username: string;
   role: Role;
+  /** Staff powers need two-factor sign-in on the account; unknown counts as off. */
+  twoFactorEnabled?: boolean;
 }
 
 const contextKey = Symbol('requestContext');
@@ -45,8 +47,9 @@ export class RequestContext {
     return this.request.ip ?? this.request.socket?.remoteAddress ?? 'unknown';
   }
 
+  /** Staff with two-factor sign-in on: only they see hidden posts and use staff tools. */
   get isStaff(): boolean {
-    return this.user !== null && isStaffRole(this.user.role);
+    return this.user !== null && isStaffRole(this.user.role) && this.user.twoFactorEnabled === true;
   }
 
   requireUser(): AuthUser {
@@ -57,6 +60,7 @@ export class RequestContext {
   requireStaff(): AuthUser {
     const user = this.requireUser();
     if (!isStaffRole(user.role)) throw AppError.forbidden('Only staff can do this');
+    if (!user.twoFactorEnabled) throw AppError.twoFactorRequired();
     return user;
   }
 

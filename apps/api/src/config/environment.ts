@@ -245,6 +245,22 @@ export class Environment {
   @Max(1)
   BOT_CLARIFY_THRESHOLD = defaultThresholds.clarify;
 
+  /**
+   * 32 random bytes (64 hex characters or base64) that encrypt TOTP secrets at rest: `openssl rand -hex 32`.
+   * Required in production; elsewhere one is generated and kept next to the SQLite file when unset.
+   */
+  @IsOptional()
+  @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+    message: 'TOTP_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64',
+  })
+  TOTP_ENCRYPTION_KEY?: string = undefined;
+
+  /** Second-step sign-in attempts (codes) allowed per IP in 15 minutes. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS = 30;
+
   /** Serve the built web app from this folder at `/` (empty disables it). */
   @IsString()
   WEB_DIST_PATH = './dist/web';
@@ -282,6 +298,9 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   );
   if (environment.BOT_REVIEW_THRESHOLD > environment.BOT_ANSWER_THRESHOLD) {
     problems.push('BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD');
+  }
+  if (environment.isProduction && !environment.TOTP_ENCRYPTION_KEY) {
+    problems.push('TOTP_ENCRYPTION_KEY is required in production (32 random bytes: openssl rand -hex 32)');
   }
   if (problems.length > 0) throw new EnvironmentError(problems);
   return environment;

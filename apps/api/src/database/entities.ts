@@ -13,6 +13,9 @@ import { ReplyEntity } from '../threads/reply.entity.js';
 import { RevisionEntity } from '../threads/revision.entity.js';
 import { ThreadTagEntity } from '../threads/thread-tag.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
+import { RecoveryCodeEntity } from '../two-factor/recovery-code.entity.js';
+import { SignInChallengeEntity } from '../two-factor/sign-in-challenge.entity.js';
+import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed explicitly so the app and the migration CLI see the same set. */
@@ -33,4 +36,7 @@ export const entities = [
   BotAnswerVoteEntity,
   BotEventEntity,
   NotificationEntity,
+  TwoFactorCredentialEntity,
+  RecoveryCodeEntity,
+  SignInChallengeEntity,
 ];

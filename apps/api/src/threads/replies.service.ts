@@ -9,7 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { isStaffRole, Role } from '../users/role.js';
+import { isStaffRole } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -58,7 +58,7 @@ export class RepliesService {
     const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
     if (thread.locked) throw AppError.forbidden('thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
-    const reply = await this.create(user, thread.id, args.body);
+    const reply = await this.create(user, thread.id, args.body, context.isStaff);
     return toReply(reply, thread.acceptedReplyId);
   }
 
@@ -72,7 +72,7 @@ export class RepliesService {
     if (!author) throw AppError.notFound('User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound('Thread', threadId);
-    return this.create(author, threadId, body, causedById);
+    return this.create(author, threadId, body, isStaffRole(author.role), causedById);
   }
 
   /** Recounts a thread's visible replies (see the exported function); for moderation. */
@@ -80,7 +80,13 @@ export class RepliesService {
     return recountReplies(manager, threadId);
   }
 
-  private async create(author: { id: number; role: Role }, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
+  private async create(
+    author: { id: number },
+    threadId: number,
+    body: string,
+    isStaffAnswer: boolean,
+    causedById?: number,
+  ): Promise<ReplyEntity> {
     const now = new Date();
     const reply = await this.dataSource.transaction(async (manager) => {
       // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
@@ -96,7 +102,7 @@ export class RepliesService {
           threadId,
           authorId: author.id,
           body,
-          isStaffAnswer: isStaffRole(author.role),
+          isStaffAnswer,
           hidden: false,
           editedAt: null,
           createdAt: now,

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { SignOutButton } from '../features/auth/components/sign-out-button';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { twoFactorRequiredMessage } from '../lib/graphql-errors';
 import { useViewer } from '../lib/viewer';
 
 export function Layout() {
@@ -33,6 +34,9 @@ export function Layout() {
                 <Link className="account-name" to={`/u/${encodeURIComponent(viewer.username)}`} title="Your profile">
                   {viewer.username}
                 </Link>
+                <Link className="account-security" to="/account/two-factor" title="Two-factor sign-in">
+                  Security
+                </Link>
                 <SignOutButton onSignedOut={() => void navigate('/')} />
               </>
             ) : (
@@ -49,6 +53,13 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
+        {viewer?.isStaff && !viewer.twoFactorEnabled && location.pathname !== '/account/two-factor' ? (
+          <div className="notice notice--warning staff-two-factor" role="status">
+            <p>
+              <strong>{twoFactorRequiredMessage}</strong> <Link to="/account/two-factor">Turn it on now</Link>
+            </p>
+          </div>
+        ) : null}
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -17,6 +17,7 @@ import {
 } from './routes/staff-routes';
 import { ThreadListRoute } from './routes/thread-list-route';
 import { ThreadRoute } from './routes/thread-route';
+import { TwoFactorRoute } from './routes/two-factor-route';
 
 export const router = createBrowserRouter([
   {
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
+      { path: 'account/two-factor', element: <TwoFactorRoute /> },
       {
         path: 'staff',
         element: <StaffRoute />,

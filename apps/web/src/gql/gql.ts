@@ -25,7 +25,8 @@ type Documents = {
     "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n": typeof types.AddAnswerExampleDocument,
     "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n": typeof types.RemoveAnswerExampleDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.AskQuestionDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.CompleteTwoFactorSignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.BotSuggestionFieldsFragmentDoc,
@@ -74,8 +75,13 @@ type Documents = {
     "\n  query Revisions($postType: PostType!, $postId: ID!, $after: String) {\n    revisions(postType: $postType, postId: $postId, after: $after) {\n      nodes {\n        id\n        previousTitle\n        previousBody\n        createdAt\n        editor {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RevisionsDocument,
     "\n  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {\n    threads(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        locked\n        hidden\n        replyCount\n        createdAt\n        lastActivityAt\n        botAwaitsAsker\n        tags\n        author {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ThreadListDocument,
     "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n": typeof types.PopularTagsDocument,
+    "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      recoveryCodesLeft\n      requiredForStaffTools\n    }\n  }\n": typeof types.TwoFactorStatusDocument,
+    "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      qrCodeSvg\n      setupKey\n    }\n  }\n": typeof types.BeginTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": typeof types.UserProfileDocument,
-    "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
@@ -89,7 +95,8 @@ const documents: Documents = {
     "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n": types.AddAnswerExampleDocument,
     "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n": types.RemoveAnswerExampleDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": types.AskQuestionDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.CompleteTwoFactorSignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": types.BotSuggestionFieldsFragmentDoc,
@@ -138,8 +145,13 @@ const documents: Documents = {
     "\n  query Revisions($postType: PostType!, $postId: ID!, $after: String) {\n    revisions(postType: $postType, postId: $postId, after: $after) {\n      nodes {\n        id\n        previousTitle\n        previousBody\n        createdAt\n        editor {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RevisionsDocument,
     "\n  query ThreadList($filter: ThreadFilter, $sort: ThreadSort!, $first: Int!, $after: String) {\n    threads(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        locked\n        hidden\n        replyCount\n        createdAt\n        lastActivityAt\n        botAwaitsAsker\n        tags\n        author {\n          id\n          username\n          isStaff\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ThreadListDocument,
     "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n": types.PopularTagsDocument,
+    "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      recoveryCodesLeft\n      requiredForStaffTools\n    }\n  }\n": types.TwoFactorStatusDocument,
+    "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      qrCodeSvg\n      setupKey\n    }\n  }\n": types.BeginTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": types.DisableTwoFactorDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": types.UserProfileDocument,
-    "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": types.ViewerDocument,
 };
 
 /**
@@ -203,7 +215,11 @@ export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -399,11 +415,31 @@ export function graphql(source: "\n  query PopularTags($first: Int!) {\n    tags
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      recoveryCodesLeft\n      requiredForStaffTools\n    }\n  }\n"): (typeof documents)["\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      recoveryCodesLeft\n      requiredForStaffTools\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      qrCodeSvg\n      setupKey\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      qrCodeSvg\n      setupKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

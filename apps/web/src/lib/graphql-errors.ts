@@ -31,6 +31,13 @@ export function errorCodeOf(error: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
+export const twoFactorRequiredMessage = 'Turn on two-factor sign-in to use staff tools.';
+
+/** The server's own sentence for the first error, e.g. why a code was refused. */
+export function serverMessageOf(error: unknown): string {
+  return CombinedGraphQLErrors.is(error) ? (error.errors[0]?.message ?? messageOf(error)) : messageOf(error);
+}
+
 /** A sentence a person can act on, for any failed request. */
 export function messageOf(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {
@@ -39,6 +46,7 @@ export function messageOf(error: unknown): string {
       case 'UNAUTHENTICATED':
         return 'Please sign in to do that.';
       case 'FORBIDDEN':
+        if (first.extensions?.reason === 'TWO_FACTOR_REQUIRED') return twoFactorRequiredMessage;
         return 'You do not have permission to do that.';
       case 'RATE_LIMITED':
         return first.message || 'You are doing that too often. Please wait a moment and try again.';

@@ -11,6 +11,7 @@ export const ViewerDocument = graphql(`
       email
       role
       isStaff
+      twoFactorEnabled
     }
   }
 `);

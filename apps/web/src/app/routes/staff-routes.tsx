@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
-import { Spinner } from '../../components/status';
+import { Link, Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
+import { Notice, Spinner } from '../../components/status';
 import { CanonicalAnswerEditor } from '../../features/answers/components/answer-editor';
 import { CanonicalAnswerList } from '../../features/answers/components/answer-list';
 import { ModerationLog } from '../../features/moderation/components/moderation-log';
@@ -9,6 +9,7 @@ import { BotQueue } from '../../features/staff/components/bot-queue';
 import { BotStatsReport, BotStatsSummary } from '../../features/staff/components/bot-stats';
 import { LearnedExamples } from '../../features/staff/components/learned-examples';
 import type { BotQueueKind } from '../../gql/graphql';
+import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 
@@ -18,6 +19,22 @@ export function StaffRoute() {
   if (loading) return <Spinner />;
   if (!viewer) return <Navigate to="/sign-in?next=%2Fstaff" replace />;
   if (!viewer.isStaff) return <Navigate to="/" replace />;
+  if (!viewer.twoFactorEnabled) {
+    return (
+      <div className="staff stack">
+        <h1>Staff dashboard</h1>
+        <Notice tone="warning">
+          <p>
+            <strong>{twoFactorRequiredMessage}</strong> Staff accounts can hide posts and answer for the forum, so they sign in with a code
+            as well as a password.
+          </p>
+          <p>
+            <Link to="/account/two-factor">Turn on two-factor sign-in</Link>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
   return (
     <div className="staff">
       <h1>Staff dashboard</h1>

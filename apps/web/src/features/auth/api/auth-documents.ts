@@ -7,6 +7,20 @@ export const SignInDocument = graphql(`
         id
         username
       }
+      twoFactorChallenge {
+        token
+      }
+    }
+  }
+`);
+
+export const CompleteTwoFactorSignInDocument = graphql(`
+  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {
+    completeTwoFactorSignIn(input: $input) {
+      user {
+        id
+        username
+      }
     }
   }
 `);

@@ -3,34 +3,57 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
-import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
-import { SignInDocument } from '../api/auth-documents';
+import { errorCodeOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
+import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const client = useApolloClient();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [challenge, setChallenge] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [signIn, { loading }] = useMutation(SignInDocument);
+
+  async function signedIn() {
+    // Everything the app shows may depend on who is signed in.
+    await client.resetStore();
+    onSignedIn();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      await signIn({ variables: { input: { login: login.trim(), password } } });
-      // Everything the app shows may depend on who is signed in.
-      await client.resetStore();
-      onSignedIn();
+      const result = await signIn({ variables: { input: { login: login.trim(), password } } });
+      const twoFactor = result.data?.signIn.twoFactorChallenge;
+      if (twoFactor) setChallenge(twoFactor.token);
+      else await signedIn();
     } catch (caught) {
       setError(caught);
     }
+  }
+
+  if (challenge) {
+    return (
+      <CodeStep
+        challenge={challenge}
+        onSignedIn={() => void signedIn()}
+        onExpired={(expired) => {
+          setChallenge(null);
+          setPassword('');
+          setError(expired);
+        }}
+      />
+    );
   }
 
   const fields = fieldErrorsOf(error);
   const code = errorCodeOf(error);
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {code === 'UNAUTHENTICATED' ? (
+      {code === 'UNAUTHENTICATED' && /expired/.test(serverMessageOf(error)) ? (
+        <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
+      ) : code === 'UNAUTHENTICATED' ? (
         <ErrorMessage>That username or password is not right. Check both and try again.</ErrorMessage>
       ) : error && Object.keys(fields).length === 0 ? (
         <ErrorMessage error={error} />
@@ -57,6 +80,55 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       />
       <Button type="submit" variant="primary" busy={loading}>
         Sign in
+      </Button>
+    </form>
+  );
+}
+
+/** The second step for accounts with two-factor sign-in: a code from the app, or a recovery code. */
+function CodeStep({
+  challenge,
+  onSignedIn,
+  onExpired,
+}: {
+  challenge: string;
+  onSignedIn: () => void;
+  onExpired: (error: unknown) => void;
+}) {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [complete, { loading }] = useMutation(CompleteTwoFactorSignInDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await complete({ variables: { input: { challenge, code: code.trim() } } });
+      onSignedIn();
+    } catch (caught) {
+      if (/expired/.test(serverMessageOf(caught))) onExpired(caught);
+      else setError(caught);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="code-step-title">
+      <h2 id="code-step-title" className="form__title">
+        Two-factor sign-in
+      </h2>
+      <p className="muted">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
+      {error ? <ErrorMessage>{serverMessageOf(error)}</ErrorMessage> : null}
+      <TextField
+        label="Code"
+        name="code"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        required
+        autoFocus
+      />
+      <Button type="submit" variant="primary" busy={loading} disabled={!code.trim()}>
+        Verify
       </Button>
     </form>
   );

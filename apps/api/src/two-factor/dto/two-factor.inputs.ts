@@ -1,0 +1,44 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, Length } from 'class-validator';
+
+@ArgsType()
+export class ConfirmTwoFactorArgs {
+  @Field({ description: 'The 6-digit code the authenticator app shows now.' })
+  @IsString()
+  @Length(1, 64, { message: 'code must be 1–64 characters' })
+  code: string;
+}
+
+@InputType({ description: 'The second step of signing in.' })
+export class CompleteTwoFactorSignInInput {
+  @Field({ description: 'The token signIn returned in twoFactorChallenge.' })
+  @IsString()
+  @Length(1, 128, { message: 'challenge must be 1–128 characters' })
+  challenge: string;
+
+  @Field({ description: 'A 6-digit code from the authenticator app, or one of the recovery codes.' })
+  @IsString()
+  @Length(1, 64, { message: 'code must be 1–64 characters' })
+  code: string;
+}
+
+@InputType({ description: 'Proof for turning two-factor sign-in off: a current code, or the password plus a recovery code.' })
+export class DisableTwoFactorInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64, { message: 'code must be 1–64 characters' })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'password must be 1–200 characters' })
+  password?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64, { message: 'recoveryCode must be 1–64 characters' })
+  recoveryCode?: string | null;
+}

@@ -1,0 +1,41 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('TwoFactorEnrolment', {
+  description: 'Shown once while turning two-factor sign-in on: scan the QR code or type the setup key, then confirm with a code.',
+})
+export class TwoFactorEnrolment {
+  @Field({ description: 'The QR code as an SVG document, rendered by the server.' })
+  qrCodeSvg: string;
+
+  @Field({ description: 'The same secret as text, in groups of four, for apps that cannot scan.' })
+  setupKey: string;
+}
+
+@ObjectType('RecoveryCodes', { description: 'Ten single-use codes for when the authenticator is lost. Shown once; only hashes are kept.' })
+export class RecoveryCodes {
+  @Field(() => [String])
+  codes: string[];
+}
+
+@ObjectType('TwoFactorStatus', { description: "The signed-in account's two-factor sign-in." })
+export class TwoFactorStatus {
+  @Field()
+  enabled: boolean;
+
+  @Field(() => Int, { description: 'Unused recovery codes left (0 when two-factor sign-in is off).' })
+  recoveryCodesLeft: number;
+
+  @Field({ description: 'Staff and admins must turn two-factor sign-in on before they can use staff tools.' })
+  requiredForStaffTools: boolean;
+}
+
+@ObjectType('TwoFactorChallenge', {
+  description: 'The password was right and the account has two-factor sign-in: send this token with a code to completeTwoFactorSignIn.',
+})
+export class TwoFactorChallenge {
+  @Field({ description: 'Single use; expires after five minutes. Not a session.' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+}

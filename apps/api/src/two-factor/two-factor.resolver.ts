@@ -1,0 +1,53 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../common/ctx.decorator.js';
+import { RequestContext } from '../common/request-context.js';
+import { Viewer } from '../users/models/viewer.model.js';
+import { ConfirmTwoFactorArgs, DisableTwoFactorInput } from './dto/two-factor.inputs.js';
+import { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
+import { TwoFactorService } from './two-factor.service.js';
+
+@Resolver()
+export class TwoFactorResolver {
+  constructor(private readonly twoFactor: TwoFactorService) {}
+
+  @Query(() => TwoFactorStatus, { description: "The signed-in account's two-factor sign-in." })
+  twoFactorStatus(@Ctx() context: RequestContext): Promise<TwoFactorStatus> {
+    return this.twoFactor.status(context);
+  }
+
+  @Mutation(() => TwoFactorEnrolment, {
+    description: 'Starts turning on two-factor sign-in: a new secret as a QR code and a setup key. CONFLICT when it is already on.',
+  })
+  beginTwoFactorEnrolment(@Ctx() context: RequestContext): Promise<TwoFactorEnrolment> {
+    return this.twoFactor.beginEnrolment(context);
+  }
+
+  @Mutation(() => RecoveryCodes, {
+    description: 'Turns two-factor sign-in on with the first code from the app; returns the ten recovery codes, shown this once.',
+  })
+  confirmTwoFactorEnrolment(@Ctx() context: RequestContext, @Args() args: ConfirmTwoFactorArgs): Promise<RecoveryCodes> {
+    return this.twoFactor.confirmEnrolment(context, args.code);
+  }
+
+  @Mutation(() => RecoveryCodes, { description: 'Ten new recovery codes; the previous ones stop working.' })
+  regenerateRecoveryCodes(@Ctx() context: RequestContext): Promise<RecoveryCodes> {
+    return this.twoFactor.regenerateRecoveryCodes(context);
+  }
+
+  @Mutation(() => TwoFactorStatus, {
+    description: 'Turns two-factor sign-in off: needs a current code, or the password and a recovery code.',
+  })
+  disableTwoFactor(@Ctx() context: RequestContext, @Args('input') input: DisableTwoFactorInput): Promise<TwoFactorStatus> {
+    return this.twoFactor.disable(context, input);
+  }
+}
+
+@Resolver(() => Viewer)
+export class ViewerTwoFactorResolver {
+  constructor(private readonly twoFactor: TwoFactorService) {}
+
+  @ResolveField(() => Boolean, { description: 'Two-factor sign-in is on for your account (staff tools need it).' })
+  twoFactorEnabled(@Parent() viewer: Viewer): Promise<boolean> {
+    return this.twoFactor.isEnabled(Number(viewer.id));
+  }
+}

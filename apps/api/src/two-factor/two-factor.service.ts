@@ -1,0 +1,226 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import { isStaffRole } from '../users/role.js';
+import { UsersService } from '../users/users.service.js';
+import { DisableTwoFactorInput } from './dto/two-factor.inputs.js';
+import { RecoveryCodes, TwoFactorChallenge, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
+import { RecoveryCodeEntity } from './recovery-code.entity.js';
+import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
+import { enrolmentQrCodeSvg, formatSetupKey, matchingTimeStep, newTotpSecret } from './totp.js';
+import { TwoFactorCredentialEntity } from './two-factor-credential.entity.js';
+import { normalizeRecoveryCode, TwoFactorCrypto } from './two-factor-crypto.js';
+
+const challengeSeconds = 5 * 60;
+const attemptsPerChallenge = 5;
+const attemptsPerAccount = 10;
+const attemptWindowSeconds = 15 * 60;
+const recoveryCodeCount = 10;
+const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+const wrongCode = 'That code is not right. Check the time on your phone, or use a recovery code.';
+const expiredChallenge = 'This sign-in has expired. Enter your password again.';
+
+/** Code checks per request (HTTP) or per operation (socket): aliases in one document get one guess between them. */
+const checkedRequests = new WeakSet<object>();
+
+/**
+ * Two-factor sign-in for forum accounts: TOTP enrolment with a QR code, the code step of signing in, recovery
+ * codes, turning it off. Every code check first counts an attempt (per challenge, per account and per IP, in the
+ * shared rate limiter), so neither aliases nor concurrency nor several instances multiply the guesses.
+ */
+@Injectable()
+export class TwoFactorService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly crypto: TwoFactorCrypto,
+    private readonly rateLimiter: RateLimiterService,
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly environment: Environment,
+  ) {}
+
+  async isEnabled(userId: number): Promise<boolean> {
+    return this.dataSource.getRepository(TwoFactorCredentialEntity).exists({ where: { userId, enabledAt: Not(IsNull()) } });
+  }
+
+  async status(context: RequestContext): Promise<TwoFactorStatus> {
+    const user = context.requireUser();
+    const enabled = await this.isEnabled(user.id);
+    const recoveryCodesLeft = enabled
+      ? await this.dataSource.getRepository(RecoveryCodeEntity).countBy({ userId: user.id, usedAt: IsNull() })
+      : 0;
+    return { enabled, recoveryCodesLeft, requiredForStaffTools: isStaffRole(user.role) };
+  }
+
+  /** A new secret (replacing an unconfirmed one); CONFLICT when two-factor sign-in is already on. */
+  async beginEnrolment(context: RequestContext): Promise<TwoFactorEnrolment> {
+    const user = context.requireUser();
+    const repository = this.dataSource.getRepository(TwoFactorCredentialEntity);
+    const existing = await repository.findOneBy({ userId: user.id });
+    if (existing?.enabledAt) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+    const secret = newTotpSecret();
+    const row = {
+      userId: user.id,
+      secretCiphertext: this.crypto.encryptSecret(secret, user.id),
+      enabledAt: null,
+      lastUsedStep: null,
+      createdAt: new Date(),
+    };
+    if (existing) await repository.update({ userId: user.id, enabledAt: IsNull() }, row);
+    else await repository.insert(row);
+    return { qrCodeSvg: await enrolmentQrCodeSvg(secret, user.username), setupKey: formatSetupKey(secret) };
+  }
+
+  /** The first valid code turns two-factor sign-in on and returns the recovery codes, shown this once. */
+  async confirmEnrolment(context: RequestContext, code: string): Promise<RecoveryCodes> {
+    const user = context.requireUser();
+    const credential = await this.dataSource.getRepository(TwoFactorCredentialEntity).findOneBy({ userId: user.id });
+    if (!credential) throw AppError.badInput('code', 'Start turning on two-factor sign-in first');
+    if (credential.enabledAt) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+    await this.countAttempt(context, user.id);
+    const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
+    if (step === null) throw AppError.badInput('code', wrongCode);
+    return this.dataSource.transaction(async (manager) => {
+      const enabled = await manager.update(
+        TwoFactorCredentialEntity,
+        { userId: user.id, enabledAt: IsNull() },
+        { enabledAt: new Date(), lastUsedStep: step },
+      );
+      if (!enabled.affected) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+      return { codes: await this.replaceRecoveryCodes(manager, user.id) };
+    });
+  }
+
+  /** New recovery codes for a signed-in account with two-factor sign-in on; the old ones stop working. */
+  async regenerateRecoveryCodes(context: RequestContext): Promise<RecoveryCodes> {
+    const user = context.requireUser();
+    if (!(await this.isEnabled(user.id))) throw AppError.badInput('twoFactor', 'Two-factor sign-in is off');
+    return { codes: await this.dataSource.transaction((manager) => this.replaceRecoveryCodes(manager, user.id)) };
+  }
+
+  /** Off with a current code, or with the password and a recovery code. */
+  async disable(context: RequestContext, input: DisableTwoFactorInput): Promise<TwoFactorStatus> {
+    const user = context.requireUser();
+    if (!(await this.isEnabled(user.id))) throw AppError.badInput('twoFactor', 'Two-factor sign-in is already off');
+    if (!input.code && !(input.password && input.recoveryCode)) {
+      throw AppError.badInput('code', 'Enter a code from your authenticator app, or your password and a recovery code');
+    }
+    await this.countAttempt(context, user.id);
+    if (input.code) {
+      if (!(await this.acceptTotp(user.id, input.code))) throw AppError.badInput('code', wrongCode);
+    } else {
+      const credentials = await this.users.credentialsFor(user.username);
+      const passwordMatches = await this.passwords.verify(credentials?.passwordHash ?? null, input.password!);
+      // The recovery code is only spent once the password is right.
+      if (!passwordMatches || !(await this.acceptRecoveryCode(user.id, input.recoveryCode!))) {
+        throw AppError.badInput('recoveryCode', 'That password and recovery code do not match this account');
+      }
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(RecoveryCodeEntity, { userId: user.id });
+      await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
+    });
+    return this.status(context);
+  }
+
+  /** After a right password on an account with two-factor sign-in: a single-use token for the code step (no session). */
+  async startChallenge(userId: number): Promise<TwoFactorChallenge> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + challengeSeconds * 1000);
+    const repository = this.dataSource.getRepository(SignInChallengeEntity);
+    await repository.delete({ expiresAt: LessThan(now) });
+    await repository.insert({ tokenHash: hashToken(token), userId, expiresAt, completedAt: null, createdAt: now });
+    return { token, expiresAt };
+  }
+
+  /**
+   * The code step: counts the attempt (per IP, per challenge, per account) before looking at the code, accepts a
+   * TOTP code (never the same time step twice) or an unused recovery code, and completes the challenge once.
+   * Returns the account to start a session for.
+   */
+  async completeChallenge(context: RequestContext, token: string, code: string): Promise<number> {
+    this.oneCheckPerRequest(context);
+    await this.rateLimiter.consume(`two-factor:ip:${context.ip}`, this.environment.RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS, attemptWindowSeconds);
+    const challenge = await this.dataSource.getRepository(SignInChallengeEntity).findOneBy({ tokenHash: hashToken(token) });
+    if (!challenge || challenge.completedAt || challenge.expiresAt.getTime() <= Date.now())
+      throw AppError.unauthenticated(expiredChallenge);
+    await this.rateLimiter.consume(`two-factor:challenge:${challenge.id}`, attemptsPerChallenge, challengeSeconds);
+    await this.rateLimiter.consume(`two-factor:account:${challenge.userId}`, attemptsPerAccount, attemptWindowSeconds);
+
+    const trimmed = code.trim();
+    const accepted = /^\d{6}$/.test(trimmed)
+      ? await this.acceptTotp(challenge.userId, trimmed)
+      : await this.acceptRecoveryCode(challenge.userId, trimmed);
+    if (!accepted) throw AppError.unauthenticated(wrongCode);
+    const completed = await this.dataSource
+      .getRepository(SignInChallengeEntity)
+      .update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
+    if (!completed.affected) throw AppError.unauthenticated(expiredChallenge);
+    return challenge.userId;
+  }
+
+  private oneCheckPerRequest(context: RequestContext): void {
+    if (checkedRequests.has(context.request)) throw AppError.badInput('code', 'Send one code per request');
+    checkedRequests.add(context.request);
+  }
+
+  private async countAttempt(context: RequestContext, userId: number): Promise<void> {
+    this.oneCheckPerRequest(context);
+    await this.rateLimiter.consume(`two-factor:account:${userId}`, attemptsPerAccount, attemptWindowSeconds);
+  }
+
+  private secretOf(credential: TwoFactorCredentialEntity): string {
+    return this.crypto.decryptSecret(credential.secretCiphertext, credential.userId);
+  }
+
+  /** A valid code for a time step later than the last one used; claiming the step is one conditional update. */
+  private async acceptTotp(userId: number, code: string): Promise<boolean> {
+    const credential = await this.dataSource.getRepository(TwoFactorCredentialEntity).findOneBy({ userId, enabledAt: Not(IsNull()) });
+    if (!credential) return false;
+    const step = await matchingTimeStep(this.secretOf(credential), code.trim(), credential.lastUsedStep);
+    if (step === null) return false;
+    const claimed = await this.dataSource
+      .createQueryBuilder()
+      .update(TwoFactorCredentialEntity)
+      .set({ lastUsedStep: step })
+      .where('user_id = :userId AND (last_used_step IS NULL OR last_used_step < :step)', { userId, step })
+      .execute();
+    return Boolean(claimed.affected);
+  }
+
+  private async acceptRecoveryCode(userId: number, code: string): Promise<boolean> {
+    if (normalizeRecoveryCode(code).length !== 12) return false;
+    const used = await this.dataSource
+      .getRepository(RecoveryCodeEntity)
+      .update({ userId, codeHash: this.crypto.hashRecoveryCode(code), usedAt: IsNull() }, { usedAt: new Date() });
+    return Boolean(used.affected);
+  }
+
+  private async replaceRecoveryCodes(manager: EntityManager, userId: number): Promise<string[]> {
+    const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
+    const now = new Date();
+    await manager.delete(RecoveryCodeEntity, { userId });
+    await manager.insert(
+      RecoveryCodeEntity,
+      codes.map((code) => ({ userId, codeHash: this.crypto.hashRecoveryCode(code), usedAt: null, createdAt: now })),
+    );
+    return codes;
+  }
+}
+
+function newRecoveryCode(): string {
+  const characters = Array.from({ length: 12 }, () => recoveryAlphabet[randomInt(recoveryAlphabet.length)]).join('');
+  return characters.match(/.{4}/g)!.join('-');
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

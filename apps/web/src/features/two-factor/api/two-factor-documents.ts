@@ -1,0 +1,44 @@
+import { graphql } from '../../../gql';
+
+export const TwoFactorStatusDocument = graphql(`
+  query TwoFactorStatus {
+    twoFactorStatus {
+      enabled
+      recoveryCodesLeft
+      requiredForStaffTools
+    }
+  }
+`);
+
+export const BeginTwoFactorEnrolmentDocument = graphql(`
+  mutation BeginTwoFactorEnrolment {
+    beginTwoFactorEnrolment {
+      qrCodeSvg
+      setupKey
+    }
+  }
+`);
+
+export const ConfirmTwoFactorEnrolmentDocument = graphql(`
+  mutation ConfirmTwoFactorEnrolment($code: String!) {
+    confirmTwoFactorEnrolment(code: $code) {
+      codes
+    }
+  }
+`);
+
+export const RegenerateRecoveryCodesDocument = graphql(`
+  mutation RegenerateRecoveryCodes {
+    regenerateRecoveryCodes {
+      codes
+    }
+  }
+`);
+
+export const DisableTwoFactorDocument = graphql(`
+  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {
+    disableTwoFactor(input: $input) {
+      enabled
+    }
+  }
+`);

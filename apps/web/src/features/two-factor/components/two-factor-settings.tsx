@@ -1,0 +1,216 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/field';
+import { ErrorMessage, Notice, Spinner } from '../../../components/status';
+import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import {
+  BeginTwoFactorEnrolmentDocument,
+  ConfirmTwoFactorEnrolmentDocument,
+  DisableTwoFactorDocument,
+  RegenerateRecoveryCodesDocument,
+  TwoFactorStatusDocument,
+} from '../api/two-factor-documents';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
+
+/** Turning two-factor sign-in on (QR code, setup key, first code), recovery codes, and turning it off. */
+export function TwoFactorSettings() {
+  const client = useApolloClient();
+  const { data, loading, error, refetch } = useQuery(TwoFactorStatusDocument, { fetchPolicy: 'network-only' });
+  const [codes, setCodes] = useState<string[] | null>(null);
+
+  if (loading && !data) return <Spinner />;
+  if (error || !data) return <ErrorMessage error={error} retry={refetch} />;
+  const status = data.twoFactorStatus;
+
+  async function changed() {
+    // Staff tools and the viewer's badge depend on it.
+    await client.resetStore();
+  }
+
+  if (codes) return <RecoveryCodesPanel codes={codes} onDone={() => void changed().then(() => setCodes(null))} />;
+  return status.enabled ? (
+    <EnabledSettings recoveryCodesLeft={status.recoveryCodesLeft} onCodes={setCodes} onDisabled={() => void changed()} />
+  ) : (
+    <Enrolment requiredForStaffTools={status.requiredForStaffTools} onEnabled={setCodes} />
+  );
+}
+
+function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools: boolean; onEnabled: (codes: string[]) => void }) {
+  const [begin, { data: enrolment, loading: beginning, error: beginError }] = useMutation(BeginTwoFactorEnrolmentDocument);
+  const [confirm, { loading: confirming }] = useMutation(ConfirmTwoFactorEnrolmentDocument);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const result = await confirm({ variables: { code: code.trim() } });
+      if (result.data) onEnabled(result.data.confirmTwoFactorEnrolment.codes);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const started = enrolment?.beginTwoFactorEnrolment;
+  const fields = fieldErrorsOf(error);
+  return (
+    <section className="card stack" aria-labelledby="enrol-title">
+      <h2 id="enrol-title">Two-factor sign-in is off</h2>
+      {requiredForStaffTools ? <Notice tone="warning">Turn on two-factor sign-in to use staff tools.</Notice> : null}
+      <p>With it on, signing in needs your password and a 6-digit code from an authenticator app on your phone.</p>
+      {beginError ? <ErrorMessage error={beginError} /> : null}
+      {!started ? (
+        <div className="row">
+          <Button variant="primary" busy={beginning} onClick={() => void begin().catch(() => undefined)}>
+            Turn on two-factor sign-in
+          </Button>
+        </div>
+      ) : (
+        <form className="form stack" onSubmit={submit} noValidate>
+          <ol className="enrol-steps">
+            <li>
+              <p>Scan this QR code with your authenticator app.</p>
+              <img
+                className="enrol-qr"
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(started.qrCodeSvg)}`}
+                alt="QR code for your authenticator app"
+                width={200}
+                height={200}
+              />
+            </li>
+            <li>
+              <p>Can’t scan? Type this setup key into the app instead. Keep it to yourself: anyone with it can make your codes.</p>
+              <p>
+                <code className="setup-key" aria-label="Setup key">
+                  {started.setupKey}
+                </code>
+              </p>
+            </li>
+            <li>
+              <p>Enter the 6-digit code the app shows now.</p>
+              {error && !fields.code ? <ErrorMessage error={error} /> : null}
+              <TextField
+                label="Code from the app"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+                error={fields.code}
+              />
+            </li>
+          </ol>
+          <div className="row">
+            <Button type="submit" variant="primary" busy={confirming} disabled={code.trim().length !== 6}>
+              Confirm and turn on
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function EnabledSettings({
+  recoveryCodesLeft,
+  onCodes,
+  onDisabled,
+}: {
+  recoveryCodesLeft: number;
+  onCodes: (codes: string[]) => void;
+  onDisabled: () => void;
+}) {
+  const [regenerate, { loading: regenerating, error: regenerateError }] = useMutation(RegenerateRecoveryCodesDocument);
+  const [disable, { loading: disabling }] = useMutation(DisableTwoFactorDocument);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [withRecovery, setWithRecovery] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function turnOff(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const input = withRecovery ? { password, recoveryCode: recoveryCode.trim() } : { code: code.trim() };
+      await disable({ variables: { input } });
+      onDisabled();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <>
+      <section className="card stack" aria-labelledby="enabled-title">
+        <h2 id="enabled-title">Two-factor sign-in is on</h2>
+        <p>
+          You have {recoveryCodesLeft} unused recovery {recoveryCodesLeft === 1 ? 'code' : 'codes'}. New codes replace all the old ones.
+        </p>
+        {regenerateError ? <ErrorMessage error={regenerateError} /> : null}
+        <div className="row">
+          <Button
+            busy={regenerating}
+            onClick={() =>
+              void regenerate()
+                .then((result) => result.data && onCodes(result.data.regenerateRecoveryCodes.codes))
+                .catch(() => undefined)
+            }
+          >
+            Make new recovery codes
+          </Button>
+        </div>
+      </section>
+      <section className="card stack" aria-labelledby="disable-title">
+        <h2 id="disable-title">Turn two-factor sign-in off</h2>
+        <form className="form" onSubmit={turnOff} noValidate>
+          {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+          {withRecovery ? (
+            <>
+              <TextField
+                label="Password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                error={fields.password}
+              />
+              <TextField
+                label="Recovery code"
+                name="recoveryCode"
+                autoComplete="off"
+                value={recoveryCode}
+                onChange={(event) => setRecoveryCode(event.target.value)}
+                error={fields.recoveryCode}
+              />
+            </>
+          ) : (
+            <TextField
+              label="Code from the app"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              error={fields.code}
+            />
+          )}
+          <div className="row">
+            <Button type="submit" variant="danger" busy={disabling}>
+              Turn off
+            </Button>
+            <Button variant="quiet" onClick={() => setWithRecovery(!withRecovery)}>
+              {withRecovery ? 'Use a code from the app instead' : 'Lost your phone? Use your password and a recovery code'}
+            </Button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/users/role.js';
+import { UserEntity } from '../../apps/api/src/users/user.entity.js';
+import { createAccount, totpCode } from '../support/accounts.js';
+import { TestApp } from '../support/test-app.js';
+import { launchBrowser, newContext, phone, screenshot } from './support/browser.js';
+
+const password = 'correct horse battery';
+
+describe('two-factor sign-in in the web app', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web', RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
+    browser = await launchBrowser();
+    await app.query(`mutation { signUp(input: { username: "noor_h", email: "noor@example.test", password: "${password}" }) { token } }`);
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('turns on with the keyboard, shows the recovery codes once, then signs in with a code and turns off', async () => {
+    context = await newContext(browser, app, { viewport: phone });
+    const page = await context.newPage();
+    await page.goto('/sign-in?next=%2Faccount%2Ftwo-factor');
+    await page.getByLabel('Username or email').fill('noor_h');
+    await page.getByLabel('Password').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
+
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const setupKey = (await page.getByLabel('Setup key').textContent())!.replace(/\s/g, '');
+    expect(setupKey).toMatch(/^[A-Z2-7]{32}$/);
+    await screenshot(page, 'two-factor-enrolment');
+
+    await page.getByLabel('Code from the app').fill(await totpCode(setupKey));
+    await page.keyboard.press('Enter');
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    await expect(codes.count()).resolves.toBe(10);
+    const shown = (await codes.allTextContents()).map((code) => code.trim());
+    await screenshot(page, 'two-factor-recovery-codes');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as text' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    for (const code of shown) expect(text).toContain(code);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByText('You have 10 unused recovery codes').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill('noor_h');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+    await page.getByLabel('Code').fill('000000');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('That code is not right').waitFor();
+    await page.getByLabel('Code').fill(await totpCode(setupKey, 1));
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'noor_h' }).waitFor();
+
+    await page.goto('/account/two-factor');
+    await page.getByRole('button', { name: 'Lost your phone? Use your password and a recovery code' }).click();
+    await page.getByLabel('Password').fill(password);
+    await page.getByLabel('Recovery code').fill(shown[0]);
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
+  });
+
+  it('tells staff without two-factor sign-in to turn it on before using staff tools', async () => {
+    const staff = await createAccount(app, Role.MEMBER, 'grey_new');
+    await app.nest
+      .get(DataSource)
+      .getRepository(UserEntity)
+      .update({ id: Number(staff.id) }, { role: Role.STAFF });
+    context = await newContext(browser, app, { token: staff.token });
+    const page = await context.newPage();
+    await page.goto('/staff');
+    await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).waitFor();
+    await expect(page.getByText('Turn on two-factor sign-in to use staff tools.').count()).resolves.toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).click();
+    await page.getByText('Turn on two-factor sign-in to use staff tools.').first().waitFor();
+    await expect(page.url()).toContain('/account/two-factor');
+  });
+});

@@ -1,0 +1,421 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { TwoFactorCredentialEntity } from '../apps/api/src/two-factor/two-factor-credential.entity.js';
+import { RecoveryCodeEntity } from '../apps/api/src/two-factor/recovery-code.entity.js';
+import { SignInChallengeEntity } from '../apps/api/src/two-factor/sign-in-challenge.entity.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { UserEntity } from '../apps/api/src/users/user.entity.js';
+import { createAccount, enrolTwoFactor, totpCode } from './support/accounts.js';
+import { liveClient } from './support/live-client.js';
+import { GraphqlResponse, TestApp } from './support/test-app.js';
+
+const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token user { id } } }';
+const signInMutation =
+  'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token expiresAt user { username } twoFactorChallenge { token expiresAt } } }';
+const completeMutation =
+  'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token user { username } } }';
+const statusQuery = 'query { twoFactorStatus { enabled recoveryCodesLeft requiredForStaffTools } }';
+const password = 'a long enough password';
+
+interface Member {
+  id: string;
+  username: string;
+  token: string;
+  secret: string;
+  recoveryCodes: string[];
+}
+
+const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.code ?? 'OK';
+
+describe('two-factor sign-in', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // The per-IP budget is exercised on its own below; here every request comes from 127.0.0.1.
+    app = await TestApp.start({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  /** A member with a password, signed up and enrolled through the API. */
+  async function member(): Promise<Member> {
+    const username = `tf_${randomBytes(4).toString('hex')}`;
+    const signedUp = await app.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
+    const token = signedUp.signUp.token as string;
+    return { id: signedUp.signUp.user.id as string, username, token, ...(await enrolTwoFactor(app, token)) };
+  }
+
+  async function challengeFor(username: string): Promise<string> {
+    const data = await app.query(signInMutation, { input: { login: username, password } });
+    return data.signIn.twoFactorChallenge.token as string;
+  }
+
+  const complete = (challenge: string, code: string, headers: Record<string, string> = {}) =>
+    app.request(completeMutation, { input: { challenge, code } }, { headers });
+
+  describe('enrolment', () => {
+    it('shows a QR code and the setup key, turns on with the first code, and stores the secret encrypted', async () => {
+      const { token } = await createAccount(app, Role.MEMBER);
+      const begun = await app.query('mutation { beginTwoFactorEnrolment { qrCodeSvg setupKey } }', {}, { token });
+      expect(begun.beginTwoFactorEnrolment.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+      const setupKey = begun.beginTwoFactorEnrolment.setupKey as string;
+      expect(setupKey).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
+      await expect(app.query(statusQuery, {}, { token })).resolves.toEqual({
+        twoFactorStatus: { enabled: false, recoveryCodesLeft: 0, requiredForStaffTools: false },
+      });
+
+      const wrong = await app.request('mutation { confirmTwoFactorEnrolment(code: "000000") { codes } }', {}, { token });
+      expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] });
+
+      const secret = setupKey.replace(/ /g, '');
+      const confirmed = await app.query(
+        'mutation C($code: String!) { confirmTwoFactorEnrolment(code: $code) { codes } }',
+        { code: await totpCode(secret) },
+        { token },
+      );
+      const codes = confirmed.confirmTwoFactorEnrolment.codes as string[];
+      expect(codes).toHaveLength(10);
+      expect(new Set(codes).size).toBe(10);
+      for (const code of codes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+      await expect(app.query(statusQuery, {}, { token })).resolves.toEqual({
+        twoFactorStatus: { enabled: true, recoveryCodesLeft: 10, requiredForStaffTools: false },
+      });
+
+      const dataSource = app.nest.get(DataSource);
+      const [row] = await dataSource.getRepository(TwoFactorCredentialEntity).find();
+      expect(row.secretCiphertext.startsWith('v1.')).toBe(true);
+      expect(row.secretCiphertext).not.toContain(secret);
+      const hashes = await dataSource.getRepository(RecoveryCodeEntity).find();
+      expect(hashes.map((hash) => hash.codeHash)).not.toContain(codes[0]);
+      expect(JSON.stringify(hashes)).not.toContain(codes[0].replace(/-/g, ''));
+
+      const again = await app.request('mutation { beginTwoFactorEnrolment { setupKey } }', {}, { token });
+      expect(codeOf(again)).toBe('CONFLICT');
+    });
+
+    it('has no secret in any GraphQL type', async () => {
+      const schema = await app.query('query { __schema { types { name fields { name } inputFields { name } } } }');
+      const names = schema.__schema.types.flatMap((type: { fields: { name: string }[] | null; inputFields: { name: string }[] | null }) =>
+        [...(type.fields ?? []), ...(type.inputFields ?? [])].map((field) => field.name),
+      );
+      expect(names.filter((name: string) => /secret|ciphertext|hash/i.test(name))).toEqual([]);
+    });
+  });
+
+  describe('signing in', () => {
+    it('needs the password, then a code: no session before the code, and a challenge is used once', async () => {
+      const account = await member();
+      const first = await app.request(signInMutation, { input: { login: account.username, password } });
+      expect(first.data?.signIn).toMatchObject({ token: null, user: null, twoFactorChallenge: { token: expect.any(String) } });
+      expect(first.headers.get('set-cookie')).toBeNull();
+
+      const challenge = first.data!.signIn.twoFactorChallenge.token;
+      const wrong = await complete(challenge, '000000');
+      expect(wrong.errors?.[0]).toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+        message: expect.stringContaining('code is not right'),
+      });
+
+      const signedIn = await complete(challenge, await totpCode(account.secret, 1));
+      expect(signedIn.data?.completeTwoFactorSignIn.user.username).toBe(account.username);
+      expect(signedIn.headers.get('set-cookie')).toContain('twofa_session=');
+      const me = await app.query('query { me { username } }', {}, { token: signedIn.data!.completeTwoFactorSignIn.token });
+      expect(me.me.username).toBe(account.username);
+
+      const reused = await complete(challenge, await totpCode(account.secret, 1));
+      expect(codeOf(reused)).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a code whose time step was already used (replay), on a new challenge', async () => {
+      const account = await member();
+      const code = await totpCode(account.secret, 1);
+      expect(codeOf(await complete(await challengeFor(account.username), code))).toBe('OK');
+      const replayed = await complete(await challengeFor(account.username), code);
+      expect(codeOf(replayed)).toBe('UNAUTHENTICATED');
+      // The step before the used one is refused too.
+      expect(codeOf(await complete(await challengeFor(account.username), await totpCode(account.secret, 0)))).toBe('UNAUTHENTICATED');
+    });
+
+    it('accepts a recovery code once', async () => {
+      const account = await member();
+      const recovery = account.recoveryCodes[3];
+      expect(codeOf(await complete(await challengeFor(account.username), recovery.toUpperCase()))).toBe('OK');
+      expect(codeOf(await complete(await challengeFor(account.username), recovery))).toBe('UNAUTHENTICATED');
+      await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
+        twoFactorStatus: { recoveryCodesLeft: 9 },
+      });
+    });
+
+    it('expires challenges after five minutes', async () => {
+      const account = await member();
+      const challenge = await challengeFor(account.username);
+      // As if five minutes had passed.
+      await app.nest
+        .get(DataSource)
+        .getRepository(SignInChallengeEntity)
+        .update({ userId: Number(account.id) }, { expiresAt: new Date(Date.now() - 1000) });
+      expect(await complete(challenge, await totpCode(account.secret, 1))).toMatchObject({
+        errors: [{ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('expired') }],
+      });
+    });
+  });
+
+  describe('recovery codes and turning off', () => {
+    it('regenerates the codes from a signed-in session, invalidating the old ones', async () => {
+      const account = await member();
+      const regenerated = await app.query('mutation { regenerateRecoveryCodes { codes } }', {}, { token: account.token });
+      const fresh = regenerated.regenerateRecoveryCodes.codes as string[];
+      expect(fresh).toHaveLength(10);
+      expect(fresh.some((code) => account.recoveryCodes.includes(code))).toBe(false);
+      expect(codeOf(await complete(await challengeFor(account.username), account.recoveryCodes[0]))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await complete(await challengeFor(account.username), fresh[0]))).toBe('OK');
+    });
+
+    it('turns off with a current code, or with the password plus a recovery code, and not with either alone', async () => {
+      const disable = 'mutation D($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) { enabled } }';
+      const byCode = await member();
+      expect(codeOf(await app.request(disable, { input: { password } }, { token: byCode.token }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await app.request(disable, { input: { recoveryCode: byCode.recoveryCodes[0] } }, { token: byCode.token }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(codeOf(await app.request(disable, { input: { code: '000000' } }, { token: byCode.token }))).toBe('BAD_USER_INPUT');
+      const off = await app.query(disable, { input: { code: await totpCode(byCode.secret, 1) } }, { token: byCode.token });
+      expect(off.disableTwoFactor.enabled).toBe(false);
+      const plain = await app.query(signInMutation, { input: { login: byCode.username, password } });
+      expect(plain.signIn).toMatchObject({ token: expect.any(String), twoFactorChallenge: null });
+
+      const byRecovery = await member();
+      const wrongPassword = await app.request(
+        disable,
+        { input: { password: 'not the password at all', recoveryCode: byRecovery.recoveryCodes[0] } },
+        { token: byRecovery.token },
+      );
+      expect(codeOf(wrongPassword)).toBe('BAD_USER_INPUT');
+      // A wrong password does not spend the recovery code.
+      const offAgain = await app.query(
+        disable,
+        { input: { password, recoveryCode: byRecovery.recoveryCodes[0] } },
+        { token: byRecovery.token },
+      );
+      expect(offAgain.disableTwoFactor.enabled).toBe(false);
+    });
+  });
+
+  describe('guessing codes', () => {
+    it('sequential: five tries per challenge, then RATE_LIMITED even for the right code', async () => {
+      const account = await member();
+      const challenge = await challengeFor(account.username);
+      const results: string[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) results.push(codeOf(await complete(challenge, String(100000 + attempt))));
+      results.push(codeOf(await complete(challenge, await totpCode(account.secret, 1))));
+      expect(results).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'RATE_LIMITED',
+      ]);
+    });
+
+    it('aliases: ten guesses in one document get one code check between them', async () => {
+      const account = await member();
+      const aliased = (challenge: string, codes: string[]) =>
+        `mutation { ${codes.map((code, index) => `a${index}: completeTwoFactorSignIn(input: { challenge: "${challenge}", code: "${code}" }) { token }`).join('\n')} }`;
+      const challenge = await challengeFor(account.username);
+      const wrong = await app.request(
+        aliased(
+          challenge,
+          Array.from({ length: 10 }, (_, index) => String(200000 + index)),
+        ),
+      );
+      expect(wrong.errors?.map((error) => [error.path?.[0], error.extensions?.code])).toEqual([['a0', 'UNAUTHENTICATED']]);
+      // One of the challenge's five tries is gone: four more wrong ones, then it is spent.
+      const after: string[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) after.push(codeOf(await complete(challenge, String(300000 + attempt))));
+      expect(after).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+
+      // A right code first: every alias after it is refused before its code is looked at.
+      const next = await challengeFor(account.username);
+      const right = await app.request(
+        aliased(next, [await totpCode(account.secret, 1), ...Array.from({ length: 9 }, (_, index) => String(210000 + index))]),
+      );
+      const codes = (right.errors ?? []).map((error) => error.extensions?.code);
+      expect(codes.length).toBeGreaterThan(0);
+      expect(new Set(codes)).toEqual(new Set(['BAD_USER_INPUT']));
+      expect(right.errors?.[0].message).toContain('one code per request');
+    });
+
+    it('batch: an array of operations is refused outright and costs no tries', async () => {
+      const account = await member();
+      const challenge = await challengeFor(account.username);
+      const batch = Array.from({ length: 10 }, (_, index) => ({
+        query: completeMutation,
+        variables: { input: { challenge, code: String(400000 + index) } },
+      }));
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
+      expect(response.status).toBe(400);
+      const tries: string[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) tries.push(codeOf(await complete(challenge, String(500000 + attempt))));
+      expect(tries.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+      expect(tries.at(-1)).toBe('RATE_LIMITED');
+    });
+
+    it('concurrent: twenty requests at once on one challenge get exactly five code checks', async () => {
+      const account = await member();
+      const challenge = await challengeFor(account.username);
+      const responses = await Promise.all(Array.from({ length: 20 }, (_, index) => complete(challenge, String(600000 + index))));
+      const codes = responses.map(codeOf);
+      expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+      expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(15);
+    });
+
+    it('per account: ten tries in 15 minutes across challenges, then even a fresh challenge is refused', async () => {
+      const account = await member();
+      // Enrolment's confirmation was the account's first try.
+      const codes: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        const challenge = await challengeFor(account.username);
+        for (let attempt = 0; attempt < 4; attempt++) codes.push(codeOf(await complete(challenge, String(700000 + round * 10 + attempt))));
+      }
+      expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(9);
+      expect(codes.slice(9)).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+      expect(codeOf(await complete(await challengeFor(account.username), await totpCode(account.secret, 1)))).toBe('RATE_LIMITED');
+    });
+
+    it('socket: the code step is not served over the WebSocket, and trying costs nothing', async () => {
+      const account = await member();
+      const challenge = await challengeFor(account.username);
+      const client = liveClient(app);
+      try {
+        const results = await Promise.all(
+          Array.from(
+            { length: 10 },
+            (_, index) =>
+              new Promise<unknown>((resolve) => {
+                client.subscribe(
+                  { query: completeMutation, variables: { input: { challenge, code: String(800000 + index) } } },
+                  { next: resolve, error: resolve, complete: () => resolve('complete') },
+                );
+              }),
+          ),
+        );
+        for (const result of results) expect(JSON.stringify(result)).not.toContain('"token"');
+      } finally {
+        await client.dispose();
+      }
+      const tries: string[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) tries.push(codeOf(await complete(challenge, String(900000 + attempt))));
+      expect(tries).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'RATE_LIMITED',
+      ]);
+    });
+  });
+
+  describe('staff', () => {
+    it('refuses staff tools until the staff member turns two-factor sign-in on', async () => {
+      // A member just promoted (as setUserRole would), who has not enrolled yet.
+      const staff = await createAccount(app, Role.MEMBER);
+      await app.nest
+        .get(DataSource)
+        .getRepository(UserEntity)
+        .update({ id: Number(staff.id) }, { role: Role.STAFF });
+      const refused = await app.request('query { openFlags { nodes { id } } }', {}, { token: staff.token });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: 'Turn on two-factor sign-in to use staff tools',
+        extensions: { code: 'FORBIDDEN', reason: 'TWO_FACTOR_REQUIRED' },
+      });
+      await expect(app.query(statusQuery, {}, { token: staff.token })).resolves.toMatchObject({
+        twoFactorStatus: { requiredForStaffTools: true },
+      });
+      await enrolTwoFactor(app, staff.token);
+      await expect(app.query('query { openFlags { nodes { id } } }', {}, { token: staff.token })).resolves.toHaveProperty(
+        'openFlags.nodes',
+      );
+    });
+  });
+});
+
+describe('two-factor sign-in: the per-IP budget', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '3' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('counts tries per IP, even on unknown challenges', async () => {
+    const ip = { 'x-forwarded-for': '198.51.100.7' };
+    const tries: string[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const response = await app.request(completeMutation, { input: { challenge: `made-up-${attempt}`, code: '123456' } }, { headers: ip });
+      tries.push(codeOf(response));
+    }
+    expect(tries).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    const elsewhere = await app.request(
+      completeMutation,
+      { input: { challenge: 'made-up', code: '123456' } },
+      { headers: { 'x-forwarded-for': '198.51.100.8' } },
+    );
+    expect(codeOf(elsewhere)).toBe('UNAUTHENTICATED');
+  });
+});
+
+// Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
+describe.skipIf(!process.env.TEST_REDIS_URL)('two-factor sign-in on two instances sharing Redis', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    const settings = {
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      REDIS_KEY_PREFIX: `twofa:test:${randomBytes(4).toString('hex')}:`,
+      RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000',
+    };
+    first = await TestApp.start(settings);
+    second = await TestApp.start({ ...settings, ...first.database.environment, TOTP_ENCRYPTION_KEY: first.totpEncryptionKey });
+  });
+  afterAll(async () => {
+    await second?.nest.close();
+    await first?.stop();
+  });
+
+  it('shares the five tries of a challenge between instances', async () => {
+    const username = `tf_${randomBytes(4).toString('hex')}`;
+    const signedUp = await first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
+    await enrolTwoFactor(first, signedUp.signUp.token);
+    const challenge = (await second.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge.token;
+    const tries: string[] = [];
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const app = attempt % 2 === 0 ? first : second;
+      tries.push(codeOf(await app.request(completeMutation, { input: { challenge, code: String(100000 + attempt) } })));
+    }
+    expect(tries.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(tries.slice(5)).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('shares them under concurrent requests to both instances', async () => {
+    const username = `tf_${randomBytes(4).toString('hex')}`;
+    const signedUp = await first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
+    await enrolTwoFactor(first, signedUp.signUp.token);
+    const challenge = (await first.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge.token;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 === 0 ? first : second).request(completeMutation, { input: { challenge, code: String(400000 + index) } }),
+      ),
+    );
+    const codes = responses.map(codeOf);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(15);
+  });
+});
