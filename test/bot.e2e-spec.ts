@@ -408,7 +408,11 @@ describe('FAQ bot with the default thresholds', () => {
   });
 
   it('keeps staff operations and internal details to staff', async () => {
-    const id = await ask(app, asker, { ...lockedOut, title: 'Locked out and need my 2FA reset' });
+    // Worded apart from lockedOut: an earlier test taught the bot that question as another answer.
+    const id = await ask(app, asker, {
+      title: 'Locked out and need my 2FA reset',
+      body: 'The only phone with my authenticator was stolen and I am signed out on every device. Please reset two-factor on my account.',
+    });
     const operations = [
       ['{ botQueue(kind: PENDING) { nodes { threadId } } }', {}],
       ['{ botStats { totals { questionsPosted } } }', {}],
@@ -439,7 +443,7 @@ describe('FAQ bot with a strict answer threshold', () => {
   let asker: TestAccount;
 
   beforeAll(async () => {
-    app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '0.99', BOT_REVIEW_THRESHOLD: '0.1' });
+    app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '1', BOT_REVIEW_THRESHOLD: '0.1' });
     staff = await createAccount(app, Role.STAFF);
     asker = await createAccount(app, Role.MEMBER);
   });
@@ -634,7 +638,7 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
 
   beforeAll(async () => {
     // Everything the matcher recognises goes to review, so PENDING is easy to fill.
-    app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '0.99', BOT_REVIEW_THRESHOLD: '0.1' });
+    app = await TestApp.start({ BOT_ANSWER_THRESHOLD: '1', BOT_REVIEW_THRESHOLD: '0.1' });
     staff = await createAccount(app, Role.STAFF);
     asker = await createAccount(app, Role.MEMBER);
     member = await createAccount(app, Role.MEMBER);

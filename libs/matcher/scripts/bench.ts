@@ -5,6 +5,7 @@
  * `match`, of `ThreadIndex.similar` at each size, heap used, and a
  * plain `natural` TfIdf scan over the same threads as a baseline.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { createNaturalTfIdf } from '../src/natural.js';
 import { defaultAnswers, Matcher, ThreadIndex, type CanonicalAnswerDocument } from '../src/index.js';
 
@@ -123,6 +124,14 @@ const heap = (): number => {
   return heapUsed + arrayBuffers; // the index keeps its postings in typed arrays, outside the JS heap
 };
 
+/** CPU milliseconds this process spent in `run` (on a busy machine, closer to the unloaded wall time). */
+function cpuTime(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 function time(run: () => void, repeat: number): number[] {
   const samples: number[] = [];
   for (let i = 0; i < repeat; i++) {
@@ -149,17 +158,20 @@ const bigKnowledgeBase: CanonicalAnswerDocument[] = defaultAnswers.map((answer) 
 }));
 const bigNone = learnedTexts(bigExampleCount - bigKnowledgeBase.reduce((n, a) => n + a.examples.length, 0));
 const bigBuildSamples = time(() => Matcher.build(bigKnowledgeBase, { noneExamples: bigNone }), 3);
+const bigBuildCpu = cpuTime(() => Matcher.build(bigKnowledgeBase, { noneExamples: bigNone }));
 const totalBig = bigKnowledgeBase.reduce((n, a) => n + a.examples.length, 0) + bigNone.length;
 console.log(
   `Matcher.build (4 answers, ${defaultAnswers.reduce((n, a) => n + a.examples.length, 0)} examples + built-in near misses): p50 ${ms(percentile(buildDefault, 50))}`,
 );
 console.log(
-  `Matcher.build (4 answers + none, ${totalBig} examples + built-in near misses), from scratch: p50 ${ms(percentile(bigBuildSamples, 50))}, max ${ms(Math.max(...bigBuildSamples))}`,
+  `Matcher.build (4 answers + none, ${totalBig} examples + built-in near misses), from scratch: p50 ${ms(percentile(bigBuildSamples, 50))}, max ${ms(Math.max(...bigBuildSamples))}, CPU ${ms(bigBuildCpu)}`,
 );
 // What the API does on a knowledge-base change: one more staff decision, training from the current weights.
 let current = Matcher.build(bigKnowledgeBase, { noneExamples: bigNone });
+const rebuildCpu: number[] = [];
 const rebuildSamples = learnedTexts(5).map((text, index) => {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const changed =
     index % 2 === 0
       ? {
@@ -168,10 +180,12 @@ const rebuildSamples = learnedTexts(5).map((text, index) => {
         }
       : { answers: bigKnowledgeBase, none: [...bigNone, text] };
   current = Matcher.build(changed.answers, { noneExamples: changed.none, previous: current });
+  const cpu = process.cpuUsage(cpuStart);
+  rebuildCpu.push((cpu.user + cpu.system) / 1000);
   return performance.now() - start;
 });
 console.log(
-  `rebuild after one more staff decision at ${totalBig} examples (the API's path): p50 ${ms(percentile(rebuildSamples, 50))}, max ${ms(Math.max(...rebuildSamples))}`,
+  `rebuild after one more staff decision at ${totalBig} examples (the API's path): p50 ${ms(percentile(rebuildSamples, 50))}, max ${ms(Math.max(...rebuildSamples))}, CPU p50 ${ms(percentile(rebuildCpu, 50))}`,
 );
 
 const questions = Array.from({ length: 2000 }, () => threadText());
@@ -208,4 +222,5 @@ for (const size of sizes) {
     `${String(size).padStart(7)} threads   ${ms(insertMs).padStart(12)}   ${ms(percentile(similarSamples, 50)).padStart(11)}   ${ms(percentile(similarSamples, 99)).padStart(11)}   ${mb(heapUsed).padStart(9)}   | ${ms(percentile(baselineSamples, 50)).padStart(12)}   ${ms(percentile(baselineSamples, 99)).padStart(12)}`,
   );
 }
+console.log(`load average while running: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (wall-clock figures grow with it)`);
 console.log(`\nheap used at the end: ${mb(heap())}${globalThis.gc ? '' : ' (run node with --expose-gc for per-size heap figures)'}`);

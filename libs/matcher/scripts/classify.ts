@@ -40,6 +40,8 @@ const knowledge = replayStaffDecisions(
   learnFiles.flatMap((file) => readEvalFile(file)),
 );
 const matcher = Matcher.build(knowledge.answers, { noneExamples: knowledge.noneExamples });
+// A reader that stops early (| head) is not an error.
+process.stdout.on('error', () => process.exit(0));
 let failures = 0;
 let lineNumber = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

@@ -395,9 +395,9 @@ function checkFloors(cvRows: Array<[string, CrossValidation]>): void {
 
 function grid(): void {
   const candidates: ModelSettings[] = [];
-  for (const l2 of [0.0003, 0.001, 0.003, 0.01]) {
-    for (const characterNgrams of [[], [4], [3, 5]]) {
-      candidates.push({ ...defaultModelSettings, l2, characterNgrams });
+  for (const nearestWeight of [0, 1, 3]) {
+    for (const l2 of [0.001, 0.003]) {
+      for (const characterNgrams of [[], [4], [3, 5]]) candidates.push({ ...defaultModelSettings, l2, nearestWeight, characterNgrams });
     }
   }
   console.log(`grouped ${folds}-fold CV over ${realCases.length} questions; each row retrains per fold as in the CV table`);

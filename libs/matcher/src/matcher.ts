@@ -3,6 +3,7 @@ import { FeatureExtractor, type TextFeatures } from './features.js';
 import { AnswerSlug } from './knowledge-base/answer-slugs.js';
 import { nearMissExamples } from './knowledge-base/near-miss-examples.js';
 import { LogisticRegression, type SparseRow, type TrainingRow } from './logistic-regression.js';
+import { NearestExamples } from './nearest-examples.js';
 import { defaultCalibration, defaultModelSettings, type ModelSettings } from './model-defaults.js';
 import type { StateSignals } from './state-signals.js';
 import type { CanonicalAnswerDocument, Clarification, MatchInput, MatchResult, RankedAnswer } from './types.js';
@@ -39,6 +40,7 @@ export class Matcher {
     private readonly answers: CanonicalAnswerDocument[],
     private readonly extractor: FeatureExtractor,
     private readonly vocabulary: Vocabulary,
+    private readonly nearest: NearestExamples,
     private readonly model: LogisticRegression,
     private readonly memory: Memory,
     private readonly settings: ModelSettings,
@@ -63,7 +65,14 @@ export class Matcher {
       if (features.tokens.length) memory.set(features.tokens.join(' '), label);
       return features.features;
     });
+    const classes = answers.length + 1;
+    const nearest = NearestExamples.build(
+      extracted,
+      labelled.map(([, label]) => label),
+      classes,
+    );
     const indices = new Map<string, number>();
+    for (let label = 0; label < classes; label++) indices.set(nearestFeature(label), label);
     for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
     const vocabulary = { indices };
     // Every class weighs the same in the loss, so an answer staff just created with one example
@@ -73,20 +82,26 @@ export class Matcher {
     const presentClasses = classSizes.filter((size) => size > 0).length;
     const rows: TrainingRow[] = extracted.map((features, index) => {
       const label = labelled[index]![1];
-      return { ...toRow(vocabulary, features), label, weight: labelled.length / (presentClasses * classSizes[label]!) };
+      const row = withNearest(toRow(vocabulary, features), nearest.forExample(index), settings.nearestWeight);
+      return { ...row, label, weight: labelled.length / (presentClasses * classSizes[label]!) };
     });
-    const model = LogisticRegression.train(rows, answers.length + 1, indices.size, {
+    const model = LogisticRegression.train(rows, classes, indices.size, {
       l2: settings.l2,
       initial: options.previous?.startingWeights(answers, indices, settings),
     });
-    return new Matcher(answers, extractor, vocabulary, model, memory, settings, options.calibration ?? defaultCalibration);
+    return new Matcher(answers, extractor, vocabulary, nearest, model, memory, settings, options.calibration ?? defaultCalibration);
   }
 
   /** Matches one question (title and body are read together). */
   match(input: MatchInput): MatchResult {
     const text = [input.title, input.body].filter(Boolean).join('. ');
     const extracted = this.extractor.extract(text, false);
-    const probabilities = this.model.probabilities(toRow(this.vocabulary, extracted.features));
+    const row = withNearest(
+      toRow(this.vocabulary, extracted.features),
+      this.nearest.forQuestion(extracted.features),
+      this.settings.nearestWeight,
+    );
+    const probabilities = this.model.probabilities(row);
     const byAnswer = this.answers
       .map((answer, index) => ({ slug: answer.slug, index, probability: probabilities[index]! }))
       .sort((a, b) => b.probability - a.probability);
@@ -177,6 +192,24 @@ function clarification(topTwo: string[], signals: StateSignals): Clarification |
       { slug: support, label: 'No, I am not signed in anywhere' },
     ],
   };
+}
+
+/** The classifier's feature for the nearest example of a class: the first indices of the vocabulary. */
+function nearestFeature(label: number): string {
+  return `k:${label}`;
+}
+
+function withNearest(row: SparseRow, similarities: Float64Array, weight: number): SparseRow {
+  if (weight === 0) return row;
+  const indices = new Int32Array(row.indices.length + similarities.length);
+  const values = new Float64Array(indices.length);
+  indices.set(row.indices);
+  values.set(row.values);
+  similarities.forEach((similarity, label) => {
+    indices[row.indices.length + label] = label;
+    values[row.indices.length + label] = weight * similarity;
+  });
+  return { indices, values };
 }
 
 function toRow(vocabulary: Vocabulary, features: Map<string, number>): SparseRow {
