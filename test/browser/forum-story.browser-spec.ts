@@ -34,18 +34,19 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     const page = await member.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'New phone: how do I move my authenticator codes?' }).waitFor();
+    // The count is visible text, its words hidden: Chromium's name puts a space before the hidden comma.
     await page
       .getByRole('navigation', { name: 'Filter by tag' })
-      .getByRole('link', { name: /^new-phone, 1 question$/ })
+      .getByRole('link', { name: /^new-phone ?, 1 question$/ })
       .waitFor();
     await screenshotBoth(page, 'thread-list');
     // A tag chip filters the list through the URL; "All tags" clears it.
     await page
       .getByRole('navigation', { name: 'Filter by tag' })
-      .getByRole('link', { name: /^2fa, / })
+      .getByRole('link', { name: /^2fa ?, / })
       .click();
     await page.waitForURL(/\?tag=2fa$/);
-    await expect(page.getByRole('link', { name: /^2fa, / }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(page.getByRole('link', { name: /^2fa ?, / }).getAttribute('aria-current')).resolves.toBe('page');
     await page.getByRole('link', { name: 'New phone: how do I move my authenticator codes?' }).waitFor();
     await page.getByRole('link', { name: 'All tags' }).click();
     await page.waitForURL((url) => !url.search.includes('tag='));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LogLevel } from '@nestjs/common';
+import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -11,10 +11,17 @@ import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { Environment } from './config/environment.js';
 
+/** Nest's console logger; colour only on a terminal (log files and pipes get plain text), never with NO_COLOR. */
+export function createLogger(environment: Environment, logLevels?: LogLevel[]): ConsoleLogger {
+  return new ConsoleLogger({
+    logLevels: logLevels ?? (environment.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
+    colors: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  });
+}
+
 /** Builds the whole API (and the web app's static files) without listening, for main.ts and the tests alike. */
 export async function createApp(environment: Environment): Promise<NestExpressApplication> {
-  const logger: LogLevel[] = environment.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger: createLogger(environment) });
   app.set('trust proxy', environment.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders());

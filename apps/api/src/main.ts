@@ -1,13 +1,28 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
+import { DemoSeedService } from './demo/demo-seed.service.js';
+
+/** Where the server really listens, and the address to open in a browser (all interfaces: this machine's). */
+function describeAddress(address: AddressInfo): string {
+  const everywhere = address.address === '0.0.0.0' || address.address === '::';
+  const host = address.family === 'IPv6' && !everywhere ? `[${address.address}]` : address.address;
+  const open = `http://${everywhere ? 'localhost' : host}:${address.port}`;
+  return everywhere
+    ? `twofa-forum listening on all interfaces (${address.address}, port ${address.port}); open ${open} (GraphQL at /graphql)`
+    : `twofa-forum listening on ${host}:${address.port}; open ${open} (GraphQL at /graphql)`;
+}
 
 try {
   const environment = loadEnvironment();
   const app = await createApp(environment);
   await app.listen(environment.PORT, environment.HOST);
-  new Logger('Main').log(`twofa-forum listening on ${await app.getUrl()} (GraphQL at /graphql)`);
+  new Logger('Main').log(describeAddress(app.getHttpServer().address() as AddressInfo));
+  // Last, so it is not lost among the build and start-up lines.
+  const credentials = app.get(DemoSeedService).takeStaffCredentialsNotice();
+  if (credentials) console.log(credentials);
 } catch (error) {
   if (error instanceof EnvironmentError) {
     console.error(error.message);

@@ -12,6 +12,13 @@ import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { demoMembers, demoThreads, staffUsername, type DemoThread } from './demo-content.js';
 
+/** Lines in a box of plain characters (log files and terminals alike). */
+function framed(lines: string[]): string {
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = `+${'-'.repeat(width + 2)}+`;
+  return ['', rule, ...lines.map((line) => `| ${line.padEnd(width)} |`), rule, ''].join('\n');
+}
+
 /** When a demo thread was asked: `daysAgo` before now, at its `hour` (UTC), the oldest first. */
 function askedAt(demo: DemoThread, index: number): Date {
   const day = new Date();
@@ -28,6 +35,7 @@ function askedAt(demo: DemoThread, index: number): Date {
 @Injectable()
 export class DemoSeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoSeed');
+  private staffCredentialsNotice: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -89,9 +97,26 @@ export class DemoSeedService implements OnApplicationBootstrap {
       if (demo.editedBody) await this.threads.edit(RequestContext.system(author), String(thread.id), { body: demo.editedBody });
       await this.threads.moveIntoPast(thread.id, askedAt(demo, index), demo.replyEveryMinutes);
     }
-    this.logger.log(
-      `Demo forum created: ${demoThreads.length} threads. Staff sign-in: username "${staffUsername}", password "${password}" (shown only now). ` +
-        'Staff tools stay locked until that account turns on two-factor sign-in (Security, /account/two-factor).',
-    );
+    this.logger.log(`Demo forum created: ${demoThreads.length} threads and the staff account "${staffUsername}".`);
+    this.staffCredentialsNotice = framed([
+      'Demo forum created. Staff sign-in, shown only this once:',
+      '',
+      `  username  ${staffUsername}`,
+      `  password  ${password}`,
+      '',
+      'Staff tools stay locked until that account turns on two-factor',
+      'sign-in (Security, /account/two-factor).',
+      '',
+      'To set another password later:',
+      `  npm run -s user:set-password -- --username ${staffUsername} --password-stdin`,
+      '  (type the new password, then Enter and Ctrl-D)',
+    ]);
+  }
+
+  /** The demo staff account's sign-in, once: main.ts prints it after "listening", the last thing in the log. */
+  takeStaffCredentialsNotice(): string | null {
+    const notice = this.staffCredentialsNotice;
+    this.staffCredentialsNotice = null;
+    return notice;
   }
 }

@@ -5,8 +5,10 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppModule } from '../app.module.js';
 import { SignUpInput } from '../auth/dto/sign-up.input.js';
+import { createLogger } from '../bootstrap.js';
 import { AppError } from '../common/app-error.js';
 import { loadEnvironment } from '../config/environment.js';
+import { readStdin } from './cli-input.js';
 import { Role } from './role.js';
 import { UsersService } from './users.service.js';
 
@@ -14,14 +16,6 @@ const usage = `Usage: npm run user:create -- --role member|staff|admin --usernam
 const roles: Record<string, Role> = { member: Role.MEMBER, staff: Role.STAFF, admin: Role.ADMIN };
 
 class UsageError extends Error {}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 /** Reads and validates the flags with the sign-up rules; throws UsageError listing every problem. */
 async function readFlags(): Promise<{ input: SignUpInput; role: Role }> {
@@ -65,7 +59,10 @@ async function main(): Promise<number> {
     console.error(`${error.message}\n${usage}`);
     return 2;
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadEnvironment()), { logger: ['error'] });
+  // A command-line tool never seeds the demo forum: its staff password would be shown to nobody. The account made
+  // here makes the database non-empty, so `npm start` will not seed one later either.
+  const environment = loadEnvironment({ ...process.env, SEED_DEMO: 'false' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(environment), { logger: createLogger(environment, ['error']) });
   try {
     const user = await app.get(UsersService).createAccount({ ...flags.input, role: flags.role });
     console.log(`Created ${user.role} ${user.username} <${user.email}> (id ${user.id})`);

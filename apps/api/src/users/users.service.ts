@@ -95,6 +95,14 @@ export class UsersService {
     }
   }
 
+  /** Sets a new password (the `user:set-password` CLI); NOT_FOUND for an unknown username, never for the bot. */
+  async setPassword(username: string, password: string): Promise<User> {
+    const row = await this.users.findOneBy({ usernameKey: username.trim().toLowerCase() });
+    if (!row || row.role === Role.BOT) throw AppError.notFound('User', username);
+    await this.users.update(row.id, { passwordHash: await this.passwords.hash(password) });
+    return toUser(row);
+  }
+
   /** The FAQ bot's account (role BOT, no password), created on first call. Idempotent. */
   async ensureBotAccount(): Promise<AuthUser> {
     const existing = await this.users.findOneBy({ usernameKey: botUsername });

@@ -1,0 +1,128 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import argon2 from 'argon2';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The built server and command-line tools, as `npm start` and `npm run user:*` run them, on SQLite files of their own.
+const main = 'dist/apps/api/src/main.js';
+const setPasswordCli = 'dist/apps/api/src/users/set-password.cli.js';
+const createUserCli = 'dist/apps/api/src/users/create-user.cli.js';
+
+describe('first run', () => {
+  let directory: string;
+  let server: ChildProcess | null = null;
+
+  beforeAll(() => {
+    execFileSync('npm', ['run', '-s', 'build:api'], { stdio: 'ignore' });
+    directory = mkdtempSync(join(tmpdir(), 'twofa-first-run-'));
+  }, 120_000);
+
+  afterAll(() => {
+    server?.kill();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const environment = (database: string) => ({
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '0.0.0.0',
+    SQLITE_PATH: join(directory, database),
+    WEB_DIST_PATH: '',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    SEED_DEMO: 'true',
+  });
+
+  /** Starts the server with stdout a pipe (not a terminal) and resolves with its output once the credentials are printed. */
+  function start(database: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      server = spawn(process.execPath, [main], { env: environment(database), stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`no credentials printed:\n${output}`)), 60_000);
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        if (/\+-+\+\s*$/.test(output) && output.includes('password  ')) {
+          clearTimeout(timer);
+          // Whatever else would follow comes within a moment.
+          setTimeout(() => resolve(output), 300);
+        }
+      };
+      server.stdout!.on('data', collect);
+      server.stderr!.on('data', collect);
+      server.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+    });
+  }
+
+  it('logs the real address, without colour codes, and prints the demo staff sign-in last, framed; set-password changes it', async () => {
+    const output = await start('demo.sqlite');
+    expect(output).not.toContain('\u001b[');
+    const listening = /listening on all interfaces \(0\.0\.0\.0, port (\d+)\); open http:\/\/localhost:(\d+)/.exec(output);
+    expect(listening).not.toBeNull();
+    const port = Number(listening![1]);
+    expect(port).toBeGreaterThan(0);
+    expect(Number(listening![2])).toBe(port);
+    // The frame comes after "listening" and nothing follows it.
+    const lines = output.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^\+-+\+$/);
+    expect(output.lastIndexOf('listening')).toBeLessThan(output.indexOf('password  '));
+    const password = /\|\s+password {2}(\S+)/.exec(output)![1]!;
+    expect(output.match(new RegExp(password, 'g'))).toHaveLength(1);
+
+    const signIn = async (secret: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation S($p: String!) { signIn(input: { login: "grey", password: $p }) { user { username isStaff } } }',
+          variables: { p: secret },
+        }),
+      });
+      return (await response.json()) as { data?: { signIn: { user: { username: string; isStaff: boolean } } } | null };
+    };
+    await expect(signIn(password)).resolves.toMatchObject({ data: { signIn: { user: { username: 'grey', isStaff: true } } } });
+
+    server!.kill();
+    const changed = spawnSync(process.execPath, [setPasswordCli, '--username', 'grey', '--password-stdin'], {
+      env: environment('demo.sqlite'),
+      input: 'a brand new staff password\n',
+      encoding: 'utf8',
+    });
+    expect(changed.stderr).toBe('');
+    expect(changed.stdout).toBe('New password set for grey.\n');
+    expect(changed.status).toBe(0);
+    const database = new Database(join(directory, 'demo.sqlite'), { readonly: true });
+    const { password_hash: hash } = database.prepare(`SELECT password_hash FROM users WHERE username_key = 'grey'`).get() as {
+      password_hash: string;
+    };
+    database.close();
+    await expect(argon2.verify(hash, 'a brand new staff password')).resolves.toBe(true);
+
+    const tooShort = spawnSync(process.execPath, [setPasswordCli, '--username', 'grey', '--password-stdin'], {
+      env: environment('demo.sqlite'),
+      input: 'short',
+      encoding: 'utf8',
+    });
+    expect(tooShort.status).toBe(2);
+    expect(tooShort.stderr).toContain('password must be');
+  }, 90_000);
+
+  it('user:create on an empty database makes the account and no demo forum', () => {
+    const created = spawnSync(
+      process.execPath,
+      [createUserCli, '--role', 'admin', '--username', 'alice', '--email', 'alice@example.com', '--password-stdin'],
+      { env: environment('empty.sqlite'), input: 'a long admin password', encoding: 'utf8' },
+    );
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/^Created ADMIN alice <alice@example.com>/);
+    const database = new Database(join(directory, 'empty.sqlite'), { readonly: true });
+    const threads = database.prepare('SELECT COUNT(*) AS n FROM threads').get() as { n: number };
+    const people = database.prepare(`SELECT username FROM users WHERE role <> 'BOT'`).all() as { username: string }[];
+    database.close();
+    expect(threads.n).toBe(0);
+    expect(people).toEqual([{ username: 'alice' }]);
+  }, 60_000);
+});
