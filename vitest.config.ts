@@ -20,6 +20,7 @@ export default defineConfig({
           alias: {
             '#matcher': fileURLToPath(new URL('./libs/matcher/src/index.ts', import.meta.url)),
             '#secrets': fileURLToPath(new URL('./libs/secrets/src/index.ts', import.meta.url)),
+            '#post-limits': fileURLToPath(new URL('./libs/post-limits/src/index.ts', import.meta.url)),
           },
         },
         test: {
@@ -34,7 +35,12 @@ export default defineConfig({
       {
         // Web component tests. Named *.spec.tsx, not *.test.tsx: `vitest run test` (CI's e2e run) matches paths containing "test".
         plugins: [react()],
-        resolve: { alias: { '#secrets': fileURLToPath(new URL('./libs/secrets/src/index.ts', import.meta.url)) } },
+        resolve: {
+          alias: {
+            '#secrets': fileURLToPath(new URL('./libs/secrets/src/index.ts', import.meta.url)),
+            '#post-limits': fileURLToPath(new URL('./libs/post-limits/src/index.ts', import.meta.url)),
+          },
+        },
         test: {
           name: 'web',
           include: ['apps/web/src/**/*.spec.{ts,tsx}'],

@@ -47,7 +47,7 @@ const nestedLists = '{ threads(first: 50) { nodes { replies(first: 100) { nodes 
 describe('GraphQL abuse: operations that would freeze or exhaust the server are refused', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ GRAPHQL_MAX_RESPONSE_BYTES: '200000' });
   });
   afterAll(async () => {
     await app.stop();
@@ -156,5 +156,15 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     });
     expect(preview.errors).toBeUndefined();
     expect(preview.data?.previewMarkdown).toContain('<blockquote>');
+  });
+
+  it('answers an error instead of a response over the size limit', async () => {
+    const body = '<>'.repeat(10_000);
+    const previews = Array.from({ length: 5 }, (_, index) => `p${index}: previewMarkdown(body: $body)`).join(' ');
+    const response = await app.request(`query ($body: String!) { ${previews} }`, { body });
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', maximumBytes: 200000 } })]);
+    const one = await app.request<{ previewMarkdown: string }>('query ($body: String!) { previewMarkdown(body: $body) }', { body });
+    expect(one.data?.previewMarkdown.length).toBeGreaterThan(40_000);
   });
 });

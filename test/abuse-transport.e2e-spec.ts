@@ -1,8 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { connect, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { liveClient, subscribe, until } from './support/live-client.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount } from './support/accounts.js';
+import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 const forumActivity = 'subscription { forumActivity { threadId } }';
@@ -103,8 +108,102 @@ describe('transport abuse: sockets and frames', () => {
     again.close();
   });
 
+  it('ends the subscriptions of a session when it signs out', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const other = await createAccount(app, Role.MEMBER);
+    const client = liveClient(app, { token: member.token });
+    const otherClient = liveClient(app, { token: other.token });
+    try {
+      const notifications = subscribe(client, 'subscription { notificationAdded { unreadCount } }');
+      const untouched = subscribe(otherClient, forumActivity);
+      const ended = notifications.next();
+      void untouched.next().catch(() => undefined);
+      await until(() => listenerCount(app) === 2, 'both subscriptions are listening');
+      await app.query('mutation { signOut }', {}, { token: member.token });
+      await expect(ended).rejects.toMatchObject({ code: 4401 });
+      await until(() => listenerCount(app) === 1, "the signed-out session's listener is released");
+      expect(listenerCount(app)).toBe(1);
+    } finally {
+      await Promise.all([client.dispose(), otherClient.dispose()]);
+    }
+  });
+
+  it('ends the subscriptions of a staff member who is demoted', async () => {
+    const admin = await createAccount(app, Role.ADMIN);
+    const staff = await createAccount(app, Role.STAFF);
+    await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
+    const client = liveClient(app, { token: staff.token });
+    try {
+      const activity = subscribe(client, forumActivity);
+      const ended = activity.next();
+      await until(() => listenerCount(app) === 1, 'the staff subscription is listening');
+      await app.query('mutation ($id: ID!) { setUserRole(userId: $id, role: MEMBER) { role } }', { id: staff.id }, { token: admin.token });
+      await expect(ended).rejects.toMatchObject({ code: 4403 });
+      await until(() => listenerCount(app) === 0, "the demoted member's listener is released");
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('closes a socket that stays without a subscription', async () => {
     const socket = await acknowledgedSocket(app);
     expect(await closed(socket)).toBe(4408);
+  });
+});
+
+describe('transport abuse: headers and production answers', () => {
+  let app: TestApp;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'twofa-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1);\n//# sourceMappingURL=app.js.map');
+    writeFileSync(join(webRoot, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
+    app = await TestApp.start({ NODE_ENV: 'production', WEB_DIST_PATH: webRoot, RATE_LIMIT_SIGN_UPS_PER_HOUR: '1' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('sends security headers with the web app and the API', async () => {
+    for (const response of [
+      await fetch(`${app.url}/`, { headers: { accept: 'text/html' } }),
+      (await app.request('{ health { status } }')).headers,
+    ]) {
+      const headers = response instanceof Headers ? response : response.headers;
+      const policy = headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toContain('unsafe-inline');
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('serves the built scripts but not their source maps', async () => {
+    expect((await fetch(`${app.url}/assets/app.js`)).status).toBe(200);
+    const map = await fetch(`${app.url}/assets/app.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('secret.ts');
+  });
+
+  it('names no fields in production errors', async () => {
+    const response = await app.request('{ healt { status } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toBe('Cannot query field "healt" on type "Query".');
+  });
+
+  it('marks the session cookie Secure and ignores X-Forwarded-For from an untrusted peer', async () => {
+    const signUp = 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }';
+    const input = (name: string) => ({ input: { username: name, email: `${name}@example.test`, password: 'a long enough password' } });
+    const first = await app.request(signUp, input('secure_one'), { headers: { 'x-forwarded-for': '203.0.113.1' } });
+    expect(first.errors).toBeUndefined();
+    expect(first.headers.get('set-cookie')).toMatch(/; Secure/i);
+    // Another claimed address, the same real peer: the per-IP sign-up limit (1) applies.
+    const second = await app.request(signUp, input('secure_two'), { headers: { 'x-forwarded-for': '203.0.113.2' } });
+    expect(second.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 });

@@ -273,6 +273,50 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
     ).toBe('smartwatch-codes');
   });
 
+  it('teaches every instance a question staff dismissed on one, and forgets it everywhere when removed', async () => {
+    const question = {
+      title: 'Recovery codes of my music streaming account',
+      body: 'The streaming service showed me eight recovery codes when I enabled its two-step login. Which one do I use first?',
+    };
+    const slugsOn = async (app: TestApp) =>
+      (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, question)).suggestAnswers.answers.map(
+        (answer) => answer.slug,
+      );
+    expect(await slugsOn(second)).not.toEqual([]);
+    const asked = await first.query<{ askQuestion: { id: string } }>(
+      'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: question },
+      { token: member.token },
+    );
+    await first.query(
+      'mutation Dismiss($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }',
+      { threadId: asked.askQuestion.id },
+      { token: staff.token },
+    );
+    expect(await slugsOn(first)).toEqual([]);
+    expect(
+      await eventually(
+        () => slugsOn(second),
+        (slugs) => slugs.length === 0,
+      ),
+    ).toEqual([]);
+
+    const learned = await second.query<{ learnedExamples: { id: string; threadId: string }[] }>(
+      '{ learnedExamples { id threadId } }',
+      {},
+      { token: staff.token },
+    );
+    const example = learned.learnedExamples.find((candidate) => candidate.threadId === asked.askQuestion.id)!;
+    await second.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
+    expect(await slugsOn(second)).not.toEqual([]);
+    expect(
+      await eventually(
+        () => slugsOn(first),
+        (slugs) => slugs.length > 0,
+      ),
+    ).not.toEqual([]);
+  });
+
   it('indexes a question posted on one instance for similar-thread suggestions on the other', async () => {
     const question = {
       title: 'Authenticator on a tablet and a phone',

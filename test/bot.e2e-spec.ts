@@ -506,6 +506,95 @@ describe('FAQ bot with a strict answer threshold', () => {
     expect((await readThread(app, id)).replies.nodes).toEqual([]);
   });
 
+  const learnedExamples = async () =>
+    (
+      await app.query<{
+        learnedExamples: {
+          id: string;
+          source: string;
+          answerSlug: string | null;
+          threadId: string;
+          text: string;
+          decidedBy: { username: string } | null;
+        }[];
+      }>(
+        '{ learnedExamples(first: 50) { id source answerSlug threadId text decidedBy { username } decidedAt } }',
+        {},
+        { token: staff.token },
+      )
+    ).learnedExamples;
+
+  it('learns from a dismissal: the same question is no longer suggested, until staff remove what it learned', async () => {
+    const question = {
+      title: 'Backup codes for my cloud photo service',
+      body: 'The photo service made me save recovery codes when I turned on two-step login. Where do I keep them?',
+    };
+    const first = await ask(app, asker, question);
+    expect((await readThread(app, first, staff.token)).botSuggestion).toMatchObject({
+      status: 'PENDING_REVIEW',
+      answer: { slug: 'no-backup-codes' },
+    });
+    expect((await suggest(app, question)).answers.map((answer) => answer.slug)).toContain('no-backup-codes');
+
+    await app.query(threadMutation('dismissSuggestion'), { threadId: first }, { token: staff.token });
+    const learned = (await learnedExamples()).find((example) => example.threadId === first);
+    expect(learned).toMatchObject({ source: 'DISMISSED', answerSlug: null, decidedBy: { username: staff.username } });
+    expect(learned!.text).toContain(question.body);
+
+    const again = await ask(app, asker, question);
+    expect((await readThread(app, again, staff.token)).botSuggestion).toMatchObject({ status: 'NO_MATCH', answer: null });
+    expect((await suggest(app, question)).answers).toEqual([]);
+    expect(await pendingIds()).not.toContain(again);
+
+    const removed = await app.query<{ removeLearnedExample: boolean }>(
+      'mutation Remove($id: ID!) { removeLearnedExample(id: $id) }',
+      { id: learned!.id },
+      { token: staff.token },
+    );
+    expect(removed.removeLearnedExample).toBe(true);
+    expect((await learnedExamples()).map((example) => example.id)).not.toContain(learned!.id);
+    const third = await ask(app, asker, question);
+    expect((await readThread(app, third, staff.token)).botSuggestion).toMatchObject({
+      status: 'PENDING_REVIEW',
+      answer: { slug: 'no-backup-codes' },
+    });
+  });
+
+  it('lets staff remove an example learned from a confirmation; the latest decision on a thread wins', async () => {
+    const question = {
+      title: 'Keep a paper copy of the 2FA barcode',
+      body: 'Can I print the QR code shown while turning on two-factor and store the sheet in my safe?',
+    };
+    const id = await ask(app, asker, question);
+    await app.query(threadMutation('confirmSuggestion'), { threadId: id }, { token: staff.token });
+    const confirmed = (await learnedExamples()).find((example) => example.threadId === id);
+    expect(confirmed).toMatchObject({ source: 'CONFIRMED', answerSlug: 'save-qr-code', decidedBy: { username: staff.username } });
+
+    await app.query(threadMutation('dismissSuggestion'), { threadId: id }, { token: staff.token });
+    const forThread = (await learnedExamples()).filter((example) => example.threadId === id);
+    expect(forThread.map((example) => example.source)).toEqual(['DISMISSED']);
+
+    await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: forThread[0]!.id }, { token: staff.token });
+    expect((await learnedExamples()).filter((example) => example.threadId === id)).toEqual([]);
+    const examples = await app.query<{ canonicalAnswer: { examples: { threadId: string | null }[] } }>(
+      '{ canonicalAnswer(slug: "save-qr-code") { examples { threadId } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(examples.canonicalAnswer.examples.map((example) => example.threadId)).not.toContain(id);
+  });
+
+  it('refuses bad learned-example ids, unknown ones, and members', async () => {
+    const remove = (id: string, token: string) =>
+      app.request('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id }, { token });
+    expect((await remove('bogus', staff.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await remove('none-999999', staff.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await remove('answer-999999', staff.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await remove('none-1', asker.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const listing = await app.request('{ learnedExamples { id } }', {}, { token: asker.token });
+    expect(listing.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses confirming where the bot had nothing, and unknown threads', async () => {
     const id = await ask(app, asker, unrelated);
     const response = await app.request(threadMutation('confirmSuggestion'), { threadId: id }, { token: staff.token });
@@ -555,7 +644,8 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
   });
 
   let questions = 0;
-  const question = () => ({ ...qrCopy, title: `${qrCopy.title} (${++questions})` });
+  // Each one differs in a word: a question staff already decided verbatim is answered as they decided.
+  const question = () => ({ title: `${qrCopy.title} (${++questions})`, body: `${qrCopy.body} Ticket ${1000 + questions}.` });
   const queueIds = async (kind: 'PENDING' | 'UNHELPFUL' | 'NO_SUGGESTION') =>
     (
       await app.query<{ botQueue: { nodes: { threadId: string }[] } }>(

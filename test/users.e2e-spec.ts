@@ -194,6 +194,6 @@ describe('users: the user:create CLI', () => {
       'a long enough password',
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('username is already taken');
+    expect(result.stderr).toContain('username or email address is already in use');
   });
 });

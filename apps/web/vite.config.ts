@@ -9,8 +9,13 @@ const apiPort = process.env.API_PORT ?? '3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
-  // The secret detector is shared with the API; the browser gets its TypeScript source, not the API's build.
-  resolve: { alias: { '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)) } },
+  // Libraries shared with the API (the secret detector, the post limits): the browser gets their TypeScript source.
+  resolve: {
+    alias: {
+      '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)),
+      '#post-limits': fileURLToPath(new URL('../../libs/post-limits/src/index.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -62,20 +62,39 @@ describe('sign-in and form errors', () => {
     await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
   });
 
-  it('shows the API validation errors of a question at its title and body', async () => {
+  it('checks a question against the API limits in the form: fields named as labelled, focus on the first wrong one', async () => {
     const account = await createAccount(app, Role.MEMBER);
     context = await newContext(browser, app, { token: account.token });
     const page = await context.newPage();
+    let asked = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.postData()?.includes('askQuestion')) asked += 1;
+    });
     await page.goto('/ask');
     await page.getByLabel('Title').fill('2FA?');
     await page.getByRole('textbox', { name: 'Details' }).fill('help');
+    // The minimum, and why details help, show while typing.
+    await page.getByText('4 of at least 20 characters').waitFor();
+    await page.getByText(/which devices are still signed in/).waitFor();
     await page.getByRole('button', { name: 'Post your question' }).click();
-    await page.getByText('title must be 10 to 200 characters').waitFor();
-    await page.getByText('body must be 20 to 20000 characters').waitFor();
+    await page.getByText('Title needs at least 10 characters (4 so far).').waitFor();
+    await page.getByText('Details needs at least 20 characters (4 so far).').waitFor();
     await expect(page.getByLabel('Title').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByRole('textbox', { name: 'Details' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('ask-title');
     await expect(page.url()).toMatch(/\/ask$/);
     await screenshotBoth(page, 'ask-validation');
+
+    // A paste over the limit stays whole and is refused, not cut.
+    await page.getByLabel('Title').fill('My authenticator codes stopped working');
+    const long = 'I tried everything. '.repeat(1_001);
+    await page.getByRole('textbox', { name: 'Details' }).fill(long);
+    await expect(page.getByRole('textbox', { name: 'Details' }).inputValue()).resolves.toHaveLength(long.length);
+    await page.getByText(/^20,\d{3} \/ 20,000 characters: \d+ too many$/).waitFor();
+    await page.getByRole('button', { name: 'Post your question' }).click();
+    await page.getByText(/^Details can have at most 20,000 characters/).waitFor();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('ask-body');
+    await expect(Promise.resolve(asked)).resolves.toBe(0);
   });
 
   it('previews the details as the server renders them, without running what it strips', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/users/role.js';
 import { createAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { desktop, launchBrowser, newContext, phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { askQuestion, botStatus, reply } from './support/forum.js';
 
 describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
@@ -106,7 +106,15 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     const queueItem = staffPage.getByTestId(`queue-item-${otherThread.id}`);
     await queueItem.waitFor();
     await screenshotBoth(staffPage, 'staff-dashboard');
-    await queueItem.getByLabel('The right canonical answer').selectOption('save-qr-code');
+    // Nothing pre-selected; the bot's ranking, with confidence, is beside the menu.
+    const correction = queueItem.getByLabel('The right canonical answer');
+    await expect(correction.inputValue()).resolves.toBe('');
+    await expect(correction.locator('option:checked').textContent()).resolves.toBe('Choose…');
+    await expect(correction.locator('optgroup[label="Ranked by the bot"] option').first().textContent()).resolves.toMatch(
+      /\(\d+%, its pick\)$/,
+    );
+    await queueItem.getByText(/^Bot’s ranking: .+ \d+%/).waitFor();
+    await correction.selectOption('save-qr-code');
     await queueItem.getByRole('button', { name: 'Correct', exact: true }).click();
     await staffPage.getByTestId('queue-decisions').getByText('Corrected:').waitFor();
     await expect(botStatus(app, staffAccount.token, otherThread.id)).resolves.toBe('CORRECTED');
@@ -131,6 +139,14 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await staffPage.goto('/staff/stats');
     await staffPage.getByRole('img', { name: /per day/ }).waitFor();
     await screenshotBoth(staffPage, 'staff-stats');
+    // On a phone: no sideways scrolling, and the chart's labels as big as the page's small print.
+    await staffPage.setViewportSize(phone);
+    await expect.poll(() => sidewaysScroll(staffPage)).toBe(0);
+    const labelHeights = await staffPage
+      .locator('.chart__label')
+      .evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height));
+    expect(Math.min(...labelHeights)).toBeGreaterThanOrEqual(11);
+    await staffPage.setViewportSize(desktop);
     await staffPage.goto('/staff/answers/no-backup-codes');
     await staffPage.getByRole('heading', { name: /Example questions/ }).waitFor();
     await screenshotBoth(staffPage, 'staff-answer-editor');

@@ -10,6 +10,7 @@ export default defineConfig({
     alias: {
       '#matcher': fileURLToPath(new URL('../../libs/matcher/src/index.ts', import.meta.url)),
       '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)),
+      '#post-limits': fileURLToPath(new URL('../../libs/post-limits/src/index.ts', import.meta.url)),
     },
   },
   test: {

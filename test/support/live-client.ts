@@ -1,6 +1,6 @@
 import { Client, createClient, ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { LivePubSub } from '../../apps/api/src/live/live-pubsub.js';
+import { liveChannels, LivePubSub } from '../../apps/api/src/live/live-pubsub.js';
 import type { TestApp } from './test-app.js';
 
 export interface LiveClientOptions {
@@ -42,8 +42,10 @@ export async function nextResult<T>(results: Results<T>): Promise<ExecutionResul
   return step.value;
 }
 
+/** Listeners held for subscribers: the server's own listener on the accounts channel is not counted. */
 export function listenerCount(app: TestApp, channel?: string): number {
-  return app.nest.get(LivePubSub).listenerCount(channel);
+  const pubSub = app.nest.get(LivePubSub);
+  return channel ? pubSub.listenerCount(channel) : pubSub.listenerCount() - pubSub.listenerCount(liveChannels.accounts());
 }
 
 /**

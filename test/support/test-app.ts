@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';
@@ -22,6 +23,8 @@ export interface RequestOptions {
   token?: string;
   cookie?: string;
   headers?: Record<string, string>;
+  /** Loopback address to send from (127.0.0.2, 127.0.0.3 ...): another client IP, without trusting any header. */
+  from?: string;
 }
 
 /** Settings that keep the tests fast and independent; a suite can override any of them. */
@@ -32,9 +35,36 @@ const testDefaults: Record<string, string> = {
   RATE_LIMIT_ASK_SECONDS: '0',
   RATE_LIMIT_REPLY_SECONDS: '0',
   RATE_LIMIT_FLAGS_PER_HOUR: '100000',
+  RATE_LIMIT_EDIT_SECONDS: '0',
   RATE_LIMIT_SIGN_IN_ATTEMPTS: '100000',
+  RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY: '100000',
   RATE_LIMIT_SIGN_UPS_PER_HOUR: '100000',
 };
+
+/** A POST bound to a local address (fetch cannot choose one). */
+function postFrom<T>(localAddress: string, url: string, headers: Record<string, string>, payload: string): Promise<GraphqlResponse<T>> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers, localAddress }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        try {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: T; errors?: GraphqlResponse['errors'] };
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          resolve({ status: response.statusCode ?? 0, data: body.data, errors: body.errors, headers: responseHeaders });
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
 
 /** The real app on a fresh database, listening on a free loopback port, spoken to over HTTP. */
 export class TestApp {
@@ -72,7 +102,9 @@ export class TestApp {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.cookie) headers.cookie = options.cookie;
-    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const payload = JSON.stringify({ query, variables });
+    if (options.from) return postFrom<T>(options.from, `${this.url}/graphql`, headers, payload);
+    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: payload });
     const body = (await response.json()) as { data?: T; errors?: GraphqlResponse['errors'] };
     return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
   }

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -14,7 +15,9 @@ import { Environment } from './config/environment.js';
 export async function createApp(environment: Environment): Promise<NestExpressApplication> {
   const logger: LogLevel[] = environment.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', environment.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter());
@@ -23,11 +26,41 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   return app;
 }
 
+/**
+ * helmet's headers with a strict Content-Security-Policy: scripts only from our own origin (the Vite
+ * build has no inline script), no framing, images also from http(s) (posts may link them) and data:
+ * (the favicon), connections to our own origin (GraphQL over HTTP and WebSocket).
+ */
+function securityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+}
+
 function serveWebApp(app: NestExpressApplication, environment: Environment): void {
   if (!environment.WEB_DIST_PATH) return;
   const root = resolve(environment.WEB_DIST_PATH);
   const indexFile = resolve(root, 'index.html');
   if (!existsSync(indexFile)) return;
+  // Source maps stay on the server: they would publish the app's source.
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
+    request.path.endsWith('.map') ? response.status(404).end() : next(),
+  );
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   // Client-side routes: any other GET that is not the API gets the app's shell.
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {

@@ -1,11 +1,20 @@
 /**
- * Classifies questions with the built-in knowledge base.
+ * Prints what the bot does with each question, with the default settings.
+ *   npm run -s classify [-- --learn FILE.jsonl ...] < questions.jsonl
+ * --learn first replays FILE's labelled questions as staff decisions, as the product learns them
+ * (a label: confirm/correct with that answer; `none`: dismiss).
  * stdin: JSON lines {"id","text"} or {"id","title","body"}
- * stdout: one line {"id","answer","confidence","clarify"} per question (clarify: null or the two slugs).
+ * stdout: one line per question:
+ *   {"id","answer","clarify","review","confidence"}
+ *   answer:  the slug the bot answers publicly with, or null
+ *   clarify: the two slugs of the clarifying question it asks publicly, or null
+ *   review:  the slug suggested to staff (below the public thresholds), or null
+ *   confidence: the calibrated confidence of the top answer (or of the clarification)
  * A bad line is reported on stderr and skipped; the exit code is then 1.
  */
 import { createInterface } from 'node:readline';
-import { defaultAnswers, Matcher, type MatchInput } from '../src/index.js';
+import { decide, defaultAnswers, defaultThresholds, Matcher, type MatchInput } from '../src/index.js';
+import { readEvalFile, replayStaffDecisions } from './eval-file.js';
 
 interface Question {
   id: string;
@@ -24,7 +33,13 @@ function parse(line: string): Question {
   return { id: String(id), input: { title: title as string | undefined, body: body as string | undefined } };
 }
 
-const matcher = Matcher.build(defaultAnswers);
+const args = process.argv.slice(2);
+const learnFiles = args.flatMap((arg, index) => (args[index - 1] === '--learn' ? [arg] : []));
+const knowledge = replayStaffDecisions(
+  defaultAnswers,
+  learnFiles.flatMap((file) => readEvalFile(file)),
+);
+const matcher = Matcher.build(knowledge.answers, { noneExamples: knowledge.noneExamples });
 let failures = 0;
 let lineNumber = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
@@ -33,8 +48,15 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
   try {
     const { id, input } = parse(line);
     const result = matcher.match(input);
-    const clarify = result.clarify ? result.clarify.choices.map((choice) => choice.slug) : null;
-    process.stdout.write(`${JSON.stringify({ id, answer: result.answer, confidence: result.confidence, clarify })}\n`);
+    const decision = decide(result, defaultThresholds);
+    const output = {
+      id,
+      answer: decision.action === 'answer' ? decision.slug : null,
+      clarify: decision.action === 'clarify' ? decision.clarify.choices.map((choice) => choice.slug) : null,
+      review: decision.action === 'review' ? decision.slug : null,
+      confidence: result.confidence,
+    };
+    process.stdout.write(`${JSON.stringify(output)}\n`);
   } catch (error) {
     failures++;
     process.stderr.write(`line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,17 +1,42 @@
 import { readFileSync } from 'node:fs';
+import type { CanonicalAnswerDocument } from '../src/index.js';
 
 /** One labelled question of an eval file. */
 export interface EvalCase {
   id: string;
   text: string;
   label: string;
-  alt?: string;
+  alt?: string | null;
+  source?: string | null;
 }
 
-/** Reads a JSON-lines eval file ({"id","text","label","alt"?}). */
+/** Reads a JSON-lines eval file ({"id","text","label","alt"?,"source"?}). */
 export function readEvalFile(path: string): EvalCase[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as EvalCase);
+}
+
+/** What the matcher is built from after staff decisions were replayed. */
+export interface LearnedKnowledgeBase {
+  answers: CanonicalAnswerDocument[];
+  noneExamples: string[];
+}
+
+/**
+ * Replays labelled questions as staff decisions, exactly as the product learns: a label is a confirm
+ * or correct with that answer (the question becomes one of its examples), `none` is a dismissal
+ * (the question becomes a `none` example).
+ */
+export function replayStaffDecisions(answers: CanonicalAnswerDocument[], cases: EvalCase[]): LearnedKnowledgeBase {
+  const learned = answers.map((answer) => ({ ...answer, examples: [...answer.examples] }));
+  const noneExamples: string[] = [];
+  for (const item of cases) {
+    const answer = learned.find((candidate) => candidate.slug === item.label);
+    if (answer) {
+      if (!answer.examples.includes(item.text)) answer.examples.push(item.text);
+    } else if (item.label === 'none') noneExamples.push(item.text);
+  }
+  return { answers: learned, noneExamples };
 }

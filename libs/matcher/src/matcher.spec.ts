@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSlug } from './knowledge-base/answer-slugs.js';
 import { defaultAnswers } from './knowledge-base/default-answers.js';
+import { decide } from './decision.js';
 import { Matcher } from './matcher.js';
+import { defaultThresholds } from './model-defaults.js';
 
 describe('Matcher', () => {
   let sut: Matcher;
@@ -11,11 +13,11 @@ describe('Matcher', () => {
   const answerOf = (body: string) => sut.match({ body }).answer;
 
   describe('knowledge base', () => {
-    it('has exactly the four canonical answers with 25 to 40 examples each', () => {
+    it('has exactly the four canonical answers with 25 to 60 examples each', () => {
       expect(defaultAnswers.map((answer) => answer.slug).sort()).toEqual(Object.values(AnswerSlug).sort());
       for (const answer of defaultAnswers) {
         expect(answer.examples.length).toBeGreaterThanOrEqual(25);
-        expect(answer.examples.length).toBeLessThanOrEqual(40);
+        expect(answer.examples.length).toBeLessThanOrEqual(60);
       }
     });
   });
@@ -92,7 +94,7 @@ describe('Matcher', () => {
     });
   });
 
-  describe('abstention on hard negatives', () => {
+  describe('near misses', () => {
     it.each([
       'Can I keep the TOTP codes for my Reddit account inside the vault?',
       'Does the app let me log in to websites with a passkey?',
@@ -103,10 +105,9 @@ describe('Matcher', () => {
       'The camera freezes every time I scan a QR code for a website',
       'Please let me view the saved secrets of the entries in the authenticator app',
       'I was charged twice, can I share the receipt?',
-    ])('abstains on "%s"', (body) => {
-      const result = sut.match({ body });
-      expect(result.answer).toBeNull();
-      expect(result.clarify).toBeNull();
+    ])('does not answer "%s" publicly', (body) => {
+      const decision = decide(sut.match({ body }), defaultThresholds);
+      expect(['none', 'review']).toContain(decision.action);
     });
   });
 
@@ -139,9 +140,24 @@ describe('Matcher', () => {
     expect(after.answer).toBe(AnswerSlug.saveQrCode);
   });
 
-  it('builds in well under a second', () => {
-    const start = performance.now();
-    Matcher.build(defaultAnswers);
-    expect(performance.now() - start).toBeLessThan(500);
+  it('reaches the same model when a rebuild starts from the previous weights', () => {
+    const edited = defaultAnswers.map((answer, index) =>
+      index === 0 ? { ...answer, examples: [...answer.examples, 'spare sign-in codes?'] } : answer,
+    );
+    const cold = Matcher.build(edited);
+    const warm = Matcher.build(edited, { previous: sut });
+    for (const body of ['where are my recovery codes', 'new phone, laptop still signed in', 'print the setup barcode']) {
+      expect(warm.match({ body }).confidence).toBeCloseTo(cold.match({ body }).confidence, 1);
+      expect(warm.match({ body }).answer).toBe(cold.match({ body }).answer);
+    }
+  });
+
+  it('learns to abstain from a dismissed question when rebuilt', () => {
+    const question = 'The recovery codes page of my bank app is blank, where did my backup codes go?';
+    const before = decide(sut.match({ body: question }), defaultThresholds);
+    const after = Matcher.build(defaultAnswers, { noneExamples: [question] }).match({ body: question });
+    expect(before.action).not.toBe('none');
+    expect(after.answer).toBeNull();
+    expect(decide(after, defaultThresholds).action).toBe('none');
   });
 });

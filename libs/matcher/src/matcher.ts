@@ -1,204 +1,199 @@
-import { IntentModel, type IntentScore } from './intent-model.js';
+import { applyPlatt, type PlattScaling } from './calibration.js';
+import { FeatureExtractor, type TextFeatures } from './features.js';
 import { AnswerSlug } from './knowledge-base/answer-slugs.js';
 import { nearMissExamples } from './knowledge-base/near-miss-examples.js';
-import { detectSignals, signalTokens, type StateSignals } from './state-signals.js';
-import { TextNormalizer } from './text-normalizer.js';
+import { LogisticRegression, type SparseRow, type TrainingRow } from './logistic-regression.js';
+import { defaultCalibration, defaultModelSettings, type ModelSettings } from './model-defaults.js';
+import type { StateSignals } from './state-signals.js';
 import type { CanonicalAnswerDocument, Clarification, MatchInput, MatchResult, RankedAnswer } from './types.js';
 
-/** Tuning knobs; the defaults were tuned on the project's own eval file (dev.jsonl). */
+/** How a matcher is trained and how its confidences are read. */
 export interface MatcherOptions {
-  /** Hard-negative questions the bot should abstain on; defaults to the built-in near misses. */
+  /** Questions none of the answers fits, written for the bot; defaults to the built-in near misses. */
   nearMisses?: string[];
-  /** Below this confidence `match` abstains (answer null). Default 0.45. */
-  abstainBelow?: number;
-  /** Weight of the TF-IDF intent similarity in the logits. Default 6. */
-  similarityWeight?: number;
-  /** Logit of "none of the answers" before evidence. Default 1.2. */
-  noneBias?: number;
-  /** Softmax temperature; higher spreads confidence more evenly. Default 1. */
-  temperature?: number;
+  /** Questions staff dismissed ("not one of ours"): taught as `none` like the near misses. */
+  noneExamples?: string[];
+  /** Hyperparameters; defaults to {@link defaultModelSettings}. */
+  model?: Partial<ModelSettings>;
+  /** Maps the model's probability to a calibrated confidence; defaults to {@link defaultCalibration}. */
+  calibration?: PlattScaling;
+  /** The matcher this one replaces: training starts from its weights (same optimum, far fewer steps). */
+  previous?: Matcher;
 }
 
-const NONE = '__none';
-const nearDuplicate = 0.8;
-
-interface Features {
-  tokens: string[];
-  features: string[];
-  signals: StateSignals;
-  corrections: string[];
+interface Vocabulary {
+  indices: Map<string, number>;
 }
+
+/** Normalised text of a taught question -> its class (the last teaching wins). */
+type Memory = Map<string, number>;
 
 /**
- * The FAQ bot's brain: recognises which canonical answer fits a question, abstains when none does,
- * and asks one clarifying question when it cannot tell "still signed in somewhere" from "locked out".
- * Build a new one whenever the answers change (it takes milliseconds).
+ * The FAQ bot's brain: a multinomial logistic regression over words, character n-grams and state
+ * signals decides which canonical answer fits a question or that none does; the one rule left is the
+ * help desk's policy of asking "are you still signed in somewhere?" when an authenticator is lost and
+ * the question does not say. Build a new one whenever the answers or the learned examples change.
  */
 export class Matcher {
   private constructor(
     private readonly answers: CanonicalAnswerDocument[],
-    private readonly normalizer: TextNormalizer,
-    private readonly model: IntentModel,
-    private readonly options: Required<Omit<MatcherOptions, 'nearMisses'>>,
+    private readonly extractor: FeatureExtractor,
+    private readonly vocabulary: Vocabulary,
+    private readonly model: LogisticRegression,
+    private readonly memory: Memory,
+    private readonly settings: ModelSettings,
+    private readonly calibration: PlattScaling,
   ) {}
 
-  /** Trains a matcher from canonical answers and their examples. */
+  /** Trains a matcher from canonical answers, their examples and the `none` examples. */
   static build(answers: CanonicalAnswerDocument[], options: MatcherOptions = {}): Matcher {
-    const nearMisses = options.nearMisses ?? nearMissExamples;
-    const vocabularyTexts = answers.flatMap((answer) => [answer.title, ...answer.examples]);
-    const normalizer = new TextNormalizer(vocabularyTexts);
-    const toFeatures = (text: string): string[] => extract(normalizer, text).features;
-    const model = IntentModel.build([
-      ...answers.map((answer) => ({ label: answer.slug, examples: answer.examples.map(toFeatures) })),
-      { label: NONE, examples: nearMisses.map(toFeatures) },
-    ]);
-    return new Matcher(answers, normalizer, model, {
-      abstainBelow: options.abstainBelow ?? 0.45,
-      similarityWeight: options.similarityWeight ?? 6,
-      noneBias: options.noneBias ?? 1.2,
-      temperature: options.temperature ?? 1,
+    const settings: ModelSettings = { ...defaultModelSettings, ...options.model };
+    const extractor = FeatureExtractor.for(
+      answers.map((answer) => answer.title),
+      settings,
+    );
+    const noneLabel = answers.length;
+    const labelled: Array<[text: string, label: number]> = [
+      ...answers.flatMap((answer, label) => answer.examples.map((text): [string, number] => [text, label])),
+      ...[...(options.nearMisses ?? nearMissExamples), ...(options.noneExamples ?? [])].map((text): [string, number] => [text, noneLabel]),
+    ];
+    const memory: Memory = new Map();
+    const extracted = labelled.map(([text, label]) => {
+      const features = extractor.extract(text, true);
+      if (features.tokens.length) memory.set(features.tokens.join(' '), label);
+      return features.features;
     });
+    const indices = new Map<string, number>();
+    for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
+    const vocabulary = { indices };
+    // Every class weighs the same in the loss, so an answer staff just created with one example
+    // competes with answers that have dozens.
+    const classSizes = new Array<number>(answers.length + 1).fill(0);
+    for (const [, label] of labelled) classSizes[label]!++;
+    const presentClasses = classSizes.filter((size) => size > 0).length;
+    const rows: TrainingRow[] = extracted.map((features, index) => {
+      const label = labelled[index]![1];
+      return { ...toRow(vocabulary, features), label, weight: labelled.length / (presentClasses * classSizes[label]!) };
+    });
+    const model = LogisticRegression.train(rows, answers.length + 1, indices.size, {
+      l2: settings.l2,
+      initial: options.previous?.startingWeights(answers, indices, settings),
+    });
+    return new Matcher(answers, extractor, vocabulary, model, memory, settings, options.calibration ?? defaultCalibration);
   }
 
   /** Matches one question (title and body are read together). */
   match(input: MatchInput): MatchResult {
     const text = [input.title, input.body].filter(Boolean).join('. ');
-    const extracted = extract(this.normalizer, text);
-    const { signals } = extracted;
-    const scores = this.model.score(extracted.features);
-    const decisive: string[] = [];
-    const logits = this.logits(scores, signals, decisive);
-    const probabilities = softmax(logits, this.options.temperature);
-
-    const ranked: RankedAnswer[] = this.answers
-      .map((answer, index) => ({ slug: answer.slug, confidence: round(probabilities[index]!) }))
-      .sort((a, b) => b.confidence - a.confidence);
-    const best = ranked[0];
+    const extracted = this.extractor.extract(text, false);
+    const probabilities = this.model.probabilities(toRow(this.vocabulary, extracted.features));
+    const byAnswer = this.answers
+      .map((answer, index) => ({ slug: answer.slug, index, probability: probabilities[index]! }))
+      .sort((a, b) => b.probability - a.probability);
+    const alternatives: RankedAnswer[] = byAnswer
+      .slice(0, 3)
+      .map((answer) => ({ slug: answer.slug, confidence: round(applyPlatt(this.calibration, answer.probability)) }));
+    const best = byAnswer[0];
     const explanation = {
-      terms: [...this.model.knownFeatures(extracted.tokens), ...extracted.corrections.map((fix) => `typo: ${fix}`)],
-      signals: [...describe(signals), ...decisive],
+      terms: best ? this.decisiveTerms(extracted, best.index) : [],
+      signals: describe(extracted.signals),
     };
-    if (!best) return { answer: null, confidence: 0, alternatives: [], clarify: null, explanation };
+    if (!best) return { answer: null, confidence: 0, alternatives, clarify: null, explanation };
 
-    const clarify = this.clarification(ranked, signals);
-    if (clarify) {
-      const pair = ranked.slice(0, 2).reduce((sum, answer) => sum + answer.confidence, 0);
-      explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
-      return { answer: null, confidence: round(pair), alternatives: ranked.slice(0, 3), clarify, explanation };
+    // A question already taught (written for the bot or decided by staff) gets the taught decision.
+    const taught = this.memory.get(extracted.tokens.join(' '));
+    if (taught !== undefined) {
+      const slug = this.answers[taught]?.slug ?? null;
+      explanation.signals.push(slug ? `taught: an example of ${slug}` : 'taught: none of the answers');
+      if (!slug) return { answer: null, confidence: 0, alternatives: [], clarify: null, explanation };
+      return { answer: slug, confidence: 1, alternatives, clarify: null, explanation };
     }
-    const answer = best.confidence >= this.options.abstainBelow ? best.slug : null;
-    return { answer, confidence: best.confidence, alternatives: ranked.slice(0, 3), clarify: null, explanation };
-  }
 
-  private logits(scores: IntentScore[], signals: StateSignals, decisive: string[]): number[] {
-    const { similarityWeight, noneBias } = this.options;
-    const similarity = new Map(scores.map((score) => [score.label, score.score]));
-    // A question nearly identical to a staff-confirmed example is not second-guessed by the gate.
-    const confirmed = scores.some((score) => score.label !== NONE && score.top >= nearDuplicate);
-    if (confirmed) decisive.push('near-duplicate of a known example');
-    const boost = stateBoosts(signals, decisive, confirmed);
-    const answerLogits = this.answers.map(
-      (answer) => similarityWeight * (similarity.get(answer.slug) ?? 0) + (boost.get(answer.slug) ?? 0),
+    const clarify = clarification(
+      byAnswer.slice(0, 2).map((answer) => answer.slug),
+      extracted.signals,
     );
-    const noneLogit = similarityWeight * (similarity.get(NONE) ?? 0) + noneBias + (boost.get(NONE) ?? 0);
-    return [...answerLogits, noneLogit];
+    if (clarify) {
+      explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
+      const pair = byAnswer[0]!.probability + byAnswer[1]!.probability;
+      return { answer: null, confidence: round(applyPlatt(this.calibration, pair)), alternatives, clarify, explanation };
+    }
+    return { answer: best.slug, confidence: alternatives[0]!.confidence, alternatives, clarify: null, explanation };
   }
 
-  private clarification(ranked: RankedAnswer[], signals: StateSignals): Clarification | null {
-    const reenable = AnswerSlug.reenableFromSignedInDevice;
-    const support = AnswerSlug.contactSupportLockedOut;
-    const topTwo = new Set(ranked.slice(0, 2).map((answer) => answer.slug));
-    if (!topTwo.has(reenable) || !topTwo.has(support)) return null;
-    if (!signals.lostAuthenticator || signals.hardNegative) return null;
-    const stateKnown =
-      signals.signedInSomewhere ||
-      signals.signedInNowhere ||
-      signals.lockedOut ||
-      signals.asksForReset ||
-      (signals.backupCodes && signals.hypothetical);
-    if (stateKnown) return null;
-    const pair = ranked[0]!.confidence + ranked[1]!.confidence;
-    if (pair < this.options.abstainBelow) return null;
-    return {
-      question: 'Are you still signed in to your account on any device, such as a computer, tablet or browser?',
-      choices: [
-        { slug: reenable, label: 'Yes, I am still signed in on a device' },
-        { slug: support, label: 'No, I am not signed in anywhere' },
-      ],
+  /** This model's weights laid out for a new vocabulary and answer list, when the features are alike. */
+  private startingWeights(
+    answers: CanonicalAnswerDocument[],
+    indices: Map<string, number>,
+    settings: ModelSettings,
+  ): ((feature: number, label: number) => number) | undefined {
+    if (JSON.stringify(settings) !== JSON.stringify(this.settings)) return undefined;
+    const oldFeature = new Int32Array(indices.size + 1).fill(-1);
+    for (const [name, index] of indices) oldFeature[index] = this.vocabulary.indices.get(name) ?? -1;
+    oldFeature[indices.size] = this.vocabulary.indices.size; // the bias
+    const oldLabel = [...answers.map((answer) => this.answers.findIndex((old) => old.slug === answer.slug)), this.answers.length];
+    return (feature, label) => {
+      const from = oldFeature[feature]!;
+      const to = oldLabel[label]!;
+      return from < 0 || to < 0 ? 0 : this.model.weight(from, to);
     };
   }
-}
 
-function extract(normalizer: TextNormalizer, text: string): Features {
-  const normalized = normalizer.normalize(text);
-  const signals = detectSignals(normalized.canonical);
-  const { tokens } = normalized;
-  const features = [...tokens];
-  for (let index = 1; index < tokens.length; index++) features.push(`${tokens[index - 1]} ${tokens[index]}`);
-  features.push(...signalTokens(signals));
-  return { tokens, features, signals, corrections: normalized.corrections };
+  /** The question's known words that pushed most towards the chosen class. */
+  private decisiveTerms(extracted: TextFeatures, label: number): string[] {
+    const terms: Array<[string, number]> = [];
+    for (const token of new Set(extracted.tokens)) {
+      const index = this.vocabulary.indices.get(`w:${token}`);
+      if (index === undefined || token.startsWith('__')) continue;
+      terms.push([token, this.model.weight(index, label)]);
+    }
+    return [
+      ...terms
+        .filter(([, weight]) => weight > 0)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([term]) => term),
+      ...extracted.corrections.map((fix) => `typo: ${fix}`),
+    ];
+  }
 }
 
 /**
- * Logit adjustments from the state signals. These encode the help desk's rules: a device still
- * signed in means the asker can fix it; signed in nowhere or locked out means support; a hard
- * negative or no mention of two-factor at all means none of the answers.
+ * Help-desk policy: someone whose authenticator is gone is sent to re-enable two-factor from a device
+ * still signed in, or to support when there is none; when the question does not say which, ask.
  */
-function stateBoosts(signals: StateSignals, decisive: string[], confirmed: boolean): Map<string, number> {
-  const boost = new Map<string, number>();
-  const add = (slug: string, value: number) => boost.set(slug, (boost.get(slug) ?? 0) + value);
-  // "Please add backup codes: if users lose their phone they are locked out" is about backup codes,
-  // not a lost phone.
-  // So is "how do I back up my 2FA so I don't lose access if my phone breaks".
-  const storyIsHypothetical = Boolean((signals.backupCodes || signals.keepCopy) && signals.hypothetical);
-  const lost = Boolean(signals.lostAuthenticator) && !storyIsHypothetical;
-  const lostOrSwitching = lost || Boolean(signals.switchAuthenticator || signals.newDevice);
-  const lockedOut = Boolean(signals.lockedOut || signals.asksForReset) && !storyIsHypothetical;
-  const signedIn = Boolean(signals.signedInSomewhere && !signals.signedInNowhere);
+function clarification(topTwo: string[], signals: StateSignals): Clarification | null {
+  const reenable = AnswerSlug.reenableFromSignedInDevice;
+  const support = AnswerSlug.contactSupportLockedOut;
+  if (!topTwo.includes(reenable) || !topTwo.includes(support)) return null;
+  const lostNow = signals.lostAuthenticator && !signals.hypothetical && !signals.preparing;
+  if (!lostNow) return null;
+  const stateKnown = signals.signedInSomewhere || signals.signedInNowhere || signals.lockedOut || signals.asksForReset;
+  if (stateKnown) return null;
+  return {
+    question: 'Are you still signed in to your account on any device, such as a computer, tablet or browser?',
+    choices: [
+      { slug: reenable, label: 'Yes, I am still signed in on a device' },
+      { slug: support, label: 'No, I am not signed in anywhere' },
+    ],
+  };
+}
 
-  if (signals.backupCodes) add(AnswerSlug.noBackupCodes, storyIsHypothetical ? 2.5 : 1.5);
-  if (signals.qrOrSecret) add(AnswerSlug.saveQrCode, 1.2);
-  if (signals.keepCopy) add(AnswerSlug.saveQrCode, 1.3);
-  // "What if I lose my phone?" asks how to prepare: keep a copy of the authenticator.
-  if (signals.preparing && signals.lostAuthenticator && !signals.backupCodes && !signals.keepCopy && !lockedOut)
-    add(AnswerSlug.saveQrCode, 0.8);
-  if (lost) {
-    add(AnswerSlug.reenableFromSignedInDevice, 0.6);
-    add(AnswerSlug.contactSupportLockedOut, 0.6);
+function toRow(vocabulary: Vocabulary, features: Map<string, number>): SparseRow {
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const [feature, value] of features) {
+    const index = vocabulary.indices.get(feature);
+    if (index === undefined) continue;
+    indices.push(index);
+    values.push(value);
   }
-  if (signals.newDevice && !lockedOut) add(AnswerSlug.reenableFromSignedInDevice, 0.6);
-  if (signals.switchAuthenticator && !lockedOut) add(AnswerSlug.reenableFromSignedInDevice, 1.2);
-  if (signedIn && (lostOrSwitching || lockedOut || signals.redoTwoFactor)) {
-    decisive.push('state: still signed in on a device');
-    add(AnswerSlug.reenableFromSignedInDevice, 1.5);
-    add(AnswerSlug.contactSupportLockedOut, -1.5);
-  } else if (signals.signedInNowhere && !storyIsHypothetical) {
-    decisive.push('state: signed in nowhere');
-    add(AnswerSlug.contactSupportLockedOut, 2);
-    add(AnswerSlug.reenableFromSignedInDevice, -2);
-  } else if (lockedOut) {
-    decisive.push('state: locked out');
-    add(AnswerSlug.contactSupportLockedOut, 1.2);
-    add(AnswerSlug.reenableFromSignedInDevice, -0.5);
-  }
-  if (lostOrSwitching && (lockedOut || signals.signedInNowhere)) add(AnswerSlug.noBackupCodes, -1);
-
-  const recoveryStory = lost && (lockedOut || signedIn || signals.signedInNowhere);
-  // "I imported my passwords, then turned on 2FA and got no backup codes" is still a backup-code question.
-  const backupCodeQuestion = Boolean(signals.backupCodes) && signals.hardNegativeIsIncidental && !signals.hypothetical;
-  if (signals.hardNegative && !recoveryStory && !confirmed && !backupCodeQuestion) {
-    decisive.push(signals.hardNegative);
-    add(NONE, 2);
-  }
-  if (!signals.twoFactorTopic && !confirmed) {
-    decisive.push('gate: not about two-factor sign-in');
-    add(NONE, 2.5);
-  }
-  return boost;
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
 function describe(signals: StateSignals): string[] {
   const names: Array<[keyof StateSignals, string]> = [
+    ['twoFactorTopic', 'about two-factor'],
     ['backupCodes', 'backup codes'],
     ['qrOrSecret', 'QR code or setup key'],
     ['keepCopy', 'keep a copy'],
@@ -208,15 +203,9 @@ function describe(signals: StateSignals): string[] {
     ['signedInNowhere', 'signed in nowhere'],
     ['lockedOut', 'locked out'],
     ['asksForReset', 'asks for a reset'],
+    ['hardNegative', 'near-miss topic'],
   ];
-  return names.filter(([key]) => signals[key]).map(([key, name]) => `${name}: ${signals[key]}`);
-}
-
-function softmax(logits: number[], temperature: number): number[] {
-  const max = Math.max(...logits);
-  const exps = logits.map((logit) => Math.exp((logit - max) / temperature));
-  const sum = exps.reduce((total, value) => total + value, 0);
-  return exps.map((value) => value / sum);
+  return names.filter(([key]) => signals[key]).map(([key, name]) => `${name}: ${String(signals[key])}`);
 }
 
 function round(value: number): number {

@@ -169,7 +169,6 @@ const switchRules: Rule[] = [
   ['', re(`\\b(${T.authenticator}|authenticator|${T.twoFactor})\\b.{0,30}\\b(to|onto) (a |my |the )?(new|another|different|other) `)],
   ['', re(`\\bfrom ${T.authenticator} to\\b`)],
   ['', re(`\\b(still|also) (have|use|got|own)\\b.{0,15}\\b(old|previous|current|existing)\\b`)],
-  ['', /\b(discontinued|end of life|eol|shutting down)\b/],
 ];
 
 const redoTarget = `(${T.twoFactor}|${T.authenticator}|authenticator|${T.oneTimeCode}|${T.qrCode}|${T.setupSecret})`;
@@ -298,7 +297,7 @@ const hardNegativeRules: Rule[] = [
   ],
   [
     'hard-negative: codes for other sites in the vault',
-    re(`\\b(other|my other|different) (web)?sites?\\b|\\blogin item\\b|\\bone-time password field\\b|\\b${T.oneTimeCode} field\\b`),
+    re(`\\b(other|my other|different) (web)?sites?\\b|\\blogin item\\b|\\b${T.oneTimeCode} field\\b`),
   ],
   [
     'hard-negative: codes for other sites in the vault',
@@ -321,7 +320,7 @@ const hardNegativeRules: Rule[] = [
   [
     'hard-negative: already has backup codes',
     re(
-      `\\b(used|using|entered|tried|typed) (one of )?(my |the |a )?(${T.backupCodes})|\\b${T.backupCodes} (are|is) (shown|displayed|visible|viewable|regenerable|printed)|\\bshould( not)? be (regenerable|viewable|shown|hidden)|\\bnagg\\w*`,
+      `\\b(used|using|entered|tried|typed) (one of )?(my |the |a )?(${T.backupCodes})|\\b${T.backupCodes} (are|is) (shown|displayed|visible|printed)`,
     ),
   ],
   [
@@ -373,7 +372,7 @@ export function detectSignals(canonical: string): StateSignals {
   };
 }
 
-/** Feature tokens for the intent model, so examples teach it how much each signal matters. */
+/** Feature names of the signals found, so the classifier learns how much each one matters. */
 export function signalTokens(signals: StateSignals): string[] {
   const tokens: string[] = [];
   if (signals.twoFactorTopic) tokens.push('__topic');
@@ -384,10 +383,12 @@ export function signalTokens(signals: StateSignals): string[] {
   if (signals.switchAuthenticator) tokens.push('__switch');
   if (signals.newDevice) tokens.push('__newdevice');
   if (signals.hypothetical) tokens.push('__hypothetical');
+  if (signals.preparing) tokens.push('__preparing');
+  if (signals.redoTwoFactor) tokens.push('__redo');
   if (signals.signedInNowhere) tokens.push('__signedinnowhere');
   else if (signals.signedInSomewhere) tokens.push('__signedin');
   if (signals.lockedOut) tokens.push('__lockedout');
   if (signals.asksForReset) tokens.push('__askreset');
-  if (signals.hardNegative) tokens.push('__hardnegative');
+  if (signals.hardNegative) tokens.push(signals.hardNegativeIsIncidental ? '__incidental' : '__hardnegative');
   return tokens;
 }

@@ -148,7 +148,8 @@ export class ThreadIndex {
     const limit = options.limit ?? this.options.limit;
     if (this.count === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / this.count || 1;
-    const queryTerms = [...new Set(this.terms([input.title, input.body].filter(Boolean).join('. ')))]
+    const distinctTerms = [...new Set(this.terms([input.title, input.body].filter(Boolean).join('. ')))];
+    const queryTerms = distinctTerms
       .map((token) => this.termIds.get(token))
       .filter((termId): termId is number => termId !== undefined && this.lists[termId]!.live > 0)
       .map((termId) => ({ list: this.lists[termId]!, weight: idf(this.count, this.lists[termId]!.live) }))
@@ -193,12 +194,19 @@ export class ThreadIndex {
       if (top.length > keep) top.pop();
     }
     const tolerance = 1 + this.options.solvedTolerance;
-    const rank = (thread: SimilarThread) => (thread.solved ? thread.score * tolerance : thread.score);
+    const rank = (thread: { score: number; solved: boolean }) => (thread.solved ? thread.score * tolerance : thread.score);
     return top
-      .map(([slot, score]) => ({ id: this.ids[slot]!, score: Math.min(1, score / best), solved: this.solved[slot] === 1 }))
+      .map(([slot, score]) => ({ slot, id: this.ids[slot]!, score: Math.min(1, score / best), solved: this.solved[slot] === 1 }))
       .sort((x, y) => rank(y) - rank(x))
       .slice(0, limit)
-      .map((thread) => ({ ...thread, score: Math.round(thread.score * 1000) / 1000 }));
+      .map(({ slot, ...thread }) => ({ ...thread, coverage: this.coverage(slot, distinctTerms) }))
+      .map((thread) => ({ ...thread, score: Math.round(thread.score * 1000) / 1000, coverage: Math.round(thread.coverage * 1000) / 1000 }));
+  }
+
+  private coverage(slot: number, queryTerms: string[]): number {
+    const threadTerms = new Set(this.termsOfSlot[slot]);
+    const shared = queryTerms.filter((token) => threadTerms.has(this.termIds.get(token) ?? -1)).length;
+    return queryTerms.length ? shared / queryTerms.length : 0;
   }
 
   private terms(text: string): string[] {

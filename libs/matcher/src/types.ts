@@ -37,18 +37,18 @@ export interface Clarification {
 
 /** What the matcher made of one question. */
 export interface MatchResult {
-  /** Best slug, or null when abstaining or clarifying. */
+  /** The most likely answer's slug; null when clarifying or when there are no answers. `decide` applies the thresholds. */
   answer: string | null;
   /**
-   * In [0, 1], calibrated on held-out questions so it reads as a probability of being right:
-   * for example >= 0.75 to answer publicly, 0.45 to 0.75 for staff review.
+   * In [0, 1], calibrated on held-out questions so it reads as the probability that `answer` is right
+   * (when clarifying: that one of the two choices is).
    */
   confidence: number;
   /** Up to 3 ranked candidates (the answer itself first when there is one). */
   alternatives: RankedAnswer[];
   /** Set when the asker must say whether a device is still signed in; `answer` is then null. */
   clarify: Clarification | null;
-  /** Matched terms and the decisive signals, e.g. "negation: not signed in anywhere". */
+  /** The words that weighed most for the answer and the state signals found, e.g. "signed in nowhere: ...". */
   explanation: { terms: string[]; signals: string[] };
 }
 
@@ -57,5 +57,10 @@ export interface SimilarThread {
   id: string;
   /** Similarity in [0, 1]. */
   score: number;
+  /**
+   * Share of the question's distinct words (known to the index or not) that the thread contains, in [0, 1]. Unlike
+   * `score` it does not grow when the only shared word is rare: an off-topic question sharing one word stays low.
+   */
+  coverage: number;
   solved: boolean;
 }

@@ -55,3 +55,8 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await page.setViewportSize(original);
 }
+
+/** How far the page scrolls sideways (0 when it fits the viewport's width). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+}

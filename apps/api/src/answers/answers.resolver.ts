@@ -7,12 +7,15 @@ import { AnswersService } from './answers.service.js';
 import { AddAnswerExampleArgs } from './dto/add-answer-example.args.js';
 import { AnswerSlugArgs } from './dto/answer-slug.args.js';
 import { CanonicalAnswersArgs } from './dto/canonical-answers.args.js';
+import { LearnedExamplesArgs } from './dto/learned-examples.args.js';
+import { RemoveLearnedExampleArgs } from './dto/remove-learned-example.args.js';
 import { CreateCanonicalAnswerInput } from './dto/create-canonical-answer.input.js';
 import { RemoveAnswerExampleArgs } from './dto/remove-answer-example.args.js';
 import { UpdateCanonicalAnswerArgs } from './dto/update-canonical-answer.args.js';
 import { AnswerExample } from './models/answer-example.model.js';
 import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
+import { LearnedExample } from './models/learned-example.model.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver(() => CanonicalAnswer)
@@ -76,6 +79,20 @@ export class AnswersResolver {
   @Mutation(() => CanonicalAnswer)
   removeAnswerExample(@Ctx() context: RequestContext, @Args() args: RemoveAnswerExampleArgs): Promise<CanonicalAnswer> {
     return this.answers.removeExample(context, args.exampleId);
+  }
+
+  /** Staff: the questions the bot learned from staff decisions (confirmed, corrected, dismissed), newest first. */
+  @StaffOnly()
+  @Query(() => [LearnedExample])
+  learnedExamples(@Ctx() context: RequestContext, @Args() args: LearnedExamplesArgs): Promise<LearnedExample[]> {
+    return this.answers.learnedExamples(context, args.first);
+  }
+
+  /** Staff: the bot forgets a learned example and retrains at once; false is never returned (NOT_FOUND instead). */
+  @StaffOnly()
+  @Mutation(() => Boolean)
+  removeLearnedExample(@Ctx() context: RequestContext, @Args() args: RemoveLearnedExampleArgs): Promise<boolean> {
+    return this.answers.removeLearnedExample(context, args.id);
   }
 
   /** The body as sanitised HTML. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -15,16 +15,38 @@ import { UpdateCanonicalAnswerInput } from './dto/update-canonical-answer.input.
 import { ExampleSource } from './example-source.js';
 import { KnowledgeBaseChanges } from './knowledge-base-changes.js';
 import { AnswerExample } from './models/answer-example.model.js';
+import { LearnedExample } from './models/learned-example.model.js';
+import { NoneExampleEntity } from './none-example.entity.js';
 import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
 
 /** Longest example text kept; a question taken from a thread is cut to this. */
 export const maxExampleLength = 2000;
 
+/** A thread's question as an example text. */
+function exampleText(question: { title: string; body: string }): string {
+  return `${question.title.trim()}. ${question.body.trim()}`.slice(0, maxExampleLength).trim();
+}
+
 /** The knowledge base as the matcher needs it, plus what maps its slugs back to rows. */
 export interface KnowledgeBaseSnapshot {
   documents: CanonicalAnswerDocument[];
   answers: CanonicalAnswerEntity[];
+  /** Questions staff dismissed: examples of none of the answers. */
+  noneExamples: string[];
+}
+
+const learnedSources = [ExampleSource.CONFIRMED, ExampleSource.CORRECTED];
+
+/** LearnedExample ids say which table the row is in: "answer-12" or "none-3". */
+function learnedExampleId(kind: 'answer' | 'none', id: number): string {
+  return `${kind}-${id}`;
+}
+
+function parseLearnedExampleId(id: string): { kind: 'answer' | 'none'; id: number } {
+  const match = /^(answer|none)-([1-9][0-9]{0,15})$/.exec(id);
+  if (!match) throw AppError.badInput('id', 'is not a learned example id');
+  return { kind: match[1] as 'answer' | 'none', id: Number(match[2]) };
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -267,7 +289,8 @@ export class AnswersService implements OnModuleInit {
 
   /**
    * Teaches an answer a question from a thread (a confirmed or corrected bot suggestion), inside the
-   * caller's transaction. The caller publishes the change once it commits (see `announceChange`).
+   * caller's transaction. The latest staff decision on a thread wins: what the thread taught before is
+   * dropped. The caller publishes the change once it commits (see `announceChange`).
    */
   async learnExample(
     manager: EntityManager,
@@ -276,10 +299,81 @@ export class AnswersService implements OnModuleInit {
     source: ExampleSource.CONFIRMED | ExampleSource.CORRECTED,
     userId: number | null,
   ): Promise<void> {
-    const text = `${question.title.trim()}. ${question.body.trim()}`.slice(0, maxExampleLength).trim();
     const repository = manager.getRepository(AnswerExampleEntity);
+    await manager.getRepository(NoneExampleEntity).delete({ threadId: question.threadId });
+    await repository.delete({ threadId: question.threadId, answerId: Not(answerId), source: In(learnedSources) });
     if (await repository.existsBy({ answerId, threadId: question.threadId })) return;
+    const text = exampleText(question);
     await repository.insert({ answerId, text, source, threadId: question.threadId, createdById: userId, createdAt: new Date() });
+  }
+
+  /**
+   * Teaches the bot that none of the answers fits a question staff dismissed (inside the caller's
+   * transaction; the latest decision on a thread wins, as in `learnExample`).
+   */
+  async learnNoneExample(
+    manager: EntityManager,
+    question: { title: string; body: string; threadId: number },
+    userId: number,
+  ): Promise<void> {
+    await manager.getRepository(AnswerExampleEntity).delete({ threadId: question.threadId, source: In(learnedSources) });
+    const repository = manager.getRepository(NoneExampleEntity);
+    if (await repository.existsBy({ threadId: question.threadId })) return;
+    await repository.insert({ text: exampleText(question), threadId: question.threadId, createdById: userId, createdAt: new Date() });
+  }
+
+  /** Staff: what the bot learned from staff decisions, newest first. */
+  async learnedExamples(context: RequestContext, first: number): Promise<LearnedExample[]> {
+    context.requireStaff();
+    const [answerRows, noneRows] = await Promise.all([
+      this.dataSource.getRepository(AnswerExampleEntity).find({
+        where: { source: In(learnedSources) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take: first,
+      }),
+      this.dataSource.getRepository(NoneExampleEntity).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: first }),
+    ]);
+    const slugs = new Map(
+      (await this.dataSource.getRepository(CanonicalAnswerEntity).find({ select: { id: true, slug: true } })).map((row) => [
+        row.id,
+        row.slug,
+      ]),
+    );
+    const learned: LearnedExample[] = [
+      ...answerRows.map((row) => ({
+        id: learnedExampleId('answer', row.id),
+        text: row.text,
+        source: row.source,
+        answerSlug: slugs.get(row.answerId) ?? null,
+        threadId: row.threadId === null ? null : String(row.threadId),
+        decidedById: row.createdById,
+        decidedAt: row.createdAt,
+      })),
+      ...noneRows.map((row) => ({
+        id: learnedExampleId('none', row.id),
+        text: row.text,
+        source: ExampleSource.DISMISSED,
+        answerSlug: null,
+        threadId: row.threadId === null ? null : String(row.threadId),
+        decidedById: row.createdById,
+        decidedAt: row.createdAt,
+      })),
+    ];
+    return learned.sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime()).slice(0, first);
+  }
+
+  /** Staff: the bot forgets one learned example (and retrains on every instance). */
+  async removeLearnedExample(context: RequestContext, rawId: string): Promise<boolean> {
+    context.requireStaff();
+    const { kind, id } = parseLearnedExampleId(rawId);
+    await this.writeAnswers(async (manager) => {
+      const deleted =
+        kind === 'none'
+          ? await manager.getRepository(NoneExampleEntity).delete({ id })
+          : await manager.getRepository(AnswerExampleEntity).delete({ id, source: In(learnedSources) });
+      if (!deleted.affected) throw AppError.notFound('Learned example', rawId);
+    });
+    return true;
   }
 
   /** Rebuilds the matcher on every instance. */
@@ -305,7 +399,8 @@ export class AnswersService implements OnModuleInit {
       body: answer.body,
       examples: textsByAnswer.get(answer.id)!,
     }));
-    return { documents, answers };
+    const noneExamples = await this.dataSource.getRepository(NoneExampleEntity).find({ select: { text: true }, order: { id: 'ASC' } });
+    return { documents, answers, noneExamples: noneExamples.map((example) => example.text) };
   }
 
   /** Runs a write in a transaction, then rebuilds the matcher everywhere; a lost race on a unique key is a CONFLICT. */

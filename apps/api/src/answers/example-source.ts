@@ -10,6 +10,8 @@ export enum ExampleSource {
   CONFIRMED = 'CONFIRMED',
   /** A question a staff member re-assigned to this answer after the bot picked another. */
   CORRECTED = 'CORRECTED',
+  /** A question a staff member dismissed: an example of none of the answers. */
+  DISMISSED = 'DISMISSED',
 }
 
 registerEnumType(ExampleSource, { name: 'ExampleSource', description: 'Where an example question came from.' });

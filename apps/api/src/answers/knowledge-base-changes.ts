@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import type { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
 import { redisClient } from '../redis/redis.module.js';
+import { RedisConnections } from '../redis/redis-status.js';
 
 /** What changed: the canonical answers (any of them), or one thread the bot indexes. */
 export type KnowledgeBaseChange = { topic: 'answers' } | { topic: 'thread'; threadId: number };
@@ -24,22 +25,26 @@ export class KnowledgeBaseChanges implements OnModuleInit, OnApplicationShutdown
 
   constructor(
     @Inject(redisClient) private readonly redis: Redis | null,
+    private readonly connections: RedisConnections,
     environment: Environment,
   ) {
     this.channel = `${environment.REDIS_KEY_PREFIX}knowledge-base`;
   }
 
-  async onModuleInit(): Promise<void> {
-    if (!this.redis) return;
-    // A connection in subscriber mode can do nothing else, so it gets its own.
-    this.subscriber = this.redis.duplicate();
-    this.subscriber.on('error', (error) => this.logger.warn(error.message));
-    this.subscriber.on('message', (_channel: string, message: string) => void this.receive(message));
-    await this.subscriber.subscribe(this.channel);
+  onModuleInit(): void {
+    // A connection in subscriber mode can do nothing else, so it gets its own. It subscribes on every
+    // (re)connection; while Redis is unreachable, changes reach this instance only.
+    const subscriber = this.connections.connect();
+    if (!subscriber) return;
+    this.subscriber = subscriber;
+    subscriber.on('message', (_channel: string, message: string) => void this.receive(message));
+    subscriber.on('ready', () => {
+      subscriber.subscribe(this.channel).catch((error: Error) => this.logger.warn(`subscribe: ${error.message}`));
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => undefined);
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
   onChange(listener: Listener): void {
@@ -49,7 +54,7 @@ export class KnowledgeBaseChanges implements OnModuleInit, OnApplicationShutdown
   /** Runs this instance's listeners, then tells the others. */
   async publish(change: KnowledgeBaseChange): Promise<void> {
     await this.notify(change);
-    if (this.redis) {
+    if (this.redis?.status === 'ready') {
       await this.redis.publish(this.channel, JSON.stringify({ origin: this.origin, change })).catch((error: Error) => {
         this.logger.warn(`could not publish a knowledge base change: ${error.message}`);
       });

@@ -15,7 +15,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Creates a member account and signs it in (sets the session cookie). CONFLICT names a taken username or email.',
+    description:
+      'Creates a member account and signs it in (sets the session cookie). CONFLICT when the username or the email address is taken (one answer for both, so addresses are not revealed).',
   })
   signUp(@Ctx() context: RequestContext, @Args('input') input: SignUpInput): Promise<AuthPayload> {
     return this.auth.signUp(context, input);
@@ -25,7 +26,8 @@ export class AuthResolver {
   @Mutation(() => SignInPayload, {
     description:
       'Signs in by username or email (sets the session cookie). With two-factor sign-in on, returns only twoFactorChallenge ' +
-      '(no session) for completeTwoFactorSignIn. Wrong credentials: UNAUTHENTICATED; too many failures: RATE_LIMITED.',
+      '(no session) for completeTwoFactorSignIn. Wrong credentials: UNAUTHENTICATED; too many failures for this login from this IP, ' +
+      'or from this IP in a day: RATE_LIMITED.',
   })
   signIn(@Ctx() context: RequestContext, @Args('input') input: SignInInput): Promise<SignInPayload> {
     return this.auth.signIn(context, input);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { RateLimit, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { Role } from '../users/role.js';
 import { UsersService } from '../users/users.service.js';
@@ -14,12 +14,15 @@ import { AuthPayload } from './models/auth-payload.model.js';
 import { SignInPayload } from './models/sign-in-payload.model.js';
 import { SessionsService } from './sessions.service.js';
 
-const signInWindowSeconds = 15 * 60;
+const dayInSeconds = 24 * 60 * 60;
 const signUpWindowSeconds = 60 * 60;
 const wrongCredentials = 'Wrong username or password';
 
 @Injectable()
 export class AuthService {
+  private readonly signInsPerLoginAndIp: RateLimit;
+  private readonly signInsPerIp: RateLimit;
+
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
@@ -27,7 +30,18 @@ export class AuthService {
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
     private readonly twoFactor: TwoFactorService,
-  ) {}
+  ) {
+    this.signInsPerLoginAndIp = rateLimiter.rule({
+      points: environment.RATE_LIMIT_SIGN_IN_ATTEMPTS,
+      windowSeconds: dayInSeconds,
+      blockSeconds: environment.RATE_LIMIT_SIGN_IN_BLOCK_MINUTES * 60,
+    });
+    this.signInsPerIp = rateLimiter.rule({
+      points: environment.RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY,
+      windowSeconds: dayInSeconds,
+      blockSeconds: dayInSeconds,
+    });
+  }
 
   /** Creates a member account and signs it in. Limited per IP. */
   async signUp(context: RequestContext, input: SignUpInput): Promise<AuthPayload> {
@@ -43,24 +57,24 @@ export class AuthService {
   }
 
   /**
-   * One answer for an unknown login and a wrong password, after the same argon2 work.
-   * Failures are counted per IP and per account; a success clears the account's count.
+   * Login protection after rate-limiter-flexible's pattern. Each attempt is counted before the password
+   * is checked, atomically, so concurrent guesses cannot slip past the limit: per (login, IP) a few
+   * consecutive failures, then a pause; per IP a daily budget. The owner signing in from elsewhere is
+   * never locked out. Logins are counted as typed, so throttling a username says nothing about which
+   * e-mail address belongs to it. One answer for an unknown login and a wrong password, after the same
+   * argon2 work.
    */
   async signIn(context: RequestContext, input: SignInInput): Promise<SignInPayload> {
-    const limit = this.environment.RATE_LIMIT_SIGN_IN_ATTEMPTS;
-    const account = await this.users.credentialsFor(input.login);
     const ipKey = `sign-in:ip:${context.ip}`;
-    const accountKey = `sign-in:account:${account ? account.id : input.login.trim().toLowerCase()}`;
-    await this.rateLimiter.assertBelow(ipKey, limit);
-    await this.rateLimiter.assertBelow(accountKey, limit);
+    const loginKey = `sign-in:login:${input.login.trim().toLowerCase()}:ip:${context.ip}`;
+    await this.signInsPerIp.consume(ipKey);
+    await this.signInsPerLoginAndIp.consume(loginKey);
 
+    const account = await this.users.credentialsFor(input.login);
     const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password);
-    if (!account || !passwordMatches || account.role === Role.BOT) {
-      await this.countFailure(ipKey, limit);
-      await this.countFailure(accountKey, limit);
-      throw AppError.unauthenticated(wrongCredentials);
-    }
-    await this.rateLimiter.reset(accountKey);
+    if (!account || !passwordMatches || account.role === Role.BOT) throw AppError.unauthenticated(wrongCredentials);
+    // Only failures count: a success clears the login's run and gives the IP its attempt back.
+    await Promise.all([this.signInsPerLoginAndIp.reset(loginKey), this.signInsPerIp.refund(ipKey)]);
     if (await this.twoFactor.isEnabled(account.id)) {
       return { token: null, expiresAt: null, user: null, twoFactorChallenge: await this.twoFactor.startChallenge(account.id) };
     }
@@ -95,14 +109,5 @@ export class AuthService {
   async signOut(context: RequestContext): Promise<boolean> {
     await this.sessions.end(context);
     return true;
-  }
-
-  private async countFailure(key: string, limit: number): Promise<void> {
-    try {
-      await this.rateLimiter.consume(key, limit, signInWindowSeconds);
-    } catch (error) {
-      // Past the limit already (concurrent attempts): this attempt still answers "wrong credentials".
-      if (!(error instanceof AppError && error.code === ErrorCode.RateLimited)) throw error;
-    }
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
 import { Role } from '../users/role.js';
@@ -10,7 +11,8 @@ import { UserEntity } from '../users/user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
-function hashToken(token: string): string {
+/** How a session token is stored and named anywhere but in the client's hands. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -19,6 +21,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly environment: Environment,
+    private readonly events: ForumEvents,
   ) {}
 
   /** Starts a session and returns its secret token (only its hash is stored). */
@@ -66,7 +69,9 @@ export class SessionsService {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: hashToken(token) });
+    const sessionHash = hashToken(token);
+    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: sessionHash });
+    await this.events.emit('sessionEnded', { sessionHash });
   }
 
   async revokeExpired(): Promise<void> {
@@ -74,6 +79,6 @@ export class SessionsService {
   }
 
   private cookieOptions() {
-    return { httpOnly: true, sameSite: 'lax', secure: this.environment.COOKIE_SECURE, path: '/' } as const;
+    return { httpOnly: true, sameSite: 'lax', secure: this.environment.cookieSecure, path: '/' } as const;
   }
 }

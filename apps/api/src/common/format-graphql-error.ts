@@ -38,3 +38,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/** Production answers do not list the schema's field and type names ("Did you mean ...?") to whoever guesses. */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, '') };
+}

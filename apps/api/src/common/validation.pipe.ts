@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode, FieldProblem } from './app-error.js';
+import { cleanInput } from './text-input.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -9,9 +10,16 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
+/** Cleans the text of every argument (see cleanInput), then validates it against its class. */
+class ArgumentsPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return super.transform(cleanInput(value, metadata.data ?? 'input'), metadata);
+  }
+}
+
 /** Validates every argument class; a violation is a BAD_USER_INPUT error naming each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ArgumentsPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

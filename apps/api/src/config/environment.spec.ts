@@ -40,4 +40,18 @@ describe('loadEnvironment', () => {
     expect(problems).toMatch(/^DATABASE_URL:/m);
     expect(problems).toMatch(/BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD/);
   });
+
+  it('reads TRUST_PROXY as Express takes it and refuses anything else', () => {
+    expect(loadEnvironment({}).trustProxy).toBe(false);
+    expect(loadEnvironment({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadEnvironment({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => loadEnvironment({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadEnvironment({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('marks the cookie Secure in production unless COOKIE_SECURE says otherwise', () => {
+    expect(loadEnvironment({}).cookieSecure).toBe(false);
+    expect(loadEnvironment({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadEnvironment({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
 });

@@ -1,9 +1,55 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { defaultThresholds } from '#matcher';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
+} from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
 const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'false' || trimmed === '') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((entry) => entry.trim());
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    const parsed = parseTrustProxy(value);
+    return !Array.isArray(parsed) || parsed.every(isProxyEntry);
+  }
+
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be false, a hop count, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal';
+  }
+}
 
 /** Every setting the API reads, with its default. Validated once at start-up. */
 export class Environment {
@@ -43,10 +89,19 @@ export class Environment {
   @IsBoolean()
   SEED_DEMO = true;
 
-  /** Mark the session cookie Secure (serve over HTTPS in production). */
+  /** Mark the session cookie Secure; by default it is in production (serve over HTTPS there). */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  COOKIE_SECURE = false;
+  COOKIE_SECURE?: boolean = undefined;
+
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Express's `trust proxy`): `false`
+   * (nobody, the default), a hop count, or a comma-separated list of addresses, subnets and the names
+   * `loopback`, `linklocal`, `uniquelocal`. Per-IP rate limits count the address this yields.
+   */
+  @Validate(TrustProxyConstraint)
+  TRUST_PROXY = 'false';
 
   @Transform(toNumber)
   @IsInt()
@@ -65,17 +120,35 @@ export class Environment {
   @Min(0)
   RATE_LIMIT_REPLY_SECONDS = 5;
 
+  /** Seconds a member waits between two edits of questions or replies. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  RATE_LIMIT_EDIT_SECONDS = 5;
+
   /** Flags one member may raise per hour. */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   RATE_LIMIT_FLAGS_PER_HOUR = 20;
 
-  /** Failed sign-ins allowed per IP, and per account, in 15 minutes. */
+  /** Failed sign-ins in a row allowed for one login (username or e-mail) from one IP before a pause. */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   RATE_LIMIT_SIGN_IN_ATTEMPTS = 10;
+
+  /** Minutes a login waits, from that IP only, after RATE_LIMIT_SIGN_IN_ATTEMPTS failures in a row. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_BLOCK_MINUTES = 15;
+
+  /** Failed sign-ins allowed per IP per day, whatever the login; past it the IP waits a day. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY = 100;
 
   /** Sign-ups allowed per IP per hour. */
   @Transform(toNumber)
@@ -112,6 +185,12 @@ export class Environment {
   @Min(100)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
+  /** Largest GraphQL response body; a larger one is replaced by a BAD_USER_INPUT error. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  GRAPHQL_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
   /** Largest WebSocket message accepted, like the HTTP body limit (100 KB). */
   @Transform(toNumber)
   @IsInt()
@@ -142,19 +221,19 @@ export class Environment {
   @Min(1)
   WS_KEEPALIVE_SECONDS = 15;
 
-  /** Matcher confidence at or above which the bot replies publicly. */
+  /** Calibrated confidence at or above which the bot replies publicly (default: chosen for held-out precision >= 0.95). */
   @Transform(toNumber)
   @IsNumber()
   @Min(0)
   @Max(1)
-  BOT_ANSWER_THRESHOLD = 0.5;
+  BOT_ANSWER_THRESHOLD = defaultThresholds.answer;
 
   /** Matcher confidence at or above which a suggestion waits in the staff queue. */
   @Transform(toNumber)
   @IsNumber()
   @Min(0)
   @Max(1)
-  BOT_REVIEW_THRESHOLD = 0.45;
+  BOT_REVIEW_THRESHOLD = defaultThresholds.review;
 
   /**
    * Combined confidence of the two candidate answers at or above which the bot publicly asks its
@@ -164,7 +243,7 @@ export class Environment {
   @IsNumber()
   @Min(0)
   @Max(1)
-  BOT_CLARIFY_THRESHOLD = 0.5;
+  BOT_CLARIFY_THRESHOLD = defaultThresholds.clarify;
 
   /**
    * 32 random bytes (64 hex characters or base64) that encrypt TOTP secrets at rest: `openssl rand -hex 32`.
@@ -188,6 +267,15 @@ export class Environment {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  get cookieSecure(): boolean {
+    return this.COOKIE_SECURE ?? this.isProduction;
+  }
+
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+  get trustProxy(): boolean | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY);
   }
 }
 

@@ -1,6 +1,7 @@
 import { AnswerExampleEntity } from '../answers/answer-example.entity.js';
 import { CanonicalAnswerRevisionEntity } from '../answers/canonical-answer-revision.entity.js';
 import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { NoneExampleEntity } from '../answers/none-example.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { FlagEntity } from '../moderation/flag.entity.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
@@ -30,6 +31,7 @@ export const entities = [
   CanonicalAnswerEntity,
   CanonicalAnswerRevisionEntity,
   AnswerExampleEntity,
+  NoneExampleEntity,
   BotSuggestionEntity,
   BotAnswerVoteEntity,
   BotEventEntity,

@@ -12,6 +12,10 @@ export interface ForumEventMap {
   postEdited: { threadId: number; replyId: number | null; editorId: number };
   /** Moderation hid or restored a question (replyId null) or a reply. */
   postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number };
+  /** A session was signed out or revoked (identified by its token's hash): what runs on it ends. */
+  sessionEnded: { sessionHash: string };
+  /** An admin changed a user's role: what they may see changes at once. */
+  roleChanged: { userId: number };
 }
 
 type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;

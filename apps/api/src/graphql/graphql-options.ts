@@ -1,6 +1,6 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { join } from 'node:path';
-import { formatGraphqlError } from '../common/format-graphql-error.js';
+import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
 import { graphqlContext } from '../live/socket-context.js';
 import { QueryLimits } from './query-limits.js';
@@ -23,6 +23,9 @@ export function graphqlOptions(environment: Environment): ApolloDriverConfig {
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [limits.apolloPlugin()],
-    formatError: formatGraphqlError,
+    stringifyResult: limits.stringifyResult,
+    formatError: environment.isProduction
+      ? (formatted, error) => withoutSuggestions(formatGraphqlError(formatted, error))
+      : formatGraphqlError,
   };
 }

@@ -2,7 +2,15 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { DocumentNode, GraphQLError, GraphQLSchema, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import {
+  DocumentNode,
+  FormattedExecutionResult,
+  GraphQLError,
+  GraphQLSchema,
+  ParseOptions,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { Environment } from '../config/environment.js';
 
@@ -68,6 +76,31 @@ export class QueryLimits {
       extensions: { code, cost, maximumCost: maximum, http: { status: 400 } },
     });
   }
+
+  /**
+   * Apollo's `stringifyResult`: a response larger than the limit is replaced by an error, so that no
+   * request makes the server send (or fail to build) a response of hundreds of megabytes.
+   */
+  readonly stringifyResult = (result: FormattedExecutionResult): string => {
+    const maximum = this.environment.GRAPHQL_MAX_RESPONSE_BYTES;
+    let text: string | null;
+    try {
+      text = JSON.stringify(result);
+    } catch (error) {
+      // V8's string length limit: the response would be far over any sensible size.
+      if (!(error instanceof RangeError)) throw error;
+      text = null;
+    }
+    if (text !== null && Buffer.byteLength(text) <= maximum) return text;
+    return JSON.stringify({
+      errors: [
+        {
+          message: `The response is larger than ${maximum} bytes: ask for smaller pages or fewer fields`,
+          extensions: { code, maximumBytes: maximum },
+        },
+      ],
+    });
+  };
 
   /** The cost check for HTTP operations: after validation, when the variables are known. */
   apolloPlugin(): ApolloServerPlugin {

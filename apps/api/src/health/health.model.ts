@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { RedisState } from '../redis/redis-status.js';
 
 @ObjectType({ description: 'Liveness of the API process.' })
 export class Health {
@@ -7,4 +8,10 @@ export class Health {
 
   @Field()
   time: Date;
+
+  @Field(() => RedisState, {
+    description:
+      'Whether rate limits, live events and knowledge-base changes are shared through Redis, or kept per instance because Redis is not configured (DISABLED) or unreachable (DEGRADED).',
+  })
+  redis: RedisState;
 }

@@ -1,13 +1,16 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
+import { RedisConnections } from '../redis/redis-status.js';
 import { Health } from './health.model.js';
 
 @Resolver(() => Health)
 export class HealthResolver {
+  constructor(private readonly redis: RedisConnections) {}
+
   /** Touches nothing but the process: the baseline the API benchmark compares against. */
   @Public()
   @Query(() => Health)
   health(): Health {
-    return { status: 'ok', time: new Date() };
+    return { status: 'ok', time: new Date(), redis: this.redis.state };
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type * as GraphqlModule from 'graphql';
@@ -9,10 +9,11 @@ import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLFormattedError }
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { SessionsService } from '../auth/sessions.service.js';
-import { formatGraphqlError } from '../common/format-graphql-error.js';
+import { hashToken, SessionsService } from '../auth/sessions.service.js';
+import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
 import { QueryLimits } from '../graphql/query-limits.js';
+import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { graphqlContext, socketSession } from './socket-context.js';
 
 // graphql-ws accepts errors from onSubscribe only if they are `instanceof` the GraphQLError of the copy of
@@ -28,8 +29,8 @@ type SocketExtra = {
   socket: WebSocket;
   /** The signed-in user of the socket, set when it connects; null for an anonymous socket. */
   userId?: number | null;
-  /** The session token the socket signed in with, so that signing out ends it. */
-  token?: string | null;
+  /** The hash of the session token the socket signed in with, so that signing out ends it. */
+  sessionHash?: string | null;
   /** When the socket last had no subscription running, or null while it has some. */
   idleSince?: number | null;
 };
@@ -49,17 +50,23 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private server: WebSocketServer | null = null;
   private dispose: (() => unknown) | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private stopAccountChanges: (() => void) | null = null;
+  private readonly logger = new Logger('GraphqlSocketServer');
 
   constructor(
     private readonly environment: Environment,
     private readonly sessions: SessionsService,
     private readonly httpAdapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
+    private readonly pubSub: LivePubSub,
   ) {
     this.limits = new QueryLimits(environment);
   }
 
   onApplicationBootstrap(): void {
+    // An application context without HTTP (the user:create command) serves no sockets.
+    const httpServer = this.httpAdapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!httpServer) return;
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
     this.server = new WebSocketServer({ noServer: true, maxPayload: this.environment.WS_MAX_PAYLOAD_BYTES });
     const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
@@ -73,34 +80,49 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
         onSubscribe: (context, id, payload) => this.check(context, id, payload, schema),
         onComplete: (context) => this.markIdle(context),
         onNext: (_context, _id, _payload, _args, result) =>
-          result.errors ? { ...result, errors: result.errors.map(formatSocketError) } : undefined,
-        onError: (_context, _id, _payload, errors) => errors.map(formatSocketError),
+          result.errors ? { ...result, errors: result.errors.map(this.formatError) } : undefined,
+        onError: (_context, _id, _payload, errors) => errors.map(this.formatError),
       },
       this.server,
       this.environment.WS_KEEPALIVE_SECONDS * 1000,
     );
     this.dispose = () => server.dispose();
-    const httpServer = this.httpAdapterHost.httpAdapter.getHttpServer() as Server;
     httpServer.on('upgrade', this.upgrade);
     this.idleTimer = setInterval(() => this.closeIdleSockets(), Math.min(this.environment.WS_IDLE_SECONDS * 250, 10_000));
     this.idleTimer.unref();
+    void this.endAffectedSockets().catch((error: unknown) => this.logger.error(`Account changes: ${String(error)}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    this.stopAccountChanges?.();
     this.httpAdapterHost.httpAdapter?.getHttpServer()?.off('upgrade', this.upgrade);
     await this.dispose?.();
     this.server?.close();
   }
 
-  /** Ends every socket signed in as `userId` (optionally only those that used `token`): the client signs in again. */
-  closeSocketsOf(userId: number, token?: string): void {
-    for (const context of this.sockets) {
-      if (context.extra.userId === userId && (token === undefined || context.extra.token === token)) {
-        context.extra.socket.close(4401, 'Session ended or changed');
+  /**
+   * Ends the sockets a sign-out or a role change affects, on every instance: the client signs in again,
+   * and what it subscribes to next is authorised for the session and role it has then.
+   */
+  private async endAffectedSockets(): Promise<void> {
+    const changes = await this.pubSub.subscribe<AccountChange>(liveChannels.accounts());
+    this.stopAccountChanges = () => void changes.return?.();
+    for await (const change of changes) {
+      for (const context of this.sockets) {
+        if ('sessionHash' in change && context.extra.sessionHash === change.sessionHash) {
+          context.extra.socket.close(4401, 'Session ended');
+        } else if ('userId' in change && context.extra.userId === change.userId) {
+          context.extra.socket.close(4403, 'Role changed');
+        }
       }
     }
   }
+
+  private readonly formatError = (error: GraphQLError): GraphQLFormattedError => {
+    const formatted = formatSocketError(error);
+    return this.environment.isProduction ? withoutSuggestions(formatted) : formatted;
+  };
 
   private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0];
@@ -132,7 +154,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     const { token, user } = await socketSession(this.sessions, context);
     if (token !== null && user === null) return false;
     context.extra.userId = user?.id ?? null;
-    context.extra.token = token;
+    context.extra.sessionHash = token === null ? null : hashToken(token);
     context.extra.idleSince = Date.now();
     this.sockets.add(context);
     return true;
@@ -198,7 +220,7 @@ function clientError(message: string, code: unknown, nodes?: GraphqlModule.Graph
 }
 
 /** An error sent over the socket: AppErrors keep their code, unexpected ones are masked (as over HTTP). */
-export function formatSocketError(error: GraphQLError): GraphQLFormattedError {
+function formatSocketError(error: GraphQLError): GraphQLFormattedError {
   if (!error.originalError) {
     // Parse, validation and variable errors: about the client's own document, safe to show.
     const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'GRAPHQL_VALIDATION_FAILED';

@@ -21,4 +21,9 @@ export const liveChannels = {
   thread: (threadId: number) => `thread:${threadId}`,
   forum: () => 'forum',
   notifications: (userId: number) => `notifications:${userId}`,
+  /** Sessions ended and roles changed, so that every instance ends the sockets they affect. */
+  accounts: () => 'accounts',
 };
+
+/** On the accounts channel: end the sockets of this session, or of this user. */
+export type AccountChange = { sessionHash: string } | { userId: number };

@@ -1,7 +1,7 @@
-import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { RedisConnections } from '../redis/redis-status.js';
 import { GraphqlSocketServer } from './graphql-socket-server.js';
 import { LivePubSub } from './live-pubsub.js';
 import { LiveResolver } from './live.resolver.js';
@@ -9,15 +9,11 @@ import { LiveService } from './live.service.js';
 import { LocalPubSub } from './local-pubsub.js';
 import { RedisPubSub } from './redis-pubsub.js';
 
-function createPubSub(environment: Environment): LivePubSub {
-  if (!environment.REDIS_URL) return new LocalPubSub();
-  const logger = new Logger('LivePubSub');
-  const connect = () => {
-    const redis = new Redis(environment.REDIS_URL!, { maxRetriesPerRequest: 2 });
-    redis.on('error', (error) => logger.warn(error.message));
-    return redis;
-  };
-  return new RedisPubSub(connect(), connect(), `${environment.REDIS_KEY_PREFIX}live:`);
+function createPubSub(environment: Environment, connections: RedisConnections): LivePubSub {
+  const publisher = connections.connect();
+  const subscriber = connections.connect();
+  if (!publisher || !subscriber) return new LocalPubSub();
+  return new RedisPubSub(publisher, subscriber, `${environment.REDIS_KEY_PREFIX}live:`);
 }
 
 class PubSubShutdown implements OnApplicationShutdown {
@@ -32,7 +28,7 @@ class PubSubShutdown implements OnApplicationShutdown {
 @Module({
   imports: [AuthModule],
   providers: [
-    { provide: LivePubSub, inject: [Environment], useFactory: createPubSub },
+    { provide: LivePubSub, inject: [Environment, RedisConnections], useFactory: createPubSub },
     PubSubShutdown,
     LiveService,
     LiveResolver,

@@ -10,7 +10,7 @@ import { ThreadEntity } from '../threads/thread.entity.js';
 import { Role } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
-import { liveChannels, LivePubSub } from './live-pubsub.js';
+import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
 import { ThreadActivity } from './models/thread-activity.model.js';
 import { ThreadActivityKind } from './thread-activity-kind.js';
@@ -71,6 +71,12 @@ export class LiveService implements OnModuleInit {
     });
     this.events.on('answerUnaccepted', async ({ threadId }) => {
       await this.publishUpdate(threadId, null);
+    });
+    this.events.on('sessionEnded', async ({ sessionHash }) => {
+      await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);
+    });
+    this.events.on('roleChanged', async ({ userId }) => {
+      await this.pubSub.publish(liveChannels.accounts(), { userId } satisfies AccountChange);
     });
   }
 

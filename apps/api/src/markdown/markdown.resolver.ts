@@ -4,6 +4,7 @@ import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { PreviewMarkdownArgs } from './dto/preview-markdown.args.js';
 import { MarkdownPreviewService } from './markdown-preview.service.js';
+import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver()
 export class MarkdownResolver {
@@ -12,6 +13,7 @@ export class MarkdownResolver {
   @Public()
   @Query(() => String, {
     description: 'Renders markdown to the sanitised HTML a post with this body would show; nothing is stored (rate limited per IP).',
+    complexity: renderedHtmlCost,
   })
   previewMarkdown(@Ctx() context: RequestContext, @Args() args: PreviewMarkdownArgs): Promise<string> {
     return this.previews.preview(context, args.body);

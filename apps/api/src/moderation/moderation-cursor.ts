@@ -1,4 +1,5 @@
 import { AppError } from '../common/app-error.js';
+import { idOrNull } from '../common/id.js';
 
 /**
  * Moderation lists page by id: flags oldest first, the log newest first. Ids follow insertion order,
@@ -10,8 +11,8 @@ export function encodeIdCursor(kind: string, id: number): string {
 
 export function decodeIdCursor(kind: string, cursor: string | undefined | null, field = 'after'): number | null {
   if (cursor === undefined || cursor === null) return null;
-  const match = /^([a-z]+):([1-9][0-9]{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const id = match ? Number(match[2]) : NaN;
-  if (!match || match[1] !== kind || !Number.isSafeInteger(id)) throw AppError.badInput(field, 'is not a valid cursor');
+  const match = cursor.length <= 200 ? /^([a-z]+):([0-9]+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  const id = match ? idOrNull(match[2]) : null;
+  if (!match || match[1] !== kind || id === null) throw AppError.badInput(field, 'is not a valid cursor');
   return id;
 }

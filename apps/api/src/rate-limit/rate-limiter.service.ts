@@ -1,21 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/app-error.js';
 import { Environment } from '../config/environment.js';
 import { redisClient } from '../redis/redis.module.js';
 
-interface Window {
-  count: number;
-  resetAt: number;
+export interface RateLimitRule {
+  /** Hits allowed in the window. */
+  points: number;
+  windowSeconds: number;
+  /** Once over the limit, refuse for this long (default: until the window ends). */
+  blockSeconds?: number;
+}
+
+/** One rule's counters, kept per key: counts hits atomically, refuses past the limit. */
+export class RateLimit {
+  constructor(private readonly limiter: RateLimiterAbstract) {}
+
+  /** Counts one hit on `key`; throws RATE_LIMITED once more than the rule's points fall in its window. */
+  async consume(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw AppError.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      throw rejection;
+    }
+  }
+
+  /** Gives back one hit (a request that turned out not to count, such as a successful sign-in). */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.limiter.delete(key);
+  }
 }
 
 /**
- * Fixed-window counters, in Redis when several instances share it, else in memory.
- * `consume` counts a hit and refuses past the limit; `assertBelow` only checks (for counting failures).
+ * Rate limits on rate-limiter-flexible: counters in Redis when REDIS_URL is set, so every instance
+ * shares them, with a per-instance memory limiter as insurance while Redis is unreachable; in memory
+ * without Redis.
  */
 @Injectable()
 export class RateLimiterService {
-  private readonly windows = new Map<string, Window>();
+  private readonly rules = new Map<string, RateLimit>();
 
   constructor(
     @Inject(redisClient) private readonly redis: Redis | null,
@@ -25,58 +54,33 @@ export class RateLimiterService {
   /** Counts one hit on `key`; throws RATE_LIMITED once more than `limit` hits fall in the window. */
   async consume(key: string, limit: number, windowSeconds: number): Promise<void> {
     if (windowSeconds <= 0) return;
-    const window = await this.increment(key, windowSeconds * 1000);
-    if (window.count > limit) throw AppError.rateLimited(this.retryAfter(window));
+    await this.rule({ points: limit, windowSeconds }).consume(key);
   }
 
-  /** Throws RATE_LIMITED if `key` already has `limit` hits in its window, without counting one. */
-  async assertBelow(key: string, limit: number): Promise<void> {
-    const window = await this.read(key);
-    if (window && window.count >= limit) throw AppError.rateLimited(this.retryAfter(window));
-  }
-
-  async reset(key: string): Promise<void> {
-    this.windows.delete(key);
-    await this.redis?.del(this.redisKey(key));
-  }
-
-  private retryAfter(window: Window): number {
-    return Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-  }
-
-  private redisKey(key: string): string {
-    return `${this.environment.REDIS_KEY_PREFIX}rate:${key}`;
-  }
-
-  private async increment(key: string, windowMs: number): Promise<Window> {
-    if (this.redis) {
-      const redisKey = this.redisKey(key);
-      const result = await this.redis.multi().incr(redisKey).pexpire(redisKey, windowMs, 'NX').pttl(redisKey).exec();
-      const count = Number(result?.[0]?.[1] ?? 1);
-      const ttl = Number(result?.[2]?.[1] ?? windowMs);
-      return { count, resetAt: Date.now() + Math.max(ttl, 0) };
+  /** The counters of one rule; the same rule always gets the same counters. */
+  rule(rule: RateLimitRule): RateLimit {
+    // Redis expiries are whole seconds.
+    const duration = Math.max(1, Math.ceil(rule.windowSeconds));
+    const blockDuration = rule.blockSeconds === undefined ? 0 : Math.max(1, Math.ceil(rule.blockSeconds));
+    const name = `${rule.points}:${duration}:${blockDuration}`;
+    let limit = this.rules.get(name);
+    if (!limit) {
+      limit = new RateLimit(this.createLimiter(name, rule.points, duration, blockDuration));
+      this.rules.set(name, limit);
     }
-    const now = Date.now();
-    this.sweep(now);
-    const current = this.windows.get(key);
-    const window = current && current.resetAt > now ? current : { count: 0, resetAt: now + windowMs };
-    window.count++;
-    this.windows.set(key, window);
-    return window;
+    return limit;
   }
 
-  private async read(key: string): Promise<Window | null> {
-    if (this.redis) {
-      const redisKey = this.redisKey(key);
-      const [count, ttl] = await Promise.all([this.redis.get(redisKey), this.redis.pttl(redisKey)]);
-      return count === null ? null : { count: Number(count), resetAt: Date.now() + Math.max(ttl, 0) };
-    }
-    const window = this.windows.get(key);
-    return window && window.resetAt > Date.now() ? window : null;
-  }
-
-  private sweep(now: number): void {
-    if (this.windows.size < 10_000) return;
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  private createLimiter(name: string, points: number, duration: number, blockDuration: number): RateLimiterAbstract {
+    const options = { points, duration, blockDuration, keyPrefix: `rate:${name}` };
+    if (!this.redis) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({
+      ...options,
+      keyPrefix: `${this.environment.REDIS_KEY_PREFIX}rate:${name}`,
+      storeClient: this.redis,
+      // Without a connection, count in this instance at once instead of queueing behind reconnects.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
   }
 }

@@ -1,15 +1,20 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
+import { RedisConnections } from './redis-status.js';
 
 /** The shared Redis connection, or null when REDIS_URL is not set (one instance keeps its state in memory). */
 export const redisClient = Symbol('redisClient');
 
-class RedisShutdown implements OnApplicationShutdown {
-  constructor(@Inject(redisClient) private readonly redis: Redis | null) {}
+class RedisShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(@Inject(RedisConnections) private readonly connections: RedisConnections) {}
+
+  beforeApplicationShutdown(): void {
+    this.connections.stopping();
+  }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+    await this.connections.closeAll();
   }
 }
 
@@ -17,17 +22,17 @@ class RedisShutdown implements OnApplicationShutdown {
 @Module({
   providers: [
     {
-      provide: redisClient,
+      provide: RedisConnections,
       inject: [Environment],
-      useFactory: (environment: Environment): Redis | null => {
-        if (!environment.REDIS_URL) return null;
-        const redis = new Redis(environment.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
-        redis.on('error', (error) => new Logger('Redis').warn(error.message));
-        return redis;
-      },
+      useFactory: (environment: Environment) => new RedisConnections(environment.REDIS_URL),
+    },
+    {
+      provide: redisClient,
+      inject: [RedisConnections],
+      useFactory: (connections: RedisConnections): Redis | null => connections.connect(),
     },
     RedisShutdown,
   ],
-  exports: [redisClient],
+  exports: [redisClient, RedisConnections],
 })
 export class RedisModule {}

@@ -5,7 +5,7 @@ import { AnswersService } from '../answers/answers.service.js';
 import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
 import { ExampleSource } from '../answers/example-source.js';
 import { AppError } from '../common/app-error.js';
-import { parseId } from '../common/id.js';
+import { idOrNull, parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -32,9 +32,10 @@ function encodeQueueCursor(kind: BotQueueKind, id: number): string {
 }
 
 function decodeQueueCursor(kind: BotQueueKind, cursor: string): number {
-  const [cursorKind, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  if (cursorKind !== kind || !id || !/^[1-9][0-9]{0,15}$/.test(id)) throw AppError.badInput('after', 'is not a cursor of this queue');
-  return Number(id);
+  const [cursorKind, text] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  const id = text ? idOrNull(text) : null;
+  if (cursorKind !== kind || id === null) throw AppError.badInput('after', 'is not a cursor of this queue');
+  return id;
 }
 
 /**
@@ -173,7 +174,10 @@ export class BotReviewService {
     return this.reload(suggestionId);
   }
 
-  /** No canonical answer fits: the question leaves the queues; a bot reply, if any, is folded. */
+  /**
+   * No canonical answer fits: the question leaves the queues, a bot reply, if any, is folded, and the
+   * question becomes an example of "none of the answers".
+   */
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
@@ -185,6 +189,7 @@ export class BotReviewService {
         decidedById: staff.id,
         decidedAt: new Date(),
       });
+      await this.answers.learnNoneExample(manager, { title: thread.title, body: thread.body, threadId: thread.id }, staff.id);
       await recordBotEvents(manager, [BotEventType.Dismissed], {
         answerId: existing?.answerId ?? null,
         threadId: thread.id,
@@ -192,6 +197,7 @@ export class BotReviewService {
       });
       return id;
     });
+    await this.answers.announceChange();
     return this.reload(suggestionId);
   }
 

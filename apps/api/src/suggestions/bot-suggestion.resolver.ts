@@ -4,9 +4,11 @@ import { CanonicalAnswer } from '../answers/models/canonical-answer.model.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { Thread } from '../threads/models/thread.model.js';
+import { RepliesService } from '../threads/replies.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { parseAlternatives, parseExplanation } from './bot-suggestion.mapper.js';
 import { BotService } from './bot.service.js';
+import { botAwaitsAsker } from './bot-thread-state.js';
 import { BotQueueItem } from './models/bot-queue.model.js';
 import { BotExplanation, BotSuggestion, RankedCanonicalAnswer } from './models/bot-suggestion.model.js';
 
@@ -37,12 +39,27 @@ export class BotSuggestionResolver {
 
 @Resolver(() => Thread)
 export class ThreadBotSuggestionResolver {
-  constructor(private readonly bot: BotService) {}
+  constructor(
+    private readonly bot: BotService,
+    private readonly replies: RepliesService,
+  ) {}
 
   /** What the FAQ bot did with this question: null until it replied publicly (staff also see pending and unmatched ones). */
   @ResolveField(() => BotSuggestion, { nullable: true })
   botSuggestion(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<BotSuggestion | null> {
     return this.bot.forThread(context, Number(thread.id));
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      "The bot's public reply waits for the asker's word (did it solve it, or which case fits) and nothing settled the question meanwhile: no accepted answer, no staff answer, not locked.",
+  })
+  async botAwaitsAsker(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<boolean> {
+    const [suggestion, staffReplied] = await Promise.all([
+      this.bot.forThread(context, Number(thread.id)),
+      this.replies.staffReplied(context, Number(thread.id)),
+    ]);
+    return botAwaitsAsker(suggestion, thread, staffReplied);
   }
 }
 

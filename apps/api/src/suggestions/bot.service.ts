@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, Not } from 'typeorm';
-import type { MatchResult } from '#matcher';
+import { decide, type MatchResult } from '#matcher';
 import { AnswersService, isUniqueViolation } from '../answers/answers.service.js';
 import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
 import { KnowledgeBaseChanges } from '../answers/knowledge-base-changes.js';
@@ -125,25 +125,34 @@ export class BotService implements OnModuleInit {
   }
 
   private decide(result: MatchResult): Decision {
-    const { BOT_ANSWER_THRESHOLD: answerAt, BOT_REVIEW_THRESHOLD: reviewAt, BOT_CLARIFY_THRESHOLD: clarifyAt } = this.environment;
-    const best = result.alternatives[0] ? (this.matcher.answer(result.alternatives[0].slug) ?? null) : null;
-    if (result.clarify) {
-      if (result.confidence >= clarifyAt) {
-        const titles = new Map(result.clarify.choices.map((choice) => [choice.slug, this.matcher.answer(choice.slug)?.title ?? '']));
+    const decision = decide(result, {
+      answer: this.environment.BOT_ANSWER_THRESHOLD,
+      review: this.environment.BOT_REVIEW_THRESHOLD,
+      clarify: this.environment.BOT_CLARIFY_THRESHOLD,
+    });
+    switch (decision.action) {
+      case 'clarify': {
+        const titles = new Map(decision.clarify.choices.map((choice) => [choice.slug, this.matcher.answer(choice.slug)?.title ?? '']));
         return {
           status: BotSuggestionStatus.CLARIFYING,
           answer: null,
-          reply: botClarifyReply(result.clarify, titles),
+          reply: botClarifyReply(decision.clarify, titles),
           events: [BotEventType.ClarificationAsked],
         };
       }
-    } else if (result.answer && result.confidence >= answerAt) {
-      const answer = this.matcher.answer(result.answer);
-      if (answer)
-        return { status: BotSuggestionStatus.ANSWERED, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
-    }
-    if (best && result.confidence >= reviewAt) {
-      return { status: BotSuggestionStatus.PENDING_REVIEW, answer: best, reply: null, events: [BotEventType.ReviewQueued] };
+      case 'answer': {
+        const answer = this.matcher.answer(decision.slug);
+        if (answer)
+          return { status: BotSuggestionStatus.ANSWERED, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
+        break;
+      }
+      case 'review': {
+        const answer = this.matcher.answer(decision.slug);
+        if (answer) return { status: BotSuggestionStatus.PENDING_REVIEW, answer, reply: null, events: [BotEventType.ReviewQueued] };
+        break;
+      }
+      case 'none':
+        break;
     }
     return { status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [] };
   }

@@ -62,7 +62,7 @@ export class MatcherService implements OnModuleInit {
     const build = ++this.requestedBuild;
     const snapshot = await this.knowledgeBase.snapshot();
     if (build < this.appliedBuild) return;
-    this.matcher = Matcher.build(snapshot.documents);
+    this.matcher = Matcher.build(snapshot.documents, { noneExamples: snapshot.noneExamples, previous: this.matcher });
     this.answers = new Map(snapshot.answers.map((answer) => [answer.slug, answer]));
     this.appliedBuild = build;
   }

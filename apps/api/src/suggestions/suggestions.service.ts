@@ -18,6 +18,11 @@ const minimumAnswerConfidence = 0.1;
 const minimumShareOfBest = 1 / 3;
 /** Threads below this similarity share too little with the question. */
 const minimumThreadScore = 0.2;
+/**
+ * Nor are threads that contain less than this share of the question's words: an off-topic question that shares
+ * one word with a thread can still score high (the score is relative to the words the index knows).
+ */
+const minimumThreadCoverage = 0.4;
 const shown = 3;
 
 /** Suggestions while a question is being typed, and the "this solves my problem" clicks on them. */
@@ -49,7 +54,9 @@ export class SuggestionsService {
       return answer ? [{ slug: answer.slug, title: answer.title, excerpt: excerpt(answer.body), confidence: candidate.confidence }] : [];
     });
 
-    const similar = this.matcher.similar(input, { limit: shown * 2 }).filter((thread) => thread.score >= minimumThreadScore);
+    const similar = this.matcher
+      .similar(input, { limit: shown * 2 })
+      .filter((thread) => thread.score >= minimumThreadScore && thread.coverage >= minimumThreadCoverage);
     const rows = similar.length
       ? await this.dataSource.getRepository(ThreadEntity).find({
           select: { id: true, title: true, status: true, acceptedReplyId: true, hidden: true },

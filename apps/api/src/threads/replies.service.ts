@@ -12,6 +12,7 @@ import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
@@ -118,6 +119,7 @@ export class RepliesService {
     });
     if (!mayModify(context, reply)) throw AppError.forbidden('You can only edit your own replies');
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
+    await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
@@ -180,5 +182,25 @@ export class RepliesService {
       )
       .load(thread.acceptedReplyId);
     return reply && isVisibleTo(context, reply) ? toReply(reply, thread.acceptedReplyId) : null;
+  }
+
+  /** Whether a staff answer that everyone can see is among the thread's replies; batched per request. */
+  staffReplied(context: RequestContext, threadId: number): Promise<boolean> {
+    return context
+      .loader(
+        'threadsWithStaffReply',
+        () =>
+          new DataLoader<number, boolean>(async (ids) => {
+            const rows = await this.dataSource
+              .getRepository(ReplyEntity)
+              .createQueryBuilder('reply')
+              .select('DISTINCT reply.threadId', 'threadId')
+              .where({ threadId: In([...ids]), isStaffAnswer: true, hidden: false })
+              .getRawMany<{ threadId: number }>();
+            const answered = new Set(rows.map((row) => Number(row.threadId)));
+            return ids.map((id) => answered.has(id));
+          }),
+      )
+      .load(threadId);
   }
 }

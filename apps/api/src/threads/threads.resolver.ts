@@ -95,6 +95,11 @@ export class ThreadsResolver {
     return this.repliesService.page(context, thread, args);
   }
 
+  @ResolveField(() => Boolean, { description: 'A staff answer that everyone can see is among the replies.' })
+  staffReplied(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<boolean> {
+    return this.repliesService.staffReplied(context, Number(thread.id));
+  }
+
   @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
   revisions(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<Revision[]> {
     return this.revisionsService.forPost(context, PostType.THREAD, Number(thread.id));

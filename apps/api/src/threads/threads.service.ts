@@ -10,6 +10,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
@@ -140,7 +141,7 @@ export class ThreadsService {
 
   /**
    * One page of the threads the viewer may see, with keyset pagination on (sort value, id), both descending.
-   * `unanswered: true` means "no accepted answer", whether or not anyone replied.
+   * `unanswered: true` means no accepted answer and no staff answer that everyone can see.
    */
   async list(context: RequestContext, args: ThreadsArgs): Promise<ThreadConnection> {
     const filter = args.filter ?? {};
@@ -156,8 +157,13 @@ export class ThreadsService {
     if (filter.tag) {
       query.andWhere('EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = thread.id AND tt.tag = :tag)', { tag: filter.tag });
     }
-    if (filter.unanswered === true) query.andWhere('thread.acceptedReplyId IS NULL');
-    if (filter.unanswered === false) query.andWhere('thread.acceptedReplyId IS NOT NULL');
+    if (filter.unanswered != null) {
+      const staffReply =
+        'EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = thread.id AND sr.is_staff_answer = :staffAnswer AND sr.hidden = :staffReplyHidden)';
+      const parameters = { staffAnswer: true, staffReplyHidden: false };
+      if (filter.unanswered) query.andWhere(`thread.acceptedReplyId IS NULL AND NOT ${staffReply}`, parameters);
+      else query.andWhere(`(thread.acceptedReplyId IS NOT NULL OR ${staffReply})`, parameters);
+    }
     if (authorId !== null) query.andWhere('thread.authorId = :authorId', { authorId });
     if (filter.authorUsername) {
       query.andWhere('thread.authorId IN (SELECT u.id FROM users u WHERE u.username_key = :usernameKey)', {
@@ -203,6 +209,7 @@ export class ThreadsService {
     const newTags = input.tags ? [...input.tags].sort() : null;
     const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
     if (!textChanged && !tagsChanged) return toThread(thread);
+    await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {

@@ -3,8 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
-import { AppError, ErrorCode, FieldProblem } from '../common/app-error.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
 import { User } from './models/user.model.js';
@@ -37,6 +38,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
+    private readonly events: ForumEvents,
   ) {}
 
   /** Batched per request: a page of posts loads all its authors in one query. */
@@ -73,16 +75,14 @@ export class UsersService {
     const email = account.email.trim().toLowerCase();
     if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
     if (account.role === Role.MEMBER) await this.refuseImitation(account.username);
+    // Hashed first, so a taken name or address answers no sooner than a new one.
+    const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
     const taken = await this.users
       .createQueryBuilder('user')
       .where('user.username_key = :usernameKey OR user.email = :email', { usernameKey, email })
-      .getMany();
-    const problems: FieldProblem[] = [];
-    if (taken.some((row) => row.usernameKey === usernameKey)) problems.push(usernameTaken);
-    if (taken.some((row) => row.email === email)) problems.push(emailTaken);
-    if (problems.length > 0) throw conflict(problems);
+      .getCount();
+    if (taken > 0) throw accountTaken();
 
-    const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
     try {
       const row = await this.users.save(
         this.users.create({ username: account.username, usernameKey, email, passwordHash, role: account.role, createdAt: new Date() }),
@@ -90,8 +90,7 @@ export class UsersService {
       return toViewer(row);
     } catch (error) {
       // Lost a race with a concurrent sign-up of the same name or address.
-      const field = uniqueViolationField(error);
-      if (field) throw conflict([field === 'username' ? usernameTaken : emailTaken]);
+      if (isUniqueViolation(error)) throw accountTaken();
       throw error;
     }
   }
@@ -118,12 +117,14 @@ export class UsersService {
     const userId = parseId(userIdInput, 'userId');
     if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
     if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
+    let changed = false;
     const updated = await this.dataSource.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
       if (!target) throw AppError.notFound('User', userId);
       if (target.role === Role.BOT) throw AppError.forbidden("The bot's role cannot be changed");
       if (target.role === role) return target;
       const previous = target.role;
+      changed = true;
       await manager.update(UserEntity, { id: userId }, { role });
       await manager.insert(ModerationActionEntity, {
         actorId: actor.id,
@@ -136,6 +137,7 @@ export class UsersService {
       return { ...target, role };
     });
     this.loaderById(context).clear(userId);
+    if (changed) await this.events.emit('roleChanged', { userId });
     return toUser(updated);
   }
 
@@ -170,21 +172,23 @@ export class UsersService {
   }
 }
 
-const usernameTaken: FieldProblem = { field: 'username', message: 'username is already taken' };
-const emailTaken: FieldProblem = { field: 'email', message: 'email is already registered' };
-
-function conflict(fields: FieldProblem[]): AppError {
-  return new AppError(ErrorCode.Conflict, fields.map((problem) => problem.message).join('; '), { fields });
+/**
+ * One answer whether the username or the e-mail address is taken: naming the address would tell anyone
+ * which addresses have accounts here.
+ */
+function accountTaken(): AppError {
+  const message = 'username or email address is already in use';
+  return new AppError(ErrorCode.Conflict, message, {
+    fields: [
+      { field: 'username', message },
+      { field: 'email', message },
+    ],
+  });
 }
 
 /** Which unique column a failed insert hit, on SQLite or PostgreSQL. */
-function uniqueViolationField(error: unknown): 'username' | 'email' | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driverError = error.driverError as { code?: string; detail?: string; message?: string };
-  const isUnique = driverError.code === '23505' || String(driverError.code ?? '').startsWith('SQLITE_CONSTRAINT');
-  if (!isUnique) return null;
-  const text = `${driverError.detail ?? ''} ${driverError.message ?? ''}`;
-  if (text.includes('username')) return 'username';
-  if (text.includes('email')) return 'email';
-  return null;
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = String((error.driverError as { code?: string }).code ?? '');
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }

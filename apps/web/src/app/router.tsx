@@ -12,6 +12,7 @@ import {
   StaffModerationLogRoute,
   StaffQueuesRoute,
   StaffRoute,
+  StaffLearnedRoute,
   StaffStatsRoute,
 } from './routes/staff-routes';
 import { ThreadListRoute } from './routes/thread-list-route';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
           { index: true, element: <StaffQueuesRoute /> },
           { path: 'answers', element: <StaffAnswersRoute /> },
           { path: 'answers/:slug', element: <StaffAnswerRoute /> },
+          { path: 'learned', element: <StaffLearnedRoute /> },
           { path: 'stats', element: <StaffStatsRoute /> },
           { path: 'log', element: <StaffModerationLogRoute /> },
         ],

@@ -1,14 +1,16 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { LengthCount } from './length-counter';
 
 interface FieldFrameProps {
   id: string;
   label: string;
   hint?: ReactNode;
   error?: string;
+  counter?: LengthCount | null;
   children: ReactNode;
 }
 
-function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+function FieldFrame({ id, label, hint, error, counter, children }: FieldFrameProps) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
@@ -25,31 +27,43 @@ function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
           {error}
         </p>
       ) : null}
+      <FieldCounter id={id} counter={counter} />
     </div>
   );
 }
 
-function describedBy(id: string, hint: unknown, error: string | undefined): string | undefined {
-  if (error) return `${id}-error`;
-  return hint ? `${id}-hint` : undefined;
+export function FieldCounter({ id, counter }: { id: string; counter?: LengthCount | null }) {
+  if (!counter) return null;
+  return (
+    <p className={`field__counter${counter.over ? ' field__counter--over' : ''}`} id={`${id}-counter`}>
+      {counter.text}
+    </p>
+  );
+}
+
+/** The error replaces the hint (a screen reader reads one description); the counter is read with either. */
+export function describedBy(id: string, hint: unknown, error: string | undefined, counter?: LengthCount | null): string | undefined {
+  const ids = [error ? `${id}-error` : hint ? `${id}-hint` : null, counter ? `${id}-counter` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
 }
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: ReactNode;
   error?: string;
+  counter?: LengthCount | null;
 }
 
-export function TextField({ label, hint, error, id, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, counter, id, ...input }: TextFieldProps) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (
-    <FieldFrame id={fieldId} label={label} hint={hint} error={error}>
+    <FieldFrame id={fieldId} label={label} hint={hint} error={error} counter={counter}>
       <input
         id={fieldId}
         className="input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
+        aria-describedby={describedBy(fieldId, hint, error, counter)}
         {...input}
       />
     </FieldFrame>

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { describedBy, FieldCounter } from './field';
+import type { LengthCount } from './length-counter';
 import { MarkdownPreview } from './markdown-preview';
 
 interface MarkdownEditorProps {
@@ -9,9 +11,11 @@ interface MarkdownEditorProps {
   hint?: string;
   placeholder?: string;
   rows?: number;
-  maxLength?: number;
   name?: string;
   autoFocus?: boolean;
+  /** Lets a form move focus to the textarea. */
+  id?: string;
+  counter?: LengthCount | null;
 }
 
 /**
@@ -26,13 +30,14 @@ export function MarkdownEditor({
   hint,
   placeholder,
   rows = 8,
-  maxLength,
   name,
   autoFocus,
+  id: givenId,
+  counter,
 }: MarkdownEditorProps) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const [mode, setMode] = useState<'write' | 'preview'>('write');
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={`field markdown-editor${error ? ' field--invalid' : ''}`}>
       <div className="markdown-editor__bar">
@@ -61,11 +66,10 @@ export function MarkdownEditor({
           className="input input--area"
           value={value}
           rows={rows}
-          maxLength={maxLength}
           placeholder={placeholder}
           autoFocus={autoFocus}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error, counter)}
           onChange={(event) => onChange(event.target.value)}
         />
       </div>
@@ -88,6 +92,7 @@ export function MarkdownEditor({
           {error}
         </p>
       ) : null}
+      <FieldCounter id={id} counter={counter} />
     </div>
   );
 }

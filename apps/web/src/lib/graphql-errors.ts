@@ -5,8 +5,11 @@ export interface FieldError {
   message: string;
 }
 
-/** The API's BAD_USER_INPUT errors carry `extensions.fields`: one message per input field. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
+/**
+ * The API's BAD_USER_INPUT errors carry `extensions.fields`: one message per input field. With `labels`, a
+ * message that starts with the field's API name names it as the form labels it ("body must be…" → "Details must be…").
+ */
+export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {}): Record<string, string> {
   const result: Record<string, string> = {};
   if (!CombinedGraphQLErrors.is(error)) return result;
   for (const graphqlError of error.errors) {
@@ -14,7 +17,9 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
     for (const { field, message } of fields ?? []) {
       // Nested inputs name the leaf last (`input.title`): the form knows its fields by leaf name.
       const name = field.split('.').pop() ?? field;
-      result[name] ??= message;
+      const label = labels[name];
+      result[name] ??=
+        label && message.toLowerCase().startsWith(`${name.toLowerCase()} `) ? `${label}${message.slice(name.length)}` : message;
     }
   }
   return result;

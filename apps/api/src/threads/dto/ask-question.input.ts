@@ -1,28 +1,33 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { normalizeBody, normalizeTags, normalizeTitle, tagPattern } from '../post-text.js';
+import { normalizeBody, normalizeTags, normalizeTitle } from '../post-text.js';
+import { maxTagsPerQuestion, questionBodyLength, tagPattern, titleLength } from '#post-limits';
 
 @InputType({ description: 'A new question.' })
 export class AskQuestionInput {
-  /** 10 to 200 characters once whitespace is collapsed. */
-  @Field({ description: '10 to 200 characters once whitespace is collapsed.' })
+  @Field({ description: `${titleLength.min} to ${titleLength.max} characters once whitespace is collapsed.` })
   @Transform(({ value }) => normalizeTitle(value))
   @IsString()
-  @Length(10, 200, { message: 'title must be 10 to 200 characters' })
+  @Length(titleLength.min, titleLength.max, { message: `title must be ${titleLength.min} to ${titleLength.max} characters` })
   title: string;
 
-  @Field({ description: 'Markdown, 20 to 20000 characters.' })
+  @Field({ description: `Markdown, ${questionBodyLength.min} to ${questionBodyLength.max} characters.` })
   @Transform(({ value }) => normalizeBody(value))
   @IsString()
-  @Length(20, 20000, { message: 'body must be 20 to 20000 characters' })
+  @Length(questionBodyLength.min, questionBodyLength.max, {
+    message: `body must be ${questionBodyLength.min} to ${questionBodyLength.max} characters`,
+  })
   body: string;
 
-  @Field(() => [String], { nullable: true, description: 'Up to 5 tags of 1 to 32 characters [a-z0-9-]; lower-cased and de-duplicated.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Up to ${maxTagsPerQuestion} tags of 1 to 32 characters [a-z0-9-]; lower-cased and de-duplicated.`,
+  })
   @IsOptional()
   @Transform(({ value }) => normalizeTags(value))
   @IsArray()
-  @ArrayMaxSize(5, { message: 'at most 5 tags' })
+  @ArrayMaxSize(maxTagsPerQuestion, { message: `at most ${maxTagsPerQuestion} tags` })
   @IsString({ each: true })
   @Matches(tagPattern, { each: true, message: 'each tag must be 1 to 32 characters of a-z, 0-9 and -' })
   tags?: string[] | null;

@@ -2,8 +2,8 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/page.args.js';
-import { tagPattern } from '../post-text.js';
 import { ThreadStatus } from '../thread-status.js';
+import { tagPattern } from '#post-limits';
 
 export enum ThreadSort {
   /** Most recent reply (or question) first. */
@@ -30,7 +30,8 @@ export class ThreadFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: only threads without an accepted answer (replies or not, locked or not); false: only threads with one.',
+    description:
+      'true: only threads with neither an accepted answer nor a visible staff answer (locked or not); false: only threads with either.',
   })
   @IsOptional()
   @IsBoolean()

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { Button } from '../../components/button';
 import { Spinner, Notice } from '../../components/status';
 import { AskForm, emptyDraft, type QuestionDraft } from '../../features/ask/components/ask-form';
-import { AskSuggestions } from '../../features/bot/components/ask-suggestions';
+import { AskSuggestions, InlineSuggestion } from '../../features/bot/components/ask-suggestions';
 import { useViewer } from '../../lib/viewer';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const draftKey = 'twofa-forum:question-draft';
+
+function hasText(draft: QuestionDraft): boolean {
+  return Boolean(draft.title.trim() || draft.body.trim() || draft.tags.trim());
+}
 
 function loadDraft(): QuestionDraft {
   try {
@@ -23,6 +28,9 @@ export function AskRoute() {
   const { viewer, loading } = useViewer();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<QuestionDraft>(loadDraft);
+  // Said once, so coming back to Ask never silently shows old text.
+  const [restored, setRestored] = useState(() => hasText(draft));
+  const [formKey, setFormKey] = useState(0);
   const [solved, setSolved] = useState<{ slug: string; title: string } | null>(null);
 
   useEffect(() => {
@@ -33,6 +41,13 @@ export function AskRoute() {
   function endDraft() {
     sessionStorage.removeItem(draftKey);
     setDraft(emptyDraft);
+  }
+
+  function discardDraft() {
+    endDraft();
+    setRestored(false);
+    // A fresh form: no messages about the discarded text, focus back on the title.
+    setFormKey((key) => key + 1);
   }
 
   if (loading) return <Spinner />;
@@ -65,13 +80,39 @@ export function AskRoute() {
       <div className="ask-page__form">
         <h1>Ask a question</h1>
         <p className="muted">Staff and the community answer here. Our FAQ bot suggests answers as you type.</p>
+        {restored && hasText(draft) ? (
+          <div className="draft-bar" role="group" aria-label="Your draft">
+            <p>Your unfinished question is back, as you left it.</p>
+            <Button small variant="quiet" onClick={discardDraft}>
+              Discard draft
+            </Button>
+          </div>
+        ) : null}
         <AskForm
+          key={formKey}
           draft={draft}
           onChange={setDraft}
           onPosted={(threadId) => {
             endDraft();
             void navigate(`/t/${threadId}`);
           }}
+          actions={
+            hasText(draft) && !restored ? (
+              <Button variant="quiet" onClick={discardDraft}>
+                Discard draft
+              </Button>
+            ) : null
+          }
+          suggestion={
+            <InlineSuggestion
+              title={draft.title}
+              body={draft.body}
+              onSolved={(answer) => {
+                endDraft();
+                setSolved(answer);
+              }}
+            />
+          }
         />
       </div>
       <AskSuggestions

@@ -4,6 +4,11 @@ import { SignUpForm } from '../../features/auth/components/sign-up-form';
 import { useViewer } from '../../lib/viewer';
 import { usePageTitle } from '../../lib/use-page-title';
 
+/** Why the page asks to sign in, when it was sent here from somewhere that needs an account. */
+function purposeOf(next: string): string | null {
+  return next === '/ask' || next.startsWith('/ask?') ? 'ask' : null;
+}
+
 /** Only same-site paths: `?next=https://evil.example` must not send anyone away. */
 function safeNext(value: string | null): string {
   return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
@@ -16,9 +21,13 @@ export function SignInRoute() {
   const { viewer } = useViewer();
   const next = safeNext(params.get('next'));
   if (viewer) return <Navigate to={next} replace />;
+  const asking = purposeOf(next) === 'ask';
   return (
     <section className="auth-page card">
-      <h1>Sign in</h1>
+      <h1>{asking ? 'Sign in to ask' : 'Sign in'}</h1>
+      {asking ? (
+        <p className="muted">Questions come from an account, so you can be told when someone answers. Your draft will be waiting.</p>
+      ) : null}
       <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
       <p className="auth-page__switch">
         New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
@@ -36,7 +45,7 @@ export function SignUpRoute() {
   if (viewer) return <Navigate to={next} replace />;
   return (
     <section className="auth-page card">
-      <h1>Create an account</h1>
+      <h1>{purposeOf(next) === 'ask' ? 'Create an account to ask' : 'Create an account'}</h1>
       <p className="muted">Ask questions, reply, and get notified when someone answers you.</p>
       <SignUpForm onSignedUp={() => void navigate(next, { replace: true })} />
       <p className="auth-page__switch">

@@ -7,6 +7,7 @@ import { ModerationLog } from '../../features/moderation/components/moderation-l
 import { OpenFlagsQueue } from '../../features/moderation/components/open-flags-queue';
 import { BotQueue } from '../../features/staff/components/bot-queue';
 import { BotStatsReport, BotStatsSummary } from '../../features/staff/components/bot-stats';
+import { LearnedExamples } from '../../features/staff/components/learned-examples';
 import type { BotQueueKind } from '../../gql/graphql';
 import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -42,6 +43,7 @@ export function StaffRoute() {
           Queues
         </NavLink>
         <NavLink to="/staff/answers">Canonical answers</NavLink>
+        <NavLink to="/staff/learned">Learned</NavLink>
         <NavLink to="/staff/stats">Statistics</NavLink>
         <NavLink to="/staff/log">Moderation log</NavLink>
       </nav>
@@ -103,6 +105,11 @@ export function StaffAnswersRoute() {
 export function StaffAnswerRoute() {
   const { slug = '' } = useParams();
   return <CanonicalAnswerEditor key={slug} slug={slug} />;
+}
+
+export function StaffLearnedRoute() {
+  usePageTitle('Learned from staff');
+  return <LearnedExamples />;
 }
 
 export function StaffStatsRoute() {

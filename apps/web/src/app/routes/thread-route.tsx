@@ -16,7 +16,7 @@ export function ThreadRoute() {
   const [params] = useSearchParams();
   const { viewer } = useViewer();
   const client = useApolloClient();
-  const { suggestion, askerId } = useBotSuggestion(threadId);
+  const { suggestion, askerId, settled } = useBotSuggestion(threadId);
   const draftSlug = viewer?.isStaff ? params.get('draft') : null;
   const draft = useCanonicalAnswerDraft(threadId, draftSlug);
 
@@ -39,7 +39,7 @@ export function ThreadRoute() {
       suggestion ? (
         <>
           {viewer?.isStaff ? <BotStaffNote suggestion={suggestion} /> : null}
-          {suggestion.replyId ? null : <BotClarification suggestion={suggestion} isAsker={isAsker} />}
+          {suggestion.replyId ? null : <BotClarification suggestion={suggestion} isAsker={isAsker} settled={settled} />}
         </>
       ) : null,
     replyActions: (reply) => (
@@ -51,12 +51,13 @@ export function ThreadRoute() {
     replyFooter: (reply) =>
       suggestion && reply.author.isBot && suggestion.replyId === reply.id ? (
         suggestion.status === 'CLARIFYING' ? (
-          <BotClarification suggestion={suggestion} isAsker={isAsker} inReply />
+          <BotClarification suggestion={suggestion} isAsker={isAsker} settled={settled} inReply />
         ) : (
           <BotAnswerFooter
             suggestion={suggestion}
             isAsker={isAsker}
             signedIn={Boolean(viewer)}
+            settled={settled}
             onDecided={() => void client.refetchQueries({ include: 'active' })}
           />
         )

@@ -24,10 +24,10 @@ import {
 type AnswerDetails = NonNullable<CanonicalAnswerEditorQuery['canonicalAnswer']>;
 
 const sourceLabel: Record<string, string> = {
-  Seed: 'built in',
-  Staff: 'added by staff',
-  Confirmed: 'confirmed question',
-  Corrected: 'corrected question',
+  SEED: 'built in',
+  STAFF: 'added by staff',
+  CONFIRMED: 'confirmed question',
+  CORRECTED: 'corrected question',
 };
 
 export function CanonicalAnswerEditor({ slug }: { slug: string }) {

@@ -120,6 +120,64 @@ describe('AskForm', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull();
   });
+
+  it('checks the API limits while typing and refuses before sending, naming fields as labelled and focusing the first', async () => {
+    const { onPosted } = renderForm([]);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Lost 2FA' } });
+    fireEvent.change(screen.getByLabelText('Details'), { target: { value: 'help' } });
+    // The minimum shows while typing, before any round trip.
+    const details = screen.getByLabelText('Details');
+    expect(details.getAttribute('aria-describedby')).toContain('-counter');
+    expect(screen.getByText('4 of at least 20 characters')).toBeTruthy();
+    expect(screen.getByText(/which devices are still signed in/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Post your question' }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Title')));
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'Title needs at least 10 characters (8 so far).',
+      'Details needs at least 20 characters (4 so far).',
+    ]);
+    expect(details.getAttribute('aria-invalid')).toBe('true');
+
+    // Fixing the title moves focus to the next field still wrong on the next try, and its message goes.
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Lost my 2FA phone today' } });
+    expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Post your question' }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(details));
+    expect(onPosted).not.toHaveBeenCalled();
+  });
+
+  it('keeps a paste longer than the limit whole, counts it, and refuses it instead of cutting it', async () => {
+    const { onPosted } = renderForm([]);
+    const details = screen.getByLabelText('Details') as HTMLTextAreaElement;
+    expect(details.maxLength).toBe(-1);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: draft.title } });
+    fireEvent.change(details, { target: { value: 'x'.repeat(20_345) } });
+    expect(details.value).toHaveLength(20_345);
+    expect(screen.getByText('20,345 / 20,000 characters: 345 too many')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Post your question' }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(details));
+    expect(screen.getByRole('alert').textContent).toBe('Details can have at most 20,000 characters: 345 too many.');
+    expect(onPosted).not.toHaveBeenCalled();
+  });
+
+  it('shows the counter near the limit only', () => {
+    renderForm([]);
+    const details = screen.getByLabelText('Details');
+    fireEvent.change(details, { target: { value: 'y'.repeat(500) } });
+    expect(document.querySelector('.field__counter')).toBeNull();
+    fireEvent.change(details, { target: { value: 'y'.repeat(18_500) } });
+    expect(screen.getByText('18,500 / 20,000 characters')).toBeTruthy();
+  });
+
+  it("names the API's own field messages as the form labels them, and focuses that field", async () => {
+    renderForm([badInput([{ field: 'input.body', message: 'body must be 20 to 20000 characters' }])]);
+    fillAndSubmit();
+    const details = screen.getByLabelText('Details');
+    await vi.waitFor(() => expect(details.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('alert').textContent).toBe('Details must be 20 to 20000 characters');
+    expect(document.activeElement).toBe(details);
+  });
 });
 
 describe('AskForm and secrets', () => {

@@ -1,13 +1,16 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { maxTagsPerQuestion, questionBodyLength, titleLength } from '#post-limits';
+import { useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
+import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
 import { AskQuestionDocument } from '../api/ask-documents';
+import { questionLabels, questionProblems, type QuestionField } from '../lib/question-rules';
 
 export interface QuestionDraft {
   title: string;
@@ -17,69 +20,112 @@ export interface QuestionDraft {
 
 export const emptyDraft: QuestionDraft = { title: '', body: '', tags: '' };
 
+const fieldIds: Record<QuestionField, string> = { title: 'ask-title', body: 'ask-body', tags: 'ask-tags' };
+const fieldOrder: QuestionField[] = ['title', 'body', 'tags'];
+
 interface AskFormProps {
   draft: QuestionDraft;
   onChange: (draft: QuestionDraft) => void;
   onPosted: (threadId: string) => void;
+  /** Shown right under the title or the details, whichever is being typed (the page puts the bot's best suggestion here). */
+  suggestion?: ReactNode;
+  /** More buttons beside "Post your question". */
+  actions?: ReactNode;
 }
 
-/** Controlled by the page, which also shows the bot's suggestions for the same draft. */
-export function AskForm({ draft, onChange, onPosted }: AskFormProps) {
+/**
+ * Controlled by the page, which also shows the bot's suggestions for the same draft. The form checks the
+ * API's own limits (libs/post-limits) before sending, and never cuts what people type or paste.
+ */
+export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskFormProps) {
   const [error, setError] = useState<unknown>(null);
+  const [typing, setTyping] = useState<'title' | 'body'>('title');
+  const [checked, setChecked] = useState(false);
   const [ask, { loading }] = useMutation(AskQuestionDocument);
   const secrets = useSecretKinds(draft.title, draft.body);
+
+  const problems = checked ? questionProblems(draft) : {};
+  const serverFields = fieldErrorsOf(error, questionLabels);
+  const messages: Partial<Record<QuestionField, string>> = { ...serverFields, ...problems };
+
+  function focusFirstInvalid(invalid: Partial<Record<QuestionField, string>>) {
+    const first = fieldOrder.find((field) => invalid[field]);
+    if (first) document.getElementById(fieldIds[first])?.focus();
+  }
+
+  function change(next: QuestionDraft) {
+    // An answer about the old text no longer applies to the new one.
+    setError(null);
+    onChange(next);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setChecked(true);
+    const found = questionProblems(draft);
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(found);
+      return;
+    }
     try {
       const result = await ask({ variables: { input: { title: draft.title, body: draft.body, tags: splitTags(draft.tags) } } });
       if (result.data) onPosted(result.data.askQuestion.id);
     } catch (caught) {
       setError(caught);
+      focusFirstInvalid(fieldErrorsOf(caught));
     }
   }
 
-  const fields = fieldErrorsOf(error);
-  const known = ['title', 'body', 'tags'];
-  const unplaced = error && !Object.keys(fields).some((field) => known.includes(field));
+  function noteTyping(event: FocusEvent<HTMLFormElement>) {
+    if (event.target.id === fieldIds.title) setTyping('title');
+    if (event.target.id === fieldIds.body) setTyping('body');
+  }
+
+  const unplaced = error && !Object.keys(serverFields).some((field) => fieldOrder.includes(field as QuestionField));
   return (
-    <form className="form ask-form" onSubmit={submit} noValidate>
+    <form className="form ask-form" onSubmit={submit} onFocus={noteTyping} noValidate>
       {unplaced ? <ErrorMessage error={error} /> : null}
       <TextField
-        label="Title"
+        id={fieldIds.title}
+        label={questionLabels.title}
         name="title"
-        hint="One sentence: what happened, and what you need. 10–200 characters."
+        hint={`One sentence: what happened, and what you need. ${titleLength.min}–${titleLength.max} characters.`}
         placeholder="e.g. I never got backup codes when I turned on 2FA"
         value={draft.title}
-        maxLength={200}
-        onChange={(event) => onChange({ ...draft, title: event.target.value })}
-        error={fields.title}
+        onChange={(event) => change({ ...draft, title: event.target.value })}
+        error={messages.title}
+        counter={lengthCount(titleLengthOf(draft.title), titleLength)}
         autoFocus
       />
+      {typing === 'title' ? suggestion : null}
       <MarkdownEditor
-        label="Details"
+        id={fieldIds.body}
+        label={questionLabels.body}
         name="body"
-        hint="What you tried, what you see, which devices are still signed in. Never paste codes, QR codes or passwords. At least 20 characters."
+        hint={`At least ${questionBodyLength.min} characters. Say what you tried and which devices are still signed in: the bot and the staff need that to tell which answer fits. Never paste codes, QR codes or passwords.`}
         value={draft.body}
-        onChange={(body) => onChange({ ...draft, body })}
-        error={fields.body}
-        maxLength={20000}
+        onChange={(body) => change({ ...draft, body })}
+        error={messages.body}
+        counter={lengthCount(bodyLengthOf(draft.body), questionBodyLength)}
         rows={8}
       />
       <SecretWarning kinds={secrets} />
+      {typing === 'body' ? suggestion : null}
       <TextField
+        id={fieldIds.tags}
         label="Tags (optional)"
         name="tags"
-        hint="Up to 5, separated by commas, e.g. backup-codes, authenticator."
+        hint={`Up to ${maxTagsPerQuestion}, separated by commas, e.g. backup-codes, authenticator.`}
         value={draft.tags}
-        onChange={(event) => onChange({ ...draft, tags: event.target.value })}
-        error={fields.tags}
+        onChange={(event) => change({ ...draft, tags: event.target.value })}
+        error={messages.tags}
       />
       <div className="row">
         <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
           Post your question
         </Button>
+        {actions}
       </div>
     </form>
   );

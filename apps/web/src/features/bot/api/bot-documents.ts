@@ -31,6 +31,8 @@ export const ThreadBotSuggestionDocument = graphql(`
   query ThreadBotSuggestion($threadId: ID!) {
     thread(id: $threadId) {
       id
+      status
+      staffReplied
       author {
         id
       }

@@ -8,6 +8,7 @@ import { ErrorMessage, Spinner } from '../../../components/status';
 import { messageOf } from '../../../lib/graphql-errors';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { CanonicalAnswerPreviewDocument, RecordDeflectionDocument, SuggestAnswersDocument } from '../api/bot-documents';
+import { questionBodyLength, titleLength } from '#post-limits';
 
 interface AskSuggestionsProps {
   title: string;
@@ -18,17 +19,25 @@ interface AskSuggestionsProps {
 
 const minimumLength = 8;
 
-/** Answers and threads that may already solve the question, updated ~300 ms after typing stops. */
-export function AskSuggestions({ title, body, onSolved }: AskSuggestionsProps) {
+/**
+ * The bot's suggestions for a draft, ~300 ms after typing stops. The side panel and the phone's inline
+ * suggestion both call this with the same draft: Apollo sends one request and both read its answer.
+ */
+function useDraftSuggestions(title: string, body: string) {
   const debounced = useDebouncedValue({ title: title.trim(), body: body.trim() }, 300);
   const enough = debounced.title.length + debounced.body.length >= minimumLength;
   const { data, previousData, error, loading } = useQuery(SuggestAnswersDocument, {
-    variables: { title: debounced.title.slice(0, 200), body: debounced.body.slice(0, 20000) },
+    variables: { title: debounced.title.slice(0, titleLength.max), body: debounced.body.slice(0, questionBodyLength.max) },
     skip: !enough,
     fetchPolicy: 'cache-first',
   });
+  return { enough, error, loading, result: (data ?? previousData)?.suggestAnswers };
+}
+
+/** Answers and threads that may already solve the question, updated ~300 ms after typing stops. */
+export function AskSuggestions({ title, body, onSolved }: AskSuggestionsProps) {
+  const { enough, error, loading, result } = useDraftSuggestions(title, body);
   const [preferred, setPreferred] = useState<string | null>(null);
-  const result = (data ?? previousData)?.suggestAnswers;
 
   if (!enough) {
     return (
@@ -101,19 +110,25 @@ interface SuggestedAnswerProps {
   onSolved: (answer: { slug: string; title: string }) => void;
 }
 
-function SuggestedAnswer({ answer, highlighted, onSolved }: SuggestedAnswerProps) {
-  const [expanded, setExpanded] = useState(false);
+/** "This solves my problem": counted as a deflection, then the draft ends. */
+function useSolved(answer: { slug: string; title: string }, onSolved: AskSuggestionsProps['onSolved']) {
   const [recordDeflection, { loading }] = useMutation(RecordDeflectionDocument);
   const [error, setError] = useState<string | null>(null);
   async function solved() {
     setError(null);
     try {
       await recordDeflection({ variables: { slug: answer.slug } });
-      onSolved(answer);
+      onSolved({ slug: answer.slug, title: answer.title });
     } catch (caught) {
       setError(messageOf(caught));
     }
   }
+  return { solved, loading, error };
+}
+
+function SuggestedAnswer({ answer, highlighted, onSolved }: SuggestedAnswerProps) {
+  const [expanded, setExpanded] = useState(false);
+  const { solved, loading, error } = useSolved(answer, onSolved);
   return (
     <li className={`suggested-answer${highlighted ? ' suggested-answer--highlighted' : ''}`}>
       <p className="suggested-answer__title">{answer.title}</p>
@@ -141,4 +156,58 @@ function FullAnswer({ slug }: { slug: string }) {
   if (!data) return <Spinner label="Loading the answer…" />;
   if (!data.canonicalAnswer) return <p className="muted">This answer is no longer available.</p>;
   return <HtmlBody html={data.canonicalAnswer.bodyHtml} className="suggested-answer__full" />;
+}
+
+/**
+ * On a narrow screen the side panel sits below the form, out of sight while typing: the best suggestion (or the
+ * bot's clarifying question) shows right under the field being typed, one line that opens the answer, with
+ * "This solves my problem" beside it. Wide screens hide it (the panel is in view there).
+ */
+export function InlineSuggestion({ title, body, onSolved }: AskSuggestionsProps) {
+  const { enough, result } = useDraftSuggestions(title, body);
+  const [preferred, setPreferred] = useState<string | null>(null);
+  if (!enough || !result) return null;
+  const best = result.answers.find((answer) => answer.slug === preferred) ?? (preferred || !result.clarify ? result.answers[0] : undefined);
+  if (result.clarify && !best) {
+    return (
+      <section className="inline-suggestion" aria-label="The bot asks">
+        <div className="suggestions__clarify" role="group" aria-label={result.clarify.question}>
+          <p>{result.clarify.question}</p>
+          <div className="row">
+            {result.clarify.choices.map((choice) => (
+              <Button key={choice.slug} small variant="secondary" onClick={() => setPreferred(choice.slug)}>
+                {choice.label}
+              </Button>
+            ))}
+          </div>
+        </div>
+      </section>
+    );
+  }
+  if (!best) return null;
+  return <InlineAnswer key={best.slug} answer={best} onSolved={onSolved} />;
+}
+
+function InlineAnswer({ answer, onSolved }: { answer: { slug: string; title: string }; onSolved: AskSuggestionsProps['onSolved'] }) {
+  const [open, setOpen] = useState(false);
+  const { solved, loading, error } = useSolved(answer, onSolved);
+  return (
+    <section className="inline-suggestion" aria-label="Best answer so far">
+      <details className="inline-suggestion__answer" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>
+          <span className="inline-suggestion__label">Possible answer:</span>{' '}
+          <span className="inline-suggestion__title">{answer.title}</span>
+        </summary>
+        {open ? <FullAnswer slug={answer.slug} /> : null}
+      </details>
+      <Button small variant="primary" busy={loading} onClick={() => void solved()}>
+        This solves my problem
+      </Button>
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
 }

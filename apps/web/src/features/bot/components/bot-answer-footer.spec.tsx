@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MarkBotAnswerHelpfulDocument, MarkBotAnswerUnhelpfulDocument, VoteBotAnswerUsefulDocument } from '../api/bot-documents';
 import { BotAnswerFooter } from './bot-answer-footer';
-import type { BotSuggestionDetails } from './use-bot-suggestion';
+import type { BotSuggestionDetails, ThreadSettled } from './use-bot-suggestion';
 
 afterEach(cleanup);
 
@@ -40,14 +40,21 @@ interface Setup {
   suggestion?: Partial<BotSuggestionDetails>;
   isAsker?: boolean;
   signedIn?: boolean;
+  settled?: ThreadSettled;
   mocks?: MockLink.MockedResponse[];
 }
 
-function renderFooter({ suggestion, isAsker = false, signedIn = true, mocks = [] }: Setup = {}) {
+function renderFooter({ suggestion, isAsker = false, signedIn = true, settled = null, mocks = [] }: Setup = {}) {
   const onDecided = vi.fn();
   render(
     <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
-      <BotAnswerFooter suggestion={suggestionWith(suggestion)} isAsker={isAsker} signedIn={signedIn} onDecided={onDecided} />
+      <BotAnswerFooter
+        suggestion={suggestionWith(suggestion)}
+        isAsker={isAsker}
+        signedIn={signedIn}
+        settled={settled}
+        onDecided={onDecided}
+      />
     </MockedProvider>,
   );
   return { onDecided };
@@ -166,7 +173,7 @@ describe('BotAnswerFooter for other readers (staff included)', () => {
 
   it('offers no vote on an answer the asker said did not help', () => {
     renderFooter({ suggestion: { status: 'UNHELPFUL', feedback: 'UNHELPFUL' } });
-    expect(screen.getByText('The person who asked said this did not solve it; staff will take a look.')).toBeTruthy();
+    expect(screen.getByText('The person who asked said this did not solve it. Staff will take a look.')).toBeTruthy();
     expect(voteButton()).toBeNull();
   });
 
@@ -191,5 +198,33 @@ describe('BotAnswerFooter for other readers (staff included)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'This was useful to me' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Slow down');
     expect((voteButton() as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('BotAnswerFooter follows the thread', () => {
+  it.each([
+    ['accepted', 'An answer has been accepted.'],
+    ['locked', 'This thread is locked.'],
+  ] as const)('stops asking the asker once the thread is %s, and says so', (settled, sentence) => {
+    renderFooter({ isAsker: true, settled });
+    expect(verdictQuestion()).toBeNull();
+    expect(screen.getByText(sentence)).toBeTruthy();
+  });
+
+  it('after a staff reply says so, and still lets the asker tell the bot', () => {
+    renderFooter({ isAsker: true, settled: 'staff-replied' });
+    expect(screen.getByText('A staff member has replied below.')).toBeTruthy();
+    expect(verdictQuestion()).not.toBeNull();
+  });
+
+  it('no longer promises a staff look once staff replied', () => {
+    renderFooter({ isAsker: true, settled: 'staff-replied', suggestion: { status: 'UNHELPFUL', feedback: 'UNHELPFUL', folded: true } });
+    expect(screen.getByText('Thanks for telling us. A staff member has replied below.')).toBeTruthy();
+    expect(screen.queryByText(/will take a look/)).toBeNull();
+  });
+
+  it('tells readers an unhelpful answer was followed by a lock', () => {
+    renderFooter({ settled: 'locked', suggestion: { status: 'UNHELPFUL', feedback: 'UNHELPFUL', folded: true } });
+    expect(screen.getByText('The person who asked said this did not solve it. This thread is locked.')).toBeTruthy();
   });
 });

@@ -4,18 +4,20 @@ import { Button } from '../../../components/button';
 import { Notice } from '../../../components/status';
 import { messageOf } from '../../../lib/graphql-errors';
 import { MarkBotAnswerHelpfulDocument, MarkBotAnswerUnhelpfulDocument, VoteBotAnswerUsefulDocument } from '../api/bot-documents';
-import type { BotSuggestionDetails } from './use-bot-suggestion';
+import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
 interface BotAnswerFooterProps {
   suggestion: BotSuggestionDetails;
   isAsker: boolean;
   signedIn: boolean;
+  /** What else settled the thread (an accepted answer, a staff reply, a lock): the footer follows it. */
+  settled: ThreadSettled;
   /** Called after the asker answers, so the page can show the accepted answer. */
   onDecided: () => void;
 }
 
 /** Under the bot's reply: where the answer comes from, and "Did this solve it?" for the asker. */
-export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: BotAnswerFooterProps) {
+export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDecided }: BotAnswerFooterProps) {
   const [helpful, { loading: markingHelpful }] = useMutation(MarkBotAnswerHelpfulDocument);
   const [unhelpful, { loading: markingUnhelpful }] = useMutation(MarkBotAnswerUnhelpfulDocument);
   const [vote, { loading: voting }] = useMutation(VoteBotAnswerUsefulDocument);
@@ -36,9 +38,12 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: Bo
   const awaitingVerdict =
     suggestion.feedback === null &&
     (suggestion.status === 'ANSWERED' || suggestion.status === 'CONFIRMED_BY_STAFF' || suggestion.status === 'CORRECTED');
+  // After a staff reply the asker can still tell the bot whether its answer did it; an accepted answer or a lock ends that.
+  const askVerdict = isAsker && awaitingVerdict && (settled === null || settled === 'staff-replied');
   return (
     <div className="bot-footer">
-      {isAsker && awaitingVerdict ? (
+      {awaitingVerdict && settled ? <p className="muted bot-footer__state">{settledSentence(settled)}</p> : null}
+      {askVerdict ? (
         <div className="bot-feedback" role="group" aria-labelledby={`bot-feedback-${suggestion.id}`}>
           <p id={`bot-feedback-${suggestion.id}`} className="bot-feedback__question">
             Did this solve it?
@@ -69,9 +74,8 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, onDecided }: Bo
       ) : null}
       {suggestion.feedback === 'UNHELPFUL' ? (
         <Notice>
-          {isAsker
-            ? 'Thanks for telling us. A staff member will take a look and reply here.'
-            : 'The person who asked said this did not solve it; staff will take a look.'}
+          {isAsker ? 'Thanks for telling us.' : 'The person who asked said this did not solve it.'}{' '}
+          {settled ? settledSentence(settled) : isAsker ? 'A staff member will take a look and reply here.' : 'Staff will take a look.'}
         </Notice>
       ) : null}
       {!isAsker && signedIn && suggestion.feedback !== 'UNHELPFUL' ? (

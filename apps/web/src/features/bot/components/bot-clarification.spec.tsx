@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChooseClarificationDocument } from '../api/bot-documents';
 import { BotClarification } from './bot-clarification';
-import type { BotSuggestionDetails } from './use-bot-suggestion';
+import type { BotSuggestionDetails, ThreadSettled } from './use-bot-suggestion';
 
 afterEach(cleanup);
 
@@ -35,12 +35,17 @@ function clarifying(overrides: Partial<BotSuggestionDetails> = {}): BotSuggestio
 }
 
 function renderClarification(
-  props: { suggestion?: BotSuggestionDetails; isAsker?: boolean; inReply?: boolean },
+  props: { suggestion?: BotSuggestionDetails; isAsker?: boolean; inReply?: boolean; settled?: ThreadSettled },
   mocks: MockLink.MockedResponse[] = [],
 ) {
   return render(
     <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
-      <BotClarification suggestion={props.suggestion ?? clarifying()} isAsker={props.isAsker ?? true} inReply={props.inReply} />
+      <BotClarification
+        suggestion={props.suggestion ?? clarifying()}
+        isAsker={props.isAsker ?? true}
+        inReply={props.inReply}
+        settled={props.settled}
+      />
     </MockedProvider>,
   );
 }
@@ -62,6 +67,20 @@ describe('BotClarification', () => {
     expect(screen.getByText(question)).toBeTruthy();
     expect(screen.getByText('The bot is waiting for the person who asked to choose; then it answers.')).toBeTruthy();
     expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it.each([
+    ['staff-replied', 'A staff member has replied below.'],
+    ['accepted', 'An answer has been accepted.'],
+    ['locked', 'This thread is locked.'],
+  ] as const)('stops waiting for a choice once the thread is settled (%s), for the asker and everyone else', (settled, sentence) => {
+    for (const isAsker of [true, false]) {
+      const { unmount } = renderClarification({ isAsker, settled });
+      expect(screen.getByText(`${sentence} The bot no longer waits for a choice.`)).toBeTruthy();
+      expect(screen.queryByText(/waiting for the person who asked/)).toBeNull();
+      expect(screen.queryAllByRole('button')).toHaveLength(0);
+      unmount();
+    }
   });
 
   it('shows nothing once the bot is past the question, or when there is no question', () => {

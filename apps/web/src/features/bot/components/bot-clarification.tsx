@@ -4,7 +4,7 @@ import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { messageOf } from '../../../lib/graphql-errors';
 import { ChooseClarificationDocument } from '../api/bot-documents';
-import type { BotSuggestionDetails } from './use-bot-suggestion';
+import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
 /**
  * The bot's clarifying question: two buttons for the asker, a note for everyone else. `inReply` when it sits under
@@ -14,10 +14,13 @@ export function BotClarification({
   suggestion,
   isAsker,
   inReply = false,
+  settled = null,
 }: {
   suggestion: BotSuggestionDetails;
   isAsker: boolean;
   inReply?: boolean;
+  /** An accepted answer, a staff reply or a lock ends the wait for a choice. */
+  settled?: ThreadSettled;
 }) {
   const [choose, { loading }] = useMutation(ChooseClarificationDocument);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -51,8 +54,10 @@ export function BotClarification({
       <p id="bot-clarify-question" className={inReply ? 'bot-clarify__question visually-hidden' : 'bot-clarify__question'}>
         {clarify.question}
       </p>
-      {inReply && isAsker ? <p className="bot-clarify__prompt">Choose the one that fits:</p> : null}
-      {isAsker ? (
+      {inReply && isAsker && !settled ? <p className="bot-clarify__prompt">Choose the one that fits:</p> : null}
+      {settled ? (
+        <p className="muted">{settledSentence(settled)} The bot no longer waits for a choice.</p>
+      ) : isAsker ? (
         <div className="bot-clarify__choices" role="group" aria-labelledby="bot-clarify-question">
           {clarify.choices.map((choice) => (
             <Button

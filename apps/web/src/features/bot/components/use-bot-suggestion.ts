@@ -4,8 +4,34 @@ import { ThreadBotSuggestionDocument } from '../api/bot-documents';
 
 export type BotSuggestionDetails = BotSuggestionFieldsFragment;
 
-/** What the FAQ bot did with one thread (null until it replied publicly, for members). */
-export function useBotSuggestion(threadId: string): { suggestion: BotSuggestionDetails | null; askerId: string | null } {
+/** What settled a question besides the asker's word to the bot: the bot's footer says so instead of still asking. */
+export type ThreadSettled = 'accepted' | 'staff-replied' | 'locked' | null;
+
+export function settledBy(thread: { status: string; staffReplied: boolean } | undefined): ThreadSettled {
+  if (!thread) return null;
+  if (thread.status === 'LOCKED') return 'locked';
+  if (thread.status === 'ANSWERED') return 'accepted';
+  return thread.staffReplied ? 'staff-replied' : null;
+}
+
+/** One sentence on what settled the thread, for the bot's footer. */
+export function settledSentence(settled: Exclude<ThreadSettled, null>): string {
+  switch (settled) {
+    case 'accepted':
+      return 'An answer has been accepted.';
+    case 'staff-replied':
+      return 'A staff member has replied below.';
+    case 'locked':
+      return 'This thread is locked.';
+  }
+}
+
+/** What the FAQ bot did with one thread (null until it replied publicly, for members), and what settled the thread. */
+export function useBotSuggestion(threadId: string): {
+  suggestion: BotSuggestionDetails | null;
+  askerId: string | null;
+  settled: ThreadSettled;
+} {
   const { data } = useQuery(ThreadBotSuggestionDocument, { variables: { threadId } });
-  return { suggestion: data?.thread.botSuggestion ?? null, askerId: data?.thread.author.id ?? null };
+  return { suggestion: data?.thread.botSuggestion ?? null, askerId: data?.thread.author.id ?? null, settled: settledBy(data?.thread) };
 }

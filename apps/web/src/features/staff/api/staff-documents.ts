@@ -138,3 +138,26 @@ export const BotStatCountsFieldsFragment = graphql(`
     pendingReviews
   }
 `);
+
+export const LearnedExamplesDocument = graphql(`
+  query LearnedExamples($first: Int!) {
+    learnedExamples(first: $first) {
+      id
+      text
+      source
+      answerSlug
+      threadId
+      decidedAt
+      decidedBy {
+        id
+        username
+      }
+    }
+  }
+`);
+
+export const RemoveLearnedExampleDocument = graphql(`
+  mutation RemoveLearnedExample($id: ID!) {
+    removeLearnedExample(id: $id)
+  }
+`);

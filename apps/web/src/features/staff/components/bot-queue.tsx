@@ -105,9 +105,8 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const selectId = useId();
   const { data: choices } = useQuery(AnswerChoicesDocument, { fetchPolicy: 'cache-first' });
   const suggestion = item.suggestion;
-  const [chosen, setChosen] = useState(
-    suggestion?.alternatives?.find((alternative) => alternative.slug !== suggestion.answer?.slug)?.slug ?? '',
-  );
+  // Nothing pre-selected: a hurried click must not teach the bot a guess.
+  const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirm, { loading: confirming }] = useMutation(ConfirmSuggestionDocument);
   const [correct, { loading: correcting }] = useMutation(CorrectSuggestionDocument);
@@ -127,6 +126,9 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const thread = item.thread;
   const titles = new Map((choices?.canonicalAnswers ?? []).map((answer) => [answer.slug, answer.title]));
   const busy = confirming || correcting || dismissing;
+  const ranked = (suggestion?.alternatives ?? []).filter((alternative) => titles.has(alternative.slug));
+  const rankedSlugs = new Set(ranked.map((alternative) => alternative.slug));
+  const others = (choices?.canonicalAnswers ?? []).filter((answer) => !rankedSlugs.has(answer.slug));
   return (
     <li className="queue-item" data-testid={`queue-item-${item.threadId}`}>
       <div className="queue-item__head">
@@ -201,16 +203,35 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
             </Button>
           ) : null}
           <div className="queue-item__correct">
+            {ranked.length > 0 ? (
+              <p className="queue-item__ranking">
+                Bot’s ranking:{' '}
+                {ranked.map((alternative) => `${titles.get(alternative.slug)} ${Math.round(alternative.confidence * 100)}%`).join(' · ')}
+              </p>
+            ) : null}
             <label htmlFor={selectId} className="visually-hidden">
               The right canonical answer
             </label>
             <select id={selectId} className="input" value={chosen} onChange={(event) => setChosen(event.target.value)}>
-              <option value="">Choose the right answer…</option>
-              {(choices?.canonicalAnswers ?? []).map((answer) => (
-                <option key={answer.slug} value={answer.slug}>
-                  {answer.title}
-                </option>
-              ))}
+              <option value="">Choose…</option>
+              {ranked.length > 0 ? (
+                <optgroup label="Ranked by the bot">
+                  {ranked.map((alternative) => (
+                    <option key={alternative.slug} value={alternative.slug}>
+                      {`${titles.get(alternative.slug)} (${Math.round(alternative.confidence * 100)}%${alternative.slug === suggestion?.answer?.slug ? ', its pick' : ''})`}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {others.length > 0 ? (
+                <optgroup label={ranked.length > 0 ? 'Other answers' : 'Canonical answers'}>
+                  {others.map((answer) => (
+                    <option key={answer.slug} value={answer.slug}>
+                      {answer.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
             <Button
               small

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { useElementWidth } from '../../../lib/use-element-width';
 import { ErrorMessage, Spinner } from '../../../components/status';
 import type { BotStatCountsFieldsFragment } from '../../../gql/graphql';
 import { BotStatsDocument } from '../api/staff-documents';
@@ -107,17 +108,23 @@ const series: { key: keyof Counts; label: string; className: string }[] = [
   { key: 'deflections', label: 'Resolved while typing', className: 'chart__bar--deflections' },
 ];
 
-/** Grouped bars per day, drawn as inline SVG; a table with the same numbers is there for screen readers. */
+/**
+ * Grouped bars per day, drawn as inline SVG at the width it is shown (one user unit = one CSS pixel), so the
+ * labels keep their size on a phone; a table with the same numbers is there for screen readers.
+ */
 function DayChart({ days }: { days: readonly { day: string; counts: Counts }[] }) {
+  const [figure, measured] = useElementWidth<HTMLElement>();
   const max = Math.max(1, ...days.flatMap((day) => series.map((item) => day.counts[item.key] as number)));
-  const width = 720;
-  const height = 200;
+  const width = measured ?? 720;
+  const height = width < 480 ? 180 : 200;
   const padding = { top: 10, bottom: 24, left: 28 };
+  // A date label needs about 48 px.
+  const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(1, Math.floor((width - padding.left) / 48))));
   const slot = (width - padding.left) / Math.max(days.length, 1);
   const barWidth = Math.max(1, (slot - 2) / series.length);
   const scale = (value: number) => ((height - padding.top - padding.bottom) * value) / max;
   return (
-    <figure className="chart">
+    <figure className="chart" ref={figure}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
@@ -151,7 +158,7 @@ function DayChart({ days }: { days: readonly { day: string; counts: Counts }[] }
                   />
                 );
               })}
-              {index % Math.ceil(days.length / 6) === 0 ? (
+              {index % labelEvery === 0 ? (
                 <text x={x} y={height - 8} className="chart__label">
                   {day.day.slice(5)}
                 </text>
@@ -167,29 +174,31 @@ function DayChart({ days }: { days: readonly { day: string; counts: Counts }[] }
           </span>
         ))}
       </figcaption>
-      <table className="visually-hidden">
-        <caption>Per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {series.map((item) => (
-              <th key={item.key} scope="col">
-                {item.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.day}>
-              <th scope="row">{day.day}</th>
+      <div className="visually-hidden">
+        <table>
+          <caption>Per day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
               {series.map((item) => (
-                <td key={item.key}>{day.counts[item.key]}</td>
+                <th key={item.key} scope="col">
+                  {item.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{day.day}</th>
+                {series.map((item) => (
+                  <td key={item.key}>{day.counts[item.key]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -12,6 +12,7 @@ export const ThreadListDocument = graphql(`
         replyCount
         createdAt
         lastActivityAt
+        botAwaitsAsker
         tags
         author {
           id

@@ -1,7 +1,9 @@
 import { useMutation } from '@apollo/client/react';
+import { questionBodyLength, replyBodyLength, titleLength } from '#post-limits';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
+import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
@@ -40,8 +42,20 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
   return (
     <form className="form edit-form" onSubmit={submit}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
-      <MarkdownEditor label="Question" value={body} onChange={setBody} error={fields.body} maxLength={20000} />
+      <TextField
+        label="Title"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={fields.title}
+        counter={lengthCount(titleLengthOf(title), titleLength)}
+      />
+      <MarkdownEditor
+        label="Question"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        counter={lengthCount(bodyLengthOf(body), questionBodyLength)}
+      />
       <SecretWarning kinds={secrets} />
       <TextField
         label="Tags"
@@ -81,7 +95,14 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
   return (
     <form className="form edit-form" onSubmit={submit}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
-      <MarkdownEditor label="Reply" value={body} onChange={setBody} error={fields.body} maxLength={20000} rows={6} />
+      <MarkdownEditor
+        label="Reply"
+        value={body}
+        onChange={setBody}
+        error={fields.body}
+        counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
+        rows={6}
+      />
       <SecretWarning kinds={secrets} />
       <div className="row">
         <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>

@@ -1,6 +1,8 @@
 import { useMutation } from '@apollo/client/react';
+import { replyBodyLength } from '#post-limits';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
+import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
@@ -47,13 +49,18 @@ export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
         value={body}
         onChange={setBody}
         error={fields.body}
-        maxLength={20000}
+        counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
         placeholder="Share what worked for you. Never post codes, QR codes or passwords."
       />
       <SecretWarning kinds={secrets} />
       <div className="row">
-        <Button type="submit" variant="primary" busy={loading} disabled={!body.trim() || secrets.length > 0}>
+        <Button
+          type="submit"
+          variant="primary"
+          busy={loading}
+          disabled={!body.trim() || bodyLengthOf(body) > replyBodyLength.max || secrets.length > 0}
+        >
           Post reply
         </Button>
       </div>

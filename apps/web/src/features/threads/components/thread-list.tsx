@@ -114,6 +114,11 @@ function ThreadListItem({ thread, fresh }: { thread: ThreadSummary; fresh: boole
         </h2>
         <div className="thread-item__meta">
           <StatusBadge status={thread.status} />
+          {thread.botAwaitsAsker ? (
+            <Badge tone="bot" title="The FAQ bot answered; the person who asked has not said yet whether it solved the problem.">
+              Automated answer · awaiting the asker
+            </Badge>
+          ) : null}
           {thread.hidden ? <Badge tone="hidden">Hidden</Badge> : null}
           {fresh ? <Badge tone="open">New activity</Badge> : null}
           <span>

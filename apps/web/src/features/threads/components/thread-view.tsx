@@ -125,7 +125,8 @@ function useThreadLive(threadId: string) {
     announcement,
     markFresh: (replyId: string) => {
       setFresh((current) => new Set(current).add(replyId));
-      void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] }).then(() => {
+      // 'active': the bot's footer follows the thread too (a staff reply settles it).
+      void client.refetchQueries({ include: 'active' }).then(() => {
         document.getElementById(`reply-${replyId}`)?.scrollIntoView({ block: 'center' });
       });
     },

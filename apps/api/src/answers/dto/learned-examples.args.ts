@@ -1,0 +1,11 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsInt, Max, Min } from 'class-validator';
+
+@ArgsType()
+export class LearnedExamplesArgs {
+  @Field(() => Int, { defaultValue: 50, description: 'How many, newest first (1 to 200).' })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first: number = 50;
+}

@@ -1,0 +1,84 @@
+import { Logger } from '@nestjs/common';
+import { registerEnumType } from '@nestjs/graphql';
+import { Redis } from 'ioredis';
+
+/** Whether this instance shares its state through Redis. */
+export enum RedisState {
+  CONNECTED = 'CONNECTED',
+  DEGRADED = 'DEGRADED',
+  DISABLED = 'DISABLED',
+}
+
+registerEnumType(RedisState, {
+  name: 'RedisState',
+  description: 'Whether this instance shares rate limits, live events and knowledge-base changes through Redis.',
+  valuesMap: {
+    CONNECTED: { description: 'Redis is reachable: rate limits, live events and knowledge-base changes are shared by every instance.' },
+    DEGRADED: {
+      description:
+        'REDIS_URL is set but Redis is unreachable: rate limits count per instance, live events and knowledge-base changes stay on this instance until Redis returns.',
+    },
+    DISABLED: { description: 'No Redis configured: one instance keeps everything in memory.' },
+  },
+});
+
+/**
+ * Every Redis connection of the instance, made here so they share one policy: they fail fast while
+ * Redis is unreachable (callers fall back to local state instead of queueing), reconnect for ever,
+ * and log one warning when Redis goes away and one line when it is back.
+ */
+export class RedisConnections {
+  private readonly logger = new Logger('Redis');
+  private readonly connections = new Set<Redis>();
+  private degraded = false;
+  private closing = false;
+
+  constructor(private readonly url: string | undefined) {}
+
+  get state(): RedisState {
+    if (!this.url) return RedisState.DISABLED;
+    for (const connection of this.connections) if (connection.status !== 'ready') return RedisState.DEGRADED;
+    return RedisState.CONNECTED;
+  }
+
+  /** A new connection, or null when Redis is not configured. */
+  connect(): Redis | null {
+    if (!this.url) return null;
+    const redis = new Redis(this.url, {
+      // Commands fail at once while disconnected rather than waiting in a queue for a reconnect.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      // Subscribers re-subscribe themselves on 'ready' (see RedisPubSub, KnowledgeBaseChanges).
+      autoResubscribe: false,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    });
+    this.connections.add(redis);
+    redis.on('error', (error: Error) => this.changed(error));
+    redis.on('close', () => this.changed());
+    redis.on('ready', () => this.changed());
+    redis.on('end', () => this.connections.delete(redis));
+    return redis;
+  }
+
+  /** The app is stopping: connections closing now are no outage. */
+  stopping(): void {
+    this.closing = true;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.connections].map((redis) => redis.quit().catch(() => redis.disconnect())));
+  }
+
+  private changed(error?: Error): void {
+    const degraded = this.state === RedisState.DEGRADED;
+    if (this.closing || degraded === this.degraded) return;
+    this.degraded = degraded;
+    if (degraded) {
+      this.logger.warn(
+        `Redis unreachable${error ? ` (${error.message})` : ''}: rate limits count per instance, live events and knowledge-base changes stay on this instance until it is back`,
+      );
+    } else {
+      this.logger.log('Redis reachable again: rate limits, live events and knowledge-base changes are shared');
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { detectSignals, signalTokens, type StateSignals } from './state-signals.js';
+import { defaultAnswers } from './knowledge-base/default-answers.js';
+import { TextNormalizer, tokenizeWords } from './text-normalizer.js';
+
+/** Which features the classifier sees, and how much each group weighs. */
+export interface FeatureSettings {
+  /** Character n-gram lengths, taken inside words ("#word#"): typos and joined words still share most of them. */
+  characterNgrams: readonly number[];
+  /** Scale of each group. */
+  groupWeights: { words: number; characters: number; signals: number };
+  /** Each feature of a group of n weighs 1 / n^lengthPower (0.5: the group has unit norm; less: long texts count more). */
+  lengthPower: number;
+}
+
+/** A text turned into what the classifier and the explanations need. */
+export interface TextFeatures {
+  tokens: string[];
+  signals: StateSignals;
+  corrections: string[];
+  features: Map<string, number>;
+}
+
+/**
+ * Features of one text: stemmed word unigrams and bigrams, character n-grams, and the state signals
+ * with their pairs (so "lost the phone" and "still signed in" can weigh differently together than
+ * apart). The 2FA topic is a signal like the others: the weights decide how much its absence counts.
+ */
+export function extractFeatures(normalizer: TextNormalizer, text: string, settings: FeatureSettings): TextFeatures {
+  const normalized = normalizer.normalize(text);
+  const signals = detectSignals(normalized.canonical);
+  const { tokens } = normalized;
+  const features = new Map<string, number>();
+
+  const words = new Set<string>();
+  for (let index = 0; index < tokens.length; index++) {
+    words.add(`w:${tokens[index]}`);
+    if (index > 0) words.add(`b:${tokens[index - 1]} ${tokens[index]}`);
+  }
+  addGroup(features, words, settings.groupWeights.words, settings.lengthPower);
+
+  const characters = new Set<string>();
+  for (const word of tokenizeWords(normalized.canonical)) {
+    if (word.length < 3) continue;
+    const padded = `#${word}#`;
+    for (const size of settings.characterNgrams) {
+      for (let start = 0; start + size <= padded.length; start++) characters.add(`c:${padded.slice(start, start + size)}`);
+    }
+  }
+  addGroup(features, characters, settings.groupWeights.characters, settings.lengthPower);
+
+  const named = signalTokens(signals);
+  if (!signals.twoFactorTopic) named.push('__notopic');
+  const signalFeatures = new Set(named.map((name) => `s:${name}`));
+  for (let i = 0; i < named.length; i++) {
+    for (let j = i + 1; j < named.length; j++) signalFeatures.add(`s:${named[i]}&${named[j]}`);
+  }
+  addGroup(features, signalFeatures, settings.groupWeights.signals, settings.lengthPower);
+
+  return { tokens, signals, corrections: normalized.corrections, features };
+}
+
+function addGroup(features: Map<string, number>, group: Set<string>, weight: number, lengthPower: number): void {
+  if (!group.size || weight === 0) return;
+  const value = weight / group.size ** lengthPower;
+  for (const feature of group) features.set(feature, value);
+}
+
+const cacheLimit = 10_000;
+
+/**
+ * Extracts features with a fixed typo vocabulary (the built-in answers and the current titles), and
+ * remembers them per text: a rebuild after a knowledge-base change only reads the new texts.
+ */
+export class FeatureExtractor {
+  private static latest: FeatureExtractor | undefined;
+  private readonly cache = new Map<string, TextFeatures>();
+
+  private constructor(
+    private readonly key: string,
+    private readonly normalizer: TextNormalizer,
+    private readonly settings: FeatureSettings,
+  ) {}
+
+  /** The extractor for these titles and settings (the previous one when they did not change). */
+  static for(titles: string[], settings: FeatureSettings): FeatureExtractor {
+    const key = JSON.stringify([titles, settings]);
+    if (FeatureExtractor.latest?.key !== key) {
+      const vocabulary = [...titles, ...defaultAnswers.flatMap((answer) => [answer.title, ...answer.examples])];
+      FeatureExtractor.latest = new FeatureExtractor(key, new TextNormalizer(vocabulary), settings);
+    }
+    return FeatureExtractor.latest;
+  }
+
+  /** Features of a text; `remember` keeps them for the next rebuild (training texts, not every question). */
+  extract(text: string, remember: boolean): TextFeatures {
+    let features = this.cache.get(text);
+    if (!features) {
+      features = extractFeatures(this.normalizer, text, this.settings);
+      if (!remember) return features;
+      if (this.cache.size >= cacheLimit) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(text, features);
+    }
+    return features;
+  }
+}

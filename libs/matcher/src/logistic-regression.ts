@@ -1,0 +1,252 @@
+/** A sparse row: feature indices and their values. */
+export interface SparseRow {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/** One training example of the classifier. */
+export interface TrainingRow extends SparseRow {
+  label: number;
+  /** Weight in the loss (1 by default). */
+  weight: number;
+}
+
+/** Hyperparameters of {@link LogisticRegression.train}. */
+export interface LogisticRegressionOptions {
+  /** L2 penalty on the weights (not on the biases), per unit of example weight. */
+  l2: number;
+  /** Most L-BFGS iterations. Default 200. */
+  maxIterations?: number;
+  /** Stop when the largest gradient entry is below this. Default 1e-4. */
+  tolerance?: number;
+  /** Starting weights (see `weight`): a previous model's, so a small change converges in a few steps. */
+  initial?: (feature: number, label: number) => number;
+}
+
+const historySize = 8;
+
+/**
+ * Multinomial logistic regression with an L2 penalty, fitted by full-batch L-BFGS over sparse rows.
+ * Weights are stored class-major per feature: `weights[feature * classes + class]`.
+ */
+export class LogisticRegression {
+  private constructor(
+    readonly classes: number,
+    readonly dimensions: number,
+    private readonly weights: Float64Array,
+  ) {}
+
+  /** Fits the model; `dimensions` is the number of feature indices. */
+  static train(rows: TrainingRow[], classes: number, dimensions: number, options: LogisticRegressionOptions): LogisticRegression {
+    const size = (dimensions + 1) * classes; // the last "feature" is the bias
+    const objective = new Objective(rows, classes, dimensions, options.l2);
+    const start = new Float64Array(size);
+    if (options.initial) {
+      for (let feature = 0; feature <= dimensions; feature++) {
+        for (let label = 0; label < classes; label++) start[feature * classes + label] = options.initial(feature, label);
+      }
+    }
+    const weights = minimize(objective, start, options.maxIterations ?? 200, options.tolerance ?? 1e-4);
+    return new LogisticRegression(classes, dimensions, weights);
+  }
+
+  /** Class probabilities of one row. */
+  probabilities(row: SparseRow): Float64Array {
+    const logits = new Float64Array(this.classes);
+    const { classes, weights } = this;
+    const biasOffset = this.dimensions * classes;
+    for (let c = 0; c < classes; c++) logits[c] = weights[biasOffset + c]!;
+    for (let k = 0; k < row.indices.length; k++) {
+      const offset = row.indices[k]! * classes;
+      const value = row.values[k]!;
+      for (let c = 0; c < classes; c++) logits[c]! += value * weights[offset + c]!;
+    }
+    return softmaxInPlace(logits);
+  }
+
+  /** Weight of one feature for one class; feature `dimensions` is the bias. */
+  weight(feature: number, label: number): number {
+    return this.weights[feature * this.classes + label]!;
+  }
+}
+
+/** The training loss over all rows, packed as one compressed sparse row matrix for speed. */
+class Objective {
+  private readonly rowStarts: Int32Array;
+  private readonly indices: Int32Array;
+  private readonly values: Float64Array;
+  private readonly labels: Int32Array;
+  private readonly scales: Float64Array;
+  private readonly logits: Float64Array;
+
+  constructor(
+    rows: TrainingRow[],
+    private readonly classes: number,
+    private readonly dimensions: number,
+    private readonly l2: number,
+  ) {
+    const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0) || 1;
+    const nonZeros = rows.reduce((sum, row) => sum + row.indices.length, 0);
+    this.rowStarts = new Int32Array(rows.length + 1);
+    this.indices = new Int32Array(nonZeros);
+    this.values = new Float64Array(nonZeros);
+    this.labels = new Int32Array(rows.length);
+    this.scales = new Float64Array(rows.length);
+    let at = 0;
+    rows.forEach((row, r) => {
+      this.indices.set(row.indices, at);
+      this.values.set(row.values, at);
+      at += row.indices.length;
+      this.rowStarts[r + 1] = at;
+      this.labels[r] = row.label;
+      this.scales[r] = row.weight / totalWeight;
+    });
+    this.logits = new Float64Array(classes);
+  }
+
+  /** Loss at `x`; writes the gradient into `gradient`. */
+  evaluate(x: Float64Array, gradient: Float64Array): number {
+    const { classes, dimensions, logits, indices, values, rowStarts, labels, scales } = this;
+    const biasOffset = dimensions * classes;
+    gradient.fill(0);
+    let loss = 0;
+    for (let r = 0; r < labels.length; r++) {
+      const from = rowStarts[r]!;
+      const to = rowStarts[r + 1]!;
+      for (let c = 0; c < classes; c++) logits[c] = x[biasOffset + c]!;
+      for (let k = from; k < to; k++) {
+        const offset = indices[k]! * classes;
+        const value = values[k]!;
+        for (let c = 0; c < classes; c++) logits[c]! += value * x[offset + c]!;
+      }
+      let max = -Infinity;
+      for (let c = 0; c < classes; c++) if (logits[c]! > max) max = logits[c]!;
+      let sum = 0;
+      for (let c = 0; c < classes; c++) sum += Math.exp(logits[c]! - max);
+      const logSum = max + Math.log(sum);
+      const scale = scales[r]!;
+      const label = labels[r]!;
+      loss += scale * (logSum - logits[label]!);
+      for (let c = 0; c < classes; c++) {
+        logits[c] = scale * (Math.exp(logits[c]! - logSum) - (c === label ? 1 : 0));
+        gradient[biasOffset + c]! += logits[c]!;
+      }
+      for (let k = from; k < to; k++) {
+        const offset = indices[k]! * classes;
+        const value = values[k]!;
+        for (let c = 0; c < classes; c++) gradient[offset + c]! += value * logits[c]!;
+      }
+    }
+    let penalty = 0;
+    for (let i = 0; i < biasOffset; i++) {
+      penalty += x[i]! * x[i]!;
+      gradient[i]! += this.l2 * x[i]!;
+    }
+    return loss + (this.l2 / 2) * penalty;
+  }
+}
+
+/** L-BFGS with a backtracking (Armijo) line search. */
+function minimize(objective: Objective, start: Float64Array, maxIterations: number, tolerance: number): Float64Array {
+  const n = start.length;
+  let x: Float64Array = start;
+  let gradient: Float64Array = new Float64Array(n);
+  let loss = objective.evaluate(x, gradient);
+  const steps: Float64Array[] = [];
+  const changes: Float64Array[] = [];
+  const rhos: number[] = [];
+  const direction = new Float64Array(n);
+  const alphas = new Float64Array(historySize);
+  let nextX: Float64Array = new Float64Array(n);
+  let nextGradient: Float64Array = new Float64Array(n);
+
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    if (maxAbs(gradient) < tolerance) break;
+    // two-loop recursion: direction = -H * gradient
+    direction.set(gradient);
+    for (let i = steps.length - 1; i >= 0; i--) {
+      alphas[i] = rhos[i]! * dot(steps[i]!, direction);
+      axpy(-alphas[i]!, changes[i]!, direction);
+    }
+    if (steps.length) {
+      const last = steps.length - 1;
+      scale(direction, dot(steps[last]!, changes[last]!) / dot(changes[last]!, changes[last]!));
+    } else {
+      scale(direction, 1 / Math.max(1, Math.sqrt(dot(gradient, gradient))));
+    }
+    for (let i = 0; i < steps.length; i++) {
+      const beta = rhos[i]! * dot(changes[i]!, direction);
+      axpy(alphas[i]! - beta, steps[i]!, direction);
+    }
+    scale(direction, -1);
+    let slope = dot(gradient, direction);
+    if (slope >= 0) {
+      // not a descent direction: restart from steepest descent
+      steps.length = changes.length = rhos.length = 0;
+      direction.set(gradient);
+      scale(direction, -1 / Math.max(1, Math.sqrt(dot(gradient, gradient))));
+      slope = dot(gradient, direction);
+    }
+    let step = 1;
+    let nextLoss = Infinity;
+    for (let tries = 0; tries < 30; tries++) {
+      for (let i = 0; i < n; i++) nextX[i] = x[i]! + step * direction[i]!;
+      nextLoss = objective.evaluate(nextX, nextGradient);
+      if (nextLoss <= loss + 1e-4 * step * slope) break;
+      step /= 2;
+    }
+    if (!(nextLoss < loss)) break;
+    const s = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      s[i] = nextX[i]! - x[i]!;
+      y[i] = nextGradient[i]! - gradient[i]!;
+    }
+    const curvature = dot(s, y);
+    if (curvature > 1e-12) {
+      if (steps.length === historySize) {
+        steps.shift();
+        changes.shift();
+        rhos.shift();
+      }
+      steps.push(s);
+      changes.push(y);
+      rhos.push(1 / curvature);
+    }
+    const converged = loss - nextLoss < 1e-9 * Math.max(1, Math.abs(loss));
+    [x, nextX] = [nextX, x];
+    [gradient, nextGradient] = [nextGradient, gradient];
+    loss = nextLoss;
+    if (converged) break;
+  }
+  return x;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+function axpy(alpha: number, x: Float64Array, y: Float64Array): void {
+  for (let i = 0; i < x.length; i++) y[i]! += alpha * x[i]!;
+}
+
+function scale(x: Float64Array, factor: number): void {
+  for (let i = 0; i < x.length; i++) x[i]! *= factor;
+}
+
+function maxAbs(x: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < x.length; i++) max = Math.max(max, Math.abs(x[i]!));
+  return max;
+}
+
+function softmaxInPlace<T extends Float64Array>(logits: T): T {
+  let max = -Infinity;
+  for (const logit of logits) max = Math.max(max, logit);
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) sum += logits[c] = Math.exp(logits[c]! - max);
+  for (let c = 0; c < logits.length; c++) logits[c]! /= sum;
+  return logits;
+}

@@ -1,0 +1,35 @@
+import type { PlattScaling } from './calibration.js';
+import type { FeatureSettings } from './features.js';
+
+/** Confidence thresholds of the bot's decisions (see `decide`). */
+export interface DecisionThresholds {
+  /** At or above: the bot answers publicly. */
+  answer: number;
+  /** At or above (and below `answer`): the suggestion waits for staff. */
+  review: number;
+  /** At or above: the bot asks its clarifying question publicly. */
+  clarify: number;
+}
+
+/** Hyperparameters of the classifier. */
+export interface ModelSettings extends FeatureSettings {
+  /** L2 penalty of the logistic regression. */
+  l2: number;
+}
+
+/** Chosen by grouped cross-validation (`npm run eval -- --grid`). */
+export const defaultModelSettings: ModelSettings = {
+  l2: 0.003,
+  characterNgrams: [4],
+  groupWeights: { words: 1, characters: 1, signals: 1 },
+  lengthPower: 0.5,
+};
+
+/**
+ * Fitted on held-out predictions of the shared real questions (the model trained on the built-in
+ * knowledge base only, so none of them was seen) and written by `npm run eval -- --write-defaults`.
+ */
+export const defaultCalibration: PlattScaling = { slope: 1.611, intercept: 0.542 };
+
+/** The lowest public threshold with held-out precision >= 0.95 (same run as the calibration). */
+export const defaultThresholds: DecisionThresholds = { answer: 0.87, review: 0.36, clarify: 0.41 };

@@ -1,0 +1,418 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
+import { PasswordHasher } from '../apps/api/src/users/password-hasher.js';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
+import { GraphqlResponse, TestApp } from './support/test-app.js';
+
+// Findings of the hardening review (issue 7) about limits, sign-in, input and Redis; one test each.
+
+const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token user { id username } } }';
+const signInMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token user { username } } }';
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id title } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+const flagMutation =
+  'mutation Flag($postId: ID!, $reason: String!) { flagPost(postId: $postId, postType: THREAD, reason: $reason) { id } }';
+const editQuestionMutation =
+  'mutation EditQuestion($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }';
+const editReplyMutation =
+  'mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { id } }';
+const suggestQuery = 'query Suggest($title: String) { suggestAnswers(title: $title) { answers { slug } } }';
+const healthQuery = '{ health { status redis } }';
+const password = 'correct horse battery staple';
+
+const unique = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
+// Off-topic on purpose, so that the FAQ bot stays out of these threads.
+const question = () => ({
+  input: {
+    title: `Forum colours on my phone ${randomBytes(3).toString('hex')}`,
+    body: 'Can the forum use a darker colour scheme on small screens?',
+  },
+});
+const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.code ?? (response.errors ? 'ERROR' : 'OK');
+
+function tally(responses: GraphqlResponse[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const response of responses) counts[codeOf(response)] = (counts[codeOf(response)] ?? 0) + 1;
+  return counts;
+}
+
+async function signUp(app: TestApp, username: string, from = '127.0.0.1'): Promise<void> {
+  await app.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } }, { from });
+}
+
+function signIn(app: TestApp, login: string, secret: string, from: string): Promise<GraphqlResponse> {
+  return app.request(signInMutation, { input: { login, password: secret } }, { from });
+}
+
+/** Counts the password checks an app makes: the figure the sign-in limit must bound. */
+function countPasswordChecks(app: TestApp): () => number {
+  const spy = vi.spyOn(app.nest.get(PasswordHasher), 'verify');
+  return () => spy.mock.calls.length;
+}
+
+describe('abuse: sign-in guessing', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '10', RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY: '15' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('checks no more than the limit of 50 concurrent guesses, and the right password among them does not get in', async () => {
+    const username = unique('target');
+    await signUp(app, username);
+    const checks = countPasswordChecks(app);
+
+    const guesses = Array.from({ length: 50 }, (_, index) => (index === 49 ? password : `wrong guess ${index}`));
+    const responses = await Promise.all(guesses.map((guess) => signIn(app, username, guess, '127.0.0.2')));
+
+    console.log(`50 concurrent guesses: ${checks()} passwords checked, answers ${JSON.stringify(tally(responses))}`);
+    expect(checks()).toBeLessThanOrEqual(10);
+    expect(responses.filter((response) => response.data?.signIn)).toHaveLength(0);
+    await expect(signIn(app, username, password, '127.0.0.2')).resolves.toMatchObject({
+      errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
+    });
+  });
+
+  it('lets the owner sign in from another IP while an attacker is throttled on the account', async () => {
+    const username = unique('staffer');
+    await signUp(app, username);
+    for (let attempt = 0; attempt < 11; attempt++) await signIn(app, username, 'not it', '127.0.0.3');
+    await expect(signIn(app, username, password, '127.0.0.3')).resolves.toMatchObject({
+      errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+    });
+
+    const owner = await signIn(app, username, password, '127.0.0.4');
+
+    console.log(`owner from another IP while throttled: ${codeOf(owner)}`);
+    expect(owner.data?.signIn).toMatchObject({ user: { username } });
+  });
+
+  it('limits one IP across logins with a daily budget of failures', async () => {
+    const username = unique('sprayed');
+    await signUp(app, username);
+    const responses: GraphqlResponse[] = [];
+    for (let attempt = 0; attempt < 16; attempt++) responses.push(await signIn(app, unique('nobody'), 'not it', '127.0.0.5'));
+
+    console.log(`16 logins from one IP: ${JSON.stringify(tally(responses))}`);
+    expect(tally(responses)).toEqual({ UNAUTHENTICATED: 15, RATE_LIMITED: 1 });
+    await expect(signIn(app, username, password, '127.0.0.5')).resolves.toMatchObject({
+      errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+    });
+    await expect(signIn(app, username, password, '127.0.0.6')).resolves.toMatchObject({ data: { signIn: { user: { username } } } });
+  });
+
+  it('answers the same for a throttled username whether the address tried is its own or not', async () => {
+    const username = unique('known');
+    const other = unique('other');
+    await signUp(app, username);
+    await signUp(app, other);
+    for (let attempt = 0; attempt < 11; attempt++) await signIn(app, username, 'not it', '127.0.0.7');
+
+    const answers = [];
+    for (const from of ['127.0.0.7', '127.0.0.8']) {
+      const ownAddress = await signIn(app, `${username}@example.test`, 'not it', from);
+      const otherAddress = await signIn(app, `${other}@example.test`, 'not it', from);
+      answers.push(`from ${from}: its own e-mail ${codeOf(ownAddress)}, another e-mail ${codeOf(otherAddress)}`);
+      expect(codeOf(ownAddress)).toBe(codeOf(otherAddress));
+    }
+    console.log(`throttled username, then ${answers.join('; ')}`);
+  });
+
+  it('answers a sign-up the same whether the username or the e-mail address is taken', async () => {
+    const existing = unique('existing');
+    await signUp(app, existing);
+
+    const emailTaken = await app.request(signUpMutation, {
+      input: { username: unique('fresh'), email: `${existing}@example.test`, password },
+    });
+    const usernameTaken = await app.request(signUpMutation, {
+      input: { username: existing, email: `${unique('fresh')}@example.test`, password },
+    });
+
+    console.log(
+      `sign-up, e-mail taken: ${JSON.stringify(emailTaken.errors?.[0]?.message)}; username taken: ${JSON.stringify(usernameTaken.errors?.[0]?.message)}`,
+    );
+    expect(emailTaken.errors?.[0]).toEqual(usernameTaken.errors?.[0]);
+    expect(emailTaken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+// Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
+describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: sign-in guessing across two instances on one Redis', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    const settings = {
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      REDIS_KEY_PREFIX: `twofa:test:${randomBytes(4).toString('hex')}:`,
+      RATE_LIMIT_SIGN_IN_ATTEMPTS: '10',
+    };
+    first = await TestApp.start(settings);
+    second = await TestApp.start({ ...settings, ...first.database.environment });
+  });
+  afterAll(async () => {
+    await second?.nest.close();
+    await first?.stop();
+  });
+
+  it('checks no more than the limit of 50 concurrent guesses shared between the instances', async () => {
+    const username = unique('target');
+    await signUp(first, username);
+    const firstChecks = countPasswordChecks(first);
+    const secondChecks = countPasswordChecks(second);
+
+    const guesses = Array.from({ length: 50 }, (_, index) => (index === 49 ? password : `wrong guess ${index}`));
+    const responses = await Promise.all(guesses.map((guess, index) => signIn(index % 2 ? second : first, username, guess, '127.0.0.2')));
+
+    const checked = firstChecks() + secondChecks();
+    console.log(`50 concurrent guesses on two instances: ${checked} passwords checked, answers ${JSON.stringify(tally(responses))}`);
+    expect(checked).toBeLessThanOrEqual(10);
+    expect(responses.filter((response) => response.data?.signIn)).toHaveLength(0);
+  });
+});
+
+describe('abuse: input out of the columns ranges and unsafe text', () => {
+  let app: TestApp;
+  let member: TestAccount;
+  let staff: TestAccount;
+  let threadId: string;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    member = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
+    threadId = (await app.query<{ askQuestion: { id: string } }>(askMutation, question(), { token: member.token })).askQuestion.id;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  // Stands for the thread made in beforeAll, so that only the text is wrong.
+  const existingThread = 'EXISTING-THREAD';
+  const cursor = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['thread id 2^31', 'query($id: ID!) { thread(id: $id) { id } }', { id: '2147483648' }],
+    ['thread id 2^53', 'query($id: ID!) { thread(id: $id) { id } }', { id: '9007199254740991' }],
+    ['reply to thread 2^31', replyMutation, { threadId: '2147483648', body: 'A reply long enough to pass the checks.' }],
+    ['flag post 2^31', flagMutation, { postId: '2147483648', reason: 'spam' }],
+    ['author filter 2^31', 'query($id: ID) { threads(filter: { authorId: $id }) { nodes { id } } }', { id: '2147483648' }],
+    [
+      'thread cursor id 2^31',
+      'query($after: String) { threads(after: $after) { nodes { id } } }',
+      { after: cursor('a:1700000000000:2147483648') },
+    ],
+    [
+      'thread cursor in 271822 BC',
+      'query($after: String) { threads(after: $after) { nodes { id } } }',
+      { after: cursor('a:-8640000000000000:1') },
+    ],
+    [
+      'moderation cursor 2^31',
+      'query($after: String) { moderationLog(after: $after) { nodes { id } } }',
+      { after: cursor('log:2147483648') },
+    ],
+    [
+      'bot queue cursor 2^31',
+      'query($after: String) { botQueue(kind: PENDING, after: $after) { __typename } }',
+      { after: cursor('PENDING:2147483648') },
+    ],
+    ['sign-in login with NUL', signInMutation, { input: { login: 'grey\u0000', password } }],
+    ['user with NUL', 'query($u: String!) { user(username: $u) { id } }', { u: 'grey\u0000' }],
+    [
+      'question with NUL',
+      askMutation,
+      { input: { title: 'A title with a \u0000 inside it', body: 'A body long enough to pass the length check.' } },
+    ],
+    ['reply with NUL', replyMutation, { threadId: existingThread, body: 'A reply with a \u0000 inside it, long enough.' }],
+    ['flag reason with NUL', flagMutation, { postId: existingThread, reason: 'spam\u0000' }],
+    ['tag filter with NUL', 'query($tag: String) { threads(filter: { tag: $tag }) { nodes { id } } }', { tag: 'a\u0000' }],
+    ['search with NUL', 'query($q: String!) { search(query: $q) { nodes { threadId } } }', { q: 'backup\u0000codes' }],
+    [
+      'sign-up e-mail with a lone surrogate',
+      signUpMutation,
+      { input: { username: unique('lone'), email: 'a\ud800@example.test', password } },
+    ],
+    [
+      'title of zero-width spaces',
+      askMutation,
+      { input: { title: '\u200b'.repeat(20), body: 'A body long enough to pass the length check.' } },
+    ],
+    ['body of zero-width joiners', replyMutation, { threadId: existingThread, body: '\u200d'.repeat(40) }],
+  ];
+
+  it.each(cases)('answers BAD_USER_INPUT for %s', async (_name, query, variables) => {
+    const response = await app.request(query, JSON.parse(JSON.stringify(variables).replaceAll(existingThread, threadId)), {
+      token: staff.token,
+    });
+    expect(response.status).toBeLessThan(500);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('stores no bidirectional override from a title', async () => {
+    const response = await app.query<{ askQuestion: { title: string } }>(
+      askMutation,
+      { input: { title: 'Invoice \u202egnp.exe\u202c for my plan', body: 'A body long enough to pass the length check.' } },
+      { token: (await createAccount(app, Role.MEMBER)).token },
+    );
+    expect(response.askQuestion.title).toBe('Invoice gnp.exe for my plan');
+  });
+});
+
+describe('abuse: edits are rate limited like posts', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_EDIT_SECONDS: '60' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('makes a member wait between two edits of questions or replies, and keeps other members apart', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const threadId = (await app.query<{ askQuestion: { id: string } }>(askMutation, question(), { token: member.token })).askQuestion.id;
+    const replyId = (
+      await app.query<{ replyToThread: { id: string } }>(
+        replyMutation,
+        { threadId, body: 'A first reply to my own question.' },
+        { token: member.token },
+      )
+    ).replyToThread.id;
+
+    const edits: GraphqlResponse[] = [];
+    for (let edit = 0; edit < 20; edit++) {
+      edits.push(
+        await app.request(
+          editQuestionMutation,
+          { threadId, input: { body: `An edited body, version ${edit}, long enough.` } },
+          { token: member.token },
+        ),
+      );
+    }
+    const replyEdit = await app.request(
+      editReplyMutation,
+      { replyId, input: { body: 'An edited reply that must wait.' } },
+      { token: member.token },
+    );
+
+    console.log(`20 question edits in a row: ${JSON.stringify(tally(edits))}; then a reply edit: ${codeOf(replyEdit)}`);
+    expect(tally(edits)).toEqual({ OK: 1, RATE_LIMITED: 19 });
+    expect(codeOf(replyEdit)).toBe('RATE_LIMITED');
+    const other = await createAccount(app, Role.MEMBER);
+    const otherThread = (await app.query<{ askQuestion: { id: string } }>(askMutation, question(), { token: other.token })).askQuestion.id;
+    const otherEdit = await app.request(
+      editQuestionMutation,
+      { threadId: otherThread, input: { body: 'Another member edits their own question.' } },
+      { token: other.token },
+    );
+    expect(otherEdit.errors).toBeUndefined();
+  });
+});
+
+/** A free TCP port on loopback: nothing listens there once this returns. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** A throwaway redis-server that keeps nothing on disk. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  await until(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const socket = createServer().listen(port, '127.0.0.1');
+        socket.on('listening', () => socket.close(() => resolve(false)));
+        socket.on('error', () => resolve(true));
+      }),
+    'redis-server listens',
+  );
+  return server;
+}
+
+async function stopRedis(server: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGKILL');
+  await exited;
+}
+
+describe('abuse: Redis unreachable', () => {
+  it('starts with Redis unreachable, serves, and says so in health', async () => {
+    const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const member = await createAccount(app, Role.MEMBER);
+      await expect(app.query(healthQuery)).resolves.toEqual({ health: { status: 'ok', redis: 'DEGRADED' } });
+      await expect(app.query(askMutation, question(), { token: member.token })).resolves.toHaveProperty('askQuestion.id');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('degrades when Redis goes away at run time and recovers when it is back', async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${port}`, RATE_LIMIT_SIGN_IN_ATTEMPTS: '10' });
+    try {
+      const member = await createAccount(app, Role.MEMBER);
+      const reader = await createAccount(app, Role.MEMBER);
+      const health = async () => (await app.query<{ health: { redis: string } }>(healthQuery)).health.redis;
+      await until(async () => (await health()) === 'CONNECTED', 'Redis is connected');
+      const username = unique('owner');
+      await signUp(app, username);
+      const client = liveClient(app);
+      const before = subscribe<{ forumActivity: { threadId: string } }>(client, 'subscription { forumActivity { threadId } }');
+      await until(() => listenerCount(app, liveChannels.forum()) === 1, 'the first subscription listens');
+
+      await stopRedis(redis);
+      await until(async () => (await health()) === 'DEGRADED', 'health reports Redis degraded');
+
+      const during = subscribe<{ forumActivity: { threadId: string } }>(client, 'subscription { forumActivity { threadId } }');
+      await until(() => listenerCount(app, liveChannels.forum()) === 2, 'a subscription made without Redis listens');
+      await expect(signIn(app, username, password, '127.0.0.1')).resolves.toMatchObject({ data: { signIn: { user: { username } } } });
+      const asked = await app.request<{ askQuestion: { id: string } }>(askMutation, question(), { token: member.token });
+      expect(codeOf(asked)).toBe('OK');
+      const threadId = asked.data!.askQuestion.id;
+      expect((await nextResult(before)).data?.forumActivity.threadId).toBe(threadId);
+      expect((await nextResult(during)).data?.forumActivity.threadId).toBe(threadId);
+      const replied = await app.request(replyMutation, { threadId, body: 'A reply while Redis is away.' }, { token: reader.token });
+      expect(codeOf(replied)).toBe('OK');
+      const flagged = await app.request(flagMutation, { postId: threadId, reason: 'testing flags without Redis' }, { token: reader.token });
+      expect(codeOf(flagged)).toBe('OK');
+      expect(codeOf(await app.request(suggestQuery, { title: 'lost my phone with the authenticator' }))).toBe('OK');
+      for (let attempt = 0; attempt < 10; attempt++) await signIn(app, username, 'not it', '127.0.0.9');
+      await expect(signIn(app, username, password, '127.0.0.9')).resolves.toMatchObject({
+        errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+      });
+
+      redis = await startRedis(port);
+      await until(async () => (await health()) === 'CONNECTED', 'health reports Redis connected again');
+      const probe = new Redis(`redis://127.0.0.1:${port}`);
+      try {
+        await until(async () => Number((await probe.pubsub('NUMSUB', 'twofa:live:forum'))[1]) > 0, 'the live channel is subscribed again');
+        const after = subscribe<{ forumActivity: { threadId: string } }>(liveClient(app), 'subscription { forumActivity { threadId } }');
+        await until(() => listenerCount(app, liveChannels.forum()) === 3, 'a subscription made after recovery listens');
+        const again = await app.query<{ askQuestion: { id: string } }>(askMutation, question(), { token: reader.token });
+        expect((await nextResult(after)).data?.forumActivity.threadId).toBe(again.askQuestion.id);
+        await signIn(app, username, 'not it', '127.0.0.10');
+        await expect(probe.keys('twofa:rate:*')).resolves.not.toEqual([]);
+      } finally {
+        probe.disconnect();
+      }
+      client.terminate();
+    } finally {
+      await app.stop();
+      await stopRedis(redis);
+    }
+  }, 60_000);
+});

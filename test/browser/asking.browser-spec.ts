@@ -1,0 +1,129 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/users/role.js';
+import { createAccount } from '../support/accounts.js';
+import { TestApp } from '../support/test-app.js';
+import { desktop, launchBrowser, newContext, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
+
+const backupCodesQuestion = 'I turned on two-factor authentication yesterday and never got any backup codes. Where can I find them?';
+
+/** Whether the element is wholly inside the visible part of the page. */
+async function inView(page: Page, selector: ReturnType<Page['locator']>): Promise<boolean> {
+  const box = await selector.boundingBox();
+  const viewport = page.viewportSize();
+  return Boolean(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height);
+}
+
+describe('asking a question', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('on a phone shows the best suggestion right under the field being typed, with "This solves my problem" in view', async () => {
+    const account = await createAccount(app, Role.MEMBER);
+    context = await newContext(browser, app, { token: account.token, viewport: phone });
+    const page = await context.newPage();
+    await page.goto('/ask');
+    await page.getByLabel('Title').fill('Backup codes missing');
+    const details = page.getByRole('textbox', { name: 'Details' });
+    await details.click();
+    await details.pressSequentially(backupCodesQuestion.slice(0, 60));
+    await details.fill(backupCodesQuestion);
+
+    const inline = page.getByRole('region', { name: 'Best answer so far' });
+    await inline.getByText('Why there are no backup codes').waitFor();
+    // Right under the details, while the keyboard is in the details: no scrolling to find it. The phone's
+    // keyboard leaves about 480 px of its 844; the details scroll to the top of what is left as people type.
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('ask-body');
+    await page.setViewportSize({ width: phone.width, height: 480 });
+    await details.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const solves = inline.getByRole('button', { name: 'This solves my problem' });
+    await expect(inView(page, inline)).resolves.toBe(true);
+    await expect(inView(page, solves)).resolves.toBe(true);
+    const fieldBottom = await details.boundingBox();
+    const inlineTop = await inline.boundingBox();
+    await expect(Promise.resolve((inlineTop?.y ?? 0) - ((fieldBottom?.y ?? 0) + (fieldBottom?.height ?? 0)))).resolves.toBeLessThan(120);
+    await expect(sidewaysScroll(page)).resolves.toBe(0);
+    await page.setViewportSize(phone);
+    await screenshot(page, 'ask-phone-inline-suggestion');
+
+    // One line that opens the answer.
+    await inline.getByText('Possible answer:').click();
+    await inline
+      .getByText(/QR code/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'ask-phone-inline-suggestion-open');
+
+    // Wide screens keep the side panel, which is in view there.
+    await page.setViewportSize(desktop);
+    await expect(inline.isVisible()).resolves.toBe(false);
+    await expect(
+      page.getByRole('complementary', { name: 'Possible answers' }).getByText('Why there are no backup codes').isVisible(),
+    ).resolves.toBe(true);
+    await page.setViewportSize(phone);
+
+    await solves.click();
+    await page.getByRole('heading', { name: 'Glad that solved it' }).waitFor();
+  });
+
+  it('says "Sign in to ask" to an anonymous asker, and brings them back to the draft', async () => {
+    await app.query(
+      `mutation { signUp(input: { username: "ines", email: "ines@example.test", password: "the right password" }) { token } }`,
+    );
+    context = await newContext(browser, app);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Ask', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to ask' }).waitFor();
+    await screenshotBoth(page, 'sign-in-to-ask');
+    await page.getByLabel('Username or email').fill('ines');
+    await page.getByLabel('Password').fill('the right password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/ask$/);
+    await page.getByRole('heading', { name: 'Ask a question' }).waitFor();
+  });
+
+  it('says a restored draft is back and offers to discard it', async () => {
+    const account = await createAccount(app, Role.MEMBER);
+    context = await newContext(browser, app, { token: account.token });
+    const page = await context.newPage();
+    await page.goto('/ask');
+    await page.getByLabel('Title').fill('Codes from my old phone');
+    await page.getByRole('textbox', { name: 'Details' }).fill('My old phone had the authenticator app and it broke.');
+    await page.getByRole('link', { name: 'Questions' }).click();
+    await page.getByRole('link', { name: 'Ask', exact: true }).click();
+
+    const bar = page.getByRole('group', { name: 'Your draft' });
+    await bar.getByText('Your unfinished question is back, as you left it.').waitFor();
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Codes from my old phone');
+    await screenshotBoth(page, 'ask-restored-draft');
+    await bar.getByRole('button', { name: 'Discard draft' }).click();
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe('');
+    await expect(page.getByRole('textbox', { name: 'Details' }).inputValue()).resolves.toBe('');
+    await expect(bar.isVisible()).resolves.toBe(false);
+    await page.reload();
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe('');
+
+    // A draft being written can be thrown away too, beside the Post button.
+    await page.getByLabel('Title').fill('Something else entirely');
+    await expect(bar.isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe('');
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../apps/api/src/users/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+// Questions written for these tests: the bot answers the first kind publicly, not the second.
+const backupCodes = (n: number) => ({
+  title: `No backup codes after turning on 2FA (${n})`,
+  body: 'I turned on two-factor authentication today and was never shown any backup codes. Where do I find them?',
+});
+const offTopic = (n: number) => ({
+  title: `Changing the language of the app (${n})`,
+  body: 'How do I switch the interface language to Portuguese?',
+});
+
+const stateQuery = `query State($id: ID!) { thread(id: $id) { id status staffReplied botAwaitsAsker } }`;
+const listQuery = `query List($filter: ThreadFilter) { threads(filter: $filter, first: 50) { nodes { id } } }`;
+
+describe('thread state: staff replies, the Unanswered filter, a bot answer awaiting the asker', () => {
+  let app: TestApp;
+  let asker: TestAccount;
+  let staff: TestAccount;
+  let count = 0;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    asker = await createAccount(app, Role.MEMBER);
+    staff = await createAccount(app, Role.STAFF);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function ask(input: { title: string; body: string }): Promise<{ id: string; botReplyId: string | null }> {
+    const data = await app.query<{ askQuestion: { id: string; botSuggestion: { replyId: string | null } | null } }>(
+      `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id botSuggestion { replyId } } }`,
+      { input },
+      { token: asker.token },
+    );
+    return { id: data.askQuestion.id, botReplyId: data.askQuestion.botSuggestion?.replyId ?? null };
+  }
+
+  async function reply(token: string, threadId: string, body: string): Promise<string> {
+    const data = await app.query<{ replyToThread: { id: string } }>(
+      `mutation R($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }`,
+      { threadId, body },
+      { token },
+    );
+    return data.replyToThread.id;
+  }
+
+  async function state(id: string, token?: string): Promise<{ status: string; staffReplied: boolean; botAwaitsAsker: boolean }> {
+    return (await app.query<{ thread: { status: string; staffReplied: boolean; botAwaitsAsker: boolean } }>(stateQuery, { id }, { token }))
+      .thread;
+  }
+
+  async function listed(filter: Record<string, unknown>): Promise<string[]> {
+    return (await app.query<{ threads: { nodes: { id: string }[] } }>(listQuery, { filter })).threads.nodes.map((node) => node.id);
+  }
+
+  it('Unanswered leaves out threads with a visible staff answer; Answered takes them in', async () => {
+    const quiet = await ask(offTopic((count += 1)));
+    const communityOnly = await ask(offTopic((count += 1)));
+    await reply(asker.token, communityOnly.id, 'Adding: I am on the Android app.');
+    const staffAnswered = await ask(offTopic((count += 1)));
+    const staffReplyId = await reply(staff.token, staffAnswered.id, 'Settings, then Language: pick Português there.');
+
+    await expect(state(staffAnswered.id)).resolves.toMatchObject({ status: 'OPEN', staffReplied: true });
+    await expect(state(communityOnly.id)).resolves.toMatchObject({ staffReplied: false });
+    const unanswered = await listed({ unanswered: true });
+    expect(unanswered).toEqual(expect.arrayContaining([quiet.id, communityOnly.id]));
+    expect(unanswered).not.toContain(staffAnswered.id);
+    const answered = await listed({ unanswered: false });
+    expect(answered).toContain(staffAnswered.id);
+    expect(answered).not.toContain(quiet.id);
+
+    // A hidden staff reply answers nobody: the thread is unanswered again.
+    await app.query(`mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }`, { id: staffReplyId }, { token: staff.token });
+    await expect(state(staffAnswered.id)).resolves.toMatchObject({ staffReplied: false });
+    await expect(listed({ unanswered: true })).resolves.toContain(staffAnswered.id);
+  });
+
+  it("says the bot's answer awaits the asker until the asker, staff, an accepted answer or a lock settles it", async () => {
+    const answeredByBot = await ask(backupCodes((count += 1)));
+    expect(answeredByBot.botReplyId).not.toBeNull();
+    await expect(state(answeredByBot.id)).resolves.toMatchObject({ botAwaitsAsker: true });
+    // Still unanswered: the asker has not said it helped.
+    await expect(listed({ unanswered: true })).resolves.toContain(answeredByBot.id);
+    await expect(state((await ask(offTopic((count += 1)))).id)).resolves.toMatchObject({ botAwaitsAsker: false });
+
+    const staffSettles = await ask(backupCodes((count += 1)));
+    await reply(staff.token, staffSettles.id, 'There are no backup codes for your account; save the QR code instead.');
+    await expect(state(staffSettles.id)).resolves.toMatchObject({ botAwaitsAsker: false, staffReplied: true });
+
+    const accepted = await ask(backupCodes((count += 1)));
+    const helper = await createAccount(app, Role.MEMBER);
+    const communityReply = await reply(helper.token, accepted.id, 'Same here, the QR code is the backup.');
+    await app.query(`mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }`, { id: communityReply }, { token: asker.token });
+    await expect(state(accepted.id)).resolves.toMatchObject({ status: 'ANSWERED', staffReplied: false, botAwaitsAsker: false });
+
+    const locked = await ask(backupCodes((count += 1)));
+    await app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id: locked.id }, { token: staff.token });
+    await expect(state(locked.id)).resolves.toMatchObject({ status: 'LOCKED', botAwaitsAsker: false });
+
+    const askerSays = await ask(backupCodes((count += 1)));
+    await app.query(`mutation Y($id: ID!) { markBotAnswerHelpful(threadId: $id) { id } }`, { id: askerSays.id }, { token: asker.token });
+    await expect(state(askerSays.id)).resolves.toMatchObject({ status: 'ANSWERED', botAwaitsAsker: false });
+  });
+});
