@@ -82,7 +82,7 @@ describe('abuse: sign-in guessing', () => {
   });
 
   it('lets the owner sign in from another IP while an attacker is throttled on the account', async () => {
-    const username = unique('staffer');
+    const username = unique('owner');
     await signUp(app, username);
     for (let attempt = 0; attempt < 11; attempt++) await signIn(app, username, 'not it', '127.0.0.3');
     await expect(signIn(app, username, password, '127.0.0.3')).resolves.toMatchObject({

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/users/role.js';
 import { UsersService } from '../apps/api/src/users/users.service.js';
-import { createAccount, TestAccount } from './support/accounts.js';
+import { createAccount, enrolTwoFactor, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
@@ -155,6 +155,13 @@ describe('users: the user:create CLI', () => {
     const data = await app.query(signIn, { input: { login: username, password: 'a long admin password' } });
     expect(data.signIn.user).toEqual({ username, email: `${username}@example.com`, role: 'ADMIN' });
     const other = await createAccount(app, Role.MEMBER);
+    // Admin powers wait for two-factor sign-in.
+    await expect(
+      app.request(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token }),
+    ).resolves.toMatchObject({
+      errors: [{ extensions: { code: 'FORBIDDEN', reason: 'TWO_FACTOR_REQUIRED' } }],
+    });
+    await enrolTwoFactor(app, data.signIn.token);
     await expect(app.query(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token })).resolves.toMatchObject({
       setUserRole: { role: 'STAFF' },
     });

@@ -51,7 +51,8 @@ describe('loadEnvironment', () => {
 
   it('marks the cookie Secure in production unless COOKIE_SECURE says otherwise', () => {
     expect(loadEnvironment({}).cookieSecure).toBe(false);
-    expect(loadEnvironment({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
-    expect(loadEnvironment({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    const key = { TOTP_ENCRYPTION_KEY: 'ab'.repeat(32) };
+    expect(loadEnvironment({ NODE_ENV: 'production', ...key }).cookieSecure).toBe(true);
+    expect(loadEnvironment({ NODE_ENV: 'production', COOKIE_SECURE: 'false', ...key }).cookieSecure).toBe(false);
   });
 });
