@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { QueryLimits } from '../apps/api/src/graphql/query-limits.js';
 import * as webDocuments from '../apps/web/src/gql/graphql.js';
+import { DataSource } from 'typeorm';
+import { PostType } from '../apps/api/src/threads/post-type.js';
+import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
 import { Role } from '../apps/api/src/users/role.js';
 import { createAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
@@ -166,5 +169,51 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', maximumBytes: 200000 } })]);
     const one = await app.request<{ previewMarkdown: string }>('query ($body: String!) { previewMarkdown(body: $body) }', { body });
     expect(one.data?.previewMarkdown.length).toBeGreaterThan(40_000);
+  });
+
+  it('serves the edit history a page at a time', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const asked = await app.query<{ askQuestion: { id: string } }>(
+      'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: { title: 'A question edited many times', body: 'The first version of the body.', tags: ['abuse'] } },
+      { token: member.token },
+    );
+    const postId = Number(asked.askQuestion.id);
+    const start = Date.now() - 60_000;
+    await app.nest
+      .get(DataSource)
+      .getRepository(RevisionEntity)
+      .insert(
+        Array.from({ length: 60 }, (_, index) => ({
+          postType: PostType.THREAD,
+          postId,
+          editorId: Number(member.id),
+          previousTitle: `Title ${index}`,
+          previousBody: `Body ${index}`,
+          createdAt: new Date(start + index * 1000),
+        })),
+      );
+    const history =
+      'query ($id: ID!, $after: String) { revisions(postType: THREAD, postId: $id, first: 50, after: $after) { nodes { previousTitle } pageInfo { hasNextPage endCursor } } }';
+    type Page = { revisions: { nodes: { previousTitle: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const first = await app.query<Page>(history, { id: postId });
+    expect(first.revisions.nodes).toHaveLength(50);
+    expect(first.revisions.nodes[0].previousTitle).toBe('Title 59');
+    expect(first.revisions.pageInfo.hasNextPage).toBe(true);
+    const second = await app.query<Page>(history, { id: postId, after: first.revisions.pageInfo.endCursor });
+    expect(second.revisions.nodes.map((node) => node.previousTitle)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `Title ${9 - index}`),
+    );
+    expect(second.revisions.pageInfo.hasNextPage).toBe(false);
+
+    const tooMany = await app.request('query ($id: ID!) { thread(id: $id) { revisions(first: 51) { nodes { previousBody } } } }', {
+      id: postId,
+    });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const nested = await app.query<{ thread: { revisions: { nodes: unknown[] } } }>(
+      'query ($id: ID!) { thread(id: $id) { revisions { nodes { previousBody } } } }',
+      { id: postId },
+    );
+    expect(nested.thread.revisions.nodes).toHaveLength(20);
   });
 });

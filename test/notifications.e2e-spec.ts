@@ -103,6 +103,26 @@ describe('notifications', () => {
     expect(notifications.nodes).toMatchObject([{ kind: 'BOT_ANSWER', replyId, actor: { username: bot.username, isBot: true } }]);
   });
 
+  it("does not notify the asker of the bot's instant answer to the question they just posted", async () => {
+    const input = {
+      title: `No backup codes after turning on 2FA ${randomBytes(3).toString('hex')}`,
+      body: 'I turned on two-factor authentication today and was never shown any backup codes. Where do I find them?',
+    };
+    const asked = await app.query<{ askQuestion: { id: string; botSuggestion: { replyId: string | null } | null } }>(
+      'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id botSuggestion { replyId } } }',
+      { input },
+      { token: asker.token },
+    );
+    expect(asked.askQuestion.botSuggestion?.replyId).toEqual(expect.any(String));
+    await expect(notificationsOf(asker)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
+    // Someone else's reply still notifies.
+    await reply(asked.askQuestion.id, staff.token, 'There are no backup codes for your account; save the QR code instead.');
+    await expect(notificationsOf(asker)).resolves.toMatchObject({
+      notifications: { nodes: [{ kind: 'REPLY' }] },
+      unreadNotificationCount: 1,
+    });
+  });
+
   it('notifies people mentioned in a reply once each, never the author, never twice for one reply', async () => {
     const thread = await ask();
     const body = `@${bystander.username} and @${staff.username.toUpperCase()}, see this. Also @${asker.username}, @${replier.username}, @nobody_here and again @${bystander.username}.`;

@@ -276,7 +276,7 @@ describe('after a restart', () => {
     await app.restart();
 
     const data = await app.query<{ thread: Record<string, any> }>(
-      `query Thread($id: ID!) { thread(id: $id) { title status replyCount tags edited revisions { previousTitle } acceptedReply { id isStaffAnswer }
+      `query Thread($id: ID!) { thread(id: $id) { title status replyCount tags edited revisions { nodes { previousTitle } } acceptedReply { id isStaffAnswer }
         replies { nodes { id body isAccepted } } } }`,
       { id: threadId },
     );
@@ -286,7 +286,7 @@ describe('after a restart', () => {
       replyCount: 1,
       tags: ['profile', 'signature'],
       edited: true,
-      revisions: [{ previousTitle: 'Where is the forum signature setting?' }],
+      revisions: { nodes: [{ previousTitle: 'Where is the forum signature setting?' }] },
       acceptedReply: { id: replyId, isStaffAnswer: true },
       replies: { nodes: [{ id: replyId, body: 'Open your profile and edit the signature field.', isAccepted: true }] },
     });
@@ -306,8 +306,8 @@ describe('the demo forum', () => {
     await app.stop();
   });
 
-  const demoQuery = `{ threads(first: 50) { totalCount nodes { id title status replyCount tags author { username }
-    acceptedReply { id } replies { nodes { isStaffAnswer isAccepted author { username role } } } } } }`;
+  const demoQuery = `{ threads(first: 10) { totalCount nodes { id title status replyCount tags author { username }
+    acceptedReply { id } replies(first: 20) { nodes { isStaffAnswer isAccepted author { username role } } } } } }`;
 
   it('is written on an empty database, once, with a staff answer and an accepted answer', async () => {
     const data = await app.query<{ threads: { totalCount: number; nodes: Record<string, any>[] } }>(demoQuery);

@@ -16,7 +16,7 @@ const replyFields =
   'id threadId body bodyHtml isStaffAnswer isAccepted hidden edited editedAt createdAt author { id username } thread { id }';
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id lastActivityAt } }';
 const replyMutation = `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { ${replyFields} } }`;
-const editReplyMutation = `mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { ${replyFields} revisions { previousTitle previousBody createdAt editor { username } } } }`;
+const editReplyMutation = `mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { ${replyFields} revisions { nodes { previousTitle previousBody createdAt editor { username } } } } }`;
 const threadQuery = `query Thread($id: ID!, $first: Int, $after: String) {
   thread(id: $id) { id replyCount lastActivityAt status replies(first: $first, after: $after) { nodes { ${replyFields} } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }
 }`;
@@ -224,11 +224,13 @@ describe('replies', () => {
       expect(edited.editReply).toMatchObject({ body: 'Second version', bodyHtml: '<p>Second version</p>\n', edited: true });
       expect(edited.editReply.editedAt).not.toBeNull();
       await app.query(editReplyMutation, { replyId: original.id, input: { body: 'Third version' } }, { token: helper.token });
-      const listed = await app.query<{ revisions: { previousBody: string; previousTitle: string | null; editor: { username: string } }[] }>(
-        'query Revisions($id: ID!) { revisions(postType: REPLY, postId: $id) { previousTitle previousBody editor { username } } }',
+      const listed = await app.query<{
+        revisions: { nodes: { previousBody: string; previousTitle: string | null; editor: { username: string } }[] };
+      }>(
+        'query Revisions($id: ID!) { revisions(postType: REPLY, postId: $id) { nodes { previousTitle previousBody editor { username } } } }',
         { id: original.id },
       );
-      expect(listed.revisions).toEqual([
+      expect(listed.revisions.nodes).toEqual([
         { previousTitle: null, previousBody: 'Second version', editor: { username: helper.username } },
         { previousTitle: null, previousBody: 'First version', editor: { username: helper.username } },
       ]);
@@ -242,7 +244,7 @@ describe('replies', () => {
         { replyId: original.id, input: { body: '(removed)' } },
         { token: staff.token },
       );
-      expect(edited.editReply.revisions[0]).toMatchObject({
+      expect(edited.editReply.revisions.nodes[0]).toMatchObject({
         previousBody: 'Call this number: 555-0100',
         editor: { username: staff.username },
       });
@@ -273,7 +275,7 @@ describe('replies', () => {
         { replyId: original.id, input: { body: 'Same words  \n' } },
         { token: helper.token },
       );
-      expect(same.editReply).toMatchObject({ edited: false, revisions: [] });
+      expect(same.editReply).toMatchObject({ edited: false, revisions: { nodes: [] } });
       for (const [replyId, body, code] of [
         [original.id, '   ', 'BAD_USER_INPUT'],
         [original.id, 'x'.repeat(20001), 'BAD_USER_INPUT'],

@@ -129,13 +129,27 @@ describe('search', () => {
 
   it('highlights matched words and escapes everything else', async () => {
     const word = uniqueWord();
-    await thread('Odd characters', `My ${word} & <script>alert("x")</script> <b>your</b> codes`);
+    await thread('Odd characters', `My ${word} & 5 < 6 > 2 <script>alert("x")</script> <b>your</b> codes`);
     const { search: result } = await search(word);
     const snippet = result.nodes[0].snippet;
     expect(snippet).toContain(`<mark>${word}</mark>`);
-    expect(snippet).toContain('&lt;script&gt;');
-    expect(snippet).toContain('&amp;');
+    expect(snippet).toContain('&amp; 5 &lt; 6 &gt; 2');
+    // The snippet is what the post shows: the sanitiser drops the script, the bold tag renders as text.
+    expect(snippet).not.toContain('alert');
+    expect(snippet).toContain('your codes');
     expect(snippet.replaceAll('<mark>', '').replaceAll('</mark>', '')).not.toMatch(/[<>]/);
+  });
+
+  it('cuts snippets from the rendered text, not the markdown, and keeps the highlight', async () => {
+    const word = uniqueWord();
+    await thread(
+      'Formatted answer',
+      `What you can do instead:\n\n- **Keep a copy of the ${word}.** When you set it up, **print or save the QR code itself**.\n- Read [the help page](https://example.com/help) and \`the settings\`.`,
+    );
+    const snippet = (await search(word)).search.nodes[0].snippet;
+    expect(snippet).toContain(`Keep a copy of the <mark>${word}</mark>.`);
+    expect(snippet).toContain('print or save the QR code itself');
+    expect(snippet).not.toMatch(/\*\*|^- | - |\]\(|`/);
   });
 
   it('accepts query syntax characters as plain text', async () => {

@@ -16,7 +16,7 @@ const threadFields =
 const askMutation = `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { ${threadFields} } }`;
 const replyMutation =
   'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id isAccepted } }';
-const editMutation = `mutation Edit($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { ${threadFields} revisions { previousTitle previousBody createdAt editor { username } } } }`;
+const editMutation = `mutation Edit($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { ${threadFields} revisions { nodes { previousTitle previousBody createdAt editor { username } } } } }`;
 const acceptMutation =
   'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id status acceptedReply { id isAccepted author { username } } } }';
 const unacceptMutation = 'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id status acceptedReply { id } } }';
@@ -161,7 +161,7 @@ describe('questions', () => {
       );
       expect(first.editQuestion).toMatchObject({ title: 'Where did my backup codes go?', body: original.body, edited: true });
       expect(first.editQuestion.editedAt).not.toBeNull();
-      expect(first.editQuestion.revisions).toEqual([
+      expect(first.editQuestion.revisions.nodes).toEqual([
         { previousTitle: original.title, previousBody: original.body, createdAt: expect.any(String), editor: { username: asker.username } },
       ]);
 
@@ -172,17 +172,17 @@ describe('questions', () => {
         { token: asker.token },
       );
       expect(second.editQuestion.body).toBe(newBody);
-      expect(second.editQuestion.revisions.map((revision: { previousBody: string }) => revision.previousBody)).toEqual([
+      expect(second.editQuestion.revisions.nodes.map((revision: { previousBody: string }) => revision.previousBody)).toEqual([
         original.body,
         original.body,
       ]);
-      expect(second.editQuestion.revisions[0].previousTitle).toBe('Where did my backup codes go?');
+      expect(second.editQuestion.revisions.nodes[0].previousTitle).toBe('Where did my backup codes go?');
 
-      const listed = await app.query<{ revisions: { previousTitle: string }[] }>(
-        'query Revisions($id: ID!) { revisions(postType: THREAD, postId: $id) { previousTitle previousBody editor { username } } }',
+      const listed = await app.query<{ revisions: { nodes: { previousTitle: string }[] } }>(
+        'query Revisions($id: ID!) { revisions(postType: THREAD, postId: $id) { nodes { previousTitle previousBody editor { username } } } }',
         { id: original.id },
       );
-      expect(listed.revisions.map((revision) => revision.previousTitle)).toEqual(['Where did my backup codes go?', original.title]);
+      expect(listed.revisions.nodes.map((revision) => revision.previousTitle)).toEqual(['Where did my backup codes go?', original.title]);
     });
 
     it("lets staff edit anyone's question and records them as the editor", async () => {
@@ -192,7 +192,7 @@ describe('questions', () => {
         { threadId: original.id, input: { title: 'Backup codes for two-factor authentication' } },
         { token: staff.token },
       );
-      expect(data.editQuestion.revisions[0].editor.username).toBe(staff.username);
+      expect(data.editQuestion.revisions.nodes[0].editor.username).toBe(staff.username);
     });
 
     it("refuses a member editing someone else's question and changes nothing", async () => {
@@ -220,7 +220,7 @@ describe('questions', () => {
         { threadId: original.id, input: { title: `  ${original.title} `, body: original.body, tags: ['2FA'] } },
         { token: asker.token },
       );
-      expect(data.editQuestion).toMatchObject({ edited: false, editedAt: null, revisions: [] });
+      expect(data.editQuestion).toMatchObject({ edited: false, editedAt: null, revisions: { nodes: [] } });
       expect(
         await app.nest
           .get(DataSource)
@@ -237,7 +237,7 @@ describe('questions', () => {
         { token: asker.token },
       );
       expect(data.editQuestion.tags).toEqual(['new-phone', 'qr-code']);
-      expect(data.editQuestion.revisions).toEqual([]);
+      expect(data.editQuestion.revisions.nodes).toEqual([]);
     });
 
     it('refuses bad edits and changes nothing', async () => {

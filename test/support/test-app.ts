@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';

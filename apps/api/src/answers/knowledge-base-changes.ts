@@ -39,7 +39,11 @@ export class KnowledgeBaseChanges implements OnModuleInit, OnApplicationShutdown
     this.subscriber = subscriber;
     subscriber.on('message', (_channel: string, message: string) => void this.receive(message));
     subscriber.on('ready', () => {
-      subscriber.subscribe(this.channel).catch((error: Error) => this.logger.warn(`subscribe: ${error.message}`));
+      subscriber.subscribe(this.channel).then(
+        // Answers changed on other instances while this one was not listening: read them again.
+        () => this.notify({ topic: 'answers' }),
+        (error: Error) => this.logger.warn(`subscribe: ${error.message}`),
+      );
     });
   }
 

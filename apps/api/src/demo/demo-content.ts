@@ -14,6 +14,10 @@ export interface DemoThread {
   replies: DemoReply[];
   /** An edit the author made later, so the thread shows a revision. */
   editedBody?: string;
+  /** How long ago it was asked, at which hour (UTC), and the time between its posts: a forum with a history. */
+  daysAgo: number;
+  hour: number;
+  replyEveryMinutes: number;
 }
 
 export const staffUsername = 'grey';
@@ -23,6 +27,9 @@ export const demoMembers = ['mira_k', 'tomasz', 'june.p', 'olu'];
 export const demoThreads: DemoThread[] = [
   {
     author: 'mira_k',
+    daysAgo: 12,
+    hour: 9,
+    replyEveryMinutes: 95,
     title: 'No backup codes after turning on two-factor authentication',
     body: [
       'I just finished setting up my account and imported my passwords. When I turned on two-factor authentication',
@@ -66,6 +73,9 @@ export const demoThreads: DemoThread[] = [
   },
   {
     author: 'june.p',
+    daysAgo: 9,
+    hour: 14,
+    replyEveryMinutes: 180,
     title: 'Is it safe to keep a copy of the 2FA QR code?',
     body: [
       'Someone suggested saving the QR code I scanned when I turned on two-factor authentication.',
@@ -99,6 +109,9 @@ export const demoThreads: DemoThread[] = [
   },
   {
     author: 'tomasz',
+    daysAgo: 6,
+    hour: 8,
+    replyEveryMinutes: 45,
     title: 'New phone: how do I move my authenticator codes?',
     body: [
       "I'm switching phones next week. My authenticator app is on the old one.",
@@ -125,6 +138,9 @@ export const demoThreads: DemoThread[] = [
   },
   {
     author: 'olu',
+    daysAgo: 3,
+    hour: 19,
+    replyEveryMinutes: 25,
     title: 'Locked out after losing my phone with the authenticator app',
     body: [
       'My phone was stolen and with it my authenticator app. I am not signed in on any other device.',
@@ -151,6 +167,9 @@ export const demoThreads: DemoThread[] = [
   },
   {
     author: 'june.p',
+    daysAgo: 1,
+    hour: 11,
+    replyEveryMinutes: 70,
     title: 'Where do I change the email address on my account?',
     body: 'I changed jobs and want my account to use my personal email address instead of my work one. Where is that setting?',
     tags: ['account'],

@@ -10,7 +10,15 @@ import { ThreadsService } from '../threads/threads.service.js';
 import { Role } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { demoMembers, demoThreads, staffUsername } from './demo-content.js';
+import { demoMembers, demoThreads, staffUsername, type DemoThread } from './demo-content.js';
+
+/** When a demo thread was asked: `daysAgo` before now, at its `hour` (UTC), the oldest first. */
+function askedAt(demo: DemoThread, index: number): Date {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() - demo.daysAgo);
+  day.setUTCHours(demo.hour, index * 7, 0, 0);
+  return day;
+}
 
 /**
  * With SEED_DEMO on, fills an empty forum with a staff account (`grey`), a few members and threads about
@@ -71,7 +79,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       return found;
     };
 
-    for (const demo of demoThreads) {
+    for (const [index, demo] of demoThreads.entries()) {
       const author = account(demo.author);
       const thread = await this.threads.askAsSystem(author.id, { title: demo.title, body: demo.body, tags: demo.tags });
       for (const reply of demo.replies) {
@@ -79,6 +87,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         if (reply.accepted) await this.threads.accept(RequestContext.system(author), String(posted.id));
       }
       if (demo.editedBody) await this.threads.edit(RequestContext.system(author), String(thread.id), { body: demo.editedBody });
+      await this.threads.moveIntoPast(thread.id, askedAt(demo, index), demo.replyEveryMinutes);
     }
     this.logger.log(
       `Demo forum created: ${demoThreads.length} threads. Staff sign-in: username "${staffUsername}", password "${password}" (shown only now). ` +

@@ -3,7 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 /** What happens in the forum that other features react to (the bot, notifications, live updates). */
 export interface ForumEventMap {
   questionPosted: { threadId: number; authorId: number };
-  replyPosted: { threadId: number; replyId: number; authorId: number };
+  /** `causedById`: whose own action made the reply (the asker, when the bot answers a question as it is posted). */
+  replyPosted: { threadId: number; replyId: number; authorId: number; causedById?: number };
   replyAccepted: { threadId: number; replyId: number; acceptedById: number };
   /** The accepted answer was withdrawn; the thread is open again (unless locked). */
   answerUnaccepted: { threadId: number; actorId: number };

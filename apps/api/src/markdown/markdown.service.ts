@@ -188,6 +188,8 @@ export function plainTextHtml(markdown: string): string {
     .join('\n');
 }
 
+const textEntities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
 /**
  * Markdown to HTML that is safe to insert into the page: marked renders (GFM), js-xss keeps only the
  * allowed tags and attributes, links get rel="nofollow noopener", `@username` links to the profile.
@@ -214,6 +216,14 @@ export class MarkdownService {
       this.logger.warn(`Rendered as plain text (${markdown.length} characters): ${error instanceof Error ? error.message : String(error)}`);
       return plainTextHtml(markdown);
     }
+  }
+
+  /** What a reader sees of the markdown: the rendered, sanitised post as plain text (tags gone, entities decoded). */
+  renderText(markdown: string): string {
+    return this.render(markdown)
+      .replace(/<\/?(?:p|li|ul|ol|h[1-6]|br|div|blockquote|pre|tr|td|th|table|hr)\b[^>]*>/g, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => textEntities[entity]!);
   }
 
   private renderMarkdown(markdown: string): string {

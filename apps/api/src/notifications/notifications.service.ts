@@ -98,7 +98,7 @@ export class NotificationsService implements OnModuleInit {
     }));
   }
 
-  private async onReplyPosted({ threadId, replyId, authorId }: ForumEventMap['replyPosted']): Promise<void> {
+  private async onReplyPosted({ threadId, replyId, authorId, causedById }: ForumEventMap['replyPosted']): Promise<void> {
     const [thread, reply, author] = await Promise.all([
       this.thread(threadId),
       this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
@@ -106,7 +106,8 @@ export class NotificationsService implements OnModuleInit {
     ]);
     if (!thread || thread.hidden || !reply || reply.hidden) return;
     const drafts: Draft[] = [];
-    if (thread.authorId !== authorId) {
+    // Nobody hears about their own doing: their own reply, or the bot's instant answer to the question they just posted.
+    if (thread.authorId !== authorId && thread.authorId !== causedById) {
       const kind = author?.role === Role.BOT ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
       drafts.push({ userId: thread.authorId, kind, threadId, replyId, actorId: authorId });
     }

@@ -8,6 +8,8 @@ import { SearchArgs } from './dto/search.args.js';
 import { SearchResult, SearchResultConnection } from './models/search-result.model.js';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor.js';
 import { ftsMatchExpression, searchTerms, tsQueryExpression } from './search-terms.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
+import { tidySnippetText } from './snippet-text.js';
 import { greaterThanStandIn, lessThanStandIn, markEnd, markStart, restoreAngleBrackets, toSafeSnippet } from './snippet-markup.js';
 
 /** The best-matching post of one thread. */
@@ -27,7 +29,10 @@ const emptyPage = (): SearchResultConnection => ({ nodes: [], pageInfo: { hasNex
 
 @Injectable()
 export class SearchService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly markdown: MarkdownService,
+  ) {}
 
   /**
    * Ranked full-text search, one result per thread. Hidden threads and replies (and the replies of
@@ -60,7 +65,7 @@ export class SearchService {
           thread: toThread(thread),
           matchedIn: hit.postType,
           postId: String(hit.postId),
-          snippet: toSafeSnippet(snippets.get(postKey(hit.postType, hit.postId)) ?? ''),
+          snippet: toSafeSnippet(tidySnippetText(this.markdown.renderText(snippets.get(postKey(hit.postType, hit.postId)) ?? ''))),
           score: hit.score,
         },
       ];

@@ -22,14 +22,17 @@ export class BotAuthor {
     return this.account;
   }
 
-  /** Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one; returns the reply id. */
-  async write(threadId: number, replyId: number | null, body: string): Promise<number> {
+  /**
+   * Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one;
+   * returns the reply id. `causedById`: the person whose own action this reply answers (not notified of it).
+   */
+  async write(threadId: number, replyId: number | null, body: string, causedById?: number): Promise<number> {
     const bot = await this.bot();
     if (replyId !== null) {
       await this.replies.edit(RequestContext.system(bot), String(replyId), Object.assign(new EditReplyInput(), { body }));
       return replyId;
     }
-    const reply = await this.replies.postAsSystem(bot.id, threadId, body);
+    const reply = await this.replies.postAsSystem(bot.id, threadId, body, causedById);
     return reply.id;
   }
 }

@@ -88,7 +88,8 @@ export class BotService implements OnModuleInit {
     let replyId: number | null = null;
     if (decision.reply !== null) {
       try {
-        replyId = await this.author.write(threadId, null, decision.reply);
+        // The asker is looking at the page as the answer appears: no notification for their own post.
+        replyId = await this.author.write(threadId, null, decision.reply, thread.authorId);
       } catch (error) {
         // A thread locked in the meantime: staff can still decide.
         this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,11 +8,12 @@ import { UsersService } from '../users/users.service.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
 import { Reply } from './models/reply.model.js';
-import { Revision } from './models/revision.model.js';
+import { RevisionConnection } from './models/revision-connection.model.js';
 import { Thread } from './models/thread.model.js';
 import { PostType } from './post-type.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
+import { PageArgs } from '../common/page.args.js';
 import { ThreadsService } from './threads.service.js';
 import { mayModify } from './visibility.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
@@ -66,9 +67,9 @@ export class RepliesResolver {
     return this.threadsService.visibleById(context, Number(reply.threadId));
   }
 
-  @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
-  revisions(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<Revision[]> {
-    return this.revisionsService.forPost(context, PostType.REPLY, Number(reply.id));
+  @ResolveField(() => RevisionConnection, { description: 'Earlier versions, a page at a time, newest first.' })
+  revisions(@Parent() reply: Reply, @Args() args: PageArgs): Promise<RevisionConnection> {
+    return this.revisionsService.page(PostType.REPLY, Number(reply.id), args);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it.' })

@@ -65,14 +65,14 @@ export class RepliesService {
   /**
    * Posts a reply as `authorId` without rate limits or visibility checks: for the bot (its account has the BOT role)
    * and the demo seed. `body` must be valid already. Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND).
-   * Emits replyPosted like any reply.
+   * Emits replyPosted like any reply, naming `causedById` when someone's own action made this reply.
    */
-  async postAsSystem(authorId: number, threadId: number, body: string): Promise<ReplyEntity> {
+  async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
     const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
     if (!author) throw AppError.notFound('User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound('Thread', threadId);
-    return this.create(author, threadId, body, isStaffRole(author.role));
+    return this.create(author, threadId, body, isStaffRole(author.role), causedById);
   }
 
   /** Recounts a thread's visible replies (see the exported function); for moderation. */
@@ -80,7 +80,13 @@ export class RepliesService {
     return recountReplies(manager, threadId);
   }
 
-  private async create(author: { id: number }, threadId: number, body: string, isStaffAnswer: boolean): Promise<ReplyEntity> {
+  private async create(
+    author: { id: number },
+    threadId: number,
+    body: string,
+    isStaffAnswer: boolean,
+    causedById?: number,
+  ): Promise<ReplyEntity> {
     const now = new Date();
     const reply = await this.dataSource.transaction(async (manager) => {
       // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
@@ -103,7 +109,7 @@ export class RepliesService {
         }),
       );
     });
-    await this.events.emit('replyPosted', { threadId, replyId: reply.id, authorId: author.id });
+    await this.events.emit('replyPosted', { threadId, replyId: reply.id, authorId: author.id, causedById });
     return reply;
   }
 

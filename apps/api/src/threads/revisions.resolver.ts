@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context.js';
 import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { RevisionsArgs } from './dto/revisions.args.js';
+import { RevisionConnection } from './models/revision-connection.model.js';
 import { Revision } from './models/revision.model.js';
 import { RevisionsService } from './revisions.service.js';
 
@@ -16,9 +17,11 @@ export class RevisionsResolver {
   ) {}
 
   @Public()
-  @Query(() => [Revision], { description: 'The edit history of a post, newest first; NOT_FOUND when the post is hidden from the viewer.' })
-  revisions(@Ctx() context: RequestContext, @Args() args: RevisionsArgs): Promise<Revision[]> {
-    return this.revisionsService.list(context, args.postType, args.postId);
+  @Query(() => RevisionConnection, {
+    description: 'The edit history of a post, a page at a time, newest first; NOT_FOUND when the post is hidden from the viewer.',
+  })
+  revisions(@Ctx() context: RequestContext, @Args() args: RevisionsArgs): Promise<RevisionConnection> {
+    return this.revisionsService.list(context, args);
   }
 
   @ResolveField(() => User, { description: 'Who made the edit.' })

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
-import { Revision } from './models/revision.model.js';
+import { PageArgs } from '../common/page.args.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { RevisionsArgs } from './dto/revisions.args.js';
+import { RevisionConnection } from './models/revision-connection.model.js';
 import { PostType } from './post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
@@ -32,25 +34,41 @@ export class RevisionsService {
     await manager.getRepository(RevisionEntity).insert(revision);
   }
 
-  /** A post's revisions, newest first; batched per request so a page of posts costs one query per post type. */
-  forPost(context: RequestContext, postType: PostType, postId: number): Promise<Revision[]> {
-    return context
-      .loader(
-        `revisions:${postType}`,
-        () =>
-          new DataLoader<number, Revision[]>(async (ids) => {
-            const rows = await this.dataSource.getRepository(RevisionEntity).find({
-              where: { postType, postId: In([...ids]) },
-              order: { createdAt: 'DESC', id: 'DESC' },
-            });
-            return ids.map((id) => rows.filter((row) => row.postId === id).map(toRevision));
-          }),
-      )
-      .load(postId);
+  /**
+   * One page of a post's revisions, newest first. One query per post: a history is read for one post at
+   * a time, and a page of posts asking for theirs pays per post (the query cost counts it).
+   */
+  async page(postType: PostType, postId: number, args: PageArgs): Promise<RevisionConnection> {
+    const after = args.after != null ? decodeCursor('v', args.after) : null;
+    const query = this.dataSource
+      .getRepository(RevisionEntity)
+      .createQueryBuilder('revision')
+      .where('revision.postType = :postType AND revision.postId = :postId', { postType, postId });
+    if (after) {
+      query.andWhere('(revision.createdAt < :afterAt OR (revision.createdAt = :afterAt AND revision.id < :afterId))', {
+        afterAt: after.at,
+        afterId: after.id,
+      });
+    }
+    const rows = await query
+      .orderBy('revision.createdAt', 'DESC')
+      .addOrderBy('revision.id', 'DESC')
+      .limit(args.first + 1)
+      .getMany();
+    const edges = rows
+      .slice(0, args.first)
+      .map((row) => ({ cursor: encodeCursor('v', { at: row.createdAt, id: row.id }), node: toRevision(row) }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   /** The revisions of a post the viewer can see; NOT_FOUND otherwise. */
-  async list(context: RequestContext, postType: PostType, rawPostId: string): Promise<Revision[]> {
+  async list(context: RequestContext, args: RevisionsArgs): Promise<RevisionConnection> {
+    const postType = args.postType;
+    const rawPostId = args.postId;
     const postId = parseId(rawPostId, 'postId');
     const post =
       postType === PostType.THREAD
@@ -61,6 +79,6 @@ export class RevisionsService {
       const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: post.threadId });
       if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Reply', postId);
     }
-    return this.forPost(context, postType, postId);
+    return this.page(postType, postId, args);
   }
 }

@@ -11,12 +11,13 @@ import { RepliesArgs } from './dto/replies.args.js';
 import { ThreadsArgs } from './dto/threads.args.js';
 import { ReplyConnection } from './models/reply-connection.model.js';
 import { Reply } from './models/reply.model.js';
-import { Revision } from './models/revision.model.js';
+import { RevisionConnection } from './models/revision-connection.model.js';
 import { ThreadConnection } from './models/thread-connection.model.js';
 import { Thread } from './models/thread.model.js';
 import { PostType } from './post-type.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
+import { PageArgs } from '../common/page.args.js';
 import { ThreadsService } from './threads.service.js';
 import { mayModify } from './visibility.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
@@ -100,9 +101,9 @@ export class ThreadsResolver {
     return this.repliesService.staffReplied(context, Number(thread.id));
   }
 
-  @ResolveField(() => [Revision], { description: 'Earlier versions, newest first.' })
-  revisions(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<Revision[]> {
-    return this.revisionsService.forPost(context, PostType.THREAD, Number(thread.id));
+  @ResolveField(() => RevisionConnection, { description: 'Earlier versions, a page at a time, newest first.' })
+  revisions(@Parent() thread: Thread, @Args() args: PageArgs): Promise<RevisionConnection> {
+    return this.revisionsService.page(PostType.THREAD, Number(thread.id), args);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it (and accept or unaccept its answer).' })

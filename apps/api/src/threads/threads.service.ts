@@ -19,6 +19,7 @@ import { ThreadConnection } from './models/thread-connection.model.js';
 import { Thread } from './models/thread.model.js';
 import { PostType } from './post-type.js';
 import { ReplyEntity } from './reply.entity.js';
+import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toThread } from './thread.mapper.js';
 import { threadStatus, ThreadStatus } from './thread-status.js';
@@ -49,6 +50,28 @@ export class ThreadsService {
     refuseSecrets({ title: input.title, body: input.body });
     await this.rateLimiter.consume(`ask:${user.id}`, 1, this.environment.RATE_LIMIT_ASK_SECONDS);
     return toThread(await this.askAsSystem(user.id, input));
+  }
+
+  /**
+   * For the demo forum: moves a thread's history into the past, as if asked at `askedAt` with its posts (replies,
+   * then edits) `spacingMinutes` apart in the order they were made, so the list reads like a forum in use.
+   */
+  async moveIntoPast(threadId: number, askedAt: Date, spacingMinutes: number): Promise<void> {
+    const at = (step: number) => new Date(askedAt.getTime() + step * spacingMinutes * 60_000);
+    await this.dataSource.transaction(async (manager) => {
+      const replies = await manager.getRepository(ReplyEntity).find({ where: { threadId }, order: { id: 'ASC' } });
+      for (const [index, reply] of replies.entries()) {
+        await manager
+          .getRepository(ReplyEntity)
+          .update(reply.id, { createdAt: at(index + 1), editedAt: reply.editedAt ? at(index + 1.5) : null });
+      }
+      const thread = await manager.getRepository(ThreadEntity).findOneByOrFail({ id: threadId });
+      const editedAt = thread.editedAt ? at(replies.length + 1) : null;
+      await manager
+        .getRepository(RevisionEntity)
+        .update({ postType: PostType.THREAD, postId: threadId }, { createdAt: editedAt ?? askedAt });
+      await manager.getRepository(ThreadEntity).update(threadId, { createdAt: askedAt, editedAt, lastActivityAt: at(replies.length) });
+    });
   }
 
   /** Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already. */

@@ -16,11 +16,9 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/" className="brand" aria-label="2FA Help, home">
-            <span className="brand__mark" aria-hidden="true">
-              2FA
-            </span>
-            <span className="brand__name">Help Forum</span>
+          {/* The visible words are the link's name (on a phone only the mark shows, and it is the name). */}
+          <Link to="/" className="brand">
+            <span className="brand__mark">2FA</span> <span className="brand__name">Help Forum</span>
           </Link>
           <nav className="site-nav" aria-label="Main">
             <NavLink to="/" end>

@@ -4,7 +4,7 @@ import { Moderation1764165100000 } from './1764165100000-moderation.js';
 import { FaqBot1764170000000 } from './1764170000000-faq-bot.js';
 import { Notifications1764180000000 } from './1764180000000-notifications.js';
 import { NoneExamples1764190000000 } from './1764190000000-none-examples.js';
-import { TwoFactor1764195000000 } from './1764195000000-two-factor.js';
+import { TwoFactor1764200000000 } from './1764200000000-two-factor.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -14,5 +14,5 @@ export const migrations = [
   FaqBot1764170000000,
   Notifications1764180000000,
   NoneExamples1764190000000,
-  TwoFactor1764195000000,
+  TwoFactor1764200000000,
 ];

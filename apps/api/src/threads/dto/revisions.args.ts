@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsString } from 'class-validator';
+import { PageArgs } from '../../common/page.args.js';
 import { PostType } from '../post-type.js';
 
 @ArgsType()
-export class RevisionsArgs {
+export class RevisionsArgs extends PageArgs {
   @Field(() => PostType)
   @IsEnum(PostType)
   postType: PostType;

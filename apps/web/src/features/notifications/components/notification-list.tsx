@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, PageStatus } from '../../../components/status';
@@ -29,6 +29,27 @@ function describe(notification: NotificationItem): string {
     default:
       return `${who} did something`;
   }
+}
+
+/** One row per thread: a page's notifications about the same thread, newest first. */
+interface ThreadGroup {
+  thread: NotificationItem['thread'];
+  notifications: NotificationItem[];
+}
+
+function groupByThread(nodes: readonly NotificationItem[]): ThreadGroup[] {
+  const groups = new Map<string, ThreadGroup>();
+  for (const notification of nodes) {
+    const group = groups.get(notification.thread.id) ?? { thread: notification.thread, notifications: [] };
+    group.notifications.push(notification);
+    groups.set(notification.thread.id, group);
+  }
+  return [...groups.values()];
+}
+
+function describeGroup(group: ThreadGroup): string {
+  const [newest, ...older] = group.notifications;
+  return older.length === 0 ? describe(newest!) : `${describe(newest!)}, and ${older.length} more`;
 }
 
 export function NotificationList() {
@@ -107,6 +128,13 @@ function NotificationPage(props: {
   const { data, error, refetch } = useQuery(NotificationsDocument, {
     variables: { first: 20, after: props.after, unreadOnly: props.unreadOnly },
   });
+  // What the page showed counts as read; the list keeps its "new" marks for this visit (only the count is refetched).
+  const [markShownRead] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [UnreadNotificationCountDocument] });
+  const shownUnread = (data?.notifications.nodes ?? []).filter((notification) => !notification.read).map((notification) => notification.id);
+  const shownKey = shownUnread.join(',');
+  useEffect(() => {
+    if (shownKey) markShownRead({ variables: { ids: shownKey.split(',') } }).catch(() => undefined);
+  }, [shownKey, markShownRead]);
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading notifications…" />;
   const { nodes, pageInfo } = data.notifications;
   return (
@@ -118,20 +146,29 @@ function NotificationPage(props: {
           </EmptyState>
         </li>
       ) : null}
-      {nodes.map((notification) => (
-        <li key={notification.id} className={`notification${notification.read ? '' : ' notification--unread'}`}>
-          <button type="button" className="notification__open" onClick={() => props.onOpen(notification)}>
-            {notification.read ? null : <span className="notification__dot" aria-label="Unread" />}
-            <span className="notification__text">
-              <span>{describe(notification)}</span>
-              <strong className="notification__thread">{notification.thread.title}</strong>
-            </span>
-            <span className="notification__when">
-              <TimeAgo date={notification.createdAt} />
-            </span>
-          </button>
-        </li>
-      ))}
+      {groupByThread(nodes).map((group) => {
+        const newest = group.notifications[0]!;
+        const unread = group.notifications.some((notification) => !notification.read);
+        return (
+          <li key={group.thread.id} className={`notification${unread ? ' notification--unread' : ''}`}>
+            <button type="button" className="notification__open" onClick={() => props.onOpen(newest)}>
+              {unread ? (
+                <>
+                  <span className="notification__dot" aria-hidden="true" />
+                  <span className="visually-hidden">New: </span>
+                </>
+              ) : null}
+              <span className="notification__text">
+                <span>{describeGroup(group)}</span>
+                <strong className="notification__thread">{group.thread.title}</strong>
+              </span>
+              <span className="notification__when">
+                <TimeAgo date={newest.createdAt} />
+              </span>
+            </button>
+          </li>
+        );
+      })}
       {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
         <li>
           <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Older notifications</Button>

@@ -140,16 +140,22 @@ export const EditReplyDocument = graphql(`
 `);
 
 export const RevisionsDocument = graphql(`
-  query Revisions($postType: PostType!, $postId: ID!) {
-    revisions(postType: $postType, postId: $postId) {
-      id
-      previousTitle
-      previousBody
-      createdAt
-      editor {
+  query Revisions($postType: PostType!, $postId: ID!, $after: String) {
+    revisions(postType: $postType, postId: $postId, after: $after) {
+      nodes {
         id
-        username
-        isStaff
+        previousTitle
+        previousBody
+        createdAt
+        editor {
+          id
+          username
+          isStaff
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -34,6 +34,9 @@ const chips = () =>
       current: link.getAttribute('aria-current'),
     }));
 
+/** happy-dom has no layout: the accessible name gains spaces around the chip's inline spans that a browser does not add. */
+const named = (expected: string) => (name: string) => name.replace(/\s+/g, ' ').replace(/ ,/g, ',').trim() === expected;
+
 describe('PopularTags', () => {
   it('shows the most used tags with their counts, in the order the server gave, linking to the filtered list', async () => {
     renderTags(null, [
@@ -52,7 +55,7 @@ describe('PopularTags', () => {
 
   it('marks the active tag, and keeps it first when it is not among the popular ones', async () => {
     renderTags('yubikey', [tagsMock([{ tag: 'backup-codes', threadCount: 12 }])]);
-    await screen.findByRole('link', { name: 'backup-codes, 12 questions' });
+    await screen.findByRole('link', { name: named('backup-codes, 12 questions') });
     expect(chips()).toEqual([
       { name: 'All tags', href: '/?tab=unanswered', current: null },
       { name: 'yubikey', href: '/?tab=unanswered&tag=yubikey', current: 'page' },
@@ -74,6 +77,6 @@ describe('PopularTags', () => {
       tagsMock([{ tag: 'totp', threadCount: 3 }]),
     ]);
     fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('link', { name: 'totp, 3 questions' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: named('totp, 3 questions') })).toBeTruthy();
   });
 });

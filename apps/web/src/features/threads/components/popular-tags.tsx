@@ -39,21 +39,15 @@ export function PopularTags({ tag, hrefFor }: PopularTagsProps) {
         </li>
         {chips.map((entry) => (
           <li key={entry.tag}>
-            <Link
-              className="tag-chip"
-              to={hrefFor(entry.tag)}
-              aria-current={entry.tag === tag ? 'page' : undefined}
-              aria-label={
-                entry.threadCount === null
-                  ? entry.tag
-                  : `${entry.tag}, ${entry.threadCount} ${entry.threadCount === 1 ? 'question' : 'questions'}`
-              }
-            >
+            <Link className="tag-chip" to={hrefFor(entry.tag)} aria-current={entry.tag === tag ? 'page' : undefined}>
               {entry.tag}
+              {/* The count is part of the visible name (no aria-label that differs from what is shown). */}
               {entry.threadCount === null ? null : (
-                <span className="tag-chip__count" aria-hidden="true">
-                  {entry.threadCount}
-                </span>
+                <>
+                  <span className="visually-hidden">, </span>
+                  <span className="tag-chip__count">{entry.threadCount}</span>
+                  <span className="visually-hidden">{entry.threadCount === 1 ? ' question' : ' questions'}</span>
+                </>
               )}
             </Link>
           </li>

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
@@ -28,13 +29,24 @@ export function EditedMarker({ postType, postId, editedAt }: { postType: PostTyp
 }
 
 function RevisionList({ postType, postId }: { postType: PostType; postId: string }) {
-  const { data, error, refetch } = useQuery(RevisionsDocument, { variables: { postType, postId }, fetchPolicy: 'network-only' });
-  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
-  if (!data) return <Spinner label="Loading the history…" />;
-  if (data.revisions.length === 0) return <EmptyState title="No earlier versions." />;
   return (
     <ol className="revisions">
-      {data.revisions.map((revision) => (
+      <RevisionPage postType={postType} postId={postId} after={null} />
+    </ol>
+  );
+}
+
+/** One page of the history; its last item offers the next (older) page. */
+function RevisionPage({ postType, postId, after }: { postType: PostType; postId: string; after: string | null }) {
+  const [showOlder, setShowOlder] = useState(false);
+  const { data, error, refetch } = useQuery(RevisionsDocument, { variables: { postType, postId, after }, fetchPolicy: 'network-only' });
+  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
+  if (!data) return <Spinner label="Loading the history…" />;
+  const { nodes, pageInfo } = data.revisions;
+  if (nodes.length === 0 && after === null) return <EmptyState title="No earlier versions." />;
+  return (
+    <>
+      {nodes.map((revision) => (
         <li key={revision.id} className="revision">
           <p className="revision__meta">
             Before the edit by <strong>{revision.editor.username}</strong> <TimeAgo date={revision.createdAt} />
@@ -43,6 +55,15 @@ function RevisionList({ postType, postId }: { postType: PostType; postId: string
           <div className="revision__body">{revision.previousBody}</div>
         </li>
       ))}
-    </ol>
+      {pageInfo.hasNextPage && pageInfo.endCursor ? (
+        showOlder ? (
+          <RevisionPage postType={postType} postId={postId} after={pageInfo.endCursor} />
+        ) : (
+          <li>
+            <Button onClick={() => setShowOlder(true)}>Show older versions</Button>
+          </li>
+        )
+      ) : null}
+    </>
   );
 }

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { idColumn, timestampColumn } from '../migration-helpers.js';
 
 /** Two-factor sign-in for forum accounts: TOTP credentials, recovery codes and sign-in challenges. */
-export class TwoFactor1764195000000 implements MigrationInterface {
-  name = 'TwoFactor1764195000000';
+export class TwoFactor1764200000000 implements MigrationInterface {
+  name = 'TwoFactor1764200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const user = { columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' };

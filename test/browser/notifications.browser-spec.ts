@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/users/role.js';
+import { createAccount } from '../support/accounts.js';
+import { TestApp } from '../support/test-app.js';
+import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { askQuestion, reply } from './support/forum.js';
+
+describe('notifications page', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('groups by thread, marks read what it showed, and says nothing of the bot answer to one’s own question', async () => {
+    const asker = await createAccount(app, Role.MEMBER, 'ada');
+    const tomasz = await createAccount(app, Role.MEMBER, 'tomasz');
+    const grey = await createAccount(app, Role.STAFF, 'grey');
+    const answered = await askQuestion(app, asker.token, {
+      title: 'No backup codes after turning on two-factor',
+      body: 'I turned on two-factor authentication and was never shown any backup codes. Where are they?',
+    });
+    expect(answered.replyId).not.toBeNull();
+    const other = await askQuestion(app, asker.token, {
+      title: 'Can the forum have a darker theme?',
+      body: 'The forum is very bright on my phone at night. Is a dark theme planned?',
+    });
+    await reply(app, tomasz.token, answered.id, 'Same thing happened to me; the QR code is the backup.');
+    await reply(app, grey.token, answered.id, 'Right: there are no backup codes. Save the QR code at setup.');
+    await reply(app, tomasz.token, other.id, 'Your phone’s dark mode works on the forum too.');
+
+    const context = await newContext(browser, app, { token: asker.token });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Notifications, 3 unread' }).click();
+    const rows = page.locator('li.notification');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await page.getByRole('button', { name: /^New: grey replied to your question, and 1 more No backup codes/ }).waitFor();
+    await page.getByRole('button', { name: /^New: tomasz replied to your question Can the forum/ }).waitFor();
+    await expect(page.getByText(/FAQ bot answered/).count()).resolves.toBe(0);
+    // Shown, so read: the bell is back to none.
+    await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
+    await screenshotBoth(page, 'notifications-grouped');
+
+    await page.reload();
+    await rows.first().waitFor();
+    await expect(page.getByText('New:').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
