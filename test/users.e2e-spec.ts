@@ -157,6 +157,13 @@ describe('users: the user:create CLI', () => {
     // An admin's powers wait for two-factor sign-in.
     await enrolTwoFactor(app, data.signIn.token);
     const other = await createAccount(app, Role.MEMBER);
+    // Admin powers wait for two-factor sign-in.
+    await expect(
+      app.request(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token }),
+    ).resolves.toMatchObject({
+      errors: [{ extensions: { code: 'FORBIDDEN', reason: 'TWO_FACTOR_REQUIRED' } }],
+    });
+    await enrolTwoFactor(app, data.signIn.token);
     await expect(app.query(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token })).resolves.toMatchObject({
       setUserRole: { role: 'STAFF' },
     });
