@@ -93,6 +93,31 @@ describe('two-factor sign-in', () => {
       expect(codeOf(again)).toBe('CONFLICT');
     });
 
+    it('starts one enrolment when several first requests arrive at once, and the last key shown is the one that works', async () => {
+      const username = `tf_${randomBytes(4).toString('hex')}`;
+      const signedUp = await app.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
+      const token = signedUp.signUp.token as string;
+      const begin = 'mutation { beginTwoFactorEnrolment { setupKey } }';
+      const responses = await Promise.all(Array.from({ length: 20 }, () => app.request(begin, {}, { token })));
+      expect(responses.map(codeOf)).toEqual(Array(20).fill('OK'));
+      expect(
+        await app.nest
+          .get(DataSource)
+          .getRepository(TwoFactorCredentialEntity)
+          .countBy({ userId: Number(signedUp.signUp.user.id) }),
+      ).toBe(1);
+
+      const latest = await app.query(begin, {}, { token });
+      const secret = latest.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
+      await expect(
+        app.query(
+          'mutation Confirm($code: String!) { confirmTwoFactorEnrolment(code: $code) { codes } }',
+          { code: await totpCode(secret) },
+          { token },
+        ),
+      ).resolves.toMatchObject({ confirmTwoFactorEnrolment: { codes: expect.any(Array) } });
+    });
+
     it('has no secret in any GraphQL type', async () => {
       const schema = await app.query('query { __schema { types { name fields { name } inputFields { name } } } }');
       const names = schema.__schema.types.flatMap((type: { fields: { name: string }[] | null; inputFields: { name: string }[] | null }) =>

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -47,12 +48,6 @@ function parseLearnedExampleId(id: string): { kind: 'answer' | 'none'; id: numbe
   const match = /^(answer|none)-([1-9][0-9]{0,15})$/.exec(id);
   if (!match) throw AppError.badInput('id', 'is not a learned example id');
   return { kind: match[1] as 'answer' | 'none', id: Number(match[2]) };
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan, QueryFailedError } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -153,10 +154,4 @@ function toFlag(entity: FlagEntity, post: ModeratedPost | null): Flag {
     reporterId: entity.reporterId,
     resolvedById: entity.resolvedById,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

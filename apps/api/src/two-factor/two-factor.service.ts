@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
@@ -73,8 +74,20 @@ export class TwoFactorService {
       lastUsedStep: null,
       createdAt: new Date(),
     };
-    if (existing) await repository.update({ userId: user.id, enabledAt: IsNull() }, row);
-    else await repository.insert(row);
+    // Two first requests at once both find no row: the one that loses the insert replaces the winner's secret.
+    const inserted = existing
+      ? false
+      : await repository.insert(row).then(
+          () => true,
+          (error: unknown) => {
+            if (isUniqueViolation(error)) return false;
+            throw error;
+          },
+        );
+    if (!inserted) {
+      const replaced = await repository.update({ userId: user.id, enabledAt: IsNull() }, row);
+      if (!replaced.affected) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+    }
     return { qrCodeSvg: await enrolmentQrCodeSvg(secret, user.username), setupKey: formatSetupKey(secret) };
   }
 

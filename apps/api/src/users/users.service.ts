@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
-import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -192,11 +193,4 @@ function accountTaken(): AppError {
       { field: 'email', message },
     ],
   });
-}
-
-/** Which unique column a failed insert hit, on SQLite or PostgreSQL. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = String((error.driverError as { code?: string }).code ?? '');
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }
