@@ -1,19 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AppModule } from '../app.module.js';
 import { SignUpInput } from '../auth/dto/sign-up.input.js';
-import { createLogger } from '../bootstrap.js';
-import { AppError } from '../common/app-error.js';
-import { loadEnvironment } from '../config/environment.js';
-import { readStdin } from './cli-input.js';
-import { UsersService } from './users.service.js';
+import { readStdin, runUsersCommand, UsageError } from './cli-input.js';
 
 const usage = `Usage: npm run -s user:set-password -- --username NAME --password-stdin   (or --password PASSWORD, which the shell history and npm's output keep)`;
-
-class UsageError extends Error {}
 
 /** Reads the flags; the password follows the sign-up rule. Throws UsageError listing every problem. */
 async function readFlags(): Promise<{ username: string; password: string }> {
@@ -41,34 +33,7 @@ async function readFlags(): Promise<{ username: string; password: string }> {
   return { username: values.username!, password: password! };
 }
 
-async function main(): Promise<number> {
-  let flags: Awaited<ReturnType<typeof readFlags>>;
-  try {
-    flags = await readFlags();
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${usage}`);
-    return 2;
-  }
-  // A command-line tool never seeds the demo forum: its staff password would be shown to nobody.
-  const environment = loadEnvironment({ ...process.env, SEED_DEMO: 'false' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(environment), { logger: createLogger(environment, ['error']) });
-  try {
-    const user = await app.get(UsersService).setPassword(flags.username, flags.password);
-    console.log(`New password set for ${user.username}.`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(`Cannot set the password: ${error.message}`);
-    return 1;
-  } finally {
-    await app.close();
-  }
-}
-
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-}
+await runUsersCommand(usage, readFlags, 'Cannot set the password', async (users, flags) => {
+  const user = await users.setPassword(flags.username, flags.password);
+  return `New password set for ${user.username}.`;
+});
