@@ -46,7 +46,8 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
       .getByRole('link', { name: /^2fa ?, / })
       .click();
     await page.waitForURL(/\?tag=2fa$/);
-    await expect(page.getByRole('link', { name: /^2fa ?, / }).getAttribute('aria-current')).resolves.toBe('page');
+    // The chip is marked once the list has re-rendered for the new URL.
+    await expect.poll(() => page.getByRole('link', { name: /^2fa ?, / }).getAttribute('aria-current')).toBe('page');
     await page.getByRole('link', { name: 'New phone: how do I move my authenticator codes?' }).waitFor();
     await page.getByRole('link', { name: 'All tags' }).click();
     await page.waitForURL((url) => !url.search.includes('tag='));
