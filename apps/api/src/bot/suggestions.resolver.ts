@@ -26,7 +26,7 @@ export class SuggestionsResolver {
     private readonly botStatistics: BotStatsService,
   ) {}
 
-  /** Canonical answers and similar threads for a question as it is typed (rate limited per IP). Both empty: empty result. */
+  /** Canonical answers and similar threads for a question as it is typed (rate limited per member, or per client IP when signed out). Both empty: empty result. */
   @Public()
   @Query(() => SuggestAnswersResult)
   suggestAnswers(@Ctx() context: RequestContext, @Args() args: SuggestAnswersArgs): Promise<SuggestAnswersResult> {
