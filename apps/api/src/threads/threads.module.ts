@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MarkdownModule } from '../markdown/markdown.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { PostCookingService } from './post-cooking.service.js';
 import { RepliesResolver } from './replies.resolver.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsResolver } from './revisions.resolver.js';
@@ -17,6 +18,7 @@ import { ThreadsService } from './threads.service.js';
     ThreadsService,
     RepliesService,
     RevisionsService,
+    PostCookingService,
     ThreadsResolver,
     ThreadConnectionResolver,
     RepliesResolver,
