@@ -29,7 +29,6 @@ import {
   AskQuestionDocument,
   ReplyToThreadDocument,
   SearchDocument,
-  SignUpDocument,
   ThreadActivityDocument,
   ThreadListDocument,
   ThreadPageDocument,
@@ -55,7 +54,8 @@ const totpEncryptionKey = randomBytes(32).toString('hex');
 
 const text = (document: DocumentNode) => print(document);
 const documents = {
-  signUp: text(SignUpDocument),
+  // The web app keeps the session in a cookie; the bench signs up as an API client does, for a bearer token.
+  signUp: 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }',
   ask: text(AskQuestionDocument),
   reply: text(ReplyToThreadDocument),
   threadPage: text(ThreadPageDocument),
@@ -321,25 +321,26 @@ interface Row {
 async function load(url: string, scenario: Scenario, tokens: string[], duration: number): Promise<{ result: autocannon.Result; graphqlErrors: number }> {
   let graphqlErrors = 0;
   let nextMember = 0;
+  // Request objects of its own for each connection: autocannon's shared ones would carry one member's header.
+  const requestsFor = (headers: Record<string, string>): autocannon.Request[] => [
+    {
+      method: 'POST',
+      headers,
+      setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} }) }),
+      onResponse: (_status, body) => {
+        if (body.includes('"errors"')) graphqlErrors++;
+      },
+    },
+  ];
+  const anonymous = { 'content-type': 'application/json' };
   const result = await autocannon({
     url,
     connections,
     duration,
-    headers: { 'content-type': 'application/json' },
+    requests: requestsFor(anonymous),
     setupClient: (client) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (scenario.perConnectionMember) headers.authorization = `Bearer ${tokens[nextMember++]}`;
-      client.setHeaders(headers);
+      if (scenario.perConnectionMember) client.setRequests(requestsFor({ ...anonymous, authorization: `Bearer ${tokens[nextMember++]}` }));
     },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} }) }),
-        onResponse: (_status, body) => {
-          if (body.includes('"errors"')) graphqlErrors++;
-        },
-      },
-    ],
   });
   return { result, graphqlErrors };
 }
@@ -350,6 +351,9 @@ async function countStatements(engine: Engine, scenarios: Scenario[], tokens: st
   const { createApp } = await import(pathToFileURL(join(dist, 'apps/api/src/bootstrap.js')).href);
   const { loadEnvironment } = await import(pathToFileURL(join(dist, 'apps/api/src/config/environment.js')).href);
   const { DataSource } = await import('typeorm');
+  // The app's start-up log would land in the middle of the tables.
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
   const app = await createApp(loadEnvironment({ ...process.env, ...serverEnvironment(engine) }));
   await app.listen(0, '127.0.0.1');
   try {
@@ -367,6 +371,7 @@ async function countStatements(engine: Engine, scenarios: Scenario[], tokens: st
     }
   } finally {
     await app.close();
+    process.stdout.write = write;
   }
   return counts;
 }
