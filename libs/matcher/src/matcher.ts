@@ -1,5 +1,5 @@
 import { applyPlatt, type PlattScaling } from './calibration.js';
-import { FeatureExtractor, type TextFeatures } from './features.js';
+import { FeatureExtractor, type FeatureKey, type TextFeatures } from './features.js';
 import { AnswerSlug } from './knowledge-base/answer-slugs.js';
 import { nearMissExamples } from './knowledge-base/near-miss-examples.js';
 import { LogisticRegression, type SparseRow, type TrainingRow } from './logistic-regression.js';
@@ -23,7 +23,7 @@ export interface MatcherOptions {
 }
 
 interface Vocabulary {
-  indices: Map<string, number>;
+  indices: Map<FeatureKey, number>;
 }
 
 /** Normalised text of a taught question -> its class (the last teaching wins). */
@@ -71,7 +71,7 @@ export class Matcher {
       labelled.map(([, label]) => label),
       classes,
     );
-    const indices = new Map<string, number>();
+    const indices = new Map<FeatureKey, number>();
     for (let label = 0; label < classes; label++) indices.set(nearestFeature(label), label);
     for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
     const vocabulary = { indices };
@@ -82,7 +82,7 @@ export class Matcher {
     const presentClasses = classSizes.filter((size) => size > 0).length;
     const rows: TrainingRow[] = extracted.map((features, index) => {
       const label = labelled[index]![1];
-      const row = withNearest(toRow(vocabulary, features), nearest.forExample(index), settings.nearestWeight);
+      const row = toRow(vocabulary, features, nearest.forExample(index), settings.nearestWeight);
       return { ...row, label, weight: labelled.length / (presentClasses * classSizes[label]!) };
     });
     const model = LogisticRegression.train(rows, classes, indices.size, {
@@ -96,11 +96,7 @@ export class Matcher {
   match(input: MatchInput): MatchResult {
     const text = [input.title, input.body].filter(Boolean).join('. ');
     const extracted = this.extractor.extract(text, false);
-    const row = withNearest(
-      toRow(this.vocabulary, extracted.features),
-      this.nearest.forQuestion(extracted.features),
-      this.settings.nearestWeight,
-    );
+    const row = toRow(this.vocabulary, extracted.features, this.nearest.forQuestion(extracted.features), this.settings.nearestWeight);
     const probabilities = this.model.probabilities(row);
     const byAnswer = this.answers
       .map((answer, index) => ({ slug: answer.slug, index, probability: probabilities[index]! }))
@@ -139,7 +135,7 @@ export class Matcher {
   /** This model's weights laid out for a new vocabulary and answer list, when the features are alike. */
   private startingWeights(
     answers: CanonicalAnswerDocument[],
-    indices: Map<string, number>,
+    indices: Map<FeatureKey, number>,
     settings: ModelSettings,
   ): ((feature: number, label: number) => number) | undefined {
     if (JSON.stringify(settings) !== JSON.stringify(this.settings)) return undefined;
@@ -199,29 +195,24 @@ function nearestFeature(label: number): string {
   return `k:${label}`;
 }
 
-function withNearest(row: SparseRow, similarities: Float64Array, weight: number): SparseRow {
-  if (weight === 0) return row;
-  const indices = new Int32Array(row.indices.length + similarities.length);
+/** The classifier's row of a text: its known features, then the nearest-example similarity of each class. */
+function toRow(vocabulary: Vocabulary, features: Map<FeatureKey, number>, similarities: Float64Array, nearestWeight: number): SparseRow {
+  const indices = new Int32Array(features.size + similarities.length);
   const values = new Float64Array(indices.length);
-  indices.set(row.indices);
-  values.set(row.values);
-  similarities.forEach((similarity, label) => {
-    indices[row.indices.length + label] = label;
-    values[row.indices.length + label] = weight * similarity;
-  });
-  return { indices, values };
-}
-
-function toRow(vocabulary: Vocabulary, features: Map<string, number>): SparseRow {
-  const indices: number[] = [];
-  const values: number[] = [];
+  let size = 0;
   for (const [feature, value] of features) {
     const index = vocabulary.indices.get(feature);
     if (index === undefined) continue;
-    indices.push(index);
-    values.push(value);
+    indices[size] = index;
+    values[size++] = value;
   }
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  if (nearestWeight !== 0) {
+    for (let label = 0; label < similarities.length; label++) {
+      indices[size] = label;
+      values[size++] = nearestWeight * similarities[label]!;
+    }
+  }
+  return { indices: indices.subarray(0, size), values: values.subarray(0, size) };
 }
 
 function describe(signals: StateSignals): string[] {
