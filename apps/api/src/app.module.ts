@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AnswersModule } from './answers/answers.module.js';
+import { CanonicalAnswersModule } from './canonical-answers/canonical-answers.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { Environment } from './config/environment.js';
@@ -16,7 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
-import { SuggestionsModule } from './suggestions/suggestions.module.js';
+import { BotModule } from './bot/bot.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -45,8 +45,8 @@ export class AppModule {
         DemoModule,
         SearchModule,
         ModerationModule,
-        AnswersModule,
-        SuggestionsModule,
+        CanonicalAnswersModule,
+        BotModule,
         LiveModule,
         NotificationsModule,
       ],

@@ -15,15 +15,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.PreviewMarkdownDocument,
-    "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n": typeof types.PublicCanonicalAnswerDocument,
-    "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n": typeof types.CanonicalAnswerListDocument,
-    "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.CanonicalAnswerEditorDocument,
-    "\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateCanonicalAnswerDocument,
-    "\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n": typeof types.UpdateCanonicalAnswerDocument,
-    "\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": typeof types.RetireCanonicalAnswerDocument,
-    "\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": typeof types.RestoreCanonicalAnswerDocument,
-    "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n": typeof types.AddAnswerExampleDocument,
-    "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n": typeof types.RemoveAnswerExampleDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.AskQuestionDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.CompleteTwoFactorSignInDocument,
@@ -38,6 +29,25 @@ type Documents = {
     "\n  query SuggestAnswers($title: String, $body: String) {\n    suggestAnswers(title: $title, body: $body) {\n      answers {\n        slug\n        title\n        excerpt\n        confidence\n      }\n      threads {\n        id\n        title\n        status\n        solved\n        score\n      }\n      clarify {\n        question\n        choices {\n          slug\n          label\n        }\n      }\n    }\n  }\n": typeof types.SuggestAnswersDocument,
     "\n  mutation RecordDeflection($slug: String!) {\n    recordDeflection(slug: $slug)\n  }\n": typeof types.RecordDeflectionDocument,
     "\n  query CanonicalAnswerPreview($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n    }\n  }\n": typeof types.CanonicalAnswerPreviewDocument,
+    "\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BotQueueDocument,
+    "\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.AnswerChoicesDocument,
+    "\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.ConfirmSuggestionDocument,
+    "\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n": typeof types.CorrectSuggestionDocument,
+    "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.DismissSuggestionDocument,
+    "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n": typeof types.BotStatsDocument,
+    "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n": typeof types.BotStatCountsFieldsFragmentDoc,
+    "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LearnedExamplesDocument,
+    "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n": typeof types.RemoveLearnedExampleDocument,
+    "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n": typeof types.PublicCanonicalAnswerDocument,
+    "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n": typeof types.CanonicalAnswerListDocument,
+    "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.CanonicalAnswerEditorDocument,
+    "\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateCanonicalAnswerDocument,
+    "\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n": typeof types.UpdateCanonicalAnswerDocument,
+    "\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": typeof types.RetireCanonicalAnswerDocument,
+    "\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": typeof types.RestoreCanonicalAnswerDocument,
+    "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n": typeof types.AddAnswerExampleDocument,
+    "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n": typeof types.RemoveAnswerExampleDocument,
+    "\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n": typeof types.CanonicalAnswerDraftDocument,
     "\n  mutation FlagPost($postType: PostType!, $postId: ID!, $reason: String!) {\n    flagPost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.FlagPostDocument,
     "\n  mutation HidePost($postType: PostType!, $postId: ID!, $reason: String) {\n    hidePost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n    }\n  }\n": typeof types.HidePostDocument,
     "\n  mutation RestorePost($postType: PostType!, $postId: ID!, $reason: String) {\n    restorePost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n    }\n  }\n": typeof types.RestorePostDocument,
@@ -52,16 +62,6 @@ type Documents = {
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      unreadCount\n      notification {\n        id\n        kind\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  query Search($query: String!, $first: Int!, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      nodes {\n        threadId\n        matchedIn\n        postId\n        snippet\n        thread {\n          id\n          title\n          status\n          replyCount\n          lastActivityAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchDocument,
-    "\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n": typeof types.CanonicalAnswerDraftDocument,
-    "\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BotQueueDocument,
-    "\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.AnswerChoicesDocument,
-    "\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.ConfirmSuggestionDocument,
-    "\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n": typeof types.CorrectSuggestionDocument,
-    "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.DismissSuggestionDocument,
-    "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n": typeof types.BotStatsDocument,
-    "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n": typeof types.BotStatCountsFieldsFragmentDoc,
-    "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LearnedExamplesDocument,
-    "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n": typeof types.RemoveLearnedExampleDocument,
     "\n  subscription ForumActivity {\n    forumActivity {\n      threadId\n      lastActivityAt\n    }\n  }\n": typeof types.ForumActivityDocument,
     "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      kind\n      threadId\n      replyId\n      at\n    }\n  }\n": typeof types.ThreadActivityDocument,
     "\n  fragment ReplyFields on Reply {\n    id\n    threadId\n    bodyHtml\n    body\n    isStaffAnswer\n    isAccepted\n    hidden\n    edited\n    editedAt\n    createdAt\n    viewerCanEdit\n    impostorWarning\n    author {\n      id\n      username\n      isStaff\n      isBot\n    }\n  }\n": typeof types.ReplyFieldsFragmentDoc,
@@ -85,15 +85,6 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
-    "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n": types.PublicCanonicalAnswerDocument,
-    "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n": types.CanonicalAnswerListDocument,
-    "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.CanonicalAnswerEditorDocument,
-    "\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateCanonicalAnswerDocument,
-    "\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n": types.UpdateCanonicalAnswerDocument,
-    "\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": types.RetireCanonicalAnswerDocument,
-    "\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": types.RestoreCanonicalAnswerDocument,
-    "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n": types.AddAnswerExampleDocument,
-    "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n": types.RemoveAnswerExampleDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": types.AskQuestionDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.CompleteTwoFactorSignInDocument,
@@ -108,6 +99,25 @@ const documents: Documents = {
     "\n  query SuggestAnswers($title: String, $body: String) {\n    suggestAnswers(title: $title, body: $body) {\n      answers {\n        slug\n        title\n        excerpt\n        confidence\n      }\n      threads {\n        id\n        title\n        status\n        solved\n        score\n      }\n      clarify {\n        question\n        choices {\n          slug\n          label\n        }\n      }\n    }\n  }\n": types.SuggestAnswersDocument,
     "\n  mutation RecordDeflection($slug: String!) {\n    recordDeflection(slug: $slug)\n  }\n": types.RecordDeflectionDocument,
     "\n  query CanonicalAnswerPreview($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n    }\n  }\n": types.CanonicalAnswerPreviewDocument,
+    "\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BotQueueDocument,
+    "\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n": types.AnswerChoicesDocument,
+    "\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.ConfirmSuggestionDocument,
+    "\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n": types.CorrectSuggestionDocument,
+    "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.DismissSuggestionDocument,
+    "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n": types.BotStatsDocument,
+    "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n": types.BotStatCountsFieldsFragmentDoc,
+    "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n": types.LearnedExamplesDocument,
+    "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n": types.RemoveLearnedExampleDocument,
+    "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n": types.PublicCanonicalAnswerDocument,
+    "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n": types.CanonicalAnswerListDocument,
+    "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.CanonicalAnswerEditorDocument,
+    "\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateCanonicalAnswerDocument,
+    "\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n": types.UpdateCanonicalAnswerDocument,
+    "\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": types.RetireCanonicalAnswerDocument,
+    "\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n": types.RestoreCanonicalAnswerDocument,
+    "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n": types.AddAnswerExampleDocument,
+    "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n": types.RemoveAnswerExampleDocument,
+    "\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n": types.CanonicalAnswerDraftDocument,
     "\n  mutation FlagPost($postType: PostType!, $postId: ID!, $reason: String!) {\n    flagPost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.FlagPostDocument,
     "\n  mutation HidePost($postType: PostType!, $postId: ID!, $reason: String) {\n    hidePost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n    }\n  }\n": types.HidePostDocument,
     "\n  mutation RestorePost($postType: PostType!, $postId: ID!, $reason: String) {\n    restorePost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n    }\n  }\n": types.RestorePostDocument,
@@ -122,16 +132,6 @@ const documents: Documents = {
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      unreadCount\n      notification {\n        id\n        kind\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  query Search($query: String!, $first: Int!, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      nodes {\n        threadId\n        matchedIn\n        postId\n        snippet\n        thread {\n          id\n          title\n          status\n          replyCount\n          lastActivityAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchDocument,
-    "\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n": types.CanonicalAnswerDraftDocument,
-    "\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BotQueueDocument,
-    "\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n": types.AnswerChoicesDocument,
-    "\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.ConfirmSuggestionDocument,
-    "\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n": types.CorrectSuggestionDocument,
-    "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.DismissSuggestionDocument,
-    "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n": types.BotStatsDocument,
-    "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n": types.BotStatCountsFieldsFragmentDoc,
-    "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n": types.LearnedExamplesDocument,
-    "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n": types.RemoveLearnedExampleDocument,
     "\n  subscription ForumActivity {\n    forumActivity {\n      threadId\n      lastActivityAt\n    }\n  }\n": types.ForumActivityDocument,
     "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      kind\n      threadId\n      replyId\n      at\n    }\n  }\n": types.ThreadActivityDocument,
     "\n  fragment ReplyFields on Reply {\n    id\n    threadId\n    bodyHtml\n    body\n    isStaffAnswer\n    isAccepted\n    hidden\n    edited\n    editedAt\n    createdAt\n    viewerCanEdit\n    impostorWarning\n    author {\n      id\n      username\n      isStaff\n      isBot\n    }\n  }\n": types.ReplyFieldsFragmentDoc,
@@ -172,42 +172,6 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"): (typeof documents)["\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n"): (typeof documents)["\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"): (typeof documents)["\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -267,6 +231,82 @@ export function graphql(source: "\n  query CanonicalAnswerPreview($slug: String!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n"): (typeof documents)["\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n"): (typeof documents)["\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n"): (typeof documents)["\n  query PublicCanonicalAnswer($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      bodyHtml\n      retired\n      updatedAt\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query CanonicalAnswerList {\n    canonicalAnswers(includeRetired: true) {\n      id\n      slug\n      title\n      version\n      retired\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanonicalAnswerEditor($slug: String!) {\n    canonicalAnswer(slug: $slug) {\n      id\n      slug\n      title\n      body\n      bodyHtml\n      version\n      retired\n      updatedAt\n      examples {\n        id\n        text\n        source\n        threadId\n        createdAt\n      }\n      revisions {\n        version\n        title\n        body\n        createdAt\n        editor {\n          id\n          username\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCanonicalAnswer($input: CreateCanonicalAnswerInput!) {\n    createCanonicalAnswer(input: $input) {\n      id\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCanonicalAnswer($slug: String!, $input: UpdateCanonicalAnswerInput!) {\n    updateCanonicalAnswer(slug: $slug, input: $input) {\n      id\n      title\n      body\n      bodyHtml\n      version\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"): (typeof documents)["\n  mutation RetireCanonicalAnswer($slug: String!) {\n    retireCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreCanonicalAnswer($slug: String!) {\n    restoreCanonicalAnswer(slug: $slug) {\n      id\n      retired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddAnswerExample($slug: String!, $text: String!) {\n    addAnswerExample(slug: $slug, text: $text) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveAnswerExample($exampleId: ID!) {\n    removeAnswerExample(exampleId: $exampleId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n"): (typeof documents)["\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FlagPost($postType: PostType!, $postId: ID!, $reason: String!) {\n    flagPost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation FlagPost($postType: PostType!, $postId: ID!, $reason: String!) {\n    flagPost(postType: $postType, postId: $postId, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -320,46 +360,6 @@ export function graphql(source: "\n  subscription NotificationAdded {\n    notif
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Search($query: String!, $first: Int!, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      nodes {\n        threadId\n        matchedIn\n        postId\n        snippet\n        thread {\n          id\n          title\n          status\n          replyCount\n          lastActivityAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $first: Int!, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      nodes {\n        threadId\n        matchedIn\n        postId\n        snippet\n        thread {\n          id\n          title\n          status\n          replyCount\n          lastActivityAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n"): (typeof documents)["\n  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {\n    canonicalAnswerDraft(threadId: $threadId, slug: $slug)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {\n    botQueue(kind: $kind, first: $first, after: $after) {\n      nodes {\n        threadId\n        thread {\n          id\n          title\n          body\n          createdAt\n          replyCount\n          author {\n            id\n            username\n          }\n        }\n        suggestion {\n          id\n          status\n          confidence\n          feedback\n          createdAt\n          answer {\n            id\n            slug\n            title\n          }\n          alternatives {\n            slug\n            confidence\n          }\n          explanation {\n            terms\n            signals\n          }\n          clarify {\n            question\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n"): (typeof documents)["\n  query AnswerChoices {\n    canonicalAnswers {\n      id\n      slug\n      title\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSuggestion($threadId: ID!) {\n    confirmSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CorrectSuggestion($threadId: ID!, $slug: String!) {\n    correctSuggestion(threadId: $threadId, slug: $slug) {\n      id\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DismissSuggestion($threadId: ID!) {\n    dismissSuggestion(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BotStats($days: Int!) {\n    botStats(days: $days) {\n      days\n      since\n      pendingReviewNow\n      unhelpfulNow\n      totals {\n        ...BotStatCountsFields\n      }\n      perDay {\n        day\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n      perAnswer {\n        answer {\n          id\n          slug\n          title\n          retired\n        }\n        counts {\n          ...BotStatCountsFields\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n"): (typeof documents)["\n  fragment BotStatCountsFields on BotStatCounts {\n    questionsPosted\n    botAnswers\n    clarifications\n    confirmedResolutions\n    confirmedByAsker\n    confirmedByStaff\n    corrected\n    dismissed\n    unhelpfulVotes\n    usefulVotes\n    deflections\n    pendingReviews\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query LearnedExamples($first: Int!) {\n    learnedExamples(first: $first) {\n      id\n      text\n      source\n      answerSlug\n      threadId\n      decidedAt\n      decidedBy {\n        id\n        username\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveLearnedExample($id: ID!) {\n    removeLearnedExample(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { PublicAnswer } from '../../features/answers/components/public-answer';
+import { PublicAnswer } from '../../features/canonical-answers/components/public-answer';
 
 export function AnswerRoute() {
   const { slug = '' } = useParams();

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
 import { Notice, Spinner } from '../../components/status';
-import { CanonicalAnswerEditor } from '../../features/answers/components/answer-editor';
-import { CanonicalAnswerList } from '../../features/answers/components/answer-list';
+import { CanonicalAnswerEditor } from '../../features/canonical-answers/components/answer-editor';
+import { CanonicalAnswerList } from '../../features/canonical-answers/components/answer-list';
 import { ModerationLog } from '../../features/moderation/components/moderation-log';
 import { OpenFlagsQueue } from '../../features/moderation/components/open-flags-queue';
-import { BotQueue } from '../../features/staff/components/bot-queue';
-import { BotStatsReport, BotStatsSummary } from '../../features/staff/components/bot-stats';
-import { LearnedExamples } from '../../features/staff/components/learned-examples';
+import { BotQueue } from '../../features/bot/components/bot-queue';
+import { BotStatsReport, BotStatsSummary } from '../../features/bot/components/bot-stats';
+import { LearnedExamples } from '../../features/bot/components/learned-examples';
 import type { BotQueueKind } from '../../gql/graphql';
 import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
 import { usePageTitle } from '../../lib/use-page-title';

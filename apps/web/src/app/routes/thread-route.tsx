@@ -6,7 +6,7 @@ import { BotClarification } from '../../features/bot/components/bot-clarificatio
 import { BotStaffNote } from '../../features/bot/components/bot-staff-note';
 import { useBotSuggestion } from '../../features/bot/components/use-bot-suggestion';
 import { FlagButton, HideToggle, LockToggle } from '../../features/moderation/components/post-moderation';
-import { useCanonicalAnswerDraft } from '../../features/staff/components/use-canonical-answer-draft';
+import { useCanonicalAnswerDraft } from '../../features/canonical-answers/components/use-canonical-answer-draft';
 import { ThreadView, type ThreadSlots } from '../../features/threads/components/thread-view';
 import { useViewer } from '../../lib/viewer';
 

@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LearnedExamplesDocument, RemoveLearnedExampleDocument } from '../api/staff-documents';
+import { LearnedExamplesDocument, RemoveLearnedExampleDocument } from '../api/bot-review-documents';
 import { LearnedExamples } from './learned-examples';
 
 afterEach(cleanup);

@@ -8,7 +8,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
-import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/answer-documents';
+import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/canonical-answer-documents';
 
 export function CanonicalAnswerList() {
   const { data, error, refetch } = useQuery(CanonicalAnswerListDocument);

@@ -8,7 +8,7 @@ import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
-import { toAnswerExample, toCanonicalAnswer } from './answer.mapper.js';
+import { toAnswerExample, toCanonicalAnswer } from './canonical-answer.mapper.js';
 import { CanonicalAnswerRevisionEntity } from './canonical-answer-revision.entity.js';
 import { CanonicalAnswerEntity } from './canonical-answer.entity.js';
 import { CreateCanonicalAnswerInput } from './dto/create-canonical-answer.input.js';
@@ -55,8 +55,8 @@ function parseLearnedExampleId(id: string): { kind: 'answer' | 'none'; id: numbe
  * (on every instance) to rebuild its matcher before the mutation returns.
  */
 @Injectable()
-export class AnswersService implements OnModuleInit {
-  private readonly logger = new Logger('AnswersService');
+export class CanonicalAnswersService implements OnModuleInit {
+  private readonly logger = new Logger('CanonicalAnswersService');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -3,7 +3,7 @@ import { Public, StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
-import { AnswersService } from './answers.service.js';
+import { CanonicalAnswersService } from './canonical-answers.service.js';
 import { AddAnswerExampleArgs } from './dto/add-answer-example.args.js';
 import { AnswerSlugArgs } from './dto/answer-slug.args.js';
 import { CanonicalAnswersArgs } from './dto/canonical-answers.args.js';
@@ -19,9 +19,9 @@ import { LearnedExample } from './models/learned-example.model.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
 
 @Resolver(() => CanonicalAnswer)
-export class AnswersResolver {
+export class CanonicalAnswersResolver {
   constructor(
-    private readonly answers: AnswersService,
+    private readonly answers: CanonicalAnswersService,
     private readonly markdown: MarkdownService,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AnswerSlugArgs } from '../answers/dto/answer-slug.args.js';
+import { AnswerSlugArgs } from '../canonical-answers/dto/answer-slug.args.js';
 import { Public, StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AnswersService } from '../answers/answers.service.js';
-import { CanonicalAnswer } from '../answers/models/canonical-answer.model.js';
+import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
+import { CanonicalAnswer } from '../canonical-answers/models/canonical-answer.model.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { Thread } from '../threads/models/thread.model.js';
@@ -14,7 +14,7 @@ import { BotExplanation, BotSuggestion, RankedCanonicalAnswer } from './models/b
 
 @Resolver(() => BotSuggestion)
 export class BotSuggestionResolver {
-  constructor(private readonly answers: AnswersService) {}
+  constructor(private readonly answers: CanonicalAnswersService) {}
 
   /** The suggested (or chosen) canonical answer; null when none fits or while clarifying. */
   @ResolveField(() => CanonicalAnswer, { nullable: true })

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useElementWidth } from '../../../lib/use-element-width';
 import { ErrorMessage, Spinner } from '../../../components/status';
 import type { BotStatCountsFieldsFragment } from '../../../gql/graphql';
-import { BotStatsDocument } from '../api/staff-documents';
+import { BotStatsDocument } from '../api/bot-review-documents';
 
 type Counts = BotStatCountsFieldsFragment;
 

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, Not } from 'typeorm';
 import { decide, type MatchResult } from '#matcher';
-import { AnswersService } from '../answers/answers.service.js';
+import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
-import { KnowledgeBaseChanges } from '../answers/knowledge-base-changes.js';
+import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
+import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -55,7 +55,7 @@ export class BotService implements OnModuleInit {
     private readonly events: ForumEvents,
     private readonly changes: KnowledgeBaseChanges,
     private readonly matcher: MatcherService,
-    private readonly answers: AnswersService,
+    private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
     private readonly author: BotAuthor,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AnswersService } from '../answers/answers.service.js';
+import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
@@ -31,7 +31,7 @@ export class SuggestionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matcher: MatcherService,
-    private readonly answers: AnswersService,
+    private readonly answers: CanonicalAnswersService,
     private readonly rateLimiter: RateLimiterService,
   ) {}
 

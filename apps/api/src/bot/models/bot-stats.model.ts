@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { CanonicalAnswer } from '../../answers/models/canonical-answer.model.js';
+import { CanonicalAnswer } from '../../canonical-answers/models/canonical-answer.model.js';
 
 @ObjectType('BotStatCounts', { description: 'What the FAQ bot did in a period.' })
 export class BotStatCounts {

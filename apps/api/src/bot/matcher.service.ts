@@ -2,9 +2,9 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { defaultAnswers, Matcher, ThreadIndex, type MatchInput, type MatchResult, type SimilarThread } from '#matcher';
-import { AnswersService } from '../answers/answers.service.js';
-import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
-import { KnowledgeBaseChanges } from '../answers/knowledge-base-changes.js';
+import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
+import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
+import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 
@@ -26,7 +26,7 @@ export class MatcherService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly knowledgeBase: AnswersService,
+    private readonly knowledgeBase: CanonicalAnswersService,
     private readonly changes: KnowledgeBaseChanges,
   ) {}
 

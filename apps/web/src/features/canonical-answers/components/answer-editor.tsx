@@ -19,7 +19,7 @@ import {
   RestoreCanonicalAnswerDocument,
   RetireCanonicalAnswerDocument,
   UpdateCanonicalAnswerDocument,
-} from '../api/answer-documents';
+} from '../api/canonical-answer-documents';
 
 type AnswerDetails = NonNullable<CanonicalAnswerEditorQuery['canonicalAnswer']>;
 

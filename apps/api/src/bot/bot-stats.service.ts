@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { toCanonicalAnswer } from '../answers/answer.mapper.js';
-import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
+import { toCanonicalAnswer } from '../canonical-answers/canonical-answer.mapper.js';
+import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
 import { RequestContext } from '../common/request-context.js';
 import { BotEventType } from './bot-event-type.js';
 import { BotEventEntity } from './bot-event.entity.js';

@@ -6,7 +6,7 @@ import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ExampleSource } from '../../../gql/graphql';
-import { LearnedExamplesDocument, RemoveLearnedExampleDocument } from '../api/staff-documents';
+import { LearnedExamplesDocument, RemoveLearnedExampleDocument } from '../api/bot-review-documents';
 
 const shown = 100;
 

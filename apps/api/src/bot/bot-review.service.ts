@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AnswersService } from '../answers/answers.service.js';
-import { CanonicalAnswerEntity } from '../answers/canonical-answer.entity.js';
-import { ExampleSource } from '../answers/example-source.js';
+import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
+import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
+import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError } from '../common/app-error.js';
 import { idOrNull, parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -46,7 +46,7 @@ function decodeQueueCursor(kind: BotQueueKind, cursor: string): number {
 export class BotReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly answers: AnswersService,
+    private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
     private readonly users: UsersService,
     private readonly author: BotAuthor,

@@ -1,11 +1,5 @@
 import { graphql } from '../../../gql';
 
-export const CanonicalAnswerDraftDocument = graphql(`
-  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {
-    canonicalAnswerDraft(threadId: $threadId, slug: $slug)
-  }
-`);
-
 export const BotQueueDocument = graphql(`
   query BotQueue($kind: BotQueueKind!, $first: Int!, $after: String) {
     botQueue(kind: $kind, first: $first, after: $after) {

@@ -5,7 +5,7 @@ import { HtmlBody } from '../../../components/html-body';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { PublicCanonicalAnswerDocument } from '../api/answer-documents';
+import { PublicCanonicalAnswerDocument } from '../api/canonical-answer-documents';
 
 export function PublicAnswer({ slug }: { slug: string }) {
   const { data, error, refetch } = useQuery(PublicCanonicalAnswerDocument, { variables: { slug } });

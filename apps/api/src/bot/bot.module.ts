@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnswersModule } from '../answers/answers.module.js';
+import { CanonicalAnswersModule } from '../canonical-answers/canonical-answers.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -13,7 +13,7 @@ import { SuggestionsService } from './suggestions.service.js';
 
 /** The FAQ bot: suggestions while typing, public answers to new questions, asker feedback, staff review, statistics. */
 @Module({
-  imports: [AnswersModule, ThreadsModule, UsersModule],
+  imports: [CanonicalAnswersModule, ThreadsModule, UsersModule],
   providers: [
     MatcherService,
     BotAuthor,
@@ -28,4 +28,4 @@ import { SuggestionsService } from './suggestions.service.js';
   ],
   exports: [MatcherService],
 })
-export class SuggestionsModule {}
+export class BotModule {}

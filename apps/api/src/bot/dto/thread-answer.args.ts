@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString } from 'class-validator';
-import { IsAnswerSlug } from '../../answers/dto/answer-slug.js';
+import { IsAnswerSlug } from '../../canonical-answers/dto/answer-slug.js';
 
 /** A thread and a canonical answer for it. */
 @ArgsType()

@@ -14,7 +14,7 @@ import {
   ConfirmSuggestionDocument,
   CorrectSuggestionDocument,
   DismissSuggestionDocument,
-} from '../api/staff-documents';
+} from '../api/bot-review-documents';
 
 type QueueItem = BotQueueQuery['botQueue']['nodes'][number];
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { messageOf } from '../../../lib/graphql-errors';
-import { CanonicalAnswerDraftDocument } from '../api/staff-documents';
+import { CanonicalAnswerDraftDocument } from '../api/canonical-answer-documents';
 
 /** Staff: the reply text for answering a thread with a canonical answer (`/t/:id?draft=<slug>`). */
 export function useCanonicalAnswerDraft(threadId: string, slug: string | null): { body: string | null; error: string | null } {

@@ -114,3 +114,9 @@ export const RemoveAnswerExampleDocument = graphql(`
     }
   }
 `);
+
+export const CanonicalAnswerDraftDocument = graphql(`
+  query CanonicalAnswerDraft($threadId: ID!, $slug: String!) {
+    canonicalAnswerDraft(threadId: $threadId, slug: $slug)
+  }
+`);
