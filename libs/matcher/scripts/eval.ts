@@ -395,10 +395,8 @@ function checkFloors(cvRows: Array<[string, CrossValidation]>): void {
 
 function grid(): void {
   const candidates: ModelSettings[] = [];
-  for (const l2 of [0.0003, 0.001]) {
-    for (const lengthPower of [0.4, 0.5]) {
-      for (const characterNgrams of [[4], [3, 5]]) candidates.push({ ...defaultModelSettings, l2, lengthPower, characterNgrams });
-    }
+  for (const nearestWeight of [1, 2, 3]) {
+    for (const l2 of [0.0003, 0.001]) candidates.push({ ...defaultModelSettings, l2, nearestWeight });
   }
   console.log(`grouped ${folds}-fold CV over ${realCases.length} questions; each row retrains per fold as in the CV table`);
   for (const settings of candidates) {
