@@ -25,8 +25,9 @@ export class NearestExamples {
     const documentFrequency = new Map<string, number>();
     const words = examples.map((features) => [...features.keys()].filter(isWordFeature));
     for (const list of words) for (const word of list) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-    // Words in most examples say little and would make every pair a candidate.
-    const tooCommon = Math.max(20, examples.length / 5);
+    // Words in more than one example in 20 say little about which example is nearest, and their long
+    // postings would make most pairs candidates (the cost of a rebuild).
+    const tooCommon = Math.max(20, examples.length / 20);
     const idf = new Map<string, number>();
     for (const [word, df] of documentFrequency) if (df <= tooCommon) idf.set(word, Math.log(1 + examples.length / df));
     const vectors = words.map((list) => weigh(list, idf));
