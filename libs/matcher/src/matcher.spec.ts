@@ -123,6 +123,20 @@ describe('Matcher', () => {
     );
   });
 
+  it.each([
+    'Formatted my phone last night and the code app went with it.',
+    'Reinstalled my phone, the authenticator is empty now. What do I do?',
+  ])('asks its question publicly after a wiped phone story that says nothing of signing in: "%s"', (body) => {
+    const decision = decide(sut.match({ body }), defaultThresholds);
+    expect(decision.action).toBe('clarify');
+  });
+
+  it('does not ask its question when the lost-authenticator story says the asker is still signed in', () => {
+    const result = sut.match({ body: 'Formatted my phone last night and the code app went with it. My laptop is still logged in.' });
+    expect(result.clarify).toBeNull();
+    expect(result.answer).toBe(AnswerSlug.reenableFromSignedInDevice);
+  });
+
   it('returns a confidence in [0, 1] and at most three ranked alternatives', () => {
     const result = sut.match({ body: 'where are the 2fa backup codes' });
     expect(result.confidence).toBeGreaterThanOrEqual(0);

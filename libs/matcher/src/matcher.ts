@@ -120,13 +120,12 @@ export class Matcher {
       return { answer: slug, confidence: 1, alternatives, clarify: null, explanation };
     }
 
-    const clarify = clarification(
-      byAnswer.slice(0, 2).map((answer) => answer.slug),
-      extracted.signals,
-    );
+    const clarify = clarification(best.slug, extracted.signals);
     if (clarify) {
       explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
-      const pair = byAnswer[0]!.probability + byAnswer[1]!.probability;
+      const pair = byAnswer
+        .filter((answer) => answer.slug === AnswerSlug.reenableFromSignedInDevice || answer.slug === AnswerSlug.contactSupportLockedOut)
+        .reduce((sum, answer) => sum + answer.probability, 0);
       return { answer: null, confidence: round(applyPlatt(this.calibration, pair)), alternatives, clarify, explanation };
     }
     return { answer: best.slug, confidence: alternatives[0]!.confidence, alternatives, clarify: null, explanation };
@@ -173,10 +172,10 @@ export class Matcher {
  * Help-desk policy: someone whose authenticator is gone is sent to re-enable two-factor from a device
  * still signed in, or to support when there is none; when the question does not say which, ask.
  */
-function clarification(topTwo: string[], signals: StateSignals): Clarification | null {
+function clarification(best: string, signals: StateSignals): Clarification | null {
   const reenable = AnswerSlug.reenableFromSignedInDevice;
   const support = AnswerSlug.contactSupportLockedOut;
-  if (!topTwo.includes(reenable) || !topTwo.includes(support)) return null;
+  if (best !== reenable && best !== support) return null;
   const lostNow = signals.lostAuthenticator && !signals.hypothetical && !signals.preparing;
   if (!lostNow) return null;
   const stateKnown = signals.signedInSomewhere || signals.signedInNowhere || signals.lockedOut || signals.asksForReset;

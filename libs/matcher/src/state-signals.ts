@@ -111,13 +111,13 @@ const lostRules: Rule[] = [
   [
     '',
     re(
-      `\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`,
+      `\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|formatted|reformatted|reinstalled|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`,
     ),
   ],
   [
     '',
     re(
-      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|empty|blank)\\b`,
+      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|formatted|reinstalled|gone|missing|not work\\w*|stopped working|empty|blank)\\b`,
     ),
   ],
   ['', re(`\\b(not|no) (have|has|access to|longer have)\\b.{0,20}\\b(${T.phone}|${T.authenticator}|authenticator|${T.twoFactor})`)],
