@@ -351,6 +351,7 @@ const hardNegativeRules: Rule[] = [
 
 /** Finds the state signals in a canonical text (see `TextNormalizer.normalize().canonical`). */
 export function detectSignals(canonical: string): StateSignals {
+  const hardNegative = firstMatch(canonical, hardNegativeRules);
   return {
     twoFactorTopic: firstMatch(canonical, topicRules),
     backupCodes: firstMatch(canonical, backupCodeRules),
@@ -366,8 +367,9 @@ export function detectSignals(canonical: string): StateSignals {
     signedInNowhere: firstMatch(canonical, signedInNowhereRules),
     lockedOut: firstMatch(canonical, lockedOutRules),
     asksForReset: firstMatch(canonical, askResetRules),
-    hardNegative: firstMatch(canonical, hardNegativeRules),
-    hardNegativeIsIncidental: hardNegativeRules.every(([name, pattern]) => incidentalTopics.has(name) || !pattern.test(canonical)),
+    hardNegative,
+    hardNegativeIsIncidental:
+      hardNegative === null || hardNegativeRules.every(([name, pattern]) => incidentalTopics.has(name) || !pattern.test(canonical)),
   };
 }
 
