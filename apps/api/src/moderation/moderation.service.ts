@@ -20,7 +20,7 @@ import { FlagEntity, FlagStatus } from './flag.entity.js';
 import { findPost, findPosts, postKey } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
-import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { recordAction, toModerationAction } from './moderation-log.js';
 import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
 
@@ -52,7 +52,7 @@ export class ModerationService {
   /** Staff: every moderation action, newest first. */
   async log(context: RequestContext, args: PageArgs): Promise<ModerationActionConnection> {
     context.requireStaff();
-    const beforeId = decodeIdCursor('log', args.after);
+    const beforeId = args.after != null ? decodeIdCursor('log', args.after) : null;
     const rows = await this.dataSource.getRepository(ModerationActionEntity).find({
       where: beforeId !== null ? { id: LessThan(beforeId) } : {},
       order: { id: 'DESC' },

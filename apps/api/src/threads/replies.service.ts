@@ -11,7 +11,7 @@ import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../users/role.js';
 import { UserEntity } from '../users/user.entity.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
@@ -145,7 +145,7 @@ export class RepliesService {
 
   /** One page of a thread's replies the viewer may see, oldest first. */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
-    const after = args.after != null ? decodeCursor('r', args.after) : null;
+    const after = args.after != null ? decodePositionCursor('r', args.after) : null;
     const query = this.dataSource
       .getRepository(ReplyEntity)
       .createQueryBuilder('reply')
@@ -164,7 +164,7 @@ export class RepliesService {
       .limit(args.first + 1)
       .getMany();
     const edges = rows.slice(0, args.first).map((row) => ({
-      cursor: encodeCursor('r', { at: row.createdAt, id: row.id }),
+      cursor: encodePositionCursor('r', { at: row.createdAt, id: row.id }),
       node: toReply(row, thread.acceptedReplyId),
     }));
     return {

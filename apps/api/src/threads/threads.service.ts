@@ -9,7 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
@@ -170,7 +170,7 @@ export class ThreadsService {
     const filter = args.filter ?? {};
     const kind = args.sort === ThreadSort.NEWEST ? 'n' : 'a';
     const column = args.sort === ThreadSort.NEWEST ? 'createdAt' : 'lastActivityAt';
-    const after = args.after != null ? decodeCursor(kind, args.after) : null;
+    const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
     const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
@@ -207,7 +207,7 @@ export class ThreadsService {
       .limit(args.first + 1)
       .getMany();
     const page = rows.slice(0, args.first);
-    const edges = page.map((row) => ({ cursor: encodeCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
+    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),

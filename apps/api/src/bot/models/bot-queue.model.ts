@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 import { BotSuggestion } from './bot-suggestion.model.js';
 
 export enum BotQueueKind {

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 
 @ObjectType('ModerationAction', { description: 'One entry of the moderation log. actor is resolved on demand.' })
 export class ModerationAction {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 import { Thread } from '../../threads/models/thread.model.js';
 import { PostType } from '../../threads/post-type.js';
 
