@@ -36,13 +36,13 @@ export class RepliesResolver {
   @Mutation(() => Reply, { description: 'Edits a reply: its author or staff. The previous text is kept as a revision.' })
   editReply(
     @Ctx() context: RequestContext,
-    @Args('replyId', { type: () => ID }) replyId: string,
-    @Args('input') input: EditReplyInput,
+    @Args('replyId', { type: () => ID, description: 'Your reply (staff: any reply).' }) replyId: string,
+    @Args('input', { description: 'The new body.' }) input: EditReplyInput,
   ): Promise<Reply> {
     return this.repliesService.edit(context, replyId, input);
   }
 
-  @ResolveField(() => User)
+  @ResolveField(() => User, { description: 'Who wrote the reply.' })
   author(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<User | null> {
     return this.users.byId(context, reply.authorId);
   }
