@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
@@ -9,7 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { isStaffRole } from '../users/role.js';
+import { isStaffRole } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -26,19 +26,6 @@ import { toReply } from './thread.mapper.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
-
-/**
- * Sets a thread's replyCount to its number of visible (not hidden) replies.
- * Call it inside the transaction that hides or shows a reply.
- */
-export async function recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .update(ThreadEntity)
-    .set({ replyCount: () => '(SELECT COUNT(*) FROM replies r WHERE r.thread_id = :threadId AND r.hidden = :hidden)' })
-    .where('id = :threadId', { threadId, hidden: false })
-    .execute();
-}
 
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
@@ -73,11 +60,6 @@ export class RepliesService {
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound('Thread', threadId);
     return this.create(author, threadId, body, isStaffRole(author.role), causedById);
-  }
-
-  /** Recounts a thread's visible replies (see the exported function); for moderation. */
-  recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-    return recountReplies(manager, threadId);
   }
 
   private async create(
