@@ -48,7 +48,7 @@ export class RepliesResolver {
 
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() reply: Reply): string {
-    return this.markdown.render(reply.body);
+    return reply.cookedHtml ?? this.markdown.render(reply.body);
   }
 
   @ResolveField(() => Thread, { nullable: true, description: 'The thread it belongs to, unless hidden from the viewer.' })

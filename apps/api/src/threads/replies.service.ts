@@ -7,6 +7,7 @@ import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../common/role.js';
@@ -37,6 +38,7 @@ export class RepliesService {
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -84,6 +86,7 @@ export class RepliesService {
           threadId,
           authorId: author.id,
           body,
+          ...this.markdown.cook(body),
           isStaffAnswer,
           hidden: false,
           editedAt: null,
@@ -110,6 +113,7 @@ export class RepliesService {
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
+    const cooked = this.markdown.cook(input.body);
     await this.dataSource.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
@@ -119,10 +123,10 @@ export class RepliesService {
         previousBody: reply.body,
         createdAt: now,
       });
-      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, editedAt: now });
+      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
     });
     await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
-    return toReply({ ...reply, body: input.body, editedAt: now }, thread.acceptedReplyId);
+    return toReply({ ...reply, body: input.body, ...cooked, editedAt: now }, thread.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */

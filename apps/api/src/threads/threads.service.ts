@@ -7,6 +7,7 @@ import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
@@ -45,6 +46,7 @@ export class ThreadsService {
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
     private readonly state: ThreadStateService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -84,6 +86,7 @@ export class ThreadsService {
         authorId,
         title: input.title,
         body: input.body,
+        ...this.markdown.cook(input.body),
         status: ThreadStatus.OPEN,
         locked: false,
         acceptedReplyId: null,
@@ -247,7 +250,9 @@ export class ThreadsService {
           previousBody: thread.body,
           createdAt: now,
         });
-        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, editedAt: now });
+        await manager
+          .getRepository(ThreadEntity)
+          .update({ id: thread.id }, { title, body, ...(body !== thread.body ? this.markdown.cook(body) : {}), editedAt: now });
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
