@@ -10,7 +10,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -37,6 +37,7 @@ export class RepliesService {
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
+    private readonly users: UsersService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -55,7 +56,7 @@ export class RepliesService {
    * Emits replyPosted like any reply, naming `causedById` when someone's own action made this reply.
    */
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
-    const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
+    const author = await this.users.account(authorId);
     if (!author) throw AppError.notFound('User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound('Thread', threadId);
