@@ -3,8 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { PostType } from '../threads/post-type.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
-import { toThread } from '../threads/thread.mapper.js';
+import { PostsService } from '../threads/posts.service.js';
 import { SearchArgs } from './dto/search.args.js';
 import { SearchResult, SearchResultConnection } from './models/search-result.model.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
@@ -54,6 +53,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly markdown: MarkdownService,
+    private readonly posts: PostsService,
   ) {}
 
   /**
@@ -78,17 +78,16 @@ export class SearchService {
     if (hits.length === 0) return emptyPage();
 
     const [threads, snippets] = await Promise.all([
-      this.dataSource.getRepository(ThreadEntity).findBy({ id: In(hits.map((hit) => hit.threadId)) }),
+      this.posts.threadsById(hits.map((hit) => hit.threadId)),
       postgres ? this.headlinesPostgres(tsQueryExpression(terms), hits) : this.snippetsSqlite(ftsMatchExpression(terms), hits),
     ]);
-    const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
     const nodes = hits.flatMap((hit): SearchResult[] => {
-      const thread = threadsById.get(hit.threadId);
+      const thread = threads.get(hit.threadId);
       if (!thread) return [];
       return [
         {
-          threadId: String(thread.id),
-          thread: toThread(thread),
+          threadId: thread.id,
+          thread,
           matchedIn: hit.postType,
           postId: String(hit.postId),
           snippet: toSafeSnippet(tidySnippetText(this.markdown.renderText(snippets.get(postKey(hit.postType, hit.postId)) ?? ''))),
