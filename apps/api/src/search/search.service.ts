@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { PostType } from '../threads/post-type.js';
