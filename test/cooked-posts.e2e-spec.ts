@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rendererVersion } from '../apps/api/src/markdown/markdown.service.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { ThreadPageDocument } from '../apps/web/src/gql/graphql.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { until } from './support/live-client.js';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { PostType } from '../threads/post-type.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
-import { toThread } from '../threads/thread.mapper.js';
+import { PostsService } from '../threads/posts.service.js';
 import { SearchArgs } from './dto/search.args.js';
 import { SearchResult, SearchResultConnection } from './models/search-result.model.js';
-import { decodeSearchCursor, encodeSearchCursor } from './search-cursor.js';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { ftsMatchExpression, searchTerms, tsQueryExpression } from './search-terms.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { tidySnippetText } from './snippet-text.js';
@@ -33,6 +33,19 @@ const sqliteWeights = '5.0, 1.0';
 const snippetTokens = 32;
 const headlineOptions = `StartSel="${markStart}", StopSel="${markEnd}", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/**
+ * Search pages by position: a ranked list has no stable key to seek from, and results may shift
+ * between pages as posts change, which is what people expect of a search.
+ */
+const searchCursorKind = 'search';
+const maxOffset = 10_000;
+
+function decodeSearchOffset(cursor: string): number {
+  const [offset] = decodeCursor(searchCursorKind, cursor, 1);
+  if (offset > maxOffset) throw AppError.badInput('after', 'is not a valid cursor');
+  return offset;
+}
+
 const emptyPage = (): SearchResultConnection => ({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
 
 @Injectable()
@@ -40,6 +53,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly markdown: MarkdownService,
+    private readonly posts: PostsService,
   ) {}
 
   /**
@@ -47,7 +61,7 @@ export class SearchService {
    * hidden threads) are left out for everyone but staff.
    */
   async search(context: RequestContext, args: SearchArgs): Promise<SearchResultConnection> {
-    const offset = decodeSearchCursor(args.after);
+    const offset = args.after != null ? decodeSearchOffset(args.after) : 0;
     const terms = searchTerms(args.query);
     if (terms.length === 0) return emptyPage();
 
@@ -64,17 +78,16 @@ export class SearchService {
     if (hits.length === 0) return emptyPage();
 
     const [threads, snippets] = await Promise.all([
-      this.dataSource.getRepository(ThreadEntity).findBy({ id: In(hits.map((hit) => hit.threadId)) }),
+      this.posts.threadsById(hits.map((hit) => hit.threadId)),
       postgres ? this.headlinesPostgres(tsQueryExpression(terms), hits) : this.snippetsSqlite(ftsMatchExpression(terms), hits),
     ]);
-    const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
     const nodes = hits.flatMap((hit): SearchResult[] => {
-      const thread = threadsById.get(hit.threadId);
+      const thread = threads.get(hit.threadId);
       if (!thread) return [];
       return [
         {
-          threadId: String(thread.id),
-          thread: toThread(thread),
+          threadId: thread.id,
+          thread,
           matchedIn: hit.postType,
           postId: String(hit.postId),
           snippet: toSafeSnippet(tidySnippetText(this.markdown.renderText(snippets.get(postKey(hit.postType, hit.postId)) ?? ''))),
@@ -82,7 +95,7 @@ export class SearchService {
         },
       ];
     });
-    return { nodes, pageInfo: { hasNextPage: rows.length > args.first, endCursor: encodeSearchCursor(offset + hits.length) } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > args.first, endCursor: encodeCursor(searchCursorKind, offset + hits.length) } };
   }
 
   /**

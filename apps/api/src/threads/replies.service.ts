@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
@@ -10,9 +10,9 @@ import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { isStaffRole } from '../users/role.js';
-import { UserEntity } from '../users/user.entity.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { isStaffRole } from '../common/role.js';
+import { UsersService } from '../users/users.service.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
@@ -28,19 +28,6 @@ import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
 
-/**
- * Sets a thread's replyCount to its number of visible (not hidden) replies.
- * Call it inside the transaction that hides or shows a reply.
- */
-export async function recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .update(ThreadEntity)
-    .set({ replyCount: () => '(SELECT COUNT(*) FROM replies r WHERE r.thread_id = :threadId AND r.hidden = :hidden)' })
-    .where('id = :threadId', { threadId, hidden: false })
-    .execute();
-}
-
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
 export class RepliesService {
@@ -52,6 +39,7 @@ export class RepliesService {
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
     private readonly markdown: MarkdownService,
+    private readonly users: UsersService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -70,16 +58,11 @@ export class RepliesService {
    * Emits replyPosted like any reply, naming `causedById` when someone's own action made this reply.
    */
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
-    const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
+    const author = await this.users.account(authorId);
     if (!author) throw AppError.notFound('User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound('Thread', threadId);
     return this.create(author, threadId, body, isStaffRole(author.role), causedById);
-  }
-
-  /** Recounts a thread's visible replies (see the exported function); for moderation. */
-  recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-    return recountReplies(manager, threadId);
   }
 
   private async create(
@@ -149,7 +132,7 @@ export class RepliesService {
 
   /** One page of a thread's replies the viewer may see, oldest first. */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
-    const after = args.after != null ? decodeCursor('r', args.after) : null;
+    const after = args.after != null ? decodePositionCursor('r', args.after) : null;
     const query = this.dataSource
       .getRepository(ReplyEntity)
       .createQueryBuilder('reply')
@@ -168,7 +151,7 @@ export class RepliesService {
       .limit(args.first + 1)
       .getMany();
     const edges = rows.slice(0, args.first).map((row) => ({
-      cursor: encodeCursor('r', { at: row.createdAt, id: row.id }),
+      cursor: encodePositionCursor('r', { at: row.createdAt, id: row.id }),
       node: toReply(row, thread.acceptedReplyId),
     }));
     return {

@@ -10,7 +10,7 @@ import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
@@ -23,7 +23,8 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toThread } from './thread.mapper.js';
-import { threadStatus, ThreadStatus } from './thread-status.js';
+import { ThreadStatus } from './thread-status.js';
+import { ThreadStateService } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -44,6 +45,7 @@ export class ThreadsService {
     private readonly events: ForumEvents,
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
+    private readonly state: ThreadStateService,
     private readonly markdown: MarkdownService,
   ) {}
 
@@ -173,7 +175,7 @@ export class ThreadsService {
     const filter = args.filter ?? {};
     const kind = args.sort === ThreadSort.NEWEST ? 'n' : 'a';
     const column = args.sort === ThreadSort.NEWEST ? 'createdAt' : 'lastActivityAt';
-    const after = args.after != null ? decodeCursor(kind, args.after) : null;
+    const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
     const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
@@ -210,7 +212,7 @@ export class ThreadsService {
       .limit(args.first + 1)
       .getMany();
     const page = rows.slice(0, args.first);
-    const edges = page.map((row) => ({ cursor: encodeCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
+    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
@@ -269,26 +271,25 @@ export class ThreadsService {
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
     const thread = await this.findVisible(context, reply.threadId);
     if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can accept an answer');
-    if (reply.hidden) throw AppError.forbidden('A hidden reply cannot be the accepted answer');
-    if (thread.acceptedReplyId === reply.id) return toThread(thread);
-
-    const accepted = { ...thread, acceptedReplyId: reply.id };
-    await this.dataSource
-      .getRepository(ThreadEntity)
-      .update({ id: thread.id }, { acceptedReplyId: reply.id, status: threadStatus(accepted) });
-    await this.events.emit('replyAccepted', { threadId: thread.id, replyId: reply.id, acceptedById: user.id });
+    const changed = await this.state.change(thread.id, async (change) => {
+      // Read again under the thread's lock: a moderator may have hidden it since.
+      const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
+      if (!current || current.hidden) throw AppError.forbidden('A hidden reply cannot be the accepted answer');
+      return change.setAcceptedReply(replyId);
+    });
+    if (!changed) throw AppError.notFound('Thread', thread.id);
+    if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
     return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
   async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
-    context.requireUser();
+    const user = context.requireUser();
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can change the accepted answer');
-    if (thread.acceptedReplyId === null) return toThread(thread);
-    const status = threadStatus({ locked: thread.locked, acceptedReplyId: null });
-    await this.dataSource.getRepository(ThreadEntity).update({ id: thread.id }, { acceptedReplyId: null, status });
-    await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: context.requireUser().id });
-    return toThread({ ...thread, acceptedReplyId: null, status });
+    const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
+    if (!changed) throw AppError.notFound('Thread', thread.id);
+    if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
+    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 }
