@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../threads/post-type.js';
 import { recountReplies } from '../threads/replies.service.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { Thread } from '../threads/models/thread.model.js';
@@ -106,11 +106,14 @@ export class ModerationService {
     const postId = parseId(args.postId, 'postId');
     const action = await this.dataSource.transaction(async (manager) => {
       const post = await findPost(manager, args.postType, postId);
-      if (!post) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+      if (!post) throw postNotFound(args.postType, postId);
       // Conditional on the current state, so two moderators racing cannot both log the same change.
       const entity = args.postType === PostType.THREAD ? ThreadEntity : ReplyEntity;
       const result = await manager.update(entity, { id: postId, hidden: !hidden }, { hidden });
-      if (!result.affected) throw AppError.conflict('postId', hidden ? 'This post is already hidden' : 'This post is not hidden');
+      if (!result.affected)
+        throw hidden
+          ? AppError.conflict(ErrorReason.POST_ALREADY_HIDDEN, 'postId', 'This post is already hidden')
+          : AppError.conflict(ErrorReason.POST_NOT_HIDDEN, 'postId', 'This post is not hidden');
       if (post.reply) await recountReplies(manager, post.thread.id);
       if (hidden) {
         await manager.update(
@@ -136,9 +139,11 @@ export class ModerationService {
     const threadId = parseId(args.threadId, 'threadId');
     const action = await this.dataSource.transaction(async (manager) => {
       const thread = await this.lockedRead(manager, threadId);
-      if (!thread) throw AppError.notFound('Thread', threadId);
+      if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
       if (thread.locked === locked)
-        throw AppError.conflict('threadId', locked ? 'This thread is already locked' : 'This thread is not locked');
+        throw locked
+          ? AppError.conflict(ErrorReason.THREAD_ALREADY_LOCKED, 'threadId', 'This thread is already locked')
+          : AppError.conflict(ErrorReason.THREAD_NOT_LOCKED, 'threadId', 'This thread is not locked');
       await manager.update(
         ThreadEntity,
         { id: threadId },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
@@ -104,7 +104,7 @@ export class ThreadsService {
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
   async findVisible(context: RequestContext, id: number): Promise<ThreadEntity> {
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id });
-    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Thread', id);
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     return thread;
   }
 
@@ -221,7 +221,7 @@ export class ThreadsService {
     const user = context.requireUser();
     refuseSecrets({ title: input.title, body: input.body });
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
-    if (!mayModify(context, thread)) throw AppError.forbidden('You can only edit your own questions');
+    if (!mayModify(context, thread)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own questions');
 
     const title = input.title ?? thread.title;
     const body = input.body ?? thread.body;
@@ -261,10 +261,11 @@ export class ThreadsService {
     const user = context.requireUser();
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
-    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.findVisible(context, reply.threadId);
-    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can accept an answer');
-    if (reply.hidden) throw AppError.forbidden('A hidden reply cannot be the accepted answer');
+    if (!mayModify(context, thread))
+      throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
+    if (reply.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
     if (thread.acceptedReplyId === reply.id) return toThread(thread);
 
     const accepted = { ...thread, acceptedReplyId: reply.id };
@@ -279,7 +280,8 @@ export class ThreadsService {
   async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
     context.requireUser();
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
-    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can change the accepted answer');
+    if (!mayModify(context, thread))
+      throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
     if (thread.acceptedReplyId === null) return toThread(thread);
     const status = threadStatus({ locked: thread.locked, acceptedReplyId: null });
     await this.dataSource.getRepository(ThreadEntity).update({ id: thread.id }, { acceptedReplyId: null, status });
