@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { publicKey, rolesKey } from '../common/access.decorators.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
-import { isStaffRole, Role } from '../users/role.js';
+import { isStaffRole, Role } from '../common/role.js';
 import { sessionTokenFrom } from './session-token.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -4,7 +4,7 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimit, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';

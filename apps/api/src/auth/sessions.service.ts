@@ -6,7 +6,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';

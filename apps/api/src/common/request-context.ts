@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Request, Response } from 'express';
-import { isStaffRole, Role } from '../users/role.js';
+import { isStaffRole, Role } from './role.js';
 import { AppError, ErrorReason } from './app-error.js';
 
 export interface AuthUser {

@@ -7,7 +7,7 @@ import { Environment } from '../config/environment.js';
 import { RepliesService } from '../threads/replies.service.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { ThreadsService } from '../threads/threads.service.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { demoMembers, demoThreads, staffUsername, type DemoThread } from './demo-content.js';

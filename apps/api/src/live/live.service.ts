@@ -7,7 +7,7 @@ import { RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';

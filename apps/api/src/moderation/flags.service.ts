@@ -8,11 +8,12 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostType, postNotFound } from '../threads/post-type.js';
+import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';
 import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
-import { excerptOf, findPost, findPosts, isPostVisibleTo, ModeratedPost, postKey } from './moderated-post.js';
+import { excerptOf, isPostVisibleTo } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { recordAction } from './moderation-log.js';
@@ -27,6 +28,7 @@ export class FlagsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
+    private readonly posts: PostsService,
   ) {}
 
   /** Any member, on a post they can see; one open flag per member per post. */
@@ -34,7 +36,7 @@ export class FlagsService {
     const user = context.requireUser();
     const postId = parseId(args.postId, 'postId');
     await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
-    const post = await findPost(this.dataSource.manager, args.postType, postId);
+    const post = await this.posts.findOne(args.postType, postId);
     if (!post || !isPostVisibleTo(context, post)) throw postNotFound(args.postType, postId);
 
     const duplicate = () => AppError.conflict(ErrorReason.ALREADY_FLAGGED, 'postId', 'You have already flagged this post');
@@ -98,10 +100,7 @@ export class FlagsService {
       take: args.first + 1,
     });
     const page = rows.slice(0, args.first);
-    const posts = await findPosts(
-      this.dataSource.manager,
-      page.map((flag) => ({ postType: flag.postType, postId: flag.postId })),
-    );
+    const posts = await this.posts.find(page.map((flag) => ({ postType: flag.postType, postId: flag.postId })));
     return {
       nodes: page.map((flag) => toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null)),
       pageInfo: {
@@ -136,16 +135,16 @@ export class FlagsService {
       });
       return manager.findOneByOrFail(FlagEntity, { id: flagId });
     });
-    return toFlag(flag, await findPost(this.dataSource.manager, flag.postType, flag.postId));
+    return toFlag(flag, await this.posts.findOne(flag.postType, flag.postId));
   }
 }
 
-function toFlag(entity: FlagEntity, post: ModeratedPost | null): Flag {
+function toFlag(entity: FlagEntity, post: Post | null): Flag {
   return {
     id: String(entity.id),
     postType: entity.postType,
     postId: String(entity.postId),
-    threadId: post ? String(post.thread.id) : null,
+    threadId: post ? post.thread.id : null,
     threadTitle: post ? post.thread.title : null,
     excerpt: post ? excerptOf(post) : '',
     reason: entity.reason,

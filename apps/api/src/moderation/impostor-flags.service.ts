@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostType } from '../threads/post-type.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { FlagsService } from './flags.service.js';

@@ -8,7 +8,7 @@ import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
 import { NotificationsArgs } from './dto/notifications.args.js';

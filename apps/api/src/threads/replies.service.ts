@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { isStaffRole } from '../users/role.js';
+import { isStaffRole } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -27,19 +28,6 @@ import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
 
-/**
- * Sets a thread's replyCount to its number of visible (not hidden) replies.
- * Call it inside the transaction that hides or shows a reply.
- */
-export async function recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .update(ThreadEntity)
-    .set({ replyCount: () => '(SELECT COUNT(*) FROM replies r WHERE r.thread_id = :threadId AND r.hidden = :hidden)' })
-    .where('id = :threadId', { threadId, hidden: false })
-    .execute();
-}
-
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
 export class RepliesService {
@@ -50,6 +38,7 @@ export class RepliesService {
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -75,11 +64,6 @@ export class RepliesService {
     return this.create(author, threadId, body, isStaffRole(author.role), causedById);
   }
 
-  /** Recounts a thread's visible replies (see the exported function); for moderation. */
-  recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-    return recountReplies(manager, threadId);
-  }
-
   private async create(
     author: { id: number },
     threadId: number,
@@ -102,6 +86,7 @@ export class RepliesService {
           threadId,
           authorId: author.id,
           body,
+          ...this.markdown.cook(body),
           isStaffAnswer,
           hidden: false,
           editedAt: null,
@@ -128,6 +113,7 @@ export class RepliesService {
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
+    const cooked = this.markdown.cook(input.body);
     await this.dataSource.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
@@ -137,10 +123,10 @@ export class RepliesService {
         previousBody: reply.body,
         createdAt: now,
       });
-      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, editedAt: now });
+      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
     });
     await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
-    return toReply({ ...reply, body: input.body, editedAt: now }, thread.acceptedReplyId);
+    return toReply({ ...reply, body: input.body, ...cooked, editedAt: now }, thread.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */

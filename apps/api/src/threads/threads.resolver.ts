@@ -87,7 +87,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() thread: Thread): string {
-    return this.markdown.render(thread.body);
+    return thread.cookedHtml ?? this.markdown.render(thread.body);
   }
 
   @ResolveField(() => Reply, { nullable: true, description: 'The accepted answer, unless it is hidden from the viewer.' })

@@ -7,6 +7,7 @@ import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
@@ -22,7 +23,8 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toThread } from './thread.mapper.js';
-import { threadStatus, ThreadStatus } from './thread-status.js';
+import { ThreadStatus } from './thread-status.js';
+import { ThreadStateService } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -43,6 +45,8 @@ export class ThreadsService {
     private readonly events: ForumEvents,
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
+    private readonly state: ThreadStateService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -82,6 +86,7 @@ export class ThreadsService {
         authorId,
         title: input.title,
         body: input.body,
+        ...this.markdown.cook(input.body),
         status: ThreadStatus.OPEN,
         locked: false,
         acceptedReplyId: null,
@@ -245,7 +250,9 @@ export class ThreadsService {
           previousBody: thread.body,
           createdAt: now,
         });
-        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, editedAt: now });
+        await manager
+          .getRepository(ThreadEntity)
+          .update({ id: thread.id }, { title, body, ...(body !== thread.body ? this.markdown.cook(body) : {}), editedAt: now });
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
@@ -265,27 +272,26 @@ export class ThreadsService {
     const thread = await this.findVisible(context, reply.threadId);
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
-    if (reply.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
-    if (thread.acceptedReplyId === reply.id) return toThread(thread);
-
-    const accepted = { ...thread, acceptedReplyId: reply.id };
-    await this.dataSource
-      .getRepository(ThreadEntity)
-      .update({ id: thread.id }, { acceptedReplyId: reply.id, status: threadStatus(accepted) });
-    await this.events.emit('replyAccepted', { threadId: thread.id, replyId: reply.id, acceptedById: user.id });
+    const changed = await this.state.change(thread.id, async (change) => {
+      // Read again under the thread's lock: a moderator may have hidden it since.
+      const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
+      if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
+      return change.setAcceptedReply(replyId);
+    });
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+    if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
     return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
   async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
-    context.requireUser();
+    const user = context.requireUser();
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
-    if (thread.acceptedReplyId === null) return toThread(thread);
-    const status = threadStatus({ locked: thread.locked, acceptedReplyId: null });
-    await this.dataSource.getRepository(ThreadEntity).update({ id: thread.id }, { acceptedReplyId: null, status });
-    await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: context.requireUser().id });
-    return toThread({ ...thread, acceptedReplyId: null, status });
+    const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+    if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
+    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 }

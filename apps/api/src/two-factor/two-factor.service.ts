@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../common/unique-violation.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
-import { isStaffRole } from '../users/role.js';
+import { isStaffRole } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { DisableTwoFactorInput } from './dto/two-factor.inputs.js';
 import { RecoveryCodes, TwoFactorChallenge, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
-import { DataSource, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
-import { parseId } from '../common/id.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
-import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
 import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { PasswordHasher } from './password-hasher.js';
-import { Role } from './role.js';
+import { Role } from '../common/role.js';
 import { toUser, toViewer } from './user.mapper.js';
 import { UserEntity } from './user.entity.js';
 
@@ -37,7 +35,6 @@ export interface Credentials extends AuthUser {
 export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly events: ForumEvents,
   ) {}
@@ -118,32 +115,28 @@ export class UsersService {
   }
 
   /**
-   * ADMIN only: makes a user MEMBER, STAFF or ADMIN. Never BOT, never the bot, never yourself.
-   * The change and its audit row are written together.
+   * ADMIN only: makes a user MEMBER, STAFF or ADMIN. Never BOT, never the bot, never yourself. `alsoInTransaction`
+   * runs in the same transaction when the role changes (the moderation log writes its row there), so both commit or neither.
    */
-  async setRole(context: RequestContext, userIdInput: string, role: Role): Promise<User> {
+  async setRole(
+    context: RequestContext,
+    userId: number,
+    role: Role,
+    alsoInTransaction: (manager: EntityManager, previous: Role) => Promise<unknown>,
+  ): Promise<User> {
     const actor = context.requireUser();
     if (actor.role !== Role.ADMIN) throw AppError.forbidden(ErrorReason.ADMIN_ONLY, 'Only admins can change roles');
-    const userId = parseId(userIdInput, 'userId');
     if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
     if (userId === actor.id) throw AppError.forbidden(ErrorReason.OWN_ROLE, 'You cannot change your own role');
     let changed = false;
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.users.manager.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
       if (!target) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', userId);
       if (target.role === Role.BOT) throw AppError.forbidden(ErrorReason.BOT_ROLE, "The bot's role cannot be changed");
       if (target.role === role) return target;
-      const previous = target.role;
       changed = true;
       await manager.update(UserEntity, { id: userId }, { role });
-      await manager.insert(ModerationActionEntity, {
-        actorId: actor.id,
-        action: 'CHANGE_ROLE',
-        targetType: 'USER',
-        targetId: userId,
-        note: `${previous}->${role}`,
-        createdAt: new Date(),
-      });
+      await alsoInTransaction(manager, target.role);
       return { ...target, role };
     });
     this.loaderById(context).clear(userId);

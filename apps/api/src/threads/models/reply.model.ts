@@ -30,5 +30,8 @@ export class Reply {
   createdAt: Date;
 
   /** Not a field: for the author resolver. */
+  /** Not a field: the stored HTML that bodyHtml serves (null only for a row written outside the API and not yet cooked). */
+  cookedHtml: string | null;
+
   authorId: number;
 }

@@ -39,6 +39,9 @@ export class Thread {
   lastActivityAt: Date;
 
   /** Not fields: what the field resolvers need. */
+  /** Not a field: the stored HTML that bodyHtml serves (null only for a row written outside the API and not yet cooked). */
+  cookedHtml: string | null;
+
   authorId: number;
   acceptedReplyId: number | null;
 }

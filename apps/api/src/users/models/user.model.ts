@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '../role.js';
+import { Role } from '../../common/role.js';
 
 @ObjectType('User', { description: 'A forum member as others see them.' })
 export class User {

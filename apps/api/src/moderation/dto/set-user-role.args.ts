@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsString } from 'class-validator';
-import { Role } from '../role.js';
+import { Role } from '../../common/role.js';
 
 @ArgsType()
 export class SetUserRoleArgs {
