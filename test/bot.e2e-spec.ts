@@ -782,18 +782,35 @@ describe('suggestAnswers rate limit', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ RATE_LIMIT_SUGGESTIONS_PER_MINUTE: '5' });
   });
   afterAll(async () => {
     await app.stop();
   });
 
-  it('refuses more than 120 suggestions a minute from one address', async () => {
-    for (let request = 0; request < 120; request++) {
-      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` });
+  it('refuses more than RATE_LIMIT_SUGGESTIONS_PER_MINUTE suggestions a minute from one signed-out address', async () => {
+    for (let request = 0; request < 5; request++) {
+      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` }, { from: '127.0.0.7' });
       expect(response.errors).toBeUndefined();
     }
-    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' });
+    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { from: '127.0.0.7' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('gives each signed-in member behind one address a budget of their own', async () => {
+    const first = await createAccount(app);
+    const second = await createAccount(app);
+    const from = '127.0.0.8';
+    for (let request = 0; request < 5; request++) {
+      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` }, { token: first.token, from });
+      expect(response.errors).toBeUndefined();
+    }
+    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { token: first.token, from });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // Same address, another member: untouched budget; and signed out from that address too.
+    const other = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { token: second.token, from });
+    expect(other.errors).toBeUndefined();
+    const signedOut = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { from });
+    expect(signedOut.errors).toBeUndefined();
   });
 });

@@ -69,7 +69,7 @@ export class CanonicalAnswersService implements OnModuleInit {
   }
 
   /** Seeds the built-in answers into an empty table; idempotent, safe with several instances starting together. */
-  async seedDefaults(): Promise<void> {
+  private async seedDefaults(): Promise<void> {
     if ((await this.dataSource.getRepository(CanonicalAnswerEntity).count()) > 0) return;
     try {
       await this.dataSource.transaction(async (manager) => {

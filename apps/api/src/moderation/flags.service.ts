@@ -15,7 +15,7 @@ import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
 import { excerptOf, isPostVisibleTo } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
-import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { recordAction } from './moderation-log.js';
 import { Flag, FlagConnection } from './models/flag.model.js';
 
@@ -93,7 +93,7 @@ export class FlagsService {
   /** Staff: open flags, oldest first, with the flagged post's excerpt. */
   async open(context: RequestContext, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();
-    const afterId = decodeIdCursor('flags', args.after);
+    const afterId = args.after != null ? decodeIdCursor('flags', args.after) : null;
     const rows = await this.dataSource.getRepository(FlagEntity).find({
       where: { status: FlagStatus.OPEN, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
       order: { id: 'ASC' },

@@ -19,7 +19,7 @@ import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
-import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { recordAction, toModerationAction } from './moderation-log.js';
 import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
 
@@ -55,7 +55,7 @@ export class ModerationService {
   /** Staff: every moderation action, newest first. */
   async log(context: RequestContext, args: PageArgs): Promise<ModerationActionConnection> {
     context.requireStaff();
-    const beforeId = decodeIdCursor('log', args.after);
+    const beforeId = args.after != null ? decodeIdCursor('log', args.after) : null;
     const rows = await this.actions.find({
       where: beforeId !== null ? { id: LessThan(beforeId) } : {},
       order: { id: 'DESC' },

@@ -5,7 +5,7 @@ import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
-import { decodeCursor, encodeCursor } from '../threads/cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { Role } from '../common/role.js';
@@ -47,7 +47,7 @@ export class NotificationsService implements OnModuleInit {
     const query = this.visibleTo(user.id).addSelect('thread.title', 'thread_title');
     if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
     if (args.after) {
-      const after = decodeCursor(cursorKind, args.after);
+      const after = decodePositionCursor(cursorKind, args.after);
       query.andWhere('(notification.createdAt < :afterAt OR (notification.createdAt = :afterAt AND notification.id < :afterId))', {
         afterAt: after.at,
         afterId: after.id,
@@ -59,7 +59,7 @@ export class NotificationsService implements OnModuleInit {
       .limit(args.first + 1)
       .getRawAndEntities<{ thread_title: string }>();
     const edges = entities.slice(0, args.first).map((entity, index) => ({
-      cursor: encodeCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
+      cursor: encodePositionCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
       node: toNotification(entity, raw[index].thread_title),
     }));
     return {

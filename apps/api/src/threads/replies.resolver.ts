@@ -35,20 +35,20 @@ export class RepliesResolver {
   @Mutation(() => Reply, { description: 'Edits a reply: its author or staff. The previous text is kept as a revision.' })
   editReply(
     @Ctx() context: RequestContext,
-    @Args('replyId', { type: () => ID }) replyId: string,
-    @Args('input') input: EditReplyInput,
+    @Args('replyId', { type: () => ID, description: 'Your reply (staff: any reply).' }) replyId: string,
+    @Args('input', { description: 'The new body.' }) input: EditReplyInput,
   ): Promise<Reply> {
     return this.repliesService.edit(context, replyId, input);
   }
 
-  @ResolveField(() => User)
+  @ResolveField(() => User, { description: 'Who wrote the reply.' })
   author(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<User | null> {
     return this.users.byId(context, reply.authorId);
   }
 
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() reply: Reply): string {
-    return this.markdown.render(reply.body);
+    return reply.cookedHtml ?? this.markdown.render(reply.body);
   }
 
   @ResolveField(() => Thread, { nullable: true, description: 'The thread it belongs to, unless hidden from the viewer.' })

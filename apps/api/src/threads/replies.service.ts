@@ -7,11 +7,12 @@ import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
@@ -38,6 +39,7 @@ export class RepliesService {
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
     private readonly users: UsersService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -85,6 +87,7 @@ export class RepliesService {
           threadId,
           authorId: author.id,
           body,
+          ...this.markdown.cook(body),
           isStaffAnswer,
           hidden: false,
           editedAt: null,
@@ -111,6 +114,7 @@ export class RepliesService {
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
+    const cooked = this.markdown.cook(input.body);
     await this.dataSource.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
@@ -120,15 +124,15 @@ export class RepliesService {
         previousBody: reply.body,
         createdAt: now,
       });
-      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, editedAt: now });
+      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
     });
     await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
-    return toReply({ ...reply, body: input.body, editedAt: now }, thread.acceptedReplyId);
+    return toReply({ ...reply, body: input.body, ...cooked, editedAt: now }, thread.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
-    const after = args.after != null ? decodeCursor('r', args.after) : null;
+    const after = args.after != null ? decodePositionCursor('r', args.after) : null;
     const query = this.dataSource
       .getRepository(ReplyEntity)
       .createQueryBuilder('reply')
@@ -147,7 +151,7 @@ export class RepliesService {
       .limit(args.first + 1)
       .getMany();
     const edges = rows.slice(0, args.first).map((row) => ({
-      cursor: encodeCursor('r', { at: row.createdAt, id: row.id }),
+      cursor: encodePositionCursor('r', { at: row.createdAt, id: row.id }),
       node: toReply(row, thread.acceptedReplyId),
     }));
     return {

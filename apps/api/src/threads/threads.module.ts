@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarkdownModule } from '../markdown/markdown.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { PostsService } from './posts.service.js';
+import { PostCookingService } from './post-cooking.service.js';
 import { RepliesResolver } from './replies.resolver.js';
 import { RepliesService } from './replies.service.js';
 import { ReplyEntity } from './reply.entity.js';
@@ -26,6 +27,7 @@ import { ThreadsService } from './threads.service.js';
     RevisionsService,
     PostsService,
     ThreadStateService,
+    PostCookingService,
     ThreadsResolver,
     ThreadConnectionResolver,
     RepliesResolver,

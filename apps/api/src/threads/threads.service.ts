@@ -7,9 +7,10 @@ import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
@@ -45,6 +46,7 @@ export class ThreadsService {
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
     private readonly state: ThreadStateService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -84,6 +86,7 @@ export class ThreadsService {
         authorId,
         title: input.title,
         body: input.body,
+        ...this.markdown.cook(input.body),
         status: ThreadStatus.OPEN,
         locked: false,
         acceptedReplyId: null,
@@ -172,7 +175,7 @@ export class ThreadsService {
     const filter = args.filter ?? {};
     const kind = args.sort === ThreadSort.NEWEST ? 'n' : 'a';
     const column = args.sort === ThreadSort.NEWEST ? 'createdAt' : 'lastActivityAt';
-    const after = args.after != null ? decodeCursor(kind, args.after) : null;
+    const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
     const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
@@ -209,7 +212,7 @@ export class ThreadsService {
       .limit(args.first + 1)
       .getMany();
     const page = rows.slice(0, args.first);
-    const edges = page.map((row) => ({ cursor: encodeCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
+    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
@@ -247,7 +250,9 @@ export class ThreadsService {
           previousBody: thread.body,
           createdAt: now,
         });
-        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, editedAt: now });
+        await manager
+          .getRepository(ThreadEntity)
+          .update({ id: thread.id }, { title, body, ...(body !== thread.body ? this.markdown.cook(body) : {}), editedAt: now });
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });

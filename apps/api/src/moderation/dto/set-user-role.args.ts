@@ -4,7 +4,7 @@ import { Role } from '../../common/role.js';
 
 @ArgsType()
 export class SetUserRoleArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user whose role changes.' })
   @IsString({ message: 'userId must be an id' })
   userId: string;
 
