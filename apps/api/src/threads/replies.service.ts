@@ -11,7 +11,7 @@ import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -39,6 +39,7 @@ export class RepliesService {
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
     private readonly markdown: MarkdownService,
+    private readonly users: UsersService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -57,7 +58,7 @@ export class RepliesService {
    * Emits replyPosted like any reply, naming `causedById` when someone's own action made this reply.
    */
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
-    const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
+    const author = await this.users.account(authorId);
     if (!author) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);

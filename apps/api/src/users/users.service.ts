@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -55,6 +55,17 @@ export class UsersService {
     if (!context.user) return null;
     const row = await this.users.findOneBy({ id: context.user.id });
     return row ? toViewer(row) : null;
+  }
+
+  /** An account by id, for work outside a request (events, sessions, the bot); null when there is none. */
+  async account(id: number): Promise<AuthUser | null> {
+    const row = await this.users.findOne({ select: { id: true, username: true, role: true }, where: { id } });
+    return row ? { id: row.id, username: row.username, role: row.role } : null;
+  }
+
+  /** Whether anyone but the bot has an account. */
+  async hasPeople(): Promise<boolean> {
+    return this.users.existsBy({ role: Not(Role.BOT) });
   }
 
   /** Looks an account up by username or email (case-insensitive), for sign-in. */
