@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -78,7 +78,7 @@ export class LiveService implements OnModuleInit {
   async threadActivity(context: RequestContext, threadIdInput: string): Promise<AsyncIterableIterator<ThreadActivity>> {
     const threadId = parseId(threadIdInput, 'threadId');
     const thread = await this.thread(threadId);
-    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound('Thread', threadId);
+    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     const isStaff = context.isStaff;
     return this.pubSub.subscribe<ThreadActivityMessage, ThreadActivity>(liveChannels.thread(threadId), (message) =>
       reaches(message.audience, isStaff)

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../threads/post-type.js';
 import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';
@@ -37,9 +37,9 @@ export class FlagsService {
     const postId = parseId(args.postId, 'postId');
     await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
     const post = await this.posts.findOne(args.postType, postId);
-    if (!post || !isPostVisibleTo(context, post)) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    if (!post || !isPostVisibleTo(context, post)) throw postNotFound(args.postType, postId);
 
-    const duplicate = () => AppError.conflict('postId', 'You have already flagged this post');
+    const duplicate = () => AppError.conflict(ErrorReason.ALREADY_FLAGGED, 'postId', 'You have already flagged this post');
     try {
       const flag = await this.dataSource.transaction(async (manager) => {
         const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.OPEN });
@@ -122,8 +122,9 @@ export class FlagsService {
         { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: now },
       );
       if (!result.affected) {
-        if (await manager.existsBy(FlagEntity, { id: flagId })) throw AppError.conflict('flagId', 'This flag is already resolved');
-        throw AppError.notFound('Flag', flagId);
+        if (await manager.existsBy(FlagEntity, { id: flagId }))
+          throw AppError.conflict(ErrorReason.FLAG_ALREADY_RESOLVED, 'flagId', 'This flag is already resolved');
+        throw AppError.notFound(ErrorReason.FLAG_NOT_FOUND, 'Flag', flagId);
       }
       await recordAction(manager, {
         actorId: staff.id,
