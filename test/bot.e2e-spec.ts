@@ -70,6 +70,7 @@ async function ask(app: TestApp, account: TestAccount, question: { title: string
     { input: question },
     { token: account.token },
   );
+  await app.jobsDone();
   return data.askQuestion.id;
 }
 

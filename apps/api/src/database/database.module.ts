@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { serializeTransactions } from './serialized-transactions.js';
 
 @Global()
 @Module({
@@ -9,6 +11,11 @@ import { dataSourceOptions } from './data-source-options.js';
     TypeOrmModule.forRootAsync({
       inject: [Environment],
       useFactory: (environment: Environment) => ({ ...dataSourceOptions(environment), migrationsRun: true }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        if (dataSource.options.type === 'better-sqlite3') serializeTransactions(dataSource);
+        return dataSource;
+      },
     }),
   ],
 })

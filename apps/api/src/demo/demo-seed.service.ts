@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not } from 'typeorm';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
+import { PostType } from '../threads/post-type.js';
 import { RepliesService } from '../threads/replies.service.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { ThreadsService } from '../threads/threads.service.js';
@@ -43,6 +45,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly threads: ThreadsService,
     private readonly replies: RepliesService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -90,6 +93,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const [index, demo] of demoThreads.entries()) {
       const author = account(demo.author);
       const thread = await this.threads.askAsSystem(author.id, { title: demo.title, body: demo.body, tags: demo.tags });
+      // The bot answers first, as it would while the asker waits.
+      await this.postJobs.whenDone(PostType.THREAD, thread.id);
       for (const reply of demo.replies) {
         const posted = await this.replies.postAsSystem(account(reply.author).id, thread.id, reply.body);
         if (reply.accepted) await this.threads.accept(RequestContext.system(author), String(posted.id));

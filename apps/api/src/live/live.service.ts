@@ -7,8 +7,6 @@ import { RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
-import { Role } from '../users/role.js';
-import { UserEntity } from '../users/user.entity.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
@@ -25,21 +23,14 @@ export class LiveService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('questionPosted', async ({ threadId }) => {
-      const thread = await this.thread(threadId);
-      if (thread) await this.publishForum(thread, thread.hidden ? 'staff' : 'everyone');
+    this.events.on('questionPosted', async ({ threadId, at }) => {
+      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience: 'everyone' });
     });
-    this.events.on('replyPosted', async ({ threadId, replyId, authorId }) => {
-      const [thread, reply, author] = await Promise.all([
-        this.thread(threadId),
-        this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
-        this.dataSource.getRepository(UserEntity).findOne({ where: { id: authorId }, select: { id: true, role: true } }),
-      ]);
-      if (!thread || !reply) return;
-      const audience: Audience = thread.hidden || reply.hidden ? 'staff' : 'everyone';
-      const kind = author?.role === Role.BOT ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
-      await this.publishThread({ kind, threadId, replyId, at: reply.createdAt.toISOString(), audience });
-      await this.publishForum(thread, audience);
+    this.events.on('replyPosted', async ({ threadId, replyId, byBot, threadHidden, at }) => {
+      const audience: Audience = threadHidden ? 'staff' : 'everyone';
+      const kind = byBot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
+      await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), audience });
+      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience });
     });
     this.events.on('replyAccepted', async ({ threadId, replyId }) => {
       const [thread, reply] = await Promise.all([
@@ -49,7 +40,7 @@ export class LiveService implements OnModuleInit {
       if (!thread) return;
       const audience: Audience = thread.hidden || !reply || reply.hidden ? 'staff' : 'everyone';
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at: new Date().toISOString(), audience });
-      await this.publishForum(thread, audience);
+      await this.publishForum({ threadId, lastActivityAt: thread.lastActivityAt.toISOString(), audience });
     });
     this.events.on('threadLocked', async ({ threadId, locked }) => {
       const thread = await this.thread(threadId);
@@ -128,8 +119,7 @@ export class LiveService implements OnModuleInit {
     return this.pubSub.publish(liveChannels.thread(message.threadId), message);
   }
 
-  private publishForum(thread: ThreadEntity, audience: Audience): Promise<void> {
-    const message: ForumActivityMessage = { threadId: thread.id, lastActivityAt: thread.lastActivityAt.toISOString(), audience };
+  private publishForum(message: ForumActivityMessage): Promise<void> {
     return this.pubSub.publish(liveChannels.forum(), message);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { findImpostorRequests, ImpostorCategory, type ImpostorFinding } from '#secrets';
 import { DataSource } from 'typeorm';
 import { ForumEvents } from '../events/forum-events.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../threads/post-type.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { Role } from '../users/role.js';
@@ -33,10 +34,11 @@ export class ImpostorFlagsService implements OnModuleInit {
     private readonly events: ForumEvents,
     private readonly flags: FlagsService,
     private readonly users: UsersService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('replyPosted', (event) => this.check(event.replyId));
+    this.postJobs.register({ job: 'impostor-check', postType: PostType.REPLY, run: (job) => this.check(job.postId) });
     this.events.on('postEdited', (event) => (event.replyId === null ? undefined : this.check(event.replyId)));
   }
 

@@ -8,6 +8,7 @@ import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -43,6 +44,7 @@ export class ThreadsService {
     private readonly events: ForumEvents,
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -74,11 +76,15 @@ export class ThreadsService {
     });
   }
 
-  /** Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already. */
+  /**
+   * Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already.
+   * Returns once it is stored: the bot and the notifications follow as jobs.
+   */
   async askAsSystem(authorId: number, input: NewQuestion): Promise<ThreadEntity> {
     const now = new Date();
-    const threadId = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.getRepository(ThreadEntity).insert({
+    const { thread, jobs } = await this.dataSource.transaction(async (manager) => {
+      const threads = manager.getRepository(ThreadEntity);
+      const entity = threads.create({
         authorId,
         title: input.title,
         body: input.body,
@@ -91,14 +97,14 @@ export class ThreadsService {
         createdAt: now,
         lastActivityAt: now,
       });
-      const id = Number(result.identifiers[0].id);
+      entity.id = Number((await threads.insert(entity)).identifiers[0].id);
       const tags = input.tags ?? [];
-      if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: id, tag })));
-      return id;
+      if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: entity.id, tag })));
+      return { thread: entity, jobs: await this.postJobs.record(manager, PostType.THREAD, entity.id) };
     });
-    await this.events.emit('questionPosted', { threadId, authorId });
-    // Re-read: a synchronous listener (the bot) may have replied already.
-    return this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: threadId });
+    await this.postJobs.queue(jobs);
+    await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, at: now });
+    return thread;
   }
 
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
