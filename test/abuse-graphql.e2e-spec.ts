@@ -9,7 +9,7 @@ import * as webDocuments from '../apps/web/src/gql/graphql.js';
 import { DataSource } from 'typeorm';
 import { PostType } from '../apps/api/src/threads/post-type.js';
 import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { PasswordHasher } from '../apps/api/src/users/password-hasher.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -120,7 +120,10 @@ describe('accounts: sign-up, sign-in, sessions', () => {
     const wrongPassword = await signIn(app, username, 'not the right password');
     expect(wrongUser.data).toBeNull();
     expect(wrongUser.errors).toEqual([
-      expect.objectContaining({ message: 'Wrong username or password', extensions: { code: 'UNAUTHENTICATED' } }),
+      expect.objectContaining({
+        message: 'Wrong username or password',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'WRONG_CREDENTIALS' },
+      }),
     ]);
     expect(wrongPassword.errors?.[0]?.message).toBe(wrongUser.errors?.[0]?.message);
     expect(wrongPassword.errors?.[0]?.extensions).toEqual(wrongUser.errors?.[0]?.extensions);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -667,14 +667,15 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
         { token: staff.token },
       )
     ).botStats;
-  const reply = async (threadId: string, account: TestAccount) =>
-    (
-      await app.query<{ replyToThread: { id: string } }>(
-        'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
-        { threadId, body: 'Keep the QR code offline, or better, save the backup codes instead.' },
-        { token: account.token },
-      )
-    ).replyToThread.id;
+  const reply = async (threadId: string, account: TestAccount) => {
+    const data = await app.query<{ replyToThread: { id: string } }>(
+      'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
+      { threadId, body: 'Keep the QR code offline, or better, save the backup codes instead.' },
+      { token: account.token },
+    );
+    await app.jobsDone();
+    return data.replyToThread.id;
+  };
   const staffAct = (mutation: string, variables: Record<string, string>) => app.query(mutation, variables, { token: staff.token });
   const statusOf = async (threadId: string) => (await readThread(app, threadId, staff.token)).botSuggestion?.status;
 
@@ -766,6 +767,7 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
 
   it('loads a queue page in a fixed number of queries', async () => {
     for (let index = 0; index < 3; index++) await pending();
+    await app.jobsDone();
     const page = 'query Queue($first: Int!) { botQueue(kind: PENDING, first: $first) { nodes { threadId suggestion { status } } } }';
     const measure = async (first: number) => {
       const before = app.queryCount;
@@ -783,18 +785,35 @@ describe('suggestAnswers rate limit', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ RATE_LIMIT_SUGGESTIONS_PER_MINUTE: '5' });
   });
   afterAll(async () => {
     await app.stop();
   });
 
-  it('refuses more than 120 suggestions a minute from one address', async () => {
-    for (let request = 0; request < 120; request++) {
-      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` });
+  it('refuses more than RATE_LIMIT_SUGGESTIONS_PER_MINUTE suggestions a minute from one signed-out address', async () => {
+    for (let request = 0; request < 5; request++) {
+      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` }, { from: '127.0.0.7' });
       expect(response.errors).toBeUndefined();
     }
-    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' });
+    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { from: '127.0.0.7' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('gives each signed-in member behind one address a budget of their own', async () => {
+    const first = await createAccount(app);
+    const second = await createAccount(app);
+    const from = '127.0.0.8';
+    for (let request = 0; request < 5; request++) {
+      const response = await app.request(suggestQuery, { title: `Where are my backup codes ${request}` }, { token: first.token, from });
+      expect(response.errors).toBeUndefined();
+    }
+    const refused = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { token: first.token, from });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // Same address, another member: untouched budget; and signed out from that address too.
+    const other = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { token: second.token, from });
+    expect(other.errors).toBeUndefined();
+    const signedOut = await app.request(suggestQuery, { title: 'Where are my backup codes?' }, { from });
+    expect(signedOut.errors).toBeUndefined();
   });
 });

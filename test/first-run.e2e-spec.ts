@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The built server and command-line tools, as `npm start` and `npm run user:*` run them, on SQLite files of their own.
 const main = 'dist/apps/api/src/main.js';
-const setPasswordCli = 'dist/apps/api/src/users/set-password.cli.js';
-const createUserCli = 'dist/apps/api/src/users/create-user.cli.js';
+const setPasswordCli = 'dist/apps/api/src/cli/set-password.cli.js';
+const createUserCli = 'dist/apps/api/src/cli/create-user.cli.js';
 
 describe('first run', () => {
   let directory: string;

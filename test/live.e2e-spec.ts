@@ -6,7 +6,7 @@ import type { Client } from 'graphql-ws';
 import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';

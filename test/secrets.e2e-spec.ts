@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 

@@ -7,7 +7,7 @@ import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
 import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
 import { ThreadTagEntity } from '../apps/api/src/threads/thread-tag.entity.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { TwoFactorCredentialEntity } from '../apps/api/src/two-factor/two-factor-credential.entity.js';
 import { RecoveryCodeEntity } from '../apps/api/src/two-factor/recovery-code.entity.js';
 import { SignInChallengeEntity } from '../apps/api/src/two-factor/sign-in-challenge.entity.js';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, totpCode } from './support/accounts.js';
 import { liveClient } from './support/live-client.js';

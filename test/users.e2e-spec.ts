@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Role } from '../apps/api/src/users/role.js';
+import { Role } from '../apps/api/src/common/role.js';
 import { UsersService } from '../apps/api/src/users/users.service.js';
 import { createAccount, enrolTwoFactor, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
@@ -109,7 +109,7 @@ describe('users: profiles and roles', () => {
 });
 
 describe('users: the user:create CLI', () => {
-  const cli = 'dist/apps/api/src/users/create-user.cli.js';
+  const cli = 'dist/apps/api/src/cli/create-user.cli.js';
   let app: TestApp;
   beforeAll(async () => {
     // The CLI runs from the build, as `npm run user:create` does.

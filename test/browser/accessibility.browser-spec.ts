@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../apps/api/src/users/role.js';
+import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
 import { axeViolations, type AxeViolation } from './support/axe.js';

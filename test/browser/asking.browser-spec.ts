@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../apps/api/src/users/role.js';
+import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
 import { desktop, launchBrowser, newContext, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';

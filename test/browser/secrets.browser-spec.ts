@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../apps/api/src/users/role.js';
+import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
 import { launchBrowser, newContext, phone, screenshot } from './support/browser.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { SessionsService } from '../../apps/api/src/auth/sessions.service.js';
-import { isStaffRole, Role } from '../../apps/api/src/users/role.js';
+import { isStaffRole, Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import type { TestApp } from './test-app.js';
 

@@ -194,9 +194,16 @@ for (const [name, matcher] of [
   [`${totalBig} examples`, Matcher.build(bigKnowledgeBase, { noneExamples: bigNone })],
 ] as const) {
   for (const question of questions.slice(0, 200)) matcher.match(question); // warm up
-  const matchSamples = questions.map((question) => time(() => matcher.match(question), 1)[0]!);
+  const matchCpu: number[] = [];
+  const matchSamples = questions.map((question) => {
+    const cpuStart = process.cpuUsage();
+    const wall = time(() => matcher.match(question), 1)[0]!;
+    const cpu = process.cpuUsage(cpuStart);
+    matchCpu.push((cpu.user + cpu.system) / 1000);
+    return wall;
+  });
   console.log(
-    `match (${name}): p50 ${ms(percentile(matchSamples, 50))}, p99 ${ms(percentile(matchSamples, 99))} (${questions.length} generated questions)`,
+    `match (${name}): p50 ${ms(percentile(matchSamples, 50))}, p99 ${ms(percentile(matchSamples, 99))}; CPU p50 ${ms(percentile(matchCpu, 50))}, p99 ${ms(percentile(matchCpu, 99))} (${questions.length} generated questions)`,
   );
 }
 

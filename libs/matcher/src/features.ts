@@ -12,12 +12,18 @@ export interface FeatureSettings {
   lengthPower: number;
 }
 
+/**
+ * A feature's key: a string for words, bigrams and signals ("w:phone", "b:new phone", "s:__lost"),
+ * a hashed number for character n-grams (no string per n-gram: matching allocates far less).
+ */
+export type FeatureKey = string | number;
+
 /** A text turned into what the classifier and the explanations need. */
 export interface TextFeatures {
   tokens: string[];
   signals: StateSignals;
   corrections: string[];
-  features: Map<string, number>;
+  features: Map<FeatureKey, number>;
 }
 
 /**
@@ -29,40 +35,62 @@ export function extractFeatures(normalizer: TextNormalizer, text: string, settin
   const normalized = normalizer.normalize(text);
   const signals = detectSignals(normalized.canonical);
   const { tokens } = normalized;
-  const features = new Map<string, number>();
+  const features = new Map<FeatureKey, number>();
 
-  const words = new Set<string>();
+  let groupStart = features.size;
   for (let index = 0; index < tokens.length; index++) {
-    words.add(`w:${tokens[index]}`);
-    if (index > 0) words.add(`b:${tokens[index - 1]} ${tokens[index]}`);
+    addKey(features, `w:${tokens[index]}`);
+    if (index > 0) addKey(features, `b:${tokens[index - 1]} ${tokens[index]}`);
   }
-  addGroup(features, words, settings.groupWeights.words, settings.lengthPower);
+  weighGroup(features, groupStart, settings.groupWeights.words, settings.lengthPower);
 
-  const characters = new Set<string>();
+  groupStart = features.size;
   for (const word of tokenizeWords(normalized.canonical)) {
     if (word.length < 3) continue;
     const padded = `#${word}#`;
     for (const size of settings.characterNgrams) {
-      for (let start = 0; start + size <= padded.length; start++) characters.add(`c:${padded.slice(start, start + size)}`);
+      for (let start = 0; start + size <= padded.length; start++) addKey(features, characterNgramKey(padded, start, size));
     }
   }
-  addGroup(features, characters, settings.groupWeights.characters, settings.lengthPower);
+  weighGroup(features, groupStart, settings.groupWeights.characters, settings.lengthPower);
 
+  groupStart = features.size;
   const named = signalTokens(signals);
   if (!signals.twoFactorTopic) named.push('__notopic');
-  const signalFeatures = new Set(named.map((name) => `s:${name}`));
   for (let i = 0; i < named.length; i++) {
-    for (let j = i + 1; j < named.length; j++) signalFeatures.add(`s:${named[i]}&${named[j]}`);
+    addKey(features, `s:${named[i]}`);
+    for (let j = i + 1; j < named.length; j++) addKey(features, `s:${named[i]}&${named[j]}`);
   }
-  addGroup(features, signalFeatures, settings.groupWeights.signals, settings.lengthPower);
+  weighGroup(features, groupStart, settings.groupWeights.signals, settings.lengthPower);
 
   return { tokens, signals, corrections: normalized.corrections, features };
 }
 
-function addGroup(features: Map<string, number>, group: Set<string>, weight: number, lengthPower: number): void {
-  if (!group.size || weight === 0) return;
-  const value = weight / group.size ** lengthPower;
-  for (const feature of group) features.set(feature, value);
+/** FNV-1a hash of `text[start, start + size)` and its size, as a small non-negative integer (a V8 small integer). */
+function characterNgramKey(text: string, start: number, size: number): number {
+  let hash = Math.imul(2166136261 ^ size, 16777619);
+  for (let i = start; i < start + size; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash & 0x3fffffff;
+}
+
+function addKey(features: Map<FeatureKey, number>, key: FeatureKey): void {
+  if (!features.has(key)) features.set(key, 0);
+}
+
+/**
+ * Sets the value of the group added since `groupStart` (a Map keeps insertion order): each of its n
+ * features weighs weight / n^lengthPower; a group with weight 0 is removed.
+ */
+function weighGroup(features: Map<FeatureKey, number>, groupStart: number, weight: number, lengthPower: number): void {
+  const size = features.size - groupStart;
+  if (!size) return;
+  const value = weight / size ** lengthPower;
+  let position = 0;
+  for (const key of features.keys()) {
+    if (position++ < groupStart) continue;
+    if (weight === 0) features.delete(key);
+    else features.set(key, value);
+  }
 }
 
 const cacheLimit = 10_000;

@@ -10,21 +10,18 @@ describe('importing the library', () => {
   it('loads only the natural modules it needs, never the package root or dotenv, and prints nothing', async () => {
     const script = `
       const { createRequire } = await import('node:module');
-      const started = performance.now();
       const lib = await import(${JSON.stringify(entry)});
-      const elapsed = performance.now() - started;
       const loaded = Object.keys(createRequire(import.meta.url).cache);
-      process.stderr.write(JSON.stringify({ elapsed, loaded, exports: Object.keys(lib) }));
+      process.stderr.write(JSON.stringify({ loaded, exports: Object.keys(lib) }));
     `;
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: fileURLToPath(new URL('../../..', import.meta.url)),
     });
-    const report = JSON.parse(stderr) as { elapsed: number; loaded: string[]; exports: string[] };
+    const report = JSON.parse(stderr) as { loaded: string[]; exports: string[] };
     expect(stdout).toBe('');
     expect(report.exports).toEqual(expect.arrayContaining(['Matcher', 'ThreadIndex', 'defaultAnswers']));
     expect(report.loaded.some((path) => path.includes('/dotenv/'))).toBe(false);
     expect(report.loaded.some((path) => /natural[\\/]lib[\\/]natural[\\/]index\.js$/.test(path))).toBe(false);
     expect(report.loaded.some((path) => path.includes('porter_stemmer'))).toBe(true);
-    expect(report.elapsed).toBeLessThan(500);
   });
 });

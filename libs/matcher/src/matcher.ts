@@ -1,5 +1,5 @@
 import { applyPlatt, type PlattScaling } from './calibration.js';
-import { FeatureExtractor, type TextFeatures } from './features.js';
+import { FeatureExtractor, type FeatureKey, type TextFeatures } from './features.js';
 import { AnswerSlug } from './knowledge-base/answer-slugs.js';
 import { nearMissExamples } from './knowledge-base/near-miss-examples.js';
 import { LogisticRegression, type SparseRow, type TrainingRow } from './logistic-regression.js';
@@ -23,7 +23,7 @@ export interface MatcherOptions {
 }
 
 interface Vocabulary {
-  indices: Map<string, number>;
+  indices: Map<FeatureKey, number>;
 }
 
 /** Normalised text of a taught question -> its class (the last teaching wins). */
@@ -71,7 +71,7 @@ export class Matcher {
       labelled.map(([, label]) => label),
       classes,
     );
-    const indices = new Map<string, number>();
+    const indices = new Map<FeatureKey, number>();
     for (let label = 0; label < classes; label++) indices.set(nearestFeature(label), label);
     for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
     const vocabulary = { indices };
@@ -82,7 +82,7 @@ export class Matcher {
     const presentClasses = classSizes.filter((size) => size > 0).length;
     const rows: TrainingRow[] = extracted.map((features, index) => {
       const label = labelled[index]![1];
-      const row = withNearest(toRow(vocabulary, features), nearest.forExample(index), settings.nearestWeight);
+      const row = toRow(vocabulary, features, nearest.forExample(index), settings.nearestWeight);
       return { ...row, label, weight: labelled.length / (presentClasses * classSizes[label]!) };
     });
     const model = LogisticRegression.train(rows, classes, indices.size, {
@@ -96,11 +96,7 @@ export class Matcher {
   match(input: MatchInput): MatchResult {
     const text = [input.title, input.body].filter(Boolean).join('. ');
     const extracted = this.extractor.extract(text, false);
-    const row = withNearest(
-      toRow(this.vocabulary, extracted.features),
-      this.nearest.forQuestion(extracted.features),
-      this.settings.nearestWeight,
-    );
+    const row = toRow(this.vocabulary, extracted.features, this.nearest.forQuestion(extracted.features), this.settings.nearestWeight);
     const probabilities = this.model.probabilities(row);
     const byAnswer = this.answers
       .map((answer, index) => ({ slug: answer.slug, index, probability: probabilities[index]! }))
@@ -124,13 +120,12 @@ export class Matcher {
       return { answer: slug, confidence: 1, alternatives, clarify: null, explanation };
     }
 
-    const clarify = clarification(
-      byAnswer.slice(0, 2).map((answer) => answer.slug),
-      extracted.signals,
-    );
+    const clarify = clarification(best.slug, extracted.signals);
     if (clarify) {
       explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
-      const pair = byAnswer[0]!.probability + byAnswer[1]!.probability;
+      const pair = byAnswer
+        .filter((answer) => answer.slug === AnswerSlug.reenableFromSignedInDevice || answer.slug === AnswerSlug.contactSupportLockedOut)
+        .reduce((sum, answer) => sum + answer.probability, 0);
       return { answer: null, confidence: round(applyPlatt(this.calibration, pair)), alternatives, clarify, explanation };
     }
     return { answer: best.slug, confidence: alternatives[0]!.confidence, alternatives, clarify: null, explanation };
@@ -139,7 +134,7 @@ export class Matcher {
   /** This model's weights laid out for a new vocabulary and answer list, when the features are alike. */
   private startingWeights(
     answers: CanonicalAnswerDocument[],
-    indices: Map<string, number>,
+    indices: Map<FeatureKey, number>,
     settings: ModelSettings,
   ): ((feature: number, label: number) => number) | undefined {
     if (JSON.stringify(settings) !== JSON.stringify(this.settings)) return undefined;
@@ -177,10 +172,10 @@ export class Matcher {
  * Help-desk policy: someone whose authenticator is gone is sent to re-enable two-factor from a device
  * still signed in, or to support when there is none; when the question does not say which, ask.
  */
-function clarification(topTwo: string[], signals: StateSignals): Clarification | null {
+function clarification(best: string, signals: StateSignals): Clarification | null {
   const reenable = AnswerSlug.reenableFromSignedInDevice;
   const support = AnswerSlug.contactSupportLockedOut;
-  if (!topTwo.includes(reenable) || !topTwo.includes(support)) return null;
+  if (best !== reenable && best !== support) return null;
   const lostNow = signals.lostAuthenticator && !signals.hypothetical && !signals.preparing;
   if (!lostNow) return null;
   const stateKnown = signals.signedInSomewhere || signals.signedInNowhere || signals.lockedOut || signals.asksForReset;
@@ -199,29 +194,24 @@ function nearestFeature(label: number): string {
   return `k:${label}`;
 }
 
-function withNearest(row: SparseRow, similarities: Float64Array, weight: number): SparseRow {
-  if (weight === 0) return row;
-  const indices = new Int32Array(row.indices.length + similarities.length);
+/** The classifier's row of a text: its known features, then the nearest-example similarity of each class. */
+function toRow(vocabulary: Vocabulary, features: Map<FeatureKey, number>, similarities: Float64Array, nearestWeight: number): SparseRow {
+  const indices = new Int32Array(features.size + similarities.length);
   const values = new Float64Array(indices.length);
-  indices.set(row.indices);
-  values.set(row.values);
-  similarities.forEach((similarity, label) => {
-    indices[row.indices.length + label] = label;
-    values[row.indices.length + label] = weight * similarity;
-  });
-  return { indices, values };
-}
-
-function toRow(vocabulary: Vocabulary, features: Map<string, number>): SparseRow {
-  const indices: number[] = [];
-  const values: number[] = [];
+  let size = 0;
   for (const [feature, value] of features) {
     const index = vocabulary.indices.get(feature);
     if (index === undefined) continue;
-    indices.push(index);
-    values.push(value);
+    indices[size] = index;
+    values[size++] = value;
   }
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  if (nearestWeight !== 0) {
+    for (let label = 0; label < similarities.length; label++) {
+      indices[size] = label;
+      values[size++] = nearestWeight * similarities[label]!;
+    }
+  }
+  return { indices: indices.subarray(0, size), values: values.subarray(0, size) };
 }
 
 function describe(signals: StateSignals): string[] {

@@ -1,3 +1,5 @@
+import type { FeatureKey } from './features.js';
+
 /**
  * TF-IDF cosine of a question to the nearest example of each class, over word features. Fed to the
  * classifier as one feature per class, so a question worded like one example (a staff decision, say)
@@ -19,12 +21,13 @@ export class NearestExamples {
   /** Dot products being summed, one per example; left all zero after each use. */
   private readonly scratch: Float64Array;
 
-  static build(examples: Array<Map<string, number>>, labels: number[], classes: number): NearestExamples {
+  static build(examples: Array<Map<FeatureKey, number>>, labels: number[], classes: number): NearestExamples {
     const documentFrequency = new Map<string, number>();
     const words = examples.map((features) => [...features.keys()].filter(isWordFeature));
     for (const list of words) for (const word of list) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-    // Words in most examples say little and would make every pair a candidate.
-    const tooCommon = Math.max(20, examples.length / 5);
+    // Words in more than one example in 20 say little about which example is nearest, and their long
+    // postings would make most pairs candidates (the cost of a rebuild).
+    const tooCommon = Math.max(20, examples.length / 20);
     const idf = new Map<string, number>();
     for (const [word, df] of documentFrequency) if (df <= tooCommon) idf.set(word, Math.log(1 + examples.length / df));
     const vectors = words.map((list) => weigh(list, idf));
@@ -46,8 +49,29 @@ export class NearestExamples {
   }
 
   /** Per class, the cosine of a question's features to the nearest example of that class. */
-  forQuestion(features: Map<string, number>): Float64Array {
-    return this.nearest(weigh([...features.keys()].filter(isWordFeature), this.idf), -1);
+  forQuestion(features: Map<FeatureKey, number>): Float64Array {
+    let norm = 0;
+    for (const feature of features.keys()) {
+      const weight = isWordFeature(feature) ? this.idf.get(feature) : undefined;
+      if (weight !== undefined) norm += weight * weight;
+    }
+    norm = Math.sqrt(norm);
+    const dots = this.scratch;
+    const touched: number[] = [];
+    if (norm > 0) {
+      for (const feature of features.keys()) {
+        const idf = isWordFeature(feature) ? this.idf.get(feature) : undefined;
+        const list = idf === undefined ? undefined : this.postings.get(feature as string);
+        if (!list) continue;
+        const weight = idf! / norm;
+        for (let k = 0; k < list.examples.length; k++) {
+          const example = list.examples[k]!;
+          if (dots[example] === 0) touched.push(example);
+          dots[example]! += weight * list.weights[k]!;
+        }
+      }
+    }
+    return this.best(touched, -1);
   }
 
   private nearest(vector: Map<string, number>, exclude: number): Float64Array {
@@ -62,6 +86,12 @@ export class NearestExamples {
         dots[example]! += weight * list.weights[k]!;
       }
     }
+    return this.best(touched, exclude);
+  }
+
+  /** Per class, the largest dot product among the touched examples (but `exclude`); resets them to zero. */
+  private best(touched: number[], exclude: number): Float64Array {
+    const dots = this.scratch;
     const best = new Float64Array(this.classes);
     for (const example of touched) {
       const label = this.labels[example]!;
@@ -72,8 +102,8 @@ export class NearestExamples {
   }
 }
 
-function isWordFeature(feature: string): boolean {
-  return feature.startsWith('w:') || feature.startsWith('b:');
+function isWordFeature(feature: FeatureKey): feature is string {
+  return typeof feature === 'string' && (feature.startsWith('w:') || feature.startsWith('b:'));
 }
 
 function weigh(words: string[], idf: Map<string, number>): Map<string, number> {

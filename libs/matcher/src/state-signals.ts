@@ -12,7 +12,7 @@ export interface StateSignals {
   lostAuthenticator: string | null;
   /** A new phone or device, without saying anything was lost. */
   newDevice: string | null;
-  /** Talks about losing the authenticator only as a possibility ("if users lose their phone"), or asks for a feature. */
+  /** Talks about losing the authenticator only as a possibility (a lost phone in general, not the asker's own), or asks for a feature. */
   hypothetical: string | null;
   /** The asker plans for losing their own phone ("what if I lose my phone?"): wants a spare, not a fix. */
   preparing: string | null;
@@ -75,7 +75,7 @@ const topicRules: Rule[] = [
 const backupCodeRules: Rule[] = [
   ['', re(`\\b${T.backupCodes}\\b`)],
   ['', /\b(backup|recovery|spare|scratch)\b.{0,30}\bcodes?\b/],
-  ['', /\bcodes?\b.{0,20}\b(print|in my safe|write down|keep in a drawer)\b/],
+  ['', /\bcodes?\b.{0,20}\b(print|write down)\b/],
 ];
 
 const qrRules: Rule[] = [['', re(`\\b(${T.qrCode}|${T.setupSecret})\\b`)]];
@@ -101,7 +101,7 @@ const keepCopyRules: Rule[] = [
   [
     '',
     re(
-      `\\b(prepare|preparing|prepared|protect myself|safeguard|contingency|plan b|best practice|avoid losing|prevent losing|not losing|never lose|future[- ]proof)\\b.{0,60}\\b(${T.twoFactor}|${T.authenticator}|authenticator|${T.oneTimeCode}|codes|${T.phone})\\b|\\b(${T.twoFactor}|${T.authenticator}|authenticator)\\b.{0,40}\\b(prepare|safeguard|contingency|best practice|future[- ]proof)\\b`,
+      `\\b(prepare|preparing|prepared|safeguard|best practice|avoid losing|prevent losing|not losing|never lose)\\b.{0,60}\\b(${T.twoFactor}|${T.authenticator}|authenticator|${T.oneTimeCode}|codes|${T.phone})\\b|\\b(${T.twoFactor}|${T.authenticator}|authenticator)\\b.{0,40}\\b(prepare|safeguard|best practice)\\b`,
     ),
   ],
   ['', re(`\\b(both|our|each of our|both of our) (${T.phone}|devices|phones)\\b`)],
@@ -111,13 +111,13 @@ const lostRules: Rule[] = [
   [
     '',
     re(
-      `\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`,
+      `\\b(lost|lose|losing|stolen|broke|broken|broken|dead|died|dies|destroyed|damaged|drowned|wiped|erased|deleted|removed|reset|resetted|reseted|factory|formatted|reformatted|reinstalled|smashed|cracked|gone|missing|uninstalled|corrupted|crashed|no access to)\\b.{0,40}\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|${T.oneTimeCode}|codes?|tokens?|entry|entries|accounts?|it)\\b`,
     ),
   ],
   [
     '',
     re(
-      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|gone|missing|not work\\w*|stopped working|not transfer\\w*|no tokens|empty|blank|came up empty|no (accounts|entries|codes) (at all|left|anymore))\\b`,
+      `\\b(${device}|${T.authenticator}|authenticator|${T.twoFactor}|codes?|tokens?)\\b.{0,40}\\b(lost|stolen|broke|broken|dead|died|destroyed|damaged|wiped|erased|deleted|reset|formatted|reinstalled|gone|missing|not work\\w*|stopped working|empty|blank)\\b`,
     ),
   ],
   ['', re(`\\b(not|no) (have|has|access to|longer have)\\b.{0,20}\\b(${T.phone}|${T.authenticator}|authenticator|${T.twoFactor})`)],
@@ -137,7 +137,7 @@ const newDeviceRules: Rule[] = [
 const hypotheticalRules: Rule[] = [
   [
     '',
-    /\b(if|when|whenever|should|in case|what if|what happens if|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable|device is|phone is|act up)/,
+    /\b(if|when|whenever|should|in case|what if|what happens if|in the event|once|so that|before) (a |the |your |my |our |you |i |we |they |users? |someone |somebody |people |he |she )?(\w+ )?(lose|loses|lost|break|breaks|dies|die|is lost|is stolen|gets? (lost|stolen|broken)|becomes? unavailable|be unavailable)/,
   ],
   [
     '',
@@ -199,7 +199,6 @@ const signedInRules: Rule[] = [
     re(`\\b(can|could) (still )?(open|access|use|unlock|get into)\\b.{0,40}\\b(on|in|from) (my |the )?(\\w+ )?${device}`),
   ],
   ['has access on a device', re(`\\b(account|vault|1password|app) is (still )?(open|unlocked)\\b`)],
-  ['has access on a device', re(`\\bif i ${T.signOut}\\b`)],
   [
     'has a session open',
     /\b(active|open|existing|live|current|valid) (browser |web |desktop )?sessions?\b|\bsession is (still )?(active|open|valid)\b/,
@@ -232,7 +231,7 @@ const lockedOutRules: Rule[] = [
   ],
   ['cannot sign in', re(`\\b(not|no) (been )?(able|allowed|possible) to (${T.signIn}|access|get in)`)],
   ['lost access to the account', /\b(lost|lose|no|without) access\b(?!.{0,12}\b(authenticator|2fa|twofa)\b)/],
-  ['cannot sign in', /\b(blocked|stuck|screwed|shut out|kept out)\b/],
+  ['cannot sign in', /\b(blocked|stuck)\b/],
   [
     'asked for a code',
     re(
@@ -248,7 +247,7 @@ const askResetRules: Rule[] = [
   [
     'asks for a reset',
     re(
-      `\\b(reset|remove|disable|turn off|deactivate|unbind|unlink|clear)\\w*\\b.{0,30}\\b(${T.twoFactor}|${T.authenticator})\\b.{0,20}\\b(on|for|from) (my|our|his|her|their|the|a|this|one) (account|user)`,
+      `\\b(reset|remove|disable|turn off|deactivate|clear)\\w*\\b.{0,30}\\b(${T.twoFactor}|${T.authenticator})\\b.{0,20}\\b(on|for|from) (my|our|his|her|their|the|a|this|one) (account|user)`,
     ),
   ],
   [
@@ -292,7 +291,7 @@ const hardNegativeRules: Rule[] = [
   [
     'hard-negative: codes for other sites in the vault',
     re(
-      `\\b(store|storing|save|saving|put|keep|add|adding|manage)\\b.{0,40}\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes}|codes?)\\b.{0,40}\\b(in|inside|into|with) (1password|the vault|my vault|a vault|the app|a secure note|secure notes?|a note|password manager|a login|the login|login items?|keepass\\w*|bitwarden)`,
+      `\\b(store|storing|save|saving|put|keep|add|adding|manage)\\b.{0,40}\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes}|codes?)\\b.{0,40}\\b(in|inside|into|with) (1password|the vault|my vault|a vault|the app|a secure note|secure notes?|a note|password manager|a login|the login|login items?|bitwarden)`,
     ),
   ],
   [
@@ -308,7 +307,7 @@ const hardNegativeRules: Rule[] = [
   [
     'hard-negative: codes for other sites in the vault',
     re(
-      `\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes})\\b.{0,30}\\b(shown |stored |saved )?in (1password|the vault|my vault|keepass\\w*|bitwarden|password manager)`,
+      `\\b(${T.oneTimeCode}|${T.twoFactor}|${T.backupCodes})\\b.{0,30}\\b(shown |stored |saved )?in (1password|the vault|my vault|bitwarden|password manager)`,
     ),
   ],
   [
@@ -352,6 +351,7 @@ const hardNegativeRules: Rule[] = [
 
 /** Finds the state signals in a canonical text (see `TextNormalizer.normalize().canonical`). */
 export function detectSignals(canonical: string): StateSignals {
+  const hardNegative = firstMatch(canonical, hardNegativeRules);
   return {
     twoFactorTopic: firstMatch(canonical, topicRules),
     backupCodes: firstMatch(canonical, backupCodeRules),
@@ -367,8 +367,9 @@ export function detectSignals(canonical: string): StateSignals {
     signedInNowhere: firstMatch(canonical, signedInNowhereRules),
     lockedOut: firstMatch(canonical, lockedOutRules),
     asksForReset: firstMatch(canonical, askResetRules),
-    hardNegative: firstMatch(canonical, hardNegativeRules),
-    hardNegativeIsIncidental: hardNegativeRules.every(([name, pattern]) => incidentalTopics.has(name) || !pattern.test(canonical)),
+    hardNegative,
+    hardNegativeIsIncidental:
+      hardNegative === null || hardNegativeRules.every(([name, pattern]) => incidentalTopics.has(name) || !pattern.test(canonical)),
   };
 }
 

@@ -18,7 +18,7 @@ export class AuthResolver {
     description:
       'Creates a member account and signs it in (sets the session cookie). CONFLICT when the username or the email address is taken (one answer for both, so addresses are not revealed).',
   })
-  signUp(@Ctx() context: RequestContext, @Args('input') input: SignUpInput): Promise<AuthPayload> {
+  signUp(@Ctx() context: RequestContext, @Args('input', { description: 'The new account.' }) input: SignUpInput): Promise<AuthPayload> {
     return this.auth.signUp(context, input);
   }
 
@@ -29,7 +29,10 @@ export class AuthResolver {
       '(no session) for completeTwoFactorSignIn. Wrong credentials: UNAUTHENTICATED; too many failures for this login from this IP, ' +
       'or from this IP in a day: RATE_LIMITED.',
   })
-  signIn(@Ctx() context: RequestContext, @Args('input') input: SignInInput): Promise<SignInPayload> {
+  signIn(
+    @Ctx() context: RequestContext,
+    @Args('input', { description: 'Your login and password.' }) input: SignInInput,
+  ): Promise<SignInPayload> {
     return this.auth.signIn(context, input);
   }
 
@@ -40,7 +43,10 @@ export class AuthResolver {
       'Each try counts against the challenge (5), the account (10 per 15 min) and the IP; one code per request. ' +
       'Wrong code or expired challenge: UNAUTHENTICATED; too many tries: RATE_LIMITED.',
   })
-  completeTwoFactorSignIn(@Ctx() context: RequestContext, @Args('input') input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
+  completeTwoFactorSignIn(
+    @Ctx() context: RequestContext,
+    @Args('input', { description: 'The challenge and a code.' }) input: CompleteTwoFactorSignInInput,
+  ): Promise<AuthPayload> {
     return this.auth.completeTwoFactorSignIn(context, input);
   }
 

@@ -4,8 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
-import { AppError } from '../common/app-error.js';
-import { idOrNull, parseId } from '../common/id.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
+import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -26,17 +27,6 @@ const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, Bot
   [BotQueueKind.PENDING]: BotSuggestionStatus.PENDING_REVIEW,
   [BotQueueKind.UNHELPFUL]: BotSuggestionStatus.UNHELPFUL,
 };
-
-function encodeQueueCursor(kind: BotQueueKind, id: number): string {
-  return Buffer.from(`${kind}:${id}`).toString('base64url');
-}
-
-function decodeQueueCursor(kind: BotQueueKind, cursor: string): number {
-  const [cursorKind, text] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  const id = text ? idOrNull(text) : null;
-  if (cursorKind !== kind || id === null) throw AppError.badInput('after', 'is not a cursor of this queue');
-  return id;
-}
 
 /**
  * Staff review of the bot: the queues, confirming or correcting a suggestion (which teaches the
@@ -59,7 +49,7 @@ export class BotReviewService {
    */
   async queue(context: RequestContext, kind: BotQueueKind, first: number, after: string | null | undefined): Promise<BotQueuePage> {
     context.requireStaff();
-    const afterId = after ? decodeQueueCursor(kind, after) : 0;
+    const afterId = after ? decodeIdCursor(kind, after) : 0;
     let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
     if (kind === BotQueueKind.NO_SUGGESTION) {
       const rows = await this.dataSource
@@ -95,7 +85,7 @@ export class BotReviewService {
         threadId: String(item.threadId),
         suggestion: item.suggestion ? toBotSuggestion(item.suggestion) : null,
       })),
-      pageInfo: { hasNextPage: items.length > first, endCursor: page.length ? encodeQueueCursor(kind, page.at(-1)!.cursorId) : null },
+      pageInfo: { hasNextPage: items.length > first, endCursor: page.length ? encodeIdCursor(kind, page.at(-1)!.cursorId) : null },
     };
   }
 
@@ -104,7 +94,7 @@ export class BotReviewService {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
-    if (!suggestion) throw AppError.notFound('Bot suggestion for thread', thread.id);
+    if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', thread.id);
     if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
     const answer = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneByOrFail({ id: suggestion.answerId });
     if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');

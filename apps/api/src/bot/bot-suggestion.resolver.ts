@@ -16,21 +16,24 @@ import { BotExplanation, BotSuggestion, RankedCanonicalAnswer } from './models/b
 export class BotSuggestionResolver {
   constructor(private readonly answers: CanonicalAnswersService) {}
 
-  /** The suggested (or chosen) canonical answer; null when none fits or while clarifying. */
-  @ResolveField(() => CanonicalAnswer, { nullable: true })
+  @ResolveField(() => CanonicalAnswer, {
+    nullable: true,
+    description: 'The suggested (or chosen) canonical answer; null when none fits or while clarifying.',
+  })
   answer(@Ctx() context: RequestContext, @Parent() suggestion: BotSuggestion): Promise<CanonicalAnswer | null> | null {
     return suggestion.answerId === null ? null : this.answers.byId(context, suggestion.answerId);
   }
 
-  /** Staff only: the matcher's ranking when the question was posted. */
-  @ResolveField(() => [RankedCanonicalAnswer], { nullable: true })
+  @ResolveField(() => [RankedCanonicalAnswer], {
+    nullable: true,
+    description: "Staff only: the matcher's ranking when the question was posted.",
+  })
   alternatives(@Ctx() context: RequestContext, @Parent() suggestion: BotSuggestion): RankedCanonicalAnswer[] {
     context.requireStaff();
     return parseAlternatives(suggestion.alternativesJson);
   }
 
-  /** Staff only: the words and signals behind the decision. */
-  @ResolveField(() => BotExplanation, { nullable: true })
+  @ResolveField(() => BotExplanation, { nullable: true, description: 'Staff only: the words and signals behind the decision.' })
   explanation(@Ctx() context: RequestContext, @Parent() suggestion: BotSuggestion): BotExplanation {
     context.requireStaff();
     return parseExplanation(suggestion.explanationJson);
@@ -44,8 +47,10 @@ export class ThreadBotSuggestionResolver {
     private readonly replies: RepliesService,
   ) {}
 
-  /** What the FAQ bot did with this question: null until it replied publicly (staff also see pending and unmatched ones). */
-  @ResolveField(() => BotSuggestion, { nullable: true })
+  @ResolveField(() => BotSuggestion, {
+    nullable: true,
+    description: 'What the FAQ bot did with this question: null until it replied publicly (staff also see pending and unmatched ones).',
+  })
   botSuggestion(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<BotSuggestion | null> {
     return this.bot.forThread(context, Number(thread.id));
   }
@@ -67,7 +72,7 @@ export class ThreadBotSuggestionResolver {
 export class BotQueueItemResolver {
   constructor(private readonly threads: ThreadsService) {}
 
-  @ResolveField(() => Thread, { nullable: true })
+  @ResolveField(() => Thread, { nullable: true, description: 'The question; null when it was deleted or is hidden from the viewer.' })
   thread(@Ctx() context: RequestContext, @Parent() item: BotQueueItem): Promise<Thread | null> {
     return this.threads.visibleById(context, Number(item.threadId));
   }

@@ -31,12 +31,11 @@ export class MatcherService implements OnModuleInit {
   ) {}
 
   /**
-   * Built before any onApplicationBootstrap hook (the demo seed posts questions there), from the seeded
-   * answers whatever order the modules initialise in.
+   * Built before any onApplicationBootstrap hook (the demo seed posts questions there). The built-in answers are
+   * seeded by then: Nest initialises an imported module (CanonicalAnswersModule) before the modules importing it.
    */
   async onModuleInit(): Promise<void> {
     this.changes.onChange((change) => (change.topic === 'answers' ? this.rebuild() : this.reindexThread(change.threadId)));
-    await this.knowledgeBase.seedDefaults();
     await this.rebuild();
     await this.indexAllThreads();
   }

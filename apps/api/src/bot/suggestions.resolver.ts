@@ -26,82 +26,81 @@ export class SuggestionsResolver {
     private readonly botStatistics: BotStatsService,
   ) {}
 
-  /** Canonical answers and similar threads for a question as it is typed (rate limited per IP). Both empty: empty result. */
   @Public()
-  @Query(() => SuggestAnswersResult)
+  @Query(() => SuggestAnswersResult, {
+    description:
+      'Canonical answers and similar threads for a question as it is typed (rate limited per member, or per client IP when signed out). Both empty: empty result.',
+  })
   suggestAnswers(@Ctx() context: RequestContext, @Args() args: SuggestAnswersArgs): Promise<SuggestAnswersResult> {
     return this.suggestions.suggest(context, args.title ?? '', args.body ?? '');
   }
 
-  /** "This solves my problem" on a suggestion shown while typing, instead of posting. */
   @Public()
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: '"This solves my problem" on a suggestion shown while typing, instead of posting.' })
   recordDeflection(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<boolean> {
     return this.suggestions.recordDeflection(context, args.slug);
   }
 
-  /** The asker answers the bot's clarifying question with one of its two choices; the bot then answers. */
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, {
+    description: "The asker answers the bot's clarifying question with one of its two choices; the bot then answers.",
+  })
   chooseClarification(@Ctx() context: RequestContext, @Args() args: ThreadAnswerArgs): Promise<BotSuggestion> {
     return this.bot.chooseClarification(context, args.threadId, args.slug);
   }
 
-  /** The asker: the bot answer solved it (it becomes the accepted answer). */
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, { description: 'The asker: the bot answer solved it (it becomes the accepted answer).' })
   markBotAnswerHelpful(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.bot.markHelpful(context, args.threadId);
   }
 
-  /** The asker: the bot answer did not help (it is folded and staff take a look). */
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, { description: 'The asker: the bot answer did not help (it is folded and staff take a look).' })
   markBotAnswerUnhelpful(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.bot.markUnhelpful(context, args.threadId);
   }
 
-  /** Another reader found the bot answer useful; counts once per reader. */
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, { description: 'Another reader found the bot answer useful; counts once per reader.' })
   voteBotAnswerUseful(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.bot.voteUseful(context, args.threadId);
   }
 
-  /** Staff: questions waiting for a decision, oldest first. */
   @StaffOnly()
-  @Query(() => BotQueuePage)
+  @Query(() => BotQueuePage, { description: 'Staff: questions waiting for a decision, oldest first.' })
   botQueue(@Ctx() context: RequestContext, @Args() args: BotQueueArgs): Promise<BotQueuePage> {
     return this.review.queue(context, args.kind, args.first, args.after);
   }
 
-  /** Staff: the bot's answer is right. Posts it if the bot has not yet, and teaches the bot the question. */
   @StaffOnly()
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, {
+    description: "Staff: the bot's answer is right. Posts it if the bot has not yet, and teaches the bot the question.",
+  })
   confirmSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.review.confirm(context, args.threadId);
   }
 
-  /** Staff: another canonical answer is right. The bot posts it (replacing its earlier reply) and learns the question. */
   @StaffOnly()
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, {
+    description: 'Staff: another canonical answer is right. The bot posts it (replacing its earlier reply) and learns the question.',
+  })
   correctSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadAnswerArgs): Promise<BotSuggestion> {
     return this.review.correct(context, args.threadId, args.slug);
   }
 
-  /** Staff: no canonical answer fits this question. */
   @StaffOnly()
-  @Mutation(() => BotSuggestion)
+  @Mutation(() => BotSuggestion, { description: 'Staff: no canonical answer fits this question.' })
   dismissSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.review.dismiss(context, args.threadId);
   }
 
-  /** Staff: markdown to prefill a reply with a canonical answer, greeting the asker; post it with replyToThread. */
   @StaffOnly()
-  @Query(() => String)
+  @Query(() => String, {
+    description: 'Staff: markdown to prefill a reply with a canonical answer, greeting the asker; post it with replyToThread.',
+  })
   canonicalAnswerDraft(@Ctx() context: RequestContext, @Args() args: ThreadAnswerArgs): Promise<string> {
     return this.review.draft(context, args.slug, args.threadId);
   }
 
-  /** Staff: what the bot did over the last `days` days. */
   @StaffOnly()
-  @Query(() => BotStats)
+  @Query(() => BotStats, { description: 'Staff: what the bot did over the last `days` days.' })
   botStats(@Ctx() context: RequestContext, @Args() args: BotStatsArgs): Promise<BotStats> {
     return this.botStatistics.stats(context, args.days);
   }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { BotEventType } from './bot-event-type.js';
@@ -33,11 +34,14 @@ export class SuggestionsService {
     private readonly matcher: MatcherService,
     private readonly answers: CanonicalAnswersService,
     private readonly rateLimiter: RateLimiterService,
+    private readonly environment: Environment,
   ) {}
 
   /** Cheap: the matcher and the index are in memory; one query loads the similar threads' titles. */
   async suggest(context: RequestContext, title: string, body: string): Promise<SuggestAnswersResult> {
-    await this.rateLimiter.consume(`suggest:${context.ip}`, 120, 60);
+    // A member has their own budget: behind one proxy or office NAT, typists would otherwise share one.
+    const typist = context.user ? `member:${context.user.id}` : `ip:${context.ip}`;
+    await this.rateLimiter.consume(`suggest:${typist}`, this.environment.RATE_LIMIT_SUGGESTIONS_PER_MINUTE, 60);
     const input = { title: title.trim(), body: body.trim() };
     if (!input.title && !input.body) return { answers: [], threads: [], clarify: null };
 
@@ -79,7 +83,7 @@ export class SuggestionsService {
     await this.rateLimiter.consume(`deflection:${context.ip}`, 30, 3600);
     const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
     // Retired answers are never suggested, so nobody can have been helped by one.
-    if (answer.retired) throw AppError.notFound('Canonical answer', slug);
+    if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
     await recordBotEvents(this.dataSource.manager, [BotEventType.Deflection], { answerId: answer.id, userId: context.user?.id ?? null });
     return true;
   }

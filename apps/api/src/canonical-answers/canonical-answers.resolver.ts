@@ -25,90 +25,92 @@ export class CanonicalAnswersResolver {
     private readonly markdown: MarkdownService,
   ) {}
 
-  /** The canonical answers, oldest first. */
   @Public()
-  @Query(() => [CanonicalAnswer])
+  @Query(() => [CanonicalAnswer], { description: 'The canonical answers, oldest first.' })
   canonicalAnswers(@Ctx() context: RequestContext, @Args() args: CanonicalAnswersArgs): Promise<CanonicalAnswer[]> {
     return this.answers.list(context, args.includeRetired);
   }
 
-  /** One canonical answer (retired ones too), or null when no answer has this slug. */
   @Public()
-  @Query(() => CanonicalAnswer, { nullable: true })
+  @Query(() => CanonicalAnswer, {
+    nullable: true,
+    description: 'One canonical answer (retired ones too), or null when no answer has this slug.',
+  })
   canonicalAnswer(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<CanonicalAnswer | null> {
     return this.answers.bySlug(context, args.slug);
   }
 
-  /** Staff: a new canonical answer with its example questions; the bot can suggest it at once. */
   @StaffOnly()
-  @Mutation(() => CanonicalAnswer)
-  createCanonicalAnswer(@Ctx() context: RequestContext, @Args('input') input: CreateCanonicalAnswerInput): Promise<CanonicalAnswer> {
+  @Mutation(() => CanonicalAnswer, {
+    description: 'Staff: a new canonical answer with its example questions; the bot can suggest it at once.',
+  })
+  createCanonicalAnswer(
+    @Ctx() context: RequestContext,
+    @Args('input', { description: 'The new answer.' }) input: CreateCanonicalAnswerInput,
+  ): Promise<CanonicalAnswer> {
     return this.answers.create(context, input);
   }
 
-  /** Staff: edits the title or body, keeping the previous text as a revision. */
   @StaffOnly()
-  @Mutation(() => CanonicalAnswer)
+  @Mutation(() => CanonicalAnswer, { description: 'Staff: edits the title or body, keeping the previous text as a revision.' })
   updateCanonicalAnswer(@Ctx() context: RequestContext, @Args() args: UpdateCanonicalAnswerArgs): Promise<CanonicalAnswer> {
     return this.answers.update(context, args.slug, args.input);
   }
 
-  /** Staff: the bot stops suggesting this answer; it stays readable. */
   @StaffOnly()
-  @Mutation(() => CanonicalAnswer)
+  @Mutation(() => CanonicalAnswer, { description: 'Staff: the bot stops suggesting this answer; it stays readable.' })
   retireCanonicalAnswer(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<CanonicalAnswer> {
     return this.answers.setRetired(context, args.slug, true);
   }
 
-  /** Staff: the bot suggests a retired answer again. */
   @StaffOnly()
-  @Mutation(() => CanonicalAnswer)
+  @Mutation(() => CanonicalAnswer, { description: 'Staff: the bot suggests a retired answer again.' })
   restoreCanonicalAnswer(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<CanonicalAnswer> {
     return this.answers.setRetired(context, args.slug, false);
   }
 
-  /** Staff: teaches the bot one more way people ask for this answer. */
   @StaffOnly()
-  @Mutation(() => AnswerExample)
+  @Mutation(() => AnswerExample, { description: 'Staff: teaches the bot one more way people ask for this answer.' })
   addAnswerExample(@Ctx() context: RequestContext, @Args() args: AddAnswerExampleArgs): Promise<AnswerExample> {
     return this.answers.addExample(context, args.slug, args.text);
   }
 
-  /** Staff: removes an example question; returns the answer it belonged to. */
   @StaffOnly()
-  @Mutation(() => CanonicalAnswer)
+  @Mutation(() => CanonicalAnswer, { description: 'Staff: removes an example question; returns the answer it belonged to.' })
   removeAnswerExample(@Ctx() context: RequestContext, @Args() args: RemoveAnswerExampleArgs): Promise<CanonicalAnswer> {
     return this.answers.removeExample(context, args.exampleId);
   }
 
-  /** Staff: the questions the bot learned from staff decisions (confirmed, corrected, dismissed), newest first. */
   @StaffOnly()
-  @Query(() => [LearnedExample])
+  @Query(() => [LearnedExample], {
+    description: 'Staff: the questions the bot learned from staff decisions (confirmed, corrected, dismissed), newest first.',
+  })
   learnedExamples(@Ctx() context: RequestContext, @Args() args: LearnedExamplesArgs): Promise<LearnedExample[]> {
     return this.answers.learnedExamples(context, args.first);
   }
 
-  /** Staff: the bot forgets a learned example and retrains at once; false is never returned (NOT_FOUND instead). */
   @StaffOnly()
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, {
+    description: 'Staff: the bot forgets a learned example and retrains at once; false is never returned (NOT_FOUND instead).',
+  })
   removeLearnedExample(@Ctx() context: RequestContext, @Args() args: RemoveLearnedExampleArgs): Promise<boolean> {
     return this.answers.removeLearnedExample(context, args.id);
   }
 
-  /** The body as sanitised HTML. */
-  @ResolveField(() => String, { complexity: renderedHtmlCost })
+  @ResolveField(() => String, { complexity: renderedHtmlCost, description: 'The body as sanitised HTML.' })
   bodyHtml(@Parent() answer: CanonicalAnswer): string {
     return this.markdown.render(answer.body);
   }
 
-  /** Staff only: the example questions the bot learns from, oldest first. */
-  @ResolveField(() => [AnswerExample], { nullable: true })
+  @ResolveField(() => [AnswerExample], {
+    nullable: true,
+    description: 'Staff only: the example questions the bot learns from, oldest first.',
+  })
   examples(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer): Promise<AnswerExample[]> {
     return this.answers.examples(context, Number(answer.id));
   }
 
-  /** Staff only: earlier versions, newest first. */
-  @ResolveField(() => [CanonicalAnswerRevision], { nullable: true })
+  @ResolveField(() => [CanonicalAnswerRevision], { nullable: true, description: 'Staff only: earlier versions, newest first.' })
   revisions(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer): Promise<CanonicalAnswerRevision[]> {
     return this.answers.revisions(context, Number(answer.id));
   }

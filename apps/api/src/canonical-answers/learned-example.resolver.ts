@@ -9,8 +9,7 @@ import { LearnedExample } from './models/learned-example.model.js';
 export class LearnedExampleResolver {
   constructor(private readonly users: UsersService) {}
 
-  /** The staff member who decided; null if the account is gone. */
-  @ResolveField(() => User, { nullable: true })
+  @ResolveField(() => User, { nullable: true, description: 'The staff member who decided; null if the account is gone.' })
   decidedBy(@Ctx() context: RequestContext, @Parent() example: LearnedExample): Promise<User | null> | null {
     return example.decidedById === null ? null : this.users.byId(context, example.decidedById);
   }

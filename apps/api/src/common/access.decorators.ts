@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Role } from '../users/role.js';
+import { Role } from './role.js';
 
 export const publicKey = 'access:public';
 export const rolesKey = 'access:roles';

@@ -182,6 +182,12 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY = 100;
 
+  /** suggestAnswers calls (made while a question is typed) per minute: per member when signed in, else per client IP. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SUGGESTIONS_PER_MINUTE = 120;
+
   /** Sign-ups allowed per IP per hour. */
   @Transform(toNumber)
   @IsInt()

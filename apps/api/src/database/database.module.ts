@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { dataSourceOptions } from './data-source-options.js';
-import { serializeTransactions } from './serialized-transactions.js';
+import { serializeSqliteTransactions } from './serialized-transactions.js';
 
 @Global()
 @Module({
@@ -11,11 +11,7 @@ import { serializeTransactions } from './serialized-transactions.js';
     TypeOrmModule.forRootAsync({
       inject: [Environment],
       useFactory: (environment: Environment) => ({ ...dataSourceOptions(environment), migrationsRun: true }),
-      dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
-        if (dataSource.options.type === 'better-sqlite3') serializeTransactions(dataSource);
-        return dataSource;
-      },
+      dataSourceFactory: async (options) => serializeSqliteTransactions(new DataSource(options!)),
     }),
   ],
 })

@@ -1,20 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /**
- * TypeORM's SQLite drivers run everything on one connection, so two transactions open at once (a request's and a
- * background job's) nest as savepoints of each other and commit or roll back each other's work. This makes the data
- * source's transactions take turns; one started inside another (same async context) joins it as before.
+ * better-sqlite3 gives TypeORM one connection: a transaction that starts while another is open becomes a savepoint
+ * inside it, so two requests' transactions interleave and one's commit or rollback ends the other's. Queued, they
+ * run one after another, which is what SQLite's single writer does anyway. A transaction started from inside
+ * another (same async call chain) still nests, as TypeORM intends. PostgreSQL has a pool and row locks: unchanged.
  */
-export function serializeTransactions(dataSource: DataSource): void {
-  const inside = new AsyncLocalStorage<boolean>();
+export function serializeSqliteTransactions(dataSource: DataSource): DataSource {
+  if (dataSource.options.type !== 'better-sqlite3') return dataSource;
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
-  let previous: Promise<unknown> = Promise.resolve();
+  const inside = new AsyncLocalStorage<true>();
+  let queue: Promise<unknown> = Promise.resolve();
   manager.transaction = ((...args: unknown[]) => {
     if (inside.getStore()) return transaction(...args);
-    const turn = previous.then(() => inside.run(true, () => transaction(...args)));
-    previous = turn.catch(() => undefined);
-    return turn;
-  }) as EntityManager['transaction'];
+    const run = queue.then(() => inside.run(true, () => transaction(...args)));
+    queue = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
+  return dataSource;
 }

@@ -3,10 +3,10 @@ import { RedisState } from '../redis/redis-status.js';
 
 @ObjectType({ description: 'Liveness of the API process.' })
 export class Health {
-  @Field()
+  @Field({ description: '"ok" while the process serves requests.' })
   status: string;
 
-  @Field()
+  @Field({ description: "The server's clock." })
   time: Date;
 
   @Field(() => RedisState, {

@@ -7,9 +7,8 @@ import { Health } from './health.model.js';
 export class HealthResolver {
   constructor(private readonly redis: RedisConnections) {}
 
-  /** Touches nothing but the process: the baseline the API benchmark compares against. */
   @Public()
-  @Query(() => Health)
+  @Query(() => Health, { description: 'Touches nothing but the process: the baseline the API benchmark compares against.' })
   health(): Health {
     return { status: 'ok', time: new Date(), redis: this.redis.state };
   }

@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
-import { ReplyEntity } from '../threads/reply.entity.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { Reply } from '../threads/models/reply.model.js';
+import { Thread } from '../threads/models/thread.model.js';
+import { PostType } from '../threads/post-type.js';
+import { PostsService } from '../threads/posts.service.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
@@ -19,7 +19,7 @@ export class LiveService implements OnModuleInit {
   constructor(
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly posts: PostsService,
   ) {}
 
   onModuleInit(): void {
@@ -33,10 +33,7 @@ export class LiveService implements OnModuleInit {
       await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience });
     });
     this.events.on('replyAccepted', async ({ threadId, replyId }) => {
-      const [thread, reply] = await Promise.all([
-        this.thread(threadId),
-        this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
-      ]);
+      const [thread, reply] = await Promise.all([this.thread(threadId), this.reply(replyId)]);
       if (!thread) return;
       const audience: Audience = thread.hidden || !reply || reply.hidden ? 'staff' : 'everyone';
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at: new Date().toISOString(), audience });
@@ -75,7 +72,7 @@ export class LiveService implements OnModuleInit {
   async threadActivity(context: RequestContext, threadIdInput: string): Promise<AsyncIterableIterator<ThreadActivity>> {
     const threadId = parseId(threadIdInput, 'threadId');
     const thread = await this.thread(threadId);
-    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound('Thread', threadId);
+    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     const isStaff = context.isStaff;
     return this.pubSub.subscribe<ThreadActivityMessage, ThreadActivity>(liveChannels.thread(threadId), (message) =>
       reaches(message.audience, isStaff)
@@ -106,7 +103,7 @@ export class LiveService implements OnModuleInit {
       await this.publishThread({ ...message, replyId, audience: 'staff' });
       return;
     }
-    const reply = replyId === null ? null : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    const reply = replyId === null ? null : await this.reply(replyId);
     if (replyId === null || (reply && !reply.hidden)) {
       await this.publishThread({ ...message, replyId, audience: 'everyone' });
       return;
@@ -123,10 +120,11 @@ export class LiveService implements OnModuleInit {
     return this.pubSub.publish(liveChannels.forum(), message);
   }
 
-  private thread(id: number): Promise<ThreadEntity | null> {
-    return this.dataSource.getRepository(ThreadEntity).findOne({
-      where: { id },
-      select: { id: true, hidden: true, lastActivityAt: true },
-    });
+  private async thread(id: number): Promise<Thread | null> {
+    return (await this.posts.findOne(PostType.THREAD, id))?.thread ?? null;
+  }
+
+  private async reply(id: number): Promise<Reply | null> {
+    return (await this.posts.findOne(PostType.REPLY, id))?.reply ?? null;
   }
 }

@@ -188,6 +188,19 @@ export function plainTextHtml(markdown: string): string {
     .join('\n');
 }
 
+/**
+ * The version of what render() produces. Posts store their HTML with the version that cooked it; bump this
+ * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
+ * and the posts are re-cooked in the background after the next start.
+ */
+export const rendererVersion = 1;
+
+/** A post body's sanitised HTML, stored beside its markdown. */
+export interface CookedHtml {
+  bodyHtml: string;
+  bodyHtmlVersion: number;
+}
+
 const textEntities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
 
 /**
@@ -216,6 +229,11 @@ export class MarkdownService {
       this.logger.warn(`Rendered as plain text (${markdown.length} characters): ${error instanceof Error ? error.message : String(error)}`);
       return plainTextHtml(markdown);
     }
+  }
+
+  /** The HTML to store with a post written or edited now. */
+  cook(markdown: string): CookedHtml {
+    return { bodyHtml: this.render(markdown), bodyHtmlVersion: rendererVersion };
   }
 
   /** What a reader sees of the markdown: the rendered, sanitised post as plain text (tags gone, entities decoded). */

@@ -2,19 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../threads/post-type.js';
+import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';
 import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
-import { excerptOf, findPost, findPosts, isPostVisibleTo, ModeratedPost, postKey } from './moderated-post.js';
+import { excerptOf, isPostVisibleTo } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
-import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { recordAction } from './moderation-log.js';
 import { Flag, FlagConnection } from './models/flag.model.js';
 
@@ -27,6 +28,7 @@ export class FlagsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
+    private readonly posts: PostsService,
   ) {}
 
   /** Any member, on a post they can see; one open flag per member per post. */
@@ -34,10 +36,10 @@ export class FlagsService {
     const user = context.requireUser();
     const postId = parseId(args.postId, 'postId');
     await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
-    const post = await findPost(this.dataSource.manager, args.postType, postId);
-    if (!post || !isPostVisibleTo(context, post)) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    const post = await this.posts.findOne(args.postType, postId);
+    if (!post || !isPostVisibleTo(context, post)) throw postNotFound(args.postType, postId);
 
-    const duplicate = () => AppError.conflict('postId', 'You have already flagged this post');
+    const duplicate = () => AppError.conflict(ErrorReason.ALREADY_FLAGGED, 'postId', 'You have already flagged this post');
     try {
       const flag = await this.dataSource.transaction(async (manager) => {
         const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.OPEN });
@@ -91,17 +93,14 @@ export class FlagsService {
   /** Staff: open flags, oldest first, with the flagged post's excerpt. */
   async open(context: RequestContext, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();
-    const afterId = decodeIdCursor('flags', args.after);
+    const afterId = args.after != null ? decodeIdCursor('flags', args.after) : null;
     const rows = await this.dataSource.getRepository(FlagEntity).find({
       where: { status: FlagStatus.OPEN, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
       order: { id: 'ASC' },
       take: args.first + 1,
     });
     const page = rows.slice(0, args.first);
-    const posts = await findPosts(
-      this.dataSource.manager,
-      page.map((flag) => ({ postType: flag.postType, postId: flag.postId })),
-    );
+    const posts = await this.posts.find(page.map((flag) => ({ postType: flag.postType, postId: flag.postId })));
     return {
       nodes: page.map((flag) => toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null)),
       pageInfo: {
@@ -123,8 +122,9 @@ export class FlagsService {
         { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: now },
       );
       if (!result.affected) {
-        if (await manager.existsBy(FlagEntity, { id: flagId })) throw AppError.conflict('flagId', 'This flag is already resolved');
-        throw AppError.notFound('Flag', flagId);
+        if (await manager.existsBy(FlagEntity, { id: flagId }))
+          throw AppError.conflict(ErrorReason.FLAG_ALREADY_RESOLVED, 'flagId', 'This flag is already resolved');
+        throw AppError.notFound(ErrorReason.FLAG_NOT_FOUND, 'Flag', flagId);
       }
       await recordAction(manager, {
         actorId: staff.id,
@@ -135,16 +135,16 @@ export class FlagsService {
       });
       return manager.findOneByOrFail(FlagEntity, { id: flagId });
     });
-    return toFlag(flag, await findPost(this.dataSource.manager, flag.postType, flag.postId));
+    return toFlag(flag, await this.posts.findOne(flag.postType, flag.postId));
   }
 }
 
-function toFlag(entity: FlagEntity, post: ModeratedPost | null): Flag {
+function toFlag(entity: FlagEntity, post: Post | null): Flag {
   return {
     id: String(entity.id),
     postType: entity.postType,
     postId: String(entity.postId),
-    threadId: post ? String(post.thread.id) : null,
+    threadId: post ? post.thread.id : null,
     threadTitle: post ? post.thread.title : null,
     excerpt: post ? excerptOf(post) : '',
     reason: entity.reason,

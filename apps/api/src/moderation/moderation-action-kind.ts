@@ -5,6 +5,7 @@ export enum ModerationActionKind {
   Lock = 'LOCK',
   Unlock = 'UNLOCK',
   ResolveFlag = 'RESOLVE_FLAG',
+  ChangeRole = 'CHANGE_ROLE',
 }
 
 /** What an action was done to; stored in `moderation_actions.target_type`. */
@@ -12,4 +13,5 @@ export enum ModerationTargetType {
   Thread = 'THREAD',
   Reply = 'REPLY',
   Flag = 'FLAG',
+  User = 'USER',
 }

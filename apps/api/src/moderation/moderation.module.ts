@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { FlagEntity } from './flag.entity.js';
 import { FlagsResolver } from './flags.resolver.js';
 import { FlagsService } from './flags.service.js';
 import { ImpostorFlagsService } from './impostor-flags.service.js';
+import { ImpostorWarningResolver } from './impostor-warning.resolver.js';
 import { ModerationResolver } from './moderation.resolver.js';
+import { ModerationActionEntity } from './moderation-action.entity.js';
 import { ModerationService } from './moderation.service.js';
 
 /** Flags raised by members; hiding, restoring, locking and the moderation log for staff. */
 @Module({
-  imports: [UsersModule],
-  providers: [FlagsService, FlagsResolver, ModerationService, ModerationResolver, ImpostorFlagsService],
+  imports: [TypeOrmModule.forFeature([FlagEntity, ModerationActionEntity]), UsersModule, ThreadsModule],
+  providers: [FlagsService, FlagsResolver, ModerationService, ModerationResolver, ImpostorFlagsService, ImpostorWarningResolver],
   exports: [ModerationService],
 })
 export class ModerationModule {}

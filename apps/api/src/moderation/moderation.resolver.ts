@@ -1,13 +1,16 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { StaffOnly } from '../common/access.decorators.js';
+import { Roles, StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
+import { Role } from '../common/role.js';
 import { Thread } from '../threads/models/thread.model.js';
 import { User } from '../users/models/user.model.js';
+import { SetUserRoleArgs } from './dto/set-user-role.args.js';
 import { UsersService } from '../users/users.service.js';
 import { PageArgs } from '../common/page.args.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
+import { ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationService } from './moderation.service.js';
 import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
 
@@ -44,6 +47,15 @@ export class ModerationResolver {
     return this.moderation.unlock(context, args);
   }
 
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, {
+    description:
+      'ADMIN only: makes a user MEMBER, STAFF or ADMIN (never BOT, never the bot, never yourself). Recorded in the moderation log.',
+  })
+  setUserRole(@Ctx() context: RequestContext, @Args() args: SetUserRoleArgs): Promise<User> {
+    return this.moderation.setRole(context, args.userId, args.role);
+  }
+
   @StaffOnly()
   @Query(() => ModerationActionConnection, { description: 'Staff: every moderation action, newest first.' })
   moderationLog(@Ctx() context: RequestContext, @Args() args: PageArgs): Promise<ModerationActionConnection> {
@@ -65,6 +77,6 @@ export class ModerationResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'The user acted on, for user actions (CHANGE_ROLE).' })
   targetUser(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<User | null> {
-    return action.targetType === 'USER' ? this.users.byId(context, Number(action.targetId)) : Promise.resolve(null);
+    return action.targetType === ModerationTargetType.User ? this.users.byId(context, Number(action.targetId)) : Promise.resolve(null);
   }
 }

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { In, LessThan, Repository } from 'typeorm';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
-import { AuthUser, RequestContext } from '../common/request-context.js';
-import { ForumEvents } from '../events/forum-events.js';
-import { PostType } from '../threads/post-type.js';
-import { recountReplies } from '../threads/replies.service.js';
-import { ReplyEntity } from '../threads/reply.entity.js';
-import { Thread } from '../threads/models/thread.model.js';
-import { toThread } from '../threads/thread.mapper.js';
-import { threadStatus } from '../threads/thread-status.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
 import { PageArgs } from '../common/page.args.js';
+import { AuthUser, RequestContext } from '../common/request-context.js';
+import { Role } from '../common/role.js';
+import { ForumEvents } from '../events/forum-events.js';
+import { Thread } from '../threads/models/thread.model.js';
+import { PostType, postNotFound } from '../threads/post-type.js';
+import { postKey, PostsService } from '../threads/posts.service.js';
+import { ThreadStateService } from '../threads/thread-state.service.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
-import { findPost, findPosts, postKey } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
-import { decodeIdCursor, encodeIdCursor } from './moderation-cursor.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { recordAction, toModerationAction } from './moderation-log.js';
 import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
 
@@ -28,7 +27,11 @@ import { ModerationAction, ModerationActionConnection } from './models/moderatio
 @Injectable()
 export class ModerationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ModerationActionEntity) private readonly actions: Repository<ModerationActionEntity>,
+    @InjectRepository(FlagEntity) private readonly flags: Repository<FlagEntity>,
+    private readonly posts: PostsService,
+    private readonly threadState: ThreadStateService,
+    private readonly users: UsersService,
     private readonly events: ForumEvents,
   ) {}
 
@@ -52,8 +55,8 @@ export class ModerationService {
   /** Staff: every moderation action, newest first. */
   async log(context: RequestContext, args: PageArgs): Promise<ModerationActionConnection> {
     context.requireStaff();
-    const beforeId = decodeIdCursor('log', args.after);
-    const rows = await this.dataSource.getRepository(ModerationActionEntity).find({
+    const beforeId = args.after != null ? decodeIdCursor('log', args.after) : null;
+    const rows = await this.actions.find({
       where: beforeId !== null ? { id: LessThan(beforeId) } : {},
       order: { id: 'DESC' },
       take: args.first + 1,
@@ -85,7 +88,7 @@ export class ModerationService {
       return { type, id: Number(id) };
     });
     const flagIds = targets.filter((target) => target.type === ModerationTargetType.Flag).map((target) => target.id);
-    const flags = flagIds.length > 0 ? await this.dataSource.getRepository(FlagEntity).findBy({ id: In(flagIds) }) : [];
+    const flags = flagIds.length > 0 ? await this.flags.findBy({ id: In(flagIds) }) : [];
     const flagsById = new Map(flags.map((flag) => [flag.id, flag]));
     const postOf = (target: { type: string; id: number }): { postType: PostType; postId: number } | null => {
       if (target.type === ModerationTargetType.Thread) return { postType: PostType.THREAD, postId: target.id };
@@ -95,56 +98,70 @@ export class ModerationService {
     };
     const postKeys = targets.map(postOf);
     const wanted = postKeys.filter((key) => key !== null);
-    const posts = wanted.length > 0 ? await findPosts(this.dataSource.manager, wanted) : new Map();
+    const posts = wanted.length > 0 ? await this.posts.find(wanted) : new Map();
     return postKeys.map((key) => {
       const post = key ? posts.get(postKey(key.postType, key.postId)) : undefined;
-      return post ? toThread(post.thread) : null;
+      return post ? post.thread : null;
     });
+  }
+
+  /** ADMIN only: makes a user MEMBER, STAFF or ADMIN; the change and its log row commit together. */
+  async setRole(context: RequestContext, userIdInput: string, role: Role): Promise<User> {
+    const actor = context.requireUser();
+    const userId = parseId(userIdInput, 'userId');
+    return this.users.setRole(context, userId, role, (manager, previous) =>
+      recordAction(manager, {
+        actorId: actor.id,
+        action: ModerationActionKind.ChangeRole,
+        targetType: ModerationTargetType.User,
+        targetId: userId,
+        note: `${previous}->${role}`,
+      }),
+    );
   }
 
   private async setHidden(staff: AuthUser, args: PostTargetArgs, hidden: boolean): Promise<ModerationAction> {
     const postId = parseId(args.postId, 'postId');
-    const action = await this.dataSource.transaction(async (manager) => {
-      const post = await findPost(manager, args.postType, postId);
-      if (!post) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    const notFound = () => postNotFound(args.postType, postId);
+    const post = await this.posts.findOne(args.postType, postId);
+    if (!post) throw notFound();
+    const threadId = Number(post.thread.id);
+    const done = await this.threadState.change(threadId, async (change) => {
+      const changed = post.reply ? await change.setReplyHidden(postId, hidden) : await change.setHidden(hidden);
       // Conditional on the current state, so two moderators racing cannot both log the same change.
-      const entity = args.postType === PostType.THREAD ? ThreadEntity : ReplyEntity;
-      const result = await manager.update(entity, { id: postId, hidden: !hidden }, { hidden });
-      if (!result.affected) throw AppError.conflict('postId', hidden ? 'This post is already hidden' : 'This post is not hidden');
-      if (post.reply) await recountReplies(manager, post.thread.id);
+      if (!changed)
+        throw hidden
+          ? AppError.conflict(ErrorReason.POST_ALREADY_HIDDEN, 'postId', 'This post is already hidden')
+          : AppError.conflict(ErrorReason.POST_NOT_HIDDEN, 'postId', 'This post is not hidden');
       if (hidden) {
-        await manager.update(
+        await change.manager.update(
           FlagEntity,
           { postType: args.postType, postId, status: FlagStatus.OPEN },
           { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: new Date() },
         );
       }
-      const logged = await recordAction(manager, {
+      return recordAction(change.manager, {
         actorId: staff.id,
         action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
         targetType: args.postType === PostType.THREAD ? ModerationTargetType.Thread : ModerationTargetType.Reply,
         targetId: postId,
         note: args.reason,
       });
-      return { logged, threadId: post.thread.id, replyId: post.reply?.id ?? null };
     });
-    await this.events.emit('postHidden', { threadId: action.threadId, replyId: action.replyId, hidden, actorId: staff.id });
-    return toModerationAction(action.logged);
+    if (!done) throw notFound();
+    const replyId = post.reply ? postId : null;
+    await this.events.emit('postHidden', { threadId, replyId, hidden, actorId: staff.id });
+    return toModerationAction(done.result);
   }
 
   private async setLocked(staff: AuthUser, args: ThreadTargetArgs, locked: boolean): Promise<ModerationAction> {
     const threadId = parseId(args.threadId, 'threadId');
-    const action = await this.dataSource.transaction(async (manager) => {
-      const thread = await this.lockedRead(manager, threadId);
-      if (!thread) throw AppError.notFound('Thread', threadId);
-      if (thread.locked === locked)
-        throw AppError.conflict('threadId', locked ? 'This thread is already locked' : 'This thread is not locked');
-      await manager.update(
-        ThreadEntity,
-        { id: threadId },
-        { locked, status: threadStatus({ locked, acceptedReplyId: thread.acceptedReplyId }) },
-      );
-      return recordAction(manager, {
+    const done = await this.threadState.change(threadId, async (change) => {
+      if (!(await change.setLocked(locked)))
+        throw locked
+          ? AppError.conflict(ErrorReason.THREAD_ALREADY_LOCKED, 'threadId', 'This thread is already locked')
+          : AppError.conflict(ErrorReason.THREAD_NOT_LOCKED, 'threadId', 'This thread is not locked');
+      return recordAction(change.manager, {
         actorId: staff.id,
         action: locked ? ModerationActionKind.Lock : ModerationActionKind.Unlock,
         targetType: ModerationTargetType.Thread,
@@ -152,16 +169,8 @@ export class ModerationService {
         note: args.reason,
       });
     });
+    if (!done) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     await this.events.emit('threadLocked', { threadId, locked, actorId: staff.id });
-    return toModerationAction(action);
-  }
-
-  /** Reads the thread for update: on PostgreSQL the row stays locked until commit (SQLite transactions already serialize writers). */
-  private lockedRead(manager: EntityManager, threadId: number): Promise<ThreadEntity | null> {
-    const postgres = this.dataSource.options.type === 'postgres';
-    return manager.findOne(ThreadEntity, {
-      where: { id: threadId },
-      ...(postgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    return toModerationAction(done.result);
   }
 }

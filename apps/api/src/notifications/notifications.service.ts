@@ -8,10 +8,10 @@ import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../threads/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
-import { decodeCursor, encodeCursor } from '../threads/cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
 import { NotificationsArgs } from './dto/notifications.args.js';
@@ -51,7 +51,7 @@ export class NotificationsService implements OnModuleInit {
     const query = this.visibleTo(user.id).addSelect('thread.title', 'thread_title');
     if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
     if (args.after) {
-      const after = decodeCursor(cursorKind, args.after);
+      const after = decodePositionCursor(cursorKind, args.after);
       query.andWhere('(notification.createdAt < :afterAt OR (notification.createdAt = :afterAt AND notification.id < :afterId))', {
         afterAt: after.at,
         afterId: after.id,
@@ -63,7 +63,7 @@ export class NotificationsService implements OnModuleInit {
       .limit(args.first + 1)
       .getRawAndEntities<{ thread_title: string }>();
     const edges = entities.slice(0, args.first).map((entity, index) => ({
-      cursor: encodeCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
+      cursor: encodePositionCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
       node: toNotification(entity, raw[index].thread_title),
     }));
     return {

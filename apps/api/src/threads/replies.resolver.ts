@@ -2,7 +2,6 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
-import { impostorFindings } from '../moderation/impostor-flags.service.js';
 import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -36,30 +35,20 @@ export class RepliesResolver {
   @Mutation(() => Reply, { description: 'Edits a reply: its author or staff. The previous text is kept as a revision.' })
   editReply(
     @Ctx() context: RequestContext,
-    @Args('replyId', { type: () => ID }) replyId: string,
-    @Args('input') input: EditReplyInput,
+    @Args('replyId', { type: () => ID, description: 'Your reply (staff: any reply).' }) replyId: string,
+    @Args('input', { description: 'The new body.' }) input: EditReplyInput,
   ): Promise<Reply> {
     return this.repliesService.edit(context, replyId, input);
   }
 
-  @ResolveField(() => User)
+  @ResolveField(() => User, { description: 'Who wrote the reply.' })
   author(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<User | null> {
     return this.users.byId(context, reply.authorId);
   }
 
-  @ResolveField(() => Boolean, {
-    description:
-      'A member (not staff) asks here for codes, passwords, recovery codes or a Secret Key, or to continue by e-mail, chat or phone: ' +
-      'clients warn that staff never ask for these. Staff also find the reply in the flag queue.',
-  })
-  async impostorWarning(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<boolean> {
-    const author = await this.users.byId(context, reply.authorId);
-    return impostorFindings(author?.role, reply.body).length > 0;
-  }
-
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() reply: Reply): string {
-    return this.markdown.render(reply.body);
+    return reply.cookedHtml ?? this.markdown.render(reply.body);
   }
 
   @ResolveField(() => Thread, { nullable: true, description: 'The thread it belongs to, unless hidden from the viewer.' })

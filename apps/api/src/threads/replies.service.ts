@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { DataSource, In } from 'typeorm';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { isStaffRole, Role } from '../users/role.js';
-import { UserEntity } from '../users/user.entity.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { isStaffRole, Role } from '../common/role.js';
+import { UsersService } from '../users/users.service.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
@@ -28,19 +29,6 @@ import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
 
-/**
- * Sets a thread's replyCount to its number of visible (not hidden) replies.
- * Call it inside the transaction that hides or shows a reply.
- */
-export async function recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .update(ThreadEntity)
-    .set({ replyCount: () => '(SELECT COUNT(*) FROM replies r WHERE r.thread_id = :threadId AND r.hidden = :hidden)' })
-    .where('id = :threadId', { threadId, hidden: false })
-    .execute();
-}
-
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
 export class RepliesService {
@@ -51,6 +39,8 @@ export class RepliesService {
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
+    private readonly markdown: MarkdownService,
+    private readonly users: UsersService,
     private readonly postJobs: PostJobs,
   ) {}
 
@@ -58,7 +48,7 @@ export class RepliesService {
     const user = context.requireUser();
     refuseSecrets({ body: args.body });
     const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
-    if (thread.locked) throw AppError.forbidden('thread is locked');
+    if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
     const reply = await this.create(user, thread, args.body, context.isStaff);
     return toReply(reply, thread.acceptedReplyId);
@@ -70,16 +60,19 @@ export class RepliesService {
    * Queues the reply's jobs like any reply's, naming `causedById` when someone's own action made this reply.
    */
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
-    const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
-    if (!author) throw AppError.notFound('User', authorId);
+    const author = await this.users.account(authorId);
+    if (!author) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
-    if (!thread) throw AppError.notFound('Thread', threadId);
+    if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     return this.create(author, thread, body, isStaffRole(author.role), causedById);
   }
 
-  /** Recounts a thread's visible replies (see the exported function); for moderation. */
-  recountReplies(manager: EntityManager, threadId: number): Promise<void> {
-    return recountReplies(manager, threadId);
+  /** The id of `authorId`'s first reply in a thread, if any. */
+  async firstReplyIdBy(threadId: number, authorId: number): Promise<number | null> {
+    const reply = await this.dataSource
+      .getRepository(ReplyEntity)
+      .findOne({ select: { id: true }, where: { threadId, authorId }, order: { id: 'ASC' } });
+    return reply?.id ?? null;
   }
 
   /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
@@ -100,12 +93,13 @@ export class RepliesService {
         .set({ replyCount: () => 'reply_count + 1', lastActivityAt: now })
         .where('id = :threadId AND locked = :locked', { threadId, locked: false })
         .execute();
-      if (!bumped.affected) throw AppError.forbidden('thread is locked');
+      if (!bumped.affected) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
       const saved = await manager.getRepository(ReplyEntity).save(
         manager.getRepository(ReplyEntity).create({
           threadId,
           authorId: author.id,
           body,
+          ...this.markdown.cook(body),
           isStaffAnswer,
           hidden: false,
           editedAt: null,
@@ -132,15 +126,16 @@ export class RepliesService {
     refuseSecrets({ body: input.body });
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
-    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.threads.findVisible(context, reply.threadId).catch(() => {
-      throw AppError.notFound('Reply', replyId);
+      throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     });
-    if (!mayModify(context, reply)) throw AppError.forbidden('You can only edit your own replies');
+    if (!mayModify(context, reply)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own replies');
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
+    const cooked = this.markdown.cook(input.body);
     await this.dataSource.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
@@ -150,15 +145,15 @@ export class RepliesService {
         previousBody: reply.body,
         createdAt: now,
       });
-      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, editedAt: now });
+      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
     });
     await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
-    return toReply({ ...reply, body: input.body, editedAt: now }, thread.acceptedReplyId);
+    return toReply({ ...reply, body: input.body, ...cooked, editedAt: now }, thread.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
-    const after = args.after != null ? decodeCursor('r', args.after) : null;
+    const after = args.after != null ? decodePositionCursor('r', args.after) : null;
     const query = this.dataSource
       .getRepository(ReplyEntity)
       .createQueryBuilder('reply')
@@ -177,7 +172,7 @@ export class RepliesService {
       .limit(args.first + 1)
       .getMany();
     const edges = rows.slice(0, args.first).map((row) => ({
-      cursor: encodeCursor('r', { at: row.createdAt, id: row.id }),
+      cursor: encodePositionCursor('r', { at: row.createdAt, id: row.id }),
       node: toReply(row, thread.acceptedReplyId),
     }));
     return {

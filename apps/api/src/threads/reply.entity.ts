@@ -15,6 +15,14 @@ export class ReplyEntity {
   @Column({ type: 'text' })
   body: string;
 
+  /** The body rendered and sanitised (see MarkdownService.cook); null until cooked. */
+  @Column({ name: 'body_html', type: 'text', nullable: true })
+  bodyHtml: string | null;
+
+  /** The rendererVersion that cooked bodyHtml (0: not cooked); older ones are re-cooked in the background. */
+  @Column({ name: 'body_html_version', type: 'integer', default: 0 })
+  bodyHtmlVersion: number;
+
   /** Set when a staff member wrote it; stays set if their role changes later. */
   @Column({ name: 'is_staff_answer', type: 'boolean', default: false })
   isStaffAnswer: boolean;

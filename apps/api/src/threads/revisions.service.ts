@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { PageArgs } from '../common/page.args.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { RevisionsArgs } from './dto/revisions.args.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
-import { PostType } from './post-type.js';
+import { PostType, postNotFound } from './post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { toRevision } from './thread.mapper.js';
@@ -39,7 +39,7 @@ export class RevisionsService {
    * a time, and a page of posts asking for theirs pays per post (the query cost counts it).
    */
   async page(postType: PostType, postId: number, args: PageArgs): Promise<RevisionConnection> {
-    const after = args.after != null ? decodeCursor('v', args.after) : null;
+    const after = args.after != null ? decodePositionCursor('v', args.after) : null;
     const query = this.dataSource
       .getRepository(RevisionEntity)
       .createQueryBuilder('revision')
@@ -57,7 +57,7 @@ export class RevisionsService {
       .getMany();
     const edges = rows
       .slice(0, args.first)
-      .map((row) => ({ cursor: encodeCursor('v', { at: row.createdAt, id: row.id }), node: toRevision(row) }));
+      .map((row) => ({ cursor: encodePositionCursor('v', { at: row.createdAt, id: row.id }), node: toRevision(row) }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
@@ -74,10 +74,10 @@ export class RevisionsService {
       postType === PostType.THREAD
         ? await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: postId })
         : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: postId });
-    if (!post || !isVisibleTo(context, post)) throw AppError.notFound(postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    if (!post || !isVisibleTo(context, post)) throw postNotFound(postType, postId);
     if (post instanceof ReplyEntity) {
       const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: post.threadId });
-      if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Reply', postId);
+      if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', postId);
     }
     return this.page(postType, postId, args);
   }

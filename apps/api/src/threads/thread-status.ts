@@ -6,7 +6,15 @@ export enum ThreadStatus {
   LOCKED = 'LOCKED',
 }
 
-registerEnumType(ThreadStatus, { name: 'ThreadStatus' });
+registerEnumType(ThreadStatus, {
+  name: 'ThreadStatus',
+  description: 'Where a question stands: LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN.',
+  valuesMap: {
+    OPEN: { description: 'Waiting for an answer; anyone signed in may reply.' },
+    ANSWERED: { description: 'A reply is accepted as the answer.' },
+    LOCKED: { description: 'A moderator locked the thread: no new replies, edits or accepting.' },
+  },
+});
 
 /**
  * The one rule for a thread's status, kept in the `status` column for filtering:

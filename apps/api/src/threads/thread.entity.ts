@@ -17,6 +17,14 @@ export class ThreadEntity {
   @Column({ type: 'text' })
   body: string;
 
+  /** The body rendered and sanitised (see MarkdownService.cook); null until cooked. */
+  @Column({ name: 'body_html', type: 'text', nullable: true })
+  bodyHtml: string | null;
+
+  /** The rendererVersion that cooked bodyHtml (0: not cooked); older ones are re-cooked in the background. */
+  @Column({ name: 'body_html_version', type: 'integer', default: 0 })
+  bodyHtmlVersion: number;
+
   /** LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN; kept in step for filtering. */
   @Column({ type: 'varchar', length: 16 })
   status: ThreadStatus;

@@ -41,35 +41,41 @@ export class ThreadsResolver {
 
   @Public()
   @Query(() => Thread, { description: 'One thread; NOT_FOUND when it does not exist or is hidden from the viewer.' })
-  thread(@Ctx() context: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Thread> {
+  thread(@Ctx() context: RequestContext, @Args('id', { type: () => ID, description: "The thread's id." }) id: string): Promise<Thread> {
     return this.threadsService.byId(context, id);
   }
 
   @Mutation(() => Thread, { description: 'Asks a question (signed in; rate limited per member).' })
-  askQuestion(@Ctx() context: RequestContext, @Args('input') input: AskQuestionInput): Promise<Thread> {
+  askQuestion(@Ctx() context: RequestContext, @Args('input', { description: 'The question.' }) input: AskQuestionInput): Promise<Thread> {
     return this.threadsService.ask(context, input);
   }
 
   @Mutation(() => Thread, { description: 'Edits a question: its author or staff. The previous text is kept as a revision.' })
   editQuestion(
     @Ctx() context: RequestContext,
-    @Args('threadId', { type: () => ID }) threadId: string,
-    @Args('input') input: EditQuestionInput,
+    @Args('threadId', { type: () => ID, description: 'Your question (staff: any question).' }) threadId: string,
+    @Args('input', { description: 'The new title, body and tags.' }) input: EditQuestionInput,
   ): Promise<Thread> {
     return this.threadsService.edit(context, threadId, input);
   }
 
   @Mutation(() => Thread, { description: "Marks a reply as its thread's answer: the thread's author or staff." })
-  acceptAnswer(@Ctx() context: RequestContext, @Args('replyId', { type: () => ID }) replyId: string): Promise<Thread> {
+  acceptAnswer(
+    @Ctx() context: RequestContext,
+    @Args('replyId', { type: () => ID, description: 'The reply to accept, in your own question.' }) replyId: string,
+  ): Promise<Thread> {
     return this.threadsService.accept(context, replyId);
   }
 
   @Mutation(() => Thread, { description: 'Removes the accepted answer: the thread is OPEN again unless locked.' })
-  unacceptAnswer(@Ctx() context: RequestContext, @Args('threadId', { type: () => ID }) threadId: string): Promise<Thread> {
+  unacceptAnswer(
+    @Ctx() context: RequestContext,
+    @Args('threadId', { type: () => ID, description: 'Your question whose accepted answer is withdrawn.' }) threadId: string,
+  ): Promise<Thread> {
     return this.threadsService.unaccept(context, threadId);
   }
 
-  @ResolveField(() => User)
+  @ResolveField(() => User, { description: 'Who asked the question.' })
   author(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<User | null> {
     return this.users.byId(context, thread.authorId);
   }
@@ -81,7 +87,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(@Parent() thread: Thread): string {
-    return this.markdown.render(thread.body);
+    return thread.cookedHtml ?? this.markdown.render(thread.body);
   }
 
   @ResolveField(() => Reply, { nullable: true, description: 'The accepted answer, unless it is hidden from the viewer.' })

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
@@ -23,7 +24,8 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toThread } from './thread.mapper.js';
-import { threadStatus, ThreadStatus } from './thread-status.js';
+import { ThreadStatus } from './thread-status.js';
+import { ThreadStateService } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -44,6 +46,8 @@ export class ThreadsService {
     private readonly events: ForumEvents,
     private readonly environment: Environment,
     private readonly revisions: RevisionsService,
+    private readonly state: ThreadStateService,
+    private readonly markdown: MarkdownService,
     private readonly postJobs: PostJobs,
   ) {}
 
@@ -88,6 +92,7 @@ export class ThreadsService {
         authorId,
         title: input.title,
         body: input.body,
+        ...this.markdown.cook(input.body),
         status: ThreadStatus.OPEN,
         locked: false,
         acceptedReplyId: null,
@@ -110,7 +115,7 @@ export class ThreadsService {
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
   async findVisible(context: RequestContext, id: number): Promise<ThreadEntity> {
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id });
-    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Thread', id);
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     return thread;
   }
 
@@ -176,7 +181,7 @@ export class ThreadsService {
     const filter = args.filter ?? {};
     const kind = args.sort === ThreadSort.NEWEST ? 'n' : 'a';
     const column = args.sort === ThreadSort.NEWEST ? 'createdAt' : 'lastActivityAt';
-    const after = args.after != null ? decodeCursor(kind, args.after) : null;
+    const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
     const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
@@ -213,7 +218,7 @@ export class ThreadsService {
       .limit(args.first + 1)
       .getMany();
     const page = rows.slice(0, args.first);
-    const edges = page.map((row) => ({ cursor: encodeCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
+    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
@@ -227,7 +232,7 @@ export class ThreadsService {
     const user = context.requireUser();
     refuseSecrets({ title: input.title, body: input.body });
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
-    if (!mayModify(context, thread)) throw AppError.forbidden('You can only edit your own questions');
+    if (!mayModify(context, thread)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own questions');
 
     const title = input.title ?? thread.title;
     const body = input.body ?? thread.body;
@@ -251,7 +256,9 @@ export class ThreadsService {
           previousBody: thread.body,
           createdAt: now,
         });
-        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, editedAt: now });
+        await manager
+          .getRepository(ThreadEntity)
+          .update({ id: thread.id }, { title, body, ...(body !== thread.body ? this.markdown.cook(body) : {}), editedAt: now });
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
@@ -267,29 +274,30 @@ export class ThreadsService {
     const user = context.requireUser();
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
-    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.findVisible(context, reply.threadId);
-    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can accept an answer');
-    if (reply.hidden) throw AppError.forbidden('A hidden reply cannot be the accepted answer');
-    if (thread.acceptedReplyId === reply.id) return toThread(thread);
-
-    const accepted = { ...thread, acceptedReplyId: reply.id };
-    await this.dataSource
-      .getRepository(ThreadEntity)
-      .update({ id: thread.id }, { acceptedReplyId: reply.id, status: threadStatus(accepted) });
-    await this.events.emit('replyAccepted', { threadId: thread.id, replyId: reply.id, acceptedById: user.id });
+    if (!mayModify(context, thread))
+      throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
+    const changed = await this.state.change(thread.id, async (change) => {
+      // Read again under the thread's lock: a moderator may have hidden it since.
+      const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
+      if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
+      return change.setAcceptedReply(replyId);
+    });
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+    if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
     return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
   async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
-    context.requireUser();
+    const user = context.requireUser();
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
-    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can change the accepted answer');
-    if (thread.acceptedReplyId === null) return toThread(thread);
-    const status = threadStatus({ locked: thread.locked, acceptedReplyId: null });
-    await this.dataSource.getRepository(ThreadEntity).update({ id: thread.id }, { acceptedReplyId: null, status });
-    await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: context.requireUser().id });
-    return toThread({ ...thread, acceptedReplyId: null, status });
+    if (!mayModify(context, thread))
+      throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
+    const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+    if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
+    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
 }

@@ -37,7 +37,10 @@ export class TwoFactorResolver {
   @Mutation(() => TwoFactorStatus, {
     description: 'Turns two-factor sign-in off: needs a current code, or the password and a recovery code.',
   })
-  disableTwoFactor(@Ctx() context: RequestContext, @Args('input') input: DisableTwoFactorInput): Promise<TwoFactorStatus> {
+  disableTwoFactor(
+    @Ctx() context: RequestContext,
+    @Args('input', { description: 'Proof that you are the account holder.' }) input: DisableTwoFactorInput,
+  ): Promise<TwoFactorStatus> {
     return this.twoFactor.disable(context, input);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from './role.js';
+import { Role } from '../common/role.js';
 
 @Entity('users')
 export class UserEntity {

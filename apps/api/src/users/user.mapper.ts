@@ -1,4 +1,4 @@
-import { isStaffRole, Role } from './role.js';
+import { isStaffRole, Role } from '../common/role.js';
 import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { UserEntity } from './user.entity.js';

@@ -1,12 +1,10 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, Roles } from '../common/access.decorators.js';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
-import { SetUserRoleArgs } from './dto/set-user-role.args.js';
 import { UserArgs } from './dto/user.args.js';
 import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
-import { Role } from './role.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => User)
@@ -24,14 +22,5 @@ export class UsersResolver {
   @Query(() => User, { nullable: true, description: 'A public profile by username (case-insensitive); null when there is none.' })
   user(@Ctx() context: RequestContext, @Args() args: UserArgs): Promise<User | null> {
     return this.users.byUsername(context, args.username);
-  }
-
-  @Roles(Role.ADMIN)
-  @Mutation(() => User, {
-    description:
-      'ADMIN only: makes a user MEMBER, STAFF or ADMIN (never BOT, never the bot, never yourself). Recorded in the moderation log.',
-  })
-  setUserRole(@Ctx() context: RequestContext, @Args() args: SetUserRoleArgs): Promise<User> {
-    return this.users.setRole(context, args.userId, args.role);
   }
 }

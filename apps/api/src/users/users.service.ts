@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
-import { DataSource, In, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
-import { parseId } from '../common/id.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
-import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
 import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { PasswordHasher } from './password-hasher.js';
-import { Role } from './role.js';
+import { Role } from '../common/role.js';
 import { toUser, toViewer } from './user.mapper.js';
 import { UserEntity } from './user.entity.js';
 
@@ -37,7 +35,6 @@ export interface Credentials extends AuthUser {
 export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly events: ForumEvents,
   ) {}
@@ -60,6 +57,17 @@ export class UsersService {
     return row ? toViewer(row) : null;
   }
 
+  /** An account by id, for work outside a request (events, sessions, the bot); null when there is none. */
+  async account(id: number): Promise<AuthUser | null> {
+    const row = await this.users.findOne({ select: { id: true, username: true, role: true }, where: { id } });
+    return row ? { id: row.id, username: row.username, role: row.role } : null;
+  }
+
+  /** Whether anyone but the bot has an account. */
+  async hasPeople(): Promise<boolean> {
+    return this.users.existsBy({ role: Not(Role.BOT) });
+  }
+
   /** Looks an account up by username or email (case-insensitive), for sign-in. */
   async credentialsFor(login: string): Promise<Credentials | null> {
     const key = login.trim().toLowerCase();
@@ -74,7 +82,8 @@ export class UsersService {
   async createAccount(account: NewAccount): Promise<Viewer> {
     const usernameKey = account.username.toLowerCase();
     const email = account.email.trim().toLowerCase();
-    if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
+    if (usernameKey === botUsername && account.role !== Role.BOT)
+      throw AppError.conflict(ErrorReason.USERNAME_RESERVED, 'username', 'username is reserved');
     if (account.role === Role.MEMBER) await this.refuseImitation(account.username);
     // Hashed first, so a taken name or address answers no sooner than a new one.
     const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
@@ -99,7 +108,7 @@ export class UsersService {
   /** Sets a new password (the `user:set-password` CLI); NOT_FOUND for an unknown username, never for the bot. */
   async setPassword(username: string, password: string): Promise<User> {
     const row = await this.users.findOneBy({ usernameKey: username.trim().toLowerCase() });
-    if (!row || row.role === Role.BOT) throw AppError.notFound('User', username);
+    if (!row || row.role === Role.BOT) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', username);
     await this.users.update(row.id, { passwordHash: await this.passwords.hash(password) });
     return toUser(row);
   }
@@ -111,38 +120,34 @@ export class UsersService {
     try {
       await this.createAccount({ username: botUsername, email: botEmail, password: null, role: Role.BOT });
     } catch (error) {
-      if (!(error instanceof AppError && error.code === ErrorCode.Conflict)) throw error;
+      if (!(error instanceof AppError && error.reason === ErrorReason.ACCOUNT_TAKEN)) throw error;
     }
     return this.asBot(await this.users.findOneByOrFail({ usernameKey: botUsername }));
   }
 
   /**
-   * ADMIN only: makes a user MEMBER, STAFF or ADMIN. Never BOT, never the bot, never yourself.
-   * The change and its audit row are written together.
+   * ADMIN only: makes a user MEMBER, STAFF or ADMIN. Never BOT, never the bot, never yourself. `alsoInTransaction`
+   * runs in the same transaction when the role changes (the moderation log writes its row there), so both commit or neither.
    */
-  async setRole(context: RequestContext, userIdInput: string, role: Role): Promise<User> {
+  async setRole(
+    context: RequestContext,
+    userId: number,
+    role: Role,
+    alsoInTransaction: (manager: EntityManager, previous: Role) => Promise<unknown>,
+  ): Promise<User> {
     const actor = context.requireUser();
-    if (actor.role !== Role.ADMIN) throw AppError.forbidden('Only admins can change roles');
-    const userId = parseId(userIdInput, 'userId');
+    if (actor.role !== Role.ADMIN) throw AppError.forbidden(ErrorReason.ADMIN_ONLY, 'Only admins can change roles');
     if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
-    if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
+    if (userId === actor.id) throw AppError.forbidden(ErrorReason.OWN_ROLE, 'You cannot change your own role');
     let changed = false;
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.users.manager.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
-      if (!target) throw AppError.notFound('User', userId);
-      if (target.role === Role.BOT) throw AppError.forbidden("The bot's role cannot be changed");
+      if (!target) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', userId);
+      if (target.role === Role.BOT) throw AppError.forbidden(ErrorReason.BOT_ROLE, "The bot's role cannot be changed");
       if (target.role === role) return target;
-      const previous = target.role;
       changed = true;
       await manager.update(UserEntity, { id: userId }, { role });
-      await manager.insert(ModerationActionEntity, {
-        actorId: actor.id,
-        action: 'CHANGE_ROLE',
-        targetType: 'USER',
-        targetId: userId,
-        note: `${previous}->${role}`,
-        createdAt: new Date(),
-      });
+      await alsoInTransaction(manager, target.role);
       return { ...target, role };
     });
     this.loaderById(context).clear(userId);
@@ -159,7 +164,7 @@ export class UsersService {
     );
     if (!imitation) return;
     const message = 'username looks like a staff account or the forum itself; please choose another';
-    throw new AppError(ErrorCode.BadUserInput, message, { fields: [{ field: 'username', message }], reason: 'USERNAME_IMITATES_STAFF' });
+    throw new AppError(ErrorReason.USERNAME_IMITATES_STAFF, message, { fields: [{ field: 'username', message }] });
   }
 
   private loaderById(context: RequestContext): DataLoader<number, User | null> {
@@ -187,7 +192,7 @@ export class UsersService {
  */
 function accountTaken(): AppError {
   const message = 'username or email address is already in use';
-  return new AppError(ErrorCode.Conflict, message, {
+  return new AppError(ErrorReason.ACCOUNT_TAKEN, message, {
     fields: [
       { field: 'username', message },
       { field: 'email', message },

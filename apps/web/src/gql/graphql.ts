@@ -16,25 +16,39 @@ export type AskQuestionInput = {
 
 /** The asker's verdict on the bot answer. */
 export type BotFeedback =
+  /** The bot answer solved the question. */
   | 'HELPFUL'
+  /** The bot answer did not help. */
   | 'UNHELPFUL';
 
 /** Which staff queue of the FAQ bot. */
 export type BotQueueKind =
+  /** Open questions with no bot suggestion and no reply yet. */
   | 'NO_SUGGESTION'
+  /** The bot was unsure: a suggestion waits for staff (open, visible threads with no staff reply since). */
   | 'PENDING'
+  /** The asker said the bot answer did not help (open, visible threads with no staff reply since the bot's suggestion). */
   | 'UNHELPFUL';
 
 /** Where the bot's suggestion for a question stands. */
 export type BotSuggestionStatus =
+  /** The bot answered publicly; the asker has not said whether it helped. */
   | 'ANSWERED'
+  /** The bot asked the asker a clarifying question and waits for the choice. */
   | 'CLARIFYING'
+  /** The asker said the bot answer solved it (accepted answer). */
   | 'CONFIRMED_BY_ASKER'
+  /** A staff member confirmed the bot's answer. */
   | 'CONFIRMED_BY_STAFF'
+  /** A staff member picked another canonical answer. */
   | 'CORRECTED'
+  /** A staff member decided no canonical answer fits. */
   | 'DISMISSED'
+  /** No canonical answer fits; the question waits for people. */
   | 'NO_MATCH'
+  /** Not sure enough to answer publicly: waits for staff in the review queue. */
   | 'PENDING_REVIEW'
+  /** The asker said the bot answer did not help: folded, in the staff queue. */
   | 'UNHELPFUL';
 
 /** The second step of signing in. */
@@ -53,13 +67,17 @@ export type CreateCanonicalAnswerInput = {
   examples?: Array<string>;
   /** 3 to 64 lower-case letters, digits or dashes; unique. */
   slug: string;
+  /** The question the answer answers, as a title. */
   title: string;
 };
 
 /** Proof for turning two-factor sign-in off: a current code, or the password plus a recovery code. */
 export type DisableTwoFactorInput = {
+  /** A current 6-digit code from the authenticator app. */
   code?: string | null | undefined;
+  /** Your password, given with recoveryCode when the authenticator app is lost. */
   password?: string | null | undefined;
+  /** One of your unused recovery codes, given with password. */
   recoveryCode?: string | null | undefined;
 };
 
@@ -81,15 +99,22 @@ export type EditReplyInput = {
 
 /** Where an example question came from. */
 export type ExampleSource =
+  /** A question whose bot answer the asker or a staff member confirmed. */
   | 'CONFIRMED'
+  /** A question a staff member re-assigned to this answer after the bot picked another. */
   | 'CORRECTED'
+  /** A question a staff member dismissed: an example of none of the answers. */
   | 'DISMISSED'
+  /** Shipped with the built-in knowledge base. */
   | 'SEED'
+  /** Added by a staff member. */
   | 'STAFF';
 
 /** OPEN until a moderator resolves the flag or hides the post. */
 export type FlagStatus =
+  /** Waiting for a moderator. */
   | 'OPEN'
+  /** A moderator resolved the flag or hid the post. */
   | 'RESOLVED';
 
 /** Why you were notified: a reply to your question, a mention, an accepted answer, or the FAQ bot answering. */
@@ -103,21 +128,29 @@ export type NotificationKind =
   /** Someone replied to your question. */
   | 'REPLY';
 
+/** The two kinds of post: a question (the thread) and a reply. */
 export type PostType =
+  /** A reply in a thread. */
   | 'REPLY'
+  /** The question that starts a thread. */
   | 'THREAD';
 
 /** What a user may do; BOT marks the automated FAQ bot. */
 export type Role =
+  /** Staff who may also change the roles of other users. */
   | 'ADMIN'
+  /** The FAQ bot's own account: its posts are automated. */
   | 'BOT'
+  /** Asks, replies, accepts answers on their own questions and flags posts. */
   | 'MEMBER'
+  /** A member who also moderates, reviews the FAQ bot and writes canonical answers (with two-factor sign-in on). */
   | 'STAFF';
 
 /** Credentials of an existing account. */
 export type SignInInput = {
   /** Username or email address (case-insensitive). */
   login: string;
+  /** Your password. */
   password: string;
 };
 
@@ -133,11 +166,17 @@ export type SignUpInput = {
 
 /** What changed in a thread: a reply (from a member or the FAQ bot), an accepted answer, a lock, or an edit or moderation. */
 export type ThreadActivityKind =
+  /** A reply was accepted as the answer, or no longer is. */
   | 'ACCEPTED'
+  /** The FAQ bot replied, asked a clarifying question, or its answer was judged. */
   | 'BOT_ANSWER'
+  /** A moderator locked the thread: no more replies. */
   | 'LOCKED'
+  /** A member or staff member replied. */
   | 'NEW_REPLY'
+  /** A moderator unlocked the thread. */
   | 'UNLOCKED'
+  /** The question or a reply was edited, hidden or restored. */
   | 'UPDATED';
 
 /** Narrows a thread list; all given conditions apply together. */
@@ -146,6 +185,7 @@ export type ThreadFilter = {
   authorId?: string | number | null | undefined;
   /** Threads asked by this user (case-insensitive). */
   authorUsername?: string | null | undefined;
+  /** Threads in this status. */
   status?: ThreadStatus | null | undefined;
   /** Threads carrying this tag. */
   tag?: string | null | undefined;
@@ -155,18 +195,25 @@ export type ThreadFilter = {
 
 /** Order of a thread list; ties broken by id, newest first. */
 export type ThreadSort =
+  /** Most recent reply (or question) first. */
   | 'LATEST_ACTIVITY'
+  /** Most recently asked first. */
   | 'NEWEST';
 
+/** Where a question stands: LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN. */
 export type ThreadStatus =
+  /** A reply is accepted as the answer. */
   | 'ANSWERED'
+  /** A moderator locked the thread: no new replies, edits or accepting. */
   | 'LOCKED'
+  /** Waiting for an answer; anyone signed in may reply. */
   | 'OPEN';
 
 /** New text for a canonical answer; omitted fields stay as they are. */
 export type UpdateCanonicalAnswerInput = {
   /** Markdown. */
   body?: string | null | undefined;
+  /** The new title; unchanged when null. */
   title?: string | null | undefined;
 };
 

@@ -8,7 +8,7 @@ export class SignInInput {
   @Length(1, 254, { message: 'login must be 1–254 characters long' })
   login: string;
 
-  @Field()
+  @Field({ description: 'Your password.' })
   @IsString({ message: 'password must be a string' })
   @Length(1, 200, { message: 'password must be 1–200 characters long' })
   password: string;

@@ -9,9 +9,9 @@ export class AuthPayload {
   @Field({ description: 'The session token, shown once; only its hash is stored.' })
   token: string;
 
-  @Field()
+  @Field({ description: 'When the session ends unless renewed by use.' })
   expiresAt: Date;
 
-  @Field(() => Viewer)
+  @Field(() => Viewer, { description: 'The signed-in user.' })
   user: Viewer;
 }

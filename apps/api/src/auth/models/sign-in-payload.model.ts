@@ -11,12 +11,15 @@ export class SignInPayload {
   @Field(() => String, { nullable: true, description: 'The session token, shown once; only its hash is stored.' })
   token: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the session ends; null while a second step is needed.' })
   expiresAt: Date | null;
 
-  @Field(() => Viewer, { nullable: true })
+  @Field(() => Viewer, { nullable: true, description: 'The signed-in user; null while a second step is needed.' })
   user: Viewer | null;
 
-  @Field(() => TwoFactorChallenge, { nullable: true })
+  @Field(() => TwoFactorChallenge, {
+    nullable: true,
+    description: 'Set when two-factor sign-in is on: finish with completeTwoFactorSignIn.',
+  })
   twoFactorChallenge: TwoFactorChallenge | null;
 }

@@ -5,7 +5,7 @@ import { BotQueueKind } from '../models/bot-queue.model.js';
 
 @ArgsType()
 export class BotQueueArgs extends PageArgs {
-  @Field(() => BotQueueKind)
+  @Field(() => BotQueueKind, { description: 'Which queue.' })
   @IsEnum(BotQueueKind)
   kind: BotQueueKind;
 }

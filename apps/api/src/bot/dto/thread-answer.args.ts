@@ -5,7 +5,7 @@ import { IsAnswerSlug } from '../../canonical-answers/dto/answer-slug.js';
 /** A thread and a canonical answer for it. */
 @ArgsType()
 export class ThreadAnswerArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question.' })
   @IsString()
   threadId: string;
 

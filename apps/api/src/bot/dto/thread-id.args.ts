@@ -3,7 +3,7 @@ import { IsString } from 'class-validator';
 
 @ArgsType()
 export class ThreadIdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question the bot suggested an answer for.' })
   @IsString()
   threadId: string;
 }

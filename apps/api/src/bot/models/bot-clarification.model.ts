@@ -5,13 +5,13 @@ export class BotClarificationChoice {
   @Field({ description: 'Pass to chooseClarification.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'What the asker reads on the choice.' })
   label: string;
 }
 
 @ObjectType('BotClarification', { description: 'A question the bot asks when two canonical answers fit equally.' })
 export class BotClarification {
-  @Field()
+  @Field({ description: 'The question the bot asks the asker.' })
   question: string;
 
   @Field(() => [BotClarificationChoice], { description: 'Exactly two.' })

@@ -1,21 +1,28 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 import { BotSuggestion } from './bot-suggestion.model.js';
 
 export enum BotQueueKind {
-  /** The bot was unsure: a suggestion waits for staff (open, visible threads with no staff reply since). */
   PENDING = 'PENDING',
-  /** The asker said the bot answer did not help (open, visible threads with no staff reply since the bot's suggestion). */
   UNHELPFUL = 'UNHELPFUL',
-  /** Open questions with no bot suggestion and no reply yet. */
   NO_SUGGESTION = 'NO_SUGGESTION',
 }
 
-registerEnumType(BotQueueKind, { name: 'BotQueueKind', description: 'Which staff queue of the FAQ bot.' });
+registerEnumType(BotQueueKind, {
+  name: 'BotQueueKind',
+  description: 'Which staff queue of the FAQ bot.',
+  valuesMap: {
+    PENDING: { description: 'The bot was unsure: a suggestion waits for staff (open, visible threads with no staff reply since).' },
+    UNHELPFUL: {
+      description: "The asker said the bot answer did not help (open, visible threads with no staff reply since the bot's suggestion).",
+    },
+    NO_SUGGESTION: { description: 'Open questions with no bot suggestion and no reply yet.' },
+  },
+});
 
 @ObjectType('BotQueueItem', { description: 'A question waiting for staff in one of the bot queues.' })
 export class BotQueueItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question waiting for staff.' })
   threadId: string;
 
   @Field(() => BotSuggestion, { nullable: true, description: 'Null for questions the bot never looked at.' })
@@ -24,9 +31,9 @@ export class BotQueueItem {
 
 @ObjectType('BotQueuePage', { description: 'One page of a bot queue, oldest first.' })
 export class BotQueuePage {
-  @Field(() => [BotQueueItem])
+  @Field(() => [BotQueueItem], { description: 'The questions of this page, oldest first.' })
   nodes: BotQueueItem[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 }

@@ -18,10 +18,10 @@ export class BotStatCounts {
   @Field(() => Int, { description: 'Bot answers confirmed by the asker or by staff.' })
   confirmedResolutions: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Bot answers the asker said solved the question.' })
   confirmedByAsker: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Suggestions a staff member confirmed.' })
   confirmedByStaff: number;
 
   @Field(() => Int, {
@@ -48,10 +48,10 @@ export class BotStatCounts {
 
 @ObjectType('BotAnswerStats', { description: 'The bot statistics of one canonical answer.' })
 export class BotAnswerStats {
-  @Field(() => CanonicalAnswer)
+  @Field(() => CanonicalAnswer, { description: 'The canonical answer.' })
   answer: CanonicalAnswer;
 
-  @Field(() => BotStatCounts)
+  @Field(() => BotStatCounts, { description: 'What the bot did with this answer in the period.' })
   counts: BotStatCounts;
 }
 
@@ -60,19 +60,19 @@ export class BotDayStats {
   @Field({ description: 'YYYY-MM-DD.' })
   day: string;
 
-  @Field(() => BotStatCounts)
+  @Field(() => BotStatCounts, { description: 'What the bot did that day.' })
   counts: BotStatCounts;
 }
 
 @ObjectType('BotStats', { description: 'How the FAQ bot is doing (staff only).' })
 export class BotStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The length of the period in days (today included).' })
   days: number;
 
   @Field({ description: 'Start of the period.' })
   since: Date;
 
-  @Field(() => BotStatCounts)
+  @Field(() => BotStatCounts, { description: 'What the bot did over the whole period.' })
   totals: BotStatCounts;
 
   @Field(() => [BotAnswerStats], { description: 'Per canonical answer with any activity, oldest answer first.' })

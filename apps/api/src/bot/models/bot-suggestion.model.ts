@@ -4,10 +4,10 @@ import { BotClarification } from './bot-clarification.model.js';
 
 @ObjectType('RankedCanonicalAnswer', { description: 'A candidate answer with the matcher confidence.' })
 export class RankedCanonicalAnswer {
-  @Field()
+  @Field({ description: 'The canonical answer.' })
   slug: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The matcher's calibrated confidence, 0 to 1." })
   confidence: number;
 }
 
@@ -26,13 +26,13 @@ export class BotExplanation {
     'staff always, with the alternatives and the explanation.',
 })
 export class BotSuggestion {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The suggestion's id." })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question the suggestion is for.' })
   threadId: string;
 
-  @Field(() => BotSuggestionStatus)
+  @Field(() => BotSuggestionStatus, { description: 'Where the suggestion stands.' })
   status: BotSuggestionStatus;
 
   @Field(() => Float, { description: 'Matcher confidence in [0, 1] (for a clarification: of the two choices together).' })
@@ -53,7 +53,7 @@ export class BotSuggestion {
   @Field(() => BotClarification, { nullable: true, description: 'The question the bot asked, while CLARIFYING (and after).' })
   clarify: BotClarification | null;
 
-  @Field()
+  @Field({ description: 'When the bot made the suggestion.' })
   createdAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'When the asker or a staff member last decided on it.' })

@@ -4,10 +4,10 @@ import { BotClarification } from './bot-clarification.model.js';
 
 @ObjectType('SuggestedAnswer', { description: 'A canonical answer that may solve the question being typed.' })
 export class SuggestedAnswer {
-  @Field()
+  @Field({ description: "The canonical answer's slug." })
   slug: string;
 
-  @Field()
+  @Field({ description: "The canonical answer's title." })
   title: string;
 
   @Field({ description: 'The start of the answer as plain text.' })
@@ -19,13 +19,13 @@ export class SuggestedAnswer {
 
 @ObjectType('SimilarThreadSuggestion', { description: 'An existing thread like the question being typed.' })
 export class SimilarThreadSuggestion {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The similar thread's id." })
   id: string;
 
-  @Field()
+  @Field({ description: "The similar thread's title." })
   title: string;
 
-  @Field(() => ThreadStatus)
+  @Field(() => ThreadStatus, { description: 'Whether the similar thread is answered.' })
   status: ThreadStatus;
 
   @Field({ description: 'Has an accepted answer.' })

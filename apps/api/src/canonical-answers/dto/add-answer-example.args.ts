@@ -4,7 +4,7 @@ import { IsAnswerSlug, Trim } from './answer-slug.js';
 
 @ArgsType()
 export class AddAnswerExampleArgs {
-  @Field()
+  @Field({ description: 'The canonical answer to add the example to.' })
   @IsAnswerSlug()
   slug: string;
 

@@ -3,7 +3,7 @@ import { IsAnswerSlug } from './answer-slug.js';
 
 @ArgsType()
 export class AnswerSlugArgs {
-  @Field()
+  @Field({ description: "The canonical answer's slug." })
   @IsAnswerSlug()
   slug: string;
 }

@@ -9,7 +9,7 @@ export class CreateCanonicalAnswerInput {
   @IsAnswerSlug()
   slug: string;
 
-  @Field()
+  @Field({ description: 'The question the answer answers, as a title.' })
   @Trim()
   @IsString()
   @Length(3, 200)

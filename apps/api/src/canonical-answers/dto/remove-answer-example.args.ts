@@ -3,7 +3,7 @@ import { IsString } from 'class-validator';
 
 @ArgsType()
 export class RemoveAnswerExampleArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The example's id." })
   @IsString()
   exampleId: string;
 }

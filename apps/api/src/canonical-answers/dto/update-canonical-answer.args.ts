@@ -6,11 +6,11 @@ import { UpdateCanonicalAnswerInput } from './update-canonical-answer.input.js';
 
 @ArgsType()
 export class UpdateCanonicalAnswerArgs {
-  @Field()
+  @Field({ description: 'The canonical answer to change.' })
   @IsAnswerSlug()
   slug: string;
 
-  @Field(() => UpdateCanonicalAnswerInput)
+  @Field(() => UpdateCanonicalAnswerInput, { description: 'What changes.' })
   @ValidateNested()
   @Type(() => UpdateCanonicalAnswerInput)
   input: UpdateCanonicalAnswerInput;

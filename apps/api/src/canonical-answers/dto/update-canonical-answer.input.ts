@@ -4,7 +4,7 @@ import { Trim } from './answer-slug.js';
 
 @InputType({ description: 'New text for a canonical answer; omitted fields stay as they are.' })
 export class UpdateCanonicalAnswerInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new title; unchanged when null.' })
   @IsOptional()
   @Trim()
   @IsString()

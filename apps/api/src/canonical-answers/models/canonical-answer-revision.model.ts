@@ -3,10 +3,10 @@ import { User } from '../../users/models/user.model.js';
 
 @ObjectType('CanonicalAnswerRevision', { description: 'The text a canonical answer had at an earlier version (staff only).' })
 export class CanonicalAnswerRevision {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version number, from 1.' })
   version: number;
 
-  @Field()
+  @Field({ description: 'The title in this version.' })
   title: string;
 
   @Field({ description: 'Markdown.' })

@@ -4,13 +4,13 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
   description: 'A staff-written answer to a frequent question, at /answers/<slug>; the FAQ bot suggests these.',
 })
 export class CanonicalAnswer {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The answer's id." })
   id: string;
 
   @Field({ description: 'Lower-case letters, digits and dashes; the address is /answers/<slug>.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'The question the answer answers, as a title.' })
   title: string;
 
   @Field({ description: 'Markdown.' })
@@ -22,9 +22,9 @@ export class CanonicalAnswer {
   @Field({ description: 'Retired answers stay readable but are never suggested.' })
   retired: boolean;
 
-  @Field()
+  @Field({ description: 'When the answer was written.' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When the answer last changed.' })
   updatedAt: Date;
 }

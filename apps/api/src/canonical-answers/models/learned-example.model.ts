@@ -8,7 +8,7 @@ export class LearnedExample {
   @Field(() => ID, { description: 'Pass to removeLearnedExample.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The question the bot learned from.' })
   text: string;
 
   @Field(() => ExampleSource, { description: 'CONFIRMED or CORRECTED (an example of `answerSlug`), or DISMISSED (of none).' })

@@ -5,6 +5,7 @@ import { FaqBot1764170000000 } from './1764170000000-faq-bot.js';
 import { Notifications1764180000000 } from './1764180000000-notifications.js';
 import { NoneExamples1764190000000 } from './1764190000000-none-examples.js';
 import { TwoFactor1764200000000 } from './1764200000000-two-factor.js';
+import { CookedPosts1764310000000 } from './1764310000000-cooked-posts.js';
 import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
@@ -16,5 +17,6 @@ export const migrations = [
   Notifications1764180000000,
   NoneExamples1764190000000,
   TwoFactor1764200000000,
+  CookedPosts1764310000000,
   PostJobs1764320000000,
 ];

@@ -3,7 +3,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class ThreadActivityArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread to follow.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)

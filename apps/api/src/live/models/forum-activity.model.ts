@@ -4,9 +4,9 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
   description: 'A thread got activity (a new question, a reply, an accepted answer, a lock): the thread list can mark it.',
 })
 export class ForumActivity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread that got activity.' })
   threadId: string;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   lastActivityAt: Date;
 }

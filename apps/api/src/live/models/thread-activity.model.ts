@@ -3,10 +3,10 @@ import { ThreadActivityKind } from '../thread-activity-kind.js';
 
 @ObjectType('ThreadActivity', { description: 'Something changed in a thread: refetch the part named by kind and replyId.' })
 export class ThreadActivity {
-  @Field(() => ThreadActivityKind)
+  @Field(() => ThreadActivityKind, { description: 'What changed.' })
   kind: ThreadActivityKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread that changed.' })
   threadId: string;
 
   @Field(() => ID, { nullable: true, description: 'The reply concerned, if any.' })

@@ -5,7 +5,7 @@ import { PostType } from '../../threads/post-type.js';
 
 @ArgsType()
 export class FlagPostArgs {
-  @Field(() => PostType)
+  @Field(() => PostType, { description: 'Whether the post is a question or a reply.' })
   @IsEnum(PostType)
   postType: PostType;
 

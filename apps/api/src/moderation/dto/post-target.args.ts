@@ -6,7 +6,7 @@ import { normalizeNote } from './note.js';
 
 @ArgsType()
 export class PostTargetArgs {
-  @Field(() => PostType)
+  @Field(() => PostType, { description: 'Whether the post is a question or a reply.' })
   @IsEnum(PostType)
   postType: PostType;
 

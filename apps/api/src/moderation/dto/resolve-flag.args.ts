@@ -5,7 +5,7 @@ import { normalizeNote } from './note.js';
 
 @ArgsType()
 export class ResolveFlagArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The open flag.' })
   @IsString()
   flagId: string;
 

@@ -5,7 +5,7 @@ import { normalizeNote } from './note.js';
 
 @ArgsType()
 export class ThreadTargetArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread.' })
   @IsString()
   threadId: string;
 

@@ -1,18 +1,25 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 import { PostType } from '../../threads/post-type.js';
 import { FlagStatus } from '../flag.entity.js';
 
-registerEnumType(FlagStatus, { name: 'FlagStatus', description: 'OPEN until a moderator resolves the flag or hides the post.' });
+registerEnumType(FlagStatus, {
+  name: 'FlagStatus',
+  description: 'OPEN until a moderator resolves the flag or hides the post.',
+  valuesMap: {
+    OPEN: { description: 'Waiting for a moderator.' },
+    RESOLVED: { description: 'A moderator resolved the flag or hid the post.' },
+  },
+});
 
 @ObjectType('Flag', {
   description: "A member's report that a post needs a moderator's attention. reporter and resolvedBy are resolved on demand.",
 })
 export class Flag {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The flag's id; pass to resolveFlag." })
   id: string;
 
-  @Field(() => PostType)
+  @Field(() => PostType, { description: 'Whether the flagged post is a question or a reply.' })
   postType: PostType;
 
   @Field(() => ID, { description: 'The thread id for a THREAD, the reply id for a REPLY.' })
@@ -30,13 +37,13 @@ export class Flag {
   @Field({ description: 'Why the member flagged it. Plain text.' })
   reason: string;
 
-  @Field(() => FlagStatus)
+  @Field(() => FlagStatus, { description: 'Whether the flag still waits for a moderator.' })
   status: FlagStatus;
 
-  @Field()
+  @Field({ description: 'When the member flagged the post.' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a moderator resolved it; null while open.' })
   resolvedAt: Date | null;
 
   /** Not fields: for the reporter and resolvedBy resolvers. */
@@ -46,9 +53,9 @@ export class Flag {
 
 @ObjectType('FlagConnection', { description: 'One page of flags, oldest first.' })
 export class FlagConnection {
-  @Field(() => [Flag])
+  @Field(() => [Flag], { description: 'The open flags of this page, oldest first.' })
   nodes: Flag[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 }

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 
 @ObjectType('ModerationAction', { description: 'One entry of the moderation log. actor is resolved on demand.' })
 export class ModerationAction {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The log entry's id." })
   id: string;
 
   @Field({ description: 'HIDE, RESTORE, LOCK, UNLOCK or RESOLVE_FLAG (other features may log more kinds, e.g. CHANGE_ROLE).' })
@@ -12,13 +12,13 @@ export class ModerationAction {
   @Field({ description: 'What it was done to: THREAD, REPLY, FLAG (or USER).' })
   targetType: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the thread, reply, flag or user acted on.' })
   targetId: string;
 
   @Field(() => String, { nullable: true, description: "The moderator's reason or note. Plain text." })
   note: string | null;
 
-  @Field()
+  @Field({ description: 'When it was done.' })
   createdAt: Date;
 
   /** Not a field: for the actor resolver. */
@@ -27,9 +27,9 @@ export class ModerationAction {
 
 @ObjectType('ModerationActionConnection', { description: 'One page of the moderation log, newest first.' })
 export class ModerationActionConnection {
-  @Field(() => [ModerationAction])
+  @Field(() => [ModerationAction], { description: 'The log entries of this page, newest first.' })
   nodes: ModerationAction[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 }

@@ -3,9 +3,9 @@ import { Notification } from './notification.model.js';
 
 @ObjectType('NotificationAdded', { description: 'A new notification for you, with your unread count after it.' })
 export class NotificationAdded {
-  @Field(() => Notification)
+  @Field(() => Notification, { description: 'The new notification.' })
   notification: Notification;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many notifications you have not read, this one included.' })
   unreadCount: number;
 }

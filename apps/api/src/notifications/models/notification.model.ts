@@ -4,13 +4,13 @@ import { NotificationThread } from './notification-thread.model.js';
 
 @ObjectType('Notification', { description: 'Something in the forum you should look at.' })
 export class Notification {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The notification's id." })
   id: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'Why you were notified.' })
   kind: NotificationKind;
 
-  @Field(() => NotificationThread)
+  @Field(() => NotificationThread, { description: 'The thread it is about.' })
   thread: NotificationThread;
 
   @Field(() => ID, { nullable: true, description: 'The reply concerned; null when it is about the question itself.' })
@@ -19,7 +19,7 @@ export class Notification {
   /** Resolved through `actor`; not a field. */
   actorId: number | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt: Date;
 
   @Field({ description: 'Whether you marked it read.' })

@@ -1,14 +1,14 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '../../threads/models/page-info.model.js';
+import { PageInfo } from '../../common/page-info.model.js';
 import { Thread } from '../../threads/models/thread.model.js';
 import { PostType } from '../../threads/post-type.js';
 
 @ObjectType('SearchResult', { description: 'One thread that matches a search, represented by its best-matching post.' })
 export class SearchResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The matching thread.' })
   threadId: string;
 
-  @Field(() => Thread)
+  @Field(() => Thread, { description: 'The matching thread.' })
   thread: Thread;
 
   @Field(() => PostType, { description: 'Whether the best match is the question itself or one of its replies.' })
@@ -29,9 +29,9 @@ export class SearchResult {
 
 @ObjectType('SearchResultConnection', { description: 'A page of search results, best first.' })
 export class SearchResultConnection {
-  @Field(() => [SearchResult])
+  @Field(() => [SearchResult], { description: 'The results of this page, best first.' })
   nodes: SearchResult[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 }

@@ -6,7 +6,7 @@ import { replyBodyLength } from '#post-limits';
 
 @ArgsType()
 export class ReplyToThreadArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread to reply to.' })
   @IsString()
   threadId: string;
 

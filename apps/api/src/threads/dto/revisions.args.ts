@@ -5,11 +5,11 @@ import { PostType } from '../post-type.js';
 
 @ArgsType()
 export class RevisionsArgs extends PageArgs {
-  @Field(() => PostType)
+  @Field(() => PostType, { description: 'Whether the post is a question or a reply.' })
   @IsEnum(PostType)
   postType: PostType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread or reply.' })
   @IsString()
   postId: string;
 }

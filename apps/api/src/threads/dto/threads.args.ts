@@ -6,17 +6,22 @@ import { ThreadStatus } from '../thread-status.js';
 import { tagPattern } from '#post-limits';
 
 export enum ThreadSort {
-  /** Most recent reply (or question) first. */
   LATEST_ACTIVITY = 'LATEST_ACTIVITY',
-  /** Most recently asked first. */
   NEWEST = 'NEWEST',
 }
 
-registerEnumType(ThreadSort, { name: 'ThreadSort', description: 'Order of a thread list; ties broken by id, newest first.' });
+registerEnumType(ThreadSort, {
+  name: 'ThreadSort',
+  description: 'Order of a thread list; ties broken by id, newest first.',
+  valuesMap: {
+    LATEST_ACTIVITY: { description: 'Most recent reply (or question) first.' },
+    NEWEST: { description: 'Most recently asked first.' },
+  },
+});
 
 @InputType({ description: 'Narrows a thread list; all given conditions apply together.' })
 export class ThreadFilter {
-  @Field(() => ThreadStatus, { nullable: true })
+  @Field(() => ThreadStatus, { nullable: true, description: 'Threads in this status.' })
   @IsOptional()
   @IsEnum(ThreadStatus)
   status?: ThreadStatus | null;
@@ -51,13 +56,13 @@ export class ThreadFilter {
 
 @ArgsType()
 export class ThreadsArgs extends PageArgs {
-  @Field(() => ThreadFilter, { nullable: true })
+  @Field(() => ThreadFilter, { nullable: true, description: 'Conditions the threads meet; none: every thread the viewer may see.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ThreadFilter)
   filter?: ThreadFilter | null;
 
-  @Field(() => ThreadSort, { defaultValue: ThreadSort.LATEST_ACTIVITY })
+  @Field(() => ThreadSort, { defaultValue: ThreadSort.LATEST_ACTIVITY, description: 'The order of the list.' })
   @IsEnum(ThreadSort)
   sort: ThreadSort = ThreadSort.LATEST_ACTIVITY;
 }

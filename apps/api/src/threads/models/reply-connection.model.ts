@@ -1,24 +1,6 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from './page-info.model.js';
+import { ObjectType } from '@nestjs/graphql';
+import { Paginated } from '../../common/paginated.js';
 import { Reply } from './reply.model.js';
 
-@ObjectType('ReplyEdge')
-export class ReplyEdge {
-  @Field({ description: 'Opaque; pass as `after` to continue after this reply.' })
-  cursor: string;
-
-  @Field(() => Reply)
-  node: Reply;
-}
-
 @ObjectType('ReplyConnection', { description: 'One page of replies, oldest first.' })
-export class ReplyConnection {
-  @Field(() => [ReplyEdge])
-  edges: ReplyEdge[];
-
-  @Field(() => [Reply])
-  nodes: Reply[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class ReplyConnection extends Paginated(Reply, 'Reply', 'reply') {}

@@ -2,10 +2,10 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Reply', { description: 'An answer or comment in a thread.' })
 export class Reply {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The reply's id." })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread the reply belongs to.' })
   threadId: string;
 
   @Field({ description: 'Markdown as written.' })
@@ -23,12 +23,15 @@ export class Reply {
   @Field({ description: 'Changed after it was posted.' })
   edited: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the reply was last edited; null when never.' })
   editedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the reply was posted.' })
   createdAt: Date;
 
   /** Not a field: for the author resolver. */
+  /** Not a field: the stored HTML that bodyHtml serves (null only for a row written outside the API and not yet cooked). */
+  cookedHtml: string | null;
+
   authorId: number;
 }

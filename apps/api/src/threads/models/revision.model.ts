@@ -3,13 +3,13 @@ import { PostType } from '../post-type.js';
 
 @ObjectType('Revision', { description: 'What a post said before one edit, and who made the edit.' })
 export class Revision {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The revision's id." })
   id: string;
 
-  @Field(() => PostType)
+  @Field(() => PostType, { description: 'Whether the post is a question or a reply.' })
   postType: PostType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The thread or reply this was an earlier version of.' })
   postId: string;
 
   @Field(() => String, { nullable: true, description: 'The title before the edit; null for replies.' })

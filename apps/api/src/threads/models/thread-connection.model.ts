@@ -1,27 +1,9 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from './page-info.model.js';
+import { ObjectType } from '@nestjs/graphql';
+import { Paginated } from '../../common/paginated.js';
 import { Thread } from './thread.model.js';
 
-@ObjectType('ThreadEdge')
-export class ThreadEdge {
-  @Field({ description: 'Opaque; pass as `after` to continue after this thread.' })
-  cursor: string;
-
-  @Field(() => Thread)
-  node: Thread;
-}
-
 @ObjectType('ThreadConnection', { description: 'One page of threads.' })
-export class ThreadConnection {
-  @Field(() => [ThreadEdge])
-  edges: ThreadEdge[];
-
-  @Field(() => [Thread])
-  nodes: Thread[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
+export class ThreadConnection extends Paginated(Thread, 'Thread', 'thread') {
   /** Not a field: counts every match, run only when totalCount is asked for. */
   count: () => Promise<number>;
 }

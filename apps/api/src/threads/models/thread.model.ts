@@ -5,7 +5,7 @@ import { ThreadStatus } from '../thread-status.js';
   description: 'A question and its discussion. author, tags, bodyHtml, acceptedReply, replies and revisions are resolved on demand.',
 })
 export class Thread {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The thread's id." })
   id: string;
 
   @Field({ description: 'Plain text: clients must escape it.' })
@@ -29,16 +29,19 @@ export class Thread {
   @Field({ description: 'Changed after it was posted.' })
   edited: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the question was last edited; null when never.' })
   editedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the question was asked.' })
   createdAt: Date;
 
   @Field({ description: 'When it was asked or last replied to.' })
   lastActivityAt: Date;
 
   /** Not fields: what the field resolvers need. */
+  /** Not a field: the stored HTML that bodyHtml serves (null only for a row written outside the API and not yet cooked). */
+  cookedHtml: string | null;
+
   authorId: number;
   acceptedReplyId: number | null;
 }

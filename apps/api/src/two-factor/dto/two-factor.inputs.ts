@@ -24,19 +24,19 @@ export class CompleteTwoFactorSignInInput {
 
 @InputType({ description: 'Proof for turning two-factor sign-in off: a current code, or the password plus a recovery code.' })
 export class DisableTwoFactorInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A current 6-digit code from the authenticator app.' })
   @IsOptional()
   @IsString()
   @Length(1, 64, { message: 'code must be 1–64 characters' })
   code?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Your password, given with recoveryCode when the authenticator app is lost.' })
   @IsOptional()
   @IsString()
   @Length(1, 200, { message: 'password must be 1–200 characters' })
   password?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'One of your unused recovery codes, given with password.' })
   @IsOptional()
   @IsString()
   @Length(1, 64, { message: 'recoveryCode must be 1–64 characters' })

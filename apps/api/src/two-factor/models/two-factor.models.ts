@@ -13,13 +13,13 @@ export class TwoFactorEnrolment {
 
 @ObjectType('RecoveryCodes', { description: 'Ten single-use codes for when the authenticator is lost. Shown once; only hashes are kept.' })
 export class RecoveryCodes {
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Single-use codes for signing in without the authenticator app; shown once, store them safely.' })
   codes: string[];
 }
 
 @ObjectType('TwoFactorStatus', { description: "The signed-in account's two-factor sign-in." })
 export class TwoFactorStatus {
-  @Field()
+  @Field({ description: 'Whether two-factor sign-in is on for your account.' })
   enabled: boolean;
 
   @Field(() => Int, { description: 'Unused recovery codes left (0 when two-factor sign-in is off).' })
@@ -36,6 +36,6 @@ export class TwoFactorChallenge {
   @Field({ description: 'Single use; expires after five minutes. Not a session.' })
   token: string;
 
-  @Field()
+  @Field({ description: 'When the challenge expires; sign in again after.' })
   expiresAt: Date;
 }

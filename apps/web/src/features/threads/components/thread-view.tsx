@@ -7,7 +7,7 @@ import { HtmlBody } from '../../../components/html-body';
 import { ErrorMessage, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
-import { messageOf } from '../../../lib/graphql-errors';
+import { errorCodeOf, messageOf } from '../../../lib/graphql-errors';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
@@ -47,7 +47,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   usePageTitle(data?.thread.title);
 
   if (error && !data) {
-    if (error && messageOf(error).includes('not found')) {
+    if (errorCodeOf(error) === 'NOT_FOUND') {
       return (
         <section className="card">
           <h1>Question not found</h1>

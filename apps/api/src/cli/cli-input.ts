@@ -3,7 +3,7 @@ import { AppModule } from '../app.module.js';
 import { createLogger } from '../bootstrap.js';
 import { AppError } from '../common/app-error.js';
 import { loadEnvironment } from '../config/environment.js';
-import { UsersService } from './users.service.js';
+import { UsersService } from '../users/users.service.js';
 
 /** Everything on standard input, without the one trailing newline that `echo` or a typed Enter adds. */
 export async function readStdin(): Promise<string> {

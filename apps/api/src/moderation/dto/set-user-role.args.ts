@@ -1,10 +1,10 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsString } from 'class-validator';
-import { Role } from '../role.js';
+import { Role } from '../../common/role.js';
 
 @ArgsType()
 export class SetUserRoleArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user whose role changes.' })
   @IsString({ message: 'userId must be an id' })
   userId: string;
 

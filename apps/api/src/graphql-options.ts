@@ -1,9 +1,9 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { join } from 'node:path';
-import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
-import { Environment } from '../config/environment.js';
-import { graphqlContext } from '../live/socket-context.js';
-import { QueryLimits } from './query-limits.js';
+import { formatGraphqlError, withoutSuggestions } from './common/format-graphql-error.js';
+import { Environment } from './config/environment.js';
+import { graphqlContext } from './live/socket-context.js';
+import { QueryLimits } from './graphql/query-limits.js';
 
 export function graphqlOptions(environment: Environment): ApolloDriverConfig {
   const limits = new QueryLimits(environment);

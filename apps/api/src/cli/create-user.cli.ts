@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { SignUpInput } from '../auth/dto/sign-up.input.js';
 import { readStdin, runUsersCommand, UsageError } from './cli-input.js';
-import { Role } from './role.js';
+import { Role } from '../common/role.js';
 
 const usage = `Usage: npm run user:create -- --role member|staff|admin --username NAME --email ADDRESS (--password PASSWORD | --password-stdin)`;
 const roles: Record<string, Role> = { member: Role.MEMBER, staff: Role.STAFF, admin: Role.ADMIN };

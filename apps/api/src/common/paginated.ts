@@ -1,0 +1,42 @@
+import { Type } from '@nestjs/common';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from './page-info.model.js';
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * The base of a cursor-paginated list of `node` (GraphQL type `name`): its `<name>Edge` type and the
+ * edges, nodes and pageInfo fields. Extend it with `@ObjectType('<name>Connection', …)`.
+ */
+export function Paginated<T>(node: Type<T>, name: string, noun: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`, { description: `One ${noun} of a page and the cursor that points after it.` })
+  class EdgeType implements Edge<T> {
+    @Field({ description: `Opaque; pass as \`after\` to continue after this ${noun}.` })
+    cursor: string;
+
+    @Field(() => node, { description: `The ${noun}.` })
+    node: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType implements Connection<T> {
+    @Field(() => [EdgeType], { description: `Each ${noun} of the page with its cursor.` })
+    edges: EdgeType[];
+
+    @Field(() => [node], { description: `Each ${noun} of the page, without cursors.` })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: 'Where this page ends.' })
+    pageInfo: PageInfo;
+  }
+  return ConnectionType as Type<Connection<T>>;
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Reply } from './models/reply.model.js';
+import { Thread } from './models/thread.model.js';
+import { PostType } from './post-type.js';
+import { ReplyEntity } from './reply.entity.js';
+import { toReply, toThread } from './thread.mapper.js';
+import { ThreadEntity } from './thread.entity.js';
+
+/** A post (question or reply) with the thread it belongs to. */
+export interface Post {
+  postType: PostType;
+  postId: number;
+  thread: Thread;
+  reply: Reply | null;
+}
+
+export function postKey(postType: PostType, postId: number): string {
+  return `${postType}:${postId}`;
+}
+
+/** Looks posts up by type and id, for features that point at "a post" (flags, the moderation log). No visibility check. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>,
+    @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
+  ) {}
+
+  /** Threads by id, keyed by id; missing ones are left out. */
+  async threadsById(ids: number[]): Promise<Map<number, Thread>> {
+    const rows = ids.length > 0 ? await this.threads.findBy({ id: In(ids) }) : [];
+    return new Map(rows.map((row) => [row.id, toThread(row)]));
+  }
+
+  /** Whether any thread exists at all. */
+  anyThread(): Promise<boolean> {
+    return this.threads.exists();
+  }
+
+  async findOne(postType: PostType, postId: number): Promise<Post | null> {
+    return (await this.find([{ postType, postId }])).get(postKey(postType, postId)) ?? null;
+  }
+
+  /** Many posts in at most two queries (replies, then every thread involved), keyed by postKey. */
+  async find(keys: { postType: PostType; postId: number }[]): Promise<Map<string, Post>> {
+    const replyIds = keys.filter((key) => key.postType === PostType.REPLY).map((key) => key.postId);
+    const replies = replyIds.length > 0 ? await this.replies.findBy({ id: In(replyIds) }) : [];
+    const threadIds = [
+      ...new Set([
+        ...keys.filter((key) => key.postType === PostType.THREAD).map((key) => key.postId),
+        ...replies.map((reply) => reply.threadId),
+      ]),
+    ];
+    const threads = threadIds.length > 0 ? await this.threads.findBy({ id: In(threadIds) }) : [];
+    const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
+    const posts = new Map<string, Post>();
+    for (const thread of threads)
+      posts.set(postKey(PostType.THREAD, thread.id), {
+        postType: PostType.THREAD,
+        postId: thread.id,
+        thread: toThread(thread),
+        reply: null,
+      });
+    for (const reply of replies) {
+      const thread = threadsById.get(reply.threadId);
+      if (thread) {
+        posts.set(postKey(PostType.REPLY, reply.id), {
+          postType: PostType.REPLY,
+          postId: reply.id,
+          thread: toThread(thread),
+          reply: toReply(reply, thread.acceptedReplyId),
+        });
+      }
+    }
+    return posts;
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReplyEntity } from './reply.entity.js';
+import { threadStatus } from './thread-status.js';
+import { ThreadEntity } from './thread.entity.js';
+
+/** What a thread's state is made of; `status` is derived from the rest. */
+export interface ThreadState {
+  id: number;
+  locked: boolean;
+  hidden: boolean;
+  acceptedReplyId: number | null;
+}
+
+/**
+ * The changes that touch a thread's state, made inside one transaction that holds the thread's row. Each setter is
+ * conditional on the current value and answers whether it changed anything; the status is derived again after each.
+ */
+export class ThreadStateChange {
+  constructor(
+    /** The transaction: callers write their own tables (a log row, flags) through it so all commits together. */
+    readonly manager: EntityManager,
+    /** The thread as read under the lock. */
+    readonly thread: ThreadState,
+  ) {}
+
+  setLocked(locked: boolean): Promise<boolean> {
+    return this.set({ locked });
+  }
+
+  setHidden(hidden: boolean): Promise<boolean> {
+    return this.set({ hidden });
+  }
+
+  setAcceptedReply(acceptedReplyId: number | null): Promise<boolean> {
+    return this.set({ acceptedReplyId });
+  }
+
+  /** Hides or shows one of the thread's replies and recounts the visible ones. */
+  async setReplyHidden(replyId: number, hidden: boolean): Promise<boolean> {
+    const result = await this.manager.update(ReplyEntity, { id: replyId, threadId: this.thread.id, hidden: !hidden }, { hidden });
+    if (!result.affected) return false;
+    await this.manager
+      .createQueryBuilder()
+      .update(ThreadEntity)
+      .set({ replyCount: () => '(SELECT COUNT(*) FROM replies r WHERE r.thread_id = :threadId AND r.hidden = :hidden)' })
+      .where('id = :threadId', { threadId: this.thread.id, hidden: false })
+      .execute();
+    return true;
+  }
+
+  private async set(change: Partial<Omit<ThreadState, 'id'>>): Promise<boolean> {
+    const [key] = Object.keys(change) as (keyof typeof change)[];
+    if (this.thread[key] === change[key]) return false;
+    Object.assign(this.thread, change);
+    await this.manager.update(ThreadEntity, { id: this.thread.id }, { ...change, status: threadStatus(this.thread) });
+    return true;
+  }
+}
+
+/**
+ * The one writer of a thread's locked, hidden and accepted state and of the status derived from them. Every change
+ * runs in a transaction that first locks the thread's row (SELECT … FOR UPDATE on PostgreSQL; on SQLite transactions
+ * are queued, see serializeSqliteTransactions), so a lock racing an accept cannot leave a stale status behind.
+ */
+@Injectable()
+export class ThreadStateService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` holding the thread's row; null when there is no such thread (nothing runs). */
+  change<T>(threadId: number, work: (change: ThreadStateChange) => Promise<T>): Promise<{ result: T } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const postgres = this.dataSource.options.type === 'postgres';
+      const row = await manager.findOne(ThreadEntity, {
+        select: { id: true, locked: true, hidden: true, acceptedReplyId: true },
+        where: { id: threadId },
+        ...(postgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      if (!row) return null;
+      const state = { id: row.id, locked: row.locked, hidden: row.hidden, acceptedReplyId: row.acceptedReplyId };
+      return { result: await work(new ThreadStateChange(manager, state)) };
+    });
+  }
+}

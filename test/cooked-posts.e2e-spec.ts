@@ -1,0 +1,137 @@
+import { print } from 'graphql';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rendererVersion } from '../apps/api/src/markdown/markdown.service.js';
+import { Role } from '../apps/api/src/common/role.js';
+import { ThreadPageDocument } from '../apps/web/src/gql/graphql.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { until } from './support/live-client.js';
+import { TestApp } from './support/test-app.js';
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id bodyHtml } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id bodyHtml } }';
+const editQuestionMutation =
+  'mutation Edit($id: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $id, input: $input) { id bodyHtml } }';
+const editReplyMutation = 'mutation Edit($id: ID!, $input: EditReplyInput!) { editReply(replyId: $id, input: $input) { id bodyHtml } }';
+const readQuery = 'query Read($id: ID!) { thread(id: $id) { bodyHtml replies(first: 50) { nodes { id bodyHtml } } } }';
+const threadPageQuery = print(ThreadPageDocument);
+
+interface Read {
+  thread: { bodyHtml: string; replies: { nodes: { id: string; bodyHtml: string }[] } };
+}
+
+describe('cooked posts: HTML stored at write, served on read', () => {
+  let app: TestApp;
+  let member: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    member = await createAccount(app, Role.MEMBER);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const sql = (query: string, parameters: unknown[] = []) => app.nest.get(DataSource).query(query, parameters);
+  const placeholder = (index: number) => (app.nest.get(DataSource).options.type === 'postgres' ? `$${index}` : '?');
+  const ask = async (body: string) =>
+    (
+      await app.query<{ askQuestion: { id: string; bodyHtml: string } }>(
+        askMutation,
+        { input: { title: `How do I change my forum signature ${Math.random().toString(36).slice(2, 8)}?`, body, tags: ['profile'] } },
+        { token: member.token },
+      )
+    ).askQuestion;
+  const reply = async (threadId: string, body: string) =>
+    (await app.query<{ replyToThread: { id: string; bodyHtml: string } }>(replyMutation, { threadId, body }, { token: member.token }))
+      .replyToThread;
+  const read = async (id: string) => (await app.query<Read>(readQuery, { id })).thread;
+
+  it('answers bodyHtml rendered from the markdown after asking, replying and editing', async () => {
+    const thread = await ask('My signature shows **twice** under each post.');
+    expect(thread.bodyHtml).toBe('<p>My signature shows <strong>twice</strong> under each post.</p>\n');
+    const answer = await reply(thread.id, 'Open *Settings* and clear it.');
+    expect(answer.bodyHtml).toBe('<p>Open <em>Settings</em> and clear it.</p>\n');
+
+    const editedThread = await app.query<{ editQuestion: { bodyHtml: string } }>(
+      editQuestionMutation,
+      { id: thread.id, input: { body: 'My signature shows `twice`.' } },
+      { token: member.token },
+    );
+    expect(editedThread.editQuestion.bodyHtml).toBe('<p>My signature shows <code>twice</code>.</p>\n');
+    const editedReply = await app.query<{ editReply: { bodyHtml: string } }>(
+      editReplyMutation,
+      { id: answer.id, input: { body: 'Open ~~Settings~~ Profile.' } },
+      { token: member.token },
+    );
+    expect(editedReply.editReply.bodyHtml).toBe('<p>Open <del>Settings</del> Profile.</p>\n');
+
+    const page = await read(thread.id);
+    expect(page.bodyHtml).toBe('<p>My signature shows <code>twice</code>.</p>\n');
+    expect(page.replies.nodes.find((node) => node.id === answer.id)?.bodyHtml).toBe('<p>Open <del>Settings</del> Profile.</p>\n');
+  });
+
+  it('serves the stored HTML without rendering on read', async () => {
+    const thread = await ask('Where do I set a **signature**?');
+    const answer = await reply(thread.id, 'Under *Profile*.');
+    // Stored HTML that the markdown could never produce: only a read of the column can answer it.
+    await sql(`UPDATE threads SET body_html = ${placeholder(1)} WHERE id = ${placeholder(2)}`, [
+      '<p>stored thread html</p>',
+      Number(thread.id),
+    ]);
+    await sql(`UPDATE replies SET body_html = ${placeholder(1)} WHERE id = ${placeholder(2)}`, [
+      '<p>stored reply html</p>',
+      Number(answer.id),
+    ]);
+    const page = await read(thread.id);
+    expect(page.bodyHtml).toBe('<p>stored thread html</p>');
+    expect(page.replies.nodes.find((node) => node.id === answer.id)?.bodyHtml).toBe('<p>stored reply html</p>');
+  });
+
+  it('re-cooks in the background, after start-up, the posts an older renderer cooked or none did', async () => {
+    const thread = await ask('Can I have a signature **with a link**?');
+    const old = await reply(thread.id, 'Yes, with _markdown_.');
+    const never = await reply(thread.id, 'Or plain `code`.');
+    await sql(`UPDATE threads SET body_html = ${placeholder(1)}, body_html_version = ${placeholder(2)} WHERE id = ${placeholder(3)}`, [
+      '<p>old renderer</p>',
+      rendererVersion - 1,
+      Number(thread.id),
+    ]);
+    await sql(`UPDATE replies SET body_html = ${placeholder(1)}, body_html_version = ${placeholder(2)} WHERE id = ${placeholder(3)}`, [
+      '<p>old renderer</p>',
+      rendererVersion - 1,
+      Number(old.id),
+    ]);
+    await sql(`UPDATE replies SET body_html = NULL, body_html_version = 0 WHERE id = ${placeholder(1)}`, [Number(never.id)]);
+    // Until the re-cook runs, the old HTML is what readers get.
+    expect((await read(thread.id)).bodyHtml).toBe('<p>old renderer</p>');
+
+    await app.restart();
+    await until(async () => (await read(thread.id)).bodyHtml !== '<p>old renderer</p>', 'the thread was re-cooked');
+    await until(
+      async () => (await read(thread.id)).replies.nodes.find((node) => node.id === old.id)?.bodyHtml !== '<p>old renderer</p>',
+      'the reply was re-cooked',
+    );
+    const page = await read(thread.id);
+    expect(page.bodyHtml).toBe('<p>Can I have a signature <strong>with a link</strong>?</p>\n');
+    expect(page.replies.nodes.find((node) => node.id === old.id)?.bodyHtml).toBe('<p>Yes, with <em>markdown</em>.</p>\n');
+    expect(page.replies.nodes.find((node) => node.id === never.id)?.bodyHtml).toBe('<p>Or plain <code>code</code>.</p>\n');
+    const stale = await sql(`SELECT COUNT(*) AS count FROM replies WHERE body_html_version < ${placeholder(1)}`, [rendererVersion]);
+    expect(Number(stale[0].count)).toBe(0);
+  });
+
+  it("reads a thread page (the web app's own query) in the same number of statements with 2 replies or 20", async () => {
+    const statementsFor = async (replies: number) => {
+      const thread = await ask('Does my signature show in replies?');
+      for (let index = 0; index < replies; index++) await reply(thread.id, `Reply number ${index}, with **markdown**.`);
+      const before = app.queryCount;
+      const data = await app.query<{ thread: { replies: { nodes: unknown[] } } }>(threadPageQuery, { id: thread.id, first: 50 });
+      expect(data.thread.replies.nodes).toHaveLength(replies);
+      return app.queryCount - before;
+    };
+    const two = await statementsFor(2);
+    const twenty = await statementsFor(20);
+    expect(twenty).toBe(two);
+    expect(twenty).toBeLessThanOrEqual(8);
+  });
+});
