@@ -70,6 +70,7 @@ async function ask(app: TestApp, account: TestAccount, question: { title: string
     { input: question },
     { token: account.token },
   );
+  await app.jobsDone();
   return data.askQuestion.id;
 }
 
@@ -666,14 +667,15 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
         { token: staff.token },
       )
     ).botStats;
-  const reply = async (threadId: string, account: TestAccount) =>
-    (
-      await app.query<{ replyToThread: { id: string } }>(
-        'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
-        { threadId, body: 'Keep the QR code offline, or better, save the backup codes instead.' },
-        { token: account.token },
-      )
-    ).replyToThread.id;
+  const reply = async (threadId: string, account: TestAccount) => {
+    const data = await app.query<{ replyToThread: { id: string } }>(
+      'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
+      { threadId, body: 'Keep the QR code offline, or better, save the backup codes instead.' },
+      { token: account.token },
+    );
+    await app.jobsDone();
+    return data.replyToThread.id;
+  };
   const staffAct = (mutation: string, variables: Record<string, string>) => app.query(mutation, variables, { token: staff.token });
   const statusOf = async (threadId: string) => (await readThread(app, threadId, staff.token)).botSuggestion?.status;
 
@@ -765,6 +767,7 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
 
   it('loads a queue page in a fixed number of queries', async () => {
     for (let index = 0; index < 3; index++) await pending();
+    await app.jobsDone();
     const page = 'query Queue($first: Int!) { botQueue(kind: PENDING, first: $first) { nodes { threadId suggestion { status } } } }';
     const measure = async (first: number) => {
       const before = app.queryCount;

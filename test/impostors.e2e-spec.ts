@@ -32,14 +32,16 @@ describe('impostors', () => {
     await app.stop();
   });
 
-  const openFlags = async () =>
-    (
-      await app.query<{ openFlags: { nodes: { postId: string; reason: string; reporter: { isBot: boolean } }[] } }>(
-        flagsQuery,
-        {},
-        { token: staff.token },
-      )
-    ).openFlags.nodes;
+  // The check runs as a job after each reply: read the flags once those have run.
+  const openFlags = async () => {
+    await app.jobsDone();
+    const data = await app.query<{ openFlags: { nodes: { postId: string; reason: string; reporter: { isBot: boolean } }[] } }>(
+      flagsQuery,
+      {},
+      { token: staff.token },
+    );
+    return data.openFlags.nodes;
+  };
 
   it('flags a member asking for the code, with the triggering phrase, and warns on the reply', async () => {
     const posted = await app.query(

@@ -33,12 +33,18 @@ describe('thread state: staff replies, the Unanswered filter, a bot answer await
   });
 
   async function ask(input: { title: string; body: string }): Promise<{ id: string; botReplyId: string | null }> {
-    const data = await app.query<{ askQuestion: { id: string; botSuggestion: { replyId: string | null } | null } }>(
-      `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id botSuggestion { replyId } } }`,
+    const { askQuestion } = await app.query<{ askQuestion: { id: string } }>(
+      `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
       { input },
       { token: asker.token },
     );
-    return { id: data.askQuestion.id, botReplyId: data.askQuestion.botSuggestion?.replyId ?? null };
+    await app.jobsDone();
+    const { thread } = await app.query<{ thread: { botSuggestion: { replyId: string | null } | null } }>(
+      'query T($id: ID!) { thread(id: $id) { botSuggestion { replyId } } }',
+      { id: askQuestion.id },
+      { token: asker.token },
+    );
+    return { id: askQuestion.id, botReplyId: thread.botSuggestion?.replyId ?? null };
   }
 
   async function reply(token: string, threadId: string, body: string): Promise<string> {
@@ -47,6 +53,7 @@ describe('thread state: staff replies, the Unanswered filter, a bot answer await
       { threadId, body },
       { token },
     );
+    await app.jobsDone();
     return data.replyToThread.id;
   }
 

@@ -116,6 +116,21 @@ export class TestApp {
     return response.data as T;
   }
 
+  /**
+   * Waits until the jobs of every post made so far have run (the bot's decision, notifications, impostor checks):
+   * what a reader sees a moment after posting. Checks the pending set, so it also serves before asserting an absence.
+   */
+  async jobsDone(timeoutMs = 10_000): Promise<void> {
+    const dataSource = this.nest.get(DataSource);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ pending }] = await dataSource.query<{ pending: number | string }[]>('SELECT COUNT(*) AS pending FROM pending_post_jobs');
+      if (Number(pending) === 0) return;
+      if (Date.now() > until) throw new Error(`${pending} post job(s) still pending after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** Stops the process-level app and starts it again on the same database. */
   async restart(): Promise<void> {
     await this.nest.close();

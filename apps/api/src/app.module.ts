@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EventsModule } from './events/events.module.js';
 import { graphqlOptions } from './graphql-options.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MarkdownModule } from './markdown/markdown.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         RedisModule,
         RateLimitModule,
         EventsModule,
+        JobsModule.forRoot(environment),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [Environment],

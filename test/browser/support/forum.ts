@@ -9,12 +9,19 @@ export async function askQuestion(
   token: string,
   input: { title: string; body: string; tags?: string[] },
 ): Promise<{ id: string; replyId: string | null }> {
-  const data = await app.query<{ askQuestion: { id: string; botSuggestion: { replyId: string | null } | null } }>(
-    `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id botSuggestion { replyId } } }`,
+  const data = await app.query<{ askQuestion: { id: string } }>(
+    `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
     { input },
     { token },
   );
-  return { id: data.askQuestion.id, replyId: data.askQuestion.botSuggestion?.replyId ?? null };
+  // The bot decides in a job after the question is stored.
+  await app.jobsDone();
+  const read = await app.query<{ thread: { botSuggestion: { replyId: string | null } | null } }>(
+    `query Bot($id: ID!) { thread(id: $id) { botSuggestion { replyId } } }`,
+    { id: data.askQuestion.id },
+    { token },
+  );
+  return { id: data.askQuestion.id, replyId: read.thread.botSuggestion?.replyId ?? null };
 }
 
 export async function reply(app: TestApp, token: string, threadId: string, body: string): Promise<string> {
@@ -23,6 +30,7 @@ export async function reply(app: TestApp, token: string, threadId: string, body:
     { threadId, body },
     { token },
   );
+  await app.jobsDone();
   return data.replyToThread.id;
 }
 

@@ -22,6 +22,11 @@ export class BotAuthor {
     return this.account;
   }
 
+  /** The bot's first reply in a thread, if it has replied there. */
+  async firstReply(threadId: number): Promise<number | null> {
+    return this.replies.firstReplyIdBy(threadId, (await this.bot()).id);
+  }
+
   /**
    * Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one;
    * returns the reply id. `causedById`: the person whose own action this reply answers (not notified of it).

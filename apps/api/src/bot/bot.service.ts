@@ -11,6 +11,9 @@ import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
+import { PostJobCompletion } from '../jobs/post-job.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
+import { PostType } from '../threads/post-type.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
@@ -51,10 +54,11 @@ export class BotService implements OnModuleInit {
     private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
     private readonly author: BotAuthor,
+    private readonly postJobs: PostJobs,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('questionPosted', (event) => this.onQuestionPosted(event.threadId));
+    this.postJobs.register({ job: 'bot-decision', postType: PostType.THREAD, run: (job, done) => this.onQuestionPosted(job.postId, done) });
     this.events.on('replyAccepted', async (event) => {
       await this.changes.publish({ topic: 'thread', threadId: event.threadId });
       await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
@@ -68,8 +72,11 @@ export class BotService implements OnModuleInit {
     );
   }
 
-  /** Runs the matcher on a new question and acts on its confidence (see the BOT_*_THRESHOLD settings). */
-  async onQuestionPosted(threadId: number): Promise<void> {
+  /**
+   * A job for each new question: indexes it, runs the matcher and acts on its confidence (see the BOT_*_THRESHOLD
+   * settings). Run twice (a retry, the sweep), it decides once and replies once.
+   */
+  async onQuestionPosted(threadId: number, job?: PostJobCompletion): Promise<void> {
     await this.changes.publish({ topic: 'thread', threadId });
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread || thread.hidden) return;
@@ -82,8 +89,10 @@ export class BotService implements OnModuleInit {
     let replyId: number | null = null;
     if (decision.reply !== null) {
       try {
+        // A run that stopped between its reply and its decision has replied already: that reply is kept.
+        const earlier = await this.author.firstReply(threadId);
         // The asker is looking at the page as the answer appears: no notification for their own post.
-        replyId = await this.author.write(threadId, null, decision.reply, thread.authorId);
+        replyId = await this.author.write(threadId, earlier, decision.reply, thread.authorId);
       } catch (error) {
         // A thread locked in the meantime: staff can still decide.
         this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
@@ -93,6 +102,7 @@ export class BotService implements OnModuleInit {
     }
     try {
       await this.dataSource.transaction(async (manager) => {
+        await job?.complete(manager);
         await manager.getRepository(BotSuggestionEntity).insert({
           threadId,
           answerId: decision.answer?.id ?? null,

@@ -84,6 +84,38 @@ export class Environment {
   @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1 to 64 of letters, digits, ":", "_", "." or "-"' })
   REDIS_KEY_PREFIX = 'twofa:';
 
+  /**
+   * Whether this instance runs post-processing jobs (the bot, notifications, impostor checks). Off, it only
+   * records and queues them: another instance's workers take them (with Redis) or the sweep of the next start.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOB_WORKERS = true;
+
+  /** Jobs one instance runs at once. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  JOB_CONCURRENCY = 4;
+
+  /** Tries per job before it is left to the sweep; the pause doubles from JOB_BACKOFF_MS after each failure. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  JOB_ATTEMPTS = 5;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  JOB_BACKOFF_MS = 1000;
+
+  /** Seconds between sweeps that queue again the post-processing a crash or an outage left undone (also run at start-up). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  JOB_SWEEP_SECONDS = 60;
+
   /** Create a small demo forum on an empty database. */
   @Transform(toBoolean)
   @IsBoolean()

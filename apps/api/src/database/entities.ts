@@ -5,6 +5,7 @@ import { NoneExampleEntity } from '../canonical-answers/none-example.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { FlagEntity } from '../moderation/flag.entity.js';
 import { ModerationActionEntity } from '../moderation/moderation-action.entity.js';
+import { PendingPostJobEntity } from '../jobs/pending-post-job.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { BotAnswerVoteEntity } from '../bot/bot-answer-vote.entity.js';
 import { BotEventEntity } from '../bot/bot-event.entity.js';
@@ -39,4 +40,5 @@ export const entities = [
   TwoFactorCredentialEntity,
   RecoveryCodeEntity,
   SignInChallengeEntity,
+  PendingPostJobEntity,
 ];

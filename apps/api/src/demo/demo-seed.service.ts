@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
+import { PostType } from '../threads/post-type.js';
 import { RepliesService } from '../threads/replies.service.js';
 import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
@@ -40,6 +42,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly threads: ThreadsService,
     private readonly replies: RepliesService,
     private readonly posts: PostsService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -85,6 +88,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const [index, demo] of demoThreads.entries()) {
       const author = account(demo.author);
       const thread = await this.threads.askAsSystem(author.id, { title: demo.title, body: demo.body, tags: demo.tags });
+      // The bot answers first, as it would while the asker waits.
+      await this.postJobs.whenDone(PostType.THREAD, thread.id);
       for (const reply of demo.replies) {
         const posted = await this.replies.postAsSystem(account(reply.author).id, thread.id, reply.body);
         if (reply.accepted) await this.threads.accept(RequestContext.system(author), String(posted.id));

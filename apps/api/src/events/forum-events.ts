@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 
 /** What happens in the forum that other features react to (the bot, notifications, live updates). */
 export interface ForumEventMap {
-  questionPosted: { threadId: number; authorId: number };
-  /** `causedById`: whose own action made the reply (the asker, when the bot answers a question as it is posted). */
-  replyPosted: { threadId: number; replyId: number; authorId: number; causedById?: number };
+  /** A question was stored (its jobs are queued separately, see PostJobs). `at`: when, also its last activity. */
+  questionPosted: { threadId: number; authorId: number; title: string; at: Date };
+  /** A reply was stored (its jobs are queued separately, see PostJobs). `at`: when, also the thread's last activity. */
+  replyPosted: { threadId: number; replyId: number; authorId: number; byBot: boolean; threadHidden: boolean; at: Date };
   replyAccepted: { threadId: number; replyId: number; acceptedById: number };
   /** The accepted answer was withdrawn; the thread is open again (unless locked). */
   answerUnaccepted: { threadId: number; actorId: number };
@@ -22,8 +23,10 @@ export interface ForumEventMap {
 type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;
 
 /**
- * An in-process event bus whose handlers are awaited in order, so that a mutation returns once the
- * bot has replied. A failing handler is logged and never fails the action that raised the event.
+ * An in-process event bus for what must follow an action at once and cheaply from the event alone (live
+ * messages, the bot's index of this instance); its handlers are awaited in order. A failing handler is logged and
+ * never fails the action that raised the event. Work that reads or writes the database for a new post runs as a job
+ * instead (PostJobs), so that it survives a crash and runs off the request.
  */
 @Injectable()
 export class ForumEvents {

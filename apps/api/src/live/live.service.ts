@@ -7,8 +7,6 @@ import { Reply } from '../threads/models/reply.model.js';
 import { Thread } from '../threads/models/thread.model.js';
 import { PostType } from '../threads/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
-import { Role } from '../common/role.js';
-import { UsersService } from '../users/users.service.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
@@ -22,28 +20,24 @@ export class LiveService implements OnModuleInit {
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
     private readonly posts: PostsService,
-    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('questionPosted', async ({ threadId }) => {
-      const thread = await this.thread(threadId);
-      if (thread) await this.publishForum(thread, thread.hidden ? 'staff' : 'everyone');
+    this.events.on('questionPosted', async ({ threadId, at }) => {
+      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience: 'everyone' });
     });
-    this.events.on('replyPosted', async ({ threadId, replyId, authorId }) => {
-      const [thread, reply, author] = await Promise.all([this.thread(threadId), this.reply(replyId), this.users.account(authorId)]);
-      if (!thread || !reply) return;
-      const audience: Audience = thread.hidden || reply.hidden ? 'staff' : 'everyone';
-      const kind = author?.role === Role.BOT ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
-      await this.publishThread({ kind, threadId, replyId, at: reply.createdAt.toISOString(), audience });
-      await this.publishForum(thread, audience);
+    this.events.on('replyPosted', async ({ threadId, replyId, byBot, threadHidden, at }) => {
+      const audience: Audience = threadHidden ? 'staff' : 'everyone';
+      const kind = byBot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
+      await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), audience });
+      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience });
     });
     this.events.on('replyAccepted', async ({ threadId, replyId }) => {
       const [thread, reply] = await Promise.all([this.thread(threadId), this.reply(replyId)]);
       if (!thread) return;
       const audience: Audience = thread.hidden || !reply || reply.hidden ? 'staff' : 'everyone';
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at: new Date().toISOString(), audience });
-      await this.publishForum(thread, audience);
+      await this.publishForum({ threadId, lastActivityAt: thread.lastActivityAt.toISOString(), audience });
     });
     this.events.on('threadLocked', async ({ threadId, locked }) => {
       const thread = await this.thread(threadId);
@@ -122,8 +116,7 @@ export class LiveService implements OnModuleInit {
     return this.pubSub.publish(liveChannels.thread(message.threadId), message);
   }
 
-  private publishForum(thread: Thread, audience: Audience): Promise<void> {
-    const message: ForumActivityMessage = { threadId: Number(thread.id), lastActivityAt: thread.lastActivityAt.toISOString(), audience };
+  private publishForum(message: ForumActivityMessage): Promise<void> {
     return this.pubSub.publish(liveChannels.forum(), message);
   }
 

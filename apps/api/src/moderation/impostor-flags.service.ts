@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { findImpostorRequests, ImpostorCategory, type ImpostorFinding } from '#secrets';
 import { ForumEvents } from '../events/forum-events.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../threads/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { Role } from '../common/role.js';
@@ -30,10 +31,11 @@ export class ImpostorFlagsService implements OnModuleInit {
     private readonly events: ForumEvents,
     private readonly flags: FlagsService,
     private readonly users: UsersService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('replyPosted', (event) => this.check(event.replyId));
+    this.postJobs.register({ job: 'impostor-check', postType: PostType.REPLY, run: (job) => this.check(job.postId) });
     this.events.on('postEdited', (event) => (event.replyId === null ? undefined : this.check(event.replyId)));
   }
 

@@ -1,9 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
+import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
+import { PostType } from '../threads/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { ReplyEntity } from '../threads/reply.entity.js';
@@ -34,11 +37,12 @@ export class NotificationsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
+    private readonly postJobs: PostJobs,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('replyPosted', (event) => this.onReplyPosted(event));
-    this.events.on('questionPosted', (event) => this.onQuestionPosted(event));
+    this.postJobs.register({ job: 'notify-reply', postType: PostType.REPLY, run: (job, done) => this.onReplyPosted(job, done) });
+    this.postJobs.register({ job: 'notify-question', postType: PostType.THREAD, run: (job, done) => this.onQuestionPosted(job, done) });
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
   }
 
@@ -98,13 +102,16 @@ export class NotificationsService implements OnModuleInit {
     }));
   }
 
-  private async onReplyPosted({ threadId, replyId, authorId, causedById }: ForumEventMap['replyPosted']): Promise<void> {
-    const [thread, reply, author] = await Promise.all([
+  /** A new reply's notifications: its thread's asker (a reply or the bot's answer) and the people it mentions. */
+  private async onReplyPosted({ postId: replyId, causedById }: PostJob, done: PostJobCompletion): Promise<void> {
+    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    if (!reply) return;
+    const { threadId, authorId } = reply;
+    const [thread, author] = await Promise.all([
       this.thread(threadId),
-      this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
       this.dataSource.getRepository(UserEntity).findOne({ where: { id: authorId }, select: { id: true, role: true } }),
     ]);
-    if (!thread || thread.hidden || !reply || reply.hidden) return;
+    if (!thread || thread.hidden || reply.hidden) return;
     const drafts: Draft[] = [];
     // Nobody hears about their own doing: their own reply, or the bot's instant answer to the question they just posted.
     if (thread.authorId !== authorId && thread.authorId !== causedById) {
@@ -114,16 +121,18 @@ export class NotificationsService implements OnModuleInit {
     for (const userId of await this.mentioned(reply.body, [authorId, ...drafts.map((draft) => draft.userId)])) {
       drafts.push({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: authorId });
     }
-    await this.deliver(drafts, thread.title);
+    await this.deliver(drafts, thread.title, done);
   }
 
-  private async onQuestionPosted({ threadId, authorId }: ForumEventMap['questionPosted']): Promise<void> {
+  /** The people a new question mentions. */
+  private async onQuestionPosted({ postId: threadId }: PostJob, done: PostJobCompletion): Promise<void> {
     const thread = await this.thread(threadId, true);
     if (!thread || thread.hidden) return;
-    const mentioned = await this.mentioned(thread.body, [authorId]);
+    const mentioned = await this.mentioned(thread.body, [thread.authorId]);
     await this.deliver(
-      mentioned.map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId: null, actorId: authorId })),
+      mentioned.map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId: null, actorId: thread.authorId })),
       thread.title,
+      done,
     );
   }
 
@@ -166,15 +175,18 @@ export class NotificationsService implements OnModuleInit {
     return ids;
   }
 
-  /** Stores the notifications together, then pushes each to its recipient's live subscribers. */
-  private async deliver(drafts: Draft[], threadTitle: string): Promise<void> {
+  /**
+   * Stores the notifications together (with the job's completion, when a job made them, so a job run twice
+   * notifies once), then pushes each to its recipient's live subscribers.
+   */
+  private async deliver(drafts: Draft[], threadTitle: string, job?: PostJobCompletion): Promise<void> {
     if (drafts.length === 0) return;
     const createdAt = new Date();
-    const saved = await this.dataSource.transaction((manager) =>
-      manager
-        .getRepository(NotificationEntity)
-        .save(drafts.map((draft) => manager.getRepository(NotificationEntity).create({ ...draft, readAt: null, createdAt }))),
-    );
+    const saved = await this.dataSource.transaction(async (manager: EntityManager) => {
+      await job?.complete(manager);
+      const notifications = manager.getRepository(NotificationEntity);
+      return notifications.save(drafts.map((draft) => notifications.create({ ...draft, readAt: null, createdAt })));
+    });
     for (const entity of saved) {
       const notification = toNotification(entity, threadTitle);
       const message: NotificationAddedMessage = {

@@ -9,8 +9,9 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { isStaffRole } from '../common/role.js';
+import { isStaffRole, Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -40,6 +41,7 @@ export class RepliesService {
     private readonly threads: ThreadsService,
     private readonly markdown: MarkdownService,
     private readonly users: UsersService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
@@ -48,32 +50,42 @@ export class RepliesService {
     const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
     if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
-    const reply = await this.create(user, thread.id, args.body, context.isStaff);
+    const reply = await this.create(user, thread, args.body, context.isStaff);
     return toReply(reply, thread.acceptedReplyId);
   }
 
   /**
    * Posts a reply as `authorId` without rate limits or visibility checks: for the bot (its account has the BOT role)
    * and the demo seed. `body` must be valid already. Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND).
-   * Emits replyPosted like any reply, naming `causedById` when someone's own action made this reply.
+   * Queues the reply's jobs like any reply's, naming `causedById` when someone's own action made this reply.
    */
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
     const author = await this.users.account(authorId);
     if (!author) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
-    return this.create(author, threadId, body, isStaffRole(author.role), causedById);
+    return this.create(author, thread, body, isStaffRole(author.role), causedById);
   }
 
+  /** The id of `authorId`'s first reply in a thread, if any. */
+  async firstReplyIdBy(threadId: number, authorId: number): Promise<number | null> {
+    const reply = await this.dataSource
+      .getRepository(ReplyEntity)
+      .findOne({ select: { id: true }, where: { threadId, authorId }, order: { id: 'ASC' } });
+    return reply?.id ?? null;
+  }
+
+  /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
   private async create(
-    author: { id: number },
-    threadId: number,
+    author: { id: number; role: Role },
+    thread: Pick<ThreadEntity, 'id' | 'hidden'>,
     body: string,
     isStaffAnswer: boolean,
     causedById?: number,
   ): Promise<ReplyEntity> {
     const now = new Date();
-    const reply = await this.dataSource.transaction(async (manager) => {
+    const threadId = thread.id;
+    const { reply, jobs } = await this.dataSource.transaction(async (manager) => {
       // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
       const bumped = await manager
         .createQueryBuilder()
@@ -82,7 +94,7 @@ export class RepliesService {
         .where('id = :threadId AND locked = :locked', { threadId, locked: false })
         .execute();
       if (!bumped.affected) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
-      return manager.getRepository(ReplyEntity).save(
+      const saved = await manager.getRepository(ReplyEntity).save(
         manager.getRepository(ReplyEntity).create({
           threadId,
           authorId: author.id,
@@ -94,8 +106,17 @@ export class RepliesService {
           createdAt: now,
         }),
       );
+      return { reply: saved, jobs: await this.postJobs.record(manager, PostType.REPLY, saved.id, causedById ?? null) };
     });
-    await this.events.emit('replyPosted', { threadId, replyId: reply.id, authorId: author.id, causedById });
+    await this.postJobs.queue(jobs);
+    await this.events.emit('replyPosted', {
+      threadId,
+      replyId: reply.id,
+      authorId: author.id,
+      byBot: author.role === Role.BOT,
+      threadHidden: thread.hidden,
+      at: now,
+    });
     return reply;
   }
 

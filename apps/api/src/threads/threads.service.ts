@@ -9,6 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -47,6 +48,7 @@ export class ThreadsService {
     private readonly revisions: RevisionsService,
     private readonly state: ThreadStateService,
     private readonly markdown: MarkdownService,
+    private readonly postJobs: PostJobs,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -78,11 +80,15 @@ export class ThreadsService {
     });
   }
 
-  /** Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already. */
+  /**
+   * Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already.
+   * Returns once it is stored: the bot and the notifications follow as jobs.
+   */
   async askAsSystem(authorId: number, input: NewQuestion): Promise<ThreadEntity> {
     const now = new Date();
-    const threadId = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.getRepository(ThreadEntity).insert({
+    const { thread, jobs } = await this.dataSource.transaction(async (manager) => {
+      const threads = manager.getRepository(ThreadEntity);
+      const entity = threads.create({
         authorId,
         title: input.title,
         body: input.body,
@@ -96,14 +102,14 @@ export class ThreadsService {
         createdAt: now,
         lastActivityAt: now,
       });
-      const id = Number(result.identifiers[0].id);
+      entity.id = Number((await threads.insert(entity)).identifiers[0].id);
       const tags = input.tags ?? [];
-      if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: id, tag })));
-      return id;
+      if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: entity.id, tag })));
+      return { thread: entity, jobs: await this.postJobs.record(manager, PostType.THREAD, entity.id) };
     });
-    await this.events.emit('questionPosted', { threadId, authorId });
-    // Re-read: a synchronous listener (the bot) may have replied already.
-    return this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: threadId });
+    await this.postJobs.queue(jobs);
+    await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, at: now });
+    return thread;
   }
 
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */

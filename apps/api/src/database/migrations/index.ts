@@ -7,6 +7,7 @@ import { NoneExamples1764190000000 } from './1764190000000-none-examples.js';
 import { TwoFactor1764200000000 } from './1764200000000-two-factor.js';
 import { CookedPosts1764310000000 } from './1764310000000-cooked-posts.js';
 import { SearchPrefixIndex1764310000001 } from './1764310000001-search-prefix-index.js';
+import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   TwoFactor1764200000000,
   CookedPosts1764310000000,
   SearchPrefixIndex1764310000001,
+  PostJobs1764320000000,
 ];

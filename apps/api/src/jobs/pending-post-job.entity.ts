@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PostType } from '../threads/post-type.js';
+
+/**
+ * One job a post still needs (the bot's decision, its notifications...). Written in the transaction that
+ * stores the post and deleted when the job has finished, so a post with no row here is fully processed.
+ */
+@Entity('pending_post_jobs')
+export class PendingPostJobEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** The job's name, as its feature registered it. */
+  @Column({ type: 'varchar', length: 32 })
+  job: string;
+
+  @Column({ name: 'post_type', type: 'varchar', length: 8 })
+  postType: PostType;
+
+  @Column({ name: 'post_id', type: 'integer' })
+  postId: number;
+
+  /** The person whose own action made the post (the asker, for the bot's instant answer): not notified of it. */
+  @Column({ name: 'caused_by_id', type: 'integer', nullable: true })
+  causedById: number | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+}

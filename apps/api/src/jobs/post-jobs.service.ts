@@ -1,0 +1,150 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { Environment } from '../config/environment.js';
+import { RedisConnections, RedisState } from '../redis/redis-status.js';
+import { PostType } from '../threads/post-type.js';
+import { LocalJobQueue } from './local-job-queue.js';
+import { PendingPostJobEntity } from './pending-post-job.entity.js';
+import { PostJob, PostJobHandler, postJobId } from './post-job.js';
+
+export const postJobsQueueName = 'post-jobs';
+
+/** How long queueing on Redis may take before the job runs in this process instead. */
+const redisAddTimeoutMs = 500;
+
+/** Thrown inside a handler's transaction when another run of the same job finished first: rolls it back. */
+class JobAlreadyDone extends Error {}
+
+/**
+ * The work a new post sets off (the bot's decision, notifications, impostor checks), taken off the request.
+ * Each feature registers its handlers; the post's transaction records one pending row per job (`record`);
+ * after the commit the jobs are queued (`queue`): on BullMQ when Redis is reachable, so any instance's worker takes
+ * them, else in this process. A job is done when its row is gone; a sweep queues again what a crash left.
+ */
+@Injectable()
+export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('PostJobs');
+  private readonly handlers = new Map<string, PostJobHandler>();
+  private readonly local: LocalJobQueue;
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly environment: Environment,
+    private readonly connections: RedisConnections,
+    @Optional() @InjectQueue(postJobsQueueName) private readonly redisQueue: Queue | null,
+  ) {
+    // Connection errors while Redis is away: RedisConnections reports the outage once, and `add` falls back.
+    this.redisQueue?.on('error', () => undefined);
+    this.local = new LocalJobQueue((job) => this.run(job), {
+      concurrency: environment.JOB_CONCURRENCY,
+      attempts: environment.JOB_ATTEMPTS,
+      backoffMs: environment.JOB_BACKOFF_MS,
+    });
+  }
+
+  /** Features register their handlers while the app starts (onModuleInit). */
+  register(handler: PostJobHandler): void {
+    if (this.handlers.has(handler.job)) throw new Error(`post job ${handler.job} is registered twice`);
+    this.handlers.set(handler.job, handler);
+  }
+
+  /** Inside the transaction that stores a post: the jobs it needs, recorded as pending. Queue them after the commit. */
+  async record(manager: EntityManager, postType: PostType, postId: number, causedById: number | null = null): Promise<PostJob[]> {
+    const jobs = [...this.handlers.values()]
+      .filter((handler) => handler.postType === postType)
+      .map((handler) => ({ job: handler.job, postType, postId, causedById }));
+    if (jobs.length === 0) return jobs;
+    const createdAt = new Date();
+    await manager.getRepository(PendingPostJobEntity).insert(jobs.map((job) => ({ ...job, createdAt })));
+    return jobs;
+  }
+
+  /** Queues recorded jobs. Never throws: a job that cannot be queued stays pending for the sweep. */
+  async queue(jobs: PostJob[]): Promise<void> {
+    await Promise.all(jobs.map((job) => this.add(job)));
+  }
+
+  /** Runs one job (the processor of both queues): nothing when it is done already; throws to be retried. */
+  async run(job: PostJob): Promise<void> {
+    const handler = this.handlers.get(job.job);
+    const pending = this.dataSource.getRepository(PendingPostJobEntity);
+    const key = { job: job.job, postType: job.postType, postId: job.postId };
+    // Not registered (yet, while this instance starts, or by this version): another try, or another instance, runs it.
+    if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
+    if (!(await pending.existsBy(key))) return;
+    let completed = false;
+    try {
+      await handler.run(job, {
+        complete: async (manager) => {
+          const deleted = await manager.getRepository(PendingPostJobEntity).delete(key);
+          if (!deleted.affected) throw new JobAlreadyDone();
+          completed = true;
+        },
+      });
+    } catch (error) {
+      if (error instanceof JobAlreadyDone) return;
+      throw error;
+    }
+    if (!completed) await pending.delete(key);
+  }
+
+  /** Resolves once a post's jobs are done, or after `timeoutMs` (for the demo seed, which tells a story in order). */
+  async whenDone(postType: PostType, postId: number, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while ((await this.dataSource.getRepository(PendingPostJobEntity).existsBy({ postType, postId })) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Queues every pending job (at start-up) or those pending longer than a sweep period. Safe on several instances. */
+  async sweep(olderThan?: Date): Promise<number> {
+    const rows = await this.dataSource.getRepository(PendingPostJobEntity).find({
+      where: olderThan ? { createdAt: LessThan(olderThan) } : {},
+      order: { id: 'ASC' },
+      take: 1000,
+    });
+    await this.queue(rows.map(({ job, postType, postId, causedById }) => ({ job, postType, postId, causedById })));
+    if (rows.length > 0) this.logger.log(`queued ${rows.length} unfinished post jobs again`);
+    return rows.length;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.environment.JOB_WORKERS) return;
+    void this.sweep().catch((error: Error) => this.logger.error(`sweep failed: ${error.message}`));
+    const period = this.environment.JOB_SWEEP_SECONDS * 1000;
+    this.sweepTimer = setInterval(() => {
+      void this.sweep(new Date(Date.now() - period)).catch((error: Error) => this.logger.error(`sweep failed: ${error.message}`));
+    }, period);
+    this.sweepTimer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.local.close();
+  }
+
+  private async add(job: PostJob): Promise<void> {
+    if (this.redisQueue && this.connections.state === RedisState.CONNECTED) {
+      try {
+        await withTimeout(this.redisQueue.add(job.job, job, { jobId: postJobId(job) }), redisAddTimeoutMs);
+        return;
+      } catch (error) {
+        this.logger.warn(`could not queue ${postJobId(job)} on Redis, running it here: ${(error as Error).message}`);
+      }
+    }
+    // Without workers here the job waits for the sweep of an instance that has them.
+    if (this.environment.JOB_WORKERS) await this.local.add(job);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,189 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+// The built server, as `npm start` runs it, killed with SIGKILL between a post's commit and its jobs.
+const main = 'dist/apps/api/src/main.js';
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }';
+const threadQuery = `query Thread($id: ID!) {
+  thread(id: $id) { replies(first: 10) { nodes { id author { isBot } } } }
+}`;
+const notificationsQuery = '{ notifications(first: 10) { nodes { kind replyId } } unreadNotificationCount }';
+
+interface Server {
+  process: ChildProcess;
+  url: string;
+}
+
+interface ThreadData {
+  thread: { replies: { nodes: { id: string; author: { isBot: boolean } }[] } };
+}
+
+interface NotificationsData {
+  notifications: { nodes: { kind: string; replyId: string | null }[] };
+  unreadNotificationCount: number;
+}
+
+/** Starts the built server on `database` and resolves once it listens. */
+function startServer(database: TestDatabase, settings: Record<string, string>): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [main], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        WEB_DIST_PATH: '',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        SEED_DEMO: 'false',
+        RATE_LIMIT_ASK_SECONDS: '0',
+        RATE_LIMIT_REPLY_SECONDS: '0',
+        RATE_LIMIT_SIGN_UPS_PER_HOUR: '1000',
+        TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        ...database.environment,
+        ...settings,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 60_000);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const listening = /listening on 127\.0\.0\.1:(\d+)/.exec(output);
+      if (listening) {
+        clearTimeout(timer);
+        resolve({ process: child, url: `http://127.0.0.1:${listening[1]}/graphql` });
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}):\n${output}`));
+    });
+  });
+}
+
+function killHard(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.process.once('exit', () => resolve());
+    server.process.kill('SIGKILL');
+  });
+}
+
+async function graphql<T>(server: Server, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
+
+async function signUp(server: Server, name: string): Promise<string> {
+  const username = `${name}_${randomBytes(3).toString('hex')}`;
+  const input = { username, email: `${username}@example.test`, password: 'correct horse battery staple' };
+  return (await graphql<{ signUp: { token: string } }>(server, signUpMutation, { input })).signUp.token;
+}
+
+/** Reads through the API until `accept` holds (the restarted server works through what was left), or fails. */
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting until ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const variants = [
+  { name: 'in-process jobs (no Redis)', redis: false },
+  { name: 'BullMQ jobs on Redis', redis: true },
+] as const;
+
+beforeAll(() => {
+  execFileSync('npm', ['run', '-s', 'build:api'], { stdio: 'ignore' });
+}, 180_000);
+
+describe.each(variants)('post jobs survive kill -9 between the commit and the jobs: $name', ({ redis }) => {
+  let database: TestDatabase;
+  let server: Server | null = null;
+  const redisSettings: Record<string, string> = redis
+    ? { REDIS_URL: process.env.TEST_REDIS_URL ?? '', REDIS_KEY_PREFIX: `twofa:test:${randomBytes(4).toString('hex')}:` }
+    : {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    if (server) await killHard(server);
+    await database?.drop();
+  });
+
+  it.skipIf(redis && !process.env.TEST_REDIS_URL)(
+    'gives the question its bot decision and the reply its notification after a restart, once each',
+    async () => {
+      // The first instance stores posts but runs no jobs, like an instance that dies right after the commit.
+      server = await startServer(database, { ...redisSettings, JOB_WORKERS: 'false' });
+      const asker = await signUp(server, 'asker');
+      const replier = await signUp(server, 'replier');
+      const question = await graphql<{ askQuestion: { id: string } }>(
+        server,
+        askMutation,
+        {
+          input: {
+            title: `No backup codes after turning on 2FA ${randomBytes(3).toString('hex')}`,
+            body: 'I turned on two-factor authentication today and was never shown any backup codes. Where do I find them?',
+          },
+        },
+        asker,
+      );
+      const threadId = question.askQuestion.id;
+      const { replyToThread } = await graphql<{ replyToThread: { id: string } }>(
+        server,
+        replyMutation,
+        { threadId, body: 'Same here, following this thread.' },
+        replier,
+      );
+      // Nothing ran: the bot has not answered and the asker has not heard of the reply.
+      expect((await graphql<ThreadData>(server, threadQuery, { id: threadId })).thread.replies.nodes).toEqual([
+        { id: replyToThread.id, author: { isBot: false } },
+      ]);
+      expect(await graphql<NotificationsData>(server, notificationsQuery, {}, asker)).toMatchObject({ unreadNotificationCount: 0 });
+
+      await killHard(server);
+      server = null;
+      server = await startServer(database, redisSettings);
+
+      const thread = await eventually(
+        () => graphql<ThreadData>(server!, threadQuery, { id: threadId }),
+        (data) => data.thread.replies.nodes.some((reply) => reply.author.isBot),
+        'the bot answered',
+      );
+      const notifications = await eventually(
+        () => graphql<NotificationsData>(server!, notificationsQuery, {}, asker),
+        (data) => data.unreadNotificationCount > 0,
+        'the asker is notified of the reply',
+      );
+      // A moment more for anything that would run twice.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await graphql<ThreadData>(server, threadQuery, { id: threadId })).thread.replies.nodes).toHaveLength(
+        thread.thread.replies.nodes.length,
+      );
+      expect(thread.thread.replies.nodes.filter((reply) => reply.author.isBot)).toHaveLength(1);
+      // The bot's instant answer does not notify the asker who caused it; the member's reply does, once.
+      expect(notifications.notifications.nodes).toEqual([{ kind: 'REPLY', replyId: replyToThread.id }]);
+      expect(await graphql<NotificationsData>(server, notificationsQuery, {}, asker)).toMatchObject({ unreadNotificationCount: 1 });
+    },
+    90_000,
+  );
+});
