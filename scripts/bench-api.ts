@@ -1,63 +1,68 @@
 /**
- * API benchmark: starts the built server on a fresh SQLite database and drives it with autocannon over
- * loopback. Prints requests per second and p50/p99 latency per operation beside a trivial query served by
- * the same process in the same run; the ratio is the figure to compare across machines.
+ * API benchmark: starts the built server on a fresh database holding 10,000 threads and one thread with 20
+ * replies, and drives it with autocannon over loopback, with the web app's own GraphQL documents. Prints, per
+ * operation, requests per second, p50/p99 latency, the ratio to a trivial query served by the same process in the
+ * same run (the figure to compare across machines), responses carrying GraphQL `errors`, and the SQL statements
+ * one such request runs; then the server's RSS before and after, and how long the bot's reply to a question takes
+ * to reach the asker over the live subscription. One table for SQLite, and one for PostgreSQL when
+ * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own).
  *
- *   npm run bench:api [-- --seconds 5 --connections 10]
+ *   npm run bench:api [-- --seconds 6 --warmup 2 --connections 10 --threads 10000 --dist dist]
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npm run bench:api
+ *
+ * --dist runs another build (e.g. an older commit's `npm run build:api` output) with the same workload.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { print, type DocumentNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+import {
+  AskQuestionDocument,
+  ReplyToThreadDocument,
+  SearchDocument,
+  ThreadActivityDocument,
+  ThreadListDocument,
+  ThreadPageDocument,
+} from '../apps/web/src/gql/graphql.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' } } });
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-const port = 3900 + Math.floor(Math.random() * 90);
-const url = `http://127.0.0.1:${port}/graphql`;
-const database = join(tmpdir(), `twofa-bench-${Date.now()}.sqlite`);
-
-const server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SQLITE_PATH: database,
-    SEED_DEMO: 'false',
-    WEB_DIST_PATH: '',
-    RATE_LIMIT_ASK_SECONDS: '0',
-    RATE_LIMIT_REPLY_SECONDS: '0',
-    RATE_LIMIT_SIGN_UPS_PER_HOUR: '1000000',
-    RATE_LIMIT_SIGN_IN_ATTEMPTS: '1000000',
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '6' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '10' },
+    threads: { type: 'string', default: '10000' },
+    asks: { type: 'string', default: '20' },
+    dist: { type: 'string', default: 'dist' },
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
 });
+const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+const connections = Number(values.connections);
+const bulkThreads = Number(values.threads);
+const botAsks = Number(values.asks);
+const dist = resolve(values.dist);
+const totpEncryptionKey = randomBytes(32).toString('hex');
 
-async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      await graphql('{ health { status } }');
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error('the server did not start');
-}
+const text = (document: DocumentNode) => print(document);
+const documents = {
+  // The web app keeps the session in a cookie; the bench signs up as an API client does, for a bearer token.
+  signUp: 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }',
+  ask: text(AskQuestionDocument),
+  reply: text(ReplyToThreadDocument),
+  threadPage: text(ThreadPageDocument),
+  threadList: text(ThreadListDocument),
+  search: text(SearchDocument),
+  threadActivity: text(ThreadActivityDocument),
+};
 
 const topics = [
   'backup codes',
@@ -69,96 +74,524 @@ const topics = [
   'browser extension',
   'vault sharing',
 ];
-const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
-let sequence = 0;
-function questionVariables() {
-  const topic = topics[sequence++ % topics.length];
+const openers = ['Help with my', 'Question about the', 'Trouble with my', 'Where is the', 'How do I use the', 'Lost my'];
+const fillers = [
+  'I turned on two-factor authentication last week.',
+  'My laptop is still signed in but my phone is not.',
+  'The sign-in page keeps asking for a code.',
+  'I followed the setup steps in the help pages.',
+  'This happened after I updated the app.',
+  'Support said to ask the community first.',
+];
+
+/** Deterministic, so that every run (and every build) gets the same data. */
+function pseudoRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+interface Engine {
+  name: 'SQLite' | 'PostgreSQL';
+  environment: Record<string, string>;
+  reset(): Promise<void>;
+  /** Runs statements with `?` placeholders (rewritten to $n on PostgreSQL). */
+  sql(query: string, parameters?: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+function sqliteEngine(): Engine {
+  const path = join(tmpdir(), `twofa-bench-${Date.now()}.sqlite`);
+  let db: Database.Database | null = null;
+  const open = () => (db ??= new Database(path, { timeout: 5000 }));
   return {
-    input: {
-      title: `Question ${sequence} about my ${topic}`,
-      body: `I set up two-factor authentication and now I wonder about the ${topic}. Request ${sequence}.`,
-      tags: ['2fa'],
+    name: 'SQLite',
+    environment: { SQLITE_PATH: path },
+    async reset() {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    },
+    async sql(query, parameters = []) {
+      const statement = open().prepare(query);
+      return statement.reader ? (statement.all(...parameters) as Record<string, unknown>[]) : (statement.run(...parameters), []);
+    },
+    async close() {
+      db?.close();
+      db = null;
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     },
   };
+}
+
+function postgresEngine(url: string): Engine {
+  const client = new pg.Client({ connectionString: url });
+  let connected: Promise<void> | null = null;
+  const connect = () => (connected ??= client.connect().then(() => undefined));
+  return {
+    name: 'PostgreSQL',
+    environment: { DATABASE_URL: url },
+    async reset() {
+      await connect();
+      await client.query('DROP SCHEMA public CASCADE');
+      await client.query('CREATE SCHEMA public');
+    },
+    async sql(query, parameters = []) {
+      await connect();
+      let index = 0;
+      return (
+        await client.query(
+          query.replace(/\?/g, () => `$${++index}`),
+          parameters,
+        )
+      ).rows;
+    },
+    async close() {
+      if (connected) await client.end();
+    },
+  };
+}
+
+class Server {
+  private process: ChildProcess | null = null;
+  readonly port = 3900 + Math.floor(Math.random() * 90);
+  readonly url = `http://127.0.0.1:${this.port}/graphql`;
+
+  constructor(private readonly engine: Engine) {}
+
+  async start(): Promise<void> {
+    this.process = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+      cwd: resolve(dist, '..'),
+      env: { ...process.env, ...serverEnvironment(this.engine), PORT: String(this.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (let attempt = 0; attempt < 300; attempt++) {
+      try {
+        await graphql(this.url, '{ health { status } }');
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    throw new Error('the server did not start');
+  }
+
+  /** Resident set size in MB, from /proc. */
+  rss(): number {
+    const status = readFileSync(`/proc/${this.process!.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    this.process = null;
+  }
+}
+
+function serverEnvironment(engine: Engine): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    TOTP_ENCRYPTION_KEY: totpEncryptionKey,
+    SEED_DEMO: 'false',
+    WEB_DIST_PATH: '',
+    REDIS_URL: '',
+    RATE_LIMIT_ASK_SECONDS: '0',
+    RATE_LIMIT_REPLY_SECONDS: '0',
+    RATE_LIMIT_SIGN_UPS_PER_HOUR: '1000000',
+    RATE_LIMIT_SIGN_IN_ATTEMPTS: '1000000',
+    ...engine.environment,
+  };
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** What the bench needs to find again after a restart. */
+interface Fixture {
+  tokens: string[];
+  memberIds: number[];
+  bigThreadId: string;
+  threadIds: number[];
+}
+
+async function seed(engine: Engine, server: Server): Promise<Fixture> {
+  const tokens: string[] = [];
+  for (let index = 0; index < connections + 1; index++) {
+    const { signUp } = await graphql(server.url, documents.signUp, {
+      input: { username: `bench${index}`, email: `bench${index}@example.test`, password: 'benchmark-password' },
+    });
+    tokens.push(signUp.token);
+  }
+  const memberIds = (await engine.sql(`SELECT id FROM users WHERE username LIKE 'bench%' ORDER BY id`)).map((row) => Number(row.id));
+  // A question the bot has no answer for, so the thread holds exactly the 20 replies.
+  const { askQuestion } = await graphql(
+    server.url,
+    documents.ask,
+    {
+      input: {
+        title: 'How do I change the signature under my forum posts?',
+        body: 'The profile page has no field for it.',
+        tags: ['forum'],
+      },
+    },
+    tokens[0],
+  );
+  for (let index = 0; index < 20; index++) {
+    const body = `Reply ${index}: open **Settings**, then *Profile*; the signature is the third field.\n\n- it allows [links](https://example.test/${index})\n- and \`code\``;
+    await graphql(server.url, documents.reply, { threadId: askQuestion.id, body }, tokens[index % tokens.length]);
+  }
+  await server.stop();
+  const threadIds = await bulkInsert(engine, memberIds);
+  return { tokens, memberIds, bigThreadId: askQuestion.id, threadIds };
+}
+
+/**
+ * The 10,000 threads (a quarter with one reply), written directly: through the API they would take minutes.
+ * Builds that cook posts find them uncooked and cook them in the background at start-up (waitForCooking).
+ */
+async function bulkInsert(engine: Engine, memberIds: number[]): Promise<number[]> {
+  const random = pseudoRandom(42);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const postgres = engine.name === 'PostgreSQL';
+  const now = Date.now();
+  const at = (index: number) => {
+    const date = new Date(now - (bulkThreads - index) * 60_000 * 3);
+    return postgres ? date.toISOString() : date.toISOString().replace('T', ' ').replace('Z', '');
+  };
+  await engine.sql('BEGIN');
+  const [{ first }] = await engine.sql('SELECT COALESCE(MAX(id), 0) + 1 AS first FROM threads');
+  const threadIds: number[] = [];
+  for (let index = 0; index < bulkThreads; index++) {
+    const topic = pick(topics);
+    const withReply = index % 4 === 0;
+    const body = `${pick(fillers)} ${pick(fillers)} What should I do about the ${topic}? ${pick(fillers)}`;
+    const parameters = [pick(memberIds), `${pick(openers)} ${topic} (${index})`, body, 'OPEN', withReply ? 1 : 0, at(index), at(index)];
+    await engine.sql(
+      `INSERT INTO threads (author_id, title, body, status, locked, hidden, reply_count, created_at, last_activity_at)
+       VALUES (?, ?, ?, ?, ${postgres ? 'false' : '0'}, ${postgres ? 'false' : '0'}, ?, ?, ?)`,
+      parameters,
+    );
+    const threadId = Number(first) + index;
+    threadIds.push(threadId);
+    if (withReply) {
+      await engine.sql(
+        `INSERT INTO replies (thread_id, author_id, body, is_staff_answer, hidden, created_at)
+         VALUES (?, ?, ?, ${postgres ? 'false' : '0'}, ${postgres ? 'false' : '0'}, ?)`,
+        [threadId, pick(memberIds), `Try the ${pick(topics)} first. ${pick(fillers)}`, at(index)],
+      );
+    }
+  }
+  await engine.sql('COMMIT');
+  if (postgres) {
+    await engine.sql(`SELECT setval(pg_get_serial_sequence('threads', 'id'), (SELECT MAX(id) FROM threads))`);
+    await engine.sql(`SELECT setval(pg_get_serial_sequence('replies', 'id'), (SELECT MAX(id) FROM replies))`);
+    await engine.sql('ANALYZE');
+  }
+  return threadIds;
+}
+
+/** Waits until the server's background re-cook has cooked every post (builds that cook posts). */
+async function waitForCooking(engine: Engine): Promise<void> {
+  const columns = await engine.sql(
+    engine.name === 'PostgreSQL'
+      ? `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'threads'`
+      : `PRAGMA table_info(threads)`,
+  );
+  if (!columns.some((column) => column.name === 'body_html_version')) return;
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const [threads] = await engine.sql('SELECT COUNT(*) AS count FROM threads WHERE body_html_version = 0');
+    const [replies] = await engine.sql('SELECT COUNT(*) AS count FROM replies WHERE body_html_version = 0');
+    if (Number(threads.count) + Number(replies.count) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the posts were not cooked within 5 minutes');
 }
 
 interface Scenario {
   name: string;
   query: string;
   variables?: () => Record<string, unknown>;
-  token?: string;
+  /** Writes: each connection signs in as a member of its own, so no member has two writes in flight. */
+  perConnectionMember?: boolean;
 }
 
-async function run(scenario: Scenario): Promise<autocannon.Result> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (scenario.token) headers.authorization = `Bearer ${scenario.token}`;
-  const body = () => JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} });
-  return autocannon({
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statements: number | null;
+}
+
+async function load(
+  url: string,
+  scenario: Scenario,
+  tokens: string[],
+  duration: number,
+): Promise<{ result: autocannon.Result; graphqlErrors: number }> {
+  let graphqlErrors = 0;
+  let nextMember = 0;
+  // Request objects of its own for each connection: autocannon's shared ones would carry one member's header.
+  const requestsFor = (headers: Record<string, string>): autocannon.Request[] => [
+    {
+      method: 'POST',
+      headers,
+      setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} }) }),
+      onResponse: (_status, body) => {
+        if (body.includes('"errors"')) graphqlErrors++;
+      },
+    },
+  ];
+  const anonymous = { 'content-type': 'application/json' };
+  const result = await autocannon({
     url,
     connections,
-    duration: seconds,
-    requests: [{ method: 'POST', headers, setupRequest: (request) => ({ ...request, body: body() }) }],
+    duration,
+    requests: requestsFor(anonymous),
+    setupClient: (client) => {
+      if (scenario.perConnectionMember) client.setRequests(requestsFor({ ...anonymous, authorization: `Bearer ${tokens[nextMember++]}` }));
+    },
   });
+  return { result, graphqlErrors };
 }
 
-try {
-  await waitForServer();
-  const { signUp } = await graphql('mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }', {
-    input: { username: 'bench', email: 'bench@example.test', password: 'benchmark-password' },
-  });
-  const token: string = signUp.token;
-  const threadIds: string[] = [];
-  for (let index = 0; index < 200; index++) threadIds.push((await graphql(askMutation, questionVariables(), token)).askQuestion.id);
-  const someThread = () => threadIds[Math.floor(Math.random() * threadIds.length)];
+/** The SQL statements one request of each scenario runs, counted by the app's own SQL logger in this process. */
+async function countStatements(engine: Engine, scenarios: Scenario[], tokens: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const { createApp } = await import(pathToFileURL(join(dist, 'apps/api/src/bootstrap.js')).href);
+  const { loadEnvironment } = await import(pathToFileURL(join(dist, 'apps/api/src/config/environment.js')).href);
+  const { DataSource } = await import('typeorm');
+  // The app's start-up log would land in the middle of the tables.
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const app = await createApp(loadEnvironment({ ...process.env, ...serverEnvironment(engine) }));
+  await app.listen(0, '127.0.0.1');
+  try {
+    const address = app.getHttpServer().address();
+    const url = `http://127.0.0.1:${address.port}/graphql`;
+    const logger = app.get(DataSource).logger as { queryCount?: number };
+    if (typeof logger.queryCount !== 'number') return counts;
+    for (const scenario of scenarios) {
+      const variables = scenario.variables?.() ?? {};
+      const token = scenario.perConnectionMember ? tokens[tokens.length - 1] : undefined;
+      await graphql(url, scenario.query, variables, token);
+      const before = logger.queryCount;
+      await graphql(url, scenario.query, scenario.variables?.() ?? {}, token);
+      counts.set(scenario.name, logger.queryCount - before);
+    }
+  } finally {
+    await app.close();
+    process.stdout.write = write;
+  }
+  return counts;
+}
 
+/** Questions in the words of someone who just turned two-factor on; the bot should recognise most of them. */
+const botQuestions = [
+  {
+    title: 'Where do I find backup codes for two-factor?',
+    body: 'I just turned on two-factor and I want backup codes in case I lose my phone.',
+  },
+  {
+    title: 'Got a new phone, authenticator codes are gone',
+    body: 'I switched phones and the authenticator app on the new one is empty. How do I sign in now?',
+  },
+  {
+    title: 'Can I save the QR code from the setup?',
+    body: 'I am setting up two-factor and wonder if I should keep the QR code somewhere safe.',
+  },
+  { title: 'Locked out after enabling 2FA', body: 'I lost the phone with my authenticator and I am not signed in anywhere. Please help.' },
+];
+
+/** Milliseconds from sending askQuestion until the asker's client has the bot's reply, over the live subscription. */
+async function botReplyLatency(server: Server, token: string): Promise<{ latencies: number[]; unanswered: number }> {
+  const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+  const latencies: number[] = [];
+  let unanswered = 0;
+  try {
+    for (let index = 0; index < botAsks; index++) {
+      const question = botQuestions[index % botQuestions.length];
+      const started = performance.now();
+      const { askQuestion } = await graphql(
+        server.url,
+        documents.ask,
+        { input: { ...question, title: `${question.title} (${index})`, tags: ['2fa'] } },
+        token,
+      );
+      const arrived = await new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => done(null), 3000);
+        let finished = false;
+        const done = (at: number | null) => {
+          if (finished) return;
+          finished = true;
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(at);
+        };
+        const unsubscribe = client.subscribe(
+          { query: documents.threadActivity, variables: { threadId: askQuestion.id } },
+          {
+            next: (message) => {
+              if ((message.data as { threadActivity?: { kind?: string } })?.threadActivity?.kind === 'BOT_ANSWER') done(performance.now());
+            },
+            error: () => done(null),
+            complete: () => {},
+          },
+        );
+        // A bot that answers inside the request (or before the subscription is up) is already there: the client's first read finds it.
+        void graphql(server.url, documents.threadPage, { id: askQuestion.id, first: 50 }).then((data) => {
+          const replies = data.thread.replies.nodes as { author: { isBot: boolean } }[];
+          if (replies.some((reply) => reply.author.isBot)) done(performance.now());
+        });
+      });
+      if (arrived === null) unanswered++;
+      else latencies.push(arrived - started);
+    }
+  } finally {
+    await client.dispose();
+  }
+  return { latencies, unanswered };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}
+
+async function benchmark(
+  engine: Engine,
+): Promise<{ rows: Row[]; rssBefore: number; rssAfter: number; bot: { latencies: number[]; unanswered: number } }> {
+  await engine.reset();
+  const server = new Server(engine);
+  await server.start();
+  const fixture = await seed(engine, server);
+  await server.start();
+  await waitForCooking(engine);
+
+  let sequence = 0;
+  const random = pseudoRandom(7);
+  const someThread = () => fixture.threadIds[Math.floor(random() * fixture.threadIds.length)];
   const scenarios: Scenario[] = [
     { name: 'trivial query (health)', query: '{ health { status } }' },
-    { name: 'ask a question', query: askMutation, variables: questionVariables, token },
+    {
+      name: 'ask a question',
+      query: documents.ask,
+      perConnectionMember: true,
+      variables: () => {
+        const topic = topics[sequence++ % topics.length];
+        return {
+          input: {
+            title: `Question ${sequence} about my ${topic}`,
+            body: `I set up two-factor and wonder about the ${topic}. Request ${sequence}.`,
+            tags: ['2fa'],
+          },
+        };
+      },
+    },
     {
       name: 'reply',
-      query: 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
-      variables: () => ({ threadId: someThread(), body: 'Have you tried turning two-factor off and on again from your laptop?' }),
-      token,
+      query: documents.reply,
+      perConnectionMember: true,
+      variables: () => ({
+        threadId: String(someThread()),
+        body: 'Have you tried turning two-factor **off and on** again from your laptop?',
+      }),
     },
     {
-      name: 'list threads (20)',
-      query: '{ threads(first: 20) { nodes { id title replyCount status author { username } tags } pageInfo { endCursor } } }',
+      name: 'read thread (20 replies)',
+      query: documents.threadPage,
+      variables: () => ({ id: fixture.bigThreadId, first: 50 }),
     },
     {
-      name: 'read a thread',
-      query:
-        'query Read($id: ID!) { thread(id: $id) { id title bodyHtml author { username } replies(first: 50) { nodes { id bodyHtml author { username } } } } }',
-      variables: () => ({ id: someThread() }),
+      name: 'latest 20 threads',
+      query: documents.threadList,
+      variables: () => ({ filter: null, sort: 'LATEST_ACTIVITY', first: 20 }),
     },
     {
-      name: 'search',
-      query: 'query Search($q: String!) { search(query: $q, first: 10) { nodes { snippet } } }',
-      variables: () => ({ q: topics[sequence++ % topics.length] }),
+      name: `search (${bulkThreads} threads)`,
+      query: documents.search,
+      variables: () => ({ query: topics[sequence++ % topics.length], first: 20 }),
     },
   ];
 
-  const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
+  const rssBefore = server.rss();
+  const rows: Row[] = [];
   for (const scenario of scenarios) {
-    // A GraphQL error still answers 200, so check each operation succeeds once before timing it.
-    await graphql(scenario.query, scenario.variables?.() ?? {}, scenario.token);
-    const result = await run(scenario);
+    // A GraphQL error still answers 200: check that each operation succeeds once before timing it.
+    await graphql(server.url, scenario.query, scenario.variables?.() ?? {}, scenario.perConnectionMember ? fixture.tokens[0] : undefined);
+    if (warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
+    const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, seconds);
     rows.push({
       name: scenario.name,
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
-      errors: result.errors + result.non2xx,
+      errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
+      statements: null,
     });
   }
-  const baseline = rows[0].rps;
-  console.log(`\nAPI benchmark: ${seconds} s per operation, ${connections} connections, SQLite, loopback (node ${process.version})\n`);
-  console.log('operation                   req/s    p50 ms   p99 ms   vs trivial   errors');
-  for (const row of rows) {
+  const bot = await botReplyLatency(server, fixture.tokens[fixture.tokens.length - 1]);
+  const rssAfter = server.rss();
+  await server.stop();
+
+  const statements = await countStatements(engine, scenarios, fixture.tokens);
+  for (const row of rows) row.statements = statements.get(row.name) ?? null;
+  return { rows, rssBefore, rssAfter, bot };
+}
+
+function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark>>): void {
+  const baseline = outcome.rows[0].rps;
+  console.log(
+    `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist})`,
+  );
+  console.log('operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request');
+  for (const row of outcome.rows) {
     console.log(
-      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(6)} ${String(row.p50).padStart(9)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(7)}`,
+      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(8)} ${String(row.statements ?? '?').padStart(13)}`,
     );
   }
+  const sorted = [...outcome.bot.latencies].sort((a, b) => a - b);
+  console.log(`server RSS: ${outcome.rssBefore.toFixed(0)} MB before, ${outcome.rssAfter.toFixed(0)} MB after`);
+  console.log(
+    `bot reply reaches the asker live: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p99 ${percentile(sorted, 0.99).toFixed(0)} ms ` +
+      `(${sorted.length} of ${botAsks} questions answered within 3 s)`,
+  );
+}
+
+const engines: Engine[] = [sqliteEngine()];
+if (process.env.BENCH_DATABASE_URL) engines.push(postgresEngine(process.env.BENCH_DATABASE_URL));
+const outcomes = new Map<string, Awaited<ReturnType<typeof benchmark>>>();
+try {
+  for (const engine of engines) {
+    const outcome = await benchmark(engine);
+    outcomes.set(engine.name, outcome);
+    printTable(engine.name, outcome);
+  }
+  const sqlite = outcomes.get('SQLite');
+  const postgres = outcomes.get('PostgreSQL');
+  if (sqlite && postgres) {
+    console.log('\nPostgreSQL ÷ SQLite, ratios to the trivial query:');
+    for (const [index, row] of postgres.rows.entries()) {
+      if (index === 0) continue;
+      const ratio = (outcome: typeof sqlite) => outcome.rows[index].rps / outcome.rows[0].rps;
+      console.log(`${row.name.padEnd(26)} ${(ratio(postgres) / ratio(sqlite)).toFixed(2).padStart(7)}`);
+    }
+  }
 } finally {
-  server.kill('SIGTERM');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
+  for (const engine of engines) await engine.close();
 }

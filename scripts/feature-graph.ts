@@ -1,9 +1,9 @@
 /**
  * Prints the feature boundaries of the API and the web app: the folder-level import graph's cycles, the imports
  * that reach another feature's `*.entity.ts`, and the services that inject the whole DataSource or query
- * another feature's entity. Exits 1 when there is a folder cycle or a cross-feature entity import, so
- * `npm run check:boundaries` can gate CI. The lint rule in eslint.config.js stops new violations file by file;
- * this script shows the whole picture.
+ * another feature's entity. Exits 1 when there is a folder cycle, so `npm run check:boundaries` (part of lint)
+ * keeps it at zero; which imports a feature may make is the lint rule's job (boundaries/dependencies in
+ * eslint.config.js). This script shows the whole picture.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -147,6 +147,6 @@ for (const app of apps) {
   for (const line of entityImports) console.log(`  ${line}`);
   console.log(`services injecting the whole DataSource: ${dataSourceUsers.length}`);
   for (const line of dataSourceUsers) console.log(`  ${line}`);
-  if (found.length > 0 || entityImports.length > 0) failed = true;
+  if (found.length > 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -120,7 +120,10 @@ describe('accounts: sign-up, sign-in, sessions', () => {
     const wrongPassword = await signIn(app, username, 'not the right password');
     expect(wrongUser.data).toBeNull();
     expect(wrongUser.errors).toEqual([
-      expect.objectContaining({ message: 'Wrong username or password', extensions: { code: 'UNAUTHENTICATED' } }),
+      expect.objectContaining({
+        message: 'Wrong username or password',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'WRONG_CREDENTIALS' },
+      }),
     ]);
     expect(wrongPassword.errors?.[0]?.message).toBe(wrongUser.errors?.[0]?.message);
     expect(wrongPassword.errors?.[0]?.extensions).toEqual(wrongUser.errors?.[0]?.extensions);

@@ -256,4 +256,41 @@ describe('search', () => {
     expect(pages).toEqual([2, 2, 1]);
     expect(seen.sort()).toEqual(ids.sort());
   });
+
+  it('ranks right and pages without repeats when there are more matching posts than the candidate bound', async () => {
+    const word = uniqueWord();
+    const strongest = await thread(`${word} ${word} codes`, `The ${word} ${word} page shows ${word} twice.`);
+    // One thread with far more matching posts than the 200 candidates ranked at first.
+    const crowded = await thread('Many answers', 'Which one is right?');
+    for (let index = 0; index < 260; index++) await reply(crowded.id, `Answer ${index}: the ${word} moved, look for ${word} in settings.`);
+    const weak: string[] = [];
+    for (let index = 0; index < 12; index++) {
+      const filler = 'I read the help pages and tried again after a restart of the phone and the laptop. '.repeat(3);
+      weak.push(String((await thread(`Question ${index}`, `${filler} Then I saw ${word}.`)).id));
+    }
+    const hidden = await thread(`${word} ${word} ${word} hidden`, `${word} ${word}`, { hidden: true });
+
+    const { search: single } = await search(word, { first: 50 });
+    const order = single.nodes.map((node) => node.threadId);
+    expect(order[0]).toBe(String(strongest.id));
+    expect(order).toHaveLength(14);
+    expect(new Set(order).size).toBe(14);
+    expect(order).toContain(String(crowded.id));
+    expect(order).not.toContain(String(hidden.id));
+    expect(order.slice(-12).sort()).toEqual([...weak].sort());
+    expect(single.pageInfo.hasNextPage).toBe(false);
+
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const { search: page } = await search(word, { first: 3, after });
+      paged.push(...page.nodes.map((node) => node.threadId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? undefined;
+    }
+    expect(paged).toEqual(order);
+    // Staff see the hidden thread, first: it matches best.
+    const { search: forStaff } = await search(word, { first: 50, token: staff.token });
+    expect(forStaff.nodes.map((node) => node.threadId)).toEqual([String(hidden.id), ...order]);
+  });
 });

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { publicKey, rolesKey } from '../common/access.decorators.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { isStaffRole, Role } from '../common/role.js';
 import { sessionTokenFrom } from './session-token.js';
@@ -28,7 +28,8 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(publicKey, targets);
     const roles = this.reflector.getAllAndOverride<Role[]>(rolesKey, targets);
     if (!isPublic && !context.user) throw AppError.unauthenticated();
-    if (roles && (!context.user || !roles.includes(context.user.role))) throw AppError.forbidden();
+    if (roles && (!context.user || !roles.includes(context.user.role)))
+      throw AppError.forbidden(ErrorReason.STAFF_ONLY, 'Only staff can do this');
     if (roles && context.user && isStaffRole(context.user.role) && !context.user.twoFactorEnabled) throw AppError.twoFactorRequired();
     return true;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimit, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
@@ -72,7 +72,8 @@ export class AuthService {
 
     const account = await this.users.credentialsFor(input.login);
     const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password);
-    if (!account || !passwordMatches || account.role === Role.BOT) throw AppError.unauthenticated(wrongCredentials);
+    if (!account || !passwordMatches || account.role === Role.BOT)
+      throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     // Only failures count: a success clears the login's run and gives the IP its attempt back.
     await Promise.all([this.signInsPerLoginAndIp.reset(loginKey), this.signInsPerIp.refund(ipKey)]);
     if (await this.twoFactor.isEnabled(account.id)) {
@@ -85,7 +86,7 @@ export class AuthService {
       twoFactorEnabled: false,
     });
     const user = await this.users.viewer(context);
-    if (!user) throw AppError.unauthenticated(wrongCredentials);
+    if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     return { ...session, user, twoFactorChallenge: null };
   }
 
@@ -93,7 +94,7 @@ export class AuthService {
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
     const userId = await this.twoFactor.completeChallenge(context, input.challenge, input.code);
     const account = await this.users.byId(context, userId);
-    if (!account) throw AppError.unauthenticated(wrongCredentials);
+    if (!account) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     const session = await this.sessions.start(context, {
       id: userId,
       username: account.username,
@@ -101,7 +102,7 @@ export class AuthService {
       twoFactorEnabled: true,
     });
     const user = await this.users.viewer(context);
-    if (!user) throw AppError.unauthenticated(wrongCredentials);
+    if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     return { ...session, user };
   }
 

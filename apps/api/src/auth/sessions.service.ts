@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, MoreThan, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
-import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
-import { Role } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
+import { TwoFactorService } from '../two-factor/two-factor.service.js';
+import { UsersService } from '../users/users.service.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
@@ -19,7 +18,9 @@ export function hashToken(token: string): string {
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly users: UsersService,
+    private readonly twoFactor: TwoFactorService,
     private readonly environment: Environment,
     private readonly events: ForumEvents,
   ) {}
@@ -29,7 +30,7 @@ export class SessionsService {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.environment.SESSION_TTL_DAYS * 86_400_000);
-    await this.dataSource.getRepository(SessionEntity).insert({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
+    await this.sessions.insert({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
     return { token, expiresAt };
   }
 
@@ -56,26 +57,23 @@ export class SessionsService {
 
   /** The user a token belongs to, or null when it is unknown or expired. */
   async userFor(token: string): Promise<AuthUser | null> {
-    const row = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .innerJoin(SessionEntity, 'session', 'session.user_id = user.id')
-      .where('session.token_hash = :tokenHash', { tokenHash: hashToken(token) })
-      .andWhere('session.expires_at > :now', { now: new Date() })
-      .leftJoin(TwoFactorCredentialEntity, 'two_factor', 'two_factor.user_id = user.id AND two_factor.enabled_at IS NOT NULL')
-      .select(['user.id AS id', 'user.username AS username', 'user.role AS role', 'two_factor.user_id AS two_factor_user_id'])
-      .getRawOne<{ id: number; username: string; role: Role; two_factor_user_id: number | null }>();
-    return row ? { id: Number(row.id), username: row.username, role: row.role, twoFactorEnabled: row.two_factor_user_id !== null } : null;
+    const session = await this.sessions.findOne({
+      select: { userId: true },
+      where: { tokenHash: hashToken(token), expiresAt: MoreThan(new Date()) },
+    });
+    if (!session) return null;
+    const [user, twoFactorEnabled] = await Promise.all([this.users.account(session.userId), this.twoFactor.isEnabled(session.userId)]);
+    return user ? { ...user, twoFactorEnabled } : null;
   }
 
   async revoke(token: string): Promise<void> {
     const sessionHash = hashToken(token);
-    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: sessionHash });
+    await this.sessions.delete({ tokenHash: sessionHash });
     await this.events.emit('sessionEnded', { sessionHash });
   }
 
   async revokeExpired(): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).delete({ expiresAt: LessThan(new Date()) });
+    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
   }
 
   private cookieOptions() {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -94,7 +94,7 @@ export class BotReviewService {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
-    if (!suggestion) throw AppError.notFound('Bot suggestion for thread', thread.id);
+    if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', thread.id);
     if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
     const answer = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneByOrFail({ id: suggestion.answerId });
     if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');

@@ -2,12 +2,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, Not } from 'typeorm';
-import { decide, type MatchResult } from '#matcher';
+import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
@@ -16,12 +15,13 @@ import { ThreadEntity } from '../threads/thread.entity.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
+import { botOutcome, type BotOutcome } from './bot-decision.js';
 import { BotEventType } from './bot-event-type.js';
 import { recordBotEvents } from './bot-events.js';
 import { BotFeedback, BotSuggestionStatus } from './bot-suggestion-status.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
 import { parseClarification, toBotSuggestion } from './bot-suggestion.mapper.js';
-import { botAnswerReply, botClarifyReply } from './bot-text.js';
+import { botAnswerReply } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 
@@ -33,13 +33,6 @@ const answeredStatuses = [
   BotSuggestionStatus.CONFIRMED_BY_STAFF,
   BotSuggestionStatus.CORRECTED,
 ];
-
-interface Decision {
-  status: BotSuggestionStatus;
-  answer: CanonicalAnswerEntity | null;
-  reply: string | null;
-  events: BotEventType[];
-}
 
 /**
  * The FAQ bot in the forum: reads every new question, answers publicly when sure, asks a clarifying
@@ -126,37 +119,13 @@ export class BotService implements OnModuleInit {
     }
   }
 
-  private decide(result: MatchResult): Decision {
-    const decision = decide(result, {
+  private decide(result: MatchResult): BotOutcome {
+    const thresholds = {
       answer: this.environment.BOT_ANSWER_THRESHOLD,
       review: this.environment.BOT_REVIEW_THRESHOLD,
       clarify: this.environment.BOT_CLARIFY_THRESHOLD,
-    });
-    switch (decision.action) {
-      case 'clarify': {
-        const titles = new Map(decision.clarify.choices.map((choice) => [choice.slug, this.matcher.answer(choice.slug)?.title ?? '']));
-        return {
-          status: BotSuggestionStatus.CLARIFYING,
-          answer: null,
-          reply: botClarifyReply(decision.clarify, titles),
-          events: [BotEventType.ClarificationAsked],
-        };
-      }
-      case 'answer': {
-        const answer = this.matcher.answer(decision.slug);
-        if (answer)
-          return { status: BotSuggestionStatus.ANSWERED, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
-        break;
-      }
-      case 'review': {
-        const answer = this.matcher.answer(decision.slug);
-        if (answer) return { status: BotSuggestionStatus.PENDING_REVIEW, answer, reply: null, events: [BotEventType.ReviewQueued] };
-        break;
-      }
-      case 'none':
-        break;
-    }
-    return { status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [] };
+    };
+    return botOutcome(result, thresholds, (slug) => this.matcher.answer(slug));
   }
 
   /** The bot suggestion of a thread the viewer can see; members see it only once the bot replied publicly. Batched. */
@@ -186,7 +155,7 @@ export class BotService implements OnModuleInit {
     const choice = clarify.choices.find((candidate) => candidate.slug === slug);
     if (!choice) throw AppError.badInput('slug', 'must be one of the two choices the bot offered');
     const answer = await this.answers.requireBySlug(slug);
-    if (answer.retired) throw AppError.notFound('Canonical answer', slug);
+    if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
 
     const replyId = await this.author.write(
       thread.id,
@@ -244,7 +213,8 @@ export class BotService implements OnModuleInit {
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const suggestion = await this.requireSuggestion(thread.id);
     this.requireBotAnswer(suggestion);
-    if (thread.authorId === user.id) throw AppError.forbidden('As the asker, say whether it solved your problem instead');
+    if (thread.authorId === user.id)
+      throw AppError.forbidden(ErrorReason.ASKER_JUDGES_BOT_ANSWER, 'As the asker, say whether it solved your problem instead');
     try {
       await this.dataSource.transaction(async (manager) => {
         const votes = manager.getRepository(BotAnswerVoteEntity);
@@ -295,14 +265,14 @@ export class BotService implements OnModuleInit {
   private async askerAndSuggestion(context: RequestContext, rawThreadId: string) {
     const user = context.requireUser();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    if (thread.authorId !== user.id) throw AppError.forbidden('Only the person who asked can answer the bot');
+    if (thread.authorId !== user.id) throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked can answer the bot');
     const suggestion = await this.requireSuggestion(thread.id);
     return { user, thread, suggestion };
   }
 
   private async requireSuggestion(threadId: number): Promise<BotSuggestionEntity> {
     const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId });
-    if (!suggestion) throw AppError.notFound('Bot suggestion for thread', threadId);
+    if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', threadId);
     return suggestion;
   }
 

@@ -28,7 +28,8 @@ export class SuggestionsResolver {
 
   @Public()
   @Query(() => SuggestAnswersResult, {
-    description: 'Canonical answers and similar threads for a question as it is typed (rate limited per member, or per client IP when signed out). Both empty: empty result.',
+    description:
+      'Canonical answers and similar threads for a question as it is typed (rate limited per member, or per client IP when signed out). Both empty: empty result.',
   })
   suggestAnswers(@Ctx() context: RequestContext, @Args() args: SuggestAnswersArgs): Promise<SuggestAnswersResult> {
     return this.suggestions.suggest(context, args.title ?? '', args.body ?? '');

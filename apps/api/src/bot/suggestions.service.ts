@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
@@ -83,7 +83,7 @@ export class SuggestionsService {
     await this.rateLimiter.consume(`deflection:${context.ip}`, 30, 3600);
     const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
     // Retired answers are never suggested, so nobody can have been helped by one.
-    if (answer.retired) throw AppError.notFound('Canonical answer', slug);
+    if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
     await recordBotEvents(this.dataSource.manager, [BotEventType.Deflection], { answerId: answer.id, userId: context.user?.id ?? null });
     return true;
   }

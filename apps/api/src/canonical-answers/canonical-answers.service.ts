@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
@@ -134,7 +134,7 @@ export class CanonicalAnswersService implements OnModuleInit {
   /** The answer with this slug, or NOT_FOUND. */
   async requireBySlug(slug: string, manager: EntityManager = this.dataSource.manager): Promise<CanonicalAnswerEntity> {
     const row = await manager.getRepository(CanonicalAnswerEntity).findOneBy({ slug });
-    if (!row) throw AppError.notFound('Canonical answer', slug);
+    if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
     return row;
   }
 
@@ -187,7 +187,11 @@ export class CanonicalAnswersService implements OnModuleInit {
     const examples = [...new Set(input.examples)];
     const created = await this.writeAnswers(async (manager) => {
       if (await manager.getRepository(CanonicalAnswerEntity).existsBy({ slug: input.slug })) {
-        throw AppError.conflict('slug', `A canonical answer with the slug ${input.slug} already exists`);
+        throw AppError.conflict(
+          ErrorReason.CANONICAL_ANSWER_EXISTS,
+          'slug',
+          `A canonical answer with the slug ${input.slug} already exists`,
+        );
       }
       const now = new Date();
       const answer = await manager.getRepository(CanonicalAnswerEntity).save({
@@ -257,7 +261,7 @@ export class CanonicalAnswersService implements OnModuleInit {
     const example = await this.writeAnswers(async (manager) => {
       const answer = await this.requireBySlug(slug, manager);
       const existing = await manager.getRepository(AnswerExampleEntity).findOneBy({ answerId: answer.id, text });
-      if (existing) throw AppError.conflict('text', 'This answer already has that example');
+      if (existing) throw AppError.conflict(ErrorReason.EXAMPLE_EXISTS, 'text', 'This answer already has that example');
       return manager.getRepository(AnswerExampleEntity).save({
         answerId: answer.id,
         text,
@@ -275,7 +279,7 @@ export class CanonicalAnswersService implements OnModuleInit {
     const exampleId = parseId(exampleIdText, 'exampleId');
     const answer = await this.writeAnswers(async (manager) => {
       const example = await manager.getRepository(AnswerExampleEntity).findOneBy({ id: exampleId });
-      if (!example) throw AppError.notFound('Answer example', exampleId);
+      if (!example) throw AppError.notFound(ErrorReason.EXAMPLE_NOT_FOUND, 'Answer example', exampleId);
       await manager.getRepository(AnswerExampleEntity).delete({ id: exampleId });
       return manager.getRepository(CanonicalAnswerEntity).findOneByOrFail({ id: example.answerId });
     });
@@ -366,7 +370,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         kind === 'none'
           ? await manager.getRepository(NoneExampleEntity).delete({ id })
           : await manager.getRepository(AnswerExampleEntity).delete({ id, source: In(learnedSources) });
-      if (!deleted.affected) throw AppError.notFound('Learned example', rawId);
+      if (!deleted.affected) throw AppError.notFound(ErrorReason.EXAMPLE_NOT_FOUND, 'Learned example', rawId);
     });
     return true;
   }
@@ -404,7 +408,12 @@ export class CanonicalAnswersService implements OnModuleInit {
     try {
       result = await this.dataSource.transaction(work);
     } catch (error) {
-      if (isUniqueViolation(error)) throw AppError.conflict(uniqueField, 'That already exists');
+      if (isUniqueViolation(error))
+        throw AppError.conflict(
+          uniqueField === 'slug' ? ErrorReason.CANONICAL_ANSWER_EXISTS : ErrorReason.EXAMPLE_EXISTS,
+          uniqueField,
+          'That already exists',
+        );
       throw error;
     }
     await this.announceChange();

@@ -27,7 +27,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
         code: original.code,
         ...(original.details.fields ? { fields: original.details.fields } : {}),
         ...(original.details.retryAfterSeconds !== undefined ? { retryAfterSeconds: original.details.retryAfterSeconds } : {}),
-        ...(original.details.reason ? { reason: original.details.reason } : {}),
+        reason: original.reason,
       },
     };
   }

@@ -1,5 +1,5 @@
 import { secretAdvice, secretKindsIn, type SecretKind } from '#secrets';
-import { AppError, ErrorCode, FieldProblem } from './app-error.js';
+import { AppError, FieldProblem } from './app-error.js';
 
 /**
  * Refuses text that holds a secret (setup key, otpauth link, Secret Key, recovery codes, pasted image) before
@@ -18,5 +18,5 @@ export function refuseSecrets(fields: Record<string, string | null | undefined>)
     problems.push({ field, message: `Not posted: the ${field} contains ${advice.what}. ${advice.advice}` });
   }
   if (problems.length === 0) return;
-  throw new AppError(ErrorCode.BadUserInput, problems.map((problem) => problem.message).join(' '), { fields: problems, reason: kinds[0] });
+  throw new AppError(kinds[0], problems.map((problem) => problem.message).join(' '), { fields: problems });
 }

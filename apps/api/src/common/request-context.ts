@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Request, Response } from 'express';
 import { isStaffRole, Role } from './role.js';
-import { AppError } from './app-error.js';
+import { AppError, ErrorReason } from './app-error.js';
 
 export interface AuthUser {
   id: number;
@@ -59,7 +59,7 @@ export class RequestContext {
 
   requireStaff(): AuthUser {
     const user = this.requireUser();
-    if (!isStaffRole(user.role)) throw AppError.forbidden('Only staff can do this');
+    if (!isStaffRole(user.role)) throw AppError.forbidden(ErrorReason.STAFF_ONLY, 'Only staff can do this');
     if (!user.twoFactorEnabled) throw AppError.twoFactorRequired();
     return user;
   }

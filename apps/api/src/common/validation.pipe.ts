@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { AppError, ErrorCode, FieldProblem } from './app-error.js';
+import { AppError, ErrorReason, FieldProblem } from './app-error.js';
 import { cleanInput } from './text-input.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -25,7 +25,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return new AppError(ErrorCode.BadUserInput, fields.map((problem) => problem.message).join('; '), { fields });
+      return new AppError(ErrorReason.INVALID_INPUT, fields.map((problem) => problem.message).join('; '), { fields });
     },
   });
 }

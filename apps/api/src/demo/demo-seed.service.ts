@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not } from 'typeorm';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RepliesService } from '../threads/replies.service.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { Role } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { demoMembers, demoThreads, staffUsername, type DemoThread } from './demo-content.js';
 
@@ -38,11 +35,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private staffCredentialsNotice: string | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly environment: Environment,
     private readonly users: UsersService,
     private readonly threads: ThreadsService,
     private readonly replies: RepliesService,
+    private readonly posts: PostsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,9 +54,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   async isEmpty(): Promise<boolean> {
-    const people = await this.dataSource.getRepository(UserEntity).countBy({ role: Not(Role.BOT) });
-    const threads = await this.dataSource.getRepository(ThreadEntity).count();
-    return people === 0 && threads === 0;
+    return !(await this.users.hasPeople()) && !(await this.posts.anyThread());
   }
 
   private async seed(): Promise<void> {

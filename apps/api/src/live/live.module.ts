@@ -2,6 +2,8 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { RedisConnections } from '../redis/redis-status.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { GraphqlSocketServer } from './graphql-socket-server.js';
 import { LivePubSub } from './live-pubsub.js';
 import { LiveResolver } from './live.resolver.js';
@@ -26,7 +28,7 @@ class PubSubShutdown implements OnApplicationShutdown {
 
 /** Live updates over GraphQL subscriptions (graphql-ws on /graphql); other features publish through LivePubSub. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ThreadsModule, UsersModule],
   providers: [
     { provide: LivePubSub, inject: [Environment, RedisConnections], useFactory: createPubSub },
     PubSubShutdown,

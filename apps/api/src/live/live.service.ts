@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
-import { ReplyEntity } from '../threads/reply.entity.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { Reply } from '../threads/models/reply.model.js';
+import { Thread } from '../threads/models/thread.model.js';
+import { PostType } from '../threads/post-type.js';
+import { PostsService } from '../threads/posts.service.js';
 import { Role } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
@@ -21,7 +21,8 @@ export class LiveService implements OnModuleInit {
   constructor(
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly posts: PostsService,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -30,11 +31,7 @@ export class LiveService implements OnModuleInit {
       if (thread) await this.publishForum(thread, thread.hidden ? 'staff' : 'everyone');
     });
     this.events.on('replyPosted', async ({ threadId, replyId, authorId }) => {
-      const [thread, reply, author] = await Promise.all([
-        this.thread(threadId),
-        this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
-        this.dataSource.getRepository(UserEntity).findOne({ where: { id: authorId }, select: { id: true, role: true } }),
-      ]);
+      const [thread, reply, author] = await Promise.all([this.thread(threadId), this.reply(replyId), this.users.account(authorId)]);
       if (!thread || !reply) return;
       const audience: Audience = thread.hidden || reply.hidden ? 'staff' : 'everyone';
       const kind = author?.role === Role.BOT ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
@@ -42,10 +39,7 @@ export class LiveService implements OnModuleInit {
       await this.publishForum(thread, audience);
     });
     this.events.on('replyAccepted', async ({ threadId, replyId }) => {
-      const [thread, reply] = await Promise.all([
-        this.thread(threadId),
-        this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
-      ]);
+      const [thread, reply] = await Promise.all([this.thread(threadId), this.reply(replyId)]);
       if (!thread) return;
       const audience: Audience = thread.hidden || !reply || reply.hidden ? 'staff' : 'everyone';
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at: new Date().toISOString(), audience });
@@ -84,7 +78,7 @@ export class LiveService implements OnModuleInit {
   async threadActivity(context: RequestContext, threadIdInput: string): Promise<AsyncIterableIterator<ThreadActivity>> {
     const threadId = parseId(threadIdInput, 'threadId');
     const thread = await this.thread(threadId);
-    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound('Thread', threadId);
+    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     const isStaff = context.isStaff;
     return this.pubSub.subscribe<ThreadActivityMessage, ThreadActivity>(liveChannels.thread(threadId), (message) =>
       reaches(message.audience, isStaff)
@@ -115,7 +109,7 @@ export class LiveService implements OnModuleInit {
       await this.publishThread({ ...message, replyId, audience: 'staff' });
       return;
     }
-    const reply = replyId === null ? null : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    const reply = replyId === null ? null : await this.reply(replyId);
     if (replyId === null || (reply && !reply.hidden)) {
       await this.publishThread({ ...message, replyId, audience: 'everyone' });
       return;
@@ -128,15 +122,16 @@ export class LiveService implements OnModuleInit {
     return this.pubSub.publish(liveChannels.thread(message.threadId), message);
   }
 
-  private publishForum(thread: ThreadEntity, audience: Audience): Promise<void> {
-    const message: ForumActivityMessage = { threadId: thread.id, lastActivityAt: thread.lastActivityAt.toISOString(), audience };
+  private publishForum(thread: Thread, audience: Audience): Promise<void> {
+    const message: ForumActivityMessage = { threadId: Number(thread.id), lastActivityAt: thread.lastActivityAt.toISOString(), audience };
     return this.pubSub.publish(liveChannels.forum(), message);
   }
 
-  private thread(id: number): Promise<ThreadEntity | null> {
-    return this.dataSource.getRepository(ThreadEntity).findOne({
-      where: { id },
-      select: { id: true, hidden: true, lastActivityAt: true },
-    });
+  private async thread(id: number): Promise<Thread | null> {
+    return (await this.posts.findOne(PostType.THREAD, id))?.thread ?? null;
+  }
+
+  private async reply(id: number): Promise<Reply | null> {
+    return (await this.posts.findOne(PostType.REPLY, id))?.reply ?? null;
   }
 }

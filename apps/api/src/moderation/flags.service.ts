@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../threads/post-type.js';
 import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';
@@ -25,7 +25,7 @@ const hourSeconds = 3600;
 @Injectable()
 export class FlagsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(FlagEntity) private readonly flags: Repository<FlagEntity>,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
     private readonly posts: PostsService,
@@ -37,11 +37,11 @@ export class FlagsService {
     const postId = parseId(args.postId, 'postId');
     await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
     const post = await this.posts.findOne(args.postType, postId);
-    if (!post || !isPostVisibleTo(context, post)) throw AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    if (!post || !isPostVisibleTo(context, post)) throw postNotFound(args.postType, postId);
 
-    const duplicate = () => AppError.conflict('postId', 'You have already flagged this post');
+    const duplicate = () => AppError.conflict(ErrorReason.ALREADY_FLAGGED, 'postId', 'You have already flagged this post');
     try {
-      const flag = await this.dataSource.transaction(async (manager) => {
+      const flag = await this.flags.manager.transaction(async (manager) => {
         const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.OPEN });
         if (open) throw duplicate();
         return manager.save(
@@ -72,7 +72,7 @@ export class FlagsService {
    */
   async flagAsSystem(reporterId: number, postType: PostType, postId: number, reason: string): Promise<void> {
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.flags.manager.transaction(async (manager) => {
         if (await manager.existsBy(FlagEntity, { postType, postId, reporterId, status: FlagStatus.OPEN })) return;
         await manager.insert(FlagEntity, {
           postType,
@@ -94,7 +94,7 @@ export class FlagsService {
   async open(context: RequestContext, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();
     const afterId = args.after != null ? decodeIdCursor('flags', args.after) : null;
-    const rows = await this.dataSource.getRepository(FlagEntity).find({
+    const rows = await this.flags.find({
       where: { status: FlagStatus.OPEN, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
       order: { id: 'ASC' },
       take: args.first + 1,
@@ -114,7 +114,7 @@ export class FlagsService {
   async resolve(context: RequestContext, args: ResolveFlagArgs): Promise<Flag> {
     const staff = context.requireStaff();
     const flagId = parseId(args.flagId, 'flagId');
-    const flag = await this.dataSource.transaction(async (manager) => {
+    const flag = await this.flags.manager.transaction(async (manager) => {
       const now = new Date();
       const result = await manager.update(
         FlagEntity,
@@ -122,8 +122,9 @@ export class FlagsService {
         { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: now },
       );
       if (!result.affected) {
-        if (await manager.existsBy(FlagEntity, { id: flagId })) throw AppError.conflict('flagId', 'This flag is already resolved');
-        throw AppError.notFound('Flag', flagId);
+        if (await manager.existsBy(FlagEntity, { id: flagId }))
+          throw AppError.conflict(ErrorReason.FLAG_ALREADY_RESOLVED, 'flagId', 'This flag is already resolved');
+        throw AppError.notFound(ErrorReason.FLAG_NOT_FOUND, 'Flag', flagId);
       }
       await recordAction(manager, {
         actorId: staff.id,

@@ -1,12 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { findImpostorRequests, ImpostorCategory, type ImpostorFinding } from '#secrets';
-import { DataSource } from 'typeorm';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostType } from '../threads/post-type.js';
-import { ReplyEntity } from '../threads/reply.entity.js';
+import { PostsService } from '../threads/posts.service.js';
 import { Role } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { FlagsService } from './flags.service.js';
 
@@ -29,7 +26,7 @@ export function impostorFindings(role: Role | undefined, body: string): Impostor
 @Injectable()
 export class ImpostorFlagsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly posts: PostsService,
     private readonly events: ForumEvents,
     private readonly flags: FlagsService,
     private readonly users: UsersService,
@@ -41,14 +38,12 @@ export class ImpostorFlagsService implements OnModuleInit {
   }
 
   private async check(replyId: number): Promise<void> {
-    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    const reply = (await this.posts.findOne(PostType.REPLY, replyId))?.reply;
     if (!reply) return;
-    const author = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ select: { id: true, role: true }, where: { id: reply.authorId } });
+    const author = await this.users.account(reply.authorId);
     const findings = impostorFindings(author?.role, reply.body);
     if (findings.length === 0) return;
     const system = await this.users.ensureBotAccount();
-    await this.flags.flagAsSystem(system.id, PostType.REPLY, reply.id, impostorFlagReason(findings));
+    await this.flags.flagAsSystem(system.id, PostType.REPLY, replyId, impostorFlagReason(findings));
   }
 }

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, LessThan, Repository } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { PageArgs } from '../common/page.args.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Role } from '../common/role.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { Thread } from '../threads/models/thread.model.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../threads/post-type.js';
 import { postKey, PostsService } from '../threads/posts.service.js';
 import { ThreadStateService } from '../threads/thread-state.service.js';
 import { User } from '../users/models/user.model.js';
@@ -122,14 +122,17 @@ export class ModerationService {
 
   private async setHidden(staff: AuthUser, args: PostTargetArgs, hidden: boolean): Promise<ModerationAction> {
     const postId = parseId(args.postId, 'postId');
-    const notFound = () => AppError.notFound(args.postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    const notFound = () => postNotFound(args.postType, postId);
     const post = await this.posts.findOne(args.postType, postId);
     if (!post) throw notFound();
     const threadId = Number(post.thread.id);
     const done = await this.threadState.change(threadId, async (change) => {
       const changed = post.reply ? await change.setReplyHidden(postId, hidden) : await change.setHidden(hidden);
       // Conditional on the current state, so two moderators racing cannot both log the same change.
-      if (!changed) throw AppError.conflict('postId', hidden ? 'This post is already hidden' : 'This post is not hidden');
+      if (!changed)
+        throw hidden
+          ? AppError.conflict(ErrorReason.POST_ALREADY_HIDDEN, 'postId', 'This post is already hidden')
+          : AppError.conflict(ErrorReason.POST_NOT_HIDDEN, 'postId', 'This post is not hidden');
       if (hidden) {
         await change.manager.update(
           FlagEntity,
@@ -155,7 +158,9 @@ export class ModerationService {
     const threadId = parseId(args.threadId, 'threadId');
     const done = await this.threadState.change(threadId, async (change) => {
       if (!(await change.setLocked(locked)))
-        throw AppError.conflict('threadId', locked ? 'This thread is already locked' : 'This thread is not locked');
+        throw locked
+          ? AppError.conflict(ErrorReason.THREAD_ALREADY_LOCKED, 'threadId', 'This thread is already locked')
+          : AppError.conflict(ErrorReason.THREAD_NOT_LOCKED, 'threadId', 'This thread is not locked');
       return recordAction(change.manager, {
         actorId: staff.id,
         action: locked ? ModerationActionKind.Lock : ModerationActionKind.Unlock,
@@ -164,7 +169,7 @@ export class ModerationService {
         note: args.reason,
       });
     });
-    if (!done) throw AppError.notFound('Thread', threadId);
+    if (!done) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     await this.events.emit('threadLocked', { threadId, locked, actorId: staff.id });
     return toModerationAction(done.result);
   }

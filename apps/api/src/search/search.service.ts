@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { PostType } from '../threads/post-type.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
-import { toThread } from '../threads/thread.mapper.js';
+import { PostsService } from '../threads/posts.service.js';
 import { SearchArgs } from './dto/search.args.js';
 import { SearchResult, SearchResultConnection } from './models/search-result.model.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
@@ -20,6 +19,14 @@ interface Hit {
   postId: number;
   score: number;
 }
+
+/** A matching post, in rank order, before grouping by thread. */
+interface Candidate extends Hit {
+  visible: boolean;
+}
+
+/** The fewest posts ranked for one page; more when the page is deeper. */
+const minimumCandidates = 200;
 
 /** bm25 column weights (title, body): a word in the title counts five times one in the body. */
 const sqliteWeights = '5.0, 1.0';
@@ -46,6 +53,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly markdown: MarkdownService,
+    private readonly posts: PostsService,
   ) {}
 
   /**
@@ -59,24 +67,27 @@ export class SearchService {
 
     const includeHidden = context.isStaff;
     const postgres = this.dataSource.options.type === 'postgres';
-    const rows = postgres
-      ? await this.rankPostgres(tsQueryExpression(terms), includeHidden, args.first + 1, offset)
-      : await this.rankSqlite(ftsMatchExpression(terms), includeHidden, args.first + 1, offset);
+    const rows = await this.rank(
+      (bound) =>
+        postgres ? this.candidatesPostgres(tsQueryExpression(terms), bound) : this.candidatesSqlite(ftsMatchExpression(terms), bound),
+      includeHidden,
+      args.first + 1,
+      offset,
+    );
     const hits = rows.slice(0, args.first);
     if (hits.length === 0) return emptyPage();
 
     const [threads, snippets] = await Promise.all([
-      this.dataSource.getRepository(ThreadEntity).findBy({ id: In(hits.map((hit) => hit.threadId)) }),
+      this.posts.threadsById(hits.map((hit) => hit.threadId)),
       postgres ? this.headlinesPostgres(tsQueryExpression(terms), hits) : this.snippetsSqlite(ftsMatchExpression(terms), hits),
     ]);
-    const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
     const nodes = hits.flatMap((hit): SearchResult[] => {
-      const thread = threadsById.get(hit.threadId);
+      const thread = threads.get(hit.threadId);
       if (!thread) return [];
       return [
         {
-          threadId: String(thread.id),
-          thread: toThread(thread),
+          threadId: thread.id,
+          thread,
           matchedIn: hit.postType,
           postId: String(hit.postId),
           snippet: toSafeSnippet(tidySnippetText(this.markdown.renderText(snippets.get(postKey(hit.postType, hit.postId)) ?? ''))),
@@ -87,22 +98,50 @@ export class SearchService {
     return { nodes, pageInfo: { hasNextPage: rows.length > args.first, endCursor: encodeCursor(searchCursorKind, offset + hits.length) } };
   }
 
-  private async rankSqlite(match: string, includeHidden: boolean, limit: number, offset: number): Promise<Hit[]> {
-    const rows: { thread_id: number; post_type: PostType; post_id: number; rank: number }[] = await this.dataSource.query(
-      `WITH hits AS (
-         SELECT rowid AS row_id, thread_id, post_type, post_id, bm25(search_index, ${sqliteWeights}) AS rank
+  /**
+   * The hits of one page, ranked on a bounded candidate set: the best `bound` matching posts (a bare ranked top-N,
+   * which the engines do without sorting every match), grouped by thread in order. The candidates are a prefix of
+   * all matches in rank order, so each thread found is represented by its best post and the threads come in the
+   * same order as ranking every match would give; when the prefix holds too few threads for the page (one thread
+   * with many matching posts, hidden ones), the bound grows.
+   */
+  private async rank(
+    fetch: (bound: number) => Promise<Candidate[]>,
+    includeHidden: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<Hit[]> {
+    const needed = offset + limit;
+    for (let bound = Math.max(minimumCandidates, needed * 4); ; bound *= 4) {
+      const candidates = await fetch(bound);
+      const best = new Map<number, Hit>();
+      for (const candidate of candidates) {
+        if (!includeHidden && !candidate.visible) continue;
+        if (!best.has(candidate.threadId)) best.set(candidate.threadId, candidate);
+        if (best.size === needed) break;
+      }
+      if (best.size === needed || candidates.length < bound) {
+        return [...best.values()].slice(offset).map(({ threadId, postType, postId, score }) => ({ threadId, postType, postId, score }));
+      }
+    }
+  }
+
+  /** SQLite: the top posts by bm25 from FTS5 alone, then each one's visibility by primary key. */
+  private async candidatesSqlite(match: string, bound: number): Promise<Candidate[]> {
+    const rows: { thread_id: number; post_type: PostType; post_id: number; rank: number; visible: number }[] = await this.dataSource.query(
+      `WITH candidates AS (
+         SELECT thread_id, post_type, post_id, bm25(search_index, ${sqliteWeights}) AS rank
          FROM search_index WHERE search_index MATCH ?
-       ), visible AS (
-         SELECT h.thread_id, h.post_type, h.post_id, h.rank,
-                ROW_NUMBER() OVER (PARTITION BY h.thread_id ORDER BY h.rank, CASE h.post_type WHEN 'THREAD' THEN 0 ELSE 1 END, h.post_id) AS position
-         FROM hits h
-         JOIN threads t ON t.id = h.thread_id
-         LEFT JOIN replies r ON h.post_type = 'REPLY' AND r.id = h.post_id
-         WHERE ? = 1 OR (t.hidden = 0 AND (h.post_type = 'THREAD' OR r.hidden = 0))
+         ORDER BY rank, thread_id DESC, CASE post_type WHEN 'THREAD' THEN 0 ELSE 1 END, post_id
+         LIMIT ?
        )
-       SELECT thread_id, post_type, post_id, rank FROM visible WHERE position = 1
-       ORDER BY rank, thread_id DESC LIMIT ? OFFSET ?`,
-      [match, includeHidden ? 1 : 0, limit, offset],
+       SELECT c.thread_id, c.post_type, c.post_id, c.rank,
+              CASE WHEN t.hidden = 0 AND (c.post_type = 'THREAD' OR r.hidden = 0) THEN 1 ELSE 0 END AS visible
+       FROM candidates c
+       JOIN threads t ON t.id = c.thread_id
+       LEFT JOIN replies r ON c.post_type = 'REPLY' AND r.id = c.post_id
+       ORDER BY c.rank, c.thread_id DESC, CASE c.post_type WHEN 'THREAD' THEN 0 ELSE 1 END, c.post_id`,
+      [match, bound],
     );
     // bm25 is lower-is-better; the API reports higher-is-better.
     return rows.map((row) => ({
@@ -110,6 +149,7 @@ export class SearchService {
       postType: row.post_type,
       postId: Number(row.post_id),
       score: -Number(row.rank),
+      visible: Number(row.visible) === 1,
     }));
   }
 
@@ -123,29 +163,28 @@ export class SearchService {
     return new Map(rows.map((row) => [postKey(row.post_type, Number(row.post_id)), row.snippet ?? '']));
   }
 
-  private async rankPostgres(tsQuery: string, includeHidden: boolean, limit: number, offset: number): Promise<Hit[]> {
-    const rows: { thread_id: number; post_type: PostType; post_id: number; score: number }[] = await this.dataSource.query(
-      `WITH query AS (SELECT to_tsquery('english', $1) AS q),
-       hits AS (
-         SELECT t.id AS thread_id, 'THREAD' AS post_type, t.id AS post_id, ts_rank_cd(t.search_vector, query.q) AS score
-         FROM threads t CROSS JOIN query
-         WHERE t.search_vector @@ query.q AND ($2::boolean OR NOT t.hidden)
-         UNION ALL
-         SELECT r.thread_id, 'REPLY', r.id, ts_rank_cd(r.search_vector, query.q)
-         FROM replies r JOIN threads t ON t.id = r.thread_id CROSS JOIN query
-         WHERE r.search_vector @@ query.q AND ($2::boolean OR (NOT r.hidden AND NOT t.hidden))
-       ), best AS (
-         SELECT DISTINCT ON (thread_id) thread_id, post_type, post_id, score FROM hits
-         ORDER BY thread_id, score DESC, post_type DESC, post_id
-       )
-       SELECT thread_id, post_type, post_id, score FROM best ORDER BY score DESC, thread_id DESC LIMIT $3 OFFSET $4`,
-      [tsQuery, includeHidden, limit, offset],
-    );
+  /** PostgreSQL: the top posts by ts_rank_cd over the GIN-indexed matches of threads and replies. */
+  private async candidatesPostgres(tsQuery: string, bound: number): Promise<Candidate[]> {
+    const rows: { thread_id: number; post_type: PostType; post_id: number; score: number; visible: boolean }[] =
+      await this.dataSource.query(
+        `WITH query AS (SELECT to_tsquery('english', $1) AS q)
+       SELECT t.id AS thread_id, 'THREAD' AS post_type, t.id AS post_id, ts_rank_cd(t.search_vector, query.q) AS score, NOT t.hidden AS visible
+       FROM threads t CROSS JOIN query
+       WHERE t.search_vector @@ query.q
+       UNION ALL
+       SELECT r.thread_id, 'REPLY', r.id, ts_rank_cd(r.search_vector, query.q), NOT r.hidden AND NOT t.hidden
+       FROM replies r JOIN threads t ON t.id = r.thread_id CROSS JOIN query
+       WHERE r.search_vector @@ query.q
+       ORDER BY score DESC, thread_id DESC, post_type DESC, post_id
+       LIMIT $2`,
+        [tsQuery, bound],
+      );
     return rows.map((row) => ({
       threadId: Number(row.thread_id),
       postType: row.post_type,
       postId: Number(row.post_id),
       score: Number(row.score),
+      visible: row.visible,
     }));
   }
 

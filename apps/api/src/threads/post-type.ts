@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { AppError, ErrorReason } from '../common/app-error.js';
 
 export enum PostType {
   THREAD = 'THREAD',
@@ -13,3 +14,9 @@ registerEnumType(PostType, {
     REPLY: { description: 'A reply in a thread.' },
   },
 });
+
+export function postNotFound(postType: PostType, id: string | number): AppError {
+  return postType === PostType.THREAD
+    ? AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id)
+    : AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', id);
+}

@@ -28,6 +28,17 @@ export class PostsService {
     @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
   ) {}
 
+  /** Threads by id, keyed by id; missing ones are left out. */
+  async threadsById(ids: number[]): Promise<Map<number, Thread>> {
+    const rows = ids.length > 0 ? await this.threads.findBy({ id: In(ids) }) : [];
+    return new Map(rows.map((row) => [row.id, toThread(row)]));
+  }
+
+  /** Whether any thread exists at all. */
+  anyThread(): Promise<boolean> {
+    return this.threads.exists();
+  }
+
   async findOne(postType: PostType, postId: number): Promise<Post | null> {
     return (await this.find([{ postType, postId }])).get(postKey(postType, postId)) ?? null;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
@@ -11,7 +11,7 @@ import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -39,13 +39,14 @@ export class RepliesService {
     private readonly revisions: RevisionsService,
     private readonly threads: ThreadsService,
     private readonly markdown: MarkdownService,
+    private readonly users: UsersService,
   ) {}
 
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
     const user = context.requireUser();
     refuseSecrets({ body: args.body });
     const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
-    if (thread.locked) throw AppError.forbidden('thread is locked');
+    if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
     const reply = await this.create(user, thread.id, args.body, context.isStaff);
     return toReply(reply, thread.acceptedReplyId);
@@ -57,10 +58,10 @@ export class RepliesService {
    * Emits replyPosted like any reply, naming `causedById` when someone's own action made this reply.
    */
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
-    const author = await this.dataSource.getRepository(UserEntity).findOneBy({ id: authorId });
-    if (!author) throw AppError.notFound('User', authorId);
+    const author = await this.users.account(authorId);
+    if (!author) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
-    if (!thread) throw AppError.notFound('Thread', threadId);
+    if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     return this.create(author, threadId, body, isStaffRole(author.role), causedById);
   }
 
@@ -80,7 +81,7 @@ export class RepliesService {
         .set({ replyCount: () => 'reply_count + 1', lastActivityAt: now })
         .where('id = :threadId AND locked = :locked', { threadId, locked: false })
         .execute();
-      if (!bumped.affected) throw AppError.forbidden('thread is locked');
+      if (!bumped.affected) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
       return manager.getRepository(ReplyEntity).save(
         manager.getRepository(ReplyEntity).create({
           threadId,
@@ -104,11 +105,11 @@ export class RepliesService {
     refuseSecrets({ body: input.body });
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
-    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.threads.findVisible(context, reply.threadId).catch(() => {
-      throw AppError.notFound('Reply', replyId);
+      throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     });
-    if (!mayModify(context, reply)) throw AppError.forbidden('You can only edit your own replies');
+    if (!mayModify(context, reply)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own replies');
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { PageArgs } from '../common/page.args.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { RevisionsArgs } from './dto/revisions.args.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
-import { PostType } from './post-type.js';
+import { PostType, postNotFound } from './post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { toRevision } from './thread.mapper.js';
@@ -74,10 +74,10 @@ export class RevisionsService {
       postType === PostType.THREAD
         ? await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: postId })
         : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: postId });
-    if (!post || !isVisibleTo(context, post)) throw AppError.notFound(postType === PostType.THREAD ? 'Thread' : 'Reply', postId);
+    if (!post || !isVisibleTo(context, post)) throw postNotFound(postType, postId);
     if (post instanceof ReplyEntity) {
       const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: post.threadId });
-      if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Reply', postId);
+      if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', postId);
     }
     return this.page(postType, postId, args);
   }

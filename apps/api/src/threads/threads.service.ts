@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
@@ -109,7 +109,7 @@ export class ThreadsService {
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
   async findVisible(context: RequestContext, id: number): Promise<ThreadEntity> {
     const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id });
-    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound('Thread', id);
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     return thread;
   }
 
@@ -226,7 +226,7 @@ export class ThreadsService {
     const user = context.requireUser();
     refuseSecrets({ title: input.title, body: input.body });
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
-    if (!mayModify(context, thread)) throw AppError.forbidden('You can only edit your own questions');
+    if (!mayModify(context, thread)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own questions');
 
     const title = input.title ?? thread.title;
     const body = input.body ?? thread.body;
@@ -268,16 +268,17 @@ export class ThreadsService {
     const user = context.requireUser();
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
-    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound('Reply', replyId);
+    if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.findVisible(context, reply.threadId);
-    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can accept an answer');
+    if (!mayModify(context, thread))
+      throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
     const changed = await this.state.change(thread.id, async (change) => {
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
-      if (!current || current.hidden) throw AppError.forbidden('A hidden reply cannot be the accepted answer');
+      if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
       return change.setAcceptedReply(replyId);
     });
-    if (!changed) throw AppError.notFound('Thread', thread.id);
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
     if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
     return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }
@@ -286,9 +287,10 @@ export class ThreadsService {
   async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
     const user = context.requireUser();
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
-    if (!mayModify(context, thread)) throw AppError.forbidden('Only the person who asked, or staff, can change the accepted answer');
+    if (!mayModify(context, thread))
+      throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
     const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
-    if (!changed) throw AppError.notFound('Thread', thread.id);
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
     if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
     return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
   }

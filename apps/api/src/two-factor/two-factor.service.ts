@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { Environment } from '../config/environment.js';
@@ -65,7 +65,7 @@ export class TwoFactorService {
     const user = context.requireUser();
     const repository = this.dataSource.getRepository(TwoFactorCredentialEntity);
     const existing = await repository.findOneBy({ userId: user.id });
-    if (existing?.enabledAt) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+    if (existing?.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     const secret = newTotpSecret();
     const row = {
       userId: user.id,
@@ -86,7 +86,7 @@ export class TwoFactorService {
         );
     if (!inserted) {
       const replaced = await repository.update({ userId: user.id, enabledAt: IsNull() }, row);
-      if (!replaced.affected) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+      if (!replaced.affected) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     }
     return { qrCodeSvg: await enrolmentQrCodeSvg(secret, user.username), setupKey: formatSetupKey(secret) };
   }
@@ -96,7 +96,7 @@ export class TwoFactorService {
     const user = context.requireUser();
     const credential = await this.dataSource.getRepository(TwoFactorCredentialEntity).findOneBy({ userId: user.id });
     if (!credential) throw AppError.badInput('code', 'Start turning on two-factor sign-in first');
-    if (credential.enabledAt) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+    if (credential.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     await this.countAttempt(context, user.id);
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
     if (step === null) throw AppError.badInput('code', wrongCode);
@@ -106,7 +106,7 @@ export class TwoFactorService {
         { userId: user.id, enabledAt: IsNull() },
         { enabledAt: new Date(), lastUsedStep: step },
       );
-      if (!enabled.affected) throw AppError.conflict('twoFactor', 'Two-factor sign-in is already on');
+      if (!enabled.affected) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
       return { codes: await this.replaceRecoveryCodes(manager, user.id) };
     });
   }
@@ -164,7 +164,7 @@ export class TwoFactorService {
     await this.rateLimiter.consume(`two-factor:ip:${context.ip}`, this.environment.RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS, attemptWindowSeconds);
     const challenge = await this.dataSource.getRepository(SignInChallengeEntity).findOneBy({ tokenHash: hashToken(token) });
     if (!challenge || challenge.completedAt || challenge.expiresAt.getTime() <= Date.now())
-      throw AppError.unauthenticated(expiredChallenge);
+      throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     await this.rateLimiter.consume(`two-factor:challenge:${challenge.id}`, attemptsPerChallenge, challengeSeconds);
     await this.rateLimiter.consume(`two-factor:account:${challenge.userId}`, attemptsPerAccount, attemptWindowSeconds);
 
@@ -172,11 +172,11 @@ export class TwoFactorService {
     const accepted = /^\d{6}$/.test(trimmed)
       ? await this.acceptTotp(challenge.userId, trimmed)
       : await this.acceptRecoveryCode(challenge.userId, trimmed);
-    if (!accepted) throw AppError.unauthenticated(wrongCode);
+    if (!accepted) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
     const completed = await this.dataSource
       .getRepository(SignInChallengeEntity)
       .update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
-    if (!completed.affected) throw AppError.unauthenticated(expiredChallenge);
+    if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     return challenge.userId;
   }
 

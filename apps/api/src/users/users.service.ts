@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { User } from './models/user.model.js';
@@ -57,6 +57,17 @@ export class UsersService {
     return row ? toViewer(row) : null;
   }
 
+  /** An account by id, for work outside a request (events, sessions, the bot); null when there is none. */
+  async account(id: number): Promise<AuthUser | null> {
+    const row = await this.users.findOne({ select: { id: true, username: true, role: true }, where: { id } });
+    return row ? { id: row.id, username: row.username, role: row.role } : null;
+  }
+
+  /** Whether anyone but the bot has an account. */
+  async hasPeople(): Promise<boolean> {
+    return this.users.existsBy({ role: Not(Role.BOT) });
+  }
+
   /** Looks an account up by username or email (case-insensitive), for sign-in. */
   async credentialsFor(login: string): Promise<Credentials | null> {
     const key = login.trim().toLowerCase();
@@ -71,7 +82,8 @@ export class UsersService {
   async createAccount(account: NewAccount): Promise<Viewer> {
     const usernameKey = account.username.toLowerCase();
     const email = account.email.trim().toLowerCase();
-    if (usernameKey === botUsername && account.role !== Role.BOT) throw AppError.conflict('username', 'username is reserved');
+    if (usernameKey === botUsername && account.role !== Role.BOT)
+      throw AppError.conflict(ErrorReason.USERNAME_RESERVED, 'username', 'username is reserved');
     if (account.role === Role.MEMBER) await this.refuseImitation(account.username);
     // Hashed first, so a taken name or address answers no sooner than a new one.
     const passwordHash = account.password === null ? null : await this.passwords.hash(account.password);
@@ -96,7 +108,7 @@ export class UsersService {
   /** Sets a new password (the `user:set-password` CLI); NOT_FOUND for an unknown username, never for the bot. */
   async setPassword(username: string, password: string): Promise<User> {
     const row = await this.users.findOneBy({ usernameKey: username.trim().toLowerCase() });
-    if (!row || row.role === Role.BOT) throw AppError.notFound('User', username);
+    if (!row || row.role === Role.BOT) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', username);
     await this.users.update(row.id, { passwordHash: await this.passwords.hash(password) });
     return toUser(row);
   }
@@ -108,7 +120,7 @@ export class UsersService {
     try {
       await this.createAccount({ username: botUsername, email: botEmail, password: null, role: Role.BOT });
     } catch (error) {
-      if (!(error instanceof AppError && error.code === ErrorCode.Conflict)) throw error;
+      if (!(error instanceof AppError && error.reason === ErrorReason.ACCOUNT_TAKEN)) throw error;
     }
     return this.asBot(await this.users.findOneByOrFail({ usernameKey: botUsername }));
   }
@@ -124,14 +136,14 @@ export class UsersService {
     alsoInTransaction: (manager: EntityManager, previous: Role) => Promise<unknown>,
   ): Promise<User> {
     const actor = context.requireUser();
-    if (actor.role !== Role.ADMIN) throw AppError.forbidden('Only admins can change roles');
+    if (actor.role !== Role.ADMIN) throw AppError.forbidden(ErrorReason.ADMIN_ONLY, 'Only admins can change roles');
     if (role === Role.BOT) throw AppError.badInput('role', 'role cannot be BOT; the bot account is made by the system');
-    if (userId === actor.id) throw AppError.forbidden('You cannot change your own role');
+    if (userId === actor.id) throw AppError.forbidden(ErrorReason.OWN_ROLE, 'You cannot change your own role');
     let changed = false;
     const updated = await this.users.manager.transaction(async (manager) => {
       const target = await manager.findOneBy(UserEntity, { id: userId });
-      if (!target) throw AppError.notFound('User', userId);
-      if (target.role === Role.BOT) throw AppError.forbidden("The bot's role cannot be changed");
+      if (!target) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', userId);
+      if (target.role === Role.BOT) throw AppError.forbidden(ErrorReason.BOT_ROLE, "The bot's role cannot be changed");
       if (target.role === role) return target;
       changed = true;
       await manager.update(UserEntity, { id: userId }, { role });
@@ -152,7 +164,7 @@ export class UsersService {
     );
     if (!imitation) return;
     const message = 'username looks like a staff account or the forum itself; please choose another';
-    throw new AppError(ErrorCode.BadUserInput, message, { fields: [{ field: 'username', message }], reason: 'USERNAME_IMITATES_STAFF' });
+    throw new AppError(ErrorReason.USERNAME_IMITATES_STAFF, message, { fields: [{ field: 'username', message }] });
   }
 
   private loaderById(context: RequestContext): DataLoader<number, User | null> {
@@ -180,7 +192,7 @@ export class UsersService {
  */
 function accountTaken(): AppError {
   const message = 'username or email address is already in use';
-  return new AppError(ErrorCode.Conflict, message, {
+  return new AppError(ErrorReason.ACCOUNT_TAKEN, message, {
     fields: [
       { field: 'username', message },
       { field: 'email', message },

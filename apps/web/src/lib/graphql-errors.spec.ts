@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, fieldErrorsOf, messageOf } from './graphql-errors';
+import { errorCodeOf, errorReasonOf, fieldErrorsOf, messageOf } from './graphql-errors';
 
 function graphqlErrors(...errors: GraphQLFormattedError[]): CombinedGraphQLErrors {
   return new CombinedGraphQLErrors({ errors });
@@ -69,5 +69,17 @@ describe('messageOf', () => {
     expect(messageOf(new TypeError('Failed to fetch'))).toBe('Cannot reach the forum. Check your connection and try again.');
     expect(messageOf(new Error('Something odd'))).toBe('Something odd');
     expect(messageOf('not an error')).toBe('The request failed.');
+  });
+});
+
+describe('errorReasonOf', () => {
+  it("reads the first error's reason, never its message", () => {
+    const expired = graphqlErrors({
+      message: 'Anything at all',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'TWO_FACTOR_CHALLENGE_EXPIRED' },
+    });
+    expect(errorReasonOf(expired)).toBe('TWO_FACTOR_CHALLENGE_EXPIRED');
+    expect(errorReasonOf(graphqlErrors({ message: 'This sign-in has expired', extensions: { code: 'UNAUTHENTICATED' } }))).toBeNull();
+    expect(errorReasonOf(new Error('expired'))).toBeNull();
   });
 });

@@ -25,10 +25,18 @@ export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {
   return result;
 }
 
+/** The first error's `extensions.code` (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED…). */
 export function errorCodeOf(error: unknown): string | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
   const code = error.errors[0]?.extensions?.code;
   return typeof code === 'string' ? code : null;
+}
+
+/** The first error's `extensions.reason`: which expected failure it is (e.g. TWO_FACTOR_CHALLENGE_EXPIRED), beside its code. */
+export function errorReasonOf(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const reason = error.errors[0]?.extensions?.reason;
+  return typeof reason === 'string' ? reason : null;
 }
 
 export const twoFactorRequiredMessage = 'Turn on two-factor sign-in to use staff tools.';
@@ -46,7 +54,7 @@ export function messageOf(error: unknown): string {
       case 'UNAUTHENTICATED':
         return 'Please sign in to do that.';
       case 'FORBIDDEN':
-        if (first.extensions?.reason === 'TWO_FACTOR_REQUIRED') return twoFactorRequiredMessage;
+        if (errorReasonOf(error) === 'TWO_FACTOR_REQUIRED') return twoFactorRequiredMessage;
         return 'You do not have permission to do that.';
       case 'RATE_LIMITED':
         return first.message || 'You are doing that too often. Please wait a moment and try again.';

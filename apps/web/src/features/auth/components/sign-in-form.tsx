@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
-import { errorCodeOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
+import { errorCodeOf, errorReasonOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -51,7 +51,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const code = errorCodeOf(error);
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {code === 'UNAUTHENTICATED' && /expired/.test(serverMessageOf(error)) ? (
+      {errorReasonOf(error) === 'TWO_FACTOR_CHALLENGE_EXPIRED' ? (
         <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
       ) : code === 'UNAUTHENTICATED' ? (
         <ErrorMessage>That username or password is not right. Check both and try again.</ErrorMessage>
@@ -106,7 +106,7 @@ function CodeStep({
       await complete({ variables: { input: { challenge, code: code.trim() } } });
       onSignedIn();
     } catch (caught) {
-      if (/expired/.test(serverMessageOf(caught))) onExpired(caught);
+      if (errorReasonOf(caught) === 'TWO_FACTOR_CHALLENGE_EXPIRED') onExpired(caught);
       else setError(caught);
     }
   }
