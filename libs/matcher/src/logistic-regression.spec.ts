@@ -36,6 +36,17 @@ describe('LogisticRegression', () => {
     expect(sut.probabilities(row([0], 0))[1]).toBeCloseTo(0.8, 2);
   });
 
+  it('learns one weight for the shared feature, so a class seen once still gains from it', () => {
+    // The shared value of a class is high on that class's rows: class 2 has a single row.
+    const shared = (label: number) => Float64Array.from([0, 1, 2].map((c) => (c === label ? 1 : 0)));
+    const sharedRows = [0, 0, 0, 1, 1, 1, 2].map((label): TrainingRow => ({ ...row([], label), shared: shared(label) }));
+    const sut = LogisticRegression.train(sharedRows, 3, 1, { l2: 0.01, sharedL2: 0.01 });
+    expect(sut.sharedWeight).toBeGreaterThan(1);
+    const withoutShared = LogisticRegression.train(sharedRows, 3, 1, { l2: 0.01, sharedL2: 1000 });
+    const probabilityOfTwo = (model: LogisticRegression) => model.probabilities({ ...row([], 2), shared: shared(2) })[2]!;
+    expect(probabilityOfTwo(sut)).toBeGreaterThan(probabilityOfTwo(withoutShared) + 0.2);
+  });
+
   it('reaches the same optimum from a warm start', () => {
     const cold = LogisticRegression.train(rows, 3, 4, { l2: 0.01 });
     const warm = LogisticRegression.train(rows, 3, 4, { l2: 0.01, initial: (feature, label) => cold.weight(feature, label) * 0.9 });

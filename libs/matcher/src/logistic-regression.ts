@@ -2,6 +2,11 @@
 export interface SparseRow {
   indices: Int32Array;
   values: Float64Array;
+  /**
+   * Optional per-class values of one shared feature: class c's logit gets `shared[c]` times one weight
+   * common to all classes, so a class learns from it even when it has a single example.
+   */
+  shared?: Float64Array;
 }
 
 /** One training example of the classifier. */
@@ -15,12 +20,16 @@ export interface TrainingRow extends SparseRow {
 export interface LogisticRegressionOptions {
   /** L2 penalty on the weights (not on the biases), per unit of example weight. */
   l2: number;
+  /** L2 penalty on the shared weight (see `SparseRow.shared`); defaults to `l2`. */
+  sharedL2?: number;
   /** Most L-BFGS iterations. Default 200. */
   maxIterations?: number;
   /** Stop when the largest gradient entry is below this. Default 1e-4. */
   tolerance?: number;
   /** Starting weights (see `weight`): a previous model's, so a small change converges in a few steps. */
   initial?: (feature: number, label: number) => number;
+  /** Starting weight of the shared feature (see `sharedWeight`). */
+  initialShared?: number;
 }
 
 const historySize = 8;
@@ -38,14 +47,15 @@ export class LogisticRegression {
 
   /** Fits the model; `dimensions` is the number of feature indices. */
   static train(rows: TrainingRow[], classes: number, dimensions: number, options: LogisticRegressionOptions): LogisticRegression {
-    const size = (dimensions + 1) * classes; // the last "feature" is the bias
-    const objective = new Objective(rows, classes, dimensions, options.l2);
+    const size = (dimensions + 1) * classes + 1; // the last "feature" is the bias, then the shared weight
+    const objective = new Objective(rows, classes, dimensions, options.l2, options.sharedL2 ?? options.l2);
     const start = new Float64Array(size);
     if (options.initial) {
       for (let feature = 0; feature <= dimensions; feature++) {
         for (let label = 0; label < classes; label++) start[feature * classes + label] = options.initial(feature, label);
       }
     }
+    start[size - 1] = options.initialShared ?? 0;
     const weights = minimize(objective, start, options.maxIterations ?? 200, options.tolerance ?? 1e-4);
     return new LogisticRegression(classes, dimensions, weights);
   }
@@ -55,7 +65,8 @@ export class LogisticRegression {
     const logits = new Float64Array(this.classes);
     const { classes, weights } = this;
     const biasOffset = this.dimensions * classes;
-    for (let c = 0; c < classes; c++) logits[c] = weights[biasOffset + c]!;
+    const shared = this.sharedWeight;
+    for (let c = 0; c < classes; c++) logits[c] = weights[biasOffset + c]! + (row.shared ? shared * row.shared[c]! : 0);
     for (let k = 0; k < row.indices.length; k++) {
       const offset = row.indices[k]! * classes;
       const value = row.values[k]!;
@@ -68,6 +79,11 @@ export class LogisticRegression {
   weight(feature: number, label: number): number {
     return this.weights[feature * this.classes + label]!;
   }
+
+  /** The weight of the shared feature (see `SparseRow.shared`). */
+  get sharedWeight(): number {
+    return this.weights[this.weights.length - 1]!;
+  }
 }
 
 /** The training loss over all rows, packed as one compressed sparse row matrix for speed. */
@@ -77,6 +93,7 @@ class Objective {
   private readonly values: Float64Array;
   private readonly labels: Int32Array;
   private readonly scales: Float64Array;
+  private readonly shared: Float64Array;
   private readonly logits: Float64Array;
 
   constructor(
@@ -84,6 +101,7 @@ class Objective {
     private readonly classes: number,
     private readonly dimensions: number,
     private readonly l2: number,
+    private readonly sharedL2: number,
   ) {
     const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0) || 1;
     const nonZeros = rows.reduce((sum, row) => sum + row.indices.length, 0);
@@ -92,6 +110,7 @@ class Objective {
     this.values = new Float64Array(nonZeros);
     this.labels = new Int32Array(rows.length);
     this.scales = new Float64Array(rows.length);
+    this.shared = new Float64Array(rows.length * classes);
     let at = 0;
     rows.forEach((row, r) => {
       this.indices.set(row.indices, at);
@@ -100,20 +119,24 @@ class Objective {
       this.rowStarts[r + 1] = at;
       this.labels[r] = row.label;
       this.scales[r] = row.weight / totalWeight;
+      if (row.shared) this.shared.set(row.shared, r * classes);
     });
     this.logits = new Float64Array(classes);
   }
 
   /** Loss at `x`; writes the gradient into `gradient`. */
   evaluate(x: Float64Array, gradient: Float64Array): number {
-    const { classes, dimensions, logits, indices, values, rowStarts, labels, scales } = this;
+    const { classes, dimensions, logits, indices, values, rowStarts, labels, scales, shared } = this;
     const biasOffset = dimensions * classes;
+    const sharedIndex = x.length - 1;
+    const sharedWeight = x[sharedIndex]!;
     gradient.fill(0);
     let loss = 0;
     for (let r = 0; r < labels.length; r++) {
       const from = rowStarts[r]!;
       const to = rowStarts[r + 1]!;
-      for (let c = 0; c < classes; c++) logits[c] = x[biasOffset + c]!;
+      const sharedOffset = r * classes;
+      for (let c = 0; c < classes; c++) logits[c] = x[biasOffset + c]! + sharedWeight * shared[sharedOffset + c]!;
       for (let k = from; k < to; k++) {
         const offset = indices[k]! * classes;
         const value = values[k]!;
@@ -130,6 +153,7 @@ class Objective {
       for (let c = 0; c < classes; c++) {
         logits[c] = scale * (Math.exp(logits[c]! - logSum) - (c === label ? 1 : 0));
         gradient[biasOffset + c]! += logits[c]!;
+        gradient[sharedIndex]! += logits[c]! * shared[sharedOffset + c]!;
       }
       for (let k = from; k < to; k++) {
         const offset = indices[k]! * classes;
@@ -142,7 +166,8 @@ class Objective {
       penalty += x[i]! * x[i]!;
       gradient[i]! += this.l2 * x[i]!;
     }
-    return loss + (this.l2 / 2) * penalty;
+    gradient[sharedIndex]! += this.sharedL2 * sharedWeight;
+    return loss + (this.l2 / 2) * penalty + (this.sharedL2 / 2) * sharedWeight * sharedWeight;
   }
 }
 

@@ -72,7 +72,6 @@ export class Matcher {
       classes,
     );
     const indices = new Map<FeatureKey, number>();
-    for (let label = 0; label < classes; label++) indices.set(nearestFeature(label), label);
     for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
     const vocabulary = { indices };
     // Every class weighs the same in the loss, so an answer staff just created with one example
@@ -87,7 +86,9 @@ export class Matcher {
     });
     const model = LogisticRegression.train(rows, classes, indices.size, {
       l2: settings.l2,
+      sharedL2: settings.sharedNearestL2,
       initial: options.previous?.startingWeights(answers, indices, settings),
+      initialShared: options.previous?.model.sharedWeight,
     });
     return new Matcher(answers, extractor, vocabulary, nearest, model, memory, settings, options.calibration ?? defaultCalibration);
   }
@@ -190,14 +191,13 @@ function clarification(best: string, signals: StateSignals): Clarification | nul
   };
 }
 
-/** The classifier's feature for the nearest example of a class: the first indices of the vocabulary. */
-function nearestFeature(label: number): string {
-  return `k:${label}`;
-}
-
-/** The classifier's row of a text: its known features, then the nearest-example similarity of each class. */
+/**
+ * The classifier's row of a text: its known features, and the nearest-example similarity of each class
+ * as the shared feature (one weight for all classes, so an answer staff just created with one example
+ * gains from it as much as an answer with a hundred).
+ */
 function toRow(vocabulary: Vocabulary, features: Map<FeatureKey, number>, similarities: Float64Array, nearestWeight: number): SparseRow {
-  const indices = new Int32Array(features.size + similarities.length);
+  const indices = new Int32Array(features.size);
   const values = new Float64Array(indices.length);
   let size = 0;
   for (const [feature, value] of features) {
@@ -206,13 +206,10 @@ function toRow(vocabulary: Vocabulary, features: Map<FeatureKey, number>, simila
     indices[size] = index;
     values[size++] = value;
   }
-  if (nearestWeight !== 0) {
-    for (let label = 0; label < similarities.length; label++) {
-      indices[size] = label;
-      values[size++] = nearestWeight * similarities[label]!;
-    }
-  }
-  return { indices: indices.subarray(0, size), values: values.subarray(0, size) };
+  const row = { indices: indices.subarray(0, size), values: values.subarray(0, size) };
+  if (nearestWeight === 0) return row;
+  for (let label = 0; label < similarities.length; label++) similarities[label]! *= nearestWeight;
+  return { ...row, shared: similarities };
 }
 
 function describe(signals: StateSignals): string[] {

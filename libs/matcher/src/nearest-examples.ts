@@ -2,7 +2,7 @@ import type { FeatureKey } from './features.js';
 
 /**
  * TF-IDF cosine of a question to the nearest example of each class, over word features. Fed to the
- * classifier as one feature per class, so a question worded like one example (a staff decision, say)
+ * classifier as one feature whose weight all classes share, so a question worded like one example (a staff decision, say)
  * leans towards that example's class even when its words are rare. A training example's own row is
  * left out of its neighbours, so the weights learn how much a neighbour from elsewhere is worth.
  */
