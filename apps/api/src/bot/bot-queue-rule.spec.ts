@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { ReplyEntity } from '../threads/reply.entity.js';
 import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { stillNeedsStaff } from './bot-queue-rule.js';
@@ -20,10 +19,13 @@ describe('stillNeedsStaff', () => {
     database = new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      entities: [ThreadEntity, ReplyEntity, BotSuggestionEntity],
+      entities: [ThreadEntity, BotSuggestionEntity],
       synchronize: true,
     });
     await database.initialize();
+    // The replies feature owns its entity; the rule reads only these columns of its table.
+    await database.query(`CREATE TABLE replies (id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER NOT NULL,
+      author_id INTEGER NOT NULL, is_staff_answer BOOLEAN NOT NULL DEFAULT 0, hidden BOOLEAN NOT NULL DEFAULT 0, created_at DATETIME NOT NULL)`);
   });
 
   afterAll(async () => {
@@ -32,7 +34,7 @@ describe('stillNeedsStaff', () => {
 
   beforeEach(async () => {
     await database.getRepository(BotSuggestionEntity).clear();
-    await database.getRepository(ReplyEntity).clear();
+    await database.query('DELETE FROM replies');
     await database.getRepository(ThreadEntity).clear();
   });
 
@@ -58,8 +60,20 @@ describe('stillNeedsStaff', () => {
     return saved.id;
   }
 
-  async function reply(threadId: number, reply: Partial<ReplyEntity>): Promise<void> {
-    await database.getRepository(ReplyEntity).save({ threadId, authorId: staff, body: 'A reply.', createdAt: after, ...reply });
+  async function reply(
+    threadId: number,
+    reply: { authorId?: number; isStaffAnswer?: boolean; hidden?: boolean; createdAt?: Date },
+  ): Promise<void> {
+    const { authorId = staff, isStaffAnswer = false, hidden = false, createdAt = after } = reply;
+    // Stored as TypeORM stores dates on SQLite, so the rule compares like with like.
+    const storedAt = createdAt.toISOString().replace('T', ' ').replace('Z', '');
+    await database.query('INSERT INTO replies (thread_id, author_id, is_staff_answer, hidden, created_at) VALUES (?, ?, ?, ?, ?)', [
+      threadId,
+      authorId,
+      isStaffAnswer ? 1 : 0,
+      hidden ? 1 : 0,
+      storedAt,
+    ]);
   }
 
   async function sut(): Promise<number[]> {
