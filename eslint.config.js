@@ -57,7 +57,7 @@ export default tseslint.config(
   },
   {
     files: ['apps/api/src/**/*.ts', 'apps/web/src/**/*.{ts,tsx}'],
-    // A unit test may build its fixtures from other features' tables; the boundary is for the code it tests.
+    // Unit specs set up rows in whichever tables the unit reads, as the e2e suites in test/ do.
     ignores: ['**/*.spec.ts', '**/*.spec.tsx'],
     plugins: { boundaries },
     settings: {
