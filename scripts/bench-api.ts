@@ -29,7 +29,6 @@ import {
   AskQuestionDocument,
   ReplyToThreadDocument,
   SearchDocument,
-  SignUpDocument,
   ThreadActivityDocument,
   ThreadListDocument,
   ThreadPageDocument,
@@ -55,7 +54,8 @@ const totpEncryptionKey = randomBytes(32).toString('hex');
 
 const text = (document: DocumentNode) => print(document);
 const documents = {
-  signUp: text(SignUpDocument),
+  // The web app keeps the session in a cookie; the bench signs up as an API client does, for a bearer token.
+  signUp: 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }',
   ask: text(AskQuestionDocument),
   reply: text(ReplyToThreadDocument),
   threadPage: text(ThreadPageDocument),
@@ -64,7 +64,16 @@ const documents = {
   threadActivity: text(ThreadActivityDocument),
 };
 
-const topics = ['backup codes', 'QR code', 'new phone', 'authenticator app', 'locked out', 'emergency kit', 'browser extension', 'vault sharing'];
+const topics = [
+  'backup codes',
+  'QR code',
+  'new phone',
+  'authenticator app',
+  'locked out',
+  'emergency kit',
+  'browser extension',
+  'vault sharing',
+];
 const openers = ['Help with my', 'Question about the', 'Trouble with my', 'Where is the', 'How do I use the', 'Lost my'];
 const fillers = [
   'I turned on two-factor authentication last week.',
@@ -130,7 +139,12 @@ function postgresEngine(url: string): Engine {
     async sql(query, parameters = []) {
       await connect();
       let index = 0;
-      return (await client.query(query.replace(/\?/g, () => `$${++index}`), parameters)).rows;
+      return (
+        await client.query(
+          query.replace(/\?/g, () => `$${++index}`),
+          parameters,
+        )
+      ).rows;
     },
     async close() {
       if (connected) await client.end();
@@ -226,7 +240,13 @@ async function seed(engine: Engine, server: Server): Promise<Fixture> {
   const { askQuestion } = await graphql(
     server.url,
     documents.ask,
-    { input: { title: 'How do I change the signature under my forum posts?', body: 'The profile page has no field for it.', tags: ['forum'] } },
+    {
+      input: {
+        title: 'How do I change the signature under my forum posts?',
+        body: 'The profile page has no field for it.',
+        tags: ['forum'],
+      },
+    },
     tokens[0],
   );
   for (let index = 0; index < 20; index++) {
@@ -318,28 +338,34 @@ interface Row {
   statements: number | null;
 }
 
-async function load(url: string, scenario: Scenario, tokens: string[], duration: number): Promise<{ result: autocannon.Result; graphqlErrors: number }> {
+async function load(
+  url: string,
+  scenario: Scenario,
+  tokens: string[],
+  duration: number,
+): Promise<{ result: autocannon.Result; graphqlErrors: number }> {
   let graphqlErrors = 0;
   let nextMember = 0;
+  // Request objects of its own for each connection: autocannon's shared ones would carry one member's header.
+  const requestsFor = (headers: Record<string, string>): autocannon.Request[] => [
+    {
+      method: 'POST',
+      headers,
+      setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} }) }),
+      onResponse: (_status, body) => {
+        if (body.includes('"errors"')) graphqlErrors++;
+      },
+    },
+  ];
+  const anonymous = { 'content-type': 'application/json' };
   const result = await autocannon({
     url,
     connections,
     duration,
-    headers: { 'content-type': 'application/json' },
+    requests: requestsFor(anonymous),
     setupClient: (client) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (scenario.perConnectionMember) headers.authorization = `Bearer ${tokens[nextMember++]}`;
-      client.setHeaders(headers);
+      if (scenario.perConnectionMember) client.setRequests(requestsFor({ ...anonymous, authorization: `Bearer ${tokens[nextMember++]}` }));
     },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} }) }),
-        onResponse: (_status, body) => {
-          if (body.includes('"errors"')) graphqlErrors++;
-        },
-      },
-    ],
   });
   return { result, graphqlErrors };
 }
@@ -350,6 +376,9 @@ async function countStatements(engine: Engine, scenarios: Scenario[], tokens: st
   const { createApp } = await import(pathToFileURL(join(dist, 'apps/api/src/bootstrap.js')).href);
   const { loadEnvironment } = await import(pathToFileURL(join(dist, 'apps/api/src/config/environment.js')).href);
   const { DataSource } = await import('typeorm');
+  // The app's start-up log would land in the middle of the tables.
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
   const app = await createApp(loadEnvironment({ ...process.env, ...serverEnvironment(engine) }));
   await app.listen(0, '127.0.0.1');
   try {
@@ -367,15 +396,25 @@ async function countStatements(engine: Engine, scenarios: Scenario[], tokens: st
     }
   } finally {
     await app.close();
+    process.stdout.write = write;
   }
   return counts;
 }
 
 /** Questions in the words of someone who just turned two-factor on; the bot should recognise most of them. */
 const botQuestions = [
-  { title: 'Where do I find backup codes for two-factor?', body: 'I just turned on two-factor and I want backup codes in case I lose my phone.' },
-  { title: 'Got a new phone, authenticator codes are gone', body: 'I switched phones and the authenticator app on the new one is empty. How do I sign in now?' },
-  { title: 'Can I save the QR code from the setup?', body: 'I am setting up two-factor and wonder if I should keep the QR code somewhere safe.' },
+  {
+    title: 'Where do I find backup codes for two-factor?',
+    body: 'I just turned on two-factor and I want backup codes in case I lose my phone.',
+  },
+  {
+    title: 'Got a new phone, authenticator codes are gone',
+    body: 'I switched phones and the authenticator app on the new one is empty. How do I sign in now?',
+  },
+  {
+    title: 'Can I save the QR code from the setup?',
+    body: 'I am setting up two-factor and wonder if I should keep the QR code somewhere safe.',
+  },
   { title: 'Locked out after enabling 2FA', body: 'I lost the phone with my authenticator and I am not signed in anywhere. Please help.' },
 ];
 
@@ -388,7 +427,12 @@ async function botReplyLatency(server: Server, token: string): Promise<{ latenci
     for (let index = 0; index < botAsks; index++) {
       const question = botQuestions[index % botQuestions.length];
       const started = performance.now();
-      const { askQuestion } = await graphql(server.url, documents.ask, { input: { ...question, title: `${question.title} (${index})`, tags: ['2fa'] } }, token);
+      const { askQuestion } = await graphql(
+        server.url,
+        documents.ask,
+        { input: { ...question, title: `${question.title} (${index})`, tags: ['2fa'] } },
+        token,
+      );
       const arrived = await new Promise<number | null>((resolve) => {
         const timer = setTimeout(() => done(null), 3000);
         let finished = false;
@@ -429,7 +473,9 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }
 
-async function benchmark(engine: Engine): Promise<{ rows: Row[]; rssBefore: number; rssAfter: number; bot: { latencies: number[]; unanswered: number } }> {
+async function benchmark(
+  engine: Engine,
+): Promise<{ rows: Row[]; rssBefore: number; rssAfter: number; bot: { latencies: number[]; unanswered: number } }> {
   await engine.reset();
   const server = new Server(engine);
   await server.start();
@@ -448,14 +494,23 @@ async function benchmark(engine: Engine): Promise<{ rows: Row[]; rssBefore: numb
       perConnectionMember: true,
       variables: () => {
         const topic = topics[sequence++ % topics.length];
-        return { input: { title: `Question ${sequence} about my ${topic}`, body: `I set up two-factor and wonder about the ${topic}. Request ${sequence}.`, tags: ['2fa'] } };
+        return {
+          input: {
+            title: `Question ${sequence} about my ${topic}`,
+            body: `I set up two-factor and wonder about the ${topic}. Request ${sequence}.`,
+            tags: ['2fa'],
+          },
+        };
       },
     },
     {
       name: 'reply',
       query: documents.reply,
       perConnectionMember: true,
-      variables: () => ({ threadId: String(someThread()), body: 'Have you tried turning two-factor **off and on** again from your laptop?' }),
+      variables: () => ({
+        threadId: String(someThread()),
+        body: 'Have you tried turning two-factor **off and on** again from your laptop?',
+      }),
     },
     {
       name: 'read thread (20 replies)',
@@ -501,7 +556,9 @@ async function benchmark(engine: Engine): Promise<{ rows: Row[]; rssBefore: numb
 
 function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark>>): void {
   const baseline = outcome.rows[0].rps;
-  console.log(`\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist})`);
+  console.log(
+    `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist})`,
+  );
   console.log('operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request');
   for (const row of outcome.rows) {
     console.log(

@@ -60,7 +60,7 @@ describe('thread status under concurrent lock and accept', () => {
     expect((await request).errors).toBeUndefined();
   }
 
-  it('never leaves a status that disagrees with locked and the accepted reply', async () => {
+  it('never leaves a status that disagrees with locked and the accepted reply', { timeout: 180_000 }, async () => {
     const threads = await Promise.all(Array.from({ length: 6 }, (_, n) => threadWithReply(n)));
     const lock = (threadId: string, locked: boolean) =>
       app.request(

@@ -4,7 +4,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
 import { desktop, launchBrowser, newContext, phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
-import { askQuestion, botStatus, reply } from './support/forum.js';
+import { askQuestion, botStatus, reply, threadPageIsLive } from './support/forum.js';
 
 describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
   let app: TestApp;
@@ -122,6 +122,7 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await expect(botStatus(app, staffAccount.token, otherThread.id)).resolves.toBe('CORRECTED');
 
     // Staff reply on the newcomer's thread, which is still open in the newcomer's browser.
+    await threadPageIsLive(page, app, threadId, 0);
     await staffPage.goto(`/t/${threadId}`);
     const staffText = 'Hi there @newcomer, glad the answer helped. You can also save the QR code when you set up 2FA.';
     await staffPage.getByRole('textbox', { name: 'Reply' }).fill(staffText);

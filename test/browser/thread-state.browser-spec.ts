@@ -4,7 +4,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { TestApp } from '../support/test-app.js';
 import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
-import { askQuestion, botStatus, reply } from './support/forum.js';
+import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 describe('bot messages follow the thread', () => {
   let app: TestApp;
@@ -69,8 +69,10 @@ describe('bot messages follow the thread', () => {
     const askerContext = await newContext(browser, app, { token: asker.token });
     contexts.push(askerContext);
     const askerPage = await askerContext.newPage();
+    const subscribers = threadSubscribers(app, staffAnswered.id);
     await askerPage.goto(`/t/${staffAnswered.id}`);
     await askerPage.locator('li.post--bot').getByText('Did this solve it?').waitFor();
+    await threadPageIsLive(askerPage, app, staffAnswered.id, subscribers);
     await app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id: staffAnswered.id }, { token: staff.token });
     await askerPage.locator('li.post--bot').getByText('This thread is locked.').waitFor();
     await expect(askerPage.locator('li.post--bot').getByText('Did this solve it?').count()).resolves.toBe(0);

@@ -20,8 +20,6 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 90_000,
-    // Live-update checks race the page's subscription now and then (see the closing note); one retry, never more.
-    retry: 1,
     hookTimeout: 120_000,
     setupFiles: ['reflect-metadata'],
     reporters: process.env.TEST_REPORT_DIR ? ['default', 'json'] : ['default'],

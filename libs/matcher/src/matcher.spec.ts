@@ -145,6 +145,14 @@ describe('Matcher', () => {
     expect(result.alternatives[0]?.slug).toBe(result.answer);
   });
 
+  it('keeps a confidence of 1 for questions already taught, with the taught answer first', () => {
+    const question = 'Can I print the two-factor QR code and lock it in a drawer?';
+    expect(sut.match({ body: question }).confidence).toBeLessThan(1);
+    const taught = Matcher.build(defaultAnswers, { noneExamples: [] }).match({ body: defaultAnswers[1]!.examples[0]! });
+    expect(taught.confidence).toBe(1);
+    expect(taught.alternatives[0]).toEqual({ slug: defaultAnswers[1]!.slug, confidence: 1 });
+  });
+
   it('learns from an added example when rebuilt', () => {
     const question = 'Where does the grey cog menu hide the wobbly thing for sign-in codes?';
     const before = sut.match({ body: question });

@@ -103,7 +103,7 @@ export class Matcher {
       .sort((a, b) => b.probability - a.probability);
     const alternatives: RankedAnswer[] = byAnswer
       .slice(0, 3)
-      .map((answer) => ({ slug: answer.slug, confidence: round(applyPlatt(this.calibration, answer.probability)) }));
+      .map((answer) => ({ slug: answer.slug, confidence: modelConfidence(applyPlatt(this.calibration, answer.probability)) }));
     const best = byAnswer[0];
     const explanation = {
       terms: best ? this.decisiveTerms(extracted, best.index) : [],
@@ -117,7 +117,8 @@ export class Matcher {
       const slug = this.answers[taught]?.slug ?? null;
       explanation.signals.push(slug ? `taught: an example of ${slug}` : 'taught: none of the answers');
       if (!slug) return { answer: null, confidence: 0, alternatives: [], clarify: null, explanation };
-      return { answer: slug, confidence: 1, alternatives, clarify: null, explanation };
+      const others = alternatives.filter((answer) => answer.slug !== slug).slice(0, 2);
+      return { answer: slug, confidence: 1, alternatives: [{ slug, confidence: 1 }, ...others], clarify: null, explanation };
     }
 
     const clarify = clarification(best.slug, extracted.signals);
@@ -126,7 +127,7 @@ export class Matcher {
       const pair = byAnswer
         .filter((answer) => answer.slug === AnswerSlug.reenableFromSignedInDevice || answer.slug === AnswerSlug.contactSupportLockedOut)
         .reduce((sum, answer) => sum + answer.probability, 0);
-      return { answer: null, confidence: round(applyPlatt(this.calibration, pair)), alternatives, clarify, explanation };
+      return { answer: null, confidence: modelConfidence(applyPlatt(this.calibration, pair)), alternatives, clarify, explanation };
     }
     return { answer: best.slug, confidence: alternatives[0]!.confidence, alternatives, clarify: null, explanation };
   }
@@ -231,6 +232,10 @@ function describe(signals: StateSignals): string[] {
   return names.filter(([key]) => signals[key]).map(([key, name]) => `${name}: ${String(signals[key])}`);
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+/**
+ * A calibrated confidence to three decimals, at most 0.999: only a question staff already decided (or an
+ * example written for the bot) is certain, so a public threshold of 1 means "taught questions only".
+ */
+function modelConfidence(value: number): number {
+  return Math.min(0.999, Math.round(value * 1000) / 1000);
 }

@@ -1,3 +1,6 @@
+import type { Page } from 'playwright-core';
+import { liveChannels } from '../../../apps/api/src/live/live-pubsub.js';
+import { listenerCount, until } from '../../support/live-client.js';
 import type { TestApp } from '../../support/test-app.js';
 
 /** Questions asked through the API, so a page under test has something to show. */
@@ -38,4 +41,19 @@ export async function botStatus(app: TestApp, token: string, threadId: string): 
     { token },
   );
   return data.thread.botSuggestion?.status ?? null;
+}
+
+/** How many live subscriptions to the thread the server holds now (pass it to threadPageIsLive). */
+export function threadSubscribers(app: TestApp, threadId: string): number {
+  return listenerCount(app, liveChannels.thread(Number(threadId)));
+}
+
+/**
+ * Resolves once live updates reach the thread page: the page shows its socket is acknowledged (data-live), and
+ * the server holds more subscriptions to the thread than `before` (graphql-ws acknowledges no single subscribe).
+ * Act on the thread only after it, or the change can happen before the page listens.
+ */
+export async function threadPageIsLive(page: Page, app: TestApp, threadId: string, before: number): Promise<void> {
+  await page.locator('.thread-page[data-live="connected"]').waitFor();
+  await until(() => threadSubscribers(app, threadId) > before, `the page subscribes to thread ${threadId}`);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -25,7 +25,7 @@ const hourSeconds = 3600;
 @Injectable()
 export class FlagsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(FlagEntity) private readonly flags: Repository<FlagEntity>,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
     private readonly posts: PostsService,
@@ -41,7 +41,7 @@ export class FlagsService {
 
     const duplicate = () => AppError.conflict(ErrorReason.ALREADY_FLAGGED, 'postId', 'You have already flagged this post');
     try {
-      const flag = await this.dataSource.transaction(async (manager) => {
+      const flag = await this.flags.manager.transaction(async (manager) => {
         const open = await manager.existsBy(FlagEntity, { postType: args.postType, postId, reporterId: user.id, status: FlagStatus.OPEN });
         if (open) throw duplicate();
         return manager.save(
@@ -72,7 +72,7 @@ export class FlagsService {
    */
   async flagAsSystem(reporterId: number, postType: PostType, postId: number, reason: string): Promise<void> {
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.flags.manager.transaction(async (manager) => {
         if (await manager.existsBy(FlagEntity, { postType, postId, reporterId, status: FlagStatus.OPEN })) return;
         await manager.insert(FlagEntity, {
           postType,
@@ -94,7 +94,7 @@ export class FlagsService {
   async open(context: RequestContext, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();
     const afterId = args.after != null ? decodeIdCursor('flags', args.after) : null;
-    const rows = await this.dataSource.getRepository(FlagEntity).find({
+    const rows = await this.flags.find({
       where: { status: FlagStatus.OPEN, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
       order: { id: 'ASC' },
       take: args.first + 1,
@@ -114,7 +114,7 @@ export class FlagsService {
   async resolve(context: RequestContext, args: ResolveFlagArgs): Promise<Flag> {
     const staff = context.requireStaff();
     const flagId = parseId(args.flagId, 'flagId');
-    const flag = await this.dataSource.transaction(async (manager) => {
+    const flag = await this.flags.manager.transaction(async (manager) => {
       const now = new Date();
       const result = await manager.update(
         FlagEntity,

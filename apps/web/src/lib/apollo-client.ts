@@ -3,12 +3,21 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { OperationTypeNode } from 'graphql';
+import { liveConnection } from './live-connection';
 
 /** Same-origin API: the session is the httpOnly cookie the API sets on sign-in; the socket sends it too. */
 export function createApolloClient(): ApolloClient {
   const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
   const wsUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
-  const wsLink = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity, shouldRetry: () => true }));
+  const wsLink = new GraphQLWsLink(
+    createClient({
+      url: wsUrl,
+      lazy: true,
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      on: { connected: () => liveConnection.set(true), closed: () => liveConnection.set(false) },
+    }),
+  );
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);

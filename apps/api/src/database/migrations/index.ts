@@ -6,6 +6,7 @@ import { Notifications1764180000000 } from './1764180000000-notifications.js';
 import { NoneExamples1764190000000 } from './1764190000000-none-examples.js';
 import { TwoFactor1764200000000 } from './1764200000000-two-factor.js';
 import { CookedPosts1764310000000 } from './1764310000000-cooked-posts.js';
+import { SearchPrefixIndex1764310000001 } from './1764310000001-search-prefix-index.js';
 import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
@@ -18,5 +19,6 @@ export const migrations = [
   NoneExamples1764190000000,
   TwoFactor1764200000000,
   CookedPosts1764310000000,
+  SearchPrefixIndex1764310000001,
   PostJobs1764320000000,
 ];

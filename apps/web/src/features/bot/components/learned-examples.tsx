@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
-import { Button } from '../../../components/button';
+import { ExampleItem } from '../../../components/example-item';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ExampleSource } from '../../../gql/graphql';
@@ -54,35 +54,28 @@ export function LearnedExamples() {
       ) : (
         <ul className="examples">
           {examples.map((example) => (
-            <li key={example.id} className="example">
-              <span className="example__text">{example.text}</span>
-              <span className="example__meta muted">
-                {example.answerSlug ? (
-                  <>
-                    {decisionLabel[example.source]}: <Link to={`/staff/answers/${example.answerSlug}`}>{example.answerSlug}</Link>
-                  </>
-                ) : (
-                  <Badge tone="neutral">{decisionLabel[example.source]}</Badge>
-                )}
-                {' · '}
-                {example.decidedBy ? example.decidedBy.username : 'a removed account'}, <TimeAgo date={example.decidedAt} />
-                {example.threadId ? (
-                  <>
-                    {' · '}
-                    <Link to={`/t/${example.threadId}`}>thread</Link>
-                  </>
-                ) : null}
-              </span>
-              <Button
-                small
-                variant="danger"
-                busy={removing === example.id}
-                onClick={() => void removeExample(example.id)}
-                aria-label={`Forget: ${example.text}`}
-              >
-                Forget
-              </Button>
-            </li>
+            <ExampleItem
+              key={example.id}
+              text={example.text}
+              source={
+                <>
+                  {example.answerSlug ? (
+                    <>
+                      {decisionLabel[example.source]}: <Link to={`/staff/answers/${example.answerSlug}`}>{example.answerSlug}</Link>
+                    </>
+                  ) : (
+                    <Badge tone="neutral">{decisionLabel[example.source]}</Badge>
+                  )}
+                  {' · '}
+                  {example.decidedBy ? example.decidedBy.username : 'a removed account'}, <TimeAgo date={example.decidedAt} />
+                </>
+              }
+              threadId={example.threadId}
+              removeLabel="Forget"
+              removeName="Forget"
+              removing={removing === example.id}
+              onRemove={() => void removeExample(example.id)}
+            />
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
+import { ExampleItem } from '../../../components/example-item';
 import { TextAreaField, TextField } from '../../../components/field';
 import { HtmlBody } from '../../../components/html-body';
 import { MarkdownEditor } from '../../../components/markdown-editor';
@@ -186,27 +187,16 @@ function Examples({ answer }: { answer: AnswerDetails }) {
       {error && !fields.text ? <ErrorMessage error={error} /> : null}
       <ul className="examples">
         {examples.map((example) => (
-          <li key={example.id} className="example">
-            <span className="example__text">{example.text}</span>
-            <span className="example__meta muted">
-              {sourceLabel[example.source] ?? example.source}
-              {example.threadId ? (
-                <>
-                  {' · '}
-                  <Link to={`/t/${example.threadId}`}>thread</Link>
-                </>
-              ) : null}
-            </span>
-            <Button
-              small
-              variant="danger"
-              busy={removing === example.id}
-              onClick={() => void removeExample(example.id)}
-              aria-label={`Remove example: ${example.text}`}
-            >
-              Remove
-            </Button>
-          </li>
+          <ExampleItem
+            key={example.id}
+            text={example.text}
+            source={sourceLabel[example.source] ?? example.source}
+            threadId={example.threadId}
+            removeLabel="Remove"
+            removeName="Remove example"
+            removing={removing === example.id}
+            onRemove={() => void removeExample(example.id)}
+          />
         ))}
       </ul>
       <form className="form" onSubmit={submit}>

@@ -8,6 +8,7 @@ import { ErrorMessage, Notice, PageStatus, Spinner } from '../../../components/s
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, messageOf } from '../../../lib/graphql-errors';
+import { useLiveConnected } from '../../../lib/live-connection';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
@@ -65,7 +66,8 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   const lastCursor = morePages.length ? null : firstPage.pageInfo.endCursor;
 
   return (
-    <div className="thread-page">
+    // data-live: whether live updates reach the page (its socket is acknowledged); the browser tests wait for it.
+    <div className="thread-page" data-live={live.connected ? 'connected' : 'connecting'}>
       <div className="sr-live visually-hidden" aria-live="polite">
         {live.announcement}
       </div>
@@ -106,6 +108,7 @@ function useThreadLive(threadId: string) {
   const client = useApolloClient();
   const [freshReplyIds, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
+  const connected = useLiveConnected();
   useSubscription(ThreadActivityDocument, {
     variables: { threadId },
     onData: ({ data }) => {
@@ -121,6 +124,7 @@ function useThreadLive(threadId: string) {
     },
   });
   return {
+    connected,
     freshReplyIds,
     announcement,
     markFresh: (replyId: string) => {
