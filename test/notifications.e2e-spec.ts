@@ -65,8 +65,12 @@ describe('notifications', () => {
 
   const ask = async (token = asker.token, body?: string) =>
     (await app.query<{ askQuestion: { id: string; title: string } }>(askMutation, { input: question(body) }, { token })).askQuestion;
-  const reply = async (threadId: string, token = replier.token, body = 'Try the appearance setting in your browser.') =>
-    (await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token })).replyToThread.id;
+  // Its notifications are made by jobs: done when this returns, as a moment later for a reader.
+  const reply = async (threadId: string, token = replier.token, body = 'Try the appearance setting in your browser.') => {
+    const { replyToThread } = await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token });
+    await app.jobsDone();
+    return replyToThread.id;
+  };
   // Notifications are made by jobs after each post: read them once those have run.
   const notificationsOf = async (account: TestAccount, variables: Record<string, unknown> = {}) => {
     await app.jobsDone();
