@@ -92,10 +92,15 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (!completed) await pending.delete(key);
   }
 
+  /** Whether a post still has a job to finish. */
+  isPending(postType: PostType, postId: number): Promise<boolean> {
+    return this.dataSource.getRepository(PendingPostJobEntity).existsBy({ postType, postId });
+  }
+
   /** Resolves once a post's jobs are done, or after `timeoutMs` (for the demo seed, which tells a story in order). */
   async whenDone(postType: PostType, postId: number, timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while ((await this.dataSource.getRepository(PendingPostJobEntity).existsBy({ postType, postId })) && Date.now() < until) {
+    while ((await this.isPending(postType, postId)) && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

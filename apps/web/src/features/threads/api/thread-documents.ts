@@ -28,6 +28,7 @@ export const ThreadPageDocument = graphql(`
     thread(id: $id) {
       id
       title
+      processing
       body
       bodyHtml
       status

@@ -45,6 +45,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   const { data, error, refetch } = useQuery(ThreadPageDocument, { variables: { id: threadId, first: repliesPerPage } });
   const [morePages, setMorePages] = useState<string[]>([]);
   const live = useThreadLive(threadId);
+  useCatchUpWhileProcessing(data?.thread.processing ?? false);
   usePageTitle(data?.thread.title);
 
   if (error && !data) {
@@ -101,6 +102,20 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       <ReplyArea thread={thread} draft={slots.replyDraft} onPosted={live.markFresh} />
     </div>
   );
+}
+
+/**
+ * The bot answers a new question a moment after it is posted, and its reply arrives live; but the page's
+ * subscription may start after that moment. While the server says the question is still being processed, the page
+ * reads it again, so the reply shows either way.
+ */
+function useCatchUpWhileProcessing(processing: boolean) {
+  const client = useApolloClient();
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setInterval(() => void client.refetchQueries({ include: 'active' }), 500);
+    return () => clearInterval(timer);
+  }, [client, processing]);
 }
 
 /** Refetches the page when anything happens in the thread, and marks replies that arrived live. */

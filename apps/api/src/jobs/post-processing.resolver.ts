@@ -1,0 +1,17 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { PostType } from '../threads/post-type.js';
+import { Thread } from '../threads/models/thread.model.js';
+import { PostJobs } from './post-jobs.service.js';
+
+@Resolver(() => Thread)
+export class ThreadProcessingResolver {
+  constructor(private readonly jobs: PostJobs) {}
+
+  @ResolveField(() => Boolean, {
+    description:
+      "The question's post-processing (the FAQ bot's decision, notifications) has not finished yet; it usually does within a second. A page that read the thread meanwhile reads it again until this is false, so it cannot miss the bot's reply.",
+  })
+  processing(@Parent() thread: Thread): Promise<boolean> {
+    return this.jobs.isPending(PostType.THREAD, Number(thread.id));
+  }
+}
