@@ -29,7 +29,7 @@ const apiPublicExtras = {
   auth: ['session-token.ts'],
   'canonical-answers': ['example-source.ts', 'knowledge-base-changes.ts'],
   live: ['live-pubsub.ts', 'socket-context.ts'],
-  threads: ['post-type.ts', 'thread-status.ts', 'visibility.ts', 'cursor.ts'],
+  threads: ['thread-status.ts', 'visibility.ts', 'cursor.ts'],
   users: ['password-hasher.ts'],
 };
 

@@ -7,7 +7,7 @@ import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { QueryLimits } from '../apps/api/src/graphql/query-limits.js';
 import * as webDocuments from '../apps/web/src/gql/graphql.js';
 import { DataSource } from 'typeorm';
-import { PostType } from '../apps/api/src/threads/post-type.js';
+import { PostType } from '../apps/api/src/common/post-type.js';
 import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount } from './support/accounts.js';

@@ -13,7 +13,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';

@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { RepliesService } from '../threads/replies.service.js';
 import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';

@@ -3,14 +3,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Environment } from '../config/environment.js';
 import { PostJobs, postJobsQueueName } from './post-jobs.service.js';
 import { PostJobsWorker } from './post-jobs.worker.js';
-import { ThreadProcessingResolver } from './post-processing.resolver.js';
 
 /** Post-processing jobs: on BullMQ when REDIS_URL is set, in this process otherwise (see PostJobs). */
 @Global()
 @Module({})
 export class JobsModule {
   static forRoot(environment: Environment): DynamicModule {
-    if (!environment.REDIS_URL) return { module: JobsModule, providers: [PostJobs, ThreadProcessingResolver], exports: [PostJobs] };
+    if (!environment.REDIS_URL) return { module: JobsModule, providers: [PostJobs], exports: [PostJobs] };
     const queue = BullModule.registerQueueAsync({
       name: postJobsQueueName,
       inject: [Environment],
@@ -29,6 +28,6 @@ export class JobsModule {
       }),
     });
     const workers = environment.JOB_WORKERS ? [PostJobsWorker] : [];
-    return { module: JobsModule, imports: [queue], providers: [PostJobs, ThreadProcessingResolver, ...workers], exports: [PostJobs] };
+    return { module: JobsModule, imports: [queue], providers: [PostJobs, ...workers], exports: [PostJobs] };
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 
 /**
  * One job a post still needs (the bot's decision, its notifications...). Written in the transaction that

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 
 /** One job for one post, as it travels through a queue (JSON). */
 export interface PostJob {

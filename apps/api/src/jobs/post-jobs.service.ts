@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { RedisConnections, RedisState } from '../redis/redis-status.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
 import { PendingPostJobEntity } from './pending-post-job.entity.js';
 import { PostJob, PostJobHandler, postJobId } from './post-job.js';

@@ -5,7 +5,7 @@ import { RequestContext } from '../common/request-context.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { Reply } from '../threads/models/reply.model.js';
 import { Thread } from '../threads/models/thread.model.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { Audience, ForumActivityMessage, reaches, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';

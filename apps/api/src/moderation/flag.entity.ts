@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 
 export enum FlagStatus {
   OPEN = 'OPEN',

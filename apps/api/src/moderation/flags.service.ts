@@ -7,7 +7,7 @@ import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { PostType, postNotFound } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../common/post-type.js';
 import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { findImpostorRequests, ImpostorCategory, type ImpostorFinding } from '#secrets';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';

@@ -9,7 +9,7 @@ import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Role } from '../common/role.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { Thread } from '../threads/models/thread.model.js';
-import { PostType, postNotFound } from '../threads/post-type.js';
+import { PostType, postNotFound } from '../common/post-type.js';
 import { postKey, PostsService } from '../threads/posts.service.js';
 import { ThreadStateService } from '../threads/thread-state.service.js';
 import { User } from '../users/models/user.model.js';

@@ -6,7 +6,7 @@ import { RequestContext } from '../common/request-context.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
 import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { ReplyEntity } from '../threads/reply.entity.js';

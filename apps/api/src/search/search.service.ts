@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
-import { PostType } from '../threads/post-type.js';
+import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { SearchArgs } from './dto/search.args.js';
 import { SearchResult, SearchResultConnection } from './models/search-result.model.js';

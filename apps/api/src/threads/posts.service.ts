@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Reply } from './models/reply.model.js';
 import { Thread } from './models/thread.model.js';
-import { PostType } from './post-type.js';
+import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { toReply, toThread } from './thread.mapper.js';
 import { ThreadEntity } from './thread.entity.js';

@@ -9,7 +9,7 @@ import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
 import { Reply } from './models/reply.model.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
 import { Thread } from './models/thread.model.js';
-import { PostType } from './post-type.js';
+import { PostType } from '../common/post-type.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { PageArgs } from '../common/page.args.js';

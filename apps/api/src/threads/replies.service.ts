@@ -21,7 +21,7 @@ import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
 import { ReplyConnection } from './models/reply-connection.model.js';
 import { Reply } from './models/reply.model.js';
 import { Thread } from './models/thread.model.js';
-import { PostType } from './post-type.js';
+import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toReply } from './thread.mapper.js';

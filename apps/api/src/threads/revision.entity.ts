@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { PostType } from './post-type.js';
+import { PostType } from '../common/post-type.js';
 
 /** The text a post had before one edit. */
 @Entity('revisions')

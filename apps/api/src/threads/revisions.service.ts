@@ -8,7 +8,7 @@ import { PageArgs } from '../common/page.args.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { RevisionsArgs } from './dto/revisions.args.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
-import { PostType, postNotFound } from './post-type.js';
+import { PostType, postNotFound } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { toRevision } from './thread.mapper.js';

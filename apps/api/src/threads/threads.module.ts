@@ -17,6 +17,7 @@ import { ThreadEntity } from './thread.entity.js';
 import { ThreadConnectionResolver } from './thread-connection.resolver.js';
 import { ThreadsResolver } from './threads.resolver.js';
 import { ThreadsService } from './threads.service.js';
+import { ThreadProcessingResolver } from './thread-processing.resolver.js';
 
 /** Questions, replies, accepted answers, edits and their revisions. */
 @Module({
@@ -29,6 +30,7 @@ import { ThreadsService } from './threads.service.js';
     ThreadStateService,
     PostCookingService,
     ThreadsResolver,
+    ThreadProcessingResolver,
     ThreadConnectionResolver,
     RepliesResolver,
     RevisionsResolver,

@@ -19,7 +19,7 @@ import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
 import { TagCount } from './models/tag-count.model.js';
 import { ThreadConnection } from './models/thread-connection.model.js';
 import { Thread } from './models/thread.model.js';
-import { PostType } from './post-type.js';
+import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';

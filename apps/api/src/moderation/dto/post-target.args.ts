@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PostType } from '../../threads/post-type.js';
+import { PostType } from '../../common/post-type.js';
 import { normalizeNote } from './note.js';
 
 @ArgsType()

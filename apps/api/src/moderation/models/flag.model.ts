@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/page-info.model.js';
-import { PostType } from '../../threads/post-type.js';
+import { PostType } from '../../common/post-type.js';
 import { FlagStatus } from '../flag.entity.js';
 
 registerEnumType(FlagStatus, {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/page-info.model.js';
 import { Thread } from '../../threads/models/thread.model.js';
-import { PostType } from '../../threads/post-type.js';
+import { PostType } from '../../common/post-type.js';
 
 @ObjectType('SearchResult', { description: 'One thread that matches a search, represented by its best-matching post.' })
 export class SearchResult {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsString } from 'class-validator';
 import { PageArgs } from '../../common/page.args.js';
-import { PostType } from '../post-type.js';
+import { PostType } from '../../common/post-type.js';
 
 @ArgsType()
 export class RevisionsArgs extends PageArgs {

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { PostType } from '../post-type.js';
+import { PostType } from '../../common/post-type.js';
 
 @ObjectType('Revision', { description: 'What a post said before one edit, and who made the edit.' })
 export class Revision {

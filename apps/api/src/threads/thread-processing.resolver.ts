@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { PostType } from '../threads/post-type.js';
-import { Thread } from '../threads/models/thread.model.js';
-import { PostJobs } from './post-jobs.service.js';
+import { PostType } from '../common/post-type.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
+import { Thread } from './models/thread.model.js';
 
 @Resolver(() => Thread)
 export class ThreadProcessingResolver {

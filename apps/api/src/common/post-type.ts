@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AppError, ErrorReason } from '../common/app-error.js';
+import { AppError, ErrorReason } from './app-error.js';
 
 export enum PostType {
   THREAD = 'THREAD',
