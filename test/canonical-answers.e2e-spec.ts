@@ -334,7 +334,13 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
           question,
         )
       ).suggestAnswers.threads.map((thread) => thread.id);
-    expect(await similarOn(first)).toContain(asked.askQuestion.id);
+    // The index is updated by the question's post-processing job, after the mutation returned.
+    expect(
+      await eventually(
+        () => similarOn(first),
+        (ids) => ids.includes(asked.askQuestion.id),
+      ),
+    ).toContain(asked.askQuestion.id);
     expect(
       await eventually(
         () => similarOn(second),

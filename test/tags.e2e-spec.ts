@@ -88,6 +88,7 @@ describe('tags', () => {
   it('returns at most `first` tags, 30 by default, in one query', async () => {
     await ask(uniqueTags('one', 'two', 'three', 'four', 'five'));
     await expect(tags(undefined, 2)).resolves.toHaveLength(2);
+    await app.jobsDone();
     const before = app.queryCount;
     const all = await app.query<{ tags: TagCount[] }>('{ tags { tag } }');
     expect(app.queryCount - before).toBe(1);
