@@ -16,6 +16,8 @@ export interface ForumEventMap {
   postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number };
   /** A session was signed out or revoked (identified by its token's hash): what runs on it ends. */
   sessionEnded: { sessionHash: string };
+  /** A user's password was set anew (the user:set-password tool): every session of the account ends. */
+  passwordChanged: { userId: number };
   /** An admin changed a user's role: what they may see changes at once. */
   roleChanged: { userId: number };
 }
