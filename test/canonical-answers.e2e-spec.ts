@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { allExamples } from './support/canonical-answers.js';
 import { TestApp } from './support/test-app.js';
 
 const answerFields = 'id slug title body bodyHtml version retired updatedAt';
@@ -39,19 +40,20 @@ describe('Canonical answers', () => {
 
   it('starts with the four built-in answers and their examples', async () => {
     expect(await listSlugs()).toEqual(['no-backup-codes', 'save-qr-code', 'reenable-from-signed-in-device', 'contact-support-locked-out']);
-    const data = await app.query<{ canonicalAnswer: { version: number; bodyHtml: string; examples: { source: string }[] } }>(
-      '{ canonicalAnswer(slug: "no-backup-codes") { version bodyHtml examples { text source } } }',
+    const data = await app.query<{ canonicalAnswer: { version: number; bodyHtml: string } }>(
+      '{ canonicalAnswer(slug: "no-backup-codes") { version bodyHtml } }',
       {},
       { token: staff.token },
     );
     expect(data.canonicalAnswer.version).toBe(1);
     expect(data.canonicalAnswer.bodyHtml).toContain('<p>');
-    expect(data.canonicalAnswer.examples.length).toBeGreaterThan(5);
-    expect(new Set(data.canonicalAnswer.examples.map((example) => example.source))).toEqual(new Set(['SEED']));
+    const examples = await allExamples(app, 'no-backup-codes', staff.token);
+    expect(examples.length).toBeGreaterThan(5);
+    expect(new Set(examples.map((example) => example.source))).toEqual(new Set(['SEED']));
   });
 
   it('shows examples and revisions to staff only', async () => {
-    const query = '{ canonicalAnswer(slug: "save-qr-code") { slug examples { text } revisions { version } } }';
+    const query = '{ canonicalAnswer(slug: "save-qr-code") { slug examples { nodes { text } } revisions { nodes { version } } } }';
     const anonymous = await app.request(query);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const asMember = await app.request(query, {}, { token: member.token });
@@ -99,12 +101,67 @@ describe('Canonical answers', () => {
       { token: staff.token },
     );
     expect(data.updateCanonicalAnswer).toEqual({ version: 2, body: 'Second text.' });
-    const read = await app.query<{ canonicalAnswer: { revisions: { version: number; body: string; editor: { id: string } }[] } }>(
-      '{ canonicalAnswer(slug: "edit-me") { revisions { version body editor { id } } } }',
+    const read = await app.query<{
+      canonicalAnswer: { revisions: { nodes: { version: number; body: string; editor: { id: string } }[] } };
+    }>('{ canonicalAnswer(slug: "edit-me") { revisions { nodes { version body editor { id } } } } }', {}, { token: staff.token });
+    expect(read.canonicalAnswer.revisions.nodes).toEqual([{ version: 1, body: 'First text.', editor: { id: staff.id } }]);
+  });
+
+  it('pages examples (oldest first) and revisions (newest first) like every other list, and refuses bad page arguments', async () => {
+    const examples = await allExamples(app, 'contact-support-locked-out', staff.token);
+    expect(examples.length).toBeGreaterThan(50);
+    const firstPage = await app.query<{ canonicalAnswer: { examples: { nodes: { text: string }[]; pageInfo: { hasNextPage: boolean } } } }>(
+      '{ canonicalAnswer(slug: "contact-support-locked-out") { examples(first: 10) { nodes { text } pageInfo { hasNextPage } } } }',
       {},
       { token: staff.token },
     );
-    expect(read.canonicalAnswer.revisions).toEqual([{ version: 1, body: 'First text.', editor: { id: staff.id } }]);
+    expect(firstPage.canonicalAnswer.examples.nodes.map((node) => node.text)).toEqual(examples.slice(0, 10).map((node) => node.text));
+    expect(firstPage.canonicalAnswer.examples.pageInfo.hasNextPage).toBe(true);
+    expect(new Set(examples.map((example) => example.text)).size).toBe(examples.length);
+
+    await create({ slug: 'paged-history', title: 'An answer with a history', body: 'Text 1.', examples: [] });
+    for (const version of [2, 3, 4]) {
+      await app.query(
+        'mutation U($body: String!) { updateCanonicalAnswer(slug: "paged-history", input: { body: $body }) { version } }',
+        { body: `Text ${version}.` },
+        { token: staff.token },
+      );
+    }
+    type History = {
+      canonicalAnswer: { revisions: { nodes: { version: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    };
+    const history =
+      'query H($after: String) { canonicalAnswer(slug: "paged-history") { revisions(first: 2, after: $after) { nodes { version } pageInfo { hasNextPage endCursor } } } }';
+    const newest = await app.query<History>(history, { after: null }, { token: staff.token });
+    expect(newest.canonicalAnswer.revisions.nodes).toEqual([{ version: 3 }, { version: 2 }]);
+    expect(newest.canonicalAnswer.revisions.pageInfo.hasNextPage).toBe(true);
+    const oldest = await app.query<History>(
+      history,
+      { after: newest.canonicalAnswer.revisions.pageInfo.endCursor },
+      { token: staff.token },
+    );
+    expect(oldest.canonicalAnswer.revisions.nodes).toEqual([{ version: 1 }]);
+    expect(oldest.canonicalAnswer.revisions.pageInfo.hasNextPage).toBe(false);
+
+    const tooMany = await app.request(
+      '{ canonicalAnswer(slug: "paged-history") { examples(first: 51) { nodes { text } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const garbage = await app.request(
+      '{ canonicalAnswer(slug: "paged-history") { revisions(after: "bm9wZQ") { nodes { version } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(garbage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A cursor of one list is refused by the other.
+    const crossed = await app.request(
+      'query C($after: String) { canonicalAnswer(slug: "contact-support-locked-out") { examples(after: $after) { nodes { text } } } }',
+      { after: newest.canonicalAnswer.revisions.pageInfo.endCursor },
+      { token: staff.token },
+    );
+    expect(crossed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('never suggests a retired answer, and suggests it again once restored', async () => {

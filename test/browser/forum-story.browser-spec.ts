@@ -153,6 +153,10 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await staffPage.goto('/staff/answers/no-backup-codes');
     await staffPage.getByRole('heading', { name: /Example questions/ }).waitFor();
     await screenshotBoth(staffPage, 'staff-answer-editor');
+    // The examples come a page (50) at a time, the rest on request.
+    await expect.poll(() => staffPage.locator('.examples .example').count()).toBe(50);
+    await staffPage.getByRole('button', { name: 'Show more examples' }).click();
+    await expect.poll(() => staffPage.locator('.examples .example').count()).toBeGreaterThan(50);
 
     await staff.close();
     await member.close();

@@ -1,11 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan, Not } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
+import { PageArgs } from '../common/page.args.js';
+import { Connection } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
 import { toAnswerExample, toCanonicalAnswer } from './canonical-answer.mapper.js';
@@ -16,9 +19,10 @@ import { UpdateCanonicalAnswerInput } from './dto/update-canonical-answer.input.
 import { ExampleSource } from './example-source.js';
 import { KnowledgeBaseChanges } from './knowledge-base-changes.js';
 import { AnswerExample } from './models/answer-example.model.js';
+import { AnswerExampleConnection } from './models/answer-example-connection.model.js';
 import { LearnedExample } from './models/learned-example.model.js';
 import { NoneExampleEntity } from './none-example.entity.js';
-import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
+import { CanonicalAnswerRevisionConnection } from './models/canonical-answer-revision-connection.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
 
 /** Longest example text kept; a question taken from a thread is cut to this. */
@@ -54,6 +58,19 @@ function parseLearnedExampleId(id: string): { kind: 'answer' | 'none'; id: numbe
  * The canonical answers: read by everyone, written by staff. Every write tells the bot
  * (on every instance) to rebuild its matcher before the mutation returns.
  */
+const exampleCursorKind = 'answer-examples';
+const revisionCursorKind = 'answer-revisions';
+
+/** The first `first` of `rows` (fetched one longer, to tell whether more follow) as a connection. */
+function page<Row, Node>(rows: Row[], first: number, cursor: (row: Row) => string, toNode: (row: Row) => Node): Connection<Node> {
+  const edges = rows.slice(0, first).map((row) => ({ cursor: cursor(row), node: toNode(row) }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
 @Injectable()
 export class CanonicalAnswersService implements OnModuleInit {
   private readonly logger = new Logger('CanonicalAnswersService');
@@ -138,48 +155,33 @@ export class CanonicalAnswersService implements OnModuleInit {
     return row;
   }
 
-  /** Staff only; batched per request. */
-  examples(context: RequestContext, answerId: number): Promise<AnswerExample[]> {
+  /** Staff only: a page of an answer's example questions, oldest first. */
+  async examples(context: RequestContext, answerId: number, args: PageArgs): Promise<AnswerExampleConnection> {
     context.requireStaff();
-    return context
-      .loader(
-        'answerExamplesByAnswer',
-        () =>
-          new DataLoader<number, AnswerExample[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(AnswerExampleEntity)
-              .find({ where: { answerId: In([...ids]) }, order: { id: 'ASC' } });
-            return ids.map((id) => rows.filter((row) => row.answerId === id).map(toAnswerExample));
-          }),
-      )
-      .load(answerId);
+    const afterId = args.after != null ? decodeIdCursor(exampleCursorKind, args.after) : null;
+    const rows = await this.dataSource.getRepository(AnswerExampleEntity).find({
+      where: { answerId, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
+      order: { id: 'ASC' },
+      take: args.first + 1,
+    });
+    return page(rows, args.first, (row) => encodeIdCursor(exampleCursorKind, row.id), toAnswerExample);
   }
 
-  /** Staff only; newest first; batched per request. */
-  revisions(context: RequestContext, answerId: number): Promise<CanonicalAnswerRevision[]> {
+  /** Staff only: a page of an answer's earlier versions, newest first. */
+  async revisions(context: RequestContext, answerId: number, args: PageArgs): Promise<CanonicalAnswerRevisionConnection> {
     context.requireStaff();
-    return context
-      .loader(
-        'answerRevisionsByAnswer',
-        () =>
-          new DataLoader<number, CanonicalAnswerRevision[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(CanonicalAnswerRevisionEntity)
-              .find({ where: { answerId: In([...ids]) }, order: { version: 'DESC' } });
-            return ids.map((id) =>
-              rows
-                .filter((row) => row.answerId === id)
-                .map((row) => ({
-                  version: row.version,
-                  title: row.title,
-                  body: row.body,
-                  editorId: row.editorId,
-                  createdAt: row.createdAt,
-                })),
-            );
-          }),
-      )
-      .load(answerId);
+    const beforeVersion = args.after != null ? decodeIdCursor(revisionCursorKind, args.after) : null;
+    const rows = await this.dataSource.getRepository(CanonicalAnswerRevisionEntity).find({
+      where: { answerId, ...(beforeVersion !== null ? { version: LessThan(beforeVersion) } : {}) },
+      order: { version: 'DESC' },
+      take: args.first + 1,
+    });
+    return page(
+      rows,
+      args.first,
+      (row) => encodeIdCursor(revisionCursorKind, row.version),
+      (row) => ({ version: row.version, title: row.title, body: row.body, editorId: row.editorId, createdAt: row.createdAt }),
+    );
   }
 
   async create(context: RequestContext, input: CreateCanonicalAnswerInput): Promise<CanonicalAnswer> {
