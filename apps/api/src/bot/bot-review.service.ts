@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
-import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
-import { ThreadStatus } from '../threads/thread-status.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { unrepliedOpenQuestions } from '../threads/thread-queries.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -52,18 +50,15 @@ export class BotReviewService {
     const afterId = after ? decodeIdCursor(kind, after) : 0;
     let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
     if (kind === BotQueueKind.NO_SUGGESTION) {
-      const rows = await this.dataSource
-        .getRepository(ThreadEntity)
-        .createQueryBuilder('thread')
+      const rows = await unrepliedOpenQuestions(this.dataSource.manager)
         .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
-        .where('thread.status = :open AND thread.hidden = :hidden AND thread.replyCount = 0', { open: ThreadStatus.OPEN, hidden: false })
         .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NO_MATCH })
         .andWhere('thread.id > :afterId', { afterId })
         .orderBy('thread.id', 'ASC')
         .limit(first + 1)
         .getMany();
       items = rows.map((thread) => {
-        const suggestion = (thread as ThreadEntity & { suggestion?: BotSuggestionEntity | null }).suggestion ?? null;
+        const suggestion = (thread as typeof thread & { suggestion?: BotSuggestionEntity | null }).suggestion ?? null;
         return { cursorId: thread.id, threadId: thread.id, suggestion };
       });
     } else {
@@ -96,7 +91,7 @@ export class BotReviewService {
     const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
     if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', thread.id);
     if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
-    const answer = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneByOrFail({ id: suggestion.answerId });
+    const answer = await this.answers.requireById(suggestion.answerId);
     if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');
 
     const posted = suggestion.replyId === null;

@@ -14,7 +14,7 @@ import { ForumEvents } from '../events/forum-events.js';
 import { PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -53,6 +53,7 @@ export class BotService implements OnModuleInit {
     private readonly matcher: MatcherService,
     private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
     private readonly author: BotAuthor,
     private readonly postJobs: PostJobs,
   ) {}
@@ -78,7 +79,7 @@ export class BotService implements OnModuleInit {
    */
   async onQuestionPosted(threadId: number, job?: PostJobCompletion): Promise<void> {
     await this.changes.publish({ topic: 'thread', threadId });
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    const thread = await this.question(threadId);
     if (!thread || thread.hidden) return;
     const bot = await this.author.bot();
     if (thread.authorId === bot.id) return;
@@ -244,8 +245,12 @@ export class BotService implements OnModuleInit {
   private async onReplyAccepted(threadId: number, replyId: number, acceptedById: number): Promise<void> {
     const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId, replyId });
     if (!suggestion || !suggestion.answerId) return;
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    const thread = await this.question(threadId);
     if (thread?.authorId === acceptedById) await this.recordAskerConfirmation(suggestion.id, acceptedById);
+  }
+
+  private async question(threadId: number) {
+    return (await this.posts.findOne(PostType.THREAD, threadId))?.thread ?? null;
   }
 
   private async recordAskerConfirmation(suggestionId: number, userId: number): Promise<void> {

@@ -29,10 +29,13 @@ function exampleText(question: { title: string; body: string }): string {
   return `${question.title.trim()}. ${question.body.trim()}`.slice(0, maxExampleLength).trim();
 }
 
+/** A canonical answer as other features read it (the bot's replies, decisions and statistics). */
+export type AnswerRecord = Pick<CanonicalAnswerEntity, 'id' | 'slug' | 'title' | 'body' | 'retired'>;
+
 /** The knowledge base as the matcher needs it, plus what maps its slugs back to rows. */
 export interface KnowledgeBaseSnapshot {
   documents: CanonicalAnswerDocument[];
-  answers: CanonicalAnswerEntity[];
+  answers: AnswerRecord[];
   /** Questions staff dismissed: examples of none of the answers. */
   noneExamples: string[];
 }
@@ -135,6 +138,13 @@ export class CanonicalAnswersService implements OnModuleInit {
   async requireBySlug(slug: string, manager: EntityManager = this.dataSource.manager): Promise<CanonicalAnswerEntity> {
     const row = await manager.getRepository(CanonicalAnswerEntity).findOneBy({ slug });
     if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
+    return row;
+  }
+
+  /** The answer with this id (retired or not), or NOT_FOUND. */
+  async requireById(id: number): Promise<AnswerRecord> {
+    const row = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneBy({ id });
+    if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', id);
     return row;
   }
 
