@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
@@ -33,7 +33,7 @@ const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, Bot
 @Injectable()
 export class BotReviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(BotSuggestionEntity) private readonly suggestions: Repository<BotSuggestionEntity>,
     private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
     private readonly users: UsersService,
@@ -50,7 +50,7 @@ export class BotReviewService {
     const afterId = after ? decodeIdCursor(kind, after) : 0;
     let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
     if (kind === BotQueueKind.NO_SUGGESTION) {
-      const rows = await unrepliedOpenQuestions(this.dataSource.manager)
+      const rows = await unrepliedOpenQuestions(this.suggestions.manager)
         .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
         .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NO_MATCH })
         .andWhere('thread.id > :afterId', { afterId })
@@ -63,8 +63,7 @@ export class BotReviewService {
       });
     } else {
       const rows = await stillNeedsStaff(
-        this.dataSource
-          .getRepository(BotSuggestionEntity)
+        this.suggestions
           .createQueryBuilder('suggestion')
           .where('suggestion.status = :status', { status: queueStatus[kind] })
           .andWhere('suggestion.id > :afterId', { afterId }),
@@ -88,7 +87,7 @@ export class BotReviewService {
   async confirm(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+    const suggestion = await this.suggestions.findOneBy({ threadId: thread.id });
     if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', thread.id);
     if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
     const answer = await this.answers.requireById(suggestion.answerId);
@@ -96,7 +95,7 @@ export class BotReviewService {
 
     const posted = suggestion.replyId === null;
     const replyId = posted ? await this.author.write(thread.id, null, botAnswerReply(answer)) : suggestion.replyId;
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       await manager
         .getRepository(BotSuggestionEntity)
         .update(
@@ -127,10 +126,10 @@ export class BotReviewService {
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const answer = await this.answers.requireBySlug(slug);
     if (answer.retired) throw AppError.badInput('slug', 'that canonical answer is retired');
-    const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+    const existing = await this.suggestions.findOneBy({ threadId: thread.id });
 
     const replyId = await this.author.write(thread.id, existing?.replyId ?? null, botAnswerReply(answer));
-    const suggestionId = await this.dataSource.transaction(async (manager) => {
+    const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
         answerId: answer.id,
         status: BotSuggestionStatus.CORRECTED,
@@ -166,8 +165,8 @@ export class BotReviewService {
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
-    const suggestionId = await this.dataSource.transaction(async (manager) => {
+    const existing = await this.suggestions.findOneBy({ threadId: thread.id });
+    const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
         status: BotSuggestionStatus.DISMISSED,
         folded: existing?.replyId != null,
@@ -230,6 +229,6 @@ export class BotReviewService {
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {
-    return toBotSuggestion(await this.dataSource.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId }));
+    return toBotSuggestion(await this.suggestions.findOneByOrFail({ id: suggestionId }));
   }
 }

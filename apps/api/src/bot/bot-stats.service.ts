@@ -84,7 +84,7 @@ export class BotStatsService {
     const today = Math.floor(Date.now() / dayMs) * dayMs;
     const since = new Date(today - (days - 1) * dayMs);
     const day =
-      this.events.manager.connection.options.type === 'postgres'
+      this.events.manager.dataSource.options.type === 'postgres'
         ? `to_char(event.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
         : `substr(event.created_at, 1, 10)`;
     const rows: { type: BotEventType; answerId: number | string | null; day: string; count: number | string }[] = await this.events

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In, Not } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -46,7 +46,7 @@ export class BotService implements OnModuleInit {
   private readonly logger = new Logger('FaqBot');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(BotSuggestionEntity) private readonly suggestions: Repository<BotSuggestionEntity>,
     private readonly environment: Environment,
     private readonly events: ForumEvents,
     private readonly changes: KnowledgeBaseChanges,
@@ -83,7 +83,7 @@ export class BotService implements OnModuleInit {
     if (!thread || thread.hidden) return;
     const bot = await this.author.bot();
     if (thread.authorId === bot.id) return;
-    if (await this.dataSource.getRepository(BotSuggestionEntity).existsBy({ threadId })) return;
+    if (await this.suggestions.existsBy({ threadId })) return;
 
     const result = this.matcher.match({ title: thread.title, body: thread.body });
     const decision = this.decide(result);
@@ -102,7 +102,7 @@ export class BotService implements OnModuleInit {
       }
     }
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.suggestions.manager.transaction(async (manager) => {
         await job?.complete(manager);
         await manager.getRepository(BotSuggestionEntity).insert({
           threadId,
@@ -146,7 +146,7 @@ export class BotService implements OnModuleInit {
         'botSuggestionsByThread',
         () =>
           new DataLoader<number, BotSuggestionEntity | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(BotSuggestionEntity).findBy({ threadId: In([...ids]) });
+            const rows = await this.suggestions.findBy({ threadId: In([...ids]) });
             const byThread = new Map(rows.map((suggestion) => [suggestion.threadId, suggestion]));
             return ids.map((id) => byThread.get(id) ?? null);
           }),
@@ -173,7 +173,7 @@ export class BotService implements OnModuleInit {
       suggestion.replyId,
       botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`),
     );
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const updated = await manager
         .getRepository(BotSuggestionEntity)
         .update(
@@ -201,7 +201,7 @@ export class BotService implements OnModuleInit {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const updated = await manager.getRepository(BotSuggestionEntity).update(
         { id: suggestion.id, status: Not(BotSuggestionStatus.UNHELPFUL) },
         {
@@ -227,7 +227,7 @@ export class BotService implements OnModuleInit {
     if (thread.authorId === user.id)
       throw AppError.forbidden(ErrorReason.ASKER_JUDGES_BOT_ANSWER, 'As the asker, say whether it solved your problem instead');
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.suggestions.manager.transaction(async (manager) => {
         const votes = manager.getRepository(BotAnswerVoteEntity);
         if (await votes.existsBy({ suggestionId: suggestion.id, userId: user.id })) return;
         await votes.insert({ suggestionId: suggestion.id, userId: user.id, createdAt: new Date() });
@@ -243,7 +243,7 @@ export class BotService implements OnModuleInit {
 
   /** The asker accepted the bot reply (here or through acceptAnswer): a confirmed resolution. */
   private async onReplyAccepted(threadId: number, replyId: number, acceptedById: number): Promise<void> {
-    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId, replyId });
+    const suggestion = await this.suggestions.findOneBy({ threadId, replyId });
     if (!suggestion || !suggestion.answerId) return;
     const thread = await this.question(threadId);
     if (thread?.authorId === acceptedById) await this.recordAskerConfirmation(suggestion.id, acceptedById);
@@ -254,7 +254,7 @@ export class BotService implements OnModuleInit {
   }
 
   private async recordAskerConfirmation(suggestionId: number, userId: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
       const updated = await manager.getRepository(BotSuggestionEntity).update(
         { id: suggestionId, status: Not(BotSuggestionStatus.CONFIRMED_BY_ASKER) },
@@ -286,7 +286,7 @@ export class BotService implements OnModuleInit {
   }
 
   private async requireSuggestion(threadId: number): Promise<BotSuggestionEntity> {
-    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId });
+    const suggestion = await this.suggestions.findOneBy({ threadId });
     if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', threadId);
     return suggestion;
   }
@@ -300,6 +300,6 @@ export class BotService implements OnModuleInit {
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {
-    return toBotSuggestion(await this.dataSource.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId }));
+    return toBotSuggestion(await this.suggestions.findOneByOrFail({ id: suggestionId }));
   }
 }
