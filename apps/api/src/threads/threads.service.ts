@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
@@ -41,7 +41,9 @@ export interface NewQuestion {
 @Injectable()
 export class ThreadsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>,
+    @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
+    @InjectRepository(ThreadTagEntity) private readonly threadTags: Repository<ThreadTagEntity>,
     private readonly rateLimiter: RateLimiterService,
     private readonly events: ForumEvents,
     private readonly environment: Environment,
@@ -65,7 +67,7 @@ export class ThreadsService {
   async moveIntoPast(threadId: number, askedAt: Date, spacingMinutes: number): Promise<void> {
     const at = (step: number) => new Date(askedAt.getTime() + step * spacingMinutes * 60_000);
     const replyTimes = new Map<number, Date>();
-    await this.dataSource.transaction(async (manager) => {
+    await this.threads.manager.transaction(async (manager) => {
       const replies = await manager.getRepository(ReplyEntity).find({ where: { threadId }, order: { id: 'ASC' } });
       for (const [index, reply] of replies.entries()) {
         replyTimes.set(reply.id, at(index + 1));
@@ -89,7 +91,7 @@ export class ThreadsService {
    */
   async askAsSystem(authorId: number, input: NewQuestion): Promise<ThreadEntity> {
     const now = new Date();
-    const { thread, jobs } = await this.dataSource.transaction(async (manager) => {
+    const { thread, jobs } = await this.threads.manager.transaction(async (manager) => {
       const threads = manager.getRepository(ThreadEntity);
       const entity = threads.create({
         authorId,
@@ -117,7 +119,7 @@ export class ThreadsService {
 
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
   async findVisible(context: RequestContext, id: number): Promise<ThreadEntity> {
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id });
+    const thread = await this.threads.findOneBy({ id });
     if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     return thread;
   }
@@ -133,7 +135,7 @@ export class ThreadsService {
         'threadsById',
         () =>
           new DataLoader<number, ThreadEntity | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(ThreadEntity).findBy({ id: In([...ids]) });
+            const rows = await this.threads.findBy({ id: In([...ids]) });
             return ids.map((threadId) => rows.find((row) => row.id === threadId) ?? null);
           }),
       )
@@ -148,9 +150,7 @@ export class ThreadsService {
         'threadTags',
         () =>
           new DataLoader<number, string[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(ThreadTagEntity)
-              .find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
+            const rows = await this.threadTags.find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
             return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
           }),
       )
@@ -160,8 +160,7 @@ export class ThreadsService {
   /** The `first` most used tags on threads the viewer may see: one grouped query, most used first, ties by name. */
   async popularTags(context: RequestContext, first: number): Promise<TagCount[]> {
     const visible = visibleCondition(context, 'thread');
-    const rows = await this.dataSource
-      .getRepository(ThreadTagEntity)
+    const rows = await this.threadTags
       .createQueryBuilder('tt')
       .innerJoin(ThreadEntity, 'thread', 'thread.id = tt.threadId')
       .select('tt.tag', 'tag')
@@ -187,7 +186,7 @@ export class ThreadsService {
     const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
-    const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
+    const query = this.threads.createQueryBuilder('thread');
     const visible = visibleCondition(context, 'thread');
     query.where(visible.sql, visible.parameters);
     if (filter.status) query.andWhere('thread.status = :status', { status: filter.status });
@@ -240,16 +239,14 @@ export class ThreadsService {
     const title = input.title ?? thread.title;
     const body = input.body ?? thread.body;
     const textChanged = title !== thread.title || body !== thread.body;
-    const currentTags = await this.dataSource
-      .getRepository(ThreadTagEntity)
-      .find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
+    const currentTags = await this.threadTags.find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
     const newTags = input.tags ? [...input.tags].sort() : null;
     const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
     if (!textChanged && !tagsChanged) return toThread(thread);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
+    await this.threads.manager.transaction(async (manager) => {
       if (textChanged) {
         await this.revisions.record(manager, {
           postType: PostType.THREAD,
@@ -269,14 +266,14 @@ export class ThreadsService {
       }
     });
     await this.events.emit('postEdited', { threadId: thread.id, replyId: null, editorId: user.id });
-    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 
   /** The thread's author or staff mark a visible reply of that thread as its answer. */
   async accept(context: RequestContext, rawReplyId: string): Promise<Thread> {
     const user = context.requireUser();
     const replyId = parseId(rawReplyId, 'replyId');
-    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    const reply = await this.replies.findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.findVisible(context, reply.threadId);
     if (!mayModify(context, thread))
@@ -289,7 +286,7 @@ export class ThreadsService {
     });
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
     if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
-    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
@@ -301,6 +298,6 @@ export class ThreadsService {
     const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
     if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
-    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 }

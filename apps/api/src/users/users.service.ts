@@ -63,6 +63,21 @@ export class UsersService {
     return row ? { id: row.id, username: row.username, role: row.role } : null;
   }
 
+  /** Accounts by id, for work outside a request (who gets a notification); missing ones are left out. */
+  async accounts(ids: number[]): Promise<AuthUser[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.users.find({ select: { id: true, username: true, role: true }, where: { id: In(ids) } });
+    return rows.map((row) => ({ id: row.id, username: row.username, role: row.role }));
+  }
+
+  /** Accounts by username, case-insensitive (the people a post mentions); unknown names are left out. */
+  async accountsByUsername(usernames: string[]): Promise<AuthUser[]> {
+    const keys = [...new Set(usernames.map((name) => name.toLowerCase()))];
+    if (keys.length === 0) return [];
+    const rows = await this.users.find({ select: { id: true, username: true, role: true }, where: { usernameKey: In(keys) } });
+    return rows.map((row) => ({ id: row.id, username: row.username, role: row.role }));
+  }
+
   /** Whether anyone but the bot has an account. */
   async hasPeople(): Promise<boolean> {
     return this.users.existsBy({ role: Not(Role.BOT) });
