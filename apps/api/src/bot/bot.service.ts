@@ -80,7 +80,7 @@ export class BotService implements OnModuleInit {
    * the bot replied (or, without a reply, when the question was asked), so statistics count them on that day.
    */
   private async moveIntoPast({ threadId, askedAt, replyTimes }: ForumEventMap['threadMovedIntoPast']): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneBy({ threadId });
       const at = (suggestion?.replyId != null ? replyTimes.get(suggestion.replyId) : undefined) ?? askedAt;
       if (suggestion) {
