@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { ThreadStateSnapshot } from '../events/forum-events.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReplyEntity } from './reply.entity.js';
 import { threadStatus } from './thread-status.js';
@@ -24,6 +25,11 @@ export class ThreadStateChange {
     /** The thread as read under the lock. */
     readonly thread: ThreadState,
   ) {}
+
+  /** The state as the changes so far leave it, for the event that reports them. */
+  snapshot(): ThreadStateSnapshot {
+    return { status: threadStatus(this.thread), locked: this.thread.locked, hidden: this.thread.hidden };
+  }
 
   setLocked(locked: boolean): Promise<boolean> {
     return this.set({ locked });
