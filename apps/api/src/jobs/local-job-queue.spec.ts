@@ -4,7 +4,7 @@ import { LocalJobQueue } from './local-job-queue.js';
 import { PostJob } from './post-job.js';
 
 const job = (name: string, postId: number): PostJob => ({ job: name, postType: PostType.THREAD, postId, causedById: null });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A queue of one worker that records the order jobs start in, each taking `ms`; resolves once `count` have started. */
 function recordingQueue(count: number, run: (next: PostJob, started: string[]) => Promise<void>, attempts = 1) {
