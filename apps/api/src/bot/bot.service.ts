@@ -10,7 +10,7 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import { ForumEvents } from '../events/forum-events.js';
+import { ForumEventMap, ForumEvents } from '../events/forum-events.js';
 import { PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
@@ -19,6 +19,7 @@ import { ThreadsService } from '../threads/threads.service.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
 import { botOutcome, type BotOutcome } from './bot-decision.js';
+import { BotEventEntity } from './bot-event.entity.js';
 import { BotEventType } from './bot-event-type.js';
 import { recordBotEvents } from './bot-events.js';
 import { BotFeedback, BotSuggestionStatus } from './bot-suggestion-status.js';
@@ -65,12 +66,31 @@ export class BotService implements OnModuleInit {
       await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
     });
     this.events.on('answerUnaccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
+    this.events.on('threadMovedIntoPast', (event) => this.moveIntoPast(event));
     this.events.on('postEdited', (event) =>
       event.replyId === null ? this.changes.publish({ topic: 'thread', threadId: event.threadId }) : undefined,
     );
     this.events.on('postHidden', (event) =>
       event.replyId === null ? this.changes.publish({ topic: 'thread', threadId: event.threadId }) : undefined,
     );
+  }
+
+  /**
+   * A thread dated in the past (the demo forum): the bot's suggestion, its events and votes move with it, to when
+   * the bot replied (or, without a reply, when the question was asked), so statistics count them on that day.
+   */
+  private async moveIntoPast({ threadId, askedAt, replyTimes }: ForumEventMap['threadMovedIntoPast']): Promise<void> {
+    await this.suggestions.manager.transaction(async (manager) => {
+      const suggestion = await manager.getRepository(BotSuggestionEntity).findOneBy({ threadId });
+      const at = (suggestion?.replyId != null ? replyTimes.get(suggestion.replyId) : undefined) ?? askedAt;
+      if (suggestion) {
+        await manager
+          .getRepository(BotSuggestionEntity)
+          .update(suggestion.id, { createdAt: at, decidedAt: suggestion.decidedAt === null ? null : at });
+        await manager.getRepository(BotAnswerVoteEntity).update({ suggestionId: suggestion.id }, { createdAt: at });
+      }
+      await manager.getRepository(BotEventEntity).update({ threadId }, { createdAt: at });
+    });
   }
 
   /**

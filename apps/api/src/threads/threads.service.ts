@@ -66,9 +66,11 @@ export class ThreadsService {
    */
   async moveIntoPast(threadId: number, askedAt: Date, spacingMinutes: number): Promise<void> {
     const at = (step: number) => new Date(askedAt.getTime() + step * spacingMinutes * 60_000);
+    const replyTimes = new Map<number, Date>();
     await this.threads.manager.transaction(async (manager) => {
       const replies = await manager.getRepository(ReplyEntity).find({ where: { threadId }, order: { id: 'ASC' } });
       for (const [index, reply] of replies.entries()) {
+        replyTimes.set(reply.id, at(index + 1));
         await manager
           .getRepository(ReplyEntity)
           .update(reply.id, { createdAt: at(index + 1), editedAt: reply.editedAt ? at(index + 1.5) : null });
@@ -80,6 +82,7 @@ export class ThreadsService {
         .update({ postType: PostType.THREAD, postId: threadId }, { createdAt: editedAt ?? askedAt });
       await manager.getRepository(ThreadEntity).update(threadId, { createdAt: askedAt, editedAt, lastActivityAt: at(replies.length) });
     });
+    await this.events.emit('threadMovedIntoPast', { threadId, askedAt, replyTimes });
   }
 
   /**

@@ -120,11 +120,15 @@ export class UsersService {
     }
   }
 
-  /** Sets a new password (the `user:set-password` CLI); NOT_FOUND for an unknown username, never for the bot. */
+  /**
+   * Sets a new password (the `user:set-password` CLI) and signs the account out everywhere (passwordChanged);
+   * NOT_FOUND for an unknown username, never for the bot.
+   */
   async setPassword(username: string, password: string): Promise<User> {
     const row = await this.users.findOneBy({ usernameKey: username.trim().toLowerCase() });
     if (!row || row.role === Role.BOT) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', username);
     await this.users.update(row.id, { passwordHash: await this.passwords.hash(password) });
+    await this.events.emit('passwordChanged', { userId: row.id });
     return toUser(row);
   }
 
