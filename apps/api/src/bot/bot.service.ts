@@ -60,7 +60,13 @@ export class BotService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.postJobs.register({ job: 'bot-decision', postType: PostType.THREAD, run: (job, done) => this.onQuestionPosted(job.postId, done) });
+    // Urgent: the asker waits for the bot's reply on the page.
+    this.postJobs.register({
+      job: 'bot-decision',
+      postType: PostType.THREAD,
+      urgent: true,
+      run: (job, done) => this.onQuestionPosted(job.postId, done),
+    });
     this.events.on('replyAccepted', async (event) => {
       await this.changes.publish({ topic: 'thread', threadId: event.threadId });
       await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);

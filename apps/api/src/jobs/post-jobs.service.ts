@@ -12,6 +12,12 @@ import { PostJob, PostJobHandler, postJobId } from './post-job.js';
 
 export const postJobsQueueName = 'post-jobs';
 
+/**
+ * BullMQ's priority for jobs nobody waits for. BullMQ runs jobs without a priority before any job with one, so urgent
+ * jobs are queued without it and overtake this backlog.
+ */
+const backgroundPriority = 10;
+
 /** How long queueing on Redis may take before the job runs in this process instead. */
 const redisAddTimeoutMs = 500;
 
@@ -132,16 +138,18 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   private async add(job: PostJob): Promise<void> {
+    const urgent = this.handlers.get(job.job)?.urgent ?? false;
     if (this.redisQueue && this.connections.state === RedisState.CONNECTED) {
       try {
-        await withTimeout(this.redisQueue.add(job.job, job, { jobId: postJobId(job) }), redisAddTimeoutMs);
+        const options = urgent ? { jobId: postJobId(job) } : { jobId: postJobId(job), priority: backgroundPriority };
+        await withTimeout(this.redisQueue.add(job.job, job, options), redisAddTimeoutMs);
         return;
       } catch (error) {
         this.logger.warn(`could not queue ${postJobId(job)} on Redis, running it here: ${(error as Error).message}`);
       }
     }
     // Without workers here the job waits for the sweep of an instance that has them.
-    if (this.environment.JOB_WORKERS) await this.local.add(job);
+    if (this.environment.JOB_WORKERS) await this.local.add(job, urgent);
   }
 }
 

@@ -24,7 +24,7 @@ import { Thread } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
-import { toReply } from './thread.mapper.js';
+import { toReply, toReplySnapshot } from './thread.mapper.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -115,6 +115,7 @@ export class RepliesService {
       byBot: author.role === Role.BOT,
       threadHidden: thread.hidden,
       at: now,
+      reply: toReplySnapshot(reply, null),
     });
     return reply;
   }
@@ -146,8 +147,16 @@ export class RepliesService {
       });
       await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
     });
-    await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
-    return toReply({ ...reply, body: input.body, ...cooked, editedAt: now }, thread.acceptedReplyId);
+    const edited = { ...reply, body: input.body, ...cooked, editedAt: now };
+    await this.events.emit('postEdited', {
+      threadId: reply.threadId,
+      replyId: reply.id,
+      editorId: user.id,
+      threadHidden: thread.hidden,
+      reply: toReplySnapshot(edited, thread.acceptedReplyId),
+      question: null,
+    });
+    return toReply(edited, thread.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */

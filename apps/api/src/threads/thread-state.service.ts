@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { ThreadStateSnapshot } from '../events/forum-events.js';
 import { ReplyEntity } from './reply.entity.js';
 import { threadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -24,6 +25,11 @@ export class ThreadStateChange {
     /** The thread as read under the lock. */
     readonly thread: ThreadState,
   ) {}
+
+  /** The state as the changes so far leave it, for the event that reports them. */
+  snapshot(): ThreadStateSnapshot {
+    return { status: threadStatus(this.thread), locked: this.thread.locked, hidden: this.thread.hidden };
+  }
 
   setLocked(locked: boolean): Promise<boolean> {
     return this.set({ locked });

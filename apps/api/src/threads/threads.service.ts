@@ -23,7 +23,7 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
-import { toThread } from './thread.mapper.js';
+import { toQuestionSnapshot, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
@@ -145,16 +145,23 @@ export class ThreadsService {
 
   /** A thread's tags in alphabetical order, batched per request. */
   tags(context: RequestContext, threadId: number): Promise<string[]> {
-    return context
-      .loader(
-        'threadTags',
-        () =>
-          new DataLoader<number, string[]>(async (ids) => {
-            const rows = await this.threadTags.find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
-            return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
-          }),
-      )
-      .load(threadId);
+    return this.tagLoader(context).load(threadId);
+  }
+
+  /** Tells this context's loader tags it already has (a live message carried them), so `tags` does not read them again. */
+  knownTags(context: RequestContext, threadId: number, tags: string[]): void {
+    this.tagLoader(context).clear(threadId).prime(threadId, tags);
+  }
+
+  private tagLoader(context: RequestContext): DataLoader<number, string[]> {
+    return context.loader(
+      'threadTags',
+      () =>
+        new DataLoader<number, string[]>(async (ids) => {
+          const rows = await this.threadTags.find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
+          return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
+        }),
+    );
   }
 
   /** The `first` most used tags on threads the viewer may see: one grouped query, most used first, ties by name. */
@@ -246,6 +253,7 @@ export class ThreadsService {
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
+    const cooked = body !== thread.body ? this.markdown.cook(body) : {};
     await this.threads.manager.transaction(async (manager) => {
       if (textChanged) {
         await this.revisions.record(manager, {
@@ -256,16 +264,22 @@ export class ThreadsService {
           previousBody: thread.body,
           createdAt: now,
         });
-        await manager
-          .getRepository(ThreadEntity)
-          .update({ id: thread.id }, { title, body, ...(body !== thread.body ? this.markdown.cook(body) : {}), editedAt: now });
+        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, ...cooked, editedAt: now });
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
     });
-    await this.events.emit('postEdited', { threadId: thread.id, replyId: null, editorId: user.id });
+    const edited = textChanged ? { ...thread, title, body, ...cooked, editedAt: now } : thread;
+    await this.events.emit('postEdited', {
+      threadId: thread.id,
+      replyId: null,
+      editorId: user.id,
+      threadHidden: thread.hidden,
+      reply: null,
+      question: toQuestionSnapshot(edited, newTags ?? currentTags.map((row) => row.tag)),
+    });
     return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 
@@ -282,10 +296,19 @@ export class ThreadsService {
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
       if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
-      return change.setAcceptedReply(replyId);
+      return { done: await change.setAcceptedReply(replyId), state: change.snapshot() };
     });
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
-    if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
+    if (changed.result.done) {
+      const { state } = changed.result;
+      await this.events.emit('replyAccepted', {
+        threadId: thread.id,
+        replyId,
+        acceptedById: user.id,
+        state,
+        lastActivityAt: thread.lastActivityAt,
+      });
+    }
     return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 
@@ -295,9 +318,13 @@ export class ThreadsService {
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
-    const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
+    const changed = await this.state.change(thread.id, async (change) => ({
+      done: await change.setAcceptedReply(null),
+      state: change.snapshot(),
+    }));
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
-    if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
+    if (changed.result.done)
+      await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id, state: changed.result.state });
     return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 }

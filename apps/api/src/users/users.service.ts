@@ -44,6 +44,11 @@ export class UsersService {
     return this.loaderById(context).load(id);
   }
 
+  /** Tells this context's loader a user it already has (a live message carried it), so resolvers do not read it again. */
+  known(context: RequestContext, user: User): void {
+    this.loaderById(context).clear(Number(user.id)).prime(Number(user.id), user);
+  }
+
   /** A public profile by username, case-insensitive. */
   async byUsername(_context: RequestContext, username: string): Promise<User | null> {
     const row = await this.users.findOneBy({ usernameKey: username.toLowerCase() });
