@@ -72,8 +72,15 @@ export interface ForumEventMap {
   };
   /** Moderation hid or restored a question (replyId null) or a reply. `threadHidden`: the thread's state after it. */
   postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number; threadHidden: boolean };
+  /**
+   * A thread written now was dated in the past (the demo forum): asked at `askedAt`, each reply at its new time.
+   * Features with records of the thread date them alike.
+   */
+  threadMovedIntoPast: { threadId: number; askedAt: Date; replyTimes: Map<number, Date> };
   /** A session was signed out or revoked (identified by its token's hash): what runs on it ends. */
   sessionEnded: { sessionHash: string };
+  /** A user's password was set anew (the user:set-password tool): every session of the account ends. */
+  passwordChanged: { userId: number };
   /** An admin changed a user's role: what they may see changes at once. */
   roleChanged: { userId: number };
 }
