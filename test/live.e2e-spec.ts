@@ -419,7 +419,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
     const notificationChannel = liveChannels.notifications(Number(asker.id));
     const client = liveClient(instances.second, { token: asker.token });
     try {
-      const activity = subscribe<{ threadActivity: Record<string, unknown> }>(client, threadActivity, { threadId: askQuestion.id });
+      const activity = subscribe<Activity>(client, activityWithChange, { threadId: askQuestion.id });
       const notifications = subscribe<{ notificationAdded: Record<string, any> }>(client, notificationAdded);
       await until(
         async () => (await subscribers(threadChannel)) === 1 && (await subscribers(notificationChannel)) === 1,
@@ -432,10 +432,17 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
         { token: replier.token },
       );
 
+      // The change crossed Redis as JSON and reached the other instance's subscriber whole.
       expect((await nextResult(activity)).data?.threadActivity).toMatchObject({
         kind: 'NEW_REPLY',
         threadId: askQuestion.id,
         replyId: replyToThread.id,
+        reply: {
+          id: replyToThread.id,
+          body: 'Your browser decides; look for its appearance setting.',
+          viewerCanEdit: false,
+          author: { id: replier.id, username: replier.username },
+        },
       });
       expect((await nextResult(notifications)).data?.notificationAdded.notification).toMatchObject({
         kind: 'REPLY',
