@@ -13,7 +13,10 @@ const signedInElsewhere = {
   body: 'The phone that had my two-factor codes is dead. My laptop is still logged in though. What do I do?',
 };
 const ambiguous = { title: 'Lost my authenticator phone', body: 'My phone with the authenticator app fell out of my pocket on the train.' };
-const unrelated = { title: 'Best sourdough starter recipe', body: 'How long should I feed the starter before baking bread at home?' };
+const unrelated = {
+  title: 'Garden hose drips at the outdoor tap',
+  body: "Which washer size fits it, and should I wrap the thread with plumber's tape first?",
+};
 const qrCopy = {
   title: 'Print the two-factor setup barcode?',
   body: 'Is it a good idea to print the QR code from the 2FA setup and keep it in a drawer as a spare?',
