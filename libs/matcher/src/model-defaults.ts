@@ -19,6 +19,8 @@ export interface ModelSettings extends FeatureSettings {
   nearestWeight: number;
   /** L2 penalty of the nearest-example weight, which all classes share (chosen by grouped CV). */
   sharedNearestL2: number;
+  /** Weight of a staff decision (a real question) against one example written for the bot, in its class. */
+  learnedWeight: number;
 }
 
 /** Chosen by grouped cross-validation (`npm run eval -- --grid`). */
@@ -29,6 +31,7 @@ export const defaultModelSettings: ModelSettings = {
   lengthPower: 0.5,
   nearestWeight: 2,
   sharedNearestL2: 0.003,
+  learnedWeight: 0.5,
 };
 
 /**

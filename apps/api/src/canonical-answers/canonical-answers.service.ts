@@ -385,18 +385,22 @@ export class CanonicalAnswersService implements OnModuleInit {
     const answers = await this.dataSource.getRepository(CanonicalAnswerEntity).find({ where: { retired: false }, order: { id: 'ASC' } });
     const examples = answers.length
       ? await this.dataSource.getRepository(AnswerExampleEntity).find({
-          select: { answerId: true, text: true },
+          select: { answerId: true, text: true, source: true },
           where: { answerId: In(answers.map((answer) => answer.id)) },
           order: { id: 'ASC' },
         })
       : [];
-    const textsByAnswer = new Map<number, string[]>(answers.map((answer) => [answer.id, []]));
-    for (const example of examples) textsByAnswer.get(example.answerId)?.push(example.text);
+    const written = new Map<number, string[]>(answers.map((answer) => [answer.id, []]));
+    const learned = new Map<number, string[]>(answers.map((answer) => [answer.id, []]));
+    for (const example of examples) {
+      (learnedSources.includes(example.source) ? learned : written).get(example.answerId)?.push(example.text);
+    }
     const documents = answers.map((answer) => ({
       slug: answer.slug,
       title: answer.title,
       body: answer.body,
-      examples: textsByAnswer.get(answer.id)!,
+      examples: written.get(answer.id)!,
+      learnedExamples: learned.get(answer.id)!,
     }));
     const noneExamples = await this.dataSource.getRepository(NoneExampleEntity).find({ select: { text: true }, order: { id: 'ASC' } });
     return { documents, answers, noneExamples: noneExamples.map((example) => example.text) };
