@@ -17,6 +17,16 @@ const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $
 const lockMutation = 'mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }';
 const threadActivity = 'subscription Activity($threadId: ID!) { threadActivity(threadId: $threadId) { kind threadId replyId at } }';
 const forumActivity = 'subscription { forumActivity { threadId lastActivityAt } }';
+// What the web app's thread page takes from an event instead of reading the thread again.
+const activityWithChange = `subscription Activity($threadId: ID!) {
+  threadActivity(threadId: $threadId) {
+    kind threadId replyId
+    reply { id threadId body bodyHtml isStaffAnswer isAccepted hidden edited viewerCanEdit impostorWarning author { id username isStaff isBot } }
+    question { id title body bodyHtml tags edited viewerCanEdit }
+    state { status locked }
+  }
+}`;
+type Activity = { threadActivity: Record<string, any> };
 const notificationAdded =
   'subscription { notificationAdded { unreadCount notification { kind replyId read thread { id title } actor { username } } } }';
 
@@ -70,7 +80,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect(result.data?.threadActivity).toEqual({ kind: 'NEW_REPLY', threadId, replyId, at: expect.any(String) });
   });
 
-  it('reports a withdrawn accepted answer to thread subscribers as UPDATED', async () => {
+  it('reports a withdrawn accepted answer to thread subscribers as ACCEPTED with no reply, and the state', async () => {
     const threadId = await ask();
     const replyId = await reply(threadId);
     await app.query(acceptMutation, { replyId }, { token: asker.token });
@@ -83,7 +93,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { token: asker.token },
     );
 
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId: null });
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId: null });
   });
 
   it('reports an edited reply and a hidden reply to thread subscribers as UPDATED', async () => {
@@ -146,6 +156,154 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(hiddenReplyId);
     expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(visibleReplyId);
     expect((await nextResult(member)).data?.threadActivity.replyId).toBe(visibleReplyId);
+  });
+
+  it('carries the new reply, as each subscriber may see it, with its author', async () => {
+    const threadId = await ask();
+    const anonymous = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    const author = subscribe<Activity>(connect({ token: replier.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 2);
+
+    const replyId = await reply(threadId, replier.token, 'Try the **appearance** setting in your browser.');
+
+    const expected = {
+      kind: 'NEW_REPLY',
+      replyId,
+      question: null,
+      state: null,
+      reply: {
+        id: replyId,
+        threadId,
+        body: 'Try the **appearance** setting in your browser.',
+        bodyHtml: expect.stringContaining('<strong>appearance</strong>'),
+        isStaffAnswer: false,
+        isAccepted: false,
+        hidden: false,
+        edited: false,
+        impostorWarning: false,
+        author: { id: replier.id, username: replier.username, isStaff: false, isBot: false },
+      },
+    };
+    const forAnonymous = await nextResult(anonymous);
+    expect(forAnonymous.errors).toBeUndefined();
+    expect(forAnonymous.data?.threadActivity).toMatchObject({ ...expected, reply: { ...expected.reply, viewerCanEdit: false } });
+    expect((await nextResult(author)).data?.threadActivity).toMatchObject({
+      ...expected,
+      reply: { ...expected.reply, viewerCanEdit: true },
+    });
+  });
+
+  it('carries an edited reply and an edited question with its tags, and reads nothing per subscriber', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await app.jobsDone();
+    const edit = async (round: number) => {
+      await app.query(
+        'mutation E($replyId: ID!, $body: String!) { editReply(replyId: $replyId, input: { body: $body }) { id } }',
+        { replyId, body: `Edited ${round}: use the _appearance_ setting.` },
+        { token: replier.token },
+      );
+    };
+    const statementsFor = async (subscribers: number, round: number) => {
+      const results = Array.from({ length: subscribers }, () => subscribe<Activity>(connect(), activityWithChange, { threadId }));
+      await listening(liveChannels.thread(Number(threadId)), subscribers);
+      const before = app.queryCount;
+      await edit(round);
+      const received = await Promise.all(results.map((result) => nextResult(result)));
+      const statements = app.queryCount - before;
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await listening(liveChannels.thread(Number(threadId)), 0);
+      return { statements, received };
+    };
+
+    const alone = await statementsFor(0, 1);
+    const watched = await statementsFor(3, 2);
+    expect(watched.statements).toBe(alone.statements);
+    for (const result of watched.received) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.threadActivity).toMatchObject({
+        kind: 'UPDATED',
+        replyId,
+        reply: {
+          id: replyId,
+          body: 'Edited 2: use the _appearance_ setting.',
+          bodyHtml: expect.stringContaining('<em>appearance</em>'),
+          edited: true,
+        },
+      });
+    }
+
+    const watcher = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+    await app.query(
+      'mutation Q($threadId: ID!) { editQuestion(threadId: $threadId, input: { title: "Darker forum colours on my phone", tags: ["mobile", "display"] }) { id } }',
+      { threadId },
+      { token: asker.token },
+    );
+    expect((await nextResult(watcher)).data?.threadActivity).toMatchObject({
+      kind: 'UPDATED',
+      replyId: null,
+      reply: null,
+      question: {
+        id: threadId,
+        title: 'Darker forum colours on my phone',
+        tags: ['display', 'mobile'],
+        edited: true,
+        viewerCanEdit: false,
+      },
+    });
+  });
+
+  it('carries the thread state after an accept, a withdrawal and a lock', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    const activity = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    await app.query('mutation U($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }', { threadId }, { token: asker.token });
+    await app.query(lockMutation, { threadId }, { token: staff.token });
+
+    const expected = [
+      { kind: 'ACCEPTED', replyId, state: { status: 'ANSWERED', locked: false } },
+      { kind: 'ACCEPTED', replyId: null, state: { status: 'OPEN', locked: false } },
+      { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true } },
+    ];
+    for (const step of expected) {
+      expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ ...step, reply: null, question: null });
+    }
+  });
+
+  it('keeps an edited hidden reply to staff: members get no reply and no id, and read the thread again', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await app.query(
+      'mutation H($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }',
+      { postId: replyId },
+      { token: staff.token },
+    );
+    const member = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+    const anonymous = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    const moderator = subscribe<Activity>(connect({ token: staff.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 3);
+
+    await app.query(
+      'mutation E($replyId: ID!) { editReply(replyId: $replyId, input: { body: "A secret edit of a hidden reply." }) { id } }',
+      { replyId },
+      { token: replier.token },
+    );
+
+    expect((await nextResult(moderator)).data?.threadActivity).toMatchObject({
+      kind: 'UPDATED',
+      replyId,
+      reply: { id: replyId, body: 'A secret edit of a hidden reply.', hidden: true },
+    });
+    for (const other of [member, anonymous]) {
+      const result = await nextResult(other);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
+      expect(JSON.stringify(result)).not.toContain('secret edit');
+    }
   });
 
   it('sends notificationAdded to the asker only, with the unread count', async () => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
@@ -29,10 +29,13 @@ function exampleText(question: { title: string; body: string }): string {
   return `${question.title.trim()}. ${question.body.trim()}`.slice(0, maxExampleLength).trim();
 }
 
+/** A canonical answer as other features read it (the bot's replies, decisions and statistics). */
+export type AnswerRecord = Pick<CanonicalAnswerEntity, 'id' | 'slug' | 'title' | 'body' | 'retired'>;
+
 /** The knowledge base as the matcher needs it, plus what maps its slugs back to rows. */
 export interface KnowledgeBaseSnapshot {
   documents: CanonicalAnswerDocument[];
-  answers: CanonicalAnswerEntity[];
+  answers: AnswerRecord[];
   /** Questions staff dismissed: examples of none of the answers. */
   noneExamples: string[];
 }
@@ -59,7 +62,10 @@ export class CanonicalAnswersService implements OnModuleInit {
   private readonly logger = new Logger('CanonicalAnswersService');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(CanonicalAnswerEntity) private readonly answers: Repository<CanonicalAnswerEntity>,
+    @InjectRepository(AnswerExampleEntity) private readonly answerExamples: Repository<AnswerExampleEntity>,
+    @InjectRepository(NoneExampleEntity) private readonly noneExamples: Repository<NoneExampleEntity>,
+    @InjectRepository(CanonicalAnswerRevisionEntity) private readonly answerRevisions: Repository<CanonicalAnswerRevisionEntity>,
     private readonly changes: KnowledgeBaseChanges,
   ) {}
 
@@ -70,9 +76,9 @@ export class CanonicalAnswersService implements OnModuleInit {
 
   /** Seeds the built-in answers into an empty table; idempotent, safe with several instances starting together. */
   private async seedDefaults(): Promise<void> {
-    if ((await this.dataSource.getRepository(CanonicalAnswerEntity).count()) > 0) return;
+    if ((await this.answers.count()) > 0) return;
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.answers.manager.transaction(async (manager) => {
         const now = new Date();
         for (const answer of defaultAnswers) {
           const saved = await manager.getRepository(CanonicalAnswerEntity).save({
@@ -105,14 +111,12 @@ export class CanonicalAnswersService implements OnModuleInit {
   }
 
   async list(_context: RequestContext, includeRetired: boolean): Promise<CanonicalAnswer[]> {
-    const rows = await this.dataSource
-      .getRepository(CanonicalAnswerEntity)
-      .find({ where: includeRetired ? {} : { retired: false }, order: { id: 'ASC' } });
+    const rows = await this.answers.find({ where: includeRetired ? {} : { retired: false }, order: { id: 'ASC' } });
     return rows.map(toCanonicalAnswer);
   }
 
   async bySlug(_context: RequestContext, slug: string): Promise<CanonicalAnswer | null> {
-    const row = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneBy({ slug });
+    const row = await this.answers.findOneBy({ slug });
     return row ? toCanonicalAnswer(row) : null;
   }
 
@@ -123,7 +127,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         'canonicalAnswersById',
         () =>
           new DataLoader<number, CanonicalAnswer | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(CanonicalAnswerEntity).findBy({ id: In([...ids]) });
+            const rows = await this.answers.findBy({ id: In([...ids]) });
             const byId = new Map(rows.map((row) => [row.id, toCanonicalAnswer(row)]));
             return ids.map((answerId) => byId.get(answerId) ?? null);
           }),
@@ -132,9 +136,16 @@ export class CanonicalAnswersService implements OnModuleInit {
   }
 
   /** The answer with this slug, or NOT_FOUND. */
-  async requireBySlug(slug: string, manager: EntityManager = this.dataSource.manager): Promise<CanonicalAnswerEntity> {
+  async requireBySlug(slug: string, manager: EntityManager = this.answers.manager): Promise<CanonicalAnswerEntity> {
     const row = await manager.getRepository(CanonicalAnswerEntity).findOneBy({ slug });
     if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
+    return row;
+  }
+
+  /** The answer with this id (retired or not), or NOT_FOUND. */
+  async requireById(id: number): Promise<AnswerRecord> {
+    const row = await this.answers.findOneBy({ id });
+    if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', id);
     return row;
   }
 
@@ -146,9 +157,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         'answerExamplesByAnswer',
         () =>
           new DataLoader<number, AnswerExample[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(AnswerExampleEntity)
-              .find({ where: { answerId: In([...ids]) }, order: { id: 'ASC' } });
+            const rows = await this.answerExamples.find({ where: { answerId: In([...ids]) }, order: { id: 'ASC' } });
             return ids.map((id) => rows.filter((row) => row.answerId === id).map(toAnswerExample));
           }),
       )
@@ -163,9 +172,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         'answerRevisionsByAnswer',
         () =>
           new DataLoader<number, CanonicalAnswerRevision[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(CanonicalAnswerRevisionEntity)
-              .find({ where: { answerId: In([...ids]) }, order: { version: 'DESC' } });
+            const rows = await this.answerRevisions.find({ where: { answerId: In([...ids]) }, order: { version: 'DESC' } });
             return ids.map((id) =>
               rows
                 .filter((row) => row.answerId === id)
@@ -325,19 +332,14 @@ export class CanonicalAnswersService implements OnModuleInit {
   async learnedExamples(context: RequestContext, first: number): Promise<LearnedExample[]> {
     context.requireStaff();
     const [answerRows, noneRows] = await Promise.all([
-      this.dataSource.getRepository(AnswerExampleEntity).find({
+      this.answerExamples.find({
         where: { source: In(learnedSources) },
         order: { createdAt: 'DESC', id: 'DESC' },
         take: first,
       }),
-      this.dataSource.getRepository(NoneExampleEntity).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: first }),
+      this.noneExamples.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: first }),
     ]);
-    const slugs = new Map(
-      (await this.dataSource.getRepository(CanonicalAnswerEntity).find({ select: { id: true, slug: true } })).map((row) => [
-        row.id,
-        row.slug,
-      ]),
-    );
+    const slugs = new Map((await this.answers.find({ select: { id: true, slug: true } })).map((row) => [row.id, row.slug]));
     const learned: LearnedExample[] = [
       ...answerRows.map((row) => ({
         id: learnedExampleId('answer', row.id),
@@ -382,9 +384,9 @@ export class CanonicalAnswersService implements OnModuleInit {
 
   /** The non-retired answers with their examples, for building the matcher. */
   async snapshot(): Promise<KnowledgeBaseSnapshot> {
-    const answers = await this.dataSource.getRepository(CanonicalAnswerEntity).find({ where: { retired: false }, order: { id: 'ASC' } });
+    const answers = await this.answers.find({ where: { retired: false }, order: { id: 'ASC' } });
     const examples = answers.length
-      ? await this.dataSource.getRepository(AnswerExampleEntity).find({
+      ? await this.answerExamples.find({
           select: { answerId: true, text: true, source: true },
           where: { answerId: In(answers.map((answer) => answer.id)) },
           order: { id: 'ASC' },
@@ -402,7 +404,7 @@ export class CanonicalAnswersService implements OnModuleInit {
       examples: written.get(answer.id)!,
       learnedExamples: learned.get(answer.id)!,
     }));
-    const noneExamples = await this.dataSource.getRepository(NoneExampleEntity).find({ select: { text: true }, order: { id: 'ASC' } });
+    const noneExamples = await this.noneExamples.find({ select: { text: true }, order: { id: 'ASC' } });
     return { documents, answers, noneExamples: noneExamples.map((example) => example.text) };
   }
 
@@ -410,7 +412,7 @@ export class CanonicalAnswersService implements OnModuleInit {
   private async writeAnswers<T>(work: (manager: EntityManager) => Promise<T>, uniqueField = 'slug'): Promise<T> {
     let result: T;
     try {
-      result = await this.dataSource.transaction(work);
+      result = await this.answers.manager.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error))
         throw AppError.conflict(
