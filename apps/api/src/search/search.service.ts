@@ -153,14 +153,22 @@ export class SearchService {
     }));
   }
 
+  /**
+   * One statement per hit, each `MATCH ? AND rowid = ?`: FTS5 then reads that one row. With `rowid IN (...)` it
+   * would walk every match of the query and filter afterwards (10 ms instead of about 1 for 20 hits at 10k threads).
+   */
   private async snippetsSqlite(match: string, hits: Hit[]): Promise<Map<string, string>> {
-    const rowIds = hits.map((hit) => (hit.postType === PostType.THREAD ? hit.postId * 2 : hit.postId * 2 + 1));
-    const rows: { post_type: PostType; post_id: number; snippet: string }[] = await this.dataSource.query(
-      `SELECT post_type, post_id, snippet(search_index, 1, ?, ?, '…', ${snippetTokens}) AS snippet
-       FROM search_index WHERE search_index MATCH ? AND rowid IN (${rowIds.map(() => '?').join(', ')})`,
-      [markStart, markEnd, match, ...rowIds],
+    const rows = await Promise.all(
+      hits.map(async (hit) => {
+        const rowId = hit.postType === PostType.THREAD ? hit.postId * 2 : hit.postId * 2 + 1;
+        const [row]: { snippet: string | null }[] = await this.dataSource.query(
+          `SELECT snippet(search_index, 1, ?, ?, '…', ${snippetTokens}) AS snippet FROM search_index WHERE search_index MATCH ? AND rowid = ?`,
+          [markStart, markEnd, match, rowId],
+        );
+        return [postKey(hit.postType, hit.postId), row?.snippet ?? ''] as const;
+      }),
     );
-    return new Map(rows.map((row) => [postKey(row.post_type, Number(row.post_id)), row.snippet ?? '']));
+    return new Map(rows);
   }
 
   /** PostgreSQL: the top posts by ts_rank_cd over the GIN-indexed matches of threads and replies. */
