@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
+import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
 import { toAnswerExample, toCanonicalAnswer } from './canonical-answer.mapper.js';
 import { CanonicalAnswerRevisionEntity } from './canonical-answer-revision.entity.js';
@@ -61,11 +62,25 @@ export class CanonicalAnswersService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: KnowledgeBaseChanges,
+    private readonly markdown: MarkdownService,
   ) {}
 
   /** A new database starts with the built-in answers and their examples (whatever SEED_DEMO says). */
   async onModuleInit(): Promise<void> {
     await this.seedDefaults();
+    await this.recookStale();
+  }
+
+  /**
+   * Cooks the answers an older renderer cooked (or none did). They are few, so at start-up, in one go; each row is
+   * written only while its body and version are still the ones read, so an edit or another instance loses nothing.
+   */
+  private async recookStale(): Promise<void> {
+    const repository = this.dataSource.getRepository(CanonicalAnswerEntity);
+    const stale = await repository.find({ select: { id: true, body: true }, where: { bodyHtmlVersion: LessThan(rendererVersion) } });
+    for (const row of stale) {
+      await repository.update({ id: row.id, body: row.body, bodyHtmlVersion: LessThan(rendererVersion) }, this.markdown.cook(row.body));
+    }
   }
 
   /** Seeds the built-in answers into an empty table; idempotent, safe with several instances starting together. */
@@ -79,6 +94,7 @@ export class CanonicalAnswersService implements OnModuleInit {
             slug: answer.slug,
             title: answer.title,
             body: answer.body,
+            ...this.markdown.cook(answer.body),
             retired: false,
             version: 1,
             authorId: null,
@@ -198,6 +214,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         slug: input.slug,
         title: input.title,
         body: input.body,
+        ...this.markdown.cook(input.body),
         retired: false,
         version: 1,
         authorId: user.id,
@@ -238,7 +255,13 @@ export class CanonicalAnswersService implements OnModuleInit {
         editorId: user.id,
         createdAt: now,
       });
-      Object.assign(answer, { title, body, version: answer.version + 1, updatedAt: now });
+      Object.assign(answer, {
+        title,
+        body,
+        ...(body !== answer.body ? this.markdown.cook(body) : {}),
+        version: answer.version + 1,
+        updatedAt: now,
+      });
       return manager.getRepository(CanonicalAnswerEntity).save(answer);
     });
     return toCanonicalAnswer(updated);
