@@ -49,4 +49,15 @@ describe('statements per request', () => {
     );
     expect(statements).toBeLessThanOrEqual(8);
   });
+
+  it('searches in 3 statements however many results: the ranked candidates, their threads, their snippets', async () => {
+    for (let index = 0; index < 3; index++) await ask();
+    const search = 'query Search($query: String!) { search(query: $query, first: 20) { nodes { threadId snippet thread { title } } } }';
+    let results = 0;
+    const statements = await statementsOf(async () => {
+      results = (await app.query<{ search: { nodes: unknown[] } }>(search, { query: 'signature' })).search.nodes.length;
+    });
+    expect(results).toBeGreaterThanOrEqual(3);
+    expect(statements).toBe(3);
+  });
 });
