@@ -34,8 +34,8 @@ function strayUpgrade(app: TestApp, path: string): Promise<string> {
 }
 
 /** A raw graphql-ws socket, acknowledged, for sending frames the client library would not. */
-async function acknowledgedSocket(app: TestApp): Promise<WebSocket> {
-  const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+async function acknowledgedSocket(app: TestApp, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
@@ -47,6 +47,15 @@ async function acknowledgedSocket(app: TestApp): Promise<WebSocket> {
 
 function closed(socket: WebSocket): Promise<number> {
   return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+/** The HTTP status of an upgrade the server refused. */
+function refusedUpgrade(app: TestApp, headers: Record<string, string> = {}): Promise<number> {
+  const refused = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers });
+  return new Promise<number>((resolve, reject) => {
+    refused.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    refused.once('open', () => reject(new Error('the socket was accepted')));
+  });
 }
 
 describe('transport abuse: sockets and frames', () => {
@@ -95,13 +104,10 @@ describe('transport abuse: sockets and frames', () => {
     }
   });
 
-  it('refuses sockets over the cap of one client', async () => {
+  it('refuses sockets over the cap of one client, whatever X-Forwarded-For says when no proxy is trusted', async () => {
     const sockets = await Promise.all([acknowledgedSocket(app), acknowledgedSocket(app), acknowledgedSocket(app)]);
-    const refused = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-    const status = await new Promise<number>((resolve) =>
-      refused.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
-    );
-    expect(status).toBe(429);
+    expect(await refusedUpgrade(app)).toBe(429);
+    expect(await refusedUpgrade(app, { 'x-forwarded-for': '198.51.100.9' })).toBe(429);
     await Promise.all(sockets.map((socket) => (socket.close(), closed(socket))));
     // The slots are free again.
     const again = await acknowledgedSocket(app);
@@ -148,6 +154,27 @@ describe('transport abuse: sockets and frames', () => {
   it('closes a socket that stays without a subscription', async () => {
     const socket = await acknowledgedSocket(app);
     expect(await closed(socket)).toBe(4408);
+  });
+});
+
+describe('transport abuse: the socket cap behind a trusted proxy', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ WS_MAX_SOCKETS_PER_CLIENT: '2', TRUST_PROXY: 'loopback' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('counts sockets per client address from X-Forwarded-For, as the rate limits do, so clients behind the proxy do not share one cap', async () => {
+    const first = { 'x-forwarded-for': '203.0.113.7' };
+    const second = { 'x-forwarded-for': '203.0.113.8' };
+    const sockets = await Promise.all([acknowledgedSocket(app, first), acknowledgedSocket(app, first)]);
+    expect(await refusedUpgrade(app, first)).toBe(429);
+    // Another client behind the same proxy still gets its sockets.
+    sockets.push(await acknowledgedSocket(app, second), await acknowledgedSocket(app, second));
+    expect(await refusedUpgrade(app, second)).toBe(429);
+    await Promise.all(sockets.map((socket) => (socket.close(), closed(socket))));
   });
 });
 

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { rendererVersion } from '../apps/api/src/markdown/markdown.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { allExamples } from './support/canonical-answers.js';
 import { TestApp } from './support/test-app.js';
+import { useTwoInstances } from './support/instances.js';
 
 const answerFields = 'id slug title body bodyHtml version retired updatedAt';
 const suggest = `query Suggest($title: String!, $body: String!) {
@@ -41,15 +42,16 @@ describe('Canonical answers', () => {
 
   it('starts with the four built-in answers and their examples', async () => {
     expect(await listSlugs()).toEqual(['no-backup-codes', 'save-qr-code', 'reenable-from-signed-in-device', 'contact-support-locked-out']);
-    const data = await app.query<{ canonicalAnswer: { version: number; bodyHtml: string; examples: { source: string }[] } }>(
-      '{ canonicalAnswer(slug: "no-backup-codes") { version bodyHtml examples { text source } } }',
+    const data = await app.query<{ canonicalAnswer: { version: number; bodyHtml: string } }>(
+      '{ canonicalAnswer(slug: "no-backup-codes") { version bodyHtml } }',
       {},
       { token: staff.token },
     );
     expect(data.canonicalAnswer.version).toBe(1);
     expect(data.canonicalAnswer.bodyHtml).toContain('<p>');
-    expect(data.canonicalAnswer.examples.length).toBeGreaterThan(5);
-    expect(new Set(data.canonicalAnswer.examples.map((example) => example.source))).toEqual(new Set(['SEED']));
+    const examples = await allExamples(app, 'no-backup-codes', staff.token);
+    expect(examples.length).toBeGreaterThan(5);
+    expect(new Set(examples.map((example) => example.source))).toEqual(new Set(['SEED']));
   });
 
   it('stores the HTML at write, serves it without rendering, and cooks at start-up what an older renderer made', async () => {
@@ -79,7 +81,7 @@ describe('Canonical answers', () => {
   });
 
   it('shows examples and revisions to staff only', async () => {
-    const query = '{ canonicalAnswer(slug: "save-qr-code") { slug examples { text } revisions { version } } }';
+    const query = '{ canonicalAnswer(slug: "save-qr-code") { slug examples { nodes { text } } revisions { nodes { version } } } }';
     const anonymous = await app.request(query);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const asMember = await app.request(query, {}, { token: member.token });
@@ -127,12 +129,67 @@ describe('Canonical answers', () => {
       { token: staff.token },
     );
     expect(data.updateCanonicalAnswer).toEqual({ version: 2, body: 'Second text.' });
-    const read = await app.query<{ canonicalAnswer: { revisions: { version: number; body: string; editor: { id: string } }[] } }>(
-      '{ canonicalAnswer(slug: "edit-me") { revisions { version body editor { id } } } }',
+    const read = await app.query<{
+      canonicalAnswer: { revisions: { nodes: { version: number; body: string; editor: { id: string } }[] } };
+    }>('{ canonicalAnswer(slug: "edit-me") { revisions { nodes { version body editor { id } } } } }', {}, { token: staff.token });
+    expect(read.canonicalAnswer.revisions.nodes).toEqual([{ version: 1, body: 'First text.', editor: { id: staff.id } }]);
+  });
+
+  it('pages examples (oldest first) and revisions (newest first) like every other list, and refuses bad page arguments', async () => {
+    const examples = await allExamples(app, 'contact-support-locked-out', staff.token);
+    expect(examples.length).toBeGreaterThan(50);
+    const firstPage = await app.query<{ canonicalAnswer: { examples: { nodes: { text: string }[]; pageInfo: { hasNextPage: boolean } } } }>(
+      '{ canonicalAnswer(slug: "contact-support-locked-out") { examples(first: 10) { nodes { text } pageInfo { hasNextPage } } } }',
       {},
       { token: staff.token },
     );
-    expect(read.canonicalAnswer.revisions).toEqual([{ version: 1, body: 'First text.', editor: { id: staff.id } }]);
+    expect(firstPage.canonicalAnswer.examples.nodes.map((node) => node.text)).toEqual(examples.slice(0, 10).map((node) => node.text));
+    expect(firstPage.canonicalAnswer.examples.pageInfo.hasNextPage).toBe(true);
+    expect(new Set(examples.map((example) => example.text)).size).toBe(examples.length);
+
+    await create({ slug: 'paged-history', title: 'An answer with a history', body: 'Text 1.', examples: [] });
+    for (const version of [2, 3, 4]) {
+      await app.query(
+        'mutation U($body: String!) { updateCanonicalAnswer(slug: "paged-history", input: { body: $body }) { version } }',
+        { body: `Text ${version}.` },
+        { token: staff.token },
+      );
+    }
+    type History = {
+      canonicalAnswer: { revisions: { nodes: { version: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    };
+    const history =
+      'query H($after: String) { canonicalAnswer(slug: "paged-history") { revisions(first: 2, after: $after) { nodes { version } pageInfo { hasNextPage endCursor } } } }';
+    const newest = await app.query<History>(history, { after: null }, { token: staff.token });
+    expect(newest.canonicalAnswer.revisions.nodes).toEqual([{ version: 3 }, { version: 2 }]);
+    expect(newest.canonicalAnswer.revisions.pageInfo.hasNextPage).toBe(true);
+    const oldest = await app.query<History>(
+      history,
+      { after: newest.canonicalAnswer.revisions.pageInfo.endCursor },
+      { token: staff.token },
+    );
+    expect(oldest.canonicalAnswer.revisions.nodes).toEqual([{ version: 1 }]);
+    expect(oldest.canonicalAnswer.revisions.pageInfo.hasNextPage).toBe(false);
+
+    const tooMany = await app.request(
+      '{ canonicalAnswer(slug: "paged-history") { examples(first: 51) { nodes { text } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const garbage = await app.request(
+      '{ canonicalAnswer(slug: "paged-history") { revisions(after: "bm9wZQ") { nodes { version } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(garbage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A cursor of one list is refused by the other.
+    const crossed = await app.request(
+      'query C($after: String) { canonicalAnswer(slug: "contact-support-locked-out") { examples(after: $after) { nodes { text } } } }',
+      { after: newest.canonicalAnswer.revisions.pageInfo.endCursor },
+      { token: staff.token },
+    );
+    expect(crossed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('never suggests a retired answer, and suggests it again once restored', async () => {
@@ -245,24 +302,13 @@ describe('Canonical answers', () => {
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances sharing Redis', () => {
-  const redisUrl = process.env.TEST_REDIS_URL!;
-  // A prefix of its own, so that other suites on the same Redis cannot cross these messages.
-  const prefix = `twofa:test:${randomBytes(4).toString('hex')}:`;
-  let first: TestApp;
-  let second: TestApp;
+  const instances = useTwoInstances();
   let staff: TestAccount;
   let member: TestAccount;
 
   beforeAll(async () => {
-    first = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix });
-    // The second instance shares the first one's database, as instances behind a load balancer do.
-    second = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, ...first.database.environment });
-    staff = await createAccount(first, Role.STAFF);
-    member = await createAccount(first, Role.MEMBER);
-  });
-  afterAll(async () => {
-    await second?.stop();
-    await first?.stop();
+    staff = await createAccount(instances.first, Role.STAFF);
+    member = await createAccount(instances.first, Role.MEMBER);
   });
 
   /** Asks again until the answer changes (the message travels through Redis), at most ~5 s. */
@@ -280,22 +326,22 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
     const body = 'Can my smartwatch show the two-factor codes so I do not need to pull out my phone every time?';
     const topOn = async (app: TestApp) =>
       (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body })).suggestAnswers.answers[0]?.slug;
-    expect(await topOn(second)).not.toBe('smartwatch-codes');
+    expect(await topOn(instances.second)).not.toBe('smartwatch-codes');
 
-    await first.query(
+    await instances.first.query(
       'mutation Create($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { slug } }',
       { input: { slug: 'smartwatch-codes', title: 'Authenticator codes on a smartwatch', body: 'Watch text.', examples: [] } },
       { token: staff.token },
     );
-    await first.query(
+    await instances.first.query(
       'mutation Add($text: String!) { addAnswerExample(slug: "smartwatch-codes", text: $text) { id } }',
       { text: 'My smartwatch should display the two-factor codes instead of my phone' },
       { token: staff.token },
     );
-    expect(await topOn(first)).toBe('smartwatch-codes');
+    expect(await topOn(instances.first)).toBe('smartwatch-codes');
     expect(
       await eventually(
-        () => topOn(second),
+        () => topOn(instances.second),
         (slug) => slug === 'smartwatch-codes',
       ),
     ).toBe('smartwatch-codes');
@@ -310,36 +356,36 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
       (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, question)).suggestAnswers.answers.map(
         (answer) => answer.slug,
       );
-    expect(await slugsOn(second)).not.toEqual([]);
-    const asked = await first.query<{ askQuestion: { id: string } }>(
+    expect(await slugsOn(instances.second)).not.toEqual([]);
+    const asked = await instances.first.query<{ askQuestion: { id: string } }>(
       'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
       { input: question },
       { token: member.token },
     );
-    await first.query(
+    await instances.first.query(
       'mutation Dismiss($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }',
       { threadId: asked.askQuestion.id },
       { token: staff.token },
     );
-    expect(await slugsOn(first)).toEqual([]);
+    expect(await slugsOn(instances.first)).toEqual([]);
     expect(
       await eventually(
-        () => slugsOn(second),
+        () => slugsOn(instances.second),
         (slugs) => slugs.length === 0,
       ),
     ).toEqual([]);
 
-    const learned = await second.query<{ learnedExamples: { id: string; threadId: string }[] }>(
+    const learned = await instances.second.query<{ learnedExamples: { id: string; threadId: string }[] }>(
       '{ learnedExamples { id threadId } }',
       {},
       { token: staff.token },
     );
     const example = learned.learnedExamples.find((candidate) => candidate.threadId === asked.askQuestion.id)!;
-    await second.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
-    expect(await slugsOn(second)).not.toEqual([]);
+    await instances.second.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
+    expect(await slugsOn(instances.second)).not.toEqual([]);
     expect(
       await eventually(
-        () => slugsOn(first),
+        () => slugsOn(instances.first),
         (slugs) => slugs.length > 0,
       ),
     ).not.toEqual([]);
@@ -350,7 +396,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
       title: 'Authenticator on a tablet and a phone',
       body: 'Can I scan the same two-factor QR code with both my tablet and my phone?',
     };
-    const asked = await first.query<{ askQuestion: { id: string } }>(
+    const asked = await instances.first.query<{ askQuestion: { id: string } }>(
       'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
       { input: question },
       { token: member.token },
@@ -365,13 +411,13 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
     // The index is updated by the question's post-processing job, after the mutation returned.
     expect(
       await eventually(
-        () => similarOn(first),
+        () => similarOn(instances.first),
         (ids) => ids.includes(asked.askQuestion.id),
       ),
     ).toContain(asked.askQuestion.id);
     expect(
       await eventually(
-        () => similarOn(second),
+        () => similarOn(instances.second),
         (ids) => ids.includes(asked.askQuestion.id),
       ),
     ).toContain(asked.askQuestion.id);

@@ -11,6 +11,25 @@ const main = 'dist/apps/api/src/main.js';
 const setPasswordCli = 'dist/apps/api/src/cli/set-password.cli.js';
 const createUserCli = 'dist/apps/api/src/cli/create-user.cli.js';
 
+/** Runs a command-line tool to its end without blocking this process. */
+function runCli(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 describe('first run', () => {
   let directory: string;
   let server: ChildProcess | null = null;
@@ -77,23 +96,42 @@ describe('first run', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          query: 'mutation S($p: String!) { signIn(input: { login: "grey", password: $p }) { user { username isStaff } } }',
+          query: 'mutation S($p: String!) { signIn(input: { login: "grey", password: $p }) { token user { username isStaff } } }',
           variables: { p: secret },
         }),
       });
-      return (await response.json()) as { data?: { signIn: { user: { username: string; isStaff: boolean } } } | null };
+      return (await response.json()) as { data?: { signIn: { token: string; user: { username: string; isStaff: boolean } } } | null };
     };
-    await expect(signIn(password)).resolves.toMatchObject({ data: { signIn: { user: { username: 'grey', isStaff: true } } } });
+    const me = async (token: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      });
+      return ((await response.json()) as { data: { me: { username: string } | null } }).data.me;
+    };
+    const signedIn = await signIn(password);
+    expect(signedIn).toMatchObject({ data: { signIn: { user: { username: 'grey', isStaff: true } } } });
+    const oldSession = signedIn.data!.signIn.token;
+    await expect(me(oldSession)).resolves.toEqual({ username: 'grey' });
 
-    server!.kill();
-    const changed = spawnSync(process.execPath, [setPasswordCli, '--username', 'grey', '--password-stdin'], {
-      env: environment('demo.sqlite'),
-      input: 'a brand new staff password\n',
-      encoding: 'utf8',
-    });
+    // While the server runs (so not spawnSync, which would stall this client's connections): whoever signed in with
+    // the old password is signed out by the reset.
+    const changed = await runCli(
+      setPasswordCli,
+      ['--username', 'grey', '--password-stdin'],
+      environment('demo.sqlite'),
+      'a brand new staff password\n',
+    );
     expect(changed.stderr).toBe('');
-    expect(changed.stdout).toBe('New password set for grey.\n');
+    expect(changed.stdout).toBe('New password set for grey; every session of the account is signed out.\n');
     expect(changed.status).toBe(0);
+    await expect(me(oldSession)).resolves.toBeNull();
+    await expect(signIn(password)).resolves.toMatchObject({ data: null });
+    const newSession = (await signIn('a brand new staff password')).data!.signIn.token;
+    await expect(me(newSession)).resolves.toEqual({ username: 'grey' });
+    server!.kill();
+
     const database = new Database(join(directory, 'demo.sqlite'), { readonly: true });
     const { password_hash: hash } = database.prepare(`SELECT password_hash FROM users WHERE username_key = 'grey'`).get() as {
       password_hash: string;

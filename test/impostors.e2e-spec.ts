@@ -89,6 +89,34 @@ describe('impostors', () => {
     ]);
   });
 
+  it("leaves the asker's own request to be e-mailed in their own thread alone, and still flags it in someone else's", async () => {
+    const body = 'Still stuck, please email me at asker@example.test so I can send the screenshots.';
+    const own = await app.query(replyMutation, { threadId, body }, { token: asker.token });
+    expect(own.replyToThread.impostorWarning).toBe(false);
+    const edited = await app.query(
+      'mutation E($id: ID!, $body: String!) { editReply(replyId: $id, input: { body: $body }) { impostorWarning } }',
+      { id: own.replyToThread.id, body: `${body} Or DM me.` },
+      { token: asker.token },
+    );
+    expect(edited.editReply.impostorWarning).toBe(false);
+    const elsewhere = await app.query(
+      askMutation,
+      { input: { title: 'Recovery codes never shown', body: 'Turned on two-factor yesterday and saw no recovery codes at all.' } },
+      { token: stranger.token },
+    );
+    const inOtherThread = await app.query(replyMutation, { threadId: elsewhere.askQuestion.id, body }, { token: asker.token });
+    expect(inOtherThread.replyToThread.impostorWarning).toBe(true);
+    const flagged = (await openFlags()).map((node) => node.postId);
+    expect(flagged).not.toContain(own.replyToThread.id);
+    expect(flagged).toContain(inOtherThread.replyToThread.id);
+    const thread = await app.query(
+      'query T($id: ID!) { thread(id: $id) { replies { nodes { id impostorWarning } } } }',
+      { id: threadId },
+      { token: stranger.token },
+    );
+    expect(thread.thread.replies.nodes).toContainEqual({ id: own.replyToThread.id, impostorWarning: false });
+  });
+
   it('leaves warnings and staff replies alone', async () => {
     const warning = await app.query(
       replyMutation,

@@ -10,6 +10,7 @@ import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
+import { useTwoInstances } from './support/instances.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
 const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
@@ -17,6 +18,16 @@ const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $
 const lockMutation = 'mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }';
 const threadActivity = 'subscription Activity($threadId: ID!) { threadActivity(threadId: $threadId) { kind threadId replyId at } }';
 const forumActivity = 'subscription { forumActivity { threadId lastActivityAt } }';
+// What the web app's thread page takes from an event instead of reading the thread again.
+const activityWithChange = `subscription Activity($threadId: ID!) {
+  threadActivity(threadId: $threadId) {
+    kind threadId replyId
+    reply { id threadId body bodyHtml isStaffAnswer isAccepted hidden edited viewerCanEdit impostorWarning author { id username isStaff isBot } }
+    question { id title body bodyHtml tags edited viewerCanEdit }
+    state { status locked }
+  }
+}`;
+type Activity = { threadActivity: Record<string, any> };
 const notificationAdded =
   'subscription { notificationAdded { unreadCount notification { kind replyId read thread { id title } actor { username } } } }';
 
@@ -70,7 +81,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect(result.data?.threadActivity).toEqual({ kind: 'NEW_REPLY', threadId, replyId, at: expect.any(String) });
   });
 
-  it('reports a withdrawn accepted answer to thread subscribers as UPDATED', async () => {
+  it('reports a withdrawn accepted answer to thread subscribers as ACCEPTED with no reply, and the state', async () => {
     const threadId = await ask();
     const replyId = await reply(threadId);
     await app.query(acceptMutation, { replyId }, { token: asker.token });
@@ -83,7 +94,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { token: asker.token },
     );
 
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId: null });
+    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId: null });
   });
 
   it('reports an edited reply and a hidden reply to thread subscribers as UPDATED', async () => {
@@ -146,6 +157,154 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(hiddenReplyId);
     expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(visibleReplyId);
     expect((await nextResult(member)).data?.threadActivity.replyId).toBe(visibleReplyId);
+  });
+
+  it('carries the new reply, as each subscriber may see it, with its author', async () => {
+    const threadId = await ask();
+    const anonymous = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    const author = subscribe<Activity>(connect({ token: replier.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 2);
+
+    const replyId = await reply(threadId, replier.token, 'Try the **appearance** setting in your browser.');
+
+    const expected = {
+      kind: 'NEW_REPLY',
+      replyId,
+      question: null,
+      state: null,
+      reply: {
+        id: replyId,
+        threadId,
+        body: 'Try the **appearance** setting in your browser.',
+        bodyHtml: expect.stringContaining('<strong>appearance</strong>'),
+        isStaffAnswer: false,
+        isAccepted: false,
+        hidden: false,
+        edited: false,
+        impostorWarning: false,
+        author: { id: replier.id, username: replier.username, isStaff: false, isBot: false },
+      },
+    };
+    const forAnonymous = await nextResult(anonymous);
+    expect(forAnonymous.errors).toBeUndefined();
+    expect(forAnonymous.data?.threadActivity).toMatchObject({ ...expected, reply: { ...expected.reply, viewerCanEdit: false } });
+    expect((await nextResult(author)).data?.threadActivity).toMatchObject({
+      ...expected,
+      reply: { ...expected.reply, viewerCanEdit: true },
+    });
+  });
+
+  it('carries an edited reply and an edited question with its tags, and reads nothing per subscriber', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await app.jobsDone();
+    const edit = async (round: number) => {
+      await app.query(
+        'mutation E($replyId: ID!, $body: String!) { editReply(replyId: $replyId, input: { body: $body }) { id } }',
+        { replyId, body: `Edited ${round}: use the _appearance_ setting.` },
+        { token: replier.token },
+      );
+    };
+    const statementsFor = async (subscribers: number, round: number) => {
+      const results = Array.from({ length: subscribers }, () => subscribe<Activity>(connect(), activityWithChange, { threadId }));
+      await listening(liveChannels.thread(Number(threadId)), subscribers);
+      const before = app.queryCount;
+      await edit(round);
+      const received = await Promise.all(results.map((result) => nextResult(result)));
+      const statements = app.queryCount - before;
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await listening(liveChannels.thread(Number(threadId)), 0);
+      return { statements, received };
+    };
+
+    const alone = await statementsFor(0, 1);
+    const watched = await statementsFor(3, 2);
+    expect(watched.statements).toBe(alone.statements);
+    for (const result of watched.received) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.threadActivity).toMatchObject({
+        kind: 'UPDATED',
+        replyId,
+        reply: {
+          id: replyId,
+          body: 'Edited 2: use the _appearance_ setting.',
+          bodyHtml: expect.stringContaining('<em>appearance</em>'),
+          edited: true,
+        },
+      });
+    }
+
+    const watcher = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+    await app.query(
+      'mutation Q($threadId: ID!) { editQuestion(threadId: $threadId, input: { title: "Darker forum colours on my phone", tags: ["mobile", "display"] }) { id } }',
+      { threadId },
+      { token: asker.token },
+    );
+    expect((await nextResult(watcher)).data?.threadActivity).toMatchObject({
+      kind: 'UPDATED',
+      replyId: null,
+      reply: null,
+      question: {
+        id: threadId,
+        title: 'Darker forum colours on my phone',
+        tags: ['display', 'mobile'],
+        edited: true,
+        viewerCanEdit: false,
+      },
+    });
+  });
+
+  it('carries the thread state after an accept, a withdrawal and a lock', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    const activity = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    await app.query('mutation U($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }', { threadId }, { token: asker.token });
+    await app.query(lockMutation, { threadId }, { token: staff.token });
+
+    const expected = [
+      { kind: 'ACCEPTED', replyId, state: { status: 'ANSWERED', locked: false } },
+      { kind: 'ACCEPTED', replyId: null, state: { status: 'OPEN', locked: false } },
+      { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true } },
+    ];
+    for (const step of expected) {
+      expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ ...step, reply: null, question: null });
+    }
+  });
+
+  it('keeps an edited hidden reply to staff: members get no reply and no id, and read the thread again', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await app.query(
+      'mutation H($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }',
+      { postId: replyId },
+      { token: staff.token },
+    );
+    const member = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+    const anonymous = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    const moderator = subscribe<Activity>(connect({ token: staff.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 3);
+
+    await app.query(
+      'mutation E($replyId: ID!) { editReply(replyId: $replyId, input: { body: "A secret edit of a hidden reply." }) { id } }',
+      { replyId },
+      { token: replier.token },
+    );
+
+    expect((await nextResult(moderator)).data?.threadActivity).toMatchObject({
+      kind: 'UPDATED',
+      replyId,
+      reply: { id: replyId, body: 'A secret edit of a hidden reply.', hidden: true },
+    });
+    for (const other of [member, anonymous]) {
+      const result = await nextResult(other);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
+      expect(JSON.stringify(result)).not.toContain('secret edit');
+    }
   });
 
   it('sends notificationAdded to the asker only, with the unread count', async () => {
@@ -231,39 +390,34 @@ describe('live updates (graphql-ws on /graphql)', () => {
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances sharing Redis', () => {
-  const redisUrl = process.env.TEST_REDIS_URL!;
-  // A prefix of its own, so that other suites using the same Redis cannot cross these events.
-  const prefix = `twofa:test:${randomBytes(4).toString('hex')}:`;
-  let first: TestApp;
-  let second: TestApp;
+  const instances = useTwoInstances();
   let redis: Redis;
   let asker: TestAccount;
   let replier: TestAccount;
 
   beforeAll(async () => {
-    first = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix });
-    // The second instance shares the first one's database, as instances behind a load balancer do.
-    second = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, ...first.database.environment });
-    redis = new Redis(redisUrl);
-    asker = await createAccount(first, Role.MEMBER);
-    replier = await createAccount(first, Role.MEMBER);
+    redis = new Redis(instances.redisUrl);
+    asker = await createAccount(instances.first, Role.MEMBER);
+    replier = await createAccount(instances.first, Role.MEMBER);
   });
   afterAll(async () => {
     await redis?.quit();
-    await second?.stop();
-    await first?.stop();
   });
 
   const subscribers = async (channel: string) => {
-    const [, count] = (await redis.pubsub('NUMSUB', `${prefix}live:${channel}`)) as [string, number];
+    const [, count] = (await redis.pubsub('NUMSUB', `${instances.prefix}live:${channel}`)) as [string, number];
     return Number(count);
   };
 
   it('delivers an event raised on one instance to a subscriber on the other, and unsubscribes when it leaves', async () => {
-    const { askQuestion } = await first.query<{ askQuestion: { id: string } }>(askMutation, { input: question() }, { token: asker.token });
+    const { askQuestion } = await instances.first.query<{ askQuestion: { id: string } }>(
+      askMutation,
+      { input: question() },
+      { token: asker.token },
+    );
     const threadChannel = liveChannels.thread(Number(askQuestion.id));
     const notificationChannel = liveChannels.notifications(Number(asker.id));
-    const client = liveClient(second, { token: asker.token });
+    const client = liveClient(instances.second, { token: asker.token });
     try {
       const activity = subscribe<{ threadActivity: Record<string, unknown> }>(client, threadActivity, { threadId: askQuestion.id });
       const notifications = subscribe<{ notificationAdded: Record<string, any> }>(client, notificationAdded);
@@ -272,7 +426,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
         'Redis has both subscriptions',
       );
 
-      const { replyToThread } = await first.query<{ replyToThread: { id: string } }>(
+      const { replyToThread } = await instances.first.query<{ replyToThread: { id: string } }>(
         replyMutation,
         { threadId: askQuestion.id, body: 'Your browser decides; look for its appearance setting.' },
         { token: replier.token },
@@ -290,7 +444,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
     } finally {
       await client.dispose();
     }
-    await until(() => listenerCount(second) === 0, 'the second instance releases its listeners');
+    await until(() => listenerCount(instances.second) === 0, 'the second instance releases its listeners');
     await until(
       async () => (await subscribers(threadChannel)) === 0 && (await subscribers(notificationChannel)) === 0,
       'Redis channels are unsubscribed',

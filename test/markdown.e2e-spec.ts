@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxEmphasisRuns } from '../apps/api/src/markdown/markdown.service.js';
 import { TestApp } from './support/test-app.js';
 
 const previewQuery = 'query Preview($body: String!) { previewMarkdown(body: $body) }';
@@ -37,6 +38,17 @@ describe('previewMarkdown', () => {
   it('accepts an empty body and the longest allowed one', async () => {
     await expect(preview('')).resolves.toBe('');
     await expect(preview('a'.repeat(20000))).resolves.toContain('<p>');
+  });
+
+  it('renders an emphasis bomb with the markers past the bound as text, and keeps code and later paragraphs intact', async () => {
+    // marked pairs every opening run with the runs after it: a paragraph of thousands of them held the event loop for seconds.
+    const body = `${'*a* '.repeat(maxEmphasisRuns)}\`x*y\` ${'**a_!'.repeat(3900)}\n\nAfter the bomb, **still bold**.`;
+    const html = await preview(body);
+    expect(html.match(/<em>a<\/em>/g)).toHaveLength(maxEmphasisRuns / 2);
+    expect(html).toContain('<code>x*y</code>');
+    expect(html).toContain('*a* *a*');
+    expect(html).toContain('**a_!**a_!');
+    expect(html).toContain('<strong>still bold</strong>');
   });
 
   it('refuses a body over 20000 characters with BAD_USER_INPUT naming the field', async () => {

@@ -10,8 +10,9 @@ import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
-import { createAccount, TestAccount } from './support/accounts.js';
+import { createAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
+import { useForumCast } from './support/forum-cast.js';
 
 const replyFields =
   'id threadId body bodyHtml isStaffAnswer isAccepted hidden edited editedAt createdAt author { id username } thread { id }';
@@ -28,37 +29,25 @@ const question = () => ({
 });
 
 describe('replies', () => {
-  let app: TestApp;
-  let asker: TestAccount;
-  let helper: TestAccount;
-  let staff: TestAccount;
+  const forum = useForumCast();
 
-  beforeAll(async () => {
-    app = await TestApp.start();
-    asker = await createAccount(app, Role.MEMBER);
-    helper = await createAccount(app, Role.MEMBER);
-    staff = await createAccount(app, Role.STAFF);
-  });
-  afterAll(async () => {
-    await app.stop();
-  });
-
-  const dataSource = () => app.nest.get(DataSource);
-  const ask = async (token = asker.token) =>
-    (await app.query<{ askQuestion: { id: string; lastActivityAt: string } }>(askMutation, { input: question() }, { token })).askQuestion;
+  const dataSource = () => forum.app.nest.get(DataSource);
+  const ask = async (token = forum.asker.token) =>
+    (await forum.app.query<{ askQuestion: { id: string; lastActivityAt: string } }>(askMutation, { input: question() }, { token }))
+      .askQuestion;
   const reply = async (
     token: string,
     threadId: string,
     body = 'Turn two-factor authentication off from a device where you are signed in.',
-  ) => (await app.query<{ replyToThread: Record<string, any> }>(replyMutation, { threadId, body }, { token })).replyToThread;
+  ) => (await forum.app.query<{ replyToThread: Record<string, any> }>(replyMutation, { threadId, body }, { token })).replyToThread;
   const readThread = async (id: string, token?: string, variables: Record<string, unknown> = {}) =>
-    (await app.query<{ thread: Record<string, any> }>(threadQuery, { id, ...variables }, { token })).thread;
+    (await forum.app.query<{ thread: Record<string, any> }>(threadQuery, { id, ...variables }, { token })).thread;
   const replyCount = () => dataSource().getRepository(ReplyEntity).count();
 
   describe('replyToThread', () => {
     it('adds a reply, counts it and moves the thread to the top of recent activity', async () => {
       const thread = await ask();
-      const posted = await reply(helper.token, thread.id, 'Do you still have the **QR code**? Thanks @grey');
+      const posted = await reply(forum.helper.token, thread.id, 'Do you still have the **QR code**? Thanks @grey');
       expect(posted).toMatchObject({
         threadId: thread.id,
         isStaffAnswer: false,
@@ -66,7 +55,7 @@ describe('replies', () => {
         hidden: false,
         edited: false,
         editedAt: null,
-        author: { id: helper.id, username: helper.username },
+        author: { id: forum.helper.id, username: forum.helper.username },
         thread: { id: thread.id },
       });
       expect(posted.bodyHtml).toContain('<strong>QR code</strong>');
@@ -80,21 +69,21 @@ describe('replies', () => {
 
     it('announces the reply', async () => {
       const seen: ForumEventMap['replyPosted'][] = [];
-      app.nest.get(ForumEvents).on('replyPosted', (event) => {
+      forum.app.nest.get(ForumEvents).on('replyPosted', (event) => {
         seen.push(event);
       });
       const thread = await ask();
-      const posted = await reply(helper.token, thread.id);
+      const posted = await reply(forum.helper.token, thread.id);
       expect(seen).toContainEqual(
-        expect.objectContaining({ threadId: Number(thread.id), replyId: Number(posted.id), authorId: Number(helper.id) }),
+        expect.objectContaining({ threadId: Number(thread.id), replyId: Number(posted.id), authorId: Number(forum.helper.id) }),
       );
     });
 
     it('marks a staff reply as a staff answer, and keeps the mark after the author is demoted', async () => {
       const thread = await ask();
-      const posted = await reply(staff.token, thread.id);
+      const posted = await reply(forum.staff.token, thread.id);
       expect(posted.isStaffAnswer).toBe(true);
-      const demoted = await createAccount(app, Role.STAFF);
+      const demoted = await createAccount(forum.app, Role.STAFF);
       const before = await reply(demoted.token, thread.id);
       await dataSource()
         .getRepository(UserEntity)
@@ -109,13 +98,13 @@ describe('replies', () => {
 
     it('refuses replies to a locked thread and changes nothing', async () => {
       const thread = await ask();
-      await reply(helper.token, thread.id);
+      await reply(forum.helper.token, thread.id);
       await dataSource()
         .getRepository(ThreadEntity)
         .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.LOCKED });
       const before = await replyCount();
-      for (const token of [helper.token, staff.token]) {
-        const response = await app.request(replyMutation, { threadId: thread.id, body: 'Too late' }, { token });
+      for (const token of [forum.helper.token, forum.staff.token]) {
+        const response = await forum.app.request(replyMutation, { threadId: thread.id, body: 'Too late' }, { token });
         expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(response.errors?.[0]?.message).toBe('thread is locked');
       }
@@ -126,7 +115,7 @@ describe('replies', () => {
 
     it('refuses anonymous users', async () => {
       const thread = await ask();
-      const response = await app.request(replyMutation, { threadId: thread.id, body: 'Anonymous reply' });
+      const response = await forum.app.request(replyMutation, { threadId: thread.id, body: 'Anonymous reply' });
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await readThread(thread.id)).replyCount).toBe(0);
     });
@@ -145,7 +134,7 @@ describe('replies', () => {
         [hidden.id, 'NOT_FOUND'],
       ];
       for (const [threadId, code] of cases) {
-        const response = await app.request(replyMutation, { threadId, body: 'Hello there' }, { token: helper.token });
+        const response = await forum.app.request(replyMutation, { threadId, body: 'Hello there' }, { token: forum.helper.token });
         expect(response.errors?.[0]?.extensions?.code).toBe(code);
       }
       expect(await replyCount()).toBe(before);
@@ -157,7 +146,7 @@ describe('replies', () => {
       ['a body over 20000 characters', 'x'.repeat(20001)],
     ])('refuses %s and stores nothing', async (_name, body) => {
       const thread = await ask();
-      const response = await app.request(replyMutation, { threadId: thread.id, body }, { token: helper.token });
+      const response = await forum.app.request(replyMutation, { threadId: thread.id, body }, { token: forum.helper.token });
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(response.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('body');
       expect((await readThread(thread.id)).replyCount).toBe(0);
@@ -166,9 +155,9 @@ describe('replies', () => {
 
   describe('postAsSystem (the bot)', () => {
     it('posts an ordinary reply as the bot account, without rate limits', async () => {
-      const bot = await createAccount(app, Role.BOT);
+      const bot = await createAccount(forum.app, Role.BOT);
       const thread = await ask();
-      const service = app.nest.get(RepliesService);
+      const service = forum.app.nest.get(RepliesService);
       const first = await service.postAsSystem(Number(bot.id), Number(thread.id), 'There are no backup codes; save the QR code instead.');
       const second = await service.postAsSystem(Number(bot.id), Number(thread.id), 'See the staff answer on saving the QR code.');
       expect(first.isStaffAnswer).toBe(false);
@@ -181,12 +170,12 @@ describe('replies', () => {
     });
 
     it('refuses locked threads', async () => {
-      const bot = await createAccount(app, Role.BOT);
+      const bot = await createAccount(forum.app, Role.BOT);
       const thread = await ask();
       await dataSource()
         .getRepository(ThreadEntity)
         .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.LOCKED });
-      await expect(app.nest.get(RepliesService).postAsSystem(Number(bot.id), Number(thread.id), 'Late')).rejects.toMatchObject({
+      await expect(forum.app.nest.get(RepliesService).postAsSystem(Number(bot.id), Number(thread.id), 'Late')).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     });
@@ -195,21 +184,25 @@ describe('replies', () => {
   describe('hidden replies', () => {
     it('vanish for everyone but staff and their author, and leave the count', async () => {
       const thread = await ask();
-      const visible = await reply(helper.token, thread.id);
-      const hidden = await reply(staff.token, thread.id, 'This one gets hidden');
-      const other = await createAccount(app, Role.MEMBER);
+      const visible = await reply(forum.helper.token, thread.id);
+      const hidden = await reply(forum.staff.token, thread.id, 'This one gets hidden');
+      const other = await createAccount(forum.app, Role.MEMBER);
       const mine = await reply(other.token, thread.id, 'My own hidden reply');
-      await app.nest.get(ThreadStateService).change(Number(thread.id), async (change) => {
+      await forum.app.nest.get(ThreadStateService).change(Number(thread.id), async (change) => {
         await change.setReplyHidden(Number(hidden.id), true);
         await change.setReplyHidden(Number(mine.id), true);
       });
       const ids = (thread: Record<string, any>) => thread.replies.nodes.map((node: { id: string }) => node.id);
       expect(ids(await readThread(thread.id))).toEqual([visible.id]);
-      expect(ids(await readThread(thread.id, helper.token))).toEqual([visible.id]);
+      expect(ids(await readThread(thread.id, forum.helper.token))).toEqual([visible.id]);
       expect(ids(await readThread(thread.id, other.token))).toEqual([visible.id, mine.id]);
-      expect(ids(await readThread(thread.id, staff.token))).toEqual([visible.id, hidden.id, mine.id]);
+      expect(ids(await readThread(thread.id, forum.staff.token))).toEqual([visible.id, hidden.id, mine.id]);
       expect((await readThread(thread.id)).replyCount).toBe(1);
-      const editHidden = await app.request(editReplyMutation, { replyId: hidden.id, input: { body: 'x' } }, { token: helper.token });
+      const editHidden = await forum.app.request(
+        editReplyMutation,
+        { replyId: hidden.id, input: { body: 'x' } },
+        { token: forum.helper.token },
+      );
       expect(editHidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
   });
@@ -217,51 +210,51 @@ describe('replies', () => {
   describe('editReply', () => {
     it('lets the author edit and keeps the previous text', async () => {
       const thread = await ask();
-      const original = await reply(helper.token, thread.id, 'First version');
-      const edited = await app.query<{ editReply: Record<string, any> }>(
+      const original = await reply(forum.helper.token, thread.id, 'First version');
+      const edited = await forum.app.query<{ editReply: Record<string, any> }>(
         editReplyMutation,
         { replyId: original.id, input: { body: 'Second version' } },
-        { token: helper.token },
+        { token: forum.helper.token },
       );
       expect(edited.editReply).toMatchObject({ body: 'Second version', bodyHtml: '<p>Second version</p>\n', edited: true });
       expect(edited.editReply.editedAt).not.toBeNull();
-      await app.query(editReplyMutation, { replyId: original.id, input: { body: 'Third version' } }, { token: helper.token });
-      const listed = await app.query<{
+      await forum.app.query(editReplyMutation, { replyId: original.id, input: { body: 'Third version' } }, { token: forum.helper.token });
+      const listed = await forum.app.query<{
         revisions: { nodes: { previousBody: string; previousTitle: string | null; editor: { username: string } }[] };
       }>(
         'query Revisions($id: ID!) { revisions(postType: REPLY, postId: $id) { nodes { previousTitle previousBody editor { username } } } }',
         { id: original.id },
       );
       expect(listed.revisions.nodes).toEqual([
-        { previousTitle: null, previousBody: 'Second version', editor: { username: helper.username } },
-        { previousTitle: null, previousBody: 'First version', editor: { username: helper.username } },
+        { previousTitle: null, previousBody: 'Second version', editor: { username: forum.helper.username } },
+        { previousTitle: null, previousBody: 'First version', editor: { username: forum.helper.username } },
       ]);
     });
 
     it("lets staff edit anyone's reply", async () => {
       const thread = await ask();
-      const original = await reply(helper.token, thread.id, 'Call this number: 555-0100');
-      const edited = await app.query<{ editReply: Record<string, any> }>(
+      const original = await reply(forum.helper.token, thread.id, 'Call this number: 555-0100');
+      const edited = await forum.app.query<{ editReply: Record<string, any> }>(
         editReplyMutation,
         { replyId: original.id, input: { body: '(removed)' } },
-        { token: staff.token },
+        { token: forum.staff.token },
       );
       expect(edited.editReply.revisions.nodes[0]).toMatchObject({
         previousBody: 'Call this number: 555-0100',
-        editor: { username: staff.username },
+        editor: { username: forum.staff.username },
       });
     });
 
     it("refuses a member editing someone else's reply, and anonymous users", async () => {
       const thread = await ask();
-      const original = await reply(helper.token, thread.id, 'Original words');
-      const forbidden = await app.request(
+      const original = await reply(forum.helper.token, thread.id, 'Original words');
+      const forbidden = await forum.app.request(
         editReplyMutation,
         { replyId: original.id, input: { body: 'Vandalised' } },
-        { token: asker.token },
+        { token: forum.asker.token },
       );
       expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const anonymous = await app.request(editReplyMutation, { replyId: original.id, input: { body: 'Vandalised' } });
+      const anonymous = await forum.app.request(editReplyMutation, { replyId: original.id, input: { body: 'Vandalised' } });
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const stored = await dataSource()
         .getRepository(ReplyEntity)
@@ -271,11 +264,11 @@ describe('replies', () => {
 
     it('stores nothing for an edit that changes nothing, or a bad one', async () => {
       const thread = await ask();
-      const original = await reply(helper.token, thread.id, 'Same words');
-      const same = await app.query<{ editReply: Record<string, any> }>(
+      const original = await reply(forum.helper.token, thread.id, 'Same words');
+      const same = await forum.app.query<{ editReply: Record<string, any> }>(
         editReplyMutation,
         { replyId: original.id, input: { body: 'Same words  \n' } },
-        { token: helper.token },
+        { token: forum.helper.token },
       );
       expect(same.editReply).toMatchObject({ edited: false, revisions: { nodes: [] } });
       for (const [replyId, body, code] of [
@@ -284,7 +277,7 @@ describe('replies', () => {
         ['abc', 'fine', 'BAD_USER_INPUT'],
         ['987654', 'fine', 'NOT_FOUND'],
       ]) {
-        const response = await app.request(editReplyMutation, { replyId, input: { body } }, { token: helper.token });
+        const response = await forum.app.request(editReplyMutation, { replyId, input: { body } }, { token: forum.helper.token });
         expect(response.errors?.[0]?.extensions?.code).toBe(code);
       }
       expect(
@@ -299,7 +292,7 @@ describe('replies', () => {
     it('returns replies oldest first, page by page, without gaps or repeats', async () => {
       const thread = await ask();
       const posted: string[] = [];
-      for (let index = 0; index < 5; index++) posted.push((await reply(helper.token, thread.id, `Reply number ${index}`)).id);
+      for (let index = 0; index < 5; index++) posted.push((await reply(forum.helper.token, thread.id, `Reply number ${index}`)).id);
       // Equal timestamps: the id must break the tie.
       await dataSource()
         .getRepository(ReplyEntity)
@@ -331,7 +324,7 @@ describe('replies', () => {
         { after: 'not a cursor!' },
         { after: Buffer.from('a:1:1').toString('base64url') },
       ]) {
-        const response = await app.request(threadQuery, { id: thread.id, ...variables });
+        const response = await forum.app.request(threadQuery, { id: thread.id, ...variables });
         expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }
     });

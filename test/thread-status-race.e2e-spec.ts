@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { Role } from '../apps/api/src/common/role.js';
-import { createAccount, TestAccount } from './support/accounts.js';
-import { TestApp } from './support/test-app.js';
+import { useForumCast } from './support/forum-cast.js';
 
 interface ThreadRow {
   status: string;
@@ -17,38 +15,24 @@ function expectedStatus(row: ThreadRow): string {
 }
 
 describe('thread status under concurrent lock and accept', () => {
-  let app: TestApp;
-  let asker: TestAccount;
-  let helper: TestAccount;
-  let staff: TestAccount;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    asker = await createAccount(app, Role.MEMBER);
-    helper = await createAccount(app, Role.MEMBER);
-    staff = await createAccount(app, Role.STAFF);
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-  });
+  const forum = useForumCast();
 
   async function threadWithReply(n: number): Promise<{ threadId: string; replyId: string }> {
-    const asked = await app.query<{ askQuestion: { id: string } }>(
+    const asked = await forum.app.query<{ askQuestion: { id: string } }>(
       `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
       { input: { title: `Picking a font size for the reader (${n})`, body: 'Where is the setting for a larger font in the reader?' } },
-      { token: asker.token },
+      { token: forum.asker.token },
     );
-    const replied = await app.query<{ replyToThread: { id: string } }>(
+    const replied = await forum.app.query<{ replyToThread: { id: string } }>(
       `mutation R($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }`,
       { threadId: asked.askQuestion.id, body: 'Settings, then Display, then Text size.' },
-      { token: helper.token },
+      { token: forum.helper.token },
     );
     return { threadId: asked.askQuestion.id, replyId: replied.replyToThread.id };
   }
 
   async function row(threadId: string): Promise<ThreadRow> {
-    const dataSource = app.nest.get(DataSource);
+    const dataSource = forum.app.nest.get(DataSource);
     const postgres = dataSource.options.type === 'postgres';
     const [found] = (await dataSource.query(`SELECT status, locked, accepted_reply_id FROM threads WHERE id = ${postgres ? '$1' : '?'}`, [
       Number(threadId),
@@ -63,15 +47,19 @@ describe('thread status under concurrent lock and accept', () => {
   it('never leaves a status that disagrees with locked and the accepted reply', { timeout: 180_000 }, async () => {
     const threads = await Promise.all(Array.from({ length: 6 }, (_, n) => threadWithReply(n)));
     const lock = (threadId: string, locked: boolean) =>
-      app.request(
+      forum.app.request(
         `mutation L($threadId: ID!) { ${locked ? 'lockThread' : 'unlockThread'}(threadId: $threadId) { id } }`,
         { threadId },
-        { token: staff.token },
+        { token: forum.staff.token },
       );
     const accept = (replyId: string) =>
-      app.request(`mutation A($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }`, { replyId }, { token: asker.token });
+      forum.app.request(`mutation A($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }`, { replyId }, { token: forum.asker.token });
     const unaccept = (threadId: string) =>
-      app.request(`mutation U($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }`, { threadId }, { token: asker.token });
+      forum.app.request(
+        `mutation U($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }`,
+        { threadId },
+        { token: forum.asker.token },
+      );
 
     for (let round = 0; round < 8; round += 1) {
       // Every thread at once, so the requests interleave: lock racing accept, then unlock racing unaccept.

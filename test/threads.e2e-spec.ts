@@ -305,7 +305,13 @@ describe('questions', () => {
       const thread = await ask(asker.token);
       const answer = await reply(other.token, thread.id);
       await app.query(acceptMutation, { replyId: answer.id }, { token: asker.token });
-      expect(seen).toContainEqual({ threadId: Number(thread.id), replyId: Number(answer.id), acceptedById: Number(asker.id) });
+      expect(seen).toContainEqual({
+        threadId: Number(thread.id),
+        replyId: Number(answer.id),
+        acceptedById: Number(asker.id),
+        state: { status: 'ANSWERED', locked: false, hidden: false },
+        lastActivityAt: expect.any(Date),
+      });
     });
 
     it("lets staff accept on anyone's thread", async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
@@ -15,12 +15,17 @@ export function hashToken(token: string): string {
 }
 
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly environment: Environment,
     private readonly events: ForumEvents,
   ) {}
+
+  onModuleInit(): void {
+    // A reset password signs the account out everywhere: whoever knew the old one keeps no session.
+    this.events.on('passwordChanged', ({ userId }) => this.revokeAllOf(userId));
+  }
 
   /** Starts a session and returns its secret token (only its hash is stored). */
   async create(userId: number): Promise<{ token: string; expiresAt: Date }> {
@@ -76,6 +81,14 @@ export class SessionsService {
     const sessionHash = hashToken(token);
     await this.sessions.delete({ tokenHash: sessionHash });
     await this.events.emit('sessionEnded', { sessionHash });
+  }
+
+  /** Ends every session of a user, each as if it had signed out (its live sockets close). */
+  async revokeAllOf(userId: number): Promise<void> {
+    const sessions = await this.sessions.find({ select: { tokenHash: true }, where: { userId } });
+    if (sessions.length === 0) return;
+    await this.sessions.delete({ userId });
+    for (const { tokenHash: sessionHash } of sessions) await this.events.emit('sessionEnded', { sessionHash });
   }
 
   async revokeExpired(): Promise<void> {

@@ -1,5 +1,5 @@
 import { decide, type MatchResult } from '#matcher';
-import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
+import type { AnswerRecord } from '../canonical-answers/canonical-answers.service.js';
 import { BotEventType } from './bot-event-type.js';
 import { BotSuggestionStatus } from './bot-suggestion-status.js';
 import { botAnswerReply, botClarifyReply } from './bot-text.js';
@@ -13,7 +13,7 @@ export interface BotThresholds {
 /** What the bot does with a new question: the suggestion's status, the answer it names, its public reply and the events to count. */
 export interface BotOutcome {
   status: BotSuggestionStatus;
-  answer: CanonicalAnswerEntity | null;
+  answer: AnswerRecord | null;
   reply: string | null;
   events: BotEventType[];
 }
@@ -26,7 +26,7 @@ export interface BotOutcome {
 export function botOutcome(
   result: MatchResult,
   thresholds: BotThresholds,
-  answerOf: (slug: string) => CanonicalAnswerEntity | undefined,
+  answerOf: (slug: string) => AnswerRecord | undefined,
 ): BotOutcome {
   const decision = decide(result, thresholds);
   switch (decision.action) {

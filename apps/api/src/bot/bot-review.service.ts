@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
-import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
-import { ThreadStatus } from '../threads/thread-status.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { unrepliedOpenQuestions } from '../threads/thread-queries.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -35,7 +33,7 @@ const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, Bot
 @Injectable()
 export class BotReviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(BotSuggestionEntity) private readonly suggestions: Repository<BotSuggestionEntity>,
     private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
     private readonly users: UsersService,
@@ -52,24 +50,20 @@ export class BotReviewService {
     const afterId = after ? decodeIdCursor(kind, after) : 0;
     let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
     if (kind === BotQueueKind.NO_SUGGESTION) {
-      const rows = await this.dataSource
-        .getRepository(ThreadEntity)
-        .createQueryBuilder('thread')
+      const rows = await unrepliedOpenQuestions(this.suggestions.manager)
         .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
-        .where('thread.status = :open AND thread.hidden = :hidden AND thread.replyCount = 0', { open: ThreadStatus.OPEN, hidden: false })
         .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NO_MATCH })
         .andWhere('thread.id > :afterId', { afterId })
         .orderBy('thread.id', 'ASC')
         .limit(first + 1)
         .getMany();
       items = rows.map((thread) => {
-        const suggestion = (thread as ThreadEntity & { suggestion?: BotSuggestionEntity | null }).suggestion ?? null;
+        const suggestion = (thread as typeof thread & { suggestion?: BotSuggestionEntity | null }).suggestion ?? null;
         return { cursorId: thread.id, threadId: thread.id, suggestion };
       });
     } else {
       const rows = await stillNeedsStaff(
-        this.dataSource
-          .getRepository(BotSuggestionEntity)
+        this.suggestions
           .createQueryBuilder('suggestion')
           .where('suggestion.status = :status', { status: queueStatus[kind] })
           .andWhere('suggestion.id > :afterId', { afterId }),
@@ -93,15 +87,15 @@ export class BotReviewService {
   async confirm(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+    const suggestion = await this.suggestions.findOneBy({ threadId: thread.id });
     if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', thread.id);
     if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
-    const answer = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneByOrFail({ id: suggestion.answerId });
+    const answer = await this.answers.requireById(suggestion.answerId);
     if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');
 
     const posted = suggestion.replyId === null;
     const replyId = posted ? await this.author.write(thread.id, null, botAnswerReply(answer)) : suggestion.replyId;
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       await manager
         .getRepository(BotSuggestionEntity)
         .update(
@@ -132,10 +126,10 @@ export class BotReviewService {
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const answer = await this.answers.requireBySlug(slug);
     if (answer.retired) throw AppError.badInput('slug', 'that canonical answer is retired');
-    const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
+    const existing = await this.suggestions.findOneBy({ threadId: thread.id });
 
     const replyId = await this.author.write(thread.id, existing?.replyId ?? null, botAnswerReply(answer));
-    const suggestionId = await this.dataSource.transaction(async (manager) => {
+    const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
         answerId: answer.id,
         status: BotSuggestionStatus.CORRECTED,
@@ -171,8 +165,8 @@ export class BotReviewService {
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    const existing = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId: thread.id });
-    const suggestionId = await this.dataSource.transaction(async (manager) => {
+    const existing = await this.suggestions.findOneBy({ threadId: thread.id });
+    const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
         status: BotSuggestionStatus.DISMISSED,
         folded: existing?.replyId != null,
@@ -235,6 +229,6 @@ export class BotReviewService {
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {
-    return toBotSuggestion(await this.dataSource.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId }));
+    return toBotSuggestion(await this.suggestions.findOneByOrFail({ id: suggestionId }));
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { toCanonicalAnswer } from '../canonical-answers/canonical-answer.mapper.js';
-import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
+import { CanonicalAnswer } from '../canonical-answers/models/canonical-answer.model.js';
 import { RequestContext } from '../common/request-context.js';
 import { BotEventType } from './bot-event-type.js';
 import { BotEventEntity } from './bot-event.entity.js';
@@ -73,18 +73,21 @@ function add(counts: BotStatCounts, type: BotEventType, count: number): void {
 /** How the bot is doing, counted from bot_events by type, answer and UTC day (grouped in SQL). */
 @Injectable()
 export class BotStatsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(BotEventEntity) private readonly events: Repository<BotEventEntity>,
+    @InjectRepository(BotSuggestionEntity) private readonly suggestions: Repository<BotSuggestionEntity>,
+    private readonly answers: CanonicalAnswersService,
+  ) {}
 
   async stats(context: RequestContext, days: number): Promise<BotStats> {
     context.requireStaff();
     const today = Math.floor(Date.now() / dayMs) * dayMs;
     const since = new Date(today - (days - 1) * dayMs);
     const day =
-      this.dataSource.options.type === 'postgres'
+      this.events.manager.dataSource.options.type === 'postgres'
         ? `to_char(event.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
         : `substr(event.created_at, 1, 10)`;
-    const rows: { type: BotEventType; answerId: number | string | null; day: string; count: number | string }[] = await this.dataSource
-      .getRepository(BotEventEntity)
+    const rows: { type: BotEventType; answerId: number | string | null; day: string; count: number | string }[] = await this.events
       .createQueryBuilder('event')
       .select('event.type', 'type')
       .addSelect('event.answer_id', 'answerId')
@@ -113,15 +116,13 @@ export class BotStatsService {
     }
 
     const answerIds = [...perAnswer.keys()].sort((a, b) => a - b);
-    const answers = answerIds.length ? await this.dataSource.getRepository(CanonicalAnswerEntity).findBy({ id: In(answerIds) }) : [];
+    // Batched by the answers' loader: one query for all of them.
+    const answers = (await Promise.all(answerIds.map((id) => this.answers.byId(context, id)))).filter(
+      (answer): answer is CanonicalAnswer => answer !== null,
+    );
     // The same rule as the queues, so the dashboard's counts match what staff will find there.
     const waiting = (status: BotSuggestionStatus) =>
-      stillNeedsStaff(
-        this.dataSource
-          .getRepository(BotSuggestionEntity)
-          .createQueryBuilder('suggestion')
-          .where('suggestion.status = :status', { status }),
-      ).getCount();
+      stillNeedsStaff(this.suggestions.createQueryBuilder('suggestion').where('suggestion.status = :status', { status })).getCount();
     const [pendingReviewNow, unhelpfulNow] = await Promise.all([
       waiting(BotSuggestionStatus.PENDING_REVIEW),
       waiting(BotSuggestionStatus.UNHELPFUL),
@@ -130,9 +131,7 @@ export class BotStatsService {
       days,
       since,
       totals,
-      perAnswer: answers
-        .sort((a, b) => a.id - b.id)
-        .map((answer) => ({ answer: toCanonicalAnswer(answer), counts: perAnswer.get(answer.id)! })),
+      perAnswer: answers.map((answer) => ({ answer, counts: perAnswer.get(Number(answer.id))! })),
       perDay: [...perDay].map(([key, counts]) => ({ day: key, counts })),
       pendingReviewNow,
       unhelpfulNow,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In, Not } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -10,15 +10,16 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import { ForumEvents } from '../events/forum-events.js';
+import { ForumEventMap, ForumEvents } from '../events/forum-events.js';
 import { PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
 import { botOutcome, type BotOutcome } from './bot-decision.js';
+import { BotEventEntity } from './bot-event.entity.js';
 import { BotEventType } from './bot-event-type.js';
 import { recordBotEvents } from './bot-events.js';
 import { BotFeedback, BotSuggestionStatus } from './bot-suggestion-status.js';
@@ -46,24 +47,32 @@ export class BotService implements OnModuleInit {
   private readonly logger = new Logger('FaqBot');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(BotSuggestionEntity) private readonly suggestions: Repository<BotSuggestionEntity>,
     private readonly environment: Environment,
     private readonly events: ForumEvents,
     private readonly changes: KnowledgeBaseChanges,
     private readonly matcher: MatcherService,
     private readonly answers: CanonicalAnswersService,
     private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
     private readonly author: BotAuthor,
     private readonly postJobs: PostJobs,
   ) {}
 
   onModuleInit(): void {
-    this.postJobs.register({ job: 'bot-decision', postType: PostType.THREAD, run: (job, done) => this.onQuestionPosted(job.postId, done) });
+    // Urgent: the asker waits for the bot's reply on the page.
+    this.postJobs.register({
+      job: 'bot-decision',
+      postType: PostType.THREAD,
+      urgent: true,
+      run: (job, done) => this.onQuestionPosted(job.postId, done),
+    });
     this.events.on('replyAccepted', async (event) => {
       await this.changes.publish({ topic: 'thread', threadId: event.threadId });
       await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
     });
     this.events.on('answerUnaccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
+    this.events.on('threadMovedIntoPast', (event) => this.moveIntoPast(event));
     this.events.on('postEdited', (event) =>
       event.replyId === null ? this.changes.publish({ topic: 'thread', threadId: event.threadId }) : undefined,
     );
@@ -73,16 +82,34 @@ export class BotService implements OnModuleInit {
   }
 
   /**
+   * A thread dated in the past (the demo forum): the bot's suggestion, its events and votes move with it, to when
+   * the bot replied (or, without a reply, when the question was asked), so statistics count them on that day.
+   */
+  private async moveIntoPast({ threadId, askedAt, replyTimes }: ForumEventMap['threadMovedIntoPast']): Promise<void> {
+    await this.suggestions.manager.transaction(async (manager) => {
+      const suggestion = await manager.getRepository(BotSuggestionEntity).findOneBy({ threadId });
+      const at = (suggestion?.replyId != null ? replyTimes.get(suggestion.replyId) : undefined) ?? askedAt;
+      if (suggestion) {
+        await manager
+          .getRepository(BotSuggestionEntity)
+          .update(suggestion.id, { createdAt: at, decidedAt: suggestion.decidedAt === null ? null : at });
+        await manager.getRepository(BotAnswerVoteEntity).update({ suggestionId: suggestion.id }, { createdAt: at });
+      }
+      await manager.getRepository(BotEventEntity).update({ threadId }, { createdAt: at });
+    });
+  }
+
+  /**
    * A job for each new question: indexes it, runs the matcher and acts on its confidence (see the BOT_*_THRESHOLD
    * settings). Run twice (a retry, the sweep), it decides once and replies once.
    */
   async onQuestionPosted(threadId: number, job?: PostJobCompletion): Promise<void> {
     await this.changes.publish({ topic: 'thread', threadId });
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    const thread = await this.question(threadId);
     if (!thread || thread.hidden) return;
     const bot = await this.author.bot();
     if (thread.authorId === bot.id) return;
-    if (await this.dataSource.getRepository(BotSuggestionEntity).existsBy({ threadId })) return;
+    if (await this.suggestions.existsBy({ threadId })) return;
 
     const result = this.matcher.match({ title: thread.title, body: thread.body });
     const decision = this.decide(result);
@@ -101,7 +128,7 @@ export class BotService implements OnModuleInit {
       }
     }
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.suggestions.manager.transaction(async (manager) => {
         await job?.complete(manager);
         await manager.getRepository(BotSuggestionEntity).insert({
           threadId,
@@ -145,7 +172,7 @@ export class BotService implements OnModuleInit {
         'botSuggestionsByThread',
         () =>
           new DataLoader<number, BotSuggestionEntity | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(BotSuggestionEntity).findBy({ threadId: In([...ids]) });
+            const rows = await this.suggestions.findBy({ threadId: In([...ids]) });
             const byThread = new Map(rows.map((suggestion) => [suggestion.threadId, suggestion]));
             return ids.map((id) => byThread.get(id) ?? null);
           }),
@@ -172,7 +199,7 @@ export class BotService implements OnModuleInit {
       suggestion.replyId,
       botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`),
     );
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const updated = await manager
         .getRepository(BotSuggestionEntity)
         .update(
@@ -200,7 +227,7 @@ export class BotService implements OnModuleInit {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const updated = await manager.getRepository(BotSuggestionEntity).update(
         { id: suggestion.id, status: Not(BotSuggestionStatus.UNHELPFUL) },
         {
@@ -226,7 +253,7 @@ export class BotService implements OnModuleInit {
     if (thread.authorId === user.id)
       throw AppError.forbidden(ErrorReason.ASKER_JUDGES_BOT_ANSWER, 'As the asker, say whether it solved your problem instead');
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.suggestions.manager.transaction(async (manager) => {
         const votes = manager.getRepository(BotAnswerVoteEntity);
         if (await votes.existsBy({ suggestionId: suggestion.id, userId: user.id })) return;
         await votes.insert({ suggestionId: suggestion.id, userId: user.id, createdAt: new Date() });
@@ -242,14 +269,18 @@ export class BotService implements OnModuleInit {
 
   /** The asker accepted the bot reply (here or through acceptAnswer): a confirmed resolution. */
   private async onReplyAccepted(threadId: number, replyId: number, acceptedById: number): Promise<void> {
-    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId, replyId });
+    const suggestion = await this.suggestions.findOneBy({ threadId, replyId });
     if (!suggestion || !suggestion.answerId) return;
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    const thread = await this.question(threadId);
     if (thread?.authorId === acceptedById) await this.recordAskerConfirmation(suggestion.id, acceptedById);
   }
 
+  private async question(threadId: number) {
+    return (await this.posts.findOne(PostType.THREAD, threadId))?.thread ?? null;
+  }
+
   private async recordAskerConfirmation(suggestionId: number, userId: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.suggestions.manager.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
       const updated = await manager.getRepository(BotSuggestionEntity).update(
         { id: suggestionId, status: Not(BotSuggestionStatus.CONFIRMED_BY_ASKER) },
@@ -281,7 +312,7 @@ export class BotService implements OnModuleInit {
   }
 
   private async requireSuggestion(threadId: number): Promise<BotSuggestionEntity> {
-    const suggestion = await this.dataSource.getRepository(BotSuggestionEntity).findOneBy({ threadId });
+    const suggestion = await this.suggestions.findOneBy({ threadId });
     if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', threadId);
     return suggestion;
   }
@@ -295,6 +326,6 @@ export class BotService implements OnModuleInit {
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {
-    return toBotSuggestion(await this.dataSource.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId }));
+    return toBotSuggestion(await this.suggestions.findOneByOrFail({ id: suggestionId }));
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
 import { defaultAnswers, Matcher, ThreadIndex, type MatchInput, type MatchResult, type SimilarThread } from '#matcher';
-import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
-import { CanonicalAnswerEntity } from '../canonical-answers/canonical-answer.entity.js';
+import { CanonicalAnswersService, type AnswerRecord } from '../canonical-answers/canonical-answers.service.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { ThreadStatus } from '../threads/thread-status.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { PostType } from '../common/post-type.js';
+import { PostsService, type QuestionText } from '../threads/posts.service.js';
 
 const threadBatchSize = 1000;
 
@@ -18,14 +16,14 @@ const threadBatchSize = 1000;
 export class MatcherService implements OnModuleInit {
   private readonly logger = new Logger('MatcherService');
   private matcher: Matcher = Matcher.build([]);
-  private answers = new Map<string, CanonicalAnswerEntity>();
+  private answers = new Map<string, AnswerRecord>();
   // The typo vocabulary is fixed (the built-in texts) so that indexed threads and later queries are normalised alike.
   private readonly threads = new ThreadIndex({ vocabularyTexts: defaultAnswers.flatMap((answer) => [answer.title, ...answer.examples]) });
   private requestedBuild = 0;
   private appliedBuild = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly posts: PostsService,
     private readonly knowledgeBase: CanonicalAnswersService,
     private readonly changes: KnowledgeBaseChanges,
   ) {}
@@ -45,7 +43,7 @@ export class MatcherService implements OnModuleInit {
   }
 
   /** A non-retired answer the current matcher knows. */
-  answer(slug: string): CanonicalAnswerEntity | undefined {
+  answer(slug: string): AnswerRecord | undefined {
     return this.answers.get(slug);
   }
 
@@ -68,10 +66,7 @@ export class MatcherService implements OnModuleInit {
 
   /** Re-reads one thread: indexed while visible, dropped when hidden or deleted. */
   async reindexThread(threadId: number): Promise<void> {
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOne({
-      select: { id: true, title: true, body: true, status: true, hidden: true, acceptedReplyId: true },
-      where: { id: threadId },
-    });
+    const thread = (await this.posts.findOne(PostType.THREAD, threadId))?.thread;
     if (!thread || thread.hidden) {
       this.threads.remove(String(threadId));
       return;
@@ -79,7 +74,7 @@ export class MatcherService implements OnModuleInit {
     this.index(thread);
   }
 
-  private index(thread: Pick<ThreadEntity, 'id' | 'title' | 'body' | 'status' | 'acceptedReplyId'>): void {
+  private index(thread: Pick<QuestionText, 'title' | 'body' | 'status' | 'acceptedReplyId'> & { id: number | string }): void {
     this.threads.upsert({
       id: String(thread.id),
       title: thread.title,
@@ -91,12 +86,7 @@ export class MatcherService implements OnModuleInit {
   private async indexAllThreads(): Promise<void> {
     let afterId = 0;
     for (;;) {
-      const batch = await this.dataSource.getRepository(ThreadEntity).find({
-        select: { id: true, title: true, body: true, status: true, acceptedReplyId: true },
-        where: { id: MoreThan(afterId), hidden: false },
-        order: { id: 'ASC' },
-        take: threadBatchSize,
-      });
+      const batch = await this.posts.visibleQuestionsAfter(afterId, threadBatchSize);
       for (const thread of batch) this.index(thread);
       if (batch.length < threadBatchSize) break;
       afterId = batch.at(-1)!.id;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { PostsService } from '../threads/posts.service.js';
 import { BotEventType } from './bot-event-type.js';
+import { BotEventEntity } from './bot-event.entity.js';
 import { recordBotEvents } from './bot-events.js';
 import { excerpt } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
@@ -30,9 +31,10 @@ const shown = 3;
 @Injectable()
 export class SuggestionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(BotEventEntity) private readonly events: Repository<BotEventEntity>,
     private readonly matcher: MatcherService,
     private readonly answers: CanonicalAnswersService,
+    private readonly posts: PostsService,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
   ) {}
@@ -61,13 +63,8 @@ export class SuggestionsService {
     const similar = this.matcher
       .similar(input, { limit: shown * 2 })
       .filter((thread) => thread.score >= minimumThreadScore && thread.coverage >= minimumThreadCoverage);
-    const rows = similar.length
-      ? await this.dataSource.getRepository(ThreadEntity).find({
-          select: { id: true, title: true, status: true, acceptedReplyId: true, hidden: true },
-          where: { id: In(similar.map((thread) => Number(thread.id))) },
-        })
-      : [];
-    const byId = new Map(rows.filter((row) => !row.hidden).map((row) => [String(row.id), row]));
+    const rows = await this.posts.visibleTitles(similar.map((thread) => Number(thread.id)));
+    const byId = new Map(rows.map((row) => [String(row.id), row]));
     const threads = similar
       .filter((thread) => byId.has(thread.id))
       .slice(0, shown)
@@ -84,7 +81,7 @@ export class SuggestionsService {
     const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
     // Retired answers are never suggested, so nobody can have been helped by one.
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
-    await recordBotEvents(this.dataSource.manager, [BotEventType.Deflection], { answerId: answer.id, userId: context.user?.id ?? null });
+    await recordBotEvents(this.events.manager, [BotEventType.Deflection], { answerId: answer.id, userId: context.user?.id ?? null });
     return true;
   }
 }

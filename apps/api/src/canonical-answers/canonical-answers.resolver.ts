@@ -13,7 +13,9 @@ import { CreateCanonicalAnswerInput } from './dto/create-canonical-answer.input.
 import { RemoveAnswerExampleArgs } from './dto/remove-answer-example.args.js';
 import { UpdateCanonicalAnswerArgs } from './dto/update-canonical-answer.args.js';
 import { AnswerExample } from './models/answer-example.model.js';
-import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
+import { CanonicalAnswerRevisionConnection } from './models/canonical-answer-revision-connection.model.js';
+import { AnswerExampleConnection } from './models/answer-example-connection.model.js';
+import { PageArgs } from '../common/page.args.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
 import { LearnedExample } from './models/learned-example.model.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
@@ -102,16 +104,23 @@ export class CanonicalAnswersResolver {
     return answer.cookedHtml ?? this.markdown.render(answer.body);
   }
 
-  @ResolveField(() => [AnswerExample], {
+  @ResolveField(() => AnswerExampleConnection, {
     nullable: true,
-    description: 'Staff only: the example questions the bot learns from, oldest first.',
+    description: 'Staff only: the example questions the bot learns from, oldest first, a page at a time.',
   })
-  examples(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer): Promise<AnswerExample[]> {
-    return this.answers.examples(context, Number(answer.id));
+  examples(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer, @Args() args: PageArgs): Promise<AnswerExampleConnection> {
+    return this.answers.examples(context, Number(answer.id), args);
   }
 
-  @ResolveField(() => [CanonicalAnswerRevision], { nullable: true, description: 'Staff only: earlier versions, newest first.' })
-  revisions(@Ctx() context: RequestContext, @Parent() answer: CanonicalAnswer): Promise<CanonicalAnswerRevision[]> {
-    return this.answers.revisions(context, Number(answer.id));
+  @ResolveField(() => CanonicalAnswerRevisionConnection, {
+    nullable: true,
+    description: 'Staff only: earlier versions, newest first, a page at a time.',
+  })
+  revisions(
+    @Ctx() context: RequestContext,
+    @Parent() answer: CanonicalAnswer,
+    @Args() args: PageArgs,
+  ): Promise<CanonicalAnswerRevisionConnection> {
+    return this.answers.revisions(context, Number(answer.id), args);
   }
 }

@@ -1,11 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
+import { EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { defaultAnswers, type CanonicalAnswerDocument } from '#matcher';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
+import { PageArgs } from '../common/page.args.js';
+import { Connection } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
 import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
@@ -17,9 +20,10 @@ import { UpdateCanonicalAnswerInput } from './dto/update-canonical-answer.input.
 import { ExampleSource } from './example-source.js';
 import { KnowledgeBaseChanges } from './knowledge-base-changes.js';
 import { AnswerExample } from './models/answer-example.model.js';
+import { AnswerExampleConnection } from './models/answer-example-connection.model.js';
 import { LearnedExample } from './models/learned-example.model.js';
 import { NoneExampleEntity } from './none-example.entity.js';
-import { CanonicalAnswerRevision } from './models/canonical-answer-revision.model.js';
+import { CanonicalAnswerRevisionConnection } from './models/canonical-answer-revision-connection.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
 
 /** Longest example text kept; a question taken from a thread is cut to this. */
@@ -30,10 +34,13 @@ function exampleText(question: { title: string; body: string }): string {
   return `${question.title.trim()}. ${question.body.trim()}`.slice(0, maxExampleLength).trim();
 }
 
+/** A canonical answer as other features read it (the bot's replies, decisions and statistics). */
+export type AnswerRecord = Pick<CanonicalAnswerEntity, 'id' | 'slug' | 'title' | 'body' | 'retired'>;
+
 /** The knowledge base as the matcher needs it, plus what maps its slugs back to rows. */
 export interface KnowledgeBaseSnapshot {
   documents: CanonicalAnswerDocument[];
-  answers: CanonicalAnswerEntity[];
+  answers: AnswerRecord[];
   /** Questions staff dismissed: examples of none of the answers. */
   noneExamples: string[];
 }
@@ -55,12 +62,28 @@ function parseLearnedExampleId(id: string): { kind: 'answer' | 'none'; id: numbe
  * The canonical answers: read by everyone, written by staff. Every write tells the bot
  * (on every instance) to rebuild its matcher before the mutation returns.
  */
+const exampleCursorKind = 'answer-examples';
+const revisionCursorKind = 'answer-revisions';
+
+/** The first `first` of `rows` (fetched one longer, to tell whether more follow) as a connection. */
+function page<Row, Node>(rows: Row[], first: number, cursor: (row: Row) => string, toNode: (row: Row) => Node): Connection<Node> {
+  const edges = rows.slice(0, first).map((row) => ({ cursor: cursor(row), node: toNode(row) }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
 @Injectable()
 export class CanonicalAnswersService implements OnModuleInit {
   private readonly logger = new Logger('CanonicalAnswersService');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(CanonicalAnswerEntity) private readonly answers: Repository<CanonicalAnswerEntity>,
+    @InjectRepository(AnswerExampleEntity) private readonly answerExamples: Repository<AnswerExampleEntity>,
+    @InjectRepository(NoneExampleEntity) private readonly noneExamples: Repository<NoneExampleEntity>,
+    @InjectRepository(CanonicalAnswerRevisionEntity) private readonly answerRevisions: Repository<CanonicalAnswerRevisionEntity>,
     private readonly changes: KnowledgeBaseChanges,
     private readonly markdown: MarkdownService,
   ) {}
@@ -76,18 +99,17 @@ export class CanonicalAnswersService implements OnModuleInit {
    * written only while its body and version are still the ones read, so an edit or another instance loses nothing.
    */
   private async recookStale(): Promise<void> {
-    const repository = this.dataSource.getRepository(CanonicalAnswerEntity);
-    const stale = await repository.find({ select: { id: true, body: true }, where: { bodyHtmlVersion: LessThan(rendererVersion) } });
+    const stale = await this.answers.find({ select: { id: true, body: true }, where: { bodyHtmlVersion: LessThan(rendererVersion) } });
     for (const row of stale) {
-      await repository.update({ id: row.id, body: row.body, bodyHtmlVersion: LessThan(rendererVersion) }, this.markdown.cook(row.body));
+      await this.answers.update({ id: row.id, body: row.body, bodyHtmlVersion: LessThan(rendererVersion) }, this.markdown.cook(row.body));
     }
   }
 
   /** Seeds the built-in answers into an empty table; idempotent, safe with several instances starting together. */
   private async seedDefaults(): Promise<void> {
-    if ((await this.dataSource.getRepository(CanonicalAnswerEntity).count()) > 0) return;
+    if ((await this.answers.count()) > 0) return;
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.answers.manager.transaction(async (manager) => {
         const now = new Date();
         for (const answer of defaultAnswers) {
           const saved = await manager.getRepository(CanonicalAnswerEntity).save({
@@ -121,14 +143,12 @@ export class CanonicalAnswersService implements OnModuleInit {
   }
 
   async list(_context: RequestContext, includeRetired: boolean): Promise<CanonicalAnswer[]> {
-    const rows = await this.dataSource
-      .getRepository(CanonicalAnswerEntity)
-      .find({ where: includeRetired ? {} : { retired: false }, order: { id: 'ASC' } });
+    const rows = await this.answers.find({ where: includeRetired ? {} : { retired: false }, order: { id: 'ASC' } });
     return rows.map(toCanonicalAnswer);
   }
 
   async bySlug(_context: RequestContext, slug: string): Promise<CanonicalAnswer | null> {
-    const row = await this.dataSource.getRepository(CanonicalAnswerEntity).findOneBy({ slug });
+    const row = await this.answers.findOneBy({ slug });
     return row ? toCanonicalAnswer(row) : null;
   }
 
@@ -139,7 +159,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         'canonicalAnswersById',
         () =>
           new DataLoader<number, CanonicalAnswer | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(CanonicalAnswerEntity).findBy({ id: In([...ids]) });
+            const rows = await this.answers.findBy({ id: In([...ids]) });
             const byId = new Map(rows.map((row) => [row.id, toCanonicalAnswer(row)]));
             return ids.map((answerId) => byId.get(answerId) ?? null);
           }),
@@ -148,54 +168,46 @@ export class CanonicalAnswersService implements OnModuleInit {
   }
 
   /** The answer with this slug, or NOT_FOUND. */
-  async requireBySlug(slug: string, manager: EntityManager = this.dataSource.manager): Promise<CanonicalAnswerEntity> {
+  async requireBySlug(slug: string, manager: EntityManager = this.answers.manager): Promise<CanonicalAnswerEntity> {
     const row = await manager.getRepository(CanonicalAnswerEntity).findOneBy({ slug });
     if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
     return row;
   }
 
-  /** Staff only; batched per request. */
-  examples(context: RequestContext, answerId: number): Promise<AnswerExample[]> {
-    context.requireStaff();
-    return context
-      .loader(
-        'answerExamplesByAnswer',
-        () =>
-          new DataLoader<number, AnswerExample[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(AnswerExampleEntity)
-              .find({ where: { answerId: In([...ids]) }, order: { id: 'ASC' } });
-            return ids.map((id) => rows.filter((row) => row.answerId === id).map(toAnswerExample));
-          }),
-      )
-      .load(answerId);
+  /** The answer with this id (retired or not), or NOT_FOUND. */
+  async requireById(id: number): Promise<AnswerRecord> {
+    const row = await this.answers.findOneBy({ id });
+    if (!row) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', id);
+    return row;
   }
 
-  /** Staff only; newest first; batched per request. */
-  revisions(context: RequestContext, answerId: number): Promise<CanonicalAnswerRevision[]> {
+  /** Staff only: a page of an answer's example questions, oldest first. */
+  async examples(context: RequestContext, answerId: number, args: PageArgs): Promise<AnswerExampleConnection> {
     context.requireStaff();
-    return context
-      .loader(
-        'answerRevisionsByAnswer',
-        () =>
-          new DataLoader<number, CanonicalAnswerRevision[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(CanonicalAnswerRevisionEntity)
-              .find({ where: { answerId: In([...ids]) }, order: { version: 'DESC' } });
-            return ids.map((id) =>
-              rows
-                .filter((row) => row.answerId === id)
-                .map((row) => ({
-                  version: row.version,
-                  title: row.title,
-                  body: row.body,
-                  editorId: row.editorId,
-                  createdAt: row.createdAt,
-                })),
-            );
-          }),
-      )
-      .load(answerId);
+    const afterId = args.after != null ? decodeIdCursor(exampleCursorKind, args.after) : null;
+    const rows = await this.answerExamples.find({
+      where: { answerId, ...(afterId !== null ? { id: MoreThan(afterId) } : {}) },
+      order: { id: 'ASC' },
+      take: args.first + 1,
+    });
+    return page(rows, args.first, (row) => encodeIdCursor(exampleCursorKind, row.id), toAnswerExample);
+  }
+
+  /** Staff only: a page of an answer's earlier versions, newest first. */
+  async revisions(context: RequestContext, answerId: number, args: PageArgs): Promise<CanonicalAnswerRevisionConnection> {
+    context.requireStaff();
+    const beforeVersion = args.after != null ? decodeIdCursor(revisionCursorKind, args.after) : null;
+    const rows = await this.answerRevisions.find({
+      where: { answerId, ...(beforeVersion !== null ? { version: LessThan(beforeVersion) } : {}) },
+      order: { version: 'DESC' },
+      take: args.first + 1,
+    });
+    return page(
+      rows,
+      args.first,
+      (row) => encodeIdCursor(revisionCursorKind, row.version),
+      (row) => ({ version: row.version, title: row.title, body: row.body, editorId: row.editorId, createdAt: row.createdAt }),
+    );
   }
 
   async create(context: RequestContext, input: CreateCanonicalAnswerInput): Promise<CanonicalAnswer> {
@@ -348,19 +360,14 @@ export class CanonicalAnswersService implements OnModuleInit {
   async learnedExamples(context: RequestContext, first: number): Promise<LearnedExample[]> {
     context.requireStaff();
     const [answerRows, noneRows] = await Promise.all([
-      this.dataSource.getRepository(AnswerExampleEntity).find({
+      this.answerExamples.find({
         where: { source: In(learnedSources) },
         order: { createdAt: 'DESC', id: 'DESC' },
         take: first,
       }),
-      this.dataSource.getRepository(NoneExampleEntity).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: first }),
+      this.noneExamples.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: first }),
     ]);
-    const slugs = new Map(
-      (await this.dataSource.getRepository(CanonicalAnswerEntity).find({ select: { id: true, slug: true } })).map((row) => [
-        row.id,
-        row.slug,
-      ]),
-    );
+    const slugs = new Map((await this.answers.find({ select: { id: true, slug: true } })).map((row) => [row.id, row.slug]));
     const learned: LearnedExample[] = [
       ...answerRows.map((row) => ({
         id: learnedExampleId('answer', row.id),
@@ -405,9 +412,9 @@ export class CanonicalAnswersService implements OnModuleInit {
 
   /** The non-retired answers with their examples, for building the matcher. */
   async snapshot(): Promise<KnowledgeBaseSnapshot> {
-    const answers = await this.dataSource.getRepository(CanonicalAnswerEntity).find({ where: { retired: false }, order: { id: 'ASC' } });
+    const answers = await this.answers.find({ where: { retired: false }, order: { id: 'ASC' } });
     const examples = answers.length
-      ? await this.dataSource.getRepository(AnswerExampleEntity).find({
+      ? await this.answerExamples.find({
           select: { answerId: true, text: true },
           where: { answerId: In(answers.map((answer) => answer.id)) },
           order: { id: 'ASC' },
@@ -421,7 +428,7 @@ export class CanonicalAnswersService implements OnModuleInit {
       body: answer.body,
       examples: textsByAnswer.get(answer.id)!,
     }));
-    const noneExamples = await this.dataSource.getRepository(NoneExampleEntity).find({ select: { text: true }, order: { id: 'ASC' } });
+    const noneExamples = await this.noneExamples.find({ select: { text: true }, order: { id: 'ASC' } });
     return { documents, answers, noneExamples: noneExamples.map((example) => example.text) };
   }
 
@@ -429,7 +436,7 @@ export class CanonicalAnswersService implements OnModuleInit {
   private async writeAnswers<T>(work: (manager: EntityManager) => Promise<T>, uniqueField = 'slug'): Promise<T> {
     let result: T;
     try {
-      result = await this.dataSource.transaction(work);
+      result = await this.answers.manager.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error))
         throw AppError.conflict(

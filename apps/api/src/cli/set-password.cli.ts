@@ -35,5 +35,5 @@ async function readFlags(): Promise<{ username: string; password: string }> {
 
 await runUsersCommand(usage, readFlags, 'Cannot set the password', async (users, flags) => {
   const user = await users.setPassword(flags.username, flags.password);
-  return `New password set for ${user.username}.`;
+  return `New password set for ${user.username}; every session of the account is signed out.`;
 });

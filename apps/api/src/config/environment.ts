@@ -235,7 +235,7 @@ export class Environment {
   @Min(1024)
   WS_MAX_PAYLOAD_BYTES = 100 * 1024;
 
-  /** Open WebSockets per client address. */
+  /** Open WebSockets per client address (the one TRUST_PROXY yields, as for the rate limits). */
   @Transform(toNumber)
   @IsInt()
   @Min(1)

@@ -1,21 +1,86 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+/**
+ * A reply as it is after the change, as the action already has it: live subscribers are served from it, so nobody
+ * reads the reply again per event.
+ */
+export interface ReplySnapshot {
+  id: number;
+  threadId: number;
+  authorId: number;
+  body: string;
+  bodyHtml: string | null;
+  isStaffAnswer: boolean;
+  isAccepted: boolean;
+  hidden: boolean;
+  editedAt: Date | null;
+  createdAt: Date;
+}
+
+/** A question as it is after an edit, with its tags, as the edit already has it. */
+export interface QuestionSnapshot {
+  id: number;
+  authorId: number;
+  title: string;
+  body: string;
+  bodyHtml: string | null;
+  tags: string[];
+  status: string;
+  locked: boolean;
+  hidden: boolean;
+  replyCount: number;
+  acceptedReplyId: number | null;
+  editedAt: Date | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+}
+
+/** A thread's state after an accept, unaccept, lock or unlock, as the change left it (status: a ThreadStatus). */
+export interface ThreadStateSnapshot {
+  status: string;
+  locked: boolean;
+  hidden: boolean;
+}
+
 /** What happens in the forum that other features react to (the bot, notifications, live updates). */
 export interface ForumEventMap {
   /** A question was stored (its jobs are queued separately, see PostJobs). `at`: when, also its last activity. */
   questionPosted: { threadId: number; authorId: number; title: string; at: Date };
   /** A reply was stored (its jobs are queued separately, see PostJobs). `at`: when, also the thread's last activity. */
-  replyPosted: { threadId: number; replyId: number; authorId: number; byBot: boolean; threadHidden: boolean; at: Date };
-  replyAccepted: { threadId: number; replyId: number; acceptedById: number };
+  replyPosted: {
+    threadId: number;
+    replyId: number;
+    authorId: number;
+    byBot: boolean;
+    threadHidden: boolean;
+    at: Date;
+    reply: ReplySnapshot;
+  };
+  /** `lastActivityAt`: the thread's, which accepting does not change. */
+  replyAccepted: { threadId: number; replyId: number; acceptedById: number; state: ThreadStateSnapshot; lastActivityAt: Date };
   /** The accepted answer was withdrawn; the thread is open again (unless locked). */
-  answerUnaccepted: { threadId: number; actorId: number };
-  threadLocked: { threadId: number; locked: boolean; actorId: number };
-  /** A question (replyId null) or a reply was edited. */
-  postEdited: { threadId: number; replyId: number | null; editorId: number };
-  /** Moderation hid or restored a question (replyId null) or a reply. */
-  postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number };
+  answerUnaccepted: { threadId: number; actorId: number; state: ThreadStateSnapshot };
+  threadLocked: { threadId: number; locked: boolean; actorId: number; state: ThreadStateSnapshot };
+  /** A question (replyId null, `question` set) or a reply (`reply` set) was edited. */
+  postEdited: {
+    threadId: number;
+    replyId: number | null;
+    editorId: number;
+    threadHidden: boolean;
+    reply: ReplySnapshot | null;
+    question: QuestionSnapshot | null;
+  };
+  /** Moderation hid or restored a question (replyId null) or a reply. `threadHidden`: the thread's state after it. */
+  postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number; threadHidden: boolean };
+  /**
+   * A thread written now was dated in the past (the demo forum): asked at `askedAt`, each reply at its new time.
+   * Features with records of the thread date them alike.
+   */
+  threadMovedIntoPast: { threadId: number; askedAt: Date; replyTimes: Map<number, Date> };
   /** A session was signed out or revoked (identified by its token's hash): what runs on it ends. */
   sessionEnded: { sessionHash: string };
+  /** A user's password was set anew (the user:set-password tool): every session of the account ends. */
+  passwordChanged: { userId: number };
   /** An admin changed a user's role: what they may see changes at once. */
   roleChanged: { userId: number };
 }

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment.js';
+import { PendingPostJobEntity } from './pending-post-job.entity.js';
 import { PostJobs, postJobsQueueName } from './post-jobs.service.js';
 import { PostJobsWorker } from './post-jobs.worker.js';
 
@@ -9,7 +11,8 @@ import { PostJobsWorker } from './post-jobs.worker.js';
 @Module({})
 export class JobsModule {
   static forRoot(environment: Environment): DynamicModule {
-    if (!environment.REDIS_URL) return { module: JobsModule, providers: [PostJobs], exports: [PostJobs] };
+    const pending = TypeOrmModule.forFeature([PendingPostJobEntity]);
+    if (!environment.REDIS_URL) return { module: JobsModule, imports: [pending], providers: [PostJobs], exports: [PostJobs] };
     const queue = BullModule.registerQueueAsync({
       name: postJobsQueueName,
       inject: [Environment],
@@ -28,6 +31,6 @@ export class JobsModule {
       }),
     });
     const workers = environment.JOB_WORKERS ? [PostJobsWorker] : [];
-    return { module: JobsModule, imports: [queue], providers: [PostJobs, ...workers], exports: [PostJobs] };
+    return { module: JobsModule, imports: [pending, queue], providers: [PostJobs, ...workers], exports: [PostJobs] };
   }
 }

@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { PostJob, postJobId, PostJobQueue } from './post-job.js';
 
+interface Waiting {
+  job: PostJob;
+  attempt: number;
+  urgent: boolean;
+}
+
 export interface LocalJobQueueOptions {
   concurrency: number;
   attempts: number;
@@ -15,7 +21,8 @@ export class LocalJobQueue implements PostJobQueue {
   private readonly logger = new Logger('LocalJobQueue');
   /** Ids of jobs waiting, running or pausing before a retry. */
   private readonly queued = new Set<string>();
-  private readonly waiting: { job: PostJob; attempt: number }[] = [];
+  /** Urgent jobs wait in their own line, which is always served first. */
+  private readonly waiting = { urgent: [] as Waiting[], background: [] as Waiting[] };
   private readonly retries = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;
@@ -25,11 +32,11 @@ export class LocalJobQueue implements PostJobQueue {
     private readonly options: LocalJobQueueOptions,
   ) {}
 
-  add(job: PostJob): Promise<void> {
+  add(job: PostJob, urgent: boolean): Promise<void> {
     const id = postJobId(job);
     if (this.closed || this.queued.has(id)) return Promise.resolve();
     this.queued.add(id);
-    this.waiting.push({ job, attempt: 1 });
+    this.wait({ job, attempt: 1, urgent });
     this.drain();
     return Promise.resolve();
   }
@@ -39,14 +46,20 @@ export class LocalJobQueue implements PostJobQueue {
     this.closed = true;
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
-    this.waiting.length = 0;
+    this.waiting.urgent.length = 0;
+    this.waiting.background.length = 0;
     await Promise.all(this.running);
   }
 
+  private wait(entry: Waiting): void {
+    (entry.urgent ? this.waiting.urgent : this.waiting.background).push(entry);
+  }
+
   private drain(): void {
-    while (!this.closed && this.running.size < this.options.concurrency && this.waiting.length > 0) {
-      const next = this.waiting.shift()!;
-      const run = this.attempt(next.job, next.attempt).finally(() => {
+    while (!this.closed && this.running.size < this.options.concurrency) {
+      const next = this.waiting.urgent.shift() ?? this.waiting.background.shift();
+      if (!next) return;
+      const run = this.attempt(next).finally(() => {
         this.running.delete(run);
         this.drain();
       });
@@ -54,7 +67,7 @@ export class LocalJobQueue implements PostJobQueue {
     }
   }
 
-  private async attempt(job: PostJob, attempt: number): Promise<void> {
+  private async attempt({ job, attempt, urgent }: Waiting): Promise<void> {
     const id = postJobId(job);
     try {
       await this.process(job);
@@ -70,7 +83,7 @@ export class LocalJobQueue implements PostJobQueue {
       const timer = setTimeout(
         () => {
           this.retries.delete(timer);
-          this.waiting.push({ job, attempt: attempt + 1 });
+          this.wait({ job, attempt: attempt + 1, urgent });
           this.drain();
         },
         this.options.backoffMs * 2 ** (attempt - 1),

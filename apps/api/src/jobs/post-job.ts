@@ -27,11 +27,16 @@ export interface PostJobHandler {
   /** Unique among jobs, at most 32 characters. */
   job: string;
   postType: PostType;
+  /**
+   * Someone is waiting for it live (the asker, for the bot's reply): it runs before every other queued job, so a burst
+   * of posts' background work (notifications, checks) cannot hold it up.
+   */
+  urgent?: boolean;
   run(job: PostJob, completion: PostJobCompletion): Promise<void>;
 }
 
 /** Where post jobs wait for a worker: BullMQ with Redis, else this process. */
 export interface PostJobQueue {
-  /** Resolves once the job is queued; rejects when it could not be (the sweep queues it later). */
-  add(job: PostJob): Promise<void>;
+  /** Resolves once the job is queued; rejects when it could not be (the sweep queues it later). Urgent jobs run first. */
+  add(job: PostJob, urgent: boolean): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { RedisConnections, RedisState } from '../redis/redis-status.js';
 import { PostType } from '../common/post-type.js';
@@ -11,6 +11,12 @@ import { PendingPostJobEntity } from './pending-post-job.entity.js';
 import { PostJob, PostJobHandler, postJobId } from './post-job.js';
 
 export const postJobsQueueName = 'post-jobs';
+
+/**
+ * BullMQ's priority for jobs nobody waits for. BullMQ runs jobs without a priority before any job with one, so urgent
+ * jobs are queued without it and overtake this backlog.
+ */
+const backgroundPriority = 10;
 
 /** How long queueing on Redis may take before the job runs in this process instead. */
 const redisAddTimeoutMs = 500;
@@ -32,7 +38,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(PendingPostJobEntity) private readonly pending: Repository<PendingPostJobEntity>,
     private readonly environment: Environment,
     private readonly connections: RedisConnections,
     @Optional() @InjectQueue(postJobsQueueName) private readonly redisQueue: Queue | null,
@@ -71,11 +77,10 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Runs one job (the processor of both queues): nothing when it is done already; throws to be retried. */
   async run(job: PostJob): Promise<void> {
     const handler = this.handlers.get(job.job);
-    const pending = this.dataSource.getRepository(PendingPostJobEntity);
     const key = { job: job.job, postType: job.postType, postId: job.postId };
     // Not registered (yet, while this instance starts, or by this version): another try, or another instance, runs it.
     if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
-    if (!(await pending.existsBy(key))) return;
+    if (!(await this.pending.existsBy(key))) return;
     let completed = false;
     try {
       await handler.run(job, {
@@ -89,12 +94,12 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       if (error instanceof JobAlreadyDone) return;
       throw error;
     }
-    if (!completed) await pending.delete(key);
+    if (!completed) await this.pending.delete(key);
   }
 
   /** Whether a post still has a job to finish. */
   isPending(postType: PostType, postId: number): Promise<boolean> {
-    return this.dataSource.getRepository(PendingPostJobEntity).existsBy({ postType, postId });
+    return this.pending.existsBy({ postType, postId });
   }
 
   /** Resolves once a post's jobs are done, or after `timeoutMs` (for the demo seed, which tells a story in order). */
@@ -107,7 +112,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Queues every pending job (at start-up) or those pending longer than a sweep period. Safe on several instances. */
   async sweep(olderThan?: Date): Promise<number> {
-    const rows = await this.dataSource.getRepository(PendingPostJobEntity).find({
+    const rows = await this.pending.find({
       where: olderThan ? { createdAt: LessThan(olderThan) } : {},
       order: { id: 'ASC' },
       take: 1000,
@@ -133,16 +138,18 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   private async add(job: PostJob): Promise<void> {
+    const urgent = this.handlers.get(job.job)?.urgent ?? false;
     if (this.redisQueue && this.connections.state === RedisState.CONNECTED) {
       try {
-        await withTimeout(this.redisQueue.add(job.job, job, { jobId: postJobId(job) }), redisAddTimeoutMs);
+        const options = urgent ? { jobId: postJobId(job) } : { jobId: postJobId(job), priority: backgroundPriority };
+        await withTimeout(this.redisQueue.add(job.job, job, options), redisAddTimeoutMs);
         return;
       } catch (error) {
         this.logger.warn(`could not queue ${postJobId(job)} on Redis, running it here: ${(error as Error).message}`);
       }
     }
     // Without workers here the job waits for the sweep of an instance that has them.
-    if (this.environment.JOB_WORKERS) await this.local.add(job);
+    if (this.environment.JOB_WORKERS) await this.local.add(job, urgent);
   }
 }
 

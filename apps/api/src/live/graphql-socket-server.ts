@@ -8,6 +8,7 @@ import type * as GraphqlModule from 'graphql';
 import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import proxyAddress from 'proxy-addr';
 import { WebSocket, WebSocketServer } from 'ws';
 import { hashToken, SessionsService } from '../auth/sessions.service.js';
 import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
@@ -47,6 +48,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private readonly limits: QueryLimits;
   private readonly sockets = new Set<SocketContext>();
   private readonly socketsPerClient = new Map<string, number>();
+  /** Express's compiled `trust proxy` (TRUST_PROXY): the client address is the one the HTTP rate limits count. */
+  private trustProxy: (address: string, hop: number) => boolean = () => false;
   private server: WebSocketServer | null = null;
   private dispose: (() => unknown) | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -68,6 +71,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     const httpServer = this.httpAdapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!httpServer) return;
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    const express = this.httpAdapterHost.httpAdapter.getInstance<{ get(setting: string): unknown }>();
+    this.trustProxy = express.get('trust proxy fn') as typeof this.trustProxy;
     this.server = new WebSocketServer({ noServer: true, maxPayload: this.environment.WS_MAX_PAYLOAD_BYTES });
     const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
       {
@@ -132,7 +137,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
       socket.destroy();
       return;
     }
-    const client = request.socket.remoteAddress ?? '';
+    const client = proxyAddress(request, this.trustProxy);
     const open = this.socketsPerClient.get(client) ?? 0;
     if (open >= this.environment.WS_MAX_SOCKETS_PER_CLIENT) {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -171,6 +171,58 @@ export function boundNesting(markdown: string): string {
   });
 }
 
+/**
+ * Emphasis delimiter runs (`*`, `_`, `~`) and `!` honoured per inline block (a paragraph, a list item, a heading).
+ * marked matches every opening run against the runs after it, and at every `!` looks ahead for an e-mail address,
+ * so a paragraph of thousands of them (`**a_` or `!` repeated) takes seconds of the event loop; past this bound
+ * they are escaped, so they render as the text they are.
+ */
+export const maxEmphasisRuns = 64;
+
+const fenceLine = /^ {0,3}(?:`{3,}|~{3,})/;
+const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+/** Escapes the markers of each inline block past the first `maxEmphasisRuns`; code is left alone. */
+export function boundEmphasis(markdown: string): string {
+  let inFence = false;
+  let runs = 0;
+  return markdown.replace(/^.*$/gm, (line) => {
+    if (fenceLine.test(line)) {
+      inFence = !inFence;
+      runs = 0;
+      return line;
+    }
+    if (inFence) return line;
+    if (line.trim() === '' || blockStart.test(line)) runs = 0;
+    const tokens = [...line.matchAll(/\\[\s\S]|`+|[*_~]+|!/g)];
+    // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
+    const closer = new Array<number | undefined>(tokens.length);
+    const nextRunOfLength = new Map<number, number>();
+    for (let index = tokens.length - 1; index >= 0; index--) {
+      const token = tokens[index][0];
+      if (token[0] !== '`') continue;
+      closer[index] = nextRunOfLength.get(token.length);
+      nextRunOfLength.set(token.length, index);
+    }
+    let out = '';
+    let copied = 0;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index][0];
+      if (token[0] === '`') {
+        index = closer[index] ?? index;
+        continue;
+      }
+      if (token[0] === '\\') continue;
+      runs += 1;
+      if (runs <= maxEmphasisRuns) continue;
+      const at = tokens[index].index;
+      out += line.slice(copied, at) + token.replace(/./g, '\\$&');
+      copied = at + token.length;
+    }
+    return copied === 0 ? line : out + line.slice(copied);
+  });
+}
+
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!>|~<]/g, '\\$&');
 }
@@ -193,7 +245,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 1;
+export const rendererVersion = 2;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -224,7 +276,7 @@ export class MarkdownService {
   /** Never throws: a body marked cannot render is shown as escaped plain text, so one post cannot break its thread. */
   render(markdown: string): string {
     try {
-      return this.renderMarkdown(boundNesting(markdown));
+      return this.renderMarkdown(boundEmphasis(boundNesting(markdown)));
     } catch (error) {
       this.logger.warn(`Rendered as plain text (${markdown.length} characters): ${error instanceof Error ? error.message : String(error)}`);
       return plainTextHtml(markdown);

@@ -18,12 +18,19 @@ export function impostorFlagReason(findings: ImpostorFinding[]): string {
   return `Automatic: a member's reply ${findings.map((finding) => `${categoryLabels[finding.category]} ("${finding.phrase}")`).join('; ')}`;
 }
 
-/** Whether a reply by an author of `role` should carry the "staff never ask for your codes" warning. */
-export function impostorFindings(role: Role | undefined, body: string): ImpostorFinding[] {
-  return role === Role.MEMBER ? findImpostorRequests(body) : [];
+/**
+ * What makes a reply carry the "staff never ask for your codes" warning: a member other than the thread's asker asking
+ * for secrets or to move off the forum. The asker asking to be e-mailed in their own thread impersonates nobody.
+ */
+export function impostorFindings(
+  author: { role: Role; id: number } | null | undefined,
+  askerId: number | null,
+  body: string,
+): ImpostorFinding[] {
+  return author?.role === Role.MEMBER && author.id !== askerId ? findImpostorRequests(body) : [];
 }
 
-/** Flags members' replies that ask for codes or passwords, or to move off the forum, into the staff queue. */
+/** Flags members' replies (not the asker's own) that ask for codes or passwords, or to move off the forum, into the staff queue. */
 @Injectable()
 export class ImpostorFlagsService implements OnModuleInit {
   constructor(
@@ -40,10 +47,10 @@ export class ImpostorFlagsService implements OnModuleInit {
   }
 
   private async check(replyId: number): Promise<void> {
-    const reply = (await this.posts.findOne(PostType.REPLY, replyId))?.reply;
-    if (!reply) return;
-    const author = await this.users.account(reply.authorId);
-    const findings = impostorFindings(author?.role, reply.body);
+    const post = await this.posts.findOne(PostType.REPLY, replyId);
+    if (!post?.reply) return;
+    const author = await this.users.account(post.reply.authorId);
+    const findings = impostorFindings(author, post.thread.authorId, post.reply.body);
     if (findings.length === 0) return;
     const system = await this.users.ensureBotAccount();
     await this.flags.flagAsSystem(system.id, PostType.REPLY, replyId, impostorFlagReason(findings));

@@ -2,21 +2,28 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { Reply } from '../threads/models/reply.model.js';
+import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
 import { impostorFindings } from './impostor-flags.service.js';
 
 /** Moderation's field on a reply: the impostor rule lives here, so threads need not know about it. */
 @Resolver(() => Reply)
 export class ImpostorWarningResolver {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly threads: ThreadsService,
+  ) {}
 
   @ResolveField(() => Boolean, {
     description:
-      'A member (not staff) asks here for codes, passwords, recovery codes or a Secret Key, or to continue by e-mail, chat or phone: ' +
+      'A member (not staff, not the asker of the thread) asks here for codes, passwords, recovery codes or a Secret Key, or to continue by e-mail, chat or phone: ' +
       'clients warn that staff never ask for these. Staff also find the reply in the flag queue.',
   })
   async impostorWarning(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<boolean> {
-    const author = await this.users.byId(context, reply.authorId);
-    return impostorFindings(author?.role, reply.body).length > 0;
+    const [author, thread] = await Promise.all([
+      this.users.byId(context, reply.authorId),
+      this.threads.visibleById(context, Number(reply.threadId)),
+    ]);
+    return impostorFindings(author && { role: author.role, id: Number(author.id) }, thread?.authorId ?? null, reply.body).length > 0;
   }
 }

@@ -150,7 +150,8 @@ export class ModerationService {
     });
     if (!done) throw notFound();
     const replyId = post.reply ? postId : null;
-    await this.events.emit('postHidden', { threadId, replyId, hidden, actorId: staff.id });
+    const threadHidden = post.reply ? post.thread.hidden : hidden;
+    await this.events.emit('postHidden', { threadId, replyId, hidden, actorId: staff.id, threadHidden });
     return toModerationAction(done.result);
   }
 
@@ -161,16 +162,17 @@ export class ModerationService {
         throw locked
           ? AppError.conflict(ErrorReason.THREAD_ALREADY_LOCKED, 'threadId', 'This thread is already locked')
           : AppError.conflict(ErrorReason.THREAD_NOT_LOCKED, 'threadId', 'This thread is not locked');
-      return recordAction(change.manager, {
+      const action = await recordAction(change.manager, {
         actorId: staff.id,
         action: locked ? ModerationActionKind.Lock : ModerationActionKind.Unlock,
         targetType: ModerationTargetType.Thread,
         targetId: threadId,
         note: args.reason,
       });
+      return { action, state: change.snapshot() };
     });
     if (!done) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
-    await this.events.emit('threadLocked', { threadId, locked, actorId: staff.id });
-    return toModerationAction(done.result);
+    await this.events.emit('threadLocked', { threadId, locked, actorId: staff.id, state: done.result.state });
+    return toModerationAction(done.result.action);
   }
 }

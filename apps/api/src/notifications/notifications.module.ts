@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveModule } from '../live/live.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { NotificationEntity } from './notification.entity.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [LiveModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), LiveModule, ThreadsModule, UsersModule],
   providers: [NotificationsService, NotificationsResolver],
 })
 export class NotificationsModule {}

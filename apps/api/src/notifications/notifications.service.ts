@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
@@ -9,10 +9,10 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
-import { ReplyEntity } from '../threads/reply.entity.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { PostsService } from '../threads/posts.service.js';
+import { selectThreadTitle, whereVisiblePost } from '../threads/thread-queries.js';
 import { Role } from '../common/role.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
 import { NotificationsArgs } from './dto/notifications.args.js';
 import { extractMentions } from './mentions.js';
@@ -34,7 +34,9 @@ const cursorKind = 'n';
 @Injectable()
 export class NotificationsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly posts: PostsService,
+    private readonly users: UsersService,
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
     private readonly postJobs: PostJobs,
@@ -48,7 +50,7 @@ export class NotificationsService implements OnModuleInit {
 
   async list(context: RequestContext, args: NotificationsArgs): Promise<NotificationConnection> {
     const user = context.requireUser();
-    const query = this.visibleTo(user.id).addSelect('thread.title', 'thread_title');
+    const query = selectThreadTitle(this.visibleTo(user.id), 'thread_title');
     if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
     if (args.after) {
       const after = decodePositionCursor(cursorKind, args.after);
@@ -81,15 +83,13 @@ export class NotificationsService implements OnModuleInit {
   async markRead(context: RequestContext, args: MarkNotificationsReadArgs): Promise<number> {
     const user = context.requireUser();
     const ids = [...new Set(args.ids.map((id) => parseId(id, 'ids')))];
-    await this.dataSource
-      .getRepository(NotificationEntity)
-      .update({ userId: user.id, id: In(ids), readAt: IsNull() }, { readAt: new Date() });
+    await this.notifications.update({ userId: user.id, id: In(ids), readAt: IsNull() }, { readAt: new Date() });
     return this.countUnread(user.id);
   }
 
   async markAllRead(context: RequestContext): Promise<number> {
     const user = context.requireUser();
-    await this.dataSource.getRepository(NotificationEntity).update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });
+    await this.notifications.update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });
     return this.countUnread(user.id);
   }
 
@@ -104,14 +104,13 @@ export class NotificationsService implements OnModuleInit {
 
   /** A new reply's notifications: its thread's asker (a reply or the bot's answer) and the people it mentions. */
   private async onReplyPosted({ postId: replyId, causedById }: PostJob, done: PostJobCompletion): Promise<void> {
-    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
-    if (!reply) return;
-    const { threadId, authorId } = reply;
-    const [thread, author] = await Promise.all([
-      this.thread(threadId),
-      this.dataSource.getRepository(UserEntity).findOne({ where: { id: authorId }, select: { id: true, role: true } }),
-    ]);
-    if (!thread || thread.hidden || reply.hidden) return;
+    const post = await this.posts.findOne(PostType.REPLY, replyId);
+    if (!post?.reply) return;
+    const { thread, reply } = post;
+    const threadId = Number(thread.id);
+    const authorId = reply.authorId;
+    if (thread.hidden || reply.hidden) return;
+    const author = await this.users.account(authorId);
     const drafts: Draft[] = [];
     // Nobody hears about their own doing: their own reply, or the bot's instant answer to the question they just posted.
     if (thread.authorId !== authorId && thread.authorId !== causedById) {
@@ -126,7 +125,7 @@ export class NotificationsService implements OnModuleInit {
 
   /** The people a new question mentions. */
   private async onQuestionPosted({ postId: threadId }: PostJob, done: PostJobCompletion): Promise<void> {
-    const thread = await this.thread(threadId, true);
+    const thread = (await this.posts.findOne(PostType.THREAD, threadId))?.thread;
     if (!thread || thread.hidden) return;
     const mentioned = await this.mentioned(thread.body, [thread.authorId]);
     await this.deliver(
@@ -137,17 +136,14 @@ export class NotificationsService implements OnModuleInit {
   }
 
   private async onReplyAccepted({ threadId, replyId, acceptedById }: ForumEventMap['replyAccepted']): Promise<void> {
-    const [thread, reply] = await Promise.all([
-      this.thread(threadId),
-      this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId }),
-    ]);
-    if (!thread || thread.hidden || !reply || reply.hidden) return;
+    const post = await this.posts.findOne(PostType.REPLY, replyId);
+    if (!post?.reply || Number(post.thread.id) !== threadId) return;
+    const { thread, reply } = post;
+    if (thread.hidden || reply.hidden) return;
     const candidates = [...new Set([thread.authorId, reply.authorId])].filter((userId) => userId !== acceptedById);
     if (candidates.length === 0) return;
     // The bot's account has nobody to read its notifications.
-    const people = await this.dataSource
-      .getRepository(UserEntity)
-      .find({ where: { id: In(candidates) }, select: { id: true, role: true } });
+    const people = await this.users.accounts(candidates);
     const recipients = people.filter((person) => person.role !== Role.BOT).map((person) => person.id);
     await this.deliver(
       recipients.map((userId) => ({ userId, kind: NotificationKind.ACCEPTED, threadId, replyId, actorId: acceptedById })),
@@ -160,10 +156,8 @@ export class NotificationsService implements OnModuleInit {
     const mentions = extractMentions(body);
     if (mentions.length === 0) return [];
     const keys = [...new Set(mentions.flatMap((mention) => [mention.name, mention.trimmed]))];
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .find({ where: { usernameKey: In(keys) }, select: { id: true, usernameKey: true, role: true } });
-    const byKey = new Map(users.map((user) => [user.usernameKey, user]));
+    const users = await this.users.accountsByUsername(keys);
+    const byKey = new Map(users.map((user) => [user.username.toLowerCase(), user]));
     const skip = new Set(excluded);
     const ids: number[] = [];
     for (const mention of mentions) {
@@ -182,7 +176,7 @@ export class NotificationsService implements OnModuleInit {
   private async deliver(drafts: Draft[], threadTitle: string, job?: PostJobCompletion): Promise<void> {
     if (drafts.length === 0) return;
     const createdAt = new Date();
-    const saved = await this.dataSource.transaction(async (manager: EntityManager) => {
+    const saved = await this.notifications.manager.transaction(async (manager: EntityManager) => {
       await job?.complete(manager);
       const notifications = manager.getRepository(NotificationEntity);
       return notifications.save(drafts.map((draft) => notifications.create({ ...draft, readAt: null, createdAt })));
@@ -203,19 +197,9 @@ export class NotificationsService implements OnModuleInit {
 
   /** A user's notifications whose thread and reply are still visible. */
   private visibleTo(userId: number): SelectQueryBuilder<NotificationEntity> {
-    return this.dataSource
-      .getRepository(NotificationEntity)
-      .createQueryBuilder('notification')
-      .innerJoin(ThreadEntity, 'thread', 'thread.id = notification.threadId AND thread.hidden = :threadHidden', { threadHidden: false })
-      .leftJoin(ReplyEntity, 'reply', 'reply.id = notification.replyId')
-      .where('notification.userId = :userId', { userId })
-      .andWhere('(notification.replyId IS NULL OR reply.hidden = :replyHidden)', { replyHidden: false });
-  }
-
-  private thread(id: number, withBody = false): Promise<ThreadEntity | null> {
-    return this.dataSource.getRepository(ThreadEntity).findOne({
-      where: { id },
-      select: { id: true, authorId: true, title: true, hidden: true, body: withBody },
+    return whereVisiblePost(this.notifications.createQueryBuilder('notification').where('notification.userId = :userId', { userId }), {
+      threadId: 'notification.threadId',
+      replyId: 'notification.replyId',
     });
   }
 }

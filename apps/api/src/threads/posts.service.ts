@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, MoreThan, Repository } from 'typeorm';
 import { Reply } from './models/reply.model.js';
 import { Thread } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { toReply, toThread } from './thread.mapper.js';
+import { ThreadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
 
 /** A post (question or reply) with the thread it belongs to. */
@@ -14,6 +15,15 @@ export interface Post {
   postId: number;
   thread: Thread;
   reply: Reply | null;
+}
+
+/** A visible question's text and state, for what other features index or list (the bot's similar threads). */
+export interface QuestionText {
+  id: number;
+  title: string;
+  body: string;
+  status: ThreadStatus;
+  acceptedReplyId: number | null;
 }
 
 export function postKey(postType: PostType, postId: number): string {
@@ -32,6 +42,28 @@ export class PostsService {
   async threadsById(ids: number[]): Promise<Map<number, Thread>> {
     const rows = ids.length > 0 ? await this.threads.findBy({ id: In(ids) }) : [];
     return new Map(rows.map((row) => [row.id, toThread(row)]));
+  }
+
+  /** Visible questions with ids above `afterId`, in id order, `limit` at most: for building an index in batches. */
+  visibleQuestionsAfter(afterId: number, limit: number): Promise<QuestionText[]> {
+    return this.threads.find({
+      select: { id: true, title: true, body: true, status: true, acceptedReplyId: true },
+      where: { id: MoreThan(afterId), hidden: false },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** The visible ones among these threads, without their bodies (a cheap read for links while someone types). */
+  async visibleTitles(ids: number[]): Promise<Omit<QuestionText, 'body'>[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.threads.find({
+      select: { id: true, title: true, status: true, acceptedReplyId: true, hidden: true },
+      where: { id: In(ids) },
+    });
+    return rows
+      .filter((row) => !row.hidden)
+      .map((row) => ({ id: row.id, title: row.title, status: row.status, acceptedReplyId: row.acceptedReplyId }));
   }
 
   /** Whether any thread exists at all. */

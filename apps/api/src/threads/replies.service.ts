@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
@@ -24,7 +24,7 @@ import { Thread } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
-import { toReply } from './thread.mapper.js';
+import { toReply, toReplySnapshot } from './thread.mapper.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -33,7 +33,8 @@ import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
 @Injectable()
 export class RepliesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
+    @InjectRepository(ThreadEntity) private readonly threadRows: Repository<ThreadEntity>,
     private readonly rateLimiter: RateLimiterService,
     private readonly events: ForumEvents,
     private readonly environment: Environment,
@@ -62,16 +63,14 @@ export class RepliesService {
   async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
     const author = await this.users.account(authorId);
     if (!author) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: threadId });
+    const thread = await this.threadRows.findOneBy({ id: threadId });
     if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     return this.create(author, thread, body, isStaffRole(author.role), causedById);
   }
 
   /** The id of `authorId`'s first reply in a thread, if any. */
   async firstReplyIdBy(threadId: number, authorId: number): Promise<number | null> {
-    const reply = await this.dataSource
-      .getRepository(ReplyEntity)
-      .findOne({ select: { id: true }, where: { threadId, authorId }, order: { id: 'ASC' } });
+    const reply = await this.replies.findOne({ select: { id: true }, where: { threadId, authorId }, order: { id: 'ASC' } });
     return reply?.id ?? null;
   }
 
@@ -85,7 +84,7 @@ export class RepliesService {
   ): Promise<ReplyEntity> {
     const now = new Date();
     const threadId = thread.id;
-    const { reply, jobs } = await this.dataSource.transaction(async (manager) => {
+    const { reply, jobs } = await this.replies.manager.transaction(async (manager) => {
       // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
       const bumped = await manager
         .createQueryBuilder()
@@ -116,6 +115,7 @@ export class RepliesService {
       byBot: author.role === Role.BOT,
       threadHidden: thread.hidden,
       at: now,
+      reply: toReplySnapshot(reply, null),
     });
     return reply;
   }
@@ -125,7 +125,7 @@ export class RepliesService {
     const user = context.requireUser();
     refuseSecrets({ body: input.body });
     const replyId = parseId(rawReplyId, 'replyId');
-    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    const reply = await this.replies.findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.threads.findVisible(context, reply.threadId).catch(() => {
       throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
@@ -136,7 +136,7 @@ export class RepliesService {
 
     const now = new Date();
     const cooked = this.markdown.cook(input.body);
-    await this.dataSource.transaction(async (manager) => {
+    await this.replies.manager.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
         postId: reply.id,
@@ -147,17 +147,22 @@ export class RepliesService {
       });
       await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
     });
-    await this.events.emit('postEdited', { threadId: reply.threadId, replyId: reply.id, editorId: user.id });
-    return toReply({ ...reply, body: input.body, ...cooked, editedAt: now }, thread.acceptedReplyId);
+    const edited = { ...reply, body: input.body, ...cooked, editedAt: now };
+    await this.events.emit('postEdited', {
+      threadId: reply.threadId,
+      replyId: reply.id,
+      editorId: user.id,
+      threadHidden: thread.hidden,
+      reply: toReplySnapshot(edited, thread.acceptedReplyId),
+      question: null,
+    });
+    return toReply(edited, thread.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
     const after = args.after != null ? decodePositionCursor('r', args.after) : null;
-    const query = this.dataSource
-      .getRepository(ReplyEntity)
-      .createQueryBuilder('reply')
-      .where('reply.threadId = :threadId', { threadId: Number(thread.id) });
+    const query = this.replies.createQueryBuilder('reply').where('reply.threadId = :threadId', { threadId: Number(thread.id) });
     const visible = visibleCondition(context, 'reply');
     query.andWhere(visible.sql, visible.parameters);
     if (after) {
@@ -190,7 +195,7 @@ export class RepliesService {
         'repliesById',
         () =>
           new DataLoader<number, ReplyEntity | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(ReplyEntity).findBy({ id: In([...ids]) });
+            const rows = await this.replies.findBy({ id: In([...ids]) });
             return ids.map((id) => rows.find((row) => row.id === id) ?? null);
           }),
       )
@@ -205,8 +210,7 @@ export class RepliesService {
         'threadsWithStaffReply',
         () =>
           new DataLoader<number, boolean>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(ReplyEntity)
+            const rows = await this.replies
               .createQueryBuilder('reply')
               .select('DISTINCT reply.threadId', 'threadId')
               .where({ threadId: In([...ids]), isStaffAnswer: true, hidden: false })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -27,7 +27,11 @@ export interface NewRevision {
 /** The edit history of questions and replies. */
 @Injectable()
 export class RevisionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
+    @InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>,
+    @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
+  ) {}
 
   /** Stores what a post said before an edit; call it inside the edit's transaction. */
   async record(manager: EntityManager, revision: NewRevision): Promise<void> {
@@ -40,8 +44,7 @@ export class RevisionsService {
    */
   async page(postType: PostType, postId: number, args: PageArgs): Promise<RevisionConnection> {
     const after = args.after != null ? decodePositionCursor('v', args.after) : null;
-    const query = this.dataSource
-      .getRepository(RevisionEntity)
+    const query = this.revisions
       .createQueryBuilder('revision')
       .where('revision.postType = :postType AND revision.postId = :postId', { postType, postId });
     if (after) {
@@ -70,13 +73,10 @@ export class RevisionsService {
     const postType = args.postType;
     const rawPostId = args.postId;
     const postId = parseId(rawPostId, 'postId');
-    const post =
-      postType === PostType.THREAD
-        ? await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: postId })
-        : await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: postId });
+    const post = postType === PostType.THREAD ? await this.threads.findOneBy({ id: postId }) : await this.replies.findOneBy({ id: postId });
     if (!post || !isVisibleTo(context, post)) throw postNotFound(postType, postId);
     if (post instanceof ReplyEntity) {
-      const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id: post.threadId });
+      const thread = await this.threads.findOneBy({ id: post.threadId });
       if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', postId);
     }
     return this.page(postType, postId, args);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { ThreadStateSnapshot } from '../events/forum-events.js';
 import { ReplyEntity } from './reply.entity.js';
 import { threadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -24,6 +25,11 @@ export class ThreadStateChange {
     /** The thread as read under the lock. */
     readonly thread: ThreadState,
   ) {}
+
+  /** The state as the changes so far leave it, for the event that reports them. */
+  snapshot(): ThreadStateSnapshot {
+    return { status: threadStatus(this.thread), locked: this.thread.locked, hidden: this.thread.hidden };
+  }
 
   setLocked(locked: boolean): Promise<boolean> {
     return this.set({ locked });
@@ -66,12 +72,12 @@ export class ThreadStateChange {
  */
 @Injectable()
 export class ThreadStateService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>) {}
 
   /** Runs `work` holding the thread's row; null when there is no such thread (nothing runs). */
   change<T>(threadId: number, work: (change: ThreadStateChange) => Promise<T>): Promise<{ result: T } | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const postgres = this.dataSource.options.type === 'postgres';
+    return this.threads.manager.transaction(async (manager) => {
+      const postgres = this.threads.manager.dataSource.options.type === 'postgres';
       const row = await manager.findOne(ThreadEntity, {
         select: { id: true, locked: true, hidden: true, acceptedReplyId: true },
         where: { id: threadId },

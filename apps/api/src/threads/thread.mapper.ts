@@ -1,3 +1,4 @@
+import type { QuestionSnapshot, ReplySnapshot } from '../events/forum-events.js';
 import { Reply } from './models/reply.model.js';
 import { Revision } from './models/revision.model.js';
 import { Thread } from './models/thread.model.js';
@@ -50,5 +51,41 @@ export function toRevision(entity: RevisionEntity): Revision {
     previousBody: entity.previousBody,
     createdAt: entity.createdAt,
     editorId: entity.editorId,
+  };
+}
+
+/** What live subscribers get of a reply with the event, so that nothing reads it again. */
+export function toReplySnapshot(entity: ReplyEntity, acceptedReplyId: number | null): ReplySnapshot {
+  return {
+    id: entity.id,
+    threadId: entity.threadId,
+    authorId: entity.authorId,
+    body: entity.body,
+    bodyHtml: entity.bodyHtml,
+    isStaffAnswer: entity.isStaffAnswer,
+    isAccepted: acceptedReplyId === entity.id,
+    hidden: entity.hidden,
+    editedAt: entity.editedAt,
+    createdAt: entity.createdAt,
+  };
+}
+
+/** What live subscribers get of an edited question with the event. */
+export function toQuestionSnapshot(entity: ThreadEntity, tags: string[]): QuestionSnapshot {
+  return {
+    id: entity.id,
+    authorId: entity.authorId,
+    title: entity.title,
+    body: entity.body,
+    bodyHtml: entity.bodyHtml,
+    tags,
+    status: entity.status,
+    locked: entity.locked,
+    hidden: entity.hidden,
+    replyCount: entity.replyCount,
+    acceptedReplyId: entity.acceptedReplyId,
+    editedAt: entity.editedAt,
+    createdAt: entity.createdAt,
+    lastActivityAt: entity.lastActivityAt,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
@@ -23,7 +23,7 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
-import { toThread } from './thread.mapper.js';
+import { toQuestionSnapshot, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
@@ -41,7 +41,9 @@ export interface NewQuestion {
 @Injectable()
 export class ThreadsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>,
+    @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
+    @InjectRepository(ThreadTagEntity) private readonly threadTags: Repository<ThreadTagEntity>,
     private readonly rateLimiter: RateLimiterService,
     private readonly events: ForumEvents,
     private readonly environment: Environment,
@@ -64,9 +66,11 @@ export class ThreadsService {
    */
   async moveIntoPast(threadId: number, askedAt: Date, spacingMinutes: number): Promise<void> {
     const at = (step: number) => new Date(askedAt.getTime() + step * spacingMinutes * 60_000);
-    await this.dataSource.transaction(async (manager) => {
+    const replyTimes = new Map<number, Date>();
+    await this.threads.manager.transaction(async (manager) => {
       const replies = await manager.getRepository(ReplyEntity).find({ where: { threadId }, order: { id: 'ASC' } });
       for (const [index, reply] of replies.entries()) {
+        replyTimes.set(reply.id, at(index + 1));
         await manager
           .getRepository(ReplyEntity)
           .update(reply.id, { createdAt: at(index + 1), editedAt: reply.editedAt ? at(index + 1.5) : null });
@@ -78,6 +82,7 @@ export class ThreadsService {
         .update({ postType: PostType.THREAD, postId: threadId }, { createdAt: editedAt ?? askedAt });
       await manager.getRepository(ThreadEntity).update(threadId, { createdAt: askedAt, editedAt, lastActivityAt: at(replies.length) });
     });
+    await this.events.emit('threadMovedIntoPast', { threadId, askedAt, replyTimes });
   }
 
   /**
@@ -86,7 +91,7 @@ export class ThreadsService {
    */
   async askAsSystem(authorId: number, input: NewQuestion): Promise<ThreadEntity> {
     const now = new Date();
-    const { thread, jobs } = await this.dataSource.transaction(async (manager) => {
+    const { thread, jobs } = await this.threads.manager.transaction(async (manager) => {
       const threads = manager.getRepository(ThreadEntity);
       const entity = threads.create({
         authorId,
@@ -114,7 +119,7 @@ export class ThreadsService {
 
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
   async findVisible(context: RequestContext, id: number): Promise<ThreadEntity> {
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOneBy({ id });
+    const thread = await this.threads.findOneBy({ id });
     if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     return thread;
   }
@@ -130,7 +135,7 @@ export class ThreadsService {
         'threadsById',
         () =>
           new DataLoader<number, ThreadEntity | null>(async (ids) => {
-            const rows = await this.dataSource.getRepository(ThreadEntity).findBy({ id: In([...ids]) });
+            const rows = await this.threads.findBy({ id: In([...ids]) });
             return ids.map((threadId) => rows.find((row) => row.id === threadId) ?? null);
           }),
       )
@@ -140,25 +145,29 @@ export class ThreadsService {
 
   /** A thread's tags in alphabetical order, batched per request. */
   tags(context: RequestContext, threadId: number): Promise<string[]> {
-    return context
-      .loader(
-        'threadTags',
-        () =>
-          new DataLoader<number, string[]>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(ThreadTagEntity)
-              .find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
-            return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
-          }),
-      )
-      .load(threadId);
+    return this.tagLoader(context).load(threadId);
+  }
+
+  /** Tells this context's loader tags it already has (a live message carried them), so `tags` does not read them again. */
+  knownTags(context: RequestContext, threadId: number, tags: string[]): void {
+    this.tagLoader(context).clear(threadId).prime(threadId, tags);
+  }
+
+  private tagLoader(context: RequestContext): DataLoader<number, string[]> {
+    return context.loader(
+      'threadTags',
+      () =>
+        new DataLoader<number, string[]>(async (ids) => {
+          const rows = await this.threadTags.find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
+          return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
+        }),
+    );
   }
 
   /** The `first` most used tags on threads the viewer may see: one grouped query, most used first, ties by name. */
   async popularTags(context: RequestContext, first: number): Promise<TagCount[]> {
     const visible = visibleCondition(context, 'thread');
-    const rows = await this.dataSource
-      .getRepository(ThreadTagEntity)
+    const rows = await this.threadTags
       .createQueryBuilder('tt')
       .innerJoin(ThreadEntity, 'thread', 'thread.id = tt.threadId')
       .select('tt.tag', 'tag')
@@ -184,7 +193,7 @@ export class ThreadsService {
     const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
-    const query = this.dataSource.getRepository(ThreadEntity).createQueryBuilder('thread');
+    const query = this.threads.createQueryBuilder('thread');
     const visible = visibleCondition(context, 'thread');
     query.where(visible.sql, visible.parameters);
     if (filter.status) query.andWhere('thread.status = :status', { status: filter.status });
@@ -237,16 +246,15 @@ export class ThreadsService {
     const title = input.title ?? thread.title;
     const body = input.body ?? thread.body;
     const textChanged = title !== thread.title || body !== thread.body;
-    const currentTags = await this.dataSource
-      .getRepository(ThreadTagEntity)
-      .find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
+    const currentTags = await this.threadTags.find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
     const newTags = input.tags ? [...input.tags].sort() : null;
     const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
     if (!textChanged && !tagsChanged) return toThread(thread);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
+    const cooked = body !== thread.body ? this.markdown.cook(body) : {};
+    await this.threads.manager.transaction(async (manager) => {
       if (textChanged) {
         await this.revisions.record(manager, {
           postType: PostType.THREAD,
@@ -256,24 +264,30 @@ export class ThreadsService {
           previousBody: thread.body,
           createdAt: now,
         });
-        await manager
-          .getRepository(ThreadEntity)
-          .update({ id: thread.id }, { title, body, ...(body !== thread.body ? this.markdown.cook(body) : {}), editedAt: now });
+        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, ...cooked, editedAt: now });
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
     });
-    await this.events.emit('postEdited', { threadId: thread.id, replyId: null, editorId: user.id });
-    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+    const edited = textChanged ? { ...thread, title, body, ...cooked, editedAt: now } : thread;
+    await this.events.emit('postEdited', {
+      threadId: thread.id,
+      replyId: null,
+      editorId: user.id,
+      threadHidden: thread.hidden,
+      reply: null,
+      question: toQuestionSnapshot(edited, newTags ?? currentTags.map((row) => row.tag)),
+    });
+    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 
   /** The thread's author or staff mark a visible reply of that thread as its answer. */
   async accept(context: RequestContext, rawReplyId: string): Promise<Thread> {
     const user = context.requireUser();
     const replyId = parseId(rawReplyId, 'replyId');
-    const reply = await this.dataSource.getRepository(ReplyEntity).findOneBy({ id: replyId });
+    const reply = await this.replies.findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     const thread = await this.findVisible(context, reply.threadId);
     if (!mayModify(context, thread))
@@ -282,11 +296,20 @@ export class ThreadsService {
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
       if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
-      return change.setAcceptedReply(replyId);
+      return { done: await change.setAcceptedReply(replyId), state: change.snapshot() };
     });
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
-    if (changed.result) await this.events.emit('replyAccepted', { threadId: thread.id, replyId, acceptedById: user.id });
-    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+    if (changed.result.done) {
+      const { state } = changed.result;
+      await this.events.emit('replyAccepted', {
+        threadId: thread.id,
+        replyId,
+        acceptedById: user.id,
+        state,
+        lastActivityAt: thread.lastActivityAt,
+      });
+    }
+    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
@@ -295,9 +318,13 @@ export class ThreadsService {
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
-    const changed = await this.state.change(thread.id, (change) => change.setAcceptedReply(null));
+    const changed = await this.state.change(thread.id, async (change) => ({
+      done: await change.setAcceptedReply(null),
+      state: change.snapshot(),
+    }));
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
-    if (changed.result) await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id });
-    return toThread(await this.dataSource.getRepository(ThreadEntity).findOneByOrFail({ id: thread.id }));
+    if (changed.result.done)
+      await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id, state: changed.result.state });
+    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
   }
 }

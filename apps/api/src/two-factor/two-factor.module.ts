@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment.js';
 import { UsersModule } from '../users/users.module.js';
+import { RecoveryCodeEntity } from './recovery-code.entity.js';
+import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
+import { TwoFactorCredentialEntity } from './two-factor-credential.entity.js';
 import { TwoFactorResolver, ViewerTwoFactorResolver } from './two-factor.resolver.js';
 import { TwoFactorService } from './two-factor.service.js';
 import { resolveTotpEncryptionKey, TwoFactorCrypto } from './two-factor-crypto.js';
 
 /** Two-factor sign-in for forum accounts; the sign-in steps themselves live in auth. */
 @Module({
-  imports: [UsersModule],
+  imports: [TypeOrmModule.forFeature([TwoFactorCredentialEntity, RecoveryCodeEntity, SignInChallengeEntity]), UsersModule],
   providers: [
     // Resolved at start-up: a missing or malformed key stops the app before it serves anything.
     {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -39,7 +39,9 @@ const checkedRequests = new WeakSet<object>();
 @Injectable()
 export class TwoFactorService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(TwoFactorCredentialEntity) private readonly credentials: Repository<TwoFactorCredentialEntity>,
+    @InjectRepository(RecoveryCodeEntity) private readonly recoveryCodes: Repository<RecoveryCodeEntity>,
+    @InjectRepository(SignInChallengeEntity) private readonly challenges: Repository<SignInChallengeEntity>,
     private readonly crypto: TwoFactorCrypto,
     private readonly rateLimiter: RateLimiterService,
     private readonly users: UsersService,
@@ -48,22 +50,20 @@ export class TwoFactorService {
   ) {}
 
   async isEnabled(userId: number): Promise<boolean> {
-    return this.dataSource.getRepository(TwoFactorCredentialEntity).exists({ where: { userId, enabledAt: Not(IsNull()) } });
+    return this.credentials.exists({ where: { userId, enabledAt: Not(IsNull()) } });
   }
 
   async status(context: RequestContext): Promise<TwoFactorStatus> {
     const user = context.requireUser();
     const enabled = await this.isEnabled(user.id);
-    const recoveryCodesLeft = enabled
-      ? await this.dataSource.getRepository(RecoveryCodeEntity).countBy({ userId: user.id, usedAt: IsNull() })
-      : 0;
+    const recoveryCodesLeft = enabled ? await this.recoveryCodes.countBy({ userId: user.id, usedAt: IsNull() }) : 0;
     return { enabled, recoveryCodesLeft, requiredForStaffTools: isStaffRole(user.role) };
   }
 
   /** A new secret (replacing an unconfirmed one); CONFLICT when two-factor sign-in is already on. */
   async beginEnrolment(context: RequestContext): Promise<TwoFactorEnrolment> {
     const user = context.requireUser();
-    const repository = this.dataSource.getRepository(TwoFactorCredentialEntity);
+    const repository = this.credentials;
     const existing = await repository.findOneBy({ userId: user.id });
     if (existing?.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     const secret = newTotpSecret();
@@ -94,13 +94,13 @@ export class TwoFactorService {
   /** The first valid code turns two-factor sign-in on and returns the recovery codes, shown this once. */
   async confirmEnrolment(context: RequestContext, code: string): Promise<RecoveryCodes> {
     const user = context.requireUser();
-    const credential = await this.dataSource.getRepository(TwoFactorCredentialEntity).findOneBy({ userId: user.id });
+    const credential = await this.credentials.findOneBy({ userId: user.id });
     if (!credential) throw AppError.badInput('code', 'Start turning on two-factor sign-in first');
     if (credential.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     await this.countAttempt(context, user.id);
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
     if (step === null) throw AppError.badInput('code', wrongCode);
-    return this.dataSource.transaction(async (manager) => {
+    return this.credentials.manager.transaction(async (manager) => {
       const enabled = await manager.update(
         TwoFactorCredentialEntity,
         { userId: user.id, enabledAt: IsNull() },
@@ -115,7 +115,7 @@ export class TwoFactorService {
   async regenerateRecoveryCodes(context: RequestContext): Promise<RecoveryCodes> {
     const user = context.requireUser();
     if (!(await this.isEnabled(user.id))) throw AppError.badInput('twoFactor', 'Two-factor sign-in is off');
-    return { codes: await this.dataSource.transaction((manager) => this.replaceRecoveryCodes(manager, user.id)) };
+    return { codes: await this.credentials.manager.transaction((manager) => this.replaceRecoveryCodes(manager, user.id)) };
   }
 
   /** Off with a current code, or with the password and a recovery code. */
@@ -136,7 +136,7 @@ export class TwoFactorService {
         throw AppError.badInput('recoveryCode', 'That password and recovery code do not match this account');
       }
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.credentials.manager.transaction(async (manager) => {
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
     });
@@ -148,7 +148,7 @@ export class TwoFactorService {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + challengeSeconds * 1000);
-    const repository = this.dataSource.getRepository(SignInChallengeEntity);
+    const repository = this.challenges;
     await repository.delete({ expiresAt: LessThan(now) });
     await repository.insert({ tokenHash: hashToken(token), userId, expiresAt, completedAt: null, createdAt: now });
     return { token, expiresAt };
@@ -162,7 +162,7 @@ export class TwoFactorService {
   async completeChallenge(context: RequestContext, token: string, code: string): Promise<number> {
     this.oneCheckPerRequest(context);
     await this.rateLimiter.consume(`two-factor:ip:${context.ip}`, this.environment.RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS, attemptWindowSeconds);
-    const challenge = await this.dataSource.getRepository(SignInChallengeEntity).findOneBy({ tokenHash: hashToken(token) });
+    const challenge = await this.challenges.findOneBy({ tokenHash: hashToken(token) });
     if (!challenge || challenge.completedAt || challenge.expiresAt.getTime() <= Date.now())
       throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     await this.rateLimiter.consume(`two-factor:challenge:${challenge.id}`, attemptsPerChallenge, challengeSeconds);
@@ -173,9 +173,7 @@ export class TwoFactorService {
       ? await this.acceptTotp(challenge.userId, trimmed)
       : await this.acceptRecoveryCode(challenge.userId, trimmed);
     if (!accepted) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
-    const completed = await this.dataSource
-      .getRepository(SignInChallengeEntity)
-      .update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
+    const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     return challenge.userId;
   }
@@ -196,13 +194,13 @@ export class TwoFactorService {
 
   /** A valid code for a time step later than the last one used; claiming the step is one conditional update. */
   private async acceptTotp(userId: number, code: string): Promise<boolean> {
-    const credential = await this.dataSource.getRepository(TwoFactorCredentialEntity).findOneBy({ userId, enabledAt: Not(IsNull()) });
+    const credential = await this.credentials.findOneBy({ userId, enabledAt: Not(IsNull()) });
     if (!credential) return false;
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), credential.lastUsedStep);
     if (step === null) return false;
-    const claimed = await this.dataSource
+    const claimed = await this.credentials
       .createQueryBuilder()
-      .update(TwoFactorCredentialEntity)
+      .update()
       .set({ lastUsedStep: step })
       .where('user_id = :userId AND (last_used_step IS NULL OR last_used_step < :step)', { userId, step })
       .execute();
@@ -211,9 +209,10 @@ export class TwoFactorService {
 
   private async acceptRecoveryCode(userId: number, code: string): Promise<boolean> {
     if (normalizeRecoveryCode(code).length !== 12) return false;
-    const used = await this.dataSource
-      .getRepository(RecoveryCodeEntity)
-      .update({ userId, codeHash: this.crypto.hashRecoveryCode(code), usedAt: IsNull() }, { usedAt: new Date() });
+    const used = await this.recoveryCodes.update(
+      { userId, codeHash: this.crypto.hashRecoveryCode(code), usedAt: IsNull() },
+      { usedAt: new Date() },
+    );
     return Boolean(used.affected);
   }
 

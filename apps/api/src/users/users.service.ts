@@ -44,6 +44,11 @@ export class UsersService {
     return this.loaderById(context).load(id);
   }
 
+  /** Tells this context's loader a user it already has (a live message carried it), so resolvers do not read it again. */
+  known(context: RequestContext, user: User): void {
+    this.loaderById(context).clear(Number(user.id)).prime(Number(user.id), user);
+  }
+
   /** A public profile by username, case-insensitive. */
   async byUsername(_context: RequestContext, username: string): Promise<User | null> {
     const row = await this.users.findOneBy({ usernameKey: username.toLowerCase() });
@@ -61,6 +66,21 @@ export class UsersService {
   async account(id: number): Promise<AuthUser | null> {
     const row = await this.users.findOne({ select: { id: true, username: true, role: true }, where: { id } });
     return row ? { id: row.id, username: row.username, role: row.role } : null;
+  }
+
+  /** Accounts by id, for work outside a request (who gets a notification); missing ones are left out. */
+  async accounts(ids: number[]): Promise<AuthUser[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.users.find({ select: { id: true, username: true, role: true }, where: { id: In(ids) } });
+    return rows.map((row) => ({ id: row.id, username: row.username, role: row.role }));
+  }
+
+  /** Accounts by username, case-insensitive (the people a post mentions); unknown names are left out. */
+  async accountsByUsername(usernames: string[]): Promise<AuthUser[]> {
+    const keys = [...new Set(usernames.map((name) => name.toLowerCase()))];
+    if (keys.length === 0) return [];
+    const rows = await this.users.find({ select: { id: true, username: true, role: true }, where: { usernameKey: In(keys) } });
+    return rows.map((row) => ({ id: row.id, username: row.username, role: row.role }));
   }
 
   /** Whether anyone but the bot has an account. */
@@ -105,11 +125,15 @@ export class UsersService {
     }
   }
 
-  /** Sets a new password (the `user:set-password` CLI); NOT_FOUND for an unknown username, never for the bot. */
+  /**
+   * Sets a new password (the `user:set-password` CLI) and signs the account out everywhere (passwordChanged);
+   * NOT_FOUND for an unknown username, never for the bot.
+   */
   async setPassword(username: string, password: string): Promise<User> {
     const row = await this.users.findOneBy({ usernameKey: username.trim().toLowerCase() });
     if (!row || row.role === Role.BOT) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', username);
     await this.users.update(row.id, { passwordHash: await this.passwords.hash(password) });
+    await this.events.emit('passwordChanged', { userId: row.id });
     return toUser(row);
   }
 

@@ -16,7 +16,7 @@ export function ThreadRoute() {
   const [params] = useSearchParams();
   const { viewer } = useViewer();
   const client = useApolloClient();
-  const { suggestion, askerId, settled } = useBotSuggestion(threadId);
+  const { suggestion, askerId, settled, refetch: refetchBot } = useBotSuggestion(threadId);
   const draftSlug = viewer?.isStaff ? params.get('draft') : null;
   const draft = useCanonicalAnswerDraft(threadId, draftSlug);
 
@@ -66,6 +66,7 @@ export function ThreadRoute() {
     // The bot's reply is accepted through "Did this solve it?" (which also teaches the bot), not the generic button.
     canAccept: (reply) => suggestion?.replyId !== reply.id,
     replyDraft: draft.body,
+    refresh: refetchBot,
   };
 
   return (

@@ -31,7 +31,14 @@ export function useBotSuggestion(threadId: string): {
   suggestion: BotSuggestionDetails | null;
   askerId: string | null;
   settled: ThreadSettled;
+  /** Reads the bot's state again (the bot answered, or the thread changed in a way live events do not carry). */
+  refetch: () => void;
 } {
-  const { data } = useQuery(ThreadBotSuggestionDocument, { variables: { threadId } });
-  return { suggestion: data?.thread.botSuggestion ?? null, askerId: data?.thread.author.id ?? null, settled: settledBy(data?.thread) };
+  const { data, refetch } = useQuery(ThreadBotSuggestionDocument, { variables: { threadId } });
+  return {
+    suggestion: data?.thread.botSuggestion ?? null,
+    askerId: data?.thread.author.id ?? null,
+    settled: settledBy(data?.thread),
+    refetch: () => void refetch(),
+  };
 }

@@ -38,21 +38,51 @@ export const CanonicalAnswerEditorDocument = graphql(`
       version
       retired
       updatedAt
-      examples {
-        id
-        text
-        source
-        threadId
-        createdAt
-      }
-      revisions {
-        version
-        title
-        body
-        createdAt
-        editor {
+    }
+  }
+`);
+
+/** A page of an answer's example questions (oldest first); `after` null for the first. */
+export const CanonicalAnswerExamplesDocument = graphql(`
+  query CanonicalAnswerExamples($slug: String!, $after: String) {
+    canonicalAnswer(slug: $slug) {
+      id
+      examples(first: 50, after: $after) {
+        nodes {
           id
-          username
+          text
+          source
+          threadId
+          createdAt
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** A page of an answer's earlier versions (newest first); `after` null for the first. */
+export const CanonicalAnswerRevisionsDocument = graphql(`
+  query CanonicalAnswerRevisions($slug: String!, $after: String) {
+    canonicalAnswer(slug: $slug) {
+      id
+      revisions(first: 20, after: $after) {
+        nodes {
+          version
+          title
+          body
+          createdAt
+          editor {
+            id
+            username
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }

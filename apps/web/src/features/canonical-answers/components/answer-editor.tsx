@@ -15,7 +15,9 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import {
   AddAnswerExampleDocument,
   CanonicalAnswerEditorDocument,
+  CanonicalAnswerExamplesDocument,
   CanonicalAnswerListDocument,
+  CanonicalAnswerRevisionsDocument,
   RemoveAnswerExampleDocument,
   RestoreCanonicalAnswerDocument,
   RetireCanonicalAnswerDocument,
@@ -94,7 +96,7 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [update, { loading }] = useMutation(UpdateCanonicalAnswerDocument, {
-    refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument],
+    refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument, CanonicalAnswerRevisionsDocument],
   });
   const changed = title !== answer.title || body !== answer.body;
 
@@ -149,8 +151,9 @@ function Examples({ answer }: { answer: AnswerDetails }) {
   const [remove] = useMutation(RemoveAnswerExampleDocument);
   const [removing, setRemoving] = useState<string | null>(null);
 
+  /** Every page of examples on screen reads again. */
   async function refresh() {
-    await client.refetchQueries({ include: [CanonicalAnswerEditorDocument] });
+    await client.refetchQueries({ include: [CanonicalAnswerExamplesDocument] });
   }
 
   async function submit(event: FormEvent) {
@@ -178,26 +181,14 @@ function Examples({ answer }: { answer: AnswerDetails }) {
     }
   }
 
-  const examples = answer.examples ?? [];
   const fields = fieldErrorsOf(error);
   return (
     <section className="card stack" aria-labelledby="examples-heading">
-      <h3 id="examples-heading">Example questions ({examples.length})</h3>
+      <h3 id="examples-heading">Example questions</h3>
       <p className="muted">The bot learns from these. Remove ones that belong to another answer.</p>
       {error && !fields.text ? <ErrorMessage error={error} /> : null}
       <ul className="examples">
-        {examples.map((example) => (
-          <ExampleItem
-            key={example.id}
-            text={example.text}
-            source={sourceLabel[example.source] ?? example.source}
-            threadId={example.threadId}
-            removeLabel="Remove"
-            removeName="Remove example"
-            removing={removing === example.id}
-            onRemove={() => void removeExample(example.id)}
-          />
-        ))}
+        <ExamplePage slug={answer.slug} after={null} removing={removing} onRemove={(id) => void removeExample(id)} />
       </ul>
       <form className="form" onSubmit={submit}>
         <TextAreaField
@@ -216,29 +207,112 @@ function Examples({ answer }: { answer: AnswerDetails }) {
   );
 }
 
+/** One page of example questions; its last item offers the next page. */
+function ExamplePage({
+  slug,
+  after,
+  removing,
+  onRemove,
+}: {
+  slug: string;
+  after: string | null;
+  removing: string | null;
+  onRemove: (id: string) => void;
+}) {
+  const [showMore, setShowMore] = useState(false);
+  const { data, error, refetch } = useQuery(CanonicalAnswerExamplesDocument, { variables: { slug, after } });
+  if (error && !data)
+    return (
+      <li>
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  const page = data?.canonicalAnswer?.examples;
+  if (!page)
+    return (
+      <li>
+        <Spinner label="Loading the examples…" />
+      </li>
+    );
+  return (
+    <>
+      {page.nodes.map((example) => (
+        <ExampleItem
+          key={example.id}
+          text={example.text}
+          source={sourceLabel[example.source] ?? example.source}
+          threadId={example.threadId}
+          removeLabel="Remove"
+          removeName="Remove example"
+          removing={removing === example.id}
+          onRemove={() => onRemove(example.id)}
+        />
+      ))}
+      {page.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
+        showMore ? (
+          <ExamplePage slug={slug} after={page.pageInfo.endCursor} removing={removing} onRemove={onRemove} />
+        ) : (
+          <li>
+            <Button onClick={() => setShowMore(true)}>Show more examples</Button>
+          </li>
+        )
+      ) : null}
+    </>
+  );
+}
+
 function History({ answer }: { answer: AnswerDetails }) {
-  const revisions = answer.revisions ?? [];
   return (
     <section className="card" aria-labelledby="history-heading">
       <h3 id="history-heading">History</h3>
-      {revisions.length === 0 ? (
-        <p className="muted">This is the first version.</p>
-      ) : (
-        <ol className="revisions">
-          {revisions.map((revision) => (
-            <li key={revision.version} className="revision">
-              <details>
-                <summary>
-                  Version {revision.version}, replaced <TimeAgo date={revision.createdAt} />
-                  {revision.editor ? ` by ${revision.editor.username}` : ''}
-                </summary>
-                <p className="revision__title">{revision.title}</p>
-                <div className="revision__body">{revision.body}</div>
-              </details>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ol className="revisions">
+        <RevisionPage slug={answer.slug} after={null} />
+      </ol>
     </section>
+  );
+}
+
+/** One page of earlier versions, newest first; its last item offers the older ones. */
+function RevisionPage({ slug, after }: { slug: string; after: string | null }) {
+  const [showOlder, setShowOlder] = useState(false);
+  const { data, error, refetch } = useQuery(CanonicalAnswerRevisionsDocument, { variables: { slug, after } });
+  if (error && !data)
+    return (
+      <li>
+        <ErrorMessage error={error} retry={() => refetch()} />
+      </li>
+    );
+  const page = data?.canonicalAnswer?.revisions;
+  if (!page)
+    return (
+      <li>
+        <Spinner label="Loading the history…" />
+      </li>
+    );
+  if (page.nodes.length === 0 && after === null) return <li className="muted">This is the first version.</li>;
+  return (
+    <>
+      {page.nodes.map((revision) => (
+        <li key={revision.version} className="revision">
+          <details>
+            <summary>
+              Version {revision.version}, replaced <TimeAgo date={revision.createdAt} />
+              {revision.editor ? ` by ${revision.editor.username}` : ''}
+            </summary>
+            <p className="revision__title">{revision.title}</p>
+            <div className="revision__body">{revision.body}</div>
+          </details>
+        </li>
+      ))}
+      {page.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
+        showOlder ? (
+          <RevisionPage slug={slug} after={page.pageInfo.endCursor} />
+        ) : (
+          <li>
+            <Button onClick={() => setShowOlder(true)}>Show older versions</Button>
+          </li>
+        )
+      ) : null}
+    </>
   );
 }

@@ -9,6 +9,7 @@ export const ForumActivityDocument = graphql(`
   }
 `);
 
+/** Carries the change itself, so that the page updates its cache instead of reading the thread again. */
 export const ThreadActivityDocument = graphql(`
   subscription ThreadActivity($threadId: ID!) {
     threadActivity(threadId: $threadId) {
@@ -16,6 +17,23 @@ export const ThreadActivityDocument = graphql(`
       threadId
       replyId
       at
+      reply {
+        ...ReplyFields
+      }
+      question {
+        id
+        title
+        body
+        bodyHtml
+        tags
+        edited
+        editedAt
+        viewerCanEdit
+      }
+      state {
+        status
+        locked
+      }
     }
   }
 `);

@@ -7,13 +7,14 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import type { ReplyFieldsFragment } from '../../../gql/graphql';
 import { ReplyToThreadDocument } from '../api/thread-documents';
 
 interface ReplyBoxProps {
   threadId: string;
   /** Text to start from, e.g. a canonical answer a staff member chose in the dashboard. */
   draft?: string | null;
-  onPosted: (replyId: string) => void;
+  onPosted: (reply: ReplyFieldsFragment) => void;
 }
 
 export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
@@ -32,7 +33,7 @@ export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
     try {
       const result = await reply({ variables: { threadId, body } });
       setBody('');
-      if (result.data) onPosted(result.data.replyToThread.id);
+      if (result.data) onPosted(result.data.replyToThread);
     } catch (caught) {
       setError(caught);
     }

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -12,6 +12,7 @@ import { useLiveConnected } from '../../../lib/live-connection';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
+import { addReply, applyAcceptance, applyState, countReply, repliesPerPage, type LoadedReplies } from '../api/thread-cache';
 import { AcceptAnswerDocument, ThreadPageDocument, ThreadRepliesDocument, UnacceptAnswerDocument } from '../api/thread-documents';
 import { EditQuestionForm, EditReplyForm } from './edit-forms';
 import { PostByline } from './post-byline';
@@ -37,15 +38,19 @@ export interface ThreadSlots {
   canAccept?: (reply: ReplyDetails) => boolean;
   /** Text to start the reply box with. */
   replyDraft?: string | null;
+  /**
+   * Reads again what the slots show (the bot's state) when the thread changed in a way its live event does not carry:
+   * the bot answered, or the page itself had to read the thread again.
+   */
+  refresh?: () => void;
 }
-
-const repliesPerPage = 50;
 
 export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?: ThreadSlots }) {
   const { data, error, refetch } = useQuery(ThreadPageDocument, { variables: { id: threadId, first: repliesPerPage } });
   const [morePages, setMorePages] = useState<string[]>([]);
-  const live = useThreadLive(threadId);
-  useCatchUpWhileProcessing(data?.thread.processing ?? false);
+  const refreshSlots = useLatest(slots.refresh);
+  const live = useThreadLive({ threadId, pagesAfter: morePages }, refreshSlots);
+  useCatchUpWhileProcessing(data?.thread.processing ?? false, refetch, refreshSlots);
   usePageTitle(data?.thread.title);
 
   if (error && !data) {
@@ -99,55 +104,102 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
           <Button onClick={() => setMorePages([lastCursor])}>Show more replies</Button>
         ) : null}
       </section>
-      <ReplyArea thread={thread} draft={slots.replyDraft} onPosted={live.markFresh} />
+      <ReplyArea thread={thread} draft={slots.replyDraft} onPosted={live.posted} />
     </div>
   );
+}
+
+/** The latest value, for callbacks that must not restart effects or subscriptions when it changes. */
+function useLatest<T>(value: T): { readonly current: T } {
+  const ref = useRef(value);
+  ref.current = value;
+  return ref;
 }
 
 /**
  * The bot answers a new question a moment after it is posted, and its reply arrives live; but the page's
  * subscription may start after that moment. While the server says the question is still being processed, the page
- * reads it again, so the reply shows either way.
+ * reads it again (the thread query only), and the slots once when processing ends, so the reply shows either way.
  */
-function useCatchUpWhileProcessing(processing: boolean) {
-  const client = useApolloClient();
+function useCatchUpWhileProcessing(processing: boolean, refetch: () => Promise<unknown>, refreshSlots: { readonly current?: () => void }) {
+  const wasProcessing = useRef(false);
   useEffect(() => {
-    if (!processing) return;
-    const timer = setInterval(() => void client.refetchQueries({ include: 'active' }), 500);
+    if (!processing) {
+      if (wasProcessing.current) refreshSlots.current?.();
+      wasProcessing.current = false;
+      return;
+    }
+    wasProcessing.current = true;
+    const timer = setInterval(() => void refetch(), 500);
     return () => clearInterval(timer);
-  }, [client, processing]);
+  }, [processing, refetch, refreshSlots]);
 }
 
-/** Refetches the page when anything happens in the thread, and marks replies that arrived live. */
-function useThreadLive(threadId: string) {
+/**
+ * Applies what happens in the thread to the cache from the live event itself (a new or edited reply, the edited
+ * question, the thread's state), so the page reads nothing; it reads the thread again only when the event does not
+ * carry the change (moderation, a reply on a page not in the cache). Marks replies that arrived live.
+ */
+function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?: () => void }) {
   const client = useApolloClient();
   const [freshReplyIds, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
+  // Replies already in the thread's count: a reply on a page not loaded arrives twice when it is the viewer's own.
+  const counted = useRef(new Set<string>());
   const connected = useLiveConnected();
+
+  const readAgain = () => {
+    void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] });
+    refreshSlots.current?.();
+  };
+  const takeReply = (reply: ReplyDetails) => {
+    const outcome = addReply(client.cache, loaded, reply);
+    if (outcome === 'missing') readAgain();
+    if (outcome === 'not-loaded' && !counted.current.has(reply.id)) countReply(client.cache, loaded.threadId, reply);
+    counted.current.add(reply.id);
+  };
+  const markFresh = (replyId: string) => setFresh((current) => new Set(current).add(replyId));
+
   useSubscription(ThreadActivityDocument, {
-    variables: { threadId },
+    variables: { threadId: loaded.threadId },
+    // The reply and question it carries are written to the cache by Apollo (normalised by id); lists and state here.
     onData: ({ data }) => {
       const activity = data.data?.threadActivity;
       if (!activity) return;
-      if (activity.replyId && (activity.kind === 'NEW_REPLY' || activity.kind === 'BOT_ANSWER')) {
-        const replyId = activity.replyId;
-        setFresh((current) => new Set(current).add(replyId));
-      }
       setAnnouncement(announcementFor(activity.kind));
-      // Every query on the page may show the change (the thread, its replies, the bot's state).
-      void client.refetchQueries({ include: 'active' });
+      switch (activity.kind) {
+        case 'NEW_REPLY':
+        case 'BOT_ANSWER':
+          if (activity.reply) {
+            takeReply(activity.reply);
+            markFresh(activity.reply.id);
+          } else readAgain();
+          if (activity.kind === 'BOT_ANSWER') refreshSlots.current?.();
+          return;
+        case 'ACCEPTED':
+          if (activity.state) applyState(client.cache, loaded.threadId, activity.state);
+          if (!activity.state || !applyAcceptance(client.cache, loaded, activity.replyId)) readAgain();
+          return;
+        case 'LOCKED':
+        case 'UNLOCKED':
+          if (activity.state) applyState(client.cache, loaded.threadId, activity.state);
+          else readAgain();
+          return;
+        case 'UPDATED':
+          if (!activity.reply && !activity.question) readAgain();
+          return;
+      }
     },
   });
   return {
     connected,
     freshReplyIds,
     announcement,
-    markFresh: (replyId: string) => {
-      setFresh((current) => new Set(current).add(replyId));
-      // 'active': the bot's footer follows the thread too (a staff reply settles it).
-      void client.refetchQueries({ include: 'active' }).then(() => {
-        document.getElementById(`reply-${replyId}`)?.scrollIntoView({ block: 'center' });
-      });
+    /** The viewer's own new reply, from the mutation's answer. */
+    posted: (reply: ReplyDetails) => {
+      takeReply(reply);
+      markFresh(reply.id);
+      requestAnimationFrame(() => document.getElementById(`reply-${reply.id}`)?.scrollIntoView({ block: 'center' }));
     },
   };
 }
@@ -344,7 +396,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
   );
 }
 
-function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?: string | null; onPosted: (replyId: string) => void }) {
+function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?: string | null; onPosted: (reply: ReplyDetails) => void }) {
   const { viewer, loading } = useViewer();
   if (loading) return null;
   if (thread.locked) {

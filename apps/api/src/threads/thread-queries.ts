@@ -1,0 +1,80 @@
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ReplyEntity } from './reply.entity.js';
+import { ThreadStatus } from './thread-status.js';
+import { ThreadEntity } from './thread.entity.js';
+
+/*
+ * The threads feature's seam for other features' SQL. A query that filters its own rows by the state of their thread
+ * or reply (a notification whose post was hidden, a bot suggestion whose question was answered) stays one statement
+ * by joining through these functions; the threads and replies tables, their columns and the rules over them stay
+ * here. Callers pass the SQL expressions of their own columns that hold the ids, and add these conditions after their
+ * own `where` (each one is an `andWhere`). The thread is joined as `thread`.
+ */
+
+/** Keeps rows whose thread is visible and whose reply (`replyId`, may be NULL for the question itself) is visible. */
+export function whereVisiblePost<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  columns: { threadId: string; replyId: string },
+): SelectQueryBuilder<T> {
+  return query
+    .innerJoin(ThreadEntity, 'thread', `thread.id = ${columns.threadId} AND thread.hidden = :threadHidden`, { threadHidden: false })
+    .leftJoin(ReplyEntity, 'reply', `reply.id = ${columns.replyId}`)
+    .andWhere(`(${columns.replyId} IS NULL OR reply.hidden = :replyHidden)`, { replyHidden: false });
+}
+
+/** Selects the joined thread's title as `alias` (after whereVisiblePost or whereOpenVisibleThread). */
+export function selectThreadTitle<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  return query.addSelect('thread.title', alias);
+}
+
+/**
+ * Keeps rows whose question still waits for staff: the thread is OPEN (no accepted answer, not locked), not hidden,
+ * and no staff member other than the asker posted a visible staff answer after `since` (a staff member adding to
+ * their own question is not an answer).
+ */
+export function whereAwaitingStaff<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  columns: { threadId: string; since: string },
+): SelectQueryBuilder<T> {
+  return query
+    .innerJoin(ThreadEntity, 'thread', `thread.id = ${columns.threadId}`)
+    .andWhere('thread.status = :queueThreadStatus AND thread.hidden = :queueThreadHidden', {
+      queueThreadStatus: ThreadStatus.OPEN,
+      queueThreadHidden: false,
+    })
+    .andWhere(
+      `NOT EXISTS (SELECT 1 FROM replies staff_reply
+        WHERE staff_reply.thread_id = ${columns.threadId}
+          AND staff_reply.is_staff_answer = :queueStaffAnswer
+          AND staff_reply.hidden = :queueReplyHidden
+          AND staff_reply.author_id <> thread.author_id
+          AND staff_reply.created_at > ${columns.since})`,
+      { queueStaffAnswer: true, queueReplyHidden: false },
+    );
+}
+
+/**
+ * Open, visible questions nobody has replied to, as a query over threads aliased `thread` (ordered and paged by
+ * `thread.id`), for a caller to narrow by its own rows keyed by `thread.id`.
+ */
+export function unrepliedOpenQuestions(manager: EntityManager): SelectQueryBuilder<ThreadEntity> {
+  return manager
+    .getRepository(ThreadEntity)
+    .createQueryBuilder('thread')
+    .where('thread.status = :unrepliedStatus AND thread.hidden = :unrepliedHidden AND thread.replyCount = 0', {
+      unrepliedStatus: ThreadStatus.OPEN,
+      unrepliedHidden: false,
+    });
+}
+
+/**
+ * The columns of the threads and replies tables that the search feature's own SQL reads. Search owns its read model
+ * (the FTS5 `search_index` table and its triggers on SQLite, the `search_vector` columns and GIN indexes on
+ * PostgreSQL, all made by its migrations) and ranks with engine functions (bm25, ts_rank_cd) that need raw SQL, so
+ * it does not join through the functions above; these columns are what threads promises it. Renaming or dropping one
+ * breaks search: thread-queries.spec.ts fails first. (`search_vector` is PostgreSQL-only and not on the entities.)
+ */
+export const searchedPostColumns = {
+  threads: ['id', 'title', 'body', 'hidden'],
+  replies: ['id', 'thread_id', 'body', 'hidden'],
+} as const;

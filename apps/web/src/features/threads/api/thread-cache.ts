@@ -1,0 +1,102 @@
+import type { ApolloCache } from '@apollo/client';
+import type { ReplyFieldsFragment, ThreadActivitySubscription } from '../../../gql/graphql';
+import { ReplyFieldsFragment as ReplyFieldsDocument, ThreadPageDocument, ThreadRepliesDocument } from './thread-documents';
+
+export type ThreadActivityEvent = ThreadActivitySubscription['threadActivity'];
+
+/** Replies per page on the thread page; its queries' variables, which the cache updates below must match. */
+export const repliesPerPage = 50;
+
+/** Where a thread's replies are in the cache: the page's first page, and the cursors of the pages it loaded after that. */
+export interface LoadedReplies {
+  threadId: string;
+  pagesAfter: readonly string[];
+}
+
+export type AddedReply = 'added' | 'present' | 'not-loaded' | 'missing';
+
+/**
+ * Puts a reply the page did not have yet into the cache: at the end of the last loaded page when that page is the
+ * thread's last ('added', counted too), or nowhere when it belongs to a page not loaded yet ('not-loaded': the
+ * caller counts it once with countReply). 'missing': the page is not in the cache, read it again.
+ */
+export function addReply(cache: ApolloCache, loaded: LoadedReplies, reply: ReplyFieldsFragment): AddedReply {
+  const page = cache.readQuery({ query: ThreadPageDocument, variables: { id: loaded.threadId, first: repliesPerPage } });
+  if (!page) return 'missing';
+  if (page.thread.replies.nodes.some((node) => node.id === reply.id)) return 'present';
+  const lastPageAfter = loaded.pagesAfter.at(-1);
+  if (lastPageAfter === undefined) {
+    if (page.thread.replies.pageInfo.hasNextPage) return 'not-loaded';
+    cache.writeQuery({
+      query: ThreadPageDocument,
+      variables: { id: loaded.threadId, first: repliesPerPage },
+      data: { thread: { ...page.thread, replies: { ...page.thread.replies, nodes: [...page.thread.replies.nodes, reply] } } },
+    });
+  } else {
+    const variables = { id: loaded.threadId, first: repliesPerPage, after: lastPageAfter };
+    const last = cache.readQuery({ query: ThreadRepliesDocument, variables });
+    if (!last) return 'missing';
+    if (last.thread.replies.nodes.some((node) => node.id === reply.id)) return 'present';
+    if (last.thread.replies.pageInfo.hasNextPage) return 'not-loaded';
+    cache.writeQuery({
+      query: ThreadRepliesDocument,
+      variables,
+      data: { thread: { ...last.thread, replies: { ...last.thread.replies, nodes: [...last.thread.replies.nodes, reply] } } },
+    });
+  }
+  countReply(cache, loaded.threadId, reply);
+  return 'added';
+}
+
+/** Adds a new reply to the thread's count and last activity. */
+export function countReply(cache: ApolloCache, threadId: string, reply: ReplyFieldsFragment): void {
+  cache.modify({
+    id: cache.identify({ __typename: 'Thread', id: threadId }),
+    fields: {
+      replyCount: (count: number) => count + 1,
+      lastActivityAt: () => reply.createdAt,
+      // Read by the bot's footer: a staff answer everyone can see settles the question.
+      staffReplied: (replied: boolean) => replied || (reply.isStaffAnswer && !reply.hidden),
+    },
+  });
+}
+
+/**
+ * Marks the accepted answer (or none) on the thread and on its loaded replies (whichever came first, the viewer's own
+ * mutation or the event). Answers false when the accepted reply is not in the cache (it is on a page not loaded), so
+ * the page must be read again.
+ */
+export function applyAcceptance(cache: ApolloCache, loaded: LoadedReplies, replyId: string | null): boolean {
+  const replyRef = replyId === null ? undefined : cache.identify({ __typename: 'Reply', id: replyId });
+  if (replyRef && !cache.readFragment({ id: replyRef, fragment: ReplyFieldsDocument })) return false;
+  cache.modify({
+    id: cache.identify({ __typename: 'Thread', id: loaded.threadId }),
+    fields: {
+      acceptedReply: (_current, { toReference }) => (replyId === null ? null : (toReference({ __typename: 'Reply', id: replyId }) ?? null)),
+    },
+  });
+  for (const reply of loadedReplies(cache, loaded)) {
+    const accepted = reply.id === replyId;
+    if (reply.isAccepted !== accepted) {
+      cache.modify({ id: cache.identify({ __typename: 'Reply', id: reply.id }), fields: { isAccepted: () => accepted } });
+    }
+  }
+  return true;
+}
+
+function loadedReplies(cache: ApolloCache, loaded: LoadedReplies): ReplyFieldsFragment[] {
+  const first = cache.readQuery({ query: ThreadPageDocument, variables: { id: loaded.threadId, first: repliesPerPage } });
+  const more = loaded.pagesAfter.map(
+    (after) =>
+      cache.readQuery({ query: ThreadRepliesDocument, variables: { id: loaded.threadId, first: repliesPerPage, after } })?.thread.replies
+        .nodes ?? [],
+  );
+  return [...(first?.thread.replies.nodes ?? []), ...more.flat()];
+}
+
+export function applyState(cache: ApolloCache, threadId: string, state: NonNullable<ThreadActivityEvent['state']>): void {
+  cache.modify({
+    id: cache.identify({ __typename: 'Thread', id: threadId }),
+    fields: { status: () => state.status, locked: () => state.locked },
+  });
+}
