@@ -2,19 +2,24 @@
  * API benchmark: starts the built server on a fresh database holding 10,000 threads and one thread with 20
  * replies, and drives it with autocannon over loopback, with the web app's own GraphQL documents. Prints, per
  * operation, requests per second, p50/p99 latency, the ratio to a trivial query served by the same process in the
- * same run (the figure to compare across machines), responses carrying GraphQL `errors`, and the SQL statements
- * one such request runs; then the server's RSS before and after, and how long the bot's reply to a question takes
- * to reach the asker over the live subscription (at the end, and right after the write bursts, with their jobs queued). One table for SQLite, and one for PostgreSQL when
+ * same run (the figure to compare across machines), responses carrying GraphQL `errors`, the SQL statements
+ * one such request runs, and the API process's CPU time per request (user + system, post jobs included, the
+ * database server's not: on a machine shared with other work it moves far less than req/s); then the server's
+ * RSS before and after, and how long the bot's reply to a question takes to reach the asker over the live
+ * subscription (at the end, and right after the write bursts, with their jobs queued). One table for SQLite, and one for PostgreSQL when
  * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own).
  *
  *   npm run bench:api [-- --seconds 6 --warmup 2 --connections 10 --threads 10000 --dist dist]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npm run bench:api
  *
  * --dist runs another build (e.g. an older commit's `npm run build:api` output) with the same workload.
+ * --only ask,read times only the operations whose names contain one of the words (and the trivial query).
+ * --profile DIR writes a V8 CPU profile of the server per timed operation to DIR/<engine>-<operation>.cpuprofile
+ * (summarise with `npx tsx scripts/cpu-profile-summary.ts FILE`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +48,8 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '10000' },
     asks: { type: 'string', default: '20' },
     dist: { type: 'string', default: 'dist' },
+    profile: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -51,6 +58,9 @@ const connections = Number(values.connections);
 const bulkThreads = Number(values.threads);
 const botAsks = Number(values.asks);
 const dist = resolve(values.dist);
+const onlyWords = values.only?.split(',').map((word) => word.trim().toLowerCase()) ?? null;
+const profileDirectory = values.profile ? resolve(values.profile) : null;
+if (profileDirectory) mkdirSync(profileDirectory, { recursive: true });
 const totpEncryptionKey = randomBytes(32).toString('hex');
 
 const text = (document: DocumentNode) => print(document);
@@ -167,6 +177,7 @@ function freePort(): Promise<number> {
 
 class Server {
   private process: ChildProcess | null = null;
+  private profiles = 0;
   private port = 0;
 
   constructor(private readonly engine: Engine) {}
@@ -177,9 +188,17 @@ class Server {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    this.process = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+    const profiling = profileDirectory ? ['--import', pathToFileURL(resolve('scripts/cpu-profile-hook.mjs')).href] : [];
+    this.profiles = 0;
+    this.process = spawn(process.execPath, [...profiling, join(dist, 'apps/api/src/main.js')], {
       cwd: resolve(dist, '..'),
-      env: { ...process.env, ...serverEnvironment(this.engine), PORT: String(this.port), HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        ...serverEnvironment(this.engine),
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        ...(profileDirectory ? { CPU_PROFILE_DIR: profileDirectory } : {}),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let attempt = 0; attempt < 300; attempt++) {
@@ -192,6 +211,22 @@ class Server {
       }
     }
     throw new Error('the server did not start');
+  }
+
+  /** With --profile: ends the server's current CPU profile (saved as `name`) and starts the next one. */
+  async cutProfile(name: string): Promise<void> {
+    if (!profileDirectory) return;
+    const written = join(profileDirectory, `${++this.profiles}.cpuprofile`);
+    this.process!.kill('SIGWINCH');
+    for (let attempt = 0; attempt < 600 && !existsSync(written); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    renameSync(written, join(profileDirectory, `${this.engine.name}-${name.replace(/\W+/g, '-')}.cpuprofile`));
+  }
+
+  /** CPU time the server has used so far (user + system), in ms, from /proc: per request it barely depends on what else the machine runs. */
+  cpuMs(): number {
+    const fields = readFileSync(`/proc/${this.process!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
   /** Resident set size in MB, from /proc. */
@@ -353,6 +388,7 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  cpuMsPerRequest: number;
   statements: number | null;
 }
 
@@ -556,18 +592,25 @@ async function benchmark(
 
   const rssBefore = server.rss();
   const rows: Row[] = [];
+  const timed = (scenario: Scenario, index: number) =>
+    index === 0 || !onlyWords || onlyWords.some((word) => scenario.name.toLowerCase().includes(word));
   let botAfterBurst: BotLatency | null = null;
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter(timed)) {
     // A GraphQL error still answers 200: check that each operation succeeds once before timing it.
     await graphql(server.url, scenario.query, scenario.variables?.() ?? {}, scenario.perConnectionMember ? fixture.tokens[0] : undefined);
     if (warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
+    await server.cutProfile('warm-up');
+    const cpuBefore = server.cpuMs();
     const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, seconds);
+    const cpuMs = server.cpuMs() - cpuBefore;
+    await server.cutProfile(scenario.name);
     rows.push({
       name: scenario.name,
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
+      cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
       statements: null,
     });
     // Right after the writes, while their jobs (notifications, checks) are still queued: the asker waits behind them or not.
@@ -580,7 +623,7 @@ async function benchmark(
   const rssAfter = server.rss();
   await server.stop();
 
-  const statements = await countStatements(engine, scenarios, fixture.tokens);
+  const statements = await countStatements(engine, scenarios.filter(timed), fixture.tokens);
   for (const row of rows) row.statements = statements.get(row.name) ?? null;
   return { rows, rssBefore, rssAfter, bot, botAfterBurst };
 }
@@ -590,10 +633,10 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
   console.log(
     `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist})`,
   );
-  console.log('operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request');
+  console.log('operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request   server CPU ms/request');
   for (const row of outcome.rows) {
     console.log(
-      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(8)} ${String(row.statements ?? '?').padStart(13)}`,
+      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(8)} ${String(row.statements ?? '?').padStart(13)} ${row.cpuMsPerRequest.toFixed(2).padStart(23)}`,
     );
   }
   console.log(`server RSS: ${outcome.rssBefore.toFixed(0)} MB before, ${outcome.rssAfter.toFixed(0)} MB after`);

@@ -86,12 +86,14 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(literal.errors?.[0]?.message).toMatch(/Query cost \d+ exceeds the limit of 5000/);
     expect(literal.data ?? null).toBeNull();
 
-    const withVariables = await app.request(
-      'query ($threads: Int!, $replies: Int!) { threads(first: $threads) { nodes { replies(first: $replies) { nodes { bodyHtml } } } } }',
-      { threads: 50, replies: 100 },
-    );
+    const pages =
+      'query ($threads: Int!, $replies: Int!) { threads(first: $threads) { nodes { replies(first: $replies) { nodes { bodyHtml } } } } }';
+    const withVariables = await app.request(pages, { threads: 50, replies: 100 });
     expect(withVariables.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(withVariables.errors?.[0]?.message).toMatch(/Query cost/);
+    // The verdict is remembered per document and page sizes: the same document with small pages passes, and the large ones are refused again.
+    expect((await app.request(pages, { threads: 2, replies: 3 })).errors).toBeUndefined();
+    expect((await app.request(pages, { threads: 50, replies: 100 })).errors?.[0]?.message).toMatch(/Query cost/);
 
     // Ten aliases of a page that is fine alone.
     const page = 'threads(first: 20) { nodes { id title bodyHtml replies(first: 5) { nodes { id bodyHtml } } } }';

@@ -210,6 +210,13 @@ describe('transport abuse: headers and production answers', () => {
     }
   });
 
+  it('tells caches not to store API answers, which depend on the session', async () => {
+    const viewer = await app.request('{ viewer { id } }');
+    expect(viewer.headers.get('cache-control')).toBe('no-store');
+    const refused = await app.request('{ healt { status } }');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves the built scripts but not their source maps', async () => {
     expect((await fetch(`${app.url}/assets/app.js`)).status).toBe(200);
     const map = await fetch(`${app.url}/assets/app.js.map`);

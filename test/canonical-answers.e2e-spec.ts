@@ -1,5 +1,7 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
+import { rendererVersion } from '../apps/api/src/markdown/markdown.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { allExamples } from './support/canonical-answers.js';
 import { TestApp } from './support/test-app.js';
@@ -50,6 +52,32 @@ describe('Canonical answers', () => {
     const examples = await allExamples(app, 'no-backup-codes', staff.token);
     expect(examples.length).toBeGreaterThan(5);
     expect(new Set(examples.map((example) => example.source))).toEqual(new Set(['SEED']));
+  });
+
+  it('stores the HTML at write, serves it without rendering, and cooks at start-up what an older renderer made', async () => {
+    const dataSource = () => app.nest.get(DataSource);
+    const placeholder = (index: number) => (dataSource().options.type === 'postgres' ? `$${index}` : '?');
+    const bodyHtml = async (slug: string) =>
+      (await app.query<{ canonicalAnswer: { bodyHtml: string } }>(`{ canonicalAnswer(slug: "${slug}") { bodyHtml } }`)).canonicalAnswer
+        .bodyHtml;
+    await create({ slug: 'cooked-answer', title: 'Is the HTML stored?', body: 'It is **stored**.', examples: [] });
+    const [row] = await dataSource().query(`SELECT body_html, body_html_version FROM canonical_answers WHERE slug = ${placeholder(1)}`, [
+      'cooked-answer',
+    ]);
+    expect(row.body_html).toBe('<p>It is <strong>stored</strong>.</p>\n');
+    expect(Number(row.body_html_version)).toBe(rendererVersion);
+
+    const setHtml = (html: string, version: number) =>
+      dataSource().query(
+        `UPDATE canonical_answers SET body_html = ${placeholder(1)}, body_html_version = ${placeholder(2)} WHERE slug = ${placeholder(3)}`,
+        [html, version, 'cooked-answer'],
+      );
+    await setHtml('<p>served as stored</p>', rendererVersion);
+    expect(await bodyHtml('cooked-answer')).toBe('<p>served as stored</p>');
+
+    await setHtml('<p>old renderer</p>', rendererVersion - 1);
+    await app.restart();
+    expect(await bodyHtml('cooked-answer')).toBe('<p>It is <strong>stored</strong>.</p>\n');
   });
 
   it('shows examples and revisions to staff only', async () => {

@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { join } from 'node:path';
 import { formatGraphqlError, withoutSuggestions } from './common/format-graphql-error.js';
@@ -22,10 +24,22 @@ export function graphqlOptions(environment: Environment): ApolloDriverConfig {
     playground: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [limits.apolloPlugin()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), noStore, limits.apolloPlugin()],
     stringifyResult: limits.stringifyResult,
     formatError: environment.isProduction
       ? (formatted, error) => withoutSuggestions(formatGraphqlError(formatted, error))
       : formatGraphqlError,
   };
 }
+
+/**
+ * Apollo's cache-control plugin (on by default) works out a cache policy in a hook on every resolved field, only to
+ * conclude `no-store`: nothing here sets cache hints, and answers depend on the session. It is off; this says the same.
+ */
+const noStore: ApolloServerPlugin = {
+  requestDidStart: async () => ({
+    willSendResponse: async ({ response }) => {
+      response.http.headers.set('cache-control', 'no-store');
+    },
+  }),
+};

@@ -17,6 +17,14 @@ export class CanonicalAnswerEntity {
   @Column({ type: 'text' })
   body: string;
 
+  /** The body rendered and sanitised (see MarkdownService.cook); null until cooked. */
+  @Column({ name: 'body_html', type: 'text', nullable: true })
+  bodyHtml: string | null;
+
+  /** The rendererVersion that cooked bodyHtml (0: not cooked); older ones are cooked again at start-up. */
+  @Column({ name: 'body_html_version', type: 'integer', default: 0 })
+  bodyHtmlVersion: number;
+
   /** Retired answers are kept (links keep working) but never suggested. */
   @Column({ type: 'boolean', default: false })
   retired: boolean;

@@ -9,6 +9,7 @@ export function toCanonicalAnswer(entity: CanonicalAnswerEntity): CanonicalAnswe
     slug: entity.slug,
     title: entity.title,
     body: entity.body,
+    cookedHtml: entity.bodyHtml,
     version: entity.version,
     retired: entity.retired,
     createdAt: entity.createdAt,

@@ -101,7 +101,7 @@ export class CanonicalAnswersResolver {
 
   @ResolveField(() => String, { complexity: renderedHtmlCost, description: 'The body as sanitised HTML.' })
   bodyHtml(@Parent() answer: CanonicalAnswer): string {
-    return this.markdown.render(answer.body);
+    return answer.cookedHtml ?? this.markdown.render(answer.body);
   }
 
   @ResolveField(() => AnswerExampleConnection, {

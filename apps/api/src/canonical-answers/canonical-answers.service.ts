@@ -10,6 +10,7 @@ import { parseId } from '../common/id.js';
 import { PageArgs } from '../common/page.args.js';
 import { Connection } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
+import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
 import { toAnswerExample, toCanonicalAnswer } from './canonical-answer.mapper.js';
 import { CanonicalAnswerRevisionEntity } from './canonical-answer-revision.entity.js';
@@ -84,11 +85,24 @@ export class CanonicalAnswersService implements OnModuleInit {
     @InjectRepository(NoneExampleEntity) private readonly noneExamples: Repository<NoneExampleEntity>,
     @InjectRepository(CanonicalAnswerRevisionEntity) private readonly answerRevisions: Repository<CanonicalAnswerRevisionEntity>,
     private readonly changes: KnowledgeBaseChanges,
+    private readonly markdown: MarkdownService,
   ) {}
 
   /** A new database starts with the built-in answers and their examples (whatever SEED_DEMO says). */
   async onModuleInit(): Promise<void> {
     await this.seedDefaults();
+    await this.recookStale();
+  }
+
+  /**
+   * Cooks the answers an older renderer cooked (or none did). They are few, so at start-up, in one go; each row is
+   * written only while its body and version are still the ones read, so an edit or another instance loses nothing.
+   */
+  private async recookStale(): Promise<void> {
+    const stale = await this.answers.find({ select: { id: true, body: true }, where: { bodyHtmlVersion: LessThan(rendererVersion) } });
+    for (const row of stale) {
+      await this.answers.update({ id: row.id, body: row.body, bodyHtmlVersion: LessThan(rendererVersion) }, this.markdown.cook(row.body));
+    }
   }
 
   /** Seeds the built-in answers into an empty table; idempotent, safe with several instances starting together. */
@@ -102,6 +116,7 @@ export class CanonicalAnswersService implements OnModuleInit {
             slug: answer.slug,
             title: answer.title,
             body: answer.body,
+            ...this.markdown.cook(answer.body),
             retired: false,
             version: 1,
             authorId: null,
@@ -211,6 +226,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         slug: input.slug,
         title: input.title,
         body: input.body,
+        ...this.markdown.cook(input.body),
         retired: false,
         version: 1,
         authorId: user.id,
@@ -251,7 +267,13 @@ export class CanonicalAnswersService implements OnModuleInit {
         editorId: user.id,
         createdAt: now,
       });
-      Object.assign(answer, { title, body, version: answer.version + 1, updatedAt: now });
+      Object.assign(answer, {
+        title,
+        body,
+        ...(body !== answer.body ? this.markdown.cook(body) : {}),
+        version: answer.version + 1,
+        updatedAt: now,
+      });
       return manager.getRepository(CanonicalAnswerEntity).save(answer);
     });
     return toCanonicalAnswer(updated);

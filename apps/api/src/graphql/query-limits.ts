@@ -102,18 +102,36 @@ export class QueryLimits {
     });
   };
 
-  /** The cost check for HTTP operations: after validation, when the variables are known. */
+  /**
+   * The cost check for HTTP operations: after validation, when the variables are known. Apollo keeps one parsed
+   * document per query text, so the verdict is remembered per document, operation and the variables that can change
+   * it: no estimator reads a string (texts, ids, cursors, enums), so the key holds only the others (`first`,
+   * `@include`/`@skip` flags). The app's own queries thus walk their fields once, not on every request.
+   */
   apolloPlugin(): ApolloServerPlugin {
+    const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
     return {
       requestDidStart: async () => ({
         didResolveOperation: async ({ schema, document, request, operationName }) => {
-          const error = this.costError(schema, document, request.variables, operationName ?? undefined);
-          if (error) throw error;
+          let byVariables = verdicts.get(document);
+          if (!byVariables) verdicts.set(document, (byVariables = new Map()));
+          const key = `${operationName ?? ''}:${JSON.stringify(request.variables ?? {}, (_name, value: unknown) => (typeof value === 'string' ? undefined : value))}`;
+          let error = byVariables.get(key);
+          if (error === undefined) {
+            error = this.costError(schema, document, request.variables, operationName ?? undefined);
+            if (byVariables.size >= maxVerdictsPerDocument) byVariables.clear();
+            byVariables.set(key, error);
+          }
+          // A fresh error each time: Apollo may add to the one it is given.
+          if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions } });
         },
       }),
     };
   }
 }
+
+/** Cost verdicts remembered per document (page sizes and flags seen), so that no client can grow the cache without bound. */
+const maxVerdictsPerDocument = 64;
 
 /** Fields walked at most when estimating a cost (graphql-query-complexity's default). */
 const maxQueryNodes = 10_000;

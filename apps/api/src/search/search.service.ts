@@ -160,11 +160,16 @@ export class SearchService {
     }));
   }
 
+  /**
+   * `+rowid` keeps the rowid list away from FTS5: given `rowid IN (...)` (or `rowid = ?`) beside MATCH it seeks every
+   * id through the query's doclists (about 15 ms for a page of 20 at 10k threads, with a prefix term). Unary `+`
+   * leaves it one pass over the matches, filtered by SQLite, and snippet() runs for the page's rows only (about 1 ms).
+   */
   private async snippetsSqlite(match: string, hits: Hit[]): Promise<Map<string, string>> {
     const rowIds = hits.map((hit) => (hit.postType === PostType.THREAD ? hit.postId * 2 : hit.postId * 2 + 1));
     const rows: { post_type: PostType; post_id: number; snippet: string }[] = await this.dataSource.query(
       `SELECT post_type, post_id, snippet(search_index, 1, ?, ?, '…', ${snippetTokens}) AS snippet
-       FROM search_index WHERE search_index MATCH ? AND rowid IN (${rowIds.map(() => '?').join(', ')})`,
+       FROM search_index WHERE search_index MATCH ? AND +rowid IN (${rowIds.map(() => '?').join(', ')})`,
       [markStart, markEnd, match, ...rowIds],
     );
     return new Map(rows.map((row) => [postKey(row.post_type, Number(row.post_id)), row.snippet ?? '']));

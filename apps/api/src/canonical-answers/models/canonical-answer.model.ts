@@ -27,4 +27,7 @@ export class CanonicalAnswer {
 
   @Field({ description: 'When the answer last changed.' })
   updatedAt: Date;
+
+  /** Not a field: the stored HTML that bodyHtml serves (null only until the start-up cook reaches the row). */
+  cookedHtml: string | null;
 }

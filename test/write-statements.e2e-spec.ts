@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../apps/api/src/common/role.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { TestApp } from './support/test-app.js';
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+
+/**
+ * The SQL statements of the requests every member makes, counted by the app's SQL logger. The post jobs are left
+ * to another instance (JOB_WORKERS off), so that only the request is counted: the bot and notifications run after it.
+ */
+describe('statements per request', () => {
+  let app: TestApp;
+  let member: TestAccount;
+  beforeAll(async () => {
+    app = await TestApp.start({ JOB_WORKERS: 'false' });
+    member = await createAccount(app, Role.MEMBER);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const statementsOf = async (request: () => Promise<unknown>) => {
+    const before = app.queryCount;
+    await request();
+    return app.queryCount - before;
+  };
+  const ask = () =>
+    app.query<{ askQuestion: { id: string } }>(
+      askMutation,
+      { input: { title: 'How do I change the signature under my posts?', body: 'The profile page has no field.', tags: ['profile'] } },
+      { token: member.token },
+    );
+
+  it('checks a session in one statement', async () => {
+    expect(await statementsOf(() => app.query('{ health { status } }', {}, { token: member.token }))).toBe(1);
+    expect(await statementsOf(() => app.query('{ health { status } }'))).toBe(0);
+  });
+
+  it('asks a question in 7 statements: session, transaction with the thread, its tags and its pending jobs', async () => {
+    expect(await statementsOf(ask)).toBeLessThanOrEqual(7);
+  });
+
+  it('replies in 9 statements: session, thread, transaction with the count, the reply and its pending jobs, its author for the live event', async () => {
+    const { askQuestion } = await ask();
+    const statements = await statementsOf(() =>
+      app.query(replyMutation, { threadId: askQuestion.id, body: 'Open **Settings**.' }, { token: member.token }),
+    );
+    // SQLite reads the new reply's defaults back after the insert (PostgreSQL gets them from RETURNING): one more there.
+    expect(statements).toBeLessThanOrEqual(9);
+  });
+
+  it('searches in 3 statements however many results: the ranked candidates, their threads, their snippets', async () => {
+    for (let index = 0; index < 3; index++) await ask();
+    const search = 'query Search($query: String!) { search(query: $query, first: 20) { nodes { threadId snippet thread { title } } } }';
+    let results = 0;
+    const statements = await statementsOf(async () => {
+      results = (await app.query<{ search: { nodes: unknown[] } }>(search, { query: 'signature' })).search.nodes.length;
+    });
+    expect(results).toBeGreaterThanOrEqual(3);
+    expect(statements).toBe(3);
+  });
+});
