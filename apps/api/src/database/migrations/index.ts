@@ -8,6 +8,7 @@ import { TwoFactor1764200000000 } from './1764200000000-two-factor.js';
 import { CookedPosts1764310000000 } from './1764310000000-cooked-posts.js';
 import { SearchPrefixIndex1764310000001 } from './1764310000001-search-prefix-index.js';
 import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
+import { UnacceptHiddenAnswers1764450000000 } from './1764450000000-unaccept-hidden-answers.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CookedPosts1764310000000,
   SearchPrefixIndex1764310000001,
   PostJobs1764320000000,
+  UnacceptHiddenAnswers1764450000000,
 ];
