@@ -9,6 +9,7 @@ import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
+import { useTwoInstances } from './support/instances.js';
 
 // Findings of the hardening review (issue 7) about limits, sign-in, input and Redis; one test each.
 
@@ -147,30 +148,18 @@ describe('abuse: sign-in guessing', () => {
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: sign-in guessing across two instances on one Redis', () => {
-  let first: TestApp;
-  let second: TestApp;
-  beforeAll(async () => {
-    const settings = {
-      REDIS_URL: process.env.TEST_REDIS_URL!,
-      REDIS_KEY_PREFIX: `twofa:test:${randomBytes(4).toString('hex')}:`,
-      RATE_LIMIT_SIGN_IN_ATTEMPTS: '10',
-    };
-    first = await TestApp.start(settings);
-    second = await TestApp.start({ ...settings, ...first.database.environment });
-  });
-  afterAll(async () => {
-    await second?.nest.close();
-    await first?.stop();
-  });
+  const instances = useTwoInstances({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '10' });
 
   it('checks no more than the limit of 50 concurrent guesses shared between the instances', async () => {
     const username = unique('target');
-    await signUp(first, username);
-    const firstChecks = countPasswordChecks(first);
-    const secondChecks = countPasswordChecks(second);
+    await signUp(instances.first, username);
+    const firstChecks = countPasswordChecks(instances.first);
+    const secondChecks = countPasswordChecks(instances.second);
 
     const guesses = Array.from({ length: 50 }, (_, index) => (index === 49 ? password : `wrong guess ${index}`));
-    const responses = await Promise.all(guesses.map((guess, index) => signIn(index % 2 ? second : first, username, guess, '127.0.0.2')));
+    const responses = await Promise.all(
+      guesses.map((guess, index) => signIn(index % 2 ? instances.second : instances.first, username, guess, '127.0.0.2')),
+    );
 
     const checked = firstChecks() + secondChecks();
     console.log(`50 concurrent guesses on two instances: ${checked} passwords checked, answers ${JSON.stringify(tally(responses))}`);

@@ -15,7 +15,10 @@ const signedInElsewhere = {
   body: 'The phone that had my two-factor codes is dead. My laptop is still logged in though. What do I do?',
 };
 const ambiguous = { title: 'Lost my authenticator phone', body: 'My phone with the authenticator app fell out of my pocket on the train.' };
-const unrelated = { title: 'Best sourdough starter recipe', body: 'How long should I feed the starter before baking bread at home?' };
+const unrelated = {
+  title: 'Garden hose drips at the outdoor tap',
+  body: "Which washer size fits it, and should I wrap the thread with plumber's tape first?",
+};
 const qrCopy = {
   title: 'Print the two-factor setup barcode?',
   body: 'Is it a good idea to print the QR code from the 2FA setup and keep it in a drawer as a spare?',
@@ -313,7 +316,9 @@ describe('FAQ bot with the default thresholds', () => {
     expect(examples).toContainEqual(expect.objectContaining({ source: 'CORRECTED', threadId: id }));
     const after = await suggest(app, trustedComputer);
     expect(after.answers[0]?.slug).toBe('remember-this-device');
-    expect(after.answers[0]!.confidence).toBeGreaterThan(before + 0.2);
+    // The corrected question is now taught: certain, where the new answer's own examples left it unsure.
+    expect(before).toBeLessThan(1);
+    expect(after.answers[0]!.confidence).toBe(1);
   });
 
   it('counts a correction of a bot answer as a correction, not as a second bot answer', async () => {

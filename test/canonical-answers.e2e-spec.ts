@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { allExamples } from './support/canonical-answers.js';
 import { TestApp } from './support/test-app.js';
+import { useTwoInstances } from './support/instances.js';
 
 const answerFields = 'id slug title body bodyHtml version retired updatedAt';
 const suggest = `query Suggest($title: String!, $body: String!) {
@@ -274,24 +274,13 @@ describe('Canonical answers', () => {
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances sharing Redis', () => {
-  const redisUrl = process.env.TEST_REDIS_URL!;
-  // A prefix of its own, so that other suites on the same Redis cannot cross these messages.
-  const prefix = `twofa:test:${randomBytes(4).toString('hex')}:`;
-  let first: TestApp;
-  let second: TestApp;
+  const instances = useTwoInstances();
   let staff: TestAccount;
   let member: TestAccount;
 
   beforeAll(async () => {
-    first = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix });
-    // The second instance shares the first one's database, as instances behind a load balancer do.
-    second = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, ...first.database.environment });
-    staff = await createAccount(first, Role.STAFF);
-    member = await createAccount(first, Role.MEMBER);
-  });
-  afterAll(async () => {
-    await second?.stop();
-    await first?.stop();
+    staff = await createAccount(instances.first, Role.STAFF);
+    member = await createAccount(instances.first, Role.MEMBER);
   });
 
   /** Asks again until the answer changes (the message travels through Redis), at most ~5 s. */
@@ -309,22 +298,22 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
     const body = 'Can my smartwatch show the two-factor codes so I do not need to pull out my phone every time?';
     const topOn = async (app: TestApp) =>
       (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, { title, body })).suggestAnswers.answers[0]?.slug;
-    expect(await topOn(second)).not.toBe('smartwatch-codes');
+    expect(await topOn(instances.second)).not.toBe('smartwatch-codes');
 
-    await first.query(
+    await instances.first.query(
       'mutation Create($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { slug } }',
       { input: { slug: 'smartwatch-codes', title: 'Authenticator codes on a smartwatch', body: 'Watch text.', examples: [] } },
       { token: staff.token },
     );
-    await first.query(
+    await instances.first.query(
       'mutation Add($text: String!) { addAnswerExample(slug: "smartwatch-codes", text: $text) { id } }',
       { text: 'My smartwatch should display the two-factor codes instead of my phone' },
       { token: staff.token },
     );
-    expect(await topOn(first)).toBe('smartwatch-codes');
+    expect(await topOn(instances.first)).toBe('smartwatch-codes');
     expect(
       await eventually(
-        () => topOn(second),
+        () => topOn(instances.second),
         (slug) => slug === 'smartwatch-codes',
       ),
     ).toBe('smartwatch-codes');
@@ -339,36 +328,36 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
       (await app.query<{ suggestAnswers: { answers: { slug: string }[] } }>(suggest, question)).suggestAnswers.answers.map(
         (answer) => answer.slug,
       );
-    expect(await slugsOn(second)).not.toEqual([]);
-    const asked = await first.query<{ askQuestion: { id: string } }>(
+    expect(await slugsOn(instances.second)).not.toEqual([]);
+    const asked = await instances.first.query<{ askQuestion: { id: string } }>(
       'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
       { input: question },
       { token: member.token },
     );
-    await first.query(
+    await instances.first.query(
       'mutation Dismiss($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }',
       { threadId: asked.askQuestion.id },
       { token: staff.token },
     );
-    expect(await slugsOn(first)).toEqual([]);
+    expect(await slugsOn(instances.first)).toEqual([]);
     expect(
       await eventually(
-        () => slugsOn(second),
+        () => slugsOn(instances.second),
         (slugs) => slugs.length === 0,
       ),
     ).toEqual([]);
 
-    const learned = await second.query<{ learnedExamples: { id: string; threadId: string }[] }>(
+    const learned = await instances.second.query<{ learnedExamples: { id: string; threadId: string }[] }>(
       '{ learnedExamples { id threadId } }',
       {},
       { token: staff.token },
     );
     const example = learned.learnedExamples.find((candidate) => candidate.threadId === asked.askQuestion.id)!;
-    await second.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
-    expect(await slugsOn(second)).not.toEqual([]);
+    await instances.second.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
+    expect(await slugsOn(instances.second)).not.toEqual([]);
     expect(
       await eventually(
-        () => slugsOn(first),
+        () => slugsOn(instances.first),
         (slugs) => slugs.length > 0,
       ),
     ).not.toEqual([]);
@@ -379,7 +368,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
       title: 'Authenticator on a tablet and a phone',
       body: 'Can I scan the same two-factor QR code with both my tablet and my phone?',
     };
-    const asked = await first.query<{ askQuestion: { id: string } }>(
+    const asked = await instances.first.query<{ askQuestion: { id: string } }>(
       'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
       { input: question },
       { token: member.token },
@@ -394,13 +383,13 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('Canonical answers across instances
     // The index is updated by the question's post-processing job, after the mutation returned.
     expect(
       await eventually(
-        () => similarOn(first),
+        () => similarOn(instances.first),
         (ids) => ids.includes(asked.askQuestion.id),
       ),
     ).toContain(asked.askQuestion.id);
     expect(
       await eventually(
-        () => similarOn(second),
+        () => similarOn(instances.second),
         (ids) => ids.includes(asked.askQuestion.id),
       ),
     ).toContain(asked.askQuestion.id);

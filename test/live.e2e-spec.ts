@@ -10,6 +10,7 @@ import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
+import { useTwoInstances } from './support/instances.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
 const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
@@ -389,57 +390,59 @@ describe('live updates (graphql-ws on /graphql)', () => {
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances sharing Redis', () => {
-  const redisUrl = process.env.TEST_REDIS_URL!;
-  // A prefix of its own, so that other suites using the same Redis cannot cross these events.
-  const prefix = `twofa:test:${randomBytes(4).toString('hex')}:`;
-  let first: TestApp;
-  let second: TestApp;
+  const instances = useTwoInstances();
   let redis: Redis;
   let asker: TestAccount;
   let replier: TestAccount;
 
   beforeAll(async () => {
-    first = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix });
-    // The second instance shares the first one's database, as instances behind a load balancer do.
-    second = await TestApp.start({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, ...first.database.environment });
-    redis = new Redis(redisUrl);
-    asker = await createAccount(first, Role.MEMBER);
-    replier = await createAccount(first, Role.MEMBER);
+    redis = new Redis(instances.redisUrl);
+    asker = await createAccount(instances.first, Role.MEMBER);
+    replier = await createAccount(instances.first, Role.MEMBER);
   });
   afterAll(async () => {
     await redis?.quit();
-    await second?.stop();
-    await first?.stop();
   });
 
   const subscribers = async (channel: string) => {
-    const [, count] = (await redis.pubsub('NUMSUB', `${prefix}live:${channel}`)) as [string, number];
+    const [, count] = (await redis.pubsub('NUMSUB', `${instances.prefix}live:${channel}`)) as [string, number];
     return Number(count);
   };
 
   it('delivers an event raised on one instance to a subscriber on the other, and unsubscribes when it leaves', async () => {
-    const { askQuestion } = await first.query<{ askQuestion: { id: string } }>(askMutation, { input: question() }, { token: asker.token });
+    const { askQuestion } = await instances.first.query<{ askQuestion: { id: string } }>(
+      askMutation,
+      { input: question() },
+      { token: asker.token },
+    );
     const threadChannel = liveChannels.thread(Number(askQuestion.id));
     const notificationChannel = liveChannels.notifications(Number(asker.id));
-    const client = liveClient(second, { token: asker.token });
+    const client = liveClient(instances.second, { token: asker.token });
     try {
-      const activity = subscribe<{ threadActivity: Record<string, unknown> }>(client, threadActivity, { threadId: askQuestion.id });
+      const activity = subscribe<Activity>(client, activityWithChange, { threadId: askQuestion.id });
       const notifications = subscribe<{ notificationAdded: Record<string, any> }>(client, notificationAdded);
       await until(
         async () => (await subscribers(threadChannel)) === 1 && (await subscribers(notificationChannel)) === 1,
         'Redis has both subscriptions',
       );
 
-      const { replyToThread } = await first.query<{ replyToThread: { id: string } }>(
+      const { replyToThread } = await instances.first.query<{ replyToThread: { id: string } }>(
         replyMutation,
         { threadId: askQuestion.id, body: 'Your browser decides; look for its appearance setting.' },
         { token: replier.token },
       );
 
+      // The change crossed Redis as JSON and reached the other instance's subscriber whole.
       expect((await nextResult(activity)).data?.threadActivity).toMatchObject({
         kind: 'NEW_REPLY',
         threadId: askQuestion.id,
         replyId: replyToThread.id,
+        reply: {
+          id: replyToThread.id,
+          body: 'Your browser decides; look for its appearance setting.',
+          viewerCanEdit: false,
+          author: { id: replier.id, username: replier.username },
+        },
       });
       expect((await nextResult(notifications)).data?.notificationAdded.notification).toMatchObject({
         kind: 'REPLY',
@@ -448,7 +451,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
     } finally {
       await client.dispose();
     }
-    await until(() => listenerCount(second) === 0, 'the second instance releases its listeners');
+    await until(() => listenerCount(instances.second) === 0, 'the second instance releases its listeners');
     await until(
       async () => (await subscribers(threadChannel)) === 0 && (await subscribers(notificationChannel)) === 0,
       'Redis channels are unsubscribed',

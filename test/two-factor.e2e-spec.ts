@@ -9,6 +9,7 @@ import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, totpCode } from './support/accounts.js';
 import { liveClient } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
+import { useTwoInstances } from './support/instances.js';
 
 const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token user { id } } }';
 const signInMutation =
@@ -398,30 +399,17 @@ describe('two-factor sign-in: the per-IP budget', () => {
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 describe.skipIf(!process.env.TEST_REDIS_URL)('two-factor sign-in on two instances sharing Redis', () => {
-  let first: TestApp;
-  let second: TestApp;
-  beforeAll(async () => {
-    const settings = {
-      REDIS_URL: process.env.TEST_REDIS_URL!,
-      REDIS_KEY_PREFIX: `twofa:test:${randomBytes(4).toString('hex')}:`,
-      RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000',
-    };
-    first = await TestApp.start(settings);
-    second = await TestApp.start({ ...settings, ...first.database.environment, TOTP_ENCRYPTION_KEY: first.totpEncryptionKey });
-  });
-  afterAll(async () => {
-    await second?.nest.close();
-    await first?.stop();
-  });
+  const instances = useTwoInstances({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
 
   it('shares the five tries of a challenge between instances', async () => {
     const username = `tf_${randomBytes(4).toString('hex')}`;
-    const signedUp = await first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
-    await enrolTwoFactor(first, signedUp.signUp.token);
-    const challenge = (await second.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge.token;
+    const signedUp = await instances.first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
+    await enrolTwoFactor(instances.first, signedUp.signUp.token);
+    const challenge = (await instances.second.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge
+      .token;
     const tries: string[] = [];
     for (let attempt = 0; attempt < 8; attempt++) {
-      const app = attempt % 2 === 0 ? first : second;
+      const app = attempt % 2 === 0 ? instances.first : instances.second;
       tries.push(codeOf(await app.request(completeMutation, { input: { challenge, code: String(100000 + attempt) } })));
     }
     expect(tries.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
@@ -430,12 +418,15 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('two-factor sign-in on two instance
 
   it('shares them under concurrent requests to both instances', async () => {
     const username = `tf_${randomBytes(4).toString('hex')}`;
-    const signedUp = await first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
-    await enrolTwoFactor(first, signedUp.signUp.token);
-    const challenge = (await first.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge.token;
+    const signedUp = await instances.first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
+    await enrolTwoFactor(instances.first, signedUp.signUp.token);
+    const challenge = (await instances.first.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge
+      .token;
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        (index % 2 === 0 ? first : second).request(completeMutation, { input: { challenge, code: String(400000 + index) } }),
+        (index % 2 === 0 ? instances.first : instances.second).request(completeMutation, {
+          input: { challenge, code: String(400000 + index) },
+        }),
       ),
     );
     const codes = responses.map(codeOf);

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { desktop, launchBrowser, newContext, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
+import { desktop, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 const backupCodesQuestion = 'I turned on two-factor authentication yesterday and never got any backup codes. Where can I find them?';
 
@@ -15,28 +15,11 @@ async function inView(page: Page, selector: ReturnType<Page['locator']>): Promis
 }
 
 describe('asking a question', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext | null = null;
-
-  beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const forum = useBrowserApp();
 
   it('on a phone shows the best suggestion right under the field being typed, with "This solves my problem" in view', async () => {
-    const account = await createAccount(app, Role.MEMBER);
-    context = await newContext(browser, app, { token: account.token, viewport: phone });
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const context = await forum.open({ token: account.token, viewport: phone });
     const page = await context.newPage();
     await page.goto('/ask');
     await page.getByLabel('Title').fill('Backup codes missing');
@@ -83,10 +66,10 @@ describe('asking a question', () => {
   });
 
   it('says "Sign in to ask" to an anonymous asker, and brings them back to the draft', async () => {
-    await app.query(
+    await forum.app.query(
       `mutation { signUp(input: { username: "ines", email: "ines@example.test", password: "the right password" }) { token } }`,
     );
-    context = await newContext(browser, app);
+    const context = await forum.open();
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'Ask', exact: true }).click();
@@ -100,8 +83,8 @@ describe('asking a question', () => {
   });
 
   it('says a restored draft is back and offers to discard it', async () => {
-    const account = await createAccount(app, Role.MEMBER);
-    context = await newContext(browser, app, { token: account.token });
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const context = await forum.open({ token: account.token });
     const page = await context.newPage();
     await page.goto('/ask');
     await page.getByLabel('Title').fill('Codes from my old phone');

@@ -1,48 +1,29 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { screenshotBoth } from './support/browser.js';
 import { askQuestion, botStatus, reply } from './support/forum.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 describe('the clarifying question and moderation', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const forum = useBrowserApp();
 
   it('asks the asker a clarifying question as two buttons and answers after the choice', async () => {
-    const asker = await createAccount(app, Role.MEMBER, 'lost_phone');
-    const thread = await askQuestion(app, asker.token, {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'lost_phone');
+    const thread = await askQuestion(forum.app, asker.token, {
       title: 'Lost my phone with the authenticator app',
       body: 'My phone was stolen and the authenticator app was on it. What should I do about two-factor authentication now?',
     });
-    await expect(botStatus(app, asker.token, thread.id)).resolves.toBe('CLARIFYING');
+    await expect(botStatus(forum.app, asker.token, thread.id)).resolves.toBe('CLARIFYING');
 
     // A reader sees the question but no buttons.
-    const reader = await newContext(browser, app);
-    contexts.push(reader);
+    const reader = await forum.open();
     const readerPage = await reader.newPage();
     await readerPage.goto(`/t/${thread.id}`);
     await readerPage.locator('li.post--bot').getByText('The bot is waiting for the person who asked').waitFor();
     await expect(readerPage.getByRole('button', { name: 'Yes, I am still signed in on a device' }).count()).resolves.toBe(0);
 
-    const context = await newContext(browser, app, { token: asker.token });
-    contexts.push(context);
+    const context = await forum.open({ token: asker.token });
     const page = await context.newPage();
     await page.goto(`/t/${thread.id}`);
     const choices = page.getByRole('group', { name: /Are you still signed in/ });
@@ -55,21 +36,20 @@ describe('the clarifying question and moderation', () => {
     await botReply.getByText('Did this solve it?').waitFor();
     await expect(botReply.getByText('Automated answer', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('group', { name: /Are you still signed in/ }).count()).resolves.toBe(0);
-    await expect(botStatus(app, asker.token, thread.id)).resolves.toBe('ANSWERED');
+    await expect(botStatus(forum.app, asker.token, thread.id)).resolves.toBe('ANSWERED');
   });
 
   it('lets staff hide a reply: readers no longer see it, its author does, marked hidden', async () => {
-    const asker = await createAccount(app, Role.MEMBER);
-    const spammer = await createAccount(app, Role.MEMBER, 'spammer');
-    const staffAccount = await createAccount(app, Role.STAFF);
-    const thread = await askQuestion(app, asker.token, {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const spammer = await createAccount(forum.app, Role.MEMBER, 'spammer');
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
       title: 'Can I use a hardware key instead of an app?',
       body: 'I would rather use a security key than an authenticator app for two-factor authentication. Is that possible?',
     });
-    await reply(app, spammer.token, thread.id, 'Buy cheap keys at totally-legit-keys.example!!!');
+    await reply(forum.app, spammer.token, thread.id, 'Buy cheap keys at totally-legit-keys.example!!!');
 
-    const staff = await newContext(browser, app, { token: staffAccount.token });
-    contexts.push(staff);
+    const staff = await forum.open({ token: staffAccount.token });
     const staffPage = await staff.newPage();
     await staffPage.goto(`/t/${thread.id}`);
     const spam = staffPage.locator('li.post--reply', { hasText: 'totally-legit-keys' });
@@ -80,16 +60,14 @@ describe('the clarifying question and moderation', () => {
     await spam.getByText('Hidden by a moderator').waitFor();
     await spam.getByRole('button', { name: 'Restore' }).waitFor();
 
-    const reader = await newContext(browser, app);
-    contexts.push(reader);
+    const reader = await forum.open();
     const readerPage = await reader.newPage();
     await readerPage.goto(`/t/${thread.id}`);
     await readerPage.getByRole('heading', { name: 'Can I use a hardware key instead of an app?' }).waitFor();
     await readerPage.locator('.replies__heading').waitFor();
     await expect(readerPage.getByText('totally-legit-keys').count()).resolves.toBe(0);
 
-    const author = await newContext(browser, app, { token: spammer.token });
-    contexts.push(author);
+    const author = await forum.open({ token: spammer.token });
     const authorPage = await author.newPage();
     await authorPage.goto(`/t/${thread.id}`);
     const own = authorPage.locator('li.post--hidden', { hasText: 'totally-legit-keys' });
@@ -111,17 +89,16 @@ describe('the clarifying question and moderation', () => {
   });
 
   it('lets a member flag a post and staff see it in the open flags queue', async () => {
-    const asker = await createAccount(app, Role.MEMBER);
-    const reporter = await createAccount(app, Role.MEMBER);
-    const staffAccount = await createAccount(app, Role.STAFF);
-    const thread = await askQuestion(app, asker.token, {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
       // The server refuses a pasted setup key itself; this one only describes it, which is still worth a moderator's look.
       title: 'Here is my QR code, is it right?',
       body: 'I will paste the secret from my QR page in a reply so someone can check it for me.',
     });
 
-    const context = await newContext(browser, app, { token: reporter.token });
-    contexts.push(context);
+    const context = await forum.open({ token: reporter.token });
     const page = await context.newPage();
     await page.goto(`/t/${thread.id}`);
     await page.locator('.post--question').getByRole('button', { name: 'Flag' }).click();
@@ -130,8 +107,7 @@ describe('the clarifying question and moderation', () => {
     await dialog.getByRole('button', { name: 'Send flag' }).click();
     await dialog.getByText('a moderator will look at it').waitFor();
 
-    const staff = await newContext(browser, app, { token: staffAccount.token });
-    contexts.push(staff);
+    const staff = await forum.open({ token: staffAccount.token });
     const staffPage = await staff.newPage();
     await staffPage.goto('/staff?queue=flags');
     await staffPage.getByText('They want to post their 2FA secret in public.').waitFor();

@@ -1,35 +1,20 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { screenshotBoth } from './support/browser.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 describe('sign-in and form errors', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext | null = null;
+  const forum = useBrowserApp();
 
   beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-    await app.query(
+    await forum.app.query(
       `mutation { signUp(input: { username: "mira_k", email: "mira@example.test", password: "the right password" }) { token } }`,
     );
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('says so when the password is wrong, and signs in with the right one', async () => {
-    context = await newContext(browser, app);
+    const context = await forum.open();
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Username or email').fill('mira_k');
@@ -49,7 +34,7 @@ describe('sign-in and form errors', () => {
   });
 
   it('shows sign-up validation errors at the fields they concern', async () => {
-    context = await newContext(browser, app);
+    const context = await forum.open();
     const page = await context.newPage();
     await page.goto('/sign-up');
     await page.getByLabel('Username').fill('x');
@@ -63,8 +48,8 @@ describe('sign-in and form errors', () => {
   });
 
   it('checks a question against the API limits in the form: fields named as labelled, focus on the first wrong one', async () => {
-    const account = await createAccount(app, Role.MEMBER);
-    context = await newContext(browser, app, { token: account.token });
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const context = await forum.open({ token: account.token });
     const page = await context.newPage();
     let asked = 0;
     page.on('request', (request) => {
@@ -98,8 +83,8 @@ describe('sign-in and form errors', () => {
   });
 
   it('previews the details as the server renders them, without running what it strips', async () => {
-    const account = await createAccount(app, Role.MEMBER);
-    context = await newContext(browser, app, { token: account.token });
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const context = await forum.open({ token: account.token });
     const page = await context.newPage();
     await page.goto('/ask');
     await page

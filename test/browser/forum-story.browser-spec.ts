@@ -1,36 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { desktop, launchBrowser, newContext, phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
+import { desktop, phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { askQuestion, botStatus, reply, threadPageIsLive } from './support/forum.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const forum = useBrowserApp();
 
   it('gets a suggestion while typing, the bot answer, a confirmed resolution, and a staff reply live', async () => {
     // Some history, so the list is not empty.
-    const regular = await createAccount(app, Role.MEMBER, 'tomasz');
-    const earlier = await askQuestion(app, regular.token, {
+    const regular = await createAccount(forum.app, Role.MEMBER, 'tomasz');
+    const earlier = await askQuestion(forum.app, regular.token, {
       title: 'New phone: how do I move my authenticator codes?',
       body: 'I am switching phones next week. How do I move the authenticator app codes without locking myself out?',
       tags: ['new-phone', '2fa'],
     });
-    await reply(app, regular.token, earlier.id, 'Scan the QR code into the new phone before you wipe the old one.');
+    await reply(forum.app, regular.token, earlier.id, 'Scan the QR code into the new phone before you wipe the old one.');
 
-    const member = await newContext(browser, app);
+    const member = await forum.open();
     const page = await member.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'New phone: how do I move my authenticator codes?' }).waitFor();
@@ -84,23 +72,23 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await page.getByText('You said this solved it').waitFor();
     await page.locator('li.post--accepted.post--bot').waitFor();
     await page.getByRole('link', { name: /See the accepted answer/ }).waitFor();
-    await expect(botStatus(app, regular.token, threadId)).resolves.toBe('CONFIRMED_BY_ASKER');
+    await expect(botStatus(forum.app, regular.token, threadId)).resolves.toBe('CONFIRMED_BY_ASKER');
 
     // Another member's bot answer did not help: it waits in the staff queue.
-    const other = await createAccount(app, Role.MEMBER, 'olu');
-    const otherThread = await askQuestion(app, other.token, {
+    const other = await createAccount(forum.app, Role.MEMBER, 'olu');
+    const otherThread = await askQuestion(forum.app, other.token, {
       title: 'Where are my recovery codes for 2FA?',
       body: 'I enabled two-factor authentication but I cannot find any recovery codes to print. Where are they?',
     });
-    await app.query(
+    await forum.app.query(
       `mutation No($threadId: ID!) { markBotAnswerUnhelpful(threadId: $threadId) { id } }`,
       { threadId: otherThread.id },
       { token: other.token },
     );
 
     // Staff: the resolution shows in the dashboard; correct the other thread.
-    const staffAccount = await createAccount(app, Role.STAFF, 'grey');
-    const staff = await newContext(browser, app, { token: staffAccount.token });
+    const staffAccount = await createAccount(forum.app, Role.STAFF, 'grey');
+    const staff = await forum.open({ token: staffAccount.token });
     const staffPage = await staff.newPage();
     await staffPage.goto('/staff');
     await staffPage.getByTestId('stat-confirmed-by-asker').getByText('1', { exact: true }).waitFor();
@@ -119,10 +107,10 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await correction.selectOption('save-qr-code');
     await queueItem.getByRole('button', { name: 'Correct', exact: true }).click();
     await staffPage.getByTestId('queue-decisions').getByText('Corrected:').waitFor();
-    await expect(botStatus(app, staffAccount.token, otherThread.id)).resolves.toBe('CORRECTED');
+    await expect(botStatus(forum.app, staffAccount.token, otherThread.id)).resolves.toBe('CORRECTED');
 
     // Staff reply on the newcomer's thread, which is still open in the newcomer's browser.
-    await threadPageIsLive(page, app, threadId, 0);
+    await threadPageIsLive(page, forum.app, threadId, 0);
     await staffPage.goto(`/t/${threadId}`);
     const staffText = 'Hi there @newcomer, glad the answer helped. You can also save the QR code when you set up 2FA.';
     await staffPage.getByRole('textbox', { name: 'Reply' }).fill(staffText);

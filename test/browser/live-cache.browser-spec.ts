@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext } from './support/browser.js';
+import { useBrowserApp } from './support/browser-app.js';
 import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 /** The GraphQL operations a page sends over HTTP, by name, from the moment it is called. */
@@ -18,58 +17,41 @@ function operationsOf(page: Page): string[] {
 }
 
 describe('the thread page takes live changes from the event, not by reading the thread again', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const forum = useBrowserApp();
 
   it('shows replies, edits, the accepted answer and the lock as they happen, with no thread query; moderation reads it again', async () => {
-    const asker = await createAccount(app, Role.MEMBER, 'mira');
-    const other = await createAccount(app, Role.MEMBER, 'tomas');
-    const reader = await createAccount(app, Role.MEMBER, 'ines');
-    const staff = await createAccount(app, Role.STAFF, 'hale');
+    const asker = await createAccount(forum.app, Role.MEMBER, 'mira');
+    const other = await createAccount(forum.app, Role.MEMBER, 'tomas');
+    const reader = await createAccount(forum.app, Role.MEMBER, 'ines');
+    const staff = await createAccount(forum.app, Role.STAFF, 'hale');
     // Off-topic, so the FAQ bot stays out and the page has nothing to catch up on.
-    const thread = await askQuestion(app, asker.token, {
+    const thread = await askQuestion(forum.app, asker.token, {
       title: 'Can the forum show a darker theme?',
       body: 'The white background is bright at night. Could the forum follow the dark setting of my phone?',
     });
 
-    const context = await newContext(browser, app, { token: reader.token });
-    contexts.push(context);
+    const context = await forum.open({ token: reader.token });
     const page = await context.newPage();
-    const subscribers = threadSubscribers(app, thread.id);
+    const subscribers = threadSubscribers(forum.app, thread.id);
     await page.goto(`/t/${thread.id}`);
     await page.getByRole('heading', { name: 'No replies yet' }).waitFor();
-    await threadPageIsLive(page, app, thread.id, subscribers);
+    await threadPageIsLive(page, forum.app, thread.id, subscribers);
     const operations = operationsOf(page);
 
-    const replyId = await reply(app, other.token, thread.id, 'Your browser follows the phone: turn on its **dark** setting.');
+    const replyId = await reply(forum.app, other.token, thread.id, 'Your browser follows the phone: turn on its **dark** setting.');
     const replyItem = page.locator(`#reply-${replyId}`);
     await replyItem.locator('strong', { hasText: 'dark' }).waitFor();
     await replyItem.getByText('tomas').first().waitFor();
     await page.getByRole('heading', { name: '1 reply' }).waitFor();
 
-    await app.query(
+    await forum.app.query(
       'mutation E($id: ID!) { editReply(replyId: $id, input: { body: "Edited: turn on the dark setting of your browser." }) { id } }',
       { id: replyId },
       { token: other.token },
     );
     await replyItem.getByText('Edited: turn on the dark setting of your browser.').waitFor();
 
-    await app.query(
+    await forum.app.query(
       'mutation Q($id: ID!) { editQuestion(threadId: $id, input: { title: "Can the forum follow my dark theme?", tags: ["display"] }) { id } }',
       { id: thread.id },
       { token: asker.token },
@@ -77,7 +59,7 @@ describe('the thread page takes live changes from the event, not by reading the 
     await page.getByRole('heading', { name: 'Can the forum follow my dark theme?' }).waitFor();
     await page.locator('.post--question').getByText('display').waitFor();
 
-    await app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: replyId }, { token: asker.token });
+    await forum.app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: replyId }, { token: asker.token });
     await replyItem.getByText('Accepted answer').waitFor();
     await page.getByText('See the accepted answer by tomas').waitFor();
 
@@ -86,7 +68,7 @@ describe('the thread page takes live changes from the event, not by reading the 
     await page.locator('li.post--reply', { hasText: 'Thanks, that worked for me too.' }).waitFor();
     await page.getByRole('heading', { name: '2 replies' }).waitFor();
 
-    await app.query('mutation L($id: ID!) { lockThread(threadId: $id) { id } }', { id: thread.id }, { token: staff.token });
+    await forum.app.query('mutation L($id: ID!) { lockThread(threadId: $id) { id } }', { id: thread.id }, { token: staff.token });
     await page.getByText('This thread is locked: it takes no new replies.').waitFor();
 
     // Every change above came with its event (or the viewer's own mutation): the page read nothing.
@@ -96,7 +78,11 @@ describe('the thread page takes live changes from the event, not by reading the 
     await expect(page.getByRole('heading', { name: '2 replies' }).count()).resolves.toBe(1);
 
     // Hiding a reply changes who may see it: the event carries nothing for members, and the page reads the thread again.
-    await app.query('mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }', { id: replyId }, { token: staff.token });
+    await forum.app.query(
+      'mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }',
+      { id: replyId },
+      { token: staff.token },
+    );
     await replyItem.waitFor({ state: 'detached' });
     expect(operations).toContain('ThreadPage');
   });

@@ -1,43 +1,31 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { screenshotBoth } from './support/browser.js';
 import { askQuestion, reply } from './support/forum.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 describe('notifications page', () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const forum = useBrowserApp();
 
   it('groups by thread, marks read what it showed, and says nothing of the bot answer to one’s own question', async () => {
-    const asker = await createAccount(app, Role.MEMBER, 'ada');
-    const tomasz = await createAccount(app, Role.MEMBER, 'tomasz');
-    const grey = await createAccount(app, Role.STAFF, 'grey');
-    const answered = await askQuestion(app, asker.token, {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'ada');
+    const tomasz = await createAccount(forum.app, Role.MEMBER, 'tomasz');
+    const grey = await createAccount(forum.app, Role.STAFF, 'grey');
+    const answered = await askQuestion(forum.app, asker.token, {
       title: 'No backup codes after turning on two-factor',
       body: 'I turned on two-factor authentication and was never shown any backup codes. Where are they?',
     });
     expect(answered.replyId).not.toBeNull();
-    const other = await askQuestion(app, asker.token, {
+    const other = await askQuestion(forum.app, asker.token, {
       title: 'Can the forum have a darker theme?',
       body: 'The forum is very bright on my phone at night. Is a dark theme planned?',
     });
-    await reply(app, tomasz.token, answered.id, 'Same thing happened to me; the QR code is the backup.');
-    await reply(app, grey.token, answered.id, 'Right: there are no backup codes. Save the QR code at setup.');
-    await reply(app, tomasz.token, other.id, 'Your phone’s dark mode works on the forum too.');
+    await reply(forum.app, tomasz.token, answered.id, 'Same thing happened to me; the QR code is the backup.');
+    await reply(forum.app, grey.token, answered.id, 'Right: there are no backup codes. Save the QR code at setup.');
+    await reply(forum.app, tomasz.token, other.id, 'Your phone’s dark mode works on the forum too.');
 
-    const context = await newContext(browser, app, { token: asker.token });
+    const context = await forum.open({ token: asker.token });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'Notifications, 3 unread' }).click();

@@ -1,37 +1,24 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, phone, screenshot } from './support/browser.js';
+import { phone, screenshot } from './support/browser.js';
 import { askQuestion, reply } from './support/forum.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 describe('secrets in the composer', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext | null = null;
+  const forum = useBrowserApp();
   let member: TestAccount;
 
   beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-    member = await createAccount(app, Role.MEMBER, 'ines_r');
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    member = await createAccount(forum.app, Role.MEMBER, 'ines_r');
   });
 
   it('explains a pasted setup key in the reply box and keeps the reply unsent until it is removed', async () => {
-    const thread = await askQuestion(app, member.token, {
+    const thread = await askQuestion(forum.app, member.token, {
       title: 'Authenticator codes are refused',
       body: 'Every code from my authenticator app is refused when I sign in.',
     });
-    context = await newContext(browser, app, { token: member.token, viewport: phone });
+    const context = await forum.open({ token: member.token, viewport: phone });
     const page = await context.newPage();
     await page.goto(`/t/${thread.id}`);
     const reply = page.getByLabel('Reply', { exact: true });
@@ -49,7 +36,7 @@ describe('secrets in the composer', () => {
   });
 
   it('explains recovery codes in the ask form, title or body', async () => {
-    context = await newContext(browser, app, { token: member.token });
+    const context = await forum.open({ token: member.token });
     const page = await context.newPage();
     await page.goto('/ask');
     await page.getByLabel('Title').fill('Which of my backup codes still work?');
@@ -59,13 +46,13 @@ describe('secrets in the composer', () => {
   });
 
   it("warns the asker on a stranger's reply that asks for their code", async () => {
-    const stranger = await createAccount(app, Role.MEMBER, 'quick_helper');
-    const thread = await askQuestion(app, member.token, {
+    const stranger = await createAccount(forum.app, Role.MEMBER, 'quick_helper');
+    const thread = await askQuestion(forum.app, member.token, {
       title: 'New phone, codes gone',
       body: 'I moved to a new phone and the authenticator app is empty now.',
     });
-    await reply(app, stranger.token, thread.id, 'I can fix this for you. Send me the code you just got by text.');
-    context = await newContext(browser, app, { token: member.token });
+    await reply(forum.app, stranger.token, thread.id, 'I can fix this for you. Send me the code you just got by text.');
+    const context = await forum.open({ token: member.token });
     const page = await context.newPage();
     await page.goto(`/t/${thread.id}`);
     const warning = page.getByRole('note', { name: 'Safety warning' });

@@ -1,51 +1,33 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, screenshotBoth } from './support/browser.js';
+import { screenshotBoth } from './support/browser.js';
 import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 describe('bot messages follow the thread', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web' });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const forum = useBrowserApp();
 
   it('marks a bot answer awaiting the asker in the list, keeps staff-answered threads out of Unanswered, and updates the footers', async () => {
-    const asker = await createAccount(app, Role.MEMBER, 'sana');
-    const staff = await createAccount(app, Role.STAFF, 'grey');
-    await askQuestion(app, asker.token, {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'sana');
+    const staff = await createAccount(forum.app, Role.STAFF, 'grey');
+    await askQuestion(forum.app, asker.token, {
       title: 'Never saw backup codes when turning on 2FA',
       body: 'I turned on two-factor authentication for my account and no backup codes were shown. Where are they?',
     });
-    const staffAnswered = await askQuestion(app, asker.token, {
+    const staffAnswered = await askQuestion(forum.app, asker.token, {
       title: 'Where are my 2FA backup codes?',
       body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
     });
-    const clarifying = await askQuestion(app, asker.token, {
+    const clarifying = await askQuestion(forum.app, asker.token, {
       title: 'Lost my phone with the authenticator app',
       body: 'My phone was stolen and the authenticator app was on it. What should I do about two-factor authentication now?',
     });
-    await expect(botStatus(app, asker.token, clarifying.id)).resolves.toBe('CLARIFYING');
-    await reply(app, staff.token, staffAnswered.id, 'There are no backup codes for your account: save the QR code at setup instead.');
-    await reply(app, staff.token, clarifying.id, 'Are you still signed in anywhere? If not, contact support and we will reset 2FA.');
+    await expect(botStatus(forum.app, asker.token, clarifying.id)).resolves.toBe('CLARIFYING');
+    await reply(forum.app, staff.token, staffAnswered.id, 'There are no backup codes for your account: save the QR code at setup instead.');
+    await reply(forum.app, staff.token, clarifying.id, 'Are you still signed in anywhere? If not, contact support and we will reset 2FA.');
 
-    const context = await newContext(browser, app);
-    contexts.push(context);
+    const context = await forum.open();
     const page = await context.newPage();
     await page.goto('/');
     const item = (title: string) => page.locator('li.thread-item', { hasText: title });
@@ -66,14 +48,13 @@ describe('bot messages follow the thread', () => {
     await page.locator('li.post--bot').getByText('A staff member has replied below.').waitFor();
 
     // The asker: still asked about the bot's answer after a staff reply, no longer once the thread is locked.
-    const askerContext = await newContext(browser, app, { token: asker.token });
-    contexts.push(askerContext);
+    const askerContext = await forum.open({ token: asker.token });
     const askerPage = await askerContext.newPage();
-    const subscribers = threadSubscribers(app, staffAnswered.id);
+    const subscribers = threadSubscribers(forum.app, staffAnswered.id);
     await askerPage.goto(`/t/${staffAnswered.id}`);
     await askerPage.locator('li.post--bot').getByText('Did this solve it?').waitFor();
-    await threadPageIsLive(askerPage, app, staffAnswered.id, subscribers);
-    await app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id: staffAnswered.id }, { token: staff.token });
+    await threadPageIsLive(askerPage, forum.app, staffAnswered.id, subscribers);
+    await forum.app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id: staffAnswered.id }, { token: staff.token });
     await askerPage.locator('li.post--bot').getByText('This thread is locked.').waitFor();
     await expect(askerPage.locator('li.post--bot').getByText('Did this solve it?').count()).resolves.toBe(0);
     await screenshotBoth(askerPage, 'thread-bot-footer-locked');

@@ -1,36 +1,25 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, totpCode } from '../support/accounts.js';
-import { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, phone, screenshot } from './support/browser.js';
+import { phone, screenshot } from './support/browser.js';
+import { useBrowserApp } from './support/browser-app.js';
 
 const password = 'correct horse battery';
 
 describe('two-factor sign-in in the web app', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext | null = null;
+  const forum = useBrowserApp({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
 
   beforeAll(async () => {
-    app = await TestApp.start({ WEB_DIST_PATH: 'dist/web', RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
-    browser = await launchBrowser();
-    await app.query(`mutation { signUp(input: { username: "noor_h", email: "noor@example.test", password: "${password}" }) { token } }`);
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await forum.app.query(
+      `mutation { signUp(input: { username: "noor_h", email: "noor@example.test", password: "${password}" }) { token } }`,
+    );
   });
 
   it('turns on with the keyboard, shows the recovery codes once, then signs in with a code and turns off', async () => {
-    context = await newContext(browser, app, { viewport: phone });
+    const context = await forum.open({ viewport: phone });
     const page = await context.newPage();
     await page.goto('/sign-in?next=%2Faccount%2Ftwo-factor');
     await page.getByLabel('Username or email').fill('noor_h');
@@ -81,12 +70,12 @@ describe('two-factor sign-in in the web app', () => {
   });
 
   it('tells staff without two-factor sign-in to turn it on before using staff tools', async () => {
-    const staff = await createAccount(app, Role.MEMBER, 'grey_new');
-    await app.nest
+    const staff = await createAccount(forum.app, Role.MEMBER, 'grey_new');
+    await forum.app.nest
       .get(DataSource)
       .getRepository(UserEntity)
       .update({ id: Number(staff.id) }, { role: Role.STAFF });
-    context = await newContext(browser, app, { token: staff.token });
+    const context = await forum.open({ token: staff.token });
     const page = await context.newPage();
     await page.goto('/staff');
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).waitFor();

@@ -30,12 +30,12 @@ export interface LearnedKnowledgeBase {
  * (the question becomes a `none` example).
  */
 export function replayStaffDecisions(answers: CanonicalAnswerDocument[], cases: EvalCase[]): LearnedKnowledgeBase {
-  const learned = answers.map((answer) => ({ ...answer, examples: [...answer.examples] }));
+  const learned = answers.map((answer) => ({ ...answer, learnedExamples: [...(answer.learnedExamples ?? [])] }));
   const noneExamples: string[] = [];
   for (const item of cases) {
     const answer = learned.find((candidate) => candidate.slug === item.label);
     if (answer) {
-      if (!answer.examples.includes(item.text)) answer.examples.push(item.text);
+      if (!answer.examples.includes(item.text) && !answer.learnedExamples.includes(item.text)) answer.learnedExamples.push(item.text);
     } else if (item.label === 'none') noneExamples.push(item.text);
   }
   return { answers: learned, noneExamples };

@@ -399,6 +399,7 @@ function grid(): void {
     for (const l2 of [0.0003, 0.001]) candidates.push({ ...defaultModelSettings, l2, nearestWeight });
   }
   for (const sharedNearestL2 of [0.001, 0.01]) candidates.push({ ...defaultModelSettings, sharedNearestL2 });
+  for (const learnedWeight of [0.3, 1, 3]) candidates.push({ ...defaultModelSettings, learnedWeight });
   console.log(`grouped ${folds}-fold CV over ${realCases.length} questions; each row retrains per fold as in the CV table`);
   for (const settings of candidates) {
     const plainRow = headline(figures(crossValidate(realCases, folds, false, settings).predictions));
@@ -406,7 +407,7 @@ function grid(): void {
     const show = (h: ReturnType<typeof headline>) =>
       `answerable ${h.answerableRight.toFixed(3)} none ${h.noneAbstained.toFixed(3)} precision ${h.precision.toFixed(3)} clarify ${h.clarifyRate.toFixed(3)}`;
     console.log(
-      `l2=${settings.l2} nearest=${settings.nearestWeight} sharedNearestL2=${settings.sharedNearestL2} chars=[${settings.characterNgrams.join(',')}] power=${settings.lengthPower} signals=${settings.groupWeights.signals}\n  kb only: ${show(plainRow)}\n  learn:   ${show(learnRow)}`,
+      `l2=${settings.l2} nearest=${settings.nearestWeight} sharedNearestL2=${settings.sharedNearestL2} learnedWeight=${settings.learnedWeight} chars=[${settings.characterNgrams.join(',')}] power=${settings.lengthPower} signals=${settings.groupWeights.signals}\n  kb only: ${show(plainRow)}\n  learn:   ${show(learnRow)}`,
     );
   }
 }

@@ -168,6 +168,23 @@ describe('Matcher', () => {
     expect(confidenceOf(after)).toBeGreaterThan(confidenceOf(before) + 0.2);
   });
 
+  it('learns from staff decisions (learned examples) for questions worded like them', () => {
+    const question = 'Where does the grey cog menu hide the wobbly thing for sign-in codes?';
+    const confidenceOf = (result: ReturnType<Matcher['match']>) =>
+      result.alternatives.find((answer) => answer.slug === AnswerSlug.saveQrCode)?.confidence ?? 0;
+    const learned = defaultAnswers.map((answer) =>
+      answer.slug === AnswerSlug.saveQrCode
+        ? {
+            ...answer,
+            learnedExamples: ['grey cog menu: the wobbly thing for sign-in codes is gone', 'wobbly thing in the grey cog menu?'],
+          }
+        : answer,
+    );
+    const after = Matcher.build(learned).match({ body: question });
+    expect(after.answer).toBe(AnswerSlug.saveQrCode);
+    expect(confidenceOf(after)).toBeGreaterThan(confidenceOf(sut.match({ body: question })) + 0.2);
+  });
+
   it('reaches the same model when a rebuild starts from the previous weights', () => {
     const edited = defaultAnswers.map((answer, index) =>
       index === 0 ? { ...answer, examples: [...answer.examples, 'spare sign-in codes?'] } : answer,

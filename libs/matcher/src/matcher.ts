@@ -12,7 +12,7 @@ import type { CanonicalAnswerDocument, Clarification, MatchInput, MatchResult, R
 export interface MatcherOptions {
   /** Questions none of the answers fits, written for the bot; defaults to the built-in near misses. */
   nearMisses?: string[];
-  /** Questions staff dismissed ("not one of ours"): taught as `none` like the near misses. */
+  /** Questions staff dismissed ("not one of ours"): taught as `none` like the near misses, weighed as staff decisions. */
   noneExamples?: string[];
   /** Hyperparameters; defaults to {@link defaultModelSettings}. */
   model?: Partial<ModelSettings>;
@@ -55,9 +55,14 @@ export class Matcher {
       settings,
     );
     const noneLabel = answers.length;
-    const labelled: Array<[text: string, label: number]> = [
-      ...answers.flatMap((answer, label) => answer.examples.map((text): [string, number] => [text, label])),
-      ...[...(options.nearMisses ?? nearMissExamples), ...(options.noneExamples ?? [])].map((text): [string, number] => [text, noneLabel]),
+    const learnedWeight = settings.learnedWeight;
+    const labelled: Array<[text: string, label: number, weight: number, learned: boolean]> = [
+      ...answers.flatMap((answer, label) => [
+        ...answer.examples.map((text): [string, number, number, boolean] => [text, label, 1, false]),
+        ...(answer.learnedExamples ?? []).map((text): [string, number, number, boolean] => [text, label, learnedWeight, true]),
+      ]),
+      ...(options.nearMisses ?? nearMissExamples).map((text): [string, number, number, boolean] => [text, noneLabel, 1, false]),
+      ...(options.noneExamples ?? []).map((text): [string, number, number, boolean] => [text, noneLabel, learnedWeight, true]),
     ];
     const memory: Memory = new Map();
     const extracted = labelled.map(([text, label]) => {
@@ -66,23 +71,34 @@ export class Matcher {
       return features.features;
     });
     const classes = answers.length + 1;
+    // Staff decisions stay out of the nearest-example index. Real questions come in families (one
+    // product's tracker, one site's forum); a learned question's nearest other example would often be
+    // its sibling, so the classifier would learn to trust that feature far more than it deserves on a
+    // question from somewhere new (grouped CV: staff learning then lowered the figures). The classifier's
+    // word weights and the taught-question memory still learn from them.
+    const indexed = labelled.flatMap(([, , , learned], index) => (learned ? [] : [index]));
+    const position = new Int32Array(labelled.length).fill(-1);
+    indexed.forEach((index, at) => (position[index] = at));
     const nearest = NearestExamples.build(
-      extracted,
-      labelled.map(([, label]) => label),
+      indexed.map((index) => extracted[index]!),
+      indexed.map((index) => labelled[index]![1]),
       classes,
     );
     const indices = new Map<FeatureKey, number>();
     for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
     const vocabulary = { indices };
     // Every class weighs the same in the loss, so an answer staff just created with one example
-    // competes with answers that have dozens.
-    const classSizes = new Array<number>(answers.length + 1).fill(0);
-    for (const [, label] of labelled) classSizes[label]!++;
-    const presentClasses = classSizes.filter((size) => size > 0).length;
+    // competes with answers that have dozens; within a class, a staff decision weighs `learnedWeight`
+    // examples written for the bot.
+    const classWeights = new Array<number>(answers.length + 1).fill(0);
+    for (const [, label, weight] of labelled) classWeights[label]! += weight;
+    const presentClasses = classWeights.filter((sum) => sum > 0).length;
+    const totalWeight = classWeights.reduce((sum, weight) => sum + weight, 0);
     const rows: TrainingRow[] = extracted.map((features, index) => {
-      const label = labelled[index]![1];
-      const row = toRow(vocabulary, features, nearest.forExample(index), settings.nearestWeight);
-      return { ...row, label, weight: labelled.length / (presentClasses * classSizes[label]!) };
+      const [, label, weight] = labelled[index]!;
+      const similarities = position[index]! >= 0 ? nearest.forExample(position[index]!) : nearest.forQuestion(features);
+      const row = toRow(vocabulary, features, similarities, settings.nearestWeight);
+      return { ...row, label, weight: (weight * totalWeight) / (presentClasses * classWeights[label]!) };
     });
     const model = LogisticRegression.train(rows, classes, indices.size, {
       l2: settings.l2,

@@ -4,8 +4,13 @@ export interface CanonicalAnswerDocument {
   title: string;
   /** Markdown, in the staff's voice. */
   body: string;
-  /** Example questions this answer fits; staff confirmations add to them. */
+  /** Example questions this answer fits, written for the bot (built in or added by staff). */
   examples: string[];
+  /**
+   * Real questions staff confirmed or corrected to this answer: weighed by `ModelSettings.learnedWeight`,
+   * and kept out of the nearest-example feature (see `Matcher.build`).
+   */
+  learnedExamples?: string[];
 }
 
 /** A forum thread, as the similar-thread index sees it. */

@@ -393,18 +393,22 @@ export class CanonicalAnswersService implements OnModuleInit {
     const answers = await this.answers.find({ where: { retired: false }, order: { id: 'ASC' } });
     const examples = answers.length
       ? await this.answerExamples.find({
-          select: { answerId: true, text: true },
+          select: { answerId: true, text: true, source: true },
           where: { answerId: In(answers.map((answer) => answer.id)) },
           order: { id: 'ASC' },
         })
       : [];
-    const textsByAnswer = new Map<number, string[]>(answers.map((answer) => [answer.id, []]));
-    for (const example of examples) textsByAnswer.get(example.answerId)?.push(example.text);
+    const written = new Map<number, string[]>(answers.map((answer) => [answer.id, []]));
+    const learned = new Map<number, string[]>(answers.map((answer) => [answer.id, []]));
+    for (const example of examples) {
+      (learnedSources.includes(example.source) ? learned : written).get(example.answerId)?.push(example.text);
+    }
     const documents = answers.map((answer) => ({
       slug: answer.slug,
       title: answer.title,
       body: answer.body,
-      examples: textsByAnswer.get(answer.id)!,
+      examples: written.get(answer.id)!,
+      learnedExamples: learned.get(answer.id)!,
     }));
     const noneExamples = await this.noneExamples.find({ select: { text: true }, order: { id: 'ASC' } });
     return { documents, answers, noneExamples: noneExamples.map((example) => example.text) };

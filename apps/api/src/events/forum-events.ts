@@ -7,6 +7,8 @@ import { Injectable, Logger } from '@nestjs/common';
 export interface ReplySnapshot {
   id: number;
   threadId: number;
+  /** Who asked: rules on a reply may depend on it (the impostor warning). */
+  threadAuthorId: number;
   authorId: number;
   body: string;
   bodyHtml: string | null;

@@ -18,6 +18,7 @@ export interface AuthorMessage {
 export interface ReplyMessage {
   id: number;
   threadId: number;
+  threadAuthorId: number;
   author: AuthorMessage;
   body: string;
   bodyHtml: string | null;

@@ -155,6 +155,7 @@ export class LiveService implements OnModuleInit {
     return {
       id: reply.id,
       threadId: reply.threadId,
+      threadAuthorId: reply.threadAuthorId,
       author: { ...author, id: reply.authorId, createdAt: author.createdAt.toISOString() },
       body: reply.body,
       bodyHtml: reply.bodyHtml,
@@ -201,6 +202,7 @@ function toReplyModel(reply: ReplyMessage): Reply {
     editedAt: reply.editedAt === null ? null : new Date(reply.editedAt),
     createdAt: new Date(reply.createdAt),
     authorId: reply.author.id,
+    threadAuthorId: reply.threadAuthorId,
   };
 }
 

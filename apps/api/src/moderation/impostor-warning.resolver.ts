@@ -20,10 +20,10 @@ export class ImpostorWarningResolver {
       'clients warn that staff never ask for these. Staff also find the reply in the flag queue.',
   })
   async impostorWarning(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<boolean> {
-    const [author, thread] = await Promise.all([
+    const [author, askerId] = await Promise.all([
       this.users.byId(context, reply.authorId),
-      this.threads.visibleById(context, Number(reply.threadId)),
+      reply.threadAuthorId ?? this.threads.visibleById(context, Number(reply.threadId)).then((thread) => thread?.authorId ?? null),
     ]);
-    return impostorFindings(author && { role: author.role, id: Number(author.id) }, thread?.authorId ?? null, reply.body).length > 0;
+    return impostorFindings(author && { role: author.role, id: Number(author.id) }, askerId, reply.body).length > 0;
   }
 }

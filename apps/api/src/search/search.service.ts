@@ -58,10 +58,9 @@ const emptyPage = (): SearchResultConnection => ({ nodes: [], pageInfo: { hasNex
 /**
  * Search owns its read model: the FTS5 `search_index` table kept by triggers (SQLite) and the `search_vector`
  * columns with their GIN indexes (PostgreSQL), both made by search's migrations. Ranking needs the engines' own
- * functions (bm25, ts_rank_cd, snippet, ts_headline), so this service runs raw SQL and is the one service that keeps
- * the DataSource. Beyond its index it reads only the threads feature's columns listed in `searchedPostColumns`
- * (threads/thread-queries.ts: visibility and bodies), which that feature keeps stable; threads come back as models
- * through PostsService.
+ * functions (bm25, ts_rank_cd, snippet, ts_headline), so this service runs raw SQL and keeps the DataSource. Beyond
+ * its index it reads only the threads feature's columns listed in `searchedPostColumns` (threads/thread-queries.ts:
+ * visibility and bodies), which that feature keeps stable; threads come back as models through PostsService.
  */
 @Injectable()
 export class SearchService {

@@ -77,7 +77,7 @@ export class RepliesService {
   /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
   private async create(
     author: { id: number; role: Role },
-    thread: Pick<ThreadEntity, 'id' | 'hidden'>,
+    thread: Pick<ThreadEntity, 'id' | 'hidden' | 'authorId'>,
     body: string,
     isStaffAnswer: boolean,
     causedById?: number,
@@ -115,7 +115,7 @@ export class RepliesService {
       byBot: author.role === Role.BOT,
       threadHidden: thread.hidden,
       at: now,
-      reply: toReplySnapshot(reply, null),
+      reply: toReplySnapshot(reply, thread, null),
     });
     return reply;
   }
@@ -153,7 +153,7 @@ export class RepliesService {
       replyId: reply.id,
       editorId: user.id,
       threadHidden: thread.hidden,
-      reply: toReplySnapshot(edited, thread.acceptedReplyId),
+      reply: toReplySnapshot(edited, thread, thread.acceptedReplyId),
       question: null,
     });
     return toReply(edited, thread.acceptedReplyId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
 import type { ThreadStateSnapshot } from '../events/forum-events.js';
+import { EntityManager, Repository } from 'typeorm';
 import { ReplyEntity } from './reply.entity.js';
 import { threadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';

@@ -55,10 +55,15 @@ export function toRevision(entity: RevisionEntity): Revision {
 }
 
 /** What live subscribers get of a reply with the event, so that nothing reads it again. */
-export function toReplySnapshot(entity: ReplyEntity, acceptedReplyId: number | null): ReplySnapshot {
+export function toReplySnapshot(
+  entity: ReplyEntity,
+  thread: Pick<ThreadEntity, 'authorId'>,
+  acceptedReplyId: number | null,
+): ReplySnapshot {
   return {
     id: entity.id,
     threadId: entity.threadId,
+    threadAuthorId: thread.authorId,
     authorId: entity.authorId,
     body: entity.body,
     bodyHtml: entity.bodyHtml,

@@ -34,4 +34,7 @@ export class Reply {
   cookedHtml: string | null;
 
   authorId: number;
+
+  /** Not a field: the thread's asker, when the reply came with it (a live message), so rules on it read no thread. */
+  threadAuthorId?: number;
 }

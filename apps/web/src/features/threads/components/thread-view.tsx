@@ -166,7 +166,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     onData: ({ data }) => {
       const activity = data.data?.threadActivity;
       if (!activity) return;
-      setAnnouncement(announcementFor(activity.kind));
+      setAnnouncement(announcementFor(activity.kind, activity.replyId));
       switch (activity.kind) {
         case 'NEW_REPLY':
         case 'BOT_ANSWER':
@@ -204,14 +204,14 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
   };
 }
 
-function announcementFor(kind: ThreadActivityKind): string {
+function announcementFor(kind: ThreadActivityKind, replyId: string | null): string {
   switch (kind) {
     case 'NEW_REPLY':
       return 'A new reply was posted.';
     case 'BOT_ANSWER':
       return 'The FAQ bot answered.';
     case 'ACCEPTED':
-      return 'An answer was accepted.';
+      return replyId ? 'An answer was accepted.' : 'The accepted answer was withdrawn.';
     case 'LOCKED':
       return 'The thread was locked.';
     case 'UNLOCKED':
