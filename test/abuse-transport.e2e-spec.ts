@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Role } from '../apps/api/src/common/role.js';
-import { createAccount } from './support/accounts.js';
+import { createAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
@@ -146,6 +146,28 @@ describe('transport abuse: sockets and frames', () => {
       await app.query('mutation ($id: ID!) { setUserRole(userId: $id, role: MEMBER) { role } }', { id: staff.id }, { token: admin.token });
       await expect(ended).rejects.toMatchObject({ code: 4403 });
       await until(() => listenerCount(app) === 0, "the demoted member's listener is released");
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('ends the staff subscriptions of a staff member who turns two-factor sign-in off', async () => {
+    const staff = await createAccount(app, Role.STAFF);
+    await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
+    const client = liveClient(app, { token: staff.token });
+    try {
+      const activity = subscribe(client, forumActivity);
+      const ended = activity.next();
+      await until(() => listenerCount(app) === 1, 'the staff subscription is listening');
+      // The next time step: enrolment spent this one.
+      const code = await totpCode(staff.totpSecret!, 1);
+      await app.query(
+        'mutation ($code: String) { disableTwoFactor(input: { code: $code }) { enabled } }',
+        { code },
+        { token: staff.token },
+      );
+      await expect(ended).rejects.toMatchObject({ code: 4403 });
+      await until(() => listenerCount(app) === 0, 'the listener authorised with two-factor sign-in on is released');
     } finally {
       await client.dispose();
     }

@@ -1,3 +1,4 @@
+import { typedBodyMatched } from '#post-limits';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
@@ -379,6 +380,17 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await suggest(app, unrelated)).answers).toEqual([]);
     const tooLong = await app.request(suggestQuery, { title: 'x'.repeat(201), body: 'fine' });
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('reads the beginning of a long body while typing, whatever follows it', async () => {
+    const question = 'I switched on two-factor authentication and was never shown any backup codes. Where are they?';
+    const filler = ' We had a long lunch and talked about the garden.'.repeat(Math.ceil(typedBodyMatched / 40)).slice(0, typedBodyMatched);
+    const first = await suggest(app, { body: question + filler });
+    expect(first.answers.map((answer) => answer.slug)).toEqual(['no-backup-codes']);
+    // Past what suggestions read: the matcher never sees it (it would cost each keystroke the whole body).
+    const past = await suggest(app, { body: filler + ' ' + question });
+    expect(past.answers.map((answer) => answer.slug)).not.toContain('no-backup-codes');
+    expect(past).toEqual(await suggest(app, { body: filler }));
   });
 
   it('records deflections', async () => {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { encodeCursor } from '../apps/api/src/common/cursor.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { maxSearchDepth } from '../apps/api/src/search/search.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -193,10 +195,20 @@ describe('search', () => {
       { query: 'codes', first: 0 },
       { query: 'codes', first: 51 },
       { query: 'codes', after: 'nonsense' },
+      // Deep pages: each ranks about four times its depth in candidates.
+      { query: 'codes', after: encodeCursor('search', maxSearchDepth) },
+      { query: 'codes', after: encodeCursor('search', maxSearchDepth - 10), first: 11 },
+      { query: 'codes', after: encodeCursor('search', 5_000) },
     ]) {
       const response = await app.request(searchQuery, variables);
       expect(response.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
     }
+    const lastPage = await app.request<SearchData>(searchQuery, {
+      query: 'codes',
+      after: encodeCursor('search', maxSearchDepth - 10),
+      first: 10,
+    });
+    expect(lastPage.errors).toBeUndefined();
   });
 
   it('leaves hidden posts out for members and anonymous users, not for staff', async () => {

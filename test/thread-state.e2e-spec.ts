@@ -114,4 +114,43 @@ describe('thread state: staff replies, the Unanswered filter, a bot answer await
     await app.query(`mutation Y($id: ID!) { markBotAnswerHelpful(threadId: $id) { id } }`, { id: askerSays.id }, { token: asker.token });
     await expect(state(askerSays.id)).resolves.toMatchObject({ status: 'ANSWERED', botAwaitsAsker: false });
   });
+
+  it('hiding the accepted reply withdraws the acceptance, for members and staff alike', async () => {
+    const acceptedQuery = `query Accepted($id: ID!) { thread(id: $id) { status acceptedReply { id } } }`;
+    const accepted = (id: string, token?: string) =>
+      app
+        .query<{ thread: { status: string; acceptedReply: { id: string } | null } }>(acceptedQuery, { id }, { token })
+        .then((data) => data.thread);
+    const hide = (id: string) =>
+      app.query(`mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }`, { id }, { token: staff.token });
+    const accept = (id: string) => app.query(`mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }`, { id }, { token: asker.token });
+    const member = await createAccount(app, Role.MEMBER);
+    const helper = await createAccount(app, Role.MEMBER);
+
+    const thread = await ask(offTopic((count += 1)));
+    const answer = await reply(helper.token, thread.id, 'Settings, then Language.');
+    await accept(answer);
+    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'ANSWERED', acceptedReply: { id: answer } });
+
+    await hide(answer);
+    // Nobody is told that a hidden accepted answer exists: no ANSWERED without an answer to show.
+    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
+    await expect(accepted(thread.id)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
+    await expect(accepted(thread.id, staff.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
+    await expect(listed({ status: 'ANSWERED' })).resolves.not.toContain(thread.id);
+    await expect(listed({ status: 'OPEN' })).resolves.toContain(thread.id);
+
+    // Restoring it does not accept it again; the asker may.
+    await app.query(`mutation R($id: ID!) { restorePost(postType: REPLY, postId: $id) { id } }`, { id: answer }, { token: staff.token });
+    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
+    await accept(answer);
+    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'ANSWERED', acceptedReply: { id: answer } });
+
+    // A locked thread stays LOCKED.
+    await app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id: thread.id }, { token: staff.token });
+    await hide(answer);
+    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'LOCKED', acceptedReply: null });
+    await app.query(`mutation U($id: ID!) { unlockThread(threadId: $id) { id } }`, { id: thread.id }, { token: staff.token });
+    await expect(accepted(thread.id, staff.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
+  });
 });

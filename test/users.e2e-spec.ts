@@ -69,7 +69,10 @@ describe('users: profiles and roles', () => {
     const other = await createAccount(app, Role.MEMBER);
     for (const token of [member.token, staff.token]) {
       const response = await app.request(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token });
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'Only admins can do this',
+        extensions: { code: 'FORBIDDEN', reason: 'ADMIN_ONLY' },
+      });
     }
     const anonymous = await app.request(setUserRoleMutation, { userId: other.id, role: 'STAFF' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

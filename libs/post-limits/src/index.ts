@@ -12,6 +12,12 @@ export const questionBodyLength = { min: 20, max: 20_000 } as const;
 /** A reply (markdown). */
 export const replyBodyLength = { min: 1, max: 20_000 } as const;
 
+/**
+ * How much of a question's body the suggestions shown while typing read: enough for any question's gist, and it
+ * keeps each keystroke's matching cheap (the matcher's cost grows with the text) whatever the body's length.
+ */
+export const typedBodyMatched = 4_000;
+
 export const maxTagsPerQuestion = 5;
 
 /** One tag: lower-case letters, digits and dashes. */

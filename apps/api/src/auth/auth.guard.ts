@@ -28,8 +28,12 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(publicKey, targets);
     const roles = this.reflector.getAllAndOverride<Role[]>(rolesKey, targets);
     if (!isPublic && !context.user) throw AppError.unauthenticated();
-    if (roles && (!context.user || !roles.includes(context.user.role)))
-      throw AppError.forbidden(ErrorReason.STAFF_ONLY, 'Only staff can do this');
+    if (roles && (!context.user || !roles.includes(context.user.role))) {
+      // @Roles(ADMIN) leaves staff out: saying "staff only" to a staff member would be wrong.
+      throw roles.includes(Role.STAFF)
+        ? AppError.forbidden(ErrorReason.STAFF_ONLY, 'Only staff can do this')
+        : AppError.forbidden(ErrorReason.ADMIN_ONLY, 'Only admins can do this');
+    }
     if (roles && context.user && isStaffRole(context.user.role) && !context.user.twoFactorEnabled) throw AppError.twoFactorRequired();
     return true;
   }

@@ -1,3 +1,4 @@
+import { typedBodyMatched } from '#post-limits';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -44,7 +45,7 @@ export class SuggestionsService {
     // A member has their own budget: behind one proxy or office NAT, typists would otherwise share one.
     const typist = context.user ? `member:${context.user.id}` : `ip:${context.ip}`;
     await this.rateLimiter.consume(`suggest:${typist}`, this.environment.RATE_LIMIT_SUGGESTIONS_PER_MINUTE, 60);
-    const input = { title: title.trim(), body: body.trim() };
+    const input = { title: title.trim(), body: body.trim().slice(0, typedBodyMatched) };
     if (!input.title && !input.body) return { answers: [], threads: [], clarify: null };
 
     const result = this.matcher.match(input);

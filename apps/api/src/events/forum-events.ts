@@ -85,6 +85,8 @@ export interface ForumEventMap {
   passwordChanged: { userId: number };
   /** An admin changed a user's role: what they may see changes at once. */
   roleChanged: { userId: number };
+  /** Two-factor sign-in was turned on or off: a staff account's powers come and go with it (RequestContext.isStaff). */
+  twoFactorChanged: { userId: number };
 }
 
 type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;

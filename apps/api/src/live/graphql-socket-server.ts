@@ -107,8 +107,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Ends the sockets a sign-out or a role change affects, on every instance: the client signs in again,
-   * and what it subscribes to next is authorised for the session and role it has then.
+   * Ends the sockets a sign-out, a role change or two-factor sign-in turned on or off affects, on every instance: the
+   * client signs in again, and what it subscribes to next is authorised for the session, role and 2FA state it has then.
    */
   private async endAffectedSockets(): Promise<void> {
     const changes = await this.pubSub.subscribe<AccountChange>(liveChannels.accounts());
@@ -118,7 +118,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
         if ('sessionHash' in change && context.extra.sessionHash === change.sessionHash) {
           context.extra.socket.close(4401, 'Session ended');
         } else if ('userId' in change && context.extra.userId === change.userId) {
-          context.extra.socket.close(4403, 'Role changed');
+          context.extra.socket.close(4403, 'Account changed');
         }
       }
     }

@@ -21,7 +21,7 @@ export const liveChannels = {
   thread: (threadId: number) => `thread:${threadId}`,
   forum: () => 'forum',
   notifications: (userId: number) => `notifications:${userId}`,
-  /** Sessions ended and roles changed, so that every instance ends the sockets they affect. */
+  /** Sessions ended, roles and two-factor sign-in changed, so that every instance ends the sockets they affect. */
   accounts: () => 'accounts',
 };
 

@@ -77,9 +77,11 @@ export class LiveService implements OnModuleInit {
     this.events.on('sessionEnded', async ({ sessionHash }) => {
       await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);
     });
-    this.events.on('roleChanged', async ({ userId }) => {
+    const accountChanged = async ({ userId }: { userId: number }): Promise<void> => {
       await this.pubSub.publish(liveChannels.accounts(), { userId } satisfies AccountChange);
-    });
+    };
+    this.events.on('roleChanged', accountChanged);
+    this.events.on('twoFactorChanged', accountChanged);
   }
 
   /** Live activity of one thread; NOT_FOUND for a thread the caller cannot see. */

@@ -23,7 +23,10 @@ export class ModerationResolver {
 
   @StaffOnly()
   @Mutation(() => ModerationAction, {
-    description: "Staff: hides a post from everyone but staff and its author, resolves its open flags and updates the thread's replyCount.",
+    description:
+      "Staff: hides a post from everyone but staff and its author, resolves its open flags and updates the thread's replyCount. " +
+      'Hiding the accepted reply withdraws the acceptance: the thread becomes OPEN (or stays LOCKED) for everyone, and ' +
+      'restoring the reply does not accept it again.',
   })
   hidePost(@Ctx() context: RequestContext, @Args() args: PostTargetArgs): Promise<ModerationAction> {
     return this.moderation.hide(context, args);

@@ -127,6 +127,7 @@ export class ModerationService {
     if (!post) throw notFound();
     const threadId = Number(post.thread.id);
     const done = await this.threadState.change(threadId, async (change) => {
+      const acceptedBefore = change.thread.acceptedReplyId;
       const changed = post.reply ? await change.setReplyHidden(postId, hidden) : await change.setHidden(hidden);
       // Conditional on the current state, so two moderators racing cannot both log the same change.
       if (!changed)
@@ -140,19 +141,24 @@ export class ModerationService {
           { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: new Date() },
         );
       }
-      return recordAction(change.manager, {
+      const action = await recordAction(change.manager, {
         actorId: staff.id,
         action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
         targetType: args.postType === PostType.THREAD ? ModerationTargetType.Thread : ModerationTargetType.Reply,
         targetId: postId,
         note: args.reason,
       });
+      // Hiding the accepted reply withdraws the acceptance (see setReplyHidden).
+      const unaccepted = acceptedBefore !== null && change.thread.acceptedReplyId === null;
+      return { action, unacceptedState: unaccepted ? change.snapshot() : null };
     });
     if (!done) throw notFound();
     const replyId = post.reply ? postId : null;
     const threadHidden = post.reply ? post.thread.hidden : hidden;
     await this.events.emit('postHidden', { threadId, replyId, hidden, actorId: staff.id, threadHidden });
-    return toModerationAction(done.result);
+    const { action, unacceptedState } = done.result;
+    if (unacceptedState) await this.events.emit('answerUnaccepted', { threadId, actorId: staff.id, state: unacceptedState });
+    return toModerationAction(action);
   }
 
   private async setLocked(staff: AuthUser, args: ThreadTargetArgs, locked: boolean): Promise<ModerationAction> {

@@ -12,7 +12,9 @@ export class SearchResolver {
 
   @Public()
   @Query(() => SearchResultConnection, {
-    description: 'Full-text search over questions and replies, best match first, one result per thread.',
+    description:
+      'Full-text search over questions and replies, best match first, one result per thread. Pages go at most 1000 results ' +
+      'deep (hasNextPage turns false there); a page reaching past that is BAD_USER_INPUT.',
   })
   search(@Ctx() context: RequestContext, @Args() args: SearchArgs): Promise<SearchResultConnection> {
     return this.searchService.search(context, args);

@@ -38,11 +38,18 @@ const headlineOptions = `StartSel="${markStart}", StopSel="${markEnd}", MaxWords
  * between pages as posts change, which is what people expect of a search.
  */
 const searchCursorKind = 'search';
-const maxOffset = 10_000;
+/**
+ * How deep search pages go, in results: each page ranks about four times its depth in candidates, so a deep page
+ * costs what hundreds of first pages do. Past this depth people refine the query (as on the big search engines).
+ */
+export const maxSearchDepth = 1_000;
 
-function decodeSearchOffset(cursor: string): number {
-  const [offset] = decodeCursor(searchCursorKind, cursor, 1);
-  if (offset > maxOffset) throw AppError.badInput('after', 'is not a valid cursor');
+/** The page's offset; BAD_USER_INPUT when the page would reach past maxSearchDepth. */
+function searchOffset(args: SearchArgs): number {
+  const offset = args.after != null ? decodeCursor(searchCursorKind, args.after, 1)[0] : 0;
+  if (offset + args.first > maxSearchDepth) {
+    throw AppError.badInput('after', `Search results go at most ${maxSearchDepth} deep; narrow the query to see more`);
+  }
   return offset;
 }
 
@@ -68,7 +75,7 @@ export class SearchService {
    * hidden threads) are left out for everyone but staff.
    */
   async search(context: RequestContext, args: SearchArgs): Promise<SearchResultConnection> {
-    const offset = args.after != null ? decodeSearchOffset(args.after) : 0;
+    const offset = searchOffset(args);
     const terms = searchTerms(args.query);
     if (terms.length === 0) return emptyPage();
 
@@ -102,7 +109,9 @@ export class SearchService {
         },
       ];
     });
-    return { nodes, pageInfo: { hasNextPage: rows.length > args.first, endCursor: encodeCursor(searchCursorKind, offset + hits.length) } };
+    const end = offset + hits.length;
+    const hasNextPage = rows.length > args.first && end < maxSearchDepth;
+    return { nodes, pageInfo: { hasNextPage, endCursor: encodeCursor(searchCursorKind, end) } };
   }
 
   /**

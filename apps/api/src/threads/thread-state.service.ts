@@ -43,10 +43,15 @@ export class ThreadStateChange {
     return this.set({ acceptedReplyId });
   }
 
-  /** Hides or shows one of the thread's replies and recounts the visible ones. */
+  /**
+   * Hides or shows one of the thread's replies and recounts the visible ones. Hiding the accepted reply withdraws the
+   * acceptance (as deleting an accepted solution does on most forums): a thread reads ANSWERED only while its answer
+   * is visible to everyone, and restoring the reply does not accept it again.
+   */
   async setReplyHidden(replyId: number, hidden: boolean): Promise<boolean> {
     const result = await this.manager.update(ReplyEntity, { id: replyId, threadId: this.thread.id, hidden: !hidden }, { hidden });
     if (!result.affected) return false;
+    if (hidden && this.thread.acceptedReplyId === replyId) await this.setAcceptedReply(null);
     await this.manager
       .createQueryBuilder()
       .update(ThreadEntity)

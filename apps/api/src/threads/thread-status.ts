@@ -11,7 +11,7 @@ registerEnumType(ThreadStatus, {
   description: 'Where a question stands: LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN.',
   valuesMap: {
     OPEN: { description: 'Waiting for an answer; anyone signed in may reply.' },
-    ANSWERED: { description: 'A reply is accepted as the answer.' },
+    ANSWERED: { description: 'A visible reply is accepted as the answer (hiding it withdraws the acceptance).' },
     LOCKED: { description: 'A moderator locked the thread: no new replies, edits or accepting.' },
   },
 });

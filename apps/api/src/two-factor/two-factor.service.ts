@@ -6,6 +6,7 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { isStaffRole } from '../common/role.js';
@@ -47,6 +48,7 @@ export class TwoFactorService {
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly environment: Environment,
+    private readonly events: ForumEvents,
   ) {}
 
   async isEnabled(userId: number): Promise<boolean> {
@@ -100,7 +102,7 @@ export class TwoFactorService {
     await this.countAttempt(context, user.id);
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
     if (step === null) throw AppError.badInput('code', wrongCode);
-    return this.credentials.manager.transaction(async (manager) => {
+    const codes = await this.credentials.manager.transaction(async (manager) => {
       const enabled = await manager.update(
         TwoFactorCredentialEntity,
         { userId: user.id, enabledAt: IsNull() },
@@ -109,6 +111,8 @@ export class TwoFactorService {
       if (!enabled.affected) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
       return { codes: await this.replaceRecoveryCodes(manager, user.id) };
     });
+    await this.events.emit('twoFactorChanged', { userId: user.id });
+    return codes;
   }
 
   /** New recovery codes for a signed-in account with two-factor sign-in on; the old ones stop working. */
@@ -140,6 +144,7 @@ export class TwoFactorService {
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
     });
+    await this.events.emit('twoFactorChanged', { userId: user.id });
     return this.status(context);
   }
 

@@ -202,7 +202,7 @@ export type ThreadSort =
 
 /** Where a question stands: LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN. */
 export type ThreadStatus =
-  /** A reply is accepted as the answer. */
+  /** A visible reply is accepted as the answer (hiding it withdraws the acceptance). */
   | 'ANSWERED'
   /** A moderator locked the thread: no new replies, edits or accepting. */
   | 'LOCKED'

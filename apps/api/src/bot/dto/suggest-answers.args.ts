@@ -9,7 +9,7 @@ export class SuggestAnswersArgs {
   @MaxLength(200, { message: 'title must be at most 200 characters' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The body typed so far, at most 20000 characters.' })
+  @Field(() => String, { nullable: true, description: 'The body typed so far, at most 20000 characters; suggestions read its first 4000.' })
   @IsOptional()
   @IsString()
   @MaxLength(20000, { message: 'body must be at most 20000 characters' })

@@ -9,6 +9,7 @@ import { CookedPosts1764310000000 } from './1764310000000-cooked-posts.js';
 import { SearchPrefixIndex1764310000001 } from './1764310000001-search-prefix-index.js';
 import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
 import { CookedCanonicalAnswers1764410000000 } from './1764410000000-cooked-canonical-answers.js';
+import { UnacceptHiddenAnswers1764450000000 } from './1764450000000-unaccept-hidden-answers.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SearchPrefixIndex1764310000001,
   PostJobs1764320000000,
   CookedCanonicalAnswers1764410000000,
+  UnacceptHiddenAnswers1764450000000,
 ];

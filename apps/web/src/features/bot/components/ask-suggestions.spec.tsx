@@ -1,3 +1,4 @@
+import { typedBodyMatched } from '#post-limits';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
@@ -114,11 +115,11 @@ describe('AskSuggestions: when it asks the server', () => {
     expect(result).toHaveBeenCalledWith({ title: 'abcd', body: 'efgh' });
   });
 
-  it('sends at most 200 characters of title and 20000 of details', async () => {
+  it('sends at most 200 characters of title and the part of the details that suggestions read', async () => {
     const { mock, result } = suggestMock(suggestions());
     renderSuggestions({ title: 't'.repeat(250), body: 'b'.repeat(20_050) }, [mock]);
     await screen.findByText(lostPhone.title);
-    expect(result).toHaveBeenCalledWith({ title: 't'.repeat(200), body: 'b'.repeat(20_000) });
+    expect(result).toHaveBeenCalledWith({ title: 't'.repeat(200), body: 'b'.repeat(typedBodyMatched) });
   });
 
   it('keeps showing the last answers while it asks about the new draft', async () => {

@@ -8,7 +8,7 @@ import { ErrorMessage, Spinner } from '../../../components/status';
 import { messageOf } from '../../../lib/graphql-errors';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { CanonicalAnswerPreviewDocument, RecordDeflectionDocument, SuggestAnswersDocument } from '../api/bot-documents';
-import { questionBodyLength, titleLength } from '#post-limits';
+import { titleLength, typedBodyMatched } from '#post-limits';
 
 interface AskSuggestionsProps {
   title: string;
@@ -27,7 +27,7 @@ function useDraftSuggestions(title: string, body: string) {
   const debounced = useDebouncedValue({ title: title.trim(), body: body.trim() }, 300);
   const enough = debounced.title.length + debounced.body.length >= minimumLength;
   const { data, previousData, error, loading } = useQuery(SuggestAnswersDocument, {
-    variables: { title: debounced.title.slice(0, titleLength.max), body: debounced.body.slice(0, questionBodyLength.max) },
+    variables: { title: debounced.title.slice(0, titleLength.max), body: debounced.body.slice(0, typedBodyMatched) },
     skip: !enough,
     fetchPolicy: 'cache-first',
   });
