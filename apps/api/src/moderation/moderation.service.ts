@@ -150,13 +150,12 @@ export class ModerationService {
       });
       // Hiding the accepted reply withdraws the acceptance (see setReplyHidden).
       const unaccepted = acceptedBefore !== null && change.thread.acceptedReplyId === null;
-      return { action, unacceptedState: unaccepted ? change.snapshot() : null };
+      return { action, unacceptedState: unaccepted ? change.snapshot() : null, threadHidden: change.thread.hidden };
     });
     if (!done) throw notFound();
     const replyId = post.reply ? postId : null;
-    const threadHidden = post.reply ? post.thread.hidden : hidden;
+    const { action, unacceptedState, threadHidden } = done.result;
     await this.events.emit('postHidden', { threadId, replyId, hidden, actorId: staff.id, threadHidden });
-    const { action, unacceptedState } = done.result;
     if (unacceptedState) await this.events.emit('answerUnaccepted', { threadId, actorId: staff.id, state: unacceptedState });
     return toModerationAction(action);
   }

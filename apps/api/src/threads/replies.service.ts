@@ -25,6 +25,7 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toReply, toReplySnapshot } from './thread.mapper.js';
+import { threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -77,14 +78,14 @@ export class RepliesService {
   /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
   private async create(
     author: { id: number; role: Role },
-    thread: Pick<ThreadEntity, 'id' | 'hidden' | 'authorId'>,
+    thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     isStaffAnswer: boolean,
     causedById?: number,
   ): Promise<ReplyEntity> {
     const now = new Date();
     const threadId = thread.id;
-    const { reply, jobs } = await this.replies.manager.transaction(async (manager) => {
+    const { reply, threadHidden, jobs } = await this.replies.manager.transaction(async (manager) => {
       // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
       const bumped = await manager
         .createQueryBuilder()
@@ -93,6 +94,11 @@ export class RepliesService {
         .where('id = :threadId AND locked = :locked', { threadId, locked: false })
         .execute();
       if (!bumped.affected) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
+      // Whether it is hidden, as this reply commits: the bump holds the row, so a moderator hiding it waits for us.
+      const { hidden: threadHidden } = await manager.findOneOrFail(ThreadEntity, {
+        select: { id: true, hidden: true },
+        where: { id: threadId },
+      });
       const saved = await manager.getRepository(ReplyEntity).save(
         manager.getRepository(ReplyEntity).create({
           threadId,
@@ -105,7 +111,7 @@ export class RepliesService {
           createdAt: now,
         }),
       );
-      return { reply: saved, jobs: await this.postJobs.record(manager, PostType.REPLY, saved.id, causedById ?? null) };
+      return { reply: saved, threadHidden, jobs: await this.postJobs.record(manager, PostType.REPLY, saved.id, causedById ?? null) };
     });
     await this.postJobs.queue(jobs);
     await this.events.emit('replyPosted', {
@@ -113,7 +119,7 @@ export class RepliesService {
       replyId: reply.id,
       authorId: author.id,
       byBot: author.role === Role.BOT,
-      threadHidden: thread.hidden,
+      threadHidden,
       at: now,
       reply: toReplySnapshot(reply, thread, null),
     });
@@ -136,7 +142,7 @@ export class RepliesService {
 
     const now = new Date();
     const cooked = this.markdown.cook(input.body);
-    await this.replies.manager.transaction(async (manager) => {
+    const { edited, current } = await this.replies.manager.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
         postId: reply.id,
@@ -145,18 +151,28 @@ export class RepliesService {
         previousBody: reply.body,
         createdAt: now,
       });
+      // The thread and the reply as they are when this edit commits, not as read above: a moderator may have hidden
+      // either since, and hiding waits for this row lock, so the live event cannot show the new text to members then.
+      const current = await threadUnderLock(manager, reply.threadId, 'pessimistic_read', {
+        id: true,
+        authorId: true,
+        hidden: true,
+        acceptedReplyId: true,
+      });
+      const row = await manager.findOneBy(ReplyEntity, { id: reply.id });
+      if (!current || !row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
       await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
+      return { edited: { ...row, body: input.body, ...cooked, editedAt: now }, current };
     });
-    const edited = { ...reply, body: input.body, ...cooked, editedAt: now };
     await this.events.emit('postEdited', {
       threadId: reply.threadId,
       replyId: reply.id,
       editorId: user.id,
-      threadHidden: thread.hidden,
-      reply: toReplySnapshot(edited, thread, thread.acceptedReplyId),
+      threadHidden: current.hidden,
+      reply: toReplySnapshot(edited, current, current.acceptedReplyId),
       question: null,
     });
-    return toReply(edited, thread.acceptedReplyId);
+    return toReply(edited, current.acceptedReplyId);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ThreadStateSnapshot } from '../events/forum-events.js';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, FindOptionsSelect, Repository } from 'typeorm';
 import { ReplyEntity } from './reply.entity.js';
 import { threadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -71,6 +71,21 @@ export class ThreadStateChange {
 }
 
 /**
+ * Reads the thread inside `manager`'s transaction, holding its row until the transaction ends: 'pessimistic_write'
+ * (FOR UPDATE) to change its state, 'pessimistic_read' (FOR SHARE) to write beside it knowing that its state (hidden,
+ * locked, accepted) stays as read until the commit. On SQLite transactions are queued, so the read alone suffices.
+ */
+export function threadUnderLock(
+  manager: EntityManager,
+  threadId: number,
+  mode: 'pessimistic_read' | 'pessimistic_write',
+  select?: FindOptionsSelect<ThreadEntity>,
+): Promise<ThreadEntity | null> {
+  const postgres = manager.dataSource.options.type === 'postgres';
+  return manager.findOne(ThreadEntity, { ...(select ? { select } : {}), where: { id: threadId }, ...(postgres ? { lock: { mode } } : {}) });
+}
+
+/**
  * The one writer of a thread's locked, hidden and accepted state and of the status derived from them. Every change
  * runs in a transaction that first locks the thread's row (SELECT … FOR UPDATE on PostgreSQL; on SQLite transactions
  * are queued, see serializeSqliteTransactions), so a lock racing an accept cannot leave a stale status behind.
@@ -82,11 +97,11 @@ export class ThreadStateService {
   /** Runs `work` holding the thread's row; null when there is no such thread (nothing runs). */
   change<T>(threadId: number, work: (change: ThreadStateChange) => Promise<T>): Promise<{ result: T } | null> {
     return this.threads.manager.transaction(async (manager) => {
-      const postgres = this.threads.manager.dataSource.options.type === 'postgres';
-      const row = await manager.findOne(ThreadEntity, {
-        select: { id: true, locked: true, hidden: true, acceptedReplyId: true },
-        where: { id: threadId },
-        ...(postgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      const row = await threadUnderLock(manager, threadId, 'pessimistic_write', {
+        id: true,
+        locked: true,
+        hidden: true,
+        acceptedReplyId: true,
       });
       if (!row) return null;
       const state = { id: row.id, locked: row.locked, hidden: row.hidden, acceptedReplyId: row.acceptedReplyId };

@@ -25,7 +25,7 @@ import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toQuestionSnapshot, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
-import { ThreadStateService } from './thread-state.service.js';
+import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
 import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
@@ -254,7 +254,11 @@ export class ThreadsService {
 
     const now = new Date();
     const cooked = body !== thread.body ? this.markdown.cook(body) : {};
-    await this.threads.manager.transaction(async (manager) => {
+    const current = await this.threads.manager.transaction(async (manager) => {
+      // The thread as it is when this edit commits, not as read above: a moderator may have hidden it since, and
+      // hiding waits for this row lock, so the live event cannot show the new text to members then.
+      const row = await threadUnderLock(manager, thread.id, 'pessimistic_write');
+      if (!row) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
       if (textChanged) {
         await this.revisions.record(manager, {
           postType: PostType.THREAD,
@@ -270,13 +274,14 @@ export class ThreadsService {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
+      return row;
     });
-    const edited = textChanged ? { ...thread, title, body, ...cooked, editedAt: now } : thread;
+    const edited = textChanged ? { ...current, title, body, ...cooked, editedAt: now } : current;
     await this.events.emit('postEdited', {
       threadId: thread.id,
       replyId: null,
       editorId: user.id,
-      threadHidden: thread.hidden,
+      threadHidden: current.hidden,
       reply: null,
       question: toQuestionSnapshot(edited, newTags ?? currentTags.map((row) => row.tag)),
     });
