@@ -235,6 +235,41 @@ describe('reading threads', () => {
     expect(twenty).toBe(five);
     expect(twenty).toBeLessThanOrEqual(6);
   });
+
+  it("serves each thread's own body and HTML when a list asks for them, in one more statement however long the page", async () => {
+    const tag = uniqueTag();
+    const bodies = new Map<string, string>();
+    for (let index = 0; index < 6; index++) {
+      const body = `Question number **${index}** about the forum signature, with *emphasis*.`;
+      const id = (
+        await app.query<{ askQuestion: { id: string } }>(
+          askMutation,
+          { input: { title: `Signature question ${index} ${randomBytes(3).toString('hex')}`, body, tags: [tag] } },
+          { token: member.token },
+        )
+      ).askQuestion.id;
+      bodies.set(id, body);
+    }
+    await app.jobsDone();
+    const textQuery = `query List($filter: ThreadFilter, $first: Int) { threads(filter: $filter, first: $first) { nodes { id title body bodyHtml } } }`;
+    const statementsFor = async (variables: Record<string, unknown>) => {
+      const before = app.queryCount;
+      const nodes = (await app.query<{ threads: { nodes: { id: string; body: string; bodyHtml: string }[] } }>(textQuery, variables))
+        .threads.nodes;
+      for (const node of nodes) {
+        expect(node.body).toBe(bodies.get(node.id));
+        const number = /number \*\*(\d)\*\*/.exec(node.body)?.[1];
+        expect(node.bodyHtml).toContain(`<strong>${number}</strong>`);
+      }
+      return { count: nodes.length, statements: app.queryCount - before };
+    };
+    const withText = await statementsFor({ filter: { tag }, first: 6 });
+    const two = await statementsFor({ filter: { tag }, first: 2 });
+    expect(withText.count).toBe(6);
+    // The list's own query (which reads no texts), then one batched read of the texts of the page.
+    expect(withText.statements).toBe(2);
+    expect(two.statements).toBe(2);
+  });
 });
 
 describe('after a restart', () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, Repository } from 'typeorm';
 import { Reply } from './models/reply.model.js';
-import { Thread } from './models/thread.model.js';
+import { Thread, ThreadWithText } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { toReply, toThread } from './thread.mapper.js';
@@ -13,7 +13,7 @@ import { ThreadEntity } from './thread.entity.js';
 export interface Post {
   postType: PostType;
   postId: number;
-  thread: Thread;
+  thread: ThreadWithText;
   reply: Reply | null;
 }
 

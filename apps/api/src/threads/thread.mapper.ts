@@ -1,17 +1,36 @@
 import type { QuestionSnapshot, ReplySnapshot } from '../events/forum-events.js';
 import { Reply } from './models/reply.model.js';
 import { Revision } from './models/revision.model.js';
-import { Thread } from './models/thread.model.js';
+import { Thread, ThreadWithText } from './models/thread.model.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { ThreadEntity } from './thread.entity.js';
 
-export function toThread(entity: ThreadEntity): Thread {
+export function toThread(entity: ThreadEntity): ThreadWithText {
+  return { ...toListedThread(entity), body: entity.body, cookedHtml: entity.bodyHtml };
+}
+
+/** The columns a thread list reads: all but the texts, which the list does not show (see ThreadsService.text). */
+export const listedThreadColumns = [
+  'id',
+  'title',
+  'status',
+  'locked',
+  'hidden',
+  'replyCount',
+  'editedAt',
+  'createdAt',
+  'lastActivityAt',
+  'authorId',
+  'acceptedReplyId',
+] as const satisfies readonly (keyof ThreadEntity)[];
+
+export type ListedThreadEntity = Pick<ThreadEntity, (typeof listedThreadColumns)[number]>;
+
+export function toListedThread(entity: ListedThreadEntity): Thread {
   return {
     id: String(entity.id),
     title: entity.title,
-    body: entity.body,
-    cookedHtml: entity.bodyHtml,
     status: entity.status,
     locked: entity.locked,
     hidden: entity.hidden,

@@ -85,9 +85,15 @@ export class ThreadsResolver {
     return this.threadsService.tags(context, Number(thread.id));
   }
 
+  @ResolveField(() => String, { description: 'Markdown as written.' })
+  async body(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<string> {
+    return (await this.threadsService.text(context, thread)).body;
+  }
+
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
-  bodyHtml(@Parent() thread: Thread): string {
-    return thread.cookedHtml ?? this.markdown.render(thread.body);
+  async bodyHtml(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<string> {
+    const { body, cookedHtml } = await this.threadsService.text(context, thread);
+    return cookedHtml ?? this.markdown.render(body);
   }
 
   @ResolveField(() => Reply, { nullable: true, description: 'The accepted answer, unless it is hidden from the viewer.' })

@@ -23,7 +23,7 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
-import { toQuestionSnapshot, toThread } from './thread.mapper.js';
+import { listedThreadColumns, toListedThread, toQuestionSnapshot, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
@@ -143,6 +143,21 @@ export class ThreadsService {
     return thread && isVisibleTo(context, thread) ? toThread(thread) : null;
   }
 
+  /** A thread's body and cooked HTML: from the thread when it was read with them, else one batched read per request (a list row). */
+  async text(context: RequestContext, thread: Thread): Promise<{ body: string; cookedHtml: string | null }> {
+    if (thread.body !== undefined && thread.cookedHtml !== undefined) return { body: thread.body, cookedHtml: thread.cookedHtml };
+    const loader = context.loader(
+      'threadTexts',
+      () =>
+        new DataLoader<number, { body: string; cookedHtml: string | null }>(async (ids) => {
+          const rows = await this.threads.find({ select: { id: true, body: true, bodyHtml: true }, where: { id: In([...ids]) } });
+          const byId = new Map(rows.map((row) => [row.id, { body: row.body, cookedHtml: row.bodyHtml }]));
+          return ids.map((id) => byId.get(id) ?? AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id));
+        }),
+    );
+    return loader.load(Number(thread.id));
+  }
+
   /** A thread's tags in alphabetical order, batched per request. */
   tags(context: RequestContext, threadId: number): Promise<string[]> {
     return this.tagLoader(context).load(threadId);
@@ -193,7 +208,7 @@ export class ThreadsService {
     const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
-    const query = this.threads.createQueryBuilder('thread');
+    const query = this.threads.createQueryBuilder('thread').select(listedThreadColumns.map((column) => `thread.${column}`));
     const visible = visibleCondition(context, 'thread');
     query.where(visible.sql, visible.parameters);
     if (filter.status) query.andWhere('thread.status = :status', { status: filter.status });
@@ -227,7 +242,7 @@ export class ThreadsService {
       .limit(args.first + 1)
       .getMany();
     const page = rows.slice(0, args.first);
-    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toThread(row) }));
+    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toListedThread(row) }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),

@@ -11,9 +11,6 @@ export class Thread {
   @Field({ description: 'Plain text: clients must escape it.' })
   title: string;
 
-  @Field({ description: 'Markdown as written.' })
-  body: string;
-
   @Field(() => ThreadStatus, { description: 'LOCKED when locked, else ANSWERED when a reply is accepted, else OPEN.' })
   status: ThreadStatus;
 
@@ -39,9 +36,17 @@ export class Thread {
   lastActivityAt: Date;
 
   /** Not fields: what the field resolvers need. */
-  /** Not a field: the stored HTML that bodyHtml serves (null only for a row written outside the API and not yet cooked). */
-  cookedHtml: string | null;
+  /**
+   * The texts, served by the `body` and `bodyHtml` field resolvers: undefined on a list row (the list reads neither;
+   * the resolvers load them in one batch if a list query asks), cookedHtml null only for a row written outside the
+   * API and not yet cooked.
+   */
+  body?: string;
+  cookedHtml?: string | null;
 
   authorId: number;
   acceptedReplyId: number | null;
 }
+
+/** A thread read with its texts (every read but a list's). */
+export type ThreadWithText = Thread & { body: string; cookedHtml: string | null };
