@@ -217,6 +217,76 @@ describe('moderation', () => {
     });
   });
 
+  describe('edit history', () => {
+    const editQuestion = `mutation EditQuestion($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }`;
+    const editReply = `mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { id } }`;
+    const historyQuery = `query History($postType: PostType!, $postId: ID!) {
+      revisions(postType: $postType, postId: $postId) { nodes { previousBody } }
+    }`;
+    const threadHistoryQuery = `query ThreadHistory($id: ID!) {
+      thread(id: $id) {
+        revisions { nodes { previousBody } }
+        replies(first: 50) { nodes { id revisions { nodes { previousBody } } } }
+      }
+    }`;
+    const original = 'The sidebar overlaps the thread list when I rotate the screen.';
+    const personal = 'The sidebar overlaps the thread list. I live at 12 Elm Street, write to me there.';
+    const redacted = 'The sidebar overlaps the thread list. [address removed by staff]';
+    const reworded = 'The sidebar overlaps the thread list when the tablet is turned.';
+
+    interface ThreadHistory {
+      thread: {
+        revisions: { nodes: { previousBody: string }[] };
+        replies: { nodes: { id: string; revisions: { nodes: { previousBody: string }[] } }[] };
+      };
+    }
+
+    /** What a viewer reads of a post's history, through the revisions query and the post's own field (newest first). */
+    async function historyOf(postType: 'THREAD' | 'REPLY', postId: string, threadId: string, token?: string): Promise<string[]> {
+      const listed = await app.query<{ revisions: { nodes: { previousBody: string }[] } }>(historyQuery, { postType, postId }, { token });
+      const { thread } = await app.query<ThreadHistory>(threadHistoryQuery, { id: threadId }, { token });
+      const field = postType === 'THREAD' ? thread.revisions : thread.replies.nodes.find((node) => node.id === postId)?.revisions;
+      const bodies = listed.revisions.nodes.map((revision) => revision.previousBody);
+      expect(field?.nodes.map((revision) => revision.previousBody)).toEqual(bodies);
+      return bodies;
+    }
+
+    it('shows what staff edited out, and everything before it, only to staff and the author', async () => {
+      const threadId = await ask();
+      await app.query(editQuestion, { threadId, input: { body: personal } }, { token: author.token });
+      await app.query(editQuestion, { threadId, input: { body: redacted } }, { token: staff.token });
+      await app.query(editQuestion, { threadId, input: { body: reworded } }, { token: author.token });
+
+      for (const token of [author.token, staff.token]) {
+        expect(await historyOf('THREAD', threadId, threadId, token)).toEqual([redacted, personal, original]);
+      }
+      for (const token of [undefined, other.token]) {
+        expect(await historyOf('THREAD', threadId, threadId, token)).toEqual([redacted]);
+      }
+    });
+
+    it("keeps a reply's text from before a staff edit from other members and anonymous users", async () => {
+      const threadId = await ask(other.token);
+      const replyId = await reply(threadId);
+      await app.query(editReply, { replyId, input: { body: personal } }, { token: author.token });
+      await app.query(editReply, { replyId, input: { body: redacted } }, { token: staff.token });
+
+      for (const token of [author.token, staff.token]) {
+        expect(await historyOf('REPLY', replyId, threadId, token)).toEqual([personal, 'Save the QR code when you set up 2FA.']);
+      }
+      // `other` asked the question: the asker of the thread is not the reply's author.
+      for (const token of [undefined, other.token]) {
+        expect(await historyOf('REPLY', replyId, threadId, token)).toEqual([]);
+      }
+    });
+
+    it('keeps the whole history public when staff edit only their own posts', async () => {
+      const threadId = await ask(staff.token);
+      await app.query(editQuestion, { threadId, input: { body: reworded } }, { token: staff.token });
+      expect(await historyOf('THREAD', threadId, threadId)).toEqual([original]);
+    });
+  });
+
   describe('locking', () => {
     it('refuses replies to a locked thread and accepts them again once unlocked', async () => {
       const threadId = await ask();

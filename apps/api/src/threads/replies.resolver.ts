@@ -56,9 +56,11 @@ export class RepliesResolver {
     return this.threadsService.visibleById(context, Number(reply.threadId));
   }
 
-  @ResolveField(() => RevisionConnection, { description: 'Earlier versions, a page at a time, newest first.' })
-  revisions(@Parent() reply: Reply, @Args() args: PageArgs): Promise<RevisionConnection> {
-    return this.revisionsService.page(PostType.REPLY, Number(reply.id), args);
+  @ResolveField(() => RevisionConnection, {
+    description: 'Earlier versions, a page at a time, newest first; those up to the latest staff edit only for staff and the author.',
+  })
+  revisions(@Ctx() context: RequestContext, @Parent() reply: Reply, @Args() args: PageArgs): Promise<RevisionConnection> {
+    return this.revisionsService.page(context, { postType: PostType.REPLY, postId: Number(reply.id), authorId: reply.authorId }, args);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it.' })

@@ -18,7 +18,8 @@ export class RevisionsResolver {
 
   @Public()
   @Query(() => RevisionConnection, {
-    description: 'The edit history of a post, a page at a time, newest first; NOT_FOUND when the post is hidden from the viewer.',
+    description:
+      'The edit history of a post, a page at a time, newest first; the revisions up to the latest staff edit (what staff took out) only for staff and the author. NOT_FOUND when the post is hidden from the viewer.',
   })
   revisions(@Ctx() context: RequestContext, @Args() args: RevisionsArgs): Promise<RevisionConnection> {
     return this.revisionsService.list(context, args);

@@ -24,6 +24,13 @@ export interface NewRevision {
   createdAt: Date;
 }
 
+/** The post whose history is read. */
+export interface RevisedPost {
+  postType: PostType;
+  postId: number;
+  authorId: number;
+}
+
 /** The edit history of questions and replies. */
 @Injectable()
 export class RevisionsService {
@@ -39,14 +46,31 @@ export class RevisionsService {
   }
 
   /**
-   * One page of a post's revisions, newest first. One query per post: a history is read for one post at
-   * a time, and a page of posts asking for theirs pays per post (the query cost counts it).
+   * One page of a post's revisions the viewer may read, newest first. One query per post: a history is read for one
+   * post at a time, and a page of posts asking for theirs pays per post (the query cost counts it).
+   *
+   * Staff edit members' posts to take out what must not be public (a secret, a personal detail), and the revision of
+   * that edit holds the text from before it. So the revisions up to and including the latest edit by someone other
+   * than the author (only staff may make one) are for staff and the author only; everyone else reads the history
+   * after it.
    */
-  async page(postType: PostType, postId: number, args: PageArgs): Promise<RevisionConnection> {
+  async page(context: RequestContext, post: RevisedPost, args: PageArgs): Promise<RevisionConnection> {
     const after = args.after != null ? decodePositionCursor('v', args.after) : null;
-    const query = this.revisions
-      .createQueryBuilder('revision')
-      .where('revision.postType = :postType AND revision.postId = :postId', { postType, postId });
+    const query = this.revisions.createQueryBuilder('revision').where('revision.postType = :postType AND revision.postId = :postId', {
+      postType: post.postType,
+      postId: post.postId,
+    });
+    if (!context.isStaff && context.user?.id !== post.authorId) {
+      query.andWhere(
+        `NOT EXISTS (SELECT 1 FROM revisions staff_edit
+          WHERE staff_edit.post_type = revision.post_type
+            AND staff_edit.post_id = revision.post_id
+            AND staff_edit.editor_id <> :revisedPostAuthorId
+            AND (staff_edit.created_at > revision.created_at
+              OR (staff_edit.created_at = revision.created_at AND staff_edit.id >= revision.id)))`,
+        { revisedPostAuthorId: post.authorId },
+      );
+    }
     if (after) {
       query.andWhere('(revision.createdAt < :afterAt OR (revision.createdAt = :afterAt AND revision.id < :afterId))', {
         afterAt: after.at,
@@ -79,6 +103,6 @@ export class RevisionsService {
       const thread = await this.threads.findOneBy({ id: post.threadId });
       if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', postId);
     }
-    return this.page(postType, postId, args);
+    return this.page(context, { postType, postId, authorId: post.authorId }, args);
   }
 }

@@ -113,9 +113,11 @@ export class ThreadsResolver {
     return this.repliesService.staffReplied(context, Number(thread.id));
   }
 
-  @ResolveField(() => RevisionConnection, { description: 'Earlier versions, a page at a time, newest first.' })
-  revisions(@Parent() thread: Thread, @Args() args: PageArgs): Promise<RevisionConnection> {
-    return this.revisionsService.page(PostType.THREAD, Number(thread.id), args);
+  @ResolveField(() => RevisionConnection, {
+    description: 'Earlier versions, a page at a time, newest first; those up to the latest staff edit only for staff and the author.',
+  })
+  revisions(@Ctx() context: RequestContext, @Parent() thread: Thread, @Args() args: PageArgs): Promise<RevisionConnection> {
+    return this.revisionsService.page(context, { postType: PostType.THREAD, postId: Number(thread.id), authorId: thread.authorId }, args);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it (and accept or unaccept its answer).' })
