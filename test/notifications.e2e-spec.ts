@@ -175,6 +175,30 @@ describe('notifications', () => {
     expect((await notificationsOf(staff)).notifications.nodes).toEqual([]);
   });
 
+  it('tells each person about an accepted answer once per reply, however often it is withdrawn and accepted again', async () => {
+    const thread = await ask();
+    const firstReplyId = await reply(thread.id);
+    const secondReplyId = await reply(thread.id, bystander.token);
+    const unaccept = 'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }';
+
+    for (let round = 0; round < 3; round++) {
+      await app.query(acceptMutation, { replyId: firstReplyId }, { token: asker.token });
+      await app.query(unaccept, { threadId: thread.id }, { token: asker.token });
+      await app.query(acceptMutation, { replyId: firstReplyId }, { token: asker.token });
+      await app.query(acceptMutation, { replyId: secondReplyId }, { token: asker.token });
+      // Staff accepting tells the asker too, once per reply as well.
+      await app.query(acceptMutation, { replyId: firstReplyId }, { token: staff.token });
+    }
+
+    const accepted = async (account: TestAccount) =>
+      (await notificationsOf(account, { first: 50 })).notifications.nodes
+        .filter((node) => node.kind === 'ACCEPTED')
+        .map((node) => node.replyId);
+    expect(await accepted(replier)).toEqual([firstReplyId]);
+    expect(await accepted(bystander)).toEqual([secondReplyId]);
+    expect(await accepted(asker)).toEqual([firstReplyId]);
+  });
+
   it('marks only your own notifications read, one by one or all at once', async () => {
     const thread = await ask();
     await reply(thread.id);

@@ -5,7 +5,7 @@ export enum NotificationKind {
   REPLY = 'REPLY',
   /** Someone wrote @yourname in a question or a reply. */
   MENTION = 'MENTION',
-  /** A reply was accepted as the answer: yours, or one on your question. */
+  /** A reply was accepted as the answer: yours, or one on your question; once per reply and person. */
   ACCEPTED = 'ACCEPTED',
   /** The FAQ bot answered your question. */
   BOT_ANSWER = 'BOT_ANSWER',

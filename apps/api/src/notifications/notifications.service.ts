@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { parseId } from '../common/id.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
 import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
@@ -175,11 +176,10 @@ export class NotificationsService implements OnModuleInit {
    */
   private async deliver(drafts: Draft[], threadTitle: string, job?: PostJobCompletion): Promise<void> {
     if (drafts.length === 0) return;
-    const createdAt = new Date();
-    const saved = await this.notifications.manager.transaction(async (manager: EntityManager) => {
-      await job?.complete(manager);
-      const notifications = manager.getRepository(NotificationEntity);
-      return notifications.save(drafts.map((draft) => notifications.create({ ...draft, readAt: null, createdAt })));
+    const saved = await this.store(drafts, job).catch((error: unknown) => {
+      // The same reply accepted twice at once: the other acceptance's notification is committed now, and this try skips it.
+      if (!isUniqueViolation(error)) throw error;
+      return this.store(drafts, job);
     });
     for (const entity of saved) {
       const notification = toNotification(entity, threadTitle);
@@ -189,6 +189,33 @@ export class NotificationsService implements OnModuleInit {
       };
       await this.pubSub.publish(liveChannels.notifications(entity.userId), message);
     }
+  }
+
+  /** Saves the drafts but an accepted answer someone was already told about (once per reply and person). */
+  private store(drafts: Draft[], job?: PostJobCompletion): Promise<NotificationEntity[]> {
+    const createdAt = new Date();
+    return this.notifications.manager.transaction(async (manager: EntityManager) => {
+      await job?.complete(manager);
+      const notifications = manager.getRepository(NotificationEntity);
+      const accepted = drafts.filter((draft) => draft.kind === NotificationKind.ACCEPTED && draft.replyId !== null);
+      const told =
+        accepted.length === 0
+          ? []
+          : await notifications.find({
+              select: { userId: true, replyId: true },
+              where: {
+                kind: NotificationKind.ACCEPTED,
+                replyId: In(accepted.map((draft) => draft.replyId)),
+                userId: In(accepted.map((draft) => draft.userId)),
+              },
+            });
+      const fresh = drafts.filter(
+        (draft) =>
+          draft.kind !== NotificationKind.ACCEPTED || !told.some((row) => row.userId === draft.userId && row.replyId === draft.replyId),
+      );
+      if (fresh.length === 0) return [];
+      return notifications.save(fresh.map((draft) => notifications.create({ ...draft, readAt: null, createdAt })));
+    });
   }
 
   private countUnread(userId: number): Promise<number> {

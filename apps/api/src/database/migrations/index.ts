@@ -10,6 +10,7 @@ import { SearchPrefixIndex1764310000001 } from './1764310000001-search-prefix-in
 import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
 import { CookedCanonicalAnswers1764410000000 } from './1764410000000-cooked-canonical-answers.js';
 import { UnacceptHiddenAnswers1764450000000 } from './1764450000000-unaccept-hidden-answers.js';
+import { AcceptedNotificationOnce1764500000000 } from './1764500000000-accepted-notification-once.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PostJobs1764320000000,
   CookedCanonicalAnswers1764410000000,
   UnacceptHiddenAnswers1764450000000,
+  AcceptedNotificationOnce1764500000000,
 ];
