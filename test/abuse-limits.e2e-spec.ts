@@ -304,6 +304,78 @@ describe('abuse: edits are rate limited like posts', () => {
   });
 });
 
+const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id status } }';
+const unacceptMutation = 'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id status } }';
+
+/** A member's question with one reply by someone else: the thread and the reply. */
+async function answeredQuestion(app: TestApp, asker: TestAccount): Promise<{ threadId: string; replyId: string }> {
+  const threadId = (await app.query<{ askQuestion: { id: string } }>(askMutation, question(), { token: asker.token })).askQuestion.id;
+  const replier = await createAccount(app, Role.MEMBER);
+  const { replyToThread } = await app.query<{ replyToThread: { id: string } }>(
+    replyMutation,
+    { threadId, body: 'Try the dark theme under your profile settings.' },
+    { token: replier.token },
+  );
+  return { threadId, replyId: replyToThread.id };
+}
+
+/** Accept, withdraw, accept, withdraw ... `times` changes of the accepted answer, sent to `apps` in turn. */
+async function changeAnswer(apps: TestApp[], asker: TestAccount, post: { threadId: string; replyId: string }, times: number) {
+  const responses: GraphqlResponse[] = [];
+  for (let change = 0; change < times; change++) {
+    const app = apps[change % apps.length];
+    responses.push(
+      change % 2 === 0
+        ? await app.request(acceptMutation, { replyId: post.replyId }, { token: asker.token })
+        : await app.request(unacceptMutation, { threadId: post.threadId }, { token: asker.token }),
+    );
+  }
+  return responses;
+}
+
+describe('abuse: changes of the accepted answer are rate limited', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_ANSWER_CHANGES_PER_HOUR: '4' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('refuses a member more accepts and withdrawals per hour than the limit, and keeps other members apart', async () => {
+    const asker = await createAccount(app, Role.MEMBER);
+    const post = await answeredQuestion(app, asker);
+
+    const responses = await changeAnswer([app], asker, post, 8);
+    console.log(`8 accepted-answer changes in a row: ${JSON.stringify(tally(responses))}`);
+    expect(tally(responses)).toEqual({ OK: 4, RATE_LIMITED: 4 });
+    expect(responses[4]).toMatchObject({
+      errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
+    });
+    expect(responses[4].errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    // The last change that counted was a withdrawal: refused changes changed nothing.
+    const { thread } = await app.query<{ thread: { status: string } }>('query T($id: ID!) { thread(id: $id) { status } }', {
+      id: post.threadId,
+    });
+    expect(thread.status).toBe('OPEN');
+
+    const other = await createAccount(app, Role.MEMBER);
+    const otherPost = await answeredQuestion(app, other);
+    expect(tally(await changeAnswer([app], other, otherPost, 1))).toEqual({ OK: 1 });
+  });
+});
+
+describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: changes of the accepted answer across two instances on one Redis', () => {
+  const instances = useTwoInstances({ RATE_LIMIT_ANSWER_CHANGES_PER_HOUR: '4' });
+
+  it("counts a member's changes on every instance against one limit", async () => {
+    const asker = await createAccount(instances.first, Role.MEMBER);
+    const post = await answeredQuestion(instances.first, asker);
+    const responses = await changeAnswer([instances.first, instances.second], asker, post, 6);
+    expect(tally(responses)).toEqual({ OK: 4, RATE_LIMITED: 2 });
+  });
+});
+
 /** A free TCP port on loopback: nothing listens there once this returns. */
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -164,6 +164,12 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_FLAGS_PER_HOUR = 20;
 
+  /** Accepted-answer changes (accepting or withdrawing an answer) one member may make per hour. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANSWER_CHANGES_PER_HOUR = 30;
+
   /** Failed sign-ins in a row allowed for one login (username or e-mail) from one IP before a pause. */
   @Transform(toNumber)
   @IsInt()

@@ -312,6 +312,7 @@ export class ThreadsService {
     const thread = await this.findVisible(context, reply.threadId);
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
+    await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(thread.id, async (change) => {
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
@@ -338,6 +339,7 @@ export class ThreadsService {
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
+    await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(thread.id, async (change) => ({
       done: await change.setAcceptedReply(null),
       state: change.snapshot(),
@@ -346,5 +348,10 @@ export class ThreadsService {
     if (changed.result.done)
       await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id, state: changed.result.state });
     return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
+  }
+
+  /** Accepting and withdrawing answers share one limit per member (each acceptance may notify people). */
+  private consumeAnswerChange(userId: number): Promise<void> {
+    return this.rateLimiter.consume(`answer-change:${userId}`, this.environment.RATE_LIMIT_ANSWER_CHANGES_PER_HOUR, 3600);
   }
 }
