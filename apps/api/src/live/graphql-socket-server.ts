@@ -8,9 +8,9 @@ import type * as GraphqlModule from 'graphql';
 import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import proxyAddress from 'proxy-addr';
 import { WebSocket, WebSocketServer } from 'ws';
 import { hashToken, SessionsService } from '../auth/sessions.service.js';
+import { clientAddress, TrustProxy } from '../common/client-address.js';
 import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
 import { QueryLimits } from '../graphql/query-limits.js';
@@ -28,6 +28,8 @@ export const graphqlPath = '/graphql';
 type SocketExtra = {
   request: IncomingMessage;
   socket: WebSocket;
+  /** The client's address (TRUST_PROXY applied), set when it connects: what per-IP limits count. */
+  clientAddress?: string;
   /** The signed-in user of the socket, set when it connects; null for an anonymous socket. */
   userId?: number | null;
   /** The hash of the session token the socket signed in with, so that signing out ends it. */
@@ -49,7 +51,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private readonly sockets = new Set<SocketContext>();
   private readonly socketsPerClient = new Map<string, number>();
   /** Express's compiled `trust proxy` (TRUST_PROXY): the client address is the one the HTTP rate limits count. */
-  private trustProxy: (address: string, hop: number) => boolean = () => false;
+  private trustProxy: TrustProxy = () => false;
   private server: WebSocketServer | null = null;
   private dispose: (() => unknown) | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -72,7 +74,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     if (!httpServer) return;
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
     const express = this.httpAdapterHost.httpAdapter.getInstance<{ get(setting: string): unknown }>();
-    this.trustProxy = express.get('trust proxy fn') as typeof this.trustProxy;
+    this.trustProxy = express.get('trust proxy fn') as TrustProxy;
     this.server = new WebSocketServer({ noServer: true, maxPayload: this.environment.WS_MAX_PAYLOAD_BYTES });
     const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
       {
@@ -137,7 +139,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
       socket.destroy();
       return;
     }
-    const client = proxyAddress(request, this.trustProxy);
+    const client = clientAddress(request, this.trustProxy);
     const open = this.socketsPerClient.get(client) ?? 0;
     if (open >= this.environment.WS_MAX_SOCKETS_PER_CLIENT) {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -158,6 +160,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private async connect(context: SocketContext): Promise<boolean> {
     const { token, user } = await socketSession(this.sessions, context);
     if (token !== null && user === null) return false;
+    context.extra.clientAddress = clientAddress(context.extra.request, this.trustProxy);
     context.extra.userId = user?.id ?? null;
     context.extra.sessionHash = token === null ? null : hashToken(token);
     context.extra.idleSince = Date.now();

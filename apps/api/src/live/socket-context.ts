@@ -7,14 +7,17 @@ import type { AuthUser } from '../common/request-context.js';
 /** What graphql-ws hands the context and onConnect callbacks (the `ws` adapter's `extra`). */
 export interface SocketConnection {
   connectionParams?: Readonly<Record<string, unknown>>;
-  extra: { request: IncomingMessage };
+  /** clientAddress: the client's address with TRUST_PROXY applied (clientAddress()), set when the socket connects. */
+  extra: { request: IncomingMessage; clientAddress?: string };
 }
 
 /** The GraphQL context: the HTTP request, or a request-like view of the WebSocket upgrade. */
 export function graphqlContext(argument: { req?: Request; res?: Response } & Partial<SocketConnection>): { req: Request; res?: Response } {
   if (argument.req) return { req: argument.req, res: argument.res };
   if (!argument.extra) throw new Error('GraphQL context without a request or a socket');
-  return { req: socketRequest(argument.connectionParams, argument.extra.request) };
+  const { request, clientAddress } = argument.extra;
+  if (clientAddress === undefined) throw new Error('GraphQL context of a socket that has not connected');
+  return { req: { ...socketRequest(argument.connectionParams, request), ip: clientAddress } as Request };
 }
 
 /** The session a socket offers (connection params or the upgrade's cookie/header) and its user; user null when it is not live. */
@@ -41,7 +44,7 @@ export function socketRequest(connectionParams: Readonly<Record<string, unknown>
   // Cross-site WebSocket hijacking: a page on another origin gets the browser to send our cookie, so only
   // a same-origin socket may sign in with it.
   const cookies = sameOrigin(upgrade) ? parseCookies(upgrade.headers.cookie) : {};
-  return { headers, cookies, ip: upgrade.socket?.remoteAddress, socket: upgrade.socket } as unknown as Request;
+  return { headers, cookies, socket: upgrade.socket } as unknown as Request;
 }
 
 function sameOrigin(upgrade: IncomingMessage): boolean {
