@@ -187,14 +187,40 @@ describe('two-factor sign-in', () => {
   });
 
   describe('recovery codes and turning off', () => {
-    it('regenerates the codes from a signed-in session, invalidating the old ones', async () => {
+    const regenerate = 'mutation Regenerate($code: String!) { regenerateRecoveryCodes(code: $code) { codes } }';
+
+    it('regenerates the codes with a current code from the app, invalidating the old ones', async () => {
       const account = await member();
-      const regenerated = await app.query('mutation { regenerateRecoveryCodes { codes } }', {}, { token: account.token });
+      const regenerated = await app.query(regenerate, { code: await totpCode(account.secret, 1) }, { token: account.token });
       const fresh = regenerated.regenerateRecoveryCodes.codes as string[];
       expect(fresh).toHaveLength(10);
       expect(fresh.some((code) => account.recoveryCodes.includes(code))).toBe(false);
       expect(codeOf(await complete(await challengeFor(account.username), account.recoveryCodes[0]))).toBe('UNAUTHENTICATED');
       expect(codeOf(await complete(await challengeFor(account.username), fresh[0]))).toBe('OK');
+    });
+
+    it('regenerates the codes with an unused recovery code, which is spent', async () => {
+      const account = await member();
+      const regenerated = await app.query(regenerate, { code: account.recoveryCodes[3] }, { token: account.token });
+      expect(regenerated.regenerateRecoveryCodes.codes).toHaveLength(10);
+      const again = await app.request(regenerate, { code: account.recoveryCodes[3] }, { token: account.token });
+      expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] });
+    });
+
+    it('refuses a session alone, or with a wrong or used code, and leaves the codes as they were', async () => {
+      const account = await member();
+      const bare = await app.request('mutation { regenerateRecoveryCodes { codes } }', {}, { token: account.token });
+      expect(bare.errors).toHaveLength(1);
+      expect(bare.data ?? null).toBeNull();
+      for (const code of ['000000', 'aaaa-bbbb-cccc', await totpCode(account.secret)]) {
+        // The enrolment used the current time step: it cannot be used again.
+        const refused = await app.request(regenerate, { code }, { token: account.token });
+        expect(refused.errors?.[0].extensions, code).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] });
+      }
+      await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
+        twoFactorStatus: { recoveryCodesLeft: 10 },
+      });
+      expect(codeOf(await complete(await challengeFor(account.username), account.recoveryCodes[0]))).toBe('OK');
     });
 
     it('turns off with a current code, or with the password plus a recovery code, and not with either alone', async () => {

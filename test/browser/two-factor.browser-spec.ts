@@ -48,6 +48,20 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByText('You have 10 unused recovery codes').waitFor();
 
+    // New recovery codes take more than the session: a wrong code is refused, a recovery code (spent) is enough.
+    const proof = page.getByLabel('Code from the app, or a recovery code');
+    await proof.fill('000000');
+    await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await page.getByText('That code is not right').waitFor();
+    await proof.fill(shown[1]);
+    await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    const fresh = (await codes.allTextContents()).map((code) => code.trim());
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(shown[0]);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByText('You have 10 unused recovery codes').waitFor();
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.goto('/sign-in');
     await page.getByLabel('Username or email').fill('noor_h');
@@ -64,7 +78,7 @@ describe('two-factor sign-in in the web app', () => {
     await page.goto('/account/two-factor');
     await page.getByRole('button', { name: 'Lost your phone? Use your password and a recovery code' }).click();
     await page.getByLabel('Password').fill(password);
-    await page.getByLabel('Recovery code').fill(shown[0]);
+    await page.getByLabel('Recovery code', { exact: true }).fill(fresh[0]);
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
   });

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { Viewer } from '../users/models/viewer.model.js';
-import { ConfirmTwoFactorArgs, DisableTwoFactorInput } from './dto/two-factor.inputs.js';
+import { ConfirmTwoFactorArgs, DisableTwoFactorInput, RegenerateRecoveryCodesArgs } from './dto/two-factor.inputs.js';
 import { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
 import { TwoFactorService } from './two-factor.service.js';
 
@@ -29,9 +29,12 @@ export class TwoFactorResolver {
     return this.twoFactor.confirmEnrolment(context, args.code);
   }
 
-  @Mutation(() => RecoveryCodes, { description: 'Ten new recovery codes; the previous ones stop working.' })
-  regenerateRecoveryCodes(@Ctx() context: RequestContext): Promise<RecoveryCodes> {
-    return this.twoFactor.regenerateRecoveryCodes(context);
+  @Mutation(() => RecoveryCodes, {
+    description:
+      'Ten new recovery codes; the previous ones stop working. Needs a current code or an unused recovery code (a session alone is not enough).',
+  })
+  regenerateRecoveryCodes(@Ctx() context: RequestContext, @Args() args: RegenerateRecoveryCodesArgs): Promise<RecoveryCodes> {
+    return this.twoFactor.regenerateRecoveryCodes(context, args.code);
   }
 
   @Mutation(() => TwoFactorStatus, {

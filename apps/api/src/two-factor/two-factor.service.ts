@@ -115,10 +115,15 @@ export class TwoFactorService {
     return codes;
   }
 
-  /** New recovery codes for a signed-in account with two-factor sign-in on; the old ones stop working. */
-  async regenerateRecoveryCodes(context: RequestContext): Promise<RecoveryCodes> {
+  /**
+   * New recovery codes for an account with two-factor sign-in on, against a current code or an unused recovery code:
+   * a stolen session alone must not mint codes that would then turn two-factor sign-in off. The old codes stop working.
+   */
+  async regenerateRecoveryCodes(context: RequestContext, code: string): Promise<RecoveryCodes> {
     const user = context.requireUser();
     if (!(await this.isEnabled(user.id))) throw AppError.badInput('twoFactor', 'Two-factor sign-in is off');
+    await this.countAttempt(context, user.id);
+    if (!(await this.acceptCode(user.id, code))) throw AppError.badInput('code', wrongCode);
     return { codes: await this.credentials.manager.transaction((manager) => this.replaceRecoveryCodes(manager, user.id)) };
   }
 
@@ -173,11 +178,7 @@ export class TwoFactorService {
     await this.rateLimiter.consume(`two-factor:challenge:${challenge.id}`, attemptsPerChallenge, challengeSeconds);
     await this.rateLimiter.consume(`two-factor:account:${challenge.userId}`, attemptsPerAccount, attemptWindowSeconds);
 
-    const trimmed = code.trim();
-    const accepted = /^\d{6}$/.test(trimmed)
-      ? await this.acceptTotp(challenge.userId, trimmed)
-      : await this.acceptRecoveryCode(challenge.userId, trimmed);
-    if (!accepted) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
+    if (!(await this.acceptCode(challenge.userId, code))) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     return challenge.userId;
@@ -195,6 +196,12 @@ export class TwoFactorService {
 
   private secretOf(credential: TwoFactorCredentialEntity): string {
     return this.crypto.decryptSecret(credential.secretCiphertext, credential.userId);
+  }
+
+  /** A 6-digit code from the app, or else an unused recovery code (spent). */
+  private async acceptCode(userId: number, code: string): Promise<boolean> {
+    const trimmed = code.trim();
+    return /^\d{6}$/.test(trimmed) ? this.acceptTotp(userId, trimmed) : this.acceptRecoveryCode(userId, trimmed);
   }
 
   /** A valid code for a time step later than the last one used; claiming the step is one conditional update. */

@@ -9,6 +9,16 @@ export class ConfirmTwoFactorArgs {
   code: string;
 }
 
+@ArgsType()
+export class RegenerateRecoveryCodesArgs {
+  @Field({
+    description: 'Proof that you are the account holder: a current 6-digit code from the authenticator app, or an unused recovery code.',
+  })
+  @IsString()
+  @Length(1, 64, { message: 'code must be 1–64 characters' })
+  code: string;
+}
+
 @InputType({ description: 'The second step of signing in.' })
 export class CompleteTwoFactorSignInInput {
   @Field({ description: 'The token signIn returned in twoFactorChallenge.' })

@@ -28,8 +28,8 @@ export const ConfirmTwoFactorEnrolmentDocument = graphql(`
 `);
 
 export const RegenerateRecoveryCodesDocument = graphql(`
-  mutation RegenerateRecoveryCodes {
-    regenerateRecoveryCodes {
+  mutation RegenerateRecoveryCodes($code: String!) {
+    regenerateRecoveryCodes(code: $code) {
       codes
     }
   }

@@ -123,7 +123,6 @@ function EnabledSettings({
   onCodes: (codes: string[]) => void;
   onDisabled: () => void;
 }) {
-  const [regenerate, { loading: regenerating, error: regenerateError }] = useMutation(RegenerateRecoveryCodesDocument);
   const [disable, { loading: disabling }] = useMutation(DisableTwoFactorDocument);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -151,19 +150,7 @@ function EnabledSettings({
         <p>
           You have {recoveryCodesLeft} unused recovery {recoveryCodesLeft === 1 ? 'code' : 'codes'}. New codes replace all the old ones.
         </p>
-        {regenerateError ? <ErrorMessage error={regenerateError} /> : null}
-        <div className="row">
-          <Button
-            busy={regenerating}
-            onClick={() =>
-              void regenerate()
-                .then((result) => result.data && onCodes(result.data.regenerateRecoveryCodes.codes))
-                .catch(() => undefined)
-            }
-          >
-            Make new recovery codes
-          </Button>
-        </div>
+        <NewRecoveryCodes onCodes={onCodes} />
       </section>
       <section className="card stack" aria-labelledby="disable-title">
         <h2 id="disable-title">Turn two-factor sign-in off</h2>
@@ -212,5 +199,43 @@ function EnabledSettings({
         </form>
       </section>
     </>
+  );
+}
+
+/** New recovery codes, against a code from the app or an unused recovery code: a signed-in session alone is not enough. */
+function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
+  const [regenerate, { loading }] = useMutation(RegenerateRecoveryCodesDocument);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const result = await regenerate({ variables: { code: code.trim() } });
+      if (result.data) onCodes(result.data.regenerateRecoveryCodes.codes);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {error && !fields.code ? <ErrorMessage error={error} /> : null}
+      <TextField
+        label="Code from the app, or a recovery code"
+        name="regenerateCode"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={fields.code}
+      />
+      <div className="row">
+        <Button type="submit" busy={loading} disabled={code.trim().length === 0}>
+          Make new recovery codes
+        </Button>
+      </div>
+    </form>
   );
 }
