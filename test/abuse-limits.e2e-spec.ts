@@ -147,6 +147,59 @@ describe('abuse: sign-in guessing', () => {
 });
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
+describe('abuse: sign-in guessing on one account from many IPs', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '10', RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY: '5' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('limits the failures of one login from every IP together, known or not, and keeps other logins apart', async () => {
+    const username = unique('stuffed');
+    const bystander = unique('bystander');
+    await signUp(app, username);
+    await signUp(app, bystander);
+    const checks = countPasswordChecks(app);
+
+    // One guess from each of eight addresses: each stays far below the per-IP limits.
+    const responses: GraphqlResponse[] = [];
+    for (let address = 10; address < 18; address++) responses.push(await signIn(app, username, `guess ${address}`, `127.0.1.${address}`));
+    console.log(`8 guesses on one login from 8 IPs: ${checks()} passwords checked, answers ${JSON.stringify(tally(responses))}`);
+    expect(tally(responses)).toEqual({ UNAUTHENTICATED: 5, RATE_LIMITED: 3 });
+    expect(checks()).toBe(5);
+    await expect(signIn(app, username, password, '127.0.1.30')).resolves.toMatchObject({
+      errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
+    });
+
+    // An unknown login is answered the same, so the limit does not tell which accounts exist.
+    const nobody = unique('nobody');
+    const unknown: GraphqlResponse[] = [];
+    for (let address = 10; address < 18; address++) unknown.push(await signIn(app, nobody, 'not it', `127.0.2.${address}`));
+    expect(tally(unknown)).toEqual({ UNAUTHENTICATED: 5, RATE_LIMITED: 3 });
+
+    await expect(signIn(app, bystander, password, '127.0.1.10')).resolves.toMatchObject({
+      data: { signIn: { user: { username: bystander } } },
+    });
+  });
+});
+
+describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: sign-in guessing on one account from many IPs, two instances on one Redis', () => {
+  const instances = useTwoInstances({ RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY: '4' });
+
+  it('counts the failures of one login on every instance against one limit', async () => {
+    const username = unique('stuffed');
+    await signUp(instances.first, username);
+    const responses: GraphqlResponse[] = [];
+    for (let address = 10; address < 16; address++) {
+      const instance = address % 2 ? instances.second : instances.first;
+      responses.push(await signIn(instance, username, `guess ${address}`, `127.0.3.${address}`));
+    }
+    expect(tally(responses)).toEqual({ UNAUTHENTICATED: 4, RATE_LIMITED: 2 });
+  });
+});
+
 describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: sign-in guessing across two instances on one Redis', () => {
   const instances = useTwoInstances({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '10' });
 

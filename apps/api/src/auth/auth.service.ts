@@ -22,6 +22,7 @@ const wrongCredentials = 'Wrong username or password';
 export class AuthService {
   private readonly signInsPerLoginAndIp: RateLimit;
   private readonly signInsPerIp: RateLimit;
+  private readonly signInsPerLogin: RateLimit;
 
   constructor(
     private readonly users: UsersService,
@@ -41,6 +42,7 @@ export class AuthService {
       windowSeconds: dayInSeconds,
       blockSeconds: dayInSeconds,
     });
+    this.signInsPerLogin = rateLimiter.rule({ points: environment.RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY, windowSeconds: dayInSeconds });
   }
 
   /** Creates a member account and signs it in. Limited per IP. */
@@ -59,23 +61,31 @@ export class AuthService {
   /**
    * Login protection after rate-limiter-flexible's pattern. Each attempt is counted before the password
    * is checked, atomically, so concurrent guesses cannot slip past the limit: per (login, IP) a few
-   * consecutive failures, then a pause; per IP a daily budget. The owner signing in from elsewhere is
-   * never locked out. Logins are counted as typed, so throttling a username says nothing about which
-   * e-mail address belongs to it. One answer for an unknown login and a wrong password, after the same
-   * argon2 work.
+   * consecutive failures, then a pause; per IP a daily budget; per login, from every IP together, a daily
+   * budget that stops guessing spread over many addresses (the owner signing in from elsewhere is locked out
+   * only past that one). Logins are counted as typed, known or not, so throttling a username says nothing
+   * about whether it exists or which e-mail address belongs to it. One answer for an unknown login and a
+   * wrong password, after the same argon2 work.
    */
   async signIn(context: RequestContext, input: SignInInput): Promise<SignInPayload> {
+    const login = input.login.trim().toLowerCase();
     const ipKey = `sign-in:ip:${context.ip}`;
-    const loginKey = `sign-in:login:${input.login.trim().toLowerCase()}:ip:${context.ip}`;
+    const loginAndIpKey = `sign-in:login:${login}:ip:${context.ip}`;
+    const loginKey = `sign-in:login:${login}`;
     await this.signInsPerIp.consume(ipKey);
-    await this.signInsPerLoginAndIp.consume(loginKey);
+    await this.signInsPerLoginAndIp.consume(loginAndIpKey);
+    await this.signInsPerLogin.consume(loginKey);
 
     const account = await this.users.credentialsFor(input.login);
     const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password);
     if (!account || !passwordMatches || account.role === Role.BOT)
       throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    // Only failures count: a success clears the login's run and gives the IP its attempt back.
-    await Promise.all([this.signInsPerLoginAndIp.reset(loginKey), this.signInsPerIp.refund(ipKey)]);
+    // Only failures count: a success clears the login's run from this IP and gives the IP and the login their attempt back.
+    await Promise.all([
+      this.signInsPerLoginAndIp.reset(loginAndIpKey),
+      this.signInsPerIp.refund(ipKey),
+      this.signInsPerLogin.refund(loginKey),
+    ]);
     if (await this.twoFactor.isEnabled(account.id)) {
       return { token: null, expiresAt: null, user: null, twoFactorChallenge: await this.twoFactor.startChallenge(account.id) };
     }

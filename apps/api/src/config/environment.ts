@@ -188,6 +188,15 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY = 100;
 
+  /**
+   * Failed sign-ins allowed per login (as typed) per day from every IP together: credential stuffing spread over many
+   * addresses. Past it the login waits until the day's window ends, from every IP, its owner's too.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY = 100;
+
   /** suggestAnswers calls (made while a question is typed) per minute: per member when signed in, else per client IP. */
   @Transform(toNumber)
   @IsInt()
