@@ -23,9 +23,10 @@ const qrCopy = {
   title: 'Print the two-factor setup barcode?',
   body: 'Is it a good idea to print the QR code from the 2FA setup and keep it in a drawer as a spare?',
 };
+// Worded unlike the new answer's examples, so only staff can teach it (the bot leaves it alone at first).
 const trustedComputer = {
-  title: 'Weekly 2FA prompt on my desk computer',
-  body: 'Why must I re-enter the authenticator code every week on the same machine?',
+  title: 'Weekly prompt on my desk computer',
+  body: 'Why must I re-enter the code every week on the same machine?',
 };
 
 const suggestionFields =

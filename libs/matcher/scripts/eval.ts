@@ -1,17 +1,20 @@
 /**
  * Evaluates the matcher on labelled JSON-lines files and by grouped cross-validation.
  *
- *   npm run eval -- [FILE.jsonl ...] [--learn FILE.jsonl ...] [--folds 5] [--verbose]
+ *   npm run eval -- [FILE.jsonl ...] [--learn FILE.jsonl ...] [--folds 5] [--verbose] [--defaults-only]
  *                   [--floors libs/matcher/eval-floors.json] [--grid] [--write-defaults]
  *
  * Without FILEs: every *.jsonl of $EVAL_DIR (default ../shared/eval). Each file is scored with the
  * default settings (and, with --learn, after replaying the --learn files as staff decisions).
  * Cross-validation runs over the files named real-*.jsonl, grouped by `source` (one source, one fold):
  * each fold's model is trained, calibrated and thresholded without its held-out questions, once on the
- * knowledge base alone and once with the other folds replayed as staff decisions.
+ * knowledge base alone and once with the other folds replayed as staff decisions. It is nested: each
+ * fold first chooses its hyperparameters from `candidates` by grouped CV of its own training part
+ * (`select`), so the figures are those of the procedure --write-defaults applies.
+ * --defaults-only: the quicker CV of the current defaults, not nested.
  * --floors fails (exit 1) when a CV figure is below the committed floor.
- * --grid compares hyperparameters by the same cross-validation.
- * --write-defaults refits the product's calibration and thresholds (libs/matcher/src/model-defaults.ts).
+ * --grid prints the selection over all the real questions; --write-defaults also writes its winner, with
+ * the calibration and thresholds fitted for it, into libs/matcher/src/model-defaults.ts.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -261,6 +264,14 @@ function fitDecisions(predictions: Prediction[]): Fitted {
   };
 }
 
+/** Predictions re-read with a fitted calibration and decided by its thresholds. */
+function applyFitted(predictions: Prediction[], fitted: Fitted): Prediction[] {
+  return predictions.map(({ item, result }) => {
+    const calibrated = recalibrate(result, fitted.calibration);
+    return { item, result: calibrated, decision: decide(calibrated, fitted.thresholds) };
+  });
+}
+
 // ---- grouped cross-validation
 
 function groupedFolds(cases: EvalCase[], k: number): EvalCase[][] {
@@ -279,38 +290,122 @@ function groupedFolds(cases: EvalCase[], k: number): EvalCase[][] {
   return result;
 }
 
-interface CrossValidation {
-  predictions: Prediction[];
-  thresholds: Array<DecisionThresholds & { reached: boolean }>;
+/**
+ * Predictions (identity calibration) of the model trained on the knowledge base alone. It depends on
+ * the settings only (not on any eval question), so one model per setting serves every fold.
+ */
+const knowledgeBasePredictions = new Map<string, Map<EvalCase, Prediction>>();
+function knowledgeBaseOnly(settings: ModelSettings, cases: EvalCase[]): Prediction[] {
+  // learnedWeight weighs staff decisions, and this model has none
+  const key = JSON.stringify({ ...settings, learnedWeight: 0 });
+  let known = knowledgeBasePredictions.get(key);
+  if (!known) knowledgeBasePredictions.set(key, (known = new Map()));
+  const missing = cases.filter((item) => !known.has(item));
+  if (missing.length)
+    for (const prediction of predict(build([], settings, identity), missing, defaultThresholds)) known.set(prediction.item, prediction);
+  return cases.map((item) => known.get(item)!);
+}
+
+/** Each part predicted (identity calibration) by a model that learned the other parts as staff decisions. */
+function learnedOutOfFold(parts: EvalCase[][], settings: ModelSettings): Prediction[][] {
+  return parts.map((part, index) =>
+    predict(build(parts.filter((_, other) => other !== index).flat(), settings, identity), part, defaultThresholds),
+  );
+}
+
+/** Each part decided by the calibration and thresholds fitted on the other parts' predictions. */
+function crossFitted(parts: Prediction[][]): Prediction[] {
+  return parts.flatMap((part, index) => applyFitted(part, fitDecisions(parts.filter((_, other) => other !== index).flat())));
 }
 
 /**
- * Held-out predictions of every case. With `learn`, each fold's model also learns the other folds as
- * staff decisions, and its calibration is fitted on inner out-of-fold predictions of those folds.
+ * What the hyperparameter selection maximises, per question: right outcomes (an answerable question
+ * answered or clarified right, a `none` question left alone) less twice the wrong public answers.
  */
-function crossValidate(cases: EvalCase[], k: number, learn: boolean, settings: ModelSettings): CrossValidation {
+function utility(f: Figures): number {
+  return (f.answeredRight + f.clarifiedRight + f.noneAbstained - 2 * (f.answersGiven - f.answersRight)) / f.total;
+}
+
+/**
+ * The hyperparameters the selection chooses from. The product has one setting for both rows of the
+ * CV table, so each candidate is scored by the sum of its two utilities.
+ */
+const candidates: ModelSettings[] = [];
+for (const l2 of [0.001, 0.003]) {
+  for (const nearestWeight of [1, 2]) {
+    for (const learnedWeight of [0.25, 0.5, 1]) candidates.push({ ...defaultModelSettings, l2, nearestWeight, learnedWeight });
+  }
+}
+
+interface Scored {
+  settings: ModelSettings;
+  knowledgeBase: Figures;
+  learning: Figures;
+  score: number;
+}
+
+interface Selection {
+  settings: ModelSettings;
+  /** The chosen setting's out-of-fold predictions with staff learning: the calibration set of a model that learned all of `training`. */
+  learnedParts: Prediction[][];
+  scored: Scored[];
+}
+
+/** Chooses hyperparameters by grouped k-fold CV over `training` alone (recalibrating per fold, as the outer CV does). */
+function select(training: EvalCase[], k: number): Selection {
+  const parts = groupedFolds(training, k);
+  let best: Selection | undefined;
+  const scored: Scored[] = [];
+  for (const settings of candidates) {
+    const plainParts = parts.map((part) => knowledgeBaseOnly(settings, part));
+    const learnedParts = learnedOutOfFold(parts, settings);
+    const knowledgeBase = figures(crossFitted(plainParts));
+    const learning = figures(crossFitted(learnedParts));
+    const score = utility(knowledgeBase) + utility(learning);
+    scored.push({ settings, knowledgeBase, learning, score });
+    if (!best || score > best.scored[0]!.score + 1e-12) best = { settings, learnedParts, scored: [scored.at(-1)!] };
+  }
+  return { ...best!, scored };
+}
+
+interface CrossValidation {
+  predictions: Prediction[];
+  thresholds: Array<DecisionThresholds & { reached: boolean }>;
+  /** The hyperparameters each fold used. */
+  settings: ModelSettings[];
+}
+
+/**
+ * Held-out predictions of every case, knowledge base only and with the other folds replayed as staff
+ * decisions. Each fold's model is trained, calibrated and thresholded without its held-out questions;
+ * `nested` also chooses each fold's hyperparameters by inner grouped folds of its training part.
+ */
+function crossValidate(cases: EvalCase[], k: number, nested: boolean): [CrossValidation, CrossValidation] {
   const partition = groupedFolds(cases, k);
-  const predictions: Prediction[] = [];
-  const thresholds: Array<DecisionThresholds & { reached: boolean }> = [];
+  const knowledgeBase: CrossValidation = { predictions: [], thresholds: [], settings: [] };
+  const learning: CrossValidation = { predictions: [], thresholds: [], settings: [] };
   for (let fold = 0; fold < k; fold++) {
     const heldOut = partition[fold]!;
     const others = partition.filter((_, index) => index !== fold);
-    let calibrationSet: Prediction[];
-    if (learn) {
-      calibrationSet = others.flatMap((inner, innerIndex) => {
-        const rest = others.filter((_, index) => index !== innerIndex).flat();
-        return predict(build(rest, settings, identity), inner, defaultThresholds);
-      });
-    } else {
-      calibrationSet = predict(build([], settings, identity), others.flat(), defaultThresholds);
-    }
-    const fitted = fitDecisions(calibrationSet);
-    thresholds.push({ ...fitted.thresholds, reached: fitted.reached });
-    const matcher = build(learn ? others.flat() : [], settings, identity);
-    predictions.push(...predict(matcher, heldOut, fitted.thresholds, fitted.calibration));
+    const training = others.flat();
+    const { settings, learnedParts } = nested
+      ? select(training, k - 1)
+      : { settings: defaultModelSettings, learnedParts: learnedOutOfFold(others, defaultModelSettings) };
+
+    const plain = fitDecisions(knowledgeBaseOnly(settings, training));
+    knowledgeBase.predictions.push(...applyFitted(knowledgeBaseOnly(settings, heldOut), plain));
+    knowledgeBase.thresholds.push({ ...plain.thresholds, reached: plain.reached });
+    knowledgeBase.settings.push(settings);
+
+    const learned = fitDecisions(learnedParts.flat());
+    learning.predictions.push(...applyFitted(predict(build(training, settings, identity), heldOut, defaultThresholds), learned));
+    learning.thresholds.push({ ...learned.thresholds, reached: learned.reached });
+    learning.settings.push(settings);
   }
-  return { predictions, thresholds };
+  return [knowledgeBase, learning];
 }
+
+const describeSettings = (s: ModelSettings) => `l2=${s.l2} nearest=${s.nearestWeight} learned=${s.learnedWeight}`;
 
 // ---- main
 
@@ -320,14 +415,14 @@ const realFiles = files.filter((file) => basename(file).startsWith('real-'));
 const realCases = realFiles.flatMap((file) => loaded.get(file)!);
 
 if (flag('--write-defaults')) writeDefaults();
-else if (flag('--grid')) grid();
+else if (flag('--grid')) printSelection(select(realCases, folds));
 else main();
 
 function main(): void {
   const plain = Matcher.build(defaultAnswers);
   const withLearning = learned.length ? build(learned, defaultModelSettings, defaultCalibration) : null;
   console.log(
-    `default settings: public answer >= ${defaultThresholds.answer}, clarify >= ${defaultThresholds.clarify}, review >= ${defaultThresholds.review}`,
+    `default settings: ${describeSettings(defaultModelSettings)}; public answer >= ${defaultThresholds.answer}, clarify >= ${defaultThresholds.clarify}, review >= ${defaultThresholds.review}`,
   );
   console.log(tableHeader);
   const perFile: Array<[string, Prediction[]]> = [];
@@ -345,15 +440,18 @@ function main(): void {
 
   let cvRows: Array<[string, CrossValidation]> = [];
   if (realCases.length) {
+    const nested = !flag('--defaults-only');
+    const [knowledgeBase, learning] = crossValidate(realCases, folds, nested);
     cvRows = [
-      ['CV knowledge base only', crossValidate(realCases, folds, false, defaultModelSettings)],
-      ['CV with staff learning (other folds replayed)', crossValidate(realCases, folds, true, defaultModelSettings)],
+      ['CV knowledge base only', knowledgeBase],
+      ['CV with staff learning (other folds replayed)', learning],
     ];
     console.log(
-      `\ngrouped ${folds}-fold cross-validation by source over ${realFiles.map((f) => basename(f)).join(', ')} (${realCases.length} questions)`,
+      `\n${nested ? `nested grouped ${folds}-fold cross-validation (hyperparameters chosen per fold by inner grouped ${folds - 1}-fold CV of its training part, from ${candidates.length} candidates)` : `grouped ${folds}-fold cross-validation with the default hyperparameters`} by source over ${realFiles.map((f) => basename(f)).join(', ')} (${realCases.length} questions)`,
     );
     console.log(tableHeader);
     for (const [name, cv] of cvRows) console.log(tableRow(name, figures(cv.predictions)));
+    if (nested) console.log(`hyperparameters per fold: ${knowledgeBase.settings.map(describeSettings).join(' | ')}`);
     for (const [name, cv] of cvRows) {
       console.log(
         `\n${name}: thresholds per fold (answer/clarify/review) ${cv.thresholds.map((t) => `${t.answer}/${t.clarify}/${t.review}${t.reached ? '' : ' (0.95 not reached: best precision)'}`).join('  ')}`,
@@ -393,31 +491,37 @@ function checkFloors(cvRows: Array<[string, CrossValidation]>): void {
   } else console.log(`\neval floors (${floorsPath}) met`);
 }
 
-function grid(): void {
-  const candidates: ModelSettings[] = [];
-  for (const nearestWeight of [1, 2, 3]) {
-    for (const l2 of [0.0003, 0.001]) candidates.push({ ...defaultModelSettings, l2, nearestWeight });
-  }
-  for (const sharedNearestL2 of [0.001, 0.01]) candidates.push({ ...defaultModelSettings, sharedNearestL2 });
-  for (const learnedWeight of [0.3, 1, 3]) candidates.push({ ...defaultModelSettings, learnedWeight });
-  console.log(`grouped ${folds}-fold CV over ${realCases.length} questions; each row retrains per fold as in the CV table`);
-  for (const settings of candidates) {
-    const plainRow = headline(figures(crossValidate(realCases, folds, false, settings).predictions));
-    const learnRow = headline(figures(crossValidate(realCases, folds, true, settings).predictions));
-    const show = (h: ReturnType<typeof headline>) =>
-      `answerable ${h.answerableRight.toFixed(3)} none ${h.noneAbstained.toFixed(3)} precision ${h.precision.toFixed(3)} clarify ${h.clarifyRate.toFixed(3)}`;
+function printSelection(selection: Selection): void {
+  console.log(
+    `hyperparameter selection by grouped ${folds}-fold CV over ${realCases.length} questions (each fold recalibrated; score: utility KB only + utility with staff learning)`,
+  );
+  const show = (f: Figures) => {
+    const h = headline(f);
+    return `answerable ${h.answerableRight.toFixed(3)} none ${h.noneAbstained.toFixed(3)} precision ${h.precision.toFixed(3)} clarify ${h.clarifyRate.toFixed(3)}`;
+  };
+  for (const row of selection.scored) {
     console.log(
-      `l2=${settings.l2} nearest=${settings.nearestWeight} sharedNearestL2=${settings.sharedNearestL2} learnedWeight=${settings.learnedWeight} chars=[${settings.characterNgrams.join(',')}] power=${settings.lengthPower} signals=${settings.groupWeights.signals}\n  kb only: ${show(plainRow)}\n  learn:   ${show(learnRow)}`,
+      `${row.settings === selection.settings ? '*' : ' '} ${describeSettings(row.settings)}  score ${row.score.toFixed(3)}\n    kb only: ${show(row.knowledgeBase)}\n    learn:   ${show(row.learning)}`,
     );
   }
 }
 
+/** Runs the selection on all the real questions and writes the chosen settings, calibration and thresholds. */
 function writeDefaults(): void {
+  const selection = select(realCases, folds);
+  printSelection(selection);
+  const { settings } = selection;
   // The model trained on the knowledge base alone has seen none of these questions.
-  const fitted = fitDecisions(predict(build([], defaultModelSettings, identity), realCases, defaultThresholds));
+  const fitted = fitDecisions(knowledgeBaseOnly(settings, realCases));
   const path = new URL('../src/model-defaults.ts', import.meta.url);
   const round = (value: number) => Math.round(value * 1000) / 1000;
   let source = readFileSync(path, 'utf8');
+  source = source.replace(/export const defaultModelSettings: ModelSettings = \{[\s\S]*?\n\};/, (block) => {
+    for (const field of ['l2', 'nearestWeight', 'learnedWeight'] as const) {
+      block = block.replace(new RegExp(`(\\n  ${field}: )[^,\\n]+,`), `$1${settings[field]},`);
+    }
+    return block;
+  });
   source = source.replace(
     /export const defaultCalibration: PlattScaling = \{[^}]*\};/,
     `export const defaultCalibration: PlattScaling = { slope: ${round(fitted.calibration.slope)}, intercept: ${round(fitted.calibration.intercept)} };`,
@@ -427,7 +531,7 @@ function writeDefaults(): void {
     `export const defaultThresholds: DecisionThresholds = { answer: ${fitted.thresholds.answer}, review: ${fitted.thresholds.review}, clarify: ${fitted.thresholds.clarify} };`,
   );
   writeFileSync(path, source);
-  console.log(`wrote ${path.pathname}: ${JSON.stringify(fitted)}`);
+  console.log(`wrote ${path.pathname}: ${describeSettings(settings)} ${JSON.stringify(fitted)}`);
   if (!fitted.reached)
     console.log(
       `held-out precision ${publicPrecision} was not reached at any threshold: the public threshold is the one with the best precision`,

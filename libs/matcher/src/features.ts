@@ -111,10 +111,13 @@ export class FeatureExtractor {
 
   /** The extractor for these titles and settings (the previous one when they did not change). */
   static for(titles: string[], settings: FeatureSettings): FeatureExtractor {
-    const key = JSON.stringify([titles, settings]);
+    // Only the feature settings: a model setting (say, its L2 penalty) changes no text's features.
+    const { characterNgrams, groupWeights, lengthPower } = settings;
+    const features: FeatureSettings = { characterNgrams, groupWeights, lengthPower };
+    const key = JSON.stringify([titles, features]);
     if (FeatureExtractor.latest?.key !== key) {
       const vocabulary = [...titles, ...defaultAnswers.flatMap((answer) => [answer.title, ...answer.examples])];
-      FeatureExtractor.latest = new FeatureExtractor(key, new TextNormalizer(vocabulary), settings);
+      FeatureExtractor.latest = new FeatureExtractor(key, new TextNormalizer(vocabulary), features);
     }
     return FeatureExtractor.latest;
   }

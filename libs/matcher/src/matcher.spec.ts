@@ -182,7 +182,8 @@ describe('Matcher', () => {
     );
     const after = Matcher.build(learned).match({ body: question });
     expect(after.answer).toBe(AnswerSlug.saveQrCode);
-    expect(confidenceOf(after)).toBeGreaterThan(confidenceOf(sut.match({ body: question })) + 0.2);
+    // a staff decision weighs `learnedWeight` (a quarter of) an example written for the bot
+    expect(confidenceOf(after)).toBeGreaterThan(confidenceOf(sut.match({ body: question })) + 0.05);
   });
 
   it('reaches the same model when a rebuild starts from the previous weights', () => {
