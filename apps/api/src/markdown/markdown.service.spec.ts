@@ -133,6 +133,38 @@ describe('MarkdownService', () => {
     expect(sut.render('[@grey](https://a.test)')).not.toContain('/u/');
   });
 
+  it('links an @ only at the start or after a character that cannot be part of an e-mail address', () => {
+    for (const text of ['a@grey', 'say x.@grey', 'a+@grey', 'ab.c@grey today']) expect(sut.render(text)).not.toContain('/u/');
+    for (const text of ['(@grey)', 'e@@grey', '**x**@grey', '`c`@grey', '~@grey', 'a!@grey']) {
+      expect(sut.render(text)).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+    }
+    expect(sut.render('[@grey @june](https://a.test) @mira')).toBe(
+      '<p><a rel="nofollow noopener" href="https://a.test">@grey @june</a> <a rel="nofollow noopener" href="/u/mira" class="mention">@mira</a></p>\n',
+    );
+  });
+
+  it('reads each character of a paragraph about once looking for mentions, however many steps marked takes', () => {
+    // Characters read by searches for an @ that may start a mention (the search stops at the @ it finds).
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      const from = this.global || this.sticky ? this.lastIndex : 0;
+      const match = exec.call(this, input);
+      if (this.source.endsWith('@[A-Za-z0-9_]') && !this.source.startsWith('^')) read += (match ? match.index + 2 : input.length) - from;
+      return match;
+    });
+    try {
+      for (const body of ['.@'.repeat(5000), 'a@ '.repeat(3000), '@-'.repeat(5000)]) {
+        read = 0;
+        const html = sut.render(`${body} @grey`);
+        expect(html).toContain('href="/u/grey"');
+        expect(read).toBeLessThan(2 * body.length);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('keeps hostile text around a mention inert', () => {
     const html = sut.render('@<script>alert(1)</script> @"onclick=alert(1) @grey<img src=x onerror=alert(1)>');
     expectInert(html);

@@ -1,9 +1,67 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { FilterXSS, type IWhiteList } from 'xss';
 
 /** `@name` with the characters usernames may use ([A-Za-z0-9_.-]); a trailing `.` or `-` ends the sentence, not the name. */
 const mentionPattern = /^@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)(?![A-Za-z0-9_]|[.-][A-Za-z0-9_])/;
+
+/** Where a mention may begin: an @ at the start or after a character that cannot be part of an e-mail address. */
+const mentionStart = /(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]/g;
+
+function firstMentionStart(text: string, from = 0): number | undefined {
+  mentionStart.lastIndex = from;
+  return mentionStart.exec(text)?.index;
+}
+
+/**
+ * The mention starts of one inline source, found by a cursor that only moves forward. marked asks the extension's
+ * start() for the next one at every step through plain text, passing the rest of the source: searching that rest
+ * afresh each time cost steps x length, seconds for a paragraph of many steps and no mention (`.@` repeated).
+ */
+class MentionStarts {
+  private searchedFrom = -1;
+  private found: number | undefined;
+
+  constructor(private readonly source: string) {}
+
+  /** The index in `rest`, the end of the source, of the first mention start in it. */
+  in(rest: string): number | undefined {
+    const at = this.source.length - rest.length;
+    // Not the end of this source after all: search it on its own.
+    if (at < 0 || this.source.charCodeAt(at) !== rest.charCodeAt(0)) return firstMentionStart(rest);
+    if (at < this.searchedFrom || this.searchedFrom === -1 || (this.found !== undefined && this.found < at)) {
+      this.searchedFrom = at;
+      this.found = firstMentionStart(this.source, at);
+    }
+    return this.found === undefined ? undefined : this.found - at;
+  }
+}
+
+/** marked's lexer, keeping the mention starts of each inline source it is lexing (they nest: link text, emphasis). */
+class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer<ParserOutput, RendererOutput> {
+  private readonly sources: MentionStarts[] = [];
+
+  override inlineTokens(src: string, tokens?: Token[]): Token[] {
+    this.sources.push(new MentionStarts(src));
+    try {
+      return super.inlineTokens(src, tokens);
+    } finally {
+      this.sources.pop();
+    }
+  }
+
+  nextMentionStart(rest: string): number | undefined {
+    const starts = this.sources.at(-1);
+    return starts ? starts.in(rest) : firstMentionStart(rest);
+  }
+}
+
+function lexWithMentions<ParserOutput = string, RendererOutput = string>(
+  markdown: string,
+  options?: MarkedOptions<ParserOutput, RendererOutput>,
+): Token[] {
+  return new MentionLexer(options).lex(markdown);
+}
 
 interface MentionToken extends Tokens.Generic {
   type: 'mention';
@@ -15,10 +73,8 @@ interface MentionToken extends Tokens.Generic {
 const mentionExtension: TokenizerAndRendererExtension = {
   name: 'mention',
   level: 'inline',
-  start(source: string) {
-    // Only an @ at the start or after a character that cannot be part of an e-mail address.
-    const match = /(^|[^A-Za-z0-9_.+-])@[A-Za-z0-9_]/.exec(source);
-    return match ? match.index + match[1].length : undefined;
+  start(rest: string) {
+    return this.lexer instanceof MentionLexer ? this.lexer.nextMentionStart(rest) : firstMentionStart(rest);
   },
   tokenizer(source: string): MentionToken | undefined {
     const match = mentionPattern.exec(source);
@@ -245,7 +301,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 2;
+export const rendererVersion = 3;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -266,6 +322,9 @@ export class MarkdownService {
     breaks: false,
     async: false,
     extensions: [mentionExtension],
+    hooks: {
+      provideLexer: () => lexWithMentions,
+    },
     walkTokens: (token) => {
       if (token.type === 'link') demoteMentions(token.tokens);
     },
