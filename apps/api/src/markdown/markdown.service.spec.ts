@@ -1,6 +1,6 @@
 import type { Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkdownService, maxNesting } from './markdown.service.js';
+import { MarkdownService, maxEmailLocalPart, maxNesting } from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -140,6 +140,19 @@ describe('MarkdownService', () => {
     }
     expect(sut.render('[@grey @june](https://a.test) @mira')).toBe(
       '<p><a rel="nofollow noopener" href="https://a.test">@grey @june</a> <a rel="nofollow noopener" href="/u/mira" class="mention">@mira</a></p>\n',
+    );
+  });
+
+  it('links an e-mail address of up to 64 characters before the @, and leaves a longer run before an @ as text', () => {
+    const address = `${'x'.repeat(maxEmailLocalPart)}@example.com`;
+    expect(sut.render(`write to ${address}`)).toContain(`href="mailto:${address}"`);
+    // A run of 65 or more is no address: marked linked it, and read a run ending in an @ with no address after it
+    // again at each of its characters (this one: about 30 s).
+    const long = `${'a.'.repeat(100)}@example.com`;
+    expect(sut.render(long)).toBe(`<p>${long}</p>\n`);
+    const run = `${'a.'.repeat(100_000)}@ and https://example.com/${'p'.repeat(80)}@x`;
+    expect(sut.render(run)).toBe(
+      `<p>${'a.'.repeat(100_000)}@ and <a rel="nofollow noopener" href="https://example.com/${'p'.repeat(80)}@x">https://example.com/${'p'.repeat(80)}@x</a></p>\n`,
     );
   });
 

@@ -235,10 +235,31 @@ export function boundNesting(markdown: string): string {
  */
 export const maxEmphasisRuns = 64;
 
+/**
+ * marked's text rule ends a text token before every character of a run of e-mail characters that ends in `@` (an
+ * address may start there) and tries an address at each, reading the run again every time: a run of thousands (`a.`
+ * repeated, then `@`) costs its length squared. An address's local part has at most 64 characters, so the `@` after a
+ * longer run is escaped: it renders as itself. A link's run (after `http://`, `https://`, `ftp://` or from `www.`) is
+ * left alone: marked reads a link in one step.
+ */
+export const maxEmailLocalPart = 64;
+const emailRunCharacter = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
+
+function isLongEmailRunBefore(line: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && emailRunCharacter.test(line[start - 1]!)) start--;
+  if (at - start <= maxEmailLocalPart) return false;
+  const run = line.slice(start, start + 4);
+  return !(/^www\./i.test(run) || (run.startsWith('//') && /(?:https?|ftp):$/i.test(line.slice(Math.max(0, start - 6), start))));
+}
+
 const fenceLine = /^ {0,3}(?:`{3,}|~{3,})/;
 const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \t]|$)/;
 
-/** Escapes the markers of each inline block past the first `maxEmphasisRuns`; code is left alone. */
+/**
+ * Escapes the markers of each inline block past the first `maxEmphasisRuns`, and an `@` after a run of e-mail
+ * characters longer than `maxEmailLocalPart`; code is left alone.
+ */
 export function boundEmphasis(markdown: string): string {
   let inFence = false;
   let runs = 0;
@@ -250,7 +271,7 @@ export function boundEmphasis(markdown: string): string {
     }
     if (inFence) return line;
     if (line.trim() === '' || blockStart.test(line)) runs = 0;
-    const tokens = [...line.matchAll(/\\[\s\S]|`+|[*_~]+|!/g)];
+    const tokens = [...line.matchAll(/\\[\s\S]|`+|[*_~]+|!|@/g)];
     // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
     const closer = new Array<number | undefined>(tokens.length);
     const nextRunOfLength = new Map<number, number>();
@@ -269,9 +290,13 @@ export function boundEmphasis(markdown: string): string {
         continue;
       }
       if (token[0] === '\\') continue;
-      runs += 1;
-      if (runs <= maxEmphasisRuns) continue;
       const at = tokens[index].index;
+      if (token === '@') {
+        if (!isLongEmailRunBefore(line, at)) continue;
+      } else {
+        runs += 1;
+        if (runs <= maxEmphasisRuns) continue;
+      }
       out += line.slice(copied, at) + token.replace(/./g, '\\$&');
       copied = at + token.length;
     }
