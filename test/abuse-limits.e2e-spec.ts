@@ -7,7 +7,7 @@ import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { PasswordHasher } from '../apps/api/src/users/password-hasher.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
-import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
+import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
 
@@ -497,8 +497,8 @@ describe('abuse: Redis unreachable', () => {
       const asked = await app.request<{ askQuestion: { id: string } }>(askMutation, question(), { token: member.token });
       expect(codeOf(asked)).toBe('OK');
       const threadId = asked.data!.askQuestion.id;
-      expect((await nextResult(before)).data?.forumActivity.threadId).toBe(threadId);
-      expect((await nextResult(during)).data?.forumActivity.threadId).toBe(threadId);
+      expect((await before.next()).data?.forumActivity.threadId).toBe(threadId);
+      expect((await during.next()).data?.forumActivity.threadId).toBe(threadId);
       const replied = await app.request(replyMutation, { threadId, body: 'A reply while Redis is away.' }, { token: reader.token });
       expect(codeOf(replied)).toBe('OK');
       const flagged = await app.request(flagMutation, { postId: threadId, reason: 'testing flags without Redis' }, { token: reader.token });
@@ -517,7 +517,7 @@ describe('abuse: Redis unreachable', () => {
         const after = subscribe<{ forumActivity: { threadId: string } }>(liveClient(app), 'subscription { forumActivity { threadId } }');
         await until(() => listenerCount(app, liveChannels.forum()) === 3, 'a subscription made after recovery listens');
         const again = await app.query<{ askQuestion: { id: string } }>(askMutation, question(), { token: reader.token });
-        expect((await nextResult(after)).data?.forumActivity.threadId).toBe(again.askQuestion.id);
+        expect((await after.next()).data?.forumActivity.threadId).toBe(again.askQuestion.id);
         await signIn(app, username, 'not it', '127.0.0.10');
         await expect(probe.keys('twofa:rate:*')).resolves.not.toEqual([]);
       } finally {

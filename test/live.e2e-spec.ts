@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from 'graphql-ws';
 import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
-import { listenerCount, liveClient, nextResult, subscribe, until } from './support/live-client.js';
+import { listenerCount, LiveClient, liveClient, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
 
@@ -42,7 +41,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
   let asker: TestAccount;
   let replier: TestAccount;
   let staff: TestAccount;
-  const clients: Client[] = [];
+  const clients: LiveClient[] = [];
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -76,7 +75,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
 
     const replyId = await reply(threadId);
 
-    const result = await nextResult(activity);
+    const result = await activity.next();
     expect(result.errors).toBeUndefined();
     expect(result.data?.threadActivity).toEqual({ kind: 'NEW_REPLY', threadId, replyId, at: expect.any(String) });
   });
@@ -94,7 +93,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { token: asker.token },
     );
 
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId: null });
+    expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId: null });
   });
 
   it('reports an edited reply and a hidden reply to thread subscribers as UPDATED', async () => {
@@ -108,14 +107,14 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { replyId },
       { token: replier.token },
     );
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
+    expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
 
     await app.query(
       'mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }',
       { postId: replyId },
       { token: staff.token },
     );
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
+    expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
   });
 
   it('reports an accepted answer and a lock to thread subscribers, and the activity to forumActivity', async () => {
@@ -130,9 +129,9 @@ describe('live updates (graphql-ws on /graphql)', () => {
     await app.query(acceptMutation, { replyId }, { token: asker.token });
     await app.query(lockMutation, { threadId }, { token: staff.token });
 
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId });
-    expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ kind: 'LOCKED', threadId, replyId: null });
-    expect((await nextResult(forum)).data?.forumActivity).toEqual({ threadId, lastActivityAt: expect.any(String) });
+    expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId });
+    expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'LOCKED', threadId, replyId: null });
+    expect((await forum.next()).data?.forumActivity).toEqual({ threadId, lastActivityAt: expect.any(String) });
   });
 
   it('refuses threadActivity on a hidden thread to members, and keeps hidden activity from them', async () => {
@@ -141,7 +140,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     const channel = liveChannels.thread(Number(threadId));
 
     await threads.update({ id: Number(threadId) }, { hidden: true });
-    const refused = await nextResult(subscribe(connect({ token: replier.token }), threadActivity, { threadId }));
+    const refused = await subscribe(connect({ token: replier.token }), threadActivity, { threadId }).next();
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     await threads.update({ id: Number(threadId) }, { hidden: false });
@@ -154,9 +153,9 @@ describe('live updates (graphql-ws on /graphql)', () => {
     await threads.update({ id: Number(threadId) }, { hidden: false });
     const visibleReplyId = await reply(threadId);
 
-    expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(hiddenReplyId);
-    expect((await nextResult(moderator)).data?.threadActivity.replyId).toBe(visibleReplyId);
-    expect((await nextResult(member)).data?.threadActivity.replyId).toBe(visibleReplyId);
+    expect((await moderator.next()).data?.threadActivity.replyId).toBe(hiddenReplyId);
+    expect((await moderator.next()).data?.threadActivity.replyId).toBe(visibleReplyId);
+    expect((await member.next()).data?.threadActivity.replyId).toBe(visibleReplyId);
   });
 
   it('carries the new reply, as each subscriber may see it, with its author', async () => {
@@ -185,10 +184,10 @@ describe('live updates (graphql-ws on /graphql)', () => {
         author: { id: replier.id, username: replier.username, isStaff: false, isBot: false },
       },
     };
-    const forAnonymous = await nextResult(anonymous);
+    const forAnonymous = await anonymous.next();
     expect(forAnonymous.errors).toBeUndefined();
     expect(forAnonymous.data?.threadActivity).toMatchObject({ ...expected, reply: { ...expected.reply, viewerCanEdit: false } });
-    expect((await nextResult(author)).data?.threadActivity).toMatchObject({
+    expect((await author.next()).data?.threadActivity).toMatchObject({
       ...expected,
       reply: { ...expected.reply, viewerCanEdit: true },
     });
@@ -210,7 +209,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       await listening(liveChannels.thread(Number(threadId)), subscribers);
       const before = app.queryCount;
       await edit(round);
-      const received = await Promise.all(results.map((result) => nextResult(result)));
+      const received = await Promise.all(results.map((result) => result.next()));
       const statements = app.queryCount - before;
       await Promise.all(clients.splice(0).map((client) => client.dispose()));
       await listening(liveChannels.thread(Number(threadId)), 0);
@@ -241,7 +240,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { threadId },
       { token: asker.token },
     );
-    expect((await nextResult(watcher)).data?.threadActivity).toMatchObject({
+    expect((await watcher.next()).data?.threadActivity).toMatchObject({
       kind: 'UPDATED',
       replyId: null,
       reply: null,
@@ -271,7 +270,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true } },
     ];
     for (const step of expected) {
-      expect((await nextResult(activity)).data?.threadActivity).toMatchObject({ ...step, reply: null, question: null });
+      expect((await activity.next()).data?.threadActivity).toMatchObject({ ...step, reply: null, question: null });
     }
   });
 
@@ -294,13 +293,13 @@ describe('live updates (graphql-ws on /graphql)', () => {
       { token: replier.token },
     );
 
-    expect((await nextResult(moderator)).data?.threadActivity).toMatchObject({
+    expect((await moderator.next()).data?.threadActivity).toMatchObject({
       kind: 'UPDATED',
       replyId,
       reply: { id: replyId, body: 'A secret edit of a hidden reply.', hidden: true },
     });
     for (const other of [member, anonymous]) {
-      const result = await nextResult(other);
+      const result = await other.next();
       expect(result.errors).toBeUndefined();
       expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
       expect(JSON.stringify(result)).not.toContain('secret edit');
@@ -348,7 +347,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     /** What a member watching the thread gets next: after the thread is shown again, that news and nothing before. */
     const expectNothingUntilRestored = async (member: ReturnType<typeof subscribe<Activity>>, threadId: string, secret: string) => {
       await hideThread(threadId, false);
-      const result = await nextResult(member);
+      const result = await member.next();
       expect(JSON.stringify(result)).not.toContain(secret);
       expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
     };
@@ -372,8 +371,8 @@ describe('live updates (graphql-ws on /graphql)', () => {
       await revisions.release();
       expect((await edit).errors).toBeUndefined();
 
-      expect((await nextResult(moderator)).data?.threadActivity).toMatchObject({ kind: 'UPDATED', replyId: null });
-      expect((await nextResult(moderator)).data?.threadActivity).toMatchObject({
+      expect((await moderator.next()).data?.threadActivity).toMatchObject({ kind: 'UPDATED', replyId: null });
+      expect((await moderator.next()).data?.threadActivity).toMatchObject({
         kind: 'UPDATED',
         replyId,
         reply: { body: 'Edited while the thread went away.' },
@@ -399,7 +398,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       const replyId = ((await posted).data as { replyToThread: { id: string } }).replyToThread.id;
 
       // Both commit before either is announced, so staff may get the two in either order.
-      const staffGot = [(await nextResult(moderator)).data?.threadActivity, (await nextResult(moderator)).data?.threadActivity];
+      const staffGot = [(await moderator.next()).data?.threadActivity, (await moderator.next()).data?.threadActivity];
       expect(staffGot).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ kind: 'UPDATED', replyId: null }),
@@ -424,28 +423,28 @@ describe('live updates (graphql-ws on /graphql)', () => {
     const replyId = await reply(threadId);
     await reply(threadId, staff.token, `Thanks @${replier.username}, that is right.`);
 
-    const first = await nextResult(askerNotifications);
+    const first = await askerNotifications.next();
     expect(first.errors).toBeUndefined();
     expect(first.data?.notificationAdded).toMatchObject({
       unreadCount: expect.any(Number),
       notification: { kind: 'REPLY', replyId, read: false, thread: { id: threadId }, actor: { username: replier.username } },
     });
-    const second = await nextResult(askerNotifications);
+    const second = await askerNotifications.next();
     expect(second.data?.notificationAdded.unreadCount).toBe(first.data!.notificationAdded.unreadCount + 1);
     // The staff member wrote the second reply and was notified of nothing: the asker's events never reached them.
-    await askerNotifications.return?.();
-    await otherNotifications.return?.();
+    askerNotifications.unsubscribe();
+    otherNotifications.unsubscribe();
     await until(() => listenerCount(app) === 0, 'the subscriptions are released');
     const unreadForStaff = await app.query<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', {}, { token: staff.token });
     expect(unreadForStaff.unreadNotificationCount).toBe(0);
   });
 
   it('refuses notificationAdded without a session, and a socket with a bad token', async () => {
-    const anonymous = await nextResult(subscribe(connect(), notificationAdded));
+    const anonymous = await subscribe(connect(), notificationAdded).next();
     expect(anonymous.data ?? null).toBeNull();
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    await expect(subscribe(connect({ token: 'not-a-session' }), forumActivity).next()).rejects.toMatchObject({ code: 4403 });
+    expect(await subscribe(connect({ token: 'not-a-session' }), forumActivity).ended).toMatchObject({ error: { code: 4403 } });
   });
 
   it('signs the socket in with the session cookie of the same origin only', async () => {
@@ -457,24 +456,24 @@ describe('live updates (graphql-ws on /graphql)', () => {
     );
     await listening(liveChannels.notifications(Number(asker.id)));
 
-    const crossSite = await nextResult(subscribe(connect({ cookie, origin: 'https://evil.example' }), notificationAdded));
+    const crossSite = await subscribe(connect({ cookie, origin: 'https://evil.example' }), notificationAdded).next();
     expect(crossSite.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const threadId = await ask();
     await reply(threadId);
-    expect((await nextResult(sameOrigin)).data?.notificationAdded.notification.kind).toBe('REPLY');
+    expect((await sameOrigin.next()).data?.notificationAdded.notification.kind).toBe('REPLY');
   });
 
   it('serves only subscriptions on the socket, within the HTTP limits', async () => {
     const client = connect();
-    await expect(subscribe(client, '{ health { status } }').next()).rejects.toEqual([
-      expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } }),
-    ]);
+    expect(await subscribe(client, '{ health { status } }').ended).toEqual({
+      error: [expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })],
+    });
     const aliases = Array.from({ length: 31 }, (_, index) => `a${index}: forumActivity { threadId }`).join(' ');
-    await expect(subscribe(client, `subscription { ${aliases} }`).next()).rejects.toEqual(
-      expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/Aliases limit of 30/) })]),
-    );
-    const badId = await nextResult(subscribe(client, threadActivity, { threadId: 'abc' }));
+    expect(await subscribe(client, `subscription { ${aliases} }`).ended).toEqual({
+      error: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/Aliases limit of 30/) })]),
+    });
+    const badId = await subscribe(client, threadActivity, { threadId: 'abc' }).next();
     expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -486,7 +485,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     subscribe(client, notificationAdded);
     await until(() => listenerCount(app) === 3, 'three listeners');
 
-    await activity.return?.();
+    activity.unsubscribe();
     await until(() => listenerCount(app) === 2, 'the completed subscription is released');
 
     await client.dispose();
@@ -540,7 +539,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
       );
 
       // The change crossed Redis as JSON and reached the other instance's subscriber whole.
-      expect((await nextResult(activity)).data?.threadActivity).toMatchObject({
+      expect((await activity.next()).data?.threadActivity).toMatchObject({
         kind: 'NEW_REPLY',
         threadId: askQuestion.id,
         replyId: replyToThread.id,
@@ -551,7 +550,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
           author: { id: replier.id, username: replier.username },
         },
       });
-      expect((await nextResult(notifications)).data?.notificationAdded.notification).toMatchObject({
+      expect((await notifications.next()).data?.notificationAdded.notification).toMatchObject({
         kind: 'REPLY',
         replyId: replyToThread.id,
       });

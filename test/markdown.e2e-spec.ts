@@ -51,6 +51,19 @@ describe('previewMarkdown', () => {
     expect(html).toContain('<strong>still bold</strong>');
   });
 
+  it('renders a paragraph of thousands of @ that start no mention, linking only the real mentions in it', async () => {
+    // The mention search read the rest of the paragraph at each of marked's steps: steps x length.
+    const noise = (unit: string) => unit.repeat(Math.floor(4500 / unit.length));
+    const body = `${noise('.@')} @grey ${noise('a@ ')} x.@june ${noise('@-')} (@mira_k) ${noise('@@ ')}`;
+    expect(body.length).toBeLessThanOrEqual(20000);
+    const html = await preview(body);
+    expect(html.match(/class="mention"/g)).toHaveLength(2);
+    expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+    expect(html).toContain('(<a rel="nofollow noopener" href="/u/mira_k" class="mention">@mira_k</a>)');
+    expect(html).toContain(' x.@june ');
+    expect(html.replace(/<[^>]+>/g, '')).toBe(`${body}\n`);
+  });
+
   it('refuses a body over 20000 characters with BAD_USER_INPUT naming the field', async () => {
     const result = await app.request(previewQuery, { body: 'a'.repeat(20001) });
     expect(result.status).toBe(200);

@@ -107,6 +107,15 @@ const domainLexicon = `authenticator authentication authenticate verification ve
   printed print screenshot scanner scanned secret setup settings security password emergency upgrade
   switched changed another second multiple redundancy forgot forgotten missing provide provided`.split(/\s+/);
 
+/**
+ * At most this many distinct unknown words of one text are looked up for a typo (each lookup measures the edit
+ * distance to the vocabulary words of the same initial); the rest stay as written. A question has a handful; a long
+ * text of made-up words would otherwise cost words x vocabulary per call, and suggestions run on every keystroke.
+ */
+export const typoLookupsPerText = 64;
+/** Typo lookups remembered across texts; the oldest is forgotten first. */
+export const rememberedTypoLookups = 20_000;
+
 /** Result of normalizing one text. */
 export interface NormalizedText {
   /** Lower-cased text with synonyms rewritten to canonical tokens (used by the state signals). */
@@ -151,8 +160,14 @@ export class TextNormalizer {
   normalize(text: string): NormalizedText {
     const canonical = rewrite(text);
     const corrections: string[] = [];
+    const lookedUp = new Map<string, string>();
     const words = tokenizeWords(canonical).map((word) => {
-      const fixed = this.correct(word);
+      if (!this.mayBeTypo(word)) return word;
+      let fixed = lookedUp.get(word);
+      if (fixed === undefined) {
+        fixed = lookedUp.size < typoLookupsPerText ? this.closestWord(word) : word;
+        lookedUp.set(word, fixed);
+      }
       if (fixed !== word) corrections.push(`${word}->${fixed}`);
       return fixed;
     });
@@ -177,14 +192,14 @@ export class TextNormalizer {
     return { canonical: canonicalWithFixes, tokens, corrections };
   }
 
-  private correct(word: string): string {
-    if (!this.correctTypos || word.length < 5 || this.vocabulary.has(word) || /\d/.test(word)) return word;
+  private mayBeTypo(word: string): boolean {
+    return this.correctTypos && word.length >= 5 && !this.vocabulary.has(word) && !/\d/.test(word) && !isEnglishWord(word);
+  }
+
+  /** The vocabulary word closest to `word` within one or two edits, or `word` itself. */
+  private closestWord(word: string): string {
     const cached = this.correctionCache.get(word);
     if (cached !== undefined) return cached ?? word;
-    if (isEnglishWord(word)) {
-      this.correctionCache.set(word, null);
-      return word;
-    }
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = maxDistance + 1;
@@ -196,6 +211,7 @@ export class TextNormalizer {
         bestDistance = distance;
       }
     }
+    if (this.correctionCache.size >= rememberedTypoLookups) this.correctionCache.delete(this.correctionCache.keys().next().value!);
     this.correctionCache.set(word, best);
     return best ?? word;
   }

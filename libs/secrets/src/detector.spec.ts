@@ -60,4 +60,27 @@ describe('the labelled test set', () => {
     expect(falsePositives).toBe(0);
     expect(truePositives / (truePositives + falseNegatives)).toBeGreaterThanOrEqual(0.99);
   });
+
+  // Each of these read the text once per candidate before (seconds at these sizes); no durations are asserted.
+  describe('on texts far longer than a post', () => {
+    it('scans otpauth links once, however many there are without a key', () => {
+      const text = `${'otpauth://totp/x?secret='.repeat(40_000)} otpauth://totp/y?secret=${setupKey}`;
+      expect(findSecrets(text)).toEqual([{ kind: SecretKind.OtpauthUri, start: text.lastIndexOf('otpauth'), end: text.length }]);
+      const migration = `${'otpauth-migration://offline?data=x&'.repeat(30_000)} x`;
+      expect(findSecrets(migration)).toEqual([]);
+    });
+
+    it('groups thousands of inline code candidates in one pass', () => {
+      const codes = Array.from({ length: 100_000 }, (_, index) => String(10_000_000 + index * 7919));
+      const text = `codes ${codes.join(' ')}`;
+      expect(findSecrets(text)).toEqual([{ kind: SecretKind.RecoveryCodes, start: expect.any(Number), end: expect.any(Number) }]);
+    });
+
+    it('drops findings inside others in one pass over thousands of findings', () => {
+      const keys = Array.from({ length: 60_000 }, () => setupKey).join(' x ');
+      const findings = findSecrets(keys);
+      expect(findings).toHaveLength(60_000);
+      expect(new Set(findings.map((finding) => finding.kind))).toEqual(new Set([SecretKind.TotpSetupKey]));
+    });
+  });
 });

@@ -10,8 +10,12 @@ export interface SecretFinding {
 const notAlphanumeric = '(?<![A-Za-z0-9])';
 const endOfToken = '(?![A-Za-z0-9])';
 
-const otpauthUri = /otpauth:\/\/(?:totp|hotp)\/[^\s"'<>]*?[?&]secret=[A-Za-z2-7=%]{8,}[^\s"'<>]*/gi;
-const otpauthMigrationUri = /otpauth-migration:\/\/offline\?[^\s"'<>]*?data=[A-Za-z0-9+/=%_-]{16,}[^\s"'<>]*/gi;
+// A link runs to the first space, quote or angle bracket; it is a secret if it carries the key. Matched as the link
+// first, then checked for the key: a lazy scan for the key from every "otpauth://" read the rest of the text each time.
+const otpauthUri = /otpauth:\/\/(?:totp|hotp)\/[^\s"'<>]*/gi;
+const otpauthSecret = /[?&]secret=[A-Za-z2-7=%]{8}/i;
+const otpauthMigrationUri = /otpauth-migration:\/\/offline\?[^\s"'<>]*/gi;
+const otpauthMigrationData = /data=[A-Za-z0-9+/=%_-]{16}/;
 // 1Password's account Secret Key: a version (A3), then 6+6+5+5+5+5 characters.
 const accountSecretKey = new RegExp(`${notAlphanumeric}A\\d[- ][A-Z0-9]{6}[- ][A-Z0-9]{6}(?:[- ][A-Z0-9]{5}){4}${endOfToken}`, 'gi');
 // Setup keys as apps show them: one run of base32, or groups of four separated by spaces.
@@ -33,30 +37,28 @@ const minimumRecoveryCodes = 3;
  */
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [
-    ...matches(text, otpauthUri, SecretKind.OtpauthUri),
-    ...matches(text, otpauthMigrationUri, SecretKind.OtpauthMigrationUri),
+    ...matches(text, otpauthUri, SecretKind.OtpauthUri, (value) => otpauthSecret.test(value)),
+    ...matches(text, otpauthMigrationUri, SecretKind.OtpauthMigrationUri, (value) => otpauthMigrationData.test(value)),
     ...matches(text, accountSecretKey, SecretKind.AccountSecretKey, (value) => looksGenerated(value.slice(2))),
     ...matches(text, setupKeyRun, SecretKind.TotpSetupKey, (value) => looksLikeSetupKey(value, 0.25)),
     ...matches(text, setupKeyGroups, SecretKind.TotpSetupKey, (value) => looksLikeSetupKey(value, 0.2)),
     ...matches(text, imageDataUri, SecretKind.ImageDataUri),
     ...recoveryCodeLists(text),
   ];
+  // In order of start, the longest first: a finding is inside another exactly when one before it ends at or after
+  // its end (of two identical spans the first is kept).
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
-  return findings.filter(
-    (finding, index) => !findings.some((other, otherIndex) => otherIndex !== index && contains(other, finding, otherIndex < index)),
-  );
+  let furthestEnd = -1;
+  return findings.filter((finding) => {
+    const contained = finding.end <= furthestEnd;
+    furthestEnd = Math.max(furthestEnd, finding.end);
+    return !contained;
+  });
 }
 
 /** The distinct kinds found, in text order: what the API names and the composer explains. */
 export function secretKindsIn(text: string): SecretKind[] {
   return [...new Set(findSecrets(text).map((finding) => finding.kind))];
-}
-
-function contains(outer: SecretFinding, inner: SecretFinding, outerFirst: boolean): boolean {
-  const covers = outer.start <= inner.start && outer.end >= inner.end;
-  // Two identical spans: keep the first.
-  const identical = outer.start === inner.start && outer.end === inner.end;
-  return covers && (!identical || outerFirst);
 }
 
 function matches(text: string, pattern: RegExp, kind: SecretKind, accept: (value: string) => boolean = () => true): SecretFinding[] {
@@ -127,7 +129,12 @@ function recoveryCodeLists(text: string): SecretFinding[] {
 function recoveryCodeList(candidates: Candidate[]): SecretFinding | null {
   const codes = candidates.filter((candidate) => isCodeLike(candidate.code));
   const byShape = new Map<string, Candidate[]>();
-  for (const candidate of codes) byShape.set(shapeOf(candidate.code), [...(byShape.get(shapeOf(candidate.code)) ?? []), candidate]);
+  for (const candidate of codes) {
+    const shape = shapeOf(candidate.code);
+    const group = byShape.get(shape);
+    if (group) group.push(candidate);
+    else byShape.set(shape, [candidate]);
+  }
   for (const group of byShape.values()) {
     if (new Set(group.map((candidate) => candidate.code.toLowerCase())).size < minimumRecoveryCodes) continue;
     const prefixes = new Set(group.map((candidate) => candidate.code.slice(0, 4).toLowerCase()));

@@ -1,6 +1,6 @@
 import type { Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkdownService, maxNesting } from './markdown.service.js';
+import { MarkdownService, maxEmailLocalPart, maxNesting } from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -131,6 +131,51 @@ describe('MarkdownService', () => {
     expect(sut.render('    @grey in a block')).not.toContain('/u/');
     expect(sut.render('write to help@example.com')).not.toContain('/u/');
     expect(sut.render('[@grey](https://a.test)')).not.toContain('/u/');
+  });
+
+  it('links an @ only at the start or after a character that cannot be part of an e-mail address', () => {
+    for (const text of ['a@grey', 'say x.@grey', 'a+@grey', 'ab.c@grey today']) expect(sut.render(text)).not.toContain('/u/');
+    for (const text of ['(@grey)', 'e@@grey', '**x**@grey', '`c`@grey', '~@grey', 'a!@grey']) {
+      expect(sut.render(text)).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+    }
+    expect(sut.render('[@grey @june](https://a.test) @mira')).toBe(
+      '<p><a rel="nofollow noopener" href="https://a.test">@grey @june</a> <a rel="nofollow noopener" href="/u/mira" class="mention">@mira</a></p>\n',
+    );
+  });
+
+  it('links an e-mail address of up to 64 characters before the @, and leaves a longer run before an @ as text', () => {
+    const address = `${'x'.repeat(maxEmailLocalPart)}@example.com`;
+    expect(sut.render(`write to ${address}`)).toContain(`href="mailto:${address}"`);
+    // A run of 65 or more is no address: marked linked it, and read a run ending in an @ with no address after it
+    // again at each of its characters (this one: about 30 s).
+    const long = `${'a.'.repeat(100)}@example.com`;
+    expect(sut.render(long)).toBe(`<p>${long}</p>\n`);
+    const run = `${'a.'.repeat(100_000)}@ and https://example.com/${'p'.repeat(80)}@x`;
+    expect(sut.render(run)).toBe(
+      `<p>${'a.'.repeat(100_000)}@ and <a rel="nofollow noopener" href="https://example.com/${'p'.repeat(80)}@x">https://example.com/${'p'.repeat(80)}@x</a></p>\n`,
+    );
+  });
+
+  it('reads each character of a paragraph about once looking for mentions, however many steps marked takes', () => {
+    // Characters read by searches for an @ that may start a mention (the search stops at the @ it finds).
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      const from = this.global || this.sticky ? this.lastIndex : 0;
+      const match = exec.call(this, input);
+      if (this.source.endsWith('@[A-Za-z0-9_]') && !this.source.startsWith('^')) read += (match ? match.index + 2 : input.length) - from;
+      return match;
+    });
+    try {
+      for (const body of ['.@'.repeat(5000), 'a@ '.repeat(3000), '@-'.repeat(5000)]) {
+        read = 0;
+        const html = sut.render(`${body} @grey`);
+        expect(html).toContain('href="/u/grey"');
+        expect(read).toBeLessThan(2 * body.length);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('keeps hostile text around a mention inert', () => {

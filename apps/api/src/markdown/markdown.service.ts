@@ -1,9 +1,67 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { FilterXSS, type IWhiteList } from 'xss';
 
 /** `@name` with the characters usernames may use ([A-Za-z0-9_.-]); a trailing `.` or `-` ends the sentence, not the name. */
 const mentionPattern = /^@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)(?![A-Za-z0-9_]|[.-][A-Za-z0-9_])/;
+
+/** Where a mention may begin: an @ at the start or after a character that cannot be part of an e-mail address. */
+const mentionStart = /(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]/g;
+
+function firstMentionStart(text: string, from = 0): number | undefined {
+  mentionStart.lastIndex = from;
+  return mentionStart.exec(text)?.index;
+}
+
+/**
+ * The mention starts of one inline source, found by a cursor that only moves forward. marked asks the extension's
+ * start() for the next one at every step through plain text, passing the rest of the source: searching that rest
+ * afresh each time cost steps x length, seconds for a paragraph of many steps and no mention (`.@` repeated).
+ */
+class MentionStarts {
+  private searchedFrom = -1;
+  private found: number | undefined;
+
+  constructor(private readonly source: string) {}
+
+  /** The index in `rest`, the end of the source, of the first mention start in it. */
+  in(rest: string): number | undefined {
+    const at = this.source.length - rest.length;
+    // Not the end of this source after all: search it on its own.
+    if (at < 0 || this.source.charCodeAt(at) !== rest.charCodeAt(0)) return firstMentionStart(rest);
+    if (at < this.searchedFrom || this.searchedFrom === -1 || (this.found !== undefined && this.found < at)) {
+      this.searchedFrom = at;
+      this.found = firstMentionStart(this.source, at);
+    }
+    return this.found === undefined ? undefined : this.found - at;
+  }
+}
+
+/** marked's lexer, keeping the mention starts of each inline source it is lexing (they nest: link text, emphasis). */
+class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer<ParserOutput, RendererOutput> {
+  private readonly sources: MentionStarts[] = [];
+
+  override inlineTokens(src: string, tokens?: Token[]): Token[] {
+    this.sources.push(new MentionStarts(src));
+    try {
+      return super.inlineTokens(src, tokens);
+    } finally {
+      this.sources.pop();
+    }
+  }
+
+  nextMentionStart(rest: string): number | undefined {
+    const starts = this.sources.at(-1);
+    return starts ? starts.in(rest) : firstMentionStart(rest);
+  }
+}
+
+function lexWithMentions<ParserOutput = string, RendererOutput = string>(
+  markdown: string,
+  options?: MarkedOptions<ParserOutput, RendererOutput>,
+): Token[] {
+  return new MentionLexer(options).lex(markdown);
+}
 
 interface MentionToken extends Tokens.Generic {
   type: 'mention';
@@ -15,10 +73,8 @@ interface MentionToken extends Tokens.Generic {
 const mentionExtension: TokenizerAndRendererExtension = {
   name: 'mention',
   level: 'inline',
-  start(source: string) {
-    // Only an @ at the start or after a character that cannot be part of an e-mail address.
-    const match = /(^|[^A-Za-z0-9_.+-])@[A-Za-z0-9_]/.exec(source);
-    return match ? match.index + match[1].length : undefined;
+  start(rest: string) {
+    return this.lexer instanceof MentionLexer ? this.lexer.nextMentionStart(rest) : firstMentionStart(rest);
   },
   tokenizer(source: string): MentionToken | undefined {
     const match = mentionPattern.exec(source);
@@ -179,10 +235,31 @@ export function boundNesting(markdown: string): string {
  */
 export const maxEmphasisRuns = 64;
 
+/**
+ * marked's text rule ends a text token before every character of a run of e-mail characters that ends in `@` (an
+ * address may start there) and tries an address at each, reading the run again every time: a run of thousands (`a.`
+ * repeated, then `@`) costs its length squared. An address's local part has at most 64 characters, so the `@` after a
+ * longer run is escaped: it renders as itself. A link's run (after `http://`, `https://`, `ftp://` or from `www.`) is
+ * left alone: marked reads a link in one step.
+ */
+export const maxEmailLocalPart = 64;
+const emailRunCharacter = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
+
+function isLongEmailRunBefore(line: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && emailRunCharacter.test(line[start - 1]!)) start--;
+  if (at - start <= maxEmailLocalPart) return false;
+  const run = line.slice(start, start + 4);
+  return !(/^www\./i.test(run) || (run.startsWith('//') && /(?:https?|ftp):$/i.test(line.slice(Math.max(0, start - 6), start))));
+}
+
 const fenceLine = /^ {0,3}(?:`{3,}|~{3,})/;
 const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \t]|$)/;
 
-/** Escapes the markers of each inline block past the first `maxEmphasisRuns`; code is left alone. */
+/**
+ * Escapes the markers of each inline block past the first `maxEmphasisRuns`, and an `@` after a run of e-mail
+ * characters longer than `maxEmailLocalPart`; code is left alone.
+ */
 export function boundEmphasis(markdown: string): string {
   let inFence = false;
   let runs = 0;
@@ -194,7 +271,7 @@ export function boundEmphasis(markdown: string): string {
     }
     if (inFence) return line;
     if (line.trim() === '' || blockStart.test(line)) runs = 0;
-    const tokens = [...line.matchAll(/\\[\s\S]|`+|[*_~]+|!/g)];
+    const tokens = [...line.matchAll(/\\[\s\S]|`+|[*_~]+|!|@/g)];
     // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
     const closer = new Array<number | undefined>(tokens.length);
     const nextRunOfLength = new Map<number, number>();
@@ -213,9 +290,13 @@ export function boundEmphasis(markdown: string): string {
         continue;
       }
       if (token[0] === '\\') continue;
-      runs += 1;
-      if (runs <= maxEmphasisRuns) continue;
       const at = tokens[index].index;
+      if (token === '@') {
+        if (!isLongEmailRunBefore(line, at)) continue;
+      } else {
+        runs += 1;
+        if (runs <= maxEmphasisRuns) continue;
+      }
       out += line.slice(copied, at) + token.replace(/./g, '\\$&');
       copied = at + token.length;
     }
@@ -245,7 +326,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 2;
+export const rendererVersion = 3;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -266,6 +347,9 @@ export class MarkdownService {
     breaks: false,
     async: false,
     extensions: [mentionExtension],
+    hooks: {
+      provideLexer: () => lexWithMentions,
+    },
     walkTokens: (token) => {
       if (token.type === 'link') demoteMentions(token.tokens);
     },
