@@ -100,18 +100,26 @@ export class BotService implements OnModuleInit {
   }
 
   /**
-   * A job for each new question: indexes it, runs the matcher and acts on its confidence (see the BOT_*_THRESHOLD
-   * settings). Run twice (a retry, the sweep), it decides once and replies once.
+   * A job for each new question: runs the matcher, acts on its confidence (see the BOT_*_THRESHOLD settings), then
+   * indexes the question among the similar threads. Run twice (a retry, the sweep), it decides once and replies once.
    */
   async onQuestionPosted(threadId: number, job?: PostJobCompletion): Promise<void> {
-    await this.changes.publish({ topic: 'thread', threadId });
-    const thread = await this.question(threadId);
-    if (!thread || thread.hidden) return;
+    try {
+      await this.decideOnQuestion(threadId, job);
+    } finally {
+      // After the decision: the asker waits for the reply, not for the index.
+      await this.changes.publish({ topic: 'thread', threadId });
+    }
+  }
+
+  private async decideOnQuestion(threadId: number, job?: PostJobCompletion): Promise<void> {
+    const question = await this.question(threadId);
+    if (!question || question.hidden) return;
     const bot = await this.author.bot();
-    if (thread.authorId === bot.id) return;
+    if (question.authorId === bot.id) return;
     if (await this.suggestions.existsBy({ threadId })) return;
 
-    const result = this.matcher.match({ title: thread.title, body: thread.body });
+    const result = this.matcher.match({ title: question.title, body: question.body });
     const decision = this.decide(result);
     let replyId: number | null = null;
     if (decision.reply !== null) {
@@ -119,7 +127,7 @@ export class BotService implements OnModuleInit {
         // A run that stopped between its reply and its decision has replied already: that reply is kept.
         const earlier = await this.author.firstReply(threadId);
         // The asker is looking at the page as the answer appears: no notification for their own post.
-        replyId = await this.author.write(threadId, earlier, decision.reply, thread.authorId);
+        replyId = await this.author.write(threadId, earlier, decision.reply, question.authorId);
       } catch (error) {
         // A thread locked in the meantime: staff can still decide.
         this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);

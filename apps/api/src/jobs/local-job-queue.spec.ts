@@ -52,4 +52,40 @@ describe('LocalJobQueue', () => {
     await queue.close();
     expect(started).toEqual(['decide.1', 'notify.2', 'decide.1', 'notify.3', 'notify.4']);
   });
+
+  it('keeps a slot free for urgent jobs and starts no background job while an urgent one runs', async () => {
+    const events: string[] = [];
+    const finish = new Map<string, () => void>();
+    const queue = new LocalJobQueue(
+      (next) =>
+        new Promise<void>((resolve) => {
+          events.push(`start ${next.job}.${next.postId}`);
+          finish.set(`${next.job}.${next.postId}`, () => {
+            events.push(`end ${next.job}.${next.postId}`);
+            resolve();
+          });
+        }),
+      { concurrency: 3, attempts: 1, backoffMs: 5 },
+    );
+    for (const postId of [1, 2, 3, 4]) await queue.add(job('notify', postId), false);
+    await sleep(5);
+    // Two of three slots: the third waits for an urgent job.
+    expect(events).toEqual(['start notify.1', 'start notify.2']);
+    await queue.add(job('decide', 5), true);
+    await sleep(5);
+    expect(events.at(-1)).toBe('start decide.5');
+    finish.get('notify.1')!();
+    await sleep(5);
+    // The urgent job has the database to itself, as far as new jobs go.
+    expect(events.at(-1)).toBe('end notify.1');
+    finish.get('decide.5')!();
+    await sleep(5);
+    expect(events.slice(-2)).toEqual(['end decide.5', 'start notify.3']);
+    finish.get('notify.2')!();
+    await sleep(5);
+    expect(events.at(-1)).toBe('start notify.4');
+    finish.get('notify.3')!();
+    finish.get('notify.4')!();
+    await queue.close();
+  });
 });

@@ -25,6 +25,7 @@ export class LocalJobQueue implements PostJobQueue {
   private readonly waiting = { urgent: [] as Waiting[], background: [] as Waiting[] };
   private readonly retries = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  private urgentRunning = 0;
   private closed = false;
 
   constructor(
@@ -55,16 +56,26 @@ export class LocalJobQueue implements PostJobQueue {
     (entry.urgent ? this.waiting.urgent : this.waiting.background).push(entry);
   }
 
+  /**
+   * Starts what may start. Background jobs keep one slot free, so an urgent job never waits for a background one to
+   * finish, and none starts while an urgent job runs: it would compete with it for the database and the CPU.
+   */
   private drain(): void {
     while (!this.closed && this.running.size < this.options.concurrency) {
-      const next = this.waiting.urgent.shift() ?? this.waiting.background.shift();
+      const next = this.waiting.urgent.shift() ?? (this.mayStartBackground() ? this.waiting.background.shift() : undefined);
       if (!next) return;
+      if (next.urgent) this.urgentRunning++;
       const run = this.attempt(next).finally(() => {
+        if (next.urgent) this.urgentRunning--;
         this.running.delete(run);
         this.drain();
       });
       this.running.add(run);
     }
+  }
+
+  private mayStartBackground(): boolean {
+    return this.urgentRunning === 0 && (this.running.size < this.options.concurrency - 1 || this.options.concurrency === 1);
   }
 
   private async attempt({ job, attempt, urgent }: Waiting): Promise<void> {

@@ -74,13 +74,15 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     await Promise.all(jobs.map((job) => this.add(job)));
   }
 
-  /** Runs one job (the processor of both queues): nothing when it is done already; throws to be retried. */
+  /**
+   * Runs one job (the processor of both queues); throws to be retried. A job run again once done (queued twice by a
+   * sweep) changes nothing, without a read first: handlers are idempotent and `complete` refuses a second completion.
+   */
   async run(job: PostJob): Promise<void> {
     const handler = this.handlers.get(job.job);
     const key = { job: job.job, postType: job.postType, postId: job.postId };
     // Not registered (yet, while this instance starts, or by this version): another try, or another instance, runs it.
     if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
-    if (!(await this.pending.existsBy(key))) return;
     let completed = false;
     try {
       await handler.run(job, {
