@@ -60,11 +60,10 @@ export class ThreadBotSuggestionResolver {
       "The bot's public reply waits for the asker's word (did it solve it, or which case fits) and nothing settled the question meanwhile: no accepted answer, no staff answer, not locked.",
   })
   async botAwaitsAsker(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<boolean> {
-    const [suggestion, staffReplied] = await Promise.all([
-      this.bot.forThread(context, Number(thread.id)),
-      this.replies.staffReplied(context, Number(thread.id)),
-    ]);
-    return botAwaitsAsker(suggestion, thread, staffReplied);
+    const suggestion = await this.bot.forThread(context, Number(thread.id));
+    // Most threads of a list have no suggestion waiting: only the others read whether staff replied (one batch).
+    if (!botAwaitsAsker(suggestion, thread, false)) return false;
+    return botAwaitsAsker(suggestion, thread, await this.replies.staffReplied(context, Number(thread.id)));
   }
 }
 

@@ -11,7 +11,8 @@ import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { PasswordHasher } from './password-hasher.js';
 import { Role } from '../common/role.js';
-import { toUser, toViewer } from './user.mapper.js';
+import { toUser, toViewer, userFromRow } from './user.mapper.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { UserEntity } from './user.entity.js';
 
 /** The FAQ bot's account. Nobody else may take this name. */
@@ -196,8 +197,13 @@ export class UsersService {
       'usersById',
       () =>
         new DataLoader<number, User | null>(async (ids) => {
-          const rows = await this.users.findBy({ id: In([...ids]) });
-          const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
+          const sql = new SqlParameters();
+          const rows = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown }>(
+            this.users.manager.connection,
+            `SELECT id, username, role, created_at FROM users WHERE id IN (${ids.map((id) => sql.param(id)).join(', ')})`,
+            sql.values,
+          );
+          const byId = new Map(rows.map((row) => [Number(row.id), userFromRow(row)]));
           return ids.map((userId) => byId.get(userId) ?? null);
         }),
     );
