@@ -13,7 +13,7 @@ import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../common/role.js';
-import { UsersService } from '../users/users.service.js';
+import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -186,13 +186,14 @@ export class RepliesService {
       const at = sql.param(after.at);
       where += ` AND (r.created_at > ${at} OR (r.created_at = ${at} AND r.id > ${sql.param(after.id)}))`;
     }
-    const rows = await sqlRows<ReplyRow>(
+    const rows = await sqlRows<ReplyRow & AuthorColumns>(
       this.replies.manager.connection,
-      `SELECT ${replySelect} FROM replies r WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${sql.param(args.first + 1)}`,
+      `SELECT ${replySelect}, ${this.users.authorColumns('a')} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
     const edges = rows.slice(0, args.first).map((row) => {
       const node = replyFromRow(row, thread);
+      this.users.knownAuthor(context, row);
       return { cursor: encodePositionCursor('r', { at: node.createdAt, id: Number(node.id) }), node };
     });
     return {

@@ -5,6 +5,7 @@ import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
+import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
@@ -53,6 +54,7 @@ export class ThreadsService {
     private readonly state: ThreadStateService,
     private readonly markdown: MarkdownService,
     private readonly postJobs: PostJobs,
+    private readonly users: UsersService,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -126,23 +128,24 @@ export class ThreadsService {
     return thread;
   }
 
-  /** The thread page's thread: one statement with its tags (which it hands to the tags loader). */
+  /** The thread page's thread: one statement with its tags and author (which it hands to their loaders). */
   async byId(context: RequestContext, rawId: string): Promise<Thread> {
     const id = parseId(rawId);
     const sql = new SqlParameters();
     const postgres = isPostgres(this.threads.manager.connection);
     // Tags are a-z, 0-9 and -: a space separates them. PostgreSQL sorts them by its collation, as `tags` does.
     const tagList = postgres ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
-    const [row] = await sqlRows<ThreadRow & { tags: string | null }>(
+    const [row] = await sqlRows<ThreadRow & AuthorColumns & { tags: string | null }>(
       this.threads.manager.connection,
-      `SELECT ${listedThreadSelect}, t.body, t.body_html, (SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags
-       FROM threads t WHERE t.id = ${sql.param(id)}`,
+      `SELECT ${listedThreadSelect}, t.body, t.body_html, (SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags, ${this.users.authorColumns('a')}
+       FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = ${sql.param(id)}`,
       sql.values,
     );
     const thread = row && threadFromRow(row);
     if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     const tags = row.tags ? row.tags.split(' ') : [];
     this.knownTags(context, id, postgres ? tags : tags.sort());
+    this.users.knownAuthor(context, row);
     return thread;
   }
 
@@ -258,13 +261,14 @@ export class ThreadsService {
       const at = sql.param(after.at);
       where += ` AND (t.${column} < ${at} OR (t.${column} = ${at} AND t.id < ${sql.param(after.id)}))`;
     }
-    const rows = await sqlRows<ListedThreadRow>(
+    const rows = await sqlRows<ListedThreadRow & AuthorColumns>(
       this.threads.manager.connection,
-      `SELECT ${listedThreadSelect} FROM threads t WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
+      `SELECT ${listedThreadSelect}, ${this.users.authorColumns('a')} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
     const edges = rows.slice(0, args.first).map((row) => {
       const node = threadFromListedRow(row);
+      this.users.knownAuthor(context, row);
       const at = args.sort === ThreadSort.NEWEST ? node.createdAt : node.lastActivityAt;
       return { cursor: encodePositionCursor(kind, { at, id: Number(node.id) }), node };
     });
