@@ -134,6 +134,6 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     const two = await statementsFor(2);
     const twenty = await statementsFor(20);
     expect(twenty).toBe(two);
-    expect(twenty).toBeLessThanOrEqual(8);
+    expect(twenty).toBeLessThanOrEqual(3);
   });
 });

@@ -233,7 +233,7 @@ describe('reading threads', () => {
     const five = await statementsFor(5);
     const twenty = await statementsFor(20);
     expect(twenty).toBe(five);
-    expect(twenty).toBeLessThanOrEqual(6);
+    expect(twenty).toBeLessThanOrEqual(4);
   });
 
   it("serves each thread's own body and HTML when a list asks for them, in one more statement however long the page", async () => {

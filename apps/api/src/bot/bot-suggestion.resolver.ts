@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { CanonicalAnswer } from '../canonical-answers/models/canonical-answer.model.js';
-import { Ctx } from '../common/ctx.decorator.js';
+import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { Thread } from '../threads/models/thread.model.js';
 import { RepliesService } from '../threads/replies.service.js';
@@ -59,12 +59,12 @@ export class ThreadBotSuggestionResolver {
     description:
       "The bot's public reply waits for the asker's word (did it solve it, or which case fits) and nothing settled the question meanwhile: no accepted answer, no staff answer, not locked.",
   })
-  async botAwaitsAsker(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<boolean> {
-    const [suggestion, staffReplied] = await Promise.all([
-      this.bot.forThread(context, Number(thread.id)),
-      this.replies.staffReplied(context, Number(thread.id)),
-    ]);
-    return botAwaitsAsker(suggestion, thread, staffReplied);
+  async botAwaitsAsker(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<boolean> {
+    const context = requestContextOf(graphql);
+    const suggestion = await this.bot.forThread(context, Number(thread.id));
+    // Most threads of a list have no suggestion waiting: only the others read whether staff replied (one batch).
+    if (!botAwaitsAsker(suggestion, thread, false)) return false;
+    return botAwaitsAsker(suggestion, thread, await this.replies.staffReplied(context, Number(thread.id)));
   }
 }
 

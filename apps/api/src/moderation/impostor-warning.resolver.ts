@@ -1,6 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx } from '../common/ctx.decorator.js';
-import { RequestContext } from '../common/request-context.js';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { Reply } from '../threads/models/reply.model.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -19,7 +18,8 @@ export class ImpostorWarningResolver {
       'A member (not staff, not the asker of the thread) asks here for codes, passwords, recovery codes or a Secret Key, or to continue by e-mail, chat or phone: ' +
       'clients warn that staff never ask for these. Staff also find the reply in the flag queue.',
   })
-  async impostorWarning(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<boolean> {
+  async impostorWarning(reply: Reply, _args: unknown, graphql: GraphqlContext): Promise<boolean> {
+    const context = requestContextOf(graphql);
     const [author, askerId] = await Promise.all([
       this.users.byId(context, reply.authorId),
       reply.threadAuthorId ?? this.threads.visibleById(context, Number(reply.threadId)).then((thread) => thread?.authorId ?? null),

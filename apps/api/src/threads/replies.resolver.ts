@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx } from '../common/ctx.decorator.js';
+import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { User } from '../users/models/user.model.js';
@@ -42,12 +42,12 @@ export class RepliesResolver {
   }
 
   @ResolveField(() => User, { description: 'Who wrote the reply.' })
-  author(@Ctx() context: RequestContext, @Parent() reply: Reply): Promise<User | null> {
-    return this.users.byId(context, reply.authorId);
+  author(reply: Reply, _args: unknown, graphql: GraphqlContext): Promise<User | null> {
+    return this.users.byId(requestContextOf(graphql), reply.authorId);
   }
 
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
-  bodyHtml(@Parent() reply: Reply): string {
+  bodyHtml(reply: Reply): string {
     return reply.cookedHtml ?? this.markdown.render(reply.body);
   }
 
@@ -64,7 +64,7 @@ export class RepliesResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it.' })
-  viewerCanEdit(@Ctx() context: RequestContext, @Parent() reply: Reply): boolean {
-    return mayModify(context, { authorId: reply.authorId, hidden: reply.hidden });
+  viewerCanEdit(reply: Reply, _args: unknown, graphql: GraphqlContext): boolean {
+    return mayModify(requestContextOf(graphql), { authorId: reply.authorId, hidden: reply.hidden });
   }
 }

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
@@ -12,7 +13,7 @@ import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../common/role.js';
-import { UsersService } from '../users/users.service.js';
+import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -25,10 +26,11 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toReply, toReplySnapshot } from './thread.mapper.js';
+import { replyFromRow, ReplyRow, replySelect } from './thread-rows.js';
 import { threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
-import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
+import { isVisibleTo, mayModify, visibleSql } from './visibility.js';
 
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
@@ -175,27 +177,25 @@ export class RepliesService {
     return toReply(edited, current.acceptedReplyId);
   }
 
-  /** One page of a thread's replies the viewer may see, oldest first. */
+  /** One page of a thread's replies the viewer may see, oldest first: one statement. */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
     const after = args.after != null ? decodePositionCursor('r', args.after) : null;
-    const query = this.replies.createQueryBuilder('reply').where('reply.threadId = :threadId', { threadId: Number(thread.id) });
-    const visible = visibleCondition(context, 'reply');
-    query.andWhere(visible.sql, visible.parameters);
+    const sql = new SqlParameters();
+    let where = `r.thread_id = ${sql.param(Number(thread.id))} AND ${visibleSql(context, 'r', sql)}`;
     if (after) {
-      query.andWhere('(reply.createdAt > :afterAt OR (reply.createdAt = :afterAt AND reply.id > :afterId))', {
-        afterAt: after.at,
-        afterId: after.id,
-      });
+      const at = sql.param(after.at);
+      where += ` AND (r.created_at > ${at} OR (r.created_at = ${at} AND r.id > ${sql.param(after.id)}))`;
     }
-    const rows = await query
-      .orderBy('reply.createdAt', 'ASC')
-      .addOrderBy('reply.id', 'ASC')
-      .limit(args.first + 1)
-      .getMany();
-    const edges = rows.slice(0, args.first).map((row) => ({
-      cursor: encodePositionCursor('r', { at: row.createdAt, id: row.id }),
-      node: toReply(row, thread.acceptedReplyId),
-    }));
+    const rows = await sqlRows<ReplyRow & AuthorColumns>(
+      this.replies.manager.connection,
+      `SELECT ${replySelect}, ${this.users.authorColumns('a')} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${sql.param(args.first + 1)}`,
+      sql.values,
+    );
+    const edges = rows.slice(0, args.first).map((row) => {
+      const node = replyFromRow(row, thread);
+      this.users.knownAuthor(context, row);
+      return { cursor: encodePositionCursor('r', { at: node.createdAt, id: Number(node.id) }), node };
+    });
     return {
       edges,
       nodes: edges.map((edge) => edge.node),

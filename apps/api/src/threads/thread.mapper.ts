@@ -10,24 +10,7 @@ export function toThread(entity: ThreadEntity): ThreadWithText {
   return { ...toListedThread(entity), body: entity.body, cookedHtml: entity.bodyHtml };
 }
 
-/** The columns a thread list reads: all but the texts, which the list does not show (see ThreadsService.text). */
-export const listedThreadColumns = [
-  'id',
-  'title',
-  'status',
-  'locked',
-  'hidden',
-  'replyCount',
-  'editedAt',
-  'createdAt',
-  'lastActivityAt',
-  'authorId',
-  'acceptedReplyId',
-] as const satisfies readonly (keyof ThreadEntity)[];
-
-export type ListedThreadEntity = Pick<ThreadEntity, (typeof listedThreadColumns)[number]>;
-
-export function toListedThread(entity: ListedThreadEntity): Thread {
+function toListedThread(entity: ThreadEntity): Thread {
   return {
     id: String(entity.id),
     title: entity.title,

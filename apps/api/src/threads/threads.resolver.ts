@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
-import { Ctx } from '../common/ctx.decorator.js';
+import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { User } from '../users/models/user.model.js';
@@ -76,29 +76,29 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => User, { description: 'Who asked the question.' })
-  author(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<User | null> {
-    return this.users.byId(context, thread.authorId);
+  author(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<User | null> {
+    return this.users.byId(requestContextOf(graphql), thread.authorId);
   }
 
   @ResolveField(() => [String], { description: 'Lower-case tags, alphabetical.' })
-  tags(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<string[]> {
-    return this.threadsService.tags(context, Number(thread.id));
+  tags(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<string[]> {
+    return this.threadsService.tags(requestContextOf(graphql), Number(thread.id));
   }
 
   @ResolveField(() => String, { description: 'Markdown as written.' })
-  async body(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<string> {
-    return (await this.threadsService.text(context, thread)).body;
+  async body(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<string> {
+    return (await this.threadsService.text(requestContextOf(graphql), thread)).body;
   }
 
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
-  async bodyHtml(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<string> {
-    const { body, cookedHtml } = await this.threadsService.text(context, thread);
+  async bodyHtml(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<string> {
+    const { body, cookedHtml } = await this.threadsService.text(requestContextOf(graphql), thread);
     return cookedHtml ?? this.markdown.render(body);
   }
 
   @ResolveField(() => Reply, { nullable: true, description: 'The accepted answer, unless it is hidden from the viewer.' })
-  acceptedReply(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<Reply | null> {
-    return this.repliesService.accepted(context, thread);
+  acceptedReply(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<Reply | null> {
+    return this.repliesService.accepted(requestContextOf(graphql), thread);
   }
 
   @ResolveField(() => ReplyConnection, {
@@ -121,7 +121,7 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may edit it (and accept or unaccept its answer).' })
-  viewerCanEdit(@Ctx() context: RequestContext, @Parent() thread: Thread): boolean {
-    return mayModify(context, { authorId: thread.authorId, hidden: thread.hidden });
+  viewerCanEdit(thread: Thread, _args: unknown, graphql: GraphqlContext): boolean {
+    return mayModify(requestContextOf(graphql), { authorId: thread.authorId, hidden: thread.hidden });
   }
 }

@@ -4,6 +4,8 @@ import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
+import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
@@ -23,12 +25,13 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
-import { listedThreadColumns, toListedThread, toQuestionSnapshot, toThread } from './thread.mapper.js';
+import { toQuestionSnapshot, toThread } from './thread.mapper.js';
+import { ListedThreadRow, listedThreadSelect, threadFromListedRow, threadFromRow, ThreadRow } from './thread-rows.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
-import { isVisibleTo, mayModify, visibleCondition } from './visibility.js';
+import { isVisibleTo, mayModify, visibleCondition, visibleSql } from './visibility.js';
 
 /** A question as the seed or a script writes it: already valid. */
 export interface NewQuestion {
@@ -51,6 +54,7 @@ export class ThreadsService {
     private readonly state: ThreadStateService,
     private readonly markdown: MarkdownService,
     private readonly postJobs: PostJobs,
+    private readonly users: UsersService,
   ) {}
 
   async ask(context: RequestContext, input: AskQuestionInput): Promise<Thread> {
@@ -124,8 +128,25 @@ export class ThreadsService {
     return thread;
   }
 
+  /** The thread page's thread: one statement with its tags and author (which it hands to their loaders). */
   async byId(context: RequestContext, rawId: string): Promise<Thread> {
-    return toThread(await this.findVisible(context, parseId(rawId)));
+    const id = parseId(rawId);
+    const sql = new SqlParameters();
+    const postgres = isPostgres(this.threads.manager.connection);
+    // Tags are a-z, 0-9 and -: a space separates them. PostgreSQL sorts them by its collation, as `tags` does.
+    const tagList = postgres ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
+    const [row] = await sqlRows<ThreadRow & AuthorColumns & { tags: string | null }>(
+      this.threads.manager.connection,
+      `SELECT ${listedThreadSelect}, t.body, t.body_html, (SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags, ${this.users.authorColumns('a')}
+       FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = ${sql.param(id)}`,
+      sql.values,
+    );
+    const thread = row && threadFromRow(row);
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
+    const tags = row.tags ? row.tags.split(' ') : [];
+    this.knownTags(context, id, postgres ? tags : tags.sort());
+    this.users.knownAuthor(context, row);
+    return thread;
   }
 
   /** Batched per request; null when missing or not visible to the viewer. */
@@ -173,8 +194,15 @@ export class ThreadsService {
       'threadTags',
       () =>
         new DataLoader<number, string[]>(async (ids) => {
-          const rows = await this.threadTags.find({ where: { threadId: In([...ids]) }, order: { tag: 'ASC' } });
-          return ids.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.tag));
+          const sql = new SqlParameters();
+          const rows = await sqlRows<{ thread_id: number; tag: string }>(
+            this.threads.manager.connection,
+            `SELECT thread_id, tag FROM thread_tags WHERE thread_id IN (${ids.map((id) => sql.param(id)).join(', ')}) ORDER BY tag`,
+            sql.values,
+          );
+          const byThread = new Map<number, string[]>(ids.map((id) => [id, []]));
+          for (const row of rows) byThread.get(Number(row.thread_id))?.push(row.tag);
+          return ids.map((id) => byThread.get(id) ?? []);
         }),
     );
   }
@@ -204,50 +232,59 @@ export class ThreadsService {
   async list(context: RequestContext, args: ThreadsArgs): Promise<ThreadConnection> {
     const filter = args.filter ?? {};
     const kind = args.sort === ThreadSort.NEWEST ? 'n' : 'a';
-    const column = args.sort === ThreadSort.NEWEST ? 'createdAt' : 'lastActivityAt';
+    const column = args.sort === ThreadSort.NEWEST ? 'created_at' : 'last_activity_at';
     const after = args.after != null ? decodePositionCursor(kind, args.after) : null;
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
-    const query = this.threads.createQueryBuilder('thread').select(listedThreadColumns.map((column) => `thread.${column}`));
-    const visible = visibleCondition(context, 'thread');
-    query.where(visible.sql, visible.parameters);
-    if (filter.status) query.andWhere('thread.status = :status', { status: filter.status });
-    if (filter.tag) {
-      query.andWhere('EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = thread.id AND tt.tag = :tag)', { tag: filter.tag });
-    }
+    const sql = new SqlParameters();
+    const conditions = [visibleSql(context, 't', sql)];
+    if (filter.status) conditions.push(`t.status = ${sql.param(filter.status)}`);
+    if (filter.tag)
+      conditions.push(`EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = t.id AND tt.tag = ${sql.param(filter.tag)})`);
     if (filter.unanswered != null) {
-      const staffReply =
-        'EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = thread.id AND sr.is_staff_answer = :staffAnswer AND sr.hidden = :staffReplyHidden)';
-      const parameters = { staffAnswer: true, staffReplyHidden: false };
-      if (filter.unanswered) query.andWhere(`thread.acceptedReplyId IS NULL AND NOT ${staffReply}`, parameters);
-      else query.andWhere(`(thread.acceptedReplyId IS NOT NULL OR ${staffReply})`, parameters);
+      const staffReply = `EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = t.id AND sr.is_staff_answer = ${sql.param(true)} AND sr.hidden = ${sql.param(false)})`;
+      conditions.push(
+        filter.unanswered ? `t.accepted_reply_id IS NULL AND NOT ${staffReply}` : `(t.accepted_reply_id IS NOT NULL OR ${staffReply})`,
+      );
     }
-    if (authorId !== null) query.andWhere('thread.authorId = :authorId', { authorId });
+    if (authorId !== null) conditions.push(`t.author_id = ${sql.param(authorId)}`);
     if (filter.authorUsername) {
-      query.andWhere('thread.authorId IN (SELECT u.id FROM users u WHERE u.username_key = :usernameKey)', {
-        usernameKey: filter.authorUsername.trim().toLowerCase(),
-      });
+      conditions.push(
+        `t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername.trim().toLowerCase())})`,
+      );
     }
-    const countQuery = query.clone();
+    const matching = conditions.join(' AND ');
+    const counted = [...sql.values];
 
+    let where = matching;
     if (after) {
-      query.andWhere(`(thread.${column} < :afterAt OR (thread.${column} = :afterAt AND thread.id < :afterId))`, {
-        afterAt: after.at,
-        afterId: after.id,
-      });
+      const at = sql.param(after.at);
+      where += ` AND (t.${column} < ${at} OR (t.${column} = ${at} AND t.id < ${sql.param(after.id)}))`;
     }
-    const rows = await query
-      .orderBy(`thread.${column}`, 'DESC')
-      .addOrderBy('thread.id', 'DESC')
-      .limit(args.first + 1)
-      .getMany();
-    const page = rows.slice(0, args.first);
-    const edges = page.map((row) => ({ cursor: encodePositionCursor(kind, { at: row[column], id: row.id }), node: toListedThread(row) }));
+    const rows = await sqlRows<ListedThreadRow & AuthorColumns>(
+      this.threads.manager.connection,
+      `SELECT ${listedThreadSelect}, ${this.users.authorColumns('a')} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
+      sql.values,
+    );
+    const edges = rows.slice(0, args.first).map((row) => {
+      const node = threadFromListedRow(row);
+      this.users.knownAuthor(context, row);
+      const at = args.sort === ThreadSort.NEWEST ? node.createdAt : node.lastActivityAt;
+      return { cursor: encodePositionCursor(kind, { at, id: Number(node.id) }), node };
+    });
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
       pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-      count: () => countQuery.getCount(),
+      count: async () => {
+        const [{ count }] = await sqlRows<{ count: number | string }>(
+          this.threads.manager.connection,
+          `SELECT COUNT(*) AS count FROM threads t WHERE ${matching}`,
+          counted,
+        );
+        // PostgreSQL returns COUNT as a bigint string.
+        return Number(count);
+      },
     };
   }
 

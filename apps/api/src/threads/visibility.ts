@@ -1,4 +1,5 @@
 import { RequestContext } from '../common/request-context.js';
+import { SqlParameters } from '../common/sql.js';
 
 /** Who may see, and who may change, a post: hidden posts stay visible to staff and to their author. */
 export interface Authored {
@@ -25,4 +26,11 @@ export function visibleCondition(context: RequestContext, alias: string): { sql:
     };
   }
   return { sql: `${alias}.hidden = :visibleHidden`, parameters: { visibleHidden: false } };
+}
+
+/** visibleCondition for hand-written SQL (common/sql.ts): `alias` names a threads or replies table. */
+export function visibleSql(context: RequestContext, alias: string, sql: SqlParameters): string {
+  if (context.isStaff) return '1 = 1';
+  if (context.user) return `(${alias}.hidden = ${sql.param(false)} OR ${alias}.author_id = ${sql.param(context.user.id)})`;
+  return `${alias}.hidden = ${sql.param(false)}`;
 }

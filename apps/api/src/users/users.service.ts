@@ -11,8 +11,11 @@ import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { PasswordHasher } from './password-hasher.js';
 import { Role } from '../common/role.js';
-import { toUser, toViewer } from './user.mapper.js';
+import { AuthorColumns, authorColumns, authorFromRow, toUser, toViewer, userFromRow } from './user.mapper.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { UserEntity } from './user.entity.js';
+
+export type { AuthorColumns } from './user.mapper.js';
 
 /** The FAQ bot's account. Nobody else may take this name. */
 export const botUsername = 'faq-bot';
@@ -47,6 +50,17 @@ export class UsersService {
   /** Tells this context's loader a user it already has (a live message carried it), so resolvers do not read it again. */
   known(context: RequestContext, user: User): void {
     this.loaderById(context).clear(Number(user.id)).prime(Number(user.id), user);
+  }
+
+  /** The columns a read selects to join its rows' authors (`users` aliased `alias`); knownAuthor takes its rows. */
+  authorColumns(alias: string): string {
+    return authorColumns(alias);
+  }
+
+  /** Tells this context's loader an author that a read joined (see authorColumns), so `author` fields read no users. */
+  knownAuthor(context: RequestContext, row: AuthorColumns): void {
+    const author = authorFromRow(row);
+    if (author) this.known(context, author);
   }
 
   /** A public profile by username, case-insensitive. */
@@ -196,8 +210,13 @@ export class UsersService {
       'usersById',
       () =>
         new DataLoader<number, User | null>(async (ids) => {
-          const rows = await this.users.findBy({ id: In([...ids]) });
-          const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
+          const sql = new SqlParameters();
+          const rows = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown }>(
+            this.users.manager.connection,
+            `SELECT id, username, role, created_at FROM users WHERE id IN (${ids.map((id) => sql.param(id)).join(', ')})`,
+            sql.values,
+          );
+          const byId = new Map(rows.map((row) => [Number(row.id), userFromRow(row)]));
           return ids.map((userId) => byId.get(userId) ?? null);
         }),
     );

@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+
+/*
+ * Hand-written SQL for the hot reads, on both engines, without TypeORM's query builder and entity hydration (a
+ * third of a thread page's CPU). Statements are written once with PostgreSQL's `$1` parameters; rows come back
+ * with each engine's own value types, which the converters below make alike.
+ */
+
+/** Collects the parameters of a statement being built: `sql.param(value)` returns its `$n`. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const sqliteTexts = new Map<string, { text: string; order: number[] }>();
+
+/** Runs a statement written with `$n` parameters and returns its rows. */
+export function sqlRows<Row>(dataSource: DataSource, text: string, parameters: readonly unknown[]): Promise<Row[]> {
+  if (dataSource.options.type === 'postgres') return dataSource.query(text, [...parameters]);
+  let sqlite = sqliteTexts.get(text);
+  if (!sqlite) {
+    // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
+    const order: number[] = [];
+    sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
+    if (sqliteTexts.size < 1000) sqliteTexts.set(text, sqlite);
+  }
+  return dataSource.query(
+    sqlite.text,
+    sqlite.order.map((index) => toSqliteValue(parameters[index])),
+  );
+}
+
+/** Whether the statements run on PostgreSQL (for the few functions the engines name differently). */
+export function isPostgres(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'postgres';
+}
+
+/** What TypeORM stores for a value on SQLite: booleans as 0/1, times as UTC `YYYY-MM-DD HH:MM:SS.SSS`. */
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+  return value;
+}
+
+/** A boolean column: PostgreSQL's boolean, SQLite's 0/1. */
+export function sqlBoolean(value: unknown): boolean {
+  return value === true || value === 1;
+}
+
+/** A timestamp column: PostgreSQL's Date, SQLite's UTC text (read as TypeORM reads it). */
+export function sqlDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  let text = String(value);
+  if (/^\d\d\d\d-\d\d-\d\d \d\d:\d\d/.test(text)) text = text.replace(' ', 'T');
+  if (/^\d\d\d\d-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d\d\d)?)?$/.test(text)) text += 'Z';
+  return new Date(text);
+}
+
+export function sqlDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : sqlDate(value);
+}

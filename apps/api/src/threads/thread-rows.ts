@@ -1,0 +1,89 @@
+import { sqlBoolean, sqlDate, sqlDateOrNull } from '../common/sql.js';
+import { Reply } from './models/reply.model.js';
+import { Thread, ThreadWithText } from './models/thread.model.js';
+import { ThreadStatus } from './thread-status.js';
+
+/*
+ * The hot reads' hand-written SQL (see common/sql.ts): the columns they select and the rows they map, beside the
+ * entities' own mapping in thread.mapper.ts.
+ */
+
+/** A thread list row's columns, from `threads` aliased `t`: all but the texts. */
+export const listedThreadSelect =
+  't.id, t.author_id, t.title, t.status, t.locked, t.hidden, t.reply_count, t.accepted_reply_id, t.edited_at, t.created_at, t.last_activity_at';
+
+export interface ListedThreadRow {
+  id: number;
+  author_id: number;
+  title: string;
+  status: ThreadStatus;
+  locked: unknown;
+  hidden: unknown;
+  reply_count: number;
+  accepted_reply_id: number | null;
+  edited_at: unknown;
+  created_at: unknown;
+  last_activity_at: unknown;
+}
+
+export interface ThreadRow extends ListedThreadRow {
+  body: string;
+  body_html: string | null;
+}
+
+export function threadFromListedRow(row: ListedThreadRow): Thread {
+  const editedAt = sqlDateOrNull(row.edited_at);
+  return {
+    id: String(row.id),
+    title: row.title,
+    status: row.status,
+    locked: sqlBoolean(row.locked),
+    hidden: sqlBoolean(row.hidden),
+    replyCount: Number(row.reply_count),
+    edited: editedAt !== null,
+    editedAt,
+    createdAt: sqlDate(row.created_at),
+    lastActivityAt: sqlDate(row.last_activity_at),
+    authorId: Number(row.author_id),
+    acceptedReplyId: row.accepted_reply_id === null ? null : Number(row.accepted_reply_id),
+  };
+}
+
+export function threadFromRow(row: ThreadRow): ThreadWithText {
+  return { ...threadFromListedRow(row), body: row.body, cookedHtml: row.body_html };
+}
+
+/** A reply's columns, from `replies` aliased `r`. */
+export const replySelect = 'r.id, r.thread_id, r.author_id, r.body, r.body_html, r.is_staff_answer, r.hidden, r.edited_at, r.created_at';
+
+export interface ReplyRow {
+  id: number;
+  thread_id: number;
+  author_id: number;
+  body: string;
+  body_html: string | null;
+  is_staff_answer: unknown;
+  hidden: unknown;
+  edited_at: unknown;
+  created_at: unknown;
+}
+
+/** A reply of `thread`, which says whether it is the accepted answer and who asked (for rules on the asker). */
+export function replyFromRow(row: ReplyRow, thread: Pick<Thread, 'authorId' | 'acceptedReplyId'>): Reply {
+  const editedAt = sqlDateOrNull(row.edited_at);
+  const id = Number(row.id);
+  return {
+    id: String(id),
+    threadId: String(row.thread_id),
+    body: row.body,
+    cookedHtml: row.body_html,
+    isStaffAnswer: sqlBoolean(row.is_staff_answer),
+    isAccepted: thread.acceptedReplyId === id,
+    hidden: sqlBoolean(row.hidden),
+    edited: editedAt !== null,
+    editedAt,
+    createdAt: sqlDate(row.created_at),
+    authorId: Number(row.author_id),
+    threadAuthorId: thread.authorId,
+  };
+}
