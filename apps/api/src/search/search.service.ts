@@ -9,7 +9,7 @@ import { SearchResult, SearchResultConnection } from './models/search-result.mod
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { ftsMatchExpression, searchTerms, tsQueryExpression } from './search-terms.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
-import { tidySnippetText } from './snippet-text.js';
+import { isPlainProse, tidySnippetText } from './snippet-text.js';
 import { greaterThanStandIn, lessThanStandIn, markEnd, markStart, restoreAngleBrackets, toSafeSnippet } from './snippet-markup.js';
 
 /** The best-matching post of one thread. */
@@ -104,7 +104,7 @@ export class SearchService {
           thread,
           matchedIn: hit.postType,
           postId: String(hit.postId),
-          snippet: toSafeSnippet(tidySnippetText(this.markdown.renderText(snippets.get(postKey(hit.postType, hit.postId)) ?? ''))),
+          snippet: this.snippetHtml(snippets.get(postKey(hit.postType, hit.postId)) ?? ''),
           score: hit.score,
         },
       ];
@@ -112,6 +112,11 @@ export class SearchService {
     const end = offset + hits.length;
     const hasNextPage = rows.length > args.first && end < maxSearchDepth;
     return { nodes, pageInfo: { hasNextPage, endCursor: encodeCursor(searchCursorKind, end) } };
+  }
+
+  /** A fragment cut from a post's markdown as the reader sees it, with its highlight, as safe HTML. */
+  private snippetHtml(fragment: string): string {
+    return toSafeSnippet(tidySnippetText(isPlainProse(fragment) ? fragment : this.markdown.renderText(fragment)));
   }
 
   /**
