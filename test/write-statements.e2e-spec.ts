@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
@@ -49,6 +50,26 @@ describe('statements per request', () => {
     );
     // SQLite reads the new reply's defaults back after the insert (PostgreSQL gets them from RETURNING): one more there.
     expect(statements).toBeLessThanOrEqual(10);
+  });
+
+  it('runs the same statement texts whatever the ids, so that SQLite prepares each once', async () => {
+    const logger = app.nest.get(DataSource).logger;
+    const textsOf = async (request: () => Promise<unknown>) => {
+      const spy = vi.spyOn(logger, 'logQuery');
+      try {
+        await request();
+        return new Set(spy.mock.calls.map(([query]) => query));
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const threads = [(await ask()).askQuestion.id, (await ask()).askQuestion.id];
+    const replyTo = (threadId: string) => () =>
+      app.query(replyMutation, { threadId, body: 'Open **Settings**, then Security.' }, { token: member.token });
+    const first = await textsOf(replyTo(threads[0]));
+    expect(first.size).toBeGreaterThan(3);
+    expect(await textsOf(replyTo(threads[1]))).toEqual(first);
+    expect(await textsOf(ask)).toEqual(await textsOf(ask));
   });
 
   it('searches in 3 statements however many results: the ranked candidates, their threads, their snippets', async () => {
