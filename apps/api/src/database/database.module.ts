@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { serializeSqliteTransactions } from './serialized-transactions.js';
+import { bindSqliteNumbers } from './sqlite-number-parameters.js';
 
 @Global()
 @Module({
@@ -11,7 +12,7 @@ import { serializeSqliteTransactions } from './serialized-transactions.js';
     TypeOrmModule.forRootAsync({
       inject: [Environment],
       useFactory: (environment: Environment) => ({ ...dataSourceOptions(environment), migrationsRun: true }),
-      dataSourceFactory: async (options) => serializeSqliteTransactions(new DataSource(options!)),
+      dataSourceFactory: async (options) => serializeSqliteTransactions(bindSqliteNumbers(new DataSource(options!))),
     }),
   ],
 })

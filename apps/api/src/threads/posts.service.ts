@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, Repository } from 'typeorm';
+import { FindOptionsSelect, In, MoreThan, Repository } from 'typeorm';
 import { Reply } from './models/reply.model.js';
 import { Thread, ThreadWithText } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
-import { toReply, toThread } from './thread.mapper.js';
+import { listedThreadColumns, toListedThread, toReply, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
 
@@ -30,6 +30,8 @@ export function postKey(postType: PostType, postId: number): string {
   return `${postType}:${postId}`;
 }
 
+const listedThreadSelect = Object.fromEntries(listedThreadColumns.map((column) => [column, true])) as FindOptionsSelect<ThreadEntity>;
+
 /** Looks posts up by type and id, for features that point at "a post" (flags, the moderation log). No visibility check. */
 @Injectable()
 export class PostsService {
@@ -38,10 +40,13 @@ export class PostsService {
     @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
   ) {}
 
-  /** Threads by id, keyed by id; missing ones are left out. */
+  /**
+   * Threads by id as list rows (no body: it loads in one batched read per request when a query asks for it), keyed
+   * by id; missing ones are left out.
+   */
   async threadsById(ids: number[]): Promise<Map<number, Thread>> {
-    const rows = ids.length > 0 ? await this.threads.findBy({ id: In(ids) }) : [];
-    return new Map(rows.map((row) => [row.id, toThread(row)]));
+    const rows = ids.length > 0 ? await this.threads.find({ select: listedThreadSelect, where: { id: In(ids) } }) : [];
+    return new Map(rows.map((row) => [row.id, toListedThread(row)]));
   }
 
   /** Visible questions with ids above `afterId`, in id order, `limit` at most: for building an index in batches. */

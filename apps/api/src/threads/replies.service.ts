@@ -16,6 +16,7 @@ import { isStaffRole, Role } from '../common/role.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
+import { insertRow, updateReturning } from '../common/returning-writes.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
@@ -55,7 +56,8 @@ export class RepliesService {
     if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
     const reply = await this.create(user, thread, args.body, context.isStaff);
-    return toReply(reply, thread.acceptedReplyId);
+    // The asker is known: the reply's impostor warning need not read the thread again.
+    return { ...toReply(reply, thread.acceptedReplyId), threadAuthorId: thread.authorId };
   }
 
   /**
@@ -88,32 +90,32 @@ export class RepliesService {
     const now = new Date();
     const threadId = thread.id;
     const { reply, threadHidden, jobs } = await this.replies.manager.transaction(async (manager) => {
-      // One statement checks the lock and bumps the thread, so a concurrent lock cannot slip in between.
-      const bumped = await manager
+      // One statement checks the lock, bumps the thread and answers whether it is hidden as this reply commits: the
+      // bump holds the row, so a concurrent lock cannot slip in between and a moderator hiding it waits for us.
+      const bump = manager
         .createQueryBuilder()
         .update(ThreadEntity)
         .set({ replyCount: () => 'reply_count + 1', lastActivityAt: now })
         .where('id = :threadId AND locked = :locked', { threadId, locked: false })
-        .execute();
-      if (!bumped.affected) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
-      // Whether it is hidden, as this reply commits: the bump holds the row, so a moderator hiding it waits for us.
-      const { hidden: threadHidden } = await manager.findOneOrFail(ThreadEntity, {
-        select: { id: true, hidden: true },
-        where: { id: threadId },
-      });
-      const saved = await manager.getRepository(ReplyEntity).save(
-        manager.getRepository(ReplyEntity).create({
-          threadId,
-          authorId: author.id,
-          body,
-          ...this.markdown.cook(body),
-          isStaffAnswer,
-          hidden: false,
-          editedAt: null,
-          createdAt: now,
-        }),
-      );
-      return { reply: saved, threadHidden, jobs: await this.postJobs.record(manager, PostType.REPLY, saved.id, causedById ?? null) };
+        .getQueryAndParameters();
+      const [bumped] = await updateReturning<{ hidden: boolean | number }>(manager, bump, 'hidden');
+      if (!bumped) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
+      const values = {
+        threadId,
+        authorId: author.id,
+        body,
+        ...this.markdown.cook(body),
+        isStaffAnswer,
+        hidden: false,
+        editedAt: null,
+        createdAt: now,
+      };
+      const saved: ReplyEntity = Object.assign(new ReplyEntity(), values, { id: await insertRow(manager, ReplyEntity, values) });
+      return {
+        reply: saved,
+        threadHidden: Boolean(bumped.hidden),
+        jobs: await this.postJobs.record(manager, PostType.REPLY, saved.id, causedById ?? null),
+      };
     });
     await this.postJobs.queue(jobs);
     await this.events.emit('replyPosted', {

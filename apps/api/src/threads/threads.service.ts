@@ -15,6 +15,7 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
+import { insertRow } from '../common/returning-writes.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
@@ -111,7 +112,7 @@ export class ThreadsService {
         createdAt: now,
         lastActivityAt: now,
       });
-      entity.id = Number((await threads.insert(entity)).identifiers[0].id);
+      entity.id = await insertRow(manager, ThreadEntity, entity);
       const tags = input.tags ?? [];
       if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: entity.id, tag })));
       return { thread: entity, jobs: await this.postJobs.record(manager, PostType.THREAD, entity.id) };
