@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsSelect, In, MoreThan, Repository } from 'typeorm';
+import { In, MoreThan, Repository } from 'typeorm';
 import { Reply } from './models/reply.model.js';
 import { Thread, ThreadWithText } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
-import { listedThreadColumns, toListedThread, toReply, toThread } from './thread.mapper.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
+import { ListedThreadRow, listedThreadSelect, threadFromListedRow } from './thread-rows.js';
+import { toReply, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
 
@@ -30,8 +32,6 @@ export function postKey(postType: PostType, postId: number): string {
   return `${postType}:${postId}`;
 }
 
-const listedThreadSelect = Object.fromEntries(listedThreadColumns.map((column) => [column, true])) as FindOptionsSelect<ThreadEntity>;
-
 /** Looks posts up by type and id, for features that point at "a post" (flags, the moderation log). No visibility check. */
 @Injectable()
 export class PostsService {
@@ -45,8 +45,14 @@ export class PostsService {
    * by id; missing ones are left out.
    */
   async threadsById(ids: number[]): Promise<Map<number, Thread>> {
-    const rows = ids.length > 0 ? await this.threads.find({ select: listedThreadSelect, where: { id: In(ids) } }) : [];
-    return new Map(rows.map((row) => [row.id, toListedThread(row)]));
+    if (ids.length === 0) return new Map();
+    const sql = new SqlParameters();
+    const rows = await sqlRows<ListedThreadRow>(
+      this.threads.manager.connection,
+      `SELECT ${listedThreadSelect} FROM threads t WHERE t.id IN (${ids.map((id) => sql.param(id)).join(', ')})`,
+      sql.values,
+    );
+    return new Map(rows.map((row) => [Number(row.id), threadFromListedRow(row)]));
   }
 
   /** Visible questions with ids above `afterId`, in id order, `limit` at most: for building an index in batches. */
