@@ -56,9 +56,10 @@ describe('asking a question', () => {
     // Wide screens keep the side panel, which is in view there.
     await page.setViewportSize(desktop);
     await expect(inline.isVisible()).resolves.toBe(false);
-    await expect(
-      page.getByRole('complementary', { name: 'Possible answers' }).getByText('Why there are no backup codes').isVisible(),
-    ).resolves.toBe(true);
+    await page
+      .getByRole('complementary', { name: 'Possible answers' })
+      .getByText('Why there are no backup codes')
+      .waitFor({ timeout: 5000 });
     await page.setViewportSize(phone);
 
     await solves.click();

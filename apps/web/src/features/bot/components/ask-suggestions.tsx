@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -24,7 +24,9 @@ const minimumLength = 8;
  * suggestion both call this with the same draft: Apollo sends one request and both read its answer.
  */
 function useDraftSuggestions(title: string, body: string) {
-  const debounced = useDebouncedValue({ title: title.trim(), body: body.trim() }, 300);
+  // One object per draft text, not per render: a new object would restart the debounce on every unrelated render.
+  const draft = useMemo(() => ({ title: title.trim(), body: body.trim() }), [title, body]);
+  const debounced = useDebouncedValue(draft, 300);
   const enough = debounced.title.length + debounced.body.length >= minimumLength;
   const { data, previousData, error, loading } = useQuery(SuggestAnswersDocument, {
     variables: { title: debounced.title.slice(0, titleLength.max), body: debounced.body.slice(0, typedBodyMatched) },
