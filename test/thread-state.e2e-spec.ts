@@ -5,7 +5,7 @@ import { TestApp } from './support/test-app.js';
 
 // Questions written for these tests: the bot answers the first kind publicly, not the second.
 const backupCodes = (n: number) => ({
-  title: `No backup codes after turning on 2FA (${n})`,
+  title: `Setup of 2FA showed me no codes to keep (${n})`,
   body: 'I turned on two-factor authentication today and was never shown any backup codes. Where do I find them?',
 });
 const offTopic = (n: number) => ({

@@ -191,7 +191,7 @@ describe('questions', () => {
       const original = await ask(asker.token);
       const data = await app.query<{ editQuestion: Record<string, any> }>(
         editMutation,
-        { threadId: original.id, input: { title: 'Backup codes for two-factor authentication' } },
+        { threadId: original.id, input: { title: 'Staff tidied this title about missing codes' } },
         { token: staff.token },
       );
       expect(data.editQuestion.revisions.nodes[0].editor.username).toBe(staff.username);

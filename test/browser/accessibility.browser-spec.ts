@@ -63,7 +63,7 @@ describe('accessibility of every main page (axe-core, WCAG 2 A/AA) at desktop an
       {
         input: {
           title: 'Turned on two-factor and got no backup codes',
-          body: 'I turned on two-factor authentication for my account today and no backup codes were shown. Where are they?',
+          body: 'Enabled two-factor on my account this morning; setup gave me no backup codes at all. Where do I get them?',
         },
       },
       { token: member.token },

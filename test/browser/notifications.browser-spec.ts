@@ -14,7 +14,7 @@ describe('notifications page', () => {
     const grey = await createAccount(forum.app, Role.STAFF, 'grey');
     const answered = await askQuestion(forum.app, asker.token, {
       title: 'No backup codes after turning on two-factor',
-      body: 'I turned on two-factor authentication and was never shown any backup codes. Where are they?',
+      body: 'Since enabling two-factor sign-in on my account I have not seen a single backup code. Where do they live?',
     });
     expect(answered.replyId).not.toBeNull();
     const other = await askQuestion(forum.app, asker.token, {

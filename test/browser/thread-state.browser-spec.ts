@@ -13,7 +13,7 @@ describe('bot messages follow the thread', () => {
     const staff = await createAccount(forum.app, Role.STAFF, 'grey');
     await askQuestion(forum.app, asker.token, {
       title: 'Never saw backup codes when turning on 2FA',
-      body: 'I turned on two-factor authentication for my account and no backup codes were shown. Where are they?',
+      body: 'Two-factor is on for my account now, but setup showed me no backup codes. Where would I find them?',
     });
     const staffAnswered = await askQuestion(forum.app, asker.token, {
       title: 'Where are my 2FA backup codes?',

@@ -104,7 +104,7 @@ describe('Matcher', () => {
       'Does the app let me log in to websites with a passkey?',
       'My YubiKey blinks but is never accepted by the extension',
       'Is SMS two-factor from my credit union good enough?',
-      'How do I import my logins from a spreadsheet?',
+      'Can I bring in my logins from a CSV export of another manager?',
       'The payment for my yearly plan failed',
       'The camera freezes every time I scan a QR code for a website',
       'Please let me view the saved secrets of the entries in the authenticator app',

@@ -141,7 +141,7 @@ export const nearMissExamples: string[] = [
   'Can the second factor be skipped on trusted networks?',
   'Please allow disabling two-factor through the command line for self-hosted servers.',
   'The documentation for enabling two-factor on a self-hosted server is out of date.',
-  'Apple Watch app does not show my codes.',
+  'The authenticator on my smartwatch stays blank after pairing.',
   'Face ID unlock stopped working after iOS update.',
   'My phone number changed, how do I update it for SMS verification?',
   'Which authenticator app do you recommend?',
