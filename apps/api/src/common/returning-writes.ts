@@ -1,4 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import { isPostgres } from './sql.js';
 
 /**
  * Inserts one row and returns its generated id, in one statement. `Repository.insert` and `save` read the row's
@@ -11,7 +12,7 @@ export async function insertRow<T extends ObjectLiteral>(
   values: QueryDeepPartialEntity<T>,
 ): Promise<number> {
   const insert = manager.createQueryBuilder().insert().into(entity).values(values).updateEntity(false);
-  if (manager.connection.options.type === 'postgres') {
+  if (isPostgres(manager.connection)) {
     const { raw } = await insert.returning('id').execute();
     return Number((raw as { id: number }[])[0].id);
   }
@@ -25,5 +26,5 @@ export async function insertRow<T extends ObjectLiteral>(
 export async function updateReturning<R>(manager: EntityManager, [sql, parameters]: [string, unknown[]], returning: string): Promise<R[]> {
   const result = await manager.connection.query(`${sql} RETURNING ${returning}`, parameters, manager.queryRunner);
   // PostgreSQL answers an UPDATE with [rows, affected]; SQLite with the rows.
-  return (manager.connection.options.type === 'postgres' ? (result as [R[], number])[0] : result) as R[];
+  return (isPostgres(manager.connection) ? (result as [R[], number])[0] : result) as R[];
 }

@@ -14,6 +14,11 @@ export class SqlParameters {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /** The parameters of an `IN (...)` list: `$1, $2, ...`. */
+  list(values: readonly unknown[]): string {
+    return values.map((value) => this.param(value)).join(', ');
+  }
 }
 
 const sqliteTexts = new Map<string, { text: string; order: number[] }>();

@@ -49,7 +49,7 @@ export class PostsService {
     const sql = new SqlParameters();
     const rows = await sqlRows<ListedThreadRow>(
       this.threads.manager.connection,
-      `SELECT ${listedThreadSelect} FROM threads t WHERE t.id IN (${ids.map((id) => sql.param(id)).join(', ')})`,
+      `SELECT ${listedThreadSelect} FROM threads t WHERE t.id IN (${sql.list(ids)})`,
       sql.values,
     );
     return new Map(rows.map((row) => [Number(row.id), threadFromListedRow(row)]));

@@ -32,7 +32,7 @@ import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
-import { isVisibleTo, mayModify, visibleCondition, visibleSql } from './visibility.js';
+import { isVisibleTo, mayModify, visibleSql } from './visibility.js';
 
 /** A question as the seed or a script writes it: already valid. */
 export interface NewQuestion {
@@ -198,7 +198,7 @@ export class ThreadsService {
           const sql = new SqlParameters();
           const rows = await sqlRows<{ thread_id: number; tag: string }>(
             this.threads.manager.connection,
-            `SELECT thread_id, tag FROM thread_tags WHERE thread_id IN (${ids.map((id) => sql.param(id)).join(', ')}) ORDER BY tag`,
+            `SELECT thread_id, tag FROM thread_tags WHERE thread_id IN (${sql.list(ids)}) ORDER BY tag`,
             sql.values,
           );
           const byThread = new Map<number, string[]>(ids.map((id) => [id, []]));
@@ -210,20 +210,15 @@ export class ThreadsService {
 
   /** The `first` most used tags on threads the viewer may see: one grouped query, most used first, ties by name. */
   async popularTags(context: RequestContext, first: number): Promise<TagCount[]> {
-    const visible = visibleCondition(context, 'thread');
-    const rows = await this.threadTags
-      .createQueryBuilder('tt')
-      .innerJoin(ThreadEntity, 'thread', 'thread.id = tt.threadId')
-      .select('tt.tag', 'tag')
-      .addSelect('COUNT(*)', 'threadCount')
-      .where(visible.sql, visible.parameters)
-      .groupBy('tt.tag')
-      .orderBy('COUNT(*)', 'DESC')
-      .addOrderBy('tt.tag', 'ASC')
-      .limit(first)
-      .getRawMany<{ tag: string; threadCount: string | number }>();
+    const sql = new SqlParameters();
+    const rows = await sqlRows<{ tag: string; thread_count: string | number }>(
+      this.threads.manager.connection,
+      `SELECT tt.tag AS tag, COUNT(*) AS thread_count FROM thread_tags tt JOIN threads t ON t.id = tt.thread_id
+       WHERE ${visibleSql(context, 't', sql)} GROUP BY tt.tag ORDER BY COUNT(*) DESC, tt.tag ASC LIMIT ${sql.param(first)}`,
+      sql.values,
+    );
     // PostgreSQL returns COUNT as a bigint string.
-    return rows.map((row) => ({ tag: row.tag, threadCount: Number(row.threadCount) }));
+    return rows.map((row) => ({ tag: row.tag, threadCount: Number(row.thread_count) }));
   }
 
   /**

@@ -16,19 +16,7 @@ export function mayModify(context: RequestContext, post: Authored): boolean {
   return context.user !== null && (context.isStaff || context.user.id === post.authorId);
 }
 
-/** The SQL condition (and its parameters) that keeps hidden rows of `alias` from viewers who may not see them. */
-export function visibleCondition(context: RequestContext, alias: string): { sql: string; parameters: Record<string, unknown> } {
-  if (context.isStaff) return { sql: '1 = 1', parameters: {} };
-  if (context.user) {
-    return {
-      sql: `(${alias}.hidden = :visibleHidden OR ${alias}.authorId = :visibleViewerId)`,
-      parameters: { visibleHidden: false, visibleViewerId: context.user.id },
-    };
-  }
-  return { sql: `${alias}.hidden = :visibleHidden`, parameters: { visibleHidden: false } };
-}
-
-/** visibleCondition for hand-written SQL (common/sql.ts): `alias` names a threads or replies table. */
+/** The SQL condition that keeps hidden rows of `alias` (a threads or replies table) from viewers who may not see them. */
 export function visibleSql(context: RequestContext, alias: string, sql: SqlParameters): string {
   if (context.isStaff) return '1 = 1';
   if (context.user) return `(${alias}.hidden = ${sql.param(false)} OR ${alias}.author_id = ${sql.param(context.user.id)})`;

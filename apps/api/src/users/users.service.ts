@@ -213,7 +213,7 @@ export class UsersService {
           const sql = new SqlParameters();
           const rows = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown }>(
             this.users.manager.connection,
-            `SELECT id, username, role, created_at FROM users WHERE id IN (${ids.map((id) => sql.param(id)).join(', ')})`,
+            `SELECT id, username, role, created_at FROM users WHERE id IN (${sql.list(ids)})`,
             sql.values,
           );
           const byId = new Map(rows.map((row) => [Number(row.id), userFromRow(row)]));
