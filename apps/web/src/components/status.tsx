@@ -24,6 +24,17 @@ export function ErrorMessage({ error, retry, children }: { error?: unknown; retr
   );
 }
 
+/** A failed action's sentence beside the control that started it (`block` under it, as a paragraph). */
+export function InlineError({ error, block = false }: { error: unknown; block?: boolean }) {
+  if (!error) return null;
+  const Element = block ? 'p' : 'span';
+  return (
+    <Element className="inline-error" role="alert">
+      {messageOf(error)}
+    </Element>
+  );
+}
+
 export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning'; children: ReactNode }) {
   return (
     <div className={`notice notice--${tone}`} role={tone === 'success' ? 'status' : undefined}>

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { maxTagsPerQuestion, questionBodyLength, titleLength } from '#post-limits';
-import { useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FocusEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
@@ -9,6 +9,7 @@ import { SecretWarning, useSecretKinds } from '../../../components/secret-warnin
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
+import { useAction } from '../../../lib/use-action';
 import { AskQuestionDocument } from '../api/ask-documents';
 import { questionLabels, questionProblems, type QuestionField } from '../lib/question-rules';
 
@@ -22,6 +23,11 @@ export const emptyDraft: QuestionDraft = { title: '', body: '', tags: '' };
 
 const fieldIds: Record<QuestionField, string> = { title: 'ask-title', body: 'ask-body', tags: 'ask-tags' };
 const fieldOrder: QuestionField[] = ['title', 'body', 'tags'];
+
+function focusFirstInvalid(invalid: Partial<Record<QuestionField, string>>) {
+  const first = fieldOrder.find((field) => invalid[field]);
+  if (first) document.getElementById(fieldIds[first])?.focus();
+}
 
 interface AskFormProps {
   draft: QuestionDraft;
@@ -38,7 +44,7 @@ interface AskFormProps {
  * API's own limits (libs/post-limits) before sending, and never cuts what people type or paste.
  */
 export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskFormProps) {
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, submit } = useAction();
   const [typing, setTyping] = useState<'title' | 'body'>('title');
   const [checked, setChecked] = useState(false);
   const [ask, { loading }] = useMutation(AskQuestionDocument);
@@ -48,34 +54,25 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
   const serverFields = fieldErrorsOf(error, questionLabels);
   const messages: Partial<Record<QuestionField, string>> = { ...serverFields, ...problems };
 
-  function focusFirstInvalid(invalid: Partial<Record<QuestionField, string>>) {
-    const first = fieldOrder.find((field) => invalid[field]);
-    if (first) document.getElementById(fieldIds[first])?.focus();
-  }
-
   function change(next: QuestionDraft) {
     // An answer about the old text no longer applies to the new one.
     setError(null);
     onChange(next);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const post = submit(async () => {
     setChecked(true);
     const found = questionProblems(draft);
     if (Object.keys(found).length > 0) {
       focusFirstInvalid(found);
       return;
     }
-    try {
-      const result = await ask({ variables: { input: { title: draft.title, body: draft.body, tags: splitTags(draft.tags) } } });
-      if (result.data) onPosted(result.data.askQuestion.id);
-    } catch (caught) {
-      setError(caught);
-      focusFirstInvalid(fieldErrorsOf(caught));
-    }
-  }
+    const result = await ask({ variables: { input: { title: draft.title, body: draft.body, tags: splitTags(draft.tags) } } });
+    if (result.data) onPosted(result.data.askQuestion.id);
+  });
+
+  // A field the API refused gets the focus, as one the form's own checks refuse does.
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error)), [error]);
 
   function noteTyping(event: FocusEvent<HTMLFormElement>) {
     if (event.target.id === fieldIds.title) setTyping('title');
@@ -84,7 +81,7 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
 
   const unplaced = error && !Object.keys(serverFields).some((field) => fieldOrder.includes(field as QuestionField));
   return (
-    <form className="form ask-form" onSubmit={submit} onFocus={noteTyping} noValidate>
+    <form className="form ask-form" onSubmit={post} onFocus={noteTyping} noValidate>
       {unplaced ? <ErrorMessage error={error} /> : null}
       <TextField
         id={fieldIds.title}

@@ -1,9 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
 import { errorCodeOf, errorReasonOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -11,7 +12,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, submit } = useAction();
   const [signIn, { loading }] = useMutation(SignInDocument);
 
   async function signedIn() {
@@ -20,17 +21,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     onSignedIn();
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const result = await signIn({ variables: { input: { login: login.trim(), password } } });
-      const twoFactor = result.data?.signIn.twoFactorChallenge;
-      if (twoFactor) setChallenge(twoFactor.token);
-      else await signedIn();
-    } catch (caught) {
-      setError(caught);
-    }
+  async function signInWithPassword() {
+    const result = await signIn({ variables: { input: { login: login.trim(), password } } });
+    const twoFactor = result.data?.signIn.twoFactorChallenge;
+    if (twoFactor) setChallenge(twoFactor.token);
+    else await signedIn();
   }
 
   if (challenge) {
@@ -50,7 +45,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const fields = fieldErrorsOf(error);
   const code = errorCodeOf(error);
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={submit(signInWithPassword)} noValidate>
       {errorReasonOf(error) === 'TWO_FACTOR_CHALLENGE_EXPIRED' ? (
         <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
       ) : code === 'UNAUTHENTICATED' ? (
@@ -96,23 +91,23 @@ function CodeStep({
   onExpired: (error: unknown) => void;
 }) {
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [complete, { loading }] = useMutation(CompleteTwoFactorSignInDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
+  const verify = submit(
+    async () => {
       await complete({ variables: { input: { challenge, code: code.trim() } } });
       onSignedIn();
-    } catch (caught) {
-      if (errorReasonOf(caught) === 'TWO_FACTOR_CHALLENGE_EXPIRED') onExpired(caught);
-      else setError(caught);
-    }
-  }
+    },
+    (caught) => {
+      const expired = errorReasonOf(caught) === 'TWO_FACTOR_CHALLENGE_EXPIRED';
+      if (expired) onExpired(caught);
+      return expired;
+    },
+  );
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="code-step-title">
+    <form className="form" onSubmit={verify} noValidate aria-labelledby="code-step-title">
       <h2 id="code-step-title" className="form__title">
         Two-factor sign-in
       </h2>

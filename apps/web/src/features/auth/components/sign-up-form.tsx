@@ -1,9 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import { SignUpDocument } from '../api/auth-documents';
 
 export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
@@ -11,24 +12,20 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [signUp, { loading }] = useMutation(SignUpDocument);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await signUp({ variables: { input: { username: username.trim(), email: email.trim(), password } } });
-      await client.resetStore();
-      onSignedUp();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form
+      className="form"
+      onSubmit={submit(async () => {
+        await signUp({ variables: { input: { username: username.trim(), email: email.trim(), password } } });
+        await client.resetStore();
+        onSignedUp();
+      })}
+      noValidate
+    >
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       <TextField
         label="Username"

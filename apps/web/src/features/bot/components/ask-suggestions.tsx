@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
-import { ErrorMessage, Spinner } from '../../../components/status';
-import { messageOf } from '../../../lib/graphql-errors';
+import { ErrorMessage, InlineError, Spinner } from '../../../components/status';
+import { useAction } from '../../../lib/use-action';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { CanonicalAnswerPreviewDocument, RecordDeflectionDocument, SuggestAnswersDocument } from '../api/bot-documents';
 import { titleLength, typedBodyMatched } from '#post-limits';
@@ -115,15 +115,12 @@ interface SuggestedAnswerProps {
 /** "This solves my problem": counted as a deflection, then the draft ends. */
 function useSolved(answer: { slug: string; title: string }, onSolved: AskSuggestionsProps['onSolved']) {
   const [recordDeflection, { loading }] = useMutation(RecordDeflectionDocument);
-  const [error, setError] = useState<string | null>(null);
-  async function solved() {
-    setError(null);
-    try {
+  const { error, run } = useAction();
+  function solved() {
+    return run(async () => {
       await recordDeflection({ variables: { slug: answer.slug } });
       onSolved({ slug: answer.slug, title: answer.title });
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    });
   }
   return { solved, loading, error };
 }
@@ -143,11 +140,7 @@ function SuggestedAnswer({ answer, highlighted, onSolved }: SuggestedAnswerProps
           {expanded ? 'Show less' : 'Read the whole answer'}
         </Button>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
     </li>
   );
 }
@@ -205,11 +198,7 @@ function InlineAnswer({ answer, onSolved }: { answer: { slug: string; title: str
       <Button small variant="primary" busy={loading} onClick={() => void solved()}>
         This solves my problem
       </Button>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { Notice } from '../../../components/status';
-import { messageOf } from '../../../lib/graphql-errors';
+import { InlineError, Notice } from '../../../components/status';
+import { useAction } from '../../../lib/use-action';
 import { MarkBotAnswerHelpfulDocument, MarkBotAnswerUnhelpfulDocument, VoteBotAnswerUsefulDocument } from '../api/bot-documents';
 import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
@@ -22,17 +22,7 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
   const [unhelpful, { loading: markingUnhelpful }] = useMutation(MarkBotAnswerUnhelpfulDocument);
   const [vote, { loading: voting }] = useMutation(VoteBotAnswerUsefulDocument);
   const [voted, setVoted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(action: () => Promise<unknown>, after?: () => void) {
-    setError(null);
-    try {
-      await action();
-      after?.();
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  }
+  const { error, run } = useAction();
 
   const variables = { threadId: suggestion.threadId };
   const awaitingVerdict =
@@ -54,7 +44,12 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
               small
               busy={markingHelpful}
               disabled={markingUnhelpful}
-              onClick={() => void run(() => helpful({ variables }), onDecided)}
+              onClick={() =>
+                void run(async () => {
+                  await helpful({ variables });
+                  onDecided();
+                })
+              }
             >
               Yes, this solved it
             </Button>
@@ -62,7 +57,12 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
               small
               busy={markingUnhelpful}
               disabled={markingHelpful}
-              onClick={() => void run(() => unhelpful({ variables }), onDecided)}
+              onClick={() =>
+                void run(async () => {
+                  await unhelpful({ variables });
+                  onDecided();
+                })
+              }
             >
               No, I still need help
             </Button>
@@ -86,10 +86,10 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
             busy={voting}
             disabled={voted}
             onClick={() =>
-              void run(
-                () => vote({ variables }),
-                () => setVoted(true),
-              )
+              void run(async () => {
+                await vote({ variables });
+                setVoted(true);
+              })
             }
           >
             {voted ? 'Thanks!' : 'This was useful to me'}
@@ -101,11 +101,7 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
           ) : null}
         </div>
       ) : null}
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { messageOf } from '../../../lib/graphql-errors';
+import { InlineError } from '../../../components/status';
+import { useAction } from '../../../lib/use-action';
 import { ChooseClarificationDocument } from '../api/bot-documents';
 import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
@@ -24,19 +25,13 @@ export function BotClarification({
 }) {
   const [choose, { loading }] = useMutation(ChooseClarificationDocument);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const clarify = suggestion.clarify;
   if (!clarify || suggestion.status !== 'CLARIFYING') return null;
 
   async function pick(slug: string) {
     setChosen(slug);
-    setError(null);
-    try {
-      await choose({ variables: { threadId: suggestion.threadId, slug } });
-    } catch (caught) {
-      setError(messageOf(caught));
-      setChosen(null);
-    }
+    await run(() => choose({ variables: { threadId: suggestion.threadId, slug } }));
   }
 
   return (
@@ -74,11 +69,7 @@ export function BotClarification({
       ) : (
         <p className="muted">The bot is waiting for the person who asked to choose; then it answers.</p>
       )}
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
     </section>
   );
 }

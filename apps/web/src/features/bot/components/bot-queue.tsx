@@ -3,10 +3,10 @@ import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, PageStatus } from '../../../components/status';
+import { EmptyState, InlineError, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
-import { messageOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import {
   AnswerChoicesDocument,
   BotQueueDocument,
@@ -107,20 +107,17 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const suggestion = item.suggestion;
   // Nothing pre-selected: a hurried click must not teach the bot a guess.
   const [chosen, setChosen] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [confirm, { loading: confirming }] = useMutation(ConfirmSuggestionDocument);
   const [correct, { loading: correcting }] = useMutation(CorrectSuggestionDocument);
   const [dismiss, { loading: dismissing }] = useMutation(DismissSuggestionDocument);
 
-  async function run(action: () => Promise<unknown>, message: string) {
-    setError(null);
-    try {
+  function decide(action: () => Promise<unknown>, message: string) {
+    void run(async () => {
       await action();
       onDecided({ threadId: item.threadId, title: item.thread?.title ?? `Thread ${item.threadId}`, message });
       await client.refetchQueries({ include: [BotQueueDocument, BotStatsDocument] });
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    });
   }
 
   const thread = item.thread;
@@ -193,7 +190,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
               busy={confirming}
               disabled={busy}
               onClick={() =>
-                void run(
+                decide(
                   () => confirm({ variables: { threadId: item.threadId } }),
                   'Confirmed: the bot answer is posted and the bot learned the question.',
                 )
@@ -238,7 +235,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
               busy={correcting}
               disabled={busy || !chosen}
               onClick={() =>
-                void run(
+                decide(
                   () => correct({ variables: { threadId: item.threadId, slug: chosen } }),
                   `Corrected: the bot now answers with “${titles.get(chosen) ?? chosen}”.`,
                 )
@@ -262,18 +259,14 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
               variant="quiet"
               busy={dismissing}
               disabled={busy}
-              onClick={() => void run(() => dismiss({ variables: { threadId: item.threadId } }), 'Dismissed: no canonical answer fits.')}
+              onClick={() => decide(() => dismiss({ variables: { threadId: item.threadId } }), 'Dismissed: no canonical answer fits.')}
             >
               Dismiss
             </Button>
           ) : null}
         </div>
       }
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
     </li>
   );
 }

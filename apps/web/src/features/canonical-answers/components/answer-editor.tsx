@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -7,11 +7,12 @@ import { ExampleItem } from '../../../components/example-item';
 import { TextAreaField, TextField } from '../../../components/field';
 import { HtmlBody } from '../../../components/html-body';
 import { MarkdownEditor } from '../../../components/markdown-editor';
-import { ErrorMessage, Notice, Spinner } from '../../../components/status';
+import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
-import { fieldErrorsOf, messageOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useAction } from '../../../lib/use-action';
 import {
   AddAnswerExampleDocument,
   CanonicalAnswerEditorDocument,
@@ -63,29 +64,20 @@ export function CanonicalAnswerEditor({ slug }: { slug: string }) {
 }
 
 function RetireToggle({ slug, retired }: { slug: string; retired: boolean }) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const options = { refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument] };
   const [retire, { loading: retiring }] = useMutation(RetireCanonicalAnswerDocument, options);
   const [restore, { loading: restoring }] = useMutation(RestoreCanonicalAnswerDocument, options);
   async function toggle() {
-    setError(null);
-    try {
-      if (retired) await restore({ variables: { slug } });
-      else await retire({ variables: { slug } });
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    if (retired) await restore({ variables: { slug } });
+    else await retire({ variables: { slug } });
   }
   return (
     <div className="row">
-      <Button variant={retired ? 'primary' : 'danger'} busy={retiring || restoring} onClick={() => void toggle()}>
+      <Button variant={retired ? 'primary' : 'danger'} busy={retiring || restoring} onClick={() => void run(toggle)}>
         {retired ? 'Restore' : 'Retire'}
       </Button>
-      {error ? (
-        <span className="inline-error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </div>
   );
 }
@@ -93,28 +85,22 @@ function RetireToggle({ slug, retired }: { slug: string; retired: boolean }) {
 function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
   const [title, setTitle] = useState(answer.title);
   const [body, setBody] = useState(answer.body);
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [saved, setSaved] = useState(false);
   const [update, { loading }] = useMutation(UpdateCanonicalAnswerDocument, {
     refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument, CanonicalAnswerRevisionsDocument],
   });
   const changed = title !== answer.title || body !== answer.body;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const save = submit(async () => {
     setSaved(false);
-    try {
-      await update({ variables: { slug: answer.slug, input: { title: title.trim(), body } } });
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+    await update({ variables: { slug: answer.slug, input: { title: title.trim(), body } } });
+    setSaved(true);
+  });
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form card" onSubmit={submit}>
+    <form className="form card" onSubmit={save}>
       <h3>Text</h3>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       {saved && !changed ? <Notice tone="success">Saved as version {answer.version}.</Notice> : null}
@@ -146,7 +132,7 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
 function Examples({ answer }: { answer: AnswerDetails }) {
   const client = useApolloClient();
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run, submit } = useAction();
   const [add, { loading: adding }] = useMutation(AddAnswerExampleDocument);
   const [remove] = useMutation(RemoveAnswerExampleDocument);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -156,29 +142,19 @@ function Examples({ answer }: { answer: AnswerDetails }) {
     await client.refetchQueries({ include: [CanonicalAnswerExamplesDocument] });
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await add({ variables: { slug: answer.slug, text: text.trim() } });
-      setText('');
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const addExample = submit(async () => {
+    await add({ variables: { slug: answer.slug, text: text.trim() } });
+    setText('');
+    await refresh();
+  });
 
   async function removeExample(id: string) {
-    setError(null);
     setRemoving(id);
-    try {
+    await run(async () => {
       await remove({ variables: { exampleId: id } });
       await refresh();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setRemoving(null);
-    }
+    });
+    setRemoving(null);
   }
 
   const fields = fieldErrorsOf(error);
@@ -190,7 +166,7 @@ function Examples({ answer }: { answer: AnswerDetails }) {
       <ul className="examples">
         <ExamplePage slug={answer.slug} after={null} removing={removing} onRemove={(id) => void removeExample(id)} />
       </ul>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={addExample}>
         <TextAreaField
           label="Add an example question"
           value={text}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -8,6 +8,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/canonical-answer-documents';
 
 export function CanonicalAnswerList() {
@@ -53,27 +54,21 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [examples, setExamples] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [create, { loading }] = useMutation(CreateCanonicalAnswerDocument, { refetchQueries: [CanonicalAnswerListDocument] });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const lines = examples
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean);
-      const result = await create({ variables: { input: { slug: slug.trim(), title: title.trim(), body, examples: lines } } });
-      if (result.data) await navigate(`/staff/answers/${result.data.createCanonicalAnswer.slug}`);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const createAnswer = submit(async () => {
+    const lines = examples
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const result = await create({ variables: { input: { slug: slug.trim(), title: title.trim(), body, examples: lines } } });
+    if (result.data) await navigate(`/staff/answers/${result.data.createCanonicalAnswer.slug}`);
+  });
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form card" onSubmit={submit}>
+    <form className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />

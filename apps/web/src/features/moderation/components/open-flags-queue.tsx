@@ -1,12 +1,11 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
+import { EmptyState, ErrorMessage, InlineError, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { OpenFlagsQuery } from '../../../gql/graphql';
-import { messageOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
 
 type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
@@ -38,17 +37,14 @@ export function OpenFlagsQueue() {
 
 function FlagRow({ flag }: { flag: FlagItem }) {
   const client = useApolloClient();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [hide, { loading: hiding }] = useMutation(HidePostDocument);
   const [resolve, { loading: resolving }] = useMutation(ResolveFlagDocument);
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
+  function decide(action: () => Promise<unknown>) {
+    void run(async () => {
       await action();
       await client.refetchQueries({ include: [OpenFlagsDocument] });
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    });
   }
   const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
   return (
@@ -76,22 +72,14 @@ function FlagRow({ flag }: { flag: FlagItem }) {
           small
           variant="danger"
           busy={hiding}
-          onClick={() => void run(() => hide({ variables: { postType: flag.postType, postId: flag.postId, reason: flag.reason } }))}
+          onClick={() => decide(() => hide({ variables: { postType: flag.postType, postId: flag.postId, reason: flag.reason } }))}
         >
           Hide the post
         </Button>
-        <Button
-          small
-          busy={resolving}
-          onClick={() => void run(() => resolve({ variables: { flagId: flag.id, note: 'No action needed' } }))}
-        >
+        <Button small busy={resolving} onClick={() => decide(() => resolve({ variables: { flagId: flag.id, note: 'No action needed' } }))}>
           Dismiss flag
         </Button>
-        {error ? (
-          <span className="inline-error" role="alert">
-            {error}
-          </span>
-        ) : null}
+        <InlineError error={error} />
       </div>
     </li>
   );

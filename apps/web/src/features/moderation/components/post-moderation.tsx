@@ -1,11 +1,12 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
-import { ErrorMessage, Notice } from '../../../components/status';
+import { ErrorMessage, InlineError, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
-import { errorCodeOf, fieldErrorsOf, messageOf } from '../../../lib/graphql-errors';
+import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import {
   FlagPostDocument,
   HidePostDocument,
@@ -21,20 +22,21 @@ export function FlagButton({ postType, postId }: { postType: PostType; postId: s
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [flag, { loading }] = useMutation(FlagPostDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
+  const report = submit(
+    async () => {
       await flag({ variables: { postType, postId, reason: reason.trim() } });
       setDone(true);
-    } catch (caught) {
-      if (errorCodeOf(caught) === 'CONFLICT') setDone(true);
-      else setError(caught);
-    }
-  }
+    },
+    // Flagged already (in another tab, say): the outcome the member wanted.
+    (caught) => {
+      const already = errorCodeOf(caught) === 'CONFLICT';
+      if (already) setDone(true);
+      return already;
+    },
+  );
 
   const fields = fieldErrorsOf(error);
   return (
@@ -55,7 +57,7 @@ export function FlagButton({ postType, postId }: { postType: PostType; postId: s
             <Button onClick={() => setOpen(false)}>Close</Button>
           </div>
         ) : (
-          <form className="form" onSubmit={submit}>
+          <form className="form" onSubmit={report}>
             <p className="muted">
               Tell the moderators what is wrong: spam, abuse, or someone sharing a secret like a QR code or backup code.
             </p>
@@ -88,24 +90,18 @@ export function HideToggle({ postType, postId, hidden }: { postType: PostType; p
   const client = useApolloClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [hide, { loading: hiding }] = useMutation(HidePostDocument);
   const [restore, { loading: restoring }] = useMutation(RestorePostDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const apply = submit(async () => {
     const variables = { postType, postId, reason: reason.trim() || null };
-    try {
-      if (hidden) await restore({ variables });
-      else await hide({ variables });
-      setOpen(false);
-      setReason('');
-      await client.refetchQueries({ include: 'active' });
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+    if (hidden) await restore({ variables });
+    else await hide({ variables });
+    setOpen(false);
+    setReason('');
+    await client.refetchQueries({ include: 'active' });
+  });
 
   const fields = fieldErrorsOf(error);
   const verb = hidden ? 'Restore' : 'Hide';
@@ -115,7 +111,7 @@ export function HideToggle({ postType, postId, hidden }: { postType: PostType; p
         {verb}
       </Button>
       <Dialog open={open} title={`${verb} this ${postName(postType)}`} onClose={() => setOpen(false)}>
-        <form className="form" onSubmit={submit}>
+        <form className="form" onSubmit={apply}>
           <p className="muted">
             {hidden ? 'Everyone will see it again.' : 'Only staff and its author will see it. Open flags on it are resolved.'}
           </p>
@@ -142,29 +138,20 @@ export function HideToggle({ postType, postId, hidden }: { postType: PostType; p
 /** Staff lock a thread (no new replies) or unlock it. */
 export function LockToggle({ threadId, locked }: { threadId: string; locked: boolean }) {
   const client = useApolloClient();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [lock, { loading: locking }] = useMutation(LockThreadDocument);
   const [unlock, { loading: unlocking }] = useMutation(UnlockThreadDocument);
   async function toggle() {
-    setError(null);
-    try {
-      if (locked) await unlock({ variables: { threadId } });
-      else await lock({ variables: { threadId } });
-      await client.refetchQueries({ include: 'active' });
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    if (locked) await unlock({ variables: { threadId } });
+    else await lock({ variables: { threadId } });
+    await client.refetchQueries({ include: 'active' });
   }
   return (
     <>
-      <Button small busy={locking || unlocking} onClick={() => void toggle()}>
+      <Button small busy={locking || unlocking} onClick={() => void run(toggle)}>
         {locked ? 'Unlock' : 'Lock'}
       </Button>
-      {error ? (
-        <span className="inline-error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { NotificationsQuery } from '../../../gql/graphql';
-import { messageOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import {
   MarkAllNotificationsReadDocument,
   MarkNotificationsReadDocument,
@@ -56,21 +56,14 @@ export function NotificationList() {
   const navigate = useNavigate();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [pages, setPages] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const refetchCount = { refetchQueries: [UnreadNotificationCountDocument, NotificationsDocument] };
   const [markRead] = useMutation(MarkNotificationsReadDocument, refetchCount);
   const [markAll, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, refetchCount);
 
   /** Opening a notification marks it read. */
   async function open(notification: NotificationItem) {
-    setError(null);
-    if (!notification.read) {
-      try {
-        await markRead({ variables: { ids: [notification.id] } });
-      } catch (caught) {
-        setError(messageOf(caught));
-      }
-    }
+    if (!notification.read) await run(() => markRead({ variables: { ids: [notification.id] } }));
     await navigate(`/t/${notification.thread.id}${notification.replyId ? `#reply-${notification.replyId}` : ''}`);
   }
 
@@ -88,18 +81,11 @@ export function NotificationList() {
           />
           Unread only
         </label>
-        <Button
-          small
-          busy={markingAll}
-          onClick={() => {
-            setError(null);
-            markAll().catch((caught: unknown) => setError(messageOf(caught)));
-          }}
-        >
+        <Button small busy={markingAll} onClick={() => void run(markAll)}>
           Mark all read
         </Button>
       </div>
-      {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+      {error ? <ErrorMessage error={error} /> : null}
       <ul className="notification-list">
         {[null, ...pages].map((after, index, all) => (
           <NotificationPage

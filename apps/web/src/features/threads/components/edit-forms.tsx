@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { questionBodyLength, replyBodyLength, titleLength } from '#post-limits';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
@@ -9,6 +9,7 @@ import { SecretWarning, useSecretKinds } from '../../../components/secret-warnin
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
+import { useAction } from '../../../lib/use-action';
 import { EditQuestionDocument, EditReplyDocument } from '../api/thread-documents';
 
 interface EditQuestionFormProps {
@@ -23,24 +24,18 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
   const [title, setTitle] = useState(initialTitle);
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [edit, { loading }] = useMutation(EditQuestionDocument);
   const secrets = useSecretKinds(title, body);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await edit({ variables: { threadId, input: { title, body, tags: splitTags(tags) } } });
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const save = submit(async () => {
+    await edit({ variables: { threadId, input: { title, body, tags: splitTags(tags) } } });
+    onDone();
+  });
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form edit-form" onSubmit={submit}>
+    <form className="form edit-form" onSubmit={save}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       <TextField
         label="Title"
@@ -76,24 +71,18 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
 
 export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId: string; body: string; onDone: () => void }) {
   const [body, setBody] = useState(initialBody);
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [edit, { loading }] = useMutation(EditReplyDocument);
   const secrets = useSecretKinds(body);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await edit({ variables: { replyId, input: { body } } });
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const save = submit(async () => {
+    await edit({ variables: { replyId, input: { body } } });
+    onDone();
+  });
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form edit-form" onSubmit={submit}>
+    <form className="form edit-form" onSubmit={save}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
       <MarkdownEditor
         label="Reply"

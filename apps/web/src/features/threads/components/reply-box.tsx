@@ -1,12 +1,13 @@
 import { useMutation } from '@apollo/client/react';
 import { replyBodyLength } from '#post-limits';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import type { ReplyFieldsFragment } from '../../../gql/graphql';
 import { ReplyToThreadDocument } from '../api/thread-documents';
 
@@ -19,7 +20,7 @@ interface ReplyBoxProps {
 
 export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
   const [body, setBody] = useState(draft ?? '');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const secrets = useSecretKinds(body);
 
@@ -27,21 +28,15 @@ export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
     if (draft) setBody(draft);
   }, [draft]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const result = await reply({ variables: { threadId, body } });
-      setBody('');
-      if (result.data) onPosted(result.data.replyToThread);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const post = submit(async () => {
+    const result = await reply({ variables: { threadId, body } });
+    setBody('');
+    if (result.data) onPosted(result.data.replyToThread);
+  });
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="reply-box card" onSubmit={submit} id="reply">
+    <form className="reply-box card" onSubmit={post} id="reply">
       <h2 className="reply-box__title">Your reply</h2>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
       <MarkdownEditor

@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
-import { ErrorMessage, Notice, PageStatus, Spinner } from '../../../components/status';
+import { ErrorMessage, InlineError, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
-import { errorCodeOf, messageOf } from '../../../lib/graphql-errors';
+import { errorCodeOf } from '../../../lib/graphql-errors';
 import { useLiveConnected } from '../../../lib/live-connection';
+import { useAction } from '../../../lib/use-action';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
@@ -310,7 +311,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
 
 function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; thread: ThreadDetails; slots: ThreadSlots; fresh: boolean }) {
   const [editing, setEditing] = useState(false);
-  const [acceptError, setAcceptError] = useState<string | null>(null);
+  const { error: acceptError, run } = useAction();
   const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
   const [unaccept, { loading: unaccepting }] = useMutation(UnacceptAnswerDocument);
   const { viewer } = useViewer();
@@ -329,15 +330,6 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
   useEffect(() => {
     if (window.location.hash === `#reply-${reply.id}`) document.getElementById(`reply-${reply.id}`)?.scrollIntoView({ block: 'start' });
   }, [reply.id]);
-
-  async function run(action: () => Promise<unknown>) {
-    setAcceptError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setAcceptError(messageOf(caught));
-    }
-  }
 
   return (
     <li id={`reply-${reply.id}`} className={classes} tabIndex={-1}>
@@ -386,11 +378,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
           </Button>
         ) : null}
         {slots.replyActions?.(reply, thread)}
-        {acceptError ? (
-          <span className="inline-error" role="alert">
-            {acceptError}
-          </span>
-        ) : null}
+        <InlineError error={acceptError} />
       </div>
     </li>
   );

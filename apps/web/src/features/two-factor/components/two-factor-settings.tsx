@@ -1,9 +1,10 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
 import {
   BeginTwoFactorEnrolmentDocument,
   ConfirmTwoFactorEnrolmentDocument,
@@ -40,18 +41,12 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
   const [begin, { data: enrolment, loading: beginning, error: beginError }] = useMutation(BeginTwoFactorEnrolmentDocument);
   const [confirm, { loading: confirming }] = useMutation(ConfirmTwoFactorEnrolmentDocument);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const result = await confirm({ variables: { code: code.trim() } });
-      if (result.data) onEnabled(result.data.confirmTwoFactorEnrolment.codes);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const enable = submit(async () => {
+    const result = await confirm({ variables: { code: code.trim() } });
+    if (result.data) onEnabled(result.data.confirmTwoFactorEnrolment.codes);
+  });
 
   const started = enrolment?.beginTwoFactorEnrolment;
   const fields = fieldErrorsOf(error);
@@ -68,7 +63,7 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
           </Button>
         </div>
       ) : (
-        <form className="form stack" onSubmit={submit} noValidate>
+        <form className="form stack" onSubmit={enable} noValidate>
           <ol className="enrol-steps">
             <li>
               <p>Scan this QR code with your authenticator app.</p>
@@ -128,19 +123,13 @@ function EnabledSettings({
   const [password, setPassword] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
   const [withRecovery, setWithRecovery] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
 
-  async function turnOff(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const input = withRecovery ? { password, recoveryCode: recoveryCode.trim() } : { code: code.trim() };
-      await disable({ variables: { input } });
-      onDisabled();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const turnOff = submit(async () => {
+    const input = withRecovery ? { password, recoveryCode: recoveryCode.trim() } : { code: code.trim() };
+    await disable({ variables: { input } });
+    onDisabled();
+  });
 
   const fields = fieldErrorsOf(error);
   return (
@@ -206,22 +195,16 @@ function EnabledSettings({
 function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   const [regenerate, { loading }] = useMutation(RegenerateRecoveryCodesDocument);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, submit } = useAction();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const result = await regenerate({ variables: { code: code.trim() } });
-      if (result.data) onCodes(result.data.regenerateRecoveryCodes.codes);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const renew = submit(async () => {
+    const result = await regenerate({ variables: { code: code.trim() } });
+    if (result.data) onCodes(result.data.regenerateRecoveryCodes.codes);
+  });
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={renew} noValidate>
       {error && !fields.code ? <ErrorMessage error={error} /> : null}
       <TextField
         label="Code from the app, or a recovery code"
