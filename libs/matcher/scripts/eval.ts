@@ -1,7 +1,7 @@
 /**
  * Evaluates the matcher on labelled JSON-lines files and by grouped cross-validation.
  *
- *   npm run eval -- [FILE.jsonl ...] [--learn FILE.jsonl ...] [--folds 5] [--verbose] [--defaults-only]
+ *   npm run eval -- [FILE.jsonl ...] [--learn FILE.jsonl ...] [--folds 5] [--fold-seed 7] [--verbose] [--defaults-only]
  *                   [--floors libs/matcher/eval-floors.json] [--grid] [--write-defaults]
  *
  * Without FILEs: every *.jsonl of $EVAL_DIR (default ../shared/eval). Each file is scored with the
@@ -12,6 +12,7 @@
  * fold first chooses its hyperparameters from `candidates` by grouped CV of its own training part
  * (`select`), so the figures are those of the procedure --write-defaults applies.
  * --defaults-only: the quicker CV of the current defaults, not nested.
+ * --fold-seed: another partition of the sources into folds (a change worth keeping holds on several).
  * --floors fails (exit 1) when a CV figure is below the committed floor.
  * --grid prints the selection over all the real questions; --write-defaults also writes its winner, with
  * the calibration and thresholds fitted for it, into libs/matcher/src/model-defaults.ts.
@@ -70,11 +71,11 @@ const valuesOf = (name: string): string[] => {
   for (let i = index + 1; i < args.length && !args[i]!.startsWith('--'); i++) values.push(args[i]!);
   return values;
 };
-const optionNames = new Set(['--learn', '--folds', '--floors']);
+const optionNames = new Set(['--learn', '--folds', '--fold-seed', '--floors']);
 const positional: string[] = [];
 for (let i = 0; i < args.length; i++) {
   if (optionNames.has(args[i]!)) {
-    // --learn takes one file; --folds and --floors one value
+    // --learn takes one file; --folds, --fold-seed and --floors one value
     i++;
     continue;
   }
@@ -82,6 +83,7 @@ for (let i = 0; i < args.length; i++) {
 }
 const learnFiles = args.flatMap((arg, index) => (args[index - 1] === '--learn' ? [arg] : []));
 const folds = Number(valuesOf('--folds')[0] ?? 5);
+const foldSeed = Number(valuesOf('--fold-seed')[0] ?? 7);
 const floorsPath = valuesOf('--floors')[0];
 const verbose = flag('--verbose');
 const evalDir = process.env.EVAL_DIR ?? '../shared/eval';
@@ -242,11 +244,18 @@ interface Fitted {
 
 const publicPrecision = 0.95;
 const reviewPrecision = 0.75;
+/**
+ * A public or review threshold must keep at least this share of the answers it is fitted on. Precision
+ * measured on fewer (say 30 of 170 answers) cannot tell 0.95 from 0.90, yet a first crossing there sent
+ * whole folds to thresholds of 0.9 and more: CV figures swung by 10 to 20 points between neighbouring
+ * settings whose rankings were alike.
+ */
+const minimumShareOfAnswers = 0.3;
 
 /**
  * Fits Platt scaling and the thresholds on predictions made with the identity calibration: public
  * answers from the lowest confidence with precision >= 0.95 (the best precision when none reaches it),
- * staff review from the lowest with precision >= 0.75.
+ * staff review from the lowest with precision >= 0.75, each keeping at least `minimumShareOfAnswers`.
  */
 function fitDecisions(predictions: Prediction[]): Fitted {
   const raw = predictions.map(outcome);
@@ -254,8 +263,8 @@ function fitDecisions(predictions: Prediction[]): Fitted {
   const calibrated = raw.map((o) => ({ ...o, confidence: applyPlatt(calibration, o.confidence) }));
   const answers = calibrated.filter((o) => !o.clarify);
   const clarifications = calibrated.filter((o) => o.clarify);
-  const answer = lowestThresholdForPrecision(answers, publicPrecision, 20);
-  const review = Math.min(answer.threshold, lowestThresholdForPrecision(answers, reviewPrecision, 20).threshold);
+  const answer = lowestThresholdForPrecision(answers, publicPrecision, 20, minimumShareOfAnswers);
+  const review = Math.min(answer.threshold, lowestThresholdForPrecision(answers, reviewPrecision, 20, minimumShareOfAnswers).threshold);
   const clarify = lowestThresholdForPrecision(clarifications, publicPrecision, 5);
   return {
     calibration,
@@ -280,7 +289,7 @@ function groupedFolds(cases: EvalCase[], k: number): EvalCase[][] {
     const key = item.source ?? item.id;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const hash = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
+  const hash = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, foldSeed);
   const ordered = [...groups.entries()].sort((a, b) => hash(a[0]) - hash(b[0]) || a[0].localeCompare(b[0]));
   const result: EvalCase[][] = Array.from({ length: k }, () => []);
   // largest groups first onto the smallest fold, so folds stay even

@@ -48,4 +48,13 @@ describe('calibration', () => {
     expect(lowestThresholdForPrecision(outcomes, 0.75, 5)).toEqual({ threshold: 0, reached: true });
     expect(lowestThresholdForPrecision(outcomes, 0.95, 15)).toEqual({ threshold: 0, reached: false });
   });
+
+  it('does not trust a precision measured on less than the minimum share of the outcomes', () => {
+    const outcomes = [
+      ...Array.from({ length: 10 }, () => ({ confidence: 0.9, right: true })),
+      ...Array.from({ length: 90 }, (_, i) => ({ confidence: 0.5, right: i < 80 })),
+    ];
+    expect(lowestThresholdForPrecision(outcomes, 0.95, 5)).toEqual({ threshold: 0.51, reached: true });
+    expect(lowestThresholdForPrecision(outcomes, 0.95, 5, 0.3)).toEqual({ threshold: 0, reached: false });
+  });
 });

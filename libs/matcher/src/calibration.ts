@@ -105,15 +105,17 @@ export function expectedCalibrationError(outcomes: ScoredOutcome[], buckets = 10
 
 /**
  * The lowest threshold (on a 0.01 grid) at which the outcomes at or above it are right at least
- * `precision` of the time, with at least `minimumCount` of them. When no threshold reaches that
- * precision, the one with the best precision (the lowest of equals) among those keeping at least
- * `minimumCount`, and `reached` is false; 1 when there are fewer outcomes than that.
+ * `precision` of the time, with at least `minimumCount` of them and at least `minimumShare` of all the
+ * outcomes. When no threshold reaches that precision, the one with the best precision (the lowest of
+ * equals) among those keeping that many, and `reached` is false; 1 when there are fewer outcomes than that.
  */
 export function lowestThresholdForPrecision(
   outcomes: ScoredOutcome[],
   precision: number,
   minimumCount = 10,
+  minimumShare = 0,
 ): { threshold: number; reached: boolean } {
+  minimumCount = Math.max(minimumCount, Math.ceil(minimumShare * outcomes.length));
   let best = { threshold: 1, precision: -1 };
   for (let step = 0; step <= 100; step++) {
     const threshold = step / 100;
