@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
+import { ContentGeneration } from '../events/content-generation.js';
 import { RedisConnections, RedisState } from '../redis/redis-status.js';
 import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
@@ -41,6 +42,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     @InjectRepository(PendingPostJobEntity) private readonly pending: Repository<PendingPostJobEntity>,
     private readonly environment: Environment,
     private readonly connections: RedisConnections,
+    private readonly generation: ContentGeneration,
     @Optional() @InjectQueue(postJobsQueueName) private readonly redisQueue: Queue | null,
   ) {
     // Connection errors while Redis is away: RedisConnections reports the outage once, and `add` falls back.
@@ -92,11 +94,15 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
           completed = true;
         },
       });
+      if (!completed) await this.pending.delete(key);
     } catch (error) {
       if (error instanceof JobAlreadyDone) return;
       throw error;
+    } finally {
+      // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
+      // and a failed try may have written part of it.
+      await this.generation.bump();
     }
-    if (!completed) await this.pending.delete(key);
   }
 
   /** Whether a post still has a job to finish. */
