@@ -77,33 +77,36 @@ export function anonymousResponseCachePlugins(
   const seconds = environment.ANONYMOUS_CACHE_SECONDS;
   if (seconds === 0) return [ApolloServerPluginCacheControlDisabled(), bumpAfterMutations];
 
+  // Filled in when a request starts: whether the viewer is a visitor (the session, if any, looked up as the AuthGuard
+  // would at the first field; a token that is no session is a visitor).
   const requests = new WeakMap<object, RequestState>();
-  const stateOf = (requestContext: GraphQLRequestContext<GraphqlContext>): RequestState => {
-    let state = requests.get(requestContext.contextValue);
-    if (!state) {
-      state = { anonymous: false, generation: null };
-      requests.set(requestContext.contextValue, state);
-    }
-    return state;
-  };
+  const stateOf = (requestContext: GraphQLRequestContext<GraphqlContext>): RequestState =>
+    requests.get(requestContext.contextValue) ?? { anonymous: false, generation: null };
   const usesCache = (requestContext: GraphQLRequestContext<GraphqlContext>) => {
-    const state = requests.get(requestContext.contextValue);
-    return state !== undefined && state.anonymous && state.generation !== null;
+    const state = stateOf(requestContext);
+    return state.anonymous && state.generation !== null;
+  };
+
+  // Cache hints for the response cache only (the HTTP headers are noStore's). Working them out takes a hook on every
+  // resolved field, so only visitors' requests get it: signed-in viewers' answers are never cached. The copy keeps
+  // the plugin's internal id, without which Apollo would install its default one for every request.
+  const cacheHints = ApolloServerPluginCacheControl({ defaultMaxAge: seconds, calculateHttpHeaders: false });
+  const cacheHintsForVisitors: ApolloServerPlugin<GraphqlContext> = {
+    ...cacheHints,
+    requestDidStart: async (requestContext) => {
+      const { req, res } = requestContext.contextValue;
+      const anonymous = (await viewerOf(RequestContext.of(req, res))) === null;
+      requests.set(requestContext.contextValue, { anonymous, generation: null });
+      return anonymous ? cacheHints.requestDidStart!(requestContext) : undefined;
+    },
   };
 
   return [
-    // Cache hints for the response cache only: the HTTP headers are noStore's.
-    ApolloServerPluginCacheControl({ defaultMaxAge: seconds, calculateHttpHeaders: false }),
+    cacheHintsForVisitors,
     ApolloServerPluginResponseCache<GraphqlContext>({
       cache: new InMemoryLRUCache<string>({ maxSize: cacheBytes }),
-      // Queries only (the plugin never looks at mutations). Resolving the session here, as the AuthGuard would at
-      // the first field, tells a signed-in viewer from a visitor (an expired token is a visitor).
-      sessionId: async (requestContext) => {
-        const { req, res } = requestContext.contextValue;
-        const user = await viewerOf(RequestContext.of(req, res));
-        stateOf(requestContext).anonymous = user === null;
-        return user === null ? null : String(user.id);
-      },
+      // Queries only (the plugin never looks at mutations).
+      sessionId: async (requestContext) => (stateOf(requestContext).anonymous ? null : 'signed-in'),
       // Read before execution reads anything: what a write commits after this is never stored where later
       // requests, which see the bumped generation, look.
       extraCacheKeyData: async (requestContext) => {
