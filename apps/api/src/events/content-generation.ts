@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
 import { redisClient } from '../redis/redis.module.js';
 
@@ -62,7 +63,8 @@ export class ContentGeneration {
       await this.bumpShared();
     } catch (error) {
       this.owedAfter = this.bumpsStarted;
-      this.logger.warn(`could not bump the content generation on Redis, bumped when it is back: ${(error as Error).message}`);
+      // During an outage RedisConnections has said so once already.
+      if (this.redis.status === 'ready') this.logger.warn(`could not bump the content generation on Redis: ${(error as Error).message}`);
     }
   }
 
@@ -72,12 +74,4 @@ export class ContentGeneration {
     if (this.owedAfter !== null && started > this.owedAfter) this.owedAfter = null;
     return value;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

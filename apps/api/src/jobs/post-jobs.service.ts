@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
 import { ContentGeneration } from '../events/content-generation.js';
 import { RedisConnections, RedisState } from '../redis/redis-status.js';
@@ -159,12 +160,4 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     // Without workers here the job waits for the sweep of an instance that has them.
     if (this.environment.JOB_WORKERS) await this.local.add(job, urgent);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
