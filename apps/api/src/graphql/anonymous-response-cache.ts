@@ -45,7 +45,7 @@ const cacheBytes = 32 * 1024 * 1024;
 
 interface RequestState {
   anonymous: boolean;
-  /** The generation read before the operation read anything; null: unknown, so the cache is not used. */
+  /** The generation when the request started; null: unknown (or signed in), so the cache is not used. */
   generation: string | null;
 }
 
@@ -78,7 +78,8 @@ export function anonymousResponseCachePlugins(
   if (seconds === 0) return [ApolloServerPluginCacheControlDisabled(), bumpAfterMutations];
 
   // Filled in when a request starts: whether the viewer is a visitor (the session, if any, looked up as the AuthGuard
-  // would at the first field; a token that is no session is a visitor).
+  // would at the first field; a token that is no session is a visitor), and for a visitor the content generation,
+  // read before anything else: what a write commits after it is never stored where later requests look.
   const requests = new WeakMap<object, RequestState>();
   const stateOf = (requestContext: GraphQLRequestContext<GraphqlContext>): RequestState =>
     requests.get(requestContext.contextValue) ?? { anonymous: false, generation: null };
@@ -96,7 +97,7 @@ export function anonymousResponseCachePlugins(
     requestDidStart: async (requestContext) => {
       const { req, res } = requestContext.contextValue;
       const anonymous = (await viewerOf(RequestContext.of(req, res))) === null;
-      requests.set(requestContext.contextValue, { anonymous, generation: null });
+      requests.set(requestContext.contextValue, { anonymous, generation: anonymous ? await generation.current() : null });
       return anonymous ? cacheHints.requestDidStart!(requestContext) : undefined;
     },
   };
@@ -107,13 +108,7 @@ export function anonymousResponseCachePlugins(
       cache: new InMemoryLRUCache<string>({ maxSize: cacheBytes }),
       // Queries only (the plugin never looks at mutations).
       sessionId: async (requestContext) => (stateOf(requestContext).anonymous ? null : 'signed-in'),
-      // Read before execution reads anything: what a write commits after this is never stored where later
-      // requests, which see the bumped generation, look.
-      extraCacheKeyData: async (requestContext) => {
-        const state = stateOf(requestContext);
-        state.generation = state.anonymous ? await generation.current() : null;
-        return { generation: state.generation };
-      },
+      extraCacheKeyData: async (requestContext) => ({ generation: stateOf(requestContext).generation }),
       shouldReadFromCache: async (requestContext) => usesCache(requestContext),
       shouldWriteToCache: async (requestContext) => usesCache(requestContext),
     }),
