@@ -1,6 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
@@ -10,6 +8,7 @@ import { createAccount, TestAccount } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
+import { freePort, startRedis, stopRedis } from './support/redis-server.js';
 
 // Findings of the hardening review (issue 7) about limits, sign-in, input and Redis; one test each.
 
@@ -428,38 +427,6 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: changes of the accepted ans
     expect(tally(responses)).toEqual({ OK: 4, RATE_LIMITED: 2 });
   });
 });
-
-/** A free TCP port on loopback: nothing listens there once this returns. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-/** A throwaway redis-server that keeps nothing on disk. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  await until(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const socket = createServer().listen(port, '127.0.0.1');
-        socket.on('listening', () => socket.close(() => resolve(false)));
-        socket.on('error', () => resolve(true));
-      }),
-    'redis-server listens',
-  );
-  return server;
-}
-
-async function stopRedis(server: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGKILL');
-  await exited;
-}
 
 describe('abuse: Redis unreachable', () => {
   it('starts with Redis unreachable, serves, and says so in health', async () => {

@@ -3,10 +3,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CanonicalAnswersModule } from './canonical-answers/canonical-answers.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SessionsService } from './auth/sessions.service.js';
 import { ConfigModule } from './config/config.module.js';
 import { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { ContentGeneration } from './events/content-generation.js';
 import { EventsModule } from './events/events.module.js';
 import { graphqlOptions } from './graphql-options.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -36,7 +38,8 @@ export class AppModule {
         JobsModule.forRoot(environment),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Environment],
+          imports: [AuthModule],
+          inject: [Environment, ContentGeneration, SessionsService],
           useFactory: graphqlOptions,
         }),
         AuthModule,

@@ -5,7 +5,6 @@ import { publicKey, rolesKey } from '../common/access.decorators.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { isStaffRole, Role } from '../common/role.js';
-import { sessionTokenFrom } from './session-token.js';
 import { SessionsService } from './sessions.service.js';
 
 /** Global guard: deny by default, unless an operation is marked @Public(); @Roles() narrows further. */
@@ -19,11 +18,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(executionContext: ExecutionContext): Promise<boolean> {
     const { req, res } = GqlExecutionContext.create(executionContext).getContext();
     const context = RequestContext.of(req, res);
-    if (!context.authenticated) {
-      const token = sessionTokenFrom(req);
-      context.user = token ? await this.sessions.userFor(token) : null;
-      context.authenticated = true;
-    }
+    await this.sessions.viewerOf(context);
     const targets = [executionContext.getHandler(), executionContext.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(publicKey, targets);
     const roles = this.reflector.getAllAndOverride<Role[]>(rolesKey, targets);

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AnswerSlugArgs } from '../canonical-answers/dto/answer-slug.args.js';
 import { Public, StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
@@ -16,6 +16,7 @@ import { BotStats } from './models/bot-stats.model.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
 import { SuggestionsService } from './suggestions.service.js';
+import { neverCached } from '../graphql/anonymous-response-cache.js';
 
 @Resolver()
 export class SuggestionsResolver {
@@ -27,6 +28,7 @@ export class SuggestionsResolver {
   ) {}
 
   @Public()
+  @Directive(neverCached)
   @Query(() => SuggestAnswersResult, {
     description:
       'Canonical answers and similar threads for a question as it is typed (rate limited per member, or per client IP when signed out). Both empty: empty result.',

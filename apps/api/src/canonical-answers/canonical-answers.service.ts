@@ -25,6 +25,7 @@ import { LearnedExample } from './models/learned-example.model.js';
 import { NoneExampleEntity } from './none-example.entity.js';
 import { CanonicalAnswerRevisionConnection } from './models/canonical-answer-revision-connection.model.js';
 import { CanonicalAnswer } from './models/canonical-answer.model.js';
+import { ContentGeneration } from '../events/content-generation.js';
 
 /** Longest example text kept; a question taken from a thread is cut to this. */
 export const maxExampleLength = 2000;
@@ -86,12 +87,15 @@ export class CanonicalAnswersService implements OnModuleInit {
     @InjectRepository(CanonicalAnswerRevisionEntity) private readonly answerRevisions: Repository<CanonicalAnswerRevisionEntity>,
     private readonly changes: KnowledgeBaseChanges,
     private readonly markdown: MarkdownService,
+    private readonly generation: ContentGeneration,
   ) {}
 
   /** A new database starts with the built-in answers and their examples (whatever SEED_DEMO says). */
   async onModuleInit(): Promise<void> {
     await this.seedDefaults();
     await this.recookStale();
+    // Other instances may already be serving the answers this one just wrote.
+    await this.generation.bump();
   }
 
   /**

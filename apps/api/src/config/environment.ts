@@ -116,6 +116,16 @@ export class Environment {
   @Min(1)
   JOB_SWEEP_SECONDS = 60;
 
+  /**
+   * Longest that a response to a visitor who is not signed in is served from this instance's cache; 0 turns the
+   * cache off. Every write that can change what they see empties it at once (ContentGeneration), this is the cap.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  ANONYMOUS_CACHE_SECONDS = 30;
+
   /** Create a small demo forum on an empty database. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -10,6 +10,7 @@ import { ThreadsService } from '../threads/threads.service.js';
 import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { demoMembers, demoThreads, staffUsername, type DemoThread } from './demo-content.js';
+import { ContentGeneration } from '../events/content-generation.js';
 
 /** Lines in a box of plain characters (log files and terminals alike). */
 function framed(lines: string[]): string {
@@ -43,6 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly replies: RepliesService,
     private readonly posts: PostsService,
     private readonly postJobs: PostJobs,
+    private readonly generation: ContentGeneration,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,6 +52,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     try {
       if (!(await this.isEmpty())) return;
       await this.seed();
+      await this.generation.bump();
     } catch (error) {
       // Another instance seeding at the same moment, most likely; the forum works without the demo.
       this.logger.warn(`Demo forum not created: ${error instanceof Error ? error.message : String(error)}`);

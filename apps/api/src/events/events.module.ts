@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { ContentGeneration } from './content-generation.js';
 import { ForumEvents } from './forum-events.js';
 
 @Global()
-@Module({ providers: [ForumEvents], exports: [ForumEvents] })
+@Module({ providers: [ForumEvents, ContentGeneration], exports: [ForumEvents, ContentGeneration] })
 export class EventsModule {}

@@ -3,7 +3,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
+import { ContentGeneration } from '../events/content-generation.js';
 import { RedisConnections, RedisState } from '../redis/redis-status.js';
 import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
@@ -41,6 +43,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     @InjectRepository(PendingPostJobEntity) private readonly pending: Repository<PendingPostJobEntity>,
     private readonly environment: Environment,
     private readonly connections: RedisConnections,
+    private readonly generation: ContentGeneration,
     @Optional() @InjectQueue(postJobsQueueName) private readonly redisQueue: Queue | null,
   ) {
     // Connection errors while Redis is away: RedisConnections reports the outage once, and `add` falls back.
@@ -92,11 +95,15 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
           completed = true;
         },
       });
+      if (!completed) await this.pending.delete(key);
     } catch (error) {
       if (error instanceof JobAlreadyDone) return;
       throw error;
+    } finally {
+      // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
+      // and a failed try may have written part of it.
+      await this.generation.bump();
     }
-    if (!completed) await this.pending.delete(key);
   }
 
   /** Whether a post still has a job to finish. */
@@ -153,12 +160,4 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     // Without workers here the job waits for the sweep of an instance that has them.
     if (this.environment.JOB_WORKERS) await this.local.add(job, urgent);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,16 +1,18 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { PreviewMarkdownArgs } from './dto/preview-markdown.args.js';
 import { MarkdownPreviewService } from './markdown-preview.service.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
+import { neverCached } from '../graphql/anonymous-response-cache.js';
 
 @Resolver()
 export class MarkdownResolver {
   constructor(private readonly previews: MarkdownPreviewService) {}
 
   @Public()
+  @Directive(neverCached)
   @Query(() => String, {
     description: 'Renders markdown to the sanitised HTML a post with this body would show; nothing is stored (rate limited per IP).',
     complexity: renderedHtmlCost,

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Directive, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { User } from '../users/models/user.model.js';
@@ -9,6 +9,7 @@ import { NotificationAdded } from './models/notification-added.model.js';
 import { NotificationConnection } from './models/notification-connection.model.js';
 import { Notification } from './models/notification.model.js';
 import { NotificationsService } from './notifications.service.js';
+import { neverCached } from '../graphql/anonymous-response-cache.js';
 
 const payload = <T>(value: T) => value;
 
@@ -19,11 +20,13 @@ export class NotificationsResolver {
     private readonly users: UsersService,
   ) {}
 
+  @Directive(neverCached)
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first (signed in).' })
   notifications(@Ctx() context: RequestContext, @Args() args: NotificationsArgs): Promise<NotificationConnection> {
     return this.notificationsService.list(context, args);
   }
 
+  @Directive(neverCached)
   @Query(() => Int, { description: 'How many of your notifications are unread, for the badge (signed in).' })
   unreadNotificationCount(@Ctx() context: RequestContext): Promise<number> {
     return this.notificationsService.unreadCount(context);

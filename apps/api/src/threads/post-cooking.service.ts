@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import { ContentGeneration } from '../events/content-generation.js';
 import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
 import { ReplyEntity } from './reply.entity.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -22,6 +23,7 @@ export class PostCookingService implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly markdown: MarkdownService,
+    private readonly generation: ContentGeneration,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,6 +50,7 @@ export class PostCookingService implements OnApplicationBootstrap, BeforeApplica
         const written = await this.recookBatch(entity);
         if (written === null) break;
         count += written;
+        if (written > 0) await this.generation.bump();
         // Let requests in between batches: on SQLite every statement runs on the one thread.
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -1,15 +1,17 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { Viewer } from '../users/models/viewer.model.js';
 import { ConfirmTwoFactorArgs, DisableTwoFactorInput, RegenerateRecoveryCodesArgs } from './dto/two-factor.inputs.js';
 import { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
 import { TwoFactorService } from './two-factor.service.js';
+import { neverCached } from '../graphql/anonymous-response-cache.js';
 
 @Resolver()
 export class TwoFactorResolver {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
+  @Directive(neverCached)
   @Query(() => TwoFactorStatus, { description: "The signed-in account's two-factor sign-in." })
   twoFactorStatus(@Ctx() context: RequestContext): Promise<TwoFactorStatus> {
     return this.twoFactor.status(context);

@@ -1,4 +1,4 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
@@ -6,6 +6,7 @@ import { UserArgs } from './dto/user.args.js';
 import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { UsersService } from './users.service.js';
+import { neverCached } from '../graphql/anonymous-response-cache.js';
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -13,6 +14,7 @@ export class UsersResolver {
 
   /** The signed-in user, with their email; null when anonymous. */
   @Public()
+  @Directive(neverCached)
   @Query(() => Viewer, { nullable: true, description: 'The signed-in user, with their email; null when anonymous.' })
   me(@Ctx() context: RequestContext): Promise<Viewer | null> {
     return this.users.viewer(context);

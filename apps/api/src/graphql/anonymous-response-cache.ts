@@ -1,0 +1,117 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { Request, Response } from 'express';
+import type * as GraphqlModule from 'graphql';
+import { createRequire } from 'node:module';
+import { type AuthUser, RequestContext } from '../common/request-context.js';
+import { Environment } from '../config/environment.js';
+import type { ContentGeneration } from '../events/content-generation.js';
+
+/**
+ * On a query field whose answer must never be cached, because it differs between two anonymous requests of the same
+ * document (the instance's health, a per-IP rate limit, the viewer): `@Directive(neverCached)`.
+ */
+export const neverCached = '@cacheControl(maxAge: 0)';
+
+// The schema builder (NestJS, CommonJS) accepts only its own copy of graphql's classes: the CommonJS build, which Node
+// also gives to `import`, but test runners that prefer the package's ESM build would hand us a second copy.
+const { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLInt } = createRequire(import.meta.url)(
+  'graphql',
+) as typeof GraphqlModule;
+
+/** Apollo's cache hint directive, declared so that schema.gql stays a valid schema where fields carry it. */
+export const cacheControlDirective = new GraphQLDirective({
+  name: 'cacheControl',
+  description: 'How long an answer that uses the field may be cached (see ANONYMOUS_CACHE_SECONDS).',
+  locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT, DirectiveLocation.INTERFACE, DirectiveLocation.UNION],
+  args: {
+    maxAge: { type: GraphQLInt, description: 'Seconds; 0: never cached.' },
+    scope: {
+      type: new GraphQLEnumType({
+        name: 'CacheControlScope',
+        description: 'Whether a cached answer may be shared between viewers.',
+        values: { PUBLIC: { description: 'Shared.' }, PRIVATE: { description: 'Per viewer: never cached here.' } },
+      }),
+      description: 'PRIVATE answers are never cached.',
+    },
+  },
+});
+
+/** Memory of one instance's cache (approximately: the JSON of the cached answers). */
+const cacheBytes = 32 * 1024 * 1024;
+
+interface RequestState {
+  anonymous: boolean;
+  /** The generation when the request started; null: unknown (or signed in), so the cache is not used. */
+  generation: string | null;
+}
+
+type GraphqlContext = { req: Request; res?: Response };
+
+/**
+ * The anonymous response cache: a query from a visitor who is not signed in is answered from this instance's memory
+ * when the same document with the same variables was answered at the same content generation within
+ * ANONYMOUS_CACHE_SECONDS. Signed-in viewers never read or write it, so nothing of theirs is cached and authors see
+ * their writes at once. Every mutation bumps the generation once it has completed (post jobs and other writers bump
+ * it too), so an anonymous read after a write never gets a response from before it. HTTP responses stay `no-store`.
+ *
+ * Each instance keeps its own cache: a hit costs no network round trip, and the generation (shared through Redis)
+ * already tells every instance when its entries are stale; sharing entries through Redis would only save the first
+ * miss per instance, at a round trip and a parse per hit and more load on the Redis that rate limits depend on.
+ */
+export function anonymousResponseCachePlugins(
+  environment: Environment,
+  generation: ContentGeneration,
+  viewerOf: (context: RequestContext) => Promise<AuthUser | null>,
+): ApolloServerPlugin<GraphqlContext>[] {
+  const bumpAfterMutations: ApolloServerPlugin<GraphqlContext> = {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ operation }) => {
+        if (operation?.operation === 'mutation') await generation.bump();
+      },
+    }),
+  };
+  const seconds = environment.ANONYMOUS_CACHE_SECONDS;
+  if (seconds === 0) return [ApolloServerPluginCacheControlDisabled(), bumpAfterMutations];
+
+  // Filled in when a request starts: whether the viewer is a visitor (the session, if any, looked up as the AuthGuard
+  // would at the first field; a token that is no session is a visitor), and for a visitor the content generation,
+  // read before anything else: what a write commits after it is never stored where later requests look.
+  const requests = new WeakMap<object, RequestState>();
+  const stateOf = (requestContext: GraphQLRequestContext<GraphqlContext>): RequestState =>
+    requests.get(requestContext.contextValue) ?? { anonymous: false, generation: null };
+  const usesCache = (requestContext: GraphQLRequestContext<GraphqlContext>) => {
+    const state = stateOf(requestContext);
+    return state.anonymous && state.generation !== null;
+  };
+
+  // Cache hints for the response cache only (the HTTP headers are noStore's). Working them out takes a hook on every
+  // resolved field, so only visitors' requests get it: signed-in viewers' answers are never cached. The copy keeps
+  // the plugin's internal id, without which Apollo would install its default one for every request.
+  const cacheHints = ApolloServerPluginCacheControl({ defaultMaxAge: seconds, calculateHttpHeaders: false });
+  const cacheHintsForVisitors: ApolloServerPlugin<GraphqlContext> = {
+    ...cacheHints,
+    requestDidStart: async (requestContext) => {
+      const { req, res } = requestContext.contextValue;
+      const anonymous = (await viewerOf(RequestContext.of(req, res))) === null;
+      requests.set(requestContext.contextValue, { anonymous, generation: anonymous ? await generation.current() : null });
+      return anonymous ? cacheHints.requestDidStart!(requestContext) : undefined;
+    },
+  };
+
+  return [
+    cacheHintsForVisitors,
+    ApolloServerPluginResponseCache<GraphqlContext>({
+      cache: new InMemoryLRUCache<string>({ maxSize: cacheBytes }),
+      // Queries only (the plugin never looks at mutations).
+      sessionId: async (requestContext) => (stateOf(requestContext).anonymous ? null : 'signed-in'),
+      extraCacheKeyData: async (requestContext) => ({ generation: stateOf(requestContext).generation }),
+      shouldReadFromCache: async (requestContext) => usesCache(requestContext),
+      shouldWriteToCache: async (requestContext) => usesCache(requestContext),
+    }),
+    bumpAfterMutations,
+  ];
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { Role } from '../apps/api/src/common/role.js';
+import { PendingPostJobEntity } from '../apps/api/src/jobs/pending-post-job.entity.js';
+import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
+import { createAccount, TestAccount } from './support/accounts.js';
+import { useForumCast } from './support/forum-cast.js';
+import { useTwoInstances } from './support/instances.js';
+import { until } from './support/live-client.js';
+import { freePort, startRedis, stopRedis } from './support/redis-server.js';
+import { TestApp } from './support/test-app.js';
+
+// Post jobs run only when a test runs them (runPostJobs): a job bumps the content generation too, and one finishing
+// at its own moment could hide a missing bump of the write under test.
+const jobsByHand = { JOB_WORKERS: 'false' };
+
+const threadQuery = `query Thread($id: ID!) {
+  thread(id: $id) {
+    id title body processing status viewerCanEdit
+    acceptedReply { id }
+    replies(first: 20) { nodes { id body author { username isBot isStaff } } }
+  }
+}`;
+
+interface ThreadView {
+  id: string;
+  title: string;
+  body: string;
+  processing: boolean;
+  status: string;
+  viewerCanEdit: boolean;
+  acceptedReply: { id: string } | null;
+  replies: { nodes: { id: string; body: string; author: { username: string; isBot: boolean; isStaff: boolean } }[] };
+}
+
+const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
+const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+
+/** A visitor who is not signed in reads the thread; `statements`: the SQL statements the request ran. */
+async function anonymousRead(app: TestApp, threadId: string): Promise<{ thread: ThreadView; statements: number; headers: Headers }> {
+  const before = app.queryCount;
+  const response = await app.request<{ thread: ThreadView }>(threadQuery, { id: threadId });
+  expect(response.errors).toBeUndefined();
+  return { thread: response.data!.thread, statements: app.queryCount - before, headers: response.headers };
+}
+
+async function signedInRead(app: TestApp, threadId: string, reader: TestAccount): Promise<ThreadView> {
+  return (await app.query<{ thread: ThreadView }>(threadQuery, { id: threadId }, { token: reader.token })).thread;
+}
+
+async function ask(app: TestApp, asker: TestAccount, title: string, body: string): Promise<string> {
+  return (await app.query<{ askQuestion: { id: string } }>(askMutation, { input: { title, body } }, { token: asker.token })).askQuestion.id;
+}
+
+async function reply(app: TestApp, threadId: string, author: TestAccount, body: string): Promise<string> {
+  return (await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token: author.token })).replyToThread.id;
+}
+
+/** Runs every pending post job as a worker would. */
+async function runPostJobs(app: TestApp): Promise<void> {
+  const pending = await app.nest
+    .get(DataSource)
+    .getRepository(PendingPostJobEntity)
+    .find({ order: { id: 'ASC' } });
+  for (const { job, postType, postId, causedById } of pending) await app.nest.get(PostJobs).run({ job, postType, postId, causedById });
+}
+
+describe('the anonymous response cache', () => {
+  const cast = useForumCast(jobsByHand);
+
+  it('answers a repeated anonymous read without a statement, and browsers are still told not to store it', async () => {
+    const { app, asker } = cast;
+    const threadId = await ask(app, asker, 'Where do the recovery codes show up', 'I switched on two-step login and saw no codes.');
+    const first = await anonymousRead(app, threadId);
+    const second = await anonymousRead(app, threadId);
+    expect(first.statements).toBeGreaterThan(0);
+    expect(second.statements).toBe(0);
+    expect(second.thread).toEqual(first.thread);
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('never caches what differs between two anonymous requests, such as the health check', async () => {
+    const { app } = cast;
+    const health = async () => (await app.query<{ health: { time: string } }>('{ health { time } }')).health.time;
+    const earlier = await health();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await health()).not.toBe(earlier);
+  });
+
+  it('shows an anonymous reader a new reply, an edit, a hidden reply and an accepted answer on the very next read', async () => {
+    const { app, asker, helper, staff } = cast;
+    const threadId = await ask(app, asker, 'Second device for the one-time codes', 'Can two phones make the same sign-in codes?');
+    await anonymousRead(app, threadId);
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+
+    const replyId = await reply(app, threadId, helper, 'Yes: scan the same setup code on both phones.');
+    expect((await anonymousRead(app, threadId)).thread.replies.nodes.map((node) => node.body)).toEqual([
+      'Yes: scan the same setup code on both phones.',
+    ]);
+
+    await app.query(
+      'mutation Edit($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { id } }',
+      { replyId, input: { body: 'Yes: scan the same setup code on both phones, at setup time.' } },
+      { token: helper.token },
+    );
+    expect((await anonymousRead(app, threadId)).thread.replies.nodes[0]!.body).toBe(
+      'Yes: scan the same setup code on both phones, at setup time.',
+    );
+
+    await app.query('mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }', { replyId }, { token: asker.token });
+    const accepted = (await anonymousRead(app, threadId)).thread;
+    expect(accepted.acceptedReply).toEqual({ id: replyId });
+    expect(accepted.status).toBe((await signedInRead(app, threadId, helper)).status);
+
+    const spam = await reply(app, threadId, helper, 'Also, have a look at my shop for phone cases.');
+    expect((await anonymousRead(app, threadId)).thread.replies.nodes.map((node) => node.id)).toContain(spam);
+    await app.query(
+      'mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId, reason: "advert") { id } }',
+      { postId: spam },
+      { token: staff.token },
+    );
+    expect((await anonymousRead(app, threadId)).thread.replies.nodes.map((node) => node.id)).not.toContain(spam);
+  });
+
+  it("shows an anonymous reader the bot's reply and the end of processing once the bot's job has run", async () => {
+    const { app, asker, helper } = cast;
+    const threadId = await ask(
+      app,
+      asker,
+      'Locked out of my vault, no device left',
+      'My only phone with the authenticator was stolen and I am logged out of every computer and browser. How do I get my two-factor reset?',
+    );
+    const before = (await anonymousRead(app, threadId)).thread;
+    expect(before.processing).toBe(true);
+    expect(before.replies.nodes).toEqual([]);
+
+    await runPostJobs(app);
+    const after = (await anonymousRead(app, threadId)).thread;
+    expect(after.processing).toBe(false);
+    expect(after.replies.nodes.map((node) => node.author.isBot)).toEqual([true]);
+    expect(after).toEqual(await signedInRead(app, threadId, helper));
+  });
+
+  it("shows an anonymous reader a user's new role on the very next read", async () => {
+    const { app, asker } = cast;
+    const admin = await createAccount(app, Role.ADMIN);
+    const member = await createAccount(app, Role.MEMBER);
+    const threadId = await ask(app, asker, 'Codes stopped working after travel', 'My one-time codes are refused since I flew abroad.');
+    await reply(app, threadId, member, 'Check that the phone clock is set automatically.');
+    expect((await anonymousRead(app, threadId)).thread.replies.nodes[0]!.author.isStaff).toBe(false);
+    await anonymousRead(app, threadId);
+
+    await app.query(
+      'mutation Role($userId: ID!) { setUserRole(userId: $userId, role: STAFF) { id } }',
+      { userId: member.id },
+      { token: admin.token },
+    );
+    expect((await anonymousRead(app, threadId)).thread.replies.nodes[0]!.author.isStaff).toBe(true);
+  });
+
+  it('never serves a signed-in reader a cached anonymous answer, nor caches theirs for visitors', async () => {
+    const { app, asker, helper, staff } = cast;
+    const threadId = await ask(app, asker, 'Backup of the authenticator secret', 'Should I keep the setup key somewhere safe?');
+    const hiddenId = await reply(app, threadId, helper, 'Send me the key and I will keep it for you.');
+    await anonymousRead(app, threadId);
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+
+    const before = app.queryCount;
+    const asAuthor = await signedInRead(app, threadId, asker);
+    expect(app.queryCount - before).toBeGreaterThan(0);
+    expect(asAuthor.viewerCanEdit).toBe(true);
+
+    await app.query(
+      'mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }',
+      { postId: hiddenId },
+      { token: staff.token },
+    );
+    // Staff read first, and see the hidden reply; the visitor after them must not.
+    expect((await signedInRead(app, threadId, staff)).replies.nodes.map((node) => node.id)).toContain(hiddenId);
+    const anonymous = (await anonymousRead(app, threadId)).thread;
+    expect(anonymous.replies.nodes.map((node) => node.id)).not.toContain(hiddenId);
+    expect(anonymous.viewerCanEdit).toBe(false);
+  });
+
+  it('treats a token that is no session as a visitor', async () => {
+    const { app, asker } = cast;
+    const threadId = await ask(app, asker, 'Authenticator on a smartwatch', 'Can my watch hold the sign-in codes?');
+    const response = async () => {
+      const before = app.queryCount;
+      const answer = await app.request<{ thread: ThreadView }>(threadQuery, { id: threadId }, { token: 'not-a-session' });
+      expect(answer.errors).toBeUndefined();
+      return app.queryCount - before;
+    };
+    await response();
+    expect(await response()).toBe(1); // the session lookup, and nothing else
+  });
+});
+
+describe('the anonymous response cache, turned off', () => {
+  const cast = useForumCast({ ...jobsByHand, ANONYMOUS_CACHE_SECONDS: '0' });
+
+  it('reads the database on every request', async () => {
+    const { app, asker } = cast;
+    const threadId = await ask(app, asker, 'Recovery codes printed twice', 'Is the second printout still valid?');
+    await anonymousRead(app, threadId);
+    expect((await anonymousRead(app, threadId)).statements).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!process.env.TEST_REDIS_URL)('the anonymous response cache on two instances sharing Redis', () => {
+  const instances = useTwoInstances(jobsByHand);
+
+  it('shows a write made on one instance to an anonymous read on the other at once', async () => {
+    const { first, second } = instances;
+    const asker = await createAccount(first, Role.MEMBER);
+    const helper = await createAccount(first, Role.MEMBER);
+    const threadId = await ask(first, asker, 'Codes on a tablet and a phone', 'Does a second device need its own setup?');
+    await anonymousRead(second, threadId);
+    expect((await anonymousRead(second, threadId)).statements).toBe(0);
+
+    await reply(first, threadId, helper, 'Scan the same QR code on both during setup.');
+    expect((await anonymousRead(second, threadId)).thread.replies.nodes.map((node) => node.body)).toEqual([
+      'Scan the same QR code on both during setup.',
+    ]);
+    await runPostJobs(first);
+    expect((await anonymousRead(second, threadId)).thread.processing).toBe(false);
+    expect((await anonymousRead(second, threadId)).statements).toBe(0);
+  });
+});
+
+describe('the anonymous response cache when Redis goes away', () => {
+  it('stops using the cache while Redis is unreachable, answers all the same, and uses it again once Redis is back', async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    const app = await TestApp.start({ ...jobsByHand, REDIS_URL: `redis://127.0.0.1:${port}` });
+    try {
+      const health = async () => (await app.query<{ health: { redis: string } }>('{ health { redis } }')).health.redis;
+      await until(async () => (await health()) === 'CONNECTED', 'Redis is connected');
+      const asker = await createAccount(app, Role.MEMBER);
+      const helper = await createAccount(app, Role.MEMBER);
+      const threadId = await ask(app, asker, 'Authenticator app asks for a PIN', 'Is that PIN the same as my master password?');
+      await anonymousRead(app, threadId);
+      expect((await anonymousRead(app, threadId)).statements).toBe(0);
+
+      await stopRedis(redis);
+      await until(async () => (await health()) === 'DEGRADED', 'health reports Redis degraded');
+      expect((await anonymousRead(app, threadId)).statements).toBeGreaterThan(0);
+      expect((await anonymousRead(app, threadId)).statements).toBeGreaterThan(0);
+      await reply(app, threadId, helper, 'No, the app has its own PIN.');
+      expect((await anonymousRead(app, threadId)).thread.replies.nodes.map((node) => node.body)).toEqual(['No, the app has its own PIN.']);
+
+      redis = await startRedis(port);
+      await until(async () => (await health()) === 'CONNECTED', 'health reports Redis connected again');
+      const resumed = await anonymousRead(app, threadId);
+      expect(resumed.thread.replies.nodes.map((node) => node.body)).toEqual(['No, the app has its own PIN.']);
+      expect((await anonymousRead(app, threadId)).statements).toBe(0);
+    } finally {
+      await app.stop();
+      await stopRedis(redis);
+    }
+  }, 60_000);
+});
