@@ -57,11 +57,6 @@ export class SessionsService implements OnModuleInit {
     context.user = null;
   }
 
-  /**
-   * The user a token belongs to, or null when it is unknown or expired. One query on every request: it reads the
-   * account's name and role and whether two-factor sign-in is on through the users' and two-factor's tables by name
-   * (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
-   */
   /** The request's viewer, looked up once per request (the AuthGuard, and the response cache before it). */
   async viewerOf(context: RequestContext): Promise<AuthUser | null> {
     if (!context.authenticated) {
@@ -72,6 +67,11 @@ export class SessionsService implements OnModuleInit {
     return context.user;
   }
 
+  /**
+   * The user a token belongs to, or null when it is unknown or expired. One query on every request: it reads the
+   * account's name and role and whether two-factor sign-in is on through the users' and two-factor's tables by name
+   * (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
+   */
   async userFor(token: string): Promise<AuthUser | null> {
     const row = await this.sessions
       .createQueryBuilder('session')
