@@ -1,7 +1,8 @@
 /**
  * Benchmarks the matcher and the similar-thread index:
  *   npx tsx libs/matcher/scripts/bench.ts [--sizes 1000,10000,100000]
- * Reports the matcher's build (training) time at the built-in size and at 5,000 examples, p50/p99 of
+ * Reports the matcher's build (training) time at the built-in size and at 5,000 examples, the longest
+ * event-loop pause while it rebuilds (`Matcher.build` against `Matcher.buildAsync`), p50/p99 of
  * `match`, of `ThreadIndex.similar` at each size, heap used, and a
  * plain `natural` TfIdf scan over the same threads as a baseline.
  */
@@ -191,6 +192,60 @@ const rebuildSamples = learnedTexts(5).map((text, index) => {
 console.log(
   `rebuild after one more staff decision at ${totalBig} examples (the API's path): p50 ${ms(percentile(rebuildSamples, 50))}, max ${ms(Math.max(...rebuildSamples))}, CPU p50 ${ms(percentile(rebuildCpu, 50))}`,
 );
+
+/**
+ * The longest the event loop waited during `run` (the largest gap of a `setImmediate` ticker: how long a
+ * request arriving then would wait before the server reads it), in wall and in CPU time (on a busy
+ * machine the wall time also counts the turns of other processes), and run's wall time.
+ */
+async function eventLoopPause(run: () => unknown): Promise<{ pause: number; pauseCpu: number; wall: number }> {
+  let longest = 0;
+  let longestCpu = 0;
+  let lastTick = performance.now();
+  let lastCpu = process.cpuUsage();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    longest = Math.max(longest, now - lastTick);
+    longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1000);
+    lastTick = now;
+    lastCpu = process.cpuUsage();
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  await new Promise((resolve) => setImmediate(resolve));
+  const start = performance.now();
+  [longest, longestCpu, lastTick, lastCpu] = [0, 0, start, process.cpuUsage()];
+  await run();
+  const end = performance.now();
+  running = false;
+  tick();
+  return { pause: longest, pauseCpu: longestCpu, wall: end - start };
+}
+
+const withOneMoreDecision = (answers: CanonicalAnswerDocument[], text: string): CanonicalAnswerDocument[] =>
+  answers.map((answer, index) => (index === 0 ? { ...answer, learnedExamples: [...(answer.learnedExamples ?? []), text] } : answer));
+const builtInMatcher = Matcher.build(defaultAnswers);
+const pauseCases: Array<[name: string, answers: () => CanonicalAnswerDocument[], noneExamples: string[], previous?: Matcher]> = [
+  ['built-in knowledge base, one more staff decision', () => withOneMoreDecision(defaultAnswers, learnedTexts(1)[0]!), [], builtInMatcher],
+  [`${totalBig} examples from scratch`, () => bigKnowledgeBase, bigNone],
+  [`${totalBig} examples, one more staff decision`, () => withOneMoreDecision(bigKnowledgeBase, learnedTexts(1)[0]!), bigNone, current],
+];
+// With `build`, the longest pause is the whole build.
+for (const [name, answers, noneExamples, previous] of pauseCases) {
+  const atOnce: Array<{ pause: number; pauseCpu: number; wall: number }> = [];
+  const inSlices: typeof atOnce = [];
+  for (let run = 0; run < 3; run++) {
+    const changed = answers();
+    inSlices.push(await eventLoopPause(() => Matcher.buildAsync(changed, { noneExamples, previous })));
+    atOnce.push(await eventLoopPause(() => Matcher.build(changed, { noneExamples, previous })));
+  }
+  const longest = (runs: typeof atOnce, key: 'pause' | 'pauseCpu' | 'wall') => ms(Math.max(...runs.map((run) => run[key])));
+  console.log(
+    `rebuild (${name}), of 3 runs: longest event-loop pause: build ${longest(atOnce, 'pause')} (CPU ${longest(atOnce, 'pauseCpu')}), buildAsync ${longest(inSlices, 'pause')} (CPU ${longest(inSlices, 'pauseCpu')}); longest wall time: build ${longest(atOnce, 'wall')}, buildAsync ${longest(inSlices, 'wall')}`,
+  );
+}
 
 const questions = Array.from({ length: 2000 }, () => threadText());
 for (const [name, matcher] of [

@@ -1,3 +1,5 @@
+import type { Steps } from './cooperative.js';
+
 /** A sparse row: feature indices and their values. */
 export interface SparseRow {
   indices: Int32Array;
@@ -33,6 +35,8 @@ export interface LogisticRegressionOptions {
 }
 
 const historySize = 8;
+/** Rows handled between two places a training run in slices may pause (a fraction of a millisecond). */
+const rowsPerStep = 100;
 
 /**
  * Multinomial logistic regression with an L2 penalty, fitted by full-batch L-BFGS over sparse rows.
@@ -45,18 +49,19 @@ export class LogisticRegression {
     private readonly weights: Float64Array,
   ) {}
 
-  /** Fits the model; `dimensions` is the number of feature indices. */
-  static train(rows: TrainingRow[], classes: number, dimensions: number, options: LogisticRegressionOptions): LogisticRegression {
+  /** Fits the model in steps (see `runAtOnce`, `runInSlices`); `dimensions` is the number of feature indices. */
+  static *train(rows: TrainingRow[], classes: number, dimensions: number, options: LogisticRegressionOptions): Steps<LogisticRegression> {
     const size = (dimensions + 1) * classes + 1; // the last "feature" is the bias, then the shared weight
-    const objective = new Objective(rows, classes, dimensions, options.l2, options.sharedL2 ?? options.l2);
+    const objective = yield* Objective.pack(rows, classes, dimensions, options.l2, options.sharedL2 ?? options.l2);
     const start = new Float64Array(size);
     if (options.initial) {
       for (let feature = 0; feature <= dimensions; feature++) {
         for (let label = 0; label < classes; label++) start[feature * classes + label] = options.initial(feature, label);
+        if (feature % 1000 === 0) yield;
       }
     }
     start[size - 1] = options.initialShared ?? 0;
-    const weights = minimize(objective, start, options.maxIterations ?? 200, options.tolerance ?? 1e-4);
+    const weights = yield* minimize(objective, start, options.maxIterations ?? 200, options.tolerance ?? 1e-4);
     return new LogisticRegression(classes, dimensions, weights);
   }
 
@@ -88,56 +93,78 @@ export class LogisticRegression {
 
 /** The training loss over all rows, packed as one compressed sparse row matrix for speed. */
 class Objective {
-  private readonly rowStarts: Int32Array;
-  private readonly indices: Int32Array;
-  private readonly values: Float64Array;
-  private readonly labels: Int32Array;
-  private readonly scales: Float64Array;
-  private readonly shared: Float64Array;
   private readonly logits: Float64Array;
 
-  constructor(
-    rows: TrainingRow[],
+  private constructor(
+    private readonly rowStarts: Int32Array,
+    private readonly indices: Int32Array,
+    private readonly values: Float64Array,
+    private readonly labels: Int32Array,
+    private readonly scales: Float64Array,
+    private readonly shared: Float64Array,
     private readonly classes: number,
     private readonly dimensions: number,
     private readonly l2: number,
     private readonly sharedL2: number,
   ) {
-    const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0) || 1;
-    const nonZeros = rows.reduce((sum, row) => sum + row.indices.length, 0);
-    this.rowStarts = new Int32Array(rows.length + 1);
-    this.indices = new Int32Array(nonZeros);
-    this.values = new Float64Array(nonZeros);
-    this.labels = new Int32Array(rows.length);
-    this.scales = new Float64Array(rows.length);
-    this.shared = new Float64Array(rows.length * classes);
-    let at = 0;
-    rows.forEach((row, r) => {
-      this.indices.set(row.indices, at);
-      this.values.set(row.values, at);
-      at += row.indices.length;
-      this.rowStarts[r + 1] = at;
-      this.labels[r] = row.label;
-      this.scales[r] = row.weight / totalWeight;
-      if (row.shared) this.shared.set(row.shared, r * classes);
-    });
     this.logits = new Float64Array(classes);
   }
 
+  static *pack(rows: TrainingRow[], classes: number, dimensions: number, l2: number, sharedL2: number): Steps<Objective> {
+    const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0) || 1;
+    const nonZeros = rows.reduce((sum, row) => sum + row.indices.length, 0);
+    const rowStarts = new Int32Array(rows.length + 1);
+    const indices = new Int32Array(nonZeros);
+    const values = new Float64Array(nonZeros);
+    const labels = new Int32Array(rows.length);
+    const scales = new Float64Array(rows.length);
+    const shared = new Float64Array(rows.length * classes);
+    let at = 0;
+    for (const [r, row] of rows.entries()) {
+      indices.set(row.indices, at);
+      values.set(row.values, at);
+      at += row.indices.length;
+      rowStarts[r + 1] = at;
+      labels[r] = row.label;
+      scales[r] = row.weight / totalWeight;
+      if (row.shared) shared.set(row.shared, r * classes);
+      if (r % rowsPerStep === 0) yield;
+    }
+    return new Objective(rowStarts, indices, values, labels, scales, shared, classes, dimensions, l2, sharedL2);
+  }
+
   /** Loss at `x`; writes the gradient into `gradient`. */
-  evaluate(x: Float64Array, gradient: Float64Array): number {
-    const { classes, dimensions, logits, indices, values, rowStarts, labels, scales, shared } = this;
-    const biasOffset = dimensions * classes;
+  *evaluate(x: Float64Array, gradient: Float64Array): Steps<number> {
+    const biasOffset = this.dimensions * this.classes;
     const sharedIndex = x.length - 1;
     const sharedWeight = x[sharedIndex]!;
     gradient.fill(0);
     let loss = 0;
-    for (let r = 0; r < labels.length; r++) {
-      const from = rowStarts[r]!;
-      const to = rowStarts[r + 1]!;
+    for (let from = 0; from < this.labels.length; from += rowsPerStep) {
+      loss = this.addRows(x, gradient, loss, from, Math.min(from + rowsPerStep, this.labels.length));
+      yield;
+    }
+    let penalty = 0;
+    for (let i = 0; i < biasOffset; i++) {
+      penalty += x[i]! * x[i]!;
+      gradient[i]! += this.l2 * x[i]!;
+    }
+    gradient[sharedIndex]! += this.sharedL2 * sharedWeight;
+    return loss + (this.l2 / 2) * penalty + (this.sharedL2 / 2) * sharedWeight * sharedWeight;
+  }
+
+  /** Adds rows [from, to) to `loss` (returned, summed in row order) and to `gradient`. */
+  private addRows(x: Float64Array, gradient: Float64Array, loss: number, from: number, to: number): number {
+    const { classes, dimensions, logits, indices, values, rowStarts, labels, scales, shared } = this;
+    const biasOffset = dimensions * classes;
+    const sharedIndex = x.length - 1;
+    const sharedWeight = x[sharedIndex]!;
+    for (let r = from; r < to; r++) {
+      const start = rowStarts[r]!;
+      const end = rowStarts[r + 1]!;
       const sharedOffset = r * classes;
       for (let c = 0; c < classes; c++) logits[c] = x[biasOffset + c]! + sharedWeight * shared[sharedOffset + c]!;
-      for (let k = from; k < to; k++) {
+      for (let k = start; k < end; k++) {
         const offset = indices[k]! * classes;
         const value = values[k]!;
         for (let c = 0; c < classes; c++) logits[c]! += value * x[offset + c]!;
@@ -155,28 +182,22 @@ class Objective {
         gradient[biasOffset + c]! += logits[c]!;
         gradient[sharedIndex]! += logits[c]! * shared[sharedOffset + c]!;
       }
-      for (let k = from; k < to; k++) {
+      for (let k = start; k < end; k++) {
         const offset = indices[k]! * classes;
         const value = values[k]!;
         for (let c = 0; c < classes; c++) gradient[offset + c]! += value * logits[c]!;
       }
     }
-    let penalty = 0;
-    for (let i = 0; i < biasOffset; i++) {
-      penalty += x[i]! * x[i]!;
-      gradient[i]! += this.l2 * x[i]!;
-    }
-    gradient[sharedIndex]! += this.sharedL2 * sharedWeight;
-    return loss + (this.l2 / 2) * penalty + (this.sharedL2 / 2) * sharedWeight * sharedWeight;
+    return loss;
   }
 }
 
 /** L-BFGS with a backtracking (Armijo) line search. */
-function minimize(objective: Objective, start: Float64Array, maxIterations: number, tolerance: number): Float64Array {
+function* minimize(objective: Objective, start: Float64Array, maxIterations: number, tolerance: number): Steps<Float64Array> {
   const n = start.length;
   let x: Float64Array = start;
   let gradient: Float64Array = new Float64Array(n);
-  let loss = objective.evaluate(x, gradient);
+  let loss = yield* objective.evaluate(x, gradient);
   const steps: Float64Array[] = [];
   const changes: Float64Array[] = [];
   const rhos: number[] = [];
@@ -192,6 +213,7 @@ function minimize(objective: Objective, start: Float64Array, maxIterations: numb
     for (let i = steps.length - 1; i >= 0; i--) {
       alphas[i] = rhos[i]! * dot(steps[i]!, direction);
       axpy(-alphas[i]!, changes[i]!, direction);
+      yield;
     }
     if (steps.length) {
       const last = steps.length - 1;
@@ -202,6 +224,7 @@ function minimize(objective: Objective, start: Float64Array, maxIterations: numb
     for (let i = 0; i < steps.length; i++) {
       const beta = rhos[i]! * dot(changes[i]!, direction);
       axpy(alphas[i]! - beta, steps[i]!, direction);
+      yield;
     }
     scale(direction, -1);
     let slope = dot(gradient, direction);
@@ -216,7 +239,7 @@ function minimize(objective: Objective, start: Float64Array, maxIterations: numb
     let nextLoss = Infinity;
     for (let tries = 0; tries < 30; tries++) {
       for (let i = 0; i < n; i++) nextX[i] = x[i]! + step * direction[i]!;
-      nextLoss = objective.evaluate(nextX, nextGradient);
+      nextLoss = yield* objective.evaluate(nextX, nextGradient);
       if (nextLoss <= loss + 1e-4 * step * slope) break;
       step /= 2;
     }

@@ -198,6 +198,29 @@ describe('Matcher', () => {
     }
   });
 
+  it('trains in slices the same model as at once, from scratch and from the previous weights', async () => {
+    const decided = defaultAnswers.map((answer, index) =>
+      index === 2 ? { ...answer, learnedExamples: ['the sign-in barcode will not scan on my new tablet'] } : answer,
+    );
+    const options = { noneExamples: ['my bank app lost its saved cards'], previous: sut };
+    expect(await Matcher.buildAsync(decided)).toEqual(Matcher.build(decided));
+    expect(await Matcher.buildAsync(decided, options)).toEqual(Matcher.build(decided, options));
+  });
+
+  it('gives the event loop back while it trains in slices', async () => {
+    let turns = 0;
+    let training = true;
+    const turn = () => {
+      turns++;
+      if (training) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await Matcher.buildAsync(defaultAnswers, { noneExamples: ['my bank app lost its saved cards'] });
+    training = false;
+    // A training from scratch takes well over 30 ms; a turn comes at least every 8 ms of it.
+    expect(turns).toBeGreaterThan(3);
+  });
+
   it('learns to abstain from a dismissed question when rebuilt', () => {
     const question = 'The recovery codes page of my bank app is blank, where did my backup codes go?';
     const before = decide(sut.match({ body: question }), defaultThresholds);

@@ -1,4 +1,5 @@
 import { applyPlatt, type PlattScaling } from './calibration.js';
+import { runAtOnce, runInSlices, type Steps } from './cooperative.js';
 import { FeatureExtractor, type FeatureKey, type TextFeatures } from './features.js';
 import { AnswerSlug } from './knowledge-base/answer-slugs.js';
 import { nearMissExamples } from './knowledge-base/near-miss-examples.js';
@@ -49,6 +50,18 @@ export class Matcher {
 
   /** Trains a matcher from canonical answers, their examples and the `none` examples. */
   static build(answers: CanonicalAnswerDocument[], options: MatcherOptions = {}): Matcher {
+    return runAtOnce(Matcher.train(answers, options));
+  }
+
+  /**
+   * Trains the same matcher as {@link Matcher.build}, giving the event loop back every few milliseconds:
+   * a server keeps answering (with its previous matcher) while this one trains.
+   */
+  static buildAsync(answers: CanonicalAnswerDocument[], options: MatcherOptions = {}): Promise<Matcher> {
+    return runInSlices(Matcher.train(answers, options));
+  }
+
+  private static *train(answers: CanonicalAnswerDocument[], options: MatcherOptions): Steps<Matcher> {
     const settings: ModelSettings = { ...defaultModelSettings, ...options.model };
     const extractor = FeatureExtractor.for(
       answers.map((answer) => answer.title),
@@ -65,11 +78,13 @@ export class Matcher {
       ...(options.noneExamples ?? []).map((text): [string, number, number, boolean] => [text, noneLabel, learnedWeight, true]),
     ];
     const memory: Memory = new Map();
-    const extracted = labelled.map(([text, label]) => {
+    const extracted: Array<Map<FeatureKey, number>> = [];
+    for (const [text, label] of labelled) {
       const features = extractor.extract(text, true);
       if (features.tokens.length) memory.set(features.tokens.join(' '), label);
-      return features.features;
-    });
+      extracted.push(features.features);
+      yield;
+    }
     const classes = answers.length + 1;
     // Staff decisions stay out of the nearest-example index. Real questions come in families (one
     // product's tracker, one site's forum); a learned question's nearest other example would often be
@@ -79,13 +94,16 @@ export class Matcher {
     const indexed = labelled.flatMap(([, , , learned], index) => (learned ? [] : [index]));
     const position = new Int32Array(labelled.length).fill(-1);
     indexed.forEach((index, at) => (position[index] = at));
-    const nearest = NearestExamples.build(
+    const nearest = yield* NearestExamples.build(
       indexed.map((index) => extracted[index]!),
       indexed.map((index) => labelled[index]![1]),
       classes,
     );
     const indices = new Map<FeatureKey, number>();
-    for (const features of extracted) for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
+    for (const features of extracted) {
+      for (const feature of features.keys()) if (!indices.has(feature)) indices.set(feature, indices.size);
+      yield;
+    }
     const vocabulary = { indices };
     // Every class weighs the same in the loss, so an answer staff just created with one example
     // competes with answers that have dozens; within a class, a staff decision weighs `learnedWeight`
@@ -94,13 +112,15 @@ export class Matcher {
     for (const [, label, weight] of labelled) classWeights[label]! += weight;
     const presentClasses = classWeights.filter((sum) => sum > 0).length;
     const totalWeight = classWeights.reduce((sum, weight) => sum + weight, 0);
-    const rows: TrainingRow[] = extracted.map((features, index) => {
+    const rows: TrainingRow[] = [];
+    for (const [index, features] of extracted.entries()) {
       const [, label, weight] = labelled[index]!;
       const similarities = position[index]! >= 0 ? nearest.forExample(position[index]!) : nearest.forQuestion(features);
       const row = toRow(vocabulary, features, similarities, settings.nearestWeight);
-      return { ...row, label, weight: (weight * totalWeight) / (presentClasses * classWeights[label]!) };
-    });
-    const model = LogisticRegression.train(rows, classes, indices.size, {
+      rows.push({ ...row, label, weight: (weight * totalWeight) / (presentClasses * classWeights[label]!) });
+      yield;
+    }
+    const model = yield* LogisticRegression.train(rows, classes, indices.size, {
       l2: settings.l2,
       sharedL2: settings.sharedNearestL2,
       initial: options.previous?.startingWeights(answers, indices, settings),

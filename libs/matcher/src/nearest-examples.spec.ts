@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { runAtOnce } from './cooperative.js';
 import { NearestExamples } from './nearest-examples.js';
 
 const features = (...words: string[]) => new Map(words.map((word) => [`w:${word}`, 1]));
 
 describe('NearestExamples', () => {
   const examples = [features('backup', 'codes'), features('backup', 'codes', 'print'), features('qr', 'print'), features('billing')];
-  const sut = NearestExamples.build(examples, [0, 0, 1, 2], 3);
+  const sut = runAtOnce(NearestExamples.build(examples, [0, 0, 1, 2], 3));
 
   it('gives the cosine to the nearest example of each class', () => {
     const similarities = sut.forQuestion(features('backup', 'codes'));

@@ -1,3 +1,4 @@
+import type { Steps } from './cooperative.js';
 import type { FeatureKey } from './features.js';
 
 /**
@@ -21,25 +22,34 @@ export class NearestExamples {
   /** Dot products being summed, one per example; left all zero after each use. */
   private readonly scratch: Float64Array;
 
-  static build(examples: Array<Map<FeatureKey, number>>, labels: number[], classes: number): NearestExamples {
+  /** Indexes the examples in steps (see `runAtOnce`, `runInSlices`). */
+  static *build(examples: Array<Map<FeatureKey, number>>, labels: number[], classes: number): Steps<NearestExamples> {
     const documentFrequency = new Map<string, number>();
-    const words = examples.map((features) => [...features.keys()].filter(isWordFeature));
-    for (const list of words) for (const word of list) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    const words: string[][] = [];
+    for (const features of examples) {
+      const list = [...features.keys()].filter(isWordFeature);
+      for (const word of list) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+      words.push(list);
+      yield;
+    }
     // Words in more than one example in 20 say little about which example is nearest, and their long
     // postings would make most pairs candidates (the cost of a rebuild).
     const tooCommon = Math.max(20, examples.length / 20);
     const idf = new Map<string, number>();
     for (const [word, df] of documentFrequency) if (df <= tooCommon) idf.set(word, Math.log(1 + examples.length / df));
-    const vectors = words.map((list) => weigh(list, idf));
+    const vectors: Array<Map<string, number>> = [];
     const postings = new Map<string, { examples: number[]; weights: number[] }>();
-    vectors.forEach((vector, index) => {
+    for (const [index, list] of words.entries()) {
+      const vector = weigh(list, idf);
       for (const [word, weight] of vector) {
-        let list = postings.get(word);
-        if (!list) postings.set(word, (list = { examples: [], weights: [] }));
-        list.examples.push(index);
-        list.weights.push(weight);
+        let postingList = postings.get(word);
+        if (!postingList) postings.set(word, (postingList = { examples: [], weights: [] }));
+        postingList.examples.push(index);
+        postingList.weights.push(weight);
       }
-    });
+      vectors.push(vector);
+      yield;
+    }
     return new NearestExamples(classes, idf, postings, Int32Array.from(labels), vectors);
   }
 

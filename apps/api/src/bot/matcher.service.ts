@@ -54,12 +54,17 @@ export class MatcherService implements OnModuleInit {
     });
   }
 
-  /** Rebuilds the matcher from the database; when rebuilds overlap, the newest one wins. */
+  /**
+   * Rebuilds the matcher from the database; when rebuilds overlap, the newest one wins. It trains in slices,
+   * so the server keeps answering (with the previous matcher) meanwhile.
+   */
   async rebuild(): Promise<void> {
     const build = ++this.requestedBuild;
     const snapshot = await this.knowledgeBase.snapshot();
     if (build < this.appliedBuild) return;
-    this.matcher = Matcher.build(snapshot.documents, { noneExamples: snapshot.noneExamples, previous: this.matcher });
+    const matcher = await Matcher.buildAsync(snapshot.documents, { noneExamples: snapshot.noneExamples, previous: this.matcher });
+    if (build < this.appliedBuild) return;
+    this.matcher = matcher;
     this.answers = new Map(snapshot.answers.map((answer) => [answer.slug, answer]));
     this.appliedBuild = build;
   }
