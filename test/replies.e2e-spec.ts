@@ -158,8 +158,12 @@ describe('replies', () => {
       const bot = await createAccount(forum.app, Role.BOT);
       const thread = await ask();
       const service = forum.app.nest.get(RepliesService);
-      const first = await service.postAsSystem(Number(bot.id), Number(thread.id), 'There are no backup codes; save the QR code instead.');
-      const second = await service.postAsSystem(Number(bot.id), Number(thread.id), 'See the staff answer on saving the QR code.');
+      const author = { id: Number(bot.id), role: Role.BOT };
+      const stored = await dataSource()
+        .getRepository(ThreadEntity)
+        .findOneByOrFail({ id: Number(thread.id) });
+      const first = await service.postAsSystem(author, stored, 'There are no backup codes; save the QR code instead.');
+      const second = await service.postAsSystem(author, stored, 'See the staff answer on saving the QR code.');
       expect(first.isStaffAnswer).toBe(false);
       const read = await readThread(thread.id);
       expect(read.replyCount).toBe(2);
@@ -175,8 +179,23 @@ describe('replies', () => {
       await dataSource()
         .getRepository(ThreadEntity)
         .update({ id: Number(thread.id) }, { locked: true, status: ThreadStatus.LOCKED });
-      await expect(forum.app.nest.get(RepliesService).postAsSystem(Number(bot.id), Number(thread.id), 'Late')).rejects.toMatchObject({
+      const stored = await dataSource()
+        .getRepository(ThreadEntity)
+        .findOneByOrFail({ id: Number(thread.id) });
+      await expect(
+        forum.app.nest.get(RepliesService).postAsSystem({ id: Number(bot.id), role: Role.BOT }, stored, 'Late'),
+      ).rejects.toMatchObject({
         code: 'FORBIDDEN',
+      });
+    });
+
+    it('refuses unknown threads', async () => {
+      const bot = await createAccount(forum.app, Role.BOT);
+      const missing = { id: 999_999, authorId: Number(bot.id) };
+      await expect(
+        forum.app.nest.get(RepliesService).postAsSystem({ id: Number(bot.id), role: Role.BOT }, missing, 'Lost'),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
       });
     });
   });

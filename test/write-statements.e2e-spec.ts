@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
+import { PostJob } from '../apps/api/src/jobs/post-job.js';
+import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -84,5 +86,98 @@ describe('statements per request', () => {
     });
     expect(results).toBeGreaterThanOrEqual(3);
     expect(statements).toBe(3);
+  });
+});
+
+/**
+ * The statements of a post and the jobs it sets off (the bot's decision, notifications, checks), which share the
+ * process and, on PostgreSQL, the pool with requests: a post that has nobody to notify and nothing to check gets no
+ * such job, and each job reads its post once.
+ */
+describe('statements per post with its jobs', () => {
+  let app: TestApp;
+  let asker: TestAccount;
+  let replier: TestAccount;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    asker = await createAccount(app, Role.MEMBER);
+    replier = await createAccount(app, Role.MEMBER);
+    // The first post makes the bot's account, which later ones find cached.
+    await statementsWithJobs(() => ask('How do I turn on two-factor sign-in?', 'Where is the setting for it?'));
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  /** The statements of a request and of every job it sets off, counted once the last of them has finished. */
+  const statementsWithJobs = async (request: () => Promise<unknown>) => {
+    const jobs = app.nest.get(PostJobs);
+    const run = jobs.run.bind(jobs);
+    const runs: Promise<void>[] = [];
+    const taken: string[] = [];
+    const spy = vi.spyOn(jobs, 'run').mockImplementation((job: PostJob) => {
+      taken.push(job.job);
+      const running = run(job);
+      runs.push(running);
+      return running;
+    });
+    try {
+      const before = app.queryCount;
+      await request();
+      // Jobs set off jobs (the bot's reply): wait until a pause passes with none started.
+      for (let settled = runs.length; ; settled = runs.length) {
+        await Promise.all(runs);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (runs.length === settled) break;
+      }
+      return { statements: app.queryCount - before, jobs: taken.sort() };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  const ask = (title: string, body: string) =>
+    app.query<{ askQuestion: { id: string } }>(askMutation, { input: { title, body } }, { token: asker.token });
+
+  it("asks a question the bot has no answer for in 14: the ask's 6, then the bot reads the question and whether it decided, records its decision in one transaction and indexes the question", async () => {
+    const counted = await statementsWithJobs(() =>
+      ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.'),
+    );
+    expect(counted.jobs).toEqual(['bot-decision']);
+    expect(counted.statements).toBeLessThanOrEqual(14);
+  });
+
+  it("asks a question the bot answers in 20: its reply needs no job, as it notifies nobody (the asker is looking) and is no impostor's", async () => {
+    const counted = await statementsWithJobs(() =>
+      ask('I lost my phone with the authenticator app', 'How do I sign in now? I have no backup codes.'),
+    );
+    expect(counted.jobs).toEqual(['bot-decision']);
+    expect(counted.statements).toBeLessThanOrEqual(20);
+  });
+
+  it('replies to someone in 15: the reply, then one read of it, the notification with its job done, the unread count', async () => {
+    const { askQuestion } = await ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.');
+    await statementsWithJobs(async () => undefined);
+    const counted = await statementsWithJobs(() =>
+      app.query(replyMutation, { threadId: askQuestion.id, body: 'Open **Settings**, then Profile.' }, { token: replier.token }),
+    );
+    expect(counted.jobs).toEqual(['notify-reply']);
+    expect(counted.statements).toBeLessThanOrEqual(15);
+  });
+
+  it('gives a post the jobs it needs: a mention, a reply asking for codes', async () => {
+    const mention = await statementsWithJobs(() =>
+      ask('Where do I find my backup codes now?', `I looked everywhere, @${replier.username} said you would know.`),
+    );
+    expect(mention.jobs).toEqual(['bot-decision', 'notify-question']);
+    const { askQuestion } = await ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.');
+    await statementsWithJobs(async () => undefined);
+    const impostor = await statementsWithJobs(() =>
+      app.query(
+        replyMutation,
+        { threadId: askQuestion.id, body: 'Send me the six-digit code from your authenticator app and I will fix it.' },
+        { token: replier.token },
+      ),
+    );
+    expect(impostor.jobs).toEqual(['impostor-check', 'notify-reply']);
   });
 });

@@ -31,13 +31,13 @@ export class BotAuthor {
    * Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one;
    * returns the reply id. `causedById`: the person whose own action this reply answers (not notified of it).
    */
-  async write(threadId: number, replyId: number | null, body: string, causedById?: number): Promise<number> {
+  async write(thread: { id: number; authorId: number }, replyId: number | null, body: string, causedById?: number): Promise<number> {
     const bot = await this.bot();
     if (replyId !== null) {
       await this.replies.edit(RequestContext.system(bot), String(replyId), Object.assign(new EditReplyInput(), { body }));
       return replyId;
     }
-    const reply = await this.replies.postAsSystem(bot.id, threadId, body, causedById);
+    const reply = await this.replies.postAsSystem(bot, thread, body, causedById);
     return reply.id;
   }
 }

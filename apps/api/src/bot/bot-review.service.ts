@@ -94,7 +94,7 @@ export class BotReviewService {
     if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');
 
     const posted = suggestion.replyId === null;
-    const replyId = posted ? await this.author.write(thread.id, null, botAnswerReply(answer)) : suggestion.replyId;
+    const replyId = posted ? await this.author.write(thread, null, botAnswerReply(answer)) : suggestion.replyId;
     await this.suggestions.manager.transaction(async (manager) => {
       await manager
         .getRepository(BotSuggestionEntity)
@@ -128,7 +128,7 @@ export class BotReviewService {
     if (answer.retired) throw AppError.badInput('slug', 'that canonical answer is retired');
     const existing = await this.suggestions.findOneBy({ threadId: thread.id });
 
-    const replyId = await this.author.write(thread.id, existing?.replyId ?? null, botAnswerReply(answer));
+    const replyId = await this.author.write(thread, existing?.replyId ?? null, botAnswerReply(answer));
     const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
       const id = await this.upsert(manager, thread.id, existing, {
         answerId: answer.id,

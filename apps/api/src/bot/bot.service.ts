@@ -5,6 +5,7 @@ import { In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
+import { insertRow } from '../common/returning-writes.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -127,7 +128,7 @@ export class BotService implements OnModuleInit {
         // A run that stopped between its reply and its decision has replied already: that reply is kept.
         const earlier = await this.author.firstReply(threadId);
         // The asker is looking at the page as the answer appears: no notification for their own post.
-        replyId = await this.author.write(threadId, earlier, decision.reply, question.authorId);
+        replyId = await this.author.write({ id: threadId, authorId: question.authorId }, earlier, decision.reply, question.authorId);
       } catch (error) {
         // A thread locked in the meantime: staff can still decide.
         this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
@@ -138,7 +139,8 @@ export class BotService implements OnModuleInit {
     try {
       await this.suggestions.manager.transaction(async (manager) => {
         await job?.complete(manager);
-        await manager.getRepository(BotSuggestionEntity).insert({
+        // Nothing read back after the insert (Repository.insert reads the defaults again on SQLite).
+        await insertRow(manager, BotSuggestionEntity, {
           threadId,
           answerId: decision.answer?.id ?? null,
           confidence: result.confidence,
@@ -203,7 +205,7 @@ export class BotService implements OnModuleInit {
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
 
     const replyId = await this.author.write(
-      thread.id,
+      thread,
       suggestion.replyId,
       botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`),
     );

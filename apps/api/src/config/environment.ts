@@ -72,8 +72,26 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string = undefined;
 
+  /**
+   * PostgreSQL connections for requests. The pool holds JOB_CONCURRENCY more when this instance runs jobs, so that a
+   * burst of post jobs leaves requests their connections.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+
   @IsString()
   SQLITE_PATH = './data/twofa-forum.sqlite';
+
+  /**
+   * SQLite's `synchronous` pragma (the file is in WAL mode). NORMAL: a commit survives the process crashing (kill -9)
+   * and the file never corrupts, but the last commits may be lost if the machine loses power; FULL also survives
+   * that, at an fsync per commit that blocks the event loop (about 1.5 ms on a VM disk, more than an ask's own work).
+   */
+  @IsIn(['NORMAL', 'FULL'])
+  SQLITE_SYNCHRONOUS: 'NORMAL' | 'FULL' = 'NORMAL';
 
   /** Redis shared by several API instances (rate limits, live updates); in-process when absent. */
   @IsOptional()

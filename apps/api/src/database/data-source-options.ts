@@ -10,7 +10,8 @@ import { SqlLogger } from './sql-logger.js';
 export function dataSourceOptions(environment: Environment, logger = new SqlLogger()): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logger, maxQueryExecutionTime: 500 } as const;
   if (environment.DATABASE_URL) {
-    return { type: 'postgres', url: environment.DATABASE_URL, ...common };
+    const poolSize = environment.DATABASE_POOL_SIZE + (environment.JOB_WORKERS ? environment.JOB_CONCURRENCY : 0);
+    return { type: 'postgres', url: environment.DATABASE_URL, extra: { max: poolSize }, ...common };
   }
   if (environment.SQLITE_PATH !== ':memory:') mkdirSync(dirname(environment.SQLITE_PATH), { recursive: true });
   return {
@@ -20,6 +21,7 @@ export function dataSourceOptions(environment: Environment, logger = new SqlLogg
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      db.pragma(`synchronous = ${environment.SQLITE_SYNCHRONOUS}`);
     },
     ...common,
   };

@@ -90,11 +90,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
     for (const [index, demo] of demoThreads.entries()) {
       const author = account(demo.author);
-      const thread = await this.threads.askAsSystem(author.id, { title: demo.title, body: demo.body, tags: demo.tags });
+      const thread = await this.threads.askAsSystem(author, { title: demo.title, body: demo.body, tags: demo.tags });
       // The bot answers first, as it would while the asker waits.
       await this.postJobs.whenDone(PostType.THREAD, thread.id);
       for (const reply of demo.replies) {
-        const posted = await this.replies.postAsSystem(account(reply.author).id, thread.id, reply.body);
+        const posted = await this.replies.postAsSystem(account(reply.author), thread, reply.body);
         if (reply.accepted) await this.threads.accept(RequestContext.system(author), String(posted.id));
       }
       if (demo.editedBody) await this.threads.edit(RequestContext.system(author), String(thread.id), { body: demo.editedBody });

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { PostType } from '../common/post-type.js';
+import { Role } from '../common/role.js';
 
 /** One job for one post, as it travels through a queue (JSON). */
 export interface PostJob {
@@ -19,6 +20,19 @@ export function postJobId(job: Pick<PostJob, 'job' | 'postType' | 'postId'>): st
  * writes and the mark commit together; it throws (rolling the transaction back) when another run finished first.
  * A handler that does not call it is marked done once it returns.
  */
+/** A post as its transaction stores it: what a handler looks at to tell whether the post needs its job at all. */
+export interface NewPost {
+  postType: PostType;
+  postId: number;
+  authorId: number;
+  authorRole: Role;
+  /** Who asked the thread (for a question, its author). */
+  threadAuthorId: number;
+  body: string;
+  /** The person whose own action made the post (the asker, for the bot's instant answer): not notified of it. */
+  causedById: number | null;
+}
+
 export interface PostJobCompletion {
   complete(manager: EntityManager): Promise<void>;
 }
@@ -32,6 +46,11 @@ export interface PostJobHandler {
    * of posts' background work (notifications, checks) cannot hold it up.
    */
   urgent?: boolean;
+  /**
+   * Whether this post can come to anything in this job (someone to notify, a rule that matches); without it, every
+   * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
+   */
+  needs?(post: NewPost): boolean;
   run(job: PostJob, completion: PostJobCompletion): Promise<void>;
 }
 

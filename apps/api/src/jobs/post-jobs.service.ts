@@ -10,7 +10,7 @@ import { RedisConnections, RedisState } from '../redis/redis-status.js';
 import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
 import { PendingPostJobEntity } from './pending-post-job.entity.js';
-import { PostJob, PostJobHandler, postJobId } from './post-job.js';
+import { NewPost, PostJob, PostJobHandler, postJobId } from './post-job.js';
 
 export const postJobsQueueName = 'post-jobs';
 
@@ -62,9 +62,10 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /** Inside the transaction that stores a post: the jobs it needs, recorded as pending. Queue them after the commit. */
-  async record(manager: EntityManager, postType: PostType, postId: number, causedById: number | null = null): Promise<PostJob[]> {
+  async record(manager: EntityManager, post: NewPost): Promise<PostJob[]> {
+    const { postType, postId, causedById } = post;
     const jobs = [...this.handlers.values()]
-      .filter((handler) => handler.postType === postType)
+      .filter((handler) => handler.postType === postType && (handler.needs?.(post) ?? true))
       .map((handler) => ({ job: handler.job, postType, postId, causedById }));
     if (jobs.length === 0) return jobs;
     const createdAt = new Date();

@@ -42,14 +42,19 @@ export class ImpostorFlagsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.postJobs.register({ job: 'impostor-check', postType: PostType.REPLY, run: (job) => this.check(job.postId) });
+    this.postJobs.register({
+      job: 'impostor-check',
+      postType: PostType.REPLY,
+      needs: (post) => impostorFindings({ id: post.authorId, role: post.authorRole }, post.threadAuthorId, post.body).length > 0,
+      run: (job) => this.check(job.postId),
+    });
     this.events.on('postEdited', (event) => (event.replyId === null ? undefined : this.check(event.replyId)));
   }
 
   private async check(replyId: number): Promise<void> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
     if (!post?.reply) return;
-    const author = await this.users.account(post.reply.authorId);
+    const author = post.author && { id: Number(post.author.id), role: post.author.role };
     const findings = impostorFindings(author, post.thread.authorId, post.reply.body);
     if (findings.length === 0) return;
     const system = await this.users.ensureBotAccount();

@@ -25,6 +25,11 @@ import { NotificationEntity } from './notification.entity.js';
 
 type Draft = Pick<NotificationEntity, 'userId' | 'kind' | 'threadId' | 'replyId' | 'actorId'>;
 
+/** Whether a reply notifies its thread's asker: nobody hears about their own doing (their own reply, or the bot's instant answer to the question they just posted). */
+function tellsAsker(askerId: number, authorId: number, causedById: number | null): boolean {
+  return askerId !== authorId && askerId !== causedById;
+}
+
 const cursorKind = 'n';
 
 /**
@@ -44,8 +49,18 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.postJobs.register({ job: 'notify-reply', postType: PostType.REPLY, run: (job, done) => this.onReplyPosted(job, done) });
-    this.postJobs.register({ job: 'notify-question', postType: PostType.THREAD, run: (job, done) => this.onQuestionPosted(job, done) });
+    this.postJobs.register({
+      job: 'notify-reply',
+      postType: PostType.REPLY,
+      needs: (post) => tellsAsker(post.threadAuthorId, post.authorId, post.causedById) || extractMentions(post.body).length > 0,
+      run: (job, done) => this.onReplyPosted(job, done),
+    });
+    this.postJobs.register({
+      job: 'notify-question',
+      postType: PostType.THREAD,
+      needs: (post) => extractMentions(post.body).length > 0,
+      run: (job, done) => this.onQuestionPosted(job, done),
+    });
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
   }
 
@@ -107,14 +122,12 @@ export class NotificationsService implements OnModuleInit {
   private async onReplyPosted({ postId: replyId, causedById }: PostJob, done: PostJobCompletion): Promise<void> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
     if (!post?.reply) return;
-    const { thread, reply } = post;
+    const { thread, reply, author } = post;
     const threadId = Number(thread.id);
     const authorId = reply.authorId;
     if (thread.hidden || reply.hidden) return;
-    const author = await this.users.account(authorId);
     const drafts: Draft[] = [];
-    // Nobody hears about their own doing: their own reply, or the bot's instant answer to the question they just posted.
-    if (thread.authorId !== authorId && thread.authorId !== causedById) {
+    if (tellsAsker(thread.authorId, authorId, causedById)) {
       const kind = author?.role === Role.BOT ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
       drafts.push({ userId: thread.authorId, kind, threadId, replyId, actorId: authorId });
     }

@@ -6,7 +6,21 @@ import { Thread, ThreadWithText } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { SqlParameters, sqlRows } from '../common/sql.js';
-import { ListedThreadRow, listedThreadSelect, threadFromListedRow } from './thread-rows.js';
+import { AuthorColumns, UsersService } from '../users/users.service.js';
+import { User } from '../users/models/user.model.js';
+import {
+  JoinedThreadRow,
+  joinedThreadSelect,
+  ListedThreadRow,
+  listedThreadSelect,
+  replyFromRow,
+  ReplyRow,
+  replySelect,
+  threadFromJoinedRow,
+  threadFromListedRow,
+  threadFromRow,
+  ThreadRow,
+} from './thread-rows.js';
 import { toReply, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -28,6 +42,11 @@ export interface QuestionText {
   acceptedReplyId: number | null;
 }
 
+/** A post with its author's account (null when there is none). */
+export interface PostWithAuthor extends Post {
+  author: User | null;
+}
+
 export function postKey(postType: PostType, postId: number): string {
   return `${postType}:${postId}`;
 }
@@ -38,6 +57,7 @@ export class PostsService {
   constructor(
     @InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>,
     @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -82,8 +102,28 @@ export class PostsService {
     return this.threads.exists();
   }
 
-  async findOne(postType: PostType, postId: number): Promise<Post | null> {
-    return (await this.find([{ postType, postId }])).get(postKey(postType, postId)) ?? null;
+  /** A post with its thread and its author, in one statement (what post jobs read first). */
+  async findOne(postType: PostType, postId: number): Promise<PostWithAuthor | null> {
+    const sql = new SqlParameters();
+    const author = this.users.authorColumns('a');
+    if (postType === PostType.THREAD) {
+      const [row] = await sqlRows<ThreadRow & AuthorColumns>(
+        this.threads.manager.connection,
+        `SELECT ${listedThreadSelect}, t.body, t.body_html, ${author} FROM threads t LEFT JOIN users a ON a.id = t.author_id
+         WHERE t.id = ${sql.param(postId)}`,
+        sql.values,
+      );
+      return row ? { postType, postId, thread: threadFromRow(row), reply: null, author: this.users.joinedAuthor(row) } : null;
+    }
+    const [row] = await sqlRows<ReplyRow & JoinedThreadRow & AuthorColumns>(
+      this.threads.manager.connection,
+      `SELECT ${replySelect}, ${joinedThreadSelect}, ${author} FROM replies r JOIN threads t ON t.id = r.thread_id
+       LEFT JOIN users a ON a.id = r.author_id WHERE r.id = ${sql.param(postId)}`,
+      sql.values,
+    );
+    if (!row) return null;
+    const thread = threadFromJoinedRow(row);
+    return { postType, postId, thread, reply: replyFromRow(row, thread), author: this.users.joinedAuthor(row) };
   }
 
   /** Many posts in at most two queries (replies, then every thread involved), keyed by postKey. */

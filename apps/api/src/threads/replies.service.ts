@@ -6,7 +6,7 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { SqlParameters, sqlRows } from '../common/sql.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
-import { RequestContext } from '../common/request-context.js';
+import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -38,7 +38,6 @@ import { isVisibleTo, mayModify, visibleSql } from './visibility.js';
 export class RepliesService {
   constructor(
     @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
-    @InjectRepository(ThreadEntity) private readonly threadRows: Repository<ThreadEntity>,
     private readonly rateLimiter: RateLimiterService,
     private readonly events: ForumEvents,
     private readonly environment: Environment,
@@ -61,15 +60,17 @@ export class RepliesService {
   }
 
   /**
-   * Posts a reply as `authorId` without rate limits or visibility checks: for the bot (its account has the BOT role)
-   * and the demo seed. `body` must be valid already. Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND).
-   * Queues the reply's jobs like any reply's, naming `causedById` when someone's own action made this reply.
+   * Posts a reply as `author` (an existing account) without rate limits or visibility checks: for the bot (its account
+   * has the BOT role) and the demo seed, which have the account and the thread at hand. `body` must be valid already.
+   * Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND). Queues the reply's jobs like any reply's, naming
+   * `causedById` when someone's own action made this reply.
    */
-  async postAsSystem(authorId: number, threadId: number, body: string, causedById?: number): Promise<ReplyEntity> {
-    const author = await this.users.account(authorId);
-    if (!author) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
-    const thread = await this.threadRows.findOneBy({ id: threadId });
-    if (!thread) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
+  postAsSystem(
+    author: Pick<AuthUser, 'id' | 'role'>,
+    thread: Pick<ThreadEntity, 'id' | 'authorId'>,
+    body: string,
+    causedById?: number,
+  ): Promise<ReplyEntity> {
     return this.create(author, thread, body, isStaffRole(author.role), causedById);
   }
 
@@ -99,7 +100,11 @@ export class RepliesService {
         .where('id = :threadId AND locked = :locked', { threadId, locked: false })
         .getQueryAndParameters();
       const [bumped] = await updateReturning<{ hidden: boolean | number }>(manager, bump, 'hidden');
-      if (!bumped) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
+      if (!bumped) {
+        if (!(await manager.existsBy(ThreadEntity, { id: threadId })))
+          throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
+        throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
+      }
       const values = {
         threadId,
         authorId: author.id,
@@ -114,7 +119,15 @@ export class RepliesService {
       return {
         reply: saved,
         threadHidden: Boolean(bumped.hidden),
-        jobs: await this.postJobs.record(manager, PostType.REPLY, saved.id, causedById ?? null),
+        jobs: await this.postJobs.record(manager, {
+          postType: PostType.REPLY,
+          postId: saved.id,
+          authorId: author.id,
+          authorRole: author.role,
+          threadAuthorId: thread.authorId,
+          body,
+          causedById: causedById ?? null,
+        }),
       };
     });
     await this.postJobs.queue(jobs);

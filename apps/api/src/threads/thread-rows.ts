@@ -53,6 +53,34 @@ export function threadFromRow(row: ThreadRow): ThreadWithText {
   return { ...threadFromListedRow(row), body: row.body, cookedHtml: row.body_html };
 }
 
+const threadColumns = [
+  'id',
+  'author_id',
+  'title',
+  'body',
+  'body_html',
+  'status',
+  'locked',
+  'hidden',
+  'reply_count',
+  'accepted_reply_id',
+  'edited_at',
+  'created_at',
+  'last_activity_at',
+] as const;
+
+/**
+ * A thread's columns with its texts, from `threads` aliased `t`, each named `t_<column>`: for reads that join it to a
+ * reply, whose own columns keep their names (`replySelect`).
+ */
+export const joinedThreadSelect = threadColumns.map((column) => `t.${column} AS t_${column}`).join(', ');
+
+export type JoinedThreadRow = { [Column in keyof ThreadRow as `t_${Column}`]: ThreadRow[Column] };
+
+export function threadFromJoinedRow(row: JoinedThreadRow): ThreadWithText {
+  return threadFromRow(Object.fromEntries(threadColumns.map((column) => [column, row[`t_${column}`]])) as unknown as ThreadRow);
+}
+
 /** A reply's columns, from `replies` aliased `r`. */
 export const replySelect = 'r.id, r.thread_id, r.author_id, r.body, r.body_html, r.is_staff_answer, r.hidden, r.edited_at, r.created_at';
 

@@ -7,7 +7,7 @@ import { parseId } from '../common/id.js';
 import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
-import { RequestContext } from '../common/request-context.js';
+import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -62,7 +62,7 @@ export class ThreadsService {
     const user = context.requireUser();
     refuseSecrets({ title: input.title, body: input.body });
     await this.rateLimiter.consume(`ask:${user.id}`, 1, this.environment.RATE_LIMIT_ASK_SECONDS);
-    return toThread(await this.askAsSystem(user.id, input));
+    return toThread(await this.askAsSystem(user, input));
   }
 
   /**
@@ -91,10 +91,11 @@ export class ThreadsService {
   }
 
   /**
-   * Posts a question as `authorId` without rate limits (the demo seed, scripts); the input must be valid already.
+   * Posts a question as `author` without rate limits (the demo seed, scripts); the input must be valid already.
    * Returns once it is stored: the bot and the notifications follow as jobs.
    */
-  async askAsSystem(authorId: number, input: NewQuestion): Promise<ThreadEntity> {
+  async askAsSystem(author: Pick<AuthUser, 'id' | 'role'>, input: NewQuestion): Promise<ThreadEntity> {
+    const authorId = author.id;
     const now = new Date();
     const { thread, jobs } = await this.threads.manager.transaction(async (manager) => {
       const threads = manager.getRepository(ThreadEntity);
@@ -115,7 +116,8 @@ export class ThreadsService {
       entity.id = await insertRow(manager, ThreadEntity, entity);
       const tags = input.tags ?? [];
       if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: entity.id, tag })));
-      return { thread: entity, jobs: await this.postJobs.record(manager, PostType.THREAD, entity.id) };
+      const post = { postType: PostType.THREAD, postId: entity.id, authorId, authorRole: author.role, threadAuthorId: authorId };
+      return { thread: entity, jobs: await this.postJobs.record(manager, { ...post, body: input.body, causedById: null }) };
     });
     await this.postJobs.queue(jobs);
     await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, at: now });

@@ -57,6 +57,11 @@ export class UsersService {
     return authorColumns(alias);
   }
 
+  /** The author a read joined (see authorColumns), null when there is none. */
+  joinedAuthor(row: AuthorColumns): User | null {
+    return authorFromRow(row);
+  }
+
   /** Tells this context's loader an author that a read joined (see authorColumns), so `author` fields read no users. */
   knownAuthor(context: RequestContext, row: AuthorColumns): void {
     const author = authorFromRow(row);
