@@ -80,6 +80,20 @@ describe('the anonymous response cache', () => {
     expect(first.headers.get('cache-control')).toBe('no-store');
   });
 
+  it("keeps its answers through a reply's notification job, which writes nothing a visitor can see", async () => {
+    const { app, asker, helper } = cast;
+    const threadId = await ask(app, asker, 'Copy of the authenticator for my tablet', 'Can the tablet show the same sign-in numbers?');
+    await runPostJobs(app);
+    await reply(app, threadId, helper, 'Scan the setup QR code on the tablet too, when you turn two-factor on.');
+    await anonymousRead(app, threadId);
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+
+    await runPostJobs(app);
+    const unread = await app.query<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', {}, { token: asker.token });
+    expect(unread.unreadNotificationCount).toBeGreaterThan(0);
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+  });
+
   it('never caches what differs between two anonymous requests, such as the health check', async () => {
     const { app } = cast;
     const health = async () => (await app.query<{ health: { time: string } }>('{ health { time } }')).health.time;

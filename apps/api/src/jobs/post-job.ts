@@ -51,6 +51,12 @@ export interface PostJobHandler {
    * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
    */
   needs?(post: NewPost): boolean;
+  /**
+   * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
+   * recipients read them), so it leaves the anonymous response cache alone. A question's jobs always can: the thread's
+   * `processing` ends when the last of them does.
+   */
+  changesPublicContent?: boolean;
   run(job: PostJob, completion: PostJobCompletion): Promise<void>;
 }
 

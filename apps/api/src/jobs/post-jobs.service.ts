@@ -103,7 +103,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
       // and a failed try may have written part of it.
-      await this.generation.bump();
+      if (handler.changesPublicContent !== false || job.postType === PostType.THREAD) await this.generation.bump();
     }
   }
 

@@ -53,6 +53,7 @@ export class NotificationsService implements OnModuleInit {
       job: 'notify-reply',
       postType: PostType.REPLY,
       needs: (post) => tellsAsker(post.threadAuthorId, post.authorId, post.causedById) || extractMentions(post.body).length > 0,
+      changesPublicContent: false,
       run: (job, done) => this.onReplyPosted(job, done),
     });
     this.postJobs.register({
