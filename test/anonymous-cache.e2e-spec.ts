@@ -94,6 +94,22 @@ describe('the anonymous response cache', () => {
     expect((await anonymousRead(app, threadId)).statements).toBe(0);
   });
 
+  it('keeps its answers through sign-ins, sign-outs, two-factor settings and notification reads', async () => {
+    const { app, asker } = cast;
+    const threadId = await ask(app, asker, 'Printing the setup code', 'Is a printed setup code enough as a spare?');
+    await runPostJobs(app);
+    await anonymousRead(app, threadId);
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+
+    const member = await createAccount(app);
+    await app.query('mutation { markAllNotificationsRead }', {}, { token: asker.token });
+    await app.query('mutation { beginTwoFactorEnrolment { setupKey } }', {}, { token: member.token });
+    const wrongPassword = await app.request('mutation { signIn(input: { login: "nobody-here", password: "not the password" }) { token } }');
+    expect(wrongPassword.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await app.query('mutation { signOut }', {}, { token: member.token });
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+  });
+
   it('never caches what differs between two anonymous requests, such as the health check', async () => {
     const { app } = cast;
     const health = async () => (await app.query<{ health: { time: string } }>('{ health { time } }')).health.time;

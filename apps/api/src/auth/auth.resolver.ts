@@ -8,6 +8,7 @@ import { SignUpInput } from './dto/sign-up.input.js';
 import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
 import { AuthPayload } from './models/auth-payload.model.js';
 import { SignInPayload } from './models/sign-in-payload.model.js';
+import { LeavesPublicContent } from '../graphql/anonymous-response-cache.js';
 
 @Resolver()
 export class AuthResolver {
@@ -23,6 +24,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @LeavesPublicContent()
   @Mutation(() => SignInPayload, {
     description:
       'Signs in by username or email (sets the session cookie). With two-factor sign-in on, returns only twoFactorChallenge ' +
@@ -37,6 +39,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @LeavesPublicContent()
   @Mutation(() => AuthPayload, {
     description:
       'The code step of a two-factor sign-in: the challenge from signIn plus a 6-digit code or a recovery code (sets the session cookie). ' +
@@ -51,6 +54,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @LeavesPublicContent()
   @Mutation(() => Boolean, { description: 'Revokes the current session (bearer token or cookie) and clears the cookie.' })
   signOut(@Ctx() context: RequestContext): Promise<boolean> {
     return this.auth.signOut(context);

@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { Extensions } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type * as GraphqlModule from 'graphql';
 import { createRequire } from 'node:module';
@@ -16,9 +17,17 @@ import type { ContentGeneration } from '../events/content-generation.js';
  */
 export const neverCached = '@cacheControl(maxAge: 0)';
 
+const changesPublicContent = 'changesPublicContent';
+
+/**
+ * On a mutation that changes nothing a visitor who is not signed in can see (signing in, reading one's notifications):
+ * it leaves the anonymous response cache alone. Every other mutation empties it, so mark only what is plainly private.
+ */
+export const LeavesPublicContent = () => Extensions({ [changesPublicContent]: false });
+
 // The schema builder (NestJS, CommonJS) accepts only its own copy of graphql's classes: the CommonJS build, which Node
 // also gives to `import`, but test runners that prefer the package's ESM build would hand us a second copy.
-const { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLInt } = createRequire(import.meta.url)(
+const { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLInt, Kind } = createRequire(import.meta.url)(
   'graphql',
 ) as typeof GraphqlModule;
 
@@ -69,8 +78,15 @@ export function anonymousResponseCachePlugins(
 ): ApolloServerPlugin<GraphqlContext>[] {
   const bumpAfterMutations: ApolloServerPlugin<GraphqlContext> = {
     requestDidStart: async () => ({
-      willSendResponse: async ({ operation }) => {
-        if (operation?.operation === 'mutation') await generation.bump();
+      willSendResponse: async ({ operation, schema }) => {
+        if (operation?.operation !== 'mutation') return;
+        const fields = schema.getMutationType()?.getFields() ?? {};
+        const leavesPublicContent = operation.selectionSet.selections.every(
+          (selection) =>
+            selection.kind === Kind.FIELD &&
+            (selection.name.value === '__typename' || fields[selection.name.value]?.extensions[changesPublicContent] === false),
+        );
+        if (!leavesPublicContent) await generation.bump();
       },
     }),
   };

@@ -10,6 +10,7 @@ import { NotificationConnection } from './models/notification-connection.model.j
 import { Notification } from './models/notification.model.js';
 import { NotificationsService } from './notifications.service.js';
 import { neverCached } from '../graphql/anonymous-response-cache.js';
+import { LeavesPublicContent } from '../graphql/anonymous-response-cache.js';
 
 const payload = <T>(value: T) => value;
 
@@ -32,11 +33,13 @@ export class NotificationsResolver {
     return this.notificationsService.unreadCount(context);
   }
 
+  @LeavesPublicContent()
   @Mutation(() => Int, { description: 'Marks some of your notifications read; returns how many are still unread.' })
   markNotificationsRead(@Ctx() context: RequestContext, @Args() args: MarkNotificationsReadArgs): Promise<number> {
     return this.notificationsService.markRead(context, args);
   }
 
+  @LeavesPublicContent()
   @Mutation(() => Int, { description: 'Marks all your notifications read; returns how many are still unread (0).' })
   markAllNotificationsRead(@Ctx() context: RequestContext): Promise<number> {
     return this.notificationsService.markAllRead(context);

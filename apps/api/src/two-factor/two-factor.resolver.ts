@@ -6,6 +6,7 @@ import { ConfirmTwoFactorArgs, DisableTwoFactorInput, RegenerateRecoveryCodesArg
 import { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
 import { TwoFactorService } from './two-factor.service.js';
 import { neverCached } from '../graphql/anonymous-response-cache.js';
+import { LeavesPublicContent } from '../graphql/anonymous-response-cache.js';
 
 @Resolver()
 export class TwoFactorResolver {
@@ -17,6 +18,7 @@ export class TwoFactorResolver {
     return this.twoFactor.status(context);
   }
 
+  @LeavesPublicContent()
   @Mutation(() => TwoFactorEnrolment, {
     description: 'Starts turning on two-factor sign-in: a new secret as a QR code and a setup key. CONFLICT when it is already on.',
   })
@@ -24,6 +26,7 @@ export class TwoFactorResolver {
     return this.twoFactor.beginEnrolment(context);
   }
 
+  @LeavesPublicContent()
   @Mutation(() => RecoveryCodes, {
     description: 'Turns two-factor sign-in on with the first code from the app; returns the ten recovery codes, shown this once.',
   })
@@ -31,6 +34,7 @@ export class TwoFactorResolver {
     return this.twoFactor.confirmEnrolment(context, args.code);
   }
 
+  @LeavesPublicContent()
   @Mutation(() => RecoveryCodes, {
     description:
       'Ten new recovery codes; the previous ones stop working. Needs a current code or an unused recovery code (a session alone is not enough).',
@@ -39,6 +43,7 @@ export class TwoFactorResolver {
     return this.twoFactor.regenerateRecoveryCodes(context, args.code);
   }
 
+  @LeavesPublicContent()
   @Mutation(() => TwoFactorStatus, {
     description: 'Turns two-factor sign-in off: needs a current code, or the password and a recovery code.',
   })
