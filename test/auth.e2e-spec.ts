@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -80,6 +83,16 @@ describe('accounts: sign-up, sign-in, sessions', () => {
   it('answers me with null when anonymous or with an unknown token', async () => {
     await expect(app.query(meQuery)).resolves.toEqual({ me: null });
     await expect(app.query(meQuery, {}, { token: 'not-a-session' })).resolves.toEqual({ me: null });
+  });
+
+  it('signs nobody in with a session past its expiry', async () => {
+    const username = uniqueName();
+    const token = (await signUp(app, username)).data!.signUp.token;
+    await expect(app.query(meQuery, {}, { token })).resolves.toMatchObject({ me: { username } });
+    const dataSource = app.nest.get(DataSource);
+    const [account] = await dataSource.getRepository(UserEntity).findBy({ username });
+    await dataSource.getRepository(SessionEntity).update({ userId: account!.id }, { expiresAt: new Date(Date.now() - 1000) });
+    await expect(app.query(meQuery, {}, { token })).resolves.toEqual({ me: null });
   });
 
   it('never exposes the password hash, and email only on Viewer', async () => {

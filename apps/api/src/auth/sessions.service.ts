@@ -6,6 +6,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { Role } from '../common/role.js';
+import { sqlRows } from '../common/sql.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
@@ -73,18 +74,17 @@ export class SessionsService implements OnModuleInit {
    * (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
    */
   async userFor(token: string): Promise<AuthUser | null> {
-    const row = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoin('users', 'account', 'account.id = session.userId')
-      .leftJoin('two_factor_credentials', 'credential', 'credential.user_id = session.userId AND credential.enabled_at IS NOT NULL')
-      .select('account.id', 'id')
-      .addSelect('account.username', 'username')
-      .addSelect('account.role', 'role')
-      .addSelect('credential.user_id', 'credentialUserId')
-      .where('session.tokenHash = :tokenHash AND session.expiresAt > :now', { tokenHash: hashToken(token), now: new Date() })
-      .getRawOne<{ id: number; username: string; role: Role; credentialUserId: number | null }>();
+    const [row] = await sqlRows<{ id: number; username: string; role: Role; credential_user_id: number | null }>(
+      this.sessions.manager.connection,
+      `SELECT account.id, account.username, account.role, credential.user_id AS credential_user_id
+       FROM sessions session
+       JOIN users account ON account.id = session.user_id
+       LEFT JOIN two_factor_credentials credential ON credential.user_id = session.user_id AND credential.enabled_at IS NOT NULL
+       WHERE session.token_hash = $1 AND session.expires_at > $2`,
+      [hashToken(token), new Date()],
+    );
     if (!row) return null;
-    return { id: Number(row.id), username: row.username, role: row.role, twoFactorEnabled: row.credentialUserId !== null };
+    return { id: Number(row.id), username: row.username, role: row.role, twoFactorEnabled: row.credential_user_id !== null };
   }
 
   async revoke(token: string): Promise<void> {
