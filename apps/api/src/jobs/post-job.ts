@@ -15,11 +15,6 @@ export function postJobId(job: Pick<PostJob, 'job' | 'postType' | 'postId'>): st
   return `${job.job}.${job.postType}.${job.postId}`;
 }
 
-/**
- * Handed to a job's handler: `complete(manager)` marks the job done inside the handler's own transaction, so its
- * writes and the mark commit together; it throws (rolling the transaction back) when another run finished first.
- * A handler that does not call it is marked done once it returns.
- */
 /** A post as its transaction stores it: what a handler looks at to tell whether the post needs its job at all. */
 export interface NewPost {
   postType: PostType;
@@ -33,6 +28,11 @@ export interface NewPost {
   causedById: number | null;
 }
 
+/**
+ * Handed to a job's handler: `complete(manager)` marks the job done inside the handler's own transaction, so its
+ * writes and the mark commit together; it throws (rolling the transaction back) when another run finished first.
+ * A handler that does not call it is marked done once it returns.
+ */
 export interface PostJobCompletion {
   complete(manager: EntityManager): Promise<void>;
 }
@@ -53,8 +53,8 @@ export interface PostJobHandler {
   needs?(post: NewPost): boolean;
   /**
    * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
-   * recipients read them), so it leaves the anonymous response cache alone. A question's jobs always can: the thread's
-   * `processing` ends when the last of them does.
+   * recipients read them), so it leaves the anonymous response cache alone. Only a reply's job may say so: a
+   * question's `processing` ends when its last job does, which every reader sees.
    */
   changesPublicContent?: boolean;
   run(job: PostJob, completion: PostJobCompletion): Promise<void>;

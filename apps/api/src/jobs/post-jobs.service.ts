@@ -58,6 +58,9 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Features register their handlers while the app starts (onModuleInit). */
   register(handler: PostJobHandler): void {
     if (this.handlers.has(handler.job)) throw new Error(`post job ${handler.job} is registered twice`);
+    if (handler.changesPublicContent === false && handler.postType === PostType.THREAD) {
+      throw new Error(`post job ${handler.job}: a question's job changes what readers see (processing ends with it)`);
+    }
     this.handlers.set(handler.job, handler);
   }
 
@@ -103,7 +106,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
       // and a failed try may have written part of it.
-      if (handler.changesPublicContent !== false || job.postType === PostType.THREAD) await this.generation.bump();
+      if (handler.changesPublicContent !== false) await this.generation.bump();
     }
   }
 

@@ -20,6 +20,7 @@ import {
   threadFromListedRow,
   threadFromRow,
   ThreadRow,
+  threadSelect,
 } from './thread-rows.js';
 import { toReply, toThread } from './thread.mapper.js';
 import { ThreadStatus } from './thread-status.js';
@@ -109,7 +110,7 @@ export class PostsService {
     if (postType === PostType.THREAD) {
       const [row] = await sqlRows<ThreadRow & AuthorColumns>(
         this.threads.manager.connection,
-        `SELECT ${listedThreadSelect}, t.body, t.body_html, ${author} FROM threads t LEFT JOIN users a ON a.id = t.author_id
+        `SELECT ${threadSelect}, ${author} FROM threads t LEFT JOIN users a ON a.id = t.author_id
          WHERE t.id = ${sql.param(postId)}`,
         sql.values,
       );

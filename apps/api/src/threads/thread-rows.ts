@@ -8,9 +8,26 @@ import { ThreadStatus } from './thread-status.js';
  * entities' own mapping in thread.mapper.ts.
  */
 
+const listedThreadColumns = [
+  'id',
+  'author_id',
+  'title',
+  'status',
+  'locked',
+  'hidden',
+  'reply_count',
+  'accepted_reply_id',
+  'edited_at',
+  'created_at',
+  'last_activity_at',
+] as const;
+const threadColumns = [...listedThreadColumns, 'body', 'body_html'] as const;
+
 /** A thread list row's columns, from `threads` aliased `t`: all but the texts. */
-export const listedThreadSelect =
-  't.id, t.author_id, t.title, t.status, t.locked, t.hidden, t.reply_count, t.accepted_reply_id, t.edited_at, t.created_at, t.last_activity_at';
+export const listedThreadSelect = listedThreadColumns.map((column) => `t.${column}`).join(', ');
+
+/** A thread's columns with its texts, from `threads` aliased `t`. */
+export const threadSelect = threadColumns.map((column) => `t.${column}`).join(', ');
 
 export interface ListedThreadRow {
   id: number;
@@ -52,22 +69,6 @@ export function threadFromListedRow(row: ListedThreadRow): Thread {
 export function threadFromRow(row: ThreadRow): ThreadWithText {
   return { ...threadFromListedRow(row), body: row.body, cookedHtml: row.body_html };
 }
-
-const threadColumns = [
-  'id',
-  'author_id',
-  'title',
-  'body',
-  'body_html',
-  'status',
-  'locked',
-  'hidden',
-  'reply_count',
-  'accepted_reply_id',
-  'edited_at',
-  'created_at',
-  'last_activity_at',
-] as const;
 
 /**
  * A thread's columns with its texts, from `threads` aliased `t`, each named `t_<column>`: for reads that join it to a

@@ -27,7 +27,7 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toQuestionSnapshot, toThread } from './thread.mapper.js';
-import { ListedThreadRow, listedThreadSelect, threadFromListedRow, threadFromRow, ThreadRow } from './thread-rows.js';
+import { ListedThreadRow, listedThreadSelect, threadFromListedRow, threadFromRow, ThreadRow, threadSelect } from './thread-rows.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
@@ -116,8 +116,16 @@ export class ThreadsService {
       entity.id = await insertRow(manager, ThreadEntity, entity);
       const tags = input.tags ?? [];
       if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: entity.id, tag })));
-      const post = { postType: PostType.THREAD, postId: entity.id, authorId, authorRole: author.role, threadAuthorId: authorId };
-      return { thread: entity, jobs: await this.postJobs.record(manager, { ...post, body: input.body, causedById: null }) };
+      const jobs = await this.postJobs.record(manager, {
+        postType: PostType.THREAD,
+        postId: entity.id,
+        authorId,
+        authorRole: author.role,
+        threadAuthorId: authorId,
+        body: input.body,
+        causedById: null,
+      });
+      return { thread: entity, jobs };
     });
     await this.postJobs.queue(jobs);
     await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, at: now });
@@ -140,7 +148,7 @@ export class ThreadsService {
     const tagList = postgres ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
     const [row] = await sqlRows<ThreadRow & AuthorColumns & { tags: string | null }>(
       this.threads.manager.connection,
-      `SELECT ${listedThreadSelect}, t.body, t.body_html, (SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags, ${this.users.authorColumns('a')}
+      `SELECT ${threadSelect}, (SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags, ${this.users.authorColumns('a')}
        FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = ${sql.param(id)}`,
       sql.values,
     );
