@@ -154,6 +154,30 @@ describe('notifications', () => {
     expect((await notificationsOf(bystander)).notifications.nodes).toEqual([]);
   });
 
+  it('notifies exactly the people the post links as mentions: not in a link, a web address or an indented code block', async () => {
+    const body = [
+      `[@${bystander.username}](https://a.test/profile) on https://a.test/@${bystander.username}, see @@${staff.username}.`,
+      '',
+      `    @${bystander.username} in a code block`,
+    ].join('\n');
+    const thread = await ask(asker.token, body);
+    const html = (
+      await app.query<{ thread: { bodyHtml: string } }>('query T($id: ID!) { thread(id: $id) { bodyHtml } }', { id: thread.id })
+    ).thread.bodyHtml;
+
+    expect(html.match(/class="mention"[^>]*>@[^<]+/g)).toEqual([`class="mention">@${staff.username}`]);
+    expect((await notificationsOf(staff)).notifications.nodes).toMatchObject([{ kind: 'MENTION', thread: { id: thread.id } }]);
+    expect((await notificationsOf(bystander)).notifications.nodes).toEqual([]);
+  });
+
+  it('notifies at most 10 of the people one post mentions, the first ones', async () => {
+    const people = await Promise.all(Array.from({ length: 11 }, () => createAccount(app, Role.MEMBER)));
+    await ask(asker.token, people.map((person) => `@${person.username}`).join(' '));
+
+    const counts = await Promise.all(people.map(async (person) => (await notificationsOf(person)).notifications.nodes.length));
+    expect(counts).toEqual([...Array(10).fill(1), 0]);
+  });
+
   it('tells the answer’s author and the asker about an accepted answer, except whoever accepted it', async () => {
     const thread = await ask();
     const replyId = await reply(thread.id);

@@ -133,6 +133,15 @@ describe('MarkdownService', () => {
     expect(sut.render('[@grey](https://a.test)')).not.toContain('/u/');
   });
 
+  it('lists the mentions it links, lower-cased, once each, in order', () => {
+    const text = 'Hi @Grey, `@code` @june.p and @mira_k. Again @grey [@link](https://a.test) https://a.test/@path e@@ash\n\n    @indented';
+    expect(sut.mentions(text)).toEqual(['grey', 'june.p', 'mira_k', 'ash']);
+    const html = sut.render(text);
+    for (const name of ['Grey', 'june.p', 'mira_k', 'ash']) expect(html).toContain(`href="/u/${name}" class="mention"`);
+    expect(html.match(/class="mention"/g)).toHaveLength(5);
+    expect(sut.mentions('write to help@example.com')).toEqual([]);
+  });
+
   it('links an @ only at the start or after a character that cannot be part of an e-mail address', () => {
     for (const text of ['a@grey', 'say x.@grey', 'a+@grey', 'ab.c@grey today']) expect(sut.render(text)).not.toContain('/u/');
     for (const text of ['(@grey)', 'e@@grey', '**x**@grey', '`c`@grey', '~@grey', 'a!@grey']) {

@@ -372,6 +372,26 @@ export class MarkdownService {
     return { bodyHtml: this.render(markdown), bodyHtmlVersion: rendererVersion };
   }
 
+  /**
+   * The usernames the rendered post links as mentions, lower-cased, each once, in order: whom its readers see
+   * mentioned, so notifications follow the same rule (not in code, links or e-mail addresses).
+   */
+  mentions(markdown: string): string[] {
+    const names = new Set<string>();
+    try {
+      const tokens = lexWithMentions(boundEmphasis(boundNesting(markdown)), this.marked.defaults);
+      void this.marked.walkTokens(tokens, (token) => {
+        // A link is visited before its text, so the mentions demoted there are text by then, as when rendering.
+        if (token.type === 'link') demoteMentions(token.tokens);
+        else if (token.type === 'mention') names.add((token as MentionToken).username.toLowerCase());
+      });
+    } catch {
+      // render() shows such a body as plain text, which links nobody.
+      return [];
+    }
+    return [...names];
+  }
+
   /** What a reader sees of the markdown: the rendered, sanitised post as plain text (tags gone, entities decoded). */
   renderText(markdown: string): string {
     return this.render(markdown)

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveModule } from '../live/live.module.js';
+import { MarkdownModule } from '../markdown/markdown.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { NotificationEntity } from './notification.entity.js';
@@ -8,7 +9,7 @@ import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity]), LiveModule, ThreadsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), LiveModule, MarkdownModule, ThreadsModule, UsersModule],
   providers: [NotificationsService, NotificationsResolver],
 })
 export class NotificationsModule {}

@@ -9,6 +9,7 @@ import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { PostsService } from '../threads/posts.service.js';
 import { selectThreadTitle, whereVisiblePost } from '../threads/thread-queries.js';
@@ -16,7 +17,6 @@ import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
 import { NotificationsArgs } from './dto/notifications.args.js';
-import { extractMentions } from './mentions.js';
 import { NotificationAdded } from './models/notification-added.model.js';
 import { NotificationConnection } from './models/notification-connection.model.js';
 import { NotificationKind } from './notification-kind.js';
@@ -32,6 +32,9 @@ function tellsAsker(askerId: number, authorId: number, causedById: number | null
 
 const cursorKind = 'n';
 
+/** At most this many people are notified from one post, so a list of names cannot be used to spam. */
+const maxMentionsPerPost = 10;
+
 /**
  * Notifications: made from forum events (replies, mentions, accepted answers, the bot's answers),
  * read and marked read by their recipient, pushed live to them. Hidden posts notify nobody, and a
@@ -46,20 +49,21 @@ export class NotificationsService implements OnModuleInit {
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
     private readonly postJobs: PostJobs,
+    private readonly markdown: MarkdownService,
   ) {}
 
   onModuleInit(): void {
     this.postJobs.register({
       job: 'notify-reply',
       postType: PostType.REPLY,
-      needs: (post) => tellsAsker(post.threadAuthorId, post.authorId, post.causedById) || extractMentions(post.body).length > 0,
+      needs: (post) => tellsAsker(post.threadAuthorId, post.authorId, post.causedById) || this.markdown.mentions(post.body).length > 0,
       changesPublicContent: false,
       run: (job, done) => this.onReplyPosted(job, done),
     });
     this.postJobs.register({
       job: 'notify-question',
       postType: PostType.THREAD,
-      needs: (post) => extractMentions(post.body).length > 0,
+      needs: (post) => this.markdown.mentions(post.body).length > 0,
       run: (job, done) => this.onQuestionPosted(job, done),
     });
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
@@ -168,15 +172,13 @@ export class NotificationsService implements OnModuleInit {
 
   /** The ids of existing people a post mentions, except `excluded` (the author, those already notified) and the bot. */
   private async mentioned(body: string, excluded: number[]): Promise<number[]> {
-    const mentions = extractMentions(body);
-    if (mentions.length === 0) return [];
-    const keys = [...new Set(mentions.flatMap((mention) => [mention.name, mention.trimmed]))];
-    const users = await this.users.accountsByUsername(keys);
-    const byKey = new Map(users.map((user) => [user.username.toLowerCase(), user]));
+    const names = this.markdown.mentions(body).slice(0, maxMentionsPerPost);
+    if (names.length === 0) return [];
+    const byName = new Map((await this.users.accountsByUsername(names)).map((user) => [user.username.toLowerCase(), user]));
     const skip = new Set(excluded);
     const ids: number[] = [];
-    for (const mention of mentions) {
-      const user = byKey.get(mention.name) ?? byKey.get(mention.trimmed);
+    for (const name of names) {
+      const user = byName.get(name);
       if (!user || user.role === Role.BOT || skip.has(user.id)) continue;
       skip.add(user.id);
       ids.push(user.id);
