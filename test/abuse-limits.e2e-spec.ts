@@ -400,7 +400,9 @@ describe('abuse: changes of the accepted answer are rate limited', () => {
 
     const responses = await changeAnswer([app], asker, post, 8);
     console.log(`8 accepted-answer changes in a row: ${JSON.stringify(tally(responses))}`);
-    expect(tally(responses)).toEqual({ OK: 4, RATE_LIMITED: 4 });
+    // Refused: the fifth and seventh, acceptances; the withdrawals after them find nothing accepted, which costs nothing.
+    expect(tally(responses)).toEqual({ OK: 6, RATE_LIMITED: 2 });
+    expect(responses[6]).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
     expect(responses[4]).toMatchObject({
       errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
     });
@@ -415,6 +417,22 @@ describe('abuse: changes of the accepted answer are rate limited', () => {
     const otherPost = await answeredQuestion(app, other);
     expect(tally(await changeAnswer([app], other, otherPost, 1))).toEqual({ OK: 1 });
   });
+
+  it('does not count accepting the accepted answer again, or withdrawing when none is accepted', async () => {
+    const asker = await createAccount(app, Role.MEMBER);
+    const post = await answeredQuestion(app, asker);
+    const repeat = (query: string, variables: Record<string, unknown>) =>
+      Promise.all(Array.from({ length: 5 }, () => app.request(query, variables, { token: asker.token })));
+
+    expect(tally(await repeat(unacceptMutation, { threadId: post.threadId }))).toEqual({ OK: 5 });
+    expect(tally(await changeAnswer([app], asker, post, 1))).toEqual({ OK: 1 });
+    expect(tally(await repeat(acceptMutation, { replyId: post.replyId }))).toEqual({ OK: 5 });
+    // Three changes of the four are left: the repeats took none.
+    const withdraw = () => app.request(unacceptMutation, { threadId: post.threadId }, { token: asker.token });
+    const accept = () => app.request(acceptMutation, { replyId: post.replyId }, { token: asker.token });
+    expect(tally([await withdraw(), await accept(), await withdraw()])).toEqual({ OK: 3 });
+    expect(tally([await accept()])).toEqual({ RATE_LIMITED: 1 });
+  });
 });
 
 describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: changes of the accepted answer across two instances on one Redis', () => {
@@ -423,8 +441,18 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: changes of the accepted ans
   it("counts a member's changes on every instance against one limit", async () => {
     const asker = await createAccount(instances.first, Role.MEMBER);
     const post = await answeredQuestion(instances.first, asker);
-    const responses = await changeAnswer([instances.first, instances.second], asker, post, 6);
-    expect(tally(responses)).toEqual({ OK: 4, RATE_LIMITED: 2 });
+    const responses = await changeAnswer([instances.first, instances.second], asker, post, 7);
+    // The sixth, a withdrawal after the refused acceptance, finds nothing accepted and costs nothing.
+    expect(tally(responses)).toEqual({ OK: 5, RATE_LIMITED: 2 });
+    expect(responses.map((response) => response.errors?.[0]?.extensions?.code ?? 'OK')).toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'RATE_LIMITED',
+      'OK',
+      'RATE_LIMITED',
+    ]);
   });
 });
 

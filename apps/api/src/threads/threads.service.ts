@@ -355,6 +355,8 @@ export class ThreadsService {
     const thread = await this.findVisible(context, reply.threadId);
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
+    // Accepting the accepted answer again (a second click, a retried request) changes nothing, so it costs nothing.
+    if (thread.acceptedReplyId === replyId) return toThread(thread);
     await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(thread.id, async (change) => {
       // Read again under the thread's lock: a moderator may have hidden it since.
@@ -382,6 +384,7 @@ export class ThreadsService {
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
+    if (thread.acceptedReplyId === null) return toThread(thread);
     await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(thread.id, async (change) => ({
       done: await change.setAcceptedReply(null),
