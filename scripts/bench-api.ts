@@ -10,7 +10,8 @@
  * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own). With BENCH_REDIS_URL the server
  * queues its post jobs on BullMQ there (under a key prefix of its own), else it runs them in its process.
  * Reads are anonymous, as most of a forum's are, so the anonymous response cache answers all but the first of each
- * (its statement count is then 0); the "as a member" row reads the same page signed in, without the cache.
+ * (its statement count is then 0); the "as a member" row reads the same page signed in, without the cache, and the
+ * "amid ... replies/s elsewhere" row reads it anonymously while replies go to other threads.
  *
  *   npm run bench:api [-- --seconds 6 --warmup 2 --connections 10 --threads 10000 --dist dist]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npm run bench:api
@@ -387,6 +388,28 @@ interface Scenario {
   variables?: () => Record<string, unknown>;
   /** Signed in: each connection as a member of its own, so no member has two writes in flight. Else anonymous. */
   perConnectionMember?: boolean;
+  /** Replies to other threads sent meanwhile (per second, by one member, one at a time), as a forum in use writes. */
+  repliesElsewherePerSecond?: number;
+}
+
+/** Sends replies to `threadIdOf()` at a steady rate until stopped; resolves with how many were sent. */
+function replyElsewhere(url: string, token: string, perSecond: number, threadIdOf: () => number): () => Promise<number> {
+  let running = true;
+  let sent = 0;
+  const done = (async () => {
+    const start = performance.now();
+    while (running) {
+      await graphql(url, documents.reply, { threadId: String(threadIdOf()), body: 'Another reply, elsewhere in the forum.' }, token);
+      sent++;
+      const wait = start + (sent * 1000) / perSecond - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return sent;
+  };
 }
 
 interface Row {
@@ -614,6 +637,13 @@ async function benchmark(engine: Engine): Promise<{
       variables: () => ({ id: fixture.bigThreadId, first: 50 }),
     },
     {
+      // Each reply empties the cached answers it may change (this thread's are not among them).
+      name: 'read thread (20 replies) amid 20 replies/s elsewhere',
+      query: documents.threadPage,
+      variables: () => ({ id: fixture.bigThreadId, first: 50 }),
+      repliesElsewherePerSecond: 20,
+    },
+    {
       // Signed-in viewers never use the anonymous response cache: this is every read's cost without it.
       name: 'read thread (20 replies) as a member',
       query: documents.threadPage,
@@ -641,11 +671,15 @@ async function benchmark(engine: Engine): Promise<{
   for (const scenario of scenarios.filter(timed)) {
     // A GraphQL error still answers 200: check that each operation succeeds once before timing it.
     await graphql(server.url, scenario.query, scenario.variables?.() ?? {}, scenario.perConnectionMember ? fixture.tokens[0] : undefined);
+    const stopWriting = scenario.repliesElsewherePerSecond
+      ? replyElsewhere(server.url, fixture.tokens[fixture.tokens.length - 2], scenario.repliesElsewherePerSecond, someThread)
+      : null;
     if (warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
     await server.cutProfile('warm-up');
     const cpuBefore = server.cpuMs();
     const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, seconds);
     const cpuMs = server.cpuMs() - cpuBefore;
+    await stopWriting?.();
     const backlog = await pendingJobs(engine);
     await server.cutProfile(scenario.name);
     rows.push({

@@ -172,6 +172,70 @@ describe('the anonymous response cache', () => {
     expect(after).toEqual(await signedInRead(app, threadId, helper));
   });
 
+  it("keeps a thread's page through writes to other threads, and shows those writes in the lists at once", async () => {
+    const { app, asker, helper } = cast;
+    const quiet = await ask(app, asker, 'Spare copy of the setup code', 'Where should a printed setup code be kept?');
+    const busy = await ask(app, asker, 'Sign-in numbers on a new tablet', 'The tablet shows no codes after the move.');
+    await runPostJobs(app);
+    const latest = async () => {
+      const before = app.queryCount;
+      const response = await app.request<{ threads: { nodes: { id: string; title: string; replyCount: number }[] } }>(
+        '{ threads(first: 5) { nodes { id title replyCount } } }',
+      );
+      expect(response.errors).toBeUndefined();
+      return { nodes: response.data!.threads.nodes, statements: app.queryCount - before };
+    };
+    await anonymousRead(app, quiet);
+    await latest();
+    expect((await latest()).statements).toBe(0);
+
+    const replyId = await reply(app, busy, helper, 'Scan the setup code on the tablet as well.');
+    expect((await latest()).nodes.find((node) => node.id === busy)?.replyCount).toBe(1);
+    await app.query('mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }', { replyId }, { token: asker.token });
+    await app.query(
+      'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
+      { threadId: busy },
+      { token: asker.token },
+    );
+    await app.query(
+      'mutation Edit($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }',
+      { threadId: busy, input: { title: 'Sign-in numbers missing on a new tablet', body: 'The tablet shows no codes after the move.' } },
+      { token: asker.token },
+    );
+    expect((await latest()).nodes.find((node) => node.id === busy)?.title).toBe('Sign-in numbers missing on a new tablet');
+    expect((await anonymousRead(app, busy)).thread.title).toBe('Sign-in numbers missing on a new tablet');
+    const newer = await ask(app, helper, 'Authenticator for two accounts', 'Can one app hold codes for two vaults?');
+    expect((await latest()).nodes[0]!.id).toBe(newer);
+    await runPostJobs(app);
+
+    expect((await anonymousRead(app, quiet)).statements).toBe(0);
+  });
+
+  it('shows an anonymous reader an edited question and a withdrawn answer on the very next read', async () => {
+    const { app, asker, helper } = cast;
+    const threadId = await ask(app, asker, 'Codes on two phones', 'Can both phones show the same sign-in codes?');
+    const replyId = await reply(app, threadId, helper, 'Yes, scan the setup code on both.');
+    await app.query('mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }', { replyId }, { token: asker.token });
+    expect((await anonymousRead(app, threadId)).thread.acceptedReply).toEqual({ id: replyId });
+    expect((await anonymousRead(app, threadId)).statements).toBe(0);
+
+    await app.query(
+      'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
+      { threadId },
+      { token: asker.token },
+    );
+    expect((await anonymousRead(app, threadId)).thread.acceptedReply).toBeNull();
+    await app.query(
+      'mutation Edit($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }',
+      { threadId, input: { title: 'Codes on two phones at once', body: 'Can both phones show the same sign-in codes, please?' } },
+      { token: asker.token },
+    );
+    expect((await anonymousRead(app, threadId)).thread).toMatchObject({
+      title: 'Codes on two phones at once',
+      body: 'Can both phones show the same sign-in codes, please?',
+    });
+  });
+
   it("shows an anonymous reader a user's new role on the very next read", async () => {
     const { app, asker } = cast;
     const admin = await createAccount(app, Role.ADMIN);
@@ -255,6 +319,13 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('the anonymous response cache on tw
     ]);
     await runPostJobs(first);
     expect((await anonymousRead(second, threadId)).thread.processing).toBe(false);
+    expect((await anonymousRead(second, threadId)).statements).toBe(0);
+
+    // A write to another thread on the first leaves this page cached on the second.
+    const other = await ask(first, helper, 'Setup code on paper', 'Is a printed setup code safe enough?');
+    await reply(first, other, asker, 'Keep it with your other important papers.');
+    await runPostJobs(first);
+    expect((await anonymousRead(second, other)).thread.replies.nodes).toHaveLength(1);
     expect((await anonymousRead(second, threadId)).statements).toBe(0);
   });
 });

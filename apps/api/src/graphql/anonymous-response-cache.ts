@@ -6,10 +6,11 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Extensions } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type * as GraphqlModule from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
 import { createRequire } from 'node:module';
 import { type AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import type { ContentGeneration } from '../events/content-generation.js';
+import type { ContentGeneration, ContentScope } from '../events/content-generation.js';
 
 /**
  * On a query field whose answer must never be cached, because it differs between two anonymous requests of the same
@@ -24,6 +25,13 @@ const changesPublicContent = 'changesPublicContent';
  * it leaves the anonymous response cache alone. Every other mutation empties it, so mark only what is plainly private.
  */
 export const LeavesPublicContent = () => Extensions({ [changesPublicContent]: false });
+
+/**
+ * On a mutation whose every public write is one thread's and is announced by a forum event naming the thread (a
+ * question, a reply, an edit, an accepted answer): the event bumps that thread's generation and the lists'
+ * (ContentGeneration), so the cached pages of other threads stay. Every mutation not marked empties the whole cache.
+ */
+export const ChangesOneThread = () => Extensions({ [changesPublicContent]: 'thread' });
 
 // The schema builder (NestJS, CommonJS) accepts only its own copy of graphql's classes: the CommonJS build, which Node
 // also gives to `import`, but test runners that prefer the package's ESM build would hand us a second copy.
@@ -54,8 +62,33 @@ const cacheBytes = 32 * 1024 * 1024;
 
 interface RequestState {
   anonymous: boolean;
-  /** The generation when the request started; null: unknown (or signed in), so the cache is not used. */
+  /** The generation of what the query reads, before it read anything; null: unknown (or signed in), so the cache is not used. */
   generation: string | null;
+}
+
+/**
+ * What a query reads: the pages of the threads it names when it asks for nothing but `thread(id: ...)` (everything
+ * under a thread is that thread's, or a user's or an answer's, whose changes bump every scope), else the lists.
+ */
+export function contentScope(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): ContentScope {
+  const threads: number[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return 'lists';
+    if (selection.name.value === '__typename') continue;
+    if (selection.name.value !== 'thread') return 'lists';
+    const argument = selection.arguments?.find((candidate) => candidate.name.value === 'id')?.value;
+    const id = Number(
+      argument?.kind === Kind.VARIABLE
+        ? variables?.[argument.name.value]
+        : argument?.kind === Kind.STRING || argument?.kind === Kind.INT
+          ? argument.value
+          : NaN,
+    );
+    // Not an id (the query fails, and failures are not cached): the lists' scope is always safe.
+    if (!Number.isSafeInteger(id)) return 'lists';
+    threads.push(id);
+  }
+  return threads.length > 0 ? { threads } : 'lists';
 }
 
 type GraphqlContext = { req: Request; res?: Response };
@@ -81,12 +114,12 @@ export function anonymousResponseCachePlugins(
       willSendResponse: async ({ operation, schema }) => {
         if (operation?.operation !== 'mutation') return;
         const fields = schema.getMutationType()?.getFields() ?? {};
-        const leavesPublicContent = operation.selectionSet.selections.every(
+        const bumpedOrPrivate = operation.selectionSet.selections.every(
           (selection) =>
             selection.kind === Kind.FIELD &&
-            (selection.name.value === '__typename' || fields[selection.name.value]?.extensions[changesPublicContent] === false),
+            (selection.name.value === '__typename' || fields[selection.name.value]?.extensions[changesPublicContent] !== undefined),
         );
-        if (!leavesPublicContent) await generation.bump();
+        if (!bumpedOrPrivate) await generation.bump();
       },
     }),
   };
@@ -94,8 +127,9 @@ export function anonymousResponseCachePlugins(
   if (seconds === 0) return [ApolloServerPluginCacheControlDisabled(), bumpAfterMutations];
 
   // Filled in when a request starts: whether the viewer is a visitor (the session, if any, looked up as the AuthGuard
-  // would at the first field; a token that is no session is a visitor), and for a visitor the content generation,
-  // read before anything else: what a write commits after it is never stored where later requests look.
+  // would at the first field; a token that is no session is a visitor); for a visitor's query, once it is parsed, the
+  // generation of what it reads, before anything is read: what a write commits after it is never stored where later
+  // requests look.
   const requests = new WeakMap<object, RequestState>();
   const stateOf = (requestContext: GraphQLRequestContext<GraphqlContext>): RequestState =>
     requests.get(requestContext.contextValue) ?? { anonymous: false, generation: null };
@@ -113,7 +147,7 @@ export function anonymousResponseCachePlugins(
     requestDidStart: async (requestContext) => {
       const { req, res } = requestContext.contextValue;
       const anonymous = (await viewerOf(RequestContext.of(req, res))) === null;
-      requests.set(requestContext.contextValue, { anonymous, generation: anonymous ? await generation.current() : null });
+      requests.set(requestContext.contextValue, { anonymous, generation: null });
       return anonymous ? cacheHints.requestDidStart!(requestContext) : undefined;
     },
   };
@@ -124,7 +158,14 @@ export function anonymousResponseCachePlugins(
       cache: new InMemoryLRUCache<string>({ maxSize: cacheBytes }),
       // Queries only (the plugin never looks at mutations).
       sessionId: async (requestContext) => (stateOf(requestContext).anonymous ? null : 'signed-in'),
-      extraCacheKeyData: async (requestContext) => ({ generation: stateOf(requestContext).generation }),
+      // Called for queries only, once parsed and validated, before they run.
+      extraCacheKeyData: async (requestContext) => {
+        const state = stateOf(requestContext);
+        if (state.anonymous && requestContext.operation) {
+          state.generation = await generation.current(contentScope(requestContext.operation, requestContext.request.variables));
+        }
+        return { generation: state.generation };
+      },
       shouldReadFromCache: async (requestContext) => usesCache(requestContext),
       shouldWriteToCache: async (requestContext) => usesCache(requestContext),
     }),

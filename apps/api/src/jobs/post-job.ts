@@ -53,8 +53,9 @@ export interface PostJobHandler {
   needs?(post: NewPost): boolean;
   /**
    * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
-   * recipients read them), so it leaves the anonymous response cache alone. Only a reply's job may say so: a
-   * question's `processing` ends when its last job does, which every reader sees.
+   * recipients read them), so it leaves the anonymous response cache alone; else a reply's job empties it. Only a
+   * reply's job may say so: a question's `processing` ends when its last job does, which every reader sees (a
+   * question's job bumps the generation of its thread).
    */
   changesPublicContent?: boolean;
   run(job: PostJob, completion: PostJobCompletion): Promise<void>;

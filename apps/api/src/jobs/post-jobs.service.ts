@@ -105,8 +105,9 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       throw error;
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
-      // and a failed try may have written part of it.
-      if (handler.changesPublicContent !== false) await this.generation.bump();
+      // and a failed try may have written part of it. A question's jobs write that thread alone.
+      if (job.postType === PostType.THREAD) await this.generation.bumpThread(job.postId);
+      else if (handler.changesPublicContent !== false) await this.generation.bump();
     }
   }
 

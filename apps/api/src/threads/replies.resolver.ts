@@ -1,3 +1,4 @@
+import { ChangesOneThread } from '../graphql/anonymous-response-cache.js';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
@@ -27,11 +28,13 @@ export class RepliesResolver {
     private readonly markdown: MarkdownService,
   ) {}
 
+  @ChangesOneThread()
   @Mutation(() => Reply, { description: 'Replies to a thread (signed in; rate limited per member; FORBIDDEN when locked).' })
   replyToThread(@Ctx() context: RequestContext, @Args() args: ReplyToThreadArgs): Promise<Reply> {
     return this.repliesService.reply(context, args);
   }
 
+  @ChangesOneThread()
   @Mutation(() => Reply, { description: 'Edits a reply: its author or staff. The previous text is kept as a revision.' })
   editReply(
     @Ctx() context: RequestContext,

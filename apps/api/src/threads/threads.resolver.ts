@@ -1,3 +1,4 @@
+import { ChangesOneThread } from '../graphql/anonymous-response-cache.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
 import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
@@ -45,11 +46,13 @@ export class ThreadsResolver {
     return this.threadsService.byId(context, id);
   }
 
+  @ChangesOneThread()
   @Mutation(() => Thread, { description: 'Asks a question (signed in; rate limited per member).' })
   askQuestion(@Ctx() context: RequestContext, @Args('input', { description: 'The question.' }) input: AskQuestionInput): Promise<Thread> {
     return this.threadsService.ask(context, input);
   }
 
+  @ChangesOneThread()
   @Mutation(() => Thread, { description: 'Edits a question: its author or staff. The previous text is kept as a revision.' })
   editQuestion(
     @Ctx() context: RequestContext,
@@ -59,6 +62,7 @@ export class ThreadsResolver {
     return this.threadsService.edit(context, threadId, input);
   }
 
+  @ChangesOneThread()
   @Mutation(() => Thread, { description: "Marks a reply as its thread's answer: the thread's author or staff." })
   acceptAnswer(
     @Ctx() context: RequestContext,
@@ -67,6 +71,7 @@ export class ThreadsResolver {
     return this.threadsService.accept(context, replyId);
   }
 
+  @ChangesOneThread()
   @Mutation(() => Thread, { description: 'Removes the accepted answer: the thread is OPEN again unless locked.' })
   unacceptAnswer(
     @Ctx() context: RequestContext,
