@@ -137,6 +137,26 @@ describe('Matcher', () => {
     expect(result.answer).toBe(AnswerSlug.reenableFromSignedInDevice);
   });
 
+  it('asks its question when sure that an authenticator is lost but not whether the asker is still signed in somewhere', () => {
+    const unsure = sut.match({ body: 'New phone, the codes app did not come along. How do I get back into my account?' });
+    expect(unsure.clarifyIfUnsure?.choices.map((choice) => choice.slug)).toEqual([
+      AnswerSlug.reenableFromSignedInDevice,
+      AnswerSlug.contactSupportLockedOut,
+    ]);
+    const decision = decide(unsure, defaultThresholds);
+    expect(decision).toMatchObject({
+      action: 'clarify',
+      confidence: unsure.alternatives[0]!.confidence + unsure.alternatives[1]!.confidence,
+    });
+    expect(unsure.alternatives[0]!.confidence).toBeLessThan(defaultThresholds.answer);
+
+    // Sure which one: the answer.
+    const sure = sut.match({ body: 'My laptop is still logged in but the codes app is gone' });
+    expect(decide(sure, defaultThresholds)).toMatchObject({ action: 'answer', slug: AnswerSlug.reenableFromSignedInDevice });
+    // Other answers: never this question.
+    expect(sut.match({ body: 'Where are my backup codes?' }).clarifyIfUnsure).toBeNull();
+  });
+
   it('returns a confidence in [0, 1] and at most three ranked alternatives', () => {
     const result = sut.match({ body: 'where are the 2fa backup codes' });
     expect(result.confidence).toBeGreaterThanOrEqual(0);

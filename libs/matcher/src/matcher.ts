@@ -146,27 +146,46 @@ export class Matcher {
       terms: best ? this.decisiveTerms(extracted, best.index) : [],
       signals: describe(extracted.signals),
     };
-    if (!best) return { answer: null, confidence: 0, alternatives, clarify: null, explanation };
+    if (!best) return { answer: null, confidence: 0, alternatives, clarify: null, clarifyIfUnsure: null, explanation };
 
     // A question already taught (written for the bot or decided by staff) gets the taught decision.
     const taught = this.memory.get(extracted.tokens.join(' '));
     if (taught !== undefined) {
       const slug = this.answers[taught]?.slug ?? null;
       explanation.signals.push(slug ? `taught: an example of ${slug}` : 'taught: none of the answers');
-      if (!slug) return { answer: null, confidence: 0, alternatives: [], clarify: null, explanation };
+      if (!slug) return { answer: null, confidence: 0, alternatives: [], clarify: null, clarifyIfUnsure: null, explanation };
       const others = alternatives.filter((answer) => answer.slug !== slug).slice(0, 2);
-      return { answer: slug, confidence: 1, alternatives: [{ slug, confidence: 1 }, ...others], clarify: null, explanation };
+      return {
+        answer: slug,
+        confidence: 1,
+        alternatives: [{ slug, confidence: 1 }, ...others],
+        clarify: null,
+        clarifyIfUnsure: null,
+        explanation,
+      };
     }
 
-    const clarify = clarification(best.slug, extracted.signals);
-    if (clarify) {
+    if (lostAuthenticatorStateUnknown(best.slug, extracted.signals)) {
       explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
-      const pair = byAnswer
-        .filter((answer) => answer.slug === AnswerSlug.reenableFromSignedInDevice || answer.slug === AnswerSlug.contactSupportLockedOut)
-        .reduce((sum, answer) => sum + answer.probability, 0);
-      return { answer: null, confidence: modelConfidence(applyPlatt(this.calibration, pair)), alternatives, clarify, explanation };
+      const pair = byAnswer.filter((answer) => isLostAuthenticatorAnswer(answer.slug)).reduce((sum, answer) => sum + answer.probability, 0);
+      return {
+        answer: null,
+        confidence: modelConfidence(applyPlatt(this.calibration, pair)),
+        alternatives,
+        clarify: signedInQuestion,
+        clarifyIfUnsure: null,
+        explanation,
+      };
     }
-    return { answer: best.slug, confidence: alternatives[0]!.confidence, alternatives, clarify: null, explanation };
+    const unsure = isLostAuthenticatorAnswer(best.slug) && byAnswer[1] !== undefined && isLostAuthenticatorAnswer(byAnswer[1].slug);
+    return {
+      answer: best.slug,
+      confidence: alternatives[0]!.confidence,
+      alternatives,
+      clarify: null,
+      clarifyIfUnsure: unsure ? signedInQuestion : null,
+      explanation,
+    };
   }
 
   /** This model's weights laid out for a new vocabulary and answer list, when the features are alike. */
@@ -210,21 +229,26 @@ export class Matcher {
  * Help-desk policy: someone whose authenticator is gone is sent to re-enable two-factor from a device
  * still signed in, or to support when there is none; when the question does not say which, ask.
  */
-function clarification(best: string, signals: StateSignals): Clarification | null {
-  const reenable = AnswerSlug.reenableFromSignedInDevice;
-  const support = AnswerSlug.contactSupportLockedOut;
-  if (best !== reenable && best !== support) return null;
+/** The two answers for a lost authenticator: still signed in on a device, or signed in nowhere. */
+function isLostAuthenticatorAnswer(slug: string): boolean {
+  return slug === AnswerSlug.reenableFromSignedInDevice || slug === AnswerSlug.contactSupportLockedOut;
+}
+
+/** Which of the two lost-authenticator answers applies depends on something the question does not say. */
+const signedInQuestion: Clarification = {
+  question: 'Are you still signed in to your account on any device, such as a computer, tablet or browser?',
+  choices: [
+    { slug: AnswerSlug.reenableFromSignedInDevice, label: 'Yes, I am still signed in on a device' },
+    { slug: AnswerSlug.contactSupportLockedOut, label: 'No, I am not signed in anywhere' },
+  ],
+};
+
+/** Help-desk policy: an authenticator lost now, and nothing said about being signed in anywhere. */
+function lostAuthenticatorStateUnknown(best: string, signals: StateSignals): boolean {
+  if (!isLostAuthenticatorAnswer(best)) return false;
   const lostNow = signals.lostAuthenticator && !signals.hypothetical && !signals.preparing;
-  if (!lostNow) return null;
   const stateKnown = signals.signedInSomewhere || signals.signedInNowhere || signals.lockedOut || signals.asksForReset;
-  if (stateKnown) return null;
-  return {
-    question: 'Are you still signed in to your account on any device, such as a computer, tablet or browser?',
-    choices: [
-      { slug: reenable, label: 'Yes, I am still signed in on a device' },
-      { slug: support, label: 'No, I am not signed in anywhere' },
-    ],
-  };
+  return Boolean(lostNow) && !stateKnown;
 }
 
 /**

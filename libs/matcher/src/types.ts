@@ -53,6 +53,12 @@ export interface MatchResult {
   alternatives: RankedAnswer[];
   /** Set when the asker must say whether a device is still signed in; `answer` is then null. */
   clarify: Clarification | null;
+  /**
+   * The same question when the two likeliest answers are the two for a lost authenticator (still signed in somewhere,
+   * or not): `decide` asks it when the chance that one of them is right (the sum of their confidences) clears the
+   * public threshold and the top answer's alone does not. Null otherwise, and whenever `clarify` is set.
+   */
+  clarifyIfUnsure: Clarification | null;
   /** The words that weighed most for the answer and the state signals found, e.g. "signed in nowhere: ...". */
   explanation: { terms: string[]; signals: string[] };
 }

@@ -24,6 +24,7 @@ function match(overrides: Partial<MatchResult>): MatchResult {
     confidence: 0.5,
     alternatives: [{ slug: 'no-backup-codes', confidence: 0.5 }],
     clarify: null,
+    clarifyIfUnsure: null,
     explanation: { terms: [], signals: [] },
     ...overrides,
   };
@@ -57,7 +58,7 @@ describe('botOutcome', () => {
   it('does nothing below the review threshold', () => {
     const sut = botOutcome(match({ confidence: 0.39 }), thresholds, answerOf);
 
-    expect(sut).toEqual({ status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [] });
+    expect(sut).toEqual({ status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [], clarify: null });
   });
 
   it('asks the clarifying question at or above the clarify threshold, naming both choices with their titles', () => {
@@ -68,6 +69,29 @@ describe('botOutcome', () => {
     expect(sut.reply).toContain('Lost phone, still signed in');
     expect(sut.reply).toContain('Lost phone, signed out everywhere');
     expect(sut.events).toEqual([BotEventType.ClarificationAsked]);
+  });
+
+  it('asks the clarifying question when as sure as a public answer that the authenticator is lost, but not of which answer', () => {
+    const unsure = (top: number, other: number) =>
+      botOutcome(
+        match({
+          answer: 'lost-phone-signed-in',
+          confidence: top,
+          alternatives: [
+            { slug: 'lost-phone-signed-in', confidence: top },
+            { slug: 'lost-phone-signed-out', confidence: other },
+          ],
+          clarifyIfUnsure: clarification,
+        }),
+        thresholds,
+        answerOf,
+      );
+
+    expect(unsure(0.5, 0.3)).toMatchObject({ status: BotSuggestionStatus.CLARIFYING, answer: null, clarify: clarification });
+    expect(unsure(0.5, 0.3).reply).toContain('Lost phone, signed out everywhere');
+    expect(unsure(0.5, 0.29)).toMatchObject({ status: BotSuggestionStatus.PENDING_REVIEW, reply: null });
+    // Sure of one of them: the answer, not the question.
+    expect(unsure(0.85, 0.1)).toMatchObject({ status: BotSuggestionStatus.ANSWERED, answer: { slug: 'lost-phone-signed-in' } });
   });
 
   it('never answers publicly while a clarification is pending, however confident', () => {

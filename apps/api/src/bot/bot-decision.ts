@@ -1,4 +1,4 @@
-import { decide, type MatchResult } from '#matcher';
+import { decide, type Clarification, type MatchResult } from '#matcher';
 import type { AnswerRecord } from '../canonical-answers/canonical-answers.service.js';
 import { BotEventType } from './bot-event-type.js';
 import { BotSuggestionStatus } from './bot-suggestion-status.js';
@@ -16,6 +16,8 @@ export interface BotOutcome {
   answer: AnswerRecord | null;
   reply: string | null;
   events: BotEventType[];
+  /** The question the bot asks (CLARIFYING), else the one the match offered below the thresholds, if any. */
+  clarify: Clarification | null;
 }
 
 /**
@@ -37,21 +39,35 @@ export function botOutcome(
         answer: null,
         reply: botClarifyReply(decision.clarify, titles),
         events: [BotEventType.ClarificationAsked],
+        clarify: decision.clarify,
       };
     }
     case 'answer': {
       const answer = answerOf(decision.slug);
       if (answer)
-        return { status: BotSuggestionStatus.ANSWERED, answer, reply: botAnswerReply(answer), events: [BotEventType.BotAnswered] };
+        return {
+          status: BotSuggestionStatus.ANSWERED,
+          answer,
+          reply: botAnswerReply(answer),
+          events: [BotEventType.BotAnswered],
+          clarify: result.clarify,
+        };
       break;
     }
     case 'review': {
       const answer = answerOf(decision.slug);
-      if (answer) return { status: BotSuggestionStatus.PENDING_REVIEW, answer, reply: null, events: [BotEventType.ReviewQueued] };
+      if (answer)
+        return {
+          status: BotSuggestionStatus.PENDING_REVIEW,
+          answer,
+          reply: null,
+          events: [BotEventType.ReviewQueued],
+          clarify: result.clarify,
+        };
       break;
     }
     case 'none':
       break;
   }
-  return { status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [] };
+  return { status: BotSuggestionStatus.NO_MATCH, answer: null, reply: null, events: [], clarify: result.clarify };
 }

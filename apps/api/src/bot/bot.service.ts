@@ -145,7 +145,7 @@ export class BotService implements OnModuleInit {
           answerId: decision.answer?.id ?? null,
           confidence: result.confidence,
           alternatives: JSON.stringify(result.alternatives),
-          clarify: result.clarify ? JSON.stringify(result.clarify) : null,
+          clarify: decision.clarify ? JSON.stringify(decision.clarify) : null,
           explanation: JSON.stringify(result.explanation),
           status: decision.status,
           feedback: null,
