@@ -7,7 +7,9 @@ const operation = (source: string) =>
 
 describe('contentScope', () => {
   it('names the threads of a query that asks for nothing but threads by id', () => {
-    expect(contentScope(operation('query T($id: ID!) { thread(id: $id) { id replies(first: 5) { nodes { id } } } }'), { id: '12' })).toEqual({
+    expect(
+      contentScope(operation('query T($id: ID!) { thread(id: $id) { id replies(first: 5) { nodes { id } } } }'), { id: '12' }),
+    ).toEqual({
       threads: [12],
     });
     expect(contentScope(operation('{ __typename a: thread(id: "3") { id } b: thread(id: 4) { id } }'), {})).toEqual({ threads: [3, 4] });
