@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { isPostgres, SqlParameters, sqlRows } from './sql.js';
+import { SqlParameters, sqlRows } from './sql.js';
 
 /**
  * Inserts one row and returns its generated id, in one statement (`INSERT ... RETURNING id`, which SQLite has had
@@ -31,14 +31,4 @@ export async function insertRow<T extends ObjectLiteral>(
     sql.values,
   );
   return Number(row.id);
-}
-
-/**
- * Runs an UPDATE built by TypeORM with a RETURNING clause (which TypeORM writes on PostgreSQL only; SQLite has had it
- * since 3.35), so that a change and the values it left are one statement. Returns the updated rows' columns.
- */
-export async function updateReturning<R>(manager: EntityManager, [sql, parameters]: [string, unknown[]], returning: string): Promise<R[]> {
-  const result = await manager.connection.query(`${sql} RETURNING ${returning}`, parameters, manager.queryRunner);
-  // PostgreSQL answers an UPDATE with [rows, affected]; SQLite with the rows.
-  return (isPostgres(manager.connection) ? (result as [R[], number])[0] : result) as R[];
 }
