@@ -6,7 +6,7 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
-import { AuthUser, RequestContext } from '../common/request-context.js';
+import { AuthUser, publicProfileOf, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -55,7 +55,9 @@ export class RepliesService {
     if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
     const reply = await this.create(user, thread, args.body, context.isStaff);
-    // A new reply is not the accepted answer, and the asker is known: its impostor warning need not read the thread.
+    // The author's profile came with the session, and a new reply is not the accepted answer: the answer's `author`
+    // and impostor warning read nothing.
+    this.users.knownViewer(context);
     return { ...toReply(reply, null), threadAuthorId: thread.authorId };
   }
 
@@ -78,7 +80,7 @@ export class RepliesService {
    * `causedById` when someone's own action made this reply.
    */
   postAsSystem(
-    author: Pick<AuthUser, 'id' | 'role'>,
+    author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     causedById?: number,
@@ -98,7 +100,7 @@ export class RepliesService {
 
   /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
   private async create(
-    author: { id: number; role: Role },
+    author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     isStaffAnswer: boolean,
@@ -152,7 +154,7 @@ export class RepliesService {
       byBot: author.role === Role.BOT,
       threadHidden,
       at: now,
-      reply: toReplySnapshot(reply, thread, null),
+      reply: toReplySnapshot(reply, thread, null, publicProfileOf(author)),
     });
     return reply;
   }
