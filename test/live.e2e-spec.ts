@@ -421,14 +421,14 @@ describe('live updates (graphql-ws on /graphql)', () => {
     await listening(liveChannels.notifications(Number(staff.id)));
 
     const replyId = await reply(threadId);
-    await reply(threadId, staff.token, `Thanks @${replier.username}, that is right.`);
-
     const first = await askerNotifications.next();
     expect(first.errors).toBeUndefined();
     expect(first.data?.notificationAdded).toMatchObject({
       unreadCount: expect.any(Number),
       notification: { kind: 'REPLY', replyId, read: false, thread: { id: threadId }, actor: { username: replier.username } },
     });
+    // Posted once the first has arrived: two replies' notification jobs may run at once and finish in either order.
+    await reply(threadId, staff.token, `Thanks @${replier.username}, that is right.`);
     const second = await askerNotifications.next();
     expect(second.data?.notificationAdded.unreadCount).toBe(first.data!.notificationAdded.unreadCount + 1);
     // The staff member wrote the second reply and was notified of nothing: the asker's events never reached them.

@@ -45,6 +45,25 @@ describe('replies', () => {
   const replyCount = () => dataSource().getRepository(ReplyEntity).count();
 
   describe('replyToThread', () => {
+    it("answers with its author's profile as everyone reads it, a member's and a staff member's", async () => {
+      const profile = 'id username role isStaff isBot createdAt';
+      const thread = await ask();
+      for (const account of [forum.helper, forum.staff]) {
+        const { replyToThread } = await forum.app.query<{ replyToThread: { author: Record<string, unknown> } }>(
+          `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { author { ${profile} } } }`,
+          { threadId: thread.id, body: 'Open the security settings on a signed-in device.' },
+          { token: account.token },
+        );
+        const { user } = await forum.app.query<{ user: Record<string, unknown> }>(
+          `query User($username: String!) { user(username: $username) { ${profile} } }`,
+          {
+            username: account.username,
+          },
+        );
+        expect(replyToThread.author).toEqual(user);
+      }
+    });
+
     it('adds a reply, counts it and moves the thread to the top of recent activity', async () => {
       const thread = await ask();
       const posted = await reply(forum.helper.token, thread.id, 'Do you still have the **QR code**? Thanks @grey');

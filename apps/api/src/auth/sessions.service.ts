@@ -6,7 +6,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { Role } from '../common/role.js';
-import { sqlRows } from '../common/sql.js';
+import { sqlDate, sqlRows } from '../common/sql.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
@@ -70,13 +70,13 @@ export class SessionsService implements OnModuleInit {
 
   /**
    * The user a token belongs to, or null when it is unknown or expired. One query on every request: it reads the
-   * account's name and role and whether two-factor sign-in is on through the users' and two-factor's tables by name
-   * (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
+   * account's public profile (name, role, age) and whether two-factor sign-in is on through the users' and two-factor's
+   * tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
    */
   async userFor(token: string): Promise<AuthUser | null> {
-    const [row] = await sqlRows<{ id: number; username: string; role: Role; credential_user_id: number | null }>(
+    const [row] = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown; credential_user_id: number | null }>(
       this.sessions.manager.connection,
-      `SELECT account.id, account.username, account.role, credential.user_id AS credential_user_id
+      `SELECT account.id, account.username, account.role, account.created_at, credential.user_id AS credential_user_id
        FROM sessions session
        JOIN users account ON account.id = session.user_id
        LEFT JOIN two_factor_credentials credential ON credential.user_id = session.user_id AND credential.enabled_at IS NOT NULL
@@ -84,7 +84,13 @@ export class SessionsService implements OnModuleInit {
       [hashToken(token), new Date()],
     );
     if (!row) return null;
-    return { id: Number(row.id), username: row.username, role: row.role, twoFactorEnabled: row.credential_user_id !== null };
+    return {
+      id: Number(row.id),
+      username: row.username,
+      role: row.role,
+      createdAt: sqlDate(row.created_at),
+      twoFactorEnabled: row.credential_user_id !== null,
+    };
   }
 
   async revoke(token: string): Promise<void> {

@@ -6,6 +6,7 @@ import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { insertRow } from '../common/returning-writes.js';
+import { sqlRows } from '../common/sql.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -118,7 +119,8 @@ export class BotService implements OnModuleInit {
     if (!question || question.hidden) return;
     const bot = await this.author.bot();
     if (question.authorId === bot.id) return;
-    if (await this.suggestions.existsBy({ threadId })) return;
+    const decided = await sqlRows(this.suggestions.manager, 'SELECT 1 FROM bot_suggestions WHERE thread_id = $1', [threadId]);
+    if (decided.length > 0) return;
 
     const result = this.matcher.match({ title: question.title, body: question.body });
     const decision = this.decide(result);

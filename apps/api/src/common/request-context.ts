@@ -7,8 +7,24 @@ export interface AuthUser {
   id: number;
   username: string;
   role: Role;
+  /** When the account was made, if the look-up read it (the session's does): its public profile then needs no read. */
+  createdAt?: Date;
   /** Staff powers need two-factor sign-in on the account; unknown counts as off. */
   twoFactorEnabled?: boolean;
+}
+
+/** What everyone may see of an account. */
+export interface PublicProfile {
+  username: string;
+  role: Role;
+  createdAt: Date;
+}
+
+/** The public profile of an account at hand, if it says when it was made (the session's and the bot's do), else null. */
+export function publicProfileOf(account: Pick<AuthUser, 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>): PublicProfile | null {
+  return account.username !== undefined && account.createdAt !== undefined
+    ? { username: account.username, role: account.role, createdAt: account.createdAt }
+    : null;
 }
 
 const contextKey = Symbol('requestContext');

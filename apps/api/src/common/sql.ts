@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, QueryResult } from 'typeorm';
 
 /*
- * Hand-written SQL for the hot reads, on both engines, without TypeORM's query builder and entity hydration (a
- * third of a thread page's CPU). Statements are written once with PostgreSQL's `$1` parameters; rows come back
+ * Hand-written SQL for the hot reads and writes, on both engines, without TypeORM's query builder and entity hydration
+ * (a third of a thread page's CPU, a fifth of a reply's). Statements are written once with PostgreSQL's `$1` parameters; rows come back
  * with each engine's own value types, which the converters below make alike.
  */
 
@@ -23,20 +23,41 @@ export class SqlParameters {
 
 const sqliteTexts = new Map<string, { text: string; order: number[] }>();
 
-/** Runs a statement written with `$n` parameters and returns its rows. */
-export function sqlRows<Row>(dataSource: DataSource, text: string, parameters: readonly unknown[]): Promise<Row[]> {
-  if (dataSource.options.type === 'postgres') return dataSource.query(text, [...parameters]);
-  let sqlite = sqliteTexts.get(text);
-  if (!sqlite) {
-    // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
-    const order: number[] = [];
-    sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
-    if (sqliteTexts.size < 1000) sqliteTexts.set(text, sqlite);
+/**
+ * Runs a statement written with `$n` parameters, inside `on`'s transaction when it is a transaction's manager: its
+ * rows (a write's RETURNING rows) and how many rows it changed.
+ */
+export async function sqlExecute<Row>(
+  on: DataSource | EntityManager,
+  text: string,
+  parameters: readonly unknown[],
+): Promise<{ rows: Row[]; affected: number }> {
+  const manager = on instanceof EntityManager ? on : on.manager;
+  let statement = { text, parameters: [...parameters] };
+  if (!isPostgres(manager.connection)) {
+    let sqlite = sqliteTexts.get(text);
+    if (!sqlite) {
+      // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
+      const order: number[] = [];
+      sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
+      if (sqliteTexts.size < 1000) sqliteTexts.set(text, sqlite);
+    }
+    statement = { text: sqlite.text, parameters: sqlite.order.map((index) => toSqliteValue(parameters[index])) };
   }
-  return dataSource.query(
-    sqlite.text,
-    sqlite.order.map((index) => toSqliteValue(parameters[index])),
-  );
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    // The structured result says how many rows a write changed on both engines (PostgreSQL's rowCount, SQLite's changes).
+    const result = (await runner.query(statement.text, statement.parameters, true)) as QueryResult<Row>;
+    const rows = result.records ?? [];
+    return { rows, affected: result.affected ?? rows.length };
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
+/** Runs a statement written with `$n` parameters and returns its rows. */
+export async function sqlRows<Row>(on: DataSource | EntityManager, text: string, parameters: readonly unknown[]): Promise<Row[]> {
+  return (await sqlExecute<Row>(on, text, parameters)).rows;
 }
 
 /** Whether the statements run on PostgreSQL (for the few functions the engines name differently). */
@@ -44,9 +65,13 @@ export function isPostgres(dataSource: DataSource): boolean {
   return dataSource.options.type === 'postgres';
 }
 
-/** What TypeORM stores for a value on SQLite: booleans as 0/1, times as UTC `YYYY-MM-DD HH:MM:SS.SSS`. */
+/**
+ * What TypeORM stores for a value on SQLite: booleans as 0/1, times as UTC `YYYY-MM-DD HH:MM:SS.SSS`, whole numbers as
+ * INTEGER (a JS number binds as REAL: see database/sqlite-number-parameters.ts).
+ */
 function toSqliteValue(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
   return value;
 }

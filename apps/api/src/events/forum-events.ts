@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { PublicProfile } from '../common/request-context.js';
 
 /**
  * A reply as it is after the change, as the action already has it: live subscribers are served from it, so nobody
@@ -10,6 +11,8 @@ export interface ReplySnapshot {
   /** Who asked: rules on a reply may depend on it (the impostor warning). */
   threadAuthorId: number;
   authorId: number;
+  /** The author's public profile when the action had it at hand (the poster's session, the bot's account), else null. */
+  author: PublicProfile | null;
   body: string;
   bodyHtml: string | null;
   isStaffAnswer: boolean;

@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { SqlParameters, sqlExecute, sqlRows } from '../common/sql.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
 import { ContentGeneration } from '../events/content-generation.js';
@@ -72,7 +73,13 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       .map((handler) => ({ job: handler.job, postType, postId, causedById }));
     if (jobs.length === 0) return jobs;
     const createdAt = new Date();
-    await manager.getRepository(PendingPostJobEntity).insert(jobs.map((job) => ({ ...job, createdAt })));
+    const sql = new SqlParameters();
+    const rows = jobs.map((job) => `(${sql.list([job.job, job.postType, job.postId, job.causedById, createdAt])})`);
+    await sqlRows(
+      manager,
+      `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, created_at) VALUES ${rows.join(', ')}`,
+      sql.values,
+    );
     return jobs;
   }
 
@@ -94,12 +101,11 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     try {
       await handler.run(job, {
         complete: async (manager) => {
-          const deleted = await manager.getRepository(PendingPostJobEntity).delete(key);
-          if (!deleted.affected) throw new JobAlreadyDone();
+          if (!(await deletePending(manager, key))) throw new JobAlreadyDone();
           completed = true;
         },
       });
-      if (!completed) await this.pending.delete(key);
+      if (!completed) await deletePending(this.pending.manager, key);
     } catch (error) {
       if (error instanceof JobAlreadyDone) return;
       throw error;
@@ -165,4 +171,14 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     // Without workers here the job waits for the sweep of an instance that has them.
     if (this.environment.JOB_WORKERS) await this.local.add(job, urgent);
   }
+}
+
+/** Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already. */
+async function deletePending(manager: EntityManager, key: Pick<PostJob, 'job' | 'postType' | 'postId'>): Promise<boolean> {
+  const { affected } = await sqlExecute(manager, 'DELETE FROM pending_post_jobs WHERE job = $1 AND post_type = $2 AND post_id = $3', [
+    key.job,
+    key.postType,
+    key.postId,
+  ]);
+  return affected > 0;
 }

@@ -20,7 +20,8 @@ import { ThreadActivityKind } from './thread-activity-kind.js';
 /**
  * Turns forum events into live messages, and hands each subscriber the ones they may see. A message carries the
  * change as the action had it (the new reply, the edited question, the thread's state), so that neither the
- * publisher nor any subscriber reads the thread again; only a reply's author is read, once per message.
+ * publisher nor any subscriber reads the thread again; only a reply's author, when the action did not have it at hand,
+ * is read, once per message.
  */
 @Injectable()
 export class LiveService implements OnModuleInit {
@@ -148,9 +149,14 @@ export class LiveService implements OnModuleInit {
     await this.publishThread({ ...message, replyId: null, audience: 'members' });
   }
 
-  /** The reply with its author, read once here for every subscriber; null if the author is gone (subscribers read). */
+  /**
+   * The reply with its author (as the action had it, else read once here for every subscriber); null if the author
+   * is gone (subscribers read).
+   */
   private async replyMessage(reply: ReplySnapshot): Promise<ReplyMessage | null> {
-    const author = await this.users.byId(RequestContext.system(), reply.authorId);
+    const author = reply.author
+      ? this.users.withProfile(reply.authorId, reply.author)
+      : await this.users.byId(RequestContext.system(), reply.authorId);
     if (!author) return null;
     return {
       id: reply.id,

@@ -8,6 +8,8 @@ export class LocalPubSub extends LivePubSub {
   private readonly channels = new Map<string, Set<ChannelIterator<any, any>>>();
 
   async publish(channel: string, payload: unknown): Promise<void> {
+    // Most channels (a thread nobody has open, someone who is not signed in) have nobody listening: no copy to make.
+    if (!this.channels.has(channel)) return;
     // A copy through JSON, so subscribers see what they would see over Redis.
     this.deliver(channel, JSON.parse(JSON.stringify(payload)));
   }

@@ -1,4 +1,6 @@
+import { sqlDate, sqlDateOrNull } from '../common/sql.js';
 import { Notification } from './models/notification.model.js';
+import { NotificationKind } from './notification-kind.js';
 import { NotificationEntity } from './notification.entity.js';
 
 export function toNotification(entity: NotificationEntity, threadTitle: string): Notification {
@@ -10,6 +12,33 @@ export function toNotification(entity: NotificationEntity, threadTitle: string):
     actorId: entity.actorId,
     createdAt: entity.createdAt,
     read: entity.readAt !== null,
+  };
+}
+
+/** A notification's columns, from `notifications` aliased `n`, for hand-written SQL (common/sql.ts). */
+export const notificationSelect = 'n.id, n.user_id, n.kind, n.thread_id, n.reply_id, n.actor_id, n.read_at, n.created_at';
+
+export interface NotificationRow {
+  id: number;
+  user_id: number;
+  kind: NotificationKind;
+  thread_id: number;
+  reply_id: number | null;
+  actor_id: number | null;
+  read_at: unknown;
+  created_at: unknown;
+}
+
+export function notificationFromRow(row: NotificationRow): NotificationEntity {
+  return {
+    id: Number(row.id),
+    userId: Number(row.user_id),
+    kind: row.kind,
+    threadId: Number(row.thread_id),
+    replyId: row.reply_id === null ? null : Number(row.reply_id),
+    actorId: row.actor_id === null ? null : Number(row.actor_id),
+    readAt: sqlDateOrNull(row.read_at),
+    createdAt: sqlDate(row.created_at),
   };
 }
 

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { insertRow } from '../common/returning-writes.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { parseId } from '../common/id.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { RequestContext } from '../common/request-context.js';
@@ -12,7 +14,7 @@ import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { PostsService } from '../threads/posts.service.js';
-import { selectThreadTitle, whereVisiblePost } from '../threads/thread-queries.js';
+import { visiblePostSql } from '../threads/thread-queries.js';
 import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args.js';
@@ -20,7 +22,13 @@ import { NotificationsArgs } from './dto/notifications.args.js';
 import { NotificationAdded } from './models/notification-added.model.js';
 import { NotificationConnection } from './models/notification-connection.model.js';
 import { NotificationKind } from './notification-kind.js';
-import { NotificationAddedMessage, toNotification } from './notification.mapper.js';
+import {
+  NotificationAddedMessage,
+  notificationFromRow,
+  NotificationRow,
+  notificationSelect,
+  toNotification,
+} from './notification.mapper.js';
 import { NotificationEntity } from './notification.entity.js';
 
 type Draft = Pick<NotificationEntity, 'userId' | 'kind' | 'threadId' | 'replyId' | 'actorId'>;
@@ -71,28 +79,31 @@ export class NotificationsService implements OnModuleInit {
 
   async list(context: RequestContext, args: NotificationsArgs): Promise<NotificationConnection> {
     const user = context.requireUser();
-    const query = selectThreadTitle(this.visibleTo(user.id), 'thread_title');
-    if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
+    const sql = new SqlParameters();
+    let clauses = this.visibleTo(user.id, sql);
+    if (args.unreadOnly) clauses += ' AND n.read_at IS NULL';
     if (args.after) {
       const after = decodePositionCursor(cursorKind, args.after);
-      query.andWhere('(notification.createdAt < :afterAt OR (notification.createdAt = :afterAt AND notification.id < :afterId))', {
-        afterAt: after.at,
-        afterId: after.id,
-      });
+      const at = sql.param(after.at);
+      clauses += ` AND (n.created_at < ${at} OR (n.created_at = ${at} AND n.id < ${sql.param(after.id)}))`;
     }
-    const { entities, raw } = await query
-      .orderBy('notification.createdAt', 'DESC')
-      .addOrderBy('notification.id', 'DESC')
-      .limit(args.first + 1)
-      .getRawAndEntities<{ thread_title: string }>();
-    const edges = entities.slice(0, args.first).map((entity, index) => ({
-      cursor: encodePositionCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
-      node: toNotification(entity, raw[index].thread_title),
-    }));
+    const rows = await sqlRows<NotificationRow & { thread_title: string }>(
+      this.notifications.manager,
+      `SELECT ${notificationSelect}, thread.title AS thread_title FROM notifications n ${clauses}
+       ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.param(args.first + 1)}`,
+      sql.values,
+    );
+    const edges = rows.slice(0, args.first).map((row) => {
+      const entity = notificationFromRow(row);
+      return {
+        cursor: encodePositionCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
+        node: toNotification(entity, row.thread_title),
+      };
+    });
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: entities.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
 
@@ -229,20 +240,29 @@ export class NotificationsService implements OnModuleInit {
         (draft) =>
           draft.kind !== NotificationKind.ACCEPTED || !told.some((row) => row.userId === draft.userId && row.replyId === draft.replyId),
       );
-      if (fresh.length === 0) return [];
-      return notifications.save(fresh.map((draft) => notifications.create({ ...draft, readAt: null, createdAt })));
+      const saved: NotificationEntity[] = [];
+      for (const draft of fresh) {
+        const values = { ...draft, readAt: null, createdAt };
+        saved.push({ ...values, id: await insertRow(manager, NotificationEntity, values) });
+      }
+      return saved;
     });
   }
 
-  private countUnread(userId: number): Promise<number> {
-    return this.visibleTo(userId).andWhere('notification.readAt IS NULL').getCount();
+  private async countUnread(userId: number): Promise<number> {
+    const sql = new SqlParameters();
+    const [{ count }] = await sqlRows<{ count: number | string }>(
+      this.notifications.manager,
+      `SELECT COUNT(*) AS count FROM notifications n ${this.visibleTo(userId, sql)} AND n.read_at IS NULL`,
+      sql.values,
+    );
+    // PostgreSQL returns COUNT as a bigint string.
+    return Number(count);
   }
 
-  /** A user's notifications whose thread and reply are still visible. */
-  private visibleTo(userId: number): SelectQueryBuilder<NotificationEntity> {
-    return whereVisiblePost(this.notifications.createQueryBuilder('notification').where('notification.userId = :userId', { userId }), {
-      threadId: 'notification.threadId',
-      replyId: 'notification.replyId',
-    });
+  /** The joins and WHERE clause (`notifications` aliased `n`) of a user's notifications whose thread and reply are still visible. */
+  private visibleTo(userId: number, sql: SqlParameters): string {
+    const visible = visiblePostSql({ threadId: 'n.thread_id', replyId: 'n.reply_id' }, sql);
+    return `${visible.joins} WHERE n.user_id = ${sql.param(userId)} AND ${visible.condition}`;
   }
 }

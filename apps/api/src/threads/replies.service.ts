@@ -4,9 +4,9 @@ import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
-import { SqlParameters, sqlRows } from '../common/sql.js';
+import { sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
-import { AuthUser, RequestContext } from '../common/request-context.js';
+import { AuthUser, publicProfileOf, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -16,7 +16,7 @@ import { isStaffRole, Role } from '../common/role.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
-import { insertRow, updateReturning } from '../common/returning-writes.js';
+import { insertRow } from '../common/returning-writes.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
@@ -51,12 +51,26 @@ export class RepliesService {
   async reply(context: RequestContext, args: ReplyToThreadArgs): Promise<Reply> {
     const user = context.requireUser();
     refuseSecrets({ body: args.body });
-    const thread = await this.threads.findVisible(context, parseId(args.threadId, 'threadId'));
+    const thread = await this.visibleThread(context, parseId(args.threadId, 'threadId'));
     if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
     await this.rateLimiter.consume(`reply:${user.id}`, 1, this.environment.RATE_LIMIT_REPLY_SECONDS);
     const reply = await this.create(user, thread, args.body, context.isStaff);
-    // The asker is known: the reply's impostor warning need not read the thread again.
-    return { ...toReply(reply, thread.acceptedReplyId), threadAuthorId: thread.authorId };
+    // The author's profile came with the session, and a new reply is not the accepted answer: the answer's `author`
+    // and impostor warning read nothing.
+    this.users.knownViewer(context);
+    return { ...toReply(reply, null), threadAuthorId: thread.authorId };
+  }
+
+  /** What a reply needs of its thread (its asker, whether it is locked), if the viewer may see it, else NOT_FOUND. */
+  private async visibleThread(context: RequestContext, id: number): Promise<Pick<ThreadEntity, 'id' | 'authorId' | 'locked'>> {
+    const [row] = await sqlRows<{ author_id: number; locked: unknown; hidden: unknown }>(
+      this.replies.manager,
+      'SELECT author_id, locked, hidden FROM threads WHERE id = $1',
+      [id],
+    );
+    const thread = row && { id, authorId: Number(row.author_id), locked: sqlBoolean(row.locked), hidden: sqlBoolean(row.hidden) };
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
+    return thread;
   }
 
   /**
@@ -66,7 +80,7 @@ export class RepliesService {
    * `causedById` when someone's own action made this reply.
    */
   postAsSystem(
-    author: Pick<AuthUser, 'id' | 'role'>,
+    author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     causedById?: number,
@@ -76,13 +90,17 @@ export class RepliesService {
 
   /** The id of `authorId`'s first reply in a thread, if any. */
   async firstReplyIdBy(threadId: number, authorId: number): Promise<number | null> {
-    const reply = await this.replies.findOne({ select: { id: true }, where: { threadId, authorId }, order: { id: 'ASC' } });
-    return reply?.id ?? null;
+    const [reply] = await sqlRows<{ id: number }>(
+      this.replies.manager,
+      'SELECT id FROM replies WHERE thread_id = $1 AND author_id = $2 ORDER BY id LIMIT 1',
+      [threadId, authorId],
+    );
+    return reply ? Number(reply.id) : null;
   }
 
   /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
   private async create(
-    author: { id: number; role: Role },
+    author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     isStaffAnswer: boolean,
@@ -93,13 +111,11 @@ export class RepliesService {
     const { reply, threadHidden, jobs } = await this.replies.manager.transaction(async (manager) => {
       // One statement checks the lock, bumps the thread and answers whether it is hidden as this reply commits: the
       // bump holds the row, so a concurrent lock cannot slip in between and a moderator hiding it waits for us.
-      const bump = manager
-        .createQueryBuilder()
-        .update(ThreadEntity)
-        .set({ replyCount: () => 'reply_count + 1', lastActivityAt: now })
-        .where('id = :threadId AND locked = :locked', { threadId, locked: false })
-        .getQueryAndParameters();
-      const [bumped] = await updateReturning<{ hidden: boolean | number }>(manager, bump, 'hidden');
+      const [bumped] = await sqlRows<{ hidden: unknown }>(
+        manager,
+        'UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $1 WHERE id = $2 AND locked = $3 RETURNING hidden',
+        [now, threadId, false],
+      );
       if (!bumped) {
         if (!(await manager.existsBy(ThreadEntity, { id: threadId })))
           throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
@@ -118,7 +134,7 @@ export class RepliesService {
       const saved: ReplyEntity = Object.assign(new ReplyEntity(), values, { id: await insertRow(manager, ReplyEntity, values) });
       return {
         reply: saved,
-        threadHidden: Boolean(bumped.hidden),
+        threadHidden: sqlBoolean(bumped.hidden),
         jobs: await this.postJobs.record(manager, {
           postType: PostType.REPLY,
           postId: saved.id,
@@ -138,7 +154,7 @@ export class RepliesService {
       byBot: author.role === Role.BOT,
       threadHidden,
       at: now,
-      reply: toReplySnapshot(reply, thread, null),
+      reply: toReplySnapshot(reply, thread, null, publicProfileOf(author)),
     });
     return reply;
   }

@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ReplyEntity } from './reply.entity.js';
+import { SqlParameters } from '../common/sql.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
 
@@ -8,23 +8,21 @@ import { ThreadEntity } from './thread.entity.js';
  * or reply (a notification whose post was hidden, a bot suggestion whose question was answered) stays one statement
  * by joining through these functions; the threads and replies tables, their columns and the rules over them stay
  * here. Callers pass the SQL expressions of their own columns that hold the ids, and add these conditions after their
- * own `where` (each one is an `andWhere`). The thread is joined as `thread`.
+ * own `where` (each query builder one is an `andWhere`; visiblePostSql is for hand-written SQL). The thread is joined
+ * as `thread`.
  */
 
-/** Keeps rows whose thread is visible and whose reply (`replyId`, may be NULL for the question itself) is visible. */
-export function whereVisiblePost<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  columns: { threadId: string; replyId: string },
-): SelectQueryBuilder<T> {
-  return query
-    .innerJoin(ThreadEntity, 'thread', `thread.id = ${columns.threadId} AND thread.hidden = :threadHidden`, { threadHidden: false })
-    .leftJoin(ReplyEntity, 'reply', `reply.id = ${columns.replyId}`)
-    .andWhere(`(${columns.replyId} IS NULL OR reply.hidden = :replyHidden)`, { replyHidden: false });
-}
-
-/** Selects the joined thread's title as `alias` (after whereVisiblePost or whereOpenVisibleThread). */
-export function selectThreadTitle<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-  return query.addSelect('thread.title', alias);
+/**
+ * Keeps rows whose thread is visible and whose reply (`replyId`, may be NULL for the question itself) is visible, in
+ * hand-written SQL (common/sql.ts): `joins` go after the caller's FROM, `condition` is ANDed with its own; their
+ * parameters are added to `sql`. The thread is joined as `thread` (its `title` is there to select), the reply as `reply`.
+ */
+export function visiblePostSql(columns: { threadId: string; replyId: string }, sql: SqlParameters): { joins: string; condition: string } {
+  return {
+    joins: `JOIN threads thread ON thread.id = ${columns.threadId} AND thread.hidden = ${sql.param(false)}
+      LEFT JOIN replies reply ON reply.id = ${columns.replyId}`,
+    condition: `(${columns.replyId} IS NULL OR reply.hidden = ${sql.param(false)})`,
+  };
 }
 
 /**

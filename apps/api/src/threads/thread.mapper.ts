@@ -1,3 +1,4 @@
+import type { PublicProfile } from '../common/request-context.js';
 import type { QuestionSnapshot, ReplySnapshot } from '../events/forum-events.js';
 import { Reply } from './models/reply.model.js';
 import { Revision } from './models/revision.model.js';
@@ -56,17 +57,19 @@ export function toRevision(entity: RevisionEntity): Revision {
   };
 }
 
-/** What live subscribers get of a reply with the event, so that nothing reads it again. */
+/** What live subscribers get of a reply with the event, so that nothing reads it again; `author` if at hand. */
 export function toReplySnapshot(
   entity: ReplyEntity,
   thread: Pick<ThreadEntity, 'authorId'>,
   acceptedReplyId: number | null,
+  author: PublicProfile | null = null,
 ): ReplySnapshot {
   return {
     id: entity.id,
     threadId: entity.threadId,
     threadAuthorId: thread.authorId,
     authorId: entity.authorId,
+    author,
     body: entity.body,
     bodyHtml: entity.bodyHtml,
     isStaffAnswer: entity.isStaffAnswer,

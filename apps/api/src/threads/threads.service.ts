@@ -98,8 +98,7 @@ export class ThreadsService {
     const authorId = author.id;
     const now = new Date();
     const { thread, jobs } = await this.threads.manager.transaction(async (manager) => {
-      const threads = manager.getRepository(ThreadEntity);
-      const entity = threads.create({
+      const values: Omit<ThreadEntity, 'id'> = {
         authorId,
         title: input.title,
         body: input.body,
@@ -112,10 +111,14 @@ export class ThreadsService {
         editedAt: null,
         createdAt: now,
         lastActivityAt: now,
-      });
-      entity.id = await insertRow(manager, ThreadEntity, entity);
+      };
+      const entity: ThreadEntity = { ...values, id: await insertRow(manager, ThreadEntity, values) };
       const tags = input.tags ?? [];
-      if (tags.length > 0) await manager.getRepository(ThreadTagEntity).insert(tags.map((tag) => ({ threadId: entity.id, tag })));
+      if (tags.length > 0) {
+        const sql = new SqlParameters();
+        const rows = tags.map((tag) => `(${sql.param(entity.id)}, ${sql.param(tag)})`);
+        await sqlRows(manager, `INSERT INTO thread_tags (thread_id, tag) VALUES ${rows.join(', ')}`, sql.values);
+      }
       const jobs = await this.postJobs.record(manager, {
         postType: PostType.THREAD,
         postId: entity.id,

@@ -6,7 +6,7 @@ import { EntityManager, In, Not, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { ForumEvents } from '../events/forum-events.js';
-import { AuthUser, RequestContext } from '../common/request-context.js';
+import { AuthUser, PublicProfile, publicProfileOf, RequestContext } from '../common/request-context.js';
 import { User } from './models/user.model.js';
 import { Viewer } from './models/viewer.model.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -50,6 +50,18 @@ export class UsersService {
   /** Tells this context's loader a user it already has (a live message carried it), so resolvers do not read it again. */
   known(context: RequestContext, user: User): void {
     this.loaderById(context).clear(Number(user.id)).prime(Number(user.id), user);
+  }
+
+  /** Tells this context's loader the viewer's own profile, which the session read: their own posts' `author` reads nothing. */
+  knownViewer(context: RequestContext): void {
+    const viewer = context.user;
+    const profile = viewer && publicProfileOf(viewer);
+    if (viewer && profile) this.known(context, this.withProfile(viewer.id, profile));
+  }
+
+  /** The user whose public profile is at hand. */
+  withProfile(id: number, profile: PublicProfile): User {
+    return toUser({ id, ...profile });
   }
 
   /** The columns a read selects to join its rows' authors (`users` aliased `alias`); knownAuthor takes its rows. */
@@ -230,7 +242,7 @@ export class UsersService {
   private asBot(row: UserEntity): AuthUser {
     // A human account squatting the name must never be driven by the bot.
     if (row.role !== Role.BOT) throw new Error(`The username ${botUsername} belongs to a ${row.role} account, not the bot`);
-    return { id: row.id, username: row.username, role: row.role };
+    return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt };
   }
 }
 
