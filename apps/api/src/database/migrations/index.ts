@@ -11,6 +11,7 @@ import { PostJobs1764320000000 } from './1764320000000-post-jobs.js';
 import { CookedCanonicalAnswers1764410000000 } from './1764410000000-cooked-canonical-answers.js';
 import { UnacceptHiddenAnswers1764450000000 } from './1764450000000-unaccept-hidden-answers.js';
 import { AcceptedNotificationOnce1764500000000 } from './1764500000000-accepted-notification-once.js';
+import { RepliesByThreadAndAuthor1764600000000 } from './1764600000000-replies-by-thread-and-author.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CookedCanonicalAnswers1764410000000,
   UnacceptHiddenAnswers1764450000000,
   AcceptedNotificationOnce1764500000000,
+  RepliesByThreadAndAuthor1764600000000,
 ];
