@@ -30,6 +30,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           setupFiles: ['reflect-metadata'],
+          // The built API, for the suites that spawn it (a server killed mid-job, the first run, the CLIs).
+          globalSetup: ['test/support/global-setup.ts'],
         },
       },
       {

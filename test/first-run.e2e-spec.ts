@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,9 +35,8 @@ describe('first run', () => {
   let server: ChildProcess | null = null;
 
   beforeAll(() => {
-    execFileSync('npm', ['run', '-s', 'build:api'], { stdio: 'ignore' });
     directory = mkdtempSync(join(tmpdir(), 'twofa-first-run-'));
-  }, 120_000);
+  });
 
   afterAll(() => {
     server?.kill();

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -108,10 +108,6 @@ const variants = [
   { name: 'in-process jobs (no Redis)', redis: false },
   { name: 'BullMQ jobs on Redis', redis: true },
 ] as const;
-
-beforeAll(() => {
-  execFileSync('npm', ['run', '-s', 'build:api'], { stdio: 'ignore' });
-}, 180_000);
 
 describe.each(variants)('post jobs survive kill -9 between the commit and the jobs: $name', ({ redis }) => {
   let database: TestDatabase;

@@ -1,14 +1,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { UsersService } from '../apps/api/src/users/users.service.js';
 import { createAccount, enrolTwoFactor, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
-
-const run = promisify(execFile);
 
 const setUserRoleMutation = `mutation SetRole($userId: ID!, $role: Role!) {
   setUserRole(userId: $userId, role: $role) { id username role isStaff }
@@ -112,11 +109,10 @@ describe('users: profiles and roles', () => {
 });
 
 describe('users: the user:create CLI', () => {
+  // The CLI runs from the build (test/support/global-setup.ts), as `npm run user:create` does.
   const cli = 'dist/apps/api/src/cli/create-user.cli.js';
   let app: TestApp;
   beforeAll(async () => {
-    // The CLI runs from the build, as `npm run user:create` does.
-    await run('npm', ['run', '-s', 'build:api']);
     app = await TestApp.start();
   });
   afterAll(async () => {
