@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
+import { NotificationKind } from '../apps/api/src/notifications/notification-kind.js';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
@@ -244,6 +246,28 @@ describe('notifications', () => {
     await expect(app.query(markAllMutation, {}, { token: asker.token })).resolves.toEqual({ markAllNotificationsRead: 0 });
     expect((await notificationsOf(asker)).unreadNotificationCount).toBe(0);
     expect((await notificationsOf(replier)).unreadNotificationCount).toBe(1);
+  });
+
+  it('counts unread notifications up to 100, exactly below that', async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    // A reader who has not looked for a long time: 120 more unread about the same reply.
+    const [told] = (await notificationsOf(asker)).notifications.nodes;
+    const pile = Array.from({ length: 120 }, () => ({
+      userId: Number(asker.id),
+      kind: told.kind as NotificationKind,
+      threadId: Number(thread.id),
+      replyId: Number(replyId),
+      actorId: Number(replier.id),
+      readAt: null,
+      createdAt: new Date(),
+    }));
+    await app.nest.get(DataSource).getRepository(NotificationEntity).insert(pile);
+    expect((await notificationsOf(asker)).unreadNotificationCount).toBe(100);
+
+    const newest = (await notificationsOf(asker, { first: 25 })).notifications.nodes.map((node) => node.id);
+    await expect(app.query(markReadMutation, { ids: newest }, { token: asker.token })).resolves.toEqual({ markNotificationsRead: 96 });
+    expect((await notificationsOf(asker)).unreadNotificationCount).toBe(96);
   });
 
   it('pages newest first with opaque cursors', async () => {

@@ -9,6 +9,7 @@ import { NotificationAdded } from './models/notification-added.model.js';
 import { NotificationConnection } from './models/notification-connection.model.js';
 import { Notification } from './models/notification.model.js';
 import { NotificationsService } from './notifications.service.js';
+import { UNREAD_COUNT_LIMIT } from './unread-count-limit.js';
 import { neverCached } from '../graphql/anonymous-response-cache.js';
 import { LeavesPublicContent } from '../graphql/anonymous-response-cache.js';
 
@@ -28,13 +29,17 @@ export class NotificationsResolver {
   }
 
   @Directive(neverCached)
-  @Query(() => Int, { description: 'How many of your notifications are unread, for the badge (signed in).' })
+  @Query(() => Int, {
+    description: `How many of your notifications are unread, for the badge, counted up to ${UNREAD_COUNT_LIMIT} (that many or more; signed in).`,
+  })
   unreadNotificationCount(@Ctx() context: RequestContext): Promise<number> {
     return this.notificationsService.unreadCount(context);
   }
 
   @LeavesPublicContent()
-  @Mutation(() => Int, { description: 'Marks some of your notifications read; returns how many are still unread.' })
+  @Mutation(() => Int, {
+    description: `Marks some of your notifications read; returns how many are still unread, counted up to ${UNREAD_COUNT_LIMIT}.`,
+  })
   markNotificationsRead(@Ctx() context: RequestContext, @Args() args: MarkNotificationsReadArgs): Promise<number> {
     return this.notificationsService.markRead(context, args);
   }

@@ -22,6 +22,7 @@ import { NotificationsArgs } from './dto/notifications.args.js';
 import { NotificationAdded } from './models/notification-added.model.js';
 import { NotificationConnection } from './models/notification-connection.model.js';
 import { NotificationKind } from './notification-kind.js';
+import { UNREAD_COUNT_LIMIT } from './unread-count-limit.js';
 import {
   NotificationAddedMessage,
   notificationFromRow,
@@ -249,11 +250,12 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
+  /** Counts up to UNREAD_COUNT_LIMIT: every new notification is counted for its reader, whose unread pile may be huge. */
   private async countUnread(userId: number): Promise<number> {
     const sql = new SqlParameters();
     const [{ count }] = await sqlRows<{ count: number | string }>(
       this.notifications.manager,
-      `SELECT COUNT(*) AS count FROM notifications n ${this.visibleTo(userId, sql)} AND n.read_at IS NULL`,
+      `SELECT COUNT(*) AS count FROM (SELECT 1 FROM notifications n ${this.visibleTo(userId, sql)} AND n.read_at IS NULL LIMIT ${UNREAD_COUNT_LIMIT}) unread`,
       sql.values,
     );
     // PostgreSQL returns COUNT as a bigint string.

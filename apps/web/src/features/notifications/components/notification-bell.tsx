@@ -15,7 +15,9 @@ export function NotificationBell() {
     },
   });
   const count = data?.unreadNotificationCount ?? 0;
-  const label = count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
+  // The API counts up to 100.
+  const shown = count > 99 ? '99+' : String(count);
+  const label = count === 0 ? 'Notifications, none unread' : `Notifications, ${shown} unread`;
   return (
     <Link to="/notifications" className="bell" aria-label={label} title={label}>
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
@@ -26,7 +28,7 @@ export function NotificationBell() {
       </svg>
       {count > 0 ? (
         <span className="bell__count" data-testid="unread-count">
-          {count > 99 ? '99+' : count}
+          {shown}
         </span>
       ) : null}
     </Link>
