@@ -30,8 +30,15 @@ const TfIdfClass = require(`${base}/tfidf/tfidf.js`) as new () => NaturalTfIdf;
 
 const stems = new Map<string, string>();
 
+/**
+ * Longer tokens are not words (the longest English words have about 30 letters) and are kept as they are: the
+ * stemmer's regular expressions take time quadratic in a token's length, seconds for one 20,000-letter "word".
+ */
+const longestStemmedToken = 40;
+
 /** Porter stem of one lower-case token (memoized: natural's stemmer is the slowest step otherwise). */
 export function stem(token: string): string {
+  if (token.length > longestStemmedToken) return token;
   let stemmed = stems.get(token);
   if (stemmed === undefined) {
     stemmed = PorterStemmer.stem(token);
