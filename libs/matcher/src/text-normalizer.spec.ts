@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { rememberedTypoLookups, TextNormalizer, typoLookupsPerText } from './text-normalizer.js';
+import { longestTextRead, rememberedTypoLookups, TextNormalizer, typoLookupsPerText } from './text-normalizer.js';
 
 // Counts typo lookups: each compares a word with the vocabulary words of its initial.
 const distances = vi.hoisted(() => ({ measured: 0 }));
@@ -16,6 +16,13 @@ vi.mock('./natural.js', async (importOriginal) => {
 
 describe('TextNormalizer', () => {
   const sut = new TextNormalizer(['my authenticator recovery settings verification']);
+
+  it('reads a text up to a length, counted after Unicode normalisation', () => {
+    expect(sut.normalize(`${'note '.repeat(longestTextRead / 5 - 3)}authenticator`).tokens).toContain('authenticator');
+    expect(sut.normalize(`${'note '.repeat(longestTextRead / 5)}authenticator`).tokens).not.toContain('authenticator');
+    // NFKC makes each of these ligatures eighteen characters.
+    expect(sut.normalize(`${'\ufdfa'.repeat(longestTextRead / 18 + 1)} authenticator`).tokens).not.toContain('authenticator');
+  });
 
   it.each(['two-step verification', 'Two Factor Authentication', '2 FA', 'MFA', 'multi-factor auth'])(
     'maps "%s" to the 2FA token',

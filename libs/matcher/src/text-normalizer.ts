@@ -228,9 +228,15 @@ export function tokenizeWords(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/**
+ * How much of a text is read, counted after Unicode normalisation (which can turn one character into eighteen): a
+ * question's gist is in its first lines, and the time to read a text grows with its length.
+ */
+export const longestTextRead = 8_000;
+
 /** Lower-cases and rewrites synonym phrases to canonical tokens. */
 export function rewrite(text: string): string {
-  let out = ` ${text.normalize('NFKC').toLowerCase()} `;
+  let out = ` ${text.normalize('NFKC').slice(0, longestTextRead).toLowerCase()} `;
   if (/\b(qr|totp|otp)\b/.test(out)) out = out.replace(/\bsecret\s*key\b/g, 'totp secret');
   for (const [pattern, replacement] of rewrites) out = out.replace(pattern, replacement);
   return out.replace(/\s+/g, ' ');
