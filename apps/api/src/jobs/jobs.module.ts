@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment.js';
 import { PendingPostJobEntity } from './pending-post-job.entity.js';
+import { OutageSafeQueue, OutageSafeWorker } from './outage-safe-bullmq.js';
 import { PostJobs, postJobsQueueName } from './post-jobs.service.js';
 import { PostJobsWorker } from './post-jobs.worker.js';
 
@@ -13,6 +14,8 @@ export class JobsModule {
   static forRoot(environment: Environment): DynamicModule {
     const pending = TypeOrmModule.forFeature([PendingPostJobEntity]);
     if (!environment.REDIS_URL) return { module: JobsModule, imports: [pending], providers: [PostJobs], exports: [PostJobs] };
+    BullModule.queueClass = OutageSafeQueue;
+    BullModule.workerClass = OutageSafeWorker;
     const queue = BullModule.registerQueueAsync({
       name: postJobsQueueName,
       inject: [Environment],
