@@ -115,12 +115,13 @@ export class BotService implements OnModuleInit {
   }
 
   private async decideOnQuestion(threadId: number, job?: PostJobCompletion): Promise<void> {
-    const question = await this.question(threadId);
-    if (!question || question.hidden) return;
-    const bot = await this.author.bot();
-    if (question.authorId === bot.id) return;
-    const decided = await sqlRows(this.suggestions.manager, 'SELECT 1 FROM bot_suggestions WHERE thread_id = $1', [threadId]);
-    if (decided.length > 0) return;
+    // Read at once: on PostgreSQL one round trip's wait, not two, before the asker's answer.
+    const [question, decided, bot] = await Promise.all([
+      this.question(threadId),
+      sqlRows(this.suggestions.manager, 'SELECT 1 FROM bot_suggestions WHERE thread_id = $1', [threadId]),
+      this.author.bot(),
+    ]);
+    if (!question || question.hidden || question.authorId === bot.id || decided.length > 0) return;
 
     const result = this.matcher.match({ title: question.title, body: question.body });
     const decision = this.decide(result);
