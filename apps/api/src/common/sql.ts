@@ -52,7 +52,11 @@ export async function sqlExecute<Row>(
  * through TypeORM's query runner, whose events, awaits and result wrapping cost more CPU than a small statement. It is
  * counted, logged when slow and its failure wrapped as TypeORM's query does.
  */
-export function sqliteExecute<Row>(dataSource: DataSource, text: string, parameters: readonly unknown[]): { rows: Row[]; affected: number } {
+export function sqliteExecute<Row>(
+  dataSource: DataSource,
+  text: string,
+  parameters: readonly unknown[],
+): { rows: Row[]; affected: number } {
   let sqlite = sqliteTexts.get(text);
   if (!sqlite) {
     // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
