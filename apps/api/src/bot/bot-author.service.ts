@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { RequestContext, type AuthUser } from '../common/request-context.js';
 import { EditReplyInput } from '../threads/dto/edit-reply.input.js';
 import { RepliesService } from '../threads/replies.service.js';
@@ -22,22 +23,27 @@ export class BotAuthor {
     return this.account;
   }
 
-  /** The bot's first reply in a thread, if it has replied there. */
-  async firstReply(threadId: number): Promise<number | null> {
-    return this.replies.firstReplyIdBy(threadId, (await this.bot()).id);
+  /**
+   * Posts a new reply as the bot; `alongside` writes in the reply's transaction, with its id, and when it throws
+   * nothing is posted. `causedById`: the person whose own action this reply answers (not notified of it).
+   */
+  async post(
+    thread: { id: number; authorId: number },
+    body: string,
+    causedById: number,
+    alongside: (manager: EntityManager, replyId: number) => Promise<void>,
+  ): Promise<number> {
+    return (await this.replies.postAsSystem(await this.bot(), thread, body, causedById, alongside)).id;
   }
 
-  /**
-   * Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one;
-   * returns the reply id. `causedById`: the person whose own action this reply answers (not notified of it).
-   */
-  async write(thread: { id: number; authorId: number }, replyId: number | null, body: string, causedById?: number): Promise<number> {
+  /** Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one; returns the reply id. */
+  async write(thread: { id: number; authorId: number }, replyId: number | null, body: string): Promise<number> {
     const bot = await this.bot();
     if (replyId !== null) {
       await this.replies.edit(RequestContext.system(bot), String(replyId), Object.assign(new EditReplyInput(), { body }));
       return replyId;
     }
-    const reply = await this.replies.postAsSystem(bot, thread, body, causedById);
+    const reply = await this.replies.postAsSystem(bot, thread, body);
     return reply.id;
   }
 }

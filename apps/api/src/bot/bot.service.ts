@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Not, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -115,57 +115,74 @@ export class BotService implements OnModuleInit {
   }
 
   private async decideOnQuestion(threadId: number, job?: PostJobCompletion): Promise<void> {
-    const question = await this.question(threadId);
-    if (!question || question.hidden) return;
-    const bot = await this.author.bot();
-    if (question.authorId === bot.id) return;
-    const decided = await sqlRows(this.suggestions.manager, 'SELECT 1 FROM bot_suggestions WHERE thread_id = $1', [threadId]);
-    if (decided.length > 0) return;
+    // Read at once: on PostgreSQL one round trip's wait, not two, before the asker's answer.
+    const [question, decided, bot] = await Promise.all([
+      this.question(threadId),
+      sqlRows(this.suggestions.manager, 'SELECT 1 FROM bot_suggestions WHERE thread_id = $1', [threadId]),
+      this.author.bot(),
+    ]);
+    if (!question || question.hidden || question.authorId === bot.id || decided.length > 0) return;
 
     const result = this.matcher.match({ title: question.title, body: question.body });
     const decision = this.decide(result);
-    let replyId: number | null = null;
-    if (decision.reply !== null) {
-      try {
-        // A run that stopped between its reply and its decision has replied already: that reply is kept.
-        const earlier = await this.author.firstReply(threadId);
-        // The asker is looking at the page as the answer appears: no notification for their own post.
-        replyId = await this.author.write({ id: threadId, authorId: question.authorId }, earlier, decision.reply, question.authorId);
-      } catch (error) {
-        // A thread locked in the meantime: staff can still decide.
-        this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
-        decision.status = BotSuggestionStatus.PENDING_REVIEW;
-        decision.events = [BotEventType.ReviewQueued];
-      }
-    }
-    try {
-      await this.suggestions.manager.transaction(async (manager) => {
-        await job?.complete(manager);
-        // Nothing read back after the insert (Repository.insert reads the defaults again on SQLite).
-        await insertRow(manager, BotSuggestionEntity, {
-          threadId,
-          answerId: decision.answer?.id ?? null,
-          confidence: result.confidence,
-          alternatives: JSON.stringify(result.alternatives),
-          clarify: decision.clarify ? JSON.stringify(decision.clarify) : null,
-          explanation: JSON.stringify(result.explanation),
-          status: decision.status,
-          feedback: null,
-          folded: false,
-          usefulVotes: 0,
-          replyId,
-          createdAt: new Date(),
-          decidedById: null,
-          decidedAt: null,
-        });
-        await recordBotEvents(manager, [BotEventType.QuestionPosted, ...decision.events], {
-          answerId: decision.answer?.id ?? null,
-          threadId,
-        });
+    // The decision commits with the bot's reply (in its transaction) or, without one, on its own: never one alone.
+    let decisionFailed = false;
+    const record = (manager: EntityManager, replyId: number | null) =>
+      this.recordDecision(manager, threadId, result, decision, replyId, job).catch((error: unknown) => {
+        decisionFailed = true;
+        throw error;
       });
+    try {
+      if (decision.reply !== null) {
+        try {
+          // The asker is looking at the page as the answer appears: no notification for their own post.
+          await this.author.post({ id: threadId, authorId: question.authorId }, decision.reply, question.authorId, record);
+          return;
+        } catch (error) {
+          if (decisionFailed) throw error;
+          // A thread locked in the meantime: staff can still decide.
+          this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
+          decision.status = BotSuggestionStatus.PENDING_REVIEW;
+          decision.events = [BotEventType.ReviewQueued];
+        }
+      }
+      await this.suggestions.manager.transaction((manager) => record(manager, null));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
+  }
+
+  /** Stores the bot's decision on a question and its events, and marks the job done, in the caller's transaction. */
+  private async recordDecision(
+    manager: EntityManager,
+    threadId: number,
+    result: MatchResult,
+    decision: BotOutcome,
+    replyId: number | null,
+    job?: PostJobCompletion,
+  ): Promise<void> {
+    await job?.complete(manager);
+    // Nothing read back after the insert (Repository.insert reads the defaults again on SQLite).
+    await insertRow(manager, BotSuggestionEntity, {
+      threadId,
+      answerId: decision.answer?.id ?? null,
+      confidence: result.confidence,
+      alternatives: JSON.stringify(result.alternatives),
+      clarify: decision.clarify ? JSON.stringify(decision.clarify) : null,
+      explanation: JSON.stringify(result.explanation),
+      status: decision.status,
+      feedback: null,
+      folded: false,
+      usefulVotes: 0,
+      replyId,
+      createdAt: new Date(),
+      decidedById: null,
+      decidedAt: null,
+    });
+    await recordBotEvents(manager, [BotEventType.QuestionPosted, ...decision.events], {
+      answerId: decision.answer?.id ?? null,
+      threadId,
+    });
   }
 
   private decide(result: MatchResult): BotOutcome {

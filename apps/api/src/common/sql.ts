@@ -1,4 +1,5 @@
-import { DataSource, EntityManager, QueryResult } from 'typeorm';
+import type { Database, Statement } from 'better-sqlite3';
+import { DataSource, EntityManager, QueryFailedError, QueryResult } from 'typeorm';
 
 /*
  * Hand-written SQL for the hot reads and writes, on both engines, without TypeORM's query builder and entity hydration
@@ -22,6 +23,7 @@ export class SqlParameters {
 }
 
 const sqliteTexts = new Map<string, { text: string; order: number[] }>();
+const sqliteStatements = new WeakMap<Database, Map<string, Statement>>();
 
 /**
  * Runs a statement written with `$n` parameters, inside `on`'s transaction when it is a transaction's manager: its
@@ -33,26 +35,68 @@ export async function sqlExecute<Row>(
   parameters: readonly unknown[],
 ): Promise<{ rows: Row[]; affected: number }> {
   const manager = on instanceof EntityManager ? on : on.manager;
-  let statement = { text, parameters: [...parameters] };
-  if (!isPostgres(manager.connection)) {
-    let sqlite = sqliteTexts.get(text);
-    if (!sqlite) {
-      // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
-      const order: number[] = [];
-      sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
-      if (sqliteTexts.size < 1000) sqliteTexts.set(text, sqlite);
-    }
-    statement = { text: sqlite.text, parameters: sqlite.order.map((index) => toSqliteValue(parameters[index])) };
-  }
+  if (!isPostgres(manager.connection)) return sqliteExecute<Row>(manager.connection, text, parameters);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
-    // The structured result says how many rows a write changed on both engines (PostgreSQL's rowCount, SQLite's changes).
-    const result = (await runner.query(statement.text, statement.parameters, true)) as QueryResult<Row>;
+    // The structured result says how many rows a write changed (PostgreSQL's rowCount).
+    const result = (await runner.query(text, [...parameters], true)) as QueryResult<Row>;
     const rows = result.records ?? [];
     return { rows, affected: result.affected ?? rows.length };
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
+}
+
+/**
+ * SQLite runs a statement on its one connection (a transaction's too) synchronously: straight on better-sqlite3, not
+ * through TypeORM's query runner, whose events, awaits and result wrapping cost more CPU than a small statement. It is
+ * counted, logged when slow and its failure wrapped as TypeORM's query does.
+ */
+export function sqliteExecute<Row>(
+  dataSource: DataSource,
+  text: string,
+  parameters: readonly unknown[],
+): { rows: Row[]; affected: number } {
+  let sqlite = sqliteTexts.get(text);
+  if (!sqlite) {
+    // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
+    const order: number[] = [];
+    sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
+    if (sqliteTexts.size < 1000) sqliteTexts.set(text, sqlite);
+  }
+  const values = sqlite.order.map((index) => toSqliteValue(parameters[index]));
+  const { logger } = dataSource;
+  logger.logQuery(sqlite.text, values);
+  const started = Date.now();
+  try {
+    const statement = preparedSqlite(dataSource, sqlite.text);
+    let result: { rows: Row[]; affected: number };
+    if (statement.reader) {
+      const rows = statement.all(...values) as Row[];
+      result = { rows, affected: rows.length };
+    } else {
+      result = { rows: [], affected: statement.run(...values).changes };
+    }
+    const elapsed = Date.now() - started;
+    const slow = dataSource.options.maxQueryExecutionTime;
+    if (slow && elapsed > slow) logger.logQuerySlow(elapsed, sqlite.text, values);
+    return result;
+  } catch (error) {
+    logger.logQueryError(error as Error, sqlite.text, values);
+    throw new QueryFailedError(sqlite.text, values, error as Error);
+  }
+}
+
+function preparedSqlite(dataSource: DataSource, text: string): Statement {
+  const database = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  let statements = sqliteStatements.get(database);
+  if (!statements) sqliteStatements.set(database, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = database.prepare(text);
+    if (statements.size < 1000) statements.set(text, statement);
+  }
+  return statement;
 }
 
 /** Runs a statement written with `$n` parameters and returns its rows. */

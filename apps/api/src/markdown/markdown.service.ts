@@ -8,6 +8,9 @@ const mentionPattern = /^@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)(?!
 /** Where a mention may begin: an @ at the start or after a character that cannot be part of an e-mail address. */
 const mentionStart = /(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]/g;
 
+/** What every mention contains, wherever it stands. */
+const mightMention = /@[A-Za-z0-9_]/;
+
 function firstMentionStart(text: string, from = 0): number | undefined {
   mentionStart.lastIndex = from;
   return mentionStart.exec(text)?.index;
@@ -377,6 +380,9 @@ export class MarkdownService {
    * mentioned, so notifications follow the same rule (not in code, links or e-mail addresses).
    */
   mentions(markdown: string): string[] {
+    // Every mention is an @ and a name's first character, and the bounds only insert backslashes: a body without that
+    // pair mentions nobody and is not lexed again (a post's jobs ask at every post).
+    if (!mightMention.test(markdown)) return [];
     const names = new Set<string>();
     try {
       const tokens = lexWithMentions(boundEmphasis(boundNesting(markdown)), this.marked.defaults);

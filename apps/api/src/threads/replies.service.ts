@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
@@ -77,25 +77,17 @@ export class RepliesService {
    * Posts a reply as `author` (an existing account) without rate limits or visibility checks: for the bot (its account
    * has the BOT role) and the demo seed, which have the account and the thread at hand. `body` must be valid already.
    * Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND). Queues the reply's jobs like any reply's, naming
-   * `causedById` when someone's own action made this reply.
+   * `causedById` when someone's own action made this reply. `alongside` writes in the reply's transaction, with its id
+   * (the bot's decision, so that the reply and the decision commit together); when it throws, nothing is posted.
    */
   postAsSystem(
     author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     causedById?: number,
+    alongside?: (manager: EntityManager, replyId: number) => Promise<void>,
   ): Promise<ReplyEntity> {
-    return this.create(author, thread, body, isStaffRole(author.role), causedById);
-  }
-
-  /** The id of `authorId`'s first reply in a thread, if any. */
-  async firstReplyIdBy(threadId: number, authorId: number): Promise<number | null> {
-    const [reply] = await sqlRows<{ id: number }>(
-      this.replies.manager,
-      'SELECT id FROM replies WHERE thread_id = $1 AND author_id = $2 ORDER BY id LIMIT 1',
-      [threadId, authorId],
-    );
-    return reply ? Number(reply.id) : null;
+    return this.create(author, thread, body, isStaffRole(author.role), causedById, alongside);
   }
 
   /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
@@ -105,6 +97,7 @@ export class RepliesService {
     body: string,
     isStaffAnswer: boolean,
     causedById?: number,
+    alongside?: (manager: EntityManager, replyId: number) => Promise<void>,
   ): Promise<ReplyEntity> {
     const now = new Date();
     const threadId = thread.id;
@@ -132,6 +125,7 @@ export class RepliesService {
         createdAt: now,
       };
       const saved: ReplyEntity = Object.assign(new ReplyEntity(), values, { id: await insertRow(manager, ReplyEntity, values) });
+      await alongside?.(manager, saved.id);
       return {
         reply: saved,
         threadHidden: sqlBoolean(bumped.hidden),
