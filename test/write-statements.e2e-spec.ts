@@ -175,6 +175,19 @@ describe('statements per post with its jobs', () => {
     }
   });
 
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('sweeps the pending jobs in the order of their ids, with no sort', async () => {
+    const dataSource = app.nest.get(DataSource);
+    const spy = vi.spyOn(dataSource.logger, 'logQuery');
+    try {
+      await app.nest.get(PostJobs).sweep(new Date(Date.now() - 60_000));
+      const [[query, parameters]] = spy.mock.calls.filter(([query]) => /\bFROM\s+"?pending_post_jobs"?/i.test(query));
+      const plan = (await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[];
+      expect(plan.map((step) => step.detail)).toEqual(['SCAN PendingPostJobEntity']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('gives a post the jobs it needs: a mention, a reply asking for codes', async () => {
     const mention = await statementsWithJobs(() =>
       ask('Where do I find my backup codes now?', `I looked everywhere, @${replier.username} said you would know.`),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { serializeSqliteTransactions } from './serialized-transactions.js';
+import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { bindSqliteNumbers } from './sqlite-number-parameters.js';
 
 @Global()
@@ -15,5 +16,6 @@ import { bindSqliteNumbers } from './sqlite-number-parameters.js';
       dataSourceFactory: async (options) => serializeSqliteTransactions(bindSqliteNumbers(new DataSource(options!))),
     }),
   ],
+  providers: [SqliteCheckpoints],
 })
 export class DatabaseModule {}
