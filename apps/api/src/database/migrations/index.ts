@@ -12,7 +12,7 @@ import { CookedCanonicalAnswers1764410000000 } from './1764410000000-cooked-cano
 import { UnacceptHiddenAnswers1764450000000 } from './1764450000000-unaccept-hidden-answers.js';
 import { AcceptedNotificationOnce1764500000000 } from './1764500000000-accepted-notification-once.js';
 import { RepliesByThreadAndAuthor1764600000000 } from './1764600000000-replies-by-thread-and-author.js';
-import { PendingPostJobsWithoutCreatedAtIndex1764700000000 } from './1764700000000-pending-post-jobs-without-created-at-index.js';
+import { IndexesNothingReads1764700000000 } from './1764700000000-indexes-nothing-reads.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -30,5 +30,5 @@ export const migrations = [
   UnacceptHiddenAnswers1764450000000,
   AcceptedNotificationOnce1764500000000,
   RepliesByThreadAndAuthor1764600000000,
-  PendingPostJobsWithoutCreatedAtIndex1764700000000,
+  IndexesNothingReads1764700000000,
 ];
