@@ -87,8 +87,13 @@ export function sqliteExecute<Row>(
   }
 }
 
+/** better-sqlite3's connection under TypeORM's driver (the one connection of a SQLite data source). */
+export function sqliteDatabase(dataSource: DataSource): Database {
+  return (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+}
+
 function preparedSqlite(dataSource: DataSource, text: string): Statement {
-  const database = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const database = sqliteDatabase(dataSource);
   let statements = sqliteStatements.get(database);
   if (!statements) sqliteStatements.set(database, (statements = new Map()));
   let statement = statements.get(text);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import { sqliteDatabase } from '../common/sql.js';
 import { Environment } from '../config/environment.js';
 
 /** SQLite's default: the WAL is copied into the database once it holds this many pages (about 4 MB). */
@@ -70,8 +71,6 @@ export class SqliteCheckpoints implements OnApplicationBootstrap, BeforeApplicat
   /** Whether the app's connection checkpoints on its own (at 1000 pages) or leaves it to the thread (till 10,000). */
   private automaticCheckpoints(onItsOwn: boolean): void {
     if (!this.dataSource.isInitialized) return;
-    const connection = (this.dataSource.driver as unknown as { databaseConnection: { pragma(source: string): unknown } })
-      .databaseConnection;
-    connection.pragma(`wal_autocheckpoint = ${onItsOwn ? checkpointPages : appCheckpointPages}`);
+    sqliteDatabase(this.dataSource).pragma(`wal_autocheckpoint = ${onItsOwn ? checkpointPages : appCheckpointPages}`);
   }
 }
