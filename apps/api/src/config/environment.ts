@@ -103,8 +103,9 @@ export class Environment {
   REDIS_KEY_PREFIX = 'twofa:';
 
   /**
-   * Whether this instance runs post-processing jobs (the bot, notifications, impostor checks). Off, it only
-   * records and queues them: another instance's workers take them (with Redis) or the sweep of the next start.
+   * Whether this instance runs post-processing jobs (the bot, notifications, impostor checks) and, on SQLite, writes
+   * new posts into the search index soon after they are made. Off, it only records and queues them: another
+   * instance's workers take them (with Redis) or the sweep of the next start; posts reach the index before a search.
    */
   @Transform(toBoolean)
   @IsBoolean()

@@ -11,6 +11,7 @@ import { ftsMatchExpression, searchTerms, tsQueryExpression } from './search-ter
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { isPlainProse, tidySnippetText } from './snippet-text.js';
 import { greaterThanStandIn, lessThanStandIn, markEnd, markStart, restoreAngleBrackets, toSafeSnippet } from './snippet-markup.js';
+import { SearchIndexer } from './search-indexer.js';
 
 /** The best-matching post of one thread. */
 interface Hit {
@@ -56,8 +57,8 @@ function searchOffset(args: SearchArgs): number {
 const emptyPage = (): SearchResultConnection => ({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
 
 /**
- * Search owns its read model: the FTS5 `search_index` table kept by triggers (SQLite) and the `search_vector`
- * columns with their GIN indexes (PostgreSQL), both made by search's migrations. Ranking needs the engines' own
+ * Search owns its read model: the FTS5 `search_index` table, kept by triggers and the SearchIndexer (SQLite), and the
+ * `search_vector` columns with their GIN indexes (PostgreSQL), both made by search's migrations. Ranking needs the engines' own
  * functions (bm25, ts_rank_cd, snippet, ts_headline), so this service runs raw SQL and keeps the DataSource. Beyond
  * its index it reads only the threads feature's columns listed in `searchedPostColumns` (threads/thread-queries.ts:
  * visibility and bodies), which that feature keeps stable; threads come back as models through PostsService.
@@ -68,6 +69,7 @@ export class SearchService {
     private readonly dataSource: DataSource,
     private readonly markdown: MarkdownService,
     private readonly posts: PostsService,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   /**
@@ -81,6 +83,8 @@ export class SearchService {
 
     const includeHidden = context.isStaff;
     const postgres = this.dataSource.options.type === 'postgres';
+    // SQLite writes the index in batches: the posts written before this search are in it once this resolves.
+    await this.indexer.catchUp();
     const rows = await this.rank(
       (bound) =>
         postgres ? this.candidatesPostgres(tsQueryExpression(terms), bound) : this.candidatesSqlite(ftsMatchExpression(terms), bound),

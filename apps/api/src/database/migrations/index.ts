@@ -13,6 +13,7 @@ import { UnacceptHiddenAnswers1764450000000 } from './1764450000000-unaccept-hid
 import { AcceptedNotificationOnce1764500000000 } from './1764500000000-accepted-notification-once.js';
 import { RepliesByThreadAndAuthor1764600000000 } from './1764600000000-replies-by-thread-and-author.js';
 import { IndexesNothingReads1764700000000 } from './1764700000000-indexes-nothing-reads.js';
+import { SearchIndexInBatches1764800000000 } from './1764800000000-search-index-in-batches.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AcceptedNotificationOnce1764500000000,
   RepliesByThreadAndAuthor1764600000000,
   IndexesNothingReads1764700000000,
+  SearchIndexInBatches1764800000000,
 ];
