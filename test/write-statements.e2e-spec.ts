@@ -77,15 +77,17 @@ describe('statements per request', () => {
     expect(await textsOf(ask)).toEqual(await textsOf(ask));
   });
 
-  it('searches in 3 statements however many results: the ranked candidates, their threads, their snippets', async () => {
+  it('searches in 3 statements however many results: the ranked candidates, their threads, their snippets (on SQLite, first whether posts wait to be indexed)', async () => {
     for (let index = 0; index < 3; index++) await ask();
     const search = 'query Search($query: String!) { search(query: $query, first: 20) { nodes { threadId snippet thread { title } } } }';
+    // A first search writes the new questions into SQLite's index (another query: the second is not a cached answer).
+    await app.query(search, { query: 'profile' });
     let results = 0;
     const statements = await statementsOf(async () => {
       results = (await app.query<{ search: { nodes: unknown[] } }>(search, { query: 'signature' })).search.nodes.length;
     });
     expect(results).toBeGreaterThanOrEqual(3);
-    expect(statements).toBe(3);
+    expect(statements).toBe(process.env.TEST_DATABASE_URL ? 3 : 4);
   });
 });
 
@@ -109,7 +111,11 @@ describe('statements per post with its jobs', () => {
     await app.stop();
   });
 
-  /** The statements of a request and of every job it sets off, counted once the last of them has finished. */
+  /**
+   * The statements of a request and of every job it sets off, counted once the last of them has finished. On SQLite
+   * the posts then go into the search index in a batch of 6 statements (begin, the noted rows, delete, insert,
+   * forget, commit), which the posts written within the same moment share: those are counted apart.
+   */
   const statementsWithJobs = async (request: () => Promise<unknown>) => {
     const jobs = app.nest.get(PostJobs);
     const run = jobs.run.bind(jobs);
@@ -121,6 +127,7 @@ describe('statements per post with its jobs', () => {
       runs.push(running);
       return running;
     });
+    const logged = vi.spyOn(app.nest.get(DataSource).logger, 'logQuery');
     try {
       const before = app.queryCount;
       await request();
@@ -130,11 +137,14 @@ describe('statements per post with its jobs', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         if (runs.length === settled) break;
       }
-      return { statements: app.queryCount - before, jobs: taken.sort() };
+      const indexBatches = logged.mock.calls.filter(([query]) => query.startsWith('SELECT row_id FROM search_pending')).length;
+      return { statements: app.queryCount - before - 6 * indexBatches, indexBatches, jobs: taken.sort() };
     } finally {
       spy.mockRestore();
+      logged.mockRestore();
     }
   };
+  const indexedInBatches = !process.env.TEST_DATABASE_URL;
   const ask = (title: string, body: string) =>
     app.query<{ askQuestion: { id: string } }>(askMutation, { input: { title, body } }, { token: asker.token });
 
@@ -144,6 +154,7 @@ describe('statements per post with its jobs', () => {
     );
     expect(counted.jobs).toEqual(['bot-decision']);
     expect(counted.statements).toBeLessThanOrEqual(13);
+    expect(counted.indexBatches).toBe(indexedInBatches ? 1 : 0);
   });
 
   it("asks a question the bot answers in 15: its reply commits with the decision, in one transaction, and needs no job, as it notifies nobody (the asker is looking) and is no impostor's, and its live message has the bot's account at hand", async () => {
@@ -152,16 +163,18 @@ describe('statements per post with its jobs', () => {
     );
     expect(counted.jobs).toEqual(['bot-decision']);
     expect(counted.statements).toBeLessThanOrEqual(15);
+    expect(counted.indexBatches).toBeGreaterThanOrEqual(indexedInBatches ? 1 : 0);
   });
 
-  it('replies to someone in 13: the reply, then one read of it, the notification with its job done, the unread count', async () => {
+  it('replies to someone in 12: the reply, then one read of it, the notification with its job done (nobody is subscribed: no unread count)', async () => {
     const { askQuestion } = await ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.');
     await statementsWithJobs(async () => undefined);
     const counted = await statementsWithJobs(() =>
       app.query(replyMutation, { threadId: askQuestion.id, body: 'Open **Settings**, then Profile.' }, { token: replier.token }),
     );
     expect(counted.jobs).toEqual(['notify-reply']);
-    expect(counted.statements).toBeLessThanOrEqual(13);
+    expect(counted.statements).toBeLessThanOrEqual(12);
+    expect(counted.indexBatches).toBe(indexedInBatches ? 1 : 0);
   });
 
   it('reads no replies when the bot answers: a reply is never left without its decision, so there is no earlier one to look for', async () => {

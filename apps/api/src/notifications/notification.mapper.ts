@@ -45,5 +45,4 @@ export function notificationFromRow(row: NotificationRow): NotificationEntity {
 /** How a notification travels to live subscribers: JSON, so the date is a string. */
 export interface NotificationAddedMessage {
   notification: Omit<Notification, 'createdAt'> & { createdAt: string };
-  unreadCount: number;
 }

@@ -131,7 +131,6 @@ export class NotificationsService implements OnModuleInit {
     const user = context.requireUser();
     return this.pubSub.subscribe<NotificationAddedMessage, NotificationAdded>(liveChannels.notifications(user.id), (message) => ({
       notification: { ...message.notification, createdAt: new Date(message.notification.createdAt) },
-      unreadCount: message.unreadCount,
     }));
   }
 
@@ -211,10 +210,7 @@ export class NotificationsService implements OnModuleInit {
     });
     for (const entity of saved) {
       const notification = toNotification(entity, threadTitle);
-      const message: NotificationAddedMessage = {
-        notification: { ...notification, createdAt: notification.createdAt.toISOString() },
-        unreadCount: await this.countUnread(entity.userId),
-      };
+      const message: NotificationAddedMessage = { notification: { ...notification, createdAt: notification.createdAt.toISOString() } };
       await this.pubSub.publish(liveChannels.notifications(entity.userId), message);
     }
   }
@@ -250,7 +246,7 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  /** Counts up to UNREAD_COUNT_LIMIT: every new notification is counted for its reader, whose unread pile may be huge. */
+  /** Counts up to UNREAD_COUNT_LIMIT: every new notification a reader is subscribed to is counted, and their unread pile may be huge. */
   private async countUnread(userId: number): Promise<number> {
     const sql = new SqlParameters();
     const [{ count }] = await sqlRows<{ count: number | string }>(

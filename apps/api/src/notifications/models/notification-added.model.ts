@@ -1,5 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { UNREAD_COUNT_LIMIT } from '../unread-count-limit.js';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { Notification } from './notification.model.js';
 
 @ObjectType('NotificationAdded', { description: 'A new notification for you, with your unread count after it.' })
@@ -7,8 +6,5 @@ export class NotificationAdded {
   @Field(() => Notification, { description: 'The new notification.' })
   notification: Notification;
 
-  @Field(() => Int, {
-    description: `How many notifications you have not read, this one included, counted up to ${UNREAD_COUNT_LIMIT}.`,
-  })
-  unreadCount: number;
+  // unreadCount: resolved by NotificationAddedResolver, for each subscriber as the notification reaches them.
 }
