@@ -125,6 +125,10 @@ function recalibrate(result: MatchResult, platt: PlattScaling): MatchResult {
     ...result,
     confidence: applyPlatt(platt, result.confidence),
     alternatives: result.alternatives.map((answer) => ({ ...answer, confidence: applyPlatt(platt, answer.confidence) })),
+    clarifyIfUnsure: result.clarifyIfUnsure && {
+      ...result.clarifyIfUnsure,
+      confidence: applyPlatt(platt, result.clarifyIfUnsure.confidence),
+    },
   };
 }
 

@@ -14,13 +14,9 @@ export function decide(result: MatchResult, thresholds: DecisionThresholds): Bot
   const { confidence } = result;
   if (result.clarify && confidence >= thresholds.clarify) return { action: 'clarify', clarify: result.clarify, confidence };
   if (!result.clarify && result.answer && confidence >= thresholds.answer) return { action: 'answer', slug: result.answer, confidence };
-  // As sure as a public answer needs that the authenticator is lost, not which of its two answers applies: ask. The
-  // two answers exclude each other, so the chance that one of them is right is the sum of theirs.
-  const [first, second] = result.alternatives;
-  if (result.clarifyIfUnsure && first && second) {
-    const either = Math.min(1, first.confidence + second.confidence);
-    if (either >= thresholds.answer) return { action: 'clarify', clarify: result.clarifyIfUnsure, confidence: either };
-  }
+  // As sure as a public answer needs that the authenticator is lost, not which of its two answers applies: ask.
+  const unsure = result.clarifyIfUnsure;
+  if (unsure && unsure.confidence >= thresholds.answer) return { action: 'clarify', clarify: unsure, confidence: unsure.confidence };
   const best = result.alternatives[0];
   if (best && confidence >= thresholds.review) return { action: 'review', slug: best.slug, confidence };
   return { action: 'none', confidence };

@@ -6,6 +6,7 @@ export type {
   RankedAnswer,
   SimilarThread,
   ThreadDocument,
+  UnsureClarification,
 } from './types.js';
 export { Matcher, type MatcherOptions } from './matcher.js';
 export { decide, type BotDecision } from './decision.js';

@@ -165,25 +165,30 @@ export class Matcher {
       };
     }
 
+    // The two lost-authenticator answers exclude each other: the chance that one of them is right is the sum of theirs.
+    const lostAuthenticatorPair = modelConfidence(
+      applyPlatt(
+        this.calibration,
+        byAnswer.filter((answer) => isLostAuthenticatorAnswer(answer.slug)).reduce((sum, answer) => sum + answer.probability, 0),
+      ),
+    );
     if (lostAuthenticatorStateUnknown(best.slug, extracted.signals)) {
       explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
-      const pair = byAnswer.filter((answer) => isLostAuthenticatorAnswer(answer.slug)).reduce((sum, answer) => sum + answer.probability, 0);
       return {
         answer: null,
-        confidence: modelConfidence(applyPlatt(this.calibration, pair)),
+        confidence: lostAuthenticatorPair,
         alternatives,
         clarify: signedInQuestion,
         clarifyIfUnsure: null,
         explanation,
       };
     }
-    const unsure = isLostAuthenticatorAnswer(best.slug) && byAnswer[1] !== undefined && isLostAuthenticatorAnswer(byAnswer[1].slug);
     return {
       answer: best.slug,
       confidence: alternatives[0]!.confidence,
       alternatives,
       clarify: null,
-      clarifyIfUnsure: unsure ? signedInQuestion : null,
+      clarifyIfUnsure: isLostAuthenticatorAnswer(best.slug) ? { ...signedInQuestion, confidence: lostAuthenticatorPair } : null,
       explanation,
     };
   }

@@ -40,6 +40,12 @@ export interface Clarification {
   choices: [{ slug: string; label: string }, { slug: string; label: string }];
 }
 
+/** The clarifying question offered when the likeliest answer is one of its two choices, and how sure the matcher is that one of them is right. */
+export interface UnsureClarification extends Clarification {
+  /** Calibrated chance that one of the two choices is right (they exclude each other: calibrated from the sum of their probabilities). */
+  confidence: number;
+}
+
 /** What the matcher made of one question. */
 export interface MatchResult {
   /** The most likely answer's slug; null when clarifying or when there are no answers. `decide` applies the thresholds. */
@@ -54,11 +60,11 @@ export interface MatchResult {
   /** Set when the asker must say whether a device is still signed in; `answer` is then null. */
   clarify: Clarification | null;
   /**
-   * The same question when the two likeliest answers are the two for a lost authenticator (still signed in somewhere,
-   * or not): `decide` asks it when the chance that one of them is right (the sum of their confidences) clears the
-   * public threshold and the top answer's alone does not. Null otherwise, and whenever `clarify` is set.
+   * The same question when the likeliest answer is one of the two for a lost authenticator (still signed in
+   * somewhere, or not): `decide` asks it when the calibrated chance that one of the two is right clears the public
+   * threshold and the top answer's alone does not. Null otherwise, and whenever `clarify` is set.
    */
-  clarifyIfUnsure: Clarification | null;
+  clarifyIfUnsure: UnsureClarification | null;
   /** The words that weighed most for the answer and the state signals found, e.g. "signed in nowhere: ...". */
   explanation: { terms: string[]; signals: string[] };
 }

@@ -72,26 +72,30 @@ describe('botOutcome', () => {
   });
 
   it('asks the clarifying question when as sure as a public answer that the authenticator is lost, but not of which answer', () => {
-    const unsure = (top: number, other: number) =>
+    const unsure = (top: number, either: number) =>
       botOutcome(
         match({
           answer: 'lost-phone-signed-in',
           confidence: top,
           alternatives: [
             { slug: 'lost-phone-signed-in', confidence: top },
-            { slug: 'lost-phone-signed-out', confidence: other },
+            { slug: 'lost-phone-signed-out', confidence: either - top },
           ],
-          clarifyIfUnsure: clarification,
+          clarifyIfUnsure: { ...clarification, confidence: either },
         }),
         thresholds,
         answerOf,
       );
 
-    expect(unsure(0.5, 0.3)).toMatchObject({ status: BotSuggestionStatus.CLARIFYING, answer: null, clarify: clarification });
-    expect(unsure(0.5, 0.3).reply).toContain('Lost phone, signed out everywhere');
-    expect(unsure(0.5, 0.29)).toMatchObject({ status: BotSuggestionStatus.PENDING_REVIEW, reply: null });
+    expect(unsure(0.5, 0.8)).toMatchObject({
+      status: BotSuggestionStatus.CLARIFYING,
+      answer: null,
+      clarify: { ...clarification, confidence: 0.8 },
+    });
+    expect(unsure(0.5, 0.8).reply).toContain('Lost phone, signed out everywhere');
+    expect(unsure(0.5, 0.79)).toMatchObject({ status: BotSuggestionStatus.PENDING_REVIEW, reply: null });
     // Sure of one of them: the answer, not the question.
-    expect(unsure(0.85, 0.1)).toMatchObject({ status: BotSuggestionStatus.ANSWERED, answer: { slug: 'lost-phone-signed-in' } });
+    expect(unsure(0.85, 0.95)).toMatchObject({ status: BotSuggestionStatus.ANSWERED, answer: { slug: 'lost-phone-signed-in' } });
   });
 
   it('never answers publicly while a clarification is pending, however confident', () => {
