@@ -26,6 +26,7 @@ describe('LocalJobQueue', () => {
   it('runs an urgent job before the background jobs queued ahead of it; background jobs keep their order', async () => {
     const { queue, started, done } = recordingQueue(5, () => sleep(5));
     for (const postId of [0, 1, 2, 3]) await queue.add(job('notify', postId), false);
+    await sleep(1);
     await queue.add(job('decide', 4), true);
     await done;
     await queue.close();
@@ -86,6 +87,22 @@ describe('LocalJobQueue', () => {
     expect(events.at(-1)).toBe('start notify.4');
     finish.get('notify.3')!();
     finish.get('notify.4')!();
+    await queue.close();
+  });
+
+  it('starts a job on the next turn of the event loop, after the code that queued it has run on', async () => {
+    const events: string[] = [];
+    const queue = new LocalJobQueue(
+      async (next) => {
+        events.push(`start ${next.job}.${next.postId}`);
+      },
+      { concurrency: 2, attempts: 1, backoffMs: 5 },
+    );
+    await queue.add(job('decide', 1), true);
+    await Promise.resolve();
+    events.push('the request answers');
+    await sleep(1);
+    expect(events).toEqual(['the request answers', 'start decide.1']);
     await queue.close();
   });
 });

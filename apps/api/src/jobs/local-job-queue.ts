@@ -27,6 +27,7 @@ export class LocalJobQueue implements PostJobQueue {
   private readonly running = new Set<Promise<void>>();
   private urgentRunning = 0;
   private closed = false;
+  private drainScheduled = false;
 
   constructor(
     private readonly process: (job: PostJob) => Promise<void>,
@@ -38,7 +39,14 @@ export class LocalJobQueue implements PostJobQueue {
     if (this.closed || this.queued.has(id)) return Promise.resolve();
     this.queued.add(id);
     this.wait({ job, attempt: 1, urgent });
-    this.drain();
+    // On the next turn of the event loop: the request that queued the job answers first, the job's work after.
+    if (!this.drainScheduled) {
+      this.drainScheduled = true;
+      setImmediate(() => {
+        this.drainScheduled = false;
+        this.drain();
+      });
+    }
     return Promise.resolve();
   }
 
