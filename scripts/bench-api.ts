@@ -4,7 +4,8 @@
  * operation, requests per second, p50/p99 latency, the ratio to a trivial query served by the same process in the
  * same run (the figure to compare across machines), responses carrying GraphQL `errors`, the SQL statements
  * one such request runs, and the API process's CPU time per request (user + system, post jobs included, the
- * database server's not: on a machine shared with other work it moves far less than req/s); then the server's
+ * database server's not: on a machine shared with other work it moves far less than req/s) and, for PostgreSQL on
+ * this machine, its connections' CPU time per request (the API server's pool, from /proc); then the server's
  * RSS before and after, and how long the bot's reply to a question takes to reach the asker over the live
  * subscription (at the end, and right after the write bursts, with their jobs queued). One table for SQLite, and one for PostgreSQL when
  * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own). With BENCH_REDIS_URL the server
@@ -117,6 +118,8 @@ interface Engine {
   reset(): Promise<void>;
   /** Runs statements with `?` placeholders (rewritten to $n on PostgreSQL). */
   sql(query: string, parameters?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** CPU time each of the database server's connections has used so far, in ms; null in process (SQLite) or elsewhere. */
+  serverCpuMs(): Promise<Map<number, number> | null>;
   close(): Promise<void>;
 }
 
@@ -133,6 +136,9 @@ function sqliteEngine(): Engine {
     async sql(query, parameters = []) {
       const statement = open().prepare(query);
       return statement.reader ? (statement.all(...parameters) as Record<string, unknown>[]) : (statement.run(...parameters), []);
+    },
+    async serverCpuMs() {
+      return null;
     },
     async close() {
       db?.close();
@@ -164,10 +170,39 @@ function postgresEngine(url: string): Engine {
         )
       ).rows;
     },
+    async serverCpuMs() {
+      await connect();
+      // The API server's pool: every client backend on this database but this one. Its connections live through a run.
+      const { rows } = await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      const times = new Map<number, number>();
+      for (const { pid } of rows) {
+        const ms = processCpuMs(pid);
+        if (ms === null) return null;
+        times.set(pid, ms);
+      }
+      return times;
+    },
     async close() {
       if (connected) await client.end();
     },
   };
+}
+
+/** CPU time (user + system) a process of this machine has used so far, in ms, from /proc; null when there is no such process. */
+function processCpuMs(pid: number): number | null {
+  if (!existsSync(`/proc/${pid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU used between two readings of processes' CPU times; a process gone by the second reading is left out. */
+function cpuUsedSince(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ms] of after) used += ms - (before.get(pid) ?? 0);
+  return used;
 }
 
 /** A port nothing listens on now: several benches may run on one machine. */
@@ -229,11 +264,9 @@ class Server {
     renameSync(written, join(profileDirectory, `${this.engine.name}-${name.replace(/\W+/g, '-')}.cpuprofile`));
   }
 
-  /** CPU time the server has used so far (user + system), in ms, from /proc: per request it barely depends on what else the machine runs. */
+  /** CPU time the server has used so far (user + system), in ms: per request it barely depends on what else the machine runs. */
   cpuMs(): number {
-    const fields = readFileSync(`/proc/${this.process!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return processCpuMs(this.process!.pid!) ?? 0;
   }
 
   /** Resident set size in MB, from /proc. */
@@ -419,6 +452,8 @@ interface Row {
   p99: number;
   errors: number;
   cpuMsPerRequest: number;
+  /** The database server's CPU per request (PostgreSQL on this machine), else null. */
+  databaseCpuMsPerRequest: number | null;
   statements: number | null;
   /** Post jobs (the bot's decisions, notifications, checks) still pending when the timed load ended, by job. */
   backlog: Map<string, number>;
@@ -677,8 +712,10 @@ async function benchmark(engine: Engine): Promise<{
     if (warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
     await server.cutProfile('warm-up');
     const cpuBefore = server.cpuMs();
+    const databaseCpuBefore = await engine.serverCpuMs();
     const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, seconds);
     const cpuMs = server.cpuMs() - cpuBefore;
+    const databaseCpuAfter = await engine.serverCpuMs();
     await stopWriting?.();
     const backlog = await pendingJobs(engine);
     await server.cutProfile(scenario.name);
@@ -689,6 +726,10 @@ async function benchmark(engine: Engine): Promise<{
       p99: result.latency.p99,
       errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
       cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
+      databaseCpuMsPerRequest:
+        databaseCpuBefore === null || databaseCpuAfter === null
+          ? null
+          : cpuUsedSince(databaseCpuBefore, databaseCpuAfter) / Math.max(1, result.requests.total),
       statements: null,
       backlog,
     });
@@ -725,10 +766,12 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
   console.log(
     `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${redisUrl ? 'on BullMQ' : 'in process'}`,
   );
-  console.log('operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request   server CPU ms/request');
+  console.log(
+    'operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request   server CPU ms/request   database CPU ms/request',
+  );
   for (const row of outcome.rows) {
     console.log(
-      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(8)} ${String(row.statements ?? '?').padStart(13)} ${row.cpuMsPerRequest.toFixed(2).padStart(23)}`,
+      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(8)} ${String(row.statements ?? '?').padStart(13)} ${row.cpuMsPerRequest.toFixed(2).padStart(23)} ${(row.databaseCpuMsPerRequest?.toFixed(2) ?? '-').padStart(25)}`,
     );
   }
   console.log(`server RSS: ${outcome.rssBefore.toFixed(0)} MB before, ${outcome.rssAfter.toFixed(0)} MB after`);
