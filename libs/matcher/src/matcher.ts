@@ -166,17 +166,20 @@ export class Matcher {
     }
 
     // The two lost-authenticator answers exclude each other: the chance that one of them is right is the sum of theirs.
-    const lostAuthenticatorPair = modelConfidence(
-      applyPlatt(
-        this.calibration,
-        byAnswer.filter((answer) => isLostAuthenticatorAnswer(answer.slug)).reduce((sum, answer) => sum + answer.probability, 0),
-      ),
-    );
+    // Only a question whose likeliest answer is one of them needs it.
+    const lostAuthenticatorPair = isLostAuthenticatorAnswer(best.slug)
+      ? modelConfidence(
+          applyPlatt(
+            this.calibration,
+            byAnswer.filter((answer) => isLostAuthenticatorAnswer(answer.slug)).reduce((sum, answer) => sum + answer.probability, 0),
+          ),
+        )
+      : null;
     if (lostAuthenticatorStateUnknown(best.slug, extracted.signals)) {
       explanation.signals.push('ambiguous: lost the authenticator, signed-in state unknown');
       return {
         answer: null,
-        confidence: lostAuthenticatorPair,
+        confidence: lostAuthenticatorPair!,
         alternatives,
         clarify: signedInQuestion,
         clarifyIfUnsure: null,
@@ -188,7 +191,7 @@ export class Matcher {
       confidence: alternatives[0]!.confidence,
       alternatives,
       clarify: null,
-      clarifyIfUnsure: isLostAuthenticatorAnswer(best.slug) ? { ...signedInQuestion, confidence: lostAuthenticatorPair } : null,
+      clarifyIfUnsure: lostAuthenticatorPair === null ? null : { ...signedInQuestion, confidence: lostAuthenticatorPair },
       explanation,
     };
   }

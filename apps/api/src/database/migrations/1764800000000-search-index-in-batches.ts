@@ -1,10 +1,22 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { isPostgres } from '../migration-helpers.js';
 
+/** Each kind of post: its index row id, the columns an edit re-indexes, and its index row (the search migration's). */
 const posts = [
-  { table: 'threads', rowId: (row: string) => `${row}.id * 2`, updatedColumns: 'title, body' },
-  { table: 'replies', rowId: (row: string) => `${row}.id * 2 + 1`, updatedColumns: 'body, thread_id' },
+  {
+    table: 'threads',
+    rowId: (row: string) => `${row}.id * 2`,
+    updatedColumns: 'title, body',
+    indexRow: (row: string) => `${row}.id * 2, ${row}.title, ${row}.body, ${row}.id, 'THREAD', ${row}.id`,
+  },
+  {
+    table: 'replies',
+    rowId: (row: string) => `${row}.id * 2 + 1`,
+    updatedColumns: 'body, thread_id',
+    indexRow: (row: string) => `${row}.id * 2 + 1, NULL, ${row}.body, ${row}.thread_id, 'REPLY', ${row}.id`,
+  },
 ];
+const indexColumns = 'search_index (rowid, title, body, thread_id, post_type, post_id)';
 
 /**
  * SQLite: posts reach the FTS5 index in batches. The triggers on threads and replies now only note, in
@@ -31,38 +43,20 @@ export class SearchIndexInBatches1764800000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     if (isPostgres(queryRunner)) return;
     await queryRunner.query('DELETE FROM search_index WHERE rowid IN (SELECT row_id FROM search_pending)');
-    await queryRunner.query(
-      `INSERT INTO search_index (rowid, title, body, thread_id, post_type, post_id)
-       SELECT id * 2, title, body, id, 'THREAD', id FROM threads WHERE id * 2 IN (SELECT row_id FROM search_pending)`,
-    );
-    await queryRunner.query(
-      `INSERT INTO search_index (rowid, title, body, thread_id, post_type, post_id)
-       SELECT id * 2 + 1, NULL, body, thread_id, 'REPLY', id FROM replies WHERE id * 2 + 1 IN (SELECT row_id FROM search_pending)`,
-    );
-    const indexThread = `INSERT INTO search_index (rowid, title, body, thread_id, post_type, post_id) VALUES (new.id * 2, new.title, new.body, new.id, 'THREAD', new.id);`;
-    const indexReply = `INSERT INTO search_index (rowid, title, body, thread_id, post_type, post_id) VALUES (new.id * 2 + 1, NULL, new.body, new.thread_id, 'REPLY', new.id);`;
-    await replaceTrigger(queryRunner, 'threads_search_insert', `AFTER INSERT ON threads BEGIN ${indexThread} END`);
-    await replaceTrigger(
-      queryRunner,
-      'threads_search_update',
-      `AFTER UPDATE OF title, body ON threads BEGIN DELETE FROM search_index WHERE rowid = old.id * 2; ${indexThread} END`,
-    );
-    await replaceTrigger(
-      queryRunner,
-      'threads_search_delete',
-      `AFTER DELETE ON threads BEGIN DELETE FROM search_index WHERE rowid = old.id * 2; END`,
-    );
-    await replaceTrigger(queryRunner, 'replies_search_insert', `AFTER INSERT ON replies BEGIN ${indexReply} END`);
-    await replaceTrigger(
-      queryRunner,
-      'replies_search_update',
-      `AFTER UPDATE OF body, thread_id ON replies BEGIN DELETE FROM search_index WHERE rowid = old.id * 2 + 1; ${indexReply} END`,
-    );
-    await replaceTrigger(
-      queryRunner,
-      'replies_search_delete',
-      `AFTER DELETE ON replies BEGIN DELETE FROM search_index WHERE rowid = old.id * 2 + 1; END`,
-    );
+    for (const { table, rowId, updatedColumns, indexRow } of posts) {
+      await queryRunner.query(
+        `INSERT INTO ${indexColumns} SELECT ${indexRow(table)} FROM ${table} WHERE ${rowId(table)} IN (SELECT row_id FROM search_pending)`,
+      );
+      const forget = `DELETE FROM search_index WHERE rowid = ${rowId('old')};`;
+      const index = `INSERT INTO ${indexColumns} VALUES (${indexRow('new')});`;
+      await replaceTrigger(queryRunner, `${table}_search_insert`, `AFTER INSERT ON ${table} BEGIN ${index} END`);
+      await replaceTrigger(
+        queryRunner,
+        `${table}_search_update`,
+        `AFTER UPDATE OF ${updatedColumns} ON ${table} BEGIN ${forget} ${index} END`,
+      );
+      await replaceTrigger(queryRunner, `${table}_search_delete`, `AFTER DELETE ON ${table} BEGIN ${forget} END`);
+    }
     await queryRunner.query('DROP TABLE search_pending');
   }
 }
