@@ -638,6 +638,46 @@ describe('FAQ bot with a strict answer threshold', () => {
   });
 });
 
+describe('FAQ bot: staff deciding while the bot decides', () => {
+  let app: TestApp;
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("keeps every staff dismissal, whether the bot's decision commits before, during or after it", async () => {
+    // No worker at first: the questions' bot decisions wait, then run as staff dismiss the questions.
+    app = await TestApp.start({ JOB_WORKERS: 'false' });
+    const staff = await createAccount(app, Role.STAFF);
+    const asker = await createAccount(app, Role.MEMBER);
+    const ids: string[] = [];
+    for (const index of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+      const question = index % 2 ? signedInElsewhere : lockedOut;
+      const { askQuestion } = await app.query<{ askQuestion: { id: string } }>(
+        'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+        { input: { title: `${question.title} (${index})`, body: question.body } },
+        { token: asker.token },
+      );
+      ids.push(askQuestion.id);
+    }
+    await app.restart({ JOB_WORKERS: 'true' });
+    const dismissals = await Promise.all(
+      ids.map((threadId) => app.request(threadMutation('dismissSuggestion'), { threadId }, { token: staff.token })),
+    );
+    expect(dismissals.map((response) => response.errors ?? response.data)).toEqual(
+      ids.map(() => ({ dismissSuggestion: expect.objectContaining({ status: 'DISMISSED' }) })),
+    );
+    await app.jobsDone();
+    for (const id of ids) {
+      const thread = await readThread(app, id, staff.token);
+      expect(thread.botSuggestion).toMatchObject({ status: 'DISMISSED' });
+      // A bot answer posted before the dismissal is folded; none is posted after it.
+      const botReplies = thread.replies.nodes.filter((reply) => reply.author.isBot);
+      expect(botReplies.length).toBeLessThanOrEqual(1);
+      expect(thread.botSuggestion!.folded).toBe(botReplies.length === 1);
+    }
+  });
+});
+
 describe('FAQ bot staff queues keep only what still needs staff', () => {
   let app: TestApp;
   let staff: TestAccount;

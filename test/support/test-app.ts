@@ -138,8 +138,9 @@ export class TestApp {
     }
   }
 
-  /** Stops the process-level app and starts it again on the same database. */
-  async restart(): Promise<void> {
+  /** Stops the process-level app and starts it again on the same database, with `changes` to its settings. */
+  async restart(changes: Record<string, string> = {}): Promise<void> {
+    Object.assign(this.settings, changes);
     await this.nest.close();
     this.app = null;
     await this.boot();

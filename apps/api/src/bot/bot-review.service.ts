@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
+import { insertRowIfAbsent } from '../common/returning-writes.js';
 import { unrepliedOpenQuestions } from '../threads/thread-queries.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -126,11 +127,11 @@ export class BotReviewService {
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const answer = await this.answers.requireBySlug(slug);
     if (answer.retired) throw AppError.badInput('slug', 'that canonical answer is retired');
-    const existing = await this.suggestions.findOneBy({ threadId: thread.id });
+    const existing = await this.suggestionToDecide(thread.id);
 
-    const replyId = await this.author.write(thread, existing?.replyId ?? null, botAnswerReply(answer));
-    const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
-      const id = await this.upsert(manager, thread.id, existing, {
+    const replyId = await this.author.write(thread, existing.replyId, botAnswerReply(answer));
+    await this.suggestions.manager.transaction(async (manager) => {
+      await manager.getRepository(BotSuggestionEntity).update(existing.id, {
         answerId: answer.id,
         status: BotSuggestionStatus.CORRECTED,
         replyId,
@@ -152,10 +153,9 @@ export class BotReviewService {
         threadId: thread.id,
         userId: staff.id,
       });
-      return id;
     });
     await this.answers.announceChange();
-    return this.reload(suggestionId);
+    return this.reload(existing.id);
   }
 
   /**
@@ -165,24 +165,23 @@ export class BotReviewService {
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    const existing = await this.suggestions.findOneBy({ threadId: thread.id });
-    const suggestionId = await this.suggestions.manager.transaction(async (manager) => {
-      const id = await this.upsert(manager, thread.id, existing, {
+    const existing = await this.suggestionToDecide(thread.id);
+    await this.suggestions.manager.transaction(async (manager) => {
+      await manager.getRepository(BotSuggestionEntity).update(existing.id, {
         status: BotSuggestionStatus.DISMISSED,
-        folded: existing?.replyId != null,
+        folded: existing.replyId !== null,
         decidedById: staff.id,
         decidedAt: new Date(),
       });
       await this.answers.learnNoneExample(manager, { title: thread.title, body: thread.body, threadId: thread.id }, staff.id);
       await recordBotEvents(manager, [BotEventType.Dismissed], {
-        answerId: existing?.answerId ?? null,
+        answerId: existing.answerId,
         threadId: thread.id,
         userId: staff.id,
       });
-      return id;
     });
     await this.answers.announceChange();
-    return this.reload(suggestionId);
+    return this.reload(existing.id);
   }
 
   /** Markdown to prefill a staff reply with a canonical answer (posted with replyToThread, so it gets the staff badge). */
@@ -194,20 +193,18 @@ export class BotReviewService {
     return staffDraft(answer, asker?.username ?? null);
   }
 
-  /** Updates the thread's suggestion, or creates one for a question the bot never looked at. */
-  private async upsert(
-    manager: EntityManager,
-    threadId: number,
-    existing: BotSuggestionEntity | null,
-    changes: Partial<BotSuggestionEntity>,
-  ): Promise<number> {
-    const repository = manager.getRepository(BotSuggestionEntity);
-    if (existing) {
-      await repository.update({ id: existing.id }, changes);
-      return existing.id;
-    }
-    const created = await repository.save(
-      repository.create({
+  /**
+   * The thread's suggestion for staff to decide on. A question the bot has not decided yet gets the one of a question
+   * it found nothing for: its job, should it run later, finds the question decided and leaves it. Should the job commit
+   * its decision first, staff decide on that one.
+   */
+  private async suggestionToDecide(threadId: number): Promise<BotSuggestionEntity> {
+    const existing = await this.suggestions.findOneBy({ threadId });
+    if (existing) return existing;
+    await insertRowIfAbsent(
+      this.suggestions.manager,
+      BotSuggestionEntity,
+      {
         threadId,
         answerId: null,
         confidence: 0,
@@ -222,10 +219,10 @@ export class BotReviewService {
         createdAt: new Date(),
         decidedById: null,
         decidedAt: null,
-        ...changes,
-      }),
+      },
+      'threadId',
     );
-    return created.id;
+    return this.suggestions.findOneByOrFail({ threadId });
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {

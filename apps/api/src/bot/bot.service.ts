@@ -149,6 +149,8 @@ export class BotService implements OnModuleInit {
       await this.suggestions.manager.transaction((manager) => record(manager, null));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      // Decided meanwhile, by staff or by this job run twice: the rollback left the job pending, and it is done.
+      await job?.complete(this.suggestions.manager);
     }
   }
 
