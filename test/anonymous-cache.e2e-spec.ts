@@ -38,10 +38,11 @@ const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToT
 
 /** A visitor who is not signed in reads the thread; `statements`: the SQL statements the request ran. */
 async function anonymousRead(app: TestApp, threadId: string): Promise<{ thread: ThreadView; statements: number; headers: Headers }> {
-  const before = app.queryCount;
-  const response = await app.request<{ thread: ThreadView }>(threadQuery, { id: threadId });
+  const { result: response, statements } = await app.countStatements(() =>
+    app.request<{ thread: ThreadView }>(threadQuery, { id: threadId }),
+  );
   expect(response.errors).toBeUndefined();
-  return { thread: response.data!.thread, statements: app.queryCount - before, headers: response.headers };
+  return { thread: response.data!.thread, statements, headers: response.headers };
 }
 
 async function signedInRead(app: TestApp, threadId: string, reader: TestAccount): Promise<ThreadView> {
@@ -178,12 +179,13 @@ describe('the anonymous response cache', () => {
     const busy = await ask(app, asker, 'Sign-in numbers on a new tablet', 'The tablet shows no codes after the move.');
     await runPostJobs(app);
     const latest = async () => {
-      const before = app.queryCount;
-      const response = await app.request<{ threads: { nodes: { id: string; title: string; replyCount: number }[] } }>(
-        '{ threads(first: 5) { nodes { id title replyCount } } }',
+      const { result: response, statements } = await app.countStatements(() =>
+        app.request<{ threads: { nodes: { id: string; title: string; replyCount: number }[] } }>(
+          '{ threads(first: 5) { nodes { id title replyCount } } }',
+        ),
       );
       expect(response.errors).toBeUndefined();
-      return { nodes: response.data!.threads.nodes, statements: app.queryCount - before };
+      return { nodes: response.data!.threads.nodes, statements };
     };
     await anonymousRead(app, quiet);
     await latest();
@@ -260,9 +262,8 @@ describe('the anonymous response cache', () => {
     await anonymousRead(app, threadId);
     expect((await anonymousRead(app, threadId)).statements).toBe(0);
 
-    const before = app.queryCount;
-    const asAuthor = await signedInRead(app, threadId, asker);
-    expect(app.queryCount - before).toBeGreaterThan(0);
+    const { result: asAuthor, statements } = await app.countStatements(() => signedInRead(app, threadId, asker));
+    expect(statements).toBeGreaterThan(0);
     expect(asAuthor.viewerCanEdit).toBe(true);
 
     await app.query(
@@ -281,10 +282,11 @@ describe('the anonymous response cache', () => {
     const { app, asker } = cast;
     const threadId = await ask(app, asker, 'Authenticator on a smartwatch', 'Can my watch hold the sign-in codes?');
     const response = async () => {
-      const before = app.queryCount;
-      const answer = await app.request<{ thread: ThreadView }>(threadQuery, { id: threadId }, { token: 'not-a-session' });
+      const { result: answer, statements } = await app.countStatements(() =>
+        app.request<{ thread: ThreadView }>(threadQuery, { id: threadId }, { token: 'not-a-session' }),
+      );
       expect(answer.errors).toBeUndefined();
-      return app.queryCount - before;
+      return statements;
     };
     await response();
     expect(await response()).toBe(1); // the session lookup, and nothing else
