@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
+import { KnowledgeBaseChanges } from '../apps/api/src/canonical-answers/knowledge-base-changes.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { PendingPostJobEntity } from '../apps/api/src/jobs/pending-post-job.entity.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
@@ -353,8 +354,13 @@ describe('the anonymous response cache when Redis goes away', () => {
       await reply(app, threadId, helper, 'No, the app has its own PIN.');
       expect((await anonymousRead(app, threadId)).thread.replies.nodes.map((node) => node.body)).toEqual(['No, the app has its own PIN.']);
 
+      // Reconnected, the instance reads the canonical answers again, in the background: not inside a counted read.
+      const answersReadAgain = new Promise<void>((resolve) =>
+        app.nest.get(KnowledgeBaseChanges).onChange((change) => (change.topic === 'answers' ? resolve() : undefined)),
+      );
       redis = await startRedis(port);
       await until(async () => (await health()) === 'CONNECTED', 'health reports Redis connected again');
+      await answersReadAgain;
       const resumed = await anonymousRead(app, threadId);
       expect(resumed.thread.replies.nodes.map((node) => node.body)).toEqual(['No, the app has its own PIN.']);
       expect((await anonymousRead(app, threadId)).statements).toBe(0);
