@@ -124,12 +124,11 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     const statementsFor = async (replies: number) => {
       const thread = await ask('Does my signature show in replies?');
       for (let index = 0; index < replies; index++) await reply(thread.id, `Reply number ${index}, with **markdown**.`);
-      // Count only the read: the posts' jobs (the bot, notifications) run after their mutations returned.
-      await app.jobsDone();
-      const before = app.queryCount;
-      const data = await app.query<{ thread: { replies: { nodes: unknown[] } } }>(threadPageQuery, { id: thread.id, first: 50 });
+      const { result: data, statements } = await app.countStatements(() =>
+        app.query<{ thread: { replies: { nodes: unknown[] } } }>(threadPageQuery, { id: thread.id, first: 50 }),
+      );
       expect(data.thread.replies.nodes).toHaveLength(replies);
-      return app.queryCount - before;
+      return statements;
     };
     const two = await statementsFor(2);
     const twenty = await statementsFor(20);

@@ -24,11 +24,7 @@ describe('statements per request', () => {
     await app.stop();
   });
 
-  const statementsOf = async (request: () => Promise<unknown>) => {
-    const before = app.queryCount;
-    await request();
-    return app.queryCount - before;
-  };
+  const statementsOf = async (request: () => Promise<unknown>) => (await app.countStatements(request)).statements;
   const ask = () =>
     app.query<{ askQuestion: { id: string } }>(
       askMutation,
@@ -119,30 +115,31 @@ describe('statements per post with its jobs', () => {
   const statementsWithJobs = async (request: () => Promise<unknown>) => {
     const jobs = app.nest.get(PostJobs);
     const run = jobs.run.bind(jobs);
-    const runs: Promise<void>[] = [];
     const taken: string[] = [];
-    const spy = vi.spyOn(jobs, 'run').mockImplementation((job: PostJob) => {
-      taken.push(job.job);
-      const running = run(job);
-      runs.push(running);
-      return running;
-    });
-    const logged = vi.spyOn(app.nest.get(DataSource).logger, 'logQuery');
-    try {
-      const before = app.queryCount;
-      await request();
-      // Jobs set off jobs (the bot's reply): wait until a pause passes with none started.
-      for (let settled = runs.length; ; settled = runs.length) {
-        await Promise.all(runs);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        if (runs.length === settled) break;
+    const { result: indexBatches, statements } = await app.countStatements(async () => {
+      const runs: Promise<void>[] = [];
+      const spy = vi.spyOn(jobs, 'run').mockImplementation((job: PostJob) => {
+        taken.push(job.job);
+        const running = run(job);
+        runs.push(running);
+        return running;
+      });
+      const logged = vi.spyOn(app.nest.get(DataSource).logger, 'logQuery');
+      try {
+        await request();
+        // Jobs set off jobs (the bot's reply): wait until a pause passes with none started.
+        for (let settled = runs.length; ; settled = runs.length) {
+          await Promise.all(runs);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          if (runs.length === settled) break;
+        }
+        return logged.mock.calls.filter(([query]) => query.startsWith('SELECT row_id FROM search_pending')).length;
+      } finally {
+        spy.mockRestore();
+        logged.mockRestore();
       }
-      const indexBatches = logged.mock.calls.filter(([query]) => query.startsWith('SELECT row_id FROM search_pending')).length;
-      return { statements: app.queryCount - before - 6 * indexBatches, indexBatches, jobs: taken.sort() };
-    } finally {
-      spy.mockRestore();
-      logged.mockRestore();
-    }
+    });
+    return { statements: statements - 6 * indexBatches, indexBatches, jobs: taken.sort() };
   };
   const indexedInBatches = !process.env.TEST_DATABASE_URL;
   const ask = (title: string, body: string) =>
@@ -168,7 +165,6 @@ describe('statements per post with its jobs', () => {
 
   it('replies to someone in 12: the reply, then one read of it, the notification with its job done (nobody is subscribed: no unread count)', async () => {
     const { askQuestion } = await ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.');
-    await statementsWithJobs(async () => undefined);
     const counted = await statementsWithJobs(() =>
       app.query(replyMutation, { threadId: askQuestion.id, body: 'Open **Settings**, then Profile.' }, { token: replier.token }),
     );
@@ -207,7 +203,6 @@ describe('statements per post with its jobs', () => {
     );
     expect(mention.jobs).toEqual(['bot-decision', 'notify-question']);
     const { askQuestion } = await ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.');
-    await statementsWithJobs(async () => undefined);
     const impostor = await statementsWithJobs(() =>
       app.query(
         replyMutation,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { loadEnvironment } from '../../apps/api/src/config/environment.js';
+import { Environment, loadEnvironment } from '../../apps/api/src/config/environment.js';
 import { SqlLogger } from '../../apps/api/src/database/sql-logger.js';
 import { createTestDatabase, TestDatabase } from './test-database.js';
 
@@ -74,6 +74,8 @@ export class TestApp {
   /** Made per app and kept across restart(), so encrypted TOTP secrets stay readable; a second instance passes it on. */
   readonly totpEncryptionKey = randomBytes(32).toString('hex');
   private app: NestExpressApplication | null = null;
+  /** Statements of jobsDone's own checks on the running app: the test's, not the app's, so queryCount leaves them out. */
+  private checkStatements = 0;
 
   private constructor(
     readonly database: TestDatabase,
@@ -91,9 +93,21 @@ export class TestApp {
     return this.app;
   }
 
-  /** SQL statements run so far by this app. */
+  /** SQL statements run so far by this app (not counting jobsDone's checks). */
   get queryCount(): number {
-    return (this.nest.get(DataSource).logger as SqlLogger).queryCount;
+    return (this.nest.get(DataSource).logger as SqlLogger).queryCount - this.checkStatements;
+  }
+
+  /**
+   * The SQL statements `work` runs, and its result. Counting starts once the work that earlier requests left to run
+   * in the background is done (see jobsDone), which could otherwise land in the count; an app without job workers
+   * leaves none. What `work` sets off itself is counted as far as `work` waits for it (it may end with jobsDone).
+   */
+  async countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    if (this.nest.get(Environment).JOB_WORKERS) await this.jobsDone();
+    const before = this.queryCount;
+    const result = await work();
+    return { result, statements: this.queryCount - before };
   }
 
   async request<T = Record<string, any>>(
@@ -126,11 +140,12 @@ export class TestApp {
     const dataSource = this.nest.get(DataSource);
     // SQLite: and the posts they wrote are in the search index, which an instance with workers writes shortly after.
     const pendingQuery =
-      dataSource.options.type === 'postgres' || this.settings.JOB_WORKERS === 'false'
+      dataSource.options.type === 'postgres' || !this.nest.get(Environment).JOB_WORKERS
         ? 'SELECT COUNT(*) AS pending FROM pending_post_jobs'
         : 'SELECT (SELECT COUNT(*) FROM pending_post_jobs) + (SELECT COUNT(*) FROM search_pending) AS pending';
     const until = Date.now() + timeoutMs;
     for (;;) {
+      this.checkStatements++;
       const [{ pending }] = await dataSource.query<{ pending: number | string }[]>(pendingQuery);
       if (Number(pending) === 0) return;
       if (Date.now() > until) throw new Error(`${pending} post job(s) still pending after ${timeoutMs} ms`);
@@ -161,6 +176,7 @@ export class TestApp {
       ...this.settings,
     });
     this.app = await createApp(environment);
+    this.checkStatements = 0;
     await this.app.listen(0, '127.0.0.1');
     const address = this.app.getHttpServer().address();
     this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
