@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Pool, PoolClient, QueryResult } from 'pg';
-import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /*
  * Hand-written SQL for the hot reads and writes, on both engines, without TypeORM's query builder and entity hydration
@@ -64,20 +64,29 @@ async function postgresExecute<Row>(
   let name = postgresNames.get(text);
   if (!name && postgresNames.size < preparedLimit) postgresNames.set(text, (name = `s${postgresNames.size}`));
   const values = [...parameters];
-  const { logger } = dataSource;
-  logger.logQuery(text, values, queryRunner);
+  dataSource.logger.logQuery(text, values, queryRunner);
   const started = Date.now();
   try {
     const result: QueryResult = await client.query({ name, text, values });
-    const elapsed = Date.now() - started;
-    const slow = dataSource.options.maxQueryExecutionTime;
-    if (slow && elapsed > slow) logger.logQuerySlow(elapsed, text, values, queryRunner);
+    logIfSlow(dataSource, started, text, values, queryRunner);
     const rows = result.rows as Row[];
     return { rows, affected: result.rowCount ?? rows.length };
   } catch (error) {
-    logger.logQueryError(error as Error, text, values, queryRunner);
-    throw new QueryFailedError(text, values, error as Error);
+    throw queryFailed(dataSource, error, text, values, queryRunner);
   }
+}
+
+/** Logs a statement that took longer than the data source's `maxQueryExecutionTime`, as TypeORM's query does. */
+function logIfSlow(dataSource: DataSource, started: number, text: string, values: unknown[], queryRunner?: QueryRunner): void {
+  const elapsed = Date.now() - started;
+  const slow = dataSource.options.maxQueryExecutionTime;
+  if (slow && elapsed > slow) dataSource.logger.logQuerySlow(elapsed, text, values, queryRunner);
+}
+
+/** Logs a failed statement and wraps the driver's error, as TypeORM's query does. */
+function queryFailed(dataSource: DataSource, error: unknown, text: string, values: unknown[], queryRunner?: QueryRunner): QueryFailedError {
+  dataSource.logger.logQueryError(error as Error, text, values, queryRunner);
+  return new QueryFailedError(text, values, error as Error);
 }
 
 /**
@@ -98,8 +107,7 @@ export function sqliteExecute<Row>(
     if (sqliteTexts.size < preparedLimit) sqliteTexts.set(text, sqlite);
   }
   const values = sqlite.order.map((index) => toSqliteValue(parameters[index]));
-  const { logger } = dataSource;
-  logger.logQuery(sqlite.text, values);
+  dataSource.logger.logQuery(sqlite.text, values);
   const started = Date.now();
   try {
     const statement = preparedSqlite(dataSource, sqlite.text);
@@ -110,13 +118,10 @@ export function sqliteExecute<Row>(
     } else {
       result = { rows: [], affected: statement.run(...values).changes };
     }
-    const elapsed = Date.now() - started;
-    const slow = dataSource.options.maxQueryExecutionTime;
-    if (slow && elapsed > slow) logger.logQuerySlow(elapsed, sqlite.text, values);
+    logIfSlow(dataSource, started, sqlite.text, values);
     return result;
   } catch (error) {
-    logger.logQueryError(error as Error, sqlite.text, values);
-    throw new QueryFailedError(sqlite.text, values, error as Error);
+    throw queryFailed(dataSource, error, sqlite.text, values);
   }
 }
 
