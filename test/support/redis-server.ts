@@ -2,13 +2,23 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { until } from './live-client.js';
 
-/** A free TCP port on loopback: nothing listens there once this returns. */
+/**
+ * A free TCP port on loopback: nothing listens there once this returns. Chosen below Linux's ephemeral range
+ * (32768-60999), where the kernel picks the local ports of outgoing connections: the tests' own connections to
+ * PostgreSQL could take one there, and a redis-server started on it later could not listen (seen once in CI).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!listening) continue;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
 }
 
 /** A throwaway redis-server that keeps nothing on disk. */
@@ -18,7 +28,8 @@ export async function startRedis(port: number): Promise<ChildProcess> {
   });
   await until(
     () =>
-      new Promise<boolean>((resolve) => {
+      new Promise<boolean>((resolve, reject) => {
+        if (server.exitCode !== null) reject(new Error(`redis-server on port ${port} exited with code ${server.exitCode}`));
         const socket = createServer().listen(port, '127.0.0.1');
         socket.on('listening', () => socket.close(() => resolve(false)));
         socket.on('error', () => resolve(true));
