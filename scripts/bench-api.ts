@@ -7,7 +7,9 @@
  * database server's not: on a machine shared with other work it moves far less than req/s) and, for PostgreSQL on
  * this machine, its connections' CPU time per request (the API server's pool, from /proc); then the server's
  * RSS before and after, and how long the bot's reply to a question takes to reach the asker over the live
- * subscription (at the end, and right after the write bursts, with their jobs queued). One table for SQLite, and one for PostgreSQL when
+ * subscription (at the end, and right after the reply burst, with its jobs queued). For the writes, it prints the post
+ * jobs still pending when the load ended and the rate sustained with them: requests over the time until their jobs had
+ * finished too (each operation starts once the jobs before it are done). One table for SQLite, and one for PostgreSQL when
  * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own). With BENCH_REDIS_URL the server
  * queues its post jobs on BullMQ there (under a key prefix of its own), else it runs them in its process.
  * Reads are anonymous, as most of a forum's are, so the anonymous response cache answers all but the first of each
@@ -457,6 +459,10 @@ interface Row {
   statements: number | null;
   /** Post jobs (the bot's decisions, notifications, checks) still pending when the timed load ended, by job. */
   backlog: Map<string, number>;
+  /** Requests answered in the timed load. */
+  requests: number;
+  /** For a write: seconds from the end of its timed load until its post jobs had all finished. */
+  drainSeconds: number | null;
 }
 
 async function load(
@@ -628,7 +634,6 @@ async function benchmark(engine: Engine): Promise<{
   rssAfter: number;
   bot: BotLatency;
   botAfterBurst: BotLatency | null;
-  drainSeconds: number | null;
 }> {
   await engine.reset();
   const server = new Server(engine);
@@ -702,7 +707,6 @@ async function benchmark(engine: Engine): Promise<{
   const timed = (scenario: Scenario, index: number) =>
     index === 0 || !onlyWords || onlyWords.some((word) => scenario.name.toLowerCase().includes(word));
   let botAfterBurst: BotLatency | null = null;
-  let drainSeconds: number | null = null;
   for (const scenario of scenarios.filter(timed)) {
     // A GraphQL error still answers 200: check that each operation succeeds once before timing it.
     await graphql(server.url, scenario.query, scenario.variables?.() ?? {}, scenario.perConnectionMember ? fixture.tokens[0] : undefined);
@@ -732,14 +736,16 @@ async function benchmark(engine: Engine): Promise<{
           : cpuUsedSince(databaseCpuBefore, databaseCpuAfter) / Math.max(1, result.requests.total),
       statements: null,
       backlog,
+      requests: result.requests.total,
+      drainSeconds: null,
     });
     // Right after the writes, while their jobs (notifications, checks) are still queued: the asker waits behind them or not.
     if (scenario.name === 'reply') {
       const [{ pending: left }] = await engine.sql('SELECT COUNT(*) AS pending FROM pending_post_jobs');
       botAfterBurst = { ...(await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1])), backlog: Number(left) };
-      // Each read is timed on its own, not beside the writes' backlog (that backlog is the figure above).
-      drainSeconds = await drainPostJobs(engine);
     }
+    // Each operation is timed on its own, not beside an earlier write's backlog; that backlog is part of the write's cost.
+    if (backlog.size > 0) rows.at(-1)!.drainSeconds = await drainPostJobs(engine);
   }
   const bot = await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1]);
   const rssAfter = server.rss();
@@ -747,7 +753,7 @@ async function benchmark(engine: Engine): Promise<{
 
   const statements = await countStatements(engine, scenarios.filter(timed), fixture.tokens);
   for (const row of rows) row.statements = statements.get(row.name) ?? null;
-  return { rows, rssBefore, rssAfter, bot, botAfterBurst, drainSeconds };
+  return { rows, rssBefore, rssAfter, bot, botAfterBurst };
 }
 
 /** Waits until every post job has finished (at most 10 minutes); returns the seconds it took. */
@@ -778,15 +784,18 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
   for (const row of outcome.rows.filter((row) => /ask|reply/.test(row.name))) {
     const total = [...row.backlog.values()].reduce((sum, count) => sum + count, 0);
     const byJob = [...row.backlog].map(([job, count]) => `${job} ${count}`).join(', ');
-    console.log(`post jobs still pending when the ${row.name} load ended: ${total}${total > 0 ? ` (${byJob})` : ''}`);
+    // Requests over the time until their jobs were done too: what the server keeps up with, the bot included.
+    const sustained = row.requests / (seconds + (row.drainSeconds ?? 0));
+    console.log(
+      `post jobs still pending when the ${row.name} load ended: ${total}${total > 0 ? ` (${byJob}), all done ${row.drainSeconds!.toFixed(1)} s later` : ''}; ` +
+        `sustained with them: ${sustained.toFixed(0)} req/s, ${((sustained / baseline) * 100).toFixed(1)} % of trivial`,
+    );
   }
   console.log(`bot reply reaches the asker live: ${botLine(outcome.bot)}`);
   if (outcome.botAfterBurst) {
     const { backlog } = outcome.botAfterBurst;
-    console.log(`  right after the ask and reply bursts (${backlog} of their post jobs still queued): ${botLine(outcome.botAfterBurst)}`);
+    console.log(`  right after the reply burst (${backlog} of its post jobs still queued): ${botLine(outcome.botAfterBurst)}`);
   }
-  if (outcome.drainSeconds !== null)
-    console.log(`the writes' post jobs had all finished ${outcome.drainSeconds.toFixed(1)} s later; the reads ran after that`);
 }
 
 function botLine(bot: BotLatency): string {

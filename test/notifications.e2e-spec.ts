@@ -6,6 +6,8 @@ import { NotificationKind } from '../apps/api/src/notifications/notification-kin
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { PostType } from '../apps/api/src/common/post-type.js';
+import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -146,6 +148,16 @@ describe('notifications', () => {
     // The asker already hears about this reply.
     expect((await notificationsOf(asker)).notifications.nodes.map((node) => node.kind)).toEqual(['REPLY']);
     expect((await notificationsOf(replier)).notifications.nodes).toEqual([]);
+  });
+
+  it("notifies once when a reply's job is run again after it finished, even twice at once", async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id, replier.token, `Thanks, @${bystander.username} knows this one.`);
+    const job = { job: 'notify-reply', postType: PostType.REPLY, postId: Number(replyId), causedById: null };
+    const jobs = app.nest.get(PostJobs);
+    await Promise.all([jobs.run(job), jobs.run(job)]);
+    expect((await notificationsOf(asker)).notifications.nodes).toMatchObject([{ kind: 'REPLY', replyId }]);
+    expect((await notificationsOf(bystander)).notifications.nodes).toMatchObject([{ kind: 'MENTION', replyId }]);
   });
 
   it('notifies people mentioned in a question, and ignores mentions inside code', async () => {

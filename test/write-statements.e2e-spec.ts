@@ -8,6 +8,7 @@ import { TestApp } from './support/test-app.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
 const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
  * The SQL statements of the requests every member makes, counted by the app's SQL logger. The post jobs are left
@@ -37,11 +38,11 @@ describe('statements per request', () => {
     expect(await statementsOf(() => app.query('{ health { status } }'))).toBe(0);
   });
 
-  it('asks a question in 6 statements: session, transaction with the thread, its tags and its pending jobs', async () => {
-    expect(await statementsOf(ask)).toBeLessThanOrEqual(6);
+  it('asks a question in 6 statements: session, transaction with the thread, its tags and its pending jobs (on PostgreSQL one statement without a transaction: 2)', async () => {
+    expect(await statementsOf(ask)).toBeLessThanOrEqual(postgres ? 2 : 6);
   });
 
-  it("replies in 6 statements: session (which has the author's profile, for the answer and the live event), thread, transaction with the bump (which answers whether the thread is hidden as it commits) and the reply (one's own question's reply has no jobs)", async () => {
+  it("replies in 6 statements: session (which has the author's profile, for the answer and the live event), thread, transaction with the bump (which answers whether the thread is hidden as it commits) and the reply (one's own question's reply has no jobs); on PostgreSQL the bump and the reply are one statement without a transaction: 3", async () => {
     const { askQuestion } = await ask();
     const statements = await statementsOf(() =>
       app.query(
@@ -50,7 +51,7 @@ describe('statements per request', () => {
         { token: member.token },
       ),
     );
-    expect(statements).toBeLessThanOrEqual(6);
+    expect(statements).toBeLessThanOrEqual(postgres ? 3 : 6);
   });
 
   it('runs the same statement texts whatever the ids, so that SQLite prepares each once', async () => {
@@ -68,7 +69,7 @@ describe('statements per request', () => {
     const replyTo = (threadId: string) => () =>
       app.query(replyMutation, { threadId, body: 'Open **Settings**, then Security.' }, { token: member.token });
     const first = await textsOf(replyTo(threads[0]));
-    expect(first.size).toBeGreaterThan(3);
+    expect(first.size).toBeGreaterThanOrEqual(3);
     expect(await textsOf(replyTo(threads[1]))).toEqual(first);
     expect(await textsOf(ask)).toEqual(await textsOf(ask));
   });
@@ -83,7 +84,7 @@ describe('statements per request', () => {
       results = (await app.query<{ search: { nodes: unknown[] } }>(search, { query: 'signature' })).search.nodes.length;
     });
     expect(results).toBeGreaterThanOrEqual(3);
-    expect(statements).toBe(process.env.TEST_DATABASE_URL ? 3 : 4);
+    expect(statements).toBe(postgres ? 3 : 4);
   });
 });
 
@@ -141,35 +142,35 @@ describe('statements per post with its jobs', () => {
     });
     return { statements: statements - 6 * indexBatches, indexBatches, jobs: taken.sort() };
   };
-  const indexedInBatches = !process.env.TEST_DATABASE_URL;
+  const indexedInBatches = !postgres;
   const ask = (title: string, body: string) =>
     app.query<{ askQuestion: { id: string } }>(askMutation, { input: { title, body } }, { token: asker.token });
 
-  it("asks a question the bot has no answer for in 13: the ask's 6, then the bot reads the question and whether it decided, records its decision in one transaction and indexes the question", async () => {
+  it("asks a question the bot has no answer for in 13: the ask's 6, then the bot reads the question and whether it decided, records its decision in one transaction and indexes the question (on PostgreSQL 6: the ask and the decision are one statement each)", async () => {
     const counted = await statementsWithJobs(() =>
       ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.'),
     );
     expect(counted.jobs).toEqual(['bot-decision']);
-    expect(counted.statements).toBeLessThanOrEqual(13);
+    expect(counted.statements).toBeLessThanOrEqual(postgres ? 6 : 13);
     expect(counted.indexBatches).toBe(indexedInBatches ? 1 : 0);
   });
 
-  it("asks a question the bot answers in 15: its reply commits with the decision, in one transaction, and needs no job, as it notifies nobody (the asker is looking) and is no impostor's, and its live message has the bot's account at hand", async () => {
+  it("asks a question the bot answers in 15: its reply commits with the decision, in one transaction, and needs no job, as it notifies nobody (the asker is looking) and is no impostor's, and its live message has the bot's account at hand (on PostgreSQL 12)", async () => {
     const counted = await statementsWithJobs(() =>
       ask('I lost my phone with the authenticator app', 'How do I sign in now? I have no backup codes.'),
     );
     expect(counted.jobs).toEqual(['bot-decision']);
-    expect(counted.statements).toBeLessThanOrEqual(15);
+    expect(counted.statements).toBeLessThanOrEqual(postgres ? 12 : 15);
     expect(counted.indexBatches).toBeGreaterThanOrEqual(indexedInBatches ? 1 : 0);
   });
 
-  it('replies to someone in 12: the reply, then one read of it, the notification with its job done (nobody is subscribed: no unread count)', async () => {
+  it('replies to someone in 12: the reply, then one read of it, the notification with its job done (nobody is subscribed: no unread count); on PostgreSQL 5, the reply and the notification each one statement', async () => {
     const { askQuestion } = await ask('How do I change the signature under my forum posts?', 'The profile page has no field for it.');
     const counted = await statementsWithJobs(() =>
       app.query(replyMutation, { threadId: askQuestion.id, body: 'Open **Settings**, then Profile.' }, { token: replier.token }),
     );
     expect(counted.jobs).toEqual(['notify-reply']);
-    expect(counted.statements).toBeLessThanOrEqual(12);
+    expect(counted.statements).toBeLessThanOrEqual(postgres ? 5 : 12);
     expect(counted.indexBatches).toBe(indexedInBatches ? 1 : 0);
   });
 
@@ -184,7 +185,7 @@ describe('statements per post with its jobs', () => {
     }
   });
 
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('sweeps the pending jobs in the order of their ids, with no sort', async () => {
+  it.skipIf(postgres)('sweeps the pending jobs in the order of their ids, with no sort', async () => {
     const dataSource = app.nest.get(DataSource);
     const spy = vi.spyOn(dataSource.logger, 'logQuery');
     try {

@@ -16,3 +16,18 @@ export async function recordBotEvents(
   );
   await sqlRows(manager, `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at) VALUES ${rows.join(', ')}`, sql.values);
 }
+
+/**
+ * For a PostgreSQL statement that writes on its own (data-modifying WITH queries): a query that records the events once
+ * for each row of the WITH query `from` (none when it returns none).
+ */
+export function botEventsQuery(
+  sql: SqlParameters,
+  types: BotEventType[],
+  details: { answerId?: number | null; threadId?: number | null },
+  from: string,
+): string {
+  return `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at)
+    SELECT type, ${sql.param(details.answerId ?? null)}, ${sql.param(details.threadId ?? null)}, NULL, ${sql.param(new Date())}
+    FROM ${from} CROSS JOIN unnest(${sql.param(types)}::varchar[]) AS type`;
+}

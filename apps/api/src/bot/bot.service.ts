@@ -5,8 +5,8 @@ import { EntityManager, In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { insertRow } from '../common/returning-writes.js';
-import { sqlRows } from '../common/sql.js';
+import { insertedRow, insertRow } from '../common/returning-writes.js';
+import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -23,7 +23,7 @@ import { BotAuthor } from './bot-author.service.js';
 import { botOutcome, type BotOutcome } from './bot-decision.js';
 import { BotEventEntity } from './bot-event.entity.js';
 import { BotEventType } from './bot-event-type.js';
-import { recordBotEvents } from './bot-events.js';
+import { botEventsQuery, recordBotEvents } from './bot-events.js';
 import { BotFeedback, BotSuggestionStatus } from './bot-suggestion-status.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
 import { parseClarification, toBotSuggestion } from './bot-suggestion.mapper.js';
@@ -146,7 +146,8 @@ export class BotService implements OnModuleInit {
           decision.events = [BotEventType.ReviewQueued];
         }
       }
-      await this.suggestions.manager.transaction((manager) => record(manager, null));
+      if (job && isPostgres(this.suggestions.manager.connection)) await this.recordDecisionInOneStatement(threadId, result, decision, job);
+      else await this.suggestions.manager.transaction((manager) => record(manager, null));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Decided meanwhile, by staff or by this job run twice: the rollback left the job pending, and it is done.
@@ -165,26 +166,41 @@ export class BotService implements OnModuleInit {
   ): Promise<void> {
     await job?.complete(manager);
     // Nothing read back after the insert (Repository.insert reads the defaults again on SQLite).
-    await insertRow(manager, BotSuggestionEntity, {
-      threadId,
-      answerId: decision.answer?.id ?? null,
-      confidence: result.confidence,
-      alternatives: JSON.stringify(result.alternatives),
-      clarify: decision.clarify ? JSON.stringify(decision.clarify) : null,
-      explanation: JSON.stringify(result.explanation),
-      status: decision.status,
-      feedback: null,
-      folded: false,
-      usefulVotes: 0,
-      replyId,
-      createdAt: new Date(),
-      decidedById: null,
-      decidedAt: null,
-    });
+    await insertRow(manager, BotSuggestionEntity, suggestionValues(threadId, result, decision, replyId));
     await recordBotEvents(manager, [BotEventType.QuestionPosted, ...decision.events], {
       answerId: decision.answer?.id ?? null,
       threadId,
     });
+  }
+
+  /**
+   * On PostgreSQL, a decision without a reply, its events and the job's completion in one statement, which commits on
+   * its own: one round trip instead of a transaction's five (see RepliesService.storeInOneStatement). Nothing is
+   * stored when another run of the job finished first.
+   */
+  private async recordDecisionInOneStatement(
+    threadId: number,
+    result: MatchResult,
+    decision: BotOutcome,
+    job: PostJobCompletion,
+  ): Promise<void> {
+    const sql = new SqlParameters();
+    const done = job.completionQuery(sql);
+    const suggestion = insertedRow(this.suggestions.manager, BotSuggestionEntity, suggestionValues(threadId, result, decision, null), sql);
+    const events = botEventsQuery(
+      sql,
+      [BotEventType.QuestionPosted, ...decision.events],
+      { answerId: decision.answer?.id ?? null, threadId },
+      'done',
+    );
+    await sqlRows(
+      this.suggestions.manager,
+      `WITH done AS (${done}),
+        suggestion AS (INSERT INTO ${suggestion.table} (${suggestion.columns}) SELECT ${suggestion.values} FROM done RETURNING id),
+        events AS (${events})
+      SELECT id FROM suggestion`,
+      sql.values,
+    );
   }
 
   private decide(result: MatchResult): BotOutcome {
@@ -359,4 +375,29 @@ export class BotService implements OnModuleInit {
   private async reload(suggestionId: number): Promise<BotSuggestion> {
     return toBotSuggestion(await this.suggestions.findOneByOrFail({ id: suggestionId }));
   }
+}
+
+/** The stored form of the bot's decision on a question. */
+function suggestionValues(
+  threadId: number,
+  result: MatchResult,
+  decision: BotOutcome,
+  replyId: number | null,
+): Omit<BotSuggestionEntity, 'id'> {
+  return {
+    threadId,
+    answerId: decision.answer?.id ?? null,
+    confidence: result.confidence,
+    alternatives: JSON.stringify(result.alternatives),
+    clarify: decision.clarify ? JSON.stringify(decision.clarify) : null,
+    explanation: JSON.stringify(result.explanation),
+    status: decision.status,
+    feedback: null,
+    folded: false,
+    usefulVotes: 0,
+    replyId,
+    createdAt: new Date(),
+    decidedById: null,
+    decidedAt: null,
+  };
 }

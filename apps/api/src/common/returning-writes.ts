@@ -27,26 +27,39 @@ export async function insertRowIfAbsent<T extends ObjectLiteral>(
   uniqueProperty: (keyof T & string) | null,
 ): Promise<number | null> {
   const { driver } = manager.connection;
-  const metadata = manager.connection.getMetadata(entity);
-  const columnOf = (property: string) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-    return column;
-  };
   const sql = new SqlParameters();
+  const row = insertedRow(manager, entity, values, sql);
+  const unique = uniqueProperty && manager.connection.getMetadata(entity).findColumnWithPropertyName(uniqueProperty);
+  if (uniqueProperty && !unique) throw new Error(`no column ${uniqueProperty}`);
+  const unlessTaken = unique ? ` ON CONFLICT (${driver.escape(unique.databaseName)}) DO NOTHING` : '';
+  const [inserted] = await sqlRows<{ id: number | string }>(
+    manager,
+    `INSERT INTO ${row.table} (${row.columns}) VALUES (${row.values})${unlessTaken} RETURNING id`,
+    sql.values,
+  );
+  return inserted ? Number(inserted.id) : null;
+}
+
+/**
+ * The parts of an INSERT of one row of `entity`: its table and column names, escaped, and its values as parameters of
+ * `sql`, stored as TypeORM stores them (the driver's own conversion). Undefined values are left to the column's default.
+ */
+export function insertedRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: Partial<T>,
+  sql: SqlParameters,
+): { table: string; columns: string; values: string } {
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(entity);
   const columns: string[] = [];
   const placeholders: string[] = [];
   for (const [property, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    const column = columnOf(property);
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
     columns.push(driver.escape(column.databaseName));
     placeholders.push(sql.param(driver.preparePersistentValue(value, column)));
   }
-  const unlessTaken = uniqueProperty ? ` ON CONFLICT (${driver.escape(columnOf(uniqueProperty).databaseName)}) DO NOTHING` : '';
-  const [row] = await sqlRows<{ id: number | string }>(
-    manager,
-    `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.join(', ')}) VALUES (${placeholders.join(', ')})${unlessTaken} RETURNING id`,
-    sql.values,
-  );
-  return row ? Number(row.id) : null;
+  return { table: driver.escape(metadata.tableName), columns: columns.join(', '), values: placeholders.join(', ') };
 }

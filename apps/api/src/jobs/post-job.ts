@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlParameters } from '../common/sql.js';
 import { PostType } from '../common/post-type.js';
 import { Role } from '../common/role.js';
 
@@ -35,6 +36,12 @@ export interface NewPost {
  */
 export interface PostJobCompletion {
   complete(manager: EntityManager): Promise<void>;
+  /**
+   * The same for a PostgreSQL statement that writes the job's results on its own, without a transaction: a WITH query
+   * that marks the job done and returns one row if it was still pending. The statement's writes select from it, so a
+   * job another run finished first writes nothing.
+   */
+  completionQuery(sql: SqlParameters): string;
 }
 
 export interface PostJobHandler {
@@ -50,7 +57,7 @@ export interface PostJobHandler {
    * Whether this post can come to anything in this job (someone to notify, a rule that matches); without it, every
    * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
    */
-  needs?(post: NewPost): boolean;
+  needs?(post: Omit<NewPost, 'postId'>): boolean;
   /**
    * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
    * recipients read them), so it leaves the anonymous response cache alone; else a reply's job empties it. Only a

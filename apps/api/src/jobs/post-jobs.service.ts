@@ -68,9 +68,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Inside the transaction that stores a post: the jobs it needs, recorded as pending. Queue them after the commit. */
   async record(manager: EntityManager, post: NewPost): Promise<PostJob[]> {
     const { postType, postId, causedById } = post;
-    const jobs = [...this.handlers.values()]
-      .filter((handler) => handler.postType === postType && (handler.needs?.(post) ?? true))
-      .map((handler) => ({ job: handler.job, postType, postId, causedById }));
+    const jobs = this.neededBy(post).map((handler) => ({ job: handler.job, postType, postId, causedById }));
     if (jobs.length === 0) return jobs;
     const createdAt = new Date();
     const sql = new SqlParameters();
@@ -81,6 +79,30 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       sql.values,
     );
     return jobs;
+  }
+
+  /**
+   * For a PostgreSQL statement that stores a post in one go (data-modifying WITH queries, no transaction): the query
+   * that records the jobs it needs as pending, for the post whose id the WITH query `postQuery` returns as `id`, or
+   * null when it needs none, with the jobs to queue once it has the id.
+   */
+  recordingQuery(
+    sql: SqlParameters,
+    post: Omit<NewPost, 'postId'>,
+    postQuery: string,
+  ): { query: string; jobsOf: (postId: number) => PostJob[] } | null {
+    const names = this.neededBy(post).map((handler) => handler.job);
+    if (names.length === 0) return null;
+    const query = `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, created_at)
+      SELECT job, ${sql.param(post.postType)}, ${postQuery}.id, ${sql.param(post.causedById)}, ${sql.param(new Date())}
+      FROM ${postQuery} CROSS JOIN unnest(${sql.param(names)}::varchar[]) AS job`;
+    const { postType, causedById } = post;
+    return { query, jobsOf: (postId) => names.map((job) => ({ job, postType, postId, causedById })) };
+  }
+
+  /** The handlers whose job a new post needs (a post with no one to notify and nothing to check needs none). */
+  private neededBy(post: Omit<NewPost, 'postId'>): PostJobHandler[] {
+    return [...this.handlers.values()].filter((handler) => handler.postType === post.postType && (handler.needs?.(post) ?? true));
   }
 
   /** Queues recorded jobs. Never throws: a job that cannot be queued stays pending for the sweep. */
@@ -103,6 +125,11 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
         complete: async (manager) => {
           if (!(await deletePending(manager, key))) throw new JobAlreadyDone();
           completed = true;
+        },
+        completionQuery: (sql) => {
+          completed = true;
+          return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)}
+            AND post_id = ${sql.param(key.postId)} RETURNING 1`;
         },
       });
       if (!completed) await deletePending(this.pending.manager, key);

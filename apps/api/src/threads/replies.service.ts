@@ -4,19 +4,20 @@ import DataLoader from 'dataloader';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
-import { sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
+import { isPostgres, sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { AuthUser, publicProfileOf, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
+import { NewPost, PostJob } from '../jobs/post-job.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../common/role.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
-import { insertRow } from '../common/returning-writes.js';
+import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
@@ -32,6 +33,13 @@ import { threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, visibleSql } from './visibility.js';
+
+/** A stored reply's id, whether its thread is hidden as it commits, and its jobs to queue. */
+interface StoredReply {
+  id: number;
+  threadHidden: boolean;
+  jobs: PostJob[];
+}
 
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
@@ -90,7 +98,7 @@ export class RepliesService {
     return this.create(author, thread, body, isStaffRole(author.role), causedById, alongside);
   }
 
-  /** Stores the reply and records its jobs in one transaction, then queues them; returns without waiting for them. */
+  /** Stores the reply and records its jobs at once, then queues them; returns without waiting for them. */
   private async create(
     author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
@@ -101,45 +109,29 @@ export class RepliesService {
   ): Promise<ReplyEntity> {
     const now = new Date();
     const threadId = thread.id;
-    const { reply, threadHidden, jobs } = await this.replies.manager.transaction(async (manager) => {
-      // One statement checks the lock, bumps the thread and answers whether it is hidden as this reply commits: the
-      // bump holds the row, so a concurrent lock cannot slip in between and a moderator hiding it waits for us.
-      const [bumped] = await sqlRows<{ hidden: unknown }>(
-        manager,
-        'UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $1 WHERE id = $2 AND locked = $3 RETURNING hidden',
-        [now, threadId, false],
-      );
-      if (!bumped) {
-        if (!(await manager.existsBy(ThreadEntity, { id: threadId })))
-          throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
-        throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
-      }
-      const values = {
-        threadId,
-        authorId: author.id,
-        body,
-        ...this.markdown.cook(body),
-        isStaffAnswer,
-        hidden: false,
-        editedAt: null,
-        createdAt: now,
-      };
-      const saved: ReplyEntity = Object.assign(new ReplyEntity(), values, { id: await insertRow(manager, ReplyEntity, values) });
-      await alongside?.(manager, saved.id);
-      return {
-        reply: saved,
-        threadHidden: sqlBoolean(bumped.hidden),
-        jobs: await this.postJobs.record(manager, {
-          postType: PostType.REPLY,
-          postId: saved.id,
-          authorId: author.id,
-          authorRole: author.role,
-          threadAuthorId: thread.authorId,
-          body,
-          causedById: causedById ?? null,
-        }),
-      };
-    });
+    const values = {
+      threadId,
+      authorId: author.id,
+      body,
+      ...this.markdown.cook(body),
+      isStaffAnswer,
+      hidden: false,
+      editedAt: null,
+      createdAt: now,
+    };
+    const post = {
+      postType: PostType.REPLY,
+      authorId: author.id,
+      authorRole: author.role,
+      threadAuthorId: thread.authorId,
+      body,
+      causedById: causedById ?? null,
+    };
+    const { id, threadHidden, jobs } =
+      alongside || !isPostgres(this.replies.manager.connection)
+        ? await this.storeInTransaction(values, post, alongside)
+        : await this.storeInOneStatement(values, post);
+    const reply: ReplyEntity = Object.assign(new ReplyEntity(), values, { id });
     await this.postJobs.queue(jobs);
     await this.events.emit('replyPosted', {
       threadId,
@@ -151,6 +143,58 @@ export class RepliesService {
       reply: toReplySnapshot(reply, thread, null, publicProfileOf(author)),
     });
     return reply;
+  }
+
+  /**
+   * One transaction: it checks the lock, bumps the thread and answers whether it is hidden as this reply commits (the
+   * bump holds the row, so a concurrent lock cannot slip in between and a moderator hiding it waits for us), then
+   * stores the reply, what `alongside` writes and the reply's pending jobs.
+   */
+  private async storeInTransaction(
+    values: Omit<ReplyEntity, 'id'>,
+    post: Omit<NewPost, 'postId'>,
+    alongside?: (manager: EntityManager, replyId: number) => Promise<void>,
+  ): Promise<StoredReply> {
+    return this.replies.manager.transaction(async (manager) => {
+      const [bumped] = await sqlRows<{ hidden: unknown }>(
+        manager,
+        'UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $1 WHERE id = $2 AND locked = $3 RETURNING hidden',
+        [values.createdAt, values.threadId, false],
+      );
+      if (!bumped) await this.refuseReply(manager, values.threadId);
+      const id = await insertRow(manager, ReplyEntity, values);
+      await alongside?.(manager, id);
+      return { id, threadHidden: sqlBoolean(bumped.hidden), jobs: await this.postJobs.record(manager, { ...post, postId: id }) };
+    });
+  }
+
+  /**
+   * On PostgreSQL, the same writes as storeInTransaction as one statement, which commits on its own: one round trip to
+   * the server instead of five (a reply's round trips, each a system call and a wake-up of both processes, were a third
+   * of its CPU). SQLite runs in this process, where a transaction's statements cost microseconds.
+   */
+  private async storeInOneStatement(values: Omit<ReplyEntity, 'id'>, post: Omit<NewPost, 'postId'>): Promise<StoredReply> {
+    const sql = new SqlParameters();
+    const row = insertedRow(this.replies.manager, ReplyEntity, values, sql);
+    const bump = `UPDATE threads SET reply_count = reply_count + 1, last_activity_at = ${sql.param(values.createdAt)}
+      WHERE id = ${sql.param(values.threadId)} AND locked = ${sql.param(false)} RETURNING hidden`;
+    const insert = `INSERT INTO ${row.table} (${row.columns}) SELECT ${row.values} FROM bumped RETURNING id`;
+    const recording = this.postJobs.recordingQuery(sql, post, 'reply');
+    const [stored] = await sqlRows<{ id: number; hidden: boolean }>(
+      this.replies.manager,
+      `WITH bumped AS (${bump}), reply AS (${insert})${recording ? `, jobs AS (${recording.query})` : ''}
+       SELECT reply.id, bumped.hidden FROM reply, bumped`,
+      sql.values,
+    );
+    if (!stored) await this.refuseReply(this.replies.manager, values.threadId);
+    return { id: Number(stored.id), threadHidden: stored.hidden, jobs: recording?.jobsOf(Number(stored.id)) ?? [] };
+  }
+
+  /** Why a thread took no reply: NOT_FOUND when it is gone, else FORBIDDEN (it is locked). */
+  private async refuseReply(manager: EntityManager, threadId: number): Promise<never> {
+    if (!(await manager.existsBy(ThreadEntity, { id: threadId })))
+      throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
+    throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
   }
 
   /** The author edits their own reply, staff any; the previous text is kept as a revision. */

@@ -12,10 +12,11 @@ import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
+import { NewPost, PostJob } from '../jobs/post-job.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
-import { insertRow } from '../common/returning-writes.js';
+import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
@@ -97,42 +98,68 @@ export class ThreadsService {
   async askAsSystem(author: Pick<AuthUser, 'id' | 'role'>, input: NewQuestion): Promise<ThreadEntity> {
     const authorId = author.id;
     const now = new Date();
-    const { thread, jobs } = await this.threads.manager.transaction(async (manager) => {
-      const values: Omit<ThreadEntity, 'id'> = {
-        authorId,
-        title: input.title,
-        body: input.body,
-        ...this.markdown.cook(input.body),
-        status: ThreadStatus.OPEN,
-        locked: false,
-        acceptedReplyId: null,
-        replyCount: 0,
-        hidden: false,
-        editedAt: null,
-        createdAt: now,
-        lastActivityAt: now,
-      };
-      const entity: ThreadEntity = { ...values, id: await insertRow(manager, ThreadEntity, values) };
-      const tags = input.tags ?? [];
-      if (tags.length > 0) {
-        const sql = new SqlParameters();
-        const rows = tags.map((tag) => `(${sql.param(entity.id)}, ${sql.param(tag)})`);
-        await sqlRows(manager, `INSERT INTO thread_tags (thread_id, tag) VALUES ${rows.join(', ')}`, sql.values);
-      }
-      const jobs = await this.postJobs.record(manager, {
-        postType: PostType.THREAD,
-        postId: entity.id,
-        authorId,
-        authorRole: author.role,
-        threadAuthorId: authorId,
-        body: input.body,
-        causedById: null,
-      });
-      return { thread: entity, jobs };
-    });
+    const values: Omit<ThreadEntity, 'id'> = {
+      authorId,
+      title: input.title,
+      body: input.body,
+      ...this.markdown.cook(input.body),
+      status: ThreadStatus.OPEN,
+      locked: false,
+      acceptedReplyId: null,
+      replyCount: 0,
+      hidden: false,
+      editedAt: null,
+      createdAt: now,
+      lastActivityAt: now,
+    };
+    const post = {
+      postType: PostType.THREAD,
+      authorId,
+      authorRole: author.role,
+      threadAuthorId: authorId,
+      body: input.body,
+      causedById: null,
+    };
+    const tags = input.tags ?? [];
+    const { id, jobs } = isPostgres(this.threads.manager.connection)
+      ? await this.storeInOneStatement(values, tags, post)
+      : await this.threads.manager.transaction(async (manager) => {
+          const id = await insertRow(manager, ThreadEntity, values);
+          if (tags.length > 0) {
+            const sql = new SqlParameters();
+            const rows = tags.map((tag) => `(${sql.param(id)}, ${sql.param(tag)})`);
+            await sqlRows(manager, `INSERT INTO thread_tags (thread_id, tag) VALUES ${rows.join(', ')}`, sql.values);
+          }
+          return { id, jobs: await this.postJobs.record(manager, { ...post, postId: id }) };
+        });
+    const thread: ThreadEntity = { ...values, id };
     await this.postJobs.queue(jobs);
     await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, at: now });
     return thread;
+  }
+
+  /**
+   * On PostgreSQL, a question with its tags and pending jobs in one statement, which commits on its own: one round trip
+   * to the server instead of a transaction's four or five (see RepliesService.storeInOneStatement).
+   */
+  private async storeInOneStatement(
+    values: Omit<ThreadEntity, 'id'>,
+    tags: string[],
+    post: Omit<NewPost, 'postId'>,
+  ): Promise<{ id: number; jobs: PostJob[] }> {
+    const sql = new SqlParameters();
+    const row = insertedRow(this.threads.manager, ThreadEntity, values, sql);
+    const tagging = `INSERT INTO thread_tags (thread_id, tag) SELECT thread.id, tag FROM thread CROSS JOIN unnest(${sql.param(tags)}::varchar[]) AS tag`;
+    const recording = this.postJobs.recordingQuery(sql, post, 'thread');
+    const [stored] = await sqlRows<{ id: number }>(
+      this.threads.manager,
+      `WITH thread AS (INSERT INTO ${row.table} (${row.columns}) VALUES (${row.values}) RETURNING id), tags AS (${tagging})${
+        recording ? `, jobs AS (${recording.query})` : ''
+      } SELECT id FROM thread`,
+      sql.values,
+    );
+    const id = Number(stored.id);
+    return { id, jobs: recording?.jobsOf(id) ?? [] };
   }
 
   /** The thread if the viewer may see it (hidden ones only for staff and the author), else NOT_FOUND. */
