@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { Environment, loadEnvironment } from '../../apps/api/src/config/environment.js';
 import { SqlLogger } from '../../apps/api/src/database/sql-logger.js';
+import { PostJobs } from '../../apps/api/src/jobs/post-jobs.service.js';
 import { createTestDatabase, TestDatabase } from './test-database.js';
 
 export interface GraphqlResponse<T = Record<string, any>> {
@@ -134,7 +135,8 @@ export class TestApp {
 
   /**
    * Waits until the jobs of every post made so far have run (the bot's decision, notifications, impostor checks):
-   * what a reader sees a moment after posting. Checks the pending set, so it also serves before asserting an absence.
+   * what a reader sees a moment after posting. Checks the pending set, so it also serves before asserting an absence,
+   * and that no job is still running here: a job's work can go on after its completion has committed.
    */
   async jobsDone(timeoutMs = 10_000): Promise<void> {
     const dataSource = this.nest.get(DataSource);
@@ -147,7 +149,7 @@ export class TestApp {
     for (;;) {
       this.checkStatements++;
       const [{ pending }] = await dataSource.query<{ pending: number | string }[]>(pendingQuery);
-      if (Number(pending) === 0) return;
+      if (Number(pending) === 0 && this.nest.get(PostJobs).runningCount === 0) return;
       if (Date.now() > until) throw new Error(`${pending} post job(s) still pending after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

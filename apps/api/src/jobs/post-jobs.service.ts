@@ -39,6 +39,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly handlers = new Map<string, PostJobHandler>();
   private readonly local: LocalJobQueue;
   private sweepTimer: NodeJS.Timeout | null = null;
+  private running = 0;
 
   constructor(
     @InjectRepository(PendingPostJobEntity) private readonly pending: Repository<PendingPostJobEntity>,
@@ -120,6 +121,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     // Not registered (yet, while this instance starts, or by this version): another try, or another instance, runs it.
     if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
     let completed = false;
+    this.running++;
     try {
       await handler.run(job, {
         complete: async (manager) => {
@@ -139,9 +141,21 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
       // and a failed try may have written part of it. A question's jobs write that thread alone.
-      if (job.postType === PostType.THREAD) await this.generation.bumpThread(job.postId);
-      else if (handler.changesPublicContent !== false) await this.generation.bump();
+      try {
+        if (job.postType === PostType.THREAD) await this.generation.bumpThread(job.postId);
+        else if (handler.changesPublicContent !== false) await this.generation.bump();
+      } finally {
+        this.running--;
+      }
     }
+  }
+
+  /**
+   * Jobs running in this process. A job's work can go on after its completion has committed (the bot indexes the
+   * question after its decision), so a post with no pending job may still have a job running.
+   */
+  get runningCount(): number {
+    return this.running;
   }
 
   /** Whether a post still has a job to finish. */
