@@ -130,8 +130,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
         },
         completionQuery: (sql) => {
           completed = true;
-          return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)}
-            AND post_id = ${sql.param(key.postId)} RETURNING 1`;
+          return `${pendingDeletion(sql, key)} RETURNING 1`;
         },
       });
       if (!completed) await deletePending(this.pending.manager, key);
@@ -216,10 +215,12 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
 
 /** Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already. */
 async function deletePending(manager: EntityManager, key: Pick<PostJob, 'job' | 'postType' | 'postId'>): Promise<boolean> {
-  const { affected } = await sqlExecute(manager, 'DELETE FROM pending_post_jobs WHERE job = $1 AND post_type = $2 AND post_id = $3', [
-    key.job,
-    key.postType,
-    key.postId,
-  ]);
+  const sql = new SqlParameters();
+  const { affected } = await sqlExecute(manager, pendingDeletion(sql, key), sql.values);
   return affected > 0;
+}
+
+/** The statement that marks a job done by deleting its pending row. */
+function pendingDeletion(sql: SqlParameters, key: Pick<PostJob, 'job' | 'postType' | 'postId'>): string {
+  return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)} AND post_id = ${sql.param(key.postId)}`;
 }
