@@ -1,4 +1,5 @@
 import type { Clarification, RankedAnswer } from '#matcher';
+import { sqlBoolean, sqlDate, sqlDateOrNull } from '../common/sql.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 
@@ -18,6 +19,49 @@ export function toBotSuggestion(entity: BotSuggestionEntity): BotSuggestion {
     answerId: entity.answerId,
     alternativesJson: entity.alternatives,
     explanationJson: entity.explanation,
+  };
+}
+
+/** The columns of a bot suggestion for hand-written SQL, read back by {@link botSuggestionFromRow}. */
+export const botSuggestionColumns =
+  'id, thread_id, answer_id, confidence, alternatives, clarify, explanation, status, feedback, folded, useful_votes, reply_id, created_at, decided_by_id, decided_at';
+
+export interface BotSuggestionRow {
+  id: number;
+  thread_id: number;
+  answer_id: number | null;
+  confidence: number;
+  alternatives: string;
+  clarify: string | null;
+  explanation: string | null;
+  status: BotSuggestionEntity['status'];
+  feedback: BotSuggestionEntity['feedback'];
+  folded: unknown;
+  useful_votes: number;
+  reply_id: number | null;
+  created_at: unknown;
+  decided_by_id: number | null;
+  decided_at: unknown;
+}
+
+/** A row of {@link botSuggestionColumns}, with each engine's value types made alike. */
+export function botSuggestionFromRow(row: BotSuggestionRow): BotSuggestionEntity {
+  return {
+    id: Number(row.id),
+    threadId: Number(row.thread_id),
+    answerId: row.answer_id === null ? null : Number(row.answer_id),
+    confidence: Number(row.confidence),
+    alternatives: row.alternatives,
+    clarify: row.clarify,
+    explanation: row.explanation,
+    status: row.status,
+    feedback: row.feedback,
+    folded: sqlBoolean(row.folded),
+    usefulVotes: Number(row.useful_votes),
+    replyId: row.reply_id === null ? null : Number(row.reply_id),
+    createdAt: sqlDate(row.created_at),
+    decidedById: row.decided_by_id === null ? null : Number(row.decided_by_id),
+    decidedAt: sqlDateOrNull(row.decided_at),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { EntityManager, In, Not, Repository } from 'typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -26,7 +26,13 @@ import { BotEventType } from './bot-event-type.js';
 import { botEventsQuery, recordBotEvents } from './bot-events.js';
 import { BotFeedback, BotSuggestionStatus } from './bot-suggestion-status.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
-import { parseClarification, toBotSuggestion } from './bot-suggestion.mapper.js';
+import {
+  botSuggestionColumns,
+  botSuggestionFromRow,
+  parseClarification,
+  toBotSuggestion,
+  type BotSuggestionRow,
+} from './bot-suggestion.mapper.js';
 import { botAnswerReply } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
@@ -219,8 +225,13 @@ export class BotService implements OnModuleInit {
         'botSuggestionsByThread',
         () =>
           new DataLoader<number, BotSuggestionEntity | null>(async (ids) => {
-            const rows = await this.suggestions.findBy({ threadId: In([...ids]) });
-            const byThread = new Map(rows.map((suggestion) => [suggestion.threadId, suggestion]));
+            const sql = new SqlParameters();
+            const rows = await sqlRows<BotSuggestionRow>(
+              this.suggestions.manager,
+              `SELECT ${botSuggestionColumns} FROM bot_suggestions WHERE thread_id IN (${sql.list(ids)})`,
+              sql.values,
+            );
+            const byThread = new Map(rows.map((row) => [Number(row.thread_id), botSuggestionFromRow(row)]));
             return ids.map((id) => byThread.get(id) ?? null);
           }),
       )

@@ -172,6 +172,13 @@ export function sqlBoolean(value: unknown): boolean {
 export function sqlDate(value: unknown): Date {
   if (value instanceof Date) return value;
   let text = String(value);
+  // The form TypeORM writes on SQLite (`YYYY-MM-DD HH:MM:SS.SSS`), read without regular expressions: a page of
+  // replies reads several per row.
+  if (text.length === 23 && text[10] === ' ' && text[19] === '.') {
+    const part = (from: number, to: number) => Number(text.slice(from, to));
+    const time = Date.UTC(part(0, 4), part(5, 7) - 1, part(8, 10), part(11, 13), part(14, 16), part(17, 19), part(20, 23));
+    if (!Number.isNaN(time)) return new Date(time);
+  }
   if (/^\d\d\d\d-\d\d-\d\d \d\d:\d\d/.test(text)) text = text.replace(' ', 'T');
   if (/^\d\d\d\d-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d\d\d)?)?$/.test(text)) text += 'Z';
   return new Date(text);

@@ -158,8 +158,13 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /** Whether a post still has a job to finish. */
-  isPending(postType: PostType, postId: number): Promise<boolean> {
-    return this.pending.existsBy({ postType, postId });
+  async isPending(postType: PostType, postId: number): Promise<boolean> {
+    const rows = await sqlRows(
+      this.pending.manager,
+      'SELECT 1 AS pending FROM pending_post_jobs WHERE post_type = $1 AND post_id = $2 LIMIT 1',
+      [postType, postId],
+    );
+    return rows.length > 0;
   }
 
   /** Resolves once a post's jobs are done, or after `timeoutMs` (for the demo seed, which tells a story in order). */

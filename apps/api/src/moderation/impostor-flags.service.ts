@@ -14,9 +14,13 @@ const categoryLabels: Record<ImpostorCategory, string> = {
 };
 
 /** The reason staff read on an automatic flag: what the rule caught and the words that triggered it. */
-export function impostorFlagReason(findings: ImpostorFinding[]): string {
+export function impostorFlagReason(findings: readonly ImpostorFinding[]): string {
   return `Automatic: a member's reply ${findings.map((finding) => `${categoryLabels[finding.category]} ("${finding.phrase}")`).join('; ')}`;
 }
+
+const rememberedTexts = 2000;
+/** Findings per reply text, shared by every caller: not to be changed. */
+const findingsByText = new Map<string, readonly ImpostorFinding[]>();
 
 /**
  * What makes a reply carry the "staff never ask for your codes" warning: a member other than the thread's asker asking
@@ -26,8 +30,16 @@ export function impostorFindings(
   author: { role: Role; id: number } | null | undefined,
   askerId: number | null,
   body: string,
-): ImpostorFinding[] {
-  return author?.role === Role.MEMBER && author.id !== askerId ? findImpostorRequests(body) : [];
+): readonly ImpostorFinding[] {
+  if (author?.role !== Role.MEMBER || author.id === askerId) return [];
+  // Every read of a thread asks again for each member's reply: the rules run once per text.
+  let findings = findingsByText.get(body);
+  if (!findings) {
+    findings = findImpostorRequests(body);
+    if (findingsByText.size >= rememberedTexts) findingsByText.delete(findingsByText.keys().next().value!);
+    findingsByText.set(body, findings);
+  }
+  return findings;
 }
 
 /** Flags members' replies (not the asker's own) that ask for codes or passwords, or to move off the forum, into the staff queue. */
