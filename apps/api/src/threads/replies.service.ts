@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { isPostgres, sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
@@ -275,17 +275,25 @@ export class RepliesService {
   /** The thread's accepted reply if the viewer may see it; batched per request. */
   async accepted(context: RequestContext, thread: Thread): Promise<Reply | null> {
     if (thread.acceptedReplyId === null) return null;
-    const reply = await context
+    const row = await context
       .loader(
         'repliesById',
         () =>
-          new DataLoader<number, ReplyEntity | null>(async (ids) => {
-            const rows = await this.replies.findBy({ id: In([...ids]) });
-            return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+          new DataLoader<number, ReplyRow | null>(async (ids) => {
+            const sql = new SqlParameters();
+            const rows = await sqlRows<ReplyRow>(
+              this.replies.manager,
+              `SELECT ${replySelect} FROM replies r WHERE r.id IN (${sql.list(ids)})`,
+              sql.values,
+            );
+            const byId = new Map(rows.map((row) => [Number(row.id), row]));
+            return ids.map((id) => byId.get(id) ?? null);
           }),
       )
       .load(thread.acceptedReplyId);
-    return reply && isVisibleTo(context, reply) ? toReply(reply, thread.acceptedReplyId) : null;
+    if (!row) return null;
+    const reply = replyFromRow(row, thread);
+    return isVisibleTo(context, reply) ? reply : null;
   }
 
   /** Whether a staff answer that everyone can see is among the thread's replies; batched per request. */
@@ -295,12 +303,14 @@ export class RepliesService {
         'threadsWithStaffReply',
         () =>
           new DataLoader<number, boolean>(async (ids) => {
-            const rows = await this.replies
-              .createQueryBuilder('reply')
-              .select('DISTINCT reply.threadId', 'threadId')
-              .where({ threadId: In([...ids]), isStaffAnswer: true, hidden: false })
-              .getRawMany<{ threadId: number }>();
-            const answered = new Set(rows.map((row) => Number(row.threadId)));
+            const sql = new SqlParameters();
+            const rows = await sqlRows<{ thread_id: number }>(
+              this.replies.manager,
+              `SELECT DISTINCT thread_id FROM replies
+               WHERE thread_id IN (${sql.list(ids)}) AND is_staff_answer = ${sql.param(true)} AND hidden = ${sql.param(false)}`,
+              sql.values,
+            );
+            const answered = new Set(rows.map((row) => Number(row.thread_id)));
             return ids.map((id) => answered.has(id));
           }),
       )

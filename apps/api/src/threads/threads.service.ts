@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
@@ -22,7 +22,7 @@ import { EditQuestionInput } from './dto/edit-question.input.js';
 import { ThreadsArgs, ThreadSort } from './dto/threads.args.js';
 import { TagCount } from './models/tag-count.model.js';
 import { ThreadConnection } from './models/thread-connection.model.js';
-import { Thread } from './models/thread.model.js';
+import { Thread, ThreadWithText } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
@@ -196,13 +196,19 @@ export class ThreadsService {
       .loader(
         'threadsById',
         () =>
-          new DataLoader<number, ThreadEntity | null>(async (ids) => {
-            const rows = await this.threads.findBy({ id: In([...ids]) });
-            return ids.map((threadId) => rows.find((row) => row.id === threadId) ?? null);
+          new DataLoader<number, ThreadWithText | null>(async (ids) => {
+            const sql = new SqlParameters();
+            const rows = await sqlRows<ThreadRow>(
+              this.threads.manager,
+              `SELECT ${threadSelect} FROM threads t WHERE t.id IN (${sql.list(ids)})`,
+              sql.values,
+            );
+            const byId = new Map(rows.map((row) => [Number(row.id), threadFromRow(row)]));
+            return ids.map((threadId) => byId.get(threadId) ?? null);
           }),
       )
       .load(id);
-    return thread && isVisibleTo(context, thread) ? toThread(thread) : null;
+    return thread && isVisibleTo(context, thread) ? thread : null;
   }
 
   /** A thread's body and cooked HTML: from the thread when it was read with them, else one batched read per request (a list row). */
@@ -212,8 +218,13 @@ export class ThreadsService {
       'threadTexts',
       () =>
         new DataLoader<number, { body: string; cookedHtml: string | null }>(async (ids) => {
-          const rows = await this.threads.find({ select: { id: true, body: true, bodyHtml: true }, where: { id: In([...ids]) } });
-          const byId = new Map(rows.map((row) => [row.id, { body: row.body, cookedHtml: row.bodyHtml }]));
+          const sql = new SqlParameters();
+          const rows = await sqlRows<{ id: number; body: string; body_html: string | null }>(
+            this.threads.manager,
+            `SELECT id, body, body_html FROM threads WHERE id IN (${sql.list(ids)})`,
+            sql.values,
+          );
+          const byId = new Map(rows.map((row) => [Number(row.id), { body: row.body, cookedHtml: row.body_html }]));
           return ids.map((id) => byId.get(id) ?? AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id));
         }),
     );
