@@ -10,9 +10,16 @@ import { parseId } from '../common/id.js';
 import { PageArgs } from '../common/page.args.js';
 import { Connection } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
-import { toAnswerExample, toCanonicalAnswer } from './canonical-answer.mapper.js';
+import {
+  canonicalAnswerColumns,
+  canonicalAnswerFromRow,
+  toAnswerExample,
+  toCanonicalAnswer,
+  type CanonicalAnswerRow,
+} from './canonical-answer.mapper.js';
 import { CanonicalAnswerRevisionEntity } from './canonical-answer-revision.entity.js';
 import { CanonicalAnswerEntity } from './canonical-answer.entity.js';
 import { CreateCanonicalAnswerInput } from './dto/create-canonical-answer.input.js';
@@ -163,8 +170,13 @@ export class CanonicalAnswersService implements OnModuleInit {
         'canonicalAnswersById',
         () =>
           new DataLoader<number, CanonicalAnswer | null>(async (ids) => {
-            const rows = await this.answers.findBy({ id: In([...ids]) });
-            const byId = new Map(rows.map((row) => [row.id, toCanonicalAnswer(row)]));
+            const sql = new SqlParameters();
+            const rows = await sqlRows<CanonicalAnswerRow>(
+              this.answers.manager,
+              `SELECT ${canonicalAnswerColumns} FROM canonical_answers WHERE id IN (${sql.list(ids)})`,
+              sql.values,
+            );
+            const byId = new Map(rows.map((row) => [Number(row.id), canonicalAnswerFromRow(row)]));
             return ids.map((answerId) => byId.get(answerId) ?? null);
           }),
       )
