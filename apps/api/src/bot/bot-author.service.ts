@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { RequestContext, type AuthUser } from '../common/request-context.js';
 import { EditReplyInput } from '../threads/dto/edit-reply.input.js';
-import { RepliesService } from '../threads/replies.service.js';
+import { RepliesService, type WrittenWithReply } from '../threads/replies.service.js';
 import { UsersService } from '../users/users.service.js';
 
 /** Writes the bot's replies as its own account (role BOT), without the members' rate limits. */
@@ -24,15 +23,10 @@ export class BotAuthor {
   }
 
   /**
-   * Posts a new reply as the bot; `alongside` writes in the reply's transaction, with its id, and when it throws
-   * nothing is posted. `causedById`: the person whose own action this reply answers (not notified of it).
+   * Posts a new reply as the bot; `alongside` writes with it, in the same commit, and when that fails nothing is
+   * posted. `causedById`: the person whose own action this reply answers (not notified of it).
    */
-  async post(
-    thread: { id: number; authorId: number },
-    body: string,
-    causedById: number,
-    alongside: (manager: EntityManager, replyId: number) => Promise<void>,
-  ): Promise<number> {
+  async post(thread: { id: number; authorId: number }, body: string, causedById: number, alongside: WrittenWithReply): Promise<number> {
     return (await this.replies.postAsSystem(await this.bot(), thread, body, causedById, alongside)).id;
   }
 

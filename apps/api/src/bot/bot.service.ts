@@ -138,21 +138,27 @@ export class BotService implements OnModuleInit {
         decisionFailed = true;
         throw error;
       });
+    const postgres = isPostgres(this.suggestions.manager.connection);
     try {
       if (decision.reply !== null) {
         try {
           // The asker is looking at the page as the answer appears: no notification for their own post.
-          await this.author.post({ id: threadId, authorId: question.authorId }, decision.reply, question.authorId, record);
+          await this.author.post({ id: threadId, authorId: question.authorId }, decision.reply, question.authorId, {
+            inTransaction: record,
+            inStatement:
+              job && postgres ? (sql, reply) => this.decisionWithReplyQueries(sql, threadId, result, decision, job, reply) : undefined,
+          });
           return;
         } catch (error) {
-          if (decisionFailed) throw error;
+          // The decision is what failed (decided meanwhile): the reply was not posted either.
+          if (decisionFailed || isUniqueViolation(error)) throw error;
           // A thread locked in the meantime: staff can still decide.
           this.logger.warn(`could not reply to thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
           decision.status = BotSuggestionStatus.PENDING_REVIEW;
           decision.events = [BotEventType.ReviewQueued];
         }
       }
-      if (job && isPostgres(this.suggestions.manager.connection)) await this.recordDecisionInOneStatement(threadId, result, decision, job);
+      if (job && postgres) await this.recordDecisionInOneStatement(threadId, result, decision, job);
       else await this.suggestions.manager.transaction((manager) => record(manager, null));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -207,6 +213,38 @@ export class BotService implements OnModuleInit {
       SELECT id FROM suggestion`,
       sql.values,
     );
+  }
+
+  /**
+   * On PostgreSQL, the WITH queries that store the decision with the bot's reply, in the statement that stores the
+   * reply (see RepliesService.postAsSystem): the suggestion naming the reply, its events, and the job's completion, all
+   * only once the WITH query `reply` returned the reply. A question decided meanwhile (by staff, or by another run of
+   * this job) has its suggestion already: the insert violates its uniqueness and the whole statement, reply included,
+   * rolls back.
+   */
+  private decisionWithReplyQueries(
+    sql: SqlParameters,
+    threadId: number,
+    result: MatchResult,
+    decision: BotOutcome,
+    job: PostJobCompletion,
+    reply: string,
+  ): string[] {
+    const done = job.completionQuery(sql, `EXISTS (SELECT 1 FROM ${reply})`);
+    // Its reply_id column comes from `reply` (an undefined value is left out).
+    const values = { ...suggestionValues(threadId, result, decision, null), replyId: undefined };
+    const suggestion = insertedRow(this.suggestions.manager, BotSuggestionEntity, values, sql);
+    const events = botEventsQuery(
+      sql,
+      [BotEventType.QuestionPosted, ...decision.events],
+      { answerId: decision.answer?.id ?? null, threadId },
+      'suggestion',
+    );
+    return [
+      `done AS (${done})`,
+      `suggestion AS (INSERT INTO ${suggestion.table} (${suggestion.columns}, reply_id) SELECT ${suggestion.values}, ${reply}.id FROM ${reply} RETURNING id)`,
+      `events AS (${events})`,
+    ];
   }
 
   private decide(result: MatchResult): BotOutcome {

@@ -111,12 +111,15 @@ export class Environment {
   @IsBoolean()
   JOB_WORKERS = true;
 
-  /** Jobs one instance runs at once. */
+  /**
+   * Jobs one instance runs at once. A job on PostgreSQL mostly waits for its round trips: with 4, a steady stream of
+   * questions left the bot's decisions behind (thousands queued after 6 s of `bench:api`'s ask load), with 8 they keep up.
+   */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(64)
-  JOB_CONCURRENCY = 4;
+  JOB_CONCURRENCY = 8;
 
   /** Tries per job before it is left to the sweep; the pause doubles from JOB_BACKOFF_MS after each failure. */
   @Transform(toNumber)

@@ -39,9 +39,10 @@ export interface PostJobCompletion {
   /**
    * The same for a PostgreSQL statement that writes the job's results on its own, without a transaction: a WITH query
    * that marks the job done and returns one row if it was still pending. The statement's writes select from it, so a
-   * job another run finished first writes nothing.
+   * job another run finished first writes nothing. `onlyIf`: a further condition (that another WITH query of the
+   * statement returned a row, say), without which the job stays pending.
    */
-  completionQuery(sql: SqlParameters): string;
+  completionQuery(sql: SqlParameters, onlyIf?: string): string;
 }
 
 export interface PostJobHandler {

@@ -128,9 +128,9 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
           if (!(await deletePending(manager, key))) throw new JobAlreadyDone();
           completed = true;
         },
-        completionQuery: (sql) => {
+        completionQuery: (sql, onlyIf) => {
           completed = true;
-          return `${pendingDeletion(sql, key)} RETURNING 1`;
+          return `${pendingDeletion(sql, key)}${onlyIf ? ` AND ${onlyIf}` : ''} RETURNING 1`;
         },
       });
       if (!completed) await deletePending(this.pending.manager, key);

@@ -42,6 +42,18 @@ interface StoredReply {
 }
 
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
+/** What a system reply's caller writes with it, in the same commit (see RepliesService.postAsSystem). */
+export interface WrittenWithReply {
+  /** Writes in the reply's transaction, with its id; when it throws, the transaction rolls back. */
+  inTransaction(manager: EntityManager, replyId: number): Promise<void>;
+  /**
+   * On PostgreSQL, the same writes as WITH queries (`name AS (...)`) of the statement that stores the reply: they read
+   * its id from the WITH query named `replyQuery`, and must write nothing when it returns no row (the thread took no
+   * reply). Without it the reply is stored in a transaction.
+   */
+  inStatement?(sql: SqlParameters, replyQuery: string): string[];
+}
+
 @Injectable()
 export class RepliesService {
   constructor(
@@ -85,15 +97,15 @@ export class RepliesService {
    * Posts a reply as `author` (an existing account) without rate limits or visibility checks: for the bot (its account
    * has the BOT role) and the demo seed, which have the account and the thread at hand. `body` must be valid already.
    * Refuses locked threads (FORBIDDEN) and unknown ones (NOT_FOUND). Queues the reply's jobs like any reply's, naming
-   * `causedById` when someone's own action made this reply. `alongside` writes in the reply's transaction, with its id
-   * (the bot's decision, so that the reply and the decision commit together); when it throws, nothing is posted.
+   * `causedById` when someone's own action made this reply. `alongside` writes with the reply, in the same commit (the
+   * bot's decision, so that the reply and the decision commit together); when it fails, nothing is posted.
    */
   postAsSystem(
     author: Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'username' | 'createdAt'>>,
     thread: Pick<ThreadEntity, 'id' | 'authorId'>,
     body: string,
     causedById?: number,
-    alongside?: (manager: EntityManager, replyId: number) => Promise<void>,
+    alongside?: WrittenWithReply,
   ): Promise<ReplyEntity> {
     return this.create(author, thread, body, isStaffRole(author.role), causedById, alongside);
   }
@@ -105,7 +117,7 @@ export class RepliesService {
     body: string,
     isStaffAnswer: boolean,
     causedById?: number,
-    alongside?: (manager: EntityManager, replyId: number) => Promise<void>,
+    alongside?: WrittenWithReply,
   ): Promise<ReplyEntity> {
     const now = new Date();
     const threadId = thread.id;
@@ -128,9 +140,9 @@ export class RepliesService {
       causedById: causedById ?? null,
     };
     const { id, threadHidden, jobs } =
-      alongside || !isPostgres(this.replies.manager.connection)
-        ? await this.storeInTransaction(values, post, alongside)
-        : await this.storeInOneStatement(values, post);
+      isPostgres(this.replies.manager.connection) && (!alongside || alongside.inStatement)
+        ? await this.storeInOneStatement(values, post, alongside?.inStatement)
+        : await this.storeInTransaction(values, post, alongside?.inTransaction);
     const reply: ReplyEntity = Object.assign(new ReplyEntity(), values, { id });
     await this.postJobs.queue(jobs);
     await this.events.emit('replyPosted', {
@@ -153,7 +165,7 @@ export class RepliesService {
   private async storeInTransaction(
     values: Omit<ReplyEntity, 'id'>,
     post: Omit<NewPost, 'postId'>,
-    alongside?: (manager: EntityManager, replyId: number) => Promise<void>,
+    alongside?: WrittenWithReply['inTransaction'],
   ): Promise<StoredReply> {
     return this.replies.manager.transaction(async (manager) => {
       const [bumped] = await sqlRows<{ hidden: unknown }>(
@@ -173,16 +185,21 @@ export class RepliesService {
    * the server instead of five (a reply's round trips, each a system call and a wake-up of both processes, were a third
    * of its CPU). SQLite runs in this process, where a transaction's statements cost microseconds.
    */
-  private async storeInOneStatement(values: Omit<ReplyEntity, 'id'>, post: Omit<NewPost, 'postId'>): Promise<StoredReply> {
+  private async storeInOneStatement(
+    values: Omit<ReplyEntity, 'id'>,
+    post: Omit<NewPost, 'postId'>,
+    alongside?: WrittenWithReply['inStatement'],
+  ): Promise<StoredReply> {
     const sql = new SqlParameters();
     const row = insertedRow(this.replies.manager, ReplyEntity, values, sql);
     const bump = `UPDATE threads SET reply_count = reply_count + 1, last_activity_at = ${sql.param(values.createdAt)}
       WHERE id = ${sql.param(values.threadId)} AND locked = ${sql.param(false)} RETURNING hidden`;
     const insert = `INSERT INTO ${row.table} (${row.columns}) SELECT ${row.values} FROM bumped RETURNING id`;
     const recording = this.postJobs.recordingQuery(sql, post, 'reply');
+    const withQueries = [`bumped AS (${bump})`, `reply AS (${insert})`, ...(recording ? [`jobs AS (${recording.query})`] : [])];
     const [stored] = await sqlRows<{ id: number; hidden: boolean }>(
       this.replies.manager,
-      `WITH bumped AS (${bump}), reply AS (${insert})${recording ? `, jobs AS (${recording.query})` : ''}
+      `WITH ${[...withQueries, ...(alongside?.(sql, 'reply') ?? [])].join(', ')}
        SELECT reply.id, bumped.hidden FROM reply, bumped`,
       sql.values,
     );
