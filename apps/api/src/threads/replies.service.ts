@@ -41,7 +41,6 @@ interface StoredReply {
   jobs: PostJob[];
 }
 
-/** Replies: posting (by people and by the bot), editing, paging through a thread. */
 /** What a system reply's caller writes with it, in the same commit (see RepliesService.postAsSystem). */
 export interface WrittenWithReply {
   /** Writes in the reply's transaction, with its id; when it throws, the transaction rolls back. */
@@ -54,6 +53,7 @@ export interface WrittenWithReply {
   inStatement?(sql: SqlParameters, replyQuery: string): string[];
 }
 
+/** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
 export class RepliesService {
   constructor(
@@ -183,7 +183,8 @@ export class RepliesService {
   /**
    * On PostgreSQL, the same writes as storeInTransaction as one statement, which commits on its own: one round trip to
    * the server instead of five (a reply's round trips, each a system call and a wake-up of both processes, were a third
-   * of its CPU). SQLite runs in this process, where a transaction's statements cost microseconds.
+   * of its CPU), with what `alongside` writes. SQLite runs in this process, where a transaction's statements cost
+   * microseconds.
    */
   private async storeInOneStatement(
     values: Omit<ReplyEntity, 'id'>,
