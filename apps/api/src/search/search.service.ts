@@ -59,7 +59,7 @@ const emptyPage = (): SearchResultConnection => ({ nodes: [], pageInfo: { hasNex
 /**
  * Search owns its read model: the FTS5 `search_index` table, kept by triggers and the SearchIndexer (SQLite), and the
  * `search_vector` columns with their GIN indexes (PostgreSQL), both made by search's migrations. Ranking needs the engines' own
- * functions (bm25, ts_rank_cd, snippet, ts_headline), so this service runs raw SQL and keeps the DataSource. Beyond
+ * functions (bm25, ts_rank, snippet, ts_headline), so this service runs raw SQL and keeps the DataSource. Beyond
  * its index it reads only the threads feature's columns listed in `searchedPostColumns` (threads/thread-queries.ts:
  * visibility and bodies), which that feature keeps stable; threads come back as models through PostsService.
  */
@@ -208,19 +208,21 @@ export class SearchService {
   }
 
   /**
-   * PostgreSQL: the top posts by ts_rank_cd over the GIN-indexed matches of threads and replies; a reply's thread is
-   * joined (for whether it is hidden) after the limit, for the candidates only.
+   * PostgreSQL: the top posts by ts_rank over the GIN-indexed matches of threads and replies; a reply's thread is
+   * joined (for whether it is hidden) after the limit, for the candidates only. ts_rank weighs how often the terms occur
+   * (and where: title above body), as SQLite's bm25 does; ts_rank_cd, which also weighs how close together they are,
+   * cost more than finding the matches (4 of 7 ms for a two-word search matching 1,300 of 10,000 threads).
    */
   private async candidatesPostgres(tsQuery: string, bound: number): Promise<Candidate[]> {
     const rows: { thread_id: number; post_type: PostType; post_id: number; score: number; visible: boolean }[] =
       await this.dataSource.query(
         `WITH query AS (SELECT to_tsquery('english', $1) AS q),
        candidates AS (
-         SELECT t.id AS thread_id, 'THREAD' AS post_type, t.id AS post_id, ts_rank_cd(t.search_vector, query.q) AS score, NOT t.hidden AS visible
+         SELECT t.id AS thread_id, 'THREAD' AS post_type, t.id AS post_id, ts_rank(t.search_vector, query.q) AS score, NOT t.hidden AS visible
          FROM threads t CROSS JOIN query
          WHERE t.search_vector @@ query.q
          UNION ALL
-         SELECT r.thread_id, 'REPLY', r.id, ts_rank_cd(r.search_vector, query.q), NOT r.hidden
+         SELECT r.thread_id, 'REPLY', r.id, ts_rank(r.search_vector, query.q), NOT r.hidden
          FROM replies r CROSS JOIN query
          WHERE r.search_vector @@ query.q
          ORDER BY score DESC, thread_id DESC, post_type DESC, post_id

@@ -68,7 +68,7 @@ export function unrepliedOpenQuestions(manager: EntityManager): SelectQueryBuild
 /**
  * The columns of the threads and replies tables that the search feature's own SQL reads. Search owns its read model
  * (the FTS5 `search_index` table and its triggers on SQLite, the `search_vector` columns and GIN indexes on
- * PostgreSQL, all made by its migrations) and ranks with engine functions (bm25, ts_rank_cd) that need raw SQL, so
+ * PostgreSQL, all made by its migrations) and ranks with engine functions (bm25, ts_rank) that need raw SQL, so
  * it does not join through the functions above; these columns are what threads promises it. Renaming or dropping one
  * breaks search: thread-queries.spec.ts fails first. (`search_vector` is PostgreSQL-only and not on the entities.)
  */
