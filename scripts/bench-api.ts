@@ -13,8 +13,9 @@
  * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own). With BENCH_REDIS_URL the server
  * queues its post jobs on BullMQ there (under a key prefix of its own), else it runs them in its process.
  * Reads are anonymous, as most of a forum's are, so the anonymous response cache answers all but the first of each
- * (its statement count is then 0); the "as a member" row reads the same page signed in, without the cache, and the
- * "amid ... replies/s elsewhere" row reads it anonymously while replies go to other threads.
+ * (its statement count is then 0); each "as a member" row runs the same read signed in, without the cache (what every
+ * read costs when it misses, and every search with words not searched just before), and the "amid ... replies/s
+ * elsewhere" row reads it anonymously while replies go to other threads.
  *
  *   npm run bench:api [-- --seconds 6 --warmup 2 --connections 10 --threads 10000 --dist dist]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npm run bench:api
@@ -696,8 +697,20 @@ async function benchmark(engine: Engine): Promise<{
       variables: () => ({ filter: null, sort: 'LATEST_ACTIVITY', first: 20 }),
     },
     {
+      name: 'latest 20 threads as a member',
+      query: documents.threadList,
+      perConnectionMember: true,
+      variables: () => ({ filter: null, sort: 'LATEST_ACTIVITY', first: 20 }),
+    },
+    {
       name: `search (${bulkThreads} threads)`,
       query: documents.search,
+      variables: () => ({ query: topics[sequence++ % topics.length], first: 20 }),
+    },
+    {
+      name: `search (${bulkThreads} threads) as a member`,
+      query: documents.search,
+      perConnectionMember: true,
       variables: () => ({ query: topics[sequence++ % topics.length], first: 20 }),
     },
   ];
