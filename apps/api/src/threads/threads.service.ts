@@ -42,6 +42,11 @@ export interface NewQuestion {
   tags?: string[] | null;
 }
 
+/** A row's `tags` column (see ThreadsService.tagsColumn). */
+interface TagsColumn {
+  tags: string | null;
+}
+
 /** Questions: asking, reading, editing, accepting an answer. */
 @Injectable()
 export class ThreadsService {
@@ -173,19 +178,15 @@ export class ThreadsService {
   async byId(context: RequestContext, rawId: string): Promise<Thread> {
     const id = parseId(rawId);
     const sql = new SqlParameters();
-    const postgres = isPostgres(this.threads.manager.connection);
-    // Tags are a-z, 0-9 and -: a space separates them. PostgreSQL sorts them by its collation, as `tags` does.
-    const tagList = postgres ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
-    const [row] = await sqlRows<ThreadRow & AuthorColumns & { tags: string | null }>(
+    const [row] = await sqlRows<ThreadRow & AuthorColumns & TagsColumn>(
       this.threads.manager.connection,
-      `SELECT ${threadSelect}, (SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags, ${this.users.authorColumns('a')}
+      `SELECT ${threadSelect}, ${this.tagsColumn()}, ${this.users.authorColumns('a')}
        FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = ${sql.param(id)}`,
       sql.values,
     );
     const thread = row && threadFromRow(row);
     if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
-    const tags = row.tags ? row.tags.split(' ') : [];
-    this.knownTags(context, id, postgres ? tags : tags.sort());
+    this.knownTagsColumn(context, id, row);
     this.users.knownAuthor(context, row);
     return thread;
   }
@@ -239,6 +240,18 @@ export class ThreadsService {
   /** Tells this context's loader tags it already has (a live message carried them), so `tags` does not read them again. */
   knownTags(context: RequestContext, threadId: number, tags: string[]): void {
     this.tagLoader(context).clear(threadId).prime(threadId, tags);
+  }
+
+  /** A column `tags` of a thread aliased `t`: its tags, separated by spaces (tags are a-z, 0-9 and -), for knownTagsColumn. */
+  private tagsColumn(): string {
+    // PostgreSQL sorts them by its collation, as `tags` does; SQLite's are sorted in knownTagsColumn.
+    const tagList = isPostgres(this.threads.manager.connection) ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
+    return `(SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags`;
+  }
+
+  private knownTagsColumn(context: RequestContext, threadId: number, row: TagsColumn): void {
+    const tags = row.tags ? row.tags.split(' ') : [];
+    this.knownTags(context, threadId, isPostgres(this.threads.manager.connection) ? tags : tags.sort());
   }
 
   private tagLoader(context: RequestContext): DataLoader<number, string[]> {
@@ -308,13 +321,14 @@ export class ThreadsService {
       const at = sql.param(after.at);
       where += ` AND (t.${column} < ${at} OR (t.${column} = ${at} AND t.id < ${sql.param(after.id)}))`;
     }
-    const rows = await sqlRows<ListedThreadRow & AuthorColumns>(
+    const rows = await sqlRows<ListedThreadRow & AuthorColumns & TagsColumn>(
       this.threads.manager.connection,
-      `SELECT ${listedThreadSelect}, ${this.users.authorColumns('a')} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
+      `SELECT ${listedThreadSelect}, ${this.tagsColumn()}, ${this.users.authorColumns('a')} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
     const edges = rows.slice(0, args.first).map((row) => {
       const node = threadFromListedRow(row);
+      this.knownTagsColumn(context, Number(node.id), row);
       this.users.knownAuthor(context, row);
       const at = args.sort === ThreadSort.NEWEST ? node.createdAt : node.lastActivityAt;
       return { cursor: encodePositionCursor(kind, { at, id: Number(node.id) }), node };
