@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
-import { SqlParameters, sqlExecute, sqlRows } from '../common/sql.js';
+import { sqlBoolean, SqlParameters, sqlExecute, sqlRows } from '../common/sql.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
 import { ContentGeneration } from '../events/content-generation.js';
@@ -159,12 +159,18 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Whether a post still has a job to finish. */
   async isPending(postType: PostType, postId: number): Promise<boolean> {
-    const rows = await sqlRows(
+    const sql = new SqlParameters();
+    const [row] = await sqlRows<{ pending: unknown }>(
       this.pending.manager,
-      'SELECT 1 AS pending FROM pending_post_jobs WHERE post_type = $1 AND post_id = $2 LIMIT 1',
-      [postType, postId],
+      `SELECT ${this.pendingCondition(sql, postType, sql.param(postId))} AS pending`,
+      sql.values,
     );
-    return rows.length > 0;
+    return sqlBoolean(row!.pending);
+  }
+
+  /** The SQL condition that the post whose id is the SQL expression `postId` still has a job to finish (see isPending). */
+  pendingCondition(sql: SqlParameters, postType: PostType, postId: string): string {
+    return `EXISTS (SELECT 1 FROM pending_post_jobs WHERE post_type = ${sql.param(postType)} AND post_id = ${postId})`;
   }
 
   /** Resolves once a post's jobs are done, or after `timeoutMs` (for the demo seed, which tells a story in order). */

@@ -11,7 +11,7 @@ export class ThreadProcessingResolver {
     description:
       "The question's post-processing (the FAQ bot's decision, notifications) has not finished yet; it usually does within a second. A page that read the thread meanwhile reads it again until this is false, so it cannot miss the bot's reply.",
   })
-  processing(thread: Thread): Promise<boolean> {
-    return this.jobs.isPending(PostType.THREAD, Number(thread.id));
+  processing(thread: Thread): Promise<boolean> | boolean {
+    return thread.jobsPending ?? this.jobs.isPending(PostType.THREAD, Number(thread.id));
   }
 }

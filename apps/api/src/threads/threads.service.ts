@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
-import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
+import { isPostgres, sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
@@ -178,13 +178,14 @@ export class ThreadsService {
   async byId(context: RequestContext, rawId: string): Promise<Thread> {
     const id = parseId(rawId);
     const sql = new SqlParameters();
-    const [row] = await sqlRows<ThreadRow & AuthorColumns & TagsColumn>(
+    const jobsPending = this.postJobs.pendingCondition(sql, PostType.THREAD, 't.id');
+    const [row] = await sqlRows<ThreadRow & AuthorColumns & TagsColumn & { jobs_pending: unknown }>(
       this.threads.manager.connection,
-      `SELECT ${threadSelect}, ${this.tagsColumn()}, ${this.users.authorColumns('a')}
+      `SELECT ${threadSelect}, ${this.tagsColumn()}, ${jobsPending} AS jobs_pending, ${this.users.authorColumns('a')}
        FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = ${sql.param(id)}`,
       sql.values,
     );
-    const thread = row && threadFromRow(row);
+    const thread = row && { ...threadFromRow(row), jobsPending: sqlBoolean(row.jobs_pending) };
     if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     this.knownTagsColumn(context, id, row);
     this.users.knownAuthor(context, row);

@@ -46,6 +46,8 @@ export class Thread {
 
   authorId: number;
   acceptedReplyId: number | null;
+  /** Whether its post jobs were still pending, when the read that made it said so (the `processing` field's answer). */
+  jobsPending?: boolean;
 }
 
 /** A thread read with its texts (every read but a list's). */
