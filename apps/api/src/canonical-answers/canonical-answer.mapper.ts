@@ -19,7 +19,8 @@ export function toCanonicalAnswer(entity: CanonicalAnswerEntity): CanonicalAnswe
 }
 
 /** The columns of a canonical answer for hand-written SQL, read back by {@link canonicalAnswerFromRow}. */
-export const canonicalAnswerColumns = 'id, slug, title, body, body_html, version, retired, created_at, updated_at';
+export const canonicalAnswerColumns =
+  'id, slug, title, body, body_html, body_html_version, retired, version, author_id, created_at, updated_at';
 
 export interface CanonicalAnswerRow {
   id: number;
@@ -27,22 +28,26 @@ export interface CanonicalAnswerRow {
   title: string;
   body: string;
   body_html: string | null;
-  version: number;
+  body_html_version: number;
   retired: unknown;
+  version: number;
+  author_id: number | null;
   created_at: unknown;
   updated_at: unknown;
 }
 
 /** A row of {@link canonicalAnswerColumns}, with each engine's value types made alike. */
-export function canonicalAnswerFromRow(row: CanonicalAnswerRow): CanonicalAnswer {
+export function canonicalAnswerFromRow(row: CanonicalAnswerRow): CanonicalAnswerEntity {
   return {
-    id: String(row.id),
+    id: Number(row.id),
     slug: row.slug,
     title: row.title,
     body: row.body,
-    cookedHtml: row.body_html,
-    version: Number(row.version),
+    bodyHtml: row.body_html,
+    bodyHtmlVersion: Number(row.body_html_version),
     retired: sqlBoolean(row.retired),
+    version: Number(row.version),
+    authorId: row.author_id === null ? null : Number(row.author_id),
     createdAt: sqlDate(row.created_at),
     updatedAt: sqlDate(row.updated_at),
   };

@@ -176,7 +176,7 @@ export class CanonicalAnswersService implements OnModuleInit {
               `SELECT ${canonicalAnswerColumns} FROM canonical_answers WHERE id IN (${sql.list(ids)})`,
               sql.values,
             );
-            const byId = new Map(rows.map((row) => [Number(row.id), canonicalAnswerFromRow(row)]));
+            const byId = new Map(rows.map((row) => [Number(row.id), toCanonicalAnswer(canonicalAnswerFromRow(row))]));
             return ids.map((answerId) => byId.get(answerId) ?? null);
           }),
       )
