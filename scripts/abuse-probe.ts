@@ -7,6 +7,7 @@
  * Findings: fragments, validation, upgrades, nested, frame, bomb, subscriptions, signout, headers, suggestions.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,14 +28,17 @@ const server = spawn(process.execPath, [resolve(values.dist, 'apps/api/src/main.
     HOST: '127.0.0.1',
     SQLITE_PATH: database,
     SEED_DEMO: 'false',
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     WEB_DIST_PATH: '',
     RATE_LIMIT_ASK_SECONDS: '0',
     RATE_LIMIT_REPLY_SECONDS: '0',
     RATE_LIMIT_SIGN_UPS_PER_HOUR: '1000000',
     RATE_LIMIT_SIGN_IN_ATTEMPTS: '1000000',
   },
-  stdio: ['ignore', 'ignore', 'ignore'],
+  stdio: ['ignore', 'ignore', 'pipe'],
 });
+let serverErrors = '';
+server.stderr.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
 
 interface Answer {
   status: number;
@@ -284,7 +288,7 @@ try {
       await graphql('{ health { status } }');
       break;
     } catch {
-      if (attempt > 100) throw new Error('the server did not start');
+      if (attempt > 100 || server.exitCode !== null) throw new Error(`the server did not start: ${serverErrors.trim()}`);
       await new Promise((done) => setTimeout(done, 200));
     }
   }
