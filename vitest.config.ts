@@ -25,7 +25,7 @@ export default defineConfig({
         },
         test: {
           name: 'node',
-          include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+          include: ['apps/api/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'libs/*/scripts/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -18,6 +18,20 @@ export function readEvalFile(path: string): EvalCase[] {
     .map((line) => JSON.parse(line) as EvalCase);
 }
 
+/**
+ * The group a question's `source` belongs to in grouped cross-validation: the owner of a GitHub repository
+ * ("owner/repo#123" -> "owner", so one product's several repositories share a fold) or the site of a web page
+ * (its host). A fold then holds out whole products, as the questions the bot meets come from products it never
+ * learned from. A question without a source is a group of its own.
+ */
+export function sourceGroup(item: Pick<EvalCase, 'id' | 'source'>): string {
+  const source = item.source?.trim();
+  if (!source) return `id:${item.id}`;
+  const site = /^[a-z]+:\/\/(?:www\.)?([^/?#]+)/i.exec(source);
+  if (site) return `site:${site[1]!.toLowerCase()}`;
+  return `owner:${source.split(/[/#]/)[0]!.toLowerCase()}`;
+}
+
 /** What the matcher is built from after staff decisions were replayed. */
 export interface LearnedKnowledgeBase {
   answers: CanonicalAnswerDocument[];

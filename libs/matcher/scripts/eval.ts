@@ -6,7 +6,8 @@
  *
  * Without FILEs: every *.jsonl of $EVAL_DIR (default ../shared/eval). Each file is scored with the
  * default settings (and, with --learn, after replaying the --learn files as staff decisions).
- * Cross-validation runs over the files named real-*.jsonl, grouped by `source` (one source, one fold):
+ * Cross-validation runs over the files named real-*.jsonl, grouped by where they came from (`sourceGroup`: one
+ * GitHub owner or one site, one fold):
  * each fold's model is trained, calibrated and thresholded without its held-out questions, once on the
  * knowledge base alone and once with the other folds replayed as staff decisions. It is nested: each
  * fold first chooses its hyperparameters from `candidates` by grouped CV of its own training part
@@ -37,7 +38,7 @@ import {
   type DecisionThresholds,
   type ModelSettings,
 } from '../src/model-defaults.js';
-import { readEvalFile, replayStaffDecisions, type EvalCase } from './eval-file.js';
+import { readEvalFile, replayStaffDecisions, sourceGroup, type EvalCase } from './eval-file.js';
 
 const NONE = 'none';
 const identity: PlattScaling = { slope: 1, intercept: 0 };
@@ -290,7 +291,7 @@ function applyFitted(predictions: Prediction[], fitted: Fitted): Prediction[] {
 function groupedFolds(cases: EvalCase[], k: number): EvalCase[][] {
   const groups = new Map<string, EvalCase[]>();
   for (const item of cases) {
-    const key = item.source ?? item.id;
+    const key = sourceGroup(item);
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   const hash = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, foldSeed);
