@@ -354,6 +354,38 @@ describe('abuse: edits are rate limited like posts', () => {
     );
     expect(otherEdit.errors).toBeUndefined();
   });
+
+  it("lets the bot rewrite its replies on several threads in a row: its rewrites count against no one's edit limit", async () => {
+    const staff = await createAccount(app, Role.STAFF);
+    const threads: string[] = [];
+    for (const title of ['Locked out of my account for good', 'Cannot get into my account anymore']) {
+      const asker = await createAccount(app, Role.MEMBER);
+      const input = { title, body: 'My authenticator app was on a phone I sold, and I am not signed in on any other device.' };
+      threads.push((await app.query<{ askQuestion: { id: string } }>(askMutation, { input }, { token: asker.token })).askQuestion.id);
+    }
+    await app.jobsDone();
+
+    const correct = (threadId: string, slug: string) =>
+      app.request(
+        `mutation Correct($threadId: ID!, $slug: String!) { correctSuggestion(threadId: $threadId, slug: $slug) { status replyId } }`,
+        { threadId, slug },
+        { token: staff.token },
+      );
+    // The first two may post the bot's reply or rewrite its answer; the last two rewrite a reply the bot has.
+    const corrections = [];
+    for (const slug of ['reenable-from-signed-in-device', 'save-qr-code']) {
+      for (const threadId of threads) corrections.push(await correct(threadId, slug));
+    }
+    expect(corrections.map(codeOf)).toEqual(['OK', 'OK', 'OK', 'OK']);
+    for (const threadId of threads) {
+      const { thread } = await app.query<{ thread: { replies: { nodes: { body: string }[] } } }>(
+        'query T($id: ID!) { thread(id: $id) { replies(first: 5) { nodes { body } } } }',
+        { id: threadId },
+      );
+      expect(thread.replies.nodes).toHaveLength(1);
+      expect(thread.replies.nodes[0]!.body).toContain('/answers/save-qr-code');
+    }
+  });
 });
 
 const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id status } }';

@@ -20,6 +20,16 @@ const restoreMutation = `mutation Restore($postType: PostType!, $postId: ID!, $r
 }`;
 const lockMutation = `mutation Lock($threadId: ID!, $reason: String) { lockThread(threadId: $threadId, reason: $reason) { id action targetType targetId } }`;
 const unlockMutation = `mutation Unlock($threadId: ID!, $reason: String) { unlockThread(threadId: $threadId, reason: $reason) { id action targetType targetId } }`;
+const editQuestionMutation = `mutation EditQuestion($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }`;
+const editReplyMutation = `mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { id } }`;
+const acceptMutation = `mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }`;
+const unacceptMutation = `mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }`;
+const lockedThreadQuery = `query LockedThread($id: ID!) {
+  thread(id: $id) {
+    title body status viewerCanEdit acceptedReply { id }
+    replies(first: 10) { nodes { id body viewerCanEdit } }
+  }
+}`;
 const resolveMutation = `mutation Resolve($flagId: ID!, $note: String) { resolveFlag(flagId: $flagId, note: $note) { id status resolvedAt resolvedBy { username } } }`;
 const openFlagsQuery = `query OpenFlags($first: Int, $after: String) {
   openFlags(first: $first, after: $after) {
@@ -42,6 +52,17 @@ interface ThreadData {
     hidden: boolean;
     replyCount: number;
     replies: { nodes: { id: string; hidden: boolean }[] };
+  };
+}
+
+interface LockedThreadData {
+  thread: {
+    title: string;
+    body: string;
+    status: string;
+    viewerCanEdit: boolean;
+    acceptedReply: { id: string } | null;
+    replies: { nodes: { id: string; body: string; viewerCanEdit: boolean }[] };
   };
 }
 
@@ -188,6 +209,15 @@ describe('moderation', () => {
       expect(thread.hidden).toBe(false);
     });
 
+    it('answers accepting a reply of a hidden thread as an unknown reply, without naming the thread', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId, other.token);
+      await app.query(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
+      const refused = await app.request(acceptMutation, { replyId }, { token: other.token });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'REPLY_NOT_FOUND' });
+      expect(refused.errors?.[0]?.message).not.toContain(`Thread ${threadId}`);
+    });
+
     it('resolves the open flags of the post it hides', async () => {
       const threadId = await ask();
       const replyId = await reply(threadId);
@@ -319,6 +349,49 @@ describe('moderation', () => {
       expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('LOCKED');
       await app.query(unlockMutation, { threadId }, { token: staff.token });
       expect((await app.query<ThreadData>(threadQuery, { id: threadId })).thread.status).toBe('ANSWERED');
+    });
+
+    it("keeps a locked thread's posts and accepted answer from members' changes, and lets staff still make them", async () => {
+      const threadId = await ask();
+      const accepted = await reply(threadId, other.token);
+      const second = await reply(threadId, other.token);
+      await app.query(acceptMutation, { replyId: accepted }, { token: author.token });
+      await app.query(lockMutation, { threadId }, { token: staff.token });
+      const before = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: staff.token });
+
+      const refused = [
+        await app.request(editQuestionMutation, { threadId, input: { title: 'Forum theme is fine after all' } }, { token: author.token }),
+        await app.request(editReplyMutation, { replyId: accepted, input: { body: 'Never mind that.' } }, { token: other.token }),
+        await app.request(acceptMutation, { replyId: second }, { token: author.token }),
+        await app.request(unacceptMutation, { threadId }, { token: author.token }),
+      ];
+      for (const response of refused) {
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'THREAD_LOCKED' });
+      }
+      expect(await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: staff.token })).toEqual(before);
+      const asAuthor = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: author.token });
+      expect(asAuthor.thread.viewerCanEdit).toBe(false);
+      const asReplier = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: other.token });
+      expect(asReplier.thread.replies.nodes.map((node) => node.viewerCanEdit)).toEqual([false, false]);
+
+      expect(before.thread.viewerCanEdit).toBe(true);
+      expect(before.thread.replies.nodes.map((node) => node.viewerCanEdit)).toEqual([true, true]);
+      await app.query(
+        editReplyMutation,
+        { replyId: accepted, input: { body: 'Edited by staff in a locked thread.' } },
+        { token: staff.token },
+      );
+      await app.query(acceptMutation, { replyId: second }, { token: staff.token });
+      const afterStaff = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: staff.token });
+      expect(afterStaff.thread.acceptedReply?.id).toBe(second);
+      expect(afterStaff.thread.replies.nodes[0]?.body).toBe('Edited by staff in a locked thread.');
+
+      await app.query(unlockMutation, { threadId }, { token: staff.token });
+      await app.query(editQuestionMutation, { threadId, input: { title: 'Forum theme is fine after all' } }, { token: author.token });
+      expect((await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: author.token })).thread).toMatchObject({
+        title: 'Forum theme is fine after all',
+        viewerCanEdit: true,
+      });
     });
 
     it('reports locking a locked thread as CONFLICT and an unknown thread as NOT_FOUND', async () => {

@@ -356,20 +356,22 @@ describe('questions', () => {
       expect(asStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
-    it('keeps a locked thread LOCKED while accepting and unaccepting', async () => {
+    it('keeps a locked thread LOCKED while staff accept and unaccept (the asker may not)', async () => {
       const thread = await ask(asker.token);
       const answer = await reply(other.token, thread.id);
       await setThread(thread.id, { locked: true, status: ThreadStatus.LOCKED });
+      const refused = await app.request(acceptMutation, { replyId: answer.id }, { token: asker.token });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'THREAD_LOCKED' });
       const accepted = await app.query<{ acceptAnswer: Record<string, any> }>(
         acceptMutation,
         { replyId: answer.id },
-        { token: asker.token },
+        { token: staff.token },
       );
       expect(accepted.acceptAnswer).toMatchObject({ status: 'LOCKED', acceptedReply: { id: answer.id } });
       const undone = await app.query<{ unacceptAnswer: Record<string, any> }>(
         unacceptMutation,
         { threadId: thread.id },
-        { token: asker.token },
+        { token: staff.token },
       );
       expect(undone.unacceptAnswer.status).toBe('LOCKED');
     });

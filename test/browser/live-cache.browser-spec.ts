@@ -65,11 +65,14 @@ describe('the thread page takes live changes from the event, not by reading the 
 
     await page.getByRole('textbox', { name: 'Reply' }).fill('Thanks, that worked for me too.');
     await page.getByRole('button', { name: 'Post reply' }).click();
-    await page.locator('li.post--reply', { hasText: 'Thanks, that worked for me too.' }).waitFor();
+    const ownReply = page.locator('li.post--reply', { hasText: 'Thanks, that worked for me too.' });
+    await ownReply.getByRole('button', { name: 'Edit' }).waitFor();
     await page.getByRole('heading', { name: '2 replies' }).waitFor();
 
     await forum.app.query('mutation L($id: ID!) { lockThread(threadId: $id) { id } }', { id: thread.id }, { token: staff.token });
     await page.getByText('This thread is locked: it takes no new replies.').waitFor();
+    // A locked thread's posts change only by staff: the reader's own reply loses its Edit button.
+    await ownReply.getByRole('button', { name: 'Edit' }).waitFor({ state: 'detached' });
 
     // Every change above came with its event (or the viewer's own mutation): the page read nothing.
     expect(operations).toEqual(['ReplyToThread']);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext, type AuthUser } from '../common/request-context.js';
-import { EditReplyInput } from '../threads/dto/edit-reply.input.js';
+import type { AuthUser } from '../common/request-context.js';
 import { RepliesService, type WrittenWithReply } from '../threads/replies.service.js';
 import { UsersService } from '../users/users.service.js';
 
@@ -34,7 +33,7 @@ export class BotAuthor {
   async write(thread: { id: number; authorId: number }, replyId: number | null, body: string): Promise<number> {
     const bot = await this.bot();
     if (replyId !== null) {
-      await this.replies.edit(RequestContext.system(bot), String(replyId), Object.assign(new EditReplyInput(), { body }));
+      await this.replies.editAsSystem(bot, replyId, body);
       return replyId;
     }
     const reply = await this.replies.postAsSystem(bot, thread, body);

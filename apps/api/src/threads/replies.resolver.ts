@@ -66,8 +66,9 @@ export class RepliesResolver {
     return this.revisionsService.page(context, { postType: PostType.REPLY, postId: Number(reply.id), authorId: reply.authorId }, args);
   }
 
-  @ResolveField(() => Boolean, { description: 'The viewer may edit it.' })
+  @ResolveField(() => Boolean, { description: 'The viewer may edit it (in a locked thread, only staff may).' })
   viewerCanEdit(reply: Reply, _args: unknown, graphql: GraphqlContext): boolean {
-    return mayModify(requestContextOf(graphql), { authorId: reply.authorId, hidden: reply.hidden });
+    const context = requestContextOf(graphql);
+    return mayModify(context, { authorId: reply.authorId, hidden: reply.hidden }) && !(reply.threadLocked && !context.isStaff);
   }
 }

@@ -32,7 +32,7 @@ import { replyFromRow, ReplyRow, replySelect } from './thread-rows.js';
 import { threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
-import { isVisibleTo, mayModify, visibleSql } from './visibility.js';
+import { isVisibleTo, mayModify, refuseChangesIfLocked, visibleSql } from './visibility.js';
 
 /** A stored reply's id, whether its thread is hidden as it commits, and its jobs to queue. */
 interface StoredReply {
@@ -226,42 +226,68 @@ export class RepliesService {
       throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     });
     if (!mayModify(context, reply)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own replies');
-    if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId);
+    refuseChangesIfLocked(context, thread);
+    if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId, thread.locked);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
+    return this.storeEdit(reply, input.body, user.id, (current) => refuseChangesIfLocked(context, current));
+  }
 
+  /**
+   * Edits a reply as `editor` without rate limits, visibility or lock checks: for the bot, which rewrites its own reply
+   * when the asker picks a case or staff correct it (staff may do that in a locked thread). `body` must be valid already.
+   */
+  async editAsSystem(editor: Pick<AuthUser, 'id'>, replyId: number, body: string): Promise<void> {
+    const reply = await this.replies.findOneBy({ id: replyId });
+    if (!reply) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
+    if (body !== reply.body) await this.storeEdit(reply, body, editor.id);
+  }
+
+  /**
+   * Stores the new text with a revision of the old, and tells the thread's viewers. `check` sees the thread as it is
+   * when the edit commits (a moderator may have locked it since the caller looked) and may refuse the edit.
+   */
+  private async storeEdit(
+    reply: ReplyEntity,
+    body: string,
+    editorId: number,
+    check?: (thread: Pick<ThreadEntity, 'locked'>) => void,
+  ): Promise<Reply> {
     const now = new Date();
-    const cooked = this.markdown.cook(input.body);
+    const cooked = this.markdown.cook(body);
     const { edited, current } = await this.replies.manager.transaction(async (manager) => {
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
         postId: reply.id,
-        editorId: user.id,
+        editorId,
         previousTitle: null,
         previousBody: reply.body,
         createdAt: now,
       });
       // The thread and the reply as they are when this edit commits, not as read above: a moderator may have hidden
-      // either since, and hiding waits for this row lock, so the live event cannot show the new text to members then.
+      // or locked either since, and hiding waits for this row lock, so the live event cannot show the new text to
+      // members then.
       const current = await threadUnderLock(manager, reply.threadId, 'pessimistic_read', {
         id: true,
         authorId: true,
         hidden: true,
+        locked: true,
         acceptedReplyId: true,
       });
       const row = await manager.findOneBy(ReplyEntity, { id: reply.id });
-      if (!current || !row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
-      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body: input.body, ...cooked, editedAt: now });
-      return { edited: { ...row, body: input.body, ...cooked, editedAt: now }, current };
+      if (!current || !row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', reply.id);
+      check?.(current);
+      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body, ...cooked, editedAt: now });
+      return { edited: { ...row, body, ...cooked, editedAt: now }, current };
     });
     await this.events.emit('postEdited', {
       threadId: reply.threadId,
       replyId: reply.id,
-      editorId: user.id,
+      editorId,
       threadHidden: current.hidden,
       reply: toReplySnapshot(edited, current, current.acceptedReplyId),
       question: null,
     });
-    return toReply(edited, current.acceptedReplyId);
+    return toReply(edited, current.acceptedReplyId, current.locked);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first: one statement. */

@@ -98,7 +98,7 @@ export interface ReplyRow {
 }
 
 /** A reply of `thread`, which says whether it is the accepted answer and who asked (for rules on the asker). */
-export function replyFromRow(row: ReplyRow, thread: Pick<Thread, 'authorId' | 'acceptedReplyId'>): Reply {
+export function replyFromRow(row: ReplyRow, thread: Pick<Thread, 'authorId' | 'acceptedReplyId'> & Partial<Pick<Thread, 'locked'>>): Reply {
   const editedAt = sqlDateOrNull(row.edited_at);
   const id = Number(row.id);
   return {
@@ -114,5 +114,6 @@ export function replyFromRow(row: ReplyRow, thread: Pick<Thread, 'authorId' | 'a
     createdAt: sqlDate(row.created_at),
     authorId: Number(row.author_id),
     threadAuthorId: thread.authorId,
+    threadLocked: thread.locked,
   };
 }

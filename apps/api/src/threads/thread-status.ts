@@ -12,7 +12,7 @@ registerEnumType(ThreadStatus, {
   valuesMap: {
     OPEN: { description: 'Waiting for an answer; anyone signed in may reply.' },
     ANSWERED: { description: 'A visible reply is accepted as the answer (hiding it withdraws the acceptance).' },
-    LOCKED: { description: 'A moderator locked the thread: no new replies, edits or accepting.' },
+    LOCKED: { description: 'A moderator locked the thread: no new replies, and only staff edit its posts or change its accepted answer.' },
   },
 });
 

@@ -29,7 +29,7 @@ function toListedThread(entity: ThreadEntity): Thread {
 }
 
 /** `acceptedReplyId` is the thread's, so that isAccepted needs no extra query. */
-export function toReply(entity: ReplyEntity, acceptedReplyId: number | null): Reply {
+export function toReply(entity: ReplyEntity, acceptedReplyId: number | null, threadLocked?: boolean): Reply {
   return {
     id: String(entity.id),
     threadId: String(entity.threadId),
@@ -42,6 +42,7 @@ export function toReply(entity: ReplyEntity, acceptedReplyId: number | null): Re
     editedAt: entity.editedAt,
     createdAt: entity.createdAt,
     authorId: entity.authorId,
+    threadLocked,
   };
 }
 

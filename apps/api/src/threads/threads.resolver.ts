@@ -125,8 +125,11 @@ export class ThreadsResolver {
     return this.revisionsService.page(context, { postType: PostType.THREAD, postId: Number(thread.id), authorId: thread.authorId }, args);
   }
 
-  @ResolveField(() => Boolean, { description: 'The viewer may edit it (and accept or unaccept its answer).' })
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may edit it (and accept or unaccept its answer); in a locked thread, only staff may.',
+  })
   viewerCanEdit(thread: Thread, _args: unknown, graphql: GraphqlContext): boolean {
-    return mayModify(requestContextOf(graphql), { authorId: thread.authorId, hidden: thread.hidden });
+    const context = requestContextOf(graphql);
+    return mayModify(context, { authorId: thread.authorId, hidden: thread.hidden }) && (!thread.locked || context.isStaff);
   }
 }

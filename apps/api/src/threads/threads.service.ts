@@ -33,7 +33,7 @@ import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
-import { isVisibleTo, mayModify, visibleSql } from './visibility.js';
+import { isVisibleTo, mayModify, refuseChangesIfLocked, visibleSql } from './visibility.js';
 
 /** A question as the seed or a script writes it: already valid. */
 export interface NewQuestion {
@@ -356,6 +356,7 @@ export class ThreadsService {
     refuseSecrets({ title: input.title, body: input.body });
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
     if (!mayModify(context, thread)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own questions');
+    refuseChangesIfLocked(context, thread);
 
     const title = input.title ?? thread.title;
     const body = input.body ?? thread.body;
@@ -373,6 +374,7 @@ export class ThreadsService {
       // hiding waits for this row lock, so the live event cannot show the new text to members then.
       const row = await threadUnderLock(manager, thread.id, 'pessimistic_write');
       if (!row) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+      refuseChangesIfLocked(context, row);
       if (textChanged) {
         await this.revisions.record(manager, {
           postType: PostType.THREAD,
@@ -408,13 +410,18 @@ export class ThreadsService {
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.replies.findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
-    const thread = await this.findVisible(context, reply.threadId);
+    // A reply of a hidden thread is as unknown as a hidden reply: naming its thread would tell which one it is.
+    const thread = await this.findVisible(context, reply.threadId).catch(() => {
+      throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
+    });
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
+    refuseChangesIfLocked(context, thread);
     // Accepting the accepted answer again (a second click, a retried request) changes nothing, so it costs nothing.
     if (thread.acceptedReplyId === replyId) return toThread(thread);
     await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(thread.id, async (change) => {
+      refuseChangesIfLocked(context, change.thread);
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
       if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
@@ -440,12 +447,13 @@ export class ThreadsService {
     const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
+    refuseChangesIfLocked(context, thread);
     if (thread.acceptedReplyId === null) return toThread(thread);
     await this.consumeAnswerChange(user.id);
-    const changed = await this.state.change(thread.id, async (change) => ({
-      done: await change.setAcceptedReply(null),
-      state: change.snapshot(),
-    }));
+    const changed = await this.state.change(thread.id, async (change) => {
+      refuseChangesIfLocked(context, change.thread);
+      return { done: await change.setAcceptedReply(null), state: change.snapshot() };
+    });
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
     if (changed.result.done)
       await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id, state: changed.result.state });

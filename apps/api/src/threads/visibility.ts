@@ -1,3 +1,4 @@
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { SqlParameters } from '../common/sql.js';
 
@@ -14,6 +15,11 @@ export function isVisibleTo(context: RequestContext, post: Authored): boolean {
 /** The author edits their own post, staff edit any. */
 export function mayModify(context: RequestContext, post: Authored): boolean {
   return context.user !== null && (context.isStaff || context.user.id === post.authorId);
+}
+
+/** A locked thread's posts and accepted answer change only by staff: FORBIDDEN (THREAD_LOCKED) for anyone else. */
+export function refuseChangesIfLocked(context: RequestContext, thread: { locked: boolean }): void {
+  if (thread.locked && !context.isStaff) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'The thread is locked');
 }
 
 /** The SQL condition that keeps hidden rows of `alias` (a threads or replies table) from viewers who may not see them. */

@@ -204,7 +204,7 @@ export type ThreadSort =
 export type ThreadStatus =
   /** A visible reply is accepted as the answer (hiding it withdraws the acceptance). */
   | 'ANSWERED'
-  /** A moderator locked the thread: no new replies, edits or accepting. */
+  /** A moderator locked the thread: no new replies, and only staff edit its posts or change its accepted answer. */
   | 'LOCKED'
   /** Waiting for an answer; anyone signed in may reply. */
   | 'OPEN';

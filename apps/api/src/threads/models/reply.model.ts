@@ -37,4 +37,7 @@ export class Reply {
 
   /** Not a field: the thread's asker, when the reply came with it (a live message), so rules on it read no thread. */
   threadAuthorId?: number;
+
+  /** Not a field: whether its thread is locked, when the reply was read with its thread (for viewerCanEdit). */
+  threadLocked?: boolean;
 }

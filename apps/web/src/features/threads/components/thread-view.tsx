@@ -250,8 +250,18 @@ function RepliesPage(props: {
   );
 }
 
+/**
+ * In a locked thread only staff edit posts or change the accepted answer. The server's viewerCanEdit says so when the
+ * thread loads; this also holds after a lock that arrived live.
+ */
+function useChangesAllowed(thread: ThreadDetails): boolean {
+  const { viewer } = useViewer();
+  return !thread.locked || Boolean(viewer?.isStaff);
+}
+
 function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadSlots }) {
   const [editing, setEditing] = useState(false);
+  const changesAllowed = useChangesAllowed(thread);
   const accepted = thread.acceptedReply;
   return (
     <article className="post post--question card" aria-labelledby="question-title">
@@ -298,7 +308,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
         </p>
       ) : null}
       <div className="post__actions">
-        {thread.viewerCanEdit && !editing ? (
+        {thread.viewerCanEdit && changesAllowed && !editing ? (
           <Button small variant="quiet" onClick={() => setEditing(true)}>
             Edit
           </Button>
@@ -315,6 +325,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
   const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
   const [unaccept, { loading: unaccepting }] = useMutation(UnacceptAnswerDocument);
   const { viewer } = useViewer();
+  const changesAllowed = useChangesAllowed(thread);
   const classes = [
     'post',
     'post--reply',
@@ -362,17 +373,17 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
       )}
       {slots.replyFooter?.(reply, thread)}
       <div className="post__actions">
-        {thread.viewerCanEdit && viewer && !reply.isAccepted && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
+        {thread.viewerCanEdit && changesAllowed && viewer && !reply.isAccepted && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
           <Button small busy={accepting} onClick={() => void run(() => accept({ variables: { replyId: reply.id } }))}>
             ✓ Accept this answer
           </Button>
         ) : null}
-        {thread.viewerCanEdit && viewer && reply.isAccepted ? (
+        {thread.viewerCanEdit && changesAllowed && viewer && reply.isAccepted ? (
           <Button small variant="quiet" busy={unaccepting} onClick={() => void run(() => unaccept({ variables: { threadId: thread.id } }))}>
             Unaccept
           </Button>
         ) : null}
-        {reply.viewerCanEdit && !editing && !reply.author.isBot ? (
+        {reply.viewerCanEdit && changesAllowed && !editing && !reply.author.isBot ? (
           <Button small variant="quiet" onClick={() => setEditing(true)}>
             Edit
           </Button>
