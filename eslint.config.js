@@ -25,14 +25,15 @@ const apiFeatures = [
 ];
 const apiPublicSurface = ['*.module.ts', '*.service.ts', 'models/*.ts', 'dto/*.ts'];
 /**
- * Plain files a feature also offers: enums of the schema, rules over plain interfaces, events, shared codecs, and
- * threads' query seam (thread-queries.ts: the joins other features' SQL may make to the threads and replies tables).
+ * Plain files a feature also offers: enums of the schema, rules over plain interfaces, events, shared codecs,
+ * threads' query seam (thread-queries.ts: the joins other features' SQL may make to the threads and replies tables)
+ * and threads' text normalisation (post-text.ts: canonical answers are trimmed and collapsed as posts are).
  */
 const apiPublicExtras = {
   auth: ['session-token.ts'],
   'canonical-answers': ['example-source.ts', 'knowledge-base-changes.ts'],
   live: ['live-pubsub.ts', 'socket-context.ts'],
-  threads: ['thread-status.ts', 'visibility.ts', 'thread-queries.ts'],
+  threads: ['thread-status.ts', 'visibility.ts', 'thread-queries.ts', 'post-text.ts'],
   users: ['password-hasher.ts'],
 };
 

@@ -276,6 +276,117 @@ describe('Canonical answers', () => {
     expect(answer.canonicalAnswer.version).toBe(1);
   });
 
+  describe('text as questions and replies have it', () => {
+    const otpauth = 'otpauth://totp/Example:me?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+    const update = (slug: string, input: Record<string, unknown>) =>
+      app.request(
+        `mutation Update($slug: String!, $input: UpdateCanonicalAnswerInput!) { updateCanonicalAnswer(slug: $slug, input: $input) { ${answerFields} } }`,
+        { slug, input },
+        { token: staff.token },
+      );
+    const stored = async (slug: string) =>
+      (
+        await app.query<{ canonicalAnswer: { title: string; body: string; version: number } | null }>(
+          'query A($slug: String!) { canonicalAnswer(slug: $slug) { title body version } }',
+          { slug },
+        )
+      ).canonicalAnswer;
+
+    it('refuses a blank body on create and update, and changes nothing', async () => {
+      for (const body of ['   ', '\n\n\t ']) {
+        const response = await create({ slug: 'blank-body', title: 'Blank body answer', body });
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+        expect(response.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'body' })]);
+      }
+      expect(await stored('blank-body')).toBeNull();
+
+      await create({ slug: 'keeps-its-body', title: 'An answer that keeps its body', body: 'The first text.' });
+      for (const input of [{ body: '\n\n\t ' }, { title: 'A new title', body: '  ' }]) {
+        const response = await update('keeps-its-body', input);
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+      }
+      expect(await stored('keeps-its-body')).toEqual({ title: 'An answer that keeps its body', body: 'The first text.', version: 1 });
+    });
+
+    it('stores the title on one line and the body without blank lines around it, on create and update', async () => {
+      const created = await create({ slug: 'one-line-title', title: 'Line one\n\n\nLine two', body: '\n\nThe body.  \n\n' });
+      expect(created.errors).toBeUndefined();
+      expect(created.data?.createCanonicalAnswer).toMatchObject({ title: 'Line one Line two', body: 'The body.', version: 1 });
+
+      // The same text with other whitespace is no change: no new version.
+      const same = await update('one-line-title', { title: '  Line one \t Line two\n', body: 'The body.\n\n' });
+      expect(same.data?.updateCanonicalAnswer).toMatchObject({ title: 'Line one Line two', body: 'The body.', version: 1 });
+
+      const changed = await update('one-line-title', { title: 'Line three\r\nLine four', body: '\n    indented code\n\nText.\n' });
+      expect(changed.data?.updateCanonicalAnswer).toMatchObject({
+        title: 'Line three Line four',
+        body: '    indented code\n\nText.',
+        version: 2,
+      });
+      expect(await stored('one-line-title')).toEqual({ title: 'Line three Line four', body: '    indented code\n\nText.', version: 2 });
+    });
+
+    it('refuses a secret in the title, body or examples, and stores nothing', async () => {
+      const cases: [string, Record<string, unknown>, string][] = [
+        ['body', { title: 'Setting up the authenticator', body: `Scan this: ${otpauth}` }, 'body'],
+        ['title', { title: `Is ${otpauth} my link?`, body: 'Some text.' }, 'title'],
+        [
+          'examples',
+          { title: 'Setting up the authenticator', body: 'Some text.', examples: [`My QR code says ${otpauth}, what now?`] },
+          'examples',
+        ],
+      ];
+      for (const [name, input, field] of cases) {
+        const response = await create({ slug: 'holds-a-secret', ...input });
+        expect(response.errors?.[0]?.extensions, name).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OTPAUTH_URI' });
+        expect(response.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field })]);
+        expect(JSON.stringify(response.errors)).not.toContain('JBSWY3DPEHPK3PXP');
+      }
+      expect(await stored('holds-a-secret')).toBeNull();
+
+      await create({
+        slug: 'stays-secret-free',
+        title: 'An answer without secrets',
+        body: 'The first text.',
+        examples: ['How do I keep my codes safe?'],
+      });
+      for (const input of [{ body: `Scan this: ${otpauth}` }, { title: `Is ${otpauth} my link?` }]) {
+        const response = await update('stays-secret-free', input);
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OTPAUTH_URI' });
+      }
+      const added = await app.request(
+        'mutation Add($text: String!) { addAnswerExample(slug: "stays-secret-free", text: $text) { id } }',
+        { text: `My QR code says ${otpauth}, what now?` },
+        { token: staff.token },
+      );
+      expect(added.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OTPAUTH_URI' });
+      expect(added.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'text' })]);
+
+      expect(await stored('stays-secret-free')).toEqual({ title: 'An answer without secrets', body: 'The first text.', version: 1 });
+      expect((await allExamples(app, 'stays-secret-free', staff.token)).map((example) => example.text)).toEqual([
+        'How do I keep my codes safe?',
+      ]);
+    });
+
+    it('takes the built-in answers as they are: their text and examples already pass the rules', async () => {
+      for (const slug of ['no-backup-codes', 'save-qr-code', 'reenable-from-signed-in-device', 'contact-support-locked-out']) {
+        const before = (await stored(slug))!;
+        const response = await update(slug, { title: before.title, body: before.body });
+        expect(response.errors, slug).toBeUndefined();
+        expect(response.data?.updateCanonicalAnswer).toMatchObject(before);
+        // Each example passes validation and the secret check, then meets itself.
+        for (const { text } of await allExamples(app, slug, staff.token)) {
+          const added = await app.request(
+            'mutation Add($slug: String!, $text: String!) { addAnswerExample(slug: $slug, text: $text) { id } }',
+            { slug, text },
+            { token: staff.token },
+          );
+          expect(added.errors?.[0]?.extensions?.reason, text).toBe('EXAMPLE_EXISTS');
+        }
+      }
+    });
+  });
+
   it('keeps every write to staff', async () => {
     const attempts = [
       [

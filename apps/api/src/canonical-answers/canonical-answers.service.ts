@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
+import { refuseSecrets } from '../common/refuse-secrets.js';
 import { PageArgs } from '../common/page.args.js';
 import { Connection } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
@@ -228,7 +229,9 @@ export class CanonicalAnswersService implements OnModuleInit {
 
   async create(context: RequestContext, input: CreateCanonicalAnswerInput): Promise<CanonicalAnswer> {
     const user = context.requireStaff();
+    refuseSecrets({ title: input.title, body: input.body });
     const examples = [...new Set(input.examples)];
+    for (const example of examples) refuseSecrets({ examples: example });
     const created = await this.writeAnswers(async (manager) => {
       if (await manager.getRepository(CanonicalAnswerEntity).existsBy({ slug: input.slug })) {
         throw AppError.conflict(
@@ -269,6 +272,7 @@ export class CanonicalAnswersService implements OnModuleInit {
   /** Keeps the previous text as a revision and bumps the version (only when something changed). */
   async update(context: RequestContext, slug: string, input: UpdateCanonicalAnswerInput): Promise<CanonicalAnswer> {
     const user = context.requireStaff();
+    refuseSecrets({ title: input.title, body: input.body });
     const updated = await this.writeAnswers(async (manager) => {
       const answer = await this.requireBySlug(slug, manager);
       const title = input.title ?? answer.title;
@@ -309,6 +313,7 @@ export class CanonicalAnswersService implements OnModuleInit {
 
   async addExample(context: RequestContext, slug: string, text: string): Promise<AnswerExample> {
     const user = context.requireStaff();
+    refuseSecrets({ text });
     const example = await this.writeAnswers(async (manager) => {
       const answer = await this.requireBySlug(slug, manager);
       const existing = await manager.getRepository(AnswerExampleEntity).findOneBy({ answerId: answer.id, text });

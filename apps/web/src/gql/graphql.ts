@@ -61,13 +61,13 @@ export type CompleteTwoFactorSignInInput = {
 
 /** A new canonical answer. */
 export type CreateCanonicalAnswerInput = {
-  /** Markdown. */
+  /** Markdown, 1 to 20000 characters. */
   body: string;
   /** Example questions this answer fits (what the bot learns from). */
   examples?: Array<string>;
   /** 3 to 64 lower-case letters, digits or dashes; unique. */
   slug: string;
-  /** The question the answer answers, as a title. */
+  /** The question the answer answers, as a title: 3 to 200 characters once whitespace is collapsed. */
   title: string;
 };
 
@@ -211,9 +211,9 @@ export type ThreadStatus =
 
 /** New text for a canonical answer; omitted fields stay as they are. */
 export type UpdateCanonicalAnswerInput = {
-  /** Markdown. */
+  /** Markdown, 1 to 20000 characters; unchanged when null. */
   body?: string | null | undefined;
-  /** The new title; unchanged when null. */
+  /** The new title, 3 to 200 characters once whitespace is collapsed; unchanged when null. */
   title?: string | null | undefined;
 };
 

@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsString, Length } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { IsAnswerSlug, Trim } from './answer-slug.js';
+import { normalizeBody, normalizeTitle } from '../../threads/post-text.js';
+import { IsAnswerSlug } from './answer-slug.js';
 
 @InputType({ description: 'A new canonical answer.' })
 export class CreateCanonicalAnswerInput {
@@ -9,13 +10,14 @@ export class CreateCanonicalAnswerInput {
   @IsAnswerSlug()
   slug: string;
 
-  @Field({ description: 'The question the answer answers, as a title.' })
-  @Trim()
+  @Field({ description: 'The question the answer answers, as a title: 3 to 200 characters once whitespace is collapsed.' })
+  @Transform(({ value }) => normalizeTitle(value))
   @IsString()
   @Length(3, 200)
   title: string;
 
-  @Field({ description: 'Markdown.' })
+  @Field({ description: 'Markdown, 1 to 20000 characters.' })
+  @Transform(({ value }) => normalizeBody(value))
   @IsString()
   @Length(1, 20000)
   body: string;
