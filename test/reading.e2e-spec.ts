@@ -204,6 +204,7 @@ describe('reading threads', () => {
       ['an empty cursor', { after: '' }],
       ['a bad tag', { filter: { tag: 'not a tag!' } }],
       ['a bad author id', { filter: { authorId: 'abc' } }],
+      ['a tag of dashes only', { filter: { tag: '--' } }],
       ['an unknown status', { filter: { status: 'Closed' } }],
       ['an unknown sort', { sort: 'Oldest' }],
     ];

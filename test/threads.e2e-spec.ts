@@ -117,11 +117,13 @@ describe('questions', () => {
       ['a tag with punctuation', { tags: ['<b>'] }, 'tags'],
       ['an empty tag', { tags: [''] }, 'tags'],
       ['a tag over 32 characters', { tags: ['x'.repeat(33)] }, 'tags'],
+      ['a tag of one dash', { tags: ['-'] }, 'tags'],
+      ['a tag of dashes only', { tags: ['backup-codes', '--'] }, 'tags'],
     ];
     it.each(badQuestions)('refuses %s with BAD_USER_INPUT and stores nothing', async (_name, change, field) => {
       const before = await threadCount();
       const response = await app.request(askMutation, { input: { ...validQuestion(), ...change } }, { token: asker.token });
-      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
       expect(response.errors?.[0]?.extensions?.fields?.some((problem) => problem.field.startsWith(field))).toBe(true);
       expect(response.data ?? null).toBeNull();
       expect(await threadCount()).toBe(before);
@@ -244,7 +246,14 @@ describe('questions', () => {
 
     it('refuses bad edits and changes nothing', async () => {
       const original = await ask(asker.token);
-      for (const input of [{ title: 'short' }, { body: 'too short' }, { tags: ['a', 'b', 'c', 'd', 'e', 'f'] }, { tags: ['no spaces'] }]) {
+      for (const input of [
+        { title: 'short' },
+        { body: 'too short' },
+        { tags: ['a', 'b', 'c', 'd', 'e', 'f'] },
+        { tags: ['no spaces'] },
+        { tags: ['-'] },
+        { tags: ['new-phone', '--'] },
+      ]) {
         const response = await app.request(editMutation, { threadId: original.id, input }, { token: asker.token });
         expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }

@@ -20,8 +20,8 @@ export const typedBodyMatched = 4_000;
 
 export const maxTagsPerQuestion = 5;
 
-/** One tag: lower-case letters, digits and dashes. */
-export const tagPattern = /^[a-z0-9-]{1,32}$/;
+/** One tag: lower-case letters, digits and dashes, at least one of them a letter or digit. */
+export const tagPattern = /^(?=.*[a-z0-9])[a-z0-9-]{1,32}$/;
 
 /** Titles are one line: runs of whitespace become one space, ends trimmed. */
 export function collapseTitle(title: string): string {

@@ -8,7 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AskQuestionInput = {
   /** Markdown, 20 to 20000 characters. */
   body: string;
-  /** Up to 5 tags of 1 to 32 characters [a-z0-9-]; lower-cased and de-duplicated. */
+  /** Up to 5 tags of 1 to 32 characters [a-z0-9-], with at least one letter or digit; lower-cased and de-duplicated. */
   tags?: Array<string> | null | undefined;
   /** 10 to 200 characters once whitespace is collapsed. */
   title: string;
@@ -85,7 +85,7 @@ export type DisableTwoFactorInput = {
 export type EditQuestionInput = {
   /** Markdown, 20 to 20000 characters. */
   body?: string | null | undefined;
-  /** Replaces every tag: up to 5 of 1 to 32 characters [a-z0-9-]. */
+  /** Replaces every tag: up to 5 of 1 to 32 characters [a-z0-9-], with at least one letter or digit. */
   tags?: Array<string> | null | undefined;
   /** 10 to 200 characters once whitespace is collapsed. */
   title?: string | null | undefined;

@@ -24,13 +24,13 @@ export class EditQuestionInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: `Replaces every tag: up to ${maxTagsPerQuestion} of 1 to 32 characters [a-z0-9-].`,
+    description: `Replaces every tag: up to ${maxTagsPerQuestion} of 1 to 32 characters [a-z0-9-], with at least one letter or digit.`,
   })
   @IsOptional()
   @Transform(({ value }) => normalizeTags(value))
   @IsArray()
   @ArrayMaxSize(maxTagsPerQuestion, { message: `at most ${maxTagsPerQuestion} tags` })
   @IsString({ each: true })
-  @Matches(tagPattern, { each: true, message: 'each tag must be 1 to 32 characters of a-z, 0-9 and -' })
+  @Matches(tagPattern, { each: true, message: 'each tag must be 1 to 32 characters of a-z, 0-9 and -, with at least one letter or digit' })
   tags?: string[] | null;
 }

@@ -30,7 +30,7 @@ export class ThreadFilter {
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
-  @Matches(tagPattern, { message: 'tag must be 1 to 32 characters of a-z, 0-9 and -' })
+  @Matches(tagPattern, { message: 'tag must be 1 to 32 characters of a-z, 0-9 and -, with at least one letter or digit' })
   tag?: string | null;
 
   @Field(() => Boolean, {

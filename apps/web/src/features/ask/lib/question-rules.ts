@@ -24,6 +24,7 @@ export function questionProblems(draft: { title: string; body: string; tags: str
   const tags = splitTags(draft.tags);
   const badTag = tags.find((tag) => !tagPattern.test(tag));
   if (tags.length > maxTagsPerQuestion) problems.tags = `Use at most ${maxTagsPerQuestion} tags (${tags.length} now).`;
-  else if (badTag) problems.tags = `“${badTag}” is not a tag: use 1 to 32 lower-case letters, digits or dashes.`;
+  else if (badTag)
+    problems.tags = `“${badTag}” is not a tag: use 1 to 32 lower-case letters, digits or dashes, with at least one letter or digit.`;
   return problems;
 }
