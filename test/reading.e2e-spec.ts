@@ -204,6 +204,7 @@ describe('reading threads', () => {
       ['an empty cursor', { after: '' }],
       ['a bad tag', { filter: { tag: 'not a tag!' } }],
       ['a bad author id', { filter: { authorId: 'abc' } }],
+      ['an empty author id', { filter: { authorId: '' } }],
       ['a tag of dashes only', { filter: { tag: '--' } }],
       ['an unknown status', { filter: { status: 'Closed' } }],
       ['an unknown sort', { sort: 'Oldest' }],
@@ -212,6 +213,18 @@ describe('reading threads', () => {
       const response = await app.request(listQuery, variables);
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(response.data ?? null).toBeNull();
+    });
+
+    it('names the field of an empty author id or a tag without a letter or digit, as for other bad filters', async () => {
+      for (const [filter, field] of [
+        [{ authorId: '' }, 'filter.authorId'],
+        [{ authorId: 'abc' }, 'filter.authorId'],
+        [{ tag: '-' }, 'filter.tag'],
+      ] as const) {
+        const response = await app.request(listQuery, { filter });
+        expect(response.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+        expect(response.errors?.[0]?.extensions?.fields).toEqual([{ field, message: expect.any(String) }]);
+      }
     });
   });
 

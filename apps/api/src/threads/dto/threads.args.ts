@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/page.args.js';
 import { ThreadStatus } from '../thread-status.js';
 import { tagPattern } from '#post-limits';
@@ -51,6 +51,7 @@ export class ThreadFilter {
   @Field(() => ID, { nullable: true, description: 'Threads asked by this user.' })
   @IsOptional()
   @IsString()
+  @IsNotEmpty({ message: 'authorId must be a positive integer id' })
   authorId?: string | null;
 }
 
