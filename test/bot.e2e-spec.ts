@@ -827,6 +827,19 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
     expect(many.nodes).toBeGreaterThanOrEqual(3);
     expect(many.queries).toBe(one.queries);
   });
+
+  it('refuses an empty cursor as every list does, instead of reading it as the first page', async () => {
+    for (const kind of ['PENDING', 'UNHELPFUL', 'NO_SUGGESTION']) {
+      const response = await app.request(
+        'query Queue($kind: BotQueueKind!, $after: String) { botQueue(kind: $kind, after: $after) { nodes { threadId } } }',
+        { kind, after: '' },
+        { token: staff.token },
+      );
+      expect(response.errors?.[0]?.extensions, kind).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+      expect(response.errors?.[0]?.extensions?.fields).toEqual([{ field: 'after', message: expect.any(String) }]);
+      expect(response.data ?? null).toBeNull();
+    }
+  });
 });
 
 describe('suggestAnswers rate limit', () => {

@@ -325,8 +325,12 @@ describe('notifications', () => {
       const response = await app.request(notificationsQuery, { first }, { token: asker.token });
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    const badCursor = await app.request(notificationsQuery, { after: 'not a cursor' }, { token: asker.token });
-    expect(badCursor.errors?.[0]?.extensions?.fields).toEqual([{ field: 'after', message: expect.any(String) }]);
+    for (const after of ['not a cursor', '']) {
+      const badCursor = await app.request(notificationsQuery, { after }, { token: asker.token });
+      expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+      expect(badCursor.errors?.[0]?.extensions?.fields).toEqual([{ field: 'after', message: expect.any(String) }]);
+      expect(badCursor.data ?? null).toBeNull();
+    }
     for (const ids of [['abc'], [], Array.from({ length: 101 }, (_, index) => String(index + 1))]) {
       const response = await app.request(markReadMutation, { ids }, { token: asker.token });
       expect(response.status).toBeLessThan(500);

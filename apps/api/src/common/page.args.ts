@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** Cursor pagination arguments shared by every list: `first` items after the `after` cursor. */
 @ArgsType()
@@ -13,6 +13,7 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
   @IsString()
+  @IsNotEmpty({ message: 'after must be the endCursor of a page; omit it for the first page' })
   @MaxLength(200)
   after?: string | null;
 }
