@@ -1,4 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
 import { PageArgs } from '../../common/page.args.js';
 
@@ -7,6 +8,7 @@ export class SearchArgs extends PageArgs {
   @Field({
     description: 'What to look for, 1 to 200 characters. Any text is accepted; only its words are searched, the last one as a prefix.',
   })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)
   query: string;
