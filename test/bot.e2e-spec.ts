@@ -23,6 +23,10 @@ const qrCopy = {
   title: 'Print the two-factor setup barcode?',
   body: 'Is it a good idea to print the QR code from the 2FA setup and keep it in a drawer as a spare?',
 };
+const backupCodes = {
+  title: 'Setup of 2FA showed me no codes to keep',
+  body: 'I turned on two-factor authentication today and was never shown any backup codes. Where do I find them?',
+};
 // Worded unlike the new answer's examples, so only staff can teach it (the bot leaves it alone at first).
 const trustedComputer = {
   title: 'Weekly prompt on my desk computer',
@@ -93,6 +97,8 @@ function confidenceOf(result: SuggestView, slug: string): number {
 }
 
 const threadMutation = (name: string) => `mutation Act($threadId: ID!) { ${name}(threadId: $threadId) { ${suggestionFields} } }`;
+const chooseMutation = `mutation Choose($threadId: ID!, $slug: String!) { chooseClarification(threadId: $threadId, slug: $slug) { ${suggestionFields} } }`;
+const hideReply = 'mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }';
 
 describe('FAQ bot with the default thresholds', () => {
   let app: TestApp;
@@ -253,12 +259,7 @@ describe('FAQ bot with the default thresholds', () => {
     expect(asked.replies.nodes[0]!.author.isBot).toBe(true);
     expect(asked.replies.nodes[0]!.body).toContain(asked.botSuggestion!.clarify!.question);
 
-    const choose = (slug: string, token: string) =>
-      app.request(
-        `mutation Choose($threadId: ID!, $slug: String!) { chooseClarification(threadId: $threadId, slug: $slug) { ${suggestionFields} } }`,
-        { threadId: id, slug },
-        { token },
-      );
+    const choose = (slug: string, token: string) => app.request(chooseMutation, { threadId: id, slug }, { token });
     expect((await choose('reenable-from-signed-in-device', reader.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await choose('save-qr-code', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await choose('Not a slug', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -411,7 +412,8 @@ describe('FAQ bot with the default thresholds', () => {
     for (const title of ['Locked out, reset 2FA please', 'Signed in nowhere, lost my authenticator', 'No device left to sign in with']) {
       await ask(app, asker, { ...lockedOut, title });
     }
-    const page = 'query Page($first: Int!) { threads(first: $first) { nodes { id botSuggestion { status answer { slug title } } } } }';
+    const page =
+      'query Page($first: Int!) { threads(first: $first) { nodes { id botAwaitsAsker botSuggestion { status answer { slug title } } } } }';
     const measure = async (first: number) => {
       const { result, statements } = await app.countStatements(() =>
         app.query<{ threads: { nodes: unknown[] } }>(page, { first }, { token: staff.token }),
@@ -451,6 +453,60 @@ describe('FAQ bot with the default thresholds', () => {
     const thread = await readThread(app, id, staff.token);
     expect(thread.botSuggestion).toMatchObject({ status: 'ANSWERED', answer: { slug: 'contact-support-locked-out' } });
     expect(thread.replies.nodes).toHaveLength(1);
+  });
+
+  it('shows members nothing of a bot answer whose reply a moderator hid, and refuses acting on it; staff still see it all', async () => {
+    const answeredId = await ask(app, asker, backupCodes);
+    const clarifyingId = await ask(app, asker, { ...ambiguous, title: 'Lost my authenticator phone in a taxi' });
+    const answered = await readThread(app, answeredId, staff.token);
+    const clarifying = await readThread(app, clarifyingId, staff.token);
+    expect(answered.botSuggestion).toMatchObject({ status: 'ANSWERED' });
+    expect(clarifying.botSuggestion).toMatchObject({ status: 'CLARIFYING' });
+    for (const thread of [answered, clarifying]) {
+      await app.query(hideReply, { postId: thread.botSuggestion!.replyId }, { token: staff.token });
+    }
+    const before = await stats();
+
+    const view = async (id: string, token?: string) =>
+      (
+        await app.query<{ thread: unknown }>(
+          'query T($id: ID!) { thread(id: $id) { botAwaitsAsker botSuggestion { status replyId answer { slug } } replies { nodes { id } } } }',
+          { id },
+          { token },
+        )
+      ).thread;
+    const listed = async (token?: string) =>
+      (
+        await app.query<{ threads: { nodes: { id: string; botAwaitsAsker: boolean }[] } }>(
+          '{ threads(first: 50) { nodes { id botAwaitsAsker } } }',
+          {},
+          { token },
+        )
+      ).threads.nodes.filter((node) => node.id === answeredId || node.id === clarifyingId);
+    for (const token of [asker.token, reader.token, undefined]) {
+      for (const id of [answeredId, clarifyingId]) {
+        expect(await view(id, token)).toEqual({ botAwaitsAsker: false, botSuggestion: null, replies: { nodes: [] } });
+      }
+      expect((await listed(token)).map((node) => node.botAwaitsAsker)).toEqual([false, false]);
+    }
+
+    const refused = [
+      await app.request(threadMutation('voteBotAnswerUseful'), { threadId: answeredId }, { token: reader.token }),
+      await app.request(threadMutation('markBotAnswerHelpful'), { threadId: answeredId }, { token: asker.token }),
+      await app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: answeredId }, { token: asker.token }),
+      await app.request(
+        chooseMutation,
+        { threadId: clarifyingId, slug: clarifying.botSuggestion!.clarify!.choices[0]!.slug },
+        { token: asker.token },
+      ),
+    ];
+    expect(refused.map((response) => response.errors?.[0]?.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+
+    // Nothing changed, and staff still see it all.
+    expect(await readThread(app, answeredId, staff.token)).toEqual(answered);
+    expect(await readThread(app, clarifyingId, staff.token)).toEqual(clarifying);
+    expect((await stats()).totals).toEqual(before.totals);
+    expect(await view(answeredId, staff.token)).toMatchObject({ botAwaitsAsker: true, botSuggestion: { status: 'ANSWERED' } });
   });
 });
 

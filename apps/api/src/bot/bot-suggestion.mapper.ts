@@ -22,9 +22,9 @@ export function toBotSuggestion(entity: BotSuggestionEntity): BotSuggestion {
   };
 }
 
-/** The columns of a bot suggestion for hand-written SQL, read back by {@link botSuggestionFromRow}. */
+/** The columns of a bot suggestion for hand-written SQL, from `bot_suggestions` aliased `s`, read back by {@link botSuggestionFromRow}. */
 export const botSuggestionColumns =
-  'id, thread_id, answer_id, confidence, alternatives, clarify, explanation, status, feedback, folded, useful_votes, reply_id, created_at, decided_by_id, decided_at';
+  's.id, s.thread_id, s.answer_id, s.confidence, s.alternatives, s.clarify, s.explanation, s.status, s.feedback, s.folded, s.useful_votes, s.reply_id, s.created_at, s.decided_by_id, s.decided_at';
 
 export interface BotSuggestionRow {
   id: number;

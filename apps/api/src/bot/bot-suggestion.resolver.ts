@@ -49,7 +49,8 @@ export class ThreadBotSuggestionResolver {
 
   @ResolveField(() => BotSuggestion, {
     nullable: true,
-    description: 'What the FAQ bot did with this question: null until it replied publicly (staff also see pending and unmatched ones).',
+    description:
+      'What the FAQ bot did with this question: null until it replied publicly, and while that reply is hidden from the viewer (staff see every suggestion, pending and unmatched ones too).',
   })
   botSuggestion(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<BotSuggestion | null> {
     return this.bot.forThread(context, Number(thread.id));

@@ -6,7 +6,7 @@ import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
-import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
+import { isPostgres, sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -18,6 +18,7 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
+import { Authored, isVisibleTo } from '../threads/visibility.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
 import { botOutcome, type BotOutcome } from './bot-decision.js';
@@ -45,6 +46,20 @@ const answeredStatuses = [
   BotSuggestionStatus.CONFIRMED_BY_STAFF,
   BotSuggestionStatus.CORRECTED,
 ];
+
+/** A thread's bot suggestion, with the author and hidden flag of its public reply (null before it replied). */
+interface SuggestionWithReply {
+  suggestion: BotSuggestionEntity;
+  reply: Authored | null;
+}
+
+/**
+ * Whether the viewer may see, and so act on, a bot suggestion: staff always; anyone else once the bot replied
+ * publicly, and only while they may see that reply (a moderator may hide it, as any reply).
+ */
+function isSuggestionVisibleTo(context: RequestContext, { reply }: SuggestionWithReply): boolean {
+  return context.isStaff || (reply !== null && isVisibleTo(context, reply));
+}
 
 /**
  * The FAQ bot in the forum: reads every new question, answers publicly when sure, asks a clarifying
@@ -256,26 +271,39 @@ export class BotService implements OnModuleInit {
     return botOutcome(result, thresholds, (slug) => this.matcher.answer(slug));
   }
 
-  /** The bot suggestion of a thread the viewer can see; members see it only once the bot replied publicly. Batched. */
+  /** The bot suggestion of a thread the viewer can see, if they may see it (isSuggestionVisibleTo). Batched. */
   async forThread(context: RequestContext, threadId: number): Promise<BotSuggestion | null> {
-    const row = await context
+    const found = await context
       .loader(
         'botSuggestionsByThread',
         () =>
-          new DataLoader<number, BotSuggestionEntity | null>(async (ids) => {
-            const sql = new SqlParameters();
-            const rows = await sqlRows<BotSuggestionRow>(
-              this.suggestions.manager,
-              `SELECT ${botSuggestionColumns} FROM bot_suggestions WHERE thread_id IN (${sql.list(ids)})`,
-              sql.values,
-            );
-            const byThread = new Map(rows.map((row) => [Number(row.thread_id), botSuggestionFromRow(row)]));
+          new DataLoader<number, SuggestionWithReply | null>(async (ids) => {
+            const byThread = await this.suggestionsWithReply(ids);
             return ids.map((id) => byThread.get(id) ?? null);
           }),
       )
       .load(threadId);
-    if (!row || (row.replyId === null && !context.isStaff)) return null;
-    return toBotSuggestion(row);
+    return found && isSuggestionVisibleTo(context, found) ? toBotSuggestion(found.suggestion) : null;
+  }
+
+  /** The threads' bot suggestions, each with its reply's author and hidden flag: one statement. */
+  private async suggestionsWithReply(threadIds: readonly number[]): Promise<Map<number, SuggestionWithReply>> {
+    const sql = new SqlParameters();
+    const rows = await sqlRows<BotSuggestionRow & { reply_author_id: number | null; reply_hidden: unknown }>(
+      this.suggestions.manager,
+      `SELECT ${botSuggestionColumns}, r.author_id AS reply_author_id, r.hidden AS reply_hidden
+       FROM bot_suggestions s LEFT JOIN replies r ON r.id = s.reply_id WHERE s.thread_id IN (${sql.list(threadIds)})`,
+      sql.values,
+    );
+    return new Map(
+      rows.map((row) => [
+        Number(row.thread_id),
+        {
+          suggestion: botSuggestionFromRow(row),
+          reply: row.reply_author_id === null ? null : { authorId: Number(row.reply_author_id), hidden: sqlBoolean(row.reply_hidden) },
+        },
+      ]),
+    );
   }
 
   /** The asker picks one of the two answers the bot offered; the bot's question becomes that answer. */
@@ -344,7 +372,7 @@ export class BotService implements OnModuleInit {
   async voteUseful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const user = context.requireUser();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
-    const suggestion = await this.requireSuggestion(thread.id);
+    const suggestion = await this.requireSuggestion(context, thread.id);
     this.requireBotAnswer(suggestion);
     if (thread.authorId === user.id)
       throw AppError.forbidden(ErrorReason.ASKER_JUDGES_BOT_ANSWER, 'As the asker, say whether it solved your problem instead');
@@ -403,14 +431,16 @@ export class BotService implements OnModuleInit {
     const user = context.requireUser();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (thread.authorId !== user.id) throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked can answer the bot');
-    const suggestion = await this.requireSuggestion(thread.id);
+    const suggestion = await this.requireSuggestion(context, thread.id);
     return { user, thread, suggestion };
   }
 
-  private async requireSuggestion(threadId: number): Promise<BotSuggestionEntity> {
-    const suggestion = await this.suggestions.findOneBy({ threadId });
-    if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', threadId);
-    return suggestion;
+  /** The thread's bot suggestion as stored now (not from the request's loader), if the viewer may see it, else NOT_FOUND. */
+  private async requireSuggestion(context: RequestContext, threadId: number): Promise<BotSuggestionEntity> {
+    const found = (await this.suggestionsWithReply([threadId])).get(threadId);
+    if (!found || !isSuggestionVisibleTo(context, found))
+      throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', threadId);
+    return found.suggestion;
   }
 
   /** The id of the bot's public answer, or BAD_USER_INPUT when the bot has not answered. */

@@ -22,8 +22,8 @@ export class BotExplanation {
 
 @ObjectType('BotSuggestion', {
   description:
-    'What the FAQ bot made of a question and what became of it. Members see it once the bot has replied publicly; ' +
-    'staff always, with the alternatives and the explanation.',
+    'What the FAQ bot made of a question and what became of it. Members see it once the bot has replied publicly, ' +
+    'and not while a moderator hides that reply (acting on it is then NOT_FOUND); staff always, with the alternatives and the explanation.',
 })
 export class BotSuggestion {
   @Field(() => ID, { description: "The suggestion's id." })
