@@ -695,6 +695,129 @@ describe('FAQ bot with a strict answer threshold', () => {
   });
 });
 
+describe('FAQ bot: a staff decision repeated', () => {
+  let app: TestApp;
+  let staff: TestAccount;
+  let asker: TestAccount;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    staff = await createAccount(app, Role.STAFF);
+    asker = await createAccount(app, Role.MEMBER);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  let questions = 0;
+  // Each one differs in a word: a question staff already decided verbatim is answered as they decided.
+  const answered = async () => {
+    const id = await ask(app, asker, { ...backupCodes, title: `${backupCodes.title} (${++questions})` });
+    expect((await readThread(app, id)).botSuggestion).toMatchObject({ status: 'ANSWERED' });
+    return id;
+  };
+  /** A staff decision: confirmSuggestion, dismissSuggestion, or correctSuggestion with a slug. */
+  const decide = async (threadId: string, mutation: string, slug?: string) => {
+    const data = await app.query<Record<string, ThreadView['botSuggestion']>>(
+      slug
+        ? `mutation Decide($threadId: ID!, $slug: String!) { ${mutation}(threadId: $threadId, slug: $slug) { ${suggestionFields} decidedAt } }`
+        : `mutation Decide($threadId: ID!) { ${mutation}(threadId: $threadId) { ${suggestionFields} decidedAt } }`,
+      { threadId, slug },
+      { token: staff.token },
+    );
+    return data[mutation];
+  };
+  const totals = async () =>
+    (
+      await app.query<{ botStats: { totals: Record<string, number> } }>(
+        '{ botStats { totals { questionsPosted botAnswers confirmedByStaff corrected dismissed } } }',
+        {},
+        { token: staff.token },
+      )
+    ).botStats.totals;
+  /** What a staff decision may change: the counts, what the bot learned, the suggestion, and its reply with its history. */
+  const stored = async (threadId: string) => {
+    const data = await app.query<{
+      learnedExamples: { id: string; threadId: string }[];
+      thread: { botSuggestion: ThreadView['botSuggestion']; replies: { nodes: { id: string; body: string }[] } };
+    }>(
+      `query Stored($threadId: ID!) {
+        learnedExamples(first: 50) { id source answerSlug threadId decidedAt }
+        thread(id: $threadId) {
+          botSuggestion { ${suggestionFields} decidedAt }
+          replies(first: 20) { nodes { id body editedAt revisions { nodes { previousBody } } } }
+        }
+      }`,
+      { threadId },
+      { token: staff.token },
+    );
+    return {
+      totals: await totals(),
+      learned: data.learnedExamples.filter((example) => example.threadId === threadId),
+      thread: data.thread,
+    };
+  };
+
+  for (const [mutation, slug] of [['confirmSuggestion'], ['correctSuggestion', 'save-qr-code'], ['dismissSuggestion']] as const) {
+    it(`${mutation}: a second time changes nothing, records nothing and learns nothing`, async () => {
+      const id = await answered();
+      const first = await decide(id, mutation, slug);
+      const decided = await stored(id);
+      expect(decided.learned).toHaveLength(1);
+
+      expect(await decide(id, mutation, slug)).toEqual(first);
+      expect(await stored(id)).toEqual(decided);
+      // Nor does it teach again what staff removed since.
+      await app.query(
+        'mutation Remove($id: ID!) { removeLearnedExample(id: $id) }',
+        { id: decided.learned[0]!.id },
+        { token: staff.token },
+      );
+      const removed = await stored(id);
+      expect(removed.learned).toEqual([]);
+      expect(await decide(id, mutation, slug)).toEqual(first);
+      expect(await stored(id)).toEqual(removed);
+    });
+  }
+
+  it('takes another decision as a new one', async () => {
+    const id = await answered();
+    const before = await totals();
+    await decide(id, 'confirmSuggestion');
+    expect(await decide(id, 'correctSuggestion', 'save-qr-code')).toMatchObject({ status: 'CORRECTED', answer: { slug: 'save-qr-code' } });
+    expect(await decide(id, 'correctSuggestion', 'contact-support-locked-out')).toMatchObject({
+      status: 'CORRECTED',
+      answer: { slug: 'contact-support-locked-out' },
+    });
+    expect(await decide(id, 'dismissSuggestion')).toMatchObject({ status: 'DISMISSED' });
+    expect(await decide(id, 'confirmSuggestion')).toMatchObject({ status: 'CONFIRMED_BY_STAFF' });
+    expect(await totals()).toEqual({
+      ...before,
+      confirmedByStaff: before.confirmedByStaff! + 2,
+      corrected: before.corrected! + 2,
+      dismissed: before.dismissed! + 1,
+    });
+    const thread = await readThread(app, id);
+    expect(thread.replies.nodes).toHaveLength(1);
+    expect(thread.replies.nodes[0]!.body).toContain('/answers/contact-support-locked-out');
+  });
+
+  it('counts two identical decisions at once as one', async () => {
+    for (const [mutation, slug, counted] of [
+      ['confirmSuggestion', undefined, 'confirmedByStaff'],
+      ['correctSuggestion', 'save-qr-code', 'corrected'],
+      ['dismissSuggestion', undefined, 'dismissed'],
+    ] as const) {
+      const id = await answered();
+      const before = await totals();
+      const [one, other] = await Promise.all([decide(id, mutation, slug), decide(id, mutation, slug)]);
+      expect(one).toEqual(other);
+      expect(await totals()).toEqual({ ...before, [counted]: before[counted]! + 1 });
+      expect((await stored(id)).learned).toHaveLength(1);
+    }
+  });
+});
+
 describe('FAQ bot: staff deciding while the bot decides', () => {
   let app: TestApp;
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Not, Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
@@ -84,7 +84,10 @@ export class BotReviewService {
     };
   }
 
-  /** The bot was right: its answer is posted (if not yet), the resolution recorded, and the question becomes an example. */
+  /**
+   * The bot was right: its answer is posted (if not yet), the resolution recorded, and the question becomes an example.
+   * Confirming a confirmed suggestion again (a second click, a retried request) changes nothing.
+   */
   async confirm(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
@@ -96,13 +99,15 @@ export class BotReviewService {
 
     const posted = suggestion.replyId === null;
     const replyId = posted ? await this.author.write(thread, null, botAnswerReply(answer)) : suggestion.replyId;
-    await this.suggestions.manager.transaction(async (manager) => {
-      await manager
+    const decided = await this.suggestions.manager.transaction(async (manager) => {
+      // Conditional, so that of two confirmations at once only one learns and counts.
+      const updated = await manager
         .getRepository(BotSuggestionEntity)
         .update(
-          { id: suggestion.id },
+          { id: suggestion.id, status: Not(BotSuggestionStatus.CONFIRMED_BY_STAFF) },
           { status: BotSuggestionStatus.CONFIRMED_BY_STAFF, replyId, decidedById: staff.id, decidedAt: new Date() },
         );
+      if (!updated.affected) return false;
       await this.answers.learnExample(
         manager,
         answer.id,
@@ -112,15 +117,16 @@ export class BotReviewService {
       );
       const events = posted ? [BotEventType.BotAnswered, BotEventType.ConfirmedByStaff] : [BotEventType.ConfirmedByStaff];
       await recordBotEvents(manager, events, { answerId: answer.id, threadId: thread.id, userId: staff.id });
+      return true;
     });
-    await this.answers.announceChange();
+    if (decided) await this.answers.announceChange();
     return this.reload(suggestion.id);
   }
 
   /**
    * The right answer is another one. The bot posts it publicly (editing its earlier reply, whose old text
    * stays in the revisions, or adding one), so the asker can still say whether it helped; the question
-   * becomes an example of the right answer.
+   * becomes an example of the right answer. Correcting to the answer it was corrected to changes nothing.
    */
   async correct(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
@@ -128,10 +134,16 @@ export class BotReviewService {
     const answer = await this.answers.requireBySlug(slug);
     if (answer.retired) throw AppError.badInput('slug', 'that canonical answer is retired');
     const existing = await this.suggestionToDecide(thread.id);
+    if (existing.status === BotSuggestionStatus.CORRECTED && existing.answerId === answer.id) return toBotSuggestion(existing);
 
     const replyId = await this.author.write(thread, existing.replyId, botAnswerReply(answer));
-    await this.suggestions.manager.transaction(async (manager) => {
-      await manager.getRepository(BotSuggestionEntity).update(existing.id, {
+    const decided = await this.suggestions.manager.transaction(async (manager) => {
+      // Conditional, so that of two identical corrections at once only one learns and counts.
+      const criteria = [
+        { id: existing.id, status: Not(BotSuggestionStatus.CORRECTED) },
+        { id: existing.id, answerId: Not(answer.id) },
+      ];
+      const updated = await manager.getRepository(BotSuggestionEntity).update(criteria, {
         answerId: answer.id,
         status: BotSuggestionStatus.CORRECTED,
         replyId,
@@ -140,6 +152,7 @@ export class BotReviewService {
         decidedById: staff.id,
         decidedAt: new Date(),
       });
+      if (!updated.affected) return false;
       await this.answers.learnExample(
         manager,
         answer.id,
@@ -153,34 +166,41 @@ export class BotReviewService {
         threadId: thread.id,
         userId: staff.id,
       });
+      return true;
     });
-    await this.answers.announceChange();
+    if (decided) await this.answers.announceChange();
     return this.reload(existing.id);
   }
 
   /**
    * No canonical answer fits: the question leaves the queues, a bot reply, if any, is folded, and the
-   * question becomes an example of "none of the answers".
+   * question becomes an example of "none of the answers". Dismissing a dismissed suggestion again changes nothing.
    */
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const existing = await this.suggestionToDecide(thread.id);
-    await this.suggestions.manager.transaction(async (manager) => {
-      await manager.getRepository(BotSuggestionEntity).update(existing.id, {
-        status: BotSuggestionStatus.DISMISSED,
-        folded: existing.replyId !== null,
-        decidedById: staff.id,
-        decidedAt: new Date(),
-      });
+    const decided = await this.suggestions.manager.transaction(async (manager) => {
+      // Conditional, so that of two dismissals at once only one learns and counts.
+      const updated = await manager.getRepository(BotSuggestionEntity).update(
+        { id: existing.id, status: Not(BotSuggestionStatus.DISMISSED) },
+        {
+          status: BotSuggestionStatus.DISMISSED,
+          folded: existing.replyId !== null,
+          decidedById: staff.id,
+          decidedAt: new Date(),
+        },
+      );
+      if (!updated.affected) return false;
       await this.answers.learnNoneExample(manager, { title: thread.title, body: thread.body, threadId: thread.id }, staff.id);
       await recordBotEvents(manager, [BotEventType.Dismissed], {
         answerId: existing.answerId,
         threadId: thread.id,
         userId: staff.id,
       });
+      return true;
     });
-    await this.answers.announceChange();
+    if (decided) await this.answers.announceChange();
     return this.reload(existing.id);
   }
 

@@ -73,7 +73,8 @@ export class SuggestionsResolver {
 
   @StaffOnly()
   @Mutation(() => BotSuggestion, {
-    description: "Staff: the bot's answer is right. Posts it if the bot has not yet, and teaches the bot the question.",
+    description:
+      "Staff: the bot's answer is right. Posts it if the bot has not yet, and teaches the bot the question. Again on a confirmed suggestion: changes nothing.",
   })
   confirmSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.review.confirm(context, args.threadId);
@@ -81,14 +82,17 @@ export class SuggestionsResolver {
 
   @StaffOnly()
   @Mutation(() => BotSuggestion, {
-    description: 'Staff: another canonical answer is right. The bot posts it (replacing its earlier reply) and learns the question.',
+    description:
+      'Staff: another canonical answer is right. The bot posts it (replacing its earlier reply) and learns the question. Again with the same answer: changes nothing.',
   })
   correctSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadAnswerArgs): Promise<BotSuggestion> {
     return this.review.correct(context, args.threadId, args.slug);
   }
 
   @StaffOnly()
-  @Mutation(() => BotSuggestion, { description: 'Staff: no canonical answer fits this question.' })
+  @Mutation(() => BotSuggestion, {
+    description: 'Staff: no canonical answer fits this question. Again on a dismissed suggestion: changes nothing.',
+  })
   dismissSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.review.dismiss(context, args.threadId);
   }
