@@ -508,6 +508,43 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await stats()).totals).toEqual(before.totals);
     expect(await view(answeredId, staff.token)).toMatchObject({ botAwaitsAsker: true, botSuggestion: { status: 'ANSWERED' } });
   });
+
+  it("refuses the asker's verdict and choice on a locked thread, and leaves everything as it was; staff still decide", async () => {
+    const answeredId = await ask(app, asker, { ...backupCodes, title: 'Two-factor is on but no recovery codes were shown' });
+    const clarifyingId = await ask(app, asker, { ...ambiguous, title: 'Lost my authenticator phone at the airport' });
+    expect((await readThread(app, answeredId)).botSuggestion).toMatchObject({ status: 'ANSWERED' });
+    expect((await readThread(app, clarifyingId)).botSuggestion).toMatchObject({ status: 'CLARIFYING' });
+    for (const threadId of [answeredId, clarifyingId]) {
+      await app.query('mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }', { threadId }, { token: staff.token });
+    }
+    const answered = await readThread(app, answeredId, asker.token);
+    const clarifying = await readThread(app, clarifyingId, asker.token);
+    const before = await stats();
+
+    const refused = [
+      await app.request(threadMutation('markBotAnswerHelpful'), { threadId: answeredId }, { token: asker.token }),
+      await app.request(
+        chooseMutation,
+        { threadId: clarifyingId, slug: clarifying.botSuggestion!.clarify!.choices[0]!.slug },
+        { token: asker.token },
+      ),
+    ];
+    for (const response of refused) {
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'THREAD_LOCKED' });
+    }
+    expect(await readThread(app, answeredId, asker.token)).toEqual(answered);
+    expect(await readThread(app, clarifyingId, asker.token)).toEqual(clarifying);
+    expect(answered).toMatchObject({ status: 'LOCKED', acceptedReply: null, botSuggestion: { status: 'ANSWERED', feedback: null } });
+    expect((await stats()).totals).toEqual(before.totals);
+
+    const corrected = await app.query<{ correctSuggestion: ThreadView['botSuggestion'] }>(
+      `mutation Correct($threadId: ID!) { correctSuggestion(threadId: $threadId, slug: "reenable-from-signed-in-device") { ${suggestionFields} } }`,
+      { threadId: clarifyingId },
+      { token: staff.token },
+    );
+    expect(corrected.correctSuggestion).toMatchObject({ status: 'CORRECTED', answer: { slug: 'reenable-from-signed-in-device' } });
+    expect((await readThread(app, clarifyingId)).replies.nodes[0]!.body).toContain('/answers/reenable-from-signed-in-device');
+  });
 });
 
 describe('FAQ bot with a strict answer threshold', () => {

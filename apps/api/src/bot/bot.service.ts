@@ -18,7 +18,7 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
-import { Authored, isVisibleTo } from '../threads/visibility.js';
+import { Authored, isVisibleTo, refuseChangesIfLocked } from '../threads/visibility.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
 import { botOutcome, type BotOutcome } from './bot-decision.js';
@@ -309,6 +309,7 @@ export class BotService implements OnModuleInit {
   /** The asker picks one of the two answers the bot offered; the bot's question becomes that answer. */
   async chooseClarification(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
+    refuseChangesIfLocked(context, thread);
     const clarify = parseClarification(suggestion.clarify);
     if (suggestion.status !== BotSuggestionStatus.CLARIFYING || !clarify) {
       throw AppError.badInput('threadId', 'the bot is not waiting for a choice on this question');
@@ -339,6 +340,7 @@ export class BotService implements OnModuleInit {
   /** "This solved it": the bot reply becomes the accepted answer and the resolution is recorded. */
   async markHelpful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
+    refuseChangesIfLocked(context, thread);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId !== replyId) await this.threads.accept(context, String(replyId));
     // The replyAccepted handler records it; this covers a reply that was accepted already.

@@ -44,13 +44,16 @@ export class SuggestionsResolver {
   }
 
   @Mutation(() => BotSuggestion, {
-    description: "The asker answers the bot's clarifying question with one of its two choices; the bot then answers.",
+    description:
+      "The asker answers the bot's clarifying question with one of its two choices; the bot then answers. FORBIDDEN on a locked thread (staff excepted).",
   })
   chooseClarification(@Ctx() context: RequestContext, @Args() args: ThreadAnswerArgs): Promise<BotSuggestion> {
     return this.bot.chooseClarification(context, args.threadId, args.slug);
   }
 
-  @Mutation(() => BotSuggestion, { description: 'The asker: the bot answer solved it (it becomes the accepted answer).' })
+  @Mutation(() => BotSuggestion, {
+    description: 'The asker: the bot answer solved it (it becomes the accepted answer). FORBIDDEN on a locked thread (staff excepted).',
+  })
   markBotAnswerHelpful(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.bot.markHelpful(context, args.threadId);
   }
