@@ -33,6 +33,30 @@ describe('sign-in and form errors', () => {
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
   });
 
+  for (const path of ['/notifications', '/ask', '/staff']) {
+    it(`signs out from ${path}: home, as a visitor, without asking the member's queries again`, async () => {
+      const account = await createAccount(forum.app, Role.STAFF);
+      const context = await forum.open({ token: account.token });
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/graphql')) asked.push((request.postDataJSON() as { operationName: string }).operationName);
+      });
+      await page.goto(path);
+      await page.getByRole('link', { name: account.username }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const signedIn = asked.splice(0);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(new URL(page.url()).pathname).toBe('/');
+      await page.getByRole('heading', { name: 'Questions' }).waitFor();
+      // Who is signed in is asked again; what only a member may see (the page's, the bell's) is not.
+      expect(asked.filter((operation) => operation !== 'Viewer' && signedIn.includes(operation))).toEqual([]);
+    });
+  }
+
   it('shows sign-up validation errors at the fields they concern', async () => {
     const context = await forum.open();
     const page = await context.newPage();

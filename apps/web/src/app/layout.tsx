@@ -37,7 +37,7 @@ export function Layout() {
                 <Link className="account-security" to="/account/two-factor" title="Two-factor sign-in">
                   Security
                 </Link>
-                <SignOutButton onSignedOut={() => void navigate('/')} />
+                <SignOutButton onSignedOut={() => navigate('/', { flushSync: true })} />
               </>
             ) : (
               <>

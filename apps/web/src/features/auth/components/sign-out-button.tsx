@@ -2,9 +2,11 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button } from '../../../components/button';
 import { InlineError } from '../../../components/status';
 import { useAction } from '../../../lib/use-action';
+import { ViewerDocument } from '../../../lib/viewer';
 import { SignOutDocument } from '../api/auth-documents';
 
-export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
+/** `onSignedOut` leaves the page for one a visitor may see, and resolves once that page shows. */
+export function SignOutButton({ onSignedOut }: { onSignedOut: () => Promise<void> | void }) {
   const client = useApolloClient();
   const [signOut, { loading }] = useMutation(SignOutDocument);
   const { error, run } = useAction();
@@ -17,9 +19,12 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
         onClick={() =>
           void run(async () => {
             await signOut();
+            // Member-only queries are still mounted (the page's, the header's bell): forget their data without asking
+            // again (clearStore, unlike resetStore, refetches nothing), leave for a page a visitor may see, and only
+            // then ask who is signed in, which drops the member's header.
             await client.clearStore();
-            await client.refetchQueries({ include: 'active' });
-            onSignedOut();
+            await onSignedOut();
+            await client.refetchQueries({ include: [ViewerDocument] });
           })
         }
       >
