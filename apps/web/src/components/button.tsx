@@ -1,14 +1,17 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'quiet';
 
-interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+interface ButtonProps extends ComponentProps<'button'> {
   variant?: Variant;
   busy?: boolean;
   small?: boolean;
 }
 
-/** A button that says when it is working and cannot be pressed twice meanwhile. */
+/**
+ * A button that says when it is working and cannot be pressed twice meanwhile. While busy it is aria-disabled and
+ * ignores clicks rather than disabled: a disabled button loses focus, and the person pressing it would land on <body>.
+ */
 export function Button({
   variant = 'secondary',
   busy = false,
@@ -17,11 +20,21 @@ export function Button({
   disabled,
   children,
   type = 'button',
+  onClick,
   ...rest
 }: ButtonProps) {
   const classes = ['button', `button--${variant}`, small ? 'button--small' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <button type={type} className={classes} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
+    <button
+      type={type}
+      className={classes}
+      disabled={disabled && !busy}
+      aria-disabled={busy || undefined}
+      aria-busy={busy || undefined}
+      // preventDefault: a busy submit button must not submit its form again (Enter in a field clicks it too).
+      onClick={busy ? (event) => event.preventDefault() : onClick}
+      {...rest}
+    >
       {busy ? <span className="button__spinner" aria-hidden="true" /> : null}
       {children}
     </button>

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -47,7 +47,8 @@ export function BotQueue({ kind }: { kind: BotQueueKind }) {
           ))}
         </ul>
       ) : null}
-      <ul className="queue">
+      {/* Focus goes here when a decision empties the queue. */}
+      <ul className="queue" aria-label="Queue" tabIndex={-1}>
         {[null, ...pages].map((after, index, all) => (
           <BotQueuePage
             key={after ?? 'first'}
@@ -107,6 +108,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const suggestion = item.suggestion;
   // Nothing pre-selected: a hurried click must not teach the bot a guess.
   const [chosen, setChosen] = useState('');
+  const rowRef = useRef<HTMLLIElement>(null);
   const { error, run } = useAction();
   const [confirm, { loading: confirming }] = useMutation(ConfirmSuggestionDocument);
   const [correct, { loading: correcting }] = useMutation(CorrectSuggestionDocument);
@@ -115,8 +117,17 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   function decide(action: () => Promise<unknown>, message: string) {
     void run(async () => {
       await action();
+      // The row leaves the queue with the refetch, and focus with it: it goes on to the next row (or the one before).
+      const row = rowRef.current;
+      const neighbour = [row?.nextElementSibling, row?.previousElementSibling].find((element) => element?.matches('.queue-item'));
+      const queue = row?.closest<HTMLElement>('.queue');
       onDecided({ threadId: item.threadId, title: item.thread?.title ?? `Thread ${item.threadId}`, message });
       await client.refetchQueries({ include: [BotQueueDocument, BotStatsDocument] });
+      requestAnimationFrame(() => {
+        if (document.activeElement !== document.body) return;
+        const next = neighbour?.isConnected ? neighbour.querySelector<HTMLElement>('a[href], button:not(:disabled), select') : null;
+        (next ?? queue)?.focus();
+      });
     });
   }
 
@@ -127,7 +138,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const rankedSlugs = new Set(ranked.map((alternative) => alternative.slug));
   const others = (choices?.canonicalAnswers ?? []).filter((answer) => !rankedSlugs.has(answer.slug));
   return (
-    <li className="queue-item" data-testid={`queue-item-${item.threadId}`}>
+    <li ref={rowRef} className="queue-item" data-testid={`queue-item-${item.threadId}`}>
       <div className="queue-item__head">
         {suggestion?.feedback === 'UNHELPFUL' ? <Badge tone="hidden">Asker: did not help</Badge> : null}
         {suggestion?.status === 'PENDING_REVIEW' ? <Badge tone="bot">Bot unsure</Badge> : null}

@@ -41,13 +41,7 @@ export function FlagButton({ postType, postId }: { postType: PostType; postId: s
   const fields = fieldErrorsOf(error);
   return (
     <>
-      <Button
-        small
-        variant="quiet"
-        onClick={() => setOpen(true)}
-        disabled={done}
-        title={`Report this ${postName(postType)} to the moderators`}
-      >
+      <Button small variant="quiet" onClick={() => setOpen(true)} title={`Report this ${postName(postType)} to the moderators`}>
         {done ? 'Flagged' : 'Flag'}
       </Button>
       <Dialog open={open} title={`Flag this ${postName(postType)}`} onClose={() => setOpen(false)}>
@@ -70,7 +64,6 @@ export function FlagButton({ postType, postId }: { postType: PostType; postId: s
               hint="5 to 500 characters."
               maxLength={500}
               rows={3}
-              autoFocus
             />
             <div className="row">
               <Button type="submit" variant="primary" busy={loading}>

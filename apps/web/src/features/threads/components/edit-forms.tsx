@@ -43,6 +43,7 @@ export function EditQuestionForm({ threadId, title: initialTitle, body: initialB
         onChange={(event) => setTitle(event.target.value)}
         error={fields.title}
         counter={lengthCount(titleLengthOf(title), titleLength)}
+        autoFocus
       />
       <MarkdownEditor
         label="Question"
@@ -91,6 +92,7 @@ export function EditReplyForm({ replyId, body: initialBody, onDone }: { replyId:
         error={fields.body}
         counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
+        autoFocus
       />
       <SecretWarning kinds={secrets} />
       <div className="row">

@@ -200,7 +200,12 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     posted: (reply: ReplyDetails) => {
       takeReply(reply);
       markFresh(reply.id);
-      requestAnimationFrame(() => document.getElementById(`reply-${reply.id}`)?.scrollIntoView({ block: 'center' }));
+      requestAnimationFrame(() => {
+        const posted = document.getElementById(`reply-${reply.id}`);
+        posted?.scrollIntoView({ block: 'center' });
+        // The reply box emptied and its button went disabled: focus goes on to what was posted.
+        posted?.focus({ preventScroll: true });
+      });
     },
   };
 }
@@ -259,8 +264,29 @@ function useChangesAllowed(thread: ThreadDetails): boolean {
   return !thread.locked || Boolean(viewer?.isStaff);
 }
 
-function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadSlots }) {
+/** A post's editor in place of its body; when it closes, focus goes back to the Edit button that opened it. */
+function useEditor() {
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  useEffect(() => {
+    if (editing || !closed.current) return;
+    closed.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  return {
+    editing,
+    editButton,
+    open: () => setEditing(true),
+    close: () => {
+      closed.current = true;
+      setEditing(false);
+    },
+  };
+}
+
+function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadSlots }) {
+  const { editing, editButton, open, close } = useEditor();
   const changesAllowed = useChangesAllowed(thread);
   const accepted = thread.acceptedReply;
   return (
@@ -288,13 +314,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
         verb="asked"
       />
       {editing ? (
-        <EditQuestionForm
-          threadId={thread.id}
-          title={thread.title}
-          body={thread.body}
-          tags={thread.tags}
-          onDone={() => setEditing(false)}
-        />
+        <EditQuestionForm threadId={thread.id} title={thread.title} body={thread.body} tags={thread.tags} onDone={close} />
       ) : (
         <HtmlBody html={thread.bodyHtml} />
       )}
@@ -309,7 +329,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
       ) : null}
       <div className="post__actions">
         {thread.viewerCanEdit && changesAllowed && !editing ? (
-          <Button small variant="quiet" onClick={() => setEditing(true)}>
+          <Button ref={editButton} small variant="quiet" onClick={open}>
             Edit
           </Button>
         ) : null}
@@ -320,7 +340,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
 }
 
 function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; thread: ThreadDetails; slots: ThreadSlots; fresh: boolean }) {
-  const [editing, setEditing] = useState(false);
+  const { editing, editButton, open, close } = useEditor();
   const { error: acceptError, run } = useAction();
   const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
   const [unaccept, { loading: unaccepting }] = useMutation(UnacceptAnswerDocument);
@@ -362,7 +382,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
         verb={reply.author.isBot ? 'answered' : 'replied'}
       />
       {editing ? (
-        <EditReplyForm replyId={reply.id} body={reply.body} onDone={() => setEditing(false)} />
+        <EditReplyForm replyId={reply.id} body={reply.body} onDone={close} />
       ) : slots.replyFolded?.(reply) ? (
         <details className="folded">
           <summary>The asker said this did not help — show it anyway</summary>
@@ -384,7 +404,7 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
           </Button>
         ) : null}
         {reply.viewerCanEdit && changesAllowed && !editing && !reply.author.isBot ? (
-          <Button small variant="quiet" onClick={() => setEditing(true)}>
+          <Button ref={editButton} small variant="quiet" onClick={open}>
             Edit
           </Button>
         ) : null}

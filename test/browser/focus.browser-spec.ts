@@ -1,0 +1,128 @@
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/common/role.js';
+import { createAccount } from '../support/accounts.js';
+import { askQuestion } from './support/forum.js';
+import { useBrowserApp } from './support/browser-app.js';
+
+/** Resolves once keyboard focus is on the element, else fails saying where it is. */
+async function focusIsOn(target: Locator): Promise<void> {
+  try {
+    await expect.poll(() => target.evaluate((node) => node === node.ownerDocument.activeElement), { timeout: 3_000 }).toBe(true);
+  } catch {
+    const actual = await target.page().evaluate("document.activeElement?.outerHTML.slice(0, 80) ?? 'nothing'");
+    throw new Error(`focus is not on ${target.toString()} but on ${String(actual)}`);
+  }
+}
+
+describe('keyboard focus after actions', () => {
+  const forum = useBrowserApp();
+
+  it('moves focus to a posted reply, keeps it on a busy button, and to and from an editor', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum send me a weekly digest?',
+      body: 'I would like one e-mail a week with the new questions instead of checking the forum every day.',
+    });
+    const context = await forum.open({ token: asker.token });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+
+    await page
+      .locator('#reply')
+      .getByRole('textbox', { name: 'Reply' })
+      .fill('Answering myself: the profile page has no digest option yet.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const posted = page.locator('li.post--reply', { hasText: 'Answering myself' });
+    await posted.waitFor();
+    await focusIsOn(posted);
+
+    // Opening an editor starts on its first field; Cancel and Save give focus back to Edit.
+    const question = page.locator('.post--question');
+    await question.getByRole('button', { name: 'Edit', exact: true }).click();
+    await focusIsOn(question.getByLabel('Title'));
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await focusIsOn(question.getByRole('button', { name: 'Edit', exact: true }));
+
+    await posted.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = posted.getByRole('textbox', { name: 'Reply' });
+    await focusIsOn(editor);
+    await editor.fill('Answering myself: the profile page has no digest option, as of today.');
+    await posted.getByRole('button', { name: 'Save changes' }).click();
+    await posted.getByText('as of today').waitFor();
+    await focusIsOn(posted.getByRole('button', { name: 'Edit', exact: true }));
+
+    // The pressed button stays focused while it works, and after (Lock becomes Unlock).
+    const staffContext = await forum.open({ token: staff.token });
+    const staffPage = await staffContext.newPage();
+    await staffPage.goto(`/t/${thread.id}`);
+    await staffPage.getByRole('button', { name: 'Lock' }).click();
+    const unlock = staffPage.getByRole('button', { name: 'Unlock' });
+    await unlock.waitFor();
+    await focusIsOn(unlock);
+  });
+
+  it('opens the flag dialog on its Reason field and gives focus back to the Flag button', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Selling cheap accounts with 2FA already set up',
+      body: 'Message me for accounts that already have two-factor authentication turned on, cheap prices.',
+    });
+    const context = await forum.open({ token: reporter.token });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+    const flag = page.locator('.post--question').getByRole('button', { name: 'Flag' });
+    const dialog = page.getByRole('dialog', { name: 'Flag this question' });
+
+    await flag.click();
+    await focusIsOn(dialog.getByLabel('Reason'));
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await focusIsOn(flag);
+
+    await flag.press('Enter');
+    await focusIsOn(dialog.getByLabel('Reason'));
+    await page.keyboard.press('Escape');
+    await focusIsOn(flag);
+
+    await flag.click();
+    await dialog.getByLabel('Reason').fill('Selling accounts, spam.');
+    await dialog.getByRole('button', { name: 'Send flag' }).click();
+    await dialog.locator('.dialog__body').getByRole('button', { name: 'Close' }).click();
+    await focusIsOn(page.locator('.post--question').getByRole('button', { name: 'Flagged' }));
+  });
+
+  it('moves focus to the next row of a staff queue when one is decided, and to the queue when it is empty', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const titles = ['Where are my 2FA backup codes?', 'No backup codes after turning on two-factor'];
+    for (const title of titles) {
+      const thread = await askQuestion(forum.app, asker.token, {
+        title,
+        body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
+      });
+      await forum.app.query(
+        `mutation N($id: ID!) { markBotAnswerUnhelpful(threadId: $id) { id } }`,
+        { id: thread.id },
+        { token: asker.token },
+      );
+    }
+    const context = await forum.open({ token: staff.token });
+    const page = await context.newPage();
+    await page.goto('/staff?queue=UNHELPFUL');
+    const rows = page.locator('li.queue-item');
+    await rows.nth(1).waitFor();
+    const second = rows.nth(1).locator('.queue-item__title');
+    const secondTitle = await second.textContent();
+
+    await rows.first().getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('queue-decisions').getByText('Dismissed').waitFor();
+    const next = page.locator('li.queue-item .queue-item__title', { hasText: secondTitle ?? '' });
+    await focusIsOn(next);
+
+    await page.locator('li.queue-item').getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByText('No bot answers marked unhelpful.').waitFor();
+    await focusIsOn(page.getByRole('list', { name: 'Queue' }));
+  });
+});
