@@ -59,4 +59,20 @@ describe('bot messages follow the thread', () => {
     await expect(askerPage.locator('li.post--bot').getByText('Did this solve it?').count()).resolves.toBe(0);
     await screenshotBoth(askerPage, 'thread-bot-footer-locked');
   });
+
+  it('answers an id that cannot be a thread’s as a thread not found, and listens for nothing', async () => {
+    const context = await forum.open();
+    const page = await context.newPage();
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    for (const id of ['999999', 'abc']) {
+      sockets.splice(0);
+      await page.goto(`/t/${id}`);
+      await page.getByRole('heading', { name: 'Question not found' }).waitFor();
+      await expect(page.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    }
+    await page.waitForLoadState('networkidle');
+    // A visitor's thread page opens the socket only to listen to its thread.
+    expect(sockets).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import { HtmlBody } from '../../../components/html-body';
 import { ErrorMessage, InlineError, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
-import { errorCodeOf } from '../../../lib/graphql-errors';
+import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useLiveConnected } from '../../../lib/live-connection';
 import { useAction } from '../../../lib/use-action';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -55,7 +55,9 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   usePageTitle(data?.thread.title);
 
   if (error && !data) {
-    if (errorCodeOf(error) === 'NOT_FOUND') {
+    // An id that cannot be a thread's (/t/abc) is refused as bad input: for the reader it is a thread that is not there.
+    const code = errorCodeOf(error);
+    if (code === 'NOT_FOUND' || (code === 'BAD_USER_INPUT' && fieldErrorsOf(error).id)) {
       return (
         <section className="card">
           <h1>Question not found</h1>
@@ -163,6 +165,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
 
   useSubscription(ThreadActivityDocument, {
     variables: { threadId: loaded.threadId },
+    skip: !isThreadId(loaded.threadId),
     // The reply and question it carries are written to the cache by Apollo (normalised by id); lists and state here.
     onData: ({ data }) => {
       const activity = data.data?.threadActivity;
@@ -208,6 +211,11 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
       });
     },
   };
+}
+
+/** Thread ids are positive integers; anything else the API refuses, so there is nothing to listen to. */
+function isThreadId(id: string): boolean {
+  return /^[1-9][0-9]*$/.test(id);
 }
 
 function announcementFor(kind: ThreadActivityKind, replyId: string | null): string {
