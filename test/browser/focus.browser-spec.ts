@@ -125,4 +125,37 @@ describe('keyboard focus after actions', () => {
     await page.getByText('No bot answers marked unhelpful.').waitFor();
     await focusIsOn(page.getByRole('list', { name: 'Queue' }));
   });
+
+  it('opens “Reply with it” on the prefilled reply box, in view and focused, and leaves the draft out of the address', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Setup never showed backup codes for 2FA',
+      body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
+    });
+    await forum.app.query(
+      `mutation N($id: ID!) { markBotAnswerUnhelpful(threadId: $id) { id } }`,
+      { id: thread.id },
+      { token: asker.token },
+    );
+    const context = await forum.open({ token: staff.token });
+    const page = await context.newPage();
+    await page.goto('/staff?queue=UNHELPFUL');
+    await page.getByTestId(`queue-item-${thread.id}`).getByRole('button', { name: 'Reply with it' }).click();
+
+    const box = page.locator('#reply').getByRole('textbox', { name: 'Reply' });
+    await expect.poll(() => box.inputValue()).not.toBe('');
+    await focusIsOn(box);
+    const shown = await box.boundingBox();
+    const viewport = page.viewportSize();
+    expect(shown && viewport && shown.y >= 0 && shown.y + shown.height <= viewport.height).toBe(true);
+    await page.waitForURL((url) => !url.searchParams.has('draft'));
+    expect(new URL(page.url()).pathname).toBe(`/t/${thread.id}`);
+
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await page.locator('li.post--staff').waitFor();
+    await page.reload();
+    await page.locator('li.post--staff').waitFor();
+    await expect(box.inputValue()).resolves.toBe('');
+  });
 });

@@ -13,7 +13,7 @@ import { useViewer } from '../../lib/viewer';
 /** The thread page: the threads feature draws it; the bot, moderation and staff features fill its slots. */
 export function ThreadRoute() {
   const { threadId = '' } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const { viewer } = useViewer();
   const client = useApolloClient();
   const { suggestion, askerId, settled, refetch: refetchBot } = useBotSuggestion(threadId);
@@ -66,6 +66,16 @@ export function ThreadRoute() {
     // The bot's reply is accepted through "Did this solve it?" (which also teaches the bot), not the generic button.
     canAccept: (reply) => suggestion?.replyId !== reply.id,
     replyDraft: draft.body,
+    // Once in the box, the draft leaves the address: a reload after posting must not fill the box again.
+    onReplyDraftApplied: () =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete('draft');
+          return next;
+        },
+        { replace: true, preventScrollReset: true },
+      ),
     refresh: refetchBot,
   };
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { replyBodyLength } from '#post-limits';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
@@ -15,18 +15,29 @@ interface ReplyBoxProps {
   threadId: string;
   /** Text to start from, e.g. a canonical answer a staff member chose in the dashboard. */
   draft?: string | null;
+  /** Once the draft is in the box (it may arrive after the box shows). */
+  onDraftApplied?: () => void;
   onPosted: (reply: ReplyFieldsFragment) => void;
 }
 
-export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
+export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBoxProps) {
   const [body, setBody] = useState(draft ?? '');
   const { error, submit } = useAction();
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const secrets = useSecretKinds(body);
+  const bodyId = useId();
+  const applied = useRef<string | null>(null);
 
   useEffect(() => {
-    if (draft) setBody(draft);
-  }, [draft]);
+    if (!draft || draft === applied.current) return;
+    applied.current = draft;
+    setBody(draft);
+    // The draft is what the person came to finish: bring it into view, with focus (the page's #reply hash came too early).
+    const field = document.getElementById(bodyId);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+    onDraftApplied?.();
+  }, [draft, bodyId, onDraftApplied]);
 
   const post = submit(async () => {
     const result = await reply({ variables: { threadId, body } });
@@ -42,6 +53,7 @@ export function ReplyBox({ threadId, draft, onPosted }: ReplyBoxProps) {
       <MarkdownEditor
         label="Reply"
         name="body"
+        id={bodyId}
         value={body}
         onChange={setBody}
         error={fields.body}

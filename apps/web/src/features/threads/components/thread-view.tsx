@@ -39,6 +39,8 @@ export interface ThreadSlots {
   canAccept?: (reply: ReplyDetails) => boolean;
   /** Text to start the reply box with. */
   replyDraft?: string | null;
+  /** Once the reply box holds replyDraft. */
+  onReplyDraftApplied?: () => void;
   /**
    * Reads again what the slots show (the bot's state) when the thread changed in a way its live event does not carry:
    * the bot answered, or the page itself had to read the thread again.
@@ -107,7 +109,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
           <Button onClick={() => setMorePages([lastCursor])}>Show more replies</Button>
         ) : null}
       </section>
-      <ReplyArea thread={thread} draft={slots.replyDraft} onPosted={live.posted} />
+      <ReplyArea thread={thread} draft={slots.replyDraft} onDraftApplied={slots.onReplyDraftApplied} onPosted={live.posted} />
     </div>
   );
 }
@@ -423,7 +425,17 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
   );
 }
 
-function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?: string | null; onPosted: (reply: ReplyDetails) => void }) {
+function ReplyArea({
+  thread,
+  draft,
+  onDraftApplied,
+  onPosted,
+}: {
+  thread: ThreadDetails;
+  draft?: string | null;
+  onDraftApplied?: () => void;
+  onPosted: (reply: ReplyDetails) => void;
+}) {
   const { viewer, loading } = useViewer();
   if (loading) return null;
   if (thread.locked) {
@@ -437,7 +449,7 @@ function ReplyArea({ thread, draft, onPosted }: { thread: ThreadDetails; draft?:
       </Notice>
     );
   }
-  return <ReplyBox threadId={thread.id} draft={draft} onPosted={onPosted} />;
+  return <ReplyBox threadId={thread.id} draft={draft} onDraftApplied={onDraftApplied} onPosted={onPosted} />;
 }
 
 /** On a member's reply that asks for codes or passwords, or to talk elsewhere; moderators were told automatically. */
