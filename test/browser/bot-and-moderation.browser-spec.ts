@@ -107,11 +107,30 @@ describe('the clarifying question and moderation', () => {
     await dialog.getByRole('button', { name: 'Send flag' }).click();
     await dialog.getByText('a moderator will look at it').waitFor();
 
+    const replyId = await reply(forum.app, asker.token, thread.id, 'Anyone? I can post the secret here if that helps.');
+    await forum.app.query(
+      `mutation F($id: ID!) { flagPost(postType: REPLY, postId: $id, reason: "About to share a secret.") { id } }`,
+      { id: replyId },
+      { token: reporter.token },
+    );
+
     const staff = await forum.open({ token: staffAccount.token });
     const staffPage = await staff.newPage();
     await staffPage.goto('/staff?queue=flags');
-    await staffPage.getByText('They want to post their 2FA secret in public.').waitFor();
-    await staffPage.getByRole('button', { name: 'Hide the post' }).click();
+    const flags = staffPage.locator('li.queue-item');
+    await flags
+      .filter({ hasText: 'They want to post their 2FA secret in public.' })
+      .getByText(/^Question flagged by/)
+      .waitFor();
+    await flags
+      .filter({ hasText: 'About to share a secret.' })
+      .getByText(/^Reply flagged by/)
+      .waitFor();
+    for (const reason of ['About to share a secret.', 'They want to post their 2FA secret in public.']) {
+      const row = flags.filter({ hasText: reason });
+      await row.getByRole('button', { name: 'Hide the post' }).click();
+      await row.waitFor({ state: 'detached' });
+    }
     await staffPage.getByText('No open flags.').waitFor();
   });
 });

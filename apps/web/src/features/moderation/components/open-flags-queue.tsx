@@ -52,7 +52,7 @@ function FlagRow({ flag }: { flag: FlagItem }) {
       <div className="queue-item__head">
         <Badge tone="hidden">Flag</Badge>
         <span className="muted">
-          {flag.postType === 'THREAD' ? 'Question' : 'REPLY'} flagged by {flag.reporter?.username ?? 'a former member'}{' '}
+          {flag.postType === 'THREAD' ? 'Question' : 'Reply'} flagged by {flag.reporter?.username ?? 'a former member'}{' '}
           <TimeAgo date={flag.createdAt} />
         </span>
       </div>
