@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
-import { createAccount } from '../support/accounts.js';
+import { createAccount, TestAccount } from '../support/accounts.js';
 import { askQuestion } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -17,6 +17,20 @@ async function focusIsOn(target: Locator): Promise<void> {
 
 describe('keyboard focus after actions', () => {
   const forum = useBrowserApp();
+
+  /** A question about backup codes whose bot answer the asker marked unhelpful: it waits in staff's Unhelpful queue. */
+  async function unhelpfulBotAnswer(asker: TestAccount, title: string): Promise<{ id: string }> {
+    const thread = await askQuestion(forum.app, asker.token, {
+      title,
+      body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
+    });
+    await forum.app.query(
+      `mutation N($id: ID!) { markBotAnswerUnhelpful(threadId: $id) { id } }`,
+      { id: thread.id },
+      { token: asker.token },
+    );
+    return thread;
+  }
 
   it('moves focus to a posted reply, keeps it on a busy button, and to and from an editor', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
@@ -97,17 +111,7 @@ describe('keyboard focus after actions', () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);
     const titles = ['Where are my 2FA backup codes?', 'No backup codes after turning on two-factor'];
-    for (const title of titles) {
-      const thread = await askQuestion(forum.app, asker.token, {
-        title,
-        body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
-      });
-      await forum.app.query(
-        `mutation N($id: ID!) { markBotAnswerUnhelpful(threadId: $id) { id } }`,
-        { id: thread.id },
-        { token: asker.token },
-      );
-    }
+    for (const title of titles) await unhelpfulBotAnswer(asker, title);
     const context = await forum.open({ token: staff.token });
     const page = await context.newPage();
     await page.goto('/staff?queue=UNHELPFUL');
@@ -129,15 +133,7 @@ describe('keyboard focus after actions', () => {
   it('opens “Reply with it” on the prefilled reply box, in view and focused, and leaves the draft out of the address', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);
-    const thread = await askQuestion(forum.app, asker.token, {
-      title: 'Setup never showed backup codes for 2FA',
-      body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
-    });
-    await forum.app.query(
-      `mutation N($id: ID!) { markBotAnswerUnhelpful(threadId: $id) { id } }`,
-      { id: thread.id },
-      { token: asker.token },
-    );
+    const thread = await unhelpfulBotAnswer(asker, 'Setup never showed backup codes for 2FA');
     const context = await forum.open({ token: staff.token });
     const page = await context.newPage();
     await page.goto('/staff?queue=UNHELPFUL');
