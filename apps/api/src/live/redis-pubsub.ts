@@ -43,7 +43,11 @@ export class RedisPubSub extends LivePubSub {
       this.deliver(channel, message);
       deliveredLocally = true;
     }
-    if (this.publisher.status !== 'ready') return;
+    if (this.publisher.status !== 'ready') {
+      // Nothing goes out over Redis, so our own subscriber (still ready, say, as Redis goes away) hears nothing either.
+      if (!deliveredLocally) this.deliver(channel, message);
+      return;
+    }
     try {
       await this.publisher.publish(this.prefix + channel, message);
     } catch (error) {
