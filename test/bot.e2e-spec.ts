@@ -509,7 +509,7 @@ describe('FAQ bot with the default thresholds', () => {
     expect(await view(answeredId, staff.token)).toMatchObject({ botAwaitsAsker: true, botSuggestion: { status: 'ANSWERED' } });
   });
 
-  it("refuses the asker's verdict and choice on a locked thread, and leaves everything as it was; staff still decide", async () => {
+  it("refuses the asker's verdicts and choice on a locked thread, and leaves everything as it was; staff still decide", async () => {
     const answeredId = await ask(app, asker, { ...backupCodes, title: 'Two-factor is on but no recovery codes were shown' });
     const clarifyingId = await ask(app, asker, { ...ambiguous, title: 'Lost my authenticator phone at the airport' });
     expect((await readThread(app, answeredId)).botSuggestion).toMatchObject({ status: 'ANSWERED' });
@@ -523,6 +523,7 @@ describe('FAQ bot with the default thresholds', () => {
 
     const refused = [
       await app.request(threadMutation('markBotAnswerHelpful'), { threadId: answeredId }, { token: asker.token }),
+      await app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: answeredId }, { token: asker.token }),
       await app.request(
         chooseMutation,
         { threadId: clarifyingId, slug: clarifying.botSuggestion!.clarify!.choices[0]!.slug },

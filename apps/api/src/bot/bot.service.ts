@@ -351,6 +351,7 @@ export class BotService implements OnModuleInit {
   /** "This did not help": the bot reply is folded and the question joins the staff queue. */
   async markUnhelpful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
+    refuseChangesIfLocked(context, thread);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
     await this.suggestions.manager.transaction(async (manager) => {

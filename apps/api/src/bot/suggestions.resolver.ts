@@ -58,7 +58,10 @@ export class SuggestionsResolver {
     return this.bot.markHelpful(context, args.threadId);
   }
 
-  @Mutation(() => BotSuggestion, { description: 'The asker: the bot answer did not help (it is folded and staff take a look).' })
+  @Mutation(() => BotSuggestion, {
+    description:
+      'The asker: the bot answer did not help (it is folded and staff take a look). FORBIDDEN on a locked thread (staff excepted).',
+  })
   markBotAnswerUnhelpful(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.bot.markUnhelpful(context, args.threadId);
   }
