@@ -116,6 +116,17 @@ describe('FAQ bot with the default thresholds', () => {
     await app.stop();
   });
 
+  /** The asker's three actions on the bot's answer: helpful and unhelpful on one thread, a choice on the clarifying one. */
+  const askerActs = async (answeredId: string, clarifyingId: string, clarifying: ThreadView) => [
+    await app.request(threadMutation('markBotAnswerHelpful'), { threadId: answeredId }, { token: asker.token }),
+    await app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: answeredId }, { token: asker.token }),
+    await app.request(
+      chooseMutation,
+      { threadId: clarifyingId, slug: clarifying.botSuggestion!.clarify!.choices[0]!.slug },
+      { token: asker.token },
+    ),
+  ];
+
   const stats = async () =>
     (
       await app.query<{
@@ -492,13 +503,7 @@ describe('FAQ bot with the default thresholds', () => {
 
     const refused = [
       await app.request(threadMutation('voteBotAnswerUseful'), { threadId: answeredId }, { token: reader.token }),
-      await app.request(threadMutation('markBotAnswerHelpful'), { threadId: answeredId }, { token: asker.token }),
-      await app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: answeredId }, { token: asker.token }),
-      await app.request(
-        chooseMutation,
-        { threadId: clarifyingId, slug: clarifying.botSuggestion!.clarify!.choices[0]!.slug },
-        { token: asker.token },
-      ),
+      ...(await askerActs(answeredId, clarifyingId, clarifying)),
     ];
     expect(refused.map((response) => response.errors?.[0]?.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
 
@@ -521,15 +526,7 @@ describe('FAQ bot with the default thresholds', () => {
     const clarifying = await readThread(app, clarifyingId, asker.token);
     const before = await stats();
 
-    const refused = [
-      await app.request(threadMutation('markBotAnswerHelpful'), { threadId: answeredId }, { token: asker.token }),
-      await app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: answeredId }, { token: asker.token }),
-      await app.request(
-        chooseMutation,
-        { threadId: clarifyingId, slug: clarifying.botSuggestion!.clarify!.choices[0]!.slug },
-        { token: asker.token },
-      ),
-    ];
+    const refused = await askerActs(answeredId, clarifyingId, clarifying);
     for (const response of refused) {
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'THREAD_LOCKED' });
     }

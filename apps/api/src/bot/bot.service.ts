@@ -309,7 +309,6 @@ export class BotService implements OnModuleInit {
   /** The asker picks one of the two answers the bot offered; the bot's question becomes that answer. */
   async chooseClarification(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
-    refuseChangesIfLocked(context, thread);
     const clarify = parseClarification(suggestion.clarify);
     if (suggestion.status !== BotSuggestionStatus.CLARIFYING || !clarify) {
       throw AppError.badInput('threadId', 'the bot is not waiting for a choice on this question');
@@ -340,7 +339,6 @@ export class BotService implements OnModuleInit {
   /** "This solved it": the bot reply becomes the accepted answer and the resolution is recorded. */
   async markHelpful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
-    refuseChangesIfLocked(context, thread);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId !== replyId) await this.threads.accept(context, String(replyId));
     // The replyAccepted handler records it; this covers a reply that was accepted already.
@@ -351,7 +349,6 @@ export class BotService implements OnModuleInit {
   /** "This did not help": the bot reply is folded and the question joins the staff queue. */
   async markUnhelpful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
-    refuseChangesIfLocked(context, thread);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
     await this.suggestions.manager.transaction(async (manager) => {
@@ -429,12 +426,16 @@ export class BotService implements OnModuleInit {
     });
   }
 
-  /** The signed-in asker of a visible thread, and the thread's bot suggestion; anyone else is FORBIDDEN. */
+  /**
+   * The signed-in asker of a visible thread, and the thread's bot suggestion; anyone else is FORBIDDEN, and so is the
+   * asker once the thread is locked (staff excepted).
+   */
   private async askerAndSuggestion(context: RequestContext, rawThreadId: string) {
     const user = context.requireUser();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     if (thread.authorId !== user.id) throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked can answer the bot');
     const suggestion = await this.requireSuggestion(context, thread.id);
+    refuseChangesIfLocked(context, thread);
     return { user, thread, suggestion };
   }
 

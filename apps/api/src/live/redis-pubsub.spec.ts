@@ -7,6 +7,13 @@ function connection(status: string) {
   return { status, on: vi.fn(), subscribe: vi.fn(async () => 1), unsubscribe: vi.fn(async () => 1), publish: vi.fn(async () => 1) };
 }
 
+/** A RedisPubSub over connections in these states, its publishing connection, and a listener on 'forum'. */
+async function listeningOn(publisherStatus: string, subscriberStatus: string) {
+  const publisher = connection(publisherStatus);
+  const sut = new RedisPubSub(publisher as unknown as Redis, connection(subscriberStatus) as unknown as Redis, 'p:');
+  return { sut, publisher, listener: await sut.subscribe<{ n: number }>('forum') };
+}
+
 /** The listener's next event, or 'nothing' when none comes within 50 ms. */
 function nextSoon(listener: AsyncIterator<unknown>): Promise<unknown> {
   return Promise.race([listener.next(), new Promise((resolve) => setTimeout(() => resolve('nothing'), 50))]);
@@ -14,10 +21,7 @@ function nextSoon(listener: AsyncIterator<unknown>): Promise<unknown> {
 
 describe('RedisPubSub', () => {
   it('delivers an event here when the publishing connection is down while the listening one still looks ready', async () => {
-    const publisher = connection('reconnecting');
-    const subscriber = connection('ready');
-    const sut = new RedisPubSub(publisher as unknown as Redis, subscriber as unknown as Redis, 'p:');
-    const listener = await sut.subscribe<{ n: number }>('forum');
+    const { sut, publisher, listener } = await listeningOn('reconnecting', 'ready');
 
     await sut.publish('forum', { n: 1 });
 
@@ -26,10 +30,7 @@ describe('RedisPubSub', () => {
   });
 
   it('leaves delivery to its own subscriber when both connections are ready', async () => {
-    const publisher = connection('ready');
-    const subscriber = connection('ready');
-    const sut = new RedisPubSub(publisher as unknown as Redis, subscriber as unknown as Redis, 'p:');
-    const listener = await sut.subscribe<{ n: number }>('forum');
+    const { sut, publisher, listener } = await listeningOn('ready', 'ready');
 
     await sut.publish('forum', { n: 2 });
 
