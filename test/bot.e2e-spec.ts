@@ -1005,6 +1005,37 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
     });
   }
 
+  it("posts the bot's reply once when staff decisions that post it arrive at once", async () => {
+    const decide = (threadId: string, slug?: string) =>
+      app.request(
+        slug
+          ? `mutation Correct($threadId: ID!, $slug: String!) { correctSuggestion(threadId: $threadId, slug: $slug) { status answer { slug } } }`
+          : 'mutation Confirm($threadId: ID!) { confirmSuggestion(threadId: $threadId) { status answer { slug } } }',
+        { threadId, slug },
+        { token: staff.token },
+      );
+    const botReplies = async (threadId: string) =>
+      (await readThread(app, threadId, staff.token)).replies.nodes.filter((node) => node.author.isBot);
+
+    for (const slugs of [
+      [undefined, undefined],
+      ['no-backup-codes', 'no-backup-codes'],
+      ['no-backup-codes', 'contact-support-locked-out'],
+      [undefined, 'contact-support-locked-out'],
+    ]) {
+      const id = await pending();
+      const responses = await Promise.all(slugs.map((slug) => decide(id, slug)));
+      expect(responses.map((response) => response.errors)).toEqual([undefined, undefined]);
+      await app.jobsDone();
+      const replies = await botReplies(id);
+      expect(replies).toHaveLength(1);
+      // The reply carries the answer of the decision that stands.
+      const { botSuggestion } = await readThread(app, id, staff.token);
+      expect(replies[0]!.body).toContain(`/answers/${botSuggestion!.answer!.slug}`);
+      expect(botSuggestion!.replyId).toBe(replies[0]!.id);
+    }
+  });
+
   it('PENDING: stays when a member replies, or when a staff member adds to their own question', async () => {
     const id = await pending();
     await reply(id, member);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Not, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
@@ -26,6 +26,9 @@ const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, Bot
   [BotQueueKind.PENDING]: BotSuggestionStatus.PENDING_REVIEW,
   [BotQueueKind.UNHELPFUL]: BotSuggestionStatus.UNHELPFUL,
 };
+
+/** Rolls back a bot reply whose staff decision another request took first. */
+class DecidedAlready extends Error {}
 
 /**
  * Staff review of the bot: the queues, confirming or correcting a suggestion (which teaches the
@@ -98,13 +101,12 @@ export class BotReviewService {
     if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');
 
     const posted = suggestion.replyId === null;
-    const replyId = posted ? await this.author.write(thread, null, botAnswerReply(answer)) : suggestion.replyId;
-    const decided = await this.suggestions.manager.transaction(async (manager) => {
-      // Conditional, so that of two confirmations at once only one learns and counts.
+    const decide = async (manager: EntityManager, replyId: number) => {
+      // Conditional, so that of two confirmations at once only one posts, learns and counts.
       const updated = await manager
         .getRepository(BotSuggestionEntity)
         .update(
-          { id: suggestion.id, status: Not(BotSuggestionStatus.CONFIRMED_BY_STAFF) },
+          { id: suggestion.id, status: Not(BotSuggestionStatus.CONFIRMED_BY_STAFF), ...(posted ? { replyId: IsNull() } : {}) },
           { status: BotSuggestionStatus.CONFIRMED_BY_STAFF, replyId, decidedById: staff.id, decidedAt: new Date() },
         );
       if (!updated.affected) return false;
@@ -118,7 +120,10 @@ export class BotReviewService {
       const events = posted ? [BotEventType.BotAnswered, BotEventType.ConfirmedByStaff] : [BotEventType.ConfirmedByStaff];
       await recordBotEvents(manager, events, { answerId: answer.id, threadId: thread.id, userId: staff.id });
       return true;
-    });
+    };
+    const decided = posted
+      ? await this.postDeciding(thread, botAnswerReply(answer), staff.id, decide)
+      : await this.suggestions.manager.transaction((manager) => decide(manager, suggestion.replyId!));
     if (decided) await this.answers.announceChange();
     return this.reload(suggestion.id);
   }
@@ -136,12 +141,14 @@ export class BotReviewService {
     const existing = await this.suggestionToDecide(thread.id);
     if (existing.status === BotSuggestionStatus.CORRECTED && existing.answerId === answer.id) return toBotSuggestion(existing);
 
-    const replyId = await this.author.write(thread, existing.replyId, botAnswerReply(answer));
-    const decided = await this.suggestions.manager.transaction(async (manager) => {
-      // Conditional, so that of two identical corrections at once only one learns and counts.
+    const posting = existing.replyId === null;
+    const decide = async (manager: EntityManager, replyId: number) => {
+      // Conditional, so that of two identical corrections at once only one learns and counts, and of two that post the
+      // bot's reply at once only one does.
+      const stillPending = posting ? { replyId: IsNull() } : {};
       const criteria = [
-        { id: existing.id, status: Not(BotSuggestionStatus.CORRECTED) },
-        { id: existing.id, answerId: Not(answer.id) },
+        { id: existing.id, status: Not(BotSuggestionStatus.CORRECTED), ...stillPending },
+        { id: existing.id, answerId: Not(answer.id), ...stillPending },
       ];
       const updated = await manager.getRepository(BotSuggestionEntity).update(criteria, {
         answerId: answer.id,
@@ -167,7 +174,15 @@ export class BotReviewService {
         userId: staff.id,
       });
       return true;
-    });
+    };
+    if (posting) {
+      // Another decision posted the bot's reply first: this correction edits it instead.
+      if (!(await this.postDeciding(thread, botAnswerReply(answer), staff.id, decide))) return this.correct(context, rawThreadId, slug);
+      await this.answers.announceChange();
+      return this.reload(existing.id);
+    }
+    await this.author.write(thread, existing.replyId, botAnswerReply(answer));
+    const decided = await this.suggestions.manager.transaction((manager) => decide(manager, existing.replyId!));
     if (decided) await this.answers.announceChange();
     return this.reload(existing.id);
   }
@@ -243,6 +258,29 @@ export class BotReviewService {
       'threadId',
     );
     return this.suggestions.findOneByOrFail({ threadId });
+  }
+
+  /**
+   * Posts the bot's reply in the commit of the staff decision that makes it: when `decide` finds the decision taken
+   * already (it returns false), nothing is posted. Returns whether it was decided.
+   */
+  private async postDeciding(
+    thread: { id: number; authorId: number },
+    body: string,
+    staffId: number,
+    decide: (manager: EntityManager, replyId: number) => Promise<boolean>,
+  ): Promise<boolean> {
+    try {
+      await this.author.post(thread, body, staffId, {
+        inTransaction: async (manager, replyId) => {
+          if (!(await decide(manager, replyId))) throw new DecidedAlready();
+        },
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof DecidedAlready) return false;
+      throw error;
+    }
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {
