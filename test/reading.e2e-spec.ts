@@ -205,6 +205,7 @@ describe('reading threads', () => {
       ['a bad tag', { filter: { tag: 'not a tag!' } }],
       ['a bad author id', { filter: { authorId: 'abc' } }],
       ['an empty author id', { filter: { authorId: '' } }],
+      ['a blank author name', { filter: { authorUsername: '  ' } }],
       ['a tag of dashes only', { filter: { tag: '--' } }],
       ['an unknown status', { filter: { status: 'Closed' } }],
       ['an unknown sort', { sort: 'Oldest' }],
@@ -215,10 +216,11 @@ describe('reading threads', () => {
       expect(response.data ?? null).toBeNull();
     });
 
-    it('names the field of an empty author id or a tag without a letter or digit, as for other bad filters', async () => {
+    it('names the field of an empty author id or name, or a tag without a letter or digit, as for other bad filters', async () => {
       for (const [filter, field] of [
         [{ authorId: '' }, 'filter.authorId'],
         [{ authorId: 'abc' }, 'filter.authorId'],
+        [{ authorUsername: '' }, 'filter.authorUsername'],
         [{ tag: '-' }, 'filter.tag'],
       ] as const) {
         const response = await app.request(listQuery, { filter });

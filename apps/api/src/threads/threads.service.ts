@@ -311,7 +311,7 @@ export class ThreadsService {
     if (authorId !== null) conditions.push(`t.author_id = ${sql.param(authorId)}`);
     if (filter.authorUsername) {
       conditions.push(
-        `t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername.trim().toLowerCase())})`,
+        `t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername)})`,
       );
     }
     const matching = conditions.join(' AND ');

@@ -44,7 +44,9 @@ export class ThreadFilter {
 
   @Field(() => String, { nullable: true, description: 'Threads asked by this user (case-insensitive).' })
   @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
+  @IsNotEmpty({ message: 'authorUsername must not be blank' })
   @MaxLength(64)
   authorUsername?: string | null;
 
