@@ -507,11 +507,12 @@ describe('FAQ bot with the default thresholds', () => {
     ];
     expect(refused.map((response) => response.errors?.[0]?.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
 
-    // Nothing changed, and staff still see it all.
+    // Nothing changed, and staff still see it all; the hidden reply waits for no one.
     expect(await readThread(app, answeredId, staff.token)).toEqual(answered);
     expect(await readThread(app, clarifyingId, staff.token)).toEqual(clarifying);
     expect((await stats()).totals).toEqual(before.totals);
-    expect(await view(answeredId, staff.token)).toMatchObject({ botAwaitsAsker: true, botSuggestion: { status: 'ANSWERED' } });
+    expect(await view(answeredId, staff.token)).toMatchObject({ botAwaitsAsker: false, botSuggestion: { status: 'ANSWERED' } });
+    expect((await listed(staff.token)).map((node) => node.botAwaitsAsker)).toEqual([false, false]);
   });
 
   it("refuses the asker's verdicts and choice on a locked thread, and leaves everything as it was; staff still decide", async () => {

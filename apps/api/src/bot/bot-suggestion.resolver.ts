@@ -58,11 +58,11 @@ export class ThreadBotSuggestionResolver {
 
   @ResolveField(() => Boolean, {
     description:
-      "The bot's public reply waits for the asker's word (did it solve it, or which case fits) and nothing settled the question meanwhile: no accepted answer, no staff answer, not locked.",
+      "The bot's public reply waits for the asker's word (did it solve it, or which case fits) and nothing settled the question meanwhile: no accepted answer, no staff answer, not locked, the reply not hidden.",
   })
   async botAwaitsAsker(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<boolean> {
     const context = requestContextOf(graphql);
-    const suggestion = await this.bot.forThread(context, Number(thread.id));
+    const suggestion = await this.bot.withVisibleReply(context, Number(thread.id));
     // Most threads of a list have no suggestion waiting: only the others read whether staff replied (one batch).
     if (!botAwaitsAsker(suggestion, thread, false)) return false;
     return botAwaitsAsker(suggestion, thread, await this.replies.staffReplied(context, Number(thread.id)));

@@ -273,7 +273,18 @@ export class BotService implements OnModuleInit {
 
   /** The bot suggestion of a thread the viewer can see, if they may see it (isSuggestionVisibleTo). Batched. */
   async forThread(context: RequestContext, threadId: number): Promise<BotSuggestion | null> {
-    const found = await context
+    const found = await this.withReply(context, threadId);
+    return found && isSuggestionVisibleTo(context, found) ? toBotSuggestion(found.suggestion) : null;
+  }
+
+  /** The thread's bot suggestion while its public reply is there for the asker to act on: posted and not hidden. Batched. */
+  async withVisibleReply(context: RequestContext, threadId: number): Promise<BotSuggestion | null> {
+    const found = await this.withReply(context, threadId);
+    return found?.reply && !found.reply.hidden && isSuggestionVisibleTo(context, found) ? toBotSuggestion(found.suggestion) : null;
+  }
+
+  private withReply(context: RequestContext, threadId: number): Promise<SuggestionWithReply | null> {
+    return context
       .loader(
         'botSuggestionsByThread',
         () =>
@@ -283,7 +294,6 @@ export class BotService implements OnModuleInit {
           }),
       )
       .load(threadId);
-    return found && isSuggestionVisibleTo(context, found) ? toBotSuggestion(found.suggestion) : null;
   }
 
   /** The threads' bot suggestions, each with its reply's author and hidden flag: one statement. */
