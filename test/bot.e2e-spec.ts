@@ -285,6 +285,25 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await choose('contact-support-locked-out', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it("keeps the first of two choices sent at once, and the bot's reply says that one", async () => {
+    for (const round of [1, 2, 3]) {
+      const id = await ask(app, asker, { ...ambiguous, title: `Lost my authenticator phone on a hike (${round})` });
+      expect((await readThread(app, id)).botSuggestion?.status).toBe('CLARIFYING');
+      const responses = await Promise.all(
+        ['reenable-from-signed-in-device', 'contact-support-locked-out'].map((slug) =>
+          app.request(chooseMutation, { threadId: id, slug }, { token: asker.token }),
+        ),
+      );
+      // The later one finds the question answered (BAD_USER_INPUT), or, when both read it first, the current state.
+      const codes = responses.map((response) => response.errors?.[0]?.extensions?.code ?? 'OK');
+      expect(codes).toContain('OK');
+      expect(codes.every((code) => code === 'OK' || code === 'BAD_USER_INPUT')).toBe(true);
+      const thread = await readThread(app, id);
+      expect(thread.replies.nodes).toHaveLength(1);
+      expect(thread.replies.nodes[0]!.body).toContain(`/answers/${thread.botSuggestion!.answer!.slug}`);
+    }
+  });
+
   it('learns from a staff correction: the right answer is posted and the next match changes', async () => {
     await app.query(
       'mutation Create($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { slug } }',

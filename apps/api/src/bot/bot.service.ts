@@ -18,6 +18,7 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
+import { threadUnderLock } from '../threads/thread-state.service.js';
 import { Authored, isVisibleTo, refuseChangesIfLocked } from '../threads/visibility.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -328,21 +329,27 @@ export class BotService implements OnModuleInit {
     const answer = await this.answers.requireBySlug(slug);
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
 
-    const replyId = await this.author.write(
-      thread,
-      suggestion.replyId,
-      botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`),
-    );
-    await this.suggestions.manager.transaction(async (manager) => {
+    const chosen = await this.suggestions.manager.transaction(async (manager) => {
+      // Under the thread's row lock, so that a lock landing meanwhile wins; conditional, so that of two choices at once
+      // only the first stands and only its text is posted.
+      const current = await threadUnderLock(manager, thread.id, 'pessimistic_read', { id: true, locked: true });
+      if (!current) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+      refuseChangesIfLocked(context, current);
       const updated = await manager
         .getRepository(BotSuggestionEntity)
         .update(
           { id: suggestion.id, status: BotSuggestionStatus.CLARIFYING },
-          { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, replyId, decidedById: user.id, decidedAt: new Date() },
+          { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, decidedById: user.id, decidedAt: new Date() },
         );
-      if (updated.affected)
-        await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
+      if (!updated.affected) return false;
+      await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
+      return true;
     });
+    if (chosen) {
+      const body = botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`);
+      const replyId = await this.author.write(thread, suggestion.replyId, body);
+      if (replyId !== suggestion.replyId) await this.suggestions.update({ id: suggestion.id }, { replyId });
+    }
     return this.reload(suggestion.id);
   }
 
