@@ -21,7 +21,7 @@ export interface PhraseRule {
 export const secretNoun =
   '(?<!\\b(?:error|status|exit|promo|coupon|discount|country|area|zip|postal|source|response|reference|ticket|confirmation|tracking|product|region|gift|invite|referral)\\s)' +
   '(?:(?:new|current|latest|last|six[- ]digit|6[- ]digit|verification|login|sign[- ]?in|2fa|two[- ]factor|authenticator|one[- ]time|otp|sms|security|text|master|account|vault|admin|recovery|backup|emergency|secret|setup)\\s+)*' +
-  '(?:codes?|otps?|passcodes?|pins?|passwords?|passphrases?|secret keys?|setup keys?|emergency kit|qr codes?|keys?)' +
+  '(?:codes?|otps?|passcodes?|pins?|passwords?|passphrases?|secret keys?|setup keys?|emergency kit|qr codes?|keys?|credentials|(?<=\\b(?:login|account|sign[- ]?in)\\s)(?:details|info))' +
   '(?!\\s*(?:format|length|field|box|screen|page|settings?|option|manager|reset|hint|rules?|requirements?|of conduct|generator|strength)\\b)';
 
 export const phraseRules: PhraseRule[] = [
@@ -54,6 +54,12 @@ export const phraseRules: PhraseRule[] = [
     category: ImpostorCategory.MovesOffForum,
     pattern:
       '\\b(?:dm|pm|inbox|message|text|e-?mail|mail|call|ring|ping|whatsapp|telegram|contact|reach|hit)\\s+me\\b(?!\\s+(?:crazy|old[- ]fashioned|paranoid))',
+  },
+  {
+    id: 'write-to-me',
+    category: ImpostorCategory.MovesOffForum,
+    pattern:
+      '\\b(?:send|drop|shoot|write)\\s+(?:me|us)\\s+(?:an?\\s+)?(?:e-?mail|dm|pm|direct message|private message|message|text|line)\\b',
   },
   {
     id: 'add-me-on-chat',

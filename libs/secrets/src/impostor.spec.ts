@@ -21,6 +21,10 @@ describe('findImpostorRequests', () => {
     ['Send your phone number and I will call.', ImpostorCategory.MovesOffForum, 'Send your phone number'],
     ["Let's continue on Discord, easier there.", ImpostorCategory.MovesOffForum, 'continue on Discord'],
     ['Install AnyDesk and I will look at it.', ImpostorCategory.MovesOffForum, 'AnyDesk'],
+    ['Send me an email with the account details, I can unlock it.', ImpostorCategory.MovesOffForum, 'Send me an email'],
+    ['Drop us a line and we restore the vault today.', ImpostorCategory.MovesOffForum, 'Drop us a line'],
+    ['Give me your login details and I will turn 2FA off for you.', ImpostorCategory.AsksForSecret, 'Give me your login details'],
+    ['Share your credentials so I can look into it.', ImpostorCategory.AsksForSecret, 'Share your credentials'],
   ])('flags %j', (text, category, phrase) => {
     const findings = findImpostorRequests(text);
     expect(findings[0]).toMatchObject({ category, phrase });
@@ -40,6 +44,9 @@ describe('findImpostorRequests', () => {
     'Print your recovery codes and keep them somewhere safe.',
     'I had the same issue. Call me crazy, but the clock on my phone was wrong.',
     'Check the QR code page in settings again.',
+    'Update your account details page with a new recovery email.',
+    'Send the details of the error to support through the help form.',
+    'Never give anyone your login details, not even someone claiming to be staff.',
   ])('lets %j pass', (text) => {
     expect(findImpostorRequests(text)).toEqual([]);
   });
