@@ -7,7 +7,7 @@ import { TestApp } from './support/test-app.js';
 const askMutation = `mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`;
 const replyMutation = `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }`;
 const threadQuery = `query Thread($id: ID!) {
-  thread(id: $id) { id status locked hidden replyCount replies(first: 50) { nodes { id hidden } } }
+  thread(id: $id) { id status locked hidden replyCount hiddenReplyCount replies(first: 50) { nodes { id hidden } } }
 }`;
 const flagMutation = `mutation Flag($postType: PostType!, $postId: ID!, $reason: String!) {
   flagPost(postType: $postType, postId: $postId, reason: $reason) { id postType postId threadId status reason reporter { username } }
@@ -51,6 +51,7 @@ interface ThreadData {
     locked: boolean;
     hidden: boolean;
     replyCount: number;
+    hiddenReplyCount: number;
     replies: { nodes: { id: string; hidden: boolean }[] };
   };
 }
@@ -177,17 +178,21 @@ describe('moderation', () => {
       for (const token of [undefined, author.token]) {
         const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token });
         expect(thread.replyCount).toBe(visibleBefore - 1);
+        expect(thread.hiddenReplyCount).toBe(0);
         expect(thread.replies.nodes.map((node) => node.id)).toContain(keptReply);
         expect(thread.replies.nodes.map((node) => node.id)).not.toContain(hiddenReply);
       }
       for (const token of [staff.token, other.token]) {
         const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId }, { token });
         expect(thread.replies.nodes).toContainEqual({ id: hiddenReply, hidden: true });
+        // Those who see the hidden reply are told how many of what they see replyCount leaves out.
+        expect(thread.hiddenReplyCount).toBe(1);
       }
 
       await app.query(restoreMutation, { postType: 'REPLY', postId: hiddenReply }, { token: staff.token });
       const { thread } = await app.query<ThreadData>(threadQuery, { id: threadId });
       expect(thread.replyCount).toBe(visibleBefore);
+      expect(thread.hiddenReplyCount).toBe(0);
       expect(thread.replies.nodes.map((node) => node.id)).toEqual(expect.arrayContaining([hiddenReply, keptReply]));
     });
 

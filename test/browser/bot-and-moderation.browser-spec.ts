@@ -39,14 +39,16 @@ describe('the clarifying question and moderation', () => {
     await expect(botStatus(forum.app, asker.token, thread.id)).resolves.toBe('ANSWERED');
   });
 
-  it('lets staff hide a reply: readers no longer see it, its author does, marked hidden', async () => {
+  it('lets staff hide a reply: readers no longer see it or count it, its author and staff do, marked hidden', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const spammer = await createAccount(forum.app, Role.MEMBER, 'spammer');
+    const helper = await createAccount(forum.app, Role.MEMBER);
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const thread = await askQuestion(forum.app, asker.token, {
       title: 'Can I use a hardware key instead of an app?',
       body: 'I would rather use a security key than an authenticator app for two-factor authentication. Is that possible?',
     });
+    await reply(forum.app, helper.token, thread.id, 'Not yet: the account takes codes from an authenticator app only.');
     await reply(forum.app, spammer.token, thread.id, 'Buy cheap keys at totally-legit-keys.example!!!');
 
     const staff = await forum.open({ token: staffAccount.token });
@@ -59,12 +61,14 @@ describe('the clarifying question and moderation', () => {
     await dialog.getByRole('button', { name: 'Hide' }).click();
     await spam.getByText('Hidden by a moderator').waitFor();
     await spam.getByRole('button', { name: 'Restore' }).waitFor();
+    // Staff see both replies, so the heading counts both and says how many are hidden.
+    await staffPage.getByRole('heading', { name: '2 replies (1 hidden)' }).waitFor();
 
     const reader = await forum.open();
     const readerPage = await reader.newPage();
     await readerPage.goto(`/t/${thread.id}`);
     await readerPage.getByRole('heading', { name: 'Can I use a hardware key instead of an app?' }).waitFor();
-    await readerPage.locator('.replies__heading').waitFor();
+    await readerPage.getByRole('heading', { name: '1 reply', exact: true }).waitFor();
     await expect(readerPage.getByText('totally-legit-keys').count()).resolves.toBe(0);
 
     const author = await forum.open({ token: spammer.token });
@@ -72,6 +76,7 @@ describe('the clarifying question and moderation', () => {
     await authorPage.goto(`/t/${thread.id}`);
     const own = authorPage.locator('li.post--hidden', { hasText: 'totally-legit-keys' });
     await own.getByText('Hidden by a moderator').waitFor();
+    await authorPage.getByRole('heading', { name: '2 replies (1 hidden)' }).waitFor();
     await screenshotBoth(authorPage, 'thread-hidden-reply');
 
     // The staff dashboard's log shows the action: who, what, where (linked), the note.

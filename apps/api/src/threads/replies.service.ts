@@ -340,6 +340,33 @@ export class RepliesService {
     return isVisibleTo(context, reply) ? reply : null;
   }
 
+  /**
+   * How many of the thread's hidden replies the viewer sees (staff: all of them, a member: their own), which replyCount
+   * leaves out; batched per request.
+   */
+  hiddenReplyCount(context: RequestContext, threadId: number): Promise<number> {
+    if (!context.user) return Promise.resolve(0);
+    return context
+      .loader(
+        'hiddenReplyCounts',
+        () =>
+          new DataLoader<number, number>(async (ids) => {
+            const sql = new SqlParameters();
+            const rows = await sqlRows<{ thread_id: number; count: number | string }>(
+              this.replies.manager,
+              `SELECT r.thread_id, COUNT(*) AS count FROM replies r
+               WHERE r.thread_id IN (${sql.list(ids)}) AND r.hidden = ${sql.param(true)} AND ${visibleSql(context, 'r', sql)}
+               GROUP BY r.thread_id`,
+              sql.values,
+            );
+            // PostgreSQL returns COUNT as a bigint string.
+            const counts = new Map(rows.map((row) => [Number(row.thread_id), Number(row.count)]));
+            return ids.map((id) => counts.get(id) ?? 0);
+          }),
+      )
+      .load(threadId);
+  }
+
   /** Whether a staff answer that everyone can see is among the thread's replies; batched per request. */
   staffReplied(context: RequestContext, threadId: number): Promise<boolean> {
     return context

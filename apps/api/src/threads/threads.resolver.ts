@@ -1,5 +1,5 @@
 import { ChangesOneThread } from '../graphql/anonymous-response-cache.js';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
 import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
@@ -111,6 +111,13 @@ export class ThreadsResolver {
   })
   replies(@Ctx() context: RequestContext, @Parent() thread: Thread, @Args() args: RepliesArgs): Promise<ReplyConnection> {
     return this.repliesService.page(context, thread, args);
+  }
+
+  @ResolveField(() => Int, {
+    description: 'Hidden replies the viewer sees, marked hidden (staff: all of them; a member: their own); replyCount leaves them out.',
+  })
+  hiddenReplyCount(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<number> {
+    return this.repliesService.hiddenReplyCount(context, Number(thread.id));
   }
 
   @ResolveField(() => Boolean, { description: 'A staff answer that everyone can see is among the replies.' })

@@ -35,6 +35,7 @@ export const ThreadPageDocument = graphql(`
       locked
       hidden
       replyCount
+      hiddenReplyCount
       edited
       editedAt
       createdAt

@@ -86,7 +86,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       {slots.afterQuestion?.(thread)}
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="replies__heading">
-          {thread.replyCount === 0 ? 'No replies yet' : thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}
+          {repliesHeading(thread.replyCount, thread.hiddenReplyCount)}
         </h2>
         <ol className="reply-list">
           {firstPage.nodes.map((reply) => (
@@ -112,6 +112,14 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       <ReplyArea thread={thread} draft={slots.replyDraft} onDraftApplied={slots.onReplyDraftApplied} onPosted={live.posted} />
     </div>
   );
+}
+
+/** Counts the replies the viewer sees: staff (and a hidden reply's author) see hidden ones too, and are told how many. */
+function repliesHeading(visible: number, hidden: number): string {
+  const shown = visible + hidden;
+  if (shown === 0) return 'No replies yet';
+  const count = shown === 1 ? '1 reply' : `${shown} replies`;
+  return hidden === 0 ? count : `${count} (${hidden} hidden)`;
 }
 
 /** The latest value, for callbacks that must not restart effects or subscriptions when it changes. */
