@@ -16,7 +16,7 @@ const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToT
 const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
 const notificationsQuery = `query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
-    nodes { id kind replyId read createdAt thread { id title } actor { id username isBot } }
+    nodes { id kind replyId replyIsYours read createdAt thread { id title } actor { id username isBot } }
     edges { cursor }
     pageInfo { hasNextPage endCursor }
   }
@@ -29,6 +29,7 @@ interface NotificationNode {
   id: string;
   kind: string;
   replyId: string | null;
+  replyIsYours: boolean;
   read: boolean;
   thread: { id: string; title: string };
   actor: { id: string; username: string; isBot: boolean } | null;
@@ -91,6 +92,7 @@ describe('notifications', () => {
         id: expect.any(String),
         kind: 'REPLY',
         replyId,
+        replyIsYours: false,
         read: false,
         createdAt: expect.any(String),
         thread: { id: thread.id, title: thread.title },
@@ -199,16 +201,16 @@ describe('notifications', () => {
 
     await app.query(acceptMutation, { replyId }, { token: asker.token });
     expect((await notificationsOf(replier)).notifications.nodes).toMatchObject([
-      { kind: 'ACCEPTED', replyId, actor: { username: asker.username } },
+      { kind: 'ACCEPTED', replyId, replyIsYours: true, actor: { username: asker.username } },
     ]);
     expect((await notificationsOf(asker, { unreadOnly: true })).notifications.nodes).toEqual([]);
 
     const second = await ask();
     const secondReplyId = await reply(second.id);
     await app.query(acceptMutation, { replyId: secondReplyId }, { token: staff.token });
-    expect((await notificationsOf(asker, { unreadOnly: true })).notifications.nodes.map((node) => node.kind)).toEqual([
-      'ACCEPTED',
-      'REPLY',
+    expect((await notificationsOf(asker, { unreadOnly: true })).notifications.nodes).toMatchObject([
+      { kind: 'ACCEPTED', replyIsYours: false },
+      { kind: 'REPLY', replyIsYours: false },
     ]);
     expect((await notificationsOf(staff)).notifications.nodes).toEqual([]);
   });

@@ -44,4 +44,28 @@ describe('notifications page', () => {
     await expect(page.getByText('New:').count()).resolves.toBe(0);
     await context.close();
   });
+
+  it('tells the author of an accepted answer it was theirs, and the asker only that an answer was accepted', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'ines');
+    const helper = await createAccount(forum.app, Role.MEMBER, 'oskar');
+    const staff = await createAccount(forum.app, Role.STAFF, 'hale');
+    // Off-topic, so the FAQ bot stays out.
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Does the forum have an RSS feed?',
+      body: 'I would like to follow new questions in my feed reader. Is there a feed address?',
+    });
+    const replyId = await reply(forum.app, helper.token, thread.id, 'Not yet, but the Latest activity tab shows what is new.');
+    await forum.app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: replyId }, { token: staff.token });
+    await forum.app.jobsDone();
+
+    const helperContext = await forum.open({ token: helper.token });
+    const helperPage = await helperContext.newPage();
+    await helperPage.goto('/notifications');
+    await helperPage.getByRole('button', { name: /^New: hale accepted your answer Does the forum have an RSS feed\?/ }).waitFor();
+
+    const askerContext = await forum.open({ token: asker.token });
+    const askerPage = await askerContext.newPage();
+    await askerPage.goto('/notifications');
+    await askerPage.getByRole('button', { name: /^New: hale accepted an answer, and 1 more Does the forum have an RSS feed\?/ }).waitFor();
+  });
 });

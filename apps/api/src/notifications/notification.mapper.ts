@@ -3,12 +3,19 @@ import { Notification } from './models/notification.model.js';
 import { NotificationKind } from './notification-kind.js';
 import { NotificationEntity } from './notification.entity.js';
 
-export function toNotification(entity: NotificationEntity, threadTitle: string): Notification {
+/** What a notification shows beside its own row: its thread's title, and who wrote its reply (null: no reply). */
+export interface NotificationSubject {
+  threadTitle: string;
+  replyAuthorId: number | null;
+}
+
+export function toNotification(entity: NotificationEntity, subject: NotificationSubject): Notification {
   return {
     id: String(entity.id),
     kind: entity.kind,
-    thread: { id: String(entity.threadId), title: threadTitle },
+    thread: { id: String(entity.threadId), title: subject.threadTitle },
     replyId: entity.replyId === null ? null : String(entity.replyId),
+    replyIsYours: subject.replyAuthorId === entity.userId,
     actorId: entity.actorId,
     createdAt: entity.createdAt,
     read: entity.readAt !== null,

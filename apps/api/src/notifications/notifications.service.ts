@@ -28,6 +28,7 @@ import {
   notificationFromRow,
   NotificationRow,
   notificationSelect,
+  NotificationSubject,
   toNotification,
 } from './notification.mapper.js';
 import { NotificationEntity } from './notification.entity.js';
@@ -88,9 +89,9 @@ export class NotificationsService implements OnModuleInit {
       const at = sql.param(after.at);
       clauses += ` AND (n.created_at < ${at} OR (n.created_at = ${at} AND n.id < ${sql.param(after.id)}))`;
     }
-    const rows = await sqlRows<NotificationRow & { thread_title: string }>(
+    const rows = await sqlRows<NotificationRow & { thread_title: string; reply_author_id: number | null }>(
       this.notifications.manager,
-      `SELECT ${notificationSelect}, thread.title AS thread_title FROM notifications n ${clauses}
+      `SELECT ${notificationSelect}, thread.title AS thread_title, reply.author_id AS reply_author_id FROM notifications n ${clauses}
        ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
@@ -98,7 +99,10 @@ export class NotificationsService implements OnModuleInit {
       const entity = notificationFromRow(row);
       return {
         cursor: encodePositionCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
-        node: toNotification(entity, row.thread_title),
+        node: toNotification(entity, {
+          threadTitle: row.thread_title,
+          replyAuthorId: row.reply_author_id === null ? null : Number(row.reply_author_id),
+        }),
       };
     });
     return {
@@ -150,7 +154,7 @@ export class NotificationsService implements OnModuleInit {
     for (const userId of await this.mentioned(reply.body, [authorId, ...drafts.map((draft) => draft.userId)])) {
       drafts.push({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: authorId });
     }
-    await this.deliver(drafts, thread.title, done);
+    await this.deliver(drafts, { threadTitle: thread.title, replyAuthorId: authorId }, done);
   }
 
   /** The people a new question mentions. */
@@ -160,7 +164,7 @@ export class NotificationsService implements OnModuleInit {
     const mentioned = await this.mentioned(thread.body, [thread.authorId]);
     await this.deliver(
       mentioned.map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId: null, actorId: thread.authorId })),
-      thread.title,
+      { threadTitle: thread.title, replyAuthorId: null },
       done,
     );
   }
@@ -177,7 +181,7 @@ export class NotificationsService implements OnModuleInit {
     const recipients = people.filter((person) => person.role !== Role.BOT).map((person) => person.id);
     await this.deliver(
       recipients.map((userId) => ({ userId, kind: NotificationKind.ACCEPTED, threadId, replyId, actorId: acceptedById })),
-      thread.title,
+      { threadTitle: thread.title, replyAuthorId: reply.authorId },
     );
   }
 
@@ -201,7 +205,7 @@ export class NotificationsService implements OnModuleInit {
    * Stores the notifications together (with the job's completion, when a job made them, so a job run twice
    * notifies once), then pushes each to its recipient's live subscribers.
    */
-  private async deliver(drafts: Draft[], threadTitle: string, job?: PostJobCompletion): Promise<void> {
+  private async deliver(drafts: Draft[], subject: NotificationSubject, job?: PostJobCompletion): Promise<void> {
     if (drafts.length === 0) return;
     const saved = await this.store(drafts, job).catch((error: unknown) => {
       // The same reply accepted twice at once: the other acceptance's notification is committed now, and this try skips it.
@@ -209,7 +213,7 @@ export class NotificationsService implements OnModuleInit {
       return this.store(drafts, job);
     });
     for (const entity of saved) {
-      const notification = toNotification(entity, threadTitle);
+      const notification = toNotification(entity, subject);
       const message: NotificationAddedMessage = { notification: { ...notification, createdAt: notification.createdAt.toISOString() } };
       await this.pubSub.publish(liveChannels.notifications(entity.userId), message);
     }

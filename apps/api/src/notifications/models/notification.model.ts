@@ -16,6 +16,9 @@ export class Notification {
   @Field(() => ID, { nullable: true, description: 'The reply concerned; null when it is about the question itself.' })
   replyId: string | null;
 
+  @Field({ description: 'The reply concerned is yours: for ACCEPTED, your answer was accepted (else an answer on your question).' })
+  replyIsYours: boolean;
+
   /** Resolved through `actor`; not a field. */
   actorId: number | null;
 

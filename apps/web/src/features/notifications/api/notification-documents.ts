@@ -13,6 +13,7 @@ export const NotificationsDocument = graphql(`
         id
         kind
         replyId
+        replyIsYours
         createdAt
         read
         thread {

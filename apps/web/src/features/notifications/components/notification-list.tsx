@@ -23,7 +23,7 @@ function describe(notification: NotificationItem): string {
     case 'MENTION':
       return `${who} mentioned you`;
     case 'ACCEPTED':
-      return `${who} accepted an answer`;
+      return notification.replyIsYours ? `${who} accepted your answer` : `${who} accepted an answer`;
     case 'BOT_ANSWER':
       return 'The FAQ bot answered your question';
     default:
