@@ -641,12 +641,13 @@ describe('FAQ bot with a strict answer threshold', () => {
           id: string;
           source: string;
           answerSlug: string | null;
+          answerTitle: string | null;
           threadId: string;
           text: string;
           decidedBy: { username: string } | null;
         }[];
       }>(
-        '{ learnedExamples(first: 50) { id source answerSlug threadId text decidedBy { username } decidedAt } }',
+        '{ learnedExamples(first: 50) { id source answerSlug answerTitle threadId text decidedBy { username } decidedAt } }',
         {},
         { token: staff.token },
       )
@@ -666,7 +667,7 @@ describe('FAQ bot with a strict answer threshold', () => {
 
     await app.query(threadMutation('dismissSuggestion'), { threadId: first }, { token: staff.token });
     const learned = (await learnedExamples()).find((example) => example.threadId === first);
-    expect(learned).toMatchObject({ source: 'DISMISSED', answerSlug: null, decidedBy: { username: staff.username } });
+    expect(learned).toMatchObject({ source: 'DISMISSED', answerSlug: null, answerTitle: null, decidedBy: { username: staff.username } });
     expect(learned!.text).toContain(question.body);
 
     const again = await ask(app, asker, question);
@@ -696,7 +697,12 @@ describe('FAQ bot with a strict answer threshold', () => {
     const id = await ask(app, asker, question);
     await app.query(threadMutation('confirmSuggestion'), { threadId: id }, { token: staff.token });
     const confirmed = (await learnedExamples()).find((example) => example.threadId === id);
-    expect(confirmed).toMatchObject({ source: 'CONFIRMED', answerSlug: 'save-qr-code', decidedBy: { username: staff.username } });
+    expect(confirmed).toMatchObject({
+      source: 'CONFIRMED',
+      answerSlug: 'save-qr-code',
+      answerTitle: 'Keep a copy of your authenticator: save the QR code or use more than one app',
+      decidedBy: { username: staff.username },
+    });
 
     await app.query(threadMutation('dismissSuggestion'), { threadId: id }, { token: staff.token });
     const forThread = (await learnedExamples()).filter((example) => example.threadId === id);
@@ -706,6 +712,33 @@ describe('FAQ bot with a strict answer threshold', () => {
     expect((await learnedExamples()).filter((example) => example.threadId === id)).toEqual([]);
     const examples = await allExamples(app, 'save-qr-code', staff.token);
     expect(examples.map((example) => example.threadId)).not.toContain(id);
+  });
+
+  it('lists learned examples with their answers in a fixed number of queries', async () => {
+    const confirmed = await ask(app, asker, {
+      title: 'Print the 2FA setup barcode',
+      body: 'May I print the QR code from the two-factor setup page?',
+    });
+    await app.query(threadMutation('confirmSuggestion'), { threadId: confirmed }, { token: staff.token });
+    const dismissed = await ask(app, asker, {
+      title: 'Backup codes of my mail account',
+      body: 'Where should I keep the recovery codes my e-mail provider gave me?',
+    });
+    await app.query(threadMutation('dismissSuggestion'), { threadId: dismissed }, { token: staff.token });
+    const measure = async (first: number) => {
+      const { result, statements } = await app.countStatements(() =>
+        app.query<{ learnedExamples: unknown[] }>(
+          'query Learned($first: Int!) { learnedExamples(first: $first) { id answerSlug answerTitle decidedBy { username } } }',
+          { first },
+          { token: staff.token },
+        ),
+      );
+      return { queries: statements, examples: result.learnedExamples.length };
+    };
+    const one = await measure(1);
+    const many = await measure(50);
+    expect(many.examples).toBeGreaterThanOrEqual(2);
+    expect(many.queries).toBe(one.queries);
   });
 
   it('refuses bad learned-example ids, unknown ones, and members', async () => {

@@ -138,4 +138,25 @@ describe('the clarifying question and moderation', () => {
     }
     await staffPage.getByText('No open flags.').waitFor();
   });
+
+  it('names the answer a staff decision taught the bot by its title on the Learned page', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Keep a paper copy of the 2FA barcode',
+      body: 'Can I print the QR code shown while turning on two-factor and store the sheet in my safe?',
+    });
+    await forum.app.query(
+      'mutation C($id: ID!) { confirmSuggestion(threadId: $id) { status } }',
+      { id: thread.id },
+      { token: staffAccount.token },
+    );
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff/learned');
+    const example = page.locator('li', { hasText: 'Keep a paper copy of the 2FA barcode' });
+    const answer = example.getByRole('link', { name: 'Keep a copy of your authenticator: save the QR code or use more than one app' });
+    await expect(answer.getAttribute('href')).resolves.toBe('/staff/answers/save-qr-code');
+  });
 });

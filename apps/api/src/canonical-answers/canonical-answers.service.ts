@@ -388,13 +388,14 @@ export class CanonicalAnswersService implements OnModuleInit {
       }),
       this.noneExamples.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: first }),
     ]);
-    const slugs = new Map((await this.answers.find({ select: { id: true, slug: true } })).map((row) => [row.id, row.slug]));
+    const answers = new Map((await this.answers.find({ select: { id: true, slug: true, title: true } })).map((row) => [row.id, row]));
     const learned: LearnedExample[] = [
       ...answerRows.map((row) => ({
         id: learnedExampleId('answer', row.id),
         text: row.text,
         source: row.source,
-        answerSlug: slugs.get(row.answerId) ?? null,
+        answerSlug: answers.get(row.answerId)?.slug ?? null,
+        answerTitle: answers.get(row.answerId)?.title ?? null,
         threadId: row.threadId === null ? null : String(row.threadId),
         decidedById: row.createdById,
         decidedAt: row.createdAt,
@@ -404,6 +405,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         text: row.text,
         source: ExampleSource.DISMISSED,
         answerSlug: null,
+        answerTitle: null,
         threadId: row.threadId === null ? null : String(row.threadId),
         decidedById: row.createdById,
         decidedAt: row.createdAt,

@@ -17,6 +17,9 @@ export class LearnedExample {
   @Field(() => String, { nullable: true, description: 'The answer the question is an example of; null for a dismissed question.' })
   answerSlug: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The title of the answer it is an example of; null for a dismissed question.' })
+  answerTitle: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The thread the question came from.' })
   threadId: string | null;
 

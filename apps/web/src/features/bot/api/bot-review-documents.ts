@@ -140,6 +140,7 @@ export const LearnedExamplesDocument = graphql(`
       text
       source
       answerSlug
+      answerTitle
       threadId
       decidedAt
       decidedBy {

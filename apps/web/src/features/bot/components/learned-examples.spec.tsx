@@ -14,6 +14,7 @@ const dismissed = {
   text: 'Where do I keep the recovery codes of my photo service?',
   source: 'DISMISSED',
   answerSlug: null,
+  answerTitle: null,
   threadId: '7',
   decidedAt: '2026-01-02T10:00:00.000Z',
   decidedBy: { __typename: 'User', id: '3', username: 'grey' },
@@ -24,6 +25,7 @@ const confirmed = {
   text: 'Can I print the setup QR code?',
   source: 'CONFIRMED',
   answerSlug: 'save-qr-code',
+  answerTitle: 'Keep a copy of your authenticator',
   threadId: '8',
 };
 
@@ -47,7 +49,9 @@ describe('LearnedExamples', () => {
     renderList([listMock([dismissed, confirmed])]);
     await screen.findByText(dismissed.text);
     expect(screen.getByText('Dismissed: none of our answers')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'save-qr-code' }).getAttribute('href')).toBe('/staff/answers/save-qr-code');
+    expect(screen.getByRole('link', { name: 'Keep a copy of your authenticator' }).getAttribute('href')).toBe(
+      '/staff/answers/save-qr-code',
+    );
     expect(screen.getAllByText(/grey/)).toHaveLength(2);
   });
 

@@ -61,7 +61,7 @@ export function LearnedExamples() {
                 <>
                   {example.answerSlug ? (
                     <>
-                      {decisionLabel[example.source]}: <Link to={`/staff/answers/${example.answerSlug}`}>{example.answerSlug}</Link>
+                      {decisionLabel[example.source]}: <Link to={`/staff/answers/${example.answerSlug}`}>{example.answerTitle}</Link>
                     </>
                   ) : (
                     <Badge tone="neutral">{decisionLabel[example.source]}</Badge>
