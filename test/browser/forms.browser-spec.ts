@@ -3,6 +3,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { askQuestion } from './support/forum.js';
 
 describe('sign-in and form errors', () => {
   const forum = useBrowserApp();
@@ -56,6 +57,28 @@ describe('sign-in and form errors', () => {
       expect(asked.filter((operation) => operation !== 'Viewer' && signedIn.includes(operation))).toEqual([]);
     });
   }
+
+  it('signs out from home: the list is read again and shows what a visitor sees', async () => {
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const { id } = await askQuestion(forum.app, account.token, {
+      title: 'Can the forum send me a weekly digest?',
+      body: 'I would like one e-mail a week with the new questions instead of checking the forum every day.',
+    });
+    await forum.app.query('mutation H($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id }, { token: staff.token });
+
+    const context = await forum.open({ token: account.token });
+    const page = await context.newPage();
+    await page.goto('/');
+    // Its author still sees the hidden question, marked hidden; a visitor does not see it.
+    const own = page.locator('li.thread-item', { hasText: 'Can the forum send me a weekly digest?' });
+    await own.getByText('Hidden').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await own.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
 
   it('shows sign-up validation errors at the fields they concern', async () => {
     const context = await forum.open();

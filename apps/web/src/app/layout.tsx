@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { SignOutButton } from '../features/auth/components/sign-out-button';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
@@ -7,6 +8,8 @@ import { useViewer } from '../lib/viewer';
 export function Layout() {
   const { viewer, loading } = useViewer();
   const navigate = useNavigate();
+  // Each sign-out mounts the page anew, so home is read as a visitor sees it even when it is the page signed out from.
+  const [signOuts, setSignOuts] = useState(0);
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
   return (
@@ -37,7 +40,12 @@ export function Layout() {
                 <Link className="account-security" to="/account/two-factor" title="Two-factor sign-in">
                   Security
                 </Link>
-                <SignOutButton onSignedOut={() => navigate('/', { flushSync: true })} />
+                <SignOutButton
+                  onSignedOut={() => {
+                    setSignOuts((count) => count + 1);
+                    return navigate('/', { flushSync: true });
+                  }}
+                />
               </>
             ) : (
               <>
@@ -60,7 +68,7 @@ export function Layout() {
             </p>
           </div>
         ) : null}
-        <Outlet />
+        <Outlet key={signOuts} />
       </main>
       <footer className="site-footer">
         <p>
