@@ -134,6 +134,34 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect((await forum.next()).data?.forumActivity).toEqual({ threadId, lastActivityAt: expect.any(String) });
   });
 
+  it('tells forumActivity subscribers, staff or not, that a moderator hid or restored a thread, and not of a hidden reply', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    const visibility = `subscription { forumActivity { threadId visibilityChanged } }`;
+    const member = subscribe<{ forumActivity: Record<string, unknown> }>(connect({ token: replier.token }), visibility);
+    const moderator = subscribe<{ forumActivity: Record<string, unknown> }>(connect({ token: staff.token }), visibility);
+    await listening(liveChannels.forum(), 2);
+
+    const moderate = (action: string, postType: string, postId: string) =>
+      app.query(
+        `mutation M($postId: ID!) { ${action}(postType: ${postType}, postId: $postId) { id } }`,
+        { postId },
+        { token: staff.token },
+      );
+    await moderate('hidePost', 'REPLY', replyId);
+    await moderate('hidePost', 'THREAD', threadId);
+    await moderate('restorePost', 'THREAD', threadId);
+
+    for (const subscriber of [member, moderator]) {
+      expect((await subscriber.next()).data?.forumActivity).toEqual({ threadId, visibilityChanged: true });
+      expect((await subscriber.next()).data?.forumActivity).toEqual({ threadId, visibilityChanged: true });
+    }
+    await reply(threadId);
+    for (const subscriber of [member, moderator]) {
+      expect((await subscriber.next()).data?.forumActivity).toEqual({ threadId, visibilityChanged: false });
+    }
+  });
+
   it('refuses threadActivity on a hidden thread to members, and keeps hidden activity from them', async () => {
     const threadId = await ask();
     const threads = app.nest.get(DataSource).getRepository(ThreadEntity);

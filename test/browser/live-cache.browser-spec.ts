@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 /** The GraphQL operations a page sends over HTTP, by name, from the moment it is called. */
 function operationsOf(page: Page): string[] {
@@ -88,5 +88,46 @@ describe('the thread page takes live changes from the event, not by reading the 
     );
     await replyItem.waitFor({ state: 'detached' });
     expect(operations).toContain('ThreadPage');
+  });
+});
+
+describe('the thread list follows moderation live', () => {
+  const forum = useBrowserApp();
+
+  it('drops a question staff hid from a member’s list, and marks it hidden in a staff list, without a reload', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const kept = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum show times in my time zone?',
+      body: 'Every post says UTC. Could it follow the time zone of my browser instead?',
+    });
+    const hidden = await askQuestion(forum.app, asker.token, {
+      title: 'Cheap accounts for sale, message me',
+      body: 'I sell accounts with two-factor already turned on. Write to me for a price list.',
+    });
+    expect(kept.id).not.toBe(hidden.id);
+
+    const item = (page: Page, title: string) => page.locator('li.thread-item', { hasText: title });
+    const openList = async (token: string) => {
+      const context = await forum.open({ token });
+      const page = await context.newPage();
+      const subscribers = forumSubscribers(forum.app);
+      await page.goto('/');
+      await item(page, 'Cheap accounts for sale').waitFor();
+      await threadListIsLive(forum.app, subscribers);
+      return page;
+    };
+    const readerPage = await openList(reader.token);
+    const staffPage = await openList(staff.token);
+
+    await forum.app.query(
+      'mutation H($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }',
+      { id: hidden.id },
+      { token: staff.token },
+    );
+    await item(readerPage, 'Cheap accounts for sale').waitFor({ state: 'detached' });
+    await item(readerPage, 'Can the forum show times in my time zone?').waitFor();
+    await item(staffPage, 'Cheap accounts for sale').getByText('Hidden').waitFor();
   });
 });

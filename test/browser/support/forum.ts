@@ -57,3 +57,13 @@ export async function threadPageIsLive(page: Page, app: TestApp, threadId: strin
   await page.locator('.thread-page[data-live="connected"]').waitFor();
   await until(() => threadSubscribers(app, threadId) > before, `the page subscribes to thread ${threadId}`);
 }
+
+/** How many live subscriptions to the forum's activity the server holds now (pass it to threadListIsLive). */
+export function forumSubscribers(app: TestApp): number {
+  return listenerCount(app, liveChannels.forum());
+}
+
+/** Resolves once the thread list listens for the forum's activity: the server holds more subscriptions than `before`. */
+export async function threadListIsLive(app: TestApp, before: number): Promise<void> {
+  await until(() => forumSubscribers(app) > before, 'the thread list subscribes to forum activity');
+}

@@ -64,6 +64,8 @@ export interface ForumActivityMessage {
   threadId: number;
   lastActivityAt: string;
   audience: Audience;
+  /** A moderator hid or restored the thread; absent for activity. */
+  visibilityChanged?: boolean;
 }
 
 export function reaches(audience: Audience, isStaff: boolean): boolean {

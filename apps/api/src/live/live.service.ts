@@ -72,8 +72,11 @@ export class LiveService implements OnModuleInit {
       await this.publishUpdate(threadId, replyId, threadHidden, reply?.hidden ?? false, change);
     });
     this.events.on('postHidden', async ({ threadId, replyId, hidden, threadHidden }) => {
-      // Who may now see what changed: subscribers read the thread again.
+      // Who may now see what changed: subscribers read the thread again, and lists of threads read themselves again.
       await this.publishUpdate(threadId, replyId, threadHidden, replyId !== null && hidden, {});
+      if (replyId === null) {
+        await this.publishForum({ threadId, lastActivityAt: new Date().toISOString(), audience: 'everyone', visibilityChanged: true });
+      }
     });
     this.events.on('sessionEnded', async ({ sessionHash }) => {
       await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);
@@ -99,7 +102,13 @@ export class LiveService implements OnModuleInit {
   forumActivity(context: RequestContext): Promise<AsyncIterableIterator<ForumActivity>> {
     const isStaff = context.isStaff;
     return this.pubSub.subscribe<ForumActivityMessage, ForumActivity>(liveChannels.forum(), (message) =>
-      reaches(message.audience, isStaff) ? { threadId: String(message.threadId), lastActivityAt: new Date(message.lastActivityAt) } : null,
+      reaches(message.audience, isStaff)
+        ? {
+            threadId: String(message.threadId),
+            lastActivityAt: new Date(message.lastActivityAt),
+            visibilityChanged: message.visibilityChanged ?? false,
+          }
+        : null,
     );
   }
 

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('ForumActivity', {
-  description: 'A thread got activity (a new question, a reply, an accepted answer, a lock): the thread list can mark it.',
+  description:
+    'A thread got activity (a new question, a reply, an accepted answer, a lock): the thread list can mark it. Or a moderator hid or restored it (visibilityChanged).',
 })
 export class ForumActivity {
   @Field(() => ID, { description: 'The thread that got activity.' })
@@ -9,4 +10,9 @@ export class ForumActivity {
 
   @Field({ description: 'When it happened.' })
   lastActivityAt: Date;
+
+  @Field({
+    description: 'A moderator hid or restored the thread: who may see it changed, and a list that shows it (or should) reads itself again.',
+  })
+  visibilityChanged: boolean;
 }

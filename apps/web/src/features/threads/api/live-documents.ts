@@ -5,6 +5,7 @@ export const ForumActivityDocument = graphql(`
     forumActivity {
       threadId
       lastActivityAt
+      visibilityChanged
     }
   }
 `);

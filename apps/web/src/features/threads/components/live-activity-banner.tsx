@@ -19,8 +19,11 @@ export function useForumActivity(): ForumActivityState {
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   useSubscription(ForumActivityDocument, {
     onData: ({ data }) => {
-      const threadId = data.data?.forumActivity.threadId;
-      if (threadId) setPending((current) => new Set(current).add(threadId));
+      const activity = data.data?.forumActivity;
+      if (!activity) return;
+      // Who may see the thread changed, and the event does not say what the list shows now: it reads itself again.
+      if (activity.visibilityChanged) void client.refetchQueries({ include: [ThreadListDocument] });
+      else setPending((current) => new Set(current).add(activity.threadId));
     },
   });
   async function showNew() {
