@@ -310,9 +310,7 @@ export class ThreadsService {
     }
     if (authorId !== null) conditions.push(`t.author_id = ${sql.param(authorId)}`);
     if (filter.authorUsername) {
-      conditions.push(
-        `t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername)})`,
-      );
+      conditions.push(`t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername)})`);
     }
     const matching = conditions.join(' AND ');
     const counted = [...sql.values];
