@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('ForumActivity', {
   description:
-    'A thread got activity (a new question, a reply, an accepted answer, a lock): the thread list can mark it. Or a moderator hid or restored it (visibilityChanged).',
+    'A thread got activity (a new question, a reply, an accepted answer): the thread list can mark it. Or a moderator hid or restored it (visibilityChanged).',
 })
 export class ForumActivity {
   @Field(() => ID, { description: 'The thread that got activity.' })
