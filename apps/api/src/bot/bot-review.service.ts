@@ -175,14 +175,16 @@ export class BotReviewService {
       });
       return true;
     };
+    const body = botAnswerReply(answer);
+    let decided: boolean;
     if (posting) {
+      decided = await this.postDeciding(thread, body, staff.id, decide);
       // Another decision posted the bot's reply first: this correction edits it instead.
-      if (!(await this.postDeciding(thread, botAnswerReply(answer), staff.id, decide))) return this.correct(context, rawThreadId, slug);
-      await this.answers.announceChange();
-      return this.reload(existing.id);
+      if (!decided) return this.correct(context, rawThreadId, slug);
+    } else {
+      await this.author.write(thread, existing.replyId, body);
+      decided = await this.suggestions.manager.transaction((manager) => decide(manager, existing.replyId!));
     }
-    await this.author.write(thread, existing.replyId, botAnswerReply(answer));
-    const decided = await this.suggestions.manager.transaction((manager) => decide(manager, existing.replyId!));
     if (decided) await this.answers.announceChange();
     return this.reload(existing.id);
   }
