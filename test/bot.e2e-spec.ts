@@ -799,8 +799,8 @@ describe('FAQ bot: a staff decision repeated', () => {
 
   let questions = 0;
   // Each one differs in a word: a question staff already decided verbatim is answered as they decided.
-  const answered = async () => {
-    const id = await ask(app, asker, { ...backupCodes, title: `${backupCodes.title} (${++questions})` });
+  const answered = async (question = backupCodes) => {
+    const id = await ask(app, asker, { ...question, title: `${question.title} (${++questions})` });
     expect((await readThread(app, id)).botSuggestion).toMatchObject({ status: 'ANSWERED' });
     return id;
   };
@@ -826,8 +826,11 @@ describe('FAQ bot: a staff decision repeated', () => {
   /** What a staff decision may change: the counts, what the bot learned, the suggestion, and its reply with its history. */
   const stored = async (threadId: string) => {
     const data = await app.query<{
-      learnedExamples: { id: string; threadId: string }[];
-      thread: { botSuggestion: ThreadView['botSuggestion']; replies: { nodes: { id: string; body: string }[] } };
+      learnedExamples: { id: string; threadId: string; answerSlug: string }[];
+      thread: {
+        botSuggestion: ThreadView['botSuggestion'];
+        replies: { nodes: { id: string; body: string; revisions: { nodes: { previousBody: string }[] } }[] };
+      };
     }>(
       `query Stored($threadId: ID!) {
         learnedExamples(first: 50) { id source answerSlug threadId decidedAt }
@@ -902,6 +905,30 @@ describe('FAQ bot: a staff decision repeated', () => {
       expect(one).toEqual(other);
       expect(await totals()).toEqual({ ...before, [counted]: before[counted]! + 1 });
       expect((await stored(id)).learned).toHaveLength(1);
+    }
+  });
+
+  it("keeps the bot's reply and the suggestion on one answer when corrections to two answers arrive at once", async () => {
+    const answers = ['save-qr-code', 'no-backup-codes'];
+    for (let round = 0; round < 4; round++) {
+      // Not a question the tests before decided on: what they taught the bot about those is still learned.
+      const id = await answered(signedInElsewhere);
+      const original = (await stored(id)).thread.replies.nodes[0]!.body;
+      await Promise.all(answers.map((slug) => decide(id, 'correctSuggestion', slug)));
+      const { thread, learned } = await stored(id);
+      const [reply] = thread.replies.nodes;
+      expect(thread.replies.nodes).toHaveLength(1);
+      expect(reply!.body).toContain(`/answers/${thread.botSuggestion!.answer!.slug}`);
+      // The question is an example of the answer that stands, once.
+      expect(learned).toMatchObject([{ answerSlug: thread.botSuggestion!.answer!.slug }]);
+      // Each edit kept the text it replaced: the original first, then the first correction's.
+      const history = reply!.revisions.nodes.map((revision) => revision.previousBody);
+      expect(history).toHaveLength(2);
+      expect(history).toContain(original);
+      const other = answers.find((slug) => slug !== thread.botSuggestion!.answer!.slug)!;
+      expect(history.find((body) => body !== original)).toContain(`/answers/${other}`);
+      // So that the next round's question is still answered as this one was.
+      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: learned[0]!.id }, { token: staff.token });
     }
   });
 });

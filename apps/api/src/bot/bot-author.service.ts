@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/request-context.js';
-import { RepliesService, type WrittenWithReply } from '../threads/replies.service.js';
+import { RepliesService, type WrittenWithEdit, type WrittenWithReply } from '../threads/replies.service.js';
 import { UsersService } from '../users/users.service.js';
 
 /** Writes the bot's replies as its own account (role BOT), without the members' rate limits. */
@@ -29,14 +29,11 @@ export class BotAuthor {
     return (await this.replies.postAsSystem(await this.bot(), thread, body, causedById, alongside)).id;
   }
 
-  /** Edits the bot's earlier reply when there is one (its old text stays in the revisions), else posts a new one; returns the reply id. */
-  async write(thread: { id: number; authorId: number }, replyId: number | null, body: string): Promise<number> {
-    const bot = await this.bot();
-    if (replyId !== null) {
-      await this.replies.editAsSystem(bot, replyId, body);
-      return replyId;
-    }
-    const reply = await this.replies.postAsSystem(bot, thread, body);
-    return reply.id;
+  /**
+   * Rewrites the bot's earlier reply (its old text stays in the revisions); `alongside` writes first, in the same
+   * commit, and when it throws nothing is edited.
+   */
+  async edit(replyId: number, body: string, alongside?: WrittenWithEdit): Promise<void> {
+    await this.replies.editAsSystem(await this.bot(), replyId, body, alongside);
   }
 }

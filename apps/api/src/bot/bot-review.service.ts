@@ -122,7 +122,7 @@ export class BotReviewService {
       return true;
     };
     const decided = posted
-      ? await this.postDeciding(thread, botAnswerReply(answer), staff.id, decide)
+      ? await this.writeDeciding(thread, null, botAnswerReply(answer), staff.id, decide)
       : await this.suggestions.manager.transaction((manager) => decide(manager, suggestion.replyId!));
     if (decided) await this.answers.announceChange();
     return this.reload(suggestion.id);
@@ -175,16 +175,9 @@ export class BotReviewService {
       });
       return true;
     };
-    const body = botAnswerReply(answer);
-    let decided: boolean;
-    if (posting) {
-      decided = await this.postDeciding(thread, body, staff.id, decide);
-      // Another decision posted the bot's reply first: this correction edits it instead.
-      if (!decided) return this.correct(context, rawThreadId, slug);
-    } else {
-      await this.author.write(thread, existing.replyId, body);
-      decided = await this.suggestions.manager.transaction((manager) => decide(manager, existing.replyId!));
-    }
+    const decided = await this.writeDeciding(thread, existing.replyId, botAnswerReply(answer), staff.id, decide);
+    // Another decision posted the bot's reply first: this correction edits it instead.
+    if (!decided && posting) return this.correct(context, rawThreadId, slug);
     if (decided) await this.answers.announceChange();
     return this.reload(existing.id);
   }
@@ -263,21 +256,24 @@ export class BotReviewService {
   }
 
   /**
-   * Posts the bot's reply in the commit of the staff decision that makes it: when `decide` finds the decision taken
-   * already (it returns false), nothing is posted. Returns whether it was decided.
+   * Posts the bot's reply, or edits it when `replyId` is set, in the commit of the staff decision that makes it: when
+   * `decide` finds the decision taken already (it returns false), nothing is written. Returns whether it was decided.
+   * An edit's decision is taken after the thread's row and before the reply's, so of two decisions at once the later
+   * one edits the text the earlier one wrote.
    */
-  private async postDeciding(
+  private async writeDeciding(
     thread: { id: number; authorId: number },
+    replyId: number | null,
     body: string,
     staffId: number,
     decide: (manager: EntityManager, replyId: number) => Promise<boolean>,
   ): Promise<boolean> {
+    const claim = async (manager: EntityManager, id: number) => {
+      if (!(await decide(manager, id))) throw new DecidedAlready();
+    };
     try {
-      await this.author.post(thread, body, staffId, {
-        inTransaction: async (manager, replyId) => {
-          if (!(await decide(manager, replyId))) throw new DecidedAlready();
-        },
-      });
+      if (replyId === null) await this.author.post(thread, body, staffId, { inTransaction: claim });
+      else await this.author.edit(replyId, body, (manager) => claim(manager, replyId));
       return true;
     } catch (error) {
       if (error instanceof DecidedAlready) return false;

@@ -18,7 +18,6 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
-import { threadUnderLock } from '../threads/thread-state.service.js';
 import { Authored, isVisibleTo, refuseChangesIfLocked } from '../threads/visibility.js';
 import { BotAnswerVoteEntity } from './bot-answer-vote.entity.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -38,6 +37,9 @@ import {
 import { botAnswerReply } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
+
+/** Rolls back the asker's choice when another choice was made first. */
+class ChosenAlready extends Error {}
 
 /** Statuses in which the bot's public reply carries a canonical answer the asker can judge. */
 const answeredStatuses = [
@@ -321,7 +323,7 @@ export class BotService implements OnModuleInit {
   async chooseClarification(context: RequestContext, rawThreadId: string, slug: string): Promise<BotSuggestion> {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const clarify = parseClarification(suggestion.clarify);
-    if (suggestion.status !== BotSuggestionStatus.CLARIFYING || !clarify) {
+    if (suggestion.status !== BotSuggestionStatus.CLARIFYING || !clarify || suggestion.replyId === null) {
       throw AppError.badInput('threadId', 'the bot is not waiting for a choice on this question');
     }
     const choice = clarify.choices.find((candidate) => candidate.slug === slug);
@@ -329,27 +331,24 @@ export class BotService implements OnModuleInit {
     const answer = await this.answers.requireBySlug(slug);
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
 
-    const chosen = await this.suggestions.manager.transaction(async (manager) => {
-      // Under the thread's row lock, so that a lock landing meanwhile wins; conditional, so that of two choices at once
-      // only the first stands and only its text is posted.
-      const current = await threadUnderLock(manager, thread.id, 'pessimistic_read', { id: true, locked: true });
-      if (!current) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
-      refuseChangesIfLocked(context, current);
-      const updated = await manager
-        .getRepository(BotSuggestionEntity)
-        .update(
-          { id: suggestion.id, status: BotSuggestionStatus.CLARIFYING },
-          { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, decidedById: user.id, decidedAt: new Date() },
-        );
-      if (!updated.affected) return false;
-      await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
-      return true;
-    });
-    if (chosen) {
-      const body = botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`);
-      const replyId = await this.author.write(thread, suggestion.replyId, body);
-      if (replyId !== suggestion.replyId) await this.suggestions.update({ id: suggestion.id }, { replyId });
-    }
+    // In the commit of the bot's rewritten reply, holding the thread's row, so that a lock landing meanwhile wins;
+    // conditional, so that of two choices at once only the first stands and only its text is posted.
+    const body = botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`);
+    await this.author
+      .edit(suggestion.replyId, body, async (manager, current) => {
+        refuseChangesIfLocked(context, current);
+        const updated = await manager
+          .getRepository(BotSuggestionEntity)
+          .update(
+            { id: suggestion.id, status: BotSuggestionStatus.CLARIFYING },
+            { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, decidedById: user.id, decidedAt: new Date() },
+          );
+        if (!updated.affected) throw new ChosenAlready();
+        await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ChosenAlready)) throw error;
+      });
     return this.reload(suggestion.id);
   }
 

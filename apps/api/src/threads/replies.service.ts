@@ -29,7 +29,7 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toReply, toReplySnapshot } from './thread.mapper.js';
 import { replyFromRow, ReplyRow, replySelect } from './thread-rows.js';
-import { threadUnderLock } from './thread-state.service.js';
+import { rowUnderLock, threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, refuseChangesIfLocked, visibleSql } from './visibility.js';
@@ -52,6 +52,9 @@ export interface WrittenWithReply {
    */
   inStatement?(sql: SqlParameters, replyQuery: string): string[];
 }
+
+/** What a system edit's caller writes with it, in the same commit, seeing the thread as it is then (see storeEdit). */
+export type WrittenWithEdit = (manager: EntityManager, thread: Pick<ThreadEntity, 'id' | 'hidden' | 'locked'>) => Promise<void>;
 
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
@@ -229,43 +232,35 @@ export class RepliesService {
     refuseChangesIfLocked(context, thread);
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId, thread.locked);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
-    return this.storeEdit(reply, input.body, user.id, (current) => refuseChangesIfLocked(context, current));
+    return this.storeEdit(reply, input.body, user.id, async (_manager, current) => refuseChangesIfLocked(context, current));
   }
 
   /**
    * Edits a reply as `editor` without rate limits, visibility or lock checks: for the bot, which rewrites its own reply
    * when the asker picks a case or staff correct it (staff may do that in a locked thread). `body` must be valid already.
+   * `alongside` writes in the edit's transaction, before it, holding the thread's row; when it throws, nothing is edited.
    */
-  async editAsSystem(editor: Pick<AuthUser, 'id'>, replyId: number, body: string): Promise<void> {
+  async editAsSystem(editor: Pick<AuthUser, 'id'>, replyId: number, body: string, alongside?: WrittenWithEdit): Promise<void> {
     const reply = await this.replies.findOneBy({ id: replyId });
     if (!reply) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
-    if (body !== reply.body) await this.storeEdit(reply, body, editor.id);
+    await this.storeEdit(reply, body, editor.id, alongside);
   }
 
   /**
-   * Stores the new text with a revision of the old, and tells the thread's viewers. `check` sees the thread as it is
-   * when the edit commits (a moderator may have locked it since the caller looked) and may refuse the edit.
+   * Stores the new text with a revision of the text it replaces, and tells the thread's viewers. `alongside` sees the
+   * thread as it is when the edit commits (a moderator may have locked it since the caller looked), and may refuse the
+   * edit by throwing. Unchanged text is not stored again.
    */
-  private async storeEdit(
-    reply: ReplyEntity,
-    body: string,
-    editorId: number,
-    check?: (thread: Pick<ThreadEntity, 'locked'>) => void,
-  ): Promise<Reply> {
+  private async storeEdit(reply: ReplyEntity, body: string, editorId: number, alongside?: WrittenWithEdit): Promise<Reply> {
     const now = new Date();
     const cooked = this.markdown.cook(body);
-    const { edited, current } = await this.replies.manager.transaction(async (manager) => {
-      await this.revisions.record(manager, {
-        postType: PostType.REPLY,
-        postId: reply.id,
-        editorId,
-        previousTitle: null,
-        previousBody: reply.body,
-        createdAt: now,
-      });
-      // The thread and the reply as they are when this edit commits, not as read above: a moderator may have hidden
-      // or locked either since, and hiding waits for this row lock, so the live event cannot show the new text to
-      // members then.
+    const {
+      reply: stored,
+      edited,
+      current,
+    } = await this.replies.manager.transaction(async (manager) => {
+      // The thread as it is when this edit commits, not as read above: a moderator may have hidden or locked it since,
+      // and hiding waits for this row lock, so the live event cannot show the new text to members then.
       const current = await threadUnderLock(manager, reply.threadId, 'pessimistic_read', {
         id: true,
         authorId: true,
@@ -273,21 +268,34 @@ export class RepliesService {
         locked: true,
         acceptedReplyId: true,
       });
-      const row = await manager.findOneBy(ReplyEntity, { id: reply.id });
-      if (!current || !row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', reply.id);
-      check?.(current);
+      if (!current) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', reply.id);
+      await alongside?.(manager, current);
+      // Held until the commit, so that of two edits at once the later one's revision keeps the earlier one's text.
+      const row = await rowUnderLock(manager, ReplyEntity, reply.id, 'pessimistic_write');
+      if (!row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', reply.id);
+      if (row.body === body) return { reply: row, edited: false, current };
+      await this.revisions.record(manager, {
+        postType: PostType.REPLY,
+        postId: reply.id,
+        editorId,
+        previousTitle: null,
+        previousBody: row.body,
+        createdAt: now,
+      });
       await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body, ...cooked, editedAt: now });
-      return { edited: { ...row, body, ...cooked, editedAt: now }, current };
+      return { reply: { ...row, body, ...cooked, editedAt: now }, edited: true, current };
     });
-    await this.events.emit('postEdited', {
-      threadId: reply.threadId,
-      replyId: reply.id,
-      editorId,
-      threadHidden: current.hidden,
-      reply: toReplySnapshot(edited, current, current.acceptedReplyId),
-      question: null,
-    });
-    return toReply(edited, current.acceptedReplyId, current.locked);
+    if (edited) {
+      await this.events.emit('postEdited', {
+        threadId: reply.threadId,
+        replyId: reply.id,
+        editorId,
+        threadHidden: current.hidden,
+        reply: toReplySnapshot(stored, current, current.acceptedReplyId),
+        question: null,
+      });
+    }
+    return toReply(stored, current.acceptedReplyId, current.locked);
   }
 
   /** One page of a thread's replies the viewer may see, oldest first: one statement. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ThreadStateSnapshot } from '../events/forum-events.js';
-import { EntityManager, FindOptionsSelect, Repository } from 'typeorm';
+import { EntityManager, EntityTarget, FindOptionsSelect, FindOptionsWhere, Repository } from 'typeorm';
 import { ReplyEntity } from './reply.entity.js';
 import { threadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -71,18 +71,29 @@ export class ThreadStateChange {
 }
 
 /**
- * Reads the thread inside `manager`'s transaction, holding its row until the transaction ends: 'pessimistic_write'
- * (FOR UPDATE) to change its state, 'pessimistic_read' (FOR SHARE) to write beside it knowing that its state (hidden,
- * locked, accepted) stays as read until the commit. On SQLite transactions are queued, so the read alone suffices.
+ * Reads the row inside `manager`'s transaction, holding it until the transaction ends: 'pessimistic_write' (FOR UPDATE)
+ * to change it, 'pessimistic_read' (FOR SHARE) to write beside it knowing that it stays as read until the commit (a
+ * thread's hidden, locked and accepted state, say). On SQLite transactions are queued, so the read alone suffices.
  */
+export function rowUnderLock<Entity extends { id: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<Entity>,
+  id: number,
+  mode: 'pessimistic_read' | 'pessimistic_write',
+  select?: FindOptionsSelect<Entity>,
+): Promise<Entity | null> {
+  const postgres = manager.dataSource.options.type === 'postgres';
+  const where = { id } as FindOptionsWhere<Entity>;
+  return manager.findOne(entity, { ...(select ? { select } : {}), where, ...(postgres ? { lock: { mode } } : {}) });
+}
+
 export function threadUnderLock(
   manager: EntityManager,
   threadId: number,
   mode: 'pessimistic_read' | 'pessimistic_write',
   select?: FindOptionsSelect<ThreadEntity>,
 ): Promise<ThreadEntity | null> {
-  const postgres = manager.dataSource.options.type === 'postgres';
-  return manager.findOne(ThreadEntity, { ...(select ? { select } : {}), where: { id: threadId }, ...(postgres ? { lock: { mode } } : {}) });
+  return rowUnderLock(manager, ThreadEntity, threadId, mode, select);
 }
 
 /**
