@@ -189,6 +189,33 @@ describe('questions', () => {
       expect(listed.revisions.nodes.map((revision) => revision.previousTitle)).toEqual(['Where did my backup codes go?', original.title]);
     });
 
+    it('keeps both of two edits sent at once, one to the title and one to the body, each with its revision', async () => {
+      for (let round = 0; round < 3; round++) {
+        const original = await ask(asker.token);
+        const title = `Staff retitled this one about backup codes (${round})`;
+        const body = `Update ${round}: the QR code from the setup page was all I needed.`;
+        const responses = await Promise.all([
+          app.request(editMutation, { threadId: original.id, input: { title } }, { token: staff.token }),
+          app.request(editMutation, { threadId: original.id, input: { body } }, { token: asker.token }),
+        ]);
+        expect(responses.map((response) => response.errors)).toEqual([undefined, undefined]);
+
+        const { thread } = await app.query<{ thread: { title: string; body: string; revisions: { nodes: Record<string, string>[] } } }>(
+          'query Thread($id: ID!) { thread(id: $id) { title body revisions { nodes { previousTitle previousBody } } } }',
+          { id: original.id },
+          { token: staff.token },
+        );
+        expect({ title: thread.title, body: thread.body }).toEqual({ title, body });
+        // The older revision is the original; the newer one is the text after the first edit, whichever it was.
+        const [newer, older] = thread.revisions.nodes;
+        expect(older).toEqual({ previousTitle: original.title, previousBody: original.body });
+        expect([
+          { previousTitle: title, previousBody: original.body },
+          { previousTitle: original.title, previousBody: body },
+        ]).toContainEqual(newer);
+      }
+    });
+
     it("lets staff edit anyone's question and records them as the editor", async () => {
       const original = await ask(asker.token);
       const data = await app.query<{ editQuestion: Record<string, any> }>(

@@ -356,9 +356,7 @@ export class ThreadsService {
     if (!mayModify(context, thread)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own questions');
     refuseChangesIfLocked(context, thread);
 
-    const title = input.title ?? thread.title;
-    const body = input.body ?? thread.body;
-    const textChanged = title !== thread.title || body !== thread.body;
+    const textChanged = (input.title ?? thread.title) !== thread.title || (input.body ?? thread.body) !== thread.body;
     const currentTags = await this.threadTags.find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
     const newTags = input.tags ? [...input.tags].sort() : null;
     const tagsChanged = newTags !== null && newTags.join(',') !== currentTags.map((row) => row.tag).join(',');
@@ -366,36 +364,40 @@ export class ThreadsService {
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
     const now = new Date();
-    const cooked = body !== thread.body ? this.markdown.cook(body) : {};
-    const current = await this.threads.manager.transaction(async (manager) => {
+    const edited = await this.threads.manager.transaction(async (manager) => {
       // The thread as it is when this edit commits, not as read above: a moderator may have hidden it since, and
-      // hiding waits for this row lock, so the live event cannot show the new text to members then.
+      // hiding waits for this row lock, so the live event cannot show the new text to members then. Another edit may
+      // have committed since too: what this one leaves out stays as that one wrote it, and its revision is what it replaces.
       const row = await threadUnderLock(manager, thread.id, 'pessimistic_write');
       if (!row) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
       refuseChangesIfLocked(context, row);
-      if (textChanged) {
+      const title = input.title ?? row.title;
+      const body = input.body ?? row.body;
+      let edited = row;
+      if (title !== row.title || body !== row.body) {
         await this.revisions.record(manager, {
           postType: PostType.THREAD,
           postId: thread.id,
           editorId: user.id,
-          previousTitle: thread.title,
-          previousBody: thread.body,
+          previousTitle: row.title,
+          previousBody: row.body,
           createdAt: now,
         });
+        const cooked = body !== row.body ? this.markdown.cook(body) : {};
         await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, ...cooked, editedAt: now });
+        edited = { ...row, title, body, ...cooked, editedAt: now };
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
-      return row;
+      return edited;
     });
-    const edited = textChanged ? { ...current, title, body, ...cooked, editedAt: now } : current;
     await this.events.emit('postEdited', {
       threadId: thread.id,
       replyId: null,
       editorId: user.id,
-      threadHidden: current.hidden,
+      threadHidden: edited.hidden,
       reply: null,
       question: toQuestionSnapshot(edited, newTags ?? currentTags.map((row) => row.tag)),
     });
