@@ -186,6 +186,27 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect((await member.next()).data?.threadActivity.replyId).toBe(visibleReplyId);
   });
 
+  it('tells members following a thread that staff hid or restored the question, with nothing but the notice to read it again', async () => {
+    const threadId = await ask();
+    const member = subscribe<Activity>(connect({ token: replier.token }), activityWithChange, { threadId });
+    const anonymous = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    const moderator = subscribe<Activity>(connect({ token: staff.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 3);
+
+    for (const action of ['hidePost', 'restorePost']) {
+      await app.query(
+        `mutation M($postId: ID!) { ${action}(postType: THREAD, postId: $postId) { id } }`,
+        { postId: threadId },
+        { token: staff.token },
+      );
+      for (const subscriber of [member, anonymous, moderator]) {
+        const result = await subscriber.next();
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
+      }
+    }
+  });
+
   it('carries the new reply, as each subscriber may see it, with its author', async () => {
     const threadId = await ask();
     const anonymous = subscribe<Activity>(connect(), activityWithChange, { threadId });
@@ -374,12 +395,19 @@ describe('live updates (graphql-ws on /graphql)', () => {
         },
       };
     };
-    /** What a member watching the thread gets next: after the thread is shown again, that news and nothing before. */
+    /**
+     * What a member watching the thread gets: the bare news that it was hidden, then, once it is shown again, that news,
+     * and nothing of what happened while it was hidden.
+     */
     const expectNothingUntilRestored = async (member: ReturnType<typeof subscribe<Activity>>, threadId: string, secret: string) => {
+      const bare = { kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null };
+      const hidden = await member.next();
       await hideThread(threadId, false);
-      const result = await member.next();
-      expect(JSON.stringify(result)).not.toContain(secret);
-      expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
+      const restored = await member.next();
+      for (const result of [hidden, restored]) {
+        expect(JSON.stringify(result)).not.toContain(secret);
+        expect(result.data?.threadActivity).toEqual(bare);
+      }
     };
 
     it('keeps a reply edited while its thread was hidden from members', async () => {

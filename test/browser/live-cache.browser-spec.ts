@@ -91,6 +91,45 @@ describe('the thread page takes live changes from the event, not by reading the 
   });
 });
 
+describe('the thread page follows the question being hidden live', () => {
+  const forum = useBrowserApp();
+
+  it('shows a member that the question is gone, and staff that it is hidden, without a reload; and brings it back', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Selling verified accounts, write to me',
+      body: 'Accounts with two-factor already set up, cheap. Message me for the price list.',
+    });
+    const openThread = async (token: string) => {
+      const context = await forum.open({ token });
+      const page = await context.newPage();
+      const subscribers = threadSubscribers(forum.app, thread.id);
+      await page.goto(`/t/${thread.id}`);
+      await page.getByRole('heading', { name: 'Selling verified accounts, write to me' }).waitFor();
+      await threadPageIsLive(page, forum.app, thread.id, subscribers);
+      return page;
+    };
+    const readerPage = await openThread(reader.token);
+    const staffPage = await openThread(staff.token);
+    const moderate = (action: string) =>
+      forum.app.query(
+        `mutation M($id: ID!) { ${action}(postType: THREAD, postId: $id) { id } }`,
+        { id: thread.id },
+        { token: staff.token },
+      );
+
+    await moderate('hidePost');
+    await readerPage.getByRole('heading', { name: 'Question not found' }).waitFor();
+    await staffPage.locator('.post--question').getByText('Hidden', { exact: true }).waitFor();
+
+    await moderate('restorePost');
+    await readerPage.getByRole('heading', { name: 'Selling verified accounts, write to me' }).waitFor();
+    await staffPage.locator('.post--question').getByText('Hidden', { exact: true }).waitFor({ state: 'detached' });
+  });
+});
+
 describe('the thread list follows moderation live', () => {
   const forum = useBrowserApp();
 

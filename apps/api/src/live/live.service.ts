@@ -73,10 +73,14 @@ export class LiveService implements OnModuleInit {
     });
     this.events.on('postHidden', async ({ threadId, replyId, hidden, threadHidden }) => {
       // Who may now see what changed: subscribers read the thread again, and lists of threads read themselves again.
-      await this.publishUpdate(threadId, replyId, threadHidden, replyId !== null && hidden, {});
+      const at = new Date().toISOString();
       if (replyId === null) {
-        await this.publishForum({ threadId, lastActivityAt: new Date().toISOString(), audience: 'everyone', visibilityChanged: true });
+        // The whole question: members following it read it again too, and find it gone (or back) as a reload shows them.
+        await this.publishThread({ kind: ThreadActivityKind.UPDATED, threadId, replyId: null, at, audience: 'everyone' });
+        await this.publishForum({ threadId, lastActivityAt: at, audience: 'everyone', visibilityChanged: true });
+        return;
       }
+      await this.publishUpdate(threadId, replyId, threadHidden, hidden, {});
     });
     this.events.on('sessionEnded', async ({ sessionHash }) => {
       await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);

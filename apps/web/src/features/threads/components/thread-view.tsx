@@ -56,21 +56,18 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   useCatchUpWhileProcessing(data?.thread.processing ?? false, refetch, refreshSlots);
   usePageTitle(data?.thread.title);
 
-  if (error && !data) {
-    // An id that cannot be a thread's (/t/abc) is refused as bad input: for the reader it is a thread that is not there.
-    const code = errorCodeOf(error);
-    if (code === 'NOT_FOUND' || (code === 'BAD_USER_INPUT' && fieldErrorsOf(error).id)) {
-      return (
-        <section className="card">
-          <h1>Question not found</h1>
-          <p>
-            It may have been removed or hidden by a moderator. <Link to="/">Back to the questions</Link>
-          </p>
-        </section>
-      );
-    }
-    return <ErrorMessage error={error} retry={() => refetch()} />;
+  // Also when the page read the thread again (a moderator hid it while it was open): what was shown is no longer there.
+  if (error && isMissing(error)) {
+    return (
+      <section className="card">
+        <h1>Question not found</h1>
+        <p>
+          It may have been removed or hidden by a moderator. <Link to="/">Back to the questions</Link>
+        </p>
+      </section>
+    );
   }
+  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner label="Loading the question…" />;
   const thread = data.thread;
   const firstPage = thread.replies;
@@ -112,6 +109,12 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       <ReplyArea thread={thread} draft={slots.replyDraft} onDraftApplied={slots.onReplyDraftApplied} onPosted={live.posted} />
     </div>
   );
+}
+
+/** An id that cannot be a thread's (/t/abc) is refused as bad input: for the reader it is a thread that is not there. */
+function isMissing(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return code === 'NOT_FOUND' || (code === 'BAD_USER_INPUT' && Boolean(fieldErrorsOf(error).id));
 }
 
 /** Counts the replies the viewer sees: staff (and a hidden reply's author) see hidden ones too, and are told how many. */
