@@ -169,4 +169,36 @@ describe('the thread list follows moderation live', () => {
     await item(readerPage, 'Can the forum show times in my time zone?').waitFor();
     await item(staffPage, 'Cheap accounts for sale').getByText('Hidden').waitFor();
   });
+
+  it('counts a reply staff hid or restored in the open lists, without a reload', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const replier = await createAccount(forum.app, Role.MEMBER);
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum send me a weekly digest?',
+      body: 'I would like one e-mail a week with the questions I follow, instead of checking the site.',
+    });
+    const replyId = await reply(forum.app, replier.token, thread.id, 'Buy followers for your posts at my site, cheap.');
+    await reply(forum.app, replier.token, thread.id, 'Not yet; the notifications page lists what you follow.');
+
+    const count = (page: Page) => page.locator('li.thread-item', { hasText: 'weekly digest' }).locator('.thread-item__count');
+    const openList = async (token: string) => {
+      const context = await forum.open({ token });
+      const page = await context.newPage();
+      const subscribers = forumSubscribers(forum.app);
+      await page.goto('/');
+      await count(page).getByText('2', { exact: true }).waitFor();
+      await threadListIsLive(forum.app, subscribers);
+      return page;
+    };
+    const pages = [await openList(reader.token), await openList(staff.token)];
+    const moderate = (action: string) =>
+      forum.app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: staff.token });
+
+    await moderate('hidePost');
+    for (const page of pages) await count(page).getByText('1', { exact: true }).waitFor();
+    await moderate('restorePost');
+    for (const page of pages) await count(page).getByText('2', { exact: true }).waitFor();
+  });
 });

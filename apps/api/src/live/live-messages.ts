@@ -64,7 +64,7 @@ export interface ForumActivityMessage {
   threadId: number;
   lastActivityAt: string;
   audience: Audience;
-  /** A moderator hid or restored the thread; absent for activity. */
+  /** A moderator hid or restored the thread or one of its replies; absent for activity. */
   visibilityChanged?: boolean;
 }
 

@@ -81,6 +81,8 @@ export class LiveService implements OnModuleInit {
         return;
       }
       await this.publishUpdate(threadId, replyId, threadHidden, hidden, {});
+      // The thread's reply count (and, for the accepted answer, its status) changed with it.
+      await this.publishForum({ threadId, lastActivityAt: at, audience: threadHidden ? 'staff' : 'everyone', visibilityChanged: true });
     });
     this.events.on('sessionEnded', async ({ sessionHash }) => {
       await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('ForumActivity', {
   description:
-    'A thread got activity (a new question, a reply, an accepted answer): the thread list can mark it. Or a moderator hid or restored it (visibilityChanged).',
+    'A thread got activity (a new question, a reply, an accepted answer): the thread list can mark it. Or a moderator hid or restored it or one of its replies (visibilityChanged).',
 })
 export class ForumActivity {
   @Field(() => ID, { description: 'The thread that got activity.' })
@@ -12,7 +12,9 @@ export class ForumActivity {
   lastActivityAt: Date;
 
   @Field({
-    description: 'A moderator hid or restored the thread: who may see it changed, and a list that shows it (or should) reads itself again.',
+    description:
+      'A moderator hid or restored the thread (who may see it changed) or one of its replies (its reply count changed): a list that ' +
+      'shows it (or should) reads itself again.',
   })
   visibilityChanged: boolean;
 }

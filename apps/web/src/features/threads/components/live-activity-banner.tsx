@@ -21,7 +21,8 @@ export function useForumActivity(): ForumActivityState {
     onData: ({ data }) => {
       const activity = data.data?.forumActivity;
       if (!activity) return;
-      // Who may see the thread changed, and the event does not say what the list shows now: it reads itself again.
+      // A moderator hid or restored the thread (who may see it) or a reply (its count), and the event does not say what
+      // the list shows now: it reads itself again.
       if (activity.visibilityChanged) void client.refetchQueries({ include: [ThreadListDocument] });
       else setPending((current) => new Set(current).add(activity.threadId));
     },
