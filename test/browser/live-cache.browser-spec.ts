@@ -202,3 +202,43 @@ describe('the thread list follows moderation live', () => {
     for (const page of pages) await count(page).getByText('2', { exact: true }).waitFor();
   });
 });
+
+describe('a thread list on any page follows the forum live', () => {
+  const forum = useBrowserApp();
+
+  it('drops a question staff hid from the asker’s profile list, and offers new activity there, without a reload', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const replier = await createAccount(forum.app, Role.MEMBER);
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const kept = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum remember my draft replies?',
+      body: 'I lost a long reply when the tab closed. Could the forum keep a draft in my browser?',
+    });
+    const spam = await askQuestion(forum.app, asker.token, {
+      title: 'Free gift cards for every new account',
+      body: 'Sign up on my site and I send you a gift card. Message me for the link.',
+    });
+
+    const context = await forum.open({ token: reader.token });
+    const page = await context.newPage();
+    const subscribers = forumSubscribers(forum.app);
+    await page.goto(`/u/${encodeURIComponent(asker.username)}`);
+    const item = (title: string) => page.locator('li.thread-item', { hasText: title });
+    await item('Free gift cards').waitFor();
+    await threadListIsLive(forum.app, subscribers);
+
+    await forum.app.query(
+      'mutation H($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }',
+      { id: spam.id },
+      { token: staff.token },
+    );
+    await item('Free gift cards').waitFor({ state: 'detached' });
+
+    await reply(forum.app, replier.token, kept.id, 'Not yet; copy long replies somewhere before you post them.');
+    await page.getByRole('status').getByText('1 question has new activity.').waitFor();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await item('remember my draft replies').getByText('New activity').waitFor();
+    await item('remember my draft replies').locator('.thread-item__count').getByText('1', { exact: true }).waitFor();
+  });
+});

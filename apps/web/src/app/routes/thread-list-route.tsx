@@ -2,7 +2,6 @@ import { Link, useSearchParams } from 'react-router';
 import { SearchBox } from '../../features/search/components/search-box';
 import { SearchResults } from '../../features/search/components/search-results';
 import { PopularTags } from '../../features/threads/components/popular-tags';
-import { LiveActivityBanner, useForumActivity } from '../../features/threads/components/live-activity-banner';
 import { ThreadList, type ThreadListTab } from '../../features/threads/components/thread-list';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -23,7 +22,6 @@ export function ThreadListRoute() {
   const tag = params.get('tag');
   const query = params.get('q')?.trim() ?? '';
   const cursors = params.getAll('after');
-  const activity = useForumActivity();
   usePageTitle(query ? `Search: ${query}` : tag ? `Questions tagged ${tag}` : null);
 
   function update(changes: Record<string, string | null>, keepPages = false) {
@@ -73,15 +71,7 @@ export function ThreadListRoute() {
             </nav>
           </div>
           <PopularTags tag={tag} hrefFor={(value) => `?${tagParams(params, value)}`} />
-          <LiveActivityBanner activity={activity} />
-          <ThreadList
-            key={`${tab}:${tag ?? ''}`}
-            tab={tab}
-            tag={tag}
-            cursors={cursors}
-            onLoadMore={loadMore}
-            freshThreadIds={activity.fresh}
-          />
+          <ThreadList tab={tab} tag={tag} cursors={cursors} onLoadMore={loadMore} />
         </>
       )}
     </div>

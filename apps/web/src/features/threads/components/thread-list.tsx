@@ -7,6 +7,7 @@ import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ThreadFilter, ThreadListQuery } from '../../../gql/graphql';
 import { ThreadListDocument } from '../api/thread-list-documents';
+import { LiveActivityBanner, useForumActivity } from './live-activity-banner';
 
 export type ThreadListTab = 'latest' | 'unanswered' | 'answered';
 
@@ -28,28 +29,35 @@ interface ThreadListProps {
   /** endCursors of the pages loaded with "Load more", kept in the URL so reload and Back keep the place. */
   cursors: readonly string[];
   onLoadMore: (endCursor: string) => void;
-  /** Threads that changed live since the list was shown. */
-  freshThreadIds?: ReadonlySet<string>;
 }
 
-export function ThreadList({ tab, tag, author, cursors, onLoadMore, freshThreadIds }: ThreadListProps) {
+/**
+ * A list of questions that follows the forum live wherever it is shown: it offers the threads with new activity
+ * (marked once shown), and reads itself again when a moderator changes what it shows. The marks outlive a change of
+ * tab or tag: the page is the same.
+ */
+export function ThreadList({ tab, tag, author, cursors, onLoadMore }: ThreadListProps) {
+  const activity = useForumActivity();
   const pages: (string | null)[] = [null, ...cursors];
   return (
-    <ol className="thread-list" aria-label="Questions">
-      {pages.map((after, index) => (
-        <ThreadListPage
-          key={after ?? 'first'}
-          tab={tab}
-          tag={tag}
-          author={author}
-          after={after}
-          isLast={index === pages.length - 1}
-          isFirst={index === 0}
-          onLoadMore={onLoadMore}
-          freshThreadIds={freshThreadIds}
-        />
-      ))}
-    </ol>
+    <>
+      <LiveActivityBanner activity={activity} />
+      <ol className="thread-list" aria-label="Questions">
+        {pages.map((after, index) => (
+          <ThreadListPage
+            key={`${tab}:${tag ?? ''}:${after ?? 'first'}`}
+            tab={tab}
+            tag={tag}
+            author={author}
+            after={after}
+            isLast={index === pages.length - 1}
+            isFirst={index === 0}
+            onLoadMore={onLoadMore}
+            freshThreadIds={activity.fresh}
+          />
+        ))}
+      </ol>
+    </>
   );
 }
 
@@ -61,7 +69,7 @@ interface ThreadListPageProps {
   isFirst: boolean;
   isLast: boolean;
   onLoadMore: (endCursor: string) => void;
-  freshThreadIds?: ReadonlySet<string>;
+  freshThreadIds: ReadonlySet<string>;
 }
 
 function ThreadListPage({ tab, tag, author, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
@@ -83,7 +91,7 @@ function ThreadListPage({ tab, tag, author, after, isFirst, isLast, onLoadMore, 
         </li>
       ) : null}
       {nodes.map((thread) => (
-        <ThreadListItem key={thread.id} thread={thread} fresh={freshThreadIds?.has(thread.id) ?? false} />
+        <ThreadListItem key={thread.id} thread={thread} fresh={freshThreadIds.has(thread.id)} />
       ))}
       {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
         <li className="thread-list__more">
