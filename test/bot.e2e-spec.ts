@@ -908,6 +908,20 @@ describe('FAQ bot: a staff decision repeated', () => {
     }
   });
 
+  it('does not confirm the answer a correction sent at the same time replaced', async () => {
+    for (let round = 0; round < 4; round++) {
+      const id = await answered(signedInElsewhere);
+      await Promise.all([decide(id, 'confirmSuggestion'), decide(id, 'correctSuggestion', 'save-qr-code')]);
+      const { thread, learned } = await stored(id);
+      const slug = thread.botSuggestion!.answer!.slug;
+      // Either the confirmation came first and the correction replaced it, or the correction came first and stands.
+      expect(thread.botSuggestion).toMatchObject({ status: 'CORRECTED', answer: { slug: 'save-qr-code' } });
+      expect(thread.replies.nodes[0]!.body).toContain(`/answers/${slug}`);
+      expect(learned).toMatchObject([{ answerSlug: slug }]);
+      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: learned[0]!.id }, { token: staff.token });
+    }
+  });
+
   it("keeps the bot's reply and the suggestion on one answer when corrections to two answers arrive at once", async () => {
     const answers = ['save-qr-code', 'no-backup-codes'];
     for (let round = 0; round < 4; round++) {
@@ -1113,6 +1127,22 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
       const { botSuggestion } = await readThread(app, id, staff.token);
       expect(replies[0]!.body).toContain(`/answers/${botSuggestion!.answer!.slug}`);
       expect(botSuggestion!.replyId).toBe(replies[0]!.id);
+    }
+  });
+
+  it("folds the bot's reply when a dismissal lands after a correction that posted it", async () => {
+    for (let round = 0; round < 4; round++) {
+      const id = await pending();
+      await Promise.all([
+        staffAct('mutation Dismiss($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }', { threadId: id }),
+        staffAct('mutation Correct($threadId: ID!) { correctSuggestion(threadId: $threadId, slug: "save-qr-code") { status } }', {
+          threadId: id,
+        }),
+      ]);
+      const { botSuggestion } = await readThread(app, id, staff.token);
+      // The bot's reply was posted by the correction: shown if the correction stands, folded if the dismissal does.
+      expect(botSuggestion!.replyId).not.toBeNull();
+      expect(botSuggestion!.folded).toBe(botSuggestion!.status === 'DISMISSED');
     }
   });
 

@@ -102,13 +102,17 @@ export class BotReviewService {
 
     const posted = suggestion.replyId === null;
     const decide = async (manager: EntityManager, replyId: number) => {
-      // Conditional, so that of two confirmations at once only one posts, learns and counts.
-      const updated = await manager
-        .getRepository(BotSuggestionEntity)
-        .update(
-          { id: suggestion.id, status: Not(BotSuggestionStatus.CONFIRMED_BY_STAFF), ...(posted ? { replyId: IsNull() } : {}) },
-          { status: BotSuggestionStatus.CONFIRMED_BY_STAFF, replyId, decidedById: staff.id, decidedAt: new Date() },
-        );
+      // Conditional, so that of two confirmations at once only one posts, learns and counts, and a correction that
+      // lands first is not confirmed as the answer it replaced.
+      const updated = await manager.getRepository(BotSuggestionEntity).update(
+        {
+          id: suggestion.id,
+          answerId: answer.id,
+          status: Not(BotSuggestionStatus.CONFIRMED_BY_STAFF),
+          ...(posted ? { replyId: IsNull() } : {}),
+        },
+        { status: BotSuggestionStatus.CONFIRMED_BY_STAFF, replyId, decidedById: staff.id, decidedAt: new Date() },
+      );
       if (!updated.affected) return false;
       await this.answers.learnExample(
         manager,
@@ -196,7 +200,8 @@ export class BotReviewService {
         { id: existing.id, status: Not(BotSuggestionStatus.DISMISSED) },
         {
           status: BotSuggestionStatus.DISMISSED,
-          folded: existing.replyId !== null,
+          // As stored when it commits: a correction may have posted the bot's reply since it was read.
+          folded: () => 'reply_id IS NOT NULL',
           decidedById: staff.id,
           decidedAt: new Date(),
         },
