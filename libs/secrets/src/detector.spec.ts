@@ -76,6 +76,14 @@ describe('the labelled test set', () => {
       expect(findSecrets(text)).toEqual([{ kind: SecretKind.RecoveryCodes, start: expect.any(Number), end: expect.any(Number) }]);
     });
 
+    // The one test here with a time limit: a quadratic scan of this line takes seconds, a linear one milliseconds.
+    it('reads a line ending in a long run of blanks once', { timeout: 2_000 }, () => {
+      for (const blank of [' ', '\t']) {
+        expect(findSecrets(`abcd 1234${blank.repeat(100_000)}!`)).toEqual([]);
+        expect(findSecrets(`send your${blank.repeat(100_000)}z`)).toEqual([]);
+      }
+    });
+
     it('drops findings inside others in one pass over thousands of findings', () => {
       const keys = Array.from({ length: 60_000 }, () => setupKey).join(' x ');
       const findings = findSecrets(keys);

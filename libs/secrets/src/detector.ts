@@ -24,8 +24,10 @@ const setupKeyGroups = /(?<![A-Za-z0-9+/_=-])[A-Za-z2-7]{4}(?: [A-Za-z2-7]{4}){3
 const imageDataUri = /data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]{200,}/gi;
 
 // A recovery code on a line of its own (optionally bulleted or numbered), or several inline in one sentence.
+// The blanks before and after the comma are one optional group, not two runs either side of an optional comma: those
+// split a long run of blanks in every way, quadratic in its length (a 20000-character line took half a second).
 const codeLine =
-  /^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?([A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){1,2}|[A-Za-z0-9]{8,16})[ \t]*[,;]?[ \t]*$/;
+  /^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?([A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){1,2}|[A-Za-z0-9]{8,16})(?:[ \t]*[,;])?[ \t]*$/;
 const inlineCode = /(?<![A-Za-z0-9#./-])(?:[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){1,2}|\d{8,12})(?![A-Za-z0-9./-])/g;
 const minimumRecoveryCodes = 3;
 

@@ -51,6 +51,14 @@ describe('findImpostorRequests', () => {
     expect(findImpostorRequests(text)).toEqual([]);
   });
 
+  // A quadratic scan of these sentences (a rule's `\s+` next to a `\s*`) takes seconds, a linear one milliseconds.
+  it('reads a sentence with a long run of blanks once', { timeout: 2_000 }, () => {
+    for (const blank of [' ', '\t', '\u00a0']) {
+      expect(findImpostorRequests(`send your${blank.repeat(100_000)}z`)).toEqual([]);
+    }
+    expect(findImpostorRequests(`Send your${' '.repeat(100_000)}phone number.`)).toMatchObject([{ phrase: 'Send your phone number' }]);
+  });
+
   it('reports each rule once with the triggering words', () => {
     expect(findImpostorRequests('DM me. Send me the code. Email me.')).toEqual([
       { ruleId: 'send-me-your-secret', category: ImpostorCategory.AsksForSecret, phrase: 'Send me the code' },

@@ -27,7 +27,13 @@ export function findImpostorRequests(text: string): ImpostorFinding[] {
   const sentences = text
     .replace(/```[\s\S]*?```/g, ' ')
     .split(/(?<=[.!?])\s+|\n+/)
-    .map((sentence) => sentence.replace(/[*_`>]/g, '').trim())
+    // Blanks collapsed: the rules' adjacent `\s+` and `\s*` would split a long run of them in every way (quadratic).
+    .map((sentence) =>
+      sentence
+        .replace(/[*_`>]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
   for (const rule of compiledRules) {
     for (const sentence of sentences) {
