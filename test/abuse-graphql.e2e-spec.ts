@@ -238,3 +238,35 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(nested.thread.revisions.nodes).toHaveLength(20);
   });
 });
+
+describe('GraphQL abuse: previews of bodies made to be slow to render', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('previews 30 aliased bodies made to be slow to scan in about the time of 30 ordinary ones', async () => {
+    // A recovery-code line and an impostor rule that split a run of blanks in every way, and a list item whose every
+    // line had marked look for a heading underline through the rest: each took most of a second.
+    const previews = Array.from(
+      { length: 15 },
+      (_, index) => `b${index}: previewMarkdown(body: $blanks) l${index}: previewMarkdown(body: $list)`,
+    );
+    const started = Date.now();
+    const [previewed, served] = await Promise.all([
+      app.request<Record<string, string>>(
+        `query ($blanks: String!, $list: String!) { ${previews.join(' ')} }`,
+        { blanks: `send your${' '.repeat(19_990)}z`, list: `- ${'a\n'.repeat(9_990)}` },
+        { from: '127.0.0.4' },
+      ),
+      app.request<{ health: { status: string } }>('{ health { status } }'),
+    ]);
+    expect(previewed.errors ?? []).toEqual([]);
+    expect(previewed.data?.l14).toMatch(/^<ul>\n<li>a\na\n/);
+    expect(served.data?.health.status).toBe('ok');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

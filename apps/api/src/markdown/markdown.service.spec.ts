@@ -187,6 +187,32 @@ describe('MarkdownService', () => {
     }
   });
 
+  it('reads a list item of many lines about once looking for a setext heading, and still finds one', () => {
+    // Characters given to marked's setext-heading rule ("Title" over "==="), which reads on from where it is asked.
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      if (this.source.endsWith('\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)')) read += input.length;
+      return exec.call(this, input);
+    });
+    try {
+      for (const body of [
+        `- ${'a\n'.repeat(3000)}`,
+        `1. ${'a\n'.repeat(3000)}`,
+        `- ${'a\n'.repeat(3000)}# h\n===`,
+        `> - ${'a\n'.repeat(3000)}`,
+      ]) {
+        read = 0;
+        expect(sut.render(body)).toMatch(/^(?:<blockquote>\n)?<[ou]l>\n<li>a\na\n/);
+        expect(read).toBeLessThan(4 * body.length);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sut.render('- a\n  b\n  ===\n- c')).toBe('<ul>\n<li><h1>a\nb</h1>\n</li>\n<li>c</li>\n</ul>\n');
+    expect(sut.render('- a\nb\n\n  ===')).toBe('<ul>\n<li><p>a\nb</p>\n<p>===</p>\n</li>\n</ul>\n');
+  });
+
   it('keeps hostile text around a mention inert', () => {
     const html = sut.render('@<script>alert(1)</script> @"onclick=alert(1) @grey<img src=x onerror=alert(1)>');
     expectInert(html);

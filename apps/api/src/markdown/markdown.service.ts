@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerAndRendererExtension, type Tokens, type TokensList } from 'marked';
 import { FilterXSS, type IWhiteList } from 'xss';
 
 /** `@name` with the characters usernames may use ([A-Za-z0-9_.-]); a trailing `.` or `-` ends the sentence, not the name. */
@@ -40,9 +40,96 @@ class MentionStarts {
   }
 }
 
+const setextUnderline = / {0,3}(?:=+|-+)[ \t]*(?:\n|$)/y;
+/** Characters `.` does not match: marked's setext rule cannot read a paragraph across them. */
+const lineBreaking = /[\r\u2028\u2029]/;
+/** How marked's setext rule ends a paragraph: `((?:.|\n(?!INTERRUPT))+?)` before its underline. */
+const setextParagraphHead = '((?:.|\\n(?!';
+const setextParagraphTail = '))+?)\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)';
+const interruptions = new WeakMap<RegExp, RegExp | null>();
+
+/** The lines that end a paragraph for marked's setext rule, read from the rule itself; null if its shape changed. */
+function paragraphInterruption(setextRule: RegExp): RegExp | null {
+  let interruption = interruptions.get(setextRule);
+  if (interruption === undefined) {
+    const source = setextRule.source;
+    const head = source.indexOf(setextParagraphHead);
+    interruption =
+      head >= 0 && source.endsWith(setextParagraphTail)
+        ? new RegExp(
+            source.slice(head + setextParagraphHead.length, -setextParagraphTail.length),
+            `${setextRule.flags.replace(/[gy]/g, '')}y`,
+          )
+        : null;
+    interruptions.set(setextRule, interruption);
+  }
+  return interruption;
+}
+
+/**
+ * Where marked's setext-heading rule ("Title" over "===") surely finds nothing in one block source. The rule reads from
+ * a line through its paragraph for an underline; in a list item every line is a token of its own, so the rule read the
+ * rest of the paragraph again at every line: steps x length, most of a second for one 20000-character list item of
+ * short lines. A paragraph read once without an underline before its end has none from any of its lines either.
+ */
+class SetextMisses {
+  private from = -1;
+  private until = -1;
+
+  constructor(private readonly source: string) {}
+
+  /** Whether the rule surely matches nothing at `rest`, the end of this source; false leaves it to the rule. */
+  at(rest: string, interruption: RegExp): boolean {
+    const at = this.source.length - rest.length;
+    if (at < 0 || this.source.charCodeAt(at) !== rest.charCodeAt(0)) return false;
+    if (at >= this.from && at < this.until) return true;
+    const source = this.source;
+    let lineStart = at;
+    for (;;) {
+      const newline = source.indexOf('\n', lineStart);
+      const lineEnd = newline < 0 ? source.length : newline;
+      if (lineBreaking.test(source.slice(lineStart, lineEnd))) break;
+      if (newline < 0) {
+        lineStart = source.length;
+        break;
+      }
+      const next = newline + 1;
+      setextUnderline.lastIndex = next;
+      // An underline the paragraph may reach: the rule decides.
+      if (setextUnderline.test(source)) return false;
+      interruption.lastIndex = next;
+      if (interruption.test(source)) {
+        lineStart = next;
+        break;
+      }
+      lineStart = next;
+    }
+    this.from = at;
+    this.until = lineStart;
+    return true;
+  }
+}
+
 /** marked's lexer, keeping the mention starts of each inline source it is lexing (they nest: link text, emphasis). */
 class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer<ParserOutput, RendererOutput> {
   private readonly sources: MentionStarts[] = [];
+  private readonly blockSources: SetextMisses[] = [];
+
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
+  override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[] {
+    this.blockSources.push(new SetextMisses(src));
+    try {
+      return super.blockTokens(src, tokens, lastParagraphClipped);
+    } finally {
+      this.blockSources.pop();
+    }
+  }
+
+  /** Whether the setext rule surely finds no heading at `rest`, the end of the block source being lexed. */
+  setextMisses(rest: string, interruption: RegExp): boolean {
+    return this.blockSources.at(-1)?.at(rest, interruption) ?? false;
+  }
 
   override inlineTokens(src: string, tokens?: Token[]): Token[] {
     this.sources.push(new MentionStarts(src));
@@ -350,6 +437,13 @@ export class MarkdownService {
     breaks: false,
     async: false,
     extensions: [mentionExtension],
+    tokenizer: {
+      lheading(src) {
+        const interruption = paragraphInterruption(this.rules.block.lheading);
+        if (interruption && this.lexer instanceof MentionLexer && this.lexer.setextMisses(src, interruption)) return undefined;
+        return false;
+      },
+    },
     hooks: {
       provideLexer: () => lexWithMentions,
     },
