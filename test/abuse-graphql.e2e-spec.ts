@@ -182,6 +182,28 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('answers a subscription sent over HTTP, and a persisted query, with a client error', async () => {
+    const post = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, ...((await response.json()) as { errors?: { extensions?: { code?: string } }[] }) };
+    };
+    for (const query of ['subscription { forumActivity { threadId } }', 'subscription { threadActivity(threadId: "1") { kind } }']) {
+      const answer = await post({ query });
+      expect({ status: answer.status, errors: answer.errors }).toEqual({
+        status: 400,
+        errors: [expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })],
+      });
+    }
+    for (const persistedQuery of [{ version: 1, sha256Hash: 'x' }, { version: 2, sha256Hash: 'x' }, { version: 1 }, 'x']) {
+      const answer = await post({ query: '{ __typename }', extensions: { persistedQuery } });
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
+    }
+  });
+
   it('answers an error instead of a response over the size limit', async () => {
     const body = '<>'.repeat(10_000);
     const previews = Array.from({ length: 5 }, (_, index) => `p${index}: previewMarkdown(body: $body)`).join(' ');

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { join } from 'node:path';
 import type { SessionsService } from './auth/sessions.service.js';
@@ -24,12 +25,15 @@ export function graphqlOptions(environment: Environment, generation: ContentGene
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The web app sends whole documents; a cache of queries anyone may register only widens what a client can send.
+    persistedQueries: false,
     playground: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
       ...anonymousResponseCachePlugins(environment, generation, (context) => sessions.viewerOf(context)),
       noStore,
+      noHttpSubscriptions,
       limits.apolloPlugin(),
     ],
     stringifyResult: limits.stringifyResult,
@@ -47,6 +51,19 @@ const noStore: ApolloServerPlugin = {
   requestDidStart: async () => ({
     willSendResponse: async ({ response }) => {
       response.http.headers.set('cache-control', 'no-store');
+    },
+  }),
+};
+
+/** Subscriptions run over the WebSocket (graphql-ws); over HTTP one would resolve to null, an internal error. */
+const noHttpSubscriptions: ApolloServerPlugin = {
+  requestDidStart: async () => ({
+    didResolveOperation: async ({ operation }) => {
+      if (operation?.operation === 'subscription') {
+        throw new GraphQLError('Subscriptions are served over a WebSocket at /graphql (graphql-transport-ws), not over HTTP', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
     },
   }),
 };
