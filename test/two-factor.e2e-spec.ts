@@ -6,7 +6,7 @@ import { RecoveryCodeEntity } from '../apps/api/src/two-factor/recovery-code.ent
 import { SignInChallengeEntity } from '../apps/api/src/two-factor/sign-in-challenge.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
-import { createAccount, enrolTwoFactor, totpCode } from './support/accounts.js';
+import { createAccount, enrolTwoFactor, testPassword, totpCode } from './support/accounts.js';
 import { liveClient } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
@@ -44,7 +44,7 @@ describe('two-factor sign-in', () => {
     const username = `tf_${randomBytes(4).toString('hex')}`;
     const signedUp = await app.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
     const token = signedUp.signUp.token as string;
-    return { id: signedUp.signUp.user.id as string, username, token, ...(await enrolTwoFactor(app, token)) };
+    return { id: signedUp.signUp.user.id as string, username, token, ...(await enrolTwoFactor(app, token, password)) };
   }
 
   async function challengeFor(username: string): Promise<string> {
@@ -65,15 +65,28 @@ describe('two-factor sign-in', () => {
         twoFactorStatus: { enabled: false, recoveryCodesLeft: 0, requiredForStaffTools: false },
       });
 
-      const wrong = await app.request('mutation { confirmTwoFactorEnrolment(code: "000000") { codes } }', {}, { token });
+      const confirm =
+        'mutation C($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }';
+      const wrong = await app.request(confirm, { code: '000000', password: testPassword }, { token });
       expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] });
 
       const secret = setupKey.replace(/ /g, '');
-      const confirmed = await app.query(
+      // The session alone is not enough: it takes the password too, and a wrong one leaves two-factor sign-in off.
+      for (const given of ['not my password', testPassword.toUpperCase()]) {
+        const guessed = await app.request(confirm, { code: await totpCode(secret), password: given }, { token });
+        expect(guessed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'password' }] });
+      }
+      const missing = await app.request(
         'mutation C($code: String!) { confirmTwoFactorEnrolment(code: $code) { codes } }',
-        { code: await totpCode(secret) },
+        {
+          code: await totpCode(secret),
+        },
         { token },
       );
+      expect(codeOf(missing)).toBe('GRAPHQL_VALIDATION_FAILED');
+      await expect(app.query(statusQuery, {}, { token })).resolves.toMatchObject({ twoFactorStatus: { enabled: false } });
+
+      const confirmed = await app.query(confirm, { code: await totpCode(secret), password: testPassword }, { token });
       const codes = confirmed.confirmTwoFactorEnrolment.codes as string[];
       expect(codes).toHaveLength(10);
       expect(new Set(codes).size).toBe(10);
@@ -112,8 +125,8 @@ describe('two-factor sign-in', () => {
       const secret = latest.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
       await expect(
         app.query(
-          'mutation Confirm($code: String!) { confirmTwoFactorEnrolment(code: $code) { codes } }',
-          { code: await totpCode(secret) },
+          'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }',
+          { code: await totpCode(secret), password },
           { token },
         ),
       ).resolves.toMatchObject({ confirmTwoFactorEnrolment: { codes: expect.any(Array) } });
@@ -430,7 +443,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('two-factor sign-in on two instance
   it('shares the five tries of a challenge between instances', async () => {
     const username = `tf_${randomBytes(4).toString('hex')}`;
     const signedUp = await instances.first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
-    await enrolTwoFactor(instances.first, signedUp.signUp.token);
+    await enrolTwoFactor(instances.first, signedUp.signUp.token, password);
     const challenge = (await instances.second.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge
       .token;
     const tries: string[] = [];
@@ -445,7 +458,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('two-factor sign-in on two instance
   it('shares them under concurrent requests to both instances', async () => {
     const username = `tf_${randomBytes(4).toString('hex')}`;
     const signedUp = await instances.first.query(signUpMutation, { input: { username, email: `${username}@example.test`, password } });
-    await enrolTwoFactor(instances.first, signedUp.signUp.token);
+    await enrolTwoFactor(instances.first, signedUp.signUp.token, password);
     const challenge = (await instances.first.query(signInMutation, { input: { login: username, password } })).signIn.twoFactorChallenge
       .token;
     const responses = await Promise.all(

@@ -160,7 +160,7 @@ describe('users: the user:create CLI', () => {
     ).resolves.toMatchObject({
       errors: [{ extensions: { code: 'FORBIDDEN', reason: 'TWO_FACTOR_REQUIRED' } }],
     });
-    await enrolTwoFactor(app, data.signIn.token);
+    await enrolTwoFactor(app, data.signIn.token, 'a long admin password');
     await expect(app.query(setUserRoleMutation, { userId: other.id, role: 'STAFF' }, { token: data.signIn.token })).resolves.toMatchObject({
       setUserRole: { role: 'STAFF' },
     });

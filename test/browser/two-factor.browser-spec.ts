@@ -34,7 +34,12 @@ describe('two-factor sign-in in the web app', () => {
     expect(setupKey).toMatch(/^[A-Z2-7]{32}$/);
     await screenshot(page, 'two-factor-enrolment');
 
+    // The session alone does not turn it on: a wrong password is refused, the right one is needed.
     await page.getByLabel('Code from the app').fill(await totpCode(setupKey));
+    await page.getByLabel('Your password').fill('not my password');
+    await page.keyboard.press('Enter');
+    await page.getByText('That is not the password of this account').waitFor();
+    await page.getByLabel('Your password').fill(password);
     await page.keyboard.press('Enter');
     const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../../apps/api/src/users/password-hasher.js';
 import { SessionsService } from '../../apps/api/src/auth/sessions.service.js';
 import { isStaffRole, Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import type { TestApp } from './test-app.js';
+
+/** Every account createAccount makes has this password (hashed once per test process: hashing is slow on purpose). */
+export const testPassword = 'the test accounts share this one';
+let testPasswordHash: Promise<string> | null = null;
 
 export interface TestAccount {
   id: string;
@@ -27,7 +32,7 @@ export async function createAccount(app: TestApp, role: Role = Role.MEMBER, user
       username: name,
       usernameKey: name.toLowerCase(),
       email: `${name.toLowerCase()}@example.test`,
-      passwordHash: null,
+      passwordHash: await (testPasswordHash ??= app.nest.get(PasswordHasher).hash(testPassword)),
       role,
       createdAt: new Date(),
     });
@@ -38,7 +43,11 @@ export async function createAccount(app: TestApp, role: Role = Role.MEMBER, user
 }
 
 /** Turns two-factor sign-in on for the session's account through the API; returns the secret and the recovery codes. */
-export async function enrolTwoFactor(app: TestApp, token: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+export async function enrolTwoFactor(
+  app: TestApp,
+  token: string,
+  password = testPassword,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
   const begun = await app.query<{ beginTwoFactorEnrolment: { setupKey: string } }>(
     'mutation { beginTwoFactorEnrolment { setupKey } }',
     {},
@@ -46,8 +55,8 @@ export async function enrolTwoFactor(app: TestApp, token: string): Promise<{ sec
   );
   const secret = begun.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
   const confirmed = await app.query<{ confirmTwoFactorEnrolment: { codes: string[] } }>(
-    'mutation Confirm($code: String!) { confirmTwoFactorEnrolment(code: $code) { codes } }',
-    { code: await totpCode(secret) },
+    'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }',
+    { code: await totpCode(secret), password },
     { token },
   );
   return { secret, recoveryCodes: confirmed.confirmTwoFactorEnrolment.codes };

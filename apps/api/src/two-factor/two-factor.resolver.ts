@@ -28,10 +28,11 @@ export class TwoFactorResolver {
 
   @LeavesPublicContent()
   @Mutation(() => RecoveryCodes, {
-    description: 'Turns two-factor sign-in on with the first code from the app; returns the ten recovery codes, shown this once.',
+    description:
+      'Turns two-factor sign-in on with the first code from the app and the password; returns the ten recovery codes, shown this once.',
   })
   confirmTwoFactorEnrolment(@Ctx() context: RequestContext, @Args() args: ConfirmTwoFactorArgs): Promise<RecoveryCodes> {
-    return this.twoFactor.confirmEnrolment(context, args.code);
+    return this.twoFactor.confirmEnrolment(context, args.code, args.password);
   }
 
   @LeavesPublicContent()

@@ -28,6 +28,7 @@ const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 const wrongCode = 'That code is not right. Check the time on your phone, or use a recovery code.';
 const expiredChallenge = 'This sign-in has expired. Enter your password again.';
+const wrongPassword = 'That is not the password of this account';
 
 /** Code checks per request (HTTP) or per operation (socket): aliases in one document get one guess between them. */
 const checkedRequests = new WeakSet<object>();
@@ -93,13 +94,17 @@ export class TwoFactorService {
     return { qrCodeSvg: await enrolmentQrCodeSvg(secret, user.username), setupKey: formatSetupKey(secret) };
   }
 
-  /** The first valid code turns two-factor sign-in on and returns the recovery codes, shown this once. */
-  async confirmEnrolment(context: RequestContext, code: string): Promise<RecoveryCodes> {
+  /**
+   * The first valid code, with the password, turns two-factor sign-in on and returns the recovery codes, shown this
+   * once. The password because a stolen session alone must not enrol the thief's app: the holder could no longer sign in.
+   */
+  async confirmEnrolment(context: RequestContext, code: string, password: string): Promise<RecoveryCodes> {
     const user = context.requireUser();
     const credential = await this.credentials.findOneBy({ userId: user.id });
     if (!credential) throw AppError.badInput('code', 'Start turning on two-factor sign-in first');
     if (credential.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     await this.countAttempt(context, user.id);
+    if (!(await this.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
     if (step === null) throw AppError.badInput('code', wrongCode);
     const codes = await this.credentials.manager.transaction(async (manager) => {
@@ -138,10 +143,8 @@ export class TwoFactorService {
     if (input.code) {
       if (!(await this.acceptTotp(user.id, input.code))) throw AppError.badInput('code', wrongCode);
     } else {
-      const credentials = await this.users.credentialsFor(user.username);
-      const passwordMatches = await this.passwords.verify(credentials?.passwordHash ?? null, input.password!);
       // The recovery code is only spent once the password is right.
-      if (!passwordMatches || !(await this.acceptRecoveryCode(user.id, input.recoveryCode!))) {
+      if (!(await this.passwordMatches(user.username, input.password!)) || !(await this.acceptRecoveryCode(user.id, input.recoveryCode!))) {
         throw AppError.badInput('recoveryCode', 'That password and recovery code do not match this account');
       }
     }
@@ -199,6 +202,11 @@ export class TwoFactorService {
   }
 
   /** A 6-digit code from the app, or else an unused recovery code (spent). */
+  private async passwordMatches(username: string, password: string): Promise<boolean> {
+    const credentials = await this.users.credentialsFor(username);
+    return this.passwords.verify(credentials?.passwordHash ?? null, password);
+  }
+
   private async acceptCode(userId: number, code: string): Promise<boolean> {
     const trimmed = code.trim();
     return /^\d{6}$/.test(trimmed) ? this.acceptTotp(userId, trimmed) : this.acceptRecoveryCode(userId, trimmed);

@@ -79,7 +79,7 @@ type Documents = {
     "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n": typeof types.PopularTagsDocument,
     "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      recoveryCodesLeft\n      requiredForStaffTools\n    }\n  }\n": typeof types.TwoFactorStatusDocument,
     "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      qrCodeSvg\n      setupKey\n    }\n  }\n": typeof types.BeginTwoFactorEnrolmentDocument,
-    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $password: String!) {\n    confirmTwoFactorEnrolment(code: $code, password: $password) {\n      codes\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": typeof types.UserProfileDocument,
@@ -151,7 +151,7 @@ const documents: Documents = {
     "\n  query PopularTags($first: Int!) {\n    tags(first: $first) {\n      tag\n      threadCount\n    }\n  }\n": types.PopularTagsDocument,
     "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      recoveryCodesLeft\n      requiredForStaffTools\n    }\n  }\n": types.TwoFactorStatusDocument,
     "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      qrCodeSvg\n      setupKey\n    }\n  }\n": types.BeginTwoFactorEnrolmentDocument,
-    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $password: String!) {\n    confirmTwoFactorEnrolment(code: $code, password: $password) {\n      codes\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": types.DisableTwoFactorDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": types.UserProfileDocument,
@@ -435,7 +435,7 @@ export function graphql(source: "\n  mutation BeginTwoFactorEnrolment {\n    beg
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      codes\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $password: String!) {\n    confirmTwoFactorEnrolment(code: $code, password: $password) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!, $password: String!) {\n    confirmTwoFactorEnrolment(code: $code, password: $password) {\n      codes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,14 @@ export class ConfirmTwoFactorArgs {
   @IsString()
   @Length(1, 64, { message: 'code must be 1–64 characters' })
   code: string;
+
+  @Field({
+    description:
+      'Your password: a signed-in session alone cannot turn two-factor sign-in on, or someone who took over the session could lock you out.',
+  })
+  @IsString()
+  @Length(1, 200, { message: 'password must be 1–200 characters' })
+  password: string;
 }
 
 @ArgsType()

@@ -20,8 +20,8 @@ export const BeginTwoFactorEnrolmentDocument = graphql(`
 `);
 
 export const ConfirmTwoFactorEnrolmentDocument = graphql(`
-  mutation ConfirmTwoFactorEnrolment($code: String!) {
-    confirmTwoFactorEnrolment(code: $code) {
+  mutation ConfirmTwoFactorEnrolment($code: String!, $password: String!) {
+    confirmTwoFactorEnrolment(code: $code, password: $password) {
       codes
     }
   }

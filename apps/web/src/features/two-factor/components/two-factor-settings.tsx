@@ -41,10 +41,11 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
   const [begin, { data: enrolment, loading: beginning, error: beginError }] = useMutation(BeginTwoFactorEnrolmentDocument);
   const [confirm, { loading: confirming }] = useMutation(ConfirmTwoFactorEnrolmentDocument);
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const { error, submit } = useAction();
 
   const enable = submit(async () => {
-    const result = await confirm({ variables: { code: code.trim() } });
+    const result = await confirm({ variables: { code: code.trim(), password } });
     if (result.data) onEnabled(result.data.confirmTwoFactorEnrolment.codes);
   });
 
@@ -85,7 +86,7 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
             </li>
             <li>
               <p>Enter the 6-digit code the app shows now.</p>
-              {error && !fields.code ? <ErrorMessage error={error} /> : null}
+              {error && !fields.code && !fields.password ? <ErrorMessage error={error} /> : null}
               <TextField
                 label="Code from the app"
                 name="code"
@@ -97,9 +98,21 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
                 error={fields.code}
               />
             </li>
+            <li>
+              <p>Enter your password, to show it is you and not someone using this browser.</p>
+              <TextField
+                label="Your password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                error={fields.password}
+              />
+            </li>
           </ol>
           <div className="row">
-            <Button type="submit" variant="primary" busy={confirming} disabled={code.trim().length !== 6}>
+            <Button type="submit" variant="primary" busy={confirming} disabled={code.trim().length !== 6 || password.length === 0}>
               Confirm and turn on
             </Button>
           </div>
