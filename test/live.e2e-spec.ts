@@ -167,6 +167,45 @@ describe('live updates (graphql-ws on /graphql)', () => {
     }
   });
 
+  it('tells forumActivity subscribers what lists filter the thread on as the activity left it: asker, tags, answered', async () => {
+    const listed = 'subscription { forumActivity { threadId visibilityChanged listing { authorId tags answered } } }';
+    const forum = subscribe<{ forumActivity: Record<string, unknown> }>(connect(), listed);
+    await listening(liveChannels.forum());
+    const askTagged = async (tags: string[]) =>
+      (await app.query<{ askQuestion: { id: string } }>(askMutation, { input: { ...question(), tags } }, { token: asker.token }))
+        .askQuestion.id;
+
+    const tagged = await askTagged(['theme', 'display']);
+    await reply(tagged);
+    await reply(tagged, staff.token, 'Staff here: the forum follows the dark setting of your browser.');
+    const accepted = await askTagged([]);
+    await app.query(acceptMutation, { replyId: await reply(accepted) }, { token: asker.token });
+    await reply(accepted, staff.token);
+    await app.query(
+      'mutation Hide($postId: ID!) { hidePost(postType: THREAD, postId: $postId) { id } }',
+      { postId: accepted },
+      { token: staff.token },
+    );
+
+    const activity = (threadId: string, tags: string[], answered: boolean) => ({
+      threadId,
+      visibilityChanged: false,
+      listing: { authorId: asker.id, tags, answered },
+    });
+    for (const message of [
+      activity(tagged, ['display', 'theme'], false),
+      activity(tagged, ['display', 'theme'], false),
+      // A staff answer answers the thread, as ThreadFilter.unanswered counts it.
+      activity(tagged, ['display', 'theme'], true),
+      activity(accepted, [], false),
+      activity(accepted, [], false),
+      activity(accepted, [], true),
+      activity(accepted, [], true),
+      { threadId: accepted, visibilityChanged: true, listing: null },
+    ])
+      expect((await forum.next()).data?.forumActivity).toEqual(message);
+  });
+
   it('refuses threadActivity on a hidden thread to members, and keeps hidden activity from them', async () => {
     const threadId = await ask();
     const threads = app.nest.get(DataSource).getRepository(ThreadEntity);

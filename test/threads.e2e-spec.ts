@@ -347,6 +347,7 @@ describe('questions', () => {
         acceptedById: Number(asker.id),
         state: { status: 'ANSWERED', locked: false, hidden: false },
         lastActivityAt: expect.any(Date),
+        listing: { authorId: Number(asker.id), tags: ['2fa'], answered: true },
       });
     });
 

@@ -242,3 +242,72 @@ describe('a thread list on any page follows the forum live', () => {
     await item('remember my draft replies').locator('.thread-item__count').getByText('1', { exact: true }).waitFor();
   });
 });
+
+describe('a filtered thread list offers only activity on the threads it shows', () => {
+  const forum = useBrowserApp();
+
+  /**
+   * Opens `path` as a new member once `title` is listed and the list listens; `other` then gets activity, then `shown`,
+   * and the banner must offer `shown` alone. Both events come over one socket in that order, so when the banner offers
+   * one question and Show marks `shown`, the list has seen and left out `other`.
+   */
+  async function offersOnly(path: string, title: string, activity: { other: () => Promise<unknown>; shown: () => Promise<unknown> }) {
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    const page = await (await forum.open({ token: reader.token })).newPage();
+    const subscribers = forumSubscribers(forum.app);
+    await page.goto(path);
+    const item = page.locator('li.thread-item', { hasText: title });
+    await item.waitFor();
+    await threadListIsLive(forum.app, subscribers);
+
+    await activity.other();
+    await activity.shown();
+    await page.getByRole('status').getByText('1 question has new activity.').waitFor();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await item.getByText('New activity').waitFor();
+    return page;
+  }
+
+  it('on a profile page, offers activity on that member’s questions and not on anyone else’s', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const someoneElse = await createAccount(forum.app, Role.MEMBER);
+    const replier = await createAccount(forum.app, Role.MEMBER);
+    const own = await askQuestion(forum.app, asker.token, {
+      title: 'Can I choose which e-mails the forum sends me?',
+      body: 'I get an e-mail for every reply. Could I get only the ones to my own questions?',
+    });
+    const theirs = await askQuestion(forum.app, someoneElse.token, {
+      title: 'Can the forum keep my place in long threads?',
+      body: 'When I come back to a long thread it starts at the top. Could it open where I stopped reading?',
+    });
+
+    await offersOnly(`/u/${encodeURIComponent(asker.username)}`, 'which e-mails the forum sends', {
+      other: () => reply(forum.app, replier.token, theirs.id, 'Not yet; the browser’s back button keeps the place.'),
+      shown: () => reply(forum.app, replier.token, own.id, 'The notifications page has a setting for that.'),
+    });
+  });
+
+  it('with a tag, offers activity on questions with the tag; on Unanswered, not on a question a staff answer answered', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const replier = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const tagged = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum show code in a monospace font?',
+      body: 'Commands I paste into a question come out in the normal font. Could they look like code?',
+      tags: ['formatting'],
+    });
+    const untagged = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum show how many people read my question?',
+      body: 'I would like to know whether anyone saw my question before it gets a reply.',
+    });
+
+    await offersOnly('/?tag=formatting', 'monospace font', {
+      other: () => reply(forum.app, replier.token, untagged.id, 'Not yet; replies are the only sign for now.'),
+      shown: () => reply(forum.app, replier.token, tagged.id, 'Put the command between backticks.'),
+    });
+    await offersOnly('/?tab=unanswered', 'monospace font', {
+      other: () => reply(forum.app, staff.token, untagged.id, 'Staff here: we do not count readers, on purpose.'),
+      shown: () => reply(forum.app, replier.token, tagged.id, 'Indent it by four spaces for a block.'),
+    });
+  });
+});

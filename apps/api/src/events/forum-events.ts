@@ -47,10 +47,21 @@ export interface ThreadStateSnapshot {
   hidden: boolean;
 }
 
+/**
+ * What thread lists filter a thread on, as a change left it (see ThreadFilter): live lists tell from it whether they
+ * show the thread, without reading it.
+ */
+export interface ThreadListingSnapshot {
+  authorId: number;
+  tags: string[];
+  /** It has an accepted answer or a staff answer everyone can see: what ThreadFilter.unanswered looks at. */
+  answered: boolean;
+}
+
 /** What happens in the forum that other features react to (the bot, notifications, live updates). */
 export interface ForumEventMap {
   /** A question was stored (its jobs are queued separately, see PostJobs). `at`: when, also its last activity. */
-  questionPosted: { threadId: number; authorId: number; title: string; at: Date };
+  questionPosted: { threadId: number; authorId: number; title: string; tags: string[]; at: Date };
   /** A reply was stored (its jobs are queued separately, see PostJobs). `at`: when, also the thread's last activity. */
   replyPosted: {
     threadId: number;
@@ -60,9 +71,18 @@ export interface ForumEventMap {
     threadHidden: boolean;
     at: Date;
     reply: ReplySnapshot;
+    /** The thread as this reply left it. */
+    listing: ThreadListingSnapshot;
   };
   /** `lastActivityAt`: the thread's, which accepting does not change. */
-  replyAccepted: { threadId: number; replyId: number; acceptedById: number; state: ThreadStateSnapshot; lastActivityAt: Date };
+  replyAccepted: {
+    threadId: number;
+    replyId: number;
+    acceptedById: number;
+    state: ThreadStateSnapshot;
+    lastActivityAt: Date;
+    listing: ThreadListingSnapshot;
+  };
   /** The accepted answer was withdrawn; the thread is open again (unless locked). */
   answerUnaccepted: { threadId: number; actorId: number; state: ThreadStateSnapshot };
   threadLocked: { threadId: number; locked: boolean; actorId: number; state: ThreadStateSnapshot };

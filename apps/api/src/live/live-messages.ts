@@ -1,4 +1,5 @@
 import { Role } from '../common/role.js';
+import type { ThreadListingSnapshot } from '../events/forum-events.js';
 import { ThreadActivityKind } from './thread-activity-kind.js';
 
 /** Who may see a message: hidden posts reach staff only; `members` carries the redacted copy for everyone else. */
@@ -66,6 +67,8 @@ export interface ForumActivityMessage {
   audience: Audience;
   /** A moderator hid or restored the thread or one of its replies; absent for activity. */
   visibilityChanged?: boolean;
+  /** Activity: what lists filter the thread on, as the activity left it; absent when visibilityChanged. */
+  listing?: ThreadListingSnapshot;
 }
 
 export function reaches(audience: Audience, isStaff: boolean): boolean {

@@ -34,22 +34,23 @@ export class LiveService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('questionPosted', async ({ threadId, at }) => {
-      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience: 'everyone' });
+    this.events.on('questionPosted', async ({ threadId, authorId, tags, at }) => {
+      const listing = { authorId, tags, answered: false };
+      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience: 'everyone', listing });
     });
-    this.events.on('replyPosted', async ({ threadId, replyId, byBot, threadHidden, at, reply }) => {
+    this.events.on('replyPosted', async ({ threadId, replyId, byBot, threadHidden, at, reply, listing }) => {
       const audience: Audience = threadHidden ? 'staff' : 'everyone';
       const kind = byBot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
       const message = await this.replyMessage(reply);
       await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), audience, ...(message ? { reply: message } : {}) });
-      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience });
+      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience, listing });
     });
-    this.events.on('replyAccepted', async ({ threadId, replyId, state, lastActivityAt }) => {
+    this.events.on('replyAccepted', async ({ threadId, replyId, state, lastActivityAt, listing }) => {
       // Only a visible reply can be accepted (checked under the thread's lock).
       const audience: Audience = state.hidden ? 'staff' : 'everyone';
       const at = new Date().toISOString();
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at, audience, state: stateOf(state) });
-      await this.publishForum({ threadId, lastActivityAt: lastActivityAt.toISOString(), audience });
+      await this.publishForum({ threadId, lastActivityAt: lastActivityAt.toISOString(), audience, listing });
     });
     this.events.on('answerUnaccepted', async ({ threadId, state }) => {
       const audience: Audience = state.hidden ? 'staff' : 'everyone';
@@ -113,6 +114,7 @@ export class LiveService implements OnModuleInit {
             threadId: String(message.threadId),
             lastActivityAt: new Date(message.lastActivityAt),
             visibilityChanged: message.visibilityChanged ?? false,
+            listing: message.listing ? { ...message.listing, authorId: String(message.listing.authorId) } : null,
           }
         : null,
     );

@@ -28,17 +28,26 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toReply, toReplySnapshot } from './thread.mapper.js';
-import { replyFromRow, ReplyRow, replySelect } from './thread-rows.js';
+import { answeredSql, replyFromRow, ReplyRow, replySelect, tagsColumn, TagsColumn, tagsOf } from './thread-rows.js';
 import { rowUnderLock, threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
 import { isVisibleTo, mayModify, refuseChangesIfLocked, visibleSql } from './visibility.js';
 
-/** A stored reply's id, whether its thread is hidden as it commits, and its jobs to queue. */
+/** A stored reply's id, its thread as it commits (see bumpThread), and its jobs to queue. */
 interface StoredReply {
   id: number;
   threadHidden: boolean;
+  threadTags: string[];
+  /** Before this reply. */
+  threadAnswered: boolean;
   jobs: PostJob[];
+}
+
+/** The row bumpThread returns. */
+interface BumpedThread extends TagsColumn {
+  hidden: unknown;
+  answered: unknown;
 }
 
 /** What a system reply's caller writes with it, in the same commit (see RepliesService.postAsSystem). */
@@ -142,7 +151,7 @@ export class RepliesService {
       body,
       causedById: causedById ?? null,
     };
-    const { id, threadHidden, jobs } =
+    const { id, threadHidden, threadTags, threadAnswered, jobs } =
       isPostgres(this.replies.manager.connection) && (!alongside || alongside.inStatement)
         ? await this.storeInOneStatement(values, post, alongside?.inStatement)
         : await this.storeInTransaction(values, post, alongside?.inTransaction);
@@ -156,8 +165,30 @@ export class RepliesService {
       threadHidden,
       at: now,
       reply: toReplySnapshot(reply, thread, null, publicProfileOf(author)),
+      listing: { authorId: thread.authorId, tags: threadTags, answered: threadAnswered || isStaffAnswer },
     });
     return reply;
+  }
+
+  /**
+   * The bump of the thread a reply goes to: one more reply, its last activity now, unless it is locked (then it returns
+   * no row). It returns what the reply's live event tells, as the thread is when the reply commits: whether it is
+   * hidden, its tags, and whether it is answered (not counting this reply).
+   */
+  private bumpThread(values: Omit<ReplyEntity, 'id'>, sql: SqlParameters): string {
+    const tags = tagsColumn('threads', isPostgres(this.replies.manager.connection));
+    return `UPDATE threads SET reply_count = reply_count + 1, last_activity_at = ${sql.param(values.createdAt)}
+      WHERE id = ${sql.param(values.threadId)} AND locked = ${sql.param(false)}
+      RETURNING hidden, ${tags}, ${answeredSql('threads', sql)} AS answered`;
+  }
+
+  /** What a stored reply tells of its thread, from the bump's row. */
+  private bumped(row: BumpedThread): Pick<StoredReply, 'threadHidden' | 'threadTags' | 'threadAnswered'> {
+    return {
+      threadHidden: sqlBoolean(row.hidden),
+      threadTags: tagsOf(row, isPostgres(this.replies.manager.connection)),
+      threadAnswered: sqlBoolean(row.answered),
+    };
   }
 
   /**
@@ -171,15 +202,12 @@ export class RepliesService {
     alongside?: WrittenWithReply['inTransaction'],
   ): Promise<StoredReply> {
     return this.replies.manager.transaction(async (manager) => {
-      const [bumped] = await sqlRows<{ hidden: unknown }>(
-        manager,
-        'UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $1 WHERE id = $2 AND locked = $3 RETURNING hidden',
-        [values.createdAt, values.threadId, false],
-      );
+      const sql = new SqlParameters();
+      const [bumped] = await sqlRows<BumpedThread>(manager, this.bumpThread(values, sql), sql.values);
       if (!bumped) await this.refuseReply(manager, values.threadId);
       const id = await insertRow(manager, ReplyEntity, values);
       await alongside?.(manager, id);
-      return { id, threadHidden: sqlBoolean(bumped.hidden), jobs: await this.postJobs.record(manager, { ...post, postId: id }) };
+      return { id, ...this.bumped(bumped), jobs: await this.postJobs.record(manager, { ...post, postId: id }) };
     });
   }
 
@@ -196,19 +224,19 @@ export class RepliesService {
   ): Promise<StoredReply> {
     const sql = new SqlParameters();
     const row = insertedRow(this.replies.manager, ReplyEntity, values, sql);
-    const bump = `UPDATE threads SET reply_count = reply_count + 1, last_activity_at = ${sql.param(values.createdAt)}
-      WHERE id = ${sql.param(values.threadId)} AND locked = ${sql.param(false)} RETURNING hidden`;
+    const bump = this.bumpThread(values, sql);
     const insert = `INSERT INTO ${row.table} (${row.columns}) SELECT ${row.values} FROM bumped RETURNING id`;
     const recording = this.postJobs.recordingQuery(sql, post, 'reply');
     const withQueries = [`bumped AS (${bump})`, `reply AS (${insert})`, ...(recording ? [`jobs AS (${recording.query})`] : [])];
-    const [stored] = await sqlRows<{ id: number; hidden: boolean }>(
+    const [stored] = await sqlRows<{ id: number } & BumpedThread>(
       this.replies.manager,
       `WITH ${[...withQueries, ...(alongside?.(sql, 'reply') ?? [])].join(', ')}
-       SELECT reply.id, bumped.hidden FROM reply, bumped`,
+       SELECT reply.id, bumped.hidden, bumped.tags, bumped.answered FROM reply, bumped`,
       sql.values,
     );
     if (!stored) await this.refuseReply(this.replies.manager, values.threadId);
-    return { id: Number(stored.id), threadHidden: stored.hidden, jobs: recording?.jobsOf(Number(stored.id)) ?? [] };
+    const id = Number(stored.id);
+    return { id, ...this.bumped(stored), jobs: recording?.jobsOf(id) ?? [] };
   }
 
   /** Why a thread took no reply: NOT_FOUND when it is gone, else FORBIDDEN (it is locked). */

@@ -1,4 +1,4 @@
-import { sqlBoolean, sqlDate, sqlDateOrNull } from '../common/sql.js';
+import { sqlBoolean, sqlDate, sqlDateOrNull, SqlParameters } from '../common/sql.js';
 import { Reply } from './models/reply.model.js';
 import { Thread, ThreadWithText } from './models/thread.model.js';
 import { ThreadStatus } from './thread-status.js';
@@ -80,6 +80,33 @@ export type JoinedThreadRow = { [Column in keyof ThreadRow as `t_${Column}`]: Th
 
 export function threadFromJoinedRow(row: JoinedThreadRow): ThreadWithText {
   return threadFromRow(Object.fromEntries(threadColumns.map((column) => [column, row[`t_${column}`]])) as unknown as ThreadRow);
+}
+
+/** A row's `tags` column (see tagsColumn). */
+export interface TagsColumn {
+  tags: string | null;
+}
+
+/** A column `tags` of the thread aliased `alias`: its tags, separated by spaces (tags are a-z, 0-9 and -), for tagsOf. */
+export function tagsColumn(alias: string, postgres: boolean): string {
+  // PostgreSQL sorts them by its collation, as `tags` does; SQLite's are sorted in tagsOf.
+  const tagList = postgres ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
+  return `(SELECT ${tagList} FROM thread_tags WHERE thread_id = ${alias}.id) AS tags`;
+}
+
+/** The tags of a row's `tags` column, sorted. */
+export function tagsOf(row: TagsColumn, postgres: boolean): string[] {
+  const tags = row.tags ? row.tags.split(' ') : [];
+  return postgres ? tags : tags.sort();
+}
+
+/**
+ * Whether the thread aliased `alias` is answered: it has an accepted answer, or a staff answer everyone can see. The one
+ * rule for ThreadFilter.unanswered and for the `answered` that live thread lists are told.
+ */
+export function answeredSql(alias: string, sql: SqlParameters): string {
+  const staffAnswer = `EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = ${alias}.id AND sr.is_staff_answer = ${sql.param(true)} AND sr.hidden = ${sql.param(false)})`;
+  return `(${alias}.accepted_reply_id IS NOT NULL OR ${staffAnswer})`;
 }
 
 /** A reply's columns, from `replies` aliased `r`. */

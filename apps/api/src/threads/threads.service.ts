@@ -28,7 +28,18 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toQuestionSnapshot, toThread } from './thread.mapper.js';
-import { ListedThreadRow, listedThreadSelect, threadFromListedRow, threadFromRow, ThreadRow, threadSelect } from './thread-rows.js';
+import {
+  answeredSql,
+  ListedThreadRow,
+  listedThreadSelect,
+  tagsColumn,
+  TagsColumn,
+  tagsOf,
+  threadFromListedRow,
+  threadFromRow,
+  ThreadRow,
+  threadSelect,
+} from './thread-rows.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
@@ -40,11 +51,6 @@ export interface NewQuestion {
   title: string;
   body: string;
   tags?: string[] | null;
-}
-
-/** A row's `tags` column (see ThreadsService.tagsColumn). */
-interface TagsColumn {
-  tags: string | null;
 }
 
 /** Questions: asking, reading, editing, accepting an answer. */
@@ -139,7 +145,7 @@ export class ThreadsService {
         });
     const thread: ThreadEntity = { ...values, id };
     await this.postJobs.queue(jobs);
-    await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, at: now });
+    await this.events.emit('questionPosted', { threadId: thread.id, authorId, title: thread.title, tags: [...tags].sort(), at: now });
     return thread;
   }
 
@@ -172,6 +178,18 @@ export class ThreadsService {
     const thread = await this.threads.findOneBy({ id });
     if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
     return thread;
+  }
+
+  /** The thread with its tags, in one statement, if the viewer may see it (as findVisible), else NOT_FOUND. */
+  private async visibleWithTags(context: RequestContext, id: number): Promise<{ thread: ThreadWithText; tags: string[] }> {
+    const [row] = await sqlRows<ThreadRow & TagsColumn>(
+      this.threads.manager.connection,
+      `SELECT ${threadSelect}, ${this.tagsColumn()} FROM threads t WHERE t.id = $1`,
+      [id],
+    );
+    const thread = row && threadFromRow(row);
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', id);
+    return { thread, tags: tagsOf(row, isPostgres(this.threads.manager.connection)) };
   }
 
   /** The thread page's thread: one statement with its tags and author (which it hands to their loaders). */
@@ -243,16 +261,13 @@ export class ThreadsService {
     this.tagLoader(context).clear(threadId).prime(threadId, tags);
   }
 
-  /** A column `tags` of a thread aliased `t`: its tags, separated by spaces (tags are a-z, 0-9 and -), for knownTagsColumn. */
+  /** A column `tags` of a thread aliased `t` (see tagsColumn). */
   private tagsColumn(): string {
-    // PostgreSQL sorts them by its collation, as `tags` does; SQLite's are sorted in knownTagsColumn.
-    const tagList = isPostgres(this.threads.manager.connection) ? `string_agg(tag, ' ' ORDER BY tag)` : `group_concat(tag, ' ')`;
-    return `(SELECT ${tagList} FROM thread_tags WHERE thread_id = t.id) AS tags`;
+    return tagsColumn('t', isPostgres(this.threads.manager.connection));
   }
 
   private knownTagsColumn(context: RequestContext, threadId: number, row: TagsColumn): void {
-    const tags = row.tags ? row.tags.split(' ') : [];
-    this.knownTags(context, threadId, isPostgres(this.threads.manager.connection) ? tags : tags.sort());
+    this.knownTags(context, threadId, tagsOf(row, isPostgres(this.threads.manager.connection)));
   }
 
   private tagLoader(context: RequestContext): DataLoader<number, string[]> {
@@ -302,12 +317,7 @@ export class ThreadsService {
     if (filter.status) conditions.push(`t.status = ${sql.param(filter.status)}`);
     if (filter.tag)
       conditions.push(`EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = t.id AND tt.tag = ${sql.param(filter.tag)})`);
-    if (filter.unanswered != null) {
-      const staffReply = `EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = t.id AND sr.is_staff_answer = ${sql.param(true)} AND sr.hidden = ${sql.param(false)})`;
-      conditions.push(
-        filter.unanswered ? `t.accepted_reply_id IS NULL AND NOT ${staffReply}` : `(t.accepted_reply_id IS NOT NULL OR ${staffReply})`,
-      );
-    }
+    if (filter.unanswered != null) conditions.push(`${filter.unanswered ? 'NOT ' : ''}${answeredSql('t', sql)}`);
     if (authorId !== null) conditions.push(`t.author_id = ${sql.param(authorId)}`);
     if (filter.authorUsername) {
       conditions.push(`t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername)})`);
@@ -410,35 +420,38 @@ export class ThreadsService {
     const replyId = parseId(rawReplyId, 'replyId');
     const reply = await this.replies.findOneBy({ id: replyId });
     if (!reply || !isVisibleTo(context, reply)) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
-    // A reply of a hidden thread is as unknown as a hidden reply: naming its thread would tell which one it is.
-    const thread = await this.findVisible(context, reply.threadId).catch(() => {
+    // A reply of a hidden thread is as unknown as a hidden reply: naming its thread would tell which one it is. The tags
+    // are for the live event, which tells thread lists.
+    const { thread, tags } = await this.visibleWithTags(context, reply.threadId).catch(() => {
       throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', replyId);
     });
+    const threadId = Number(thread.id);
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
     refuseChangesIfLocked(context, thread);
     // Accepting the accepted answer again (a second click, a retried request) changes nothing, so it costs nothing.
-    if (thread.acceptedReplyId === replyId) return toThread(thread);
+    if (thread.acceptedReplyId === replyId) return thread;
     await this.consumeAnswerChange(user.id);
-    const changed = await this.state.change(thread.id, async (change) => {
+    const changed = await this.state.change(threadId, async (change) => {
       refuseChangesIfLocked(context, change.thread);
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
       if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
       return { done: await change.setAcceptedReply(replyId), state: change.snapshot() };
     });
-    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     if (changed.result.done) {
       const { state } = changed.result;
       await this.events.emit('replyAccepted', {
-        threadId: thread.id,
+        threadId,
         replyId,
         acceptedById: user.id,
         state,
         lastActivityAt: thread.lastActivityAt,
+        listing: { authorId: thread.authorId, tags, answered: true },
       });
     }
-    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
+    return toThread(await this.threads.findOneByOrFail({ id: threadId }));
   }
 
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */

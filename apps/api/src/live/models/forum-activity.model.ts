@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ThreadListing } from './thread-listing.model.js';
 
 @ObjectType('ForumActivity', {
   description:
@@ -17,4 +18,11 @@ export class ForumActivity {
       'shows it (or should) reads itself again.',
   })
   visibilityChanged: boolean;
+
+  @Field(() => ThreadListing, {
+    nullable: true,
+    description:
+      'Activity: what lists filter the thread on, so that a filtered list offers only threads it shows. Null when visibilityChanged.',
+  })
+  listing: ThreadListing | null;
 }

@@ -6,6 +6,11 @@ export const ForumActivityDocument = graphql(`
       threadId
       lastActivityAt
       visibilityChanged
+      listing {
+        authorId
+        tags
+        answered
+      }
     }
   }
 `);

@@ -5,18 +5,18 @@ import { Button } from '../../../components/button';
 import { EmptyState, PageStatus } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
-import type { ThreadFilter, ThreadListQuery } from '../../../gql/graphql';
+import type { ThreadListQuery } from '../../../gql/graphql';
 import { ThreadListDocument } from '../api/thread-list-documents';
-import { LiveActivityBanner, useForumActivity } from './live-activity-banner';
+import { LiveActivityBanner, type ThreadListFilter, useForumActivity } from './live-activity-banner';
 
 export type ThreadListTab = 'latest' | 'unanswered' | 'answered';
 
 const pageSize = 20;
 
-function filterFor(tab: ThreadListTab, tag: string | null, author?: string): ThreadFilter {
+function filterFor(tab: ThreadListTab, tag: string | null, authorId?: string): ThreadListFilter {
   return {
     ...(tag ? { tag } : {}),
-    ...(author ? { authorUsername: author } : {}),
+    ...(authorId ? { authorId } : {}),
     ...(tab === 'unanswered' ? { unanswered: true } : tab === 'answered' ? { unanswered: false } : {}),
   };
 }
@@ -24,20 +24,21 @@ function filterFor(tab: ThreadListTab, tag: string | null, author?: string): Thr
 interface ThreadListProps {
   tab: ThreadListTab;
   tag: string | null;
-  /** Only questions this user asked. */
-  author?: string;
+  /** Only questions this user (by id) asked. */
+  authorId?: string;
   /** endCursors of the pages loaded with "Load more", kept in the URL so reload and Back keep the place. */
   cursors: readonly string[];
   onLoadMore: (endCursor: string) => void;
 }
 
 /**
- * A list of questions that follows the forum live wherever it is shown: it offers the threads with new activity
- * (marked once shown), and reads itself again when a moderator changes what it shows. The marks outlive a change of
- * tab or tag: the page is the same.
+ * A list of questions that follows the forum live wherever it is shown: it offers the threads it shows that have new
+ * activity (marked once shown), and reads itself again when a moderator changes what it shows. The marks outlive a
+ * change of tab or tag: the page is the same.
  */
-export function ThreadList({ tab, tag, author, cursors, onLoadMore }: ThreadListProps) {
-  const activity = useForumActivity();
+export function ThreadList({ tab, tag, authorId, cursors, onLoadMore }: ThreadListProps) {
+  const filter = filterFor(tab, tag, authorId);
+  const activity = useForumActivity(filter);
   const pages: (string | null)[] = [null, ...cursors];
   return (
     <>
@@ -48,7 +49,7 @@ export function ThreadList({ tab, tag, author, cursors, onLoadMore }: ThreadList
             key={`${tab}:${tag ?? ''}:${after ?? 'first'}`}
             tab={tab}
             tag={tag}
-            author={author}
+            filter={filter}
             after={after}
             isLast={index === pages.length - 1}
             isFirst={index === 0}
@@ -64,7 +65,7 @@ export function ThreadList({ tab, tag, author, cursors, onLoadMore }: ThreadList
 interface ThreadListPageProps {
   tab: ThreadListTab;
   tag: string | null;
-  author?: string;
+  filter: ThreadListFilter;
   after: string | null;
   isFirst: boolean;
   isLast: boolean;
@@ -72,9 +73,9 @@ interface ThreadListPageProps {
   freshThreadIds: ReadonlySet<string>;
 }
 
-function ThreadListPage({ tab, tag, author, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
+function ThreadListPage({ tab, tag, filter, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
   const { data, loading, error, refetch } = useQuery(ThreadListDocument, {
-    variables: { filter: filterFor(tab, tag, author), sort: 'LATEST_ACTIVITY', first: pageSize, after },
+    variables: { filter, sort: 'LATEST_ACTIVITY', first: pageSize, after },
     notifyOnNetworkStatusChange: true,
   });
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading questions…" className="thread-list__status" />;
