@@ -270,25 +270,38 @@ describe('GraphQL abuse: previews of bodies made to be slow to render', () => {
     await app.stop();
   });
 
-  it('previews 30 aliased bodies made to be slow to scan in about the time of 30 ordinary ones', async () => {
+  it('previews as many bodies made to be slow to scan as one request may hold in about the time of ordinary ones', async () => {
     // A recovery-code line and an impostor rule that split a run of blanks in every way, and a list item whose every
     // line had marked look for a heading underline through the rest: each took most of a second.
-    const previews = Array.from(
-      { length: 15 },
-      (_, index) => `b${index}: previewMarkdown(body: $blanks) l${index}: previewMarkdown(body: $list)`,
-    );
+    const bodies = { blanks: `send your${' '.repeat(19_990)}z`, list: `- ${'a\n'.repeat(9_990)}` };
+    const previews = ['b0: previewMarkdown(body: $blanks)', 'b1: previewMarkdown(body: $blanks)', 'b2: previewMarkdown(body: $blanks)'];
+    previews.push('l0: previewMarkdown(body: $list)', 'l1: previewMarkdown(body: $list)');
+    const query = (fields: string[]) => `query ($blanks: String!, $list: String!) { ${fields.join(' ')} }`;
     const started = Date.now();
     const [previewed, served] = await Promise.all([
-      app.request<Record<string, string>>(
-        `query ($blanks: String!, $list: String!) { ${previews.join(' ')} }`,
-        { blanks: `send your${' '.repeat(19_990)}z`, list: `- ${'a\n'.repeat(9_990)}` },
-        { from: '127.0.0.4' },
-      ),
+      app.request<Record<string, string>>(query(previews), bodies, { from: '127.0.0.4' }),
       app.request<{ health: { status: string } }>('{ health { status } }'),
     ]);
     expect(previewed.errors ?? []).toEqual([]);
-    expect(previewed.data?.l14).toMatch(/^<ul>\n<li>a\na\n/);
+    expect(previewed.data?.l1).toMatch(/^<ul>\n<li>a\na\n/);
     expect(served.data?.health.status).toBe('ok');
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('weighs a preview by its length: a request holds a few long ones, or many short ones', async () => {
+    const long = 'Where are my backup codes? '.repeat(740);
+    const aliased = (count: number) =>
+      `query ($body: String!) { ${Array.from({ length: count }, (_, index) => `p${index}: previewMarkdown(body: $body)`).join(' ')} }`;
+    const tooMuch = await app.request(aliased(6), { body: long }, { from: '127.0.0.5' });
+    expect(tooMuch.data).toBeUndefined();
+    expect(tooMuch.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/exceeds the limit of 5000/), extensions: { code: 'BAD_USER_INPUT' } }),
+    ]);
+    const fits = await app.request<Record<string, string>>(aliased(5), { body: long }, { from: '127.0.0.5' });
+    expect(fits.errors).toBeUndefined();
+    expect(Object.keys(fits.data ?? {})).toHaveLength(5);
+    const short = await app.request<Record<string, string>>(aliased(30), { body: 'Where are my *backup codes*?' }, { from: '127.0.0.6' });
+    expect(short.errors).toBeUndefined();
+    expect(Object.keys(short.data ?? {})).toHaveLength(30);
   });
 });

@@ -7,6 +7,13 @@ import { MarkdownPreviewService } from './markdown-preview.service.js';
 import { renderedHtmlCost } from '../graphql/query-limits.js';
 import { neverCached } from '../graphql/anonymous-response-cache.js';
 
+/**
+ * A preview renders its body there and then, in time about linear in its length (a 20000-character one takes tens of
+ * milliseconds): it weighs one per this many characters, so a request within the default cost limit (5000) holds
+ * 100000 characters of previews at most.
+ */
+const previewCharactersPerCost = 20;
+
 @Resolver()
 export class MarkdownResolver {
   constructor(private readonly previews: MarkdownPreviewService) {}
@@ -15,7 +22,7 @@ export class MarkdownResolver {
   @Directive(neverCached)
   @Query(() => String, {
     description: 'Renders markdown to the sanitised HTML a post with this body would show; nothing is stored (rate limited per IP).',
-    complexity: renderedHtmlCost,
+    complexity: ({ args }) => Math.max(renderedHtmlCost, Math.ceil(String(args.body ?? '').length / previewCharactersPerCost)),
   })
   previewMarkdown(@Ctx() context: RequestContext, @Args() args: PreviewMarkdownArgs): Promise<string> {
     return this.previews.preview(context, args.body);
