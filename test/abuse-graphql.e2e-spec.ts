@@ -304,4 +304,25 @@ describe('GraphQL abuse: previews of bodies made to be slow to render', () => {
     expect(short.errors).toBeUndefined();
     expect(Object.keys(short.data ?? {})).toHaveLength(30);
   });
+
+  it('weighs suggestions by the text they read: a request holds about ten at their longest, or many short ones', async () => {
+    const aliased = (count: number) =>
+      `query ($title: String, $body: String) { ${Array.from(
+        { length: count },
+        (_, index) => `s${index}: suggestAnswers(title: $title, body: $body) { answers { slug } }`,
+      ).join(' ')} }`;
+    // Read up to its first 4000 characters, so a longer body weighs no more.
+    const long = { title: 'Lost my phone', body: 'My authenticator was on the phone I lost on the train. '.repeat(360) };
+    const tooMuch = await app.request(aliased(20), long, { from: '127.0.0.7' });
+    expect(tooMuch.data).toBeUndefined();
+    expect(tooMuch.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/exceeds the limit of 5000/), extensions: { code: 'BAD_USER_INPUT' } }),
+    ]);
+    const fits = await app.request<Record<string, unknown>>(aliased(10), long, { from: '127.0.0.7' });
+    expect(fits.errors).toBeUndefined();
+    expect(Object.keys(fits.data ?? {})).toHaveLength(10);
+    const short = await app.request<Record<string, unknown>>(aliased(30), { title: 'Where are my backup codes?' }, { from: '127.0.0.8' });
+    expect(short.errors).toBeUndefined();
+    expect(Object.keys(short.data ?? {})).toHaveLength(30);
+  });
 });

@@ -17,6 +17,8 @@ import { BotSuggestion } from './models/bot-suggestion.model.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
 import { SuggestionsService } from './suggestions.service.js';
 import { neverCached } from '../graphql/anonymous-response-cache.js';
+import { textWorkCost } from '../graphql/query-limits.js';
+import { typedBodyMatched } from '#post-limits';
 
 @Resolver()
 export class SuggestionsResolver {
@@ -32,6 +34,8 @@ export class SuggestionsResolver {
   @Query(() => SuggestAnswersResult, {
     description:
       'Canonical answers and similar threads for a question as it is typed (rate limited per member, or per client IP when signed out). Both empty: empty result.',
+    // 1 per 10 characters it reads: within the default cost limit (5000), about ten at their longest in one request.
+    complexity: textWorkCost(10, typedBodyMatched),
   })
   suggestAnswers(@Ctx() context: RequestContext, @Args() args: SuggestAnswersArgs): Promise<SuggestAnswersResult> {
     return this.suggestions.suggest(context, args.title ?? '', args.body ?? '');

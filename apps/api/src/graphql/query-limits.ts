@@ -12,10 +12,27 @@ import {
   ValidationRule,
 } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { ComplexityEstimator as FieldComplexity } from '@nestjs/graphql';
 import { Environment } from '../config/environment.js';
 
 /** The weight of a field rendered per request (markdown to HTML): `@ResolveField(..., { complexity: renderedHtmlCost })`. */
 export const renderedHtmlCost = 10;
+
+/**
+ * The weight of a field that works through the text it is given, there and then, in time about linear in its length
+ * (a preview renders it, suggestions match it): one per `charactersPerCost` characters of its string arguments, each
+ * counted up to `readsAtMost`, and at least renderedHtmlCost, plus what it returns. Weighed as one field, thirty aliases
+ * of a long text would hold the event loop for most of a second.
+ */
+export function textWorkCost(charactersPerCost: number, readsAtMost = Number.POSITIVE_INFINITY): FieldComplexity {
+  return ({ args, childComplexity }) => {
+    const characters = Object.values(args).reduce<number>(
+      (sum, value) => sum + (typeof value === 'string' ? Math.min(value.length, readsAtMost) : 0),
+      0,
+    );
+    return childComplexity + Math.max(renderedHtmlCost, Math.ceil(characters / charactersPerCost));
+  };
+}
 
 /** The code of a cost refusal (refusals while validating get Apollo's GRAPHQL_VALIDATION_FAILED). */
 const code = 'BAD_USER_INPUT';
