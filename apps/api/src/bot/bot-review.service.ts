@@ -28,7 +28,6 @@ const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, Bot
 };
 
 /** Rolls back a bot reply whose staff decision another request took first. */
-class DecidedAlready extends Error {}
 
 /**
  * Staff review of the bot: the queues, confirming or correcting a suggestion (which teaches the
@@ -266,24 +265,16 @@ export class BotReviewService {
    * An edit's decision is taken after the thread's row and before the reply's, so of two decisions at once the later
    * one edits the text the earlier one wrote.
    */
-  private async writeDeciding(
+  private writeDeciding(
     thread: { id: number; authorId: number },
     replyId: number | null,
     body: string,
     staffId: number,
     decide: (manager: EntityManager, replyId: number) => Promise<boolean>,
   ): Promise<boolean> {
-    const claim = async (manager: EntityManager, id: number) => {
-      if (!(await decide(manager, id))) throw new DecidedAlready();
-    };
-    try {
-      if (replyId === null) await this.author.post(thread, body, staffId, { inTransaction: claim });
-      else await this.author.edit(replyId, body, (manager) => claim(manager, replyId));
-      return true;
-    } catch (error) {
-      if (error instanceof DecidedAlready) return false;
-      throw error;
-    }
+    return replyId === null
+      ? this.author.postDeciding(thread, body, staffId, decide)
+      : this.author.editDeciding(replyId, body, (manager) => decide(manager, replyId));
   }
 
   private async reload(suggestionId: number): Promise<BotSuggestion> {

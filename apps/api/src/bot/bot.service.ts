@@ -38,9 +38,6 @@ import { botAnswerReply } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 
-/** Rolls back the asker's choice when another choice was made first. */
-class ChosenAlready extends Error {}
-
 /** Statuses in which the bot's public reply carries a canonical answer the asker can judge. */
 const answeredStatuses = [
   BotSuggestionStatus.ANSWERED,
@@ -334,21 +331,18 @@ export class BotService implements OnModuleInit {
     // In the commit of the bot's rewritten reply, holding the thread's row, so that a lock landing meanwhile wins;
     // conditional, so that of two choices at once only the first stands and only its text is posted.
     const body = botAnswerReply(answer, `You said: *${choice.label}*. Here's what to do:`);
-    await this.author
-      .edit(suggestion.replyId, body, async (manager, current) => {
-        refuseChangesIfLocked(context, current);
-        const updated = await manager
-          .getRepository(BotSuggestionEntity)
-          .update(
-            { id: suggestion.id, status: BotSuggestionStatus.CLARIFYING },
-            { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, decidedById: user.id, decidedAt: new Date() },
-          );
-        if (!updated.affected) throw new ChosenAlready();
-        await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof ChosenAlready)) throw error;
-      });
+    await this.author.editDeciding(suggestion.replyId, body, async (manager, current) => {
+      refuseChangesIfLocked(context, current);
+      const updated = await manager
+        .getRepository(BotSuggestionEntity)
+        .update(
+          { id: suggestion.id, status: BotSuggestionStatus.CLARIFYING },
+          { status: BotSuggestionStatus.ANSWERED, answerId: answer.id, decidedById: user.id, decidedAt: new Date() },
+        );
+      if (!updated.affected) return false;
+      await recordBotEvents(manager, [BotEventType.BotAnswered], { answerId: answer.id, threadId: thread.id, userId: user.id });
+      return true;
+    });
     return this.reload(suggestion.id);
   }
 

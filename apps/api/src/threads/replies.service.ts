@@ -62,8 +62,11 @@ export interface WrittenWithReply {
   inStatement?(sql: SqlParameters, replyQuery: string): string[];
 }
 
+/** A reply's thread as it is when an edit of the reply commits. */
+export type ThreadAtEdit = Pick<ThreadEntity, 'id' | 'hidden' | 'locked'>;
+
 /** What a system edit's caller writes with it, in the same commit, seeing the thread as it is then (see storeEdit). */
-export type WrittenWithEdit = (manager: EntityManager, thread: Pick<ThreadEntity, 'id' | 'hidden' | 'locked'>) => Promise<void>;
+export type WrittenWithEdit = (manager: EntityManager, thread: ThreadAtEdit) => Promise<void>;
 
 /** Replies: posting (by people and by the bot), editing, paging through a thread. */
 @Injectable()
