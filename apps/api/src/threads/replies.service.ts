@@ -283,7 +283,6 @@ export class RepliesService {
    * edit by throwing. Unchanged text is not stored again.
    */
   private async storeEdit(reply: ReplyEntity, body: string, editorId: number, alongside?: WrittenWithEdit): Promise<Reply> {
-    const now = new Date();
     const cooked = this.markdown.cook(body);
     const {
       reply: stored,
@@ -305,6 +304,8 @@ export class RepliesService {
       const row = await rowUnderLock(manager, ReplyEntity, reply.id, 'pessimistic_write');
       if (!row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', reply.id);
       if (row.body === body) return { reply: row, edited: false, current };
+      // Taken holding the row, so that of two edits at once the later one's revision is also the newer one.
+      const now = new Date();
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
         postId: reply.id,

@@ -373,7 +373,6 @@ export class ThreadsService {
     if (!textChanged && !tagsChanged) return toThread(thread);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
-    const now = new Date();
     const edited = await this.threads.manager.transaction(async (manager) => {
       // The thread as it is when this edit commits, not as read above: a moderator may have hidden it since, and
       // hiding waits for this row lock, so the live event cannot show the new text to members then. Another edit may
@@ -381,6 +380,8 @@ export class ThreadsService {
       const row = await threadUnderLock(manager, thread.id, 'pessimistic_write');
       if (!row) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
       refuseChangesIfLocked(context, row);
+      // Taken holding the row, so that of two edits at once the later one's revision is also the newer one.
+      const now = new Date();
       const title = input.title ?? row.title;
       const body = input.body ?? row.body;
       let edited = row;
