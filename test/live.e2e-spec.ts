@@ -206,6 +206,46 @@ describe('live updates (graphql-ws on /graphql)', () => {
       expect((await forum.next()).data?.forumActivity).toEqual(message);
   });
 
+  it('tells forumActivity subscribers when an accepted answer is withdrawn: unanswered again, unless a staff answer answers it', async () => {
+    const listed = 'subscription { forumActivity { threadId lastActivityAt listing { answered } } }';
+    // The last test's subscriber is gone once the server has seen its socket close.
+    await listening(liveChannels.forum(), 0);
+    const forum = subscribe<{ forumActivity: { threadId: string; lastActivityAt: string; listing: unknown } }>(connect(), listed);
+    await listening(liveChannels.forum());
+    // An asker of their own: accepting and withdrawing answers have a budget per member.
+    const own = await createAccount(app, Role.MEMBER);
+    const accept = (replyId: string) => app.query(acceptMutation, { replyId }, { token: own.token });
+    const unaccept = (threadId: string) =>
+      app.query('mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }', { threadId }, { token: own.token });
+
+    const alone = await ask(own.token);
+    await accept(await reply(alone));
+    await unaccept(alone);
+    const withStaff = await ask(own.token);
+    await reply(withStaff, staff.token, 'Staff here: the setting is under Security.');
+    await accept(await reply(withStaff));
+    await unaccept(withStaff);
+
+    const answered = [
+      [alone, false],
+      [alone, false],
+      [alone, true],
+      [alone, false],
+      [withStaff, false],
+      [withStaff, true],
+      [withStaff, true],
+      [withStaff, true],
+    ] as const;
+    const received = [];
+    for (const [threadId, isAnswered] of answered) {
+      const { forumActivity } = (await forum.next()).data!;
+      expect(forumActivity).toMatchObject({ threadId, listing: { answered: isAnswered } });
+      received.push(forumActivity);
+    }
+    // Withdrawing an answer is not new activity: lists keep the thread where it was.
+    expect(received[3].lastActivityAt).toBe(received[2].lastActivityAt);
+  });
+
   it('refuses threadActivity on a hidden thread to members, and keeps hidden activity from them', async () => {
     const threadId = await ask();
     const threads = app.nest.get(DataSource).getRepository(ThreadEntity);

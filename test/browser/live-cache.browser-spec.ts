@@ -287,7 +287,7 @@ describe('a filtered thread list offers only activity on the threads it shows', 
     });
   });
 
-  it('with a tag, offers activity on questions with the tag; on Unanswered, not on a question a staff answer answered', async () => {
+  it('with a tag, offers activity on questions with the tag; on Unanswered, not on a question staff had answered', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const replier = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);
@@ -305,9 +305,49 @@ describe('a filtered thread list offers only activity on the threads it shows', 
       other: () => reply(forum.app, replier.token, untagged.id, 'Not yet; replies are the only sign for now.'),
       shown: () => reply(forum.app, replier.token, tagged.id, 'Put the command between backticks.'),
     });
+    await reply(forum.app, staff.token, untagged.id, 'Staff here: we do not count readers, on purpose.');
     await offersOnly('/?tab=unanswered', 'monospace font', {
-      other: () => reply(forum.app, staff.token, untagged.id, 'Staff here: we do not count readers, on purpose.'),
+      other: () => reply(forum.app, replier.token, untagged.id, 'Thanks, that makes sense.'),
       shown: () => reply(forum.app, replier.token, tagged.id, 'Indent it by four spaces for a block.'),
     });
+  });
+
+  it('offers a question it shows that activity took out of it, and Show takes it out: answered on Unanswered, unaccepted on Answered', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const replier = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum number the lines of code blocks?',
+      body: 'When I point someone at a line of a long command it would help to have line numbers.',
+    });
+    const answer = await reply(forum.app, replier.token, thread.id, 'Not yet; quote the line you mean instead.');
+
+    const context = await forum.open({ token: reader.token });
+    const leaves = async (tab: string, change: () => Promise<unknown>) => {
+      const page = await context.newPage();
+      const item = page.locator('li.thread-item', { hasText: 'number the lines' });
+      const subscribers = forumSubscribers(forum.app);
+      await page.goto(`/?tab=${tab}`);
+      await item.waitFor();
+      await threadListIsLive(forum.app, subscribers);
+      await change();
+      await page.getByRole('status').getByText('1 question has new activity.').waitFor();
+      expect(await item.count()).toBe(1);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await item.waitFor({ state: 'detached' });
+      await page.close();
+    };
+
+    await leaves('unanswered', () =>
+      forum.app.query('mutation A($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }', { replyId: answer }, { token: asker.token }),
+    );
+    await leaves('answered', () =>
+      forum.app.query(
+        'mutation U($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
+        { threadId: thread.id },
+        { token: staff.token },
+      ),
+    );
   });
 });

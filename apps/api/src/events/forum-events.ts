@@ -83,8 +83,16 @@ export interface ForumEventMap {
     lastActivityAt: Date;
     listing: ThreadListingSnapshot;
   };
-  /** The accepted answer was withdrawn; the thread is open again (unless locked). */
-  answerUnaccepted: { threadId: number; actorId: number; state: ThreadStateSnapshot };
+  /**
+   * The accepted answer was withdrawn; the thread is open again (unless locked). What thread lists are told (`lists`) is
+   * absent when moderation withdrew it by hiding the answer: that change's own event makes them read themselves again.
+   */
+  answerUnaccepted: {
+    threadId: number;
+    actorId: number;
+    state: ThreadStateSnapshot;
+    lists?: { lastActivityAt: Date; listing: ThreadListingSnapshot };
+  };
   threadLocked: { threadId: number; locked: boolean; actorId: number; state: ThreadStateSnapshot };
   /** A question (replyId null, `question` set) or a reply (`reply` set) was edited. */
   postEdited: {

@@ -52,10 +52,12 @@ export class LiveService implements OnModuleInit {
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at, audience, state: stateOf(state) });
       await this.publishForum({ threadId, lastActivityAt: lastActivityAt.toISOString(), audience, listing });
     });
-    this.events.on('answerUnaccepted', async ({ threadId, state }) => {
+    this.events.on('answerUnaccepted', async ({ threadId, state, lists }) => {
       const audience: Audience = state.hidden ? 'staff' : 'everyone';
       const at = new Date().toISOString();
       await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId: null, at, audience, state: stateOf(state) });
+      if (lists)
+        await this.publishForum({ threadId, lastActivityAt: lists.lastActivityAt.toISOString(), audience, listing: lists.listing });
     });
     this.events.on('threadLocked', async ({ threadId, locked, state }) => {
       await this.publishThread({

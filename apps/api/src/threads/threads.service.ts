@@ -458,20 +458,38 @@ export class ThreadsService {
   /** Undoes acceptAnswer: the thread is OPEN again (or stays LOCKED). */
   async unaccept(context: RequestContext, rawThreadId: string): Promise<Thread> {
     const user = context.requireUser();
-    const thread = await this.findVisible(context, parseId(rawThreadId, 'threadId'));
+    // The tags are for the live event, which tells thread lists.
+    const { thread, tags } = await this.visibleWithTags(context, parseId(rawThreadId, 'threadId'));
+    const threadId = Number(thread.id);
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
     refuseChangesIfLocked(context, thread);
-    if (thread.acceptedReplyId === null) return toThread(thread);
+    if (thread.acceptedReplyId === null) return thread;
     await this.consumeAnswerChange(user.id);
-    const changed = await this.state.change(thread.id, async (change) => {
+    const changed = await this.state.change(threadId, async (change) => {
       refuseChangesIfLocked(context, change.thread);
-      return { done: await change.setAcceptedReply(null), state: change.snapshot() };
+      const done = await change.setAcceptedReply(null);
+      // A staff answer still answers it: the Unanswered tab takes it back only without one.
+      const sql = new SqlParameters();
+      const [{ answered }] = await sqlRows<{ answered: unknown }>(
+        change.manager,
+        `SELECT ${answeredSql('t', sql)} AS answered FROM threads t WHERE t.id = ${sql.param(threadId)}`,
+        sql.values,
+      );
+      return { done, state: change.snapshot(), answered: sqlBoolean(answered) };
     });
-    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
-    if (changed.result.done)
-      await this.events.emit('answerUnaccepted', { threadId: thread.id, actorId: user.id, state: changed.result.state });
-    return toThread(await this.threads.findOneByOrFail({ id: thread.id }));
+    if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
+    if (changed.result.done) {
+      const { state, answered } = changed.result;
+      const listing = { authorId: thread.authorId, tags, answered };
+      await this.events.emit('answerUnaccepted', {
+        threadId,
+        actorId: user.id,
+        state,
+        lists: { lastActivityAt: thread.lastActivityAt, listing },
+      });
+    }
+    return toThread(await this.threads.findOneByOrFail({ id: threadId }));
   }
 
   /** Accepting and withdrawing answers share one limit per member (each acceptance may notify people). */

@@ -11,7 +11,7 @@ export type ThreadListFilter = Pick<ThreadFilter, 'tag' | 'authorId' | 'unanswer
 type ThreadListing = NonNullable<ForumActivitySubscription['forumActivity']['listing']>;
 
 export interface ForumActivityState {
-  /** Threads the list shows that have activity it does not show yet. */
+  /** Threads the list would show, or shows now, that have activity it does not show yet. */
   pending: ReadonlySet<string>;
   /** Threads whose new activity was brought into the list: marked until the page is left. */
   fresh: ReadonlySet<string>;
@@ -27,8 +27,12 @@ function listShows(filter: ThreadListFilter, listing: ThreadListing): boolean {
   );
 }
 
-/** Listens for activity in the forum while the list is open, and offers the threads with activity that it shows. */
-export function useForumActivity(filter: ThreadListFilter): ForumActivityState {
+/**
+ * Listens for activity in the forum while the list is open, and offers the threads with activity that it shows as that
+ * activity left them, and those it shows now that the activity took out of it (answered on the Unanswered tab): Show
+ * takes them out, where a reload would, rather than the list moving under the reader.
+ */
+export function useForumActivity(filter: ThreadListFilter, shownThreadIds: ReadonlySet<string>): ForumActivityState {
   const client = useApolloClient();
   // Each thread with activity not brought in yet, as its latest activity left it: what the list offers follows its
   // filter, also after a change of tab or tag.
@@ -45,7 +49,9 @@ export function useForumActivity(filter: ThreadListFilter): ForumActivityState {
       else if (listing) setActive((current) => new Map(current).set(threadId, listing));
     },
   });
-  const pending = new Set([...active].filter(([, listing]) => listShows(filter, listing)).map(([threadId]) => threadId));
+  const pending = new Set(
+    [...active].filter(([threadId, listing]) => listShows(filter, listing) || shownThreadIds.has(threadId)).map(([threadId]) => threadId),
+  );
   async function showNew() {
     await client.refetchQueries({ include: [ThreadListDocument] });
     setFresh((current) => new Set([...current, ...pending]));

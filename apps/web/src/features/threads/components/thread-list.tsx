@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -38,15 +39,23 @@ interface ThreadListProps {
  */
 export function ThreadList({ tab, tag, authorId, cursors, onLoadMore }: ThreadListProps) {
   const filter = filterFor(tab, tag, authorId);
-  const activity = useForumActivity(filter);
-  const pages: (string | null)[] = [null, ...cursors];
+  const pages = [null, ...cursors].map((after) => ({ after, key: `${authorId ?? ''}:${tab}:${tag ?? ''}:${after ?? 'first'}` }));
+  // Each loaded page's threads, by page key; pages of another tab or tag are left out below.
+  const [shownByPage, setShownByPage] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
+  const onShown = useCallback(
+    (pageKey: string, threadIds: readonly string[]) => setShownByPage((current) => new Map(current).set(pageKey, threadIds)),
+    [],
+  );
+  const activity = useForumActivity(filter, new Set(pages.flatMap(({ key }) => shownByPage.get(key) ?? [])));
   return (
     <>
       <LiveActivityBanner activity={activity} />
       <ol className="thread-list" aria-label="Questions">
-        {pages.map((after, index) => (
+        {pages.map(({ after, key }, index) => (
           <ThreadListPage
-            key={`${tab}:${tag ?? ''}:${after ?? 'first'}`}
+            key={key}
+            pageKey={key}
+            onShown={onShown}
             tab={tab}
             tag={tag}
             filter={filter}
@@ -63,6 +72,9 @@ export function ThreadList({ tab, tag, authorId, cursors, onLoadMore }: ThreadLi
 }
 
 interface ThreadListPageProps {
+  pageKey: string;
+  /** Tells the list which threads this page shows, each time it loads. */
+  onShown: (pageKey: string, threadIds: readonly string[]) => void;
   tab: ThreadListTab;
   tag: string | null;
   filter: ThreadListFilter;
@@ -73,11 +85,19 @@ interface ThreadListPageProps {
   freshThreadIds: ReadonlySet<string>;
 }
 
-function ThreadListPage({ tab, tag, filter, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
+function ThreadListPage({ pageKey, onShown, tab, tag, filter, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
   const { data, loading, error, refetch } = useQuery(ThreadListDocument, {
     variables: { filter, sort: 'LATEST_ACTIVITY', first: pageSize, after },
     notifyOnNetworkStatusChange: true,
   });
+  const shown = data?.threads.nodes;
+  useEffect(() => {
+    if (shown)
+      onShown(
+        pageKey,
+        shown.map((thread) => thread.id),
+      );
+  }, [shown, onShown, pageKey]);
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading questions…" className="thread-list__status" />;
   const { nodes, pageInfo } = data.threads;
   return (
