@@ -230,6 +230,88 @@ describe('accounts: sign-up, sign-in, sessions', () => {
   });
 });
 
+describe('accounts: changing the password, and signing out elsewhere', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const changePassword = (token: string | undefined, currentPassword: unknown, newPassword: unknown) =>
+    app.request<{ changePassword: boolean }>(
+      'mutation Change($input: ChangePasswordInput!) { changePassword(input: $input) }',
+      { input: { currentPassword, newPassword } },
+      token ? { token } : {},
+    );
+  const me = async (token: string) => (await app.query<{ me: { id: string } | null }>(meQuery, {}, { token })).me;
+  /** A new account signed in three times: the session it changes from, and two others (another browser, a phone). */
+  async function accountWithSessions() {
+    const { data } = await signUp(app);
+    const { username, id } = data!.signUp.user;
+    const others = [(await signIn(app, username, password)).data!.signIn.token, (await signIn(app, username, password)).data!.signIn.token];
+    return { username, id, token: data!.signUp.token, others };
+  }
+
+  it('sets a new password against the current one: this session stays, the others end, and only the new password signs in', async () => {
+    const account = await accountWithSessions();
+    const newPassword = 'a new and longer passphrase';
+    const response = await changePassword(account.token, password, newPassword);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ changePassword: true });
+
+    expect(await me(account.token)).toMatchObject({ id: account.id });
+    for (const other of account.others) expect(await me(other)).toBeNull();
+    expect((await signIn(app, account.username, password)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await signIn(app, account.username, newPassword)).data?.signIn.user.id).toBe(account.id);
+  });
+
+  it('refuses a wrong current password, a new one too short or the same, and anonymous callers, changing nothing', async () => {
+    const account = await accountWithSessions();
+    const refusals: [string | undefined, string, unknown, string, string][] = [
+      [account.token, 'not the password at all', 'a new and longer passphrase', 'BAD_USER_INPUT', 'currentPassword'],
+      [account.token, password, 'short1234', 'BAD_USER_INPUT', 'newPassword'],
+      [account.token, password, 'x'.repeat(201), 'BAD_USER_INPUT', 'newPassword'],
+      [account.token, password, password, 'BAD_USER_INPUT', 'newPassword'],
+      [undefined, password, 'a new and longer passphrase', 'UNAUTHENTICATED', ''],
+    ];
+    for (const [token, current, next, code, field] of refusals) {
+      const response = await changePassword(token, current, next);
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      if (field) expect(response.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field })]);
+    }
+    for (const token of [account.token, ...account.others]) expect(await me(token)).toMatchObject({ id: account.id });
+    expect((await signIn(app, account.username, password)).data?.signIn.user.id).toBe(account.id);
+  });
+
+  it('lets a session guess the current password 10 times in 15 minutes, then refuses even the right one', async () => {
+    const account = await accountWithSessions();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await changePassword(account.token, `wrong guess ${attempt}`, 'a new and longer passphrase');
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const response = await changePassword(account.token, password, 'a new and longer passphrase');
+    expect(response.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await signIn(app, account.username, password)).data?.signIn.user.id).toBe(account.id);
+  });
+
+  it('signs out every other session, which answers how many ended, and leaves other accounts alone', async () => {
+    const account = await accountWithSessions();
+    const someoneElse = await accountWithSessions();
+    const response = await app.request<{ signOutOtherSessions: number }>('mutation { signOutOtherSessions }', {}, { token: account.token });
+    expect(response.data).toEqual({ signOutOtherSessions: 2 });
+    expect(await me(account.token)).toMatchObject({ id: account.id });
+    for (const other of account.others) expect(await me(other)).toBeNull();
+    for (const token of [someoneElse.token, ...someoneElse.others]) expect(await me(token)).toMatchObject({ id: someoneElse.id });
+    await expect(app.query('mutation { signOutOtherSessions }', {}, { token: account.token })).resolves.toEqual({
+      signOutOtherSessions: 0,
+    });
+    expect((await app.request('mutation { signOutOtherSessions }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('accounts: rate limits', () => {
   let app: TestApp;
   beforeAll(async () => {

@@ -67,7 +67,7 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByText('You have 10 unused recovery codes').waitFor();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.goto('/sign-in');
     await page.getByLabel('Username or email').fill('noor_h');
     await page.getByLabel('Password').fill(password);
@@ -81,8 +81,10 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByRole('link', { name: 'noor_h' }).waitFor();
 
     await page.goto('/account/two-factor');
+    await page.getByRole('heading', { name: 'Security', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account/security');
     await page.getByRole('button', { name: 'Lost your phone? Use your password and a recovery code' }).click();
-    await page.getByLabel('Password').fill(password);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
     await page.getByLabel('Recovery code', { exact: true }).fill(fresh[0]);
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
@@ -101,6 +103,6 @@ describe('two-factor sign-in in the web app', () => {
     await expect(page.getByText('Turn on two-factor sign-in to use staff tools.').count()).resolves.toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).click();
     await page.getByText('Turn on two-factor sign-in to use staff tools.').first().waitFor();
-    await expect(page.url()).toContain('/account/two-factor');
+    await expect(page.url()).toContain('/account/security');
   });
 });

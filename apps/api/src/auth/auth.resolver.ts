@@ -1,10 +1,11 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { AuthService } from './auth.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
+import { ChangePasswordInput } from './dto/change-password.input.js';
 import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
 import { AuthPayload } from './models/auth-payload.model.js';
 import { SignInPayload } from './models/sign-in-payload.model.js';
@@ -51,6 +52,27 @@ export class AuthResolver {
     @Args('input', { description: 'The challenge and a code.' }) input: CompleteTwoFactorSignInInput,
   ): Promise<AuthPayload> {
     return this.auth.completeTwoFactorSignIn(context, input);
+  }
+
+  @LeavesPublicContent()
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password after checking the current one, and signs the account out of every other session (this one stays). ' +
+      'Wrong current password: BAD_USER_INPUT on currentPassword; more than 10 tries in 15 minutes: RATE_LIMITED.',
+  })
+  changePassword(
+    @Ctx() context: RequestContext,
+    @Args('input', { description: 'The current password and the new one.' }) input: ChangePasswordInput,
+  ): Promise<boolean> {
+    return this.auth.changePassword(context, input);
+  }
+
+  @LeavesPublicContent()
+  @Mutation(() => Int, {
+    description: 'Ends every other session of the account (other browsers, devices and API tokens); this one stays. How many ended.',
+  })
+  signOutOtherSessions(@Ctx() context: RequestContext): Promise<number> {
+    return this.auth.signOutOtherSessions(context);
   }
 
   @Public()

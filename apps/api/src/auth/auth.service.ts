@@ -8,6 +8,7 @@ import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
+import { ChangePasswordInput } from './dto/change-password.input.js';
 import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
 import { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { AuthPayload } from './models/auth-payload.model.js';
@@ -15,6 +16,9 @@ import { SignInPayload } from './models/sign-in-payload.model.js';
 import { SessionsService } from './sessions.service.js';
 
 const dayInSeconds = 24 * 60 * 60;
+/** Tries at the current password when changing it, per account: a stolen session cannot guess it. */
+const passwordChangesPerAccount = 10;
+const passwordChangeWindowSeconds = 15 * 60;
 const signUpWindowSeconds = 60 * 60;
 const wrongCredentials = 'Wrong username or password';
 
@@ -114,6 +118,28 @@ export class AuthService {
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     return { ...session, user };
+  }
+
+  /**
+   * A new password, against the current one. The session it is changed from stays; every other session of the account
+   * ends, so whoever knew the old password is signed out. Each try counts against the account's budget before the
+   * password is checked.
+   */
+  async changePassword(context: RequestContext, input: ChangePasswordInput): Promise<boolean> {
+    const user = context.requireUser();
+    await this.rateLimiter.consume(`password-change:account:${user.id}`, passwordChangesPerAccount, passwordChangeWindowSeconds);
+    const credentials = await this.users.credentialsFor(user.username);
+    if (!(await this.passwords.verify(credentials?.passwordHash ?? null, input.currentPassword)))
+      throw AppError.badInput('currentPassword', 'That is not the password of this account');
+    if (input.newPassword === input.currentPassword)
+      throw AppError.badInput('newPassword', 'The new password must differ from the current one');
+    await this.users.replacePassword(user.id, input.newPassword, this.sessions.hashesOf(context));
+    return true;
+  }
+
+  /** Ends every session of the account but the one the request came with; how many ended. */
+  signOutOtherSessions(context: RequestContext): Promise<number> {
+    return this.sessions.revokeAllOf(context.requireUser().id, this.sessions.hashesOf(context));
   }
 
   /** Ends the session the request came with; harmless when there is none. */

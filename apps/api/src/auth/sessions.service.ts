@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { In, LessThan, Not, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
@@ -24,8 +24,10 @@ export class SessionsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // A reset password signs the account out everywhere: whoever knew the old one keeps no session.
-    this.events.on('passwordChanged', ({ userId }) => this.revokeAllOf(userId));
+    // A new password signs the account out everywhere else: whoever knew the old one keeps no session.
+    this.events.on('passwordChanged', async ({ userId, keptSessionHashes }) => {
+      await this.revokeAllOf(userId, keptSessionHashes);
+    });
   }
 
   /** Starts a session and returns its secret token (only its hash is stored). */
@@ -51,11 +53,16 @@ export class SessionsService implements OnModuleInit {
 
   /** Revokes the session this request came with (bearer or cookie; both if it sent both) and clears the cookie. */
   async end(context: RequestContext): Promise<void> {
-    const cookies = context.request.cookies as Record<string, string> | undefined;
-    const tokens = new Set([sessionTokenFrom(context.request), cookies?.[sessionCookieName]]);
-    for (const token of tokens) if (token) await this.revoke(token);
+    for (const sessionHash of this.hashesOf(context)) await this.revokeHash(sessionHash);
     context.response?.clearCookie(sessionCookieName, this.cookieOptions());
     context.user = null;
+  }
+
+  /** The hashes of the session tokens the request came with: the bearer token, the cookie, or both. */
+  hashesOf(context: RequestContext): string[] {
+    const cookies = context.request.cookies as Record<string, string> | undefined;
+    const tokens = new Set([sessionTokenFrom(context.request), cookies?.[sessionCookieName]]);
+    return [...tokens].filter((token): token is string => Boolean(token)).map(hashToken);
   }
 
   /** The request's viewer, looked up once per request (the AuthGuard, and the response cache before it). */
@@ -93,18 +100,21 @@ export class SessionsService implements OnModuleInit {
     };
   }
 
-  async revoke(token: string): Promise<void> {
-    const sessionHash = hashToken(token);
+  private async revokeHash(sessionHash: string): Promise<void> {
     await this.sessions.delete({ tokenHash: sessionHash });
     await this.events.emit('sessionEnded', { sessionHash });
   }
 
-  /** Ends every session of a user, each as if it had signed out (its live sockets close). */
-  async revokeAllOf(userId: number): Promise<void> {
-    const sessions = await this.sessions.find({ select: { tokenHash: true }, where: { userId } });
-    if (sessions.length === 0) return;
-    await this.sessions.delete({ userId });
+  /**
+   * Ends every session of a user but `kept`, each as if it had signed out (its live sockets close); how many ended.
+   */
+  async revokeAllOf(userId: number, kept: readonly string[] = []): Promise<number> {
+    const others = { userId, ...(kept.length > 0 ? { tokenHash: Not(In(kept)) } : {}) };
+    const sessions = await this.sessions.find({ select: { tokenHash: true }, where: others });
+    if (sessions.length === 0) return 0;
+    await this.sessions.delete(others);
     for (const { tokenHash: sessionHash } of sessions) await this.events.emit('sessionEnded', { sessionHash });
+    return sessions.length;
   }
 
   async revokeExpired(): Promise<void> {

@@ -112,8 +112,11 @@ export interface ForumEventMap {
   threadMovedIntoPast: { threadId: number; askedAt: Date; replyTimes: Map<number, Date> };
   /** A session was signed out or revoked (identified by its token's hash): what runs on it ends. */
   sessionEnded: { sessionHash: string };
-  /** A user's password was set anew (the user:set-password tool): every session of the account ends. */
-  passwordChanged: { userId: number };
+  /**
+   * A user's password was set anew: every session of the account ends but `keptSessionHashes` (the one the owner
+   * changed it from; none when the user:set-password tool reset it).
+   */
+  passwordChanged: { userId: number; keptSessionHashes: string[] };
   /** An admin changed a user's role: what they may see changes at once. */
   roleChanged: { userId: number };
   /** Two-factor sign-in was turned on or off: a staff account's powers come and go with it (RequestContext.isStaff). */

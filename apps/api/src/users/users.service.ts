@@ -163,9 +163,14 @@ export class UsersService {
   async setPassword(username: string, password: string): Promise<User> {
     const row = await this.users.findOneBy({ usernameKey: username.trim().toLowerCase() });
     if (!row || row.role === Role.BOT) throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', username);
-    await this.users.update(row.id, { passwordHash: await this.passwords.hash(password) });
-    await this.events.emit('passwordChanged', { userId: row.id });
+    await this.replacePassword(row.id, password, []);
     return toUser(row);
+  }
+
+  /** Stores a new password; every session of the account but `keptSessionHashes` ends (passwordChanged). */
+  async replacePassword(userId: number, password: string, keptSessionHashes: string[]): Promise<void> {
+    await this.users.update(userId, { passwordHash: await this.passwords.hash(password) });
+    await this.events.emit('passwordChanged', { userId, keptSessionHashes });
   }
 
   /** The FAQ bot's account (role BOT, no password), created on first call. Idempotent. */

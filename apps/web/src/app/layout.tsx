@@ -4,6 +4,7 @@ import { SignOutButton } from '../features/auth/components/sign-out-button';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { twoFactorRequiredMessage } from '../lib/graphql-errors';
 import { useViewer } from '../lib/viewer';
+import { securityPath } from './paths';
 
 export function Layout() {
   const { viewer, loading } = useViewer();
@@ -37,7 +38,7 @@ export function Layout() {
                 <Link className="account-name" to={`/u/${encodeURIComponent(viewer.username)}`} title="Your profile">
                   {viewer.username}
                 </Link>
-                <Link className="account-security" to="/account/two-factor" title="Two-factor sign-in">
+                <Link className="account-security" to={securityPath} title="Two-factor sign-in, password and other devices">
                   Security
                 </Link>
                 <SignOutButton
@@ -61,10 +62,10 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
-        {viewer?.isStaff && !viewer.twoFactorEnabled && location.pathname !== '/account/two-factor' ? (
+        {viewer?.isStaff && !viewer.twoFactorEnabled && location.pathname !== securityPath ? (
           <div className="notice notice--warning staff-two-factor" role="status">
             <p>
-              <strong>{twoFactorRequiredMessage}</strong> <Link to="/account/two-factor">Turn it on now</Link>
+              <strong>{twoFactorRequiredMessage}</strong> <Link to={securityPath}>Turn it on now</Link>
             </p>
           </div>
         ) : null}

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './layout';
 import { AnswerRoute } from './routes/answer-route';
 import { AskRoute } from './routes/ask-route';
@@ -17,7 +17,8 @@ import {
 } from './routes/staff-routes';
 import { ThreadListRoute } from './routes/thread-list-route';
 import { ThreadRoute } from './routes/thread-route';
-import { TwoFactorRoute } from './routes/two-factor-route';
+import { securityPath } from './paths';
+import { SecurityRoute } from './routes/security-route';
 
 export const router = createBrowserRouter([
   {
@@ -32,7 +33,9 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
-      { path: 'account/two-factor', element: <TwoFactorRoute /> },
+      { path: securityPath.slice(1), element: <SecurityRoute /> },
+      // Where the security page was, while it held two-factor sign-in alone.
+      { path: 'account/two-factor', element: <Navigate to={securityPath} replace /> },
       {
         path: 'staff',
         element: <StaffRoute />,

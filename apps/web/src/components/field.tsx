@@ -70,6 +70,14 @@ export function TextField({ label, hint, error, counter, id, ...input }: TextFie
   );
 }
 
+/**
+ * A password input. `current`: the account's password, which password managers fill in; `new`: one being set, which
+ * they offer to generate and save.
+ */
+export function PasswordField({ purpose, ...field }: Omit<TextFieldProps, 'type' | 'autoComplete'> & { purpose: 'current' | 'new' }) {
+  return <TextField type="password" autoComplete={purpose === 'current' ? 'current-password' : 'new-password'} {...field} />;
+}
+
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
   hint?: ReactNode;

@@ -20,6 +20,8 @@ type Documents = {
     "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.CompleteTwoFactorSignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.BotSuggestionFieldsFragmentDoc,
     "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": typeof types.ThreadBotSuggestionDocument,
     "\n  mutation ChooseClarification($threadId: ID!, $slug: String!) {\n    chooseClarification(threadId: $threadId, slug: $slug) {\n      ...BotSuggestionFields\n    }\n  }\n": typeof types.ChooseClarificationDocument,
@@ -92,6 +94,8 @@ const documents: Documents = {
     "\n  mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!) {\n    completeTwoFactorSignIn(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.CompleteTwoFactorSignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": types.BotSuggestionFieldsFragmentDoc,
     "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": types.ThreadBotSuggestionDocument,
     "\n  mutation ChooseClarification($threadId: ID!, $slug: String!) {\n    chooseClarification(threadId: $threadId, slug: $slug) {\n      ...BotSuggestionFields\n    }\n  }\n": types.ChooseClarificationDocument,
@@ -196,6 +200,14 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n"): (typeof documents)["\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

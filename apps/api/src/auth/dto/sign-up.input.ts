@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNewPassword } from './new-password.js';
 
 /** The sign-up rules; the `user:create` CLI validates its flags with this same class. */
 @InputType({ description: 'A new member account.' })
@@ -16,7 +17,6 @@ export class SignUpInput {
   email: string;
 
   @Field({ description: 'At least 10 characters (at most 200).' })
-  @IsString({ message: 'password must be a string' })
-  @Length(10, 200, { message: 'password must be 10–200 characters long' })
+  @IsNewPassword()
   password: string;
 }

@@ -12,6 +12,7 @@ import type { BotQueueKind } from '../../gql/graphql';
 import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
+import { securityPath } from '../paths';
 
 /** Staff only: everyone else is sent home (the API refuses them anyway). */
 export function StaffRoute() {
@@ -29,7 +30,7 @@ export function StaffRoute() {
             as well as a password.
           </p>
           <p>
-            <Link to="/account/two-factor">Turn on two-factor sign-in</Link>
+            <Link to={securityPath}>Turn on two-factor sign-in</Link>
           </p>
         </Notice>
       </div>

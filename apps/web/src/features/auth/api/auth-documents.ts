@@ -41,3 +41,15 @@ export const SignOutDocument = graphql(`
     signOut
   }
 `);
+
+export const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input)
+  }
+`);
+
+export const SignOutOtherSessionsDocument = graphql(`
+  mutation SignOutOtherSessions {
+    signOutOtherSessions
+  }
+`);

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { TextField } from '../../../components/field';
+import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
 import { errorCodeOf, errorReasonOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
@@ -63,11 +63,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         required
         autoFocus
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         label="Password"
         name="password"
-        type="password"
-        autoComplete="current-password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         error={fields.password}

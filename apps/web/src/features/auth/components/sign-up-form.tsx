@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { TextField } from '../../../components/field';
+import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
@@ -49,11 +49,10 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         error={fields.email}
         required
       />
-      <TextField
+      <PasswordField
+        purpose="new"
         label="Password"
         name="password"
-        type="password"
-        autoComplete="new-password"
         hint="At least 10 characters."
         value={password}
         onChange={(event) => setPassword(event.target.value)}

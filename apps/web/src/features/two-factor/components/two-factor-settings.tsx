@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { TextField } from '../../../components/field';
+import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
@@ -100,11 +100,10 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
             </li>
             <li>
               <p>Enter your password, to show it is you and not someone using this browser.</p>
-              <TextField
+              <PasswordField
+                purpose="current"
                 label="Your password"
                 name="password"
-                type="password"
-                autoComplete="current-password"
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
                 error={fields.password}
@@ -160,11 +159,10 @@ function EnabledSettings({
           {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
           {withRecovery ? (
             <>
-              <TextField
+              <PasswordField
+                purpose="current"
                 label="Password"
                 name="password"
-                type="password"
-                autoComplete="current-password"
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
                 error={fields.password}

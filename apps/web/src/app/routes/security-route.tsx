@@ -1,18 +1,22 @@
 import { Navigate } from 'react-router';
 import { Spinner } from '../../components/status';
+import { PasswordSettings } from '../../features/auth/components/password-settings';
 import { TwoFactorSettings } from '../../features/two-factor/components/two-factor-settings';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
+import { securityPath } from '../paths';
 
-export function TwoFactorRoute() {
-  usePageTitle('Two-factor sign-in');
+/** How the viewer signs in: two-factor sign-in, the password, and the sessions on other devices. */
+export function SecurityRoute() {
+  usePageTitle('Security');
   const { viewer, loading } = useViewer();
   if (loading) return <Spinner />;
-  if (!viewer) return <Navigate to="/sign-in?next=%2Faccount%2Ftwo-factor" replace />;
+  if (!viewer) return <Navigate to={`/sign-in?next=${encodeURIComponent(securityPath)}`} replace />;
   return (
     <div className="stack two-factor-page">
-      <h1>Two-factor sign-in</h1>
+      <h1>Security</h1>
       <TwoFactorSettings />
+      <PasswordSettings />
     </div>
   );
 }

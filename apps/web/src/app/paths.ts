@@ -1,0 +1,2 @@
+/** The security page: two-factor sign-in, the password, and other devices. Named where it is linked from. */
+export const securityPath = '/account/security';

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/common/role.js';
+import { createAccount, testPassword } from '../support/accounts.js';
+import { screenshot } from './support/browser.js';
+import { useBrowserApp } from './support/browser-app.js';
+
+describe('the security page: the password and other devices', () => {
+  const forum = useBrowserApp();
+
+  const signIn = (username: string, password: string) =>
+    forum.app.request<{ signIn: { token: string } | null }>('mutation SignIn($input: SignInInput!) { signIn(input: $input) { token } }', {
+      input: { login: username, password },
+    });
+  const me = async (token: string) => (await forum.app.query<{ me: { id: string } | null }>('{ me { id } }', {}, { token })).me;
+
+  it('changes the password against the current one and signs the other devices out; this browser stays signed in', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const phoneSession = (await signIn(member.username, testPassword)).data!.signIn!.token;
+    const page = await (await forum.open({ token: member.token })).newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('heading', { name: 'Password', exact: true }).waitFor();
+
+    const newPassword = 'a brand new passphrase';
+    await page.getByLabel('Current password').fill('not my password at all');
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').getByText('That is not the password of this account').waitFor();
+    expect(await me(phoneSession)).toMatchObject({ id: member.id });
+
+    await page.getByLabel('Current password').fill(testPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').getByText('Your password is changed').waitFor();
+    await screenshot(page, 'security');
+    expect(await page.getByLabel('Current password').inputValue()).toBe('');
+    expect(await me(phoneSession)).toBeNull();
+    expect((await signIn(member.username, testPassword)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await signIn(member.username, newPassword)).data?.signIn?.token).toEqual(expect.any(String));
+
+    await page.reload();
+    await page.getByRole('link', { name: member.username }).waitFor();
+  });
+
+  it('signs out everywhere else, and says how many sessions ended', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const others = [
+      (await signIn(member.username, testPassword)).data!.signIn!.token,
+      (await signIn(member.username, testPassword)).data!.signIn!.token,
+    ];
+    const page = await (await forum.open({ token: member.token })).newPage();
+    await page.goto('/account/security');
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page.getByRole('status').getByText('Signed out of 2 other sessions.').waitFor();
+    for (const token of others) expect(await me(token)).toBeNull();
+    expect(await me(member.token)).toMatchObject({ id: member.id });
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page.getByRole('status').getByText('You were signed in nowhere else.').waitFor();
+  });
+});
