@@ -305,6 +305,18 @@ describe('GraphQL abuse: previews of bodies made to be slow to render', () => {
     expect(Object.keys(short.data ?? {})).toHaveLength(30);
   });
 
+  it('weighs each request by its own texts: a verdict for short ones is not reused for long ones in the same document', async () => {
+    const aliased = `query ($body: String!) { ${Array.from({ length: 30 }, (_, index) => `v${index}: previewMarkdown(body: $body)`).join(' ')} }`;
+    const short = await app.request<Record<string, string>>(aliased, { body: 'Where are my backup codes?' }, { from: '127.0.0.9' });
+    expect(short.errors).toBeUndefined();
+    // The same document with a long text: thirty previews of 20,000 characters held the event loop for many seconds.
+    const long = await app.request(aliased, { body: 'Where are my backup codes? '.repeat(740) }, { from: '127.0.0.10' });
+    expect(long.data).toBeUndefined();
+    expect(long.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/exceeds the limit of 5000/), extensions: { code: 'BAD_USER_INPUT' } }),
+    ]);
+  });
+
   it('weighs suggestions by the text they read: a request holds about ten at their longest, or many short ones', async () => {
     const aliased = (count: number) =>
       `query ($title: String, $body: String) { ${Array.from(

@@ -122,8 +122,9 @@ export class QueryLimits {
   /**
    * The cost check for HTTP operations: after validation, when the variables are known. Apollo keeps one parsed
    * document per query text, so the verdict is remembered per document, operation and the variables that can change
-   * it: no estimator reads a string (texts, ids, cursors, enums), so the key holds only the others (`first`,
-   * `@include`/`@skip` flags). The app's own queries thus walk their fields once, not on every request.
+   * it: `first`, `@include`/`@skip` flags, and the length of every string (`textWorkCost` weighs a text by it; no
+   * estimator reads a string's characters). The app's own queries thus walk their fields once per length of what
+   * they send, not on every request; a verdict for a short text is never reused for a long one.
    */
   apolloPlugin(): ApolloServerPlugin {
     const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
@@ -132,7 +133,7 @@ export class QueryLimits {
         didResolveOperation: async ({ schema, document, request, operationName }) => {
           let byVariables = verdicts.get(document);
           if (!byVariables) verdicts.set(document, (byVariables = new Map()));
-          const key = `${operationName ?? ''}:${JSON.stringify(request.variables ?? {}, (_name, value: unknown) => (typeof value === 'string' ? undefined : value))}`;
+          const key = `${operationName ?? ''}:${JSON.stringify(request.variables ?? {}, (_name, value: unknown) => (typeof value === 'string' ? value.length : value))}`;
           let error = byVariables.get(key);
           if (error === undefined) {
             error = this.costError(schema, document, request.variables, operationName ?? undefined);
