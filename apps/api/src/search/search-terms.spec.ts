@@ -20,10 +20,20 @@ describe('ftsMatchExpression', () => {
   it('quotes every term and makes the last a prefix', () => {
     expect(ftsMatchExpression(['near', 'or', 'cod'])).toBe('"near" "or" "cod"*');
   });
+
+  it('matches a last term of one character as a word, not as a prefix of every word with that initial', () => {
+    expect(ftsMatchExpression(['backup', 'c'])).toBe('"backup" "c"');
+    expect(ftsMatchExpression(['a'])).toBe('"a"');
+    expect(ftsMatchExpression(['co'])).toBe('"co"*');
+  });
 });
 
 describe('tsQueryExpression', () => {
   it('joins quoted lexemes with AND and makes the last a prefix', () => {
     expect(tsQueryExpression(['backup', 'cod'])).toBe("'backup' & 'cod':*");
+  });
+
+  it('matches a last term of one character as a lexeme, not as a prefix', () => {
+    expect(tsQueryExpression(['backup', 'c'])).toBe("'backup' & 'c'");
   });
 });
