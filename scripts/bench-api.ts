@@ -301,6 +301,7 @@ function serverEnvironment(engine: Engine): Record<string, string> {
     RATE_LIMIT_REPLY_SECONDS: '0',
     RATE_LIMIT_SIGN_UPS_PER_HOUR: '1000000',
     RATE_LIMIT_SIGN_IN_ATTEMPTS: '1000000',
+    RATE_LIMIT_SEARCHES_PER_MINUTE: '1000000',
     ...engine.environment,
   };
 }

@@ -342,3 +342,48 @@ describe('search', () => {
     expect(forStaff.nodes.map((node) => node.threadId)).toEqual([String(hidden.id), ...order]);
   });
 });
+
+describe('search: what one request and one searcher may run', () => {
+  let app: TestApp;
+  const search = 'query Search($query: String!) { search(query: $query, first: 20) { nodes { threadId snippet } } }';
+
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_SEARCHES_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('weighs a search as the work of ranking every match: a request holds two, not three', async () => {
+    const aliased = (count: number) =>
+      `query { ${Array.from({ length: count }, (_, index) => `s${index}: search(query: "backup codes ${index}", first: 20) { nodes { threadId snippet } }`).join(' ')} }`;
+    const two = await app.request(aliased(2), {}, { from: '127.0.0.21' });
+    expect(two.errors).toBeUndefined();
+    const three = await app.request(aliased(3), {}, { from: '127.0.0.22' });
+    expect(three.data).toBeUndefined();
+    expect(three.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/exceeds the limit of 5000/),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+  });
+
+  it('refuses more than RATE_LIMIT_SEARCHES_PER_MINUTE searches a minute from one address, and gives each member a budget of their own', async () => {
+    const from = '127.0.0.23';
+    for (let request = 0; request < 3; request++) {
+      const response = await app.request(search, { query: `recovery codes ${request}` }, { from });
+      expect(response.errors).toBeUndefined();
+    }
+    const refused = await app.request(search, { query: 'recovery codes again' }, { from });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+
+    const member = await createAccount(app);
+    for (let request = 0; request < 3; request++) {
+      const response = await app.request(search, { query: `new phone ${request}` }, { token: member.token, from });
+      expect(response.errors).toBeUndefined();
+    }
+    const memberRefused = await app.request(search, { query: 'new phone again' }, { token: member.token, from });
+    expect(memberRefused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});

@@ -42,6 +42,7 @@ const testDefaults: Record<string, string> = {
   RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY: '100000',
   RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY: '100000',
   RATE_LIMIT_SIGN_UPS_PER_HOUR: '100000',
+  RATE_LIMIT_SEARCHES_PER_MINUTE: '100000',
 };
 
 /** A POST bound to a local address (fetch cannot choose one). */

@@ -235,6 +235,15 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_SUGGESTIONS_PER_MINUTE = 120;
 
+  /**
+   * Searches run per minute: per member when signed in, else per client IP. Visitors' repeated searches come from the
+   * anonymous response cache and are not counted.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SEARCHES_PER_MINUTE = 60;
+
   /** Sign-ups allowed per IP per hour. */
   @Transform(toNumber)
   @IsInt()

@@ -34,6 +34,15 @@ export function textWorkCost(charactersPerCost: number, readsAtMost = Number.POS
   };
 }
 
+/**
+ * The weight of a search besides its page: it ranks every post that matches, however few it returns (thousands in a
+ * big forum, and more with each common word the query holds), so a request holds two searches, not thirty.
+ */
+export const searchWorkCost = 2000;
+
+/** A search's cost: searchWorkCost and its page. */
+export const searchCost: FieldComplexity = ({ args, childComplexity }) => searchWorkCost + pageCost(Number(args.first), childComplexity);
+
 /** The code of a cost refusal (refusals while validating get Apollo's GRAPHQL_VALIDATION_FAILED). */
 const code = 'BAD_USER_INPUT';
 
@@ -156,8 +165,12 @@ const maxQueryNodes = 10_000;
 
 /** A list read a page at a time costs its page size times what is selected of each item. */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if (typeof args.first === 'number') return 1 + Math.max(args.first, 0) * childComplexity;
+  if (typeof args.first === 'number') return pageCost(args.first, childComplexity);
 };
+
+function pageCost(first: number, childComplexity: number): number {
+  return 1 + Math.max(first, 0) * childComplexity;
+}
 
 function reportRefusal(context: ValidationContext | null, error: GraphQLError): void {
   const message = error.message.replace(/^Syntax Error: /, '');
