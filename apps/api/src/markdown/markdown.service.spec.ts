@@ -187,6 +187,24 @@ describe('MarkdownService', () => {
     }
   });
 
+  it("reads a list item's lazy lines without searching the item again for each (marked, as patches/ amends it)", () => {
+    // marked asked, before each lazy line, whether the item's text so far held a line break: a text grown line by line,
+    // which the engine copies whole to search, so each line cost the length of all the lines before it.
+    let searched = 0;
+    const includes = String.prototype.includes;
+    const spy = vi.spyOn(String.prototype, 'includes').mockImplementation(function (this: string, search: string, position?: number) {
+      if (search === '\n') searched += this.length;
+      return includes.call(this, search, position);
+    });
+    try {
+      const body = `${'- '.repeat(maxNesting)}${'a\n'.repeat(3000)}`;
+      expect(sut.render(body)).toContain('<li>a\na\n');
+      expect(searched).toBeLessThan(body.length);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('reads a list item of many lines about once looking for a setext heading, and still finds one', () => {
     // Characters given to marked's setext-heading rule ("Title" over "==="), which reads on from where it is asked.
     let read = 0;
