@@ -105,6 +105,25 @@ describe('transport abuse: sockets and frames', () => {
     }
   });
 
+  it('leaves no subscription running when a client completes one and reuses its id before it is set up', async () => {
+    await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
+    const socket = await acknowledgedSocket(app);
+    const code = closed(socket);
+    const subscribeFrame = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: forumActivity } });
+    // One TCP write, so that the server reads the three frames before the first subscription is set up.
+    const raw = (socket as unknown as { _socket: Socket })._socket;
+    raw.cork();
+    socket.send(subscribeFrame);
+    socket.send(JSON.stringify({ id: '1', type: 'complete' }));
+    socket.send(subscribeFrame);
+    raw.uncork();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.send(JSON.stringify({ id: '1', type: 'complete' }));
+    socket.close();
+    await until(() => listenerCount(app) === 0, "every listener of the socket's subscriptions is released");
+    expect(await code).toBe(4409);
+  });
+
   it('refuses sockets over the cap of one client, whatever X-Forwarded-For says when no proxy is trusted', async () => {
     const sockets = await Promise.all([acknowledgedSocket(app), acknowledgedSocket(app), acknowledgedSocket(app)]);
     expect(await refusedUpgrade(app)).toBe(429);

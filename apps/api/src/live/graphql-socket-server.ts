@@ -36,6 +36,13 @@ type SocketExtra = {
   sessionHash?: string | null;
   /** When the socket last had no subscription running, or null while it has some. */
   idleSince?: number | null;
+  /**
+   * The subscriptions the client started and the server has not finished, by id, each with its subscribe message's
+   * payload: from the check until graphql-ws completes it. Unlike graphql-ws's own `subscriptions`, an id stays here
+   * while its subscription is still being set up after the client completed it, so it can be neither reused nor
+   * left out of the cap.
+   */
+  operations?: Map<string, SubscribePayload>;
 };
 
 type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
@@ -85,7 +92,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
           this.sockets.delete(context);
         },
         onSubscribe: (context, id, payload) => this.check(context, id, payload, schema),
-        onComplete: (context) => this.markIdle(context),
+        onComplete: (context, id, payload) => this.finished(context, id, payload),
         onNext: (_context, _id, _payload, _args, result) =>
           result.errors ? { ...result, errors: result.errors.map(this.formatError) } : undefined,
         onError: (_context, _id, _payload, errors) => errors.map(this.formatError),
@@ -168,16 +175,18 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     return true;
   }
 
-  private markIdle(context: SocketContext): void {
-    // onComplete runs before graphql-ws removes the finished subscription.
-    if (Object.keys(context.subscriptions).length <= 1) context.extra.idleSince = Date.now();
+  /** graphql-ws is done with a subscription (completed, failed, or dropped while it was being set up). */
+  private finished(context: SocketContext, id: string, payload: SubscribePayload): void {
+    const operations = context.extra.operations;
+    if (operations?.get(id) === payload) operations.delete(id);
+    if (!operations || operations.size === 0) context.extra.idleSince = Date.now();
   }
 
   private closeIdleSockets(): void {
     const cutoff = Date.now() - this.environment.WS_IDLE_SECONDS * 1000;
     for (const context of this.sockets) {
       const idleSince = context.extra.idleSince;
-      if (idleSince != null && idleSince < cutoff && Object.keys(context.subscriptions).length === 0) {
+      if (idleSince != null && idleSince < cutoff && !context.extra.operations?.size && Object.keys(context.subscriptions).length === 0) {
         context.extra.socket.close(4408, 'Idle');
       }
     }
@@ -189,12 +198,20 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
    */
   private check(
     context: SocketContext,
-    _id: string,
+    id: string,
     payload: SubscribePayload,
     schema: GraphqlModule.GraphQLSchema,
   ): ExecutionArgs | readonly GraphQLError[] {
-    // graphql-ws has already registered this subscription's id.
-    if (Object.keys(context.subscriptions).length > this.environment.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+    const operations = (context.extra.operations ??= new Map());
+    // graphql-ws forgets an id as soon as the client completes it, even while its subscription is still being set
+    // up; a subscribe reusing the id then would make graphql-ws start the first one under the second's id and lose
+    // track of it (never ended, not counted, still listening after the socket closes). An id is taken until the server
+    // finished with it: the protocol's answer to a duplicate id.
+    if (operations.has(id)) {
+      context.extra.socket.close(4409, 'Subscriber already exists');
+      return [clientError('A subscription with this id is still running', 'BAD_REQUEST')];
+    }
+    if (operations.size >= this.environment.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
       return [
         clientError(`At most ${this.environment.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions may run on one socket`, 'RATE_LIMITED'),
       ];
@@ -215,6 +232,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     if (errors.length > 0) return errors.map((error) => clientError(error.message, error.extensions.code, error.nodes));
     const costError = this.limits.costError(schema, document, payload.variables ?? undefined, operationName);
     if (costError) return [clientError(costError.message, costError.extensions.code)];
+    operations.set(id, payload);
     context.extra.idleSince = null;
     return { schema, document, operationName, variableValues: payload.variables };
   }
