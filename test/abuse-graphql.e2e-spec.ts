@@ -317,6 +317,22 @@ describe('GraphQL abuse: previews of bodies made to be slow to render', () => {
     ]);
   });
 
+  it('weighs an operation whatever deeply nested variables it is sent, without an internal error', async () => {
+    // Sent as text: a value this deep is more than JSON.stringify can walk (the server's own parser reads it).
+    const nested = '['.repeat(40_000) + ']'.repeat(40_000);
+    // A mutation: the anonymous response cache, which keys queries by their variables, stays out of it.
+    const query = JSON.stringify('mutation { markAllNotificationsRead }');
+    for (const variables of [`{"unused":${nested}}`, `{"unused":[1,${nested}]}`]) {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query":${query},"variables":${variables}}`,
+      });
+      const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('weighs suggestions by the text they read: a request holds about ten at their longest, or many short ones', async () => {
     const aliased = (count: number) =>
       `query ($title: String, $body: String) { ${Array.from(

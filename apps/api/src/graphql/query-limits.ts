@@ -5,6 +5,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   DocumentNode,
   FormattedExecutionResult,
+  getOperationAST,
   GraphQLError,
   GraphQLSchema,
   ParseOptions,
@@ -131,23 +132,25 @@ export class QueryLimits {
   /**
    * The cost check for HTTP operations: after validation, when the variables are known. Apollo keeps one parsed
    * document per query text, so the verdict is remembered per document, operation and the variables that can change
-   * it: `first`, `@include`/`@skip` flags, and the length of every string (`textWorkCost` weighs a text by it; no
-   * estimator reads a string's characters). The app's own queries thus walk their fields once per length of what
-   * they send, not on every request; a verdict for a short text is never reused for a long one.
+   * it: estimators read strings only for their length (textWorkCost), so the key holds string lengths and the other
+   * scalars (`first`, `@include`/`@skip` flags) of the operation's variables (see verdictKey). The app's own queries
+   * thus walk their fields once per shape, not on every request.
    */
   apolloPlugin(): ApolloServerPlugin {
     const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
     return {
       requestDidStart: async () => ({
         didResolveOperation: async ({ schema, document, request, operationName }) => {
+          const key = verdictKey(document, operationName ?? undefined, request.variables);
           let byVariables = verdicts.get(document);
-          if (!byVariables) verdicts.set(document, (byVariables = new Map()));
-          const key = `${operationName ?? ''}:${JSON.stringify(request.variables ?? {}, (_name, value: unknown) => (typeof value === 'string' ? value.length : value))}`;
-          let error = byVariables.get(key);
+          let error = key === null ? undefined : byVariables?.get(key);
           if (error === undefined) {
             error = this.costError(schema, document, request.variables, operationName ?? undefined);
-            if (byVariables.size >= maxVerdictsPerDocument) byVariables.clear();
-            byVariables.set(key, error);
+            if (key !== null) {
+              if (!byVariables) verdicts.set(document, (byVariables = new Map()));
+              if (byVariables.size >= maxVerdictsPerDocument) byVariables.clear();
+              byVariables.set(key, error);
+            }
           }
           // A fresh error each time: Apollo may add to the one it is given.
           if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions } });
@@ -159,6 +162,33 @@ export class QueryLimits {
 
 /** Cost verdicts remembered per document (page sizes and flags seen), so that no client can grow the cache without bound. */
 const maxVerdictsPerDocument = 64;
+
+/** The longest verdict key remembered: the app's operations have a few short variables; anything else is weighed afresh. */
+const maxVerdictKeyLength = 256;
+
+/**
+ * What a cost verdict depends on, or null to weigh the operation afresh: the operation's own variables (undeclared
+ * ones cannot change it), each scalar as it is but strings by their length only (textWorkCost weighs text by its
+ * length; nothing reads what a string says). Lists and input objects, and keys past maxVerdictKeyLength, are not
+ * remembered: the key must not grow with what a client sends, nor fail on deeply nested JSON.
+ */
+function verdictKey(
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): string | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return null;
+  let key = `${operationName ?? ''}:`;
+  for (const definition of operation.variableDefinitions ?? []) {
+    const value = variables?.[definition.variable.name.value];
+    if (typeof value === 'string') key += `s${value.length},`;
+    else if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') key += `${String(value)},`;
+    else return null;
+    if (key.length > maxVerdictKeyLength) return null;
+  }
+  return key;
+}
 
 /** Fields walked at most when estimating a cost (graphql-query-complexity's default). */
 const maxQueryNodes = 10_000;
