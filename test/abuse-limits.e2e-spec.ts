@@ -500,6 +500,28 @@ describe('abuse: Redis unreachable', () => {
     }
   });
 
+  it('answers rate-limited requests when Redis stops answering without closing its connections', async () => {
+    const port = await freePort();
+    const redis = await startRedis(port);
+    const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    try {
+      const member = await createAccount(app, Role.MEMBER);
+      await until(
+        async () => (await app.query<{ health: { redis: string } }>(healthQuery)).health.redis === 'CONNECTED',
+        'Redis is connected',
+      );
+      redis.kill('SIGSTOP');
+      const answered = (request: Promise<GraphqlResponse>) =>
+        Promise.race([request.then(codeOf), new Promise((resolve) => setTimeout(() => resolve('no answer within 5 s'), 5_000))]);
+      expect(await answered(app.request(askMutation, question(), { token: member.token }))).toBe('OK');
+      expect(await answered(signIn(app, member.username, 'not it', '127.0.0.1'))).toBe('UNAUTHENTICATED');
+    } finally {
+      redis.kill('SIGCONT');
+      await app.stop();
+      await stopRedis(redis);
+    }
+  });
+
   it('degrades when Redis goes away at run time and recovers when it is back', async () => {
     const port = await freePort();
     let redis = await startRedis(port);

@@ -22,6 +22,9 @@ registerEnumType(RedisState, {
   },
 });
 
+/** How long a Redis command may take before it fails (and its caller falls back to this instance's state). */
+const redisCommandTimeoutMs = 1000;
+
 /**
  * Every Redis connection of the instance, made here so they share one policy: they fail fast while
  * Redis is unreachable (callers fall back to local state instead of queueing), reconnect for ever,
@@ -48,6 +51,10 @@ export class RedisConnections {
       // Commands fail at once while disconnected rather than waiting in a queue for a reconnect.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      // A Redis that takes commands but stops answering (paused, overloaded, a network path that drops packets
+      // without a reset) keeps the connection 'ready': without a deadline every rate-limited request would wait for
+      // ever. A command that times out fails like one sent while disconnected, and callers fall back to local state.
+      commandTimeout: redisCommandTimeoutMs,
       // Subscribers re-subscribe themselves on 'ready' (see RedisPubSub, KnowledgeBaseChanges).
       autoResubscribe: false,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
