@@ -320,16 +320,18 @@ describe('GraphQL abuse: previews of bodies made to be slow to render', () => {
   it('weighs an operation whatever deeply nested variables it is sent, without an internal error', async () => {
     // Sent as text: a value this deep is more than JSON.stringify can walk (the server's own parser reads it).
     const nested = '['.repeat(40_000) + ']'.repeat(40_000);
-    // A mutation: the anonymous response cache, which keys queries by their variables, stays out of it.
-    const query = JSON.stringify('mutation { markAllNotificationsRead }');
-    for (const variables of [`{"unused":${nested}}`, `{"unused":[1,${nested}]}`]) {
+    const send = async (operation: string, variables: string) => {
       const response = await fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: `{"query":${query},"variables":${variables}}`,
+        body: `{"query":${JSON.stringify(operation)},"variables":${variables}}`,
       });
-      const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    };
+    for (const variables of [`{"unused":${nested}}`, `{"unused":[1,${nested}]}`]) {
+      expect((await send('mutation { markAllNotificationsRead }', variables)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // A visitor's query: the anonymous response cache keys answers by the variables' JSON.
+      expect(await send('{ health { status } }', variables)).toEqual({ data: { health: { status: 'ok' } } });
     }
   });
 

@@ -57,6 +57,25 @@ export const cacheControlDirective = new GraphQLDirective({
   },
 });
 
+/**
+ * The deepest variables a cached answer is keyed by. The key is their JSON, and JSON.stringify recurses: variables
+ * nested some ten thousand deep (a 100 KB body holds 50,000 levels) overflowed the stack, a 500 for a visitor's query.
+ * The app's own variables are a level or two deep.
+ */
+const maxKeyedNesting = 32;
+
+/** Whether no array or object in `value` is nested more than `depth` deep; walked without recursion. */
+export function nestedAtMost(value: unknown, depth: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, level] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (level >= depth) return false;
+    for (const child of Object.values(current)) pending.push([child, level + 1]);
+  }
+  return true;
+}
+
 /** Memory of one instance's cache (approximately: the JSON of the cached answers). */
 const cacheBytes = 32 * 1024 * 1024;
 
@@ -135,7 +154,7 @@ export function anonymousResponseCachePlugins(
     requests.get(requestContext.contextValue) ?? { anonymous: false, generation: null };
   const usesCache = (requestContext: GraphQLRequestContext<GraphqlContext>) => {
     const state = stateOf(requestContext);
-    return state.anonymous && state.generation !== null;
+    return state.anonymous && state.generation !== null && nestedAtMost(requestContext.request.variables, maxKeyedNesting);
   };
 
   // Cache hints for the response cache only (the HTTP headers are noStore's). Working them out takes a hook on every
