@@ -4,7 +4,10 @@ import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
+import { hashToken } from '../apps/api/src/auth/sessions.service.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
@@ -149,6 +152,25 @@ describe('transport abuse: sockets and frames', () => {
       expect(listenerCount(app)).toBe(1);
     } finally {
       await Promise.all([client.dispose(), otherClient.dispose()]);
+    }
+  });
+
+  it('ends the subscriptions of a session when it expires', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
+    // A session that ends a moment after the socket signs in with it.
+    await app.nest
+      .get(DataSource)
+      .getRepository(SessionEntity)
+      .update({ tokenHash: hashToken(member.token) }, { expiresAt: new Date(Date.now() + 1500) });
+    const client = liveClient(app, { token: member.token });
+    try {
+      const notifications = subscribe(client, 'subscription { notificationAdded { unreadCount } }');
+      await until(() => listenerCount(app) === 1, 'the subscription is listening');
+      expect(await notifications.ended).toMatchObject({ error: { code: 4401 } });
+      await until(() => listenerCount(app) === 0, "the expired session's listener is released");
+    } finally {
+      await client.dispose();
     }
   });
 

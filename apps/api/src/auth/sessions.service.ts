@@ -75,15 +75,28 @@ export class SessionsService implements OnModuleInit {
     return context.user;
   }
 
-  /**
-   * The user a token belongs to, or null when it is unknown or expired. One query on every request: it reads the
-   * account's public profile (name, role, age) and whether two-factor sign-in is on through the users' and two-factor's
-   * tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
-   */
+  /** The user a token belongs to, or null when it is unknown or expired. */
   async userFor(token: string): Promise<AuthUser | null> {
-    const [row] = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown; credential_user_id: number | null }>(
+    return (await this.sessionOf(token))?.user ?? null;
+  }
+
+  /**
+   * A live session's user and expiry, or null when the token is unknown or expired. One query on every request: it
+   * reads the account's public profile (name, role, age) and whether two-factor sign-in is on through the users' and
+   * two-factor's tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three
+   * look-ups.
+   */
+  async sessionOf(token: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
+    const [row] = await sqlRows<{
+      id: number;
+      username: string;
+      role: Role;
+      created_at: unknown;
+      expires_at: unknown;
+      credential_user_id: number | null;
+    }>(
       this.sessions.manager.connection,
-      `SELECT account.id, account.username, account.role, account.created_at, credential.user_id AS credential_user_id
+      `SELECT account.id, account.username, account.role, account.created_at, session.expires_at, credential.user_id AS credential_user_id
        FROM sessions session
        JOIN users account ON account.id = session.user_id
        LEFT JOIN two_factor_credentials credential ON credential.user_id = session.user_id AND credential.enabled_at IS NOT NULL
@@ -91,13 +104,14 @@ export class SessionsService implements OnModuleInit {
       [hashToken(token), new Date()],
     );
     if (!row) return null;
-    return {
+    const user = {
       id: Number(row.id),
       username: row.username,
       role: row.role,
       createdAt: sqlDate(row.created_at),
       twoFactorEnabled: row.credential_user_id !== null,
     };
+    return { user, expiresAt: sqlDate(row.expires_at) };
   }
 
   private async revokeHash(sessionHash: string): Promise<void> {

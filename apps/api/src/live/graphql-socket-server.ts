@@ -36,6 +36,8 @@ type SocketExtra = {
   sessionHash?: string | null;
   /** When the socket last had no subscription running, or null while it has some. */
   idleSince?: number | null;
+  /** When the socket's session expires (ms since the epoch); null for an anonymous socket. */
+  sessionExpiresAt?: number | null;
   /**
    * The subscriptions the client started and the server has not finished, by id, each with its subscribe message's
    * payload: from the check until graphql-ws completes it. Unlike graphql-ws's own `subscriptions`, an id stays here
@@ -102,7 +104,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     );
     this.dispose = () => server.dispose();
     httpServer.on('upgrade', this.upgrade);
-    this.idleTimer = setInterval(() => this.closeIdleSockets(), Math.min(this.environment.WS_IDLE_SECONDS * 250, 10_000));
+    this.idleTimer = setInterval(() => this.closeStaleSockets(), Math.min(this.environment.WS_IDLE_SECONDS * 250, 10_000));
     this.idleTimer.unref();
     void this.endAffectedSockets().catch((error: unknown) => this.logger.error(`Account changes: ${String(error)}`));
   }
@@ -165,11 +167,12 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
 
   /** Refuses a socket that offers credentials which are not a live session; anonymous sockets may use public subscriptions. */
   private async connect(context: SocketContext): Promise<boolean> {
-    const { token, user } = await socketSession(this.sessions, context);
+    const { token, user, expiresAt } = await socketSession(this.sessions, context);
     if (token !== null && user === null) return false;
     context.extra.clientAddress = clientAddress(context.extra.request, this.trustProxy);
     context.extra.userId = user?.id ?? null;
     context.extra.sessionHash = token === null ? null : hashToken(token);
+    context.extra.sessionExpiresAt = expiresAt?.getTime() ?? null;
     context.extra.idleSince = Date.now();
     this.sockets.add(context);
     return true;
@@ -182,11 +185,23 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     if (!operations || operations.size === 0) context.extra.idleSince = Date.now();
   }
 
-  private closeIdleSockets(): void {
-    const cutoff = Date.now() - this.environment.WS_IDLE_SECONDS * 1000;
+  /**
+   * Closes the sockets idle for WS_IDLE_SECONDS, and those whose session has expired since they connected: a session
+   * checked once at connection must not keep its subscriptions running past its end.
+   */
+  private closeStaleSockets(): void {
+    const now = Date.now();
+    const cutoff = now - this.environment.WS_IDLE_SECONDS * 1000;
     for (const context of this.sockets) {
-      const idleSince = context.extra.idleSince;
-      if (idleSince != null && idleSince < cutoff && !context.extra.operations?.size && Object.keys(context.subscriptions).length === 0) {
+      const { idleSince, sessionExpiresAt } = context.extra;
+      if (sessionExpiresAt != null && sessionExpiresAt <= now) {
+        context.extra.socket.close(4401, 'Session ended');
+      } else if (
+        idleSince != null &&
+        idleSince < cutoff &&
+        !context.extra.operations?.size &&
+        Object.keys(context.subscriptions).length === 0
+      ) {
         context.extra.socket.close(4408, 'Idle');
       }
     }

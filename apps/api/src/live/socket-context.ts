@@ -24,9 +24,10 @@ export function graphqlContext(argument: { req?: Request; res?: Response } & Par
 export async function socketSession(
   sessions: SessionsService,
   connection: SocketConnection,
-): Promise<{ token: string | null; user: AuthUser | null }> {
+): Promise<{ token: string | null; user: AuthUser | null; expiresAt: Date | null }> {
   const token = sessionTokenFrom(socketRequest(connection.connectionParams, connection.extra.request));
-  return { token, user: token === null ? null : await sessions.userFor(token) };
+  const session = token === null ? null : await sessions.sessionOf(token);
+  return { token, user: session?.user ?? null, expiresAt: session?.expiresAt ?? null };
 }
 
 /**
