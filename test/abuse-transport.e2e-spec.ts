@@ -155,8 +155,9 @@ describe('transport abuse: sockets and frames', () => {
     }
   });
 
-  it('ends the subscriptions of a session when it expires', async () => {
+  it('ends the subscriptions of a session that expires, or that another process revoked without telling this one', async () => {
     const member = await createAccount(app, Role.MEMBER);
+    const other = await createAccount(app, Role.MEMBER);
     await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
     // A session that ends a moment after the socket signs in with it.
     await app.nest
@@ -164,13 +165,21 @@ describe('transport abuse: sockets and frames', () => {
       .getRepository(SessionEntity)
       .update({ tokenHash: hashToken(member.token) }, { expiresAt: new Date(Date.now() + 1500) });
     const client = liveClient(app, { token: member.token });
+    const otherClient = liveClient(app, { token: other.token });
     try {
       const notifications = subscribe(client, 'subscription { notificationAdded { unreadCount } }');
-      await until(() => listenerCount(app) === 1, 'the subscription is listening');
+      const otherNotifications = subscribe(otherClient, 'subscription { notificationAdded { unreadCount } }');
+      await until(() => listenerCount(app) === 2, 'the subscriptions are listening');
       expect(await notifications.ended).toMatchObject({ error: { code: 4401 } });
-      await until(() => listenerCount(app) === 0, "the expired session's listener is released");
+      // As the user:set-password tool does from its own process: the rows go, and no event reaches this server.
+      await app.nest
+        .get(DataSource)
+        .getRepository(SessionEntity)
+        .delete({ tokenHash: hashToken(other.token) });
+      expect(await otherNotifications.ended).toMatchObject({ error: { code: 4401 } });
+      await until(() => listenerCount(app) === 0, "the ended sessions' listeners are released");
     } finally {
-      await client.dispose();
+      await Promise.all([client.dispose(), otherClient.dispose()]);
     }
   });
 

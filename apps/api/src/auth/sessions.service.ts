@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Not, Repository } from 'typeorm';
+import { In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
@@ -9,6 +9,9 @@ import { Role } from '../common/role.js';
 import { sqlDate, sqlRows } from '../common/sql.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
+
+/** Sessions looked up per statement by liveAmong. */
+const liveCheckBatch = 500;
 
 /** How a session token is stored and named anywhere but in the client's hands. */
 export function hashToken(token: string): string {
@@ -75,28 +78,15 @@ export class SessionsService implements OnModuleInit {
     return context.user;
   }
 
-  /** The user a token belongs to, or null when it is unknown or expired. */
-  async userFor(token: string): Promise<AuthUser | null> {
-    return (await this.sessionOf(token))?.user ?? null;
-  }
-
   /**
-   * A live session's user and expiry, or null when the token is unknown or expired. One query on every request: it
-   * reads the account's public profile (name, role, age) and whether two-factor sign-in is on through the users' and
-   * two-factor's tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three
-   * look-ups.
+   * The user a token belongs to, or null when it is unknown or expired. One query on every request: it reads the
+   * account's public profile (name, role, age) and whether two-factor sign-in is on through the users' and two-factor's
+   * tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
    */
-  async sessionOf(token: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
-    const [row] = await sqlRows<{
-      id: number;
-      username: string;
-      role: Role;
-      created_at: unknown;
-      expires_at: unknown;
-      credential_user_id: number | null;
-    }>(
+  async userFor(token: string): Promise<AuthUser | null> {
+    const [row] = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown; credential_user_id: number | null }>(
       this.sessions.manager.connection,
-      `SELECT account.id, account.username, account.role, account.created_at, session.expires_at, credential.user_id AS credential_user_id
+      `SELECT account.id, account.username, account.role, account.created_at, credential.user_id AS credential_user_id
        FROM sessions session
        JOIN users account ON account.id = session.user_id
        LEFT JOIN two_factor_credentials credential ON credential.user_id = session.user_id AND credential.enabled_at IS NOT NULL
@@ -104,14 +94,13 @@ export class SessionsService implements OnModuleInit {
       [hashToken(token), new Date()],
     );
     if (!row) return null;
-    const user = {
+    return {
       id: Number(row.id),
       username: row.username,
       role: row.role,
       createdAt: sqlDate(row.created_at),
       twoFactorEnabled: row.credential_user_id !== null,
     };
-    return { user, expiresAt: sqlDate(row.expires_at) };
   }
 
   private async revokeHash(sessionHash: string): Promise<void> {
@@ -129,6 +118,19 @@ export class SessionsService implements OnModuleInit {
     await this.sessions.delete(others);
     for (const { tokenHash: sessionHash } of sessions) await this.events.emit('sessionEnded', { sessionHash });
     return sessions.length;
+  }
+
+  /** The sessions among `hashes` that are still live: neither revoked nor expired. */
+  async liveAmong(hashes: readonly string[]): Promise<Set<string>> {
+    const live = new Set<string>();
+    for (let start = 0; start < hashes.length; start += liveCheckBatch) {
+      const rows = await this.sessions.find({
+        select: { tokenHash: true },
+        where: { tokenHash: In(hashes.slice(start, start + liveCheckBatch)), expiresAt: MoreThan(new Date()) },
+      });
+      for (const row of rows) live.add(row.tokenHash);
+    }
+    return live;
   }
 
   async revokeExpired(): Promise<void> {

@@ -36,8 +36,6 @@ type SocketExtra = {
   sessionHash?: string | null;
   /** When the socket last had no subscription running, or null while it has some. */
   idleSince?: number | null;
-  /** When the socket's session expires (ms since the epoch); null for an anonymous socket. */
-  sessionExpiresAt?: number | null;
   /**
    * The subscriptions the client started and the server has not finished, by id, each with its subscribe message's
    * payload: from the check until graphql-ws completes it. Unlike graphql-ws's own `subscriptions`, an id stays here
@@ -66,6 +64,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private idleTimer: NodeJS.Timeout | null = null;
   private stopAccountChanges: (() => void) | null = null;
   private readonly logger = new Logger('GraphqlSocketServer');
+  /** A check of the sockets' sessions is running: the next sweep does not start another. */
+  private checkingSessions = false;
 
   constructor(
     private readonly environment: Environment,
@@ -104,7 +104,15 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     );
     this.dispose = () => server.dispose();
     httpServer.on('upgrade', this.upgrade);
-    this.idleTimer = setInterval(() => this.closeStaleSockets(), Math.min(this.environment.WS_IDLE_SECONDS * 250, 10_000));
+    this.idleTimer = setInterval(
+      () => {
+        this.closeIdleSockets();
+        void this.closeEndedSessions().catch((error: unknown) =>
+          this.logger.warn(`Could not check the sockets' sessions: ${String(error)}`),
+        );
+      },
+      Math.min(this.environment.WS_IDLE_SECONDS * 250, 10_000),
+    );
     this.idleTimer.unref();
     void this.endAffectedSockets().catch((error: unknown) => this.logger.error(`Account changes: ${String(error)}`));
   }
@@ -167,12 +175,11 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
 
   /** Refuses a socket that offers credentials which are not a live session; anonymous sockets may use public subscriptions. */
   private async connect(context: SocketContext): Promise<boolean> {
-    const { token, user, expiresAt } = await socketSession(this.sessions, context);
+    const { token, user } = await socketSession(this.sessions, context);
     if (token !== null && user === null) return false;
     context.extra.clientAddress = clientAddress(context.extra.request, this.trustProxy);
     context.extra.userId = user?.id ?? null;
     context.extra.sessionHash = token === null ? null : hashToken(token);
-    context.extra.sessionExpiresAt = expiresAt?.getTime() ?? null;
     context.extra.idleSince = Date.now();
     this.sockets.add(context);
     return true;
@@ -186,22 +193,29 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Closes the sockets idle for WS_IDLE_SECONDS, and those whose session has expired since they connected: a session
-   * checked once at connection must not keep its subscriptions running past its end.
+   * Closes (4401) the sockets whose session ended without this instance hearing of it: it expired, or it was revoked
+   * while Redis was away, or by a tool in another process without Redis. A socket checks its session when it connects
+   * and when each subscription starts; without this its running subscriptions would outlive the session. One read
+   * per sweep for all the instance's sockets.
    */
-  private closeStaleSockets(): void {
-    const now = Date.now();
-    const cutoff = now - this.environment.WS_IDLE_SECONDS * 1000;
+  private async closeEndedSessions(): Promise<void> {
+    if (this.checkingSessions) return;
+    this.checkingSessions = true;
+    try {
+      const signedIn = [...this.sockets].filter((context) => context.extra.sessionHash);
+      if (signedIn.length === 0) return;
+      const live = await this.sessions.liveAmong([...new Set(signedIn.map((context) => context.extra.sessionHash!))]);
+      for (const context of signedIn) if (!live.has(context.extra.sessionHash!)) context.extra.socket.close(4401, 'Session ended');
+    } finally {
+      this.checkingSessions = false;
+    }
+  }
+
+  private closeIdleSockets(): void {
+    const cutoff = Date.now() - this.environment.WS_IDLE_SECONDS * 1000;
     for (const context of this.sockets) {
-      const { idleSince, sessionExpiresAt } = context.extra;
-      if (sessionExpiresAt != null && sessionExpiresAt <= now) {
-        context.extra.socket.close(4401, 'Session ended');
-      } else if (
-        idleSince != null &&
-        idleSince < cutoff &&
-        !context.extra.operations?.size &&
-        Object.keys(context.subscriptions).length === 0
-      ) {
+      const idleSince = context.extra.idleSince;
+      if (idleSince != null && idleSince < cutoff && !context.extra.operations?.size && Object.keys(context.subscriptions).length === 0) {
         context.extra.socket.close(4408, 'Idle');
       }
     }

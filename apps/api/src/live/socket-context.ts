@@ -24,10 +24,9 @@ export function graphqlContext(argument: { req?: Request; res?: Response } & Par
 export async function socketSession(
   sessions: SessionsService,
   connection: SocketConnection,
-): Promise<{ token: string | null; user: AuthUser | null; expiresAt: Date | null }> {
+): Promise<{ token: string | null; user: AuthUser | null }> {
   const token = sessionTokenFrom(socketRequest(connection.connectionParams, connection.extra.request));
-  const session = token === null ? null : await sessions.sessionOf(token);
-  return { token, user: session?.user ?? null, expiresAt: session?.expiresAt ?? null };
+  return { token, user: token === null ? null : await sessions.userFor(token) };
 }
 
 /**
