@@ -18,7 +18,7 @@ export function searchTerms(query: string): string[] {
  * few hundred milliseconds of the event loop per search at ten thousand posts (PostgreSQL's GIN prefix scan alike).
  * A single letter narrows nothing while a word is typed; it is matched as a word of its own.
  */
-export const shortestPrefix = 2;
+const shortestPrefix = 2;
 
 function isPrefix(terms: string[], index: number): boolean {
   return index === terms.length - 1 && [...terms[index]].length >= shortestPrefix;

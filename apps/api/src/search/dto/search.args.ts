@@ -6,7 +6,8 @@ import { PageArgs } from '../../common/page.args.js';
 @ArgsType()
 export class SearchArgs extends PageArgs {
   @Field({
-    description: 'What to look for, 1 to 200 characters. Any text is accepted; only its words are searched, the last one as a prefix.',
+    description:
+      'What to look for, 1 to 200 characters. Any text is accepted; only its words are searched, the last one (of two or more characters) as a prefix.',
   })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
