@@ -128,8 +128,7 @@ export class AuthService {
   async changePassword(context: RequestContext, input: ChangePasswordInput): Promise<boolean> {
     const user = context.requireUser();
     await this.rateLimiter.consume(`password-change:account:${user.id}`, passwordChangesPerAccount, passwordChangeWindowSeconds);
-    const credentials = await this.users.credentialsFor(user.username);
-    if (!(await this.passwords.verify(credentials?.passwordHash ?? null, input.currentPassword)))
+    if (!(await this.users.passwordMatches(user.username, input.currentPassword)))
       throw AppError.badInput('currentPassword', 'That is not the password of this account');
     if (input.newPassword === input.currentPassword)
       throw AppError.badInput('newPassword', 'The new password must differ from the current one');

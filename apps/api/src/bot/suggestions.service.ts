@@ -6,7 +6,7 @@ import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { budgetHolder, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostsService } from '../threads/posts.service.js';
 import { BotEventType } from './bot-event-type.js';
 import { BotEventEntity } from './bot-event.entity.js';
@@ -42,9 +42,7 @@ export class SuggestionsService {
 
   /** Cheap: the matcher and the index are in memory; one query loads the similar threads' titles. */
   async suggest(context: RequestContext, title: string, body: string): Promise<SuggestAnswersResult> {
-    // A member has their own budget: behind one proxy or office NAT, typists would otherwise share one.
-    const typist = context.user ? `member:${context.user.id}` : `ip:${context.ip}`;
-    await this.rateLimiter.consume(`suggest:${typist}`, this.environment.RATE_LIMIT_SUGGESTIONS_PER_MINUTE, 60);
+    await this.rateLimiter.consume(`suggest:${budgetHolder(context)}`, this.environment.RATE_LIMIT_SUGGESTIONS_PER_MINUTE, 60);
     const input = { title: title.trim(), body: body.trim().slice(0, typedBodyMatched) };
     if (!input.title && !input.body) return { answers: [], threads: [], clarify: null };
 

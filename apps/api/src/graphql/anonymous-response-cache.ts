@@ -65,7 +65,7 @@ export const cacheControlDirective = new GraphQLDirective({
 const maxKeyedNesting = 32;
 
 /** Whether no array or object in `value` is nested more than `depth` deep; walked without recursion. */
-export function nestedAtMost(value: unknown, depth: number): boolean {
+function nestedAtMost(value: unknown, depth: number): boolean {
   const pending: [unknown, number][] = [[value, 0]];
   while (pending.length > 0) {
     const [current, level] = pending.pop()!;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/app-error.js';
+import type { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { redisClient } from '../redis/redis.module.js';
 
@@ -35,6 +36,14 @@ export class RateLimit {
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
+}
+
+/**
+ * Who a per-client budget belongs to: a signed-in member has their own (behind one proxy or office NAT, members would
+ * otherwise share one), anyone else their IP's.
+ */
+export function budgetHolder(context: RequestContext): string {
+  return context.user ? `member:${context.user.id}` : `ip:${context.ip}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { MarkdownService } from '../markdown/markdown.service.js';
 import { isPlainProse, tidySnippetText } from './snippet-text.js';
 import { greaterThanStandIn, lessThanStandIn, markEnd, markStart, restoreAngleBrackets, toSafeSnippet } from './snippet-markup.js';
 import { SearchIndexer } from './search-indexer.js';
-import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
+import { budgetHolder, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { Environment } from '../config/environment.js';
 
 /** The best-matching post of one thread. */
@@ -84,9 +84,7 @@ export class SearchService {
     const offset = searchOffset(args);
     const terms = searchTerms(args.query);
     if (terms.length === 0) return emptyPage();
-    // A member has their own budget: behind one proxy or office NAT, readers would otherwise share one.
-    const searcher = context.user ? `member:${context.user.id}` : `ip:${context.ip}`;
-    await this.rateLimiter.consume(`search:${searcher}`, this.environment.RATE_LIMIT_SEARCHES_PER_MINUTE, 60);
+    await this.rateLimiter.consume(`search:${budgetHolder(context)}`, this.environment.RATE_LIMIT_SEARCHES_PER_MINUTE, 60);
 
     const includeHidden = context.isStaff;
     const postgres = this.dataSource.options.type === 'postgres';

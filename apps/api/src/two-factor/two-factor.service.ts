@@ -8,7 +8,6 @@ import { isUniqueViolation } from '../common/unique-violation.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
-import { PasswordHasher } from '../users/password-hasher.js';
 import { isStaffRole } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { DisableTwoFactorInput } from './dto/two-factor.inputs.js';
@@ -47,7 +46,6 @@ export class TwoFactorService {
     private readonly crypto: TwoFactorCrypto,
     private readonly rateLimiter: RateLimiterService,
     private readonly users: UsersService,
-    private readonly passwords: PasswordHasher,
     private readonly environment: Environment,
     private readonly events: ForumEvents,
   ) {}
@@ -104,7 +102,7 @@ export class TwoFactorService {
     if (!credential) throw AppError.badInput('code', 'Start turning on two-factor sign-in first');
     if (credential.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     await this.countAttempt(context, user.id);
-    if (!(await this.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
+    if (!(await this.users.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
     if (step === null) throw AppError.badInput('code', wrongCode);
     const codes = await this.credentials.manager.transaction(async (manager) => {
@@ -144,7 +142,10 @@ export class TwoFactorService {
       if (!(await this.acceptTotp(user.id, input.code))) throw AppError.badInput('code', wrongCode);
     } else {
       // The recovery code is only spent once the password is right.
-      if (!(await this.passwordMatches(user.username, input.password!)) || !(await this.acceptRecoveryCode(user.id, input.recoveryCode!))) {
+      if (
+        !(await this.users.passwordMatches(user.username, input.password!)) ||
+        !(await this.acceptRecoveryCode(user.id, input.recoveryCode!))
+      ) {
         throw AppError.badInput('recoveryCode', 'That password and recovery code do not match this account');
       }
     }
@@ -202,11 +203,6 @@ export class TwoFactorService {
   }
 
   /** A 6-digit code from the app, or else an unused recovery code (spent). */
-  private async passwordMatches(username: string, password: string): Promise<boolean> {
-    const credentials = await this.users.credentialsFor(username);
-    return this.passwords.verify(credentials?.passwordHash ?? null, password);
-  }
-
   private async acceptCode(userId: number, code: string): Promise<boolean> {
     const trimmed = code.trim();
     return /^\d{6}$/.test(trimmed) ? this.acceptTotp(userId, trimmed) : this.acceptRecoveryCode(userId, trimmed);

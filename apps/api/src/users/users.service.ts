@@ -119,6 +119,12 @@ export class UsersService {
     return this.users.existsBy({ role: Not(Role.BOT) });
   }
 
+  /** Whether `password` is the password of the account with this username; false for no account or none set. */
+  async passwordMatches(username: string, password: string): Promise<boolean> {
+    const credentials = await this.credentialsFor(username);
+    return this.passwords.verify(credentials?.passwordHash ?? null, password);
+  }
+
   /** Looks an account up by username or email (case-insensitive), for sign-in. */
   async credentialsFor(login: string): Promise<Credentials | null> {
     const key = login.trim().toLowerCase();
