@@ -205,6 +205,33 @@ describe('statements per post with its jobs', () => {
     }
   });
 
+  it("tells whether a thread is answered from the index of visible staff answers, not by reading the thread's replies", async () => {
+    const dataSource = app.nest.get(DataSource);
+    const { askQuestion } = await ask('Where do I keep a copy of the setup QR code?', 'I want a spare in case my phone breaks.');
+    const spy = vi.spyOn(dataSource.logger, 'logQuery');
+    let statements: { query: string; parameters: unknown[] | undefined }[];
+    try {
+      await app.query(replyMutation, { threadId: askQuestion.id, body: 'Print it when you set up two-factor.' }, { token: asker.token });
+      await app.query('query List { threads(filter: { unanswered: true }, first: 5) { nodes { id } } }');
+      statements = spy.mock.calls
+        .filter(([query]) => /\bEXISTS\s*\(SELECT 1 FROM replies sr\b/i.test(query))
+        .map(([query, parameters]) => ({ query, parameters: parameters as unknown[] | undefined }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    for (const { query, parameters } of statements) {
+      const plan = postgres
+        ? // On a table this small PostgreSQL would scan it whatever the indexes; forbidding that shows which index it has.
+          await dataSource.transaction(async (manager) => {
+            await manager.query('SET LOCAL enable_seqscan = off');
+            return ((await manager.query(`EXPLAIN ${query}`, parameters)) as { 'QUERY PLAN': string }[]).map((step) => step['QUERY PLAN']);
+          })
+        : ((await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[]).map((step) => step.detail);
+      expect(plan.join('\n')).toMatch(/replies_visible_staff_answers/);
+    }
+  });
+
   it('gives a post the jobs it needs: a mention, a reply asking for codes', async () => {
     const mention = await statementsWithJobs(() =>
       ask('Where do I find my backup codes now?', `I looked everywhere, @${replier.username} said you would know.`),

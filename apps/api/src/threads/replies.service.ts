@@ -28,7 +28,7 @@ import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { toReply, toReplySnapshot } from './thread.mapper.js';
-import { answeredSql, replyFromRow, ReplyRow, replySelect, tagsColumn, TagsColumn, tagsOf } from './thread-rows.js';
+import { answeredSql, replyFromRow, ReplyRow, replySelect, tagsColumn, TagsColumn, tagsOf, visibleStaffAnswerSql } from './thread-rows.js';
 import { rowUnderLock, threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
@@ -182,7 +182,7 @@ export class RepliesService {
     const tags = tagsColumn('threads', isPostgres(this.replies.manager.connection));
     return `UPDATE threads SET reply_count = reply_count + 1, last_activity_at = ${sql.param(values.createdAt)}
       WHERE id = ${sql.param(values.threadId)} AND locked = ${sql.param(false)}
-      RETURNING hidden, ${tags}, ${answeredSql('threads', sql)} AS answered`;
+      RETURNING hidden, ${tags}, ${answeredSql('threads')} AS answered`;
   }
 
   /** What a stored reply tells of its thread, from the bump's row. */
@@ -418,7 +418,7 @@ export class RepliesService {
             const rows = await sqlRows<{ thread_id: number }>(
               this.replies.manager,
               `SELECT DISTINCT thread_id FROM replies
-               WHERE thread_id IN (${sql.list(ids)}) AND is_staff_answer = ${sql.param(true)} AND hidden = ${sql.param(false)}`,
+               WHERE thread_id IN (${sql.list(ids)}) AND ${visibleStaffAnswerSql('replies')}`,
               sql.values,
             );
             const answered = new Set(rows.map((row) => Number(row.thread_id)));

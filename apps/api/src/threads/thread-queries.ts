@@ -1,5 +1,6 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SqlParameters } from '../common/sql.js';
+import { visibleStaffAnswerSql } from './thread-rows.js';
 import { ThreadStatus } from './thread-status.js';
 import { ThreadEntity } from './thread.entity.js';
 
@@ -43,11 +44,9 @@ export function whereAwaitingStaff<T extends ObjectLiteral>(
     .andWhere(
       `NOT EXISTS (SELECT 1 FROM replies staff_reply
         WHERE staff_reply.thread_id = ${columns.threadId}
-          AND staff_reply.is_staff_answer = :queueStaffAnswer
-          AND staff_reply.hidden = :queueReplyHidden
+          AND ${visibleStaffAnswerSql('staff_reply')}
           AND staff_reply.author_id <> thread.author_id
           AND staff_reply.created_at > ${columns.since})`,
-      { queueStaffAnswer: true, queueReplyHidden: false },
     );
 }
 

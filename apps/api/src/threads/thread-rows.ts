@@ -1,4 +1,4 @@
-import { sqlBoolean, sqlDate, sqlDateOrNull, SqlParameters } from '../common/sql.js';
+import { sqlBoolean, sqlDate, sqlDateOrNull } from '../common/sql.js';
 import { Reply } from './models/reply.model.js';
 import { Thread, ThreadWithText } from './models/thread.model.js';
 import { ThreadStatus } from './thread-status.js';
@@ -101,12 +101,20 @@ export function tagsOf(row: TagsColumn, postgres: boolean): string[] {
 }
 
 /**
+ * A staff answer everyone can see, as a condition on the reply aliased `alias`. Literals, not parameters: they match
+ * the partial index replies_visible_staff_answers (migration 1764900000000), which SQLite uses only for a statement
+ * whose terms are the index's own, so that whether a thread is answered is one index probe however many replies it has.
+ */
+export function visibleStaffAnswerSql(alias: string): string {
+  return `${alias}.is_staff_answer = TRUE AND ${alias}.hidden = FALSE`;
+}
+
+/**
  * Whether the thread aliased `alias` is answered: it has an accepted answer, or a staff answer everyone can see. The one
  * rule for ThreadFilter.unanswered and for the `answered` that live thread lists are told.
  */
-export function answeredSql(alias: string, sql: SqlParameters): string {
-  const staffAnswer = `EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = ${alias}.id AND sr.is_staff_answer = ${sql.param(true)} AND sr.hidden = ${sql.param(false)})`;
-  return `(${alias}.accepted_reply_id IS NOT NULL OR ${staffAnswer})`;
+export function answeredSql(alias: string): string {
+  return `(${alias}.accepted_reply_id IS NOT NULL OR EXISTS (SELECT 1 FROM replies sr WHERE sr.thread_id = ${alias}.id AND ${visibleStaffAnswerSql('sr')}))`;
 }
 
 /** A reply's columns, from `replies` aliased `r`. */

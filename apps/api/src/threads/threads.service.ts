@@ -317,7 +317,7 @@ export class ThreadsService {
     if (filter.status) conditions.push(`t.status = ${sql.param(filter.status)}`);
     if (filter.tag)
       conditions.push(`EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = t.id AND tt.tag = ${sql.param(filter.tag)})`);
-    if (filter.unanswered != null) conditions.push(`${filter.unanswered ? 'NOT ' : ''}${answeredSql('t', sql)}`);
+    if (filter.unanswered != null) conditions.push(`${filter.unanswered ? 'NOT ' : ''}${answeredSql('t')}`);
     if (authorId !== null) conditions.push(`t.author_id = ${sql.param(authorId)}`);
     if (filter.authorUsername) {
       conditions.push(`t.author_id IN (SELECT u.id FROM users u WHERE u.username_key = ${sql.param(filter.authorUsername)})`);
@@ -473,7 +473,7 @@ export class ThreadsService {
       const sql = new SqlParameters();
       const [{ answered }] = await sqlRows<{ answered: unknown }>(
         change.manager,
-        `SELECT ${answeredSql('t', sql)} AS answered FROM threads t WHERE t.id = ${sql.param(threadId)}`,
+        `SELECT ${answeredSql('t')} AS answered FROM threads t WHERE t.id = ${sql.param(threadId)}`,
         sql.values,
       );
       return { done, state: change.snapshot(), answered: sqlBoolean(answered) };

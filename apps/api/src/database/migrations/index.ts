@@ -14,6 +14,7 @@ import { AcceptedNotificationOnce1764500000000 } from './1764500000000-accepted-
 import { RepliesByThreadAndAuthor1764600000000 } from './1764600000000-replies-by-thread-and-author.js';
 import { IndexesNothingReads1764700000000 } from './1764700000000-indexes-nothing-reads.js';
 import { SearchIndexInBatches1764800000000 } from './1764800000000-search-index-in-batches.js';
+import { VisibleStaffAnswersIndex1764900000000 } from './1764900000000-visible-staff-answers-index.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   RepliesByThreadAndAuthor1764600000000,
   IndexesNothingReads1764700000000,
   SearchIndexInBatches1764800000000,
+  VisibleStaffAnswersIndex1764900000000,
 ];
