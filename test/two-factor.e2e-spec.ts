@@ -407,6 +407,25 @@ describe('two-factor sign-in', () => {
         'openFlags.nodes',
       );
     });
+
+    it('ends the sessions signed in with the password alone when two-factor sign-in is turned on: they get no staff tools', async () => {
+      const staff = await createAccount(app, Role.MEMBER);
+      await app.nest
+        .get(DataSource)
+        .getRepository(UserEntity)
+        .update({ id: Number(staff.id) }, { role: Role.STAFF });
+      // Whoever had the password before the holder turned two-factor sign-in on.
+      const passwordOnly = await app.query(signInMutation, { input: { login: staff.username, password: testPassword } });
+      const otherToken = passwordOnly.signIn.token as string;
+      await enrolTwoFactor(app, staff.token);
+
+      const other = await app.request('query { me { username } openFlags { nodes { id } } }', {}, { token: otherToken });
+      expect(other.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      await expect(app.query('query { me { username } }', {}, { token: otherToken })).resolves.toEqual({ me: null });
+      await expect(app.query('query { openFlags { nodes { id } } }', {}, { token: staff.token })).resolves.toHaveProperty(
+        'openFlags.nodes',
+      );
+    });
   });
 });
 

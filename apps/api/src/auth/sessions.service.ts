@@ -31,6 +31,11 @@ export class SessionsService implements OnModuleInit {
     this.events.on('passwordChanged', async ({ userId, keptSessionHashes }) => {
       await this.revokeAllOf(userId, keptSessionHashes);
     });
+    // Sessions signed in with the password alone would keep an account's staff powers, which need two-factor sign-in:
+    // turning it on ends every session but the one that proved the first code.
+    this.events.on('twoFactorChanged', async ({ userId, enabled, keptSessionHashes }) => {
+      if (enabled) await this.revokeAllOf(userId, keptSessionHashes);
+    });
   }
 
   /** Starts a session and returns its secret token (only its hash is stored). */
@@ -73,6 +78,7 @@ export class SessionsService implements OnModuleInit {
     if (!context.authenticated) {
       const token = sessionTokenFrom(context.request);
       context.user = token ? await this.userFor(token) : null;
+      context.sessionHash = context.user && token ? hashToken(token) : null;
       context.authenticated = true;
     }
     return context.user;

@@ -37,6 +37,8 @@ export class RequestContext {
   user: AuthUser | null = null;
   /** Set once the session (if any) has been looked up. */
   authenticated = false;
+  /** The hash of the session token `user` was found by; null when anonymous or not signed in by a session. */
+  sessionHash: string | null = null;
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(

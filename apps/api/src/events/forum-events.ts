@@ -119,8 +119,11 @@ export interface ForumEventMap {
   passwordChanged: { userId: number; keptSessionHashes: string[] };
   /** An admin changed a user's role: what they may see changes at once. */
   roleChanged: { userId: number };
-  /** Two-factor sign-in was turned on or off: a staff account's powers come and go with it (RequestContext.isStaff). */
-  twoFactorChanged: { userId: number };
+  /**
+   * Two-factor sign-in was turned on or off: a staff account's powers come and go with it (RequestContext.isStaff).
+   * Turned on, every session of the account ends but `keptSessionHashes` (the one that enrolled).
+   */
+  twoFactorChanged: { userId: number; enabled: boolean; keptSessionHashes: string[] };
 }
 
 type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;
