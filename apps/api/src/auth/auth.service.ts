@@ -132,13 +132,13 @@ export class AuthService {
       throw AppError.badInput('currentPassword', 'That is not the password of this account');
     if (input.newPassword === input.currentPassword)
       throw AppError.badInput('newPassword', 'The new password must differ from the current one');
-    await this.users.replacePassword(user.id, input.newPassword, this.sessions.hashesOf(context));
+    await this.users.replacePassword(user.id, input.newPassword, context.ownSession());
     return true;
   }
 
   /** Ends every session of the account but the one the request came with; how many ended. */
   signOutOtherSessions(context: RequestContext): Promise<number> {
-    return this.sessions.revokeAllOf(context.requireUser().id, this.sessions.hashesOf(context));
+    return this.sessions.revokeAllOf(context.requireUser().id, context.ownSession());
   }
 
   /** Ends the session the request came with; harmless when there is none. */

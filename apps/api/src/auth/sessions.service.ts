@@ -67,7 +67,7 @@ export class SessionsService implements OnModuleInit {
   }
 
   /** The hashes of the session tokens the request came with: the bearer token, the cookie, or both. */
-  hashesOf(context: RequestContext): string[] {
+  private hashesOf(context: RequestContext): string[] {
     const cookies = context.request.cookies as Record<string, string> | undefined;
     const tokens = new Set([sessionTokenFrom(context.request), cookies?.[sessionCookieName]]);
     return [...tokens].filter((token): token is string => Boolean(token)).map(hashToken);

@@ -37,7 +37,7 @@ export class RequestContext {
   user: AuthUser | null = null;
   /** Set once the session (if any) has been looked up. */
   authenticated = false;
-  /** The hash of the session token `user` was found by; null when anonymous or not signed in by a session. */
+  /** The hash of the session token `user` was found by; null when anonymous. */
   sessionHash: string | null = null;
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
@@ -73,6 +73,11 @@ export class RequestContext {
   requireUser(): AuthUser {
     if (!this.user) throw AppError.unauthenticated();
     return this.user;
+  }
+
+  /** The session this request was signed in by, as the sessions a change that ends all the others keeps. */
+  ownSession(): string[] {
+    return this.sessionHash ? [this.sessionHash] : [];
   }
 
   requireStaff(): AuthUser {

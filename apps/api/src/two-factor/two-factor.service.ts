@@ -114,7 +114,7 @@ export class TwoFactorService {
       if (!enabled.affected) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
       return { codes: await this.replaceRecoveryCodes(manager, user.id) };
     });
-    await this.events.emit('twoFactorChanged', { userId: user.id, enabled: true, keptSessionHashes: sessionOf(context) });
+    await this.events.emit('twoFactorChanged', { userId: user.id, enabled: true, keptSessionHashes: context.ownSession() });
     return codes;
   }
 
@@ -153,7 +153,7 @@ export class TwoFactorService {
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
     });
-    await this.events.emit('twoFactorChanged', { userId: user.id, enabled: false, keptSessionHashes: sessionOf(context) });
+    await this.events.emit('twoFactorChanged', { userId: user.id, enabled: false, keptSessionHashes: context.ownSession() });
     return this.status(context);
   }
 
@@ -242,11 +242,6 @@ export class TwoFactorService {
     );
     return codes;
   }
-}
-
-/** The session the request came with, as a list of session hashes to keep. */
-function sessionOf(context: RequestContext): string[] {
-  return context.sessionHash ? [context.sessionHash] : [];
 }
 
 function newRecoveryCode(): string {
