@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
@@ -29,6 +29,20 @@ const activityWithChange = `subscription Activity($threadId: ID!) {
 type Activity = { threadActivity: Record<string, any> };
 const notificationAdded =
   'subscription { notificationAdded { unreadCount notification { kind replyId read thread { id title } actor { username } } } }';
+
+const markAllRead = 'mutation { markAllNotificationsRead }';
+
+/** How many times each app read someone's unread count (the only count over notifications) while `work` ran, and its result. */
+async function unreadCountReads<T>(apps: TestApp[], work: () => Promise<T>): Promise<{ result: T; reads: number[] }> {
+  const spies = apps.map((app) => vi.spyOn(app.nest.get(DataSource).logger, 'logQuery'));
+  try {
+    const result = await work();
+    const reads = spies.map((spy) => spy.mock.calls.filter(([query]) => /COUNT\(\*\).* FROM notifications /s.test(query)).length);
+    return { result, reads };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
 
 // Off-topic on purpose, so that the FAQ bot stays out of these threads.
 const question = () => ({
@@ -590,6 +604,30 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect(unreadForStaff.unreadNotificationCount).toBe(0);
   });
 
+  it("reads the unread count once for all of a member's subscriptions to a notification, and again for the next one", async () => {
+    const threadId = await ask();
+    // Two tabs with five subscriptions each.
+    const tabs = [connect({ token: asker.token }), connect({ token: asker.token })];
+    const subscriptions = tabs.flatMap((client) =>
+      Array.from({ length: 5 }, () => subscribe<{ notificationAdded: Record<string, any> }>(client, notificationAdded)),
+    );
+    await listening(liveChannels.notifications(Number(asker.id)), 10);
+    await app.jobsDone();
+    const notify = () =>
+      unreadCountReads([app], async () => {
+        const replyId = await reply(threadId);
+        const results = await Promise.all(subscriptions.map((subscription) => subscription.next()));
+        expect(results.map((result) => result.data?.notificationAdded.notification.replyId)).toEqual(Array(10).fill(replyId));
+        return results.map((result) => result.data?.notificationAdded.unreadCount);
+      });
+
+    await app.query(markAllRead, {}, { token: asker.token });
+    expect(await notify()).toEqual({ result: Array(10).fill(1), reads: [1] });
+    expect(await notify()).toEqual({ result: Array(10).fill(2), reads: [1] });
+    await app.query(markAllRead, {}, { token: asker.token });
+    expect(await notify()).toEqual({ result: Array(10).fill(1), reads: [1] });
+  });
+
   it('refuses notificationAdded without a session, and a socket with a bad token', async () => {
     const anonymous = await subscribe(connect(), notificationAdded).next();
     expect(anonymous.data ?? null).toBeNull();
@@ -714,5 +752,44 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('live updates across instances shar
       'Redis channels are unsubscribed',
     );
     expect(await subscribers(threadChannel)).toBe(0);
+  });
+
+  it("reads the unread count once on each instance for all of a member's subscriptions there", async () => {
+    const { askQuestion } = await instances.first.query<{ askQuestion: { id: string } }>(
+      askMutation,
+      { input: question() },
+      { token: asker.token },
+    );
+    const notificationChannel = liveChannels.notifications(Number(asker.id));
+    const apps = [instances.first, instances.second];
+    const clients = apps.map((app) => liveClient(app, { token: asker.token }));
+    try {
+      const subscriptions = clients.flatMap((client) =>
+        Array.from({ length: 3 }, () => subscribe<{ notificationAdded: Record<string, any> }>(client, notificationAdded)),
+      );
+      await until(
+        async () => apps.every((app) => listenerCount(app, notificationChannel) === 3) && (await subscribers(notificationChannel)) === 2,
+        'both instances listen, three subscriptions each',
+      );
+      await instances.first.jobsDone();
+      const { unreadNotificationCount } = await instances.first.query<{ unreadNotificationCount: number }>(
+        '{ unreadNotificationCount }',
+        {},
+        { token: asker.token },
+      );
+
+      const notified = await unreadCountReads(apps, async () => {
+        await instances.first.query(
+          replyMutation,
+          { threadId: askQuestion.id, body: 'Your browser decides; look for its appearance setting.' },
+          { token: replier.token },
+        );
+        return Promise.all(subscriptions.map(async (subscription) => (await subscription.next()).data?.notificationAdded.unreadCount));
+      });
+
+      expect(notified).toEqual({ result: Array(6).fill(unreadNotificationCount + 1), reads: [1, 1] });
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+    }
   });
 });

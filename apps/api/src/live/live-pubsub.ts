@@ -7,8 +7,8 @@ export abstract class LivePubSub {
   abstract publish(channel: string, payload: unknown): Promise<void>;
 
   /**
-   * An iterator of the channel's messages, mapped per subscriber (`null` skips one). It holds a
-   * listener until it is returned (the client completes or the socket closes).
+   * An iterator of the channel's messages, mapped per subscriber (`null` skips one): a message is mapped for every
+   * listener in one go as it arrives. It holds a listener until it is returned (the client completes or the socket closes).
    */
   abstract subscribe<T, R = T>(channel: string, map?: (payload: T) => R | null): Promise<AsyncIterableIterator<R>>;
 

@@ -5,11 +5,11 @@ import { MarkdownModule } from '../markdown/markdown.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { NotificationEntity } from './notification.entity.js';
-import { NotificationAddedResolver, NotificationsResolver } from './notifications.resolver.js';
+import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), LiveModule, MarkdownModule, ThreadsModule, UsersModule],
-  providers: [NotificationsService, NotificationsResolver, NotificationAddedResolver],
+  providers: [NotificationsService, NotificationsResolver],
 })
 export class NotificationsModule {}

@@ -60,16 +60,3 @@ export class NotificationsResolver {
     return notification.actorId === null ? null : this.users.byId(context, notification.actorId);
   }
 }
-
-@Resolver(() => NotificationAdded)
-export class NotificationAddedResolver {
-  constructor(private readonly notificationsService: NotificationsService) {}
-
-  /** Counted as the notification reaches a subscriber, so a notification nobody is listening for costs no count. */
-  @ResolveField(() => Int, {
-    description: `How many notifications you have not read, this one included, counted up to ${UNREAD_COUNT_LIMIT}.`,
-  })
-  unreadCount(@Ctx() context: RequestContext): Promise<number> {
-    return this.notificationsService.unreadCount(context);
-  }
-}

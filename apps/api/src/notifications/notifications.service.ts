@@ -52,6 +52,9 @@ const maxMentionsPerPost = 10;
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
+  /** Unread counts being read for live subscribers, by notification id (see unreadCountAfter). */
+  private readonly countsInFlight = new Map<string, Promise<number>>();
+
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly posts: PostsService,
@@ -135,6 +138,7 @@ export class NotificationsService implements OnModuleInit {
     const user = context.requireUser();
     return this.pubSub.subscribe<NotificationAddedMessage, NotificationAdded>(liveChannels.notifications(user.id), (message) => ({
       notification: { ...message.notification, createdAt: new Date(message.notification.createdAt) },
+      unreadCount: this.unreadCountAfter(user.id, message.notification.id),
     }));
   }
 
@@ -272,6 +276,22 @@ export class NotificationsService implements OnModuleInit {
       sql.values,
     );
     return rows.sort((a, b) => a.draft - b.draft).map(({ draft, id }) => ({ ...drafts[draft], readAt: null, createdAt, id: Number(id) }));
+  }
+
+  /**
+   * The unread count as a notification reaches this instance, read once for all of its recipient's subscriptions here
+   * (a member may have hundreds open): the pub/sub hands a message to every listener in one go, so they all find this
+   * read in flight. It is dropped once done, so the next notification is counted afresh.
+   */
+  private unreadCountAfter(userId: number, notificationId: string): Promise<number> {
+    let counting = this.countsInFlight.get(notificationId);
+    if (!counting) {
+      counting = this.countUnread(userId).finally(() => this.countsInFlight.delete(notificationId));
+      // A subscriber that leaves before its result is sent never awaits it: a failed read is not an unhandled rejection.
+      counting.catch(() => undefined);
+      this.countsInFlight.set(notificationId, counting);
+    }
+    return counting;
   }
 
   /** Counts up to UNREAD_COUNT_LIMIT: every new notification a reader is subscribed to is counted, and their unread pile may be huge. */
