@@ -55,6 +55,8 @@ describe('live updates (graphql-ws on /graphql)', () => {
   let asker: TestAccount;
   let replier: TestAccount;
   let staff: TestAccount;
+  /** A member who takes no part in the threads. */
+  let bystander: TestAccount;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
@@ -62,6 +64,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     asker = await createAccount(app, Role.MEMBER);
     replier = await createAccount(app, Role.MEMBER);
     staff = await createAccount(app, Role.STAFF);
+    bystander = await createAccount(app, Role.MEMBER);
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));
@@ -81,6 +84,10 @@ describe('live updates (graphql-ws on /graphql)', () => {
     (await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token })).replyToThread.id;
   const listening = (channel: string, count = 1) =>
     until(() => listenerCount(app, channel) === count, `${count} listener(s) on ${channel}`);
+  const moderate = (action: 'hidePost' | 'restorePost', postType: 'THREAD' | 'REPLY', postId: string) =>
+    app.query(`mutation M($postId: ID!) { ${action}(postType: ${postType}, postId: $postId) { id } }`, { postId }, { token: staff.token });
+  /** What a subscriber gets when it may not see the change: the news that the thread changed, to read it again. */
+  const bare = (threadId: string) => ({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
 
   it('delivers a reply posted over HTTP to an anonymous threadActivity subscriber', async () => {
     const threadId = await ask();
@@ -156,12 +163,6 @@ describe('live updates (graphql-ws on /graphql)', () => {
     const moderator = subscribe<{ forumActivity: Record<string, unknown> }>(connect({ token: staff.token }), visibility);
     await listening(liveChannels.forum(), 2);
 
-    const moderate = (action: string, postType: string, postId: string) =>
-      app.query(
-        `mutation M($postId: ID!) { ${action}(postType: ${postType}, postId: $postId) { id } }`,
-        { postId },
-        { token: staff.token },
-      );
     await moderate('hidePost', 'REPLY', replyId);
     await moderate('hidePost', 'THREAD', threadId);
     await moderate('restorePost', 'REPLY', replyId);
@@ -300,9 +301,129 @@ describe('live updates (graphql-ws on /graphql)', () => {
       for (const subscriber of [member, anonymous, moderator]) {
         const result = await subscriber.next();
         expect(result.errors).toBeUndefined();
-        expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
+        expect(result.data?.threadActivity).toEqual(bare(threadId));
       }
     }
+  });
+
+  it('lets the asker follow their hidden question and get what a reload would show them; other members and anonymous are refused', async () => {
+    const threadId = await ask();
+    await moderate('hidePost', 'THREAD', threadId);
+    for (const client of [connect({ token: bystander.token }), connect()]) {
+      const refused = await subscribe(client, threadActivity, { threadId }).next();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const own = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    const replyId = await reply(threadId, staff.token, 'Staff here: we hid your question, it showed your setup key.');
+    await app.query(
+      'mutation Q($threadId: ID!) { editQuestion(threadId: $threadId, input: { body: "Edited: the key is gone now." }) { id } }',
+      { threadId },
+      { token: asker.token },
+    );
+    await app.query(lockMutation, { threadId }, { token: staff.token });
+    await moderate('restorePost', 'THREAD', threadId);
+
+    for (const expected of [
+      {
+        kind: 'NEW_REPLY',
+        replyId,
+        reply: { id: replyId, body: 'Staff here: we hid your question, it showed your setup key.', isStaffAnswer: true, hidden: false },
+      },
+      {
+        kind: 'UPDATED',
+        replyId: null,
+        question: { id: threadId, body: 'Edited: the key is gone now.', edited: true, viewerCanEdit: true },
+      },
+      { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true } },
+      bare(threadId),
+    ]) {
+      const result = await own.next();
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.threadActivity).toMatchObject({ threadId, ...expected });
+    }
+  });
+
+  it("keeps another member's hidden reply from the asker of a hidden question: neither its text nor its id", async () => {
+    const threadId = await ask();
+    const hiddenReplyId = await reply(threadId, replier.token, 'An answer that a moderator will hide.');
+    await moderate('hidePost', 'THREAD', threadId);
+    const own = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+    const moderator = subscribe<Activity>(connect({ token: staff.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 2);
+
+    await moderate('hidePost', 'REPLY', hiddenReplyId);
+    await app.query(
+      'mutation E($replyId: ID!) { editReply(replyId: $replyId, input: { body: "A secret edit of a hidden reply." }) { id } }',
+      { replyId: hiddenReplyId },
+      { token: staff.token },
+    );
+    const staffReplyId = await reply(threadId, staff.token, 'Staff here: the answer above was hidden, it asked for your code.');
+
+    for (const expected of [
+      { kind: 'UPDATED', replyId: hiddenReplyId },
+      { kind: 'UPDATED', replyId: hiddenReplyId, reply: { body: 'A secret edit of a hidden reply.', hidden: true } },
+      { kind: 'NEW_REPLY', replyId: staffReplyId },
+    ])
+      expect((await moderator.next()).data?.threadActivity).toMatchObject(expected);
+    for (const withheld of [1, 2]) {
+      const result = await own.next();
+      expect(result.errors, `message ${withheld}`).toBeUndefined();
+      expect(result.data?.threadActivity).toEqual(bare(threadId));
+      expect(JSON.stringify(result)).not.toContain('secret edit');
+    }
+    expect((await own.next()).data?.threadActivity).toMatchObject({ kind: 'NEW_REPLY', replyId: staffReplyId });
+  });
+
+  it('keeps the asker informed when their question is hidden while they follow it, and other members not', async () => {
+    const threadId = await ask();
+    const own = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+    const member = subscribe<Activity>(connect({ token: bystander.token }), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 2);
+
+    await moderate('hidePost', 'THREAD', threadId);
+    const replyId = await reply(threadId, staff.token, 'Staff here: we hid your question, it showed your recovery codes.');
+    await moderate('restorePost', 'THREAD', threadId);
+
+    const staffReply = {
+      kind: 'NEW_REPLY',
+      threadId,
+      replyId,
+      reply: { body: 'Staff here: we hid your question, it showed your recovery codes.' },
+    };
+    for (const expected of [bare(threadId), staffReply, bare(threadId)])
+      expect((await own.next()).data?.threadActivity).toMatchObject(expected);
+    for (const expected of [bare(threadId), bare(threadId)]) expect((await member.next()).data?.threadActivity).toEqual(expected);
+  });
+
+  it("tells the asker's forumActivity of activity in their hidden question, which their thread list shows, and no other member's", async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await moderate('hidePost', 'THREAD', threadId);
+    const listed = async (account: TestAccount) =>
+      (await app.query<{ threads: { nodes: { id: string }[] } }>('{ threads(first: 50) { nodes { id } } }', {}, { token: account.token }))
+        .threads.nodes;
+    expect(await listed(asker)).toContainEqual({ id: threadId });
+    expect(await listed(bystander)).not.toContainEqual({ id: threadId });
+    // Subscribers of earlier tests are gone once the server has seen their sockets close.
+    await listening(liveChannels.forum(), 0);
+    const forum = 'subscription { forumActivity { threadId visibilityChanged } }';
+    const own = subscribe<{ forumActivity: Record<string, unknown> }>(connect({ token: asker.token }), forum);
+    const member = subscribe<{ forumActivity: Record<string, unknown> }>(connect({ token: bystander.token }), forum);
+    await listening(liveChannels.forum(), 2);
+
+    await reply(threadId, staff.token, 'Staff here: we hid your question, it showed your setup key.');
+    await moderate('hidePost', 'REPLY', replyId);
+    const visibleId = await ask(bystander.token);
+
+    for (const expected of [
+      { threadId, visibilityChanged: false },
+      { threadId, visibilityChanged: true },
+      { threadId: visibleId, visibilityChanged: false },
+    ])
+      expect((await own.next()).data?.forumActivity).toEqual(expected);
+    expect((await member.next()).data?.forumActivity).toEqual({ threadId: visibleId, visibilityChanged: false });
   });
 
   it('carries the new reply, as each subscriber may see it, with its author', async () => {
@@ -450,7 +571,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     for (const other of [member, anonymous]) {
       const result = await other.next();
       expect(result.errors).toBeUndefined();
-      expect(result.data?.threadActivity).toEqual({ kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null });
+      expect(result.data?.threadActivity).toEqual(bare(threadId));
       expect(JSON.stringify(result)).not.toContain('secret edit');
     }
   });
@@ -498,20 +619,19 @@ describe('live updates (graphql-ws on /graphql)', () => {
      * and nothing of what happened while it was hidden.
      */
     const expectNothingUntilRestored = async (member: ReturnType<typeof subscribe<Activity>>, threadId: string, secret: string) => {
-      const bare = { kind: 'UPDATED', threadId, replyId: null, reply: null, question: null, state: null };
       const hidden = await member.next();
       await hideThread(threadId, false);
       const restored = await member.next();
       for (const result of [hidden, restored]) {
         expect(JSON.stringify(result)).not.toContain(secret);
-        expect(result.data?.threadActivity).toEqual(bare);
+        expect(result.data?.threadActivity).toEqual(bare(threadId));
       }
     };
 
     it('keeps a reply edited while its thread was hidden from members', async () => {
       const threadId = await ask();
       const replyId = await reply(threadId);
-      const member = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+      const member = subscribe<Activity>(connect({ token: bystander.token }), activityWithChange, { threadId });
       const moderator = subscribe<Activity>(connect({ token: staff.token }), activityWithChange, { threadId });
       await listening(liveChannels.thread(Number(threadId)), 2);
 
@@ -547,7 +667,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
 
     it('keeps a reply posted while its thread was being hidden from members', async () => {
       const threadId = await ask();
-      const member = subscribe<Activity>(connect({ token: asker.token }), activityWithChange, { threadId });
+      const member = subscribe<Activity>(connect({ token: bystander.token }), activityWithChange, { threadId });
       const moderator = subscribe<Activity>(connect({ token: staff.token }), activityWithChange, { threadId });
       await listening(liveChannels.thread(Number(threadId)), 2);
 

@@ -103,8 +103,11 @@ export interface ForumEventMap {
     reply: ReplySnapshot | null;
     question: QuestionSnapshot | null;
   };
-  /** Moderation hid or restored a question (replyId null) or a reply. `threadHidden`: the thread's state after it. */
-  postHidden: { threadId: number; replyId: number | null; hidden: boolean; actorId: number; threadHidden: boolean };
+  /**
+   * Moderation hid or restored a question (replyId null) or a reply. `threadHidden`: the thread's state after it;
+   * `threadAuthorId`: who asked, who may still see it hidden.
+   */
+  postHidden: { threadId: number; threadAuthorId: number; replyId: number | null; hidden: boolean; actorId: number; threadHidden: boolean };
   /**
    * A thread written now was dated in the past (the demo forum): asked at `askedAt`, each reply at its new time.
    * Features with records of the thread date them alike.

@@ -2,7 +2,10 @@ import { Role } from '../common/role.js';
 import type { ThreadListingSnapshot } from '../events/forum-events.js';
 import { ThreadActivityKind } from './thread-activity-kind.js';
 
-/** Who may see a message: hidden posts reach staff only; `members` carries the redacted copy for everyone else. */
+/**
+ * Who, of those who may read the thread, sees a message: hidden posts reach staff only; `members` carries the redacted
+ * copy for everyone else.
+ */
 export type Audience = 'everyone' | 'staff' | 'members';
 
 /** A post's author as the message carries it (read once by the publisher, never per subscriber). */
@@ -54,6 +57,11 @@ export interface ThreadActivityMessage {
   replyId: number | null;
   /** ISO timestamp: messages travel as JSON. */
   at: string;
+  /**
+   * The thread was hidden before and after the change: the message reaches only who may read it hidden (isVisibleTo:
+   * staff and its asker), as its page does over HTTP. Hiding or showing the thread is told to everyone following it.
+   */
+  threadHidden: boolean;
   audience: Audience;
   /** What subscribers need to update their page without reading it again; absent when they must read it. */
   reply?: ReplyMessage;
@@ -63,8 +71,10 @@ export interface ThreadActivityMessage {
 
 export interface ForumActivityMessage {
   threadId: number;
+  askerId: number;
   lastActivityAt: string;
-  audience: Audience;
+  /** As in ThreadActivityMessage: while it stays hidden, the thread's activity reaches who lists it (staff, its asker). */
+  threadHidden: boolean;
   /** A moderator hid or restored the thread or one of its replies; absent for activity. */
   visibilityChanged?: boolean;
   /** Activity: what lists filter the thread on, as the activity left it; absent when visibilityChanged. */

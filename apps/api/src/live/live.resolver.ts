@@ -25,7 +25,8 @@ export class LiveResolver {
   @Public()
   @Subscription(() => ForumActivity, {
     resolve: payload,
-    description: 'Every thread that gets activity, for the thread list\'s "new activity" marker.',
+    description:
+      'Every thread that gets activity, of those your thread list shows (a hidden one: staff and its asker), for its "new activity" marker.',
   })
   forumActivity(@Ctx() context: RequestContext): Promise<AsyncIterableIterator<ForumActivity>> {
     return this.live.forumActivity(context);

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
-import { ForumEvents, QuestionSnapshot, ReplySnapshot } from '../events/forum-events.js';
+import { ForumEvents, QuestionSnapshot, ReplySnapshot, ThreadStateSnapshot } from '../events/forum-events.js';
 import { Reply } from '../threads/models/reply.model.js';
 import { Thread } from '../threads/models/thread.model.js';
 import { PostType } from '../common/post-type.js';
@@ -11,7 +11,7 @@ import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { isVisibleTo } from '../threads/visibility.js';
 import { UsersService } from '../users/users.service.js';
-import { Audience, ForumActivityMessage, QuestionMessage, reaches, ReplyMessage, ThreadActivityMessage } from './live-messages.js';
+import { ForumActivityMessage, QuestionMessage, reaches, ReplyMessage, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
 import { ThreadActivity } from './models/thread-activity.model.js';
@@ -36,56 +36,50 @@ export class LiveService implements OnModuleInit {
   onModuleInit(): void {
     this.events.on('questionPosted', async ({ threadId, authorId, tags, at }) => {
       const listing = { authorId, tags, answered: false };
-      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience: 'everyone', listing });
+      await this.publishForum({ threadId, askerId: authorId, lastActivityAt: at.toISOString(), threadHidden: false, listing });
     });
     this.events.on('replyPosted', async ({ threadId, replyId, byBot, threadHidden, at, reply, listing }) => {
-      const audience: Audience = threadHidden ? 'staff' : 'everyone';
       const kind = byBot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
       const message = await this.replyMessage(reply);
-      await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), audience, ...(message ? { reply: message } : {}) });
-      await this.publishForum({ threadId, lastActivityAt: at.toISOString(), audience, listing });
+      const change = message ? { reply: message } : {};
+      await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), threadHidden, audience: 'everyone', ...change });
+      await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: at.toISOString(), threadHidden, listing });
     });
     this.events.on('replyAccepted', async ({ threadId, replyId, state, lastActivityAt, listing }) => {
       // Only a visible reply can be accepted (checked under the thread's lock).
-      const audience: Audience = state.hidden ? 'staff' : 'everyone';
-      const at = new Date().toISOString();
-      await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId, at, audience, state: stateOf(state) });
-      await this.publishForum({ threadId, lastActivityAt: lastActivityAt.toISOString(), audience, listing });
+      await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, replyId, state));
+      const threadHidden = state.hidden;
+      await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: lastActivityAt.toISOString(), threadHidden, listing });
     });
     this.events.on('answerUnaccepted', async ({ threadId, state, lists }) => {
-      const audience: Audience = state.hidden ? 'staff' : 'everyone';
-      const at = new Date().toISOString();
-      await this.publishThread({ kind: ThreadActivityKind.ACCEPTED, threadId, replyId: null, at, audience, state: stateOf(state) });
-      if (lists)
-        await this.publishForum({ threadId, lastActivityAt: lists.lastActivityAt.toISOString(), audience, listing: lists.listing });
+      await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, null, state));
+      if (!lists) return;
+      const { lastActivityAt, listing } = lists;
+      const threadHidden = state.hidden;
+      await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: lastActivityAt.toISOString(), threadHidden, listing });
     });
     this.events.on('threadLocked', async ({ threadId, locked, state }) => {
-      await this.publishThread({
-        kind: locked ? ThreadActivityKind.LOCKED : ThreadActivityKind.UNLOCKED,
-        threadId,
-        replyId: null,
-        at: new Date().toISOString(),
-        audience: state.hidden ? 'staff' : 'everyone',
-        state: stateOf(state),
-      });
+      await this.publishThread(stateChanged(locked ? ThreadActivityKind.LOCKED : ThreadActivityKind.UNLOCKED, threadId, null, state));
     });
     this.events.on('postEdited', async ({ threadId, replyId, threadHidden, reply, question }) => {
       const edited = reply ? await this.replyMessage(reply) : null;
       const change = question ? { question: questionMessage(question) } : edited ? { reply: edited } : {};
       await this.publishUpdate(threadId, replyId, threadHidden, reply?.hidden ?? false, change);
     });
-    this.events.on('postHidden', async ({ threadId, replyId, hidden, threadHidden }) => {
+    this.events.on('postHidden', async ({ threadId, threadAuthorId, replyId, hidden, threadHidden }) => {
       // Who may now see what changed: subscribers read the thread again, and lists of threads read themselves again.
       const at = new Date().toISOString();
+      const changed = { threadId, askerId: threadAuthorId, lastActivityAt: at, visibilityChanged: true };
       if (replyId === null) {
         // The whole question: members following it read it again too, and find it gone (or back) as a reload shows them.
-        await this.publishThread({ kind: ThreadActivityKind.UPDATED, threadId, replyId: null, at, audience: 'everyone' });
-        await this.publishForum({ threadId, lastActivityAt: at, audience: 'everyone', visibilityChanged: true });
+        const message = { kind: ThreadActivityKind.UPDATED, threadId, replyId: null, at, threadHidden: false };
+        await this.publishThread({ ...message, audience: 'everyone' });
+        await this.publishForum({ ...changed, threadHidden: false });
         return;
       }
       await this.publishUpdate(threadId, replyId, threadHidden, hidden, {});
       // The thread's reply count (and, for the accepted answer, its status) changed with it.
-      await this.publishForum({ threadId, lastActivityAt: at, audience: threadHidden ? 'staff' : 'everyone', visibilityChanged: true });
+      await this.publishForum({ ...changed, threadHidden });
     });
     this.events.on('sessionEnded', async ({ sessionHash }) => {
       await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);
@@ -97,21 +91,26 @@ export class LiveService implements OnModuleInit {
     this.events.on('twoFactorChanged', accountChanged);
   }
 
-  /** Live activity of one thread; NOT_FOUND for a thread the caller cannot see. */
+  /**
+   * Live activity of one thread; NOT_FOUND for a thread the caller cannot see. Each message is checked again against the
+   * thread as it then is, by the rule of its page over HTTP: a hidden thread's activity reaches staff and its asker.
+   */
   async threadActivity(context: RequestContext, threadIdInput: string): Promise<AsyncIterableIterator<ThreadActivity>> {
     const threadId = parseId(threadIdInput, 'threadId');
     const thread = (await this.posts.findOne(PostType.THREAD, threadId))?.thread ?? null;
-    if (!thread || (thread.hidden && !context.isStaff)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
-    const isStaff = context.isStaff;
+    if (!thread || !isVisibleTo(context, thread)) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
+    const askerId = thread.authorId;
     return this.pubSub.subscribe<ThreadActivityMessage, ThreadActivity>(liveChannels.thread(threadId), (message) =>
-      reaches(message.audience, isStaff) ? this.activityFor(context, message) : null,
+      isVisibleTo(context, { authorId: askerId, hidden: message.threadHidden }) && reaches(message.audience, context.isStaff)
+        ? this.activityFor(context, message)
+        : null,
     );
   }
 
+  /** Activity in the threads the caller's thread list shows: a hidden thread's reaches staff and its asker. */
   forumActivity(context: RequestContext): Promise<AsyncIterableIterator<ForumActivity>> {
-    const isStaff = context.isStaff;
     return this.pubSub.subscribe<ForumActivityMessage, ForumActivity>(liveChannels.forum(), (message) =>
-      reaches(message.audience, isStaff)
+      isVisibleTo(context, { authorId: message.askerId, hidden: message.threadHidden })
         ? {
             threadId: String(message.threadId),
             lastActivityAt: new Date(message.lastActivityAt),
@@ -145,8 +144,9 @@ export class LiveService implements OnModuleInit {
   }
 
   /**
-   * An edit or a moderation change. On a visible thread and a visible post everyone gets it (with the change, if any);
-   * a hidden post reaches staff with its id and change, everyone else without either (they read the thread again).
+   * An edit or a moderation change, for those who may read the thread. A visible post's reaches them all (with the
+   * change, if any); a hidden post's reaches staff with its id and change, everyone else without either (they read the
+   * thread again).
    */
   private async publishUpdate(
     threadId: number,
@@ -155,11 +155,7 @@ export class LiveService implements OnModuleInit {
     replyHidden: boolean,
     change: Pick<ThreadActivityMessage, 'reply' | 'question'>,
   ): Promise<void> {
-    const message = { kind: ThreadActivityKind.UPDATED, threadId, at: new Date().toISOString() };
-    if (threadHidden) {
-      await this.publishThread({ ...message, replyId, audience: 'staff', ...change });
-      return;
-    }
+    const message = { kind: ThreadActivityKind.UPDATED, threadId, at: new Date().toISOString(), threadHidden };
     if (!replyHidden) {
       await this.publishThread({ ...message, replyId, audience: 'everyone', ...change });
       return;
@@ -201,8 +197,23 @@ export class LiveService implements OnModuleInit {
   }
 }
 
-function stateOf(state: { status: string; locked: boolean }): ThreadActivityMessage['state'] {
-  return { status: state.status, locked: state.locked };
+/** An accept, a withdrawal or a lock, with the thread's state after it, for those who may read the thread. */
+function stateChanged(
+  kind: ThreadActivityKind,
+  threadId: number,
+  replyId: number | null,
+  state: ThreadStateSnapshot,
+): ThreadActivityMessage {
+  const at = new Date().toISOString();
+  return {
+    kind,
+    threadId,
+    replyId,
+    at,
+    threadHidden: state.hidden,
+    audience: 'everyone',
+    state: { status: state.status, locked: state.locked },
+  };
 }
 
 function questionMessage(question: QuestionSnapshot): QuestionMessage {

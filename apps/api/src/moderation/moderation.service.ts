@@ -155,7 +155,8 @@ export class ModerationService {
     if (!done) throw notFound();
     const replyId = post.reply ? postId : null;
     const { action, unacceptedState, threadHidden } = done.result;
-    await this.events.emit('postHidden', { threadId, replyId, hidden, actorId: staff.id, threadHidden });
+    const threadAuthorId = post.thread.authorId;
+    await this.events.emit('postHidden', { threadId, threadAuthorId, replyId, hidden, actorId: staff.id, threadHidden });
     if (unacceptedState) await this.events.emit('answerUnaccepted', { threadId, actorId: staff.id, state: unacceptedState });
     return toModerationAction(action);
   }
