@@ -3,12 +3,15 @@ import type { Server } from 'node:http';
 import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { hashToken } from '../apps/api/src/auth/sessions.service.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { GraphqlSocketServer } from '../apps/api/src/live/graphql-socket-server.js';
+import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { createAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
@@ -224,6 +227,60 @@ describe('transport abuse: sockets and frames', () => {
   it('closes a socket that stays without a subscription', async () => {
     const socket = await acknowledgedSocket(app);
     expect(await closed(socket)).toBe(4408);
+  });
+});
+
+describe('transport abuse: a client that stops reading', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ WS_KEEPALIVE_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await app.stop();
+  });
+
+  it('is dropped at keepalive with the messages queued for it, logging no error per message, and leaves nothing behind', async () => {
+    const [asker, replier] = [await createAccount(app, Role.MEMBER), await createAccount(app, Role.MEMBER)];
+    const asked = await app.query<{ askQuestion: { id: string } }>(
+      'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: { title: 'Forum colours on my phone', body: 'Can the forum use a darker colour scheme on small screens, please?' } },
+      { token: asker.token },
+    );
+    const threadId = asked.askQuestion.id;
+    const channel = liveChannels.thread(Number(threadId));
+    const activity = 'subscription ($threadId: ID!) { threadActivity(threadId: $threadId) { reply { body bodyHtml } } }';
+    const sockets = await Promise.all([acknowledgedSocket(app), acknowledgedSocket(app)]);
+    for (const socket of sockets) {
+      for (let id = 1; id <= 20; id++)
+        socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query: activity, variables: { threadId } } }));
+    }
+    await until(() => listenerCount(app, channel) === 40, 'every subscription is listening');
+    const errors = vi.spyOn(Logger.prototype, 'error');
+    const consoleErrors = vi.spyOn(console, 'error');
+    const debug = vi.spyOn(Logger.prototype, 'debug');
+
+    // The client answers no ping and reads nothing: the server's writes to it back up until keepalive drops it.
+    for (const socket of sockets) (socket as unknown as { _socket: Socket })._socket.pause();
+    const body = 'Try the appearance setting in your browser. '.repeat(400);
+    const deadline = Date.now() + 15_000;
+    while (listenerCount(app, channel) > 0 && Date.now() < deadline) {
+      await app.query(
+        'mutation ($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }',
+        { threadId, body },
+        { token: replier.token },
+      );
+    }
+
+    const server = app.nest.get(GraphqlSocketServer);
+    await until(() => server.held().sockets === 0, 'the server has let go of both sockets');
+    expect(errors).not.toHaveBeenCalled();
+    expect(consoleErrors).not.toHaveBeenCalled();
+    // Each socket was dropped with messages still queued for it, and that was said once, at debug level.
+    expect(debug.mock.calls.filter(([message]) => String(message).includes('dropped the messages queued'))).toHaveLength(2);
+    expect(server.held()).toEqual({ sockets: 0, subscriptions: 0 });
+    expect(listenerCount(app, channel)).toBe(0);
+    for (const socket of sockets) socket.terminate();
   });
 });
 

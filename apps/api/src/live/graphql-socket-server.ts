@@ -15,6 +15,7 @@ import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql
 import { Environment } from '../config/environment.js';
 import { QueryLimits } from '../graphql/query-limits.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
+import { ServerWebSocket } from './server-web-socket.js';
 import { graphqlContext, socketSession } from './socket-context.js';
 
 // graphql-ws accepts errors from onSubscribe only if they are `instanceof` the GraphQLError of the copy of
@@ -84,7 +85,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
     const express = this.httpAdapterHost.httpAdapter.getInstance<{ get(setting: string): unknown }>();
     this.trustProxy = express.get('trust proxy fn') as TrustProxy;
-    this.server = new WebSocketServer({ noServer: true, maxPayload: this.environment.WS_MAX_PAYLOAD_BYTES });
+    this.server = new WebSocketServer({ noServer: true, maxPayload: this.environment.WS_MAX_PAYLOAD_BYTES, WebSocket: ServerWebSocket });
     const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
       {
         schema,
@@ -123,6 +124,13 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     this.httpAdapterHost.httpAdapter?.getHttpServer()?.off('upgrade', this.upgrade);
     await this.dispose?.();
     this.server?.close();
+  }
+
+  /** The sockets this instance holds and the subscriptions running on them: the tests check that none outlives its client. */
+  held(): { sockets: number; subscriptions: number } {
+    let subscriptions = 0;
+    for (const context of this.sockets) subscriptions += context.extra.operations?.size ?? 0;
+    return { sockets: this.sockets.size, subscriptions };
   }
 
   /**
