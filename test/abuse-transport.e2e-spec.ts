@@ -4,7 +4,7 @@ import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
@@ -83,7 +83,13 @@ describe('transport abuse: sockets and frames', () => {
     expect(await openConnections(app)).toBe(baseline);
   });
 
-  it('closes a socket that sends a frame larger than the HTTP body limit (1009) and stays up', async () => {
+  it('closes a socket that sends a frame larger than the HTTP body limit (1009) and stays up, logging no internal error', async () => {
+    const consoleErrors = vi.spyOn(console, 'error');
+    const errors = vi.spyOn(Logger.prototype, 'error');
+    onTestFinished(() => {
+      consoleErrors.mockRestore();
+      errors.mockRestore();
+    });
     const socket = await acknowledgedSocket(app);
     const code = closed(socket);
     socket.send(
@@ -95,6 +101,8 @@ describe('transport abuse: sockets and frames', () => {
     );
     expect(await code).toBe(1009);
     await expect(app.query('{ health { status } }')).resolves.toEqual({ health: { status: 'ok' } });
+    expect(consoleErrors).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
   });
 
   it('refuses subscriptions over the cap of one socket', async () => {
