@@ -2,7 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createRequire } from 'node:module';
 import type * as GraphqlModule from 'graphql';
 import type { DocumentNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { QueryLimits } from '../apps/api/src/graphql/query-limits.js';
 import * as webDocuments from '../apps/web/src/gql/graphql.js';
@@ -100,6 +100,32 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     const aliased = await app.request(`{ ${Array.from({ length: 10 }, (_, index) => `a${index}: ${page}`).join(' ')} }`);
     expect(aliased.errors?.[0]?.message).toMatch(/Query cost/);
     await expect(app.query(`{ ${page} }`)).resolves.toEqual({ threads: { nodes: [] } });
+  });
+
+  it('remembers no verdict for variables that do not fit the operation: the same document with fitting ones is weighed', async () => {
+    const filtered = `query ($filter: ThreadFilter) { threads(filter: $filter, first: 50) { nodes { replies(first: 100) { nodes { bodyHtml } } } } }`;
+    const unfit = await app.request(filtered, { filter: { status: 'NOT_A_STATUS' } });
+    expect(unfit.errors?.[0]?.message).not.toMatch(/Query cost/);
+    const fitting = await app.request(filtered, { filter: { status: 'OPEN' } });
+    expect(fitting.data ?? null).toBeNull();
+    expect(fitting.errors?.[0]?.message).toMatch(/Query cost \d+ exceeds the limit of 5000/);
+  });
+
+  it('weighs an ask once for every text it may hold, and a preview again for each length of its text', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const weighed = vi.spyOn(QueryLimits.prototype as unknown as { weigh: () => unknown }, 'weigh');
+    onTestFinished(() => weighed.mockRestore());
+    const ask = 'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
+    for (const title of ['Where do my backup codes live?', 'Can I print the QR code from the setup page again later?']) {
+      const asked = await app.request(ask, { input: { title, body: `${title} I turned on two-factor today.` } }, { token: member.token });
+      expect(asked.errors).toBeUndefined();
+    }
+    expect(weighed).toHaveBeenCalledTimes(1);
+    const preview = 'query ($body: String!) { previewMarkdown(body: $body) }';
+    for (const body of ['Short *text*.', 'A longer text, with **more** words in it.']) {
+      expect((await app.request(preview, { body })).errors).toBeUndefined();
+    }
+    expect(weighed).toHaveBeenCalledTimes(3);
   });
 
   it('refuses a document with more tokens than the limit before validating it', async () => {

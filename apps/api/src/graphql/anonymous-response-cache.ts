@@ -5,12 +5,11 @@ import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cach
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Extensions } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import type * as GraphqlModule from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
-import { createRequire } from 'node:module';
 import { type AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import type { ContentGeneration, ContentScope } from '../events/content-generation.js';
+import { graphqlRuntime } from './graphql-runtime.js';
 
 /**
  * On a query field whose answer must never be cached, because it differs between two anonymous requests of the same
@@ -33,11 +32,7 @@ export const LeavesPublicContent = () => Extensions({ [changesPublicContent]: fa
  */
 export const ChangesOneThread = () => Extensions({ [changesPublicContent]: 'thread' });
 
-// The schema builder (NestJS, CommonJS) accepts only its own copy of graphql's classes: the CommonJS build, which Node
-// also gives to `import`, but test runners that prefer the package's ESM build would hand us a second copy.
-const { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLInt, Kind } = createRequire(import.meta.url)(
-  'graphql',
-) as typeof GraphqlModule;
+const { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLInt, Kind } = graphqlRuntime;
 
 /** Apollo's cache hint directive, declared so that schema.gql stays a valid schema where fields carry it. */
 export const cacheControlDirective = new GraphQLDirective({

@@ -15,6 +15,7 @@ import {
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ComplexityEstimator as FieldComplexity } from '@nestjs/graphql';
 import { Environment } from '../config/environment.js';
+import { graphqlRuntime } from './graphql-runtime.js';
 
 /** The weight of a field rendered per request (markdown to HTML): `@ResolveField(..., { complexity: renderedHtmlCost })`. */
 export const renderedHtmlCost = 10;
@@ -26,14 +27,19 @@ export const renderedHtmlCost = 10;
  * of a long text would hold the event loop for most of a second.
  */
 export function textWorkCost(charactersPerCost: number, readsAtMost = Number.POSITIVE_INFINITY): FieldComplexity {
-  return ({ args, childComplexity }) => {
+  const estimate: FieldComplexity = ({ args, childComplexity }) => {
     const characters = Object.values(args).reduce<number>(
       (sum, value) => sum + (typeof value === 'string' ? Math.min(value.length, readsAtMost) : 0),
       0,
     );
     return childComplexity + Math.max(renderedHtmlCost, Math.ceil(characters / charactersPerCost));
   };
+  textWorkEstimators.add(estimate);
+  return estimate;
 }
+
+/** The estimators textWorkCost made: the only ones that read what a string argument holds (its length). */
+const textWorkEstimators = new WeakSet<FieldComplexity>();
 
 /**
  * The weight of a search besides its page: it ranks every post that matches, however few it returns (thousands in a
@@ -78,6 +84,16 @@ export class QueryLimits {
     variables: Record<string, unknown> | undefined,
     operationName?: string,
   ): GraphQLError | null {
+    return this.weigh(schema, document, variables, operationName).error;
+  }
+
+  /** costError, and whether the operation was weighed: variables that do not fit it leave it unweighed. */
+  private weigh(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName?: string,
+  ): { error: GraphQLError | null; weighed: boolean } {
     const maximum = this.environment.GRAPHQL_MAX_COMPLEXITY;
     let cost: number;
     try {
@@ -92,16 +108,18 @@ export class QueryLimits {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Variables that do not fit the operation: execution refuses them with its usual error.
-      if (!/maximum allowed number of nodes/.test(message)) return null;
+      if (!/maximum allowed number of nodes/.test(message)) return { error: null, weighed: false };
       // The document expands to too many fields once its fragments are spread.
-      return new GraphQLError(`${message} The limit is ${maxQueryNodes} fields after fragments are spread.`, {
+      const tooLarge = new GraphQLError(`${message} The limit is ${maxQueryNodes} fields after fragments are spread.`, {
         extensions: { code, http: { status: 400 } },
       });
+      return { error: tooLarge, weighed: true };
     }
-    if (cost <= maximum) return null;
-    return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maximum}: ask for smaller pages or fewer fields`, {
+    if (cost <= maximum) return { error: null, weighed: true };
+    const error = new GraphQLError(`Query cost ${cost} exceeds the limit of ${maximum}: ask for smaller pages or fewer fields`, {
       extensions: { code, cost, maximumCost: maximum, http: { status: 400 } },
     });
+    return { error, weighed: true };
   }
 
   /**
@@ -132,24 +150,24 @@ export class QueryLimits {
   /**
    * The cost check for HTTP operations: after validation, when the variables are known. Apollo keeps one parsed
    * document per query text, so the verdict is remembered per document, operation and the variables that can change
-   * it: estimators read strings only for their length (textWorkCost), so the key holds string lengths and the other
-   * scalars (`first`, `@include`/`@skip` flags) of the operation's variables (see verdictKey). The app's own queries
-   * thus walk their fields once per shape, not on every request.
+   * it (see verdictKey): the app's own queries thus walk their fields once per shape, not on every request. A verdict
+   * is remembered only when the operation was weighed: variables that do not fit it say nothing of other variables.
    */
   apolloPlugin(): ApolloServerPlugin {
-    const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+    const verdicts = new WeakMap<DocumentNode, { readsText: boolean; byVariables: Map<string, GraphQLError | null> }>();
     return {
       requestDidStart: async () => ({
         didResolveOperation: async ({ schema, document, request, operationName }) => {
-          const key = verdictKey(document, operationName ?? undefined, request.variables);
-          let byVariables = verdicts.get(document);
-          let error = key === null ? undefined : byVariables?.get(key);
+          let known = verdicts.get(document);
+          if (!known) verdicts.set(document, (known = { readsText: readsText(schema, document), byVariables: new Map() }));
+          const key = verdictKey(document, operationName ?? undefined, request.variables, known.readsText);
+          let error = key === null ? undefined : known.byVariables.get(key);
           if (error === undefined) {
-            error = this.costError(schema, document, request.variables, operationName ?? undefined);
-            if (key !== null) {
-              if (!byVariables) verdicts.set(document, (byVariables = new Map()));
-              if (byVariables.size >= maxVerdictsPerDocument) byVariables.clear();
-              byVariables.set(key, error);
+            const weight = this.weigh(schema, document, request.variables, operationName ?? undefined);
+            error = weight.error;
+            if (key !== null && weight.weighed) {
+              if (known.byVariables.size >= maxVerdictsPerDocument) known.byVariables.clear();
+              known.byVariables.set(key, error);
             }
           }
           // A fresh error each time: Apollo may add to the one it is given.
@@ -168,26 +186,49 @@ const maxVerdictKeyLength = 256;
 
 /**
  * What a cost verdict depends on, or null to weigh the operation afresh: the operation's own variables (undeclared
- * ones cannot change it), each scalar as it is but strings by their length only (textWorkCost weighs text by its
- * length; nothing reads what a string says). Lists and input objects, and keys past maxVerdictKeyLength, are not
- * remembered: the key must not grow with what a client sends, nor fail on deeply nested JSON.
+ * ones cannot change it), each number, boolean or null as it is (`first`, `@include`/`@skip` flags). Strings count by
+ * their length in a document with a field that weighs its text (textWorkCost; nothing reads what a string says), and
+ * not at all in any other. Lists and input objects never count: every estimator reads a field's own scalar arguments
+ * only (a page's `first`, a text's length), never what an input object or a list holds. Keys past
+ * maxVerdictKeyLength are not remembered: the key must not grow with what a client sends.
  */
 function verdictKey(
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown> | undefined,
+  readsText: boolean,
 ): string | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
   let key = `${operationName ?? ''}:`;
   for (const definition of operation.variableDefinitions ?? []) {
     const value = variables?.[definition.variable.name.value];
-    if (typeof value === 'string') key += `s${value.length},`;
+    if (typeof value === 'string') key += readsText ? `s${value.length},` : 's,';
     else if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') key += `${String(value)},`;
-    else return null;
+    else key += 'o,';
     if (key.length > maxVerdictKeyLength) return null;
   }
   return key;
+}
+
+/** Whether a document selects a field that weighs the text it is given (textWorkCost), in any of its operations. */
+function readsText(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const { BREAK, TypeInfo, visit, visitWithTypeInfo } = graphqlRuntime;
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const complexity = typeInfo.getFieldDef()?.extensions?.complexity;
+        if (typeof complexity === 'function' && textWorkEstimators.has(complexity as FieldComplexity)) {
+          found = true;
+          return BREAK;
+        }
+      },
+    }),
+  );
+  return found;
 }
 
 /** Fields walked at most when estimating a cost (graphql-query-complexity's default). */

@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
@@ -13,15 +12,14 @@ import { hashToken, SessionsService } from '../auth/sessions.service.js';
 import { clientAddress, TrustProxy } from '../common/client-address.js';
 import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
+import { graphqlRuntime } from '../graphql/graphql-runtime.js';
 import { QueryLimits } from '../graphql/query-limits.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ServerWebSocket } from './server-web-socket.js';
 import { graphqlContext, socketSession } from './socket-context.js';
 
-// graphql-ws accepts errors from onSubscribe only if they are `instanceof` the GraphQLError of the copy of
-// graphql it loaded: the CommonJS build, which Node also gives to `import`. Test runners that prefer the
-// package's ESM build would hand us a second copy, so take the one graphql-ws uses.
-const graphql = createRequire(import.meta.url)('graphql') as typeof GraphqlModule;
+// graphql-ws accepts errors from onSubscribe only if they are `instanceof` the GraphQLError of its copy of graphql.
+const graphql = graphqlRuntime;
 
 export const graphqlPath = '/graphql';
 
