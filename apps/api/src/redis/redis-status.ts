@@ -25,16 +25,21 @@ registerEnumType(RedisState, {
 /** How long a Redis command may take before it fails (and its caller falls back to this instance's state). */
 const redisCommandTimeoutMs = 1000;
 
+/** How often each ready connection sends a PING, so that a Redis that stops answering is noticed while nothing else asks. */
+const watchdogIntervalMs = 1000;
+
 /**
  * Every Redis connection of the instance, made here so they share one policy: they fail fast while
  * Redis is unreachable (callers fall back to local state instead of queueing), reconnect for ever,
- * and log one warning when Redis goes away and one line when it is back.
+ * and log one warning when Redis goes away and one line when it is back. A watchdog pings them all,
+ * so one that stopped answering is dropped (see socketTimeout) within about two seconds.
  */
 export class RedisConnections {
   private readonly logger = new Logger('Redis');
   private readonly connections = new Set<Redis>();
   private degraded = false;
   private closing = false;
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(private readonly url: string | undefined) {}
 
@@ -52,14 +57,18 @@ export class RedisConnections {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       // A Redis that takes commands but stops answering (paused, overloaded, a network path that drops packets
-      // without a reset) keeps the connection 'ready': without a deadline every rate-limited request would wait for
-      // ever. A command that times out fails like one sent while disconnected, and callers fall back to local state.
+      // without a reset) keeps the connection open. A command fails after this deadline, so its caller falls back to
+      // local state; and a connection that hears nothing back for as long while a command waits (the watchdog's PING
+      // at least) is dropped and made again: not 'ready' meanwhile, it has every caller fall back at once.
+      // None of these connections sends blocking commands, which would look the same (BullMQ makes its own).
       commandTimeout: redisCommandTimeoutMs,
+      socketTimeout: redisCommandTimeoutMs,
       // Subscribers re-subscribe themselves on 'ready' (see RedisPubSub, KnowledgeBaseChanges).
       autoResubscribe: false,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
     this.connections.add(redis);
+    this.watchdog ??= setInterval(() => this.ping(), watchdogIntervalMs).unref();
     redis.on('error', (error: Error) => this.changed(error));
     redis.on('close', () => this.changed());
     redis.on('ready', () => this.changed());
@@ -73,7 +82,13 @@ export class RedisConnections {
   }
 
   async closeAll(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
     await Promise.all([...this.connections].map((redis) => redis.quit().catch(() => redis.disconnect())));
+  }
+
+  /** The watchdog's round: a PING on every ready connection, so that socketTimeout has something to wait for. */
+  private ping(): void {
+    for (const connection of this.connections) if (connection.status === 'ready') connection.ping().catch(() => undefined);
   }
 
   private changed(error?: Error): void {
