@@ -99,6 +99,61 @@ function confidenceOf(result: SuggestView, slug: string): number {
 const threadMutation = (name: string) => `mutation Act($threadId: ID!) { ${name}(threadId: $threadId) { ${suggestionFields} } }`;
 const chooseMutation = `mutation Choose($threadId: ID!, $slug: String!) { chooseClarification(threadId: $threadId, slug: $slug) { ${suggestionFields} } }`;
 const hideReply = 'mutation Hide($postId: ID!) { hidePost(postType: REPLY, postId: $postId) { id } }';
+const correctMutation = `mutation Correct($threadId: ID!, $slug: String!) { correctSuggestion(threadId: $threadId, slug: $slug) { ${suggestionFields} } }`;
+
+/** What a dismissal from the NO_SUGGESTION queue changes: the queue, the thread's suggestion, what the bot learned from it, the count. */
+async function noSuggestionState(app: TestApp, staff: TestAccount, threadId: string) {
+  const data = await app.query<{
+    botQueue: { nodes: { threadId: string }[] };
+    thread: { botSuggestion: { status: string } | null; replies: { nodes: unknown[] } };
+    learnedExamples: { threadId: string; source: string; answerSlug: string | null }[];
+    botStats: { totals: { dismissed: number } };
+  }>(
+    `query State($threadId: ID!) {
+      botQueue(kind: NO_SUGGESTION, first: 50) { nodes { threadId } }
+      thread(id: $threadId) { botSuggestion { status } replies(first: 20) { nodes { id } } }
+      learnedExamples(first: 50) { threadId source answerSlug }
+      botStats { totals { dismissed } }
+    }`,
+    { threadId },
+    { token: staff.token },
+  );
+  return {
+    queued: data.botQueue.nodes.some((node) => node.threadId === threadId),
+    status: data.thread.botSuggestion?.status ?? null,
+    replies: data.thread.replies.nodes.length,
+    learned: data.learnedExamples.filter((example) => example.threadId === threadId),
+    dismissed: data.botStats.totals.dismissed,
+  };
+}
+
+/**
+ * A member's dismissal of a question waiting in NO_SUGGESTION is refused and changes nothing; a staff member's takes it
+ * out of the queue, teaches the bot "none of the answers" and is counted; a second one changes nothing.
+ */
+async function expectDismissedFromNoSuggestion(app: TestApp, staff: TestAccount, member: TestAccount, threadId: string) {
+  const waiting = await noSuggestionState(app, staff, threadId);
+  expect(waiting).toMatchObject({ queued: true, replies: 0, learned: [] });
+  const dismiss = (account: TestAccount) => app.request(threadMutation('dismissSuggestion'), { threadId }, { token: account.token });
+
+  expect((await dismiss(member)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(await noSuggestionState(app, staff, threadId)).toEqual(waiting);
+
+  const dismissed = await dismiss(staff);
+  expect(dismissed.errors).toBeUndefined();
+  expect(dismissed.data).toMatchObject({ dismissSuggestion: { status: 'DISMISSED', answer: null, replyId: null } });
+  const decided = await noSuggestionState(app, staff, threadId);
+  expect(decided).toEqual({
+    queued: false,
+    status: 'DISMISSED',
+    replies: 0,
+    learned: [{ threadId, source: 'DISMISSED', answerSlug: null }],
+    dismissed: waiting.dismissed + 1,
+  });
+
+  expect((await dismiss(staff)).data).toEqual(dismissed.data);
+  expect(await noSuggestionState(app, staff, threadId)).toEqual(decided);
+}
 
 describe('FAQ bot with the default thresholds', () => {
   let app: TestApp;
@@ -987,6 +1042,32 @@ describe('FAQ bot: staff deciding while the bot decides', () => {
   });
 });
 
+describe('FAQ bot: a question the bot has not looked at yet', () => {
+  let app: TestApp;
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('waits in NO_SUGGESTION without a suggestion, and staff dismiss it there', async () => {
+    // No worker: the question's bot decision waits, as it does behind a backlog.
+    app = await TestApp.start({ JOB_WORKERS: 'false' });
+    const staff = await createAccount(app, Role.STAFF);
+    const member = await createAccount(app, Role.MEMBER);
+    const { askQuestion } = await app.query<{ askQuestion: { id: string } }>(
+      'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: unrelated },
+      { token: member.token },
+    );
+    const queue = await app.query<{ botQueue: { nodes: { threadId: string; suggestion: unknown }[] } }>(
+      '{ botQueue(kind: NO_SUGGESTION) { nodes { threadId suggestion { status } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(queue.botQueue.nodes).toContainEqual({ threadId: askQuestion.id, suggestion: null });
+    await expectDismissedFromNoSuggestion(app, staff, member, askQuestion.id);
+  });
+});
+
 describe('FAQ bot staff queues keep only what still needs staff', () => {
   let app: TestApp;
   let staff: TestAccount;
@@ -1166,6 +1247,20 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
     await reply(replied, member);
     const after = await queueIds('NO_SUGGESTION');
     for (const id of ids) expect(after).not.toContain(id);
+  });
+
+  it('NO_SUGGESTION: staff dismiss a question the bot found nothing for, and may still correct it later', async () => {
+    const id = await ask(app, asker, { ...unrelated, title: `${unrelated.title}, off-topic` });
+    expect(await statusOf(id)).toBe('NO_MATCH');
+    await expectDismissedFromNoSuggestion(app, staff, member, id);
+
+    // As after a PENDING dismissal: a later decision stands instead, and replaces what the bot learned.
+    await staffAct(correctMutation, { threadId: id, slug: 'save-qr-code' });
+    expect(await noSuggestionState(app, staff, id)).toMatchObject({
+      queued: false,
+      status: 'CORRECTED',
+      learned: [{ threadId: id, source: 'CORRECTED', answerSlug: 'save-qr-code' }],
+    });
   });
 
   it('loads a queue page in a fixed number of queries', async () => {

@@ -160,3 +160,38 @@ describe('the clarifying question and moderation', () => {
     await expect(answer.getAttribute('href')).resolves.toBe('/staff/answers/save-qr-code');
   });
 });
+
+describe('the “Without an answer” queue before the bot has looked', () => {
+  // No job workers: questions wait without a bot decision, as they do behind a backlog.
+  const forum = useBrowserApp({ JOB_WORKERS: 'false' });
+
+  it('lets staff dismiss a question the bot has not looked at: it leaves the queue and stays gone after a reload', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const { askQuestion: thread } = await forum.app.query<{ askQuestion: { id: string } }>(
+      'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      {
+        input: {
+          title: 'Garden hose drips at the outdoor tap',
+          body: "Which washer size fits it, and should I wrap the thread with plumber's tape first?",
+        },
+      },
+      { token: asker.token },
+    );
+    await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBeNull();
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff?queue=NO_SUGGESTION');
+    const item = page.getByTestId(`queue-item-${thread.id}`);
+    await item.getByText('No suggestion').waitFor();
+    await item.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('queue-decisions').getByText('Dismissed: no canonical answer fits.').waitFor();
+    await item.waitFor({ state: 'detached' });
+    await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBe('DISMISSED');
+
+    await page.reload();
+    await page.getByText('Every open question has a reply or a suggestion.').waitFor();
+    await expect(item.count()).resolves.toBe(0);
+  });
+});

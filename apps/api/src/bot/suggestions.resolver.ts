@@ -101,7 +101,8 @@ export class SuggestionsResolver {
 
   @StaffOnly()
   @Mutation(() => BotSuggestion, {
-    description: 'Staff: no canonical answer fits this question. Again on a dismissed suggestion: changes nothing.',
+    description:
+      'Staff: no canonical answer fits this question, from any queue (also one the bot has not looked at yet); it leaves the queues and the bot learns it. Again on a dismissed suggestion: changes nothing.',
   })
   dismissSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.review.dismiss(context, args.threadId);

@@ -64,7 +64,11 @@ const queues: { id: BotQueueKind | 'flags'; label: string; description: string }
     label: 'Unhelpful bot answers',
     description: 'The asker said the bot’s answer did not help. Pick a better answer or reply yourself.',
   },
-  { id: 'NO_SUGGESTION', label: 'Without an answer', description: 'Open questions with no reply and nothing from the bot.' },
+  {
+    id: 'NO_SUGGESTION',
+    label: 'Without an answer',
+    description: 'Open questions with no reply and nothing from the bot. Pick the right answer, reply yourself, or dismiss them.',
+  },
   { id: 'flags', label: 'Open flags', description: 'Posts members reported.' },
 ];
 

@@ -264,17 +264,16 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
               Reply with it
             </Button>
           </div>
-          {suggestion ? (
-            <Button
-              small
-              variant="quiet"
-              busy={dismissing}
-              disabled={busy}
-              onClick={() => decide(() => dismiss({ variables: { threadId: item.threadId } }), 'Dismissed: no canonical answer fits.')}
-            >
-              Dismiss
-            </Button>
-          ) : null}
+          {/* Also where the bot has not looked yet: the dismissal is then the decision, and the bot leaves the question alone. */}
+          <Button
+            small
+            variant="quiet"
+            busy={dismissing}
+            disabled={busy}
+            onClick={() => decide(() => dismiss({ variables: { threadId: item.threadId } }), 'Dismissed: no canonical answer fits.')}
+          >
+            Dismiss
+          </Button>
         </div>
       }
       <InlineError error={error} block />
