@@ -23,7 +23,7 @@ export type BotFeedback =
 
 /** Which staff queue of the FAQ bot. */
 export type BotQueueKind =
-  /** Open questions with no bot suggestion and no reply yet. */
+  /** Open questions with no reply yet that the bot found no answer for, or has not looked at yet. */
   | 'NO_SUGGESTION'
   /** The bot was unsure: a suggestion waits for staff (open, visible threads with no staff reply since). */
   | 'PENDING'

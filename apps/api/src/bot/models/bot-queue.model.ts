@@ -16,7 +16,7 @@ registerEnumType(BotQueueKind, {
     UNHELPFUL: {
       description: "The asker said the bot answer did not help (open, visible threads with no staff reply since the bot's suggestion).",
     },
-    NO_SUGGESTION: { description: 'Open questions with no bot suggestion and no reply yet.' },
+    NO_SUGGESTION: { description: 'Open questions with no reply yet that the bot found no answer for, or has not looked at yet.' },
   },
 });
 
