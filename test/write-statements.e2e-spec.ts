@@ -205,21 +205,20 @@ describe('statements per post with its jobs', () => {
     }
   });
 
-  it("tells whether a thread is answered from the index of visible staff answers, not by reading the thread's replies", async () => {
+  /** The statements matching `pattern` that the requests run, with each one's query plan. */
+  const plansOf = async (pattern: RegExp, requests: () => Promise<unknown>) => {
     const dataSource = app.nest.get(DataSource);
-    const { askQuestion } = await ask('Where do I keep a copy of the setup QR code?', 'I want a spare in case my phone breaks.');
     const spy = vi.spyOn(dataSource.logger, 'logQuery');
     let statements: { query: string; parameters: unknown[] | undefined }[];
     try {
-      await app.query(replyMutation, { threadId: askQuestion.id, body: 'Print it when you set up two-factor.' }, { token: asker.token });
-      await app.query('query List { threads(filter: { unanswered: true }, first: 5) { nodes { id } } }');
+      await requests();
       statements = spy.mock.calls
-        .filter(([query]) => /\bEXISTS\s*\(SELECT 1 FROM replies sr\b/i.test(query))
+        .filter(([query]) => pattern.test(query))
         .map(([query, parameters]) => ({ query, parameters: parameters as unknown[] | undefined }));
     } finally {
       spy.mockRestore();
     }
-    expect(statements.length).toBeGreaterThanOrEqual(2);
+    const plans: string[] = [];
     for (const { query, parameters } of statements) {
       const plan = postgres
         ? // On a table this small PostgreSQL would scan it whatever the indexes; forbidding that shows which index it has.
@@ -228,8 +227,28 @@ describe('statements per post with its jobs', () => {
             return ((await manager.query(`EXPLAIN ${query}`, parameters)) as { 'QUERY PLAN': string }[]).map((step) => step['QUERY PLAN']);
           })
         : ((await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[]).map((step) => step.detail);
-      expect(plan.join('\n')).toMatch(/replies_visible_staff_answers/);
+      plans.push(plan.join('\n'));
     }
+    return plans;
+  };
+
+  it("tells whether a thread is answered from the index of visible staff answers, not by reading the thread's replies", async () => {
+    const { askQuestion } = await ask('Where do I keep a copy of the setup QR code?', 'I want a spare in case my phone breaks.');
+    const plans = await plansOf(/\bEXISTS\s*\(SELECT 1 FROM replies sr\b/i, async () => {
+      await app.query(replyMutation, { threadId: askQuestion.id, body: 'Print it when you set up two-factor.' }, { token: asker.token });
+      await app.query('query List { threads(filter: { unanswered: true }, first: 5) { nodes { id } } }');
+    });
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    for (const plan of plans) expect(plan).toMatch(/replies_visible_staff_answers/);
+  });
+
+  it("counts the hidden replies a member may see from the index of hidden replies, not by reading the thread's replies", async () => {
+    const { askQuestion } = await ask('Can I scan the setup QR code into two apps?', 'One on my phone, one on my tablet.');
+    const plans = await plansOf(/\bCOUNT\(\*\) AS count FROM replies r\b/i, () =>
+      app.query('query Read($id: ID!) { thread(id: $id) { hiddenReplyCount } }', { id: askQuestion.id }, { token: asker.token }),
+    );
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatch(/replies_hidden/);
   });
 
   it('gives a post the jobs it needs: a mention, a reply asking for codes', async () => {

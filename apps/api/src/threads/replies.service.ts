@@ -382,7 +382,8 @@ export class RepliesService {
 
   /**
    * How many of the thread's hidden replies the viewer sees (staff: all of them, a member: their own), which replyCount
-   * leaves out; batched per request.
+   * leaves out; batched per request. `hidden = TRUE` is a literal so that SQLite reads the partial index of hidden
+   * replies (migration 1764910000000), not every reply of the thread.
    */
   hiddenReplyCount(context: RequestContext, threadId: number): Promise<number> {
     if (!context.user) return Promise.resolve(0);
@@ -395,7 +396,7 @@ export class RepliesService {
             const rows = await sqlRows<{ thread_id: number; count: number | string }>(
               this.replies.manager,
               `SELECT r.thread_id, COUNT(*) AS count FROM replies r
-               WHERE r.thread_id IN (${sql.list(ids)}) AND r.hidden = ${sql.param(true)} AND ${visibleSql(context, 'r', sql)}
+               WHERE r.thread_id IN (${sql.list(ids)}) AND r.hidden = TRUE AND ${visibleSql(context, 'r', sql)}
                GROUP BY r.thread_id`,
               sql.values,
             );

@@ -15,6 +15,7 @@ import { RepliesByThreadAndAuthor1764600000000 } from './1764600000000-replies-b
 import { IndexesNothingReads1764700000000 } from './1764700000000-indexes-nothing-reads.js';
 import { SearchIndexInBatches1764800000000 } from './1764800000000-search-index-in-batches.js';
 import { VisibleStaffAnswersIndex1764900000000 } from './1764900000000-visible-staff-answers-index.js';
+import { HiddenRepliesIndex1764910000000 } from './1764910000000-hidden-replies-index.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   IndexesNothingReads1764700000000,
   SearchIndexInBatches1764800000000,
   VisibleStaffAnswersIndex1764900000000,
+  HiddenRepliesIndex1764910000000,
 ];
