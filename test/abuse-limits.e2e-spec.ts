@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
@@ -144,6 +147,37 @@ describe('abuse: sign-in guessing', () => {
     );
     expect(emailTaken.errors?.[0]).toEqual(usernameTaken.errors?.[0]);
     expect(emailTaken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('abuse: a burst of sign-ins and the web app', () => {
+  let app: TestApp;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'twofa-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1);');
+    app = await TestApp.start({ WEB_DIST_PATH: webRoot });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the assets while password checks are waiting, without queueing them behind every hash', async () => {
+    const burst = 24;
+    const checks = countPasswordChecks(app);
+    let answered = 0;
+    const guesses = Array.from({ length: burst }, (_, index) =>
+      signIn(app, `nobody${index}`, 'wrong password', '127.0.0.1').finally(() => answered++),
+    );
+    await until(() => checks() === burst, 'every guess is at its password check');
+    const asset = await fetch(`${app.url}/assets/app.js`);
+    expect(asset.status).toBe(200);
+    // Behind every hash, the asset came only once nearly all the guesses had been answered.
+    expect(answered).toBeLessThan(burst / 2);
+    expect(tally(await Promise.all(guesses))).toEqual({ UNAUTHENTICATED: burst });
   });
 });
 
