@@ -312,6 +312,31 @@ describe('accounts: changing the password, and signing out elsewhere', () => {
   });
 });
 
+describe('accounts: sessions per account', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ SESSIONS_PER_ACCOUNT: '2' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('ends the oldest session when a sign-in goes past the cap, so sign-ins in a loop cannot pile sessions up', async () => {
+    const { data } = await signUp(app);
+    const { username, id } = data!.signUp.user;
+    const tokens = [data!.signUp.token];
+    for (let index = 0; index < 3; index++) tokens.push((await signIn(app, username, password)).data!.signIn.token);
+    const me = async (token: string) => (await app.query<{ me: { id: string } | null }>(meQuery, {}, { token })).me?.id ?? null;
+    expect(await Promise.all(tokens.map(me))).toEqual([null, null, id, id]);
+    expect(
+      await app.nest
+        .get(DataSource)
+        .getRepository(SessionEntity)
+        .countBy({ userId: Number(id) }),
+    ).toBe(2);
+  });
+});
+
 describe('accounts: rate limits', () => {
   let app: TestApp;
   beforeAll(async () => {

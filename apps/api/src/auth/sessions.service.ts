@@ -12,6 +12,8 @@ import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
 /** Sessions looked up per statement by liveAmong. */
 const liveCheckBatch = 500;
+/** The most sessions one sign-in ends past the cap (more only if SESSIONS_PER_ACCOUNT was lowered; the next ones end the rest). */
+const surplusEndedAtOnce = 100;
 
 /** How a session token is stored and named anywhere but in the client's hands. */
 export function hashToken(token: string): string {
@@ -44,7 +46,24 @@ export class SessionsService implements OnModuleInit {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.environment.SESSION_TTL_DAYS * 86_400_000);
     await this.sessions.insert({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
+    await this.endOldest(userId);
     return { token, expiresAt };
+  }
+
+  /**
+   * Ends the account's oldest sessions past SESSIONS_PER_ACCOUNT, each as if it had signed out. Successful sign-ins are
+   * not throttled: one account signing in in a loop made about 2.5 sessions a second, and ending 200,000 of them at
+   * once (signOutOtherSessions) held the server for seconds.
+   */
+  private async endOldest(userId: number): Promise<void> {
+    const surplus = await this.sessions.find({
+      select: { tokenHash: true },
+      where: { userId },
+      order: { id: 'DESC' },
+      skip: this.environment.SESSIONS_PER_ACCOUNT,
+      take: surplusEndedAtOnce,
+    });
+    for (const { tokenHash } of surplus) await this.revokeHash(tokenHash);
   }
 
   /**

@@ -172,6 +172,12 @@ export class Environment {
   @Min(1)
   SESSION_TTL_DAYS = 30;
 
+  /** Sessions one account may hold at once: a sign-in past it ends the oldest, so sign-ins in a loop cannot pile them up. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  SESSIONS_PER_ACCOUNT = 100;
+
   /** Seconds a member waits between two new questions (Discourse: 15). */
   @Transform(toNumber)
   @IsNumber()
