@@ -308,7 +308,7 @@ describe('search', () => {
   it('ranks right and pages without repeats when there are more matching posts than the candidate bound', async () => {
     const word = uniqueWord();
     const strongest = await thread(`${word} ${word} codes`, `The ${word} ${word} page shows ${word} twice.`);
-    // One thread with far more matching posts than the 200 candidates ranked at first.
+    // One thread with far more matching posts than the candidates ranked at first.
     const crowded = await thread('Many answers', 'Which one is right?');
     for (let index = 0; index < 260; index++) await reply(crowded.id, `Answer ${index}: the ${word} moved, look for ${word} in settings.`);
     const weak: string[] = [];
