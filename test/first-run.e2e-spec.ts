@@ -5,30 +5,12 @@ import { join } from 'node:path';
 import argon2 from 'argon2';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 
 // The built server and command-line tools, as `npm start` and `npm run user:*` run them, on SQLite files of their own.
 const main = 'dist/apps/api/src/main.js';
 const setPasswordCli = 'dist/apps/api/src/cli/set-password.cli.js';
 const createUserCli = 'dist/apps/api/src/cli/create-user.cli.js';
-
-/** Runs a command-line tool to its end without blocking this process. */
-function runCli(
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  input: string,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 describe('first run', () => {
   let directory: string;

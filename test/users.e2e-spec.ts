@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { UsersService } from '../apps/api/src/users/users.service.js';
 import { createAccount, enrolTwoFactor, TestAccount } from './support/accounts.js';
+import { runCli } from './support/cli.js';
 import { TestApp } from './support/test-app.js';
 
 const setUserRoleMutation = `mutation SetRole($userId: ID!, $role: Role!) {
@@ -119,19 +119,9 @@ describe('users: the user:create CLI', () => {
     await app?.stop();
   });
 
-  /** Runs the CLI against the test app's database; resolves with its exit code and output. */
-  async function createUser(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = { ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false', WEB_DIST_PATH: '', ...app.database.environment };
-    const child = execFile('node', [cli, ...args], { env });
-    if (stdin !== undefined) child.stdin?.end(stdin);
-    else child.stdin?.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk) => (stdout += chunk));
-    child.stderr?.on('data', (chunk) => (stderr += chunk));
-    const code = await new Promise<number>((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? -1)));
-    return { code, stdout, stderr };
-  }
+  /** Runs the CLI against the test app's database. */
+  const createUser = (args: string[], stdin?: string) =>
+    runCli(cli, args, { ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false', WEB_DIST_PATH: '', ...app.database.environment }, stdin);
 
   const signIn = 'mutation($input: SignInInput!) { signIn(input: $input) { token user { username email role } } }';
 
@@ -147,7 +137,7 @@ describe('users: the user:create CLI', () => {
       '--password',
       'a long admin password',
     ]);
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ status: 0, stderr: '' });
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toContain(username);
 
@@ -172,7 +162,7 @@ describe('users: the user:create CLI', () => {
       ['--role', 'staff', '--username', username, '--email', `${username}@example.com`, '--password-stdin'],
       'piped in password\n',
     );
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     await expect(app.query(signIn, { input: { login: `${username}@example.com`, password: 'piped in password' } })).resolves.toMatchObject({
       signIn: { user: { role: 'STAFF' } },
     });
@@ -180,7 +170,7 @@ describe('users: the user:create CLI', () => {
 
   it('refuses bad flags with a clear message naming each problem, creating nothing', async () => {
     const result = await createUser(['--role', 'bot', '--username', 'no', '--email', 'nope', '--password', 'short']);
-    expect(result.code).not.toBe(0);
+    expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('role must be member, staff or admin');
     expect(result.stderr).toMatch(/username must be 3–32 characters/);
     expect(result.stderr).toContain('email must be a valid email address');
@@ -199,7 +189,7 @@ describe('users: the user:create CLI', () => {
       '--password',
       'a long enough password',
     ]);
-    expect(result.code).toBe(1);
+    expect(result.status).toBe(1);
     expect(result.stderr).toContain('username or email address is already in use');
   });
 });

@@ -13,13 +13,18 @@ const keyFileName = 'totp-encryption.key';
 export function resolveTotpEncryptionKey(environment: Environment, logger = new Logger('TwoFactor')): Buffer {
   if (environment.TOTP_ENCRYPTION_KEY) return parseKey(environment.TOTP_ENCRYPTION_KEY);
   if (environment.isProduction) throw new Error('TOTP_ENCRYPTION_KEY is required in production');
-  const file = join(dirname(environment.SQLITE_PATH), keyFileName);
+  const file = totpKeyFile(environment);
   if (existsSync(file)) return parseKey(readFileSync(file, 'utf8').trim());
   mkdirSync(dirname(file), { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600 });
   logger.warn(`TOTP_ENCRYPTION_KEY is not set: generated one in ${file}. Set it in the environment outside development.`);
   return key;
+}
+
+/** Where a key generated outside production is kept: next to the SQLite database. */
+export function totpKeyFile(environment: Environment): string {
+  return join(dirname(environment.SQLITE_PATH), keyFileName);
 }
 
 function parseKey(value: string): Buffer {
