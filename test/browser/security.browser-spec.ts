@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword } from '../support/accounts.js';
@@ -55,5 +56,35 @@ describe('the security page: the password and other devices', () => {
     expect(await me(member.token)).toMatchObject({ id: member.id });
     await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
     await page.getByRole('status').getByText('You were signed in nowhere else.').waitFor();
+  });
+
+  it("sends a signed-in person only to a page of this site, whatever the link's next= says", async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const landing = async (page: Page) => {
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      return new URL(page.url());
+    };
+    const hostile = ['https://evil.example/', '//evil.example/', '/\\evil.example/', '/%09/evil.example/', '/%5Cevil.example/'];
+
+    // Through the form, as from a link in a phishing mail.
+    const page = await (await forum.open()).newPage();
+    await page.goto(`/sign-in?next=${encodeURIComponent(hostile[2])}`);
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.keyboard.press('Enter');
+    const afterForm = await landing(page);
+    expect([afterForm.origin, afterForm.pathname]).toEqual([new URL(forum.app.url).origin, '/']);
+
+    // Already signed in: the page forwards at once.
+    const signedIn = await (await forum.open({ token: member.token })).newPage();
+    for (const next of hostile) {
+      await signedIn.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      const url = await landing(signedIn);
+      expect([url.origin, url.pathname], next).toEqual([new URL(forum.app.url).origin, '/']);
+      expect(await signedIn.getByRole('heading', { name: 'Something went wrong' }).count(), next).toBe(0);
+    }
+    await signedIn.goto(`/sign-in?next=${encodeURIComponent('/ask?topic=phone#draft')}`);
+    const own = await landing(signedIn);
+    expect(`${own.pathname}${own.search}${own.hash}`).toBe('/ask?topic=phone#draft');
   });
 });

@@ -9,9 +9,21 @@ function purposeOf(next: string): string | null {
   return next === '/ask' || next.startsWith('/ask?') ? 'ask' : null;
 }
 
-/** Only same-site paths: `?next=https://evil.example` must not send anyone away. */
+/**
+ * Only paths of this site: `?next=https://evil.example` must not send anyone away, nor `/\evil.example` or
+ * `/%09/evil.example`, which browsers and the router read as `//evil.example` (a backslash is a slash; tabs and
+ * newlines are dropped, also once decoded).
+ */
 function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+  if (!value?.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, window.location.origin);
+  } catch {
+    return '/';
+  }
+  const sameSite = url.origin === window.location.origin && !/^\/[/\\]|%(0[9ad]|2f|5c)/i.test(url.pathname);
+  return sameSite ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 export function SignInRoute() {
