@@ -338,6 +338,8 @@ describe('transport abuse: headers and production answers', () => {
       const policy = headers.get('content-security-policy') ?? '';
       expect(policy).toContain("script-src 'self'");
       expect(policy).toContain("frame-ancestors 'none'");
+      // For browsers that read only the older header, the same answer.
+      expect(headers.get('x-frame-options')).toBe('DENY');
       expect(policy).not.toContain('unsafe-inline');
       expect(headers.get('x-content-type-options')).toBe('nosniff');
       expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
