@@ -126,6 +126,19 @@ describe('MarkdownService', () => {
     expect(html).toContain('<a rel="nofollow noopener" href="/u/mira_k" class="mention">@mira_k</a>.');
   });
 
+  it('keeps the mention style only on a link to the profile it names', () => {
+    for (const fake of [
+      '<a href="https://evil.test/u/grey" class="mention">@grey</a>',
+      '<a class="mention" href="https://evil.test">@grey</a>',
+      '<a href="/u/mallory" class="mention">@grey</a>',
+      '<a class="mention">@grey</a>',
+    ]) {
+      // The @grey inside is a mention of its own (a real one); the link around it loses the style.
+      const styled = sut.render(fake).match(/<a [^>]*class="mention"[^>]*>/g) ?? [];
+      expect(styled, fake).toEqual(['<a rel="nofollow noopener" href="/u/grey" class="mention">']);
+    }
+  });
+
   it('leaves mentions alone in code, e-mail addresses and links', () => {
     expect(sut.render('`@grey`')).toBe('<p><code>@grey</code></p>\n');
     expect(sut.render('    @grey in a block')).not.toContain('/u/');

@@ -281,6 +281,19 @@ function safeAttributeValue(tag: string, name: string, value: string): string | 
   return decoded;
 }
 
+/**
+ * The mention style only on a link to the profile it names: raw HTML may carry `class="mention"` (the allow-list keeps
+ * it for the extension's links), and `<a href="https://elsewhere" class="mention">@grey</a>` would pass for a mention
+ * of staff. Runs on sanitised output, whose attribute values hold no `>` and whose text holds no `<` but tags'.
+ */
+function onlyRealMentions(html: string): string {
+  return html.replace(/<a ([^>]*)>([^<]*)/g, (tag, attributes: string, text: string) => {
+    if (!/(^| )class="mention"/.test(attributes)) return tag;
+    const profile = /(?:^| )href="\/u\/([^"]*)"/.exec(attributes)?.[1];
+    return profile !== undefined && text === `@${profile}` ? tag : `<a ${attributes.replace(/(^| )class="mention"/, '').trim()}>${text}`;
+  });
+}
+
 const sanitizer = new FilterXSS({
   whiteList: allowList,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'textarea', 'select'],
@@ -419,7 +432,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 4;
+export const rendererVersion = 5;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -505,7 +518,7 @@ export class MarkdownService {
 
   private renderMarkdown(markdown: string): string {
     const html = this.marked.parse(markdown, { async: false });
-    const clean = sanitizer.process(html);
+    const clean = onlyRealMentions(sanitizer.process(html));
     // Sanitised output has no raw `<a` except real anchor tags (text `<` is escaped), and no rel of its own.
     return clean.replace(/<a(?=[\s>])/g, '<a rel="nofollow noopener"').replace(/<input(?=[\s>])/g, '<input disabled=""');
   }
