@@ -80,6 +80,32 @@ describe('sign-in and form errors', () => {
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
+  it('does not take a member for a visitor when the question of who is signed in fails: it asks again', async () => {
+    const account = await createAccount(forum.app);
+    const { id } = await askQuestion(forum.app, account.token, {
+      title: 'Can I use two authenticator apps?',
+      body: 'I would like a second app on my tablet, in case my phone breaks.',
+    });
+    const context = await forum.open({ token: account.token });
+    const page = await context.newPage();
+    // The network drops the first Viewer request (a blip, or the server restarting as the page loads).
+    let dropped = false;
+    await page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation === 'Viewer' && !dropped) {
+        dropped = true;
+        return route.abort('connectionreset');
+      }
+      return route.fallback();
+    });
+    await page.goto(`/t/${id}`);
+    await page.getByRole('heading', { name: 'Can I use two authenticator apps?' }).waitFor();
+    await page.getByRole('link', { name: account.username }).waitFor();
+    await page.getByRole('textbox', { name: 'Reply' }).waitFor();
+    expect(dropped).toBe(true);
+    await expect(page.getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(0);
+  });
+
   it('shows sign-up validation errors at the fields they concern', async () => {
     const context = await forum.open();
     const page = await context.newPage();
