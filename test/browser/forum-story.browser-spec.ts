@@ -124,7 +124,7 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
 
     // The newcomer was notified: the bell counts it, the list opens the thread and marks it read.
     await page.getByRole('link', { name: /Notifications, [1-9]\d* unread/ }).click();
-    await page.getByRole('button', { name: /grey replied to your question/ }).waitFor();
+    await page.getByRole('link', { name: /grey replied to your question/ }).waitFor();
     await screenshotBoth(page, 'notifications');
 
     await staffPage.goto('/staff/stats');

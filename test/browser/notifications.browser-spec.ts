@@ -32,8 +32,11 @@ describe('notifications page', () => {
     const rows = page.locator('li.notification');
     await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(2);
-    await page.getByRole('button', { name: /^New: grey replied to your question, and 1 more No backup codes/ }).waitFor();
-    await page.getByRole('button', { name: /^New: tomasz replied to your question Can the forum/ }).waitFor();
+    const grouped = page.getByRole('link', { name: /^New: grey replied to your question, and 1 more No backup codes/ });
+    await grouped.waitFor();
+    await page.getByRole('link', { name: /^New: tomasz replied to your question Can the forum/ }).waitFor();
+    // A link to the newest reply, as on any forum: it opens in a new tab, and shows where it leads.
+    await expect(grouped.getAttribute('href')).resolves.toMatch(new RegExp(`^/t/${answered.id}#reply-\\d+$`));
     await expect(page.getByText(/FAQ bot answered/).count()).resolves.toBe(0);
     // Shown, so read: the bell is back to none.
     await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
@@ -61,11 +64,11 @@ describe('notifications page', () => {
     const helperContext = await forum.open({ token: helper.token });
     const helperPage = await helperContext.newPage();
     await helperPage.goto('/notifications');
-    await helperPage.getByRole('button', { name: /^New: hale accepted your answer Does the forum have an RSS feed\?/ }).waitFor();
+    await helperPage.getByRole('link', { name: /^New: hale accepted your answer Does the forum have an RSS feed\?/ }).waitFor();
 
     const askerContext = await forum.open({ token: asker.token });
     const askerPage = await askerContext.newPage();
     await askerPage.goto('/notifications');
-    await askerPage.getByRole('button', { name: /^New: hale accepted an answer, and 1 more Does the forum have an RSS feed\?/ }).waitFor();
+    await askerPage.getByRole('link', { name: /^New: hale accepted an answer, and 1 more Does the forum have an RSS feed\?/ }).waitFor();
   });
 });

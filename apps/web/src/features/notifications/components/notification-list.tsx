@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
@@ -31,6 +31,10 @@ function describe(notification: NotificationItem): string {
   }
 }
 
+function notificationPath(notification: NotificationItem): string {
+  return `/t/${notification.thread.id}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
+}
+
 /** One row per thread: a page's notifications about the same thread, newest first. */
 interface ThreadGroup {
   thread: NotificationItem['thread'];
@@ -53,7 +57,6 @@ function describeGroup(group: ThreadGroup): string {
 }
 
 export function NotificationList() {
-  const navigate = useNavigate();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [pages, setPages] = useState<string[]>([]);
   const { error, run } = useAction();
@@ -61,10 +64,9 @@ export function NotificationList() {
   const [markRead] = useMutation(MarkNotificationsReadDocument, refetchCount);
   const [markAll, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, refetchCount);
 
-  /** Opening a notification marks it read. */
+  /** Opening a notification marks it read (its link goes to the thread meanwhile). */
   async function open(notification: NotificationItem) {
     if (!notification.read) await run(() => markRead({ variables: { ids: [notification.id] } }));
-    await navigate(`/t/${notification.thread.id}${notification.replyId ? `#reply-${notification.replyId}` : ''}`);
   }
 
   return (
@@ -137,7 +139,8 @@ function NotificationPage(props: {
         const unread = group.notifications.some((notification) => !notification.read);
         return (
           <li key={group.thread.id} className={`notification${unread ? ' notification--unread' : ''}`}>
-            <button type="button" className="notification__open" onClick={() => props.onOpen(newest)}>
+            {/* A link, so it can be opened in a new tab, copied, or seen where it leads before it is followed. */}
+            <Link to={notificationPath(newest)} className="notification__open" onClick={() => props.onOpen(newest)}>
               {unread ? (
                 <>
                   <span className="notification__dot" aria-hidden="true" />
@@ -151,7 +154,7 @@ function NotificationPage(props: {
               <span className="notification__when">
                 <TimeAgo date={newest.createdAt} />
               </span>
-            </button>
+            </Link>
           </li>
         );
       })}
