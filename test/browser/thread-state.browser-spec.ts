@@ -69,6 +69,8 @@ describe('bot messages follow the thread', () => {
       sockets.splice(0);
       await page.goto(`/t/${id}`);
       await page.getByRole('heading', { name: 'Question not found' }).waitFor();
+      // The tab and a screen reader's first words say so too, as the page-not-found page's do.
+      await expect(page.title()).resolves.toBe('Question not found · 2FA Help Forum');
       await expect(page.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
     }
     await page.waitForLoadState('networkidle');

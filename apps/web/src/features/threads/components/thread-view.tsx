@@ -54,10 +54,11 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   const refreshSlots = useLatest(slots.refresh);
   const live = useThreadLive({ threadId, pagesAfter: morePages }, refreshSlots);
   useCatchUpWhileProcessing(data?.thread.processing ?? false, refetch, refreshSlots);
-  usePageTitle(data?.thread.title);
+  const missing = error !== undefined && isMissing(error);
+  usePageTitle(missing ? 'Question not found' : data?.thread.title);
 
   // Also when the page read the thread again (a moderator hid it while it was open): what was shown is no longer there.
-  if (error && isMissing(error)) {
+  if (missing) {
     return (
       <section className="card">
         <h1>Question not found</h1>
