@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { screenshotBoth } from './support/browser.js';
+import { phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -58,6 +58,25 @@ describe('bot messages follow the thread', () => {
     await askerPage.locator('li.post--bot').getByText('This thread is locked.').waitFor();
     await expect(askerPage.locator('li.post--bot').getByText('Did this solve it?').count()).resolves.toBe(0);
     await screenshotBoth(askerPage, 'thread-bot-footer-locked');
+  });
+
+  it('keeps the tag chips scrolling inside their row on a phone: the page itself does not scroll sideways', async () => {
+    const member = await createAccount(forum.app);
+    await askQuestion(forum.app, member.token, {
+      title: 'Which authenticator apps work with the account?',
+      body: 'I use one on my phone and would like another on my tablet. Which apps are known to work?',
+      tags: ['authenticator', 'backup-codes', 'new-phone', 'recovery', 'qr-code'],
+    });
+    const context = await forum.open({ token: member.token, viewport: phone });
+    const page = await context.newPage();
+    await page.goto('/');
+    // The chips' counts carry hidden words for screen readers; they must not stretch the page past the row's scroller.
+    await page
+      .getByRole('navigation', { name: 'Filter by tag' })
+      .getByRole('link', { name: /^qr-code/ })
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(sidewaysScroll(page)).resolves.toBe(0);
   });
 
   it('answers an id that cannot be a thread’s as a thread not found, and listens for nothing', async () => {
