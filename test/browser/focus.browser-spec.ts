@@ -77,6 +77,45 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(unlock);
   });
 
+  it('moves between tabs with the arrow keys, Home and End, and keeps only the selected tab in the Tab order', async () => {
+    const member = await createAccount(forum.app);
+    const memberContext = await forum.open({ token: member.token });
+    const askPage = await memberContext.newPage();
+    await askPage.goto('/ask');
+    const title = askPage.getByRole('textbox', { name: 'Title' });
+    await focusIsOn(title);
+    const write = askPage.getByRole('tab', { name: 'Write' });
+    const preview = askPage.getByRole('tab', { name: 'Preview' });
+    await askPage.keyboard.press('Tab');
+    await focusIsOn(write);
+    await askPage.keyboard.press('ArrowRight');
+    await focusIsOn(preview);
+    await expect(preview.getAttribute('aria-selected')).resolves.toBe('true');
+    await askPage.getByRole('tabpanel', { name: 'Details preview' }).waitFor();
+    await askPage.keyboard.press('ArrowLeft');
+    await focusIsOn(write);
+    // Tab goes from the selected tab to its panel, not to the other tab.
+    await askPage.keyboard.press('Tab');
+    await focusIsOn(askPage.getByRole('textbox', { name: 'Details' }));
+
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const staffContext = await forum.open({ token: staff.token });
+    const staffPage = await staffContext.newPage();
+    await staffPage.goto('/staff');
+    const pending = staffPage.getByRole('tab', { name: 'Pending suggestions' });
+    await pending.focus();
+    await staffPage.keyboard.press('ArrowRight');
+    const unhelpful = staffPage.getByRole('tab', { name: 'Unhelpful bot answers' });
+    await focusIsOn(unhelpful);
+    await expect(unhelpful.getAttribute('aria-selected')).resolves.toBe('true');
+    await staffPage.keyboard.press('End');
+    await focusIsOn(staffPage.getByRole('tab', { name: 'Open flags' }));
+    await staffPage.getByText('Posts members reported.').waitFor();
+    await staffPage.keyboard.press('Home');
+    await focusIsOn(pending);
+    await expect(pending.getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
   it('opens the flag dialog on its Reason field and gives focus back to the Flag button', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const reporter = await createAccount(forum.app, Role.MEMBER);

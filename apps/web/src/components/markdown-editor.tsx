@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { describedBy, FieldCounter } from './field';
 import type { LengthCount } from './length-counter';
 import { MarkdownPreview } from './markdown-preview';
+import { onTabListKeyDown } from '../lib/tab-list-keys';
 
 interface MarkdownEditorProps {
   label: string;
@@ -44,14 +45,22 @@ export function MarkdownEditor({
         <label className="field__label" htmlFor={id}>
           {label}
         </label>
-        <div className="markdown-editor__tabs" role="tablist" aria-label={`${label}: write or preview`}>
-          <button type="button" role="tab" aria-selected={mode === 'write'} aria-controls={`${id}-write`} onClick={() => setMode('write')}>
+        <div className="markdown-editor__tabs" role="tablist" aria-label={`${label}: write or preview`} onKeyDown={onTabListKeyDown}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={mode === 'write'}
+            tabIndex={mode === 'write' ? 0 : -1}
+            aria-controls={`${id}-write`}
+            onClick={() => setMode('write')}
+          >
             Write
           </button>
           <button
             type="button"
             role="tab"
             aria-selected={mode === 'preview'}
+            tabIndex={mode === 'preview' ? 0 : -1}
             aria-controls={`${id}-preview`}
             onClick={() => setMode('preview')}
           >

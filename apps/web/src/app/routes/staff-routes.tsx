@@ -10,6 +10,7 @@ import { BotStatsReport, BotStatsSummary } from '../../features/bot/components/b
 import { LearnedExamples } from '../../features/bot/components/learned-examples';
 import type { BotQueueKind } from '../../gql/graphql';
 import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
+import { onTabListKeyDown } from '../../lib/tab-list-keys';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
@@ -79,7 +80,7 @@ export function StaffQueuesRoute() {
   return (
     <div className="stack">
       <BotStatsSummary />
-      <div className="queue-tabs" role="tablist" aria-label="Queues">
+      <div className="queue-tabs" role="tablist" aria-label="Queues" onKeyDown={onTabListKeyDown}>
         {queues.map((queue) => (
           <button
             key={queue.id}
@@ -87,6 +88,7 @@ export function StaffQueuesRoute() {
             role="tab"
             id={`queue-tab-${queue.id}`}
             aria-selected={queue.id === current.id}
+            tabIndex={queue.id === current.id ? 0 : -1}
             aria-controls="queue-panel"
             onClick={() => setParams(queue.id === 'PENDING' ? {} : { queue: queue.id }, { replace: true })}
           >
