@@ -23,20 +23,27 @@ function openConnections(app: TestApp): Promise<number> {
   return new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
 }
 
+/** A raw TCP connection to the app, to write what an HTTP client would not; `answer` is all the server sent once it closed it. */
+function rawConnection(app: TestApp): { socket: Socket; answer: Promise<string> } {
+  const { port } = new URL(app.url);
+  const socket: Socket = connect(Number(port), '127.0.0.1');
+  const answer = new Promise<string>((resolve, reject) => {
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(received));
+  });
+  return { socket, answer };
+}
+
 /** Sends a raw upgrade request and resolves with what the server answered once it closed the connection. */
 function strayUpgrade(app: TestApp, path: string): Promise<string> {
-  const { port } = new URL(app.url);
-  return new Promise((resolve, reject) => {
-    const socket: Socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString()));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
-    socket.write(
-      `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
-        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-    );
-  });
+  const { socket, answer } = rawConnection(app);
+  socket.write(
+    `GET ${path} HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+  );
+  return answer;
 }
 
 /** A raw graphql-ws socket, acknowledged, for sending frames the client library would not. */
@@ -376,5 +383,74 @@ describe('transport abuse: headers and production answers', () => {
     // Another claimed address, the same real peer: the per-IP sign-up limit (1) applies.
     const second = await app.request(signUp, input('secure_two'), { headers: { 'x-forwarded-for': '203.0.113.2' } });
     expect(second.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('transport abuse: slow HTTP clients', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({
+      HTTP_HEADERS_TIMEOUT_SECONDS: '1',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '2',
+      HTTP_KEEPALIVE_TIMEOUT_SECONDS: '7',
+    });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const healthRequest = (connection: 'keep-alive' | 'close') => {
+    const body = JSON.stringify({ query: '{ health { status } }' });
+    return (
+      `POST /graphql HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: ${connection}\r\n\r\n${body}`
+    );
+  };
+
+  // Node's own headersTimeout would hold the socket for a minute: the test's timeout is the bound.
+  it('answers 408 and closes a connection that stops halfway through its headers, and answers other clients meanwhile', async () => {
+    const slow = rawConnection(app);
+    slow.socket.write(`POST /graphql HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nContent-Type: appl`);
+    await expect(app.query('{ health { status } }')).resolves.toEqual({ health: { status: 'ok' } });
+    expect(await slow.answer).toMatch(/^HTTP\/1\.1 408 /);
+  }, 10_000);
+
+  // Node's own requestTimeout would hold it for five minutes.
+  it('answers 408 and closes a connection that stops halfway through its body', async () => {
+    const slow = rawConnection(app);
+    slow.socket.write(healthRequest('keep-alive').slice(0, -10));
+    expect(await slow.answer).toMatch(/^HTTP\/1\.1 408 /);
+  }, 10_000);
+
+  it('keeps a connection alive for HTTP_KEEPALIVE_TIMEOUT_SECONDS, not counting its idle time against the headers timeout', async () => {
+    const { socket, answer } = rawConnection(app);
+    socket.write(healthRequest('keep-alive'));
+    await new Promise((resolve) => socket.once('data', resolve));
+    // Idle past HTTP_HEADERS_TIMEOUT_SECONDS and Node's next check of it, well within the keep-alive timeout.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    socket.write(healthRequest('close'));
+    const answered = await answer;
+    expect(answered.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
+    // The first answer tells the client how long the connection stays open idle: HTTP_KEEPALIVE_TIMEOUT_SECONDS.
+    expect(answered).toMatch(/^Keep-Alive: timeout=7\r$/m);
+  });
+
+  it('keeps a WebSocket subscription open past the request timeout, and delivers to it', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const client = liveClient(app);
+    try {
+      const activity = subscribe<{ forumActivity: { threadId: string } }>(client, forumActivity);
+      await until(() => listenerCount(app, liveChannels.forum()) === 1, 'the subscription is listening');
+      // Past HTTP_REQUEST_TIMEOUT_SECONDS and Node's next check of it.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      const asked = await app.query<{ askQuestion: { id: string } }>(
+        'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+        { input: { title: 'Forum colours on my phone', body: 'Can the forum use a darker colour scheme on small screens, please?' } },
+        { token: member.token },
+      );
+      expect((await activity.next()).data?.forumActivity).toEqual({ threadId: asked.askQuestion.id });
+    } finally {
+      await client.dispose();
+    }
   });
 });

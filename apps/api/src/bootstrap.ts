@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +23,7 @@ export function createLogger(environment: Environment, logLevels?: LogLevel[]): 
 /** Builds the whole API (and the web app's static files) without listening, for main.ts and the tests alike. */
 export async function createApp(environment: Environment): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger: createLogger(environment) });
+  limitSlowClients(app.getHttpServer() as Server, environment);
   app.set('trust proxy', environment.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -31,6 +33,20 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   app.enableShutdownHooks();
   serveWebApp(app, environment);
   return app;
+}
+
+/**
+ * Node's HTTP timeouts from the environment, set before the server listens: a client that trickles its headers or body
+ * holds a socket seconds, not minutes. Node checks the first two at an interval (30 s by default, which a client would
+ * get on top); once a second is a walk over the connections still sending a request. A WebSocket leaves those when it
+ * is upgraded, so neither timeout ends a subscription.
+ */
+function limitSlowClients(server: Server, environment: Environment): void {
+  server.headersTimeout = environment.HTTP_HEADERS_TIMEOUT_SECONDS * 1000;
+  server.requestTimeout = environment.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
+  server.keepAliveTimeout = environment.HTTP_KEEPALIVE_TIMEOUT_SECONDS * 1000;
+  // Read when the server starts listening; @types/node declares it only as an option of createServer.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
 }
 
 /**

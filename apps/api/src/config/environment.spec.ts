@@ -30,7 +30,13 @@ describe('loadEnvironment', () => {
   it('lists every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://nope', BOT_REVIEW_THRESHOLD: '0.9', BOT_ANSWER_THRESHOLD: '0.5' });
+      loadEnvironment({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://nope',
+        BOT_REVIEW_THRESHOLD: '0.9',
+        BOT_ANSWER_THRESHOLD: '0.5',
+        HTTP_HEADERS_TIMEOUT_SECONDS: '60',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -39,6 +45,7 @@ describe('loadEnvironment', () => {
     expect(problems).toMatch(/^PORT:/m);
     expect(problems).toMatch(/^DATABASE_URL:/m);
     expect(problems).toMatch(/BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD/);
+    expect(problems).toMatch(/HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/);
   });
 
   it('reads TRUST_PROXY as Express takes it and refuses anything else', () => {

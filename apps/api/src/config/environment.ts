@@ -65,6 +65,35 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * Seconds a client has to send a request's headers (Node's `headersTimeout`, 60 by default), or it is answered 408
+   * and its socket closed. Counted from the connection's opening, then from each next request's first byte: the idle
+   * time of a kept-alive connection is not.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  HTTP_HEADERS_TIMEOUT_SECONDS = 15;
+
+  /**
+   * Seconds a client has to send a whole request, headers and body (Node's `requestTimeout`, 300 by default). Not the
+   * time the API takes to answer, nor the life of a WebSocket, which this no longer counts once upgraded.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  HTTP_REQUEST_TIMEOUT_SECONDS = 30;
+
+  /**
+   * Seconds an idle kept-alive connection stays open (Node's `keepAliveTimeout`, 5 by default). Longer than the idle
+   * timeout of the usual proxies (nginx's upstream keepalive and AWS load balancers: 60), so that the proxy closes it
+   * first and never sends a request on a connection the API has just closed.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  HTTP_KEEPALIVE_TIMEOUT_SECONDS = 65;
+
   /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
   // Optional settings are initialised to undefined so that they are own keys of `new Environment()`
   // (SWC does not define bare fields), which loadEnvironment uses as the list of known settings.
@@ -398,6 +427,9 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   );
   if (environment.BOT_REVIEW_THRESHOLD > environment.BOT_ANSWER_THRESHOLD) {
     problems.push('BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD');
+  }
+  if (environment.HTTP_HEADERS_TIMEOUT_SECONDS > environment.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (the headers are part of the request)');
   }
   if (environment.isProduction && !environment.TOTP_ENCRYPTION_KEY) {
     problems.push('TOTP_ENCRYPTION_KEY is required in production (32 random bytes: openssl rand -hex 32)');
