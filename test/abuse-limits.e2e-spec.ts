@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
@@ -13,6 +10,7 @@ import { listenerCount, liveClient, subscribe, until } from './support/live-clie
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
 import { freePort, startRedis, stopRedis } from './support/redis-server.js';
+import { StubWebBuild, writeStubWebBuild } from './support/stub-web-build.js';
 
 // Findings of the hardening review (issue 7) about limits, sign-in, input and Redis; one test each.
 
@@ -152,17 +150,14 @@ describe('abuse: sign-in guessing', () => {
 
 describe('abuse: a burst of sign-ins and the web app', () => {
   let app: TestApp;
-  let webRoot: string;
+  let webBuild: StubWebBuild;
   beforeAll(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), 'twofa-web-'));
-    mkdirSync(join(webRoot, 'assets'));
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
-    writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1);');
-    app = await TestApp.start({ WEB_DIST_PATH: webRoot });
+    webBuild = writeStubWebBuild();
+    app = await TestApp.start({ WEB_DIST_PATH: webBuild.root });
   });
   afterAll(async () => {
     await app?.stop();
-    rmSync(webRoot, { recursive: true, force: true });
+    webBuild.remove();
   });
 
   it('serves the assets while password checks are waiting, without queueing them behind every hash', async () => {

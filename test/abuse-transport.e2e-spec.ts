@@ -1,8 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { connect, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DataSource } from 'typeorm';
@@ -14,6 +11,7 @@ import { GraphqlSocketServer } from '../apps/api/src/live/graphql-socket-server.
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { createAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
+import { StubWebBuild, writeStubWebBuild } from './support/stub-web-build.js';
 import { TestApp } from './support/test-app.js';
 
 const forumActivity = 'subscription { forumActivity { threadId } }';
@@ -322,18 +320,14 @@ describe('transport abuse: the socket cap behind a trusted proxy', () => {
 
 describe('transport abuse: headers and production answers', () => {
   let app: TestApp;
-  let webRoot: string;
+  let webBuild: StubWebBuild;
   beforeAll(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), 'twofa-web-'));
-    mkdirSync(join(webRoot, 'assets'));
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
-    writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1);\n//# sourceMappingURL=app.js.map');
-    writeFileSync(join(webRoot, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
-    app = await TestApp.start({ NODE_ENV: 'production', WEB_DIST_PATH: webRoot, RATE_LIMIT_SIGN_UPS_PER_HOUR: '1' });
+    webBuild = writeStubWebBuild();
+    app = await TestApp.start({ NODE_ENV: 'production', WEB_DIST_PATH: webBuild.root, RATE_LIMIT_SIGN_UPS_PER_HOUR: '1' });
   });
   afterAll(async () => {
     await app.stop();
-    rmSync(webRoot, { recursive: true, force: true });
+    webBuild.remove();
   });
 
   it('sends security headers with the web app and the API', async () => {
@@ -365,7 +359,7 @@ describe('transport abuse: headers and production answers', () => {
     expect((await fetch(`${app.url}/assets/app.js`)).status).toBe(200);
     const map = await fetch(`${app.url}/assets/app.js.map`);
     expect(map.status).toBe(404);
-    expect(await map.text()).not.toContain('secret.ts');
+    expect(await map.text()).not.toContain(webBuild.mappedSource);
   });
 
   it('names no fields in production errors', async () => {
