@@ -7,12 +7,13 @@ import { useViewer } from '../lib/viewer';
 import { securityPath } from './paths';
 
 export function Layout() {
-  const { viewer, loading } = useViewer();
+  const { viewer, loading, signedOutElsewhere, sessionsEnded, dismissSignedOutElsewhere } = useViewer();
   const navigate = useNavigate();
   // Each sign-out mounts the page anew, so home is read as a visitor sees it even when it is the page signed out from.
   const [signOuts, setSignOuts] = useState(0);
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
+  const onAuthPage = location.pathname === '/sign-in' || location.pathname === '/sign-up';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -62,6 +63,21 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
+        {signedOutElsewhere ? (
+          <div className="notice notice--warning notice--row signed-out-notice" role="status">
+            <p>
+              <strong>You were signed out.</strong> Your session ended, perhaps on another device or with a new password.{' '}
+              {onAuthPage ? null : (
+                <>
+                  <Link to={`/sign-in?next=${next}`}>Sign in again</Link> to carry on: what you were writing here is kept.
+                </>
+              )}
+            </p>
+            <button type="button" className="button button--quiet button--small" onClick={dismissSignedOutElsewhere}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
         {viewer?.isStaff && !viewer.twoFactorEnabled && location.pathname !== securityPath ? (
           <div className="notice notice--warning staff-two-factor" role="status">
             <p>
@@ -69,7 +85,7 @@ export function Layout() {
             </p>
           </div>
         ) : null}
-        <Outlet key={signOuts} />
+        <Outlet key={`${signOuts}-${sessionsEnded}`} />
       </main>
       <footer className="site-footer">
         <p>

@@ -1,9 +1,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { OperationTypeNode } from 'graphql';
+import { isSignInRequired } from './graphql-errors';
 import { liveConnection } from './live-connection';
+import { sessionCloseCodes, sessionEnds } from './session-end';
 
 /** Same-origin API: the session is the httpOnly cookie the API sets on sign-in; the socket sends it too. */
 export function createApolloClient(): ApolloClient {
@@ -15,10 +18,19 @@ export function createApolloClient(): ApolloClient {
       lazy: true,
       retryAttempts: Infinity,
       shouldRetry: () => true,
-      on: { connected: () => liveConnection.set(true), closed: () => liveConnection.set(false) },
+      on: {
+        connected: () => liveConnection.set(true),
+        closed: (event) => {
+          liveConnection.set(false);
+          if (sessionCloseCodes.includes((event as CloseEvent).code)) sessionEnds.report();
+        },
+      },
     }),
   );
-  const link = ApolloLink.split(
+  const sessionEndLink = new ErrorLink(({ error }) => {
+    if (isSignInRequired(error)) sessionEnds.report();
+  });
+  const transportLink = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
       return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
@@ -26,6 +38,7 @@ export function createApolloClient(): ApolloClient {
     wsLink,
     httpLink,
   );
+  const link = sessionEndLink.concat(transportLink);
   return new ApolloClient({
     link,
     cache: new InMemoryCache({

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, errorReasonOf, fieldErrorsOf, messageOf } from './graphql-errors';
+import { errorCodeOf, errorReasonOf, fieldErrorsOf, isSignInRequired, messageOf } from './graphql-errors';
 
 function graphqlErrors(...errors: GraphQLFormattedError[]): CombinedGraphQLErrors {
   return new CombinedGraphQLErrors({ errors });
@@ -81,5 +81,22 @@ describe('errorReasonOf', () => {
     expect(errorReasonOf(expired)).toBe('TWO_FACTOR_CHALLENGE_EXPIRED');
     expect(errorReasonOf(graphqlErrors({ message: 'This sign-in has expired', extensions: { code: 'UNAUTHENTICATED' } }))).toBeNull();
     expect(errorReasonOf(new Error('expired'))).toBeNull();
+  });
+});
+
+describe('isSignInRequired', () => {
+  const unauthenticated = (reason: string) => ({ message: 'No', extensions: { code: 'UNAUTHENTICATED', reason } });
+
+  it('is a request refused for want of a session, whichever error of the answer says so', () => {
+    expect(
+      isSignInRequired(graphqlErrors({ message: 'Gone', extensions: { code: 'NOT_FOUND' } }, unauthenticated('SIGN_IN_REQUIRED'))),
+    ).toBe(true);
+  });
+
+  it("is not a sign-in form's wrong password or code, nor any other failure", () => {
+    for (const reason of ['WRONG_CREDENTIALS', 'TWO_FACTOR_CODE_WRONG', 'TWO_FACTOR_CHALLENGE_EXPIRED']) {
+      expect(isSignInRequired(graphqlErrors(unauthenticated(reason))), reason).toBe(false);
+    }
+    expect(isSignInRequired(new Error('Failed to fetch'))).toBe(false);
   });
 });

@@ -39,6 +39,14 @@ export function errorReasonOf(error: unknown): string | null {
   return typeof reason === 'string' ? reason : null;
 }
 
+/**
+ * Whether a request was refused because it came with no session (SIGN_IN_REQUIRED): from a member's app, the session
+ * ended. A sign-in form's wrong password or code is UNAUTHENTICATED for its own reasons, and is not this.
+ */
+export function isSignInRequired(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((graphqlError) => graphqlError.extensions?.reason === 'SIGN_IN_REQUIRED');
+}
+
 export const twoFactorRequiredMessage = 'Turn on two-factor sign-in to use staff tools.';
 
 /** The server's own sentence for the first error, e.g. why a code was refused. */

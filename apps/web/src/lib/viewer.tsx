@@ -1,7 +1,8 @@
-import { useQuery } from '@apollo/client/react';
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
+import { sessionEnds } from './session-end';
 
 export const ViewerDocument = graphql(`
   query Viewer {
@@ -21,9 +22,20 @@ export type ViewerUser = NonNullable<ViewerQuery['me']>;
 interface ViewerState {
   viewer: ViewerUser | null;
   loading: boolean;
+  /** The member was signed out from elsewhere and has not signed in again or been told enough (see dismiss). */
+  signedOutElsewhere: boolean;
+  /** How many sessions ended elsewhere: pages mounted anew from it read as a visitor's and listen afresh. */
+  sessionsEnded: number;
+  dismissSignedOutElsewhere: () => void;
 }
 
-const ViewerContext = createContext<ViewerState>({ viewer: null, loading: true });
+const ViewerContext = createContext<ViewerState>({
+  viewer: null,
+  loading: true,
+  signedOutElsewhere: false,
+  sessionsEnded: 0,
+  dismissSignedOutElsewhere: () => undefined,
+});
 
 /** How long after a failed question of who is signed in it is asked again. */
 const viewerRetryMs = 3_000;
@@ -39,7 +51,64 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     const timer = setInterval(() => void refetch().catch(() => undefined), viewerRetryMs);
     return () => clearInterval(timer);
   }, [unanswered, refetch]);
-  return <ViewerContext value={{ viewer: data?.me ?? null, loading: (loading || unanswered) && !data }}>{children}</ViewerContext>;
+  const viewer = data?.me ?? null;
+  const { signedOutElsewhere, sessionsEnded, dismissSignedOutElsewhere } = useSessionEndWatch(viewer);
+  return (
+    <ViewerContext
+      value={{
+        viewer,
+        loading: (loading || unanswered) && !data,
+        signedOutElsewhere: signedOutElsewhere && !viewer,
+        sessionsEnded,
+        dismissSignedOutElsewhere,
+      }}
+    >
+      {children}
+    </ViewerContext>
+  );
+}
+
+/**
+ * When a request is refused for want of a session or the socket is closed for it, asks who is signed in. If nobody is
+ * any more, forgets the member's data as sign-out does and says so once; pages are mounted anew as a visitor's.
+ */
+function useSessionEndWatch(viewer: ViewerUser | null) {
+  const client = useApolloClient();
+  const [signedOutElsewhere, setSignedOutElsewhere] = useState(false);
+  const [sessionsEnded, setSessionsEnded] = useState(0);
+  const member = useRef(viewer !== null);
+  const asking = useRef(false);
+  useEffect(() => {
+    member.current = viewer !== null;
+    if (viewer) setSignedOutElsewhere(false);
+  }, [viewer]);
+  useEffect(
+    () =>
+      sessionEnds.subscribe(() => {
+        // A visitor's refusals say nothing new, and one question answers every refusal of the same moment.
+        if (!member.current || asking.current) return;
+        asking.current = true;
+        void (async () => {
+          try {
+            const { data } = await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
+            // Still signed in (a role change closes the socket too): the answer has refreshed the viewer.
+            if (data?.me) return;
+            member.current = false;
+            setSignedOutElsewhere(true);
+            await client.clearStore();
+            setSessionsEnded((count) => count + 1);
+            await client.refetchQueries({ include: [ViewerDocument] });
+          } catch {
+            // Not answered (the network): the next refusal asks again.
+          } finally {
+            asking.current = false;
+          }
+        })();
+      }),
+    [client],
+  );
+  const dismissSignedOutElsewhere = useCallback(() => setSignedOutElsewhere(false), []);
+  return { signedOutElsewhere, sessionsEnded, dismissSignedOutElsewhere };
 }
 
 export function useViewer(): ViewerState {

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { Spinner, Notice } from '../../components/status';
 import { AskForm, emptyDraft, type QuestionDraft } from '../../features/ask/components/ask-form';
 import { AskSuggestions, InlineSuggestion } from '../../features/bot/components/ask-suggestions';
+import { useSessionDraft } from '../../lib/session-draft';
 import { useViewer } from '../../lib/viewer';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -13,35 +14,16 @@ function hasText(draft: QuestionDraft): boolean {
   return Boolean(draft.title.trim() || draft.body.trim() || draft.tags.trim());
 }
 
-function loadDraft(): QuestionDraft {
-  try {
-    const saved = sessionStorage.getItem(draftKey);
-    return saved ? { ...emptyDraft, ...(JSON.parse(saved) as Partial<QuestionDraft>) } : emptyDraft;
-  } catch {
-    return emptyDraft;
-  }
-}
-
 /** The draft survives a look at a suggested thread and back (session storage), and ends when posted or solved. */
 export function AskRoute() {
   usePageTitle('Ask a question');
   const { viewer, loading } = useViewer();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<QuestionDraft>(loadDraft);
+  const [draft, setDraft, endDraft] = useSessionDraft(draftKey, emptyDraft);
   // Said once, so coming back to Ask never silently shows old text.
   const [restored, setRestored] = useState(() => hasText(draft));
   const [formKey, setFormKey] = useState(0);
   const [solved, setSolved] = useState<{ slug: string; title: string } | null>(null);
-
-  useEffect(() => {
-    if (draft.title || draft.body || draft.tags) sessionStorage.setItem(draftKey, JSON.stringify(draft));
-    else sessionStorage.removeItem(draftKey);
-  }, [draft]);
-
-  function endDraft() {
-    sessionStorage.removeItem(draftKey);
-    setDraft(emptyDraft);
-  }
 
   function discardDraft() {
     endDraft();

@@ -1,12 +1,13 @@
 import { useMutation } from '@apollo/client/react';
 import { replyBodyLength } from '#post-limits';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Button } from '../../../components/button';
 import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { useSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
 import type { ReplyFieldsFragment } from '../../../gql/graphql';
 import { ReplyToThreadDocument } from '../api/thread-documents';
@@ -20,8 +21,13 @@ interface ReplyBoxProps {
   onPosted: (reply: ReplyFieldsFragment) => void;
 }
 
+const emptyReply = { body: '' };
+
+/** What is typed is kept for the tab until posted, e.g. while the person signs in again after their session ended. */
 export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBoxProps) {
-  const [body, setBody] = useState(draft ?? '');
+  const [unsent, setUnsent, endUnsent] = useSessionDraft(`twofa-forum:reply-draft:${threadId}`, emptyReply);
+  const body = unsent.body;
+  const setBody = (text: string) => setUnsent({ body: text });
   const { error, submit } = useAction();
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const secrets = useSecretKinds(body);
@@ -31,7 +37,7 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
   useEffect(() => {
     if (!draft || draft === applied.current) return;
     applied.current = draft;
-    setBody(draft);
+    setUnsent({ body: draft });
     // The draft is what the person came to finish: bring it into view, with focus (the page's #reply hash came too early).
     const field = document.getElementById(bodyId);
     field?.scrollIntoView({ block: 'center' });
@@ -41,7 +47,7 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
 
   const post = submit(async () => {
     const result = await reply({ variables: { threadId, body } });
-    setBody('');
+    endUnsent();
     if (result.data) onPosted(result.data.replyToThread);
   });
 

@@ -461,7 +461,7 @@ function ReplyArea({
       </Notice>
     );
   }
-  return <ReplyBox threadId={thread.id} draft={draft} onDraftApplied={onDraftApplied} onPosted={onPosted} />;
+  return <ReplyBox key={thread.id} threadId={thread.id} draft={draft} onDraftApplied={onDraftApplied} onPosted={onPosted} />;
 }
 
 /** On a member's reply that asks for codes or passwords, or to talk elsewhere; moderators were told automatically. */

@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from 'react';
+
+function read<T extends object>(key: string, empty: T): T {
+  try {
+    const saved = sessionStorage.getItem(key);
+    return saved ? { ...empty, ...(JSON.parse(saved) as Partial<T>) } : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/**
+ * Unsent text kept for the browser tab (session storage) under `key`: it survives leaving the page, a reload, and a
+ * session that ends while it is written. `empty` is a constant; `end` forgets the draft, once posted or discarded.
+ */
+export function useSessionDraft<T extends object>(key: string, empty: T): [T, (draft: T) => void, () => void] {
+  const [draft, setDraft] = useState<T>(() => read(key, empty));
+  useEffect(() => {
+    if (JSON.stringify(draft) === JSON.stringify(empty)) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(draft));
+  }, [key, draft, empty]);
+  const end = useCallback(() => {
+    // At once: ending often leaves the page, and an effect would not run after it.
+    sessionStorage.removeItem(key);
+    setDraft(empty);
+  }, [key, empty]);
+  return [draft, setDraft, end];
+}
