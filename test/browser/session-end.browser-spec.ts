@@ -98,4 +98,26 @@ describe('a session that ends elsewhere while the page is open', () => {
     expect(await page.getByText('You were signed out').count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
+
+  it('signing out here forgets the unsent reply and question: the next person at this browser does not find them', async () => {
+    const member = await createAccount(forum.app);
+    const next = await createAccount(forum.app);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    const threadId = await writingAReply(member, page, { live: false });
+    await page.goto('/ask');
+    await page.getByLabel('Title').fill('My authenticator app is gone after a reset');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Username or email').fill(next.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: next.username }).waitFor();
+
+    await page.goto(`/t/${threadId}`);
+    await page.getByLabel('Reply', { exact: true }).waitFor();
+    expect(await page.getByLabel('Reply', { exact: true }).inputValue()).toBe('');
+    await page.goto('/ask');
+    await page.getByLabel('Title').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+  });
 });

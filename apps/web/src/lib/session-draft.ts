@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
+/** What every draft's key starts with, so that signing out can find them all. */
+export const draftKeyPrefix = 'twofa-forum:';
+
 function read<T extends object>(key: string, empty: T): T {
   try {
     const saved = sessionStorage.getItem(key);
@@ -25,4 +28,12 @@ export function useSessionDraft<T extends object>(key: string, empty: T): [T, (d
     setDraft(empty);
   }, [key, empty]);
   return [draft, setDraft, end];
+}
+
+/**
+ * Forgets every draft of the tab: signing out hands the browser to whoever comes next (a shared computer), who must not
+ * find the last person's unsent text. A session that ends elsewhere keeps them, for its owner to sign in again.
+ */
+export function forgetSessionDrafts(): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(draftKeyPrefix)) sessionStorage.removeItem(key);
 }

@@ -4,11 +4,11 @@ import { Button } from '../../components/button';
 import { Spinner, Notice } from '../../components/status';
 import { AskForm, emptyDraft, type QuestionDraft } from '../../features/ask/components/ask-form';
 import { AskSuggestions, InlineSuggestion } from '../../features/bot/components/ask-suggestions';
-import { useSessionDraft } from '../../lib/session-draft';
+import { draftKeyPrefix, useSessionDraft } from '../../lib/session-draft';
 import { useViewer } from '../../lib/viewer';
 import { usePageTitle } from '../../lib/use-page-title';
 
-const draftKey = 'twofa-forum:question-draft';
+const draftKey = `${draftKeyPrefix}question-draft`;
 
 function hasText(draft: QuestionDraft): boolean {
   return Boolean(draft.title.trim() || draft.body.trim() || draft.tags.trim());
