@@ -7,6 +7,7 @@ import { formatGraphqlError, withoutSuggestions } from './common/format-graphql-
 import { Environment } from './config/environment.js';
 import type { ContentGeneration } from './events/content-generation.js';
 import { anonymousResponseCachePlugins, cacheControlDirective } from './graphql/anonymous-response-cache.js';
+import { documentStore } from './graphql/document-store.js';
 import { graphqlContext } from './live/socket-context.js';
 import { QueryLimits } from './graphql/query-limits.js';
 
@@ -27,6 +28,7 @@ export function graphqlOptions(environment: Environment, generation: ContentGene
     allowBatchedHttpRequests: false,
     // The web app sends whole documents; a cache of queries anyone may register only widens what a client can send.
     persistedQueries: false,
+    documentStore: documentStore(),
     playground: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

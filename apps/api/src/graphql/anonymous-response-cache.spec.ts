@@ -1,6 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { contentScope } from './anonymous-response-cache.js';
+import { anonymousResponseCache, contentScope } from './anonymous-response-cache.js';
 
 const operation = (source: string) =>
   parse(source).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
@@ -22,5 +22,19 @@ describe('contentScope', () => {
     expect(contentScope(operation('query T($id: ID!) { thread(id: $id) { id } }'), { id: 'abc' })).toBe('lists');
     expect(contentScope(operation('query T($id: ID!) { thread(id: $id) { id } }'), {})).toBe('lists');
     expect(contentScope(operation('{ __typename }'), {})).toBe('lists');
+  });
+});
+
+describe('anonymousResponseCache', () => {
+  it('weighs an answer at what it takes in memory, so that small answers cannot fill it with several times its size', async () => {
+    const cache = anonymousResponseCache();
+    const answer = JSON.stringify({ data: { canonicalAnswer: null }, cachePolicy: { maxAge: 30, scope: 'PUBLIC' }, cacheTime: Date.now() });
+    const key = (index: number) => `fqc:${index.toString(16).padStart(64, '0')}`;
+    for (let index = 0; index < 150_000; index++) await cache.set(key(index), answer, { ttl: 30 });
+    // Such an entry takes some 430 bytes of heap (its key, the answer, the LRU's bookkeeping): 32 MiB hold 78,000 of
+    // them. Weighed by their length (104 characters), all 150,000 were kept.
+    const kept = cache.keys().length;
+    expect(kept).toBeLessThan((32 * 2 ** 20) / 430);
+    expect(await cache.get(key(149_999))).toBe(answer);
   });
 });

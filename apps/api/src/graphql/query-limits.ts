@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -148,38 +149,45 @@ export class QueryLimits {
   };
 
   /**
-   * The cost check for HTTP operations: after validation, when the variables are known. Apollo keeps one parsed
-   * document per query text, so the verdict is remembered per document, operation and the variables that can change
-   * it (see verdictKey): the app's own queries thus walk their fields once per shape, not on every request. A verdict
-   * is remembered only when the operation was weighed: variables that do not fit it say nothing of other variables.
+   * The cost check for HTTP operations: after validation, when the variables are known. The verdict is remembered per
+   * query text (Apollo's hash of it), operation and the variables that can change it (see verdictKey): the app's own
+   * queries thus walk their fields once per shape, not on every request. A verdict is remembered only when the
+   * operation was weighed: variables that do not fit it say nothing of other variables. Verdicts are kept apart from
+   * Apollo's document store, in a cache of their own with a fixed number of entries: kept by document, each of the
+   * store's small documents could hold several times its own size in verdicts.
    */
   apolloPlugin(): ApolloServerPlugin {
-    const verdicts = new WeakMap<DocumentNode, { readsText: boolean; byVariables: Map<string, GraphQLError | null> }>();
+    const textReaders = new WeakMap<DocumentNode, boolean>();
+    const verdicts = new InMemoryLRUCache<Refusal | false>({ max: maxVerdicts });
     return {
       requestDidStart: async () => ({
-        didResolveOperation: async ({ schema, document, request, operationName }) => {
-          let known = verdicts.get(document);
-          if (!known) verdicts.set(document, (known = { readsText: readsText(schema, document), byVariables: new Map() }));
-          const key = verdictKey(document, operationName ?? undefined, request.variables, known.readsText);
-          let error = key === null ? undefined : known.byVariables.get(key);
-          if (error === undefined) {
-            const weight = this.weigh(schema, document, request.variables, operationName ?? undefined);
-            error = weight.error;
-            if (key !== null && weight.weighed) {
-              if (known.byVariables.size >= maxVerdictsPerDocument) known.byVariables.clear();
-              known.byVariables.set(key, error);
-            }
+        didResolveOperation: async ({ schema, document, request, operationName, queryHash }) => {
+          let reads = textReaders.get(document);
+          if (reads === undefined) textReaders.set(document, (reads = readsText(schema, document)));
+          const key = verdictKey(document, operationName ?? undefined, request.variables, reads);
+          const verdictOf = key === null ? null : `${queryHash}:${key}`;
+          let refusal = verdictOf === null ? undefined : await verdicts.get(verdictOf);
+          if (refusal === undefined) {
+            const { error, weighed } = this.weigh(schema, document, request.variables, operationName ?? undefined);
+            refusal = error ? { message: error.message, extensions: error.extensions } : false;
+            if (verdictOf !== null && weighed) await verdicts.set(verdictOf, refusal);
           }
           // A fresh error each time: Apollo may add to the one it is given.
-          if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions } });
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions } });
         },
       }),
     };
   }
 }
 
-/** Cost verdicts remembered per document (page sizes and flags seen), so that no client can grow the cache without bound. */
-const maxVerdictsPerDocument = 64;
+/** A cost refusal as remembered: what its error says, without the error (and the stack trace it holds). */
+interface Refusal {
+  message: string;
+  extensions: GraphQLError['extensions'];
+}
+
+/** Cost verdicts remembered, the least recently used forgotten first: a few hundred serve the app's own operations. */
+const maxVerdicts = 4096;
 
 /** The longest verdict key remembered: the app's operations have a few short variables; anything else is weighed afresh. */
 const maxVerdictKeyLength = 256;
