@@ -29,7 +29,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +47,7 @@ import {
   ThreadListDocument,
   ThreadPageDocument,
 } from '../apps/web/src/gql/graphql.js';
+import { freePort } from './free-port.js';
 
 const { values } = parseArgs({
   options: {
@@ -206,18 +206,6 @@ function cpuUsedSince(before: Map<number, number>, after: Map<number, number>): 
   let used = 0;
   for (const [pid, ms] of after) used += ms - (before.get(pid) ?? 0);
   return used;
-}
-
-/** A port nothing listens on now: several benches may run on one machine. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 class Server {

@@ -19,11 +19,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { freePort } from './free-port.js';
 
 const { values } = parseArgs({
   options: {
@@ -71,18 +71,6 @@ const workloads: { name: string; share: number; request: (index: number) => Requ
   },
   { name: 'invalid', share: 1, request: (index) => ({ query: `query I${index} { tags(first: 1) { tag missing${index} } }` }) },
 ];
-
-/** A port nothing listens on now: several benches may run on one machine. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The Chrome DevTools protocol on the server's inspector: a full GC and the process's memory, from outside it. */
 class Inspector {
