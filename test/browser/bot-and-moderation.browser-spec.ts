@@ -48,15 +48,23 @@ describe('the clarifying question and moderation', () => {
       title: 'Can I use a hardware key instead of an app?',
       body: 'I would rather use a security key than an authenticator app for two-factor authentication. Is that possible?',
     });
-    await reply(forum.app, helper.token, thread.id, 'Not yet: the account takes codes from an authenticator app only.');
+    const answer = await reply(forum.app, helper.token, thread.id, 'Not yet: the account takes codes from an authenticator app only.');
+    await forum.app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: answer }, { token: asker.token });
     await reply(forum.app, spammer.token, thread.id, 'Buy cheap keys at totally-legit-keys.example!!!');
 
     const staff = await forum.open({ token: staffAccount.token });
     const staffPage = await staff.newPage();
     await staffPage.goto(`/t/${thread.id}`);
+    const dialog = staffPage.getByRole('dialog', { name: 'Hide this reply' });
+    const acceptanceWarning = dialog.getByText('This is the accepted answer. Hiding it withdraws the acceptance');
+    // Before hiding the accepted answer, staff are told what it costs the asker.
+    await staffPage.locator('li.post--accepted').getByRole('button', { name: 'Hide' }).click();
+    await acceptanceWarning.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     const spam = staffPage.locator('li.post--reply', { hasText: 'totally-legit-keys' });
     await spam.getByRole('button', { name: 'Hide' }).click();
-    const dialog = staffPage.getByRole('dialog', { name: 'Hide this reply' });
+    await dialog.getByLabel('Reason for the moderation log (optional)').waitFor();
+    expect(await acceptanceWarning.count()).toBe(0);
     await dialog.getByLabel('Reason for the moderation log (optional)').fill('Spam');
     await dialog.getByRole('button', { name: 'Hide' }).click();
     await spam.getByText('Hidden by a moderator').waitFor();

@@ -45,7 +45,7 @@ export function ThreadRoute() {
     replyActions: (reply) => (
       <>
         {viewer && !mine(reply.author.id) && !reply.author.isBot ? <FlagButton postType="REPLY" postId={reply.id} /> : null}
-        {viewer?.isStaff ? <HideToggle postType="REPLY" postId={reply.id} hidden={reply.hidden} /> : null}
+        {viewer?.isStaff ? <HideToggle postType="REPLY" postId={reply.id} hidden={reply.hidden} accepted={reply.isAccepted} /> : null}
       </>
     ),
     replyFooter: (reply) =>

@@ -78,8 +78,21 @@ export function FlagButton({ postType, postId }: { postType: PostType; postId: s
   );
 }
 
-/** Staff hide a post (it stays visible to staff and its author) or show it again. */
-export function HideToggle({ postType, postId, hidden }: { postType: PostType; postId: string; hidden: boolean }) {
+/**
+ * Staff hide a post (it stays visible to staff and its author) or show it again. Hiding the accepted answer withdraws
+ * the acceptance, and restoring it does not bring that back (the asker accepts again): the dialog says so first.
+ */
+export function HideToggle({
+  postType,
+  postId,
+  hidden,
+  accepted = false,
+}: {
+  postType: PostType;
+  postId: string;
+  hidden: boolean;
+  accepted?: boolean;
+}) {
   const client = useApolloClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -108,6 +121,11 @@ export function HideToggle({ postType, postId, hidden }: { postType: PostType; p
           <p className="muted">
             {hidden ? 'Everyone will see it again.' : 'Only staff and its author will see it. Open flags on it are resolved.'}
           </p>
+          {accepted && !hidden ? (
+            <Notice tone="warning">
+              This is the accepted answer. Hiding it withdraws the acceptance, and restoring it later does not bring that back.
+            </Notice>
+          ) : null}
           {error && !fields.reason ? <ErrorMessage error={error} /> : null}
           <TextField
             label="Reason for the moderation log (optional)"
