@@ -22,6 +22,8 @@
  *   BENCH_REDIS_URL=redis://127.0.0.1:6379 npm run bench:api
  *
  * --dist runs another build (e.g. an older commit's `npm run build:api` output) with the same workload.
+ * --worker-apart (with BENCH_REDIS_URL, PostgreSQL only) runs the post jobs on a second instance and times one with
+ * JOB_WORKERS=false, as a deployment with worker instances apart would; the worker's CPU per request is printed too.
  * --only ask,read times only the operations whose names contain one of the words (and the trivial query).
  * --profile DIR writes a V8 CPU profile of the server per timed operation to DIR/<engine>-<operation>.cpuprofile
  * (summarise with `npx tsx scripts/cpu-profile-summary.ts FILE`).
@@ -59,6 +61,7 @@ const { values } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     profile: { type: 'string' },
     only: { type: 'string' },
+    'worker-apart': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -73,6 +76,13 @@ if (profileDirectory) mkdirSync(profileDirectory, { recursive: true });
 const totpEncryptionKey = randomBytes(32).toString('hex');
 const redisUrl = process.env.BENCH_REDIS_URL ?? '';
 const redisKeyPrefix = `twofa:bench:${randomBytes(4).toString('hex')}:`;
+// Post jobs on a second instance (JOB_WORKERS) while the timed one only records and queues them: what an API instance
+// spends per request when its workers run elsewhere. Several instances need PostgreSQL and Redis.
+const workerApart = values['worker-apart'];
+if (workerApart && !(redisUrl && process.env.BENCH_DATABASE_URL)) {
+  console.error('--worker-apart needs BENCH_REDIS_URL and BENCH_DATABASE_URL');
+  process.exit(2);
+}
 
 const text = (document: DocumentNode) => print(document);
 const documents = {
@@ -213,7 +223,10 @@ class Server {
   private profiles = 0;
   private port = 0;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly role: { jobWorkers: boolean; profiled: boolean } = { jobWorkers: true, profiled: true },
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/graphql`;
@@ -221,7 +234,8 @@ class Server {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    const profiling = profileDirectory ? ['--import', pathToFileURL(resolve('scripts/cpu-profile-hook.mjs')).href] : [];
+    const profiled = profileDirectory !== null && this.role.profiled;
+    const profiling = profiled ? ['--import', pathToFileURL(resolve('scripts/cpu-profile-hook.mjs')).href] : [];
     this.profiles = 0;
     this.process = spawn(process.execPath, [...profiling, join(dist, 'apps/api/src/main.js')], {
       cwd: resolve(dist, '..'),
@@ -230,7 +244,8 @@ class Server {
         ...serverEnvironment(this.engine),
         PORT: String(this.port),
         HOST: '127.0.0.1',
-        ...(profileDirectory ? { CPU_PROFILE_DIR: profileDirectory } : {}),
+        JOB_WORKERS: String(this.role.jobWorkers),
+        ...(profiled ? { CPU_PROFILE_DIR: profileDirectory } : {}),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -248,7 +263,7 @@ class Server {
 
   /** With --profile: ends the server's current CPU profile (saved as `name`) and starts the next one. */
   async cutProfile(name: string): Promise<void> {
-    if (!profileDirectory) return;
+    if (!profileDirectory || !this.role.profiled) return;
     const written = join(profileDirectory, `${++this.profiles}.cpuprofile`);
     this.process!.kill('SIGWINCH');
     for (let attempt = 0; attempt < 600 && !existsSync(written); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -447,6 +462,8 @@ interface Row {
   /** The database server's CPU per request (PostgreSQL on this machine), else null. */
   databaseCpuMsPerRequest: number | null;
   statements: number | null;
+  /** With --worker-apart: the worker instance's CPU per request, from the load's start until its jobs were done. */
+  workerCpuMsPerRequest: number | null;
   /** Post jobs (the bot's decisions, notifications, checks) still pending when the timed load ended, by job. */
   backlog: Map<string, number>;
   /** Requests answered in the timed load. */
@@ -624,11 +641,15 @@ async function benchmark(engine: Engine): Promise<{
   rssAfter: number;
   bot: BotLatency;
   botAfterBurst: BotLatency | null;
+  workerApart: boolean;
 }> {
   await engine.reset();
-  const server = new Server(engine);
+  const apart = workerApart && engine.name === 'PostgreSQL';
+  const server = new Server(engine, { jobWorkers: !apart, profiled: true });
+  const worker = apart ? new Server(engine, { jobWorkers: true, profiled: false }) : null;
   await server.start();
   const fixture = await seed(engine, server);
+  await worker?.start();
   await server.start();
   await waitForCooking(engine);
 
@@ -720,6 +741,7 @@ async function benchmark(engine: Engine): Promise<{
     if (warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
     await server.cutProfile('warm-up');
     const cpuBefore = server.cpuMs();
+    const workerCpuBefore = worker?.cpuMs() ?? 0;
     const databaseCpuBefore = await engine.serverCpuMs();
     const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, seconds);
     const cpuMs = server.cpuMs() - cpuBefore;
@@ -739,6 +761,7 @@ async function benchmark(engine: Engine): Promise<{
           ? null
           : cpuUsedSince(databaseCpuBefore, databaseCpuAfter) / Math.max(1, result.requests.total),
       statements: null,
+      workerCpuMsPerRequest: null,
       backlog,
       requests: result.requests.total,
       drainSeconds: null,
@@ -750,14 +773,16 @@ async function benchmark(engine: Engine): Promise<{
     }
     // Each operation is timed on its own, not beside an earlier write's backlog; that backlog is part of the write's cost.
     if (backlog.size > 0) rows.at(-1)!.drainSeconds = await drainPostJobs(engine);
+    if (worker) rows.at(-1)!.workerCpuMsPerRequest = (worker.cpuMs() - workerCpuBefore) / Math.max(1, result.requests.total);
   }
   const bot = await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1]);
   const rssAfter = server.rss();
   await server.stop();
+  await worker?.stop();
 
   const statements = await countStatements(engine, scenarios.filter(timed), fixture.tokens);
   for (const row of rows) row.statements = statements.get(row.name) ?? null;
-  return { rows, rssBefore, rssAfter, bot, botAfterBurst };
+  return { rows, rssBefore, rssAfter, bot, botAfterBurst, workerApart: apart };
 }
 
 /** Waits until every post job has finished (at most 10 minutes); returns the seconds it took. */
@@ -774,7 +799,7 @@ async function drainPostJobs(engine: Engine): Promise<number> {
 function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark>>): void {
   const baseline = outcome.rows[0].rps;
   console.log(
-    `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${redisUrl ? 'on BullMQ' : 'in process'}`,
+    `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : redisUrl ? 'on BullMQ' : 'in process'}`,
   );
   console.log(
     'operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request   server CPU ms/request   database CPU ms/request',
@@ -785,6 +810,9 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
     );
   }
   console.log(`server RSS: ${outcome.rssBefore.toFixed(0)} MB before, ${outcome.rssAfter.toFixed(0)} MB after`);
+  for (const row of outcome.rows.filter((row) => row.workerCpuMsPerRequest !== null)) {
+    console.log(`worker instance CPU per ${row.name} request (its jobs): ${row.workerCpuMsPerRequest!.toFixed(2)} ms`);
+  }
   for (const row of outcome.rows.filter((row) => /ask|reply/.test(row.name))) {
     const total = [...row.backlog.values()].reduce((sum, count) => sum + count, 0);
     const byJob = [...row.backlog].map(([job, count]) => `${job} ${count}`).join(', ');
