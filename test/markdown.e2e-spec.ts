@@ -24,6 +24,13 @@ describe('previewMarkdown', () => {
     expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
   });
 
+  it("links no mention inside a link's text, raw HTML links included: links cannot nest", async () => {
+    const html = await preview('<a href="https://example.org">ask @grey</a> or [@mira_k](https://example.org), or @june');
+    expect(html.match(/<a /g)).toHaveLength(3);
+    expect(html).toContain('<a rel="nofollow noopener" href="https://example.org">ask @grey</a>');
+    expect(html).toContain('<a rel="nofollow noopener" href="/u/june" class="mention">@june</a>');
+  });
+
   it('strips script tags, event handlers and javascript: links', async () => {
     const html = await preview(
       'Hi <script>alert(1)</script>\n\n<img src="https://img.test/a.png" onerror="alert(2)">\n\n[click](javascript:alert(3)) <a href="javascript:alert(4)" onclick="alert(5)">x</a>',

@@ -173,6 +173,7 @@ describe('notifications', () => {
   it('notifies exactly the people the post links as mentions: not in a link, a web address or an indented code block', async () => {
     const body = [
       `[@${bystander.username}](https://a.test/profile) on https://a.test/@${bystander.username}, see @@${staff.username}.`,
+      `<a href="https://a.test/faq">ask @${bystander.username}</a>`,
       '',
       `    @${bystander.username} in a code block`,
     ].join('\n');

@@ -133,9 +133,10 @@ describe('MarkdownService', () => {
       '<a href="/u/mallory" class="mention">@grey</a>',
       '<a class="mention">@grey</a>',
     ]) {
-      // The @grey inside is a mention of its own (a real one); the link around it loses the style.
-      const styled = sut.render(fake).match(/<a [^>]*class="mention"[^>]*>/g) ?? [];
-      expect(styled, fake).toEqual(['<a rel="nofollow noopener" href="/u/grey" class="mention">']);
+      // The link loses the style, and the @grey it holds is its text, not a mention of its own.
+      const html = sut.render(fake);
+      expect(html, fake).not.toContain('class="mention"');
+      expect(html, fake).toContain('>@grey</a>');
     }
   });
 
@@ -144,6 +145,24 @@ describe('MarkdownService', () => {
     expect(sut.render('    @grey in a block')).not.toContain('/u/');
     expect(sut.render('write to help@example.com')).not.toContain('/u/');
     expect(sut.render('[@grey](https://a.test)')).not.toContain('/u/');
+    expect(sut.render('```\n@grey\n```')).not.toContain('/u/');
+  });
+
+  it("links no mention inside a link's text, a raw HTML link's included, and does not list it", () => {
+    const raw = '<a href="https://example.org">ask @grey</a> or @june';
+    expect(sut.render(raw)).toBe(
+      '<p><a rel="nofollow noopener" href="https://example.org">ask @grey</a> or <a rel="nofollow noopener" href="/u/june" class="mention">@june</a></p>\n',
+    );
+    expect(sut.mentions(raw)).toEqual(['june']);
+    for (const text of [
+      '<a href="https://example.org"><b>ask @grey</b></a>',
+      '<a href="https://example.org">ask\nthe forum @grey</a>',
+      '[ask @grey][faq]\n\n[faq]: https://example.org',
+      '<https://example.org/@grey>',
+    ]) {
+      expect(sut.render(text), text).not.toContain('/u/');
+      expect(sut.mentions(text), text).toEqual([]);
+    }
   });
 
   it('lists the mentions it links, lower-cased, once each, in order', () => {

@@ -159,7 +159,10 @@ interface MentionToken extends Tokens.Generic {
   username: string;
 }
 
-/** `@grey` becomes a link to `/u/grey`; inside code and links marked never calls it. */
+/**
+ * `@grey` becomes a link to `/u/grey`; inside code marked never calls it. Links cannot nest, so inside a link's text
+ * (a markdown link, or a raw `<a>` marked has seen open) it leaves the @ to text, as marked leaves web addresses there.
+ */
 const mentionExtension: TokenizerAndRendererExtension = {
   name: 'mention',
   level: 'inline',
@@ -167,6 +170,7 @@ const mentionExtension: TokenizerAndRendererExtension = {
     return this.lexer instanceof MentionLexer ? this.lexer.nextMentionStart(rest) : firstMentionStart(rest);
   },
   tokenizer(source: string): MentionToken | undefined {
+    if (this.lexer.state.inLink) return undefined;
     const match = mentionPattern.exec(source);
     if (!match) return undefined;
     return { type: 'mention', raw: match[0], username: match[1] };
@@ -177,14 +181,6 @@ const mentionExtension: TokenizerAndRendererExtension = {
     return `<a href="/u/${username}" class="mention">@${username}</a>`;
   },
 };
-
-/** A mention inside a link's text stays text: links cannot nest. */
-function demoteMentions(tokens: Token[] | undefined): void {
-  for (const token of tokens ?? []) {
-    if (token.type === 'mention') Object.assign(token, { type: 'text', text: token.raw, escaped: false });
-    else if ('tokens' in token) demoteMentions(token.tokens);
-  }
-}
 
 /** Tags and attributes that survive sanitising; everything else is escaped (or dropped with its body). */
 const allowList: IWhiteList = {
@@ -432,7 +428,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 5;
+export const rendererVersion = 6;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -462,9 +458,6 @@ export class MarkdownService {
     },
     hooks: {
       provideLexer: () => lexWithMentions,
-    },
-    walkTokens: (token) => {
-      if (token.type === 'link') demoteMentions(token.tokens);
     },
   });
 
@@ -497,9 +490,7 @@ export class MarkdownService {
     try {
       const tokens = lexWithMentions(boundEmphasis(boundNesting(markdown)), this.marked.defaults);
       void this.marked.walkTokens(tokens, (token) => {
-        // A link is visited before its text, so the mentions demoted there are text by then, as when rendering.
-        if (token.type === 'link') demoteMentions(token.tokens);
-        else if (token.type === 'mention') names.add((token as MentionToken).username.toLowerCase());
+        if (token.type === 'mention') names.add((token as MentionToken).username.toLowerCase());
       });
     } catch {
       // render() shows such a body as plain text, which links nobody.
