@@ -21,14 +21,14 @@ describe('previewMarkdown', () => {
     expect(html).toContain('<strong>backup code</strong>');
     expect(html).toContain('<ol>');
     expect(html).toContain('<code>Use a backup code</code>');
-    expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/grey" class="mention">@grey</a>');
   });
 
   it("links no mention inside a link's text, raw HTML links included: links cannot nest", async () => {
     const html = await preview('<a href="https://example.org">ask @grey</a> or [@mira_k](https://example.org), or @june');
     expect(html.match(/<a /g)).toHaveLength(3);
-    expect(html).toContain('<a rel="nofollow noopener" href="https://example.org">ask @grey</a>');
-    expect(html).toContain('<a rel="nofollow noopener" href="/u/june" class="mention">@june</a>');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="https://example.org">ask @grey</a>');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/june" class="mention">@june</a>');
   });
 
   it('strips script tags, event handlers and javascript: links', async () => {
@@ -65,8 +65,8 @@ describe('previewMarkdown', () => {
     expect(body.length).toBeLessThanOrEqual(20000);
     const html = await preview(body);
     expect(html.match(/class="mention"/g)).toHaveLength(2);
-    expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
-    expect(html).toContain('(<a rel="nofollow noopener" href="/u/mira_k" class="mention">@mira_k</a>)');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/grey" class="mention">@grey</a>');
+    expect(html).toContain('(<a rel="ugc nofollow noopener noreferrer" href="/u/mira_k" class="mention">@mira_k</a>)');
     expect(html).toContain(' x.@june ');
     expect(html.replace(/<[^>]+>/g, '')).toBe(`${body}\n`);
   });

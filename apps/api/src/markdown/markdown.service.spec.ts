@@ -83,10 +83,10 @@ describe('MarkdownService', () => {
     expect(html).not.toContain('id=');
   });
 
-  it('gives every link rel="nofollow noopener", replacing one an author wrote', () => {
+  it('gives every link rel="ugc nofollow noopener noreferrer", replacing one an author wrote', () => {
     const html = sut.render('[site](https://example.com) and <a href="https://example.org" rel="opener" target="_blank">raw</a>');
-    expect(html).toContain('<a rel="nofollow noopener" href="https://example.com">site</a>');
-    expect(html).toContain('<a rel="nofollow noopener" href="https://example.org">raw</a>');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="https://example.com">site</a>');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="https://example.org">raw</a>');
     expect(html).not.toContain('rel="opener"');
     expect(html).not.toContain('target=');
   });
@@ -121,9 +121,9 @@ describe('MarkdownService', () => {
 
   it('turns @mentions into profile links', () => {
     const html = sut.render('Thanks @grey and @june.p, see @mira_k.');
-    expect(html).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
-    expect(html).toContain('<a rel="nofollow noopener" href="/u/june.p" class="mention">@june.p</a>,');
-    expect(html).toContain('<a rel="nofollow noopener" href="/u/mira_k" class="mention">@mira_k</a>.');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/grey" class="mention">@grey</a>');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/june.p" class="mention">@june.p</a>,');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/mira_k" class="mention">@mira_k</a>.');
   });
 
   it('keeps the mention style only on a link to the profile it names', () => {
@@ -151,7 +151,7 @@ describe('MarkdownService', () => {
   it("links no mention inside a link's text, a raw HTML link's included, and does not list it", () => {
     const raw = '<a href="https://example.org">ask @grey</a> or @june';
     expect(sut.render(raw)).toBe(
-      '<p><a rel="nofollow noopener" href="https://example.org">ask @grey</a> or <a rel="nofollow noopener" href="/u/june" class="mention">@june</a></p>\n',
+      '<p><a rel="ugc nofollow noopener noreferrer" href="https://example.org">ask @grey</a> or <a rel="ugc nofollow noopener noreferrer" href="/u/june" class="mention">@june</a></p>\n',
     );
     expect(sut.mentions(raw)).toEqual(['june']);
     for (const text of [
@@ -177,10 +177,10 @@ describe('MarkdownService', () => {
   it('links an @ only at the start or after a character that cannot be part of an e-mail address', () => {
     for (const text of ['a@grey', 'say x.@grey', 'a+@grey', 'ab.c@grey today']) expect(sut.render(text)).not.toContain('/u/');
     for (const text of ['(@grey)', 'e@@grey', '**x**@grey', '`c`@grey', '~@grey', 'a!@grey']) {
-      expect(sut.render(text)).toContain('<a rel="nofollow noopener" href="/u/grey" class="mention">@grey</a>');
+      expect(sut.render(text)).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/grey" class="mention">@grey</a>');
     }
     expect(sut.render('[@grey @june](https://a.test) @mira')).toBe(
-      '<p><a rel="nofollow noopener" href="https://a.test">@grey @june</a> <a rel="nofollow noopener" href="/u/mira" class="mention">@mira</a></p>\n',
+      '<p><a rel="ugc nofollow noopener noreferrer" href="https://a.test">@grey @june</a> <a rel="ugc nofollow noopener noreferrer" href="/u/mira" class="mention">@mira</a></p>\n',
     );
   });
 
@@ -193,7 +193,7 @@ describe('MarkdownService', () => {
     expect(sut.render(long)).toBe(`<p>${long}</p>\n`);
     const run = `${'a.'.repeat(100_000)}@ and https://example.com/${'p'.repeat(80)}@x`;
     expect(sut.render(run)).toBe(
-      `<p>${'a.'.repeat(100_000)}@ and <a rel="nofollow noopener" href="https://example.com/${'p'.repeat(80)}@x">https://example.com/${'p'.repeat(80)}@x</a></p>\n`,
+      `<p>${'a.'.repeat(100_000)}@ and <a rel="ugc nofollow noopener noreferrer" href="https://example.com/${'p'.repeat(80)}@x">https://example.com/${'p'.repeat(80)}@x</a></p>\n`,
     );
   });
 

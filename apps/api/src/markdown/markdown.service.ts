@@ -428,7 +428,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 6;
+export const rendererVersion = 7;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -440,7 +440,7 @@ const textEntities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;'
 
 /**
  * Markdown to HTML that is safe to insert into the page: marked renders (GFM), js-xss keeps only the
- * allowed tags and attributes, links get rel="nofollow noopener", `@username` links to the profile.
+ * allowed tags and attributes, links get rel="ugc nofollow noopener noreferrer", `@username` links to the profile.
  */
 @Injectable()
 export class MarkdownService {
@@ -511,6 +511,6 @@ export class MarkdownService {
     const html = this.marked.parse(markdown, { async: false });
     const clean = onlyRealMentions(sanitizer.process(html));
     // Sanitised output has no raw `<a` except real anchor tags (text `<` is escaped), and no rel of its own.
-    return clean.replace(/<a(?=[\s>])/g, '<a rel="nofollow noopener"').replace(/<input(?=[\s>])/g, '<input disabled=""');
+    return clean.replace(/<a(?=[\s>])/g, '<a rel="ugc nofollow noopener noreferrer"').replace(/<input(?=[\s>])/g, '<input disabled=""');
   }
 }
