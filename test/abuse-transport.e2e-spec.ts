@@ -362,6 +362,31 @@ describe('transport abuse: headers and production answers', () => {
     expect(await map.text()).not.toContain(webBuild.mappedSource);
   });
 
+  it('answers HEAD on the web app as GET, without the body, and leaves the rest to GET', async () => {
+    const getAndHead = async (path: string, headers: Record<string, string> = {}) => {
+      const get = await fetch(`${app.url}${path}`, { headers });
+      await get.arrayBuffer();
+      return [get, await fetch(`${app.url}${path}`, { method: 'HEAD', headers })] as const;
+    };
+    for (const path of ['/', '/t/1', '/assets/app.js']) {
+      const [get, head] = await getAndHead(path);
+      expect([get.status, head.status], path).toEqual([200, 200]);
+      for (const name of ['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'content-security-policy']) {
+        expect(head.headers.get(name), `${path} ${name}`).toBe(get.headers.get(name));
+      }
+      expect(await head.text(), path).toBe('');
+    }
+    // What is not a page of the app answers HEAD as it answers GET: a source map, GraphQL without a query, a missing script.
+    for (const [path, status] of [
+      ['/assets/app.js.map', 404],
+      ['/graphql', 400],
+      ['/assets/gone.js', 404],
+    ] as const) {
+      const [get, head] = await getAndHead(path, { accept: 'application/javascript, application/json' });
+      expect([get.status, head.status], path).toEqual([status, status]);
+    }
+  });
+
   it('names no fields in production errors', async () => {
     const response = await app.request('{ healt { status } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

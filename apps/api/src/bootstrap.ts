@@ -86,9 +86,10 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
     request.path.endsWith('.map') ? response.status(404).end() : next(),
   );
   app.use(express.static(root, { index: false, maxAge: '1h' }));
-  // Client-side routes: any other GET that is not the API gets the app's shell.
+  // Client-side routes: any other GET that is not the API gets the app's shell, and a HEAD its headers (as the static
+  // files answer both), which uptime and link checkers ask for.
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
+    if (!['GET', 'HEAD'].includes(request.method) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
     response.sendFile(indexFile);
   });
 }
