@@ -91,6 +91,73 @@ describe('the thread page takes live changes from the event, not by reading the 
   });
 });
 
+/**
+ * Everything the thread page's live region says to a screen reader from now on, one entry per change, in order.
+ * Setting the text it already holds says nothing again, and records nothing.
+ */
+async function announcementsOf(page: Page): Promise<string[]> {
+  const said: string[] = [];
+  await page.exposeFunction('announced', (text: string) => said.push(text));
+  await page.locator('.thread-page [aria-live]').waitFor({ state: 'attached' });
+  await page.evaluate(`(() => {
+    const region = document.querySelector('.thread-page [aria-live]');
+    const changed = () => { if (region.textContent) window.announced(region.textContent); };
+    new MutationObserver(changed).observe(region, { childList: true, characterData: true, subtree: true });
+  })()`);
+  return said;
+}
+
+describe('the thread page announces live replies', () => {
+  const forum = useBrowserApp();
+
+  it('announces another member’s reply as new, and one’s own reply as posted, not as a new reply', async () => {
+    const first = await createAccount(forum.app, Role.MEMBER, 'oskar');
+    const second = await createAccount(forum.app, Role.MEMBER, 'lena');
+    // Off-topic, so the FAQ bot stays out and says nothing.
+    const thread = await askQuestion(forum.app, first.token, {
+      title: 'Can the forum show times in my own time zone?',
+      body: 'Every post says when it was written, but the times look a few hours off for me. Can I set my time zone?',
+    });
+    const openThread = async (token: string) => {
+      const context = await forum.open({ token });
+      const page = await context.newPage();
+      const subscribers = threadSubscribers(forum.app, thread.id);
+      await page.goto(`/t/${thread.id}`);
+      await threadPageIsLive(page, forum.app, thread.id, subscribers);
+      return page;
+    };
+    const firstPage = await openThread(first.token);
+    const secondPage = await openThread(second.token);
+    const toFirst = await announcementsOf(firstPage);
+    const postReply = async (page: Page, body: string) => {
+      await page.getByRole('textbox', { name: 'Reply' }).fill(body);
+      await page.getByRole('button', { name: 'Post reply' }).click();
+    };
+
+    // The answer to the member's own reply is held back until its live event has shown it: the page must tell the
+    // reply is theirs from its author, not from which of the two came first.
+    let answerOwnReply = (): void => undefined;
+    const ownReplyAnswered = new Promise<void>((resolve) => (answerOwnReply = resolve));
+    await firstPage.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation !== 'ReplyToThread') return route.continue();
+      const response = await route.fetch();
+      await ownReplyAnswered;
+      await route.fulfill({ response });
+    });
+    await postReply(firstPage, 'Answering myself: the times follow the clock of the device.');
+    await firstPage.locator('li.post--reply', { hasText: 'Answering myself' }).waitFor();
+    await expect(firstPage.locator('.thread-page [aria-live]').textContent()).resolves.toBe('');
+    answerOwnReply();
+    await expect.poll(() => toFirst).toEqual(['Your reply was posted.']);
+
+    await secondPage.locator('li.post--reply', { hasText: 'Answering myself' }).waitFor();
+    await postReply(secondPage, 'Mine are right: check the time zone of your computer.');
+    await firstPage.locator('li.post--reply', { hasText: 'Mine are right' }).waitFor();
+    await expect.poll(() => toFirst).toEqual(['Your reply was posted.', 'A new reply was posted.']);
+  });
+});
+
 describe('the thread page follows the question being hidden live', () => {
   const forum = useBrowserApp();
 

@@ -164,6 +164,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
   // Replies already in the thread's count: a reply on a page not loaded arrives twice when it is the viewer's own.
   const counted = useRef(new Set<string>());
   const connected = useLiveConnected();
+  const { viewer } = useViewer();
 
   const readAgain = () => {
     void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] });
@@ -184,7 +185,9 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     onData: ({ data }) => {
       const activity = data.data?.threadActivity;
       if (!activity) return;
-      setAnnouncement(announcementFor(activity.kind, activity.replyId));
+      // The viewer's own reply comes back too, and was confirmed when it was posted (see posted below).
+      const ownReply = activity.kind === 'NEW_REPLY' && viewer !== null && activity.reply?.author.id === viewer.id;
+      if (!ownReply) setAnnouncement(announcementFor(activity.kind, activity.replyId));
       switch (activity.kind) {
         case 'NEW_REPLY':
         case 'BOT_ANSWER':
@@ -217,6 +220,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     posted: (reply: ReplyDetails) => {
       takeReply(reply);
       markFresh(reply.id);
+      setAnnouncement('Your reply was posted.');
       requestAnimationFrame(() => {
         const posted = document.getElementById(`reply-${reply.id}`);
         posted?.scrollIntoView({ block: 'center' });
