@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
-import { askQuestion, botStatus, reply } from './support/forum.js';
+import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
 describe('the clarifying question and moderation', () => {
@@ -99,6 +99,48 @@ describe('the clarifying question and moderation', () => {
     await screenshotBoth(staffPage, 'staff-moderation-log');
     await threadLink.click();
     await staffPage.locator('li.post--reply', { hasText: 'totally-legit-keys' }).getByText('Hidden by a moderator').waitFor();
+  });
+
+  it('asks staff before locking a thread and says what it does to the asker: cancelled, the asker still replies; confirmed, locked', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    // Off-topic, so the FAQ bot stays out.
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum e-mail me when someone replies?',
+      body: 'I keep forgetting to come back to my questions. Could the forum send me an e-mail when there is a new reply?',
+    });
+    const askerContext = await forum.open({ token: asker.token });
+    const askerPage = await askerContext.newPage();
+    const subscribers = threadSubscribers(forum.app, thread.id);
+    await askerPage.goto(`/t/${thread.id}`);
+    await threadPageIsLive(askerPage, forum.app, thread.id, subscribers);
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const staffPage = await staff.newPage();
+    await staffPage.goto(`/t/${thread.id}`);
+    const lock = staffPage.locator('.post--question').getByRole('button', { name: 'Lock', exact: true });
+    const dialog = staffPage.getByRole('dialog', { name: 'Lock this thread' });
+    await lock.click();
+    await dialog.getByText('Nobody can reply until it is unlocked, not even its asker').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await lock.click();
+    await dialog.getByLabel('Reason for the moderation log (optional)').waitFor();
+    await staffPage.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Cancelled twice: the thread is still open, and its asker replies.
+    await askerPage.getByRole('textbox', { name: 'Reply' }).fill('Still hoping for e-mail notifications, any news?');
+    await askerPage.getByRole('button', { name: 'Post reply' }).click();
+    await staffPage.locator('li.post--reply', { hasText: 'Still hoping for e-mail notifications' }).waitFor();
+    await expect(askerPage.getByText('This thread is locked').count()).resolves.toBe(0);
+
+    await lock.click();
+    await dialog.getByLabel('Reason for the moderation log (optional)').fill('Answered in the announcements');
+    await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+    await staffPage.locator('.post--question').getByRole('button', { name: 'Unlock' }).waitFor();
+    await askerPage.getByText('This thread is locked: it takes no new replies.').waitFor();
+    await expect(askerPage.getByRole('textbox', { name: 'Reply' }).count()).resolves.toBe(0);
   });
 
   it('lets a member flag a post and staff see it in the open flags queue', async () => {

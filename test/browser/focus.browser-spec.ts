@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from '../support/accounts.js';
-import { askQuestion } from './support/forum.js';
+import { askQuestion, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
 /** Resolves once keyboard focus is on the element, else fails saying where it is. */
@@ -67,12 +67,33 @@ describe('keyboard focus after actions', () => {
     await posted.getByText('as of today').waitFor();
     await focusIsOn(posted.getByRole('button', { name: 'Edit', exact: true }));
 
-    // The pressed button stays focused while it works, and after (Lock becomes Unlock).
+    // The lock dialog opens on its Reason field. The server's answer is held back: meanwhile the thread is locked (its
+    // live event came), and the dialog still says Lock, its pressed button busy and focused. Once answered, focus is
+    // back on the button that opened the dialog, now Unlock.
     const staffContext = await forum.open({ token: staff.token });
     const staffPage = await staffContext.newPage();
+    const subscribers = threadSubscribers(forum.app, thread.id);
     await staffPage.goto(`/t/${thread.id}`);
-    await staffPage.getByRole('button', { name: 'Lock' }).click();
-    const unlock = staffPage.getByRole('button', { name: 'Unlock' });
+    await threadPageIsLive(staffPage, forum.app, thread.id, subscribers);
+    await staffPage.getByRole('button', { name: 'Lock', exact: true }).click();
+    const dialog = staffPage.getByRole('dialog', { name: 'Lock this thread', exact: true });
+    await focusIsOn(dialog.getByLabel('Reason for the moderation log (optional)'));
+    let answerLock = (): void => undefined;
+    const lockAnswered = new Promise<void>((resolve) => (answerLock = resolve));
+    await staffPage.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation !== 'LockThread') return route.continue();
+      const response = await route.fetch();
+      await lockAnswered;
+      await route.fulfill({ response });
+    });
+    const confirm = dialog.getByRole('button', { name: 'Lock', exact: true });
+    await confirm.click();
+    await staffPage.locator('.post--question .post__header').getByText('Locked', { exact: true }).waitFor();
+    await expect(confirm.getAttribute('aria-busy')).resolves.toBe('true');
+    await focusIsOn(confirm);
+    answerLock();
+    const unlock = staffPage.getByRole('button', { name: 'Unlock', exact: true });
     await unlock.waitFor();
     await focusIsOn(unlock);
   });

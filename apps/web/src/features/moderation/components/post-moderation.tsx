@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
-import { ErrorMessage, InlineError, Notice } from '../../../components/status';
+import { ErrorMessage, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
@@ -146,23 +146,58 @@ export function HideToggle({
   );
 }
 
-/** Staff lock a thread (no new replies) or unlock it. */
+/**
+ * Staff lock a thread or unlock it. Locking shuts its asker out of their own thread, so the dialog says so first; it
+ * asks for unlocking too, as HideToggle does for restoring, with a reason for the moderation log either way.
+ */
 export function LockToggle({ threadId, locked }: { threadId: string; locked: boolean }) {
   const client = useApolloClient();
-  const { error, run } = useAction();
+  // What the dialog was opened for: the lock may change live while it is open (the action's own event, another moderator).
+  const [asked, setAsked] = useState<'lock' | 'unlock' | null>(null);
+  const [reason, setReason] = useState('');
+  const { error, submit } = useAction();
   const [lock, { loading: locking }] = useMutation(LockThreadDocument);
   const [unlock, { loading: unlocking }] = useMutation(UnlockThreadDocument);
-  async function toggle() {
-    if (locked) await unlock({ variables: { threadId } });
-    else await lock({ variables: { threadId } });
+
+  const apply = submit(async () => {
+    const variables = { threadId, reason: reason.trim() || null };
+    if (asked === 'unlock') await unlock({ variables });
+    else await lock({ variables });
+    setAsked(null);
+    setReason('');
     await client.refetchQueries({ include: 'active' });
-  }
+  });
+
+  const fields = fieldErrorsOf(error);
+  const verb = asked === 'unlock' ? 'Unlock' : 'Lock';
   return (
     <>
-      <Button small busy={locking || unlocking} onClick={() => void run(toggle)}>
+      <Button small onClick={() => setAsked(locked ? 'unlock' : 'lock')}>
         {locked ? 'Unlock' : 'Lock'}
       </Button>
-      <InlineError error={error} />
+      <Dialog open={asked !== null} title={`${verb} this thread`} onClose={() => setAsked(null)}>
+        <form className="form" onSubmit={apply}>
+          <p className="muted">
+            {asked === 'unlock'
+              ? 'Everyone can reply again, and its asker can edit the question and accept an answer.'
+              : 'Nobody can reply until it is unlocked, not even its asker, and only staff can edit its posts or change the accepted answer.'}
+          </p>
+          {error && !fields.reason ? <ErrorMessage error={error} /> : null}
+          <TextField
+            label="Reason for the moderation log (optional)"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            error={fields.reason}
+            maxLength={500}
+          />
+          <div className="row">
+            <Button type="submit" variant={asked === 'unlock' ? 'primary' : 'danger'} busy={locking || unlocking}>
+              {verb}
+            </Button>
+            <Button onClick={() => setAsked(null)}>Cancel</Button>
+          </div>
+        </form>
+      </Dialog>
     </>
   );
 }
