@@ -156,6 +156,38 @@ describe('the thread page announces live replies', () => {
     await firstPage.locator('li.post--reply', { hasText: 'Mine are right' }).waitFor();
     await expect.poll(() => toFirst).toEqual(['Your reply was posted.', 'A new reply was posted.']);
   });
+
+  it('says an announcement again when it repeats the last: two own replies in a row, then two from another member', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const other = await createAccount(forum.app, Role.MEMBER);
+    // Off-topic, so the FAQ bot stays out and says nothing.
+    const thread = await askQuestion(forum.app, member.token, {
+      title: 'Can I follow a question without replying to it?',
+      body: 'I found a question like mine and would like to know when it gets an answer, without adding a reply myself.',
+    });
+    const context = await forum.open({ token: member.token });
+    const page = await context.newPage();
+    const subscribers = threadSubscribers(forum.app, thread.id);
+    await page.goto(`/t/${thread.id}`);
+    await threadPageIsLive(page, forum.app, thread.id, subscribers);
+    const said = await announcementsOf(page);
+
+    // Each reply comes once the last one was announced: the region then holds the text the next announcement repeats.
+    const postOwnReply = async (body: string) => {
+      await page.getByRole('textbox', { name: 'Reply' }).fill(body);
+      await page.getByRole('button', { name: 'Post reply' }).click();
+    };
+    await postOwnReply('Adding a detail: I mean questions asked by others.');
+    await expect.poll(() => said).toEqual(['Your reply was posted.']);
+    await postOwnReply('And a second one: on the phone too.');
+    await expect.poll(() => said).toEqual(['Your reply was posted.', 'Your reply was posted.']);
+    await reply(forum.app, other.token, thread.id, 'Not yet, as far as I know.');
+    await expect.poll(() => said).toEqual(['Your reply was posted.', 'Your reply was posted.', 'A new reply was posted.']);
+    await reply(forum.app, other.token, thread.id, 'Bookmarking the page works in the meantime.');
+    await expect
+      .poll(() => said)
+      .toEqual(['Your reply was posted.', 'Your reply was posted.', 'A new reply was posted.', 'A new reply was posted.']);
+  });
 });
 
 describe('the thread page follows the question being hidden live', () => {

@@ -10,6 +10,7 @@ import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '.
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useLiveConnected } from '../../../lib/live-connection';
 import { useAction } from '../../../lib/use-action';
+import { useAnnouncement } from '../../../lib/use-announcement';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
@@ -160,7 +161,7 @@ function useCatchUpWhileProcessing(processing: boolean, refetch: () => Promise<u
 function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?: () => void }) {
   const client = useApolloClient();
   const [freshReplyIds, setFresh] = useState<ReadonlySet<string>>(new Set());
-  const [announcement, setAnnouncement] = useState('');
+  const { announcement, announce } = useAnnouncement();
   // Replies already in the thread's count: a reply on a page not loaded arrives twice when it is the viewer's own.
   const counted = useRef(new Set<string>());
   const connected = useLiveConnected();
@@ -187,7 +188,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
       if (!activity) return;
       // The viewer's own reply comes back too, and was confirmed when it was posted (see posted below).
       const ownReply = activity.kind === 'NEW_REPLY' && viewer !== null && activity.reply?.author.id === viewer.id;
-      if (!ownReply) setAnnouncement(announcementFor(activity.kind, activity.replyId));
+      if (!ownReply) announce(announcementFor(activity.kind, activity.replyId));
       switch (activity.kind) {
         case 'NEW_REPLY':
         case 'BOT_ANSWER':
@@ -220,7 +221,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     posted: (reply: ReplyDetails) => {
       takeReply(reply);
       markFresh(reply.id);
-      setAnnouncement('Your reply was posted.');
+      announce('Your reply was posted.');
       requestAnimationFrame(() => {
         const posted = document.getElementById(`reply-${reply.id}`);
         posted?.scrollIntoView({ block: 'center' });
