@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from '../support/accounts.js';
-import { askQuestion, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
 /** Resolves once keyboard focus is on the element, else fails saying where it is. */
@@ -96,6 +96,47 @@ describe('keyboard focus after actions', () => {
     const unlock = staffPage.getByRole('button', { name: 'Unlock', exact: true });
     await unlock.waitFor();
     await focusIsOn(unlock);
+  });
+
+  it('keeps the Hide dialog on Hide while the hide arrives live, and gives focus back to its toggle, now Restore', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const spammer = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum remember my sort order?',
+      body: 'Every time I come back the questions are sorted by newest again. Could the forum remember what I chose?',
+    });
+    await reply(forum.app, spammer.token, thread.id, 'Cheap followers for your profile at followers-for-sale.example!');
+    const context = await forum.open({ token: staff.token });
+    const page = await context.newPage();
+    const subscribers = threadSubscribers(forum.app, thread.id);
+    await page.goto(`/t/${thread.id}`);
+    await threadPageIsLive(page, forum.app, thread.id, subscribers);
+
+    // As for the lock above: the server's answer is held back until the reply shows hidden, its event having come.
+    const spam = page.locator('li.post--reply', { hasText: 'followers-for-sale' });
+    await spam.getByRole('button', { name: 'Hide', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hide this reply', exact: true });
+    await focusIsOn(dialog.getByLabel('Reason for the moderation log (optional)'));
+    let answerHide = (): void => undefined;
+    const hideAnswered = new Promise<void>((resolve) => (answerHide = resolve));
+    await page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation !== 'HidePost') return route.continue();
+      const response = await route.fetch();
+      await hideAnswered;
+      await route.fulfill({ response });
+    });
+    const confirm = dialog.getByRole('button', { name: 'Hide', exact: true });
+    await confirm.click();
+    await spam.getByText('Hidden by a moderator').waitFor();
+    await dialog.getByText('Only staff and its author will see it.').waitFor();
+    await expect(confirm.getAttribute('aria-busy')).resolves.toBe('true');
+    await focusIsOn(confirm);
+    answerHide();
+    const restore = spam.getByRole('button', { name: 'Restore', exact: true });
+    await restore.waitFor();
+    await focusIsOn(restore);
   });
 
   it('moves between tabs with the arrow keys, Home and End, and keeps only the selected tab in the Tab order', async () => {

@@ -78,6 +78,82 @@ export function FlagButton({ postType, postId }: { postType: PostType; postId: s
   );
 }
 
+/** What a moderation toggle does one way: hide or restore a post, lock or unlock a thread. */
+interface ModerationAction {
+  /** Names it on the toggle, in the dialog's title and on its confirm button. */
+  verb: string;
+  /** What it does, said in the dialog. */
+  effect: string;
+  /** What it costs besides, said in the dialog as a warning. */
+  warning?: string;
+  /** The toggle's look when it offers this action (default: secondary). */
+  toggleVariant?: 'danger';
+  run: (reason: string | null) => Promise<unknown>;
+  busy: boolean;
+}
+
+/**
+ * A toggle for staff that asks first, with an optional reason for the moderation log. The dialog keeps the action it
+ * was opened for: the state may change live while it is open (the action's own event, another moderator's), and the
+ * dialog would otherwise turn into the opposite action, which the next click would run.
+ */
+function ModerationToggle({
+  subject,
+  applied,
+  apply,
+  revert,
+}: {
+  /** What the dialog's title names after the verb: "this reply". */
+  subject: string;
+  /** Whether the post is hidden or the thread locked: the toggle then offers revert. */
+  applied: boolean;
+  apply: ModerationAction;
+  revert: ModerationAction;
+}) {
+  const client = useApolloClient();
+  const [asked, setAsked] = useState<'apply' | 'revert' | null>(null);
+  const [reason, setReason] = useState('');
+  const { error, submit } = useAction();
+  const offered = applied ? revert : apply;
+  const action = asked === 'revert' ? revert : apply;
+
+  const confirm = submit(async () => {
+    await action.run(reason.trim() || null);
+    setAsked(null);
+    setReason('');
+    await client.refetchQueries({ include: 'active' });
+  });
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <>
+      <Button small variant={offered.toggleVariant} onClick={() => setAsked(applied ? 'revert' : 'apply')}>
+        {offered.verb}
+      </Button>
+      <Dialog open={asked !== null} title={`${action.verb} ${subject}`} onClose={() => setAsked(null)}>
+        <form className="form" onSubmit={confirm}>
+          <p className="muted">{action.effect}</p>
+          {action.warning ? <Notice tone="warning">{action.warning}</Notice> : null}
+          {error && !fields.reason ? <ErrorMessage error={error} /> : null}
+          <TextField
+            label="Reason for the moderation log (optional)"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            error={fields.reason}
+            maxLength={500}
+          />
+          <div className="row">
+            <Button type="submit" variant={asked === 'revert' ? 'primary' : 'danger'} busy={action.busy}>
+              {action.verb}
+            </Button>
+            <Button onClick={() => setAsked(null)}>Cancel</Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
 /**
  * Staff hide a post (it stays visible to staff and its author) or show it again. Hiding the accepted answer withdraws
  * the acceptance, and restoring it does not bring that back (the asker accepts again): the dialog says so first.
@@ -93,56 +169,29 @@ export function HideToggle({
   hidden: boolean;
   accepted?: boolean;
 }) {
-  const client = useApolloClient();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const { error, submit } = useAction();
   const [hide, { loading: hiding }] = useMutation(HidePostDocument);
   const [restore, { loading: restoring }] = useMutation(RestorePostDocument);
-
-  const apply = submit(async () => {
-    const variables = { postType, postId, reason: reason.trim() || null };
-    if (hidden) await restore({ variables });
-    else await hide({ variables });
-    setOpen(false);
-    setReason('');
-    await client.refetchQueries({ include: 'active' });
-  });
-
-  const fields = fieldErrorsOf(error);
-  const verb = hidden ? 'Restore' : 'Hide';
   return (
-    <>
-      <Button small variant={hidden ? 'secondary' : 'danger'} onClick={() => setOpen(true)}>
-        {verb}
-      </Button>
-      <Dialog open={open} title={`${verb} this ${postName(postType)}`} onClose={() => setOpen(false)}>
-        <form className="form" onSubmit={apply}>
-          <p className="muted">
-            {hidden ? 'Everyone will see it again.' : 'Only staff and its author will see it. Open flags on it are resolved.'}
-          </p>
-          {accepted && !hidden ? (
-            <Notice tone="warning">
-              This is the accepted answer. Hiding it withdraws the acceptance, and restoring it later does not bring that back.
-            </Notice>
-          ) : null}
-          {error && !fields.reason ? <ErrorMessage error={error} /> : null}
-          <TextField
-            label="Reason for the moderation log (optional)"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={fields.reason}
-            maxLength={500}
-          />
-          <div className="row">
-            <Button type="submit" variant={hidden ? 'primary' : 'danger'} busy={hiding || restoring}>
-              {verb}
-            </Button>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
+    <ModerationToggle
+      subject={`this ${postName(postType)}`}
+      applied={hidden}
+      apply={{
+        verb: 'Hide',
+        effect: 'Only staff and its author will see it. Open flags on it are resolved.',
+        warning: accepted
+          ? 'This is the accepted answer. Hiding it withdraws the acceptance, and restoring it later does not bring that back.'
+          : undefined,
+        toggleVariant: 'danger',
+        run: (reason) => hide({ variables: { postType, postId, reason } }),
+        busy: hiding,
+      }}
+      revert={{
+        verb: 'Restore',
+        effect: 'Everyone will see it again.',
+        run: (reason) => restore({ variables: { postType, postId, reason } }),
+        busy: restoring,
+      }}
+    />
   );
 }
 
@@ -151,53 +200,25 @@ export function HideToggle({
  * asks for unlocking too, as HideToggle does for restoring, with a reason for the moderation log either way.
  */
 export function LockToggle({ threadId, locked }: { threadId: string; locked: boolean }) {
-  const client = useApolloClient();
-  // What the dialog was opened for: the lock may change live while it is open (the action's own event, another moderator).
-  const [asked, setAsked] = useState<'lock' | 'unlock' | null>(null);
-  const [reason, setReason] = useState('');
-  const { error, submit } = useAction();
   const [lock, { loading: locking }] = useMutation(LockThreadDocument);
   const [unlock, { loading: unlocking }] = useMutation(UnlockThreadDocument);
-
-  const apply = submit(async () => {
-    const variables = { threadId, reason: reason.trim() || null };
-    if (asked === 'unlock') await unlock({ variables });
-    else await lock({ variables });
-    setAsked(null);
-    setReason('');
-    await client.refetchQueries({ include: 'active' });
-  });
-
-  const fields = fieldErrorsOf(error);
-  const verb = asked === 'unlock' ? 'Unlock' : 'Lock';
   return (
-    <>
-      <Button small onClick={() => setAsked(locked ? 'unlock' : 'lock')}>
-        {locked ? 'Unlock' : 'Lock'}
-      </Button>
-      <Dialog open={asked !== null} title={`${verb} this thread`} onClose={() => setAsked(null)}>
-        <form className="form" onSubmit={apply}>
-          <p className="muted">
-            {asked === 'unlock'
-              ? 'Everyone can reply again, and its asker can edit the question and accept an answer.'
-              : 'Nobody can reply until it is unlocked, not even its asker, and only staff can edit its posts or change the accepted answer.'}
-          </p>
-          {error && !fields.reason ? <ErrorMessage error={error} /> : null}
-          <TextField
-            label="Reason for the moderation log (optional)"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={fields.reason}
-            maxLength={500}
-          />
-          <div className="row">
-            <Button type="submit" variant={asked === 'unlock' ? 'primary' : 'danger'} busy={locking || unlocking}>
-              {verb}
-            </Button>
-            <Button onClick={() => setAsked(null)}>Cancel</Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
+    <ModerationToggle
+      subject="this thread"
+      applied={locked}
+      apply={{
+        verb: 'Lock',
+        effect:
+          'Nobody can reply until it is unlocked, not even its asker, and only staff can edit its posts or change the accepted answer.',
+        run: (reason) => lock({ variables: { threadId, reason } }),
+        busy: locking,
+      }}
+      revert={{
+        verb: 'Unlock',
+        effect: 'Everyone can reply again, and its asker can edit the question and accept an answer.',
+        run: (reason) => unlock({ variables: { threadId, reason } }),
+        busy: unlocking,
+      }}
+    />
   );
 }
