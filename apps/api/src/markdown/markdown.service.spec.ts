@@ -27,6 +27,14 @@ describe('MarkdownService', () => {
     expect(html).toContain('<code class="language-js">const x = 1;');
   });
 
+  it('makes an excerpt of the rendered post: one line of its text, cut after a word when longer', () => {
+    const html = sut.render('# Lost phone\n\n- Sign in on **another** device & [open settings](https://example.com)\n- Turn 2FA <off>');
+    expect(sut.excerpt(html)).toBe('Lost phone Sign in on another device & open settings Turn 2FA <off>');
+    const long = sut.excerpt(sut.render(`Start here. ${'Another sentence about codes. '.repeat(20)}`), 60);
+    expect(long).toBe('Start here. Another sentence about codes. Another sentence…');
+    expect(long.length).toBeLessThanOrEqual(60);
+  });
+
   it('removes script tags and their content', () => {
     const html = sut.render('Hello <script>alert(1)</script> world\n\n<script src="https://evil.test/x.js"></script>');
     expectInert(html);

@@ -438,6 +438,14 @@ export interface CookedHtml {
 
 const textEntities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
 
+/** Sanitised HTML (render's) as plain text: block tags become spaces, other tags go, entities are decoded. */
+function textOfHtml(html: string): string {
+  return html
+    .replace(/<\/?(?:p|li|ul|ol|h[1-6]|br|div|blockquote|pre|tr|td|th|table|hr)\b[^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => textEntities[entity]!);
+}
+
 /**
  * Markdown to HTML that is safe to insert into the page: marked renders (GFM), js-xss keeps only the
  * allowed tags and attributes, links get rel="ugc nofollow noopener noreferrer", `@username` links to the profile.
@@ -501,10 +509,19 @@ export class MarkdownService {
 
   /** What a reader sees of the markdown: the rendered, sanitised post as plain text (tags gone, entities decoded). */
   renderText(markdown: string): string {
-    return this.render(markdown)
-      .replace(/<\/?(?:p|li|ul|ol|h[1-6]|br|div|blockquote|pre|tr|td|th|table|hr)\b[^>]*>/g, ' ')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => textEntities[entity]!);
+    return textOfHtml(this.render(markdown));
+  }
+
+  /**
+   * The start of a post as one line of plain text, from its rendered HTML (what render returns, a post's stored HTML):
+   * at most `maxLength` characters, cut after a word and ended with an ellipsis when the post is longer.
+   */
+  excerpt(html: string, maxLength = 200): string {
+    const text = textOfHtml(html).replace(/\s+/g, ' ').trim();
+    if (text.length <= maxLength) return text;
+    const cut = text.slice(0, maxLength - 1);
+    const lastSpace = cut.lastIndexOf(' ');
+    return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, '')}…`;
   }
 
   private renderMarkdown(markdown: string): string {

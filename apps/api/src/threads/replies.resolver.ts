@@ -1,5 +1,6 @@
 import { ChangesOneThread } from '../graphql/anonymous-response-cache.js';
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '../common/access.decorators.js';
 import { Ctx, requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
@@ -7,6 +8,8 @@ import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
 import { ReplyToThreadArgs } from './dto/reply-to-thread.args.js';
+import { UserRepliesArgs } from './dto/user-replies.args.js';
+import { ReplyConnection } from './models/reply-connection.model.js';
 import { Reply } from './models/reply.model.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
 import { Thread } from './models/thread.model.js';
@@ -27,6 +30,15 @@ export class RepliesResolver {
     private readonly users: UsersService,
     private readonly markdown: MarkdownService,
   ) {}
+
+  @Public()
+  @Query(() => ReplyConnection, {
+    description:
+      "A user's replies, newest first: those the viewer may see in their threads. NOT_FOUND (USER_NOT_FOUND) when there is no such user.",
+  })
+  userReplies(@Ctx() context: RequestContext, @Args() args: UserRepliesArgs): Promise<ReplyConnection> {
+    return this.repliesService.byAuthor(context, args);
+  }
 
   @ChangesOneThread()
   @Mutation(() => Reply, { description: 'Replies to a thread (signed in; rate limited per member; FORBIDDEN when locked).' })
@@ -52,6 +64,14 @@ export class RepliesResolver {
   @ResolveField(() => String, { description: 'The body rendered to sanitised HTML.', complexity: renderedHtmlCost })
   bodyHtml(reply: Reply): string {
     return reply.cookedHtml ?? this.markdown.render(reply.body);
+  }
+
+  @ResolveField(() => String, {
+    description: 'The start of the rendered body as one line of plain text (at most 200 characters), for lists of replies.',
+    complexity: renderedHtmlCost,
+  })
+  excerpt(reply: Reply): string {
+    return this.markdown.excerpt(reply.cookedHtml ?? this.markdown.render(reply.body));
   }
 
   @ResolveField(() => Thread, { nullable: true, description: 'The thread it belongs to, unless hidden from the viewer.' })

@@ -82,6 +82,17 @@ export function threadFromJoinedRow(row: JoinedThreadRow): ThreadWithText {
   return threadFromRow(Object.fromEntries(threadColumns.map((column) => [column, row[`t_${column}`]])) as unknown as ThreadRow);
 }
 
+/** A thread list row's columns (no texts), joined to a reply as joinedThreadSelect is: for lists of replies. */
+export const joinedListedThreadSelect = listedThreadColumns.map((column) => `t.${column} AS t_${column}`).join(', ');
+
+export type JoinedListedThreadRow = { [Column in keyof ListedThreadRow as `t_${Column}`]: ListedThreadRow[Column] };
+
+export function threadFromJoinedListedRow(row: JoinedListedThreadRow): Thread {
+  return threadFromListedRow(
+    Object.fromEntries(listedThreadColumns.map((column) => [column, row[`t_${column}`]])) as unknown as ListedThreadRow,
+  );
+}
+
 /** A row's `tags` column (see tagsColumn). */
 export interface TagsColumn {
   tags: string | null;

@@ -212,23 +212,34 @@ export class ThreadsService {
 
   /** Batched per request; null when missing or not visible to the viewer. */
   async visibleById(context: RequestContext, id: number): Promise<Thread | null> {
-    const thread = await context
-      .loader(
-        'threadsById',
-        () =>
-          new DataLoader<number, ThreadWithText | null>(async (ids) => {
-            const sql = new SqlParameters();
-            const rows = await sqlRows<ThreadRow>(
-              this.threads.manager,
-              `SELECT ${threadSelect} FROM threads t WHERE t.id IN (${sql.list(ids)})`,
-              sql.values,
-            );
-            const byId = new Map(rows.map((row) => [Number(row.id), threadFromRow(row)]));
-            return ids.map((threadId) => byId.get(threadId) ?? null);
-          }),
-      )
-      .load(id);
+    const thread = await this.threadLoader(context).load(id);
     return thread && isVisibleTo(context, thread) ? thread : null;
+  }
+
+  /**
+   * Tells this context's loader a thread a read joined (a list row, without texts), so visibleById does not read it
+   * again; one the request loaded already, with its texts, is kept.
+   */
+  knownThread(context: RequestContext, thread: Thread): void {
+    this.threadLoader(context).prime(Number(thread.id), thread);
+  }
+
+  /** Threads by id with their texts; a thread primed by knownThread may come without them (`text` reads them then). */
+  private threadLoader(context: RequestContext): DataLoader<number, Thread | null> {
+    return context.loader(
+      'threadsById',
+      () =>
+        new DataLoader<number, Thread | null>(async (ids) => {
+          const sql = new SqlParameters();
+          const rows = await sqlRows<ThreadRow>(
+            this.threads.manager,
+            `SELECT ${threadSelect} FROM threads t WHERE t.id IN (${sql.list(ids)})`,
+            sql.values,
+          );
+          const byId = new Map(rows.map((row) => [Number(row.id), threadFromRow(row)]));
+          return ids.map((threadId) => byId.get(threadId) ?? null);
+        }),
+    );
   }
 
   /** A thread's body and cooked HTML: from the thread when it was read with them, else one batched read per request (a list row). */

@@ -16,6 +16,7 @@ import { IndexesNothingReads1764700000000 } from './1764700000000-indexes-nothin
 import { SearchIndexInBatches1764800000000 } from './1764800000000-search-index-in-batches.js';
 import { VisibleStaffAnswersIndex1764900000000 } from './1764900000000-visible-staff-answers-index.js';
 import { HiddenRepliesIndex1764910000000 } from './1764910000000-hidden-replies-index.js';
+import { RepliesByAuthor1764920000000 } from './1764920000000-replies-by-author.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   SearchIndexInBatches1764800000000,
   VisibleStaffAnswersIndex1764900000000,
   HiddenRepliesIndex1764910000000,
+  RepliesByAuthor1764920000000,
 ];
