@@ -33,6 +33,7 @@ describe('accessibility of every main page (axe-core, WCAG 2 A/AA) at desktop an
     { name: 'ask', path: () => '/ask', visitor: 'member', ready: 'Post your question' },
     { name: 'canonical answer', path: () => '/answers/save-qr-code', visitor: 'anonymous', ready: 'Save the QR code' },
     { name: 'profile', path: () => '/u/mira_k', visitor: 'anonymous', ready: 'mira_k' },
+    { name: 'profile replies', path: () => '/u/grey?tab=replies', visitor: 'anonymous', ready: 'Staff answer' },
     { name: 'notifications', path: () => '/notifications', visitor: 'member', ready: 'Notifications' },
     { name: 'sign in', path: () => '/sign-in?next=%2Fask', visitor: 'anonymous', ready: 'Username or email' },
     { name: 'sign up', path: () => '/sign-up', visitor: 'anonymous', ready: 'Create account' },

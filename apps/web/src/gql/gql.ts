@@ -85,6 +85,7 @@ type Documents = {
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": typeof types.UserProfileDocument,
+    "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserRepliesDocument,
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
@@ -159,6 +160,7 @@ const documents: Documents = {
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": types.DisableTwoFactorDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": types.UserProfileDocument,
+    "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserRepliesDocument,
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": types.ViewerDocument,
 };
 
@@ -460,6 +462,10 @@ export function graphql(source: "\n  mutation DisableTwoFactor($input: DisableTw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,3 +11,27 @@ export const UserProfileDocument = graphql(`
     }
   }
 `);
+
+export const UserRepliesDocument = graphql(`
+  query UserReplies($userId: ID!, $first: Int!, $after: String) {
+    userReplies(userId: $userId, first: $first, after: $after) {
+      nodes {
+        id
+        excerpt
+        createdAt
+        isAccepted
+        isStaffAnswer
+        hidden
+        thread {
+          id
+          title
+          hidden
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
