@@ -387,6 +387,41 @@ describe('transport abuse: headers and production answers', () => {
     }
   });
 
+  it('answers 404 to a missing file, whatever it accepts, and the app to its pages, for GET and HEAD alike', async () => {
+    const navigation = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const anything = { accept: '*/*' };
+    const statuses = (path: string, headers: Record<string, string>) =>
+      Promise.all(
+        ['GET', 'HEAD'].map(async (method) => {
+          const response = await fetch(`${app.url}${path}`, { method, headers });
+          await response.arrayBuffer();
+          return `${response.status} ${response.headers.get('content-type')?.split(';')[0]}`;
+        }),
+      );
+    // A page open from before a deploy asks for its old chunks: a 404 it can tell, not the app's HTML as a script.
+    for (const [path, headers] of [
+      ['/assets/missing-abc123.js', anything],
+      ['/assets/missing-abc123.css', { accept: 'text/css,*/*;q=0.1' }],
+      ['/assets/missing-abc123.js', navigation],
+      ['/favicon.ico', { accept: 'image/avif,image/webp,image/png,*/*;q=0.8' }],
+      ['/robots.txt', anything],
+    ] as const) {
+      expect(await statuses(path, headers), `${path} ${headers.accept}`).toEqual(['404 application/json', '404 application/json']);
+    }
+    // A browser's navigation gets the app, a username with a dot in it too; so does a checker that accepts anything.
+    for (const [path, headers] of [
+      ['/', navigation],
+      ['/t/12', navigation],
+      ['/u/grey', navigation],
+      ['/u/j.doe', navigation],
+      ['/search?q=x', navigation],
+      ['/', anything],
+      ['/t/12', anything],
+    ] as const) {
+      expect(await statuses(path, headers), `${path} ${headers.accept}`).toEqual(['200 text/html', '200 text/html']);
+    }
+  });
+
   it('names no fields in production errors', async () => {
     const response = await app.request('{ healt { status } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -86,10 +86,26 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
     request.path.endsWith('.map') ? response.status(404).end() : next(),
   );
   app.use(express.static(root, { index: false, maxAge: '1h' }));
-  // Client-side routes: any other GET that is not the API gets the app's shell, and a HEAD its headers (as the static
-  // files answer both), which uptime and link checkers ask for.
+  // Client-side routes: any other GET that is neither the API nor a file gets the app's shell, and a HEAD its headers (as
+  // the static files answer both), which uptime and link checkers ask for.
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
     if (!['GET', 'HEAD'].includes(request.method) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
+    if (asksForFile(request)) return next();
     response.sendFile(indexFile);
   });
+}
+
+/** Vite's build.assetsDir: the built scripts, styles and images, never a page. */
+const webAssetsPath = '/assets/';
+/** A last path segment with a dot: a file's name (/favicon.ico, /robots.txt), or a username's (/u/j.doe). */
+const fileNamePath = /\.[^/]*$/;
+
+/**
+ * A request for a file the static files did not have, which gets a 404, not the app's shell: browsers ask for scripts
+ * and most other files accepting any type, so a page open from before a deploy got HTML for its old chunks (a MIME
+ * error) instead of a failure it can tell. Anything under the assets is a file; elsewhere a file's name is, unless a
+ * browser navigates there (Accept names text/html), as it does to a profile whose username has a dot in it.
+ */
+function asksForFile(request: express.Request): boolean {
+  return request.path.startsWith(webAssetsPath) || (fileNamePath.test(request.path) && !request.accepts().includes('text/html'));
 }
