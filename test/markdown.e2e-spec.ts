@@ -31,6 +31,11 @@ describe('previewMarkdown', () => {
     expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/june" class="mention">@june</a>');
   });
 
+  it('opens no link inside a raw link marked no longer sees open: what follows is its text', async () => {
+    const html = await preview('<a href="https://example.org">\n\nask @grey, [the faq](https://a.test) or https://b.test');
+    expect(html).toBe('<a rel="ugc nofollow noopener noreferrer" href="https://example.org"><p>ask @grey, the faq or https://b.test</p>\n');
+  });
+
   it('strips script tags, event handlers and javascript: links', async () => {
     const html = await preview(
       'Hi <script>alert(1)</script>\n\n<img src="https://img.test/a.png" onerror="alert(2)">\n\n[click](javascript:alert(3)) <a href="javascript:alert(4)" onclick="alert(5)">x</a>',

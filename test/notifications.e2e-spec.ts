@@ -176,6 +176,10 @@ describe('notifications', () => {
       `<a href="https://a.test/faq">ask @${bystander.username}</a>`,
       '',
       `    @${bystander.username} in a code block`,
+      '',
+      '<a href="https://a.test/faq">',
+      '',
+      `never closed, so ask @${bystander.username} is its text`,
     ].join('\n');
     const thread = await ask(asker.token, body);
     const html = (

@@ -11,6 +11,16 @@ function expectInert(html: string): void {
   expect(html).not.toMatch(/\sstyle\s*=/i);
 }
 
+/** Whether a link opens in the HTML while another is open. */
+function opensLinkInLink(html: string): boolean {
+  let open = 0;
+  for (const [, closing] of html.matchAll(/<(\/?)a[\s>]/g)) {
+    if (closing) open = Math.max(0, open - 1);
+    else if (open++ > 0) return true;
+  }
+  return false;
+}
+
 describe('MarkdownService', () => {
   let sut: MarkdownService;
   beforeEach(() => {
@@ -170,6 +180,39 @@ describe('MarkdownService', () => {
     ]) {
       expect(sut.render(text), text).not.toContain('/u/');
       expect(sut.mentions(text), text).toEqual([]);
+    }
+  });
+
+  it('opens no link inside another, after a raw link marked no longer sees open either, and lists only the mentions shown', () => {
+    const rel = 'rel="ugc nofollow noopener noreferrer"';
+    // A raw <a> on a line of its own, never closed: what follows is its text, marked's links and mentions included.
+    const neverClosed = '<a href="https://example.org">\n\nask @grey, [the faq](https://a.test) or https://b.test';
+    expect(sut.render(neverClosed)).toBe(`<a ${rel} href="https://example.org"><p>ask @grey, the faq or https://b.test</p>\n`);
+    expect(sut.mentions(neverClosed)).toEqual([]);
+    // Raw links nested in one paragraph: the inner one's text stays the outer's; its </a> and a stray one go.
+    expect(sut.render('<a href="https://x.test"><a href="https://y.test">inner</a> tail</a></a> @june')).toBe(
+      `<p><a ${rel} href="https://x.test">inner tail</a> <a ${rel} href="/u/june" class="mention">@june</a></p>\n`,
+    );
+    // A table closes the link open before it, as browsers do at a cell, which ignore a </a> in it for a link outside.
+    const beforeTable = '<a href="https://x.test">\n\n| h |\n| - |\n| </a> @grey |';
+    expect(sut.render(beforeTable)).toContain(`<a ${rel} href="https://x.test"></a><table>`);
+    expect(sut.render(beforeTable)).toContain(`<td> <a ${rel} href="/u/grey" class="mention">@grey</a></td>`);
+    expect(sut.mentions(beforeTable)).toEqual(['grey']);
+    const shapes = [
+      ['<a href="https://x.test">\n\n- @grey\n- [z](https://z.test)\n\n</a>\n\n@june', ['june']],
+      ['<a href="https://x.test">\n\n> quote @grey https://q.test\n\n</a> @june', ['june']],
+      ['<a\nhref="https://x.test">\n\n# @grey', []],
+      ['<b><a href="https://x.test">\n\n*@grey*</b> [z](https://z.test)', []],
+      ['[x <a href="https://y.test">](https://z.test)\n\n@grey', []],
+    ] as const;
+    for (const [text, mentioned] of shapes) {
+      const html = sut.render(text);
+      expect(opensLinkInLink(html), `${text}\n${html}`).toBe(false);
+      expect(sut.mentions(text), text).toEqual(mentioned);
+      expect(
+        [...html.matchAll(/href="\/u\/([^"]*)" class="mention"/g)].map(([, name]) => name),
+        text,
+      ).toEqual(mentioned);
     }
   });
 

@@ -290,6 +290,43 @@ function onlyRealMentions(html: string): string {
   });
 }
 
+/**
+ * No link opens inside another: an `<a>` that opens while one is open loses its tag and its `</a>`, its text staying
+ * the outer link's (as marked leaves a mention or web address in a link's text), and a stray `</a>` goes. marked
+ * sees a raw `<a>` open only within its paragraph, so a mention, link or web address after one on a line of its own
+ * would nest, and browsers re-parent nested links as they see fit. A table's tag first closes an open link, as a cell's
+ * end does in browsers: they ignore a `</a>` in a cell for a link opened outside it. Every link left gets our rel.
+ * Runs on sanitised output, whose `<` are real tags', not in the sanitiser's onTag: that also sees the tags of a
+ * `<script>` body it strips afterwards, so a `</a>` there would count as closing a link that stays open.
+ */
+function singleLinks(html: string): string {
+  let open = 0;
+  return html.replace(/<(\/?)(a|table|thead|tbody|tr|th|td)(?=[\s>])[^>]*>/g, (tag, closing: string, name: string) => {
+    if (name !== 'a') {
+      const linkEnd = open > 0 ? '</a>' : '';
+      open = 0;
+      return linkEnd + tag;
+    }
+    if (closing) {
+      if (open === 0) return '';
+      open -= 1;
+      return open === 0 ? tag : '';
+    }
+    open += 1;
+    return open === 1 ? `<a rel="ugc nofollow noopener noreferrer"${tag.slice(2)}` : '';
+  });
+}
+
+/** The usernames, lower-cased, of the links rendered HTML styles as mentions. */
+function renderedMentions(html: string): string[] {
+  const names: string[] = [];
+  for (const [, attributes] of html.matchAll(/<a ([^>]*)>/g)) {
+    const profile = /(^| )class="mention"/.test(attributes) ? /(?:^| )href="\/u\/([^"]*)"/.exec(attributes)?.[1] : undefined;
+    if (profile !== undefined) names.push(profile.toLowerCase());
+  }
+  return names;
+}
+
 const sanitizer = new FilterXSS({
   whiteList: allowList,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'textarea', 'select'],
@@ -428,7 +465,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 7;
+export const rendererVersion = 8;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -495,16 +532,22 @@ export class MarkdownService {
     // pair mentions nobody and is not lexed again (a post's jobs ask at every post).
     if (!mightMention.test(markdown)) return [];
     const names = new Set<string>();
+    let rawHtml = false;
     try {
       const tokens = lexWithMentions(boundEmphasis(boundNesting(markdown)), this.marked.defaults);
       void this.marked.walkTokens(tokens, (token) => {
         if (token.type === 'mention') names.add((token as MentionToken).username.toLowerCase());
+        else if (token.type === 'html') rawHtml = true;
       });
     } catch {
       // render() shows such a body as plain text, which links nobody.
       return [];
     }
-    return [...names];
+    // Without raw HTML every mention token renders as one. With it, one may end up in a raw `<a>` marked no longer
+    // sees open, whose text it then is: the rendered post says which are still shown.
+    if (!rawHtml || names.size === 0) return [...names];
+    const shown = new Set(renderedMentions(this.render(markdown)));
+    return [...names].filter((name) => shown.has(name));
   }
 
   /** What a reader sees of the markdown: the rendered, sanitised post as plain text (tags gone, entities decoded). */
@@ -526,8 +569,7 @@ export class MarkdownService {
 
   private renderMarkdown(markdown: string): string {
     const html = this.marked.parse(markdown, { async: false });
-    const clean = onlyRealMentions(sanitizer.process(html));
     // Sanitised output has no raw `<a` except real anchor tags (text `<` is escaped), and no rel of its own.
-    return clean.replace(/<a(?=[\s>])/g, '<a rel="ugc nofollow noopener noreferrer"').replace(/<input(?=[\s>])/g, '<input disabled=""');
+    return singleLinks(onlyRealMentions(sanitizer.process(html))).replace(/<input(?=[\s>])/g, '<input disabled=""');
   }
 }
