@@ -23,6 +23,8 @@ const threadQuery = `query Thread($id: ID!, $first: Int, $after: String) {
   thread(id: $id) { id replyCount lastActivityAt status replies(first: $first, after: $after) { nodes { ${replyFields} } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }
 }`;
 
+const replyPositionQuery = 'query ReplyPosition($id: ID!, $replyId: ID!) { thread(id: $id) { replyPosition(replyId: $replyId) } }';
+
 const question = () => ({
   title: `Dark mode for the forum pages ${randomBytes(3).toString('hex')}`,
   body: 'Is there a dark theme for these forum pages? The white background is bright at night.',
@@ -351,6 +353,45 @@ describe('replies', () => {
       expect(exact.pageInfo.hasNextPage).toBe(false);
       const defaultPage = (await readThread(thread.id)).replies;
       expect(defaultPage.nodes).toHaveLength(5);
+    });
+
+    it("tells where a reply is among those the viewer sees, in the pages' order, in the same 2 statements early or late", async () => {
+      const thread = await ask();
+      const posted: string[] = [];
+      for (let index = 0; index < 5; index++) posted.push((await reply(forum.helper.token, thread.id, `Reply number ${index}`)).id);
+      const foreign = (await reply(forum.helper.token, (await ask()).id)).id;
+      // Equal timestamps: the id must break the tie, as it does in the pages.
+      await dataSource()
+        .getRepository(ReplyEntity)
+        .update({ threadId: Number(thread.id) }, { createdAt: new Date('2025-01-01T00:00:00.000Z') });
+      await forum.app.nest.get(ThreadStateService).change(Number(thread.id), (change) => change.setReplyHidden(Number(posted[1]), true));
+      const position = async (replyId: string, token?: string) =>
+        (await forum.app.query<{ thread: { replyPosition: number | null } }>(replyPositionQuery, { id: thread.id, replyId }, { token }))
+          .thread.replyPosition;
+
+      // The thread, then the count of the replies up to the one asked for, however far along it is.
+      const statementsFor = async (replyId: string) => (await forum.app.countStatements(() => position(replyId))).statements;
+      expect(await statementsFor(posted[0])).toBe(2);
+      expect(await statementsFor(posted[4])).toBe(2);
+
+      // Staff see the hidden reply, its author too, anyone else not: each counts the replies as their own pages list them.
+      for (const token of [undefined, forum.helper.token, forum.asker.token, forum.staff.token]) {
+        const listed: string[] = (await readThread(thread.id, token)).replies.nodes.map((node: { id: string }) => node.id);
+        const positions = await Promise.all(listed.map((id) => position(id, token)));
+        expect(positions).toEqual(listed.map((_id, index) => index + 1));
+      }
+      expect(await position(posted[4])).toBe(4);
+      expect(await position(posted[4], forum.staff.token)).toBe(5);
+      // Hidden from the reader, another thread's, or no reply at all: not one of them.
+      expect(await position(posted[1])).toBeNull();
+      expect(await position(posted[1], forum.asker.token)).toBeNull();
+      expect(await position(foreign)).toBeNull();
+      expect(await position(foreign, forum.staff.token)).toBeNull();
+      expect(await position('2147483647')).toBeNull();
+      for (const replyId of ['0', 'abc', '2147483648']) {
+        const response = await forum.app.request(replyPositionQuery, { id: thread.id, replyId });
+        expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
     });
 
     it('refuses bad page sizes and cursors', async () => {

@@ -370,6 +370,26 @@ export class RepliesService {
   }
 
   /**
+   * Where the reply is among the thread's replies the viewer sees, oldest first as `page` lists them (1 for the first),
+   * or null when it is not one of them (no such reply, another thread's, hidden from the viewer): one statement, which
+   * counts the replies up to it along the thread's (thread_id, created_at, id) index.
+   */
+  async position(context: RequestContext, threadId: number, replyId: string): Promise<number | null> {
+    const sql = new SqlParameters();
+    const [row] = await sqlRows<{ position: number | string }>(
+      this.replies.manager.connection,
+      `SELECT COUNT(*) AS position FROM replies target
+       JOIN replies r ON r.thread_id = target.thread_id AND (r.created_at, r.id) <= (target.created_at, target.id)
+       WHERE target.id = ${sql.param(parseId(replyId, 'replyId'))} AND target.thread_id = ${sql.param(threadId)}
+         AND ${visibleSql(context, 'target', sql)} AND ${visibleSql(context, 'r', sql)}`,
+      sql.values,
+    );
+    // PostgreSQL returns COUNT as a bigint string.
+    const position = Number(row?.position ?? 0);
+    return position > 0 ? position : null;
+  }
+
+  /**
    * One page of a user's replies, newest first: those the viewer would see in their threads (visibleSql of the reply
    * and of its thread, as a thread page applies them), with each reply's thread, which it hands to the thread loader,
    * and the author: one statement, and one more on an empty page to tell NOT_FOUND (USER_NOT_FOUND) for an unknown user.

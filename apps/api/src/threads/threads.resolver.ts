@@ -114,6 +114,19 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      "Where a reply is among the replies the viewer sees, oldest first (1 for the first): a link to it loads the pages of replies up to it. Null when it is not one of them (no such reply, another thread's, or hidden from the viewer).",
+  })
+  replyPosition(
+    @Ctx() context: RequestContext,
+    @Parent() thread: Thread,
+    @Args('replyId', { type: () => ID, description: 'The reply a link points to.' }) replyId: string,
+  ): Promise<number | null> {
+    return this.repliesService.position(context, Number(thread.id), replyId);
+  }
+
+  @ResolveField(() => Int, {
     description: 'Hidden replies the viewer sees, marked hidden (staff: all of them; a member: their own); replyCount leaves them out.',
   })
   hiddenReplyCount(@Ctx() context: RequestContext, @Parent() thread: Thread): Promise<number> {
