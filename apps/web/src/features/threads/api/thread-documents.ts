@@ -87,6 +87,15 @@ export const ThreadRepliesDocument = graphql(`
   }
 `);
 
+export const ReplyPositionDocument = graphql(`
+  query ReplyPosition($id: ID!, $replyId: ID!) {
+    thread(id: $id) {
+      id
+      replyPosition(replyId: $replyId)
+    }
+  }
+`);
+
 export const ReplyToThreadDocument = graphql(`
   mutation ReplyToThread($threadId: ID!, $body: String!) {
     replyToThread(threadId: $threadId, body: $body) {

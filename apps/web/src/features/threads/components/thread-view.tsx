@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
@@ -15,7 +15,13 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
 import { addReply, applyAcceptance, applyState, countReply, repliesPerPage, type LoadedReplies } from '../api/thread-cache';
-import { AcceptAnswerDocument, ThreadPageDocument, ThreadRepliesDocument, UnacceptAnswerDocument } from '../api/thread-documents';
+import {
+  AcceptAnswerDocument,
+  ReplyPositionDocument,
+  ThreadPageDocument,
+  ThreadRepliesDocument,
+  UnacceptAnswerDocument,
+} from '../api/thread-documents';
 import { EditQuestionForm, EditReplyForm } from './edit-forms';
 import { PostByline } from './post-byline';
 import { ReplyBox } from './reply-box';
@@ -55,6 +61,11 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   const refreshSlots = useLatest(slots.refresh);
   const live = useThreadLive({ threadId, pagesAfter: morePages }, refreshSlots);
   useCatchUpWhileProcessing(data?.thread.processing ?? false, refetch, refreshSlots);
+  const linked = useLinkedReply(threadId, data?.thread.replies);
+  const firstEndCursor = data?.thread.replies.pageInfo.endCursor ?? null;
+  useEffect(() => {
+    if (linked.pagesAfterFirst > 0 && firstEndCursor) setMorePages((pages) => (pages.length ? pages : [firstEndCursor]));
+  }, [linked.pagesAfterFirst, firstEndCursor]);
   const missing = error !== undefined && isMissing(error);
   usePageTitle(missing ? 'Question not found' : data?.thread.title);
 
@@ -81,6 +92,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       <div className="sr-live visually-hidden" aria-live="polite">
         {live.announcement}
       </div>
+      {linked.unavailable ? <Notice tone="warning">That reply is not available: it may have been hidden by a moderator.</Notice> : null}
       <QuestionPost thread={thread} slots={slots} />
       {slots.afterQuestion?.(thread)}
       <section className="replies" aria-labelledby="replies-heading">
@@ -89,7 +101,14 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
         </h2>
         <ol className="reply-list">
           {firstPage.nodes.map((reply) => (
-            <ReplyPost key={reply.id} reply={reply} thread={thread} slots={slots} fresh={live.freshReplyIds.has(reply.id)} />
+            <ReplyPost
+              key={reply.id}
+              reply={reply}
+              thread={thread}
+              slots={slots}
+              fresh={live.freshReplyIds.has(reply.id)}
+              target={reply.id === linked.replyId}
+            />
           ))}
           {morePages.map((after, index) => (
             <RepliesPage
@@ -99,8 +118,10 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
               thread={thread}
               slots={slots}
               freshReplyIds={live.freshReplyIds}
+              targetReplyId={linked.replyId}
               isLast={index === morePages.length - 1}
-              onMore={(cursor) => setMorePages((pages) => [...pages, cursor])}
+              loadNext={index < linked.pagesAfterFirst - 1}
+              onMore={(cursor) => setMorePages((pages) => (pages.includes(cursor) ? pages : [...pages, cursor]))}
             />
           ))}
         </ol>
@@ -117,6 +138,33 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
 function isMissing(error: unknown): boolean {
   const code = errorCodeOf(error);
   return code === 'NOT_FOUND' || (code === 'BAD_USER_INPUT' && Boolean(fieldErrorsOf(error).id));
+}
+
+/** The reply a link points to (/t/1#reply-70), from the page's address. */
+function linkedReplyId(hash: string): string | null {
+  return /^#reply-([1-9][0-9]*)$/.exec(hash)?.[1] ?? null;
+}
+
+/**
+ * A link to a reply that is not on the first page: the API tells where the reply is among those the reader sees, and
+ * the page loads the pages after the first up to it (pagesAfterFirst), as "Show more replies" does, and no further. When
+ * the reader sees no such reply in this thread (hidden, another thread's, none), it loads nothing and says so.
+ */
+function useLinkedReply(threadId: string, firstPage: ThreadDetails['replies'] | undefined) {
+  const replyId = linkedReplyId(useLocation().hash);
+  const elsewhere = replyId !== null && firstPage !== undefined && !firstPage.nodes.some((reply) => reply.id === replyId);
+  // Asked even when the first page is the only one: it may be an older copy from the cache, without the reply.
+  const { data, error } = useQuery(ReplyPositionDocument, {
+    variables: { id: threadId, replyId: replyId ?? '' },
+    skip: !elsewhere,
+    fetchPolicy: 'network-only',
+  });
+  const position = elsewhere ? data?.thread.replyPosition : undefined;
+  return {
+    replyId,
+    pagesAfterFirst: position ? Math.ceil(position / repliesPerPage) - 1 : 0,
+    unavailable: elsewhere && (position === null || errorCodeOf(error) === 'BAD_USER_INPUT'),
+  };
 }
 
 /** Counts the replies the viewer sees: staff (and a hidden reply's author) see hidden ones too, and are told how many. */
@@ -260,22 +308,37 @@ function RepliesPage(props: {
   thread: ThreadDetails;
   slots: ThreadSlots;
   freshReplyIds: ReadonlySet<string>;
+  targetReplyId: string | null;
   isLast: boolean;
+  /** Load the next page as soon as this one is in: a linked reply is further on. */
+  loadNext: boolean;
   onMore: (cursor: string) => void;
 }) {
   const { data, error, refetch } = useQuery(ThreadRepliesDocument, {
     variables: { id: props.threadId, first: repliesPerPage, after: props.after },
   });
+  const pageInfo = data?.thread.replies.pageInfo;
+  const nextCursor = props.isLast && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+  const { loadNext, onMore } = props;
+  useEffect(() => {
+    if (loadNext && nextCursor) onMore(nextCursor);
+  }, [loadNext, nextCursor, onMore]);
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading replies…" />;
-  const { nodes, pageInfo } = data.thread.replies;
   return (
     <>
-      {nodes.map((reply) => (
-        <ReplyPost key={reply.id} reply={reply} thread={props.thread} slots={props.slots} fresh={props.freshReplyIds.has(reply.id)} />
+      {data.thread.replies.nodes.map((reply) => (
+        <ReplyPost
+          key={reply.id}
+          reply={reply}
+          thread={props.thread}
+          slots={props.slots}
+          fresh={props.freshReplyIds.has(reply.id)}
+          target={reply.id === props.targetReplyId}
+        />
       ))}
-      {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+      {nextCursor ? (
         <li>
-          <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Show more replies</Button>
+          <Button onClick={() => onMore(nextCursor)}>Show more replies</Button>
         </li>
       ) : null}
     </>
@@ -366,7 +429,20 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
   );
 }
 
-function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; thread: ThreadDetails; slots: ThreadSlots; fresh: boolean }) {
+function ReplyPost({
+  reply,
+  thread,
+  slots,
+  fresh,
+  target,
+}: {
+  reply: ReplyDetails;
+  thread: ThreadDetails;
+  slots: ThreadSlots;
+  fresh: boolean;
+  /** The reply the page's address links to: shown, marked, and focused, so reading and Tab go on from it. */
+  target: boolean;
+}) {
   const { editing, editButton, open, close } = useEditor();
   const { error: acceptError, run } = useAction();
   const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
@@ -381,16 +457,20 @@ function ReplyPost({ reply, thread, slots, fresh }: { reply: ReplyDetails; threa
     reply.author.isBot ? 'post--bot' : '',
     reply.hidden ? 'post--hidden' : '',
     fresh ? 'post--fresh' : '',
+    target ? 'post--target' : '',
   ]
     .filter(Boolean)
     .join(' ');
 
+  const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    if (window.location.hash === `#reply-${reply.id}`) document.getElementById(`reply-${reply.id}`)?.scrollIntoView({ block: 'start' });
-  }, [reply.id]);
+    if (!target) return;
+    item.current?.scrollIntoView({ block: 'start' });
+    item.current?.focus({ preventScroll: true });
+  }, [target]);
 
   return (
-    <li id={`reply-${reply.id}`} className={classes} tabIndex={-1}>
+    <li ref={item} id={`reply-${reply.id}`} className={classes} tabIndex={-1}>
       {reply.isAccepted ? (
         <p className="post__accepted-label">
           <span aria-hidden="true">✓</span> Accepted answer

@@ -1,0 +1,107 @@
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/common/role.js';
+import { createAccount } from '../support/accounts.js';
+import { useBrowserApp } from './support/browser-app.js';
+import { askQuestion, reply } from './support/forum.js';
+
+/** The GraphQL operations a page sends over HTTP, by name, from the moment it is called. */
+function operationsOf(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const name = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+    if (name) names.push(name);
+  });
+  return names;
+}
+
+/** Resolves once the reply is in the window, marked as the one linked to, and holds keyboard focus. */
+async function landedOn(reply: Locator): Promise<void> {
+  await reply.waitFor();
+  await expect.poll(() => reply.evaluate((node) => node === node.ownerDocument.activeElement)).toBe(true);
+  await expect(reply.getAttribute('class')).resolves.toContain('post--target');
+  const box = await reply.boundingBox();
+  const height = reply.page().viewportSize()?.height ?? 0;
+  expect(box !== null && box.y >= 0 && box.y < height).toBe(true);
+}
+
+describe('a link to a reply opens its thread at the reply, wherever it is', () => {
+  const forum = useBrowserApp();
+  // 105 replies: the thread page shows 50, then 50 more a page at a time.
+  const replies: string[] = [];
+  let threadId = '';
+  let foreignReply = '';
+
+  beforeAll(async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'noor');
+    const helper = await createAccount(forum.app, Role.MEMBER, 'basil');
+    const staff = await createAccount(forum.app, Role.STAFF, 'wren');
+    // Off-topic, so the FAQ bot stays out.
+    threadId = (
+      await askQuestion(forum.app, asker.token, {
+        title: 'Can the forum show times in my own time zone?',
+        body: 'Every post says when it was written, but in a time zone that is not mine. Can I pick my own?',
+      })
+    ).id;
+    for (let number = 1; number <= 105; number++) {
+      replies.push(await reply(forum.app, number % 2 ? helper.token : asker.token, threadId, `Time zone reply number ${number}.`));
+    }
+    // The last one hidden, so that the pages before it stay as they are for readers.
+    await forum.app.query(
+      'mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }',
+      { id: replies[104] },
+      { token: staff.token },
+    );
+    await forum.app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: replies[54] }, { token: asker.token });
+    const other = await askQuestion(forum.app, asker.token, {
+      title: 'Can I get the forum digest on Mondays?',
+      body: 'The weekly summary arrives on Fridays; Monday mornings would suit me better.',
+    });
+    foreignReply = await reply(forum.app, helper.token, other.id, 'Not yet, it goes out on Fridays for everyone.');
+  });
+
+  it('loads the pages up to the 55th reply and no further, and shows it marked and focused; more load as usual', async () => {
+    const page = await (await forum.open()).newPage();
+    const operations = operationsOf(page);
+    await page.goto(`/t/${threadId}#reply-${replies[54]}`);
+    await landedOn(page.locator(`#reply-${replies[54]}`));
+    expect(operations.filter((name) => name === 'ThreadReplies')).toHaveLength(1);
+    await expect(page.locator('.post--reply').count()).resolves.toBe(100);
+    await expect(page.locator('.post--target').count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Show more replies' }).click();
+    await page.locator(`#reply-${replies[103]}`).getByText('Time zone reply number 104.').waitFor();
+    await expect(page.getByRole('button', { name: 'Show more replies' }).count()).resolves.toBe(0);
+  });
+
+  it('lands on a reply of the first page as before, without asking where it is', async () => {
+    const page = await (await forum.open()).newPage();
+    const operations = operationsOf(page);
+    await page.goto(`/t/${threadId}#reply-${replies[29]}`);
+    await landedOn(page.locator(`#reply-${replies[29]}`));
+    expect(operations).not.toContain('ReplyPosition');
+    expect(operations).not.toContain('ThreadReplies');
+  });
+
+  it('leads from the question to its accepted answer on a later page', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto(`/t/${threadId}`);
+    await page.getByRole('link', { name: 'See the accepted answer by basil' }).click();
+    await landedOn(page.locator(`#reply-${replies[54]}`));
+  });
+
+  it('says a reply hidden from the reader, or of another thread, is not available, and loads no page looking for it', async () => {
+    for (const replyId of [replies[104], foreignReply]) {
+      const page = await (await forum.open()).newPage();
+      const operations = operationsOf(page);
+      await page.goto(`/t/${threadId}#reply-${replyId}`);
+      await page.getByText('That reply is not available').waitFor();
+      expect(operations).toContain('ReplyPosition');
+      expect(operations).not.toContain('ThreadReplies');
+      await expect(page.locator('.post--reply').count()).resolves.toBe(50);
+      await expect(page.locator('.post--target').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Show more replies' }).waitFor();
+    }
+  });
+});
