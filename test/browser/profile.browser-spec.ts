@@ -87,10 +87,14 @@ describe('a profile lists the member’s questions and replies', () => {
     await expect(repliesTab.getAttribute('aria-selected')).resolves.toBe('true');
   });
 
-  it('says so in words when the member has not replied', async () => {
+  it('says so in words when the member has not replied or asked', async () => {
     await createAccount(forum.app, Role.MEMBER, 'quiet_kim');
     const page = await (await forum.open()).newPage();
     await page.goto('/u/quiet_kim?tab=replies');
     await page.getByText('quiet_kim has not replied yet.').waitFor();
+    await page.getByRole('tab', { name: 'Questions' }).click();
+    await page.getByText('quiet_kim has not asked a question yet.').waitFor();
+    // The home page's invitation is not the profile's to make.
+    await expect(page.getByRole('tabpanel').getByRole('link', { name: 'Ask a question' }).count()).resolves.toBe(0);
   });
 });

@@ -58,7 +58,7 @@ export function ProfileRoute() {
           </div>
           <section id="profile-panel" role="tabpanel" aria-labelledby={`profile-tab-${tab}`}>
             {tab === 'questions' ? (
-              <ThreadList key={user.id} tab="latest" tag={null} authorId={user.id} cursors={params.getAll('after')} onLoadMore={loadMore} />
+              <ThreadList key={user.id} tab="latest" tag={null} author={user} cursors={params.getAll('after')} onLoadMore={loadMore} />
             ) : (
               <UserReplyList
                 key={user.id}

@@ -25,8 +25,8 @@ function filterFor(tab: ThreadListTab, tag: string | null, authorId?: string): T
 interface ThreadListProps {
   tab: ThreadListTab;
   tag: string | null;
-  /** Only questions this user (by id) asked. */
-  authorId?: string;
+  /** Only questions this user asked (a profile). */
+  author?: { id: string; username: string };
   /** endCursors of the pages loaded with "Load more", kept in the URL so reload and Back keep the place. */
   cursors: readonly string[];
   onLoadMore: (endCursor: string) => void;
@@ -37,7 +37,8 @@ interface ThreadListProps {
  * activity (marked once shown), and reads itself again when a moderator changes what it shows. The marks outlive a
  * change of tab or tag: the page is the same.
  */
-export function ThreadList({ tab, tag, authorId, cursors, onLoadMore }: ThreadListProps) {
+export function ThreadList({ tab, tag, author, cursors, onLoadMore }: ThreadListProps) {
+  const authorId = author?.id;
   const filter = filterFor(tab, tag, authorId);
   const pages = [null, ...cursors].map((after) => ({ after, key: `${authorId ?? ''}:${tab}:${tag ?? ''}:${after ?? 'first'}` }));
   // Each loaded page's threads, by page key; pages of another tab or tag are left out below.
@@ -58,6 +59,7 @@ export function ThreadList({ tab, tag, authorId, cursors, onLoadMore }: ThreadLi
             onShown={onShown}
             tab={tab}
             tag={tag}
+            author={author}
             filter={filter}
             after={after}
             isLast={index === pages.length - 1}
@@ -77,6 +79,7 @@ interface ThreadListPageProps {
   onShown: (pageKey: string, threadIds: readonly string[]) => void;
   tab: ThreadListTab;
   tag: string | null;
+  author?: { username: string };
   filter: ThreadListFilter;
   after: string | null;
   isFirst: boolean;
@@ -85,7 +88,19 @@ interface ThreadListPageProps {
   freshThreadIds: ReadonlySet<string>;
 }
 
-function ThreadListPage({ pageKey, onShown, tab, tag, filter, after, isFirst, isLast, onLoadMore, freshThreadIds }: ThreadListPageProps) {
+function ThreadListPage({
+  pageKey,
+  onShown,
+  tab,
+  tag,
+  author,
+  filter,
+  after,
+  isFirst,
+  isLast,
+  onLoadMore,
+  freshThreadIds,
+}: ThreadListPageProps) {
   const { data, loading, error, refetch } = useQuery(ThreadListDocument, {
     variables: { filter, sort: 'LATEST_ACTIVITY', first: pageSize, after },
     notifyOnNetworkStatusChange: true,
@@ -104,11 +119,16 @@ function ThreadListPage({ pageKey, onShown, tab, tag, filter, after, isFirst, is
     <>
       {isFirst && nodes.length === 0 ? (
         <li>
-          <EmptyState title={emptyTitle(tab, tag)}>
-            <p>
-              <Link to="/ask">Ask a question</Link>
-            </p>
-          </EmptyState>
+          {author ? (
+            // Someone's profile: an invitation to ask would read as addressed to them.
+            <EmptyState title={`${author.username} has not asked a question yet.`} />
+          ) : (
+            <EmptyState title={emptyTitle(tab, tag)}>
+              <p>
+                <Link to="/ask">Ask a question</Link>
+              </p>
+            </EmptyState>
+          )}
         </li>
       ) : null}
       {nodes.map((thread) => (
