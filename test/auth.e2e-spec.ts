@@ -5,6 +5,8 @@ import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount } from './support/accounts.js';
+import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
+import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { TestApp } from './support/test-app.js';
 
 const signUpMutation = `mutation SignUp($input: SignUpInput!) {
@@ -14,6 +16,7 @@ const signInMutation = `mutation SignIn($input: SignInInput!) {
   signIn(input: $input) { token expiresAt user { id username email role } }
 }`;
 const meQuery = '{ me { id username email role } }';
+const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
 const password = 'correct horse battery staple';
 
 interface AuthPayload {
@@ -416,6 +419,38 @@ describe('accounts: secure cookies', () => {
 
   it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
     const response = await signUp(app);
-    expect(response.headers.get('set-cookie')).toMatch(/^twofa_session=[^;]+;.*; Secure/);
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-twofa_session=[^;]+;.*; Secure/);
+  });
+
+  it('names it __Host-, host-only on every path, and reads no session from a cookie without the prefix', async () => {
+    const response = await signUp(app);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/; Path=\/(;|$)/);
+    expect(setCookie).not.toMatch(/domain=/i);
+    const [name, token] = setCookie.split(';')[0].split('=');
+    expect(name).toBe('__Host-twofa_session');
+    const me = { me: { id: response.data!.signUp.user.id } };
+    await expect(app.query(meQuery, {}, { cookie: `${name}=${token}` })).resolves.toMatchObject(me);
+    // What a page on a sibling subdomain can set for the parent domain: not a session here, over HTTP or the socket.
+    const planted = `twofa_session=${token}`;
+    await expect(app.query(meQuery, {}, { cookie: planted })).resolves.toEqual({ me: null });
+    const origin = `http://${new URL(app.url).host}`;
+    const plantedSocket = liveClient(app, { cookie: planted, origin });
+    const ownSocket = liveClient(app, { cookie: `${name}=${token}`, origin });
+    try {
+      const refused = await subscribe(plantedSocket, notificationAdded).next();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      subscribe(ownSocket, notificationAdded);
+      await until(() => listenerCount(app, liveChannels.notifications(Number(me.me.id))) === 1, "the session's socket listening");
+    } finally {
+      await Promise.all([plantedSocket, ownSocket].map((client) => client.dispose()));
+    }
+  });
+
+  it('clears the prefixed cookie on sign-out', async () => {
+    const cookie = ((await signUp(app)).headers.get('set-cookie') ?? '').split(';')[0];
+    const response = await app.request('mutation { signOut }', {}, { cookie });
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-twofa_session=;.*Expires=Thu, 01 Jan 1970.*; Secure/);
+    await expect(app.query(meQuery, {}, { cookie })).resolves.toEqual({ me: null });
   });
 });

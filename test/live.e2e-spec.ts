@@ -757,7 +757,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
   });
 
   it('signs the socket in with the session cookie of the same origin only', async () => {
-    const cookie = `${sessionCookieName}=${encodeURIComponent(asker.token)}`;
+    const cookie = `${sessionCookieName(false)}=${encodeURIComponent(asker.token)}`;
     const host = new URL(app.url).host;
     const sameOrigin = subscribe<{ notificationAdded: Record<string, any> }>(
       connect({ cookie, origin: `http://${host}` }),

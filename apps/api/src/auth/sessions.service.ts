@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -72,7 +73,7 @@ export class SessionsService implements OnModuleInit {
    */
   async start(context: RequestContext, user: AuthUser): Promise<{ token: string; expiresAt: Date }> {
     const session = await this.create(user.id);
-    context.response?.cookie(sessionCookieName, session.token, { ...this.cookieOptions(), expires: session.expiresAt });
+    context.response?.cookie(this.cookieName(), session.token, { ...this.cookieOptions(), expires: session.expiresAt });
     context.user = user;
     context.authenticated = true;
     return session;
@@ -81,21 +82,21 @@ export class SessionsService implements OnModuleInit {
   /** Revokes the session this request came with (bearer or cookie; both if it sent both) and clears the cookie. */
   async end(context: RequestContext): Promise<void> {
     for (const sessionHash of this.hashesOf(context)) await this.revokeHash(sessionHash);
-    context.response?.clearCookie(sessionCookieName, this.cookieOptions());
+    context.response?.clearCookie(this.cookieName(), this.cookieOptions());
     context.user = null;
   }
 
   /** The hashes of the session tokens the request came with: the bearer token, the cookie, or both. */
   private hashesOf(context: RequestContext): string[] {
     const cookies = context.request.cookies as Record<string, string> | undefined;
-    const tokens = new Set([sessionTokenFrom(context.request), cookies?.[sessionCookieName]]);
+    const tokens = new Set([this.tokenFrom(context.request), cookies?.[this.cookieName()]]);
     return [...tokens].filter((token): token is string => Boolean(token)).map(hashToken);
   }
 
   /** The request's viewer, looked up once per request (the AuthGuard, and the response cache before it). */
   async viewerOf(context: RequestContext): Promise<AuthUser | null> {
     if (!context.authenticated) {
-      const token = sessionTokenFrom(context.request);
+      const token = this.tokenFrom(context.request);
       context.user = token ? await this.userFor(token) : null;
       context.sessionHash = context.user && token ? hashToken(token) : null;
       context.authenticated = true;
@@ -160,6 +161,15 @@ export class SessionsService implements OnModuleInit {
 
   async revokeExpired(): Promise<void> {
     await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+  }
+
+  /** The session token a request offers: its bearer token, else this deployment's session cookie. */
+  tokenFrom(request: Pick<Request, 'headers'> & { cookies?: Record<string, string> }): string | null {
+    return sessionTokenFrom(request, this.cookieName());
+  }
+
+  private cookieName(): string {
+    return sessionCookieName(this.environment.cookieSecure);
   }
 
   private cookieOptions() {

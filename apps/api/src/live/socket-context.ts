@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
-import { sessionCookieName, sessionTokenFrom } from '../auth/session-token.js';
+import { isSessionCookie } from '../auth/session-token.js';
 import type { SessionsService } from '../auth/sessions.service.js';
 import type { AuthUser } from '../common/request-context.js';
 
@@ -25,7 +25,7 @@ export async function socketSession(
   sessions: SessionsService,
   connection: SocketConnection,
 ): Promise<{ token: string | null; user: AuthUser | null }> {
-  const token = sessionTokenFrom(socketRequest(connection.connectionParams, connection.extra.request));
+  const token = sessions.tokenFrom(socketRequest(connection.connectionParams, connection.extra.request));
   return { token, user: token === null ? null : await sessions.userFor(token) };
 }
 
@@ -63,7 +63,7 @@ function parseCookies(header: string | undefined): Record<string, string> {
     const separator = part.indexOf('=');
     if (separator < 0) continue;
     const name = part.slice(0, separator).trim();
-    if (name !== sessionCookieName) continue;
+    if (!isSessionCookie(name)) continue;
     try {
       cookies[name] = decodeURIComponent(
         part
