@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword, type TestAccount } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { askQuestion, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 describe('a session that ends elsewhere while the page is open', () => {
   const forum = useBrowserApp();
@@ -14,6 +15,9 @@ describe('a session that ends elsewhere while the page is open', () => {
         input: { login: member.username, password: testPassword },
       })
     ).signIn.token;
+
+  /** The account link in the banner: the member's own posts on the page link to their profile too. */
+  const signedInAs = (page: Page, member: TestAccount) => page.getByRole('banner').getByRole('link', { name: member.username });
 
   const signedOutNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'You were signed out' });
 
@@ -26,7 +30,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     });
     const before = threadSubscribers(forum.app, thread.id);
     await page.goto(`/t/${thread.id}`);
-    await page.getByRole('link', { name: member.username }).waitFor();
+    await signedInAs(page, member).waitFor();
     if (live) await threadPageIsLive(page, forum.app, thread.id, before);
     await page.getByLabel('Reply', { exact: true }).fill(halfAReply);
     return thread.id;
@@ -40,7 +44,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     await page.getByLabel('Username or email').fill(member.username);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: member.username }).waitFor();
+    await signedInAs(page, member).waitFor();
     expect(new URL(page.url()).pathname).toBe(path);
     expect(await signedOutNotice(page).count()).toBe(0);
   }
@@ -119,5 +123,132 @@ describe('a session that ends elsewhere while the page is open', () => {
     await page.goto('/ask');
     await page.getByLabel('Title').waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('');
+  });
+
+  const question = {
+    title: 'Authenticator codes rejected after travelling',
+    body: 'Since I flew to another time zone every code from my authenticator app is refused at sign-in.',
+  };
+  const ownReplyBody = 'Answering myself: the phone clock was set by hand, not from the network.';
+  const edited = {
+    title: 'Authenticator codes rejected after changing time zone',
+    body: 'Since I flew to another time zone every code from my authenticator app is refused at sign-in, also on the web.',
+    tags: 'totp, time',
+    reply: 'Answering myself: the phone clock was set by hand; setting it from the network fixed the codes',
+  };
+
+  /** A member's own question with their own reply, the thread page open on it (live updates reaching it). */
+  async function ownPosts(member: TestAccount, page: Page): Promise<{ threadId: string; replyId: string }> {
+    const thread = await askQuestion(forum.app, member.token, question);
+    const replyId = await reply(forum.app, member.token, thread.id, ownReplyBody);
+    const before = threadSubscribers(forum.app, thread.id);
+    await page.goto(`/t/${thread.id}`);
+    await signedInAs(page, member).waitFor();
+    await threadPageIsLive(page, forum.app, thread.id, before);
+    return { threadId: thread.id, replyId };
+  }
+
+  const questionPost = (page: Page) => page.locator('.post--question');
+  const replyPost = (page: Page, replyId: string) => page.locator(`#reply-${replyId}`);
+  const replyEditor = (page: Page, replyId: string) => replyPost(page, replyId).getByRole('textbox', { name: 'Reply' });
+
+  async function startEditingQuestion(page: Page): Promise<void> {
+    await questionPost(page).getByRole('button', { name: 'Edit', exact: true }).click();
+    await questionPost(page).getByLabel('Title').fill(edited.title);
+    await questionPost(page).getByRole('textbox', { name: 'Question' }).fill(edited.body);
+    await questionPost(page).getByLabel('Tags').fill(edited.tags);
+  }
+
+  async function startEditingReply(page: Page, replyId: string): Promise<void> {
+    await replyPost(page, replyId).getByRole('button', { name: 'Edit', exact: true }).click();
+    await replyEditor(page, replyId).fill(edited.reply);
+  }
+
+  /** The page shows the posts as they are, no editor open: after the thread has loaded, waits for the reply's body. */
+  async function noEditorOpen(page: Page, replyId: string, replyText: string): Promise<void> {
+    await replyPost(page, replyId).getByText(replyText).waitFor();
+    expect(await page.locator('.edit-form').count()).toBe(0);
+  }
+
+  it('an edit of the question and of a reply is back in its form after signing in again; Save and Cancel forget it', async () => {
+    const member = await createAccount(forum.app);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    const { threadId, replyId } = await ownPosts(member, page);
+    await startEditingQuestion(page);
+    await startEditingReply(page, replyId);
+
+    await forum.app.query('mutation { signOutOtherSessions }', {}, { token: await anotherSession(member) });
+    await signedOutNotice(page).waitFor();
+    await noEditorOpen(page, replyId, ownReplyBody);
+
+    await signInAgain(page, member, `/t/${threadId}`);
+    await questionPost(page).getByLabel('Title').waitFor();
+    expect(await questionPost(page).getByLabel('Title').inputValue()).toBe(edited.title);
+    expect(await questionPost(page).getByRole('textbox', { name: 'Question' }).inputValue()).toBe(edited.body);
+    expect(await questionPost(page).getByLabel('Tags').inputValue()).toBe(edited.tags);
+    expect(await replyEditor(page, replyId).inputValue()).toBe(edited.reply);
+    // The rest of the page is as before: a new reply can be written.
+    expect(await page.locator('#reply').getByRole('textbox', { name: 'Reply' }).inputValue()).toBe('');
+
+    await questionPost(page).getByRole('button', { name: 'Save changes' }).click();
+    await questionPost(page).getByRole('heading', { name: edited.title }).waitFor();
+    await replyPost(page, replyId).getByRole('button', { name: 'Cancel' }).click();
+    await replyPost(page, replyId).getByRole('button', { name: 'Edit', exact: true }).waitFor();
+
+    await page.reload();
+    await questionPost(page).getByRole('heading', { name: edited.title }).waitFor();
+    await noEditorOpen(page, replyId, ownReplyBody);
+  });
+
+  it('a reload in the middle of an edit keeps it; signing out forgets it', async () => {
+    const member = await createAccount(forum.app);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    const { threadId, replyId } = await ownPosts(member, page);
+    // An editor opened and left as it was keeps nothing: only text that differs from the post is a draft.
+    await questionPost(page).getByRole('button', { name: 'Edit', exact: true }).click();
+    await startEditingReply(page, replyId);
+
+    await page.reload();
+    await replyEditor(page, replyId).waitFor();
+    expect(await replyEditor(page, replyId).inputValue()).toBe(edited.reply);
+    expect(await questionPost(page).getByLabel('Title').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signedInAs(page, member).waitFor();
+    await page.goto(`/t/${threadId}`);
+    await replyPost(page, replyId).getByRole('button', { name: 'Edit', exact: true }).waitFor();
+    await noEditorOpen(page, replyId, ownReplyBody);
+  });
+
+  it('an edit kept while staff changed the post says so, and shows the version it would replace', async () => {
+    const member = await createAccount(forum.app);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    const { replyId } = await ownPosts(member, page);
+    await startEditingReply(page, replyId);
+    const changedNotice = replyPost(page, replyId).getByText('This post was changed since you started editing');
+    expect(await changedNotice.count()).toBe(0);
+
+    const staffVersion = 'Answering myself: the phone clock was set by hand. [Staff: removed a screenshot of a code]';
+    await forum.app.query(
+      'mutation Edit($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { id } }',
+      { replyId, input: { body: staffVersion } },
+      { token: staff.token },
+    );
+    // Told at once, while the form is open, and again after a reload, which keeps the member's text.
+    await changedNotice.waitFor();
+    await page.reload();
+    await replyEditor(page, replyId).waitFor();
+    expect(await replyEditor(page, replyId).inputValue()).toBe(edited.reply);
+    await changedNotice.waitFor();
+    await replyPost(page, replyId).getByText('Show the current version').click();
+    await replyPost(page, replyId).getByText('[Staff: removed a screenshot of a code]').waitFor();
+
+    await replyPost(page, replyId).getByRole('button', { name: 'Save changes' }).click();
+    await noEditorOpen(page, replyId, edited.reply);
   });
 });

@@ -30,6 +30,15 @@ export function useSessionDraft<T extends object>(key: string, empty: T): [T, (d
   return [draft, setDraft, end];
 }
 
+/** Whether the tab keeps a draft under `key`, e.g. to open the form it belongs to. */
+export function hasSessionDraft(key: string): boolean {
+  try {
+    return sessionStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Forgets every draft of the tab: signing out hands the browser to whoever comes next (a shared computer), who must not
  * find the last person's unsent text. A session that ends elsewhere keeps them, for its owner to sign in again.

@@ -9,6 +9,7 @@ import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useLiveConnected } from '../../../lib/live-connection';
+import { hasSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
 import { useAnnouncement } from '../../../lib/use-announcement';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -22,7 +23,7 @@ import {
   ThreadRepliesDocument,
   UnacceptAnswerDocument,
 } from '../api/thread-documents';
-import { EditQuestionForm, EditReplyForm } from './edit-forms';
+import { EditQuestionForm, EditReplyForm, questionEditDraftKey, replyEditDraftKey } from './edit-forms';
 import { PostByline } from './post-byline';
 import { ReplyBox } from './reply-box';
 import { StatusBadge } from './thread-list';
@@ -354,9 +355,13 @@ function useChangesAllowed(thread: ThreadDetails): boolean {
   return !thread.locked || Boolean(viewer?.isStaff);
 }
 
-/** A post's editor in place of its body; when it closes, focus goes back to the Edit button that opened it. */
-function useEditor() {
-  const [editing, setEditing] = useState(false);
+/**
+ * A post's editor in place of its body; when it closes, focus goes back to the Edit button that opened it. A post with
+ * an unsaved edit kept for the tab (after a reload, or signing in again after the session ended) opens in its editor,
+ * once the viewer may edit it; until then the draft waits, e.g. while the page shows as a visitor's.
+ */
+function useEditor(draftKey: string, mayEdit: boolean) {
+  const [editing, setEditing] = useState<boolean | 'draft'>(() => (hasSessionDraft(draftKey) ? 'draft' : false));
   const editButton = useRef<HTMLButtonElement>(null);
   const closed = useRef(false);
   useEffect(() => {
@@ -365,7 +370,7 @@ function useEditor() {
     editButton.current?.focus();
   }, [editing]);
   return {
-    editing,
+    editing: editing === true || (editing === 'draft' && mayEdit),
     editButton,
     open: () => setEditing(true),
     close: () => {
@@ -376,8 +381,9 @@ function useEditor() {
 }
 
 function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadSlots }) {
-  const { editing, editButton, open, close } = useEditor();
   const changesAllowed = useChangesAllowed(thread);
+  const mayEdit = thread.viewerCanEdit && changesAllowed;
+  const { editing, editButton, open, close } = useEditor(questionEditDraftKey(thread.id), mayEdit);
   const accepted = thread.acceptedReply;
   return (
     <article className="post post--question card" aria-labelledby="question-title">
@@ -404,7 +410,15 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
         verb="asked"
       />
       {editing ? (
-        <EditQuestionForm threadId={thread.id} title={thread.title} body={thread.body} tags={thread.tags} onDone={close} />
+        <EditQuestionForm
+          threadId={thread.id}
+          title={thread.title}
+          body={thread.body}
+          bodyHtml={thread.bodyHtml}
+          tags={thread.tags}
+          editedAt={thread.editedAt}
+          onDone={close}
+        />
       ) : (
         <HtmlBody html={thread.bodyHtml} />
       )}
@@ -418,7 +432,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
         </p>
       ) : null}
       <div className="post__actions">
-        {thread.viewerCanEdit && changesAllowed && !editing ? (
+        {mayEdit && !editing ? (
           <Button ref={editButton} small variant="quiet" onClick={open}>
             Edit
           </Button>
@@ -443,12 +457,13 @@ function ReplyPost({
   /** The reply the page's address links to: shown, marked, and focused, so reading and Tab go on from it. */
   target: boolean;
 }) {
-  const { editing, editButton, open, close } = useEditor();
+  const changesAllowed = useChangesAllowed(thread);
+  const mayEdit = reply.viewerCanEdit && changesAllowed && !reply.author.isBot;
+  const { editing, editButton, open, close } = useEditor(replyEditDraftKey(reply.id), mayEdit);
   const { error: acceptError, run } = useAction();
   const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
   const [unaccept, { loading: unaccepting }] = useMutation(UnacceptAnswerDocument);
   const { viewer } = useViewer();
-  const changesAllowed = useChangesAllowed(thread);
   const classes = [
     'post',
     'post--reply',
@@ -489,7 +504,7 @@ function ReplyPost({
         verb={reply.author.isBot ? 'answered' : 'replied'}
       />
       {editing ? (
-        <EditReplyForm replyId={reply.id} body={reply.body} onDone={close} />
+        <EditReplyForm replyId={reply.id} body={reply.body} bodyHtml={reply.bodyHtml} editedAt={reply.editedAt} onDone={close} />
       ) : slots.replyFolded?.(reply) ? (
         <details className="folded">
           <summary>The asker said this did not help — show it anyway</summary>
@@ -510,7 +525,7 @@ function ReplyPost({
             Unaccept
           </Button>
         ) : null}
-        {reply.viewerCanEdit && changesAllowed && !editing && !reply.author.isBot ? (
+        {mayEdit && !editing ? (
           <Button ref={editButton} small variant="quiet" onClick={open}>
             Edit
           </Button>
