@@ -191,6 +191,16 @@ describe('notifications', () => {
     expect((await notificationsOf(bystander)).notifications.nodes).toEqual([]);
   });
 
+  it('notifies the person a hand-written link in the form of a mention names, as it reads as one', async () => {
+    const thread = await ask(asker.token, `<a class="mention" href="/u/${bystander.username}">@${bystander.username}</a> knows`);
+    const html = (
+      await app.query<{ thread: { bodyHtml: string } }>('query T($id: ID!) { thread(id: $id) { bodyHtml } }', { id: thread.id })
+    ).thread.bodyHtml;
+
+    expect(html).toContain(`class="mention" href="/u/${bystander.username}">@${bystander.username}</a>`);
+    expect((await notificationsOf(bystander)).notifications.nodes).toMatchObject([{ kind: 'MENTION', thread: { id: thread.id } }]);
+  });
+
   it('notifies at most 10 of the people one post mentions, the first ones', async () => {
     const people = await Promise.all(Array.from({ length: 11 }, () => createAccount(app, Role.MEMBER)));
     await ask(asker.token, people.map((person) => `@${person.username}`).join(' '));

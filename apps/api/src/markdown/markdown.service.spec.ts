@@ -216,6 +216,14 @@ describe('MarkdownService', () => {
     }
   });
 
+  it('lists a hand-written link in the form of a mention, which reads as one, and not a fake one', () => {
+    expect(sut.mentions('<a class="mention" href="/u/Grey">@Grey</a> and @june, <a class="mention" href="/u/grey">@grey</a>')).toEqual([
+      'grey',
+      'june',
+    ]);
+    expect(sut.mentions('<a href="/u/mallory" class="mention">@grey</a> <a href="/u/grey">@grey</a>')).toEqual([]);
+  });
+
   it('lists the mentions it links, lower-cased, once each, in order', () => {
     const text = 'Hi @Grey, `@code` @june.p and @mira_k. Again @grey [@link](https://a.test) https://a.test/@path e@@ash\n\n    @indented';
     expect(sut.mentions(text)).toEqual(['grey', 'june.p', 'mira_k', 'ash']);

@@ -543,11 +543,11 @@ export class MarkdownService {
       // render() shows such a body as plain text, which links nobody.
       return [];
     }
-    // Without raw HTML every mention token renders as one. With it, one may end up in a raw `<a>` marked no longer
-    // sees open, whose text it then is: the rendered post says which are still shown.
-    if (!rawHtml || names.size === 0) return [...names];
-    const shown = new Set(renderedMentions(this.render(markdown)));
-    return [...names].filter((name) => shown.has(name));
+    // Without raw HTML every mention token renders as one. With it, the rendered post says who reads as mentioned: a
+    // token may end up in the text of a raw `<a>` marked no longer sees open, and a hand-written link in a mention's
+    // form (`<a class="mention" href="/u/grey">@grey</a>`, the only one onlyRealMentions leaves styled) reads as one.
+    if (!rawHtml) return [...names];
+    return [...new Set(renderedMentions(this.render(markdown)))];
   }
 
   /** What a reader sees of the markdown: the rendered, sanitised post as plain text (tags gone, entities decoded). */
