@@ -339,6 +339,8 @@ describe('transport abuse: headers and production answers', () => {
       const policy = headers.get('content-security-policy') ?? '';
       expect(policy).toContain("script-src 'self'");
       expect(policy).toContain("frame-ancestors 'none'");
+      // No page fetches an image from another host (posts link images): readers' addresses stay ours.
+      expect(policy.split(';').find((directive) => directive.startsWith('img-src'))).toBe("img-src 'self' data:");
       // For browsers that read only the older header, the same answer.
       expect(headers.get('x-frame-options')).toBe('DENY');
       expect(policy).not.toContain('unsafe-inline');

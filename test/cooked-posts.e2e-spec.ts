@@ -71,6 +71,20 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     expect(page.replies.nodes.find((node) => node.id === answer.id)?.bodyHtml).toBe('<p>Open <del>Settings</del> Profile.</p>\n');
   });
 
+  it('links the images of a question and its replies instead of showing them: a reader fetches nothing from their hosts', async () => {
+    const thread = await ask('The page looks like this: ![Signature settings](https://img.test/settings.png)');
+    const answer = await reply(thread.id, '<img src="http://tracker.test/pixel.gif" width="1" height="1"> Same here.');
+    const page = await read(thread.id);
+    const replyHtml = page.replies.nodes.find((node) => node.id === answer.id)?.bodyHtml;
+    for (const html of [thread.bodyHtml, answer.bodyHtml, page.bodyHtml, replyHtml]) expect(html).not.toMatch(/<img/i);
+    expect(page.bodyHtml).toBe(
+      '<p>The page looks like this: <a rel="ugc nofollow noopener noreferrer" href="https://img.test/settings.png">Image: Signature settings</a></p>\n',
+    );
+    expect(replyHtml).toBe(
+      '<p><a rel="ugc nofollow noopener noreferrer" href="http://tracker.test/pixel.gif">Image from tracker.test</a> Same here.</p>\n',
+    );
+  });
+
   it('serves the stored HTML without rendering on read', async () => {
     const thread = await ask('Where do I set a **signature**?');
     const answer = await reply(thread.id, 'Under *Profile*.');
@@ -118,6 +132,20 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     expect(page.replies.nodes.find((node) => node.id === never.id)?.bodyHtml).toBe('<p>Or plain <code>code</code>.</p>\n');
     const stale = await sql(`SELECT COUNT(*) AS count FROM replies WHERE body_html_version < ${placeholder(1)}`, [rendererVersion]);
     expect(Number(stale[0].count)).toBe(0);
+  });
+
+  it('re-cooks after start-up the posts cooked when images were shown, linking their images', async () => {
+    const thread = await ask('Where is the signature box? ![](https://img.test/box.png)');
+    // What renderer 8, the last to show images, stored for this body.
+    await sql(`UPDATE threads SET body_html = ${placeholder(1)}, body_html_version = 8 WHERE id = ${placeholder(2)}`, [
+      '<p>Where is the signature box? <img src="https://img.test/box.png" alt=""></p>\n',
+      Number(thread.id),
+    ]);
+    await app.restart();
+    await until(async () => !(await read(thread.id)).bodyHtml.includes('<img'), 'the thread was re-cooked');
+    expect((await read(thread.id)).bodyHtml).toBe(
+      '<p>Where is the signature box? <a rel="ugc nofollow noopener noreferrer" href="https://img.test/box.png">Image from img.test</a></p>\n',
+    );
   });
 
   it("reads a thread page (the web app's own query) in the same 2 statements with 2 replies or 20: the thread with its tags, author and whether its jobs are pending, then the replies with their authors", async () => {

@@ -44,7 +44,14 @@ describe('previewMarkdown', () => {
     expect(html).not.toContain('alert(1)');
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
     expect(html).not.toMatch(/javascript:/i);
-    expect(html).toContain('<img src="https://img.test/a.png">');
+    expect(html).toContain('<a rel="ugc nofollow noopener noreferrer" href="https://img.test/a.png">Image from img.test</a>');
+  });
+
+  it('previews an image as the post will show it: a link saying it is an image, no <img> a reader would fetch', async () => {
+    const html = await preview('My settings: ![Two-factor & backup](https://img.test/settings.png)');
+    expect(html).toBe(
+      '<p>My settings: <a rel="ugc nofollow noopener noreferrer" href="https://img.test/settings.png">Image: Two-factor &amp; backup</a></p>\n',
+    );
   });
 
   it('accepts an empty body and the longest allowed one', async () => {

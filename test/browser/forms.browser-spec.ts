@@ -171,6 +171,9 @@ describe('sign-in and form errors', () => {
     await preview.locator('code', { hasText: 'backup codes' }).waitFor();
     await expect(preview.locator('ol > li').count()).resolves.toBe(2);
     await expect(preview.locator('[onerror], a[href^="javascript"]').count()).resolves.toBe(0);
+    // As the post will show it: the image is a link to open, not fetched while typing.
+    await preview.getByRole('link', { name: 'Image from img.test' }).waitFor();
+    await expect(preview.locator('img').count()).resolves.toBe(0);
     await expect(page.evaluate('window.previewRan === true')).resolves.toBe(false);
     await screenshotBoth(page, 'ask-preview');
     await page.getByRole('tab', { name: 'Write' }).click();

@@ -51,8 +51,9 @@ function limitSlowClients(server: Server, environment: Environment): void {
 
 /**
  * helmet's headers with a strict Content-Security-Policy: scripts only from our own origin (the Vite
- * build has no inline script), no framing, images also from http(s) (posts may link them) and data:
- * (the favicon), connections to our own origin (GraphQL over HTTP and WebSocket).
+ * build has no inline script), no framing, images only from our own origin and data: (the favicon, the
+ * two-factor QR code; posts link images rather than show them, so no page fetches one from another host),
+ * connections to our own origin (GraphQL over HTTP and WebSocket).
  */
 function securityHeaders(): express.RequestHandler {
   return helmet({
@@ -62,7 +63,7 @@ function securityHeaders(): express.RequestHandler {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+        imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -118,9 +118,50 @@ describe('MarkdownService', () => {
     expect(html).toContain('href="#top"');
   });
 
-  it('shows images only from http(s) addresses', () => {
-    expect(sut.render('![shot](https://img.test/a.png)')).toContain('<img src="https://img.test/a.png" alt="shot">');
-    expect(sut.render('![shot](/graphql?query=x)')).not.toContain('src=');
+  it('shows no image: it links it, saying it is an image and giving its alt text, or its host when there is none', () => {
+    const rel = 'rel="ugc nofollow noopener noreferrer"';
+    expect(sut.render('![Settings page](https://img.test/a.png?w=1&h=2 "Two-factor settings")')).toBe(
+      `<p><a ${rel} href="https://img.test/a.png?w=1&amp;h=2" title="Two-factor settings">Image: Settings page</a></p>\n`,
+    );
+    expect(sut.render('Read receipt: ![](http://Tracker.test:8080/pixel.gif)')).toBe(
+      `<p>Read receipt: <a ${rel} href="http://Tracker.test:8080/pixel.gif">Image from tracker.test</a></p>\n`,
+    );
+    expect(sut.render('<IMG SRC="https://img.test/b.png" ALT="  raw  " onerror="alert(1)"></img>')).toBe(
+      `<p><a ${rel} href="https://img.test/b.png">Image: raw</a></p>\n`,
+    );
+    expect(sut.render('<img src="https://img.test/c.png" alt="" />')).toBe(
+      `<a ${rel} href="https://img.test/c.png">Image from img.test</a>`,
+    );
+  });
+
+  it('escapes the alt text it links', () => {
+    const html = sut.render(
+      '![a & b <script>alert(1)</script> "q"](https://img.test/a.png) <img src="https://img.test/b.png" alt=\'"><b>bold</b>\'>',
+    );
+    expectInert(html);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('>Image: a &amp; b &lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;</a>');
+    expect(html).toContain('>Image: &quot;&gt;&lt;b&gt;bold&lt;/b&gt;</a>');
+  });
+
+  it('links no image from an address other than an absolute http(s) one: its alt text stays, as text', () => {
+    for (const input of [
+      '![qr](javascript:alert(1))',
+      '![qr](JaVa&#x53;cript:alert(1))',
+      '![qr](data:image/png;base64,iVBORw0KGgo=)',
+      '![qr](vbscript:msgbox(1))',
+      '![qr](/graphql?query=x)',
+      '![qr](//img.test/a.png)',
+      '<img src="java\u0000script:alert(1)" alt="qr">',
+    ]) {
+      expect(sut.render(input), input).toBe(input.startsWith('<') ? 'qr' : '<p>qr</p>\n');
+    }
+    expect(sut.render('Before <img src="data:image/svg+xml;base64,PHN2Zz4="> after')).toBe('<p>Before  after</p>\n');
+  });
+
+  it("makes an image inside a link part of that link's text: links cannot nest", () => {
+    const html = sut.render('[![build passing](https://ci.test/badge.svg)](https://ci.test/runs)');
+    expect(html).toBe('<p><a rel="ugc nofollow noopener noreferrer" href="https://ci.test/runs">Image: build passing</a></p>\n');
   });
 
   it('escapes stray angle brackets people type as text', () => {

@@ -206,6 +206,7 @@ const allowList: IWhiteList = {
   ul: [],
   ol: ['start'],
   li: [],
+  // Kept through sanitising only to become a link (imagesAsLinks): no post shows an image.
   img: ['src', 'alt', 'title'],
   table: [],
   thead: [],
@@ -266,7 +267,7 @@ export function isSafeUrl(rawValue: string, allowMailto: boolean): boolean {
 function safeAttributeValue(tag: string, name: string, value: string): string | undefined {
   const decoded = decodeEntities(value);
   if (tag === 'a' && name === 'href') return isSafeUrl(value, true) ? decoded : undefined;
-  // Images only from absolute http(s) addresses: a relative src could call our own endpoints.
+  // Image links only to absolute http(s) addresses, whose host can name an image without alt text.
   if (tag === 'img' && name === 'src') return /^https?:\/\//i.test(decoded.trim()) && isSafeUrl(value, false) ? decoded.trim() : undefined;
   if (tag === 'a' && name === 'class') return decoded === 'mention' ? decoded : undefined;
   if (tag === 'code' && name === 'class') return /^language-[A-Za-z0-9_+-]{1,32}$/.test(decoded) ? decoded : undefined;
@@ -287,6 +288,36 @@ function onlyRealMentions(html: string): string {
     if (!/(^| )class="mention"/.test(attributes)) return tag;
     const profile = /(?:^| )href="\/u\/([^"]*)"/.exec(attributes)?.[1];
     return profile !== undefined && text === `@${profile}` ? tag : `<a ${attributes.replace(/(^| )class="mention"/, '').trim()}>${text}`;
+  });
+}
+
+/** The host a link's text names for an image without alt text; `src` is a sanitised (escaped) absolute http(s) URL. */
+function imageHost(src: string): string | undefined {
+  try {
+    return escapeHtml(new URL(src.replace(/&(?:amp|lt|gt|quot);/g, (entity) => textEntities[entity]!)).hostname) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every image becomes an ordinary link to it, saying it is an image and giving its alt text (or its host): an `<img>`
+ * has every reader's browser fetch it from the host the author chose as the thread opens, telling that host who reads
+ * and when (a tracking pixel), over plain http too. The renderer cannot tell our own origin from another, and posts
+ * have no uploads, so no image is shown; readers choose to open one. An image with no address we link shows its alt
+ * text. Runs on sanitised output, whose attribute values hold no `"`, `<` or `>` (so they are escaped text as well).
+ */
+function imagesAsLinks(html: string): string {
+  return html.replace(/<img(?=[\s/>])([^>]*)>|<\/img>/g, (_tag, attributes: string | undefined) => {
+    if (attributes === undefined) return '';
+    const attribute = (name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+    const src = attribute('src');
+    const alt = attribute('alt')?.trim() ?? '';
+    if (src === undefined) return alt;
+    const host = imageHost(src);
+    const text = alt !== '' ? `Image: ${alt}` : host ? `Image from ${host}` : 'Image';
+    const title = attribute('title');
+    return `<a href="${src}"${title === undefined ? '' : ` title="${title}"`}>${text}</a>`;
   });
 }
 
@@ -465,7 +496,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 8;
+export const rendererVersion = 9;
 
 /** A post body's sanitised HTML, stored beside its markdown. */
 export interface CookedHtml {
@@ -570,6 +601,6 @@ export class MarkdownService {
   private renderMarkdown(markdown: string): string {
     const html = this.marked.parse(markdown, { async: false });
     // Sanitised output has no raw `<a` except real anchor tags (text `<` is escaped), and no rel of its own.
-    return singleLinks(onlyRealMentions(sanitizer.process(html))).replace(/<input(?=[\s>])/g, '<input disabled=""');
+    return singleLinks(onlyRealMentions(imagesAsLinks(sanitizer.process(html)))).replace(/<input(?=[\s>])/g, '<input disabled=""');
   }
 }
