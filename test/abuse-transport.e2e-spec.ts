@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { connect, Socket } from 'node:net';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DataSource } from 'typeorm';
@@ -406,7 +408,7 @@ describe('transport abuse: headers and production answers', () => {
       ['/assets/missing-abc123.css', { accept: 'text/css,*/*;q=0.1' }],
       ['/assets/missing-abc123.js', navigation],
       ['/favicon.ico', { accept: 'image/avif,image/webp,image/png,*/*;q=0.8' }],
-      ['/robots.txt', anything],
+      ['/sitemap.xml', anything],
     ] as const) {
       expect(await statuses(path, headers), `${path} ${headers.accept}`).toEqual(['404 application/json', '404 application/json']);
     }
@@ -416,11 +418,76 @@ describe('transport abuse: headers and production answers', () => {
       ['/t/12', navigation],
       ['/u/grey', navigation],
       ['/u/j.doe', navigation],
-      ['/search?q=x', navigation],
+      ['/?q=x', navigation],
       ['/', anything],
       ['/t/12', anything],
     ] as const) {
       expect(await statuses(path, headers), `${path} ${headers.accept}`).toEqual(['200 text/html', '200 text/html']);
+    }
+  });
+
+  it('answers 404 with the app to a navigation no page of the app matches, 200 to its pages, dynamic ones too', async () => {
+    const navigation = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const answer = async (path: string, method: string) => {
+      const response = await fetch(`${app.url}${path}`, { method, headers: navigation });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: await response.text(),
+        headers: response.headers,
+      };
+    };
+    const shell = readFileSync(join(webBuild.root, 'index.html'), 'utf8');
+    for (const [path, status] of [
+      ['/', 200],
+      ['/ask', 200],
+      ['/staff/answers', 200],
+      ['/t/12', 200],
+      ['/T/12/', 200],
+      ['/u/j.doe', 200],
+      ['/answers/no-backup-codes', 200],
+      ['/staff/answers/no-backup-codes', 200],
+      ['/no-such-page', 404],
+      ['/t/12/no-such-page', 404],
+      ['/t/', 404],
+      ['/wp-login.php', 404],
+      ['/staff/nothing?tab=x', 404],
+    ] as const) {
+      const [get, head] = [await answer(path, 'GET'), await answer(path, 'HEAD')];
+      // The app's shell either way: it shows the page, or its "not found".
+      expect([get.status, get.type, get.body], path).toEqual([status, 'text/html; charset=utf-8', shell]);
+      expect([head.status, head.body], path).toEqual([status, '']);
+      for (const name of ['content-type', 'content-length', 'cache-control', 'content-security-policy']) {
+        expect(head.headers.get(name), `${path} ${name}`).toBe(get.headers.get(name));
+      }
+    }
+    // A range of a page that is not there is not a part of it.
+    const ranged = await fetch(`${app.url}/no-such-page`, { headers: { ...navigation, range: 'bytes=0-3' } });
+    expect([ranged.status, await ranged.text()]).toEqual([404, shell]);
+  });
+
+  it('serves robots.txt: threads and answers open to crawlers, the GraphQL endpoint, forms, own pages and staff tools not', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const response = await fetch(`${app.url}/robots.txt`, { method, headers: { accept: '*/*' } });
+      expect([response.status, response.headers.get('content-type')], method).toEqual([200, 'text/plain; charset=utf-8']);
+      const text = await response.text();
+      if (method === 'HEAD') {
+        expect(text).toBe('');
+        continue;
+      }
+      expect(text.split('\n')).toEqual([
+        'User-agent: *',
+        'Disallow: /graphql',
+        'Disallow: /u/',
+        'Disallow: /ask',
+        'Disallow: /notifications',
+        'Disallow: /sign-in',
+        'Disallow: /sign-up',
+        'Disallow: /account/security',
+        'Disallow: /account/two-factor',
+        'Disallow: /staff',
+        '',
+      ]);
     }
   });
 

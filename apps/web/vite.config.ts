@@ -9,11 +9,12 @@ const apiPort = process.env.API_PORT ?? '3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
-  // Libraries shared with the API (the secret detector, the post limits): the browser gets their TypeScript source.
+  // Libraries shared with the API (the secret detector, the post limits, the pages): the browser gets their TypeScript source.
   resolve: {
     alias: {
       '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)),
       '#post-limits': fileURLToPath(new URL('../../libs/post-limits/src/index.ts', import.meta.url)),
+      '#web-pages': fileURLToPath(new URL('../../libs/web-pages/src/index.ts', import.meta.url)),
     },
   },
   build: {

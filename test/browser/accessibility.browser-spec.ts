@@ -15,6 +15,8 @@ interface MainPage {
   visitor: Visitor;
   /** Text that shows once the page has loaded its data. */
   ready: string | RegExp;
+  /** The status the navigation answers: 200 for the app's pages, 404 for its "not found" (crawlers read it). */
+  status?: 404;
 }
 
 describe('accessibility of every main page (axe-core, WCAG 2 A/AA) at desktop and phone width', () => {
@@ -51,7 +53,7 @@ describe('accessibility of every main page (axe-core, WCAG 2 A/AA) at desktop an
     { name: 'staff answer editor', path: () => '/staff/answers/no-backup-codes', visitor: 'staff', ready: 'Example questions' },
     { name: 'staff statistics', path: () => '/staff/stats', visitor: 'staff', ready: 'per day' },
     { name: 'moderation log', path: () => '/staff/log', visitor: 'staff', ready: 'Moderation log' },
-    { name: 'not found', path: () => '/no-such-page', visitor: 'anonymous', ready: 'not found' },
+    { name: 'not found', path: () => '/no-such-page', visitor: 'anonymous', ready: 'not found', status: 404 },
   ];
 
   beforeAll(async () => {
@@ -124,7 +126,8 @@ describe('accessibility of every main page (axe-core, WCAG 2 A/AA) at desktop an
   async function open(target: MainPage, viewport: { width: number; height: number }): Promise<Page> {
     const page = await (contexts.get(target.visitor) as BrowserContext).newPage();
     await page.setViewportSize(viewport);
-    await page.goto(target.path());
+    const response = await page.goto(target.path());
+    expect(response?.status(), target.name).toBe(target.status ?? 200);
     await page.getByText(target.ready).first().waitFor();
     await page.waitForLoadState('networkidle');
     return page;

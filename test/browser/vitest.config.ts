@@ -11,6 +11,7 @@ export default defineConfig({
       '#matcher': fileURLToPath(new URL('../../libs/matcher/src/index.ts', import.meta.url)),
       '#secrets': fileURLToPath(new URL('../../libs/secrets/src/index.ts', import.meta.url)),
       '#post-limits': fileURLToPath(new URL('../../libs/post-limits/src/index.ts', import.meta.url)),
+      '#web-pages': fileURLToPath(new URL('../../libs/web-pages/src/index.ts', import.meta.url)),
     },
   },
   test: {

@@ -7,10 +7,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
+import { isWebPagePath } from '#web-pages';
 import { AppModule } from './app.module.js';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { Environment } from './config/environment.js';
+import { robotsTxt } from './robots-txt.js';
 
 /** Nest's console logger; colour only on a terminal (log files and pipes get plain text), never with NO_COLOR. */
 export function createLogger(environment: Environment, logLevels?: LogLevel[]): ConsoleLogger {
@@ -86,19 +88,31 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
     request.path.endsWith('.map') ? response.status(404).end() : next(),
   );
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
+    request.path === '/robots.txt' && isGetOrHead(request)
+      ? response.type('text/plain').set('Cache-Control', 'public, max-age=3600').send(robotsTxt)
+      : next(),
+  );
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   // Client-side routes: any other GET that is neither the API nor a file gets the app's shell, and a HEAD its headers (as
-  // the static files answer both), which uptime and link checkers ask for.
+  // the static files answer both), which uptime and link checkers ask for. A path that is none of the app's pages gets
+  // it with 404: the app shows its "not found" page, and crawlers and link checkers are told so too.
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (!['GET', 'HEAD'].includes(request.method) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
+    if (!isGetOrHead(request) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
     if (asksForFile(request)) return next();
-    response.sendFile(indexFile);
+    if (isWebPagePath(request.path)) return response.sendFile(indexFile);
+    // Whole: a range request gets no 206, a part of a page that is not there.
+    response.status(404).sendFile(indexFile, { acceptRanges: false });
   });
+}
+
+function isGetOrHead(request: express.Request): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
 }
 
 /** Vite's build.assetsDir: the built scripts, styles and images, never a page. */
 const webAssetsPath = '/assets/';
-/** A last path segment with a dot: a file's name (/favicon.ico, /robots.txt), or a username's (/u/j.doe). */
+/** A last path segment with a dot: a file's name (/favicon.ico, /sitemap.xml), or a username's (/u/j.doe). */
 const fileNamePath = /\.[^/]*$/;
 
 /**

@@ -1,2 +1,4 @@
+import { webPages } from '#web-pages';
+
 /** The security page: two-factor sign-in, the password, and other devices. Named where it is linked from. */
-export const securityPath = '/account/security';
+export const securityPath = webPages.security.path;

@@ -1,4 +1,5 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { webPages } from '#web-pages';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { Layout } from './layout';
 import { AnswerRoute } from './routes/answer-route';
 import { AskRoute } from './routes/ask-route';
@@ -17,38 +18,42 @@ import {
 } from './routes/staff-routes';
 import { ThreadListRoute } from './routes/thread-list-route';
 import { ThreadRoute } from './routes/thread-route';
-import { securityPath } from './paths';
 import { SecurityRoute } from './routes/security-route';
 
-export const router = createBrowserRouter([
+/**
+ * Every page's path comes from `#web-pages`, which the API reads too: a navigation to a path none of them matches
+ * answers 404 there, and the app shows its "not found" page.
+ */
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <ThreadListRoute /> },
-      { path: 't/:threadId', element: <ThreadRoute /> },
-      { path: 'ask', element: <AskRoute /> },
-      { path: 'answers/:slug', element: <AnswerRoute /> },
-      { path: 'u/:username', element: <ProfileRoute /> },
-      { path: 'notifications', element: <NotificationsRoute /> },
-      { path: 'sign-in', element: <SignInRoute /> },
-      { path: 'sign-up', element: <SignUpRoute /> },
-      { path: securityPath.slice(1), element: <SecurityRoute /> },
-      // Where the security page was, while it held two-factor sign-in alone.
-      { path: 'account/two-factor', element: <Navigate to={securityPath} replace /> },
+      { path: webPages.thread.path, element: <ThreadRoute /> },
+      { path: webPages.ask.path, element: <AskRoute /> },
+      { path: webPages.answer.path, element: <AnswerRoute /> },
+      { path: webPages.profile.path, element: <ProfileRoute /> },
+      { path: webPages.notifications.path, element: <NotificationsRoute /> },
+      { path: webPages.signIn.path, element: <SignInRoute /> },
+      { path: webPages.signUp.path, element: <SignUpRoute /> },
+      { path: webPages.security.path, element: <SecurityRoute /> },
+      { path: webPages.oldTwoFactor.path, element: <Navigate to={webPages.security.path} replace /> },
       {
-        path: 'staff',
+        path: webPages.staff.path,
         element: <StaffRoute />,
         children: [
           { index: true, element: <StaffQueuesRoute /> },
-          { path: 'answers', element: <StaffAnswersRoute /> },
-          { path: 'answers/:slug', element: <StaffAnswerRoute /> },
-          { path: 'learned', element: <StaffLearnedRoute /> },
-          { path: 'stats', element: <StaffStatsRoute /> },
-          { path: 'log', element: <StaffModerationLogRoute /> },
+          { path: webPages.staffAnswers.path, element: <StaffAnswersRoute /> },
+          { path: webPages.staffAnswer.path, element: <StaffAnswerRoute /> },
+          { path: webPages.staffLearned.path, element: <StaffLearnedRoute /> },
+          { path: webPages.staffStats.path, element: <StaffStatsRoute /> },
+          { path: webPages.staffLog.path, element: <StaffModerationLogRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

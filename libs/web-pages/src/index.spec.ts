@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { isWebPagePath, pathsNotToCrawl, webPages } from './index.js';
+
+describe('webPages', () => {
+  it('are paths of lower-case segments and named parameters, each once', () => {
+    const paths = Object.values(webPages).map((page) => page.path);
+    for (const path of paths) expect(path).toMatch(/^\/(?:(?:[a-z-]+|:[A-Za-z]+)(?:\/(?:[a-z-]+|:[A-Za-z]+))*)?$/);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
+describe('isWebPagePath', () => {
+  it('tells the pages, a parameter standing for any one segment', () => {
+    for (const path of [
+      '/',
+      '/t/12',
+      '/t/abc',
+      '/u/grey',
+      '/u/j.doe',
+      '/answers/no-backup-codes',
+      '/ask',
+      '/account/security',
+      '/staff',
+      '/staff/answers/x',
+    ]) {
+      expect(isWebPagePath(path), path).toBe(true);
+    }
+  });
+
+  it('matches as react-router does: letters in any case, trailing slashes, segments decoded', () => {
+    for (const path of ['/ASK', '/Staff/Log', '/t/12/', '/ask//', '//', '/%61sk', '/u/a%2Fb', '/u/%E2%9C%93']) {
+      expect(isWebPagePath(path), path).toBe(true);
+    }
+  });
+
+  it('refuses every other path', () => {
+    for (const path of [
+      '/no-such-page',
+      '/robots.txt',
+      '/t',
+      '/t/',
+      '/t/12/replies',
+      '/u/a/b',
+      '/asks',
+      '/staff/nothing',
+      '/graphql',
+      '/ask%2F',
+      '/%zz',
+    ]) {
+      expect(isWebPagePath(path), path).toBe(false);
+    }
+  });
+});
+
+describe('pathsNotToCrawl', () => {
+  it("names each page crawlers should skip once, a parameter's page by its start, staff pages by /staff", () => {
+    expect(pathsNotToCrawl()).toEqual([
+      '/u/',
+      '/ask',
+      '/notifications',
+      '/sign-in',
+      '/sign-up',
+      '/account/security',
+      '/account/two-factor',
+      '/staff',
+    ]);
+  });
+});
