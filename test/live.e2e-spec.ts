@@ -117,6 +117,25 @@ describe('live updates (graphql-ws on /graphql)', () => {
     expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'ACCEPTED', threadId, replyId: null });
   });
 
+  it('reports the accepted answer a moderator restored to thread subscribers as ACCEPTED again, with the state', async () => {
+    const threadId = await ask();
+    const replyId = await reply(threadId);
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    await moderate('hidePost', 'REPLY', replyId);
+    const activity = subscribe<Activity>(connect(), activityWithChange, { threadId });
+    await listening(liveChannels.thread(Number(threadId)));
+
+    await moderate('restorePost', 'REPLY', replyId);
+
+    expect((await activity.next()).data?.threadActivity).toMatchObject({ kind: 'UPDATED', threadId, replyId });
+    expect((await activity.next()).data?.threadActivity).toMatchObject({
+      kind: 'ACCEPTED',
+      threadId,
+      replyId,
+      state: { status: 'ANSWERED', locked: false },
+    });
+  });
+
   it('reports an edited reply and a hidden reply to thread subscribers as UPDATED', async () => {
     const threadId = await ask();
     const replyId = await reply(threadId);

@@ -254,6 +254,21 @@ describe('notifications', () => {
     expect(await accepted(asker)).toEqual([firstReplyId]);
   });
 
+  it('tells nobody anew when staff restore the accepted answer they hid: the acceptance is given back, not made again', async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    for (const action of ['hidePost', 'restorePost'])
+      await app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: staff.token });
+
+    const accepted = async (account: TestAccount) =>
+      (await notificationsOf(account, { first: 50 })).notifications.nodes
+        .filter((node) => node.kind === 'ACCEPTED' && node.replyId === replyId)
+        .map((node) => node.actor?.username);
+    expect(await accepted(replier)).toEqual([asker.username]);
+    expect(await accepted(asker)).toEqual([]);
+  });
+
   it('marks only your own notifications read, one by one or all at once', async () => {
     const thread = await ask();
     await reply(thread.id);

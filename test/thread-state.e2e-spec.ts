@@ -115,42 +115,109 @@ describe('thread state: staff replies, the Unanswered filter, a bot answer await
     await expect(state(askerSays.id)).resolves.toMatchObject({ status: 'ANSWERED', botAwaitsAsker: false });
   });
 
-  it('hiding the accepted reply withdraws the acceptance, for members and staff alike', async () => {
+  describe('the accepted answer, hidden and restored by staff', () => {
     const acceptedQuery = `query Accepted($id: ID!) { thread(id: $id) { status acceptedReply { id } } }`;
     const accepted = (id: string, token?: string) =>
       app
         .query<{ thread: { status: string; acceptedReply: { id: string } | null } }>(acceptedQuery, { id }, { token })
         .then((data) => data.thread);
-    const hide = (id: string) =>
-      app.query(`mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }`, { id }, { token: staff.token });
+    const moderate = (action: 'hidePost' | 'restorePost', id: string) =>
+      app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id }, { token: staff.token });
+    const hide = (id: string) => moderate('hidePost', id);
+    const restore = (id: string) => moderate('restorePost', id);
     const accept = (id: string) => app.query(`mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }`, { id }, { token: asker.token });
-    const member = await createAccount(app, Role.MEMBER);
-    const helper = await createAccount(app, Role.MEMBER);
+    const unaccept = (id: string) =>
+      app.query(`mutation U($id: ID!) { unacceptAnswer(threadId: $id) { id } }`, { id }, { token: asker.token });
+    const answeredBy = (id: string) => ({ status: 'ANSWERED', acceptedReply: { id } });
+    const open = { status: 'OPEN', acceptedReply: null };
+    let helper: TestAccount;
+    let member: TestAccount;
 
-    const thread = await ask(offTopic((count += 1)));
-    const answer = await reply(helper.token, thread.id, 'Settings, then Language.');
-    await accept(answer);
-    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'ANSWERED', acceptedReply: { id: answer } });
+    beforeAll(async () => {
+      helper = await createAccount(app, Role.MEMBER);
+      member = await createAccount(app, Role.MEMBER);
+    });
 
-    await hide(answer);
-    // Nobody is told that a hidden accepted answer exists: no ANSWERED without an answer to show.
-    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
-    await expect(accepted(thread.id)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
-    await expect(accepted(thread.id, staff.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
-    await expect(listed({ status: 'ANSWERED' })).resolves.not.toContain(thread.id);
-    await expect(listed({ status: 'OPEN' })).resolves.toContain(thread.id);
+    /** A question of the asker's with the helper's replies, the first of them accepted. */
+    async function answeredThread(replies = 1): Promise<{ id: string; replyIds: string[] }> {
+      const thread = await ask(offTopic((count += 1)));
+      const replyIds: string[] = [];
+      for (let index = 0; index < replies; index++)
+        replyIds.push(await reply(helper.token, thread.id, `Settings, then Language (${index}).`));
+      await accept(replyIds[0]);
+      return { id: thread.id, replyIds };
+    }
 
-    // Restoring it does not accept it again; the asker may.
-    await app.query(`mutation R($id: ID!) { restorePost(postType: REPLY, postId: $id) { id } }`, { id: answer }, { token: staff.token });
-    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
-    await accept(answer);
-    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'ANSWERED', acceptedReply: { id: answer } });
+    it('hiding it withdraws the acceptance for members and staff alike; restoring it accepts it again', async () => {
+      const {
+        id,
+        replyIds: [answer],
+      } = await answeredThread();
+      await expect(accepted(id, member.token)).resolves.toEqual(answeredBy(answer));
 
-    // A locked thread stays LOCKED.
-    await app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id: thread.id }, { token: staff.token });
-    await hide(answer);
-    await expect(accepted(thread.id, member.token)).resolves.toEqual({ status: 'LOCKED', acceptedReply: null });
-    await app.query(`mutation U($id: ID!) { unlockThread(threadId: $id) { id } }`, { id: thread.id }, { token: staff.token });
-    await expect(accepted(thread.id, staff.token)).resolves.toEqual({ status: 'OPEN', acceptedReply: null });
+      await hide(answer);
+      // Nobody is told that a hidden accepted answer exists: no ANSWERED without an answer to show.
+      for (const token of [member.token, undefined, staff.token]) await expect(accepted(id, token)).resolves.toEqual(open);
+      await expect(listed({ status: 'ANSWERED' })).resolves.not.toContain(id);
+      await expect(listed({ status: 'OPEN' })).resolves.toContain(id);
+
+      await restore(answer);
+      for (const token of [member.token, undefined, staff.token]) await expect(accepted(id, token)).resolves.toEqual(answeredBy(answer));
+      await expect(listed({ status: 'ANSWERED' })).resolves.toContain(id);
+      await expect(listed({ unanswered: true })).resolves.not.toContain(id);
+    });
+
+    it('in a locked thread too: LOCKED all along, with the answer back once restored', async () => {
+      const {
+        id,
+        replyIds: [answer],
+      } = await answeredThread();
+      await app.query(`mutation L($id: ID!) { lockThread(threadId: $id) { id } }`, { id }, { token: staff.token });
+      await hide(answer);
+      await expect(accepted(id, member.token)).resolves.toEqual({ status: 'LOCKED', acceptedReply: null });
+      await restore(answer);
+      await expect(accepted(id, member.token)).resolves.toEqual({ status: 'LOCKED', acceptedReply: { id: answer } });
+      await app.query(`mutation U($id: ID!) { unlockThread(threadId: $id) { id } }`, { id }, { token: staff.token });
+      await expect(accepted(id, member.token)).resolves.toEqual(answeredBy(answer));
+    });
+
+    it('restoring it leaves an answer accepted since, or withdrawn since: the later choice stays', async () => {
+      const other = await answeredThread(2);
+      await hide(other.replyIds[0]);
+      await accept(other.replyIds[1]);
+      await restore(other.replyIds[0]);
+      await expect(accepted(other.id, member.token)).resolves.toEqual(answeredBy(other.replyIds[1]));
+
+      const none = await answeredThread(2);
+      await hide(none.replyIds[0]);
+      await accept(none.replyIds[1]);
+      await unaccept(none.id);
+      await restore(none.replyIds[0]);
+      await expect(accepted(none.id, member.token)).resolves.toEqual(open);
+    });
+
+    it('restoring a reply that was not the accepted answer when hidden accepts nothing', async () => {
+      const {
+        id,
+        replyIds: [answer, another],
+      } = await answeredThread(2);
+      await hide(another);
+      await restore(another);
+      await expect(accepted(id, member.token)).resolves.toEqual(answeredBy(answer));
+
+      const unanswered = await ask(offTopic((count += 1)));
+      const never = await reply(helper.token, unanswered.id, 'Settings, then Language.');
+      await hide(never);
+      await restore(never);
+      await expect(accepted(unanswered.id, member.token)).resolves.toEqual(open);
+
+      // Once given back, it is remembered no more: hidden again while unaccepted, restoring it accepts nothing.
+      await hide(answer);
+      await restore(answer);
+      await unaccept(id);
+      await hide(answer);
+      await restore(answer);
+      await expect(accepted(id, member.token)).resolves.toEqual(open);
+    });
   });
 });

@@ -346,8 +346,8 @@ describe('questions', () => {
         replyId: Number(answer.id),
         acceptedById: Number(asker.id),
         state: { status: 'ANSWERED', locked: false, hidden: false },
-        lastActivityAt: expect.any(Date),
-        listing: { authorId: Number(asker.id), tags: ['2fa'], answered: true },
+        restored: false,
+        lists: { lastActivityAt: expect.any(Date), listing: { authorId: Number(asker.id), tags: ['2fa'], answered: true } },
       });
     });
 

@@ -61,6 +61,17 @@ describe('the clarifying question and moderation', () => {
     await staffPage.locator('li.post--accepted').getByRole('button', { name: 'Hide' }).click();
     await acceptanceWarning.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Hidden, the answer is accepted no more; restored, it is again, as nobody accepted another meanwhile.
+    const acceptedLink = staffPage.getByRole('link', { name: `See the accepted answer by ${helper.username}` });
+    const accepted = staffPage.locator('li.post--reply', { hasText: 'Not yet: the account takes codes' });
+    await accepted.getByRole('button', { name: 'Hide' }).click();
+    await dialog.getByRole('button', { name: 'Hide' }).click();
+    await accepted.getByText('Hidden by a moderator').waitFor();
+    expect(await acceptedLink.count()).toBe(0);
+    await accepted.getByRole('button', { name: 'Restore' }).click();
+    await staffPage.getByRole('dialog', { name: 'Restore this reply' }).getByRole('button', { name: 'Restore' }).click();
+    await acceptedLink.waitFor();
+    await staffPage.locator('li.post--accepted', { hasText: 'Not yet: the account takes codes' }).waitFor();
     const spam = staffPage.locator('li.post--reply', { hasText: 'totally-legit-keys' });
     await spam.getByRole('button', { name: 'Hide' }).click();
     await dialog.getByLabel('Reason for the moderation log (optional)').waitFor();

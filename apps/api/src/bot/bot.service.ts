@@ -92,7 +92,8 @@ export class BotService implements OnModuleInit {
     });
     this.events.on('replyAccepted', async (event) => {
       await this.changes.publish({ topic: 'thread', threadId: event.threadId });
-      await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
+      // A restored acceptance is nobody's choice now: the asker's, if it was theirs, was recorded when they made it.
+      if (!event.restored) await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
     });
     this.events.on('answerUnaccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
     this.events.on('threadMovedIntoPast', (event) => this.moveIntoPast(event));

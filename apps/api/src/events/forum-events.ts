@@ -74,14 +74,19 @@ export interface ForumEventMap {
     /** The thread as this reply left it. */
     listing: ThreadListingSnapshot;
   };
-  /** `lastActivityAt`: the thread's, which accepting does not change. */
+  /**
+   * A reply became the accepted answer. `restored`: nobody chose it now; a moderator restored the accepted reply that had
+   * been hidden and it got its acceptance back (`acceptedById` is the moderator), so nobody is notified as of a new one.
+   * What thread lists are told (`lists`; `lastActivityAt` is the thread's, which accepting does not change) is absent
+   * then: the restore's own event makes them read themselves again.
+   */
   replyAccepted: {
     threadId: number;
     replyId: number;
     acceptedById: number;
     state: ThreadStateSnapshot;
-    lastActivityAt: Date;
-    listing: ThreadListingSnapshot;
+    restored: boolean;
+    lists?: { lastActivityAt: Date; listing: ThreadListingSnapshot };
   };
   /**
    * The accepted answer was withdrawn; the thread is open again (unless locked). What thread lists are told (`lists`) is

@@ -45,9 +45,11 @@ export class LiveService implements OnModuleInit {
       await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), threadHidden, audience: 'everyone', ...change });
       await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: at.toISOString(), threadHidden, listing });
     });
-    this.events.on('replyAccepted', async ({ threadId, replyId, state, lastActivityAt, listing }) => {
-      // Only a visible reply can be accepted (checked under the thread's lock).
+    this.events.on('replyAccepted', async ({ threadId, replyId, state, lists }) => {
+      // Only a visible reply can be accepted (checked under the thread's lock, or restored with it).
       await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, replyId, state));
+      if (!lists) return;
+      const { lastActivityAt, listing } = lists;
       const threadHidden = state.hidden;
       await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: lastActivityAt.toISOString(), threadHidden, listing });
     });

@@ -25,15 +25,19 @@ export class ModerationResolver {
   @Mutation(() => ModerationAction, {
     description:
       "Staff: hides a post from everyone but staff and its author, resolves its open flags and updates the thread's replyCount. " +
-      'Hiding the accepted reply withdraws the acceptance: the thread becomes OPEN (or stays LOCKED) for everyone, and ' +
-      'restoring the reply does not accept it again.',
+      'Hiding the accepted reply withdraws the acceptance: the thread becomes OPEN (or stays LOCKED) for everyone until ' +
+      'the reply is restored, unless an answer is accepted meanwhile (see restorePost).',
   })
   hidePost(@Ctx() context: RequestContext, @Args() args: PostTargetArgs): Promise<ModerationAction> {
     return this.moderation.hide(context, args);
   }
 
   @StaffOnly()
-  @Mutation(() => ModerationAction, { description: 'Staff: shows a hidden post again.' })
+  @Mutation(() => ModerationAction, {
+    description:
+      'Staff: shows a hidden post again. A reply that was the accepted answer when it was hidden is accepted again, unless ' +
+      'an answer was accepted since: that later choice stays.',
+  })
   restorePost(@Ctx() context: RequestContext, @Args() args: PostTargetArgs): Promise<ModerationAction> {
     return this.moderation.restore(context, args);
   }

@@ -148,16 +148,21 @@ export class ModerationService {
         targetId: postId,
         note: args.reason,
       });
-      // Hiding the accepted reply withdraws the acceptance (see setReplyHidden).
-      const unaccepted = acceptedBefore !== null && change.thread.acceptedReplyId === null;
-      return { action, unacceptedState: unaccepted ? change.snapshot() : null, threadHidden: change.thread.hidden };
+      // Hiding the accepted reply withdraws the acceptance, and restoring it may give it back (see setReplyHidden).
+      const acceptedAfter = change.thread.acceptedReplyId;
+      const acceptance = acceptedAfter === acceptedBefore ? null : { acceptedReplyId: acceptedAfter, state: change.snapshot() };
+      return { action, acceptance, threadHidden: change.thread.hidden };
     });
     if (!done) throw notFound();
     const replyId = post.reply ? postId : null;
-    const { action, unacceptedState, threadHidden } = done.result;
+    const { action, acceptance, threadHidden } = done.result;
     const threadAuthorId = post.thread.authorId;
     await this.events.emit('postHidden', { threadId, threadAuthorId, replyId, hidden, actorId: staff.id, threadHidden });
-    if (unacceptedState) await this.events.emit('answerUnaccepted', { threadId, actorId: staff.id, state: unacceptedState });
+    if (acceptance) {
+      const { acceptedReplyId, state } = acceptance;
+      if (acceptedReplyId === null) await this.events.emit('answerUnaccepted', { threadId, actorId: staff.id, state });
+      else await this.events.emit('replyAccepted', { threadId, replyId: acceptedReplyId, acceptedById: staff.id, state, restored: true });
+    }
     return toModerationAction(action);
   }
 

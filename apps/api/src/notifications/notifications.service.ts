@@ -173,7 +173,9 @@ export class NotificationsService implements OnModuleInit {
     );
   }
 
-  private async onReplyAccepted({ threadId, replyId, acceptedById }: ForumEventMap['replyAccepted']): Promise<void> {
+  private async onReplyAccepted({ threadId, replyId, acceptedById, restored }: ForumEventMap['replyAccepted']): Promise<void> {
+    // Given back with the reply a moderator restored: nobody accepted anything now, and whom it concerns was told then.
+    if (restored) return;
     const post = await this.posts.findOne(PostType.REPLY, replyId);
     if (!post?.reply || Number(post.thread.id) !== threadId) return;
     const { thread, reply } = post;

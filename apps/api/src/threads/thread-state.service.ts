@@ -12,6 +12,8 @@ export interface ThreadState {
   locked: boolean;
   hidden: boolean;
   acceptedReplyId: number | null;
+  /** The accepted reply a moderator hid, given back when it is restored (see setReplyHidden). */
+  hiddenAcceptedReplyId: number | null;
 }
 
 /**
@@ -39,19 +41,24 @@ export class ThreadStateChange {
     return this.set({ hidden });
   }
 
+  /** The asker's or staff's choice of answer (null: none). Made after the accepted reply was hidden, it stays when that is restored. */
   setAcceptedReply(acceptedReplyId: number | null): Promise<boolean> {
-    return this.set({ acceptedReplyId });
+    if (this.thread.acceptedReplyId === acceptedReplyId) return Promise.resolve(false);
+    return this.set({ acceptedReplyId, hiddenAcceptedReplyId: null });
   }
 
   /**
    * Hides or shows one of the thread's replies and recounts the visible ones. Hiding the accepted reply withdraws the
    * acceptance (as deleting an accepted solution does on most forums): a thread reads ANSWERED only while its answer
-   * is visible to everyone, and restoring the reply does not accept it again.
+   * is visible to everyone. The thread remembers it, and restoring the reply accepts it again, unless an answer was
+   * accepted since: that later choice stays.
    */
   async setReplyHidden(replyId: number, hidden: boolean): Promise<boolean> {
     const result = await this.manager.update(ReplyEntity, { id: replyId, threadId: this.thread.id, hidden: !hidden }, { hidden });
     if (!result.affected) return false;
-    if (hidden && this.thread.acceptedReplyId === replyId) await this.setAcceptedReply(null);
+    if (hidden && this.thread.acceptedReplyId === replyId) await this.set({ acceptedReplyId: null, hiddenAcceptedReplyId: replyId });
+    if (!hidden && this.thread.hiddenAcceptedReplyId === replyId)
+      await this.set({ acceptedReplyId: this.thread.acceptedReplyId ?? replyId, hiddenAcceptedReplyId: null });
     await this.manager
       .createQueryBuilder()
       .update(ThreadEntity)
@@ -62,8 +69,8 @@ export class ThreadStateChange {
   }
 
   private async set(change: Partial<Omit<ThreadState, 'id'>>): Promise<boolean> {
-    const [key] = Object.keys(change) as (keyof typeof change)[];
-    if (this.thread[key] === change[key]) return false;
+    const keys = Object.keys(change) as (keyof typeof change)[];
+    if (keys.every((key) => this.thread[key] === change[key])) return false;
     Object.assign(this.thread, change);
     await this.manager.update(ThreadEntity, { id: this.thread.id }, { ...change, status: threadStatus(this.thread) });
     return true;
@@ -113,9 +120,11 @@ export class ThreadStateService {
         locked: true,
         hidden: true,
         acceptedReplyId: true,
+        hiddenAcceptedReplyId: true,
       });
       if (!row) return null;
-      const state = { id: row.id, locked: row.locked, hidden: row.hidden, acceptedReplyId: row.acceptedReplyId };
+      const { id, locked, hidden, acceptedReplyId, hiddenAcceptedReplyId } = row;
+      const state = { id, locked, hidden, acceptedReplyId, hiddenAcceptedReplyId };
       return { result: await work(new ThreadStateChange(manager, state)) };
     });
   }

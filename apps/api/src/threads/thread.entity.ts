@@ -35,6 +35,10 @@ export class ThreadEntity {
   @Column({ name: 'accepted_reply_id', type: 'integer', nullable: true })
   acceptedReplyId: number | null;
 
+  /** The accepted reply a moderator hid: restoring it accepts it again, unless an answer was accepted since. */
+  @Column({ name: 'hidden_accepted_reply_id', type: 'integer', nullable: true })
+  hiddenAcceptedReplyId: number | null;
+
   /** Replies visible to everyone (not hidden). */
   @Column({ name: 'reply_count', type: 'integer', default: 0 })
   replyCount: number;

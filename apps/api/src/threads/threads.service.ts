@@ -117,6 +117,7 @@ export class ThreadsService {
       status: ThreadStatus.OPEN,
       locked: false,
       acceptedReplyId: null,
+      hiddenAcceptedReplyId: null,
       replyCount: 0,
       hidden: false,
       editedAt: null,
@@ -459,8 +460,8 @@ export class ThreadsService {
         replyId,
         acceptedById: user.id,
         state,
-        lastActivityAt: thread.lastActivityAt,
-        listing: { authorId: thread.authorId, tags, answered: true },
+        restored: false,
+        lists: { lastActivityAt: thread.lastActivityAt, listing: { authorId: thread.authorId, tags, answered: true } },
       });
     }
     return toThread(await this.threads.findOneByOrFail({ id: threadId }));

@@ -17,6 +17,7 @@ import { SearchIndexInBatches1764800000000 } from './1764800000000-search-index-
 import { VisibleStaffAnswersIndex1764900000000 } from './1764900000000-visible-staff-answers-index.js';
 import { HiddenRepliesIndex1764910000000 } from './1764910000000-hidden-replies-index.js';
 import { RepliesByAuthor1764920000000 } from './1764920000000-replies-by-author.js';
+import { HiddenAcceptedReply1764930000000 } from './1764930000000-hidden-accepted-reply.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   VisibleStaffAnswersIndex1764900000000,
   HiddenRepliesIndex1764910000000,
   RepliesByAuthor1764920000000,
+  HiddenAcceptedReply1764930000000,
 ];

@@ -156,7 +156,7 @@ function ModerationToggle({
 
 /**
  * Staff hide a post (it stays visible to staff and its author) or show it again. Hiding the accepted answer withdraws
- * the acceptance, and restoring it does not bring that back (the asker accepts again): the dialog says so first.
+ * the acceptance until it is restored (unless the asker accepts another meanwhile): the dialog says so first.
  */
 export function HideToggle({
   postType,
@@ -179,7 +179,7 @@ export function HideToggle({
         verb: 'Hide',
         effect: 'Only staff and its author will see it. Open flags on it are resolved.',
         warning: accepted
-          ? 'This is the accepted answer. Hiding it withdraws the acceptance, and restoring it later does not bring that back.'
+          ? 'This is the accepted answer. Hiding it withdraws the acceptance until it is restored, unless another answer is accepted meanwhile.'
           : undefined,
         toggleVariant: 'danger',
         run: (reason) => hide({ variables: { postType, postId, reason } }),
