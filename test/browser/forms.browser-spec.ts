@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { screenshotBoth } from './support/browser.js';
+import { operationsOf, screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { askQuestion } from './support/forum.js';
 
@@ -39,10 +39,7 @@ describe('sign-in and form errors', () => {
       const account = await createAccount(forum.app, Role.STAFF);
       const context = await forum.open({ token: account.token });
       const page = await context.newPage();
-      const asked: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().endsWith('/graphql')) asked.push((request.postDataJSON() as { operationName: string }).operationName);
-      });
+      const asked = operationsOf(page);
       await page.goto(path);
       await page.getByRole('link', { name: account.username }).waitFor();
       await page.waitForLoadState('networkidle');

@@ -3,18 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { operationsOf } from './support/browser.js';
 import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
-
-/** The GraphQL operations a page sends over HTTP, by name, from the moment it is called. */
-function operationsOf(page: Page): string[] {
-  const names: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
-    const name = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
-    if (name) names.push(name);
-  });
-  return names;
-}
 
 describe('the thread page takes live changes from the event, not by reading the thread again', () => {
   const forum = useBrowserApp();

@@ -1,20 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { operationsOf } from './support/browser.js';
 import { askQuestion, reply } from './support/forum.js';
-
-/** The GraphQL operations a page sends over HTTP, by name, from the moment it is called. */
-function operationsOf(page: Page): string[] {
-  const names: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
-    const name = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
-    if (name) names.push(name);
-  });
-  return names;
-}
 
 /** Resolves once the reply is in the window, marked as the one linked to, and holds keyboard focus. */
 async function landedOn(reply: Locator): Promise<void> {

@@ -66,3 +66,14 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
 export function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 }
+
+/** The GraphQL operations a page sends over HTTP, by name, from the moment it is called. */
+export function operationsOf(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const name = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+    if (name) names.push(name);
+  });
+  return names;
+}
