@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageStatus } from './status';
+import { LoadMoreRow, PageStatus } from './status';
 
 afterEach(cleanup);
 
@@ -26,5 +26,42 @@ describe('PageStatus', () => {
     expect(screen.getByRole('alert')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(retry).toHaveBeenCalledOnce();
+  });
+});
+
+describe('LoadMoreRow', () => {
+  it('asks for the next page by the endCursor', () => {
+    const onLoadMore = vi.fn();
+    render(
+      <ul>
+        <LoadMoreRow pageInfo={{ hasNextPage: true, endCursor: 'cursor-20' }} onLoadMore={onLoadMore} />
+      </ul>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(onLoadMore).toHaveBeenCalledWith('cursor-20');
+  });
+
+  it('is not there when the server has no next page', () => {
+    render(
+      <ul>
+        <LoadMoreRow pageInfo={{ hasNextPage: false, endCursor: 'cursor-20' }} onLoadMore={() => undefined} />
+      </ul>,
+    );
+    expect(screen.queryByRole('listitem')).toBeNull();
+  });
+
+  it('says it is busy and ignores a press while the page reads itself again', () => {
+    const onLoadMore = vi.fn();
+    render(
+      <ul>
+        <LoadMoreRow pageInfo={{ hasNextPage: true, endCursor: 'cursor-20' }} onLoadMore={onLoadMore} busy>
+          More results
+        </LoadMoreRow>
+      </ul>,
+    );
+    const button = screen.getByRole('button', { name: 'More results' });
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    fireEvent.click(button);
+    expect(onLoadMore).not.toHaveBeenCalled();
   });
 });

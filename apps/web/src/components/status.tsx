@@ -66,3 +66,31 @@ export function PageStatus({
 }) {
   return <li className={className}>{error ? <ErrorMessage error={error} retry={retry} /> : <Spinner label={label} />}</li>;
 }
+
+/**
+ * The row that ends the last loaded page of a list while the server has another: a button that asks for it by the
+ * page's endCursor. `busy` while that page reads itself again.
+ */
+export function LoadMoreRow({
+  pageInfo,
+  onLoadMore,
+  busy,
+  className,
+  children = 'Load more',
+}: {
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  onLoadMore: (endCursor: string) => void;
+  busy?: boolean;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const { hasNextPage, endCursor } = pageInfo;
+  if (!hasNextPage || !endCursor) return null;
+  return (
+    <li className={className}>
+      <Button busy={busy} onClick={() => onLoadMore(endCursor)}>
+        {children}
+      </Button>
+    </li>
+  );
+}

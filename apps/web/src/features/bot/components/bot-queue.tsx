@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { EmptyState, InlineError, PageStatus } from '../../../components/status';
+import { EmptyState, InlineError, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
@@ -86,11 +86,7 @@ function BotQueuePage(props: {
       {nodes.map((item) => (
         <BotQueueRow key={item.threadId} item={item} onDecided={props.onDecided} />
       ))}
-      {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
-        <li>
-          <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Load more</Button>
-        </li>
-      ) : null}
+      {props.isLast ? <LoadMoreRow pageInfo={pageInfo} onLoadMore={props.onMore} /> : null}
     </>
   );
 }

@@ -2,8 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
-import { Button } from '../../../components/button';
-import { EmptyState, PageStatus } from '../../../components/status';
+import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ModerationLogQuery } from '../../../gql/graphql';
 import { ModerationLogDocument } from '../api/moderation-documents';
@@ -57,11 +56,7 @@ function ModerationLogPage({ after, isFirst, isLast, onLoadMore }: ModerationLog
       {nodes.map((entry) => (
         <LogRow key={entry.id} entry={entry} />
       ))}
-      {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
-        <li className="moderation-log__more">
-          <Button onClick={() => onLoadMore(pageInfo.endCursor as string)}>Load more</Button>
-        </li>
-      ) : null}
+      {isLast ? <LoadMoreRow pageInfo={pageInfo} onLoadMore={onLoadMore} className="moderation-log__more" /> : null}
     </>
   );
 }

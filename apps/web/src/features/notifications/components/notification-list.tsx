@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
-import { EmptyState, ErrorMessage, PageStatus } from '../../../components/status';
+import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { NotificationsQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
@@ -158,10 +158,10 @@ function NotificationPage(props: {
           </li>
         );
       })}
-      {props.isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
-        <li>
-          <Button onClick={() => props.onMore(pageInfo.endCursor as string)}>Older notifications</Button>
-        </li>
+      {props.isLast ? (
+        <LoadMoreRow pageInfo={pageInfo} onLoadMore={props.onMore}>
+          Older notifications
+        </LoadMoreRow>
       ) : null}
     </>
   );

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
-import { Button } from '../../../components/button';
-import { EmptyState, PageStatus } from '../../../components/status';
+import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { SearchDocument } from '../api/search-documents';
 
@@ -44,7 +43,6 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
   const { data, error, loading, refetch } = useQuery(SearchDocument, { variables: { query, first: pageSize, after } });
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Searching…" className="thread-list__status" />;
   const { nodes, pageInfo } = data.search;
-  const { hasNextPage, endCursor } = pageInfo;
   return (
     <>
       {isFirst && nodes.length === 0 ? (
@@ -85,12 +83,10 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
           </div>
         </li>
       ))}
-      {isLast && hasNextPage && endCursor ? (
-        <li className="thread-list__more">
-          <Button busy={loading} onClick={() => onLoadMore(endCursor)}>
-            More results
-          </Button>
-        </li>
+      {isLast ? (
+        <LoadMoreRow pageInfo={pageInfo} onLoadMore={onLoadMore} busy={loading} className="thread-list__more">
+          More results
+        </LoadMoreRow>
       ) : null}
     </>
   );

@@ -2,8 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
-import { Button } from '../../../components/button';
-import { EmptyState, PageStatus } from '../../../components/status';
+import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ThreadListQuery } from '../../../gql/graphql';
@@ -134,13 +133,7 @@ function ThreadListPage({
       {nodes.map((thread) => (
         <ThreadListItem key={thread.id} thread={thread} fresh={freshThreadIds.has(thread.id)} />
       ))}
-      {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
-        <li className="thread-list__more">
-          <Button busy={loading} onClick={() => onLoadMore(pageInfo.endCursor as string)}>
-            Load more
-          </Button>
-        </li>
-      ) : null}
+      {isLast ? <LoadMoreRow pageInfo={pageInfo} onLoadMore={onLoadMore} busy={loading} className="thread-list__more" /> : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
-import { ErrorMessage, InlineError, Notice, PageStatus, Spinner } from '../../../components/status';
+import { ErrorMessage, InlineError, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
@@ -337,10 +337,10 @@ function RepliesPage(props: {
           target={reply.id === props.targetReplyId}
         />
       ))}
-      {nextCursor ? (
-        <li>
-          <Button onClick={() => onMore(nextCursor)}>Show more replies</Button>
-        </li>
+      {props.isLast ? (
+        <LoadMoreRow pageInfo={data.thread.replies.pageInfo} onLoadMore={onMore}>
+          Show more replies
+        </LoadMoreRow>
       ) : null}
     </>
   );

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
-import { Button } from '../../../components/button';
-import { EmptyState, PageStatus } from '../../../components/status';
+import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { UserRepliesQuery } from '../../../gql/graphql';
 import { UserRepliesDocument } from '../api/user-documents';
@@ -63,13 +62,7 @@ function UserRepliesPage({ userId, username, after, isFirst, isLast, onLoadMore 
       {nodes.map((reply) => (
         <UserReplyItem key={reply.id} reply={reply} />
       ))}
-      {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
-        <li className="thread-list__more">
-          <Button busy={loading} onClick={() => onLoadMore(pageInfo.endCursor as string)}>
-            Load more
-          </Button>
-        </li>
-      ) : null}
+      {isLast ? <LoadMoreRow pageInfo={pageInfo} onLoadMore={onLoadMore} busy={loading} className="thread-list__more" /> : null}
     </>
   );
 }
