@@ -467,6 +467,22 @@ describe('moderation', () => {
       const bad = await app.request(logQuery, { after: 'not-a-cursor' }, { token: staff.token });
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
+
+    it('ends an empty page past the oldest entry where it began', async () => {
+      await app.query(lockMutation, { threadId: await ask() }, { token: staff.token });
+      let after: string | null = null;
+      for (;;) {
+        const page: { moderationLog: { pageInfo: { hasNextPage: boolean; endCursor: string } } } = await app.query(
+          logQuery,
+          { first: 50, after },
+          { token: staff.token },
+        );
+        after = page.moderationLog.pageInfo.endCursor;
+        if (!page.moderationLog.pageInfo.hasNextPage) break;
+      }
+      const past = await app.query<{ moderationLog: unknown }>(logQuery, { after }, { token: staff.token });
+      expect(past.moderationLog).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: after } });
+    });
     it("links each action to its thread (the thread, a reply's thread, a flagged post's thread) and role changes to the user", async () => {
       const threadId = await ask();
       const replyId = await reply(threadId);
@@ -616,12 +632,15 @@ describe('moderation', () => {
           { token: staff.token },
         );
         all.push(...page.openFlags.nodes.map((flag) => flag.id));
-        if (!page.openFlags.pageInfo.hasNextPage) break;
         after = page.openFlags.pageInfo.endCursor;
+        if (!page.openFlags.pageInfo.hasNextPage) break;
       }
       expect(new Set(all).size).toBe(all.length);
       expect(all.map(Number)).toEqual([...all.map(Number)].sort((a, b) => a - b));
       expect(all.length).toBeGreaterThanOrEqual(3);
+      // Past the last flag the page is empty and ends where it began: a client there keeps its place.
+      const past = await app.query<{ openFlags: unknown }>(openFlagsQuery, { after }, { token: staff.token });
+      expect(past.openFlags).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: after } });
     });
   });
 });

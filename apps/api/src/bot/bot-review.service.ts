@@ -5,6 +5,7 @@ import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { insertRowIfAbsent } from '../common/returning-writes.js';
@@ -76,14 +77,11 @@ export class BotReviewService {
         .getMany();
       items = rows.map((suggestion) => ({ cursorId: suggestion.id, threadId: suggestion.threadId, suggestion }));
     }
-    const page = items.slice(0, first);
-    return {
-      nodes: page.map((item) => ({
-        threadId: String(item.threadId),
-        suggestion: item.suggestion ? toBotSuggestion(item.suggestion) : null,
-      })),
-      pageInfo: { hasNextPage: items.length > first, endCursor: page.length ? encodeIdCursor(kind, page.at(-1)!.cursorId) : null },
-    };
+    const { nodes, pageInfo } = connectionOf(items, first, (item) => ({
+      cursor: encodeIdCursor(kind, item.cursorId),
+      node: { threadId: String(item.threadId), suggestion: item.suggestion ? toBotSuggestion(item.suggestion) : null },
+    }));
+    return { nodes, pageInfo };
   }
 
   /**

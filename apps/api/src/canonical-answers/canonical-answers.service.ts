@@ -9,7 +9,7 @@ import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { parseId } from '../common/id.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { PageArgs } from '../common/page.args.js';
-import { Connection } from '../common/paginated.js';
+import { connectionOf } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
 import { SqlParameters, sqlRows } from '../common/sql.js';
 import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
@@ -73,16 +73,6 @@ function parseLearnedExampleId(id: string): { kind: 'answer' | 'none'; id: numbe
  */
 const exampleCursorKind = 'answer-examples';
 const revisionCursorKind = 'answer-revisions';
-
-/** The first `first` of `rows` (fetched one longer, to tell whether more follow) as a connection. */
-function page<Row, Node>(rows: Row[], first: number, cursor: (row: Row) => string, toNode: (row: Row) => Node): Connection<Node> {
-  const edges = rows.slice(0, first).map((row) => ({ cursor: cursor(row), node: toNode(row) }));
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-  };
-}
 
 @Injectable()
 export class CanonicalAnswersService implements OnModuleInit {
@@ -207,7 +197,7 @@ export class CanonicalAnswersService implements OnModuleInit {
       order: { id: 'ASC' },
       take: args.first + 1,
     });
-    return page(rows, args.first, (row) => encodeIdCursor(exampleCursorKind, row.id), toAnswerExample);
+    return connectionOf(rows, args.first, (row) => ({ cursor: encodeIdCursor(exampleCursorKind, row.id), node: toAnswerExample(row) }));
   }
 
   /** Staff only: a page of an answer's earlier versions, newest first. */
@@ -219,12 +209,10 @@ export class CanonicalAnswersService implements OnModuleInit {
       order: { version: 'DESC' },
       take: args.first + 1,
     });
-    return page(
-      rows,
-      args.first,
-      (row) => encodeIdCursor(revisionCursorKind, row.version),
-      (row) => ({ version: row.version, title: row.title, body: row.body, editorId: row.editorId, createdAt: row.createdAt }),
-    );
+    return connectionOf(rows, args.first, (row) => ({
+      cursor: encodeIdCursor(revisionCursorKind, row.version),
+      node: { version: row.version, title: row.title, body: row.body, editorId: row.editorId, createdAt: row.createdAt },
+    }));
   }
 
   async create(context: RequestContext, input: CreateCanonicalAnswerInput): Promise<CanonicalAnswer> {

@@ -14,6 +14,19 @@ export interface Connection<T> {
 }
 
 /**
+ * A page of a list read one row longer than `first`, to tell whether another page follows: its first `first` rows as
+ * edges (`edgeOf` sees only those), and where it ends (no endCursor on an empty page).
+ */
+export function connectionOf<Row, T>(rows: readonly Row[], first: number, edgeOf: (row: Row) => Edge<T>): Connection<T> {
+  const edges = rows.slice(0, first).map(edgeOf);
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/**
  * The base of a cursor-paginated list of `node` (GraphQL type `name`): its `<name>Edge` type and the
  * edges, nodes and pageInfo fields. Extend it with `@ObjectType('<name>Connection', …)`.
  */

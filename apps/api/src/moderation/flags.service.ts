@@ -16,6 +16,7 @@ import { FlagEntity, FlagStatus } from './flag.entity.js';
 import { excerptOf, isPostVisibleTo } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { recordAction } from './moderation-log.js';
 import { Flag, FlagConnection } from './models/flag.model.js';
 
@@ -99,15 +100,13 @@ export class FlagsService {
       order: { id: 'ASC' },
       take: args.first + 1,
     });
-    const page = rows.slice(0, args.first);
-    const posts = await this.posts.find(page.map((flag) => ({ postType: flag.postType, postId: flag.postId })));
-    return {
-      nodes: page.map((flag) => toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null)),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: page.length > 0 ? encodeIdCursor('flags', page[page.length - 1].id) : (args.after ?? null),
-      },
-    };
+    const posts = await this.posts.find(rows.slice(0, args.first).map((flag) => ({ postType: flag.postType, postId: flag.postId })));
+    const { nodes, pageInfo } = connectionOf(rows, args.first, (flag) => ({
+      cursor: encodeIdCursor('flags', flag.id),
+      node: toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null),
+    }));
+    // An empty page ends where it began, so a client at the end of the list keeps its place.
+    return { nodes, pageInfo: { ...pageInfo, endCursor: pageInfo.endCursor ?? args.after ?? null } };
   }
 
   /** Staff: closes an open flag without hiding the post (hiding resolves a post's flags by itself). */

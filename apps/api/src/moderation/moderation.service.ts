@@ -20,6 +20,7 @@ import { FlagEntity, FlagStatus } from './flag.entity.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { recordAction, toModerationAction } from './moderation-log.js';
 import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
 
@@ -61,14 +62,12 @@ export class ModerationService {
       order: { id: 'DESC' },
       take: args.first + 1,
     });
-    const page = rows.slice(0, args.first);
-    return {
-      nodes: page.map(toModerationAction),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: page.length > 0 ? encodeIdCursor('log', page[page.length - 1].id) : (args.after ?? null),
-      },
-    };
+    const { nodes, pageInfo } = connectionOf(rows, args.first, (row) => ({
+      cursor: encodeIdCursor('log', row.id),
+      node: toModerationAction(row),
+    }));
+    // An empty page ends where it began, so a client at the end of the list keeps its place.
+    return { nodes, pageInfo: { ...pageInfo, endCursor: pageInfo.endCursor ?? args.after ?? null } };
   }
 
   /**

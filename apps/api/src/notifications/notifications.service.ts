@@ -13,6 +13,7 @@ import { PostType } from '../common/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { PostsService } from '../threads/posts.service.js';
 import { visiblePostSql } from '../threads/thread-queries.js';
 import { Role } from '../common/role.js';
@@ -98,7 +99,7 @@ export class NotificationsService implements OnModuleInit {
        ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
-    const edges = rows.slice(0, args.first).map((row) => {
+    return connectionOf(rows, args.first, (row) => {
       const entity = notificationFromRow(row);
       return {
         cursor: encodePositionCursor(cursorKind, { at: entity.createdAt, id: entity.id }),
@@ -108,11 +109,6 @@ export class NotificationsService implements OnModuleInit {
         }),
       };
     });
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-    };
   }
 
   unreadCount(context: RequestContext): Promise<number> {

@@ -16,6 +16,7 @@ import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../common/role.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -357,16 +358,11 @@ export class RepliesService {
       `SELECT ${replySelect}, ${this.users.authorColumns('a')} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
-    const edges = rows.slice(0, args.first).map((row) => {
+    return connectionOf(rows, args.first, (row) => {
       const node = replyFromRow(row, thread);
       this.users.knownAuthor(context, row);
       return { cursor: encodePositionCursor('r', { at: node.createdAt, id: Number(node.id) }), node };
     });
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-    };
   }
 
   /**
@@ -414,18 +410,13 @@ export class RepliesService {
     );
     if (rows.length === 0 && !(await this.users.byId(context, authorId)))
       throw AppError.notFound(ErrorReason.USER_NOT_FOUND, 'User', authorId);
-    const edges = rows.slice(0, args.first).map((row) => {
+    return connectionOf(rows, args.first, (row) => {
       const thread = threadFromJoinedListedRow(row);
       this.threads.knownThread(context, thread);
       this.users.knownAuthor(context, row);
       const node = replyFromRow(row, thread);
       return { cursor: encodePositionCursor('ur', { at: node.createdAt, id: Number(node.id) }), node };
     });
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-    };
   }
 
   /** The thread's accepted reply if the viewer may see it; batched per request. */

@@ -6,6 +6,7 @@ import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { PageArgs } from '../common/page.args.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { RevisionsArgs } from './dto/revisions.args.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
 import { PostType, postNotFound } from '../common/post-type.js';
@@ -82,14 +83,10 @@ export class RevisionsService {
       .addOrderBy('revision.id', 'DESC')
       .limit(args.first + 1)
       .getMany();
-    const edges = rows
-      .slice(0, args.first)
-      .map((row) => ({ cursor: encodePositionCursor('v', { at: row.createdAt, id: row.id }), node: toRevision(row) }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(rows, args.first, (row) => ({
+      cursor: encodePositionCursor('v', { at: row.createdAt, id: row.id }),
+      node: toRevision(row),
+    }));
   }
 
   /** The revisions of a post the viewer can see; NOT_FOUND otherwise. */

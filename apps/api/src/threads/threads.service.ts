@@ -15,6 +15,7 @@ import { PostJobs } from '../jobs/post-jobs.service.js';
 import { NewPost, PostJob } from '../jobs/post-job.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
+import { connectionOf } from '../common/paginated.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
@@ -347,7 +348,7 @@ export class ThreadsService {
       `SELECT ${listedThreadSelect}, ${this.tagsColumn()}, ${this.users.authorColumns('a')} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
-    const edges = rows.slice(0, args.first).map((row) => {
+    const page = connectionOf(rows, args.first, (row) => {
       const node = threadFromListedRow(row);
       this.knownTagsColumn(context, Number(node.id), row);
       this.users.knownAuthor(context, row);
@@ -355,9 +356,7 @@ export class ThreadsService {
       return { cursor: encodePositionCursor(kind, { at, id: Number(node.id) }), node };
     });
     return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      ...page,
       count: async () => {
         const [{ count }] = await sqlRows<{ count: number | string }>(
           this.threads.manager.connection,
