@@ -21,6 +21,7 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
   // 105 replies: the thread page shows 50, then 50 more a page at a time.
   const replies: string[] = [];
   let threadId = '';
+  let otherThreadId = '';
   let foreignReply = '';
 
   beforeAll(async () => {
@@ -48,6 +49,7 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
       title: 'Can I get the forum digest on Mondays?',
       body: 'The weekly summary arrives on Fridays; Monday mornings would suit me better.',
     });
+    otherThreadId = other.id;
     foreignReply = await reply(forum.app, helper.token, other.id, 'Not yet, it goes out on Fridays for everyone.');
   });
 
@@ -93,5 +95,19 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
       await expect(page.locator('.post--target').count()).resolves.toBe(0);
       await page.getByRole('button', { name: 'Show more replies' }).waitFor();
     }
+  });
+
+  it('opens another thread within the app afresh: its own replies, not the pages loaded of the thread before', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto(`/t/${threadId}`);
+    await page.getByRole('button', { name: 'Show more replies' }).click();
+    await page.locator(`#reply-${replies[99]}`).waitFor();
+    // No link on a thread page leads to another thread yet: the browser's history goes there as a link would, the
+    // router keeping the page (only the :threadId changes).
+    await page.evaluate(`history.pushState(null, '', '/t/${otherThreadId}'); dispatchEvent(new PopStateEvent('popstate'))`);
+    await page.getByRole('heading', { name: 'Can I get the forum digest on Mondays?' }).waitFor();
+    await page.locator(`#reply-${foreignReply}`).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.post--reply').count()).resolves.toBe(1);
   });
 });

@@ -84,7 +84,8 @@ export function ThreadRoute() {
       {draftSlug && draft.error ? (
         <Notice tone="warning">The canonical answer could not be loaded into the reply box: {draft.error}</Notice>
       ) : null}
-      <ThreadView threadId={threadId} slots={slots} />
+      {/* The router keeps the page when only :threadId changes: another thread starts afresh, not with this one's pages. */}
+      <ThreadView key={threadId} threadId={threadId} slots={slots} />
     </>
   );
 }
