@@ -10,11 +10,23 @@ function shows(rows: Locator, count: number): Promise<void> {
   return expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(count);
 }
 
-/** The list shows `before` rows; the button shows the next page, and is gone with the last. */
+/** Whether keyboard focus is on the list item that holds `row` (or inside it). */
+function focusedOn(row: Locator): Promise<boolean> {
+  return row.evaluate((element) => {
+    const active = element.ownerDocument.activeElement;
+    return active !== null && active !== element.ownerDocument.body && active.closest('li') === element.closest('li');
+  });
+}
+
+/**
+ * The list shows `before` rows; the button shows the next page, whose first row takes the focus the button had (else
+ * it would fall to the page's top), and is gone with the last.
+ */
 async function loadsMore(page: Page, rows: Locator, button: string, before: number, after: number): Promise<void> {
   await shows(rows, before);
   await page.getByRole('button', { name: button }).click();
   await shows(rows, after);
+  await expect.poll(() => focusedOn(rows.nth(before)), { timeout: 15_000 }).toBe(true);
   await expect(page.getByRole('button', { name: button }).count()).resolves.toBe(0);
 }
 
@@ -69,6 +81,7 @@ describe('a paged list shows its next page on request, and no button after the l
     const rows = page.getByRole('list', { name: 'Questions' }).locator('.thread-item');
     await shows(rows, 20);
     await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => focusedOn(rows.nth(20)), { timeout: 15_000 }).toBe(true);
     await loadsMore(page, rows, 'Load more', 40, 43);
   });
 

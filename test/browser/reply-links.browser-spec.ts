@@ -65,6 +65,8 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     await page.getByRole('button', { name: 'Show more replies' }).click();
     await page.locator(`#reply-${replies[103]}`).getByText('Time zone reply number 104.').waitFor();
     await expect(page.getByRole('button', { name: 'Show more replies' }).count()).resolves.toBe(0);
+    // The button left with its page: focus went on to the first reply of the next, not to the top of the page.
+    await expect.poll(() => page.evaluate('document.activeElement?.id'), { timeout: 15_000 }).toBe(`reply-${replies[100]}`);
   });
 
   it('lands on a reply of the first page as before, without asking where it is', async () => {

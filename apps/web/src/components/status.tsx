@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { messageOf } from '../lib/graphql-errors';
 import { Button } from './button';
 
@@ -84,13 +84,44 @@ export function LoadMoreRow({
   className?: string;
   children?: ReactNode;
 }) {
+  const row = useRef<HTMLLIElement>(null);
   const { hasNextPage, endCursor } = pageInfo;
   if (!hasNextPage || !endCursor) return null;
+  const loadMore = () => {
+    if (row.current) focusFirstItemAfter(row.current);
+    onLoadMore(endCursor);
+  };
   return (
-    <li className={className}>
-      <Button busy={busy} onClick={() => onLoadMore(endCursor)}>
+    <li className={className} ref={row}>
+      <Button busy={busy} onClick={loadMore}>
         {children}
       </Button>
     </li>
   );
+}
+
+/**
+ * Once the next page is in, focus goes to its first item. The button that had it leaves with the page it ended, and
+ * focus would fall to the body, sending keyboard and screen-reader users back to the top of the page. The next page's
+ * items take the row's place in the same list (a list's pages are parts of one list); the row that stands for a page
+ * still loading (a status) is not one of them. Focus that moved elsewhere meanwhile is left where it is.
+ */
+function focusFirstItemAfter(row: HTMLLIElement): void {
+  const list = row.parentElement;
+  if (!list) return;
+  const index = Array.prototype.indexOf.call(list.children, row);
+  const observer = new MutationObserver(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && !row.contains(active)) {
+      observer.disconnect();
+      return;
+    }
+    const item = list.children[index];
+    if (!(item instanceof HTMLElement) || item === row || item.querySelector('[role="status"], [role="alert"]')) return;
+    observer.disconnect();
+    if (!item.hasAttribute('tabindex')) item.tabIndex = -1;
+    item.focus();
+  });
+  observer.observe(list, { childList: true, subtree: true });
+  window.setTimeout(() => observer.disconnect(), 30_000);
 }
