@@ -23,13 +23,26 @@ export const replyEditDraftKey = (replyId: string) => `${draftKeyPrefix}edit-rep
 /**
  * An edit's text, kept for the tab while it differs from the post as opened: it survives a reload and a session that
  * ends while it is written. It holds the revision it started from (the post's editedAt), so that an edit made since,
- * e.g. by staff, is told and not silently overwritten. `end` forgets it, once saved or cancelled.
+ * e.g. by staff, is told and not silently overwritten. `save` runs the edit's mutation and forgets the draft once it is
+ * saved; `end` forgets it (cancelled).
  */
 function useEditDraft<T extends object>(key: string, opened: T, editedAt: string | null) {
   // The post as opened, fixed: a live edit that arrives meanwhile does not make the untouched text a draft.
   const [asOpened] = useState(() => ({ ...opened, startedFrom: editedAt }));
   const [draft, setDraft, end] = useSessionDraft(key, asOpened);
-  return { draft, setDraft, end, changedSince: draft.startedFrom !== editedAt };
+  // The saved post's new editedAt reaches the cache before the mutation's promise settles: not someone else's change.
+  const [saving, setSaving] = useState(false);
+  const save = async (mutate: () => Promise<unknown>) => {
+    setSaving(true);
+    try {
+      await mutate();
+    } catch (error) {
+      setSaving(false);
+      throw error;
+    }
+    end();
+  };
+  return { draft, setDraft, save, end, changedSince: !saving && draft.startedFrom !== editedAt };
 }
 
 function ChangedSinceNotice({ children }: { children: ReactNode }) {
@@ -64,15 +77,14 @@ export function EditQuestionForm({
   onDone,
 }: EditQuestionFormProps) {
   const opened = { title: currentTitle, body: currentBody, tags: currentTags.join(', ') };
-  const { draft, setDraft, end, changedSince } = useEditDraft(questionEditDraftKey(threadId), opened, editedAt);
+  const { draft, setDraft, save: saveDraft, end, changedSince } = useEditDraft(questionEditDraftKey(threadId), opened, editedAt);
   const { title, body, tags } = draft;
   const { error, submit } = useAction();
   const [edit, { loading }] = useMutation(EditQuestionDocument);
   const secrets = useSecretKinds(title, body);
 
   const save = submit(async () => {
-    await edit({ variables: { threadId, input: { title, body, tags: splitTags(tags) } } });
-    end();
+    await saveDraft(() => edit({ variables: { threadId, input: { title, body, tags: splitTags(tags) } } }));
     onDone();
   });
   const cancel = () => {
@@ -135,15 +147,14 @@ interface EditReplyFormProps {
 }
 
 export function EditReplyForm({ replyId, body: currentBody, bodyHtml, editedAt, onDone }: EditReplyFormProps) {
-  const { draft, setDraft, end, changedSince } = useEditDraft(replyEditDraftKey(replyId), { body: currentBody }, editedAt);
+  const { draft, setDraft, save: saveDraft, end, changedSince } = useEditDraft(replyEditDraftKey(replyId), { body: currentBody }, editedAt);
   const body = draft.body;
   const { error, submit } = useAction();
   const [edit, { loading }] = useMutation(EditReplyDocument);
   const secrets = useSecretKinds(body);
 
   const save = submit(async () => {
-    await edit({ variables: { replyId, input: { body } } });
-    end();
+    await saveDraft(() => edit({ variables: { replyId, input: { body } } }));
     onDone();
   });
   const cancel = () => {
