@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { SignOutButton } from '../features/auth/components/sign-out-button';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { twoFactorRequiredMessage } from '../lib/graphql-errors';
+import { forgetSessionDrafts } from '../lib/session-draft';
 import { useViewer } from '../lib/viewer';
 import { securityPath } from './paths';
 
@@ -11,6 +12,11 @@ export function Layout() {
   const navigate = useNavigate();
   // Each sign-out mounts the page anew, so home is read as a visitor sees it even when it is the page signed out from.
   const [signOuts, setSignOuts] = useState(0);
+  // Someone signed in: the drafts anyone else left in the tab are forgotten, not kept for when they come back.
+  const viewerId = viewer?.id;
+  useEffect(() => {
+    if (viewerId !== undefined) forgetSessionDrafts({ except: viewerId });
+  }, [viewerId]);
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
   const onAuthPage = location.pathname === '/sign-in' || location.pathname === '/sign-up';

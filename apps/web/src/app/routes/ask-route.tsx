@@ -4,22 +4,29 @@ import { Button } from '../../components/button';
 import { Spinner, Notice } from '../../components/status';
 import { AskForm, emptyDraft, type QuestionDraft } from '../../features/ask/components/ask-form';
 import { AskSuggestions, InlineSuggestion } from '../../features/bot/components/ask-suggestions';
-import { draftKeyPrefix, useSessionDraft } from '../../lib/session-draft';
+import { useSessionDraft } from '../../lib/session-draft';
 import { useViewer } from '../../lib/viewer';
 import { usePageTitle } from '../../lib/use-page-title';
-
-const draftKey = `${draftKeyPrefix}question-draft`;
 
 function hasText(draft: QuestionDraft): boolean {
   return Boolean(draft.title.trim() || draft.body.trim() || draft.tags.trim());
 }
 
-/** The draft survives a look at a suggested thread and back (session storage), and ends when posted or solved. */
 export function AskRoute() {
   usePageTitle('Ask a question');
   const { viewer, loading } = useViewer();
+  if (loading) return <Spinner />;
+  if (!viewer) return <Navigate to="/sign-in?next=%2Fask" replace />;
+  return <AskPage />;
+}
+
+/**
+ * The member's draft survives a look at a suggested thread and back (session storage), and ends when posted or solved.
+ * Mounted once the member is known, whose draft it reads.
+ */
+function AskPage() {
   const navigate = useNavigate();
-  const [draft, setDraft, endDraft] = useSessionDraft(draftKey, emptyDraft);
+  const [draft, setDraft, endDraft] = useSessionDraft('question-draft', emptyDraft);
   // Said once, so coming back to Ask never silently shows old text.
   const [restored, setRestored] = useState(() => hasText(draft));
   const [formKey, setFormKey] = useState(0);
@@ -31,9 +38,6 @@ export function AskRoute() {
     // A fresh form: no messages about the discarded text, focus back on the title.
     setFormKey((key) => key + 1);
   }
-
-  if (loading) return <Spinner />;
-  if (!viewer) return <Navigate to="/sign-in?next=%2Fask" replace />;
 
   if (solved) {
     return (

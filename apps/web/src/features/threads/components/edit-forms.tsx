@@ -9,16 +9,16 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage, Notice } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
-import { draftKeyPrefix, useSessionDraft } from '../../../lib/session-draft';
+import { useSessionDraft } from '../../../lib/session-draft';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
 import { EditQuestionDocument, EditReplyDocument } from '../api/thread-documents';
 
 /** Where the tab keeps an unsaved edit of a question; the thread page opens the editor again when it finds one. */
-export const questionEditDraftKey = (threadId: string) => `${draftKeyPrefix}edit-question:${threadId}`;
+export const questionEditDraftKey = (threadId: string) => `edit-question:${threadId}`;
 
 /** Where the tab keeps an unsaved edit of a reply. */
-export const replyEditDraftKey = (replyId: string) => `${draftKeyPrefix}edit-reply:${replyId}`;
+export const replyEditDraftKey = (replyId: string) => `edit-reply:${replyId}`;
 
 /**
  * An edit's text, kept for the tab while it differs from the post as opened: it survives a reload and a session that

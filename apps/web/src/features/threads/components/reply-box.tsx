@@ -7,7 +7,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
-import { draftKeyPrefix, useSessionDraft } from '../../../lib/session-draft';
+import { useSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
 import type { ReplyFieldsFragment } from '../../../gql/graphql';
 import { ReplyToThreadDocument } from '../api/thread-documents';
@@ -25,7 +25,7 @@ const emptyReply = { body: '' };
 
 /** What is typed is kept for the tab until posted, e.g. while the person signs in again after their session ended. */
 export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBoxProps) {
-  const [unsent, setUnsent, endUnsent] = useSessionDraft(`${draftKeyPrefix}reply-draft:${threadId}`, emptyReply);
+  const [unsent, setUnsent, endUnsent] = useSessionDraft(`reply-draft:${threadId}`, emptyReply);
   const body = unsent.body;
   const setBody = (text: string) => setUnsent({ body: text });
   const { error, submit } = useAction();

@@ -9,7 +9,7 @@ import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useLiveConnected } from '../../../lib/live-connection';
-import { hasSessionDraft } from '../../../lib/session-draft';
+import { useHasSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
 import { useAnnouncement } from '../../../lib/use-announcement';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -357,11 +357,14 @@ function useChangesAllowed(thread: ThreadDetails): boolean {
 
 /**
  * A post's editor in place of its body; when it closes, focus goes back to the Edit button that opened it. A post with
- * an unsaved edit kept for the tab (after a reload, or signing in again after the session ended) opens in its editor,
- * once the viewer may edit it; until then the draft waits, e.g. while the page shows as a visitor's.
+ * an unsaved edit the viewer keeps in the tab (after a reload, or signing in again after the session ended) opens in
+ * its editor, once the viewer may edit it; until then the draft waits, e.g. while the page shows as a visitor's.
  */
 function useEditor(draftKey: string, mayEdit: boolean) {
-  const [editing, setEditing] = useState<boolean | 'draft'>(() => (hasSessionDraft(draftKey) ? 'draft' : false));
+  const hasDraft = useHasSessionDraft(draftKey);
+  // 'draft' until first opened or closed. Open, it stays so even when the text is undone, which forgets the draft.
+  const [editing, setEditing] = useState<boolean | 'draft'>('draft');
+  if (editing === 'draft' && hasDraft && mayEdit) setEditing(true);
   const editButton = useRef<HTMLButtonElement>(null);
   const closed = useRef(false);
   useEffect(() => {
@@ -370,7 +373,7 @@ function useEditor(draftKey: string, mayEdit: boolean) {
     editButton.current?.focus();
   }, [editing]);
   return {
-    editing: editing === true || (editing === 'draft' && mayEdit),
+    editing: editing === true,
     editButton,
     open: () => setEditing(true),
     close: () => {
