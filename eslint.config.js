@@ -22,6 +22,7 @@ const apiFeatures = [
   'threads',
   'two-factor',
   'users',
+  'web-pages',
 ];
 const apiPublicSurface = ['*.module.ts', '*.service.ts', 'models/*.ts', 'dto/*.ts'];
 /**

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'v
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
+import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
 import { hashToken } from '../apps/api/src/auth/sessions.service.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { Environment } from '../apps/api/src/config/environment.js';
 import { GraphqlSocketServer } from '../apps/api/src/live/graphql-socket-server.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
-import { createAccount, totpCode } from './support/accounts.js';
+import { ThreadsService } from '../apps/api/src/threads/threads.service.js';
+import { createAccount, TestAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { StubWebBuild, writeStubWebBuild } from './support/stub-web-build.js';
 import { TestApp } from './support/test-app.js';
@@ -330,13 +333,35 @@ describe('transport abuse: the socket cap behind a trusted proxy', () => {
   });
 });
 
+/** Asks a question as `author`; its thread's id. */
+async function ask(app: TestApp, author: TestAccount): Promise<string> {
+  const asked = await app.query<{ askQuestion: { id: string } }>(
+    'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+    {
+      input: {
+        title: 'Where is the setup key after turning on 2FA?',
+        body: 'The setup page showed a QR code but I cannot find the key as text.',
+      },
+    },
+    { token: author.token },
+  );
+  return asked.askQuestion.id;
+}
+
 describe('transport abuse: headers and production answers', () => {
   let app: TestApp;
   let webBuild: StubWebBuild;
+  /** A member whose username has a dot in it, as a file's name has, and a thread they asked. */
+  let member: TestAccount;
+  let threadId = '';
   beforeAll(async () => {
     webBuild = writeStubWebBuild();
     app = await TestApp.start({ NODE_ENV: 'production', WEB_DIST_PATH: webBuild.root, RATE_LIMIT_SIGN_UPS_PER_HOUR: '1' });
+    member = await createAccount(app, Role.MEMBER, 'j.doe');
+    threadId = await ask(app, member);
   });
+  /** The session cookie a browser signed in as `account` sends. */
+  const cookieOf = (account: TestAccount) => `${sessionCookieName(app.nest.get(Environment).cookieSecure)}=${account.token}`;
   afterAll(async () => {
     await app.stop();
     webBuild.remove();
@@ -382,7 +407,7 @@ describe('transport abuse: headers and production answers', () => {
       await get.arrayBuffer();
       return [get, await fetch(`${app.url}${path}`, { method: 'HEAD', headers })] as const;
     };
-    for (const path of ['/', '/t/1', '/assets/app.js']) {
+    for (const path of ['/', `/t/${threadId}`, '/assets/app.js']) {
       const [get, head] = await getAndHead(path);
       expect([get.status, head.status], path).toEqual([200, 200]);
       for (const name of ['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'content-security-policy']) {
@@ -425,12 +450,11 @@ describe('transport abuse: headers and production answers', () => {
     // A browser's navigation gets the app, a username with a dot in it too; so does a checker that accepts anything.
     for (const [path, headers] of [
       ['/', navigation],
-      ['/t/12', navigation],
-      ['/u/grey', navigation],
+      [`/t/${threadId}`, navigation],
       ['/u/j.doe', navigation],
       ['/?q=x', navigation],
       ['/', anything],
-      ['/t/12', anything],
+      [`/t/${threadId}`, anything],
     ] as const) {
       expect(await statuses(path, headers), `${path} ${headers.accept}`).toEqual(['200 text/html', '200 text/html']);
     }
@@ -452,13 +476,13 @@ describe('transport abuse: headers and production answers', () => {
       ['/', 200],
       ['/ask', 200],
       ['/staff/answers', 200],
-      ['/t/12', 200],
-      ['/T/12/', 200],
+      [`/t/${threadId}`, 200],
+      [`/T/${threadId}/`, 200],
       ['/u/j.doe', 200],
       ['/answers/no-backup-codes', 200],
       ['/staff/answers/no-backup-codes', 200],
       ['/no-such-page', 404],
-      ['/t/12/no-such-page', 404],
+      [`/t/${threadId}/no-such-page`, 404],
       ['/t/', 404],
       ['/wp-login.php', 404],
       ['/staff/nothing?tab=x', 404],
@@ -474,6 +498,93 @@ describe('transport abuse: headers and production answers', () => {
     // A range of a page that is not there is not a part of it.
     const ranged = await fetch(`${app.url}/no-such-page`, { headers: { ...navigation, range: 'bytes=0-3' } });
     expect([ranged.status, await ranged.text()]).toEqual([404, shell]);
+  });
+
+  it('answers 404 with the app to a page whose thread, member or answer is not there for the viewer, as the app shows "not found"', async () => {
+    const other = await createAccount(app, Role.MEMBER);
+    const staff = await createAccount(app, Role.STAFF);
+    const hiddenId = await ask(app, member);
+    await app.query('mutation ($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id: hiddenId }, { token: staff.token });
+    const shell = readFileSync(join(webBuild.root, 'index.html'), 'utf8');
+    const answer = async (path: string, method: string, viewer?: TestAccount) => {
+      const headers = { accept: 'text/html,*/*;q=0.8', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+      const response = await fetch(`${app.url}${path}`, { method, headers });
+      return { status: response.status, body: await response.text(), headers: response.headers };
+    };
+    for (const [path, status, viewer] of [
+      [`/t/${threadId}`, 200],
+      [`/T/${threadId}/?draft=x`, 200],
+      // As the thread's query reads its id (trimmed): the app shows that thread.
+      [`/t/%20${threadId}`, 200],
+      ['/t/999999', 404],
+      // Hidden by a moderator: "not found" but to staff and its author.
+      [`/t/${hiddenId}`, 404],
+      [`/t/${hiddenId}`, 404, other],
+      [`/t/${hiddenId}`, 200, member],
+      [`/t/${hiddenId}`, 200, staff],
+      // Ids no thread can have: no read, no database error.
+      ['/t/abc', 404],
+      ['/t/0', 404],
+      ['/t/-1', 404],
+      ['/t/1e3', 404],
+      ['/t/2147483648', 404],
+      [`/t/${'9'.repeat(400)}`, 404],
+      ['/t/%00', 404],
+      ['/u/j.doe', 200],
+      ['/u/J.Doe', 200],
+      ['/u/no_such_member', 404],
+      [`/u/${'x'.repeat(400)}`, 404],
+      ['/u/%00', 404],
+      ['/u/%ED%A0%80', 404],
+      ['/answers/no-backup-codes', 200],
+      ['/answers/no-such-answer', 404],
+      ['/answers/No-Backup-Codes', 404],
+      ['/answers/%00', 404],
+      ['/staff/answers/no-backup-codes', 200, staff],
+      ['/staff/answers/no-such-answer', 404, staff],
+    ] as [string, number, TestAccount?][]) {
+      const who = viewer ? viewer.username : 'a visitor';
+      const [get, head] = [await answer(path, 'GET', viewer), await answer(path, 'HEAD', viewer)];
+      expect([get.status, get.body], `${path} for ${who}`).toEqual([status, shell]);
+      expect([head.status, head.body], `HEAD ${path} for ${who}`).toEqual([status, '']);
+      for (const name of ['content-type', 'content-length', 'cache-control', 'content-security-policy', 'x-frame-options']) {
+        expect(head.headers.get(name), `${path} ${name}`).toBe(get.headers.get(name));
+      }
+      expect(get.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+    }
+  });
+
+  it("reads one row to tell whether a page's thread, member or answer is there, and the session only for a hidden thread", async () => {
+    const staff = await createAccount(app, Role.STAFF);
+    const hiddenId = await ask(app, member);
+    await app.query('mutation ($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id: hiddenId }, { token: staff.token });
+    const statementsOf = async (path: string, viewer?: TestAccount) => {
+      const headers = { accept: 'text/html', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+      const { result, statements } = await app.countStatements(async () => (await fetch(`${app.url}${path}`, { headers })).status);
+      return [result, statements];
+    };
+    expect(await statementsOf(`/t/${threadId}`)).toEqual([200, 1]);
+    expect(await statementsOf(`/t/${threadId}`, member)).toEqual([200, 1]);
+    expect(await statementsOf('/t/999999')).toEqual([404, 1]);
+    expect(await statementsOf(`/t/${hiddenId}`)).toEqual([404, 1]);
+    expect(await statementsOf(`/t/${hiddenId}`, staff)).toEqual([200, 2]);
+    expect(await statementsOf('/t/abc')).toEqual([404, 0]);
+    expect(await statementsOf('/u/j.doe')).toEqual([200, 1]);
+    expect(await statementsOf('/answers/no-backup-codes')).toEqual([200, 1]);
+    expect(await statementsOf('/answers/No-Backup-Codes')).toEqual([404, 0]);
+    expect(await statementsOf('/ask')).toEqual([200, 0]);
+  });
+
+  it('answers 503 with the app when it cannot read whether the page is there, so crawlers come back rather than drop it', async () => {
+    const failing = vi.spyOn(app.nest.get(ThreadsService), 'visibleById').mockRejectedValueOnce(new Error('the database is away'));
+    const errors = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    onTestFinished(() => {
+      failing.mockRestore();
+      errors.mockRestore();
+    });
+    const response = await fetch(`${app.url}/t/${threadId}`, { headers: { accept: 'text/html' } });
+    expect([response.status, await response.text()]).toEqual([503, readFileSync(join(webBuild.root, 'index.html'), 'utf8')]);
+    expect(errors).toHaveBeenCalledTimes(1);
   });
 
   it('serves robots.txt: threads and answers open to crawlers, the GraphQL endpoint, forms, own pages and staff tools not', async () => {

@@ -15,7 +15,7 @@ interface MainPage {
   visitor: Visitor;
   /** Text that shows once the page has loaded its data. */
   ready: string | RegExp;
-  /** The status the navigation answers: 200 for the app's pages, 404 for its "not found" (crawlers read it). */
+  /** The status the navigation answers: 200 for the app's pages, 404 where it shows "not found" (crawlers read it). */
   status?: 404;
 }
 
@@ -54,6 +54,7 @@ describe('accessibility of every main page (axe-core, WCAG 2 A/AA) at desktop an
     { name: 'staff statistics', path: () => '/staff/stats', visitor: 'staff', ready: 'per day' },
     { name: 'moderation log', path: () => '/staff/log', visitor: 'staff', ready: 'Moderation log' },
     { name: 'not found', path: () => '/no-such-page', visitor: 'anonymous', ready: 'not found', status: 404 },
+    { name: 'missing thread', path: () => '/t/999999', visitor: 'anonymous', ready: 'Question not found', status: 404 },
   ];
 
   beforeAll(async () => {

@@ -23,6 +23,7 @@ import { BotModule } from './bot/bot.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebPagesModule } from './web-pages/web-pages.module.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         BotModule,
         LiveModule,
         NotificationsModule,
+        WebPagesModule,
       ],
     };
   }

@@ -1,18 +1,19 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { isWebPagePath } from '#web-pages';
+import { matchWebPage } from '#web-pages';
 import { AppModule } from './app.module.js';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { Environment } from './config/environment.js';
 import { robotsTxt } from './robots-txt.js';
+import { WebPagesService } from './web-pages/web-pages.service.js';
 
 /** Nest's console logger; colour only on a terminal (log files and pipes get plain text), never with NO_COLOR. */
 export function createLogger(environment: Environment, logLevels?: LogLevel[]): ConsoleLogger {
@@ -95,15 +96,34 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
   );
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   // Client-side routes: any other GET that is neither the API nor a file gets the app's shell, and a HEAD its headers (as
-  // the static files answer both), which uptime and link checkers ask for. A path that is none of the app's pages gets
-  // it with 404: the app shows its "not found" page, and crawlers and link checkers are told so too.
-  app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+  // the static files answer both), which uptime and link checkers ask for. A path that is none of the app's pages, or a
+  // page whose thread, member or answer is not there for this viewer, gets it with 404: the app shows its "not found",
+  // and crawlers, link checkers and link previews are told so too.
+  const pages = app.get(WebPagesService);
+  app.use(async (request: express.Request, response: express.Response, next: express.NextFunction) => {
     if (!isGetOrHead(request) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
     if (asksForFile(request)) return next();
-    if (isWebPagePath(request.path)) return response.sendFile(indexFile);
+    const status = await navigationStatus(request, pages);
+    if (status === 200) return response.sendFile(indexFile);
     // Whole: a range request gets no 206, a part of a page that is not there.
-    response.status(404).sendFile(indexFile, { acceptRanges: false });
+    response.status(status).sendFile(indexFile, { acceptRanges: false });
   });
+}
+
+/**
+ * 200 for a page of the app with what its address names, 404 for a path no page has or a page without its thread,
+ * member or answer; 503 when that could not be read (the app then shows its error and a retry, and a crawler comes
+ * back rather than drop the page).
+ */
+async function navigationStatus(request: express.Request, pages: WebPagesService): Promise<200 | 404 | 503> {
+  const page = matchWebPage(request.path);
+  if (!page) return 404;
+  try {
+    return (await pages.hasSubject(request, page)) ? 200 : 404;
+  } catch (error) {
+    new Logger('WebApp').error(`Could not read what ${request.path} shows: ${String(error)}`);
+    return 503;
+  }
 }
 
 function isGetOrHead(request: express.Request): boolean {

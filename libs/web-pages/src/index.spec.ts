@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWebPagePath, pathsNotToCrawl, webPages } from './index.js';
+import { matchWebPage, pathsNotToCrawl, webPages } from './index.js';
 
 describe('webPages', () => {
   it('are paths of lower-case segments and named parameters, each once', () => {
@@ -9,7 +9,7 @@ describe('webPages', () => {
   });
 });
 
-describe('isWebPagePath', () => {
+describe('matchWebPage', () => {
   it('tells the pages, a parameter standing for any one segment', () => {
     for (const path of [
       '/',
@@ -23,14 +23,23 @@ describe('isWebPagePath', () => {
       '/staff',
       '/staff/answers/x',
     ]) {
-      expect(isWebPagePath(path), path).toBe(true);
+      expect(matchWebPage(path), path).not.toBeNull();
     }
   });
 
   it('matches as react-router does: letters in any case, trailing slashes, segments decoded', () => {
     for (const path of ['/ASK', '/Staff/Log', '/t/12/', '/ask//', '//', '/%61sk', '/u/a%2Fb', '/u/%E2%9C%93']) {
-      expect(isWebPagePath(path), path).toBe(true);
+      expect(matchWebPage(path), path).not.toBeNull();
     }
+  });
+
+  it('names the page and its parameters, decoded as the page reads them', () => {
+    expect(matchWebPage('/T/12/')).toEqual({ name: 'thread', params: { threadId: '12' } });
+    expect(matchWebPage('/u/a%2Fb')).toEqual({ name: 'profile', params: { username: 'a/b' } });
+    expect(matchWebPage('/u/%E2%9C%93')).toEqual({ name: 'profile', params: { username: '✓' } });
+    expect(matchWebPage('/staff/answers/no-backup-codes')).toEqual({ name: 'staffAnswer', params: { slug: 'no-backup-codes' } });
+    expect(matchWebPage('/Staff/Answers')).toEqual({ name: 'staffAnswers', params: {} });
+    expect(matchWebPage('/')).toEqual({ name: 'home', params: {} });
   });
 
   it('refuses every other path', () => {
@@ -47,7 +56,7 @@ describe('isWebPagePath', () => {
       '/ask%2F',
       '/%zz',
     ]) {
-      expect(isWebPagePath(path), path).toBe(false);
+      expect(matchWebPage(path), path).toBeNull();
     }
   });
 });

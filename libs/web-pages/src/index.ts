@@ -1,7 +1,8 @@
 /**
  * The web app's pages, written once for both apps: its router declares each route with one of these paths, and the
- * API answers a navigation to any other path 404 (with the app, which shows its "not found" page) and tells crawlers
- * in robots.txt which pages to skip. Plain constants and functions, no dependencies.
+ * API answers a navigation to any other path 404 (with the app, which shows its "not found" page), as it does one to a
+ * page whose thread, profile or answer is not there, and tells crawlers in robots.txt which pages to skip. Plain
+ * constants and functions, no dependencies.
  */
 
 export interface WebPage {
@@ -32,13 +33,25 @@ export const webPages = {
   staffLog: { path: '/staff/log', crawl: false },
 } as const satisfies Record<string, WebPage>;
 
+export type WebPageName = keyof typeof webPages;
+
+/** The page a path shows, with its parameters as the page reads them (react-router's `useParams`). */
+export interface WebPageMatch {
+  readonly name: WebPageName;
+  readonly params: Readonly<Record<string, string>>;
+}
+
 /** A page path as react-router matches it: letters in any case, any trailing slashes, a parameter any one segment. */
 function pathPattern(path: string): RegExp {
-  const segments = path.replace(/\/+$/, '').replace(/\/:[\w-]+/g, '/[^/]+');
+  const segments = path.replace(/\/+$/, '').replace(/\/:[\w-]+/g, '/([^/]+)');
   return new RegExp(`^${segments}/*$`, 'i');
 }
 
-const pagePatterns = Object.values(webPages).map((page) => pathPattern(page.path));
+const pagePatterns = (Object.entries(webPages) as [WebPageName, WebPage][]).map(([name, page]) => ({
+  name,
+  pattern: pathPattern(page.path),
+  paramNames: [...page.path.matchAll(/:([\w-]+)/g)].map((param) => param[1]),
+}));
 
 /** react-router decodes each segment of the path before matching it, keeping an encoded `/` encoded. */
 function decodePath(pathname: string): string {
@@ -52,10 +65,19 @@ function decodePath(pathname: string): string {
   }
 }
 
-/** Whether a URL's path (not decoded, without its query) is one of the web app's pages, as its router would tell. */
-export function isWebPagePath(pathname: string): boolean {
+/**
+ * The web app's page at a URL's path (not decoded, without its query), as its router would tell, or null when it has
+ * none there. No two pages' paths match one path, so the first that does is the router's.
+ */
+export function matchWebPage(pathname: string): WebPageMatch | null {
   const decoded = decodePath(pathname);
-  return pagePatterns.some((pattern) => pattern.test(decoded));
+  for (const { name, pattern, paramNames } of pagePatterns) {
+    const values = pattern.exec(decoded)?.slice(1);
+    if (!values) continue;
+    // A parameter's encoded `/` is one again, as react-router gives it.
+    return { name, params: Object.fromEntries(paramNames.map((param, index) => [param, values[index].replace(/%2F/g, '/')])) };
+  }
+  return null;
 }
 
 /**
