@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
+import { SessionsService } from '../apps/api/src/auth/sessions.service.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount } from './support/accounts.js';
@@ -171,6 +172,47 @@ describe('accounts: sign-up, sign-in, sessions', () => {
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
     await app.query('mutation { signOut }', {}, { cookie });
     await expect(app.query(meQuery, {}, { cookie })).resolves.toEqual({ me: null });
+  });
+
+  it('clears the cookie of a session that ended elsewhere as sign-out does; never a live one, on a failed look-up or for a bearer', async () => {
+    const signedUp = await signUp(app);
+    const { token, user } = signedUp.data!.signUp;
+    const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0];
+    const elsewhere = await signIn(app, user.username, password);
+    const elsewhereCookie = (elsewhere.headers.get('set-cookie') ?? '').split(';')[0];
+    const live = await app.request(meQuery, {}, { cookie });
+    expect(live.data).toMatchObject({ me: { id: user.id } });
+    expect(live.headers.get('set-cookie')).toBeNull();
+
+    await app.query('mutation { signOutOtherSessions }', {}, { token: elsewhere.data!.signIn.token });
+    // A look-up that fails (the database away for a moment) says nothing of the session: the cookie stays.
+    const lookUp = vi.spyOn(app.nest.get(SessionsService), 'userFor').mockRejectedValueOnce(new Error('Connection terminated'));
+    try {
+      const failed = await app.request(meQuery, {}, { cookie });
+      expect(failed.errors).toBeDefined();
+      expect(failed.headers.get('set-cookie')).toBeNull();
+    } finally {
+      lookUp.mockRestore();
+    }
+    // An API client's ended token is refused as before, over HTTP and the socket; the live cookie beside it stays.
+    const byBearer = await app.request('mutation { signOutOtherSessions }', {}, { token, cookie: elsewhereCookie });
+    expect(byBearer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(byBearer.headers.get('set-cookie')).toBeNull();
+    const socket = liveClient(app, { token });
+    try {
+      expect(await subscribe(socket, notificationAdded).ended).toMatchObject({ error: { code: 4403 } });
+    } finally {
+      await socket.dispose();
+    }
+
+    const ended = await app.request(meQuery, {}, { cookie });
+    expect(ended.data).toEqual({ me: null });
+    expect(ended.headers.get('set-cookie')).toMatch(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/);
+    const signedOut = await app.request('mutation { signOut }', {}, { cookie: elsewhereCookie });
+    expect(ended.headers.get('set-cookie')).toBe(signedOut.headers.get('set-cookie'));
+    // Signing in again from that browser: the new session's cookie comes after the clearing, so it is the one kept.
+    const again = await app.request(signInMutation, { input: { login: user.username, password } }, { cookie });
+    expect(again.headers.getSetCookie()).toEqual([signedOut.headers.get('set-cookie'), expect.stringMatching(/^twofa_session=[^;]+;/)]);
   });
 
   describe('sign-up validation', () => {
@@ -445,6 +487,15 @@ describe('accounts: secure cookies', () => {
     } finally {
       await Promise.all([plantedSocket, ownSocket].map((client) => client.dispose()));
     }
+  });
+
+  it('clears the prefixed cookie of a session that ended elsewhere', async () => {
+    const signedUp = await signUp(app);
+    const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0];
+    await app.query('mutation { signOut }', {}, { token: signedUp.data!.signUp.token });
+    const response = await app.request(meQuery, {}, { cookie });
+    expect(response.data).toEqual({ me: null });
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-twofa_session=;.*Expires=Thu, 01 Jan 1970.*; Secure/);
   });
 
   it('clears the prefixed cookie on sign-out', async () => {

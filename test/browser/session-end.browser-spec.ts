@@ -4,7 +4,9 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword, totpCode, type TestAccount } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
+import { listenerCount, until } from '../support/live-client.js';
+import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 describe('a session that ends elsewhere while the page is open', () => {
   const forum = useBrowserApp();
@@ -73,6 +75,30 @@ describe('a session that ends elsewhere while the page is open', () => {
     expect(await page.getByLabel('Reply', { exact: true }).inputValue()).toBe(halfAReply);
   });
 
+  it('keeps the open thread live after the session ends elsewhere, as a visitor, and as the member once signed in again', async () => {
+    const reader = await createAccount(forum.app);
+    const other = await createAccount(forum.app);
+    const page = await (await forum.open({ token: reader.token })).newPage();
+    const threadId = await writingAReply(reader, page, { live: true });
+
+    await forum.app.query('mutation { signOutOtherSessions }', {}, { token: await anotherSession(reader) });
+    await signedOutNotice(page).waitFor();
+    // The page mounted anew as a visitor's listens again: the answer that said nobody is signed in cleared the ended
+    // session's cookie, so its socket offers none and is not refused.
+    await threadPageIsLive(page, forum.app, threadId, 0);
+    const later = 'Check the printout in the folder with your other account papers before anything else.';
+    await reply(forum.app, other.token, threadId, later);
+    await page.getByText(later).waitFor();
+    expect(await signedOutNotice(page).count()).toBe(1);
+
+    // Signed in again in this tab, its socket is the member's, with the new session's cookie: the bell listens.
+    await signInAgain(page, reader, `/t/${threadId}`);
+    await until(
+      () => listenerCount(forum.app, liveChannels.notifications(Number(reader.id))) === 1,
+      "the reader's bell listening on the new session's socket",
+    );
+  });
+
   it('notices from a refused request when no socket tells it, e.g. posting after a new password elsewhere', async () => {
     const member = await createAccount(forum.app);
     const context = await forum.open({ token: member.token });
@@ -97,14 +123,22 @@ describe('a session that ends elsewhere while the page is open', () => {
 
   it('a wrong password on the sign-in page is its own message, not a notice of being signed out, where a session had ended', async () => {
     const member = await createAccount(forum.app);
-    // The browser still holds the cookie of a session that has ended since: the live socket offers it and is refused
-    // (4403), which the app hears as a sign that a session ended, though this page was never a member's.
+    // The browser still holds the cookie of a session that has ended since. The first answer from the API clears it,
+    // but the live socket can offer it before any answer arrives, and is refused (4403): a sign the app hears as a
+    // possible session end, though this page was never a member's. The answers are held here until then.
     const context = await forum.open({ token: member.token });
     await forum.app.query('mutation { signOut }', {}, { token: member.token });
     const page = await context.newPage();
     const socketRefused = page.waitForEvent('websocket').then((socket) => socket.waitForEvent('close'));
+    await page.route('**/graphql', async (route) => {
+      await socketRefused;
+      await route.continue();
+    });
+    const listening = forumSubscribers(forum.app);
     await page.goto('/');
     await socketRefused;
+    // The cookie cleared, the socket's next try offers none: the visitor's list follows the forum live.
+    await threadListIsLive(forum.app, listening);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.getByLabel('Username or email').fill(member.username);
     await page.getByLabel('Password').fill('not the password at all');

@@ -82,14 +82,18 @@ export class SessionsService implements OnModuleInit {
   /** Revokes the session this request came with (bearer or cookie; both if it sent both) and clears the cookie. */
   async end(context: RequestContext): Promise<void> {
     for (const sessionHash of this.hashesOf(context)) await this.revokeHash(sessionHash);
-    context.response?.clearCookie(this.cookieName(), this.cookieOptions());
+    this.clearCookie(context);
     context.user = null;
+  }
+
+  /** Tells the browser to drop the session cookie: at sign-out, and when it names a session that has ended. */
+  private clearCookie(context: RequestContext): void {
+    context.response?.clearCookie(this.cookieName(), this.cookieOptions());
   }
 
   /** The hashes of the session tokens the request came with: the bearer token, the cookie, or both. */
   private hashesOf(context: RequestContext): string[] {
-    const cookies = context.request.cookies as Record<string, string> | undefined;
-    const tokens = new Set([this.tokenFrom(context.request), cookies?.[this.cookieName()]]);
+    const tokens = new Set([this.tokenFrom(context.request), this.cookieTokenOf(context.request)]);
     return [...tokens].filter((token): token is string => Boolean(token)).map(hashToken);
   }
 
@@ -100,6 +104,10 @@ export class SessionsService implements OnModuleInit {
       context.user = token ? await this.userFor(token) : null;
       context.sessionHash = context.user && token ? hashToken(token) : null;
       context.authenticated = true;
+      // The cookie of a session ended elsewhere (signed out there, a new password) would be offered for ever, and the
+      // live socket refuses it each time: it goes, as at sign-out. A bearer token is its client's to drop. A failed
+      // look-up throws before this, so only a session known to be gone loses its cookie.
+      if (token && !context.user && token === this.cookieTokenOf(context.request)) this.clearCookie(context);
     }
     return context.user;
   }
@@ -166,6 +174,10 @@ export class SessionsService implements OnModuleInit {
   /** The session token a request offers: its bearer token, else this deployment's session cookie. */
   tokenFrom(request: Pick<Request, 'headers'> & { cookies?: Record<string, string> }): string | null {
     return sessionTokenFrom(request, this.cookieName());
+  }
+
+  private cookieTokenOf(request: Pick<Request, 'cookies'>): string | undefined {
+    return (request.cookies as Record<string, string> | undefined)?.[this.cookieName()];
   }
 
   private cookieName(): string {

@@ -179,7 +179,10 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     server.handleUpgrade(request, socket, head, (webSocket) => server.emit('connection', webSocket, request));
   };
 
-  /** Refuses a socket that offers credentials which are not a live session; anonymous sockets may use public subscriptions. */
+  /**
+   * Refuses a socket that offers credentials which are not a live session; anonymous sockets may use public
+   * subscriptions. A browser's ended session cookie is cleared by its next HTTP answer, and its next socket offers none.
+   */
   private async connect(context: SocketContext): Promise<boolean> {
     const { token, user } = await socketSession(this.sessions, context);
     if (token !== null && user === null) return false;
