@@ -262,7 +262,7 @@ describe('a session that ends elsewhere while the page is open', () => {
 
   it.each([
     ['another member', Role.MEMBER],
-    ['a staff member, who may edit any post', Role.STAFF],
+    ['a staff member (who may edit any post)', Role.STAFF],
   ])(
     'after a session ended elsewhere, %s signing in at this browser finds none of its drafts, nor does their owner after',
     async (_, role) => {
