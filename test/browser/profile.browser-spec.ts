@@ -97,4 +97,13 @@ describe('a profile lists the member’s questions and replies', () => {
     // The home page's invitation is not the profile's to make.
     await expect(page.getByRole('tabpanel').getByRole('link', { name: 'Ask a question' }).count()).resolves.toBe(0);
   });
+
+  it('wraps the longest username a member can pick at phone width', async () => {
+    const longest = 'a_member_with_a_32_letter_name_x';
+    await createAccount(forum.app, Role.MEMBER, longest);
+    const page = await (await forum.open({ viewport: phone })).newPage();
+    await page.goto(`/u/${longest}`);
+    await page.getByRole('heading', { name: longest }).waitFor();
+    await expect(sidewaysScroll(page)).resolves.toBe(0);
+  });
 });
