@@ -26,6 +26,8 @@ const recoveryCodeCount = 10;
 const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 const wrongCode = 'That code is not right. Check the time on your phone, or use a recovery code.';
+// Before the first code there are no recovery codes to fall back on.
+const wrongFirstCode = 'That code is not right. Check the time on your phone and enter the code the app shows now.';
 const expiredChallenge = 'This sign-in has expired. Enter your password again.';
 const wrongPassword = 'That is not the password of this account';
 
@@ -104,7 +106,7 @@ export class TwoFactorService {
     await this.countAttempt(context, user.id);
     if (!(await this.users.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
     const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
-    if (step === null) throw AppError.badInput('code', wrongCode);
+    if (step === null) throw AppError.badInput('code', wrongFirstCode);
     const codes = await this.credentials.manager.transaction(async (manager) => {
       const enabled = await manager.update(
         TwoFactorCredentialEntity,
