@@ -177,6 +177,13 @@ describe('two-factor sign-in', () => {
       expect(codeOf(await complete(await challengeFor(account.username), await totpCode(account.secret, 0)))).toBe('UNAUTHENTICATED');
     });
 
+    it('accepts the code as the app shows it, in two groups of three', async () => {
+      const account = await member();
+      const code = await totpCode(account.secret, 1);
+      const signedIn = await complete(await challengeFor(account.username), ` ${code.slice(0, 3)} ${code.slice(3)} `);
+      expect(codeOf(signedIn)).toBe('OK');
+    });
+
     it('accepts a recovery code once', async () => {
       const account = await member();
       const recovery = account.recoveryCodes[3];

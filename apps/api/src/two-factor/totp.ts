@@ -9,12 +9,18 @@ export function newTotpSecret(): string {
   return generateSecret({ length: 20 });
 }
 
+/** A code as typed without its spaces: apps show "123 456", and people copy it so. */
+export function appCodeDigits(code: string): string {
+  return code.replace(/\s/g, '');
+}
+
 /** The time step a 6-digit code matches, later than `afterStep` (replay), or null. */
 export async function matchingTimeStep(secret: string, code: string, afterStep: number | null): Promise<number | null> {
-  if (!/^\d{6}$/.test(code)) return null;
+  const digits = appCodeDigits(code);
+  if (!/^\d{6}$/.test(digits)) return null;
   const result = await verify({
     secret,
-    token: code,
+    token: digits,
     epochTolerance: toleranceSeconds,
     ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
   });

@@ -14,7 +14,7 @@ import { DisableTwoFactorInput } from './dto/two-factor.inputs.js';
 import { RecoveryCodes, TwoFactorChallenge, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
-import { enrolmentQrCodeSvg, formatSetupKey, matchingTimeStep, newTotpSecret } from './totp.js';
+import { appCodeDigits, enrolmentQrCodeSvg, formatSetupKey, matchingTimeStep, newTotpSecret } from './totp.js';
 import { TwoFactorCredentialEntity } from './two-factor-credential.entity.js';
 import { normalizeRecoveryCode, TwoFactorCrypto } from './two-factor-crypto.js';
 
@@ -105,7 +105,7 @@ export class TwoFactorService {
     if (credential.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
     await this.countAttempt(context, user.id);
     if (!(await this.users.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
-    const step = await matchingTimeStep(this.secretOf(credential), code.trim(), null);
+    const step = await matchingTimeStep(this.secretOf(credential), code, null);
     if (step === null) throw AppError.badInput('code', wrongFirstCode);
     const codes = await this.credentials.manager.transaction(async (manager) => {
       const enabled = await manager.update(
@@ -206,15 +206,14 @@ export class TwoFactorService {
 
   /** A 6-digit code from the app, or else an unused recovery code (spent). */
   private async acceptCode(userId: number, code: string): Promise<boolean> {
-    const trimmed = code.trim();
-    return /^\d{6}$/.test(trimmed) ? this.acceptTotp(userId, trimmed) : this.acceptRecoveryCode(userId, trimmed);
+    return /^\d{6}$/.test(appCodeDigits(code)) ? this.acceptTotp(userId, code) : this.acceptRecoveryCode(userId, code);
   }
 
   /** A valid code for a time step later than the last one used; claiming the step is one conditional update. */
   private async acceptTotp(userId: number, code: string): Promise<boolean> {
     const credential = await this.credentials.findOneBy({ userId, enabledAt: Not(IsNull()) });
     if (!credential) return false;
-    const step = await matchingTimeStep(this.secretOf(credential), code.trim(), credential.lastUsedStep);
+    const step = await matchingTimeStep(this.secretOf(credential), code, credential.lastUsedStep);
     if (step === null) return false;
     const claimed = await this.credentials
       .createQueryBuilder()

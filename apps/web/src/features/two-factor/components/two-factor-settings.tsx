@@ -14,6 +14,9 @@ import {
 } from '../api/two-factor-documents';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 
+/** "123 456", as authenticator apps show a code (the API ignores the space). */
+const appCodeLength = 7;
+
 /** Turning two-factor sign-in on (QR code, setup key, first code), recovery codes, and turning it off. */
 export function TwoFactorSettings() {
   const client = useApolloClient();
@@ -92,7 +95,7 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
                 name="code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                maxLength={6}
+                maxLength={appCodeLength}
                 value={code}
                 onChange={(event) => setCode(event.target.value)}
                 error={fields.code}
@@ -182,7 +185,7 @@ function EnabledSettings({
               name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
-              maxLength={6}
+              maxLength={appCodeLength}
               value={code}
               onChange={(event) => setCode(event.target.value)}
               error={fields.code}
