@@ -183,6 +183,26 @@ describe('keyboard focus after actions', () => {
     await expect(pending.getAttribute('aria-selected')).resolves.toBe('true');
   });
 
+  it('keeps focus on the button that accepts an answer as it turns into Unaccept, and back', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const helper = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can I pick a dark theme for the forum?',
+      body: 'The forum is very bright at night. Is there a dark theme somewhere in the settings?',
+    });
+    const first = await reply(forum.app, helper.token, thread.id, 'Not yet: your browser’s dark reader extension works meanwhile.');
+    await reply(forum.app, helper.token, thread.id, 'There is a request for it on the feedback board too.');
+    const page = await (await forum.open({ token: asker.token })).newPage();
+    await page.goto(`/t/${thread.id}`);
+    const post = page.locator(`#reply-${first}`);
+
+    await post.getByRole('button', { name: '✓ Accept this answer' }).press('Enter');
+    await post.getByText('Accepted answer').waitFor();
+    await focusIsOn(post.getByRole('button', { name: 'Unaccept' }));
+    await page.keyboard.press('Enter');
+    await focusIsOn(post.getByRole('button', { name: '✓ Accept this answer' }));
+  });
+
   it('opens the flag dialog on its Reason field and gives focus back to the Flag button', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const reporter = await createAccount(forum.app, Role.MEMBER);

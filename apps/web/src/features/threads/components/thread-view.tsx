@@ -518,14 +518,14 @@ function ReplyPost({
       )}
       {slots.replyFooter?.(reply, thread)}
       <div className="post__actions">
-        {thread.viewerCanEdit && changesAllowed && viewer && !reply.isAccepted && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
-          <Button small busy={accepting} onClick={() => void run(() => accept({ variables: { replyId: reply.id } }))}>
-            ✓ Accept this answer
-          </Button>
-        ) : null}
+        {/* One button in one place for both, so the focus of whoever pressed it stays on it as it turns into the other. */}
         {thread.viewerCanEdit && changesAllowed && viewer && reply.isAccepted ? (
           <Button small variant="quiet" busy={unaccepting} onClick={() => void run(() => unaccept({ variables: { threadId: thread.id } }))}>
             Unaccept
+          </Button>
+        ) : thread.viewerCanEdit && changesAllowed && viewer && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
+          <Button small busy={accepting} onClick={() => void run(() => accept({ variables: { replyId: reply.id } }))}>
+            ✓ Accept this answer
           </Button>
         ) : null}
         {mayEdit && !editing ? (
