@@ -111,7 +111,7 @@ describe('sign-in and form errors', () => {
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('password must be 10–200 characters long').waitFor();
+    await page.getByText('Password must be 10–200 characters long', { exact: true }).waitFor();
     await expect(page.getByLabel('Password').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Username').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');

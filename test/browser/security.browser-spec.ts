@@ -22,6 +22,12 @@ describe('the security page: the password and other devices', () => {
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByRole('heading', { name: 'Password', exact: true }).waitFor();
 
+    // A new password the API refuses is named as the field is labelled, not by the API's name for it.
+    await page.getByLabel('Current password').fill(testPassword);
+    await page.getByLabel('New password').fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').getByText('New password must be 10–200 characters long', { exact: true }).waitFor();
+
     const newPassword = 'a brand new passphrase';
     await page.getByLabel('Current password').fill('not my password at all');
     await page.getByLabel('New password').fill(newPassword);

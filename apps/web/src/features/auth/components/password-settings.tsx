@@ -24,7 +24,7 @@ function ChangePassword() {
   const [changed, setChanged] = useState(false);
   const { error, submit } = useAction();
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { currentPassword: 'Current password', newPassword: 'New password' });
   return (
     <section className="card stack" aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>

@@ -15,7 +15,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const { error, submit } = useAction();
   const [signUp, { loading }] = useMutation(SignUpDocument);
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
   return (
     <form
       className="form"
