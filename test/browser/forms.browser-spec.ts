@@ -117,6 +117,21 @@ describe('sign-in and form errors', () => {
     await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
   });
 
+  it('names the fields of a question being edited as labelled when the API refuses the edit', async () => {
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, account.token, {
+      title: 'Can I choose which e-mails the forum sends me?',
+      body: 'I get an e-mail for every reply and would like fewer of them, or only some kinds.',
+    });
+    const page = await (await forum.open({ token: account.token })).newPage();
+    await page.goto(`/t/${thread.id}`);
+    const question = page.locator('.post--question');
+    await question.getByRole('button', { name: 'Edit', exact: true }).click();
+    await question.getByRole('textbox', { name: 'Question' }).fill('Fewer e-mails?');
+    await question.getByRole('button', { name: 'Save changes' }).click();
+    await question.getByText('Question must be 20 to 20000 characters', { exact: true }).waitFor();
+  });
+
   it('checks a question against the API limits in the form: fields named as labelled, focus on the first wrong one', async () => {
     const account = await createAccount(forum.app, Role.MEMBER);
     const context = await forum.open({ token: account.token });

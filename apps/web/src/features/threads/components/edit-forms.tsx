@@ -92,7 +92,7 @@ export function EditQuestionForm({
     onDone();
   };
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { title: 'Title', body: 'Question', tags: 'Tags' });
   return (
     <form className="form edit-form" onSubmit={save}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
@@ -162,7 +162,7 @@ export function EditReplyForm({ replyId, body: currentBody, bodyHtml, editedAt, 
     onDone();
   };
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { body: 'Reply' });
   return (
     <form className="form edit-form" onSubmit={save}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
