@@ -256,3 +256,19 @@ describe('the “Without an answer” queue before the bot has looked', () => {
     await expect(item.count()).resolves.toBe(0);
   });
 });
+
+describe('staff pages', () => {
+  const forum = useBrowserApp();
+
+  it('tells staff an example question was added, though it is listed pages down', async () => {
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff/answers/save-qr-code');
+    await page.getByRole('button', { name: 'Show more examples' }).waitFor();
+    await page.getByLabel('Add an example question').fill('can I keep a printout of the two-factor barcode in a drawer');
+    await page.getByRole('button', { name: 'Add example' }).click();
+    await page.getByRole('status').getByText('Added “can I keep a printout of the two-factor barcode in a drawer”').waitFor();
+    await expect(page.getByLabel('Add an example question').inputValue()).resolves.toBe('');
+  });
+});

@@ -132,6 +132,8 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
 function Examples({ answer }: { answer: AnswerDetails }) {
   const client = useApolloClient();
   const [text, setText] = useState('');
+  // The new example is listed last, usually pages down: say it was added.
+  const [added, setAdded] = useState<string | null>(null);
   const { error, run, submit } = useAction();
   const [add, { loading: adding }] = useMutation(AddAnswerExampleDocument);
   const [remove] = useMutation(RemoveAnswerExampleDocument);
@@ -143,7 +145,9 @@ function Examples({ answer }: { answer: AnswerDetails }) {
   }
 
   const addExample = submit(async () => {
+    setAdded(null);
     await add({ variables: { slug: answer.slug, text: text.trim() } });
+    setAdded(text.trim());
     setText('');
     await refresh();
   });
@@ -167,6 +171,7 @@ function Examples({ answer }: { answer: AnswerDetails }) {
         <ExamplePage slug={answer.slug} after={null} removing={removing} onRemove={(id) => void removeExample(id)} />
       </ul>
       <form className="form" onSubmit={addExample}>
+        {added ? <Notice tone="success">Added “{added}”: the bot learns it now. New examples are listed last.</Notice> : null}
         <TextAreaField
           label="Add an example question"
           value={text}
