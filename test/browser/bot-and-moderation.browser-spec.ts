@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
-import { createAccount } from '../support/accounts.js';
+import { createAccount, testPassword, totpCode } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
 import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
@@ -270,5 +270,19 @@ describe('staff pages', () => {
     await page.getByRole('button', { name: 'Add example' }).click();
     await page.getByRole('status').getByText('Added “can I keep a printout of the two-factor barcode in a drawer”').waitFor();
     await expect(page.getByLabel('Add an example question').inputValue()).resolves.toBe('');
+  });
+
+  it('brings staff signed out on a staff page back to that page once signed in', async () => {
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const context = await forum.open();
+    const page = await context.newPage();
+    await page.goto('/staff/answers/save-qr-code');
+    await page.getByLabel('Username or email').fill(staffAccount.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code').fill(await totpCode(staffAccount.totpSecret!, 1));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Keep a copy of your authenticator: save the QR code or use more than one app' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/staff/answers/save-qr-code');
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
 import { Notice, Spinner } from '../../components/status';
 import { CanonicalAnswerEditor } from '../../features/canonical-answers/components/answer-editor';
 import { CanonicalAnswerList } from '../../features/canonical-answers/components/answer-list';
@@ -18,8 +18,10 @@ import { securityPath } from '../paths';
 /** Staff only: everyone else is sent home (the API refuses them anyway). */
 export function StaffRoute() {
   const { viewer, loading } = useViewer();
+  const location = useLocation();
   if (loading) return <Spinner />;
-  if (!viewer) return <Navigate to="/sign-in?next=%2Fstaff" replace />;
+  // Back to the staff page asked for (a queue, an answer) once signed in.
+  if (!viewer) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (!viewer.isStaff) return <Navigate to="/" replace />;
   if (!viewer.twoFactorEnabled) {
     return (
