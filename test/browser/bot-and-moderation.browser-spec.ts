@@ -258,7 +258,27 @@ describe('the “Without an answer” queue before the bot has looked', () => {
 });
 
 describe('staff pages', () => {
-  const forum = useBrowserApp();
+  // The bot never answers publicly: its every suggestion waits for staff.
+  const forum = useBrowserApp({ BOT_ANSWER_THRESHOLD: '1', BOT_REVIEW_THRESHOLD: '0.1' });
+
+  it('offers no Confirm for a suggestion whose answer was retired since, and says why', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Where are my 2FA backup codes?',
+      body: 'I turned on two-factor authentication but never saw any backup codes to write down.',
+    });
+    await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBe('PENDING_REVIEW');
+    await forum.app.query('mutation { retireCanonicalAnswer(slug: "no-backup-codes") { slug } }', {}, { token: staffAccount.token });
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff');
+    const item = page.getByTestId(`queue-item-${thread.id}`);
+    await item.getByText('since retired: pick another answer or dismiss').waitFor();
+    await expect(item.getByRole('button', { name: 'Confirm' }).count()).resolves.toBe(0);
+    await expect(item.getByRole('button', { name: 'Reply with it' }).isDisabled()).resolves.toBe(true);
+  });
 
   it('tells staff an example question was added, though it is listed pages down', async () => {
     const staffAccount = await createAccount(forum.app, Role.STAFF);

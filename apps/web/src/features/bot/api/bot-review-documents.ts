@@ -26,6 +26,7 @@ export const BotQueueDocument = graphql(`
             id
             slug
             title
+            retired
           }
           alternatives {
             slug

@@ -133,6 +133,8 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const ranked = (suggestion?.alternatives ?? []).filter((alternative) => titles.has(alternative.slug));
   const rankedSlugs = new Set(ranked.map((alternative) => alternative.slug));
   const others = (choices?.canonicalAnswers ?? []).filter((answer) => !rankedSlugs.has(answer.slug));
+  // A retired answer is neither confirmed (the API refuses) nor offered as a reply.
+  const suggested = suggestion?.answer && !suggestion.answer.retired ? suggestion.answer.slug : null;
   return (
     <li ref={rowRef} className="queue-item" data-testid={`queue-item-${item.threadId}`}>
       <div className="queue-item__head">
@@ -161,7 +163,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
             {suggestion.answer ? (
               <>
                 <Link to={`/answers/${suggestion.answer.slug}`}>{suggestion.answer.title}</Link> ({Math.round(suggestion.confidence * 100)}%
-                sure)
+                sure){suggestion.answer.retired ? ', since retired: pick another answer or dismiss' : null}
               </>
             ) : suggestion.clarify ? (
               <>asked “{suggestion.clarify.question}”</>
@@ -190,7 +192,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
       ) : null}
       {
         <div className="queue-item__actions">
-          {suggestion?.answer && suggestion.status !== 'UNHELPFUL' ? (
+          {suggested && suggestion?.status !== 'UNHELPFUL' ? (
             <Button
               small
               variant="primary"
@@ -252,10 +254,8 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
             </Button>
             <Button
               small
-              disabled={!chosen && !suggestion?.answer}
-              onClick={() =>
-                void navigate(`/t/${item.threadId}?draft=${encodeURIComponent(chosen || suggestion?.answer?.slug || '')}#reply`)
-              }
+              disabled={!chosen && !suggested}
+              onClick={() => void navigate(`/t/${item.threadId}?draft=${encodeURIComponent(chosen || suggested || '')}#reply`)}
             >
               Reply with it
             </Button>
