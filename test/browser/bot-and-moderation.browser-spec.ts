@@ -39,6 +39,37 @@ describe('the clarifying question and moderation', () => {
     await expect(botStatus(forum.app, asker.token, thread.id)).resolves.toBe('ANSWERED');
   });
 
+  it('shows the asker who said the bot did not help the answer staff corrected it to, live', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Where are my 2FA backup codes?',
+      body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
+    });
+    await forum.app.query(
+      'mutation N($id: ID!) { markBotAnswerUnhelpful(threadId: $id) { id } }',
+      { id: thread.id },
+      { token: asker.token },
+    );
+
+    const context = await forum.open({ token: asker.token });
+    const page = await context.newPage();
+    const before = threadSubscribers(forum.app, thread.id);
+    await page.goto(`/t/${thread.id}`);
+    const botReply = page.locator('li.post--bot');
+    await botReply.getByText('Thanks for telling us.').waitFor();
+    await threadPageIsLive(page, forum.app, thread.id, before);
+
+    await forum.app.query(
+      'mutation C($id: ID!) { correctSuggestion(threadId: $id, slug: "save-qr-code") { status } }',
+      { id: thread.id },
+      { token: staffAccount.token },
+    );
+    await botReply.getByText('The best backup for two-factor authentication is a second copy of your authenticator').waitFor();
+    await botReply.getByText('Did this solve it?').waitFor();
+    await expect(botReply.getByText('Thanks for telling us.').count()).resolves.toBe(0);
+  });
+
   it('lets staff hide a reply: readers no longer see it or count it, its author and staff do, marked hidden', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const spammer = await createAccount(forum.app, Role.MEMBER, 'spammer');

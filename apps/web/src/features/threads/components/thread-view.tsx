@@ -258,6 +258,8 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
           return;
         case 'UPDATED':
           if (!activity.reply && !activity.question) readAgain();
+          // The bot's reply is edited when staff correct it: its footer and the asker's feedback go with the answer.
+          else if (activity.reply?.author.isBot) refreshSlots.current?.();
           return;
       }
     },
