@@ -408,6 +408,19 @@ describe('FAQ bot with the default thresholds', () => {
     expect(after.answers[0]!.confidence).toBe(1);
   });
 
+  it('greets the asker by name in a staff draft without breaking an answer greeting that goes on', async () => {
+    const id = await ask(app, asker, {
+      title: 'Which browser extension works best with the vault?',
+      body: 'I use two browsers at home and want the vault in both, which extension should I pick?',
+    });
+    const draft = await app.query<{ canonicalAnswerDraft: string }>(
+      'query Draft($threadId: ID!) { canonicalAnswerDraft(slug: "contact-support-locked-out", threadId: $threadId) }',
+      { threadId: id },
+      { token: staff.token },
+    );
+    expect(draft.canonicalAnswerDraft.split('\n')[0]).toBe(`Hi there @${asker.username}, sorry you're locked out!`);
+  });
+
   it('counts a correction of a bot answer as a correction, not as a second bot answer', async () => {
     const before = await stats();
     const perAnswer = (snapshot: Awaited<ReturnType<typeof stats>>, slug: string) =>

@@ -37,7 +37,8 @@ export function botClarifyReply(clarify: Clarification, titles: Map<string, stri
 /** A staff reply prefilled with a canonical answer, greeting the asker by name. */
 export function staffDraft(answer: AnswerText, askerUsername: string | null): string {
   let body = answer.body.trim();
-  if (askerUsername) body = body.replace(/^Hi there!?/, `Hi there @${askerUsername}!`);
+  // "Hi there!" and "Hi there, sorry you're locked out!" alike: the name goes before what followed.
+  if (askerUsername) body = body.replace(/^Hi there\b/, `Hi there @${askerUsername}`);
   return `${body}\n\nMore in our help article: ${answerLink(answer)}`;
 }
 
