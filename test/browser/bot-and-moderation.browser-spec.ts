@@ -311,6 +311,22 @@ describe('staff pages', () => {
     await expect(item.getByRole('button', { name: 'Reply with it' }).isDisabled()).resolves.toBe(true);
   });
 
+  it('sends staff from a question the bot found nothing for to the queue it waits in', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Garden hose drips at the outdoor tap',
+      body: "Which washer size fits it, and should I wrap the thread with plumber's tape first?",
+    });
+    await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBe('NO_MATCH');
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto(`/t/${thread.id}`);
+    await page.getByRole('link', { name: 'Open the review queue' }).click();
+    await page.getByTestId(`queue-item-${thread.id}`).waitFor();
+  });
+
   it('tells staff an example question was added, though it is listed pages down', async () => {
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const staff = await forum.open({ token: staffAccount.token });

@@ -32,9 +32,13 @@ function renderNote(overrides: Partial<BotSuggestionDetails>) {
 const reviewQueueLink = () => screen.queryByRole('link', { name: 'Open the review queue' });
 
 describe('BotStaffNote', () => {
-  it.each(['PENDING_REVIEW', 'UNHELPFUL', 'NO_MATCH'] as const)('sends staff to the review queue when the suggestion is %s', (status) => {
+  it.each([
+    ['PENDING_REVIEW', '/staff'],
+    ['UNHELPFUL', '/staff?queue=UNHELPFUL'],
+    ['NO_MATCH', '/staff?queue=NO_SUGGESTION'],
+  ] as const)('sends staff to the queue a %s suggestion waits in', (status, path) => {
     renderNote({ status });
-    expect(reviewQueueLink()?.getAttribute('href')).toBe('/staff');
+    expect(reviewQueueLink()?.getAttribute('href')).toBe(path);
   });
 
   it.each(['ANSWERED', 'CLARIFYING', 'CONFIRMED_BY_ASKER', 'CONFIRMED_BY_STAFF', 'CORRECTED', 'DISMISSED'] as const)(

@@ -14,9 +14,17 @@ const statusText: Record<BotSuggestionDetails['status'], string> = {
   DISMISSED: 'was dismissed by a staff member',
 };
 
+/** The staff queue each status that needs staff waits in. */
+const queuePath: Partial<Record<BotSuggestionDetails['status'], string>> = {
+  PENDING_REVIEW: '/staff',
+  UNHELPFUL: '/staff?queue=UNHELPFUL',
+  NO_MATCH: '/staff?queue=NO_SUGGESTION',
+};
+
 /** Staff see what the bot made of the question, even before it replies publicly. */
 export function BotStaffNote({ suggestion }: { suggestion: BotSuggestionDetails }) {
-  const needsStaff = suggestion.status === 'PENDING_REVIEW' || suggestion.status === 'UNHELPFUL' || suggestion.status === 'NO_MATCH';
+  const queue = queuePath[suggestion.status];
+  const needsStaff = queue !== undefined;
   return (
     <Notice tone={needsStaff ? 'warning' : 'info'}>
       <p>
@@ -30,8 +38,8 @@ export function BotStaffNote({ suggestion }: { suggestion: BotSuggestionDetails 
         ) : null}
         .
       </p>
-      {needsStaff ? (
-        <Link className="button button--small" to="/staff">
+      {queue ? (
+        <Link className="button button--small" to={queue}>
           Open the review queue
         </Link>
       ) : null}
