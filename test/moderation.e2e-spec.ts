@@ -604,6 +604,16 @@ describe('moderation', () => {
       }
       const anonymous = await app.request(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Spam post' });
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // One's own post is edited, not reported: the author's question and reply, even one another member replied under.
+      const ownReply = await reply(threadId);
+      await reply(threadId, other.token);
+      for (const [postType, postId] of [
+        ['THREAD', threadId],
+        ['REPLY', ownReply],
+      ]) {
+        const own = await app.request(flagMutation, { postType, postId, reason: 'Please remove this' }, { token: author.token });
+        expect(own.errors?.[0]?.extensions, postType).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_POST_FLAGGED' });
+      }
       expect(await countOpen()).toBe(before);
 
       await app.query(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Spam post' }, { token: other.token });

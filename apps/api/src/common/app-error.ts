@@ -43,6 +43,7 @@ export enum ErrorReason {
   // moderation
   FLAG_NOT_FOUND = 'FLAG_NOT_FOUND',
   ALREADY_FLAGGED = 'ALREADY_FLAGGED',
+  OWN_POST_FLAGGED = 'OWN_POST_FLAGGED',
   FLAG_ALREADY_RESOLVED = 'FLAG_ALREADY_RESOLVED',
   POST_ALREADY_HIDDEN = 'POST_ALREADY_HIDDEN',
   POST_NOT_HIDDEN = 'POST_NOT_HIDDEN',
@@ -85,6 +86,7 @@ const codeOfReason: Record<ErrorReason, ErrorCode> = {
   HIDDEN_REPLY: ErrorCode.Forbidden,
   FLAG_NOT_FOUND: ErrorCode.NotFound,
   ALREADY_FLAGGED: ErrorCode.Conflict,
+  OWN_POST_FLAGGED: ErrorCode.Forbidden,
   FLAG_ALREADY_RESOLVED: ErrorCode.Conflict,
   POST_ALREADY_HIDDEN: ErrorCode.Conflict,
   POST_NOT_HIDDEN: ErrorCode.Conflict,

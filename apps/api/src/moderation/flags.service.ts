@@ -32,13 +32,17 @@ export class FlagsService {
     private readonly posts: PostsService,
   ) {}
 
-  /** Any member, on a post they can see; one open flag per member per post. */
+  /** Any member, on another's post they can see; one open flag per member per post. */
   async flag(context: RequestContext, args: FlagPostArgs): Promise<Flag> {
     const user = context.requireUser();
     const postId = parseId(args.postId, 'postId');
     await this.rateLimiter.consume(`flag:${user.id}`, this.environment.RATE_LIMIT_FLAGS_PER_HOUR, hourSeconds);
     const post = await this.posts.findOne(args.postType, postId);
     if (!post || !isPostVisibleTo(context, post)) throw postNotFound(args.postType, postId);
+    // A flag asks staff to look at someone else's post; one's own can be edited instead.
+    if ((post.reply ?? post.thread).authorId === user.id) {
+      throw AppError.forbidden(ErrorReason.OWN_POST_FLAGGED, 'You cannot flag your own post');
+    }
 
     const duplicate = () => AppError.conflict(ErrorReason.ALREADY_FLAGGED, 'postId', 'You have already flagged this post');
     try {
