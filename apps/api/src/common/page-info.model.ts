@@ -5,6 +5,9 @@ export class PageInfo {
   @Field({ description: 'Whether another page follows this one.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Opaque cursor after the last item of this page; null on an empty first page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Opaque cursor after the last item of this page; null on an empty page (past the end too).',
+  })
   endCursor: string | null;
 }

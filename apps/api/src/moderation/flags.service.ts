@@ -109,8 +109,7 @@ export class FlagsService {
       cursor: encodeIdCursor('flags', flag.id),
       node: toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null),
     }));
-    // An empty page ends where it began, so a client at the end of the list keeps its place.
-    return { nodes, pageInfo: { ...pageInfo, endCursor: pageInfo.endCursor ?? args.after ?? null } };
+    return { nodes, pageInfo };
   }
 
   /** Staff: closes an open flag without hiding the post (hiding resolves a post's flags by itself). */

@@ -66,8 +66,7 @@ export class ModerationService {
       cursor: encodeIdCursor('log', row.id),
       node: toModerationAction(row),
     }));
-    // An empty page ends where it began, so a client at the end of the list keeps its place.
-    return { nodes, pageInfo: { ...pageInfo, endCursor: pageInfo.endCursor ?? args.after ?? null } };
+    return { nodes, pageInfo };
   }
 
   /**
