@@ -219,5 +219,39 @@ describe('thread state: staff replies, the Unanswered filter, a bot answer await
       await restore(answer);
       await expect(accepted(id, member.token)).resolves.toEqual(open);
     });
+
+    it('the moderation log says which hide withdrew the acceptance and which restore gave it back', async () => {
+      const logged = async (action: 'hidePost' | 'restorePost', id: string) =>
+        (
+          await app.query<Record<string, { id: string; acceptance: string | null }>>(
+            `mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id acceptance } }`,
+            { id },
+            { token: staff.token },
+          )
+        )[action]!;
+      const {
+        replyIds: [answer, another],
+      } = await answeredThread(2);
+      const entries: [{ id: string; acceptance: string | null }, string | null][] = [
+        [await logged('hidePost', answer), 'WITHDRAWN'],
+        [await logged('restorePost', answer), 'GIVEN_BACK'],
+        [await logged('hidePost', another), null],
+        [await logged('restorePost', another), null],
+      ];
+      // An answer accepted since stays: restoring the one hidden gives nothing back.
+      const since = await answeredThread(2);
+      entries.push([await logged('hidePost', since.replyIds[0]), 'WITHDRAWN']);
+      await accept(since.replyIds[1]);
+      entries.push([await logged('restorePost', since.replyIds[0]), null]);
+
+      for (const [entry, acceptance] of entries) expect(entry.acceptance).toBe(acceptance);
+      const log = await app.query<{ moderationLog: { nodes: { id: string; acceptance: string | null }[] } }>(
+        '{ moderationLog(first: 50) { nodes { id acceptance } } }',
+        {},
+        { token: staff.token },
+      );
+      const stored = new Map(log.moderationLog.nodes.map((node) => [node.id, node.acceptance]));
+      for (const [entry, acceptance] of entries) expect(stored.get(entry.id)).toBe(acceptance);
+    });
   });
 });

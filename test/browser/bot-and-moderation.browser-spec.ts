@@ -136,6 +136,12 @@ describe('the clarifying question and moderation', () => {
     await entry.getByText('Hidden', { exact: true }).waitFor();
     await entry.getByText(staffAccount.username).waitFor();
     await entry.getByText('Spam').waitFor();
+    // Before it, the restore that gave the acceptance back says so, as the hide that withdrew it does.
+    const entries = staffPage.getByRole('list', { name: 'Moderation log' }).getByRole('listitem');
+    await entries.nth(1).getByText('Restored', { exact: true }).waitFor();
+    await entries.nth(1).getByText('Acceptance given back: the reply was the accepted answer when it was hidden').waitFor();
+    await entries.nth(2).getByText('Acceptance withdrawn: the reply was the accepted answer').waitFor();
+    expect(await entry.getByText(/^Acceptance/).count()).toBe(0);
     const threadLink = entry.getByRole('link', { name: 'Can I use a hardware key instead of an app?' });
     await expect(threadLink.getAttribute('href')).resolves.toMatch(new RegExp(`^/t/${thread.id}#reply-\\d+$`));
     await screenshotBoth(staffPage, 'staff-moderation-log');

@@ -15,3 +15,9 @@ export enum ModerationTargetType {
   Flag = 'FLAG',
   User = 'USER',
 }
+
+/** What hiding or restoring a reply did to its thread's accepted answer; stored in `moderation_actions.acceptance`. */
+export enum AcceptanceChange {
+  WITHDRAWN = 'WITHDRAWN',
+  GIVEN_BACK = 'GIVEN_BACK',
+}

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { AcceptanceChange } from './moderation-action-kind.js';
 
 /** The audit log: one row per moderation action. */
 @Entity('moderation_actions')
@@ -22,6 +23,10 @@ export class ModerationActionEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
+
+  /** WITHDRAWN or GIVEN_BACK when the action changed the thread's accepted answer, else null. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  acceptance: AcceptanceChange | null;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
+import { AcceptanceChange, ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { ModerationAction } from './models/moderation-action.model.js';
 
@@ -9,13 +9,19 @@ export interface NewModerationAction {
   targetType: ModerationTargetType;
   targetId: number;
   note?: string | null;
+  acceptance?: AcceptanceChange | null;
 }
 
 /** Writes one log row; call it with the manager of the transaction that makes the change. */
 export function recordAction(manager: EntityManager, entry: NewModerationAction): Promise<ModerationActionEntity> {
   return manager.save(
     ModerationActionEntity,
-    manager.create(ModerationActionEntity, { ...entry, note: entry.note ?? null, createdAt: new Date() }),
+    manager.create(ModerationActionEntity, {
+      ...entry,
+      note: entry.note ?? null,
+      acceptance: entry.acceptance ?? null,
+      createdAt: new Date(),
+    }),
   );
 }
 
@@ -26,6 +32,7 @@ export function toModerationAction(entity: ModerationActionEntity): ModerationAc
     targetType: entity.targetType,
     targetId: String(entity.targetId),
     note: entity.note,
+    acceptance: entity.acceptance,
     createdAt: entity.createdAt,
     actorId: entity.actorId,
   };

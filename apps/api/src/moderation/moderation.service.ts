@@ -17,7 +17,7 @@ import { UsersService } from '../users/users.service.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { FlagEntity, FlagStatus } from './flag.entity.js';
-import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
+import { AcceptanceChange, ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { connectionOf } from '../common/paginated.js';
@@ -139,16 +139,17 @@ export class ModerationService {
           { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: new Date() },
         );
       }
+      // Hiding the accepted reply withdraws the acceptance, and restoring it may give it back (see setReplyHidden).
+      const acceptedAfter = change.thread.acceptedReplyId;
+      const acceptance = acceptedAfter === acceptedBefore ? null : { acceptedReplyId: acceptedAfter, state: change.snapshot() };
       const action = await recordAction(change.manager, {
         actorId: staff.id,
         action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
         targetType: args.postType === PostType.THREAD ? ModerationTargetType.Thread : ModerationTargetType.Reply,
         targetId: postId,
         note: args.reason,
+        acceptance: acceptance && (acceptedAfter === null ? AcceptanceChange.WITHDRAWN : AcceptanceChange.GIVEN_BACK),
       });
-      // Hiding the accepted reply withdraws the acceptance, and restoring it may give it back (see setReplyHidden).
-      const acceptedAfter = change.thread.acceptedReplyId;
-      const acceptance = acceptedAfter === acceptedBefore ? null : { acceptedReplyId: acceptedAfter, state: change.snapshot() };
       return { action, acceptance, threadHidden: change.thread.hidden };
     });
     if (!done) throw notFound();

@@ -18,6 +18,7 @@ import { VisibleStaffAnswersIndex1764900000000 } from './1764900000000-visible-s
 import { HiddenRepliesIndex1764910000000 } from './1764910000000-hidden-replies-index.js';
 import { RepliesByAuthor1764920000000 } from './1764920000000-replies-by-author.js';
 import { HiddenAcceptedReply1764930000000 } from './1764930000000-hidden-accepted-reply.js';
+import { ModerationLogAcceptance1764940000000 } from './1764940000000-moderation-log-acceptance.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   HiddenRepliesIndex1764910000000,
   RepliesByAuthor1764920000000,
   HiddenAcceptedReply1764930000000,
+  ModerationLogAcceptance1764940000000,
 ];

@@ -1,5 +1,18 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/page-info.model.js';
+import { AcceptanceChange } from '../moderation-action-kind.js';
+
+registerEnumType(AcceptanceChange, {
+  name: 'AcceptanceChange',
+  description: "What hiding or restoring a reply did to its thread's accepted answer.",
+  valuesMap: {
+    WITHDRAWN: { description: 'The reply was the accepted answer: hiding it withdrew the acceptance, and the thread is no longer solved.' },
+    GIVEN_BACK: {
+      description:
+        'The reply was the accepted answer when it was hidden and none was accepted since: restoring it accepted it again, and the thread is solved again.',
+    },
+  },
+});
 
 @ObjectType('ModerationAction', { description: 'One entry of the moderation log. actor is resolved on demand.' })
 export class ModerationAction {
@@ -17,6 +30,12 @@ export class ModerationAction {
 
   @Field(() => String, { nullable: true, description: "The moderator's reason or note. Plain text." })
   note: string | null;
+
+  @Field(() => AcceptanceChange, {
+    nullable: true,
+    description: "What the action did to the thread's accepted answer (HIDE and RESTORE of a reply); null when it changed nothing.",
+  })
+  acceptance: AcceptanceChange | null;
 
   @Field({ description: 'When it was done.' })
   createdAt: Date;

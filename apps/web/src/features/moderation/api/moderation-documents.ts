@@ -84,6 +84,7 @@ export const ModerationLogDocument = graphql(`
         targetType
         targetId
         note
+        acceptance
         createdAt
         actor {
           id

@@ -70,6 +70,12 @@ const actionLabels: Record<string, { label: string; tone: 'hidden' | 'open' | 'l
   CHANGE_ROLE: { label: 'Role changed', tone: 'staff' },
 };
 
+/** Why the thread stopped or started being solved with this hide or restore. */
+const acceptanceTexts: Record<NonNullable<LogEntry['acceptance']>, string> = {
+  WITHDRAWN: 'Acceptance withdrawn: the reply was the accepted answer, so the question is no longer solved.',
+  GIVEN_BACK: 'Acceptance given back: the reply was the accepted answer when it was hidden, so the question is solved again.',
+};
+
 function LogRow({ entry }: { entry: LogEntry }) {
   const action = actionLabels[entry.action] ?? { label: entry.action, tone: 'neutral' as const };
   return (
@@ -85,6 +91,7 @@ function LogRow({ entry }: { entry: LogEntry }) {
       <p className="moderation-log__target">
         <Target entry={entry} />
       </p>
+      {entry.acceptance ? <p className="muted">{acceptanceTexts[entry.acceptance]}</p> : null}
       {entry.note ? (
         <p className="queue-item__reason">
           <strong>Note:</strong> {entry.action === 'CHANGE_ROLE' ? entry.note.replace('->', ' → ') : entry.note}
