@@ -495,15 +495,31 @@ describe('FAQ bot with the default thresholds', () => {
 
   it('records deflections', async () => {
     const before = (await stats()).totals.deflections;
-    const recorded = await app.query<{ recordDeflection: boolean }>('mutation { recordDeflection(slug: "save-qr-code") }');
-    expect(recorded.recordDeflection).toBe(true);
-    const unknown = await app.request('mutation { recordDeflection(slug: "no-such-answer") }');
-    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const malformed = await app.request('mutation { recordDeflection(slug: "Bad Slug") }');
-    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const deflect = (slug: string, token?: string) => app.request(`mutation { recordDeflection(slug: "${slug}") }`, {}, { token });
+    expect((await deflect('save-qr-code', asker.token)).data).toEqual({ recordDeflection: true });
+    expect((await deflect('no-such-answer', asker.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await deflect('Bad Slug', asker.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Only a member can say a suggestion solved their problem: a visitor asks nothing (asking needs an account).
+    expect((await deflect('save-qr-code')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const after = await stats();
     expect(after.totals.deflections).toBe(before + 1);
     expect(after.perAnswer.find((row) => row.answer.slug === 'save-qr-code')?.counts.deflections).toBe(1);
+  });
+
+  it('counts a deflection once per member and answer, however often it is sent', async () => {
+    const deflect = (slug: string, account: TestAccount) =>
+      app.query(`mutation { recordDeflection(slug: "${slug}") }`, {}, { token: account.token });
+    const deflections = async (slug: string) => (await stats()).perAnswer.find((row) => row.answer.slug === slug)?.counts.deflections ?? 0;
+    const before = { total: (await stats()).totals.deflections, noCodes: await deflections('no-backup-codes') };
+    // Again, and several at once: one deflection.
+    await deflect('no-backup-codes', reader);
+    await deflect('no-backup-codes', reader);
+    await Promise.all([1, 2, 3].map(() => deflect('no-backup-codes', reader)));
+    expect(await deflections('no-backup-codes')).toBe(before.noCodes + 1);
+    // Another member, and the same member on another answer: each counts.
+    await Promise.all([deflect('no-backup-codes', staff), deflect('no-backup-codes', staff), deflect('save-qr-code', reader)]);
+    expect(await deflections('no-backup-codes')).toBe(before.noCodes + 2);
+    expect((await stats()).totals.deflections).toBe(before.total + 3);
   });
 
   it('loads the bot suggestions of a page of threads in a fixed number of queries', async () => {
@@ -843,7 +859,7 @@ describe('FAQ bot with a strict answer threshold', () => {
       const id = await ask(app, asker, { ...qrCopy, title: 'Should I print the 2FA setup QR code?' });
       const thread = await readThread(app, id, staff.token);
       expect(thread.botSuggestion?.answer?.slug).not.toBe('save-qr-code');
-      const deflection = await app.request('mutation { recordDeflection(slug: "save-qr-code") }');
+      const deflection = await app.request('mutation { recordDeflection(slug: "save-qr-code") }', {}, { token: asker.token });
       expect(deflection.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     } finally {
       await app.query('mutation { restoreCanonicalAnswer(slug: "save-qr-code") { retired } }', {}, { token: staff.token });

@@ -18,6 +18,18 @@ export async function recordBotEvents(
 }
 
 /**
+ * Records that a member found a suggested answer solved their problem, once per member and answer (the unique index
+ * bot_events_deflection_once): again, or twice at once, changes nothing.
+ */
+export async function recordDeflectionOnce(manager: EntityManager, answerId: number, userId: number): Promise<void> {
+  await sqlRows(
+    manager,
+    `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at) VALUES ($1, $2, NULL, $3, $4) ON CONFLICT DO NOTHING`,
+    [BotEventType.Deflection, answerId, userId, new Date()],
+  );
+}
+
+/**
  * For a PostgreSQL statement that writes on its own (data-modifying WITH queries): a query that records the events once
  * for each row of the WITH query `from` (none when it returns none).
  */

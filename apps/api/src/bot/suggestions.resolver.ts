@@ -41,8 +41,10 @@ export class SuggestionsResolver {
     return this.suggestions.suggest(context, args.title ?? '', args.body ?? '');
   }
 
-  @Public()
-  @Mutation(() => Boolean, { description: '"This solves my problem" on a suggestion shown while typing, instead of posting.' })
+  @Mutation(() => Boolean, {
+    description:
+      '"This solves my problem" on a suggestion shown while typing, instead of posting. Counted once per member and answer: again changes nothing.',
+  })
   recordDeflection(@Ctx() context: RequestContext, @Args() args: AnswerSlugArgs): Promise<boolean> {
     return this.suggestions.recordDeflection(context, args.slug);
   }

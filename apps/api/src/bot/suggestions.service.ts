@@ -8,9 +8,8 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { budgetHolder, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostsService } from '../threads/posts.service.js';
-import { BotEventType } from './bot-event-type.js';
 import { BotEventEntity } from './bot-event.entity.js';
-import { recordBotEvents } from './bot-events.js';
+import { recordDeflectionOnce } from './bot-events.js';
 import { excerpt } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
@@ -74,13 +73,17 @@ export class SuggestionsService {
     return { answers, threads, clarify: result.clarify };
   }
 
-  /** Someone read a suggestion while typing and did not post: counted for the statistics. */
+  /**
+   * A member read a suggestion while typing and did not post: counted for the statistics, once per member and answer,
+   * so that calling it again cannot inflate the numbers staff judge the canonical answers by.
+   */
   async recordDeflection(context: RequestContext, slug: string): Promise<boolean> {
-    await this.rateLimiter.consume(`deflection:${context.ip}`, 30, 3600);
+    const user = context.requireUser();
+    await this.rateLimiter.consume(`deflection:${budgetHolder(context)}`, 30, 3600);
     const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
     // Retired answers are never suggested, so nobody can have been helped by one.
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
-    await recordBotEvents(this.events.manager, [BotEventType.Deflection], { answerId: answer.id, userId: context.user?.id ?? null });
+    await recordDeflectionOnce(this.events.manager, answer.id, user.id);
     return true;
   }
 }

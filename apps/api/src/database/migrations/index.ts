@@ -19,6 +19,7 @@ import { HiddenRepliesIndex1764910000000 } from './1764910000000-hidden-replies-
 import { RepliesByAuthor1764920000000 } from './1764920000000-replies-by-author.js';
 import { HiddenAcceptedReply1764930000000 } from './1764930000000-hidden-accepted-reply.js';
 import { ModerationLogAcceptance1764940000000 } from './1764940000000-moderation-log-acceptance.js';
+import { DeflectionOnce1764950000000 } from './1764950000000-deflection-once.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   RepliesByAuthor1764920000000,
   HiddenAcceptedReply1764930000000,
   ModerationLogAcceptance1764940000000,
+  DeflectionOnce1764950000000,
 ];
