@@ -96,7 +96,7 @@ describe('the anonymous response cache', () => {
     expect((await anonymousRead(app, threadId)).statements).toBe(0);
   });
 
-  it('keeps its answers through sign-ins, sign-outs, two-factor settings and notification reads', async () => {
+  it('keeps its answers through sign-ins, sign-outs, two-factor settings, notification reads and staff-only bot statistics', async () => {
     const { app, asker } = cast;
     const threadId = await ask(app, asker, 'Printing the setup code', 'Is a printed setup code enough as a spare?');
     await runPostJobs(app);
@@ -106,6 +106,8 @@ describe('the anonymous response cache', () => {
     const member = await createAccount(app);
     await app.query('mutation { markAllNotificationsRead }', {}, { token: asker.token });
     await app.query('mutation { beginTwoFactorEnrolment { setupKey } }', {}, { token: member.token });
+    // "This solves my problem" only counts toward statistics that staff alone read.
+    await app.query('mutation { recordDeflection(slug: "save-qr-code") }', {}, { token: member.token });
     const wrongPassword = await app.request('mutation { signIn(input: { login: "nobody-here", password: "not the password" }) { token } }');
     expect(wrongPassword.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await app.query('mutation { signOut }', {}, { token: member.token });

@@ -16,7 +16,7 @@ import { BotStats } from './models/bot-stats.model.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
 import { SuggestionsService } from './suggestions.service.js';
-import { neverCached } from '../graphql/anonymous-response-cache.js';
+import { LeavesPublicContent, neverCached } from '../graphql/anonymous-response-cache.js';
 import { textWorkCost } from '../graphql/query-limits.js';
 import { typedBodyMatched } from '#post-limits';
 
@@ -41,6 +41,8 @@ export class SuggestionsResolver {
     return this.suggestions.suggest(context, args.title ?? '', args.body ?? '');
   }
 
+  // Counted in the bot's statistics, which only staff read.
+  @LeavesPublicContent()
   @Mutation(() => Boolean, {
     description:
       '"This solves my problem" on a suggestion shown while typing, instead of posting. Counted once per member and answer: again changes nothing.',
