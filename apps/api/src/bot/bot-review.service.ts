@@ -28,8 +28,6 @@ const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, Bot
   [BotQueueKind.UNHELPFUL]: BotSuggestionStatus.UNHELPFUL,
 };
 
-/** Rolls back a bot reply whose staff decision another request took first. */
-
 /**
  * Staff review of the bot: the queues, confirming or correcting a suggestion (which teaches the
  * matcher the question as a new example), dismissing one, and prefilled staff replies.
