@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { usernameImitation } from '#secrets';
 import { EntityManager, In, Not, Repository } from 'typeorm';
+import { insertRow } from '../common/returning-writes.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -151,10 +152,10 @@ export class UsersService {
     if (taken > 0) throw accountTaken();
 
     try {
-      const row = await this.users.save(
-        this.users.create({ username: account.username, usernameKey, email, passwordHash, role: account.role, createdAt: new Date() }),
-      );
-      return toViewer(row);
+      // One statement, no transaction: a repository's save opens its own on SQLite's one connection, outside the queue
+      // that keeps transactions apart there (database/serialized-transactions.ts), where another request's would nest.
+      const row = { username: account.username, usernameKey, email, passwordHash, role: account.role, createdAt: new Date() };
+      return toViewer({ id: await insertRow(this.users.manager, UserEntity, row), ...row });
     } catch (error) {
       // Lost a race with a concurrent sign-up of the same name or address.
       if (isUniqueViolation(error)) throw accountTaken();
