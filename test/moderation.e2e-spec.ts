@@ -574,6 +574,28 @@ describe('moderation', () => {
       await app.query(flagMutation, { postType: 'REPLY', postId: replyId, reason: 'Still phishing' }, { token: other.token });
     });
 
+    it('shows staff the flagged post as readers see it, without its Markdown', async () => {
+      const threadId = await ask();
+      const { replyToThread } = await app.query<{ replyToThread: { id: string } }>(
+        replyMutation,
+        { threadId, body: '## Try this\n\n**Print** the [setup code](https://example.com/qr) and keep it `offline`.' },
+        { token: author.token },
+      );
+      const { flagPost } = await app.query<{ flagPost: { id: string } }>(
+        flagMutation,
+        { postType: 'REPLY', postId: replyToThread.id, reason: 'Links to another site' },
+        { token: other.token },
+      );
+      const open = await app.query<{ openFlags: { nodes: { id: string; excerpt: string }[] } }>(
+        openFlagsQuery,
+        { first: 50 },
+        { token: staff.token },
+      );
+      expect(open.openFlags.nodes.find((flag) => flag.id === flagPost.id)?.excerpt).toBe(
+        'Try this Print the setup code and keep it offline.',
+      );
+    });
+
     it('validates flags: reason length, unknown and invisible posts, duplicates, sign-in', async () => {
       const threadId = await ask();
       const hiddenThread = await ask();

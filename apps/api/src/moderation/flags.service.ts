@@ -8,6 +8,7 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostType, postNotFound } from '../common/post-type.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';
@@ -30,6 +31,7 @@ export class FlagsService {
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
     private readonly posts: PostsService,
+    private readonly markdown: MarkdownService,
   ) {}
 
   /** Any member, on another's post they can see; one open flag per member per post. */
@@ -63,7 +65,7 @@ export class FlagsService {
           }),
         );
       });
-      return toFlag(flag, post);
+      return this.toFlag(flag, post);
     } catch (error) {
       // The partial unique index catches two requests racing past the check above.
       if (isUniqueViolation(error)) throw duplicate();
@@ -107,7 +109,7 @@ export class FlagsService {
     const posts = await this.posts.find(rows.slice(0, args.first).map((flag) => ({ postType: flag.postType, postId: flag.postId })));
     const { nodes, pageInfo } = connectionOf(rows, args.first, (flag) => ({
       cursor: encodeIdCursor('flags', flag.id),
-      node: toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null),
+      node: this.toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null),
     }));
     return { nodes, pageInfo };
   }
@@ -137,23 +139,23 @@ export class FlagsService {
       });
       return manager.findOneByOrFail(FlagEntity, { id: flagId });
     });
-    return toFlag(flag, await this.posts.findOne(flag.postType, flag.postId));
+    return this.toFlag(flag, await this.posts.findOne(flag.postType, flag.postId));
   }
-}
 
-function toFlag(entity: FlagEntity, post: Post | null): Flag {
-  return {
-    id: String(entity.id),
-    postType: entity.postType,
-    postId: String(entity.postId),
-    threadId: post ? post.thread.id : null,
-    threadTitle: post ? post.thread.title : null,
-    excerpt: post ? excerptOf(post) : '',
-    reason: entity.reason,
-    status: entity.status,
-    createdAt: entity.createdAt,
-    resolvedAt: entity.resolvedAt,
-    reporterId: entity.reporterId,
-    resolvedById: entity.resolvedById,
-  };
+  private toFlag(entity: FlagEntity, post: Post | null): Flag {
+    return {
+      id: String(entity.id),
+      postType: entity.postType,
+      postId: String(entity.postId),
+      threadId: post ? post.thread.id : null,
+      threadTitle: post ? post.thread.title : null,
+      excerpt: post ? excerptOf(this.markdown, post) : '',
+      reason: entity.reason,
+      status: entity.status,
+      createdAt: entity.createdAt,
+      resolvedAt: entity.resolvedAt,
+      reporterId: entity.reporterId,
+      resolvedById: entity.resolvedById,
+    };
+  }
 }

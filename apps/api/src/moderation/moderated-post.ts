@@ -1,4 +1,5 @@
 import { RequestContext } from '../common/request-context.js';
+import { MarkdownService } from '../markdown/markdown.service.js';
 import { Post } from '../threads/posts.service.js';
 import { isVisibleTo } from '../threads/visibility.js';
 
@@ -7,10 +8,8 @@ export function isPostVisibleTo(context: RequestContext, post: Post): boolean {
   return isVisibleTo(context, post.thread) && (post.reply === null || isVisibleTo(context, post.reply));
 }
 
-const excerptLength = 200;
-
-/** The start of the post body on one line, for the flag queue. */
-export function excerptOf(post: Post): string {
-  const text = (post.reply?.body ?? post.thread.body).replace(/\s+/g, ' ').trim();
-  return text.length <= excerptLength ? text : `${text.slice(0, excerptLength - 1).trimEnd()}…`;
+/** The start of the post as a reader sees it, on one line of plain text (no Markdown syntax), for the flag queue. */
+export function excerptOf(markdown: MarkdownService, post: Post): string {
+  const text = post.reply ?? post.thread;
+  return markdown.excerpt(text.cookedHtml ?? markdown.render(text.body));
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MarkdownModule } from '../markdown/markdown.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { FlagEntity } from './flag.entity.js';
@@ -13,7 +14,7 @@ import { ModerationService } from './moderation.service.js';
 
 /** Flags raised by members; hiding, restoring, locking and the moderation log for staff. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FlagEntity, ModerationActionEntity]), UsersModule, ThreadsModule],
+  imports: [TypeOrmModule.forFeature([FlagEntity, ModerationActionEntity]), UsersModule, ThreadsModule, MarkdownModule],
   providers: [FlagsService, FlagsResolver, ModerationService, ModerationResolver, ImpostorFlagsService, ImpostorWarningResolver],
   exports: [ModerationService],
 })

@@ -31,7 +31,10 @@ export class Flag {
   @Field(() => String, { nullable: true, description: 'Plain text: clients must escape it. Null if the post no longer exists.' })
   threadTitle: string | null;
 
-  @Field({ description: 'The start of the post body as plain text (markdown not rendered): clients must escape it.' })
+  @Field({
+    description:
+      'The start of the post as readers see it, as plain text (Markdown rendered, then its tags removed): clients must escape it.',
+  })
   excerpt: string;
 
   @Field({ description: 'Why the member flagged it. Plain text.' })
