@@ -12,4 +12,17 @@ describe('searching', () => {
     await page.getByText(`Nothing matches “${pasted}”.`).waitFor();
     await expect(sidewaysScroll(page)).resolves.toBe(0);
   });
+
+  it('says a search from a link is too long instead of showing the API error and a retry that fails again', async () => {
+    const page = await (await forum.open()).newPage();
+    const graphqlRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('query Search')) graphqlRequests.push(request.url());
+    });
+    await page.goto(`/?q=${'long words '.repeat(25)}`);
+    await page.getByText('That search is too long.').waitFor();
+    await expect(page.getByText(/this one has 274/).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    expect(graphqlRequests).toEqual([]);
+  });
 });

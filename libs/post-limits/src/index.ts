@@ -18,6 +18,9 @@ export const replyBodyLength = { min: 1, max: 20_000 } as const;
  */
 export const typedBodyMatched = 4_000;
 
+/** A search's text, after trimming. Longer text would not find more: a question's title is at most 200 characters. */
+export const searchQueryLength = { min: 1, max: 200 } as const;
+
 export const maxTagsPerQuestion = 5;
 
 /** One tag: lower-case letters, digits and dashes, at least one of them a letter or digit. */

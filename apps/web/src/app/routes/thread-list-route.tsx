@@ -1,4 +1,6 @@
+import { countedLength, searchQueryLength } from '#post-limits';
 import { Link, useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/status';
 import { SearchBox } from '../../features/search/components/search-box';
 import { SearchResults } from '../../features/search/components/search-results';
 import { PopularTags } from '../../features/threads/components/popular-tags';
@@ -57,7 +59,16 @@ export function ThreadListRoute() {
               Clear search
             </button>
           </p>
-          <SearchResults key={query} query={query} cursors={cursors} onLoadMore={loadMore} />
+          {countedLength(query) > searchQueryLength.max ? (
+            <EmptyState title="That search is too long.">
+              <p>
+                Search for at most {searchQueryLength.max} characters; this one has {countedLength(query)}. A few words from your question
+                find more than a whole paragraph.
+              </p>
+            </EmptyState>
+          ) : (
+            <SearchResults key={query} query={query} cursors={cursors} onLoadMore={loadMore} />
+          )}
         </>
       ) : (
         <>

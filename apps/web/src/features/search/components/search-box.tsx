@@ -1,3 +1,4 @@
+import { searchQueryLength } from '#post-limits';
 import { useEffect, useState, type FormEvent } from 'react';
 
 /** Submits on Enter; the list route keeps the query in the URL. */
@@ -19,7 +20,7 @@ export function SearchBox({ query, onSearch }: { query: string; onSearch: (query
         type="search"
         placeholder="Search, e.g. “backup codes”"
         value={value}
-        maxLength={200}
+        maxLength={searchQueryLength.max}
         onChange={(event) => setValue(event.target.value)}
       />
       <button type="submit" className="button button--primary">
