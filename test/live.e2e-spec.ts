@@ -543,23 +543,30 @@ describe('live updates (graphql-ws on /graphql)', () => {
     });
   });
 
-  it('carries the thread state after an accept, a withdrawal and a lock', async () => {
+  it('carries the thread state after an accept, a withdrawal and a lock, and tells each subscriber whether they did it', async () => {
     const threadId = await ask();
     const replyId = await reply(threadId);
-    const activity = subscribe<Activity>(connect(), activityWithChange, { threadId });
-    await listening(liveChannels.thread(Number(threadId)));
+    const document = activityWithChange.replace('kind threadId replyId', 'kind threadId replyId byYou');
+    const anonymous = subscribe<Activity>(connect(), document, { threadId });
+    const toAsker = subscribe<Activity>(connect({ token: asker.token }), document, { threadId });
+    const toStaff = subscribe<Activity>(connect({ token: staff.token }), document, { threadId });
+    await listening(liveChannels.thread(Number(threadId)), 3);
 
     await app.query(acceptMutation, { replyId }, { token: asker.token });
     await app.query('mutation U($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }', { threadId }, { token: asker.token });
+    await reply(threadId, staff.token);
     await app.query(lockMutation, { threadId }, { token: staff.token });
 
     const expected = [
-      { kind: 'ACCEPTED', replyId, state: { status: 'ANSWERED', locked: false } },
-      { kind: 'ACCEPTED', replyId: null, state: { status: 'OPEN', locked: false } },
-      { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true } },
+      { kind: 'ACCEPTED', replyId, state: { status: 'ANSWERED', locked: false }, reply: null, byAsker: true },
+      { kind: 'ACCEPTED', replyId: null, state: { status: 'OPEN', locked: false }, reply: null, byAsker: true },
+      { kind: 'NEW_REPLY', byAsker: false },
+      { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true }, reply: null, byAsker: false },
     ];
-    for (const step of expected) {
-      expect((await activity.next()).data?.threadActivity).toMatchObject({ ...step, reply: null, question: null });
+    for (const { byAsker, ...step } of expected) {
+      expect((await anonymous.next()).data?.threadActivity).toMatchObject({ ...step, question: null, byYou: false });
+      expect((await toAsker.next()).data?.threadActivity).toMatchObject({ ...step, byYou: byAsker });
+      expect((await toStaff.next()).data?.threadActivity).toMatchObject({ ...step, byYou: !byAsker });
     }
   });
 

@@ -178,6 +178,35 @@ describe('the thread page announces live replies', () => {
       .poll(() => said)
       .toEqual(['Your reply was posted.', 'Your reply was posted.', 'A new reply was posted.', 'A new reply was posted.']);
   });
+  it('tells the asker their own accept and withdrawal as theirs, and a reader as what happened', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const helper = await createAccount(forum.app, Role.MEMBER);
+    const reader = await createAccount(forum.app, Role.MEMBER);
+    // Off-topic, so the FAQ bot stays out and says nothing.
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can I change the language of the forum?',
+      body: 'The forum shows everything in English, but my browser asks for German. Is there a setting for it?',
+    });
+    const answer = await reply(forum.app, helper.token, thread.id, 'Not yet: the forum has English pages only for now.');
+    const openThread = async (token: string) => {
+      const page = await (await forum.open({ token })).newPage();
+      const subscribers = threadSubscribers(forum.app, thread.id);
+      await page.goto(`/t/${thread.id}`);
+      await threadPageIsLive(page, forum.app, thread.id, subscribers);
+      return page;
+    };
+    const askerPage = await openThread(asker.token);
+    const readerPage = await openThread(reader.token);
+    const toAsker = await announcementsOf(askerPage);
+    const toReader = await announcementsOf(readerPage);
+
+    const post = askerPage.locator(`#reply-${answer}`);
+    await post.getByRole('button', { name: '✓ Accept this answer' }).click();
+    await expect.poll(() => toReader).toEqual(['An answer was accepted.']);
+    await post.getByRole('button', { name: 'Unaccept' }).click();
+    await expect.poll(() => toReader).toEqual(['An answer was accepted.', 'The accepted answer was withdrawn.']);
+    await expect.poll(() => toAsker).toEqual(['You accepted an answer.', 'You withdrew the accepted answer.']);
+  });
 });
 
 describe('the thread page follows the question being hidden live', () => {

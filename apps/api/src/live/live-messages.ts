@@ -55,6 +55,8 @@ export interface ThreadActivityMessage {
   kind: ThreadActivityKind;
   threadId: number;
   replyId: number | null;
+  /** Who did it (wrote the reply, accepted, locked, edited, moderated): subscribers are told whether it was them. */
+  actorId: number;
   /** ISO timestamp: messages travel as JSON. */
   at: string;
   /**

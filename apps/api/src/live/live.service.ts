@@ -38,48 +38,58 @@ export class LiveService implements OnModuleInit {
       const listing = { authorId, tags, answered: false };
       await this.publishForum({ threadId, askerId: authorId, lastActivityAt: at.toISOString(), threadHidden: false, listing });
     });
-    this.events.on('replyPosted', async ({ threadId, replyId, byBot, threadHidden, at, reply, listing }) => {
+    this.events.on('replyPosted', async ({ threadId, replyId, authorId, byBot, threadHidden, at, reply, listing }) => {
       const kind = byBot ? ThreadActivityKind.BOT_ANSWER : ThreadActivityKind.NEW_REPLY;
       const message = await this.replyMessage(reply);
       const change = message ? { reply: message } : {};
-      await this.publishThread({ kind, threadId, replyId, at: at.toISOString(), threadHidden, audience: 'everyone', ...change });
+      await this.publishThread({
+        kind,
+        threadId,
+        replyId,
+        actorId: authorId,
+        at: at.toISOString(),
+        threadHidden,
+        audience: 'everyone',
+        ...change,
+      });
       await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: at.toISOString(), threadHidden, listing });
     });
-    this.events.on('replyAccepted', async ({ threadId, replyId, state, lists }) => {
+    this.events.on('replyAccepted', async ({ threadId, replyId, acceptedById, state, lists }) => {
       // Only a visible reply can be accepted (checked under the thread's lock, or restored with it).
-      await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, replyId, state));
+      await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, replyId, acceptedById, state));
       if (!lists) return;
       const { lastActivityAt, listing } = lists;
       const threadHidden = state.hidden;
       await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: lastActivityAt.toISOString(), threadHidden, listing });
     });
-    this.events.on('answerUnaccepted', async ({ threadId, state, lists }) => {
-      await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, null, state));
+    this.events.on('answerUnaccepted', async ({ threadId, actorId, state, lists }) => {
+      await this.publishThread(stateChanged(ThreadActivityKind.ACCEPTED, threadId, null, actorId, state));
       if (!lists) return;
       const { lastActivityAt, listing } = lists;
       const threadHidden = state.hidden;
       await this.publishForum({ threadId, askerId: listing.authorId, lastActivityAt: lastActivityAt.toISOString(), threadHidden, listing });
     });
-    this.events.on('threadLocked', async ({ threadId, locked, state }) => {
-      await this.publishThread(stateChanged(locked ? ThreadActivityKind.LOCKED : ThreadActivityKind.UNLOCKED, threadId, null, state));
+    this.events.on('threadLocked', async ({ threadId, locked, actorId, state }) => {
+      const kind = locked ? ThreadActivityKind.LOCKED : ThreadActivityKind.UNLOCKED;
+      await this.publishThread(stateChanged(kind, threadId, null, actorId, state));
     });
-    this.events.on('postEdited', async ({ threadId, replyId, threadHidden, reply, question }) => {
+    this.events.on('postEdited', async ({ threadId, replyId, editorId, threadHidden, reply, question }) => {
       const edited = reply ? await this.replyMessage(reply) : null;
       const change = question ? { question: questionMessage(question) } : edited ? { reply: edited } : {};
-      await this.publishUpdate(threadId, replyId, threadHidden, reply?.hidden ?? false, change);
+      await this.publishUpdate(threadId, replyId, editorId, threadHidden, reply?.hidden ?? false, change);
     });
-    this.events.on('postHidden', async ({ threadId, threadAuthorId, replyId, hidden, threadHidden }) => {
+    this.events.on('postHidden', async ({ threadId, threadAuthorId, replyId, hidden, actorId, threadHidden }) => {
       // Who may now see what changed: subscribers read the thread again, and lists of threads read themselves again.
       const at = new Date().toISOString();
       const changed = { threadId, askerId: threadAuthorId, lastActivityAt: at, visibilityChanged: true };
       if (replyId === null) {
         // The whole question: members following it read it again too, and find it gone (or back) as a reload shows them.
-        const message = { kind: ThreadActivityKind.UPDATED, threadId, replyId: null, at, threadHidden: false };
+        const message = { kind: ThreadActivityKind.UPDATED, threadId, replyId: null, actorId, at, threadHidden: false };
         await this.publishThread({ ...message, audience: 'everyone' });
         await this.publishForum({ ...changed, threadHidden: false });
         return;
       }
-      await this.publishUpdate(threadId, replyId, threadHidden, hidden, {});
+      await this.publishUpdate(threadId, replyId, actorId, threadHidden, hidden, {});
       // The thread's reply count (and, for the accepted answer, its status) changed with it.
       await this.publishForum({ ...changed, threadHidden });
     });
@@ -139,6 +149,7 @@ export class LiveService implements OnModuleInit {
       threadId: String(message.threadId),
       replyId: message.replyId === null ? null : String(message.replyId),
       at: new Date(message.at),
+      byYou: context.user !== null && context.user.id === message.actorId,
       reply: reply ? toReplyModel(reply) : null,
       question: question ? toThreadModel(question) : null,
       state: message.state ? { status: message.state.status as ThreadStatus, locked: message.state.locked } : null,
@@ -153,11 +164,12 @@ export class LiveService implements OnModuleInit {
   private async publishUpdate(
     threadId: number,
     replyId: number | null,
+    actorId: number,
     threadHidden: boolean,
     replyHidden: boolean,
     change: Pick<ThreadActivityMessage, 'reply' | 'question'>,
   ): Promise<void> {
-    const message = { kind: ThreadActivityKind.UPDATED, threadId, at: new Date().toISOString(), threadHidden };
+    const message = { kind: ThreadActivityKind.UPDATED, threadId, actorId, at: new Date().toISOString(), threadHidden };
     if (!replyHidden) {
       await this.publishThread({ ...message, replyId, audience: 'everyone', ...change });
       return;
@@ -204,6 +216,7 @@ function stateChanged(
   kind: ThreadActivityKind,
   threadId: number,
   replyId: number | null,
+  actorId: number,
   state: ThreadStateSnapshot,
 ): ThreadActivityMessage {
   const at = new Date().toISOString();
@@ -211,6 +224,7 @@ function stateChanged(
     kind,
     threadId,
     replyId,
+    actorId,
     at,
     threadHidden: state.hidden,
     audience: 'everyone',

@@ -25,6 +25,11 @@ export class ThreadActivity {
   @Field({ description: 'When it happened.' })
   at: Date;
 
+  @Field({
+    description: 'Whether you did it (your own reply, accept, lock, edit or moderation): the page need not tell you about it.',
+  })
+  byYou: boolean;
+
   @Field(() => Reply, {
     nullable: true,
     description: 'NEW_REPLY, BOT_ANSWER, UPDATED: the new or edited reply as you may see it. Its own fields and author cost no read.',

@@ -23,6 +23,7 @@ export const ThreadActivityDocument = graphql(`
       threadId
       replyId
       at
+      byYou
       reply {
         ...ReplyFields
       }

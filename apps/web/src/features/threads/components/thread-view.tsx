@@ -214,7 +214,6 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
   // Replies already in the thread's count: a reply on a page not loaded arrives twice when it is the viewer's own.
   const counted = useRef(new Set<string>());
   const connected = useLiveConnected();
-  const { viewer } = useViewer();
 
   const readAgain = () => {
     void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] });
@@ -235,9 +234,8 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     onData: ({ data }) => {
       const activity = data.data?.threadActivity;
       if (!activity) return;
-      // The viewer's own reply comes back too, and was confirmed when it was posted (see posted below).
-      const ownReply = activity.kind === 'NEW_REPLY' && viewer !== null && activity.reply?.author.id === viewer.id;
-      if (!ownReply) announce(announcementFor(activity.kind, activity.replyId));
+      const announcement = announcementFor(activity.kind, activity.replyId, activity.byYou);
+      if (announcement) announce(announcement);
       switch (activity.kind) {
         case 'NEW_REPLY':
         case 'BOT_ANSWER':
@@ -288,20 +286,25 @@ function isThreadId(id: string): boolean {
   return /^[1-9][0-9]*$/.test(id);
 }
 
-function announcementFor(kind: ThreadActivityKind, replyId: string | null): string {
+/**
+ * What the live region says of a change; what the viewer did is told as theirs, and their own reply not at all (it was
+ * confirmed when it was posted, see posted above, and comes back as an event too).
+ */
+function announcementFor(kind: ThreadActivityKind, replyId: string | null, byYou: boolean): string | null {
   switch (kind) {
     case 'NEW_REPLY':
-      return 'A new reply was posted.';
+      return byYou ? null : 'A new reply was posted.';
     case 'BOT_ANSWER':
       return 'The FAQ bot answered.';
     case 'ACCEPTED':
+      if (byYou) return replyId ? 'You accepted an answer.' : 'You withdrew the accepted answer.';
       return replyId ? 'An answer was accepted.' : 'The accepted answer was withdrawn.';
     case 'LOCKED':
-      return 'The thread was locked.';
+      return byYou ? 'You locked the thread.' : 'The thread was locked.';
     case 'UNLOCKED':
-      return 'The thread was unlocked.';
+      return byYou ? 'You unlocked the thread.' : 'The thread was unlocked.';
     default:
-      return 'The thread was updated.';
+      return byYou ? 'Your change was saved.' : 'The thread was updated.';
   }
 }
 
