@@ -7,6 +7,7 @@ import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { PostType } from '../apps/api/src/common/post-type.js';
+import { PendingPostJobEntity } from '../apps/api/src/jobs/pending-post-job.entity.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
@@ -24,6 +25,10 @@ const notificationsQuery = `query Notifications($first: Int, $after: String, $un
 }`;
 const markReadMutation = 'mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }';
 const markAllMutation = 'mutation { markAllNotificationsRead }';
+const editQuestionMutation =
+  'mutation EditQuestion($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }';
+const editReplyMutation =
+  'mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { id } }';
 
 interface NotificationNode {
   id: string;
@@ -160,6 +165,91 @@ describe('notifications', () => {
     await Promise.all([jobs.run(job), jobs.run(job)]);
     expect((await notificationsOf(asker)).notifications.nodes).toMatchObject([{ kind: 'REPLY', replyId }]);
     expect((await notificationsOf(bystander)).notifications.nodes).toMatchObject([{ kind: 'MENTION', replyId }]);
+  });
+
+  const editReply = async (replyId: string, body: string, token = replier.token) => {
+    await app.query(editReplyMutation, { replyId, input: { body } }, { token });
+    await app.jobsDone();
+  };
+  const mentionsOf = async (account: TestAccount) =>
+    (await notificationsOf(account)).notifications.nodes
+      .filter((node) => node.kind === 'MENTION')
+      .map((node) => ({ replyId: node.replyId, actor: node.actor?.username }));
+
+  it('notifies whom an edit of a reply newly mentions, once, and nobody the reply named or told before', async () => {
+    const newcomer = await createAccount(app, Role.MEMBER);
+    const thread = await ask();
+    const replyId = await reply(thread.id, replier.token, `Thanks, @${bystander.username} knows this one.`);
+
+    await editReply(
+      replyId,
+      `Thanks, @${bystander.username} knows this one, and @${newcomer.username} too. @${replier.username} @${asker.username}`,
+    );
+    expect(await mentionsOf(newcomer)).toEqual([{ replyId, actor: replier.username }]);
+    expect(await mentionsOf(bystander)).toEqual([{ replyId, actor: replier.username }]);
+    // The asker heard of the reply already; its author never hears of their own words.
+    expect((await notificationsOf(asker)).notifications.nodes.map((node) => node.kind)).toEqual(['REPLY']);
+    expect((await notificationsOf(replier)).notifications.nodes).toEqual([]);
+
+    // Edited again with the same people named, or one of them dropped and named again: nobody hears twice.
+    await editReply(replyId, `Thanks. @${newcomer.username} and @${bystander.username} know this one.`);
+    await editReply(replyId, `Thanks, @${bystander.username} knows.`);
+    await editReply(replyId, `Thanks, @${bystander.username} and @${newcomer.username} know.`);
+    expect(await mentionsOf(newcomer)).toEqual([{ replyId, actor: replier.username }]);
+    expect(await mentionsOf(bystander)).toEqual([{ replyId, actor: replier.username }]);
+  });
+
+  it('notifies whom an edit of a question newly mentions, with staff who edited it as who did', async () => {
+    const thread = await ask(asker.token, 'Can the forum use a darker colour scheme on small screens, please?');
+    await app.query(
+      editQuestionMutation,
+      { threadId: thread.id, input: { body: `Can the forum use a darker colour scheme, @${bystander.username}?` } },
+      { token: asker.token },
+    );
+    await app.jobsDone();
+    expect(await mentionsOf(bystander)).toEqual([{ replyId: null, actor: asker.username }]);
+
+    await app.query(
+      editQuestionMutation,
+      { threadId: thread.id, input: { body: `Can the forum use a darker scheme, @${bystander.username} and @${replier.username}?` } },
+      { token: staff.token },
+    );
+    await app.jobsDone();
+    expect(await mentionsOf(bystander)).toEqual([{ replyId: null, actor: asker.username }]);
+    expect(await mentionsOf(replier)).toEqual([{ replyId: null, actor: staff.username }]);
+  });
+
+  it("notifies once when an edit's job is run again after it finished, even twice at once", async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    await editReply(replyId, `Try the appearance setting in your browser, @${bystander.username}.`);
+    const job = { job: 'notify-reply-edit', postType: PostType.REPLY, postId: Number(replyId), causedById: Number(replier.id) };
+    const jobs = app.nest.get(PostJobs);
+    await Promise.all([jobs.run(job), jobs.run(job)]);
+    expect(await mentionsOf(bystander)).toEqual([{ replyId, actor: replier.username }]);
+    // Run anew while nothing is pending (a sweep that found the row before the first run removed it): still once.
+    await app.nest
+      .get(DataSource)
+      .getRepository(PendingPostJobEntity)
+      .insert({ ...job, createdAt: new Date() });
+    await jobs.run(job);
+    expect(await mentionsOf(bystander)).toEqual([{ replyId, actor: replier.username }]);
+  });
+
+  it('tells nobody whom an edit of a hidden reply names, not even once it is restored and edited again', async () => {
+    const newcomer = await createAccount(app, Role.MEMBER);
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    const moderate = (action: string) =>
+      app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: staff.token });
+    await moderate('hidePost');
+    await editReply(replyId, `Try the appearance setting in your browser, @${bystander.username}.`);
+    await expect(notificationsOf(bystander)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
+
+    await moderate('restorePost');
+    await editReply(replyId, `Try the appearance setting in your browser, @${bystander.username} and @${newcomer.username}.`);
+    expect(await mentionsOf(newcomer)).toEqual([{ replyId, actor: replier.username }]);
+    expect(await mentionsOf(bystander)).toEqual([]);
   });
 
   it('notifies people mentioned in a question, and ignores mentions inside code', async () => {

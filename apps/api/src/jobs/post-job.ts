@@ -45,7 +45,18 @@ export interface PostJobCompletion {
   completionQuery(sql: SqlParameters, onlyIf?: string): string;
 }
 
-export interface PostJobHandler {
+/** An edit of a post's text as its transaction stores it: what an edit's handler looks at to tell whether it needs its job. */
+export interface PostEdit {
+  postType: PostType;
+  postId: number;
+  body: string;
+  /** The text the edit replaced. */
+  previousBody: string;
+  /** Who edited it (its author, or staff): the job's `causedById`. */
+  editorId: number;
+}
+
+interface PostJobHandlerBase {
   /** Unique among jobs, at most 32 characters. */
   job: string;
   postType: PostType;
@@ -55,11 +66,6 @@ export interface PostJobHandler {
    */
   urgent?: boolean;
   /**
-   * Whether this post can come to anything in this job (someone to notify, a rule that matches); without it, every
-   * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
-   */
-  needs?(post: Omit<NewPost, 'postId'>): boolean;
-  /**
    * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
    * recipients read them), so it leaves the anonymous response cache alone; else a reply's job empties it. Only a
    * reply's job may say so: a question's `processing` ends when its last job does, which every reader sees (a
@@ -68,6 +74,28 @@ export interface PostJobHandler {
   changesPublicContent?: boolean;
   run(job: PostJob, completion: PostJobCompletion): Promise<void>;
 }
+
+/** A job a new post sets off (see PostJobs.record). */
+export interface PostedJobHandler extends PostJobHandlerBase {
+  after?: 'posting';
+  /**
+   * Whether this post can come to anything in this job (someone to notify, a rule that matches); without it, every
+   * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
+   */
+  needs?(post: Omit<NewPost, 'postId'>): boolean;
+}
+
+/**
+ * A job an edit of a post's text sets off (see PostJobs.recordEdit). Edits made while it waits add no second run: the
+ * one waiting reads the newest text.
+ */
+export interface EditedJobHandler extends PostJobHandlerBase {
+  after: 'editing';
+  /** Whether this edit can come to anything in this job; without it, every edit of a `postType` post gets the job. */
+  needs?(edit: Omit<PostEdit, 'postId'>): boolean;
+}
+
+export type PostJobHandler = PostedJobHandler | EditedJobHandler;
 
 /** Where post jobs wait for a worker: BullMQ with Redis, else this process. */
 export interface PostJobQueue {

@@ -11,7 +11,7 @@ import { RedisConnections, RedisState } from '../redis/redis-status.js';
 import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
 import { PendingPostJobEntity } from './pending-post-job.entity.js';
-import { NewPost, PostJob, PostJobHandler, postJobId } from './post-job.js';
+import { NewPost, PostEdit, PostedJobHandler, PostJob, PostJobHandler, postJobId } from './post-job.js';
 
 export const postJobsQueueName = 'post-jobs';
 
@@ -28,8 +28,9 @@ const redisAddTimeoutMs = 500;
 class JobAlreadyDone extends Error {}
 
 /**
- * The work a new post sets off (the bot's decision, notifications, impostor checks), taken off the request.
- * Each feature registers its handlers; the post's transaction records one pending row per job (`record`);
+ * The work a new post sets off (the bot's decision, notifications, impostor checks), or an edit of its text (the
+ * notifications of whom it newly mentions), taken off the request. Each feature registers its handlers; the post's
+ * (or the edit's) transaction records one pending row per job (`record`, `recordEdit`);
  * after the commit the jobs are queued (`queue`): on BullMQ when Redis is reachable, so any instance's worker takes
  * them, else in this process. A job is done when its row is gone; a sweep queues again what a crash left.
  */
@@ -69,14 +70,36 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Inside the transaction that stores a post: the jobs it needs, recorded as pending. Queue them after the commit. */
   async record(manager: EntityManager, post: NewPost): Promise<PostJob[]> {
     const { postType, postId, causedById } = post;
-    const jobs = this.neededBy(post).map((handler) => ({ job: handler.job, postType, postId, causedById }));
+    return this.recordPending(
+      manager,
+      this.neededBy(post).map((handler) => ({ job: handler.job, postType, postId, causedById })),
+    );
+  }
+
+  /**
+   * Inside the transaction that stores an edit of a post's text: the jobs it needs, recorded as pending unless they
+   * still wait from an earlier edit. Queue them after the commit.
+   */
+  async recordEdit(manager: EntityManager, edit: PostEdit): Promise<PostJob[]> {
+    const { postType, postId, editorId } = edit;
+    const handlers = [...this.handlers.values()].filter(
+      (handler) => handler.after === 'editing' && handler.postType === postType && (handler.needs?.(edit) ?? true),
+    );
+    return this.recordPending(
+      manager,
+      handlers.map((handler) => ({ job: handler.job, postType, postId, causedById: editorId })),
+    );
+  }
+
+  private async recordPending(manager: EntityManager, jobs: PostJob[]): Promise<PostJob[]> {
     if (jobs.length === 0) return jobs;
     const createdAt = new Date();
     const sql = new SqlParameters();
     const rows = jobs.map((job) => `(${sql.list([job.job, job.postType, job.postId, job.causedById, createdAt])})`);
+    // A job already pending for the post (an edit's, while an earlier edit's waits) is not recorded twice.
     await sqlRows(
       manager,
-      `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, created_at) VALUES ${rows.join(', ')}`,
+      `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, created_at) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
       sql.values,
     );
     return jobs;
@@ -102,8 +125,11 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /** The handlers whose job a new post needs (a post with no one to notify and nothing to check needs none). */
-  private neededBy(post: Omit<NewPost, 'postId'>): PostJobHandler[] {
-    return [...this.handlers.values()].filter((handler) => handler.postType === post.postType && (handler.needs?.(post) ?? true));
+  private neededBy(post: Omit<NewPost, 'postId'>): PostedJobHandler[] {
+    return [...this.handlers.values()].filter(
+      (handler): handler is PostedJobHandler =>
+        handler.after !== 'editing' && handler.postType === post.postType && (handler.needs?.(post) ?? true),
+    );
   }
 
   /** Queues recorded jobs. Never throws: a job that cannot be queued stays pending for the sweep. */
@@ -166,6 +192,11 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       sql.values,
     );
     return sqlBoolean(row!.pending);
+  }
+
+  /** Whether one job of a post is still to finish. */
+  async isJobPending(job: Pick<PostJob, 'job' | 'postType' | 'postId'>): Promise<boolean> {
+    return this.pending.existsBy({ job: job.job, postType: job.postType, postId: job.postId });
   }
 
   /** The SQL condition that the post whose id is the SQL expression `postId` still has a job to finish (see isPending). */

@@ -15,6 +15,7 @@ import { MarkdownService } from '../markdown/markdown.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { connectionOf } from '../common/paginated.js';
 import { PostsService } from '../threads/posts.service.js';
+import { RevisionsService } from '../threads/revisions.service.js';
 import { visiblePostSql } from '../threads/thread-queries.js';
 import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
@@ -43,11 +44,17 @@ function tellsAsker(askerId: number, authorId: number, causedById: number | null
 
 const cursorKind = 'n';
 
+/** The jobs that notify of a new post, and of whom an edit of it newly mentions, by the post's type. */
+const jobNames = {
+  [PostType.THREAD]: { posted: 'notify-question', edited: 'notify-question-edit' },
+  [PostType.REPLY]: { posted: 'notify-reply', edited: 'notify-reply-edit' },
+};
+
 /** At most this many people are notified from one post, so a list of names cannot be used to spam. */
 const maxMentionsPerPost = 10;
 
 /**
- * Notifications: made from forum events (replies, mentions, accepted answers, the bot's answers),
+ * Notifications: made from forum events (replies, mentions, also those an edit adds, accepted answers, the bot's answers),
  * read and marked read by their recipient, pushed live to them. Hidden posts notify nobody, and a
  * notification whose post is hidden later is no longer listed or counted.
  */
@@ -59,6 +66,7 @@ export class NotificationsService implements OnModuleInit {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly posts: PostsService,
+    private readonly revisions: RevisionsService,
     private readonly users: UsersService,
     private readonly events: ForumEvents,
     private readonly pubSub: LivePubSub,
@@ -68,18 +76,28 @@ export class NotificationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.postJobs.register({
-      job: 'notify-reply',
+      job: jobNames[PostType.REPLY].posted,
       postType: PostType.REPLY,
       needs: (post) => tellsAsker(post.threadAuthorId, post.authorId, post.causedById) || this.markdown.mentions(post.body).length > 0,
       changesPublicContent: false,
       run: (job, done) => this.onReplyPosted(job, done),
     });
     this.postJobs.register({
-      job: 'notify-question',
+      job: jobNames[PostType.THREAD].posted,
       postType: PostType.THREAD,
       needs: (post) => this.markdown.mentions(post.body).length > 0,
       run: (job, done) => this.onQuestionPosted(job, done),
     });
+    for (const postType of [PostType.THREAD, PostType.REPLY]) {
+      this.postJobs.register({
+        job: jobNames[postType].edited,
+        postType,
+        after: 'editing',
+        needs: (edit) => this.newlyMentions(edit.body, [edit.previousBody]).length > 0,
+        ...(postType === PostType.REPLY ? { changesPublicContent: false } : {}),
+        run: (job, done) => this.onPostEdited(job, done),
+      });
+    }
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
   }
 
@@ -169,6 +187,50 @@ export class NotificationsService implements OnModuleInit {
     );
   }
 
+  /**
+   * The people an edit newly mentions: named in the text now and in none of its earlier versions, and told nothing about
+   * the post yet (the post's own job may have read the edited text), never its author or whoever edited it. One run
+   * serves every edit made while it waited; run again, it finds them told.
+   */
+  private async onPostEdited({ postType, postId, causedById: editorId }: PostJob, done: PostJobCompletion): Promise<void> {
+    // The new post's notifications read its text when they run, the edited text maybe: they go first, so that this
+    // job sees whom they told. Thrown, the job is tried again later.
+    const posted = { job: jobNames[postType].posted, postType, postId };
+    if (await this.postJobs.isJobPending(posted)) throw new Error(`waits for ${posted.job} of post ${postId}`);
+    const post = await this.posts.findOne(postType, postId);
+    if (!post) return;
+    const { thread, reply } = post;
+    if (thread.hidden || reply?.hidden) return;
+    const threadId = Number(thread.id);
+    const replyId = reply ? postId : null;
+    const authorId = reply?.authorId ?? thread.authorId;
+    const earlier = await this.revisions.previousBodies(postType, postId);
+    const candidates = await this.mentioned(reply?.body ?? thread.body, [authorId, ...(editorId === null ? [] : [editorId])], earlier);
+    const told = new Set(await this.toldAbout(candidates, threadId, replyId));
+    await this.deliver(
+      candidates
+        .filter((userId) => !told.has(userId))
+        .map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: editorId ?? authorId })),
+      { threadTitle: thread.title, replyAuthorId: reply ? authorId : null },
+      done,
+    );
+  }
+
+  /** Those among `userIds` who were notified of the post already (a reply: of it or as its asker; a question: mentioned). */
+  private async toldAbout(userIds: number[], threadId: number, replyId: number | null): Promise<number[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.notifications.find({
+      select: { userId: true },
+      where: {
+        userId: In(userIds),
+        threadId,
+        replyId: replyId ?? IsNull(),
+        kind: In([NotificationKind.MENTION, NotificationKind.REPLY, NotificationKind.BOT_ANSWER]),
+      },
+    });
+    return rows.map((row) => row.userId);
+  }
+
   private async onReplyAccepted({ threadId, replyId, acceptedById, restored }: ForumEventMap['replyAccepted']): Promise<void> {
     // Given back with the reply a moderator restored: nobody accepted anything now, and whom it concerns was told then.
     if (restored) return;
@@ -187,9 +249,12 @@ export class NotificationsService implements OnModuleInit {
     );
   }
 
-  /** The ids of existing people a post mentions, except `excluded` (the author, those already notified) and the bot. */
-  private async mentioned(body: string, excluded: number[]): Promise<number[]> {
-    const names = this.markdown.mentions(body).slice(0, maxMentionsPerPost);
+  /**
+   * The ids of existing people a post mentions, except `excluded` (the author, those already notified), the bot, and
+   * those the post's `earlierBodies` (before its edits) named already.
+   */
+  private async mentioned(body: string, excluded: number[], earlierBodies: string[] = []): Promise<number[]> {
+    const names = this.newlyMentions(body, earlierBodies);
     if (names.length === 0) return [];
     const byName = new Map((await this.users.accountsByUsername(names)).map((user) => [user.username.toLowerCase(), user]));
     const skip = new Set(excluded);
@@ -201,6 +266,15 @@ export class NotificationsService implements OnModuleInit {
       ids.push(user.id);
     }
     return ids;
+  }
+
+  /** The names a post mentions (the first maxMentionsPerPost), but those its earlier texts mentioned. */
+  private newlyMentions(body: string, earlierBodies: string[]): string[] {
+    const named = new Set(earlierBodies.flatMap((text) => this.markdown.mentions(text)));
+    return this.markdown
+      .mentions(body)
+      .slice(0, maxMentionsPerPost)
+      .filter((name) => !named.has(name));
   }
 
   /**

@@ -302,6 +302,7 @@ export class RepliesService {
       reply: stored,
       edited,
       current,
+      jobs,
     } = await this.replies.manager.transaction(async (manager) => {
       // The thread as it is when this edit commits, not as read above: a moderator may have hidden or locked it since,
       // and hiding waits for this row lock, so the live event cannot show the new text to members then.
@@ -317,7 +318,7 @@ export class RepliesService {
       // Held until the commit, so that of two edits at once the later one's revision keeps the earlier one's text.
       const row = await rowUnderLock(manager, ReplyEntity, reply.id, 'pessimistic_write');
       if (!row) throw AppError.notFound(ErrorReason.REPLY_NOT_FOUND, 'Reply', reply.id);
-      if (row.body === body) return { reply: row, edited: false, current };
+      if (row.body === body) return { reply: row, edited: false, current, jobs: [] };
       // Taken holding the row, so that of two edits at once the later one's revision is also the newer one.
       const now = new Date();
       await this.revisions.record(manager, {
@@ -329,8 +330,16 @@ export class RepliesService {
         createdAt: now,
       });
       await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body, ...cooked, editedAt: now });
-      return { reply: { ...row, body, ...cooked, editedAt: now }, edited: true, current };
+      const jobs = await this.postJobs.recordEdit(manager, {
+        postType: PostType.REPLY,
+        postId: reply.id,
+        body,
+        previousBody: row.body,
+        editorId,
+      });
+      return { reply: { ...row, body, ...cooked, editedAt: now }, edited: true, current, jobs };
     });
+    await this.postJobs.queue(jobs);
     if (edited) {
       await this.events.emit('postEdited', {
         threadId: reply.threadId,

@@ -46,6 +46,12 @@ export class RevisionsService {
     await manager.getRepository(RevisionEntity).insert(revision);
   }
 
+  /** Every text a post had before its edits (for what an edit adds: the people it newly mentions). */
+  async previousBodies(postType: PostType, postId: number): Promise<string[]> {
+    const rows = await this.revisions.find({ select: { previousBody: true }, where: { postType, postId } });
+    return rows.map((row) => row.previousBody);
+  }
+
   /**
    * One page of a post's revisions the viewer may read, newest first. One query per post: a history is read for one
    * post at a time, and a page of posts asking for theirs pays per post (the query cost counts it).

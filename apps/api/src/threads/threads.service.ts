@@ -384,7 +384,7 @@ export class ThreadsService {
     if (!textChanged && !tagsChanged) return toThread(thread);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
 
-    const edited = await this.threads.manager.transaction(async (manager) => {
+    const { edited, jobs } = await this.threads.manager.transaction(async (manager) => {
       // The thread as it is when this edit commits, not as read above: a moderator may have hidden it since, and
       // hiding waits for this row lock, so the live event cannot show the new text to members then. Another edit may
       // have committed since too: what this one leaves out stays as that one wrote it, and its revision is what it replaces.
@@ -413,8 +413,19 @@ export class ThreadsService {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
-      return edited;
+      const jobs =
+        body === row.body
+          ? []
+          : await this.postJobs.recordEdit(manager, {
+              postType: PostType.THREAD,
+              postId: thread.id,
+              body,
+              previousBody: row.body,
+              editorId: user.id,
+            });
+      return { edited, jobs };
     });
+    await this.postJobs.queue(jobs);
     await this.events.emit('postEdited', {
       threadId: thread.id,
       replyId: null,
