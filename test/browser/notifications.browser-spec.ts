@@ -8,7 +8,7 @@ import { useBrowserApp } from './support/browser-app.js';
 describe('notifications page', () => {
   const forum = useBrowserApp();
 
-  it('groups by thread, marks read what it showed, and says nothing of the bot answer to one’s own question', async () => {
+  it('groups by thread, shows what is unread without marking it read, and says nothing of the bot answer to one’s own question', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER, 'ada');
     const tomasz = await createAccount(forum.app, Role.MEMBER, 'tomasz');
     const grey = await createAccount(forum.app, Role.STAFF, 'grey');
@@ -38,13 +38,69 @@ describe('notifications page', () => {
     // A link to the newest reply, as on any forum: it opens in a new tab, and shows where it leads.
     await expect(grouped.getAttribute('href')).resolves.toMatch(new RegExp(`^/t/${answered.id}#reply-\\d+$`));
     await expect(page.getByText(/FAQ bot answered/).count()).resolves.toBe(0);
-    // Shown, so read: the bell is back to none.
-    await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
     await screenshotBoth(page, 'notifications-grouped');
 
+    // Looking marks nothing read: still new when the page is read again, the bell still counts them, and the page
+    // says how many are new.
     await page.reload();
     await rows.first().waitFor();
-    await expect(page.getByText('New:').count()).resolves.toBe(0);
+    await expect(page.getByText('New:').count()).resolves.toBe(2);
+    await page.getByRole('status').filter({ hasText: '3 unread' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Notifications, 3 unread' }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('keeps the unread filter in the URL, marks read the row opened, and all at once on request', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'maren');
+    const helper = await createAccount(forum.app, Role.MEMBER, 'piotr');
+    // Off-topic, so the FAQ bot stays out.
+    const first = await askQuestion(forum.app, asker.token, {
+      title: 'Can I pin a thread to my profile?',
+      body: 'I would like my favourite thread at the top of my profile page. Is there a way to pin it?',
+    });
+    const second = await askQuestion(forum.app, asker.token, {
+      title: 'Is there a keyboard shortcut for replying?',
+      body: 'Typing long replies is nicer without reaching for the mouse. Does the reply box have a shortcut?',
+    });
+    await reply(forum.app, helper.token, first.id, 'Not yet; a link in your profile text does the same job for now.');
+    await reply(forum.app, helper.token, second.id, 'Tab from the thread reaches the reply box; there is no shortcut besides.');
+    await forum.app.jobsDone();
+
+    const context = await forum.open({ token: asker.token });
+    const page = await context.newPage();
+    await page.goto('/notifications');
+    const rows = page.locator('li.notification');
+    const unreadRows = page.locator('li.notification--unread');
+    await page.getByRole('link', { name: /^New: piotr replied to your question Is there a keyboard shortcut/ }).waitFor();
+    await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
+
+    await page.getByRole('checkbox', { name: 'Unread only' }).check();
+    await page.waitForURL(/\/notifications\?unread=1$/);
+    await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await page.reload();
+    await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
+    await expect(page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).resolves.toBe(true);
+    await expect(unreadRows.count()).resolves.toBe(2);
+
+    // Opening one marks it read; back on the filtered list only the other is left.
+    await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).click();
+    await page.waitForURL(new RegExp(`/t/${first.id}`));
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/\/notifications\?unread=1$/);
+    await page.getByRole('status').filter({ hasText: '1 unread' }).waitFor();
+    await page.getByRole('link', { name: /^New: piotr replied to your question Is there a keyboard shortcut/ }).waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
+    await page.getByText('Nothing unread.').waitFor();
+    await page.getByRole('checkbox', { name: 'Unread only' }).uncheck();
+    await page.waitForURL(/\/notifications$/);
+    await page.getByRole('link', { name: /^piotr replied to your question Can I pin a thread/ }).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(unreadRows.count()).resolves.toBe(0);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
@@ -56,17 +56,25 @@ function describeGroup(group: ThreadGroup): string {
   return older.length === 0 ? describe(newest!) : `${describe(newest!)}, and ${older.length} more`;
 }
 
+/**
+ * Your notifications, newest first. The unread ones stand out (and their link starts with "New:") until you open them,
+ * which marks the row's notifications read, or press "Mark all as read": looking at the list marks nothing, so the
+ * "Unread only" filter still shows what was new. The filter lives in the URL (`?unread=1`), so a reload or Back keeps it.
+ */
 export function NotificationList() {
-  const [unreadOnly, setUnreadOnly] = useState(false);
-  const [pages, setPages] = useState<string[]>([]);
+  const [params, setParams] = useSearchParams();
+  const unreadOnly = params.get('unread') === '1';
   const { error, run } = useAction();
-  const refetchCount = { refetchQueries: [UnreadNotificationCountDocument, NotificationsDocument] };
-  const [markRead] = useMutation(MarkNotificationsReadDocument, refetchCount);
-  const [markAll, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, refetchCount);
+  const { data: count } = useQuery(UnreadNotificationCountDocument, { fetchPolicy: 'cache-and-network' });
+  const refetchAfterMarking = { refetchQueries: [UnreadNotificationCountDocument, NotificationsDocument] };
+  const [markRead] = useMutation(MarkNotificationsReadDocument, refetchAfterMarking);
+  const [markAll, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, refetchAfterMarking);
+  const unread = count?.unreadNotificationCount;
 
-  /** Opening a notification marks it read (its link goes to the thread meanwhile). */
-  async function open(notification: NotificationItem) {
-    if (!notification.read) await run(() => markRead({ variables: { ids: [notification.id] } }));
+  /** Opening a row marks its notifications read (its link goes to the thread meanwhile). */
+  async function open(group: ThreadGroup) {
+    const ids = group.notifications.filter((notification) => !notification.read).map((notification) => notification.id);
+    if (ids.length > 0) await run(() => markRead({ variables: { ids } }));
   }
 
   return (
@@ -76,32 +84,40 @@ export function NotificationList() {
           <input
             type="checkbox"
             checked={unreadOnly}
-            onChange={(event) => {
-              setPages([]);
-              setUnreadOnly(event.target.checked);
-            }}
+            onChange={(event) => setParams(event.target.checked ? { unread: '1' } : {}, { preventScrollReset: true })}
           />
           Unread only
         </label>
+        <span className="muted" role="status">
+          {unread === undefined ? '' : unread === 0 ? 'All read' : `${unread > 99 ? '99+' : unread} unread`}
+        </span>
         <Button small busy={markingAll} onClick={() => void run(markAll)}>
-          Mark all read
+          Mark all as read
         </Button>
       </div>
       {error ? <ErrorMessage error={error} /> : null}
-      <ul className="notification-list">
-        {[null, ...pages].map((after, index, all) => (
-          <NotificationPage
-            key={`${unreadOnly}:${after ?? 'first'}`}
-            after={after}
-            unreadOnly={unreadOnly}
-            isFirst={index === 0}
-            isLast={index === all.length - 1}
-            onOpen={(notification) => void open(notification)}
-            onMore={(cursor) => setPages((current) => [...current, cursor])}
-          />
-        ))}
-      </ul>
+      {/* Keyed by the filter: the other list starts again from its first page. */}
+      <NotificationPages key={String(unreadOnly)} unreadOnly={unreadOnly} onOpen={(group) => void open(group)} />
     </div>
+  );
+}
+
+function NotificationPages(props: { unreadOnly: boolean; onOpen: (group: ThreadGroup) => void }) {
+  const [pages, setPages] = useState<string[]>([]);
+  return (
+    <ul className="notification-list">
+      {[null, ...pages].map((after, index, all) => (
+        <NotificationPage
+          key={after ?? 'first'}
+          after={after}
+          unreadOnly={props.unreadOnly}
+          isFirst={index === 0}
+          isLast={index === all.length - 1}
+          onOpen={props.onOpen}
+          onMore={(cursor) => setPages((current) => [...current, cursor])}
+        />
+      ))}
+    </ul>
   );
 }
 
@@ -110,19 +126,14 @@ function NotificationPage(props: {
   unreadOnly: boolean;
   isFirst: boolean;
   isLast: boolean;
-  onOpen: (notification: NotificationItem) => void;
+  onOpen: (group: ThreadGroup) => void;
   onMore: (cursor: string) => void;
 }) {
+  // From the network too: what was opened meanwhile (the thread, then Back) is read now.
   const { data, error, refetch } = useQuery(NotificationsDocument, {
     variables: { first: 20, after: props.after, unreadOnly: props.unreadOnly },
+    fetchPolicy: 'cache-and-network',
   });
-  // What the page showed counts as read; the list keeps its "new" marks for this visit (only the count is refetched).
-  const [markShownRead] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [UnreadNotificationCountDocument] });
-  const shownUnread = (data?.notifications.nodes ?? []).filter((notification) => !notification.read).map((notification) => notification.id);
-  const shownKey = shownUnread.join(',');
-  useEffect(() => {
-    if (shownKey) markShownRead({ variables: { ids: shownKey.split(',') } }).catch(() => undefined);
-  }, [shownKey, markShownRead]);
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading notifications…" />;
   const { nodes, pageInfo } = data.notifications;
   return (
@@ -140,7 +151,7 @@ function NotificationPage(props: {
         return (
           <li key={group.thread.id} className={`notification${unread ? ' notification--unread' : ''}`}>
             {/* A link, so it can be opened in a new tab, copied, or seen where it leads before it is followed. */}
-            <Link to={notificationPath(newest)} className="notification__open" onClick={() => props.onOpen(newest)}>
+            <Link to={notificationPath(newest)} className="notification__open" onClick={() => props.onOpen(group)}>
               {unread ? (
                 <>
                   <span className="notification__dot" aria-hidden="true" />
