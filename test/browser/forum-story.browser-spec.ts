@@ -122,7 +122,7 @@ describe('a newcomer with lost backup codes, the FAQ bot and staff', () => {
     await expect(liveReply.getByText('Staff', { exact: true }).isVisible()).resolves.toBe(true);
     await screenshotBoth(page, 'thread-staff-reply');
 
-    // The newcomer was notified: the bell counts it, the list opens the thread and marks it read.
+    // The newcomer was notified: the bell counts it, and the list shows it, unread until it is opened.
     await page.getByRole('link', { name: /Notifications, [1-9]\d* unread/ }).click();
     await page.getByRole('link', { name: /grey replied to your question/ }).waitFor();
     await screenshotBoth(page, 'notifications');
