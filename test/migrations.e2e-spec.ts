@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnvironment } from '../apps/api/src/config/environment.js';
+import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { migrations } from '../apps/api/src/database/migrations/index.js';
+import { createTestDatabase, TestDatabase } from './support/test-database.js';
+
+/** Every object of the schema but the migrations table's own, as comparable text. */
+async function schemaOf(dataSource: DataSource): Promise<string[]> {
+  if (dataSource.options.type === 'postgres') {
+    const rows: { item: string }[] = await dataSource.query(`
+      SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS item
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'migrations'
+      UNION ALL SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'migrations'
+      UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(c.oid)
+        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' AND conrelid <> 'migrations'::regclass
+      UNION ALL SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+      UNION ALL SELECT 'function ' || p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+      UNION ALL SELECT 'type ' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd')
+      UNION ALL SELECT 'sequence ' || sequencename FROM pg_sequences WHERE schemaname = 'public' AND sequencename <> 'migrations_id_seq'
+      UNION ALL SELECT 'text search ' || cfgname FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE n.nspname = 'public'
+      UNION ALL SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'`);
+    return rows.map((row) => row.item).sort();
+  }
+  const rows: { item: string }[] = await dataSource.query(
+    `SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS item FROM sqlite_master
+      WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> 'migrations'`,
+  );
+  // A down that recreates an index or table by hand may quote and space its SQL otherwise than the up did.
+  return rows.map((row) => row.item.replace(/"/g, '').replace(/\s+/g, ' ').trim()).sort();
+}
+
+describe('the migrations', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const open = async (upTo = migrations.length) => {
+    const options = dataSourceOptions(loadEnvironment({ NODE_ENV: 'test', ...database.environment }));
+    const dataSource = new DataSource({ ...options, migrations: migrations.slice(0, upTo) } as typeof options);
+    return dataSource.initialize();
+  };
+
+  it('each revert in turn to an empty schema, the way each came, and run again', async () => {
+    // The schema after the first k migrations, built up one migration at a time.
+    const schemaAfter: string[][] = [];
+    for (let count = 0; count <= migrations.length; count++) {
+      const dataSource = await open(count);
+      await dataSource.runMigrations();
+      schemaAfter.push(await schemaOf(dataSource));
+      await dataSource.destroy();
+    }
+    expect(schemaAfter[0]).toEqual([]);
+
+    const dataSource = await open();
+    try {
+      for (let count = migrations.length; count > 0; count--) {
+        const name = migrations[count - 1].name;
+        await expect(dataSource.undoLastMigration(), `${name} down`).resolves.toBeUndefined();
+        expect(await schemaOf(dataSource), `the schema after reverting ${name}`).toEqual(schemaAfter[count - 1]);
+      }
+      await expect(dataSource.showMigrations()).resolves.toBe(true);
+
+      await dataSource.runMigrations();
+      expect(await schemaOf(dataSource)).toEqual(schemaAfter[migrations.length]);
+      await expect(dataSource.showMigrations()).resolves.toBe(false);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
