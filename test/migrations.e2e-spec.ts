@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrations } from '../apps/api/src/database/migrations/index.js';
+import { runCli } from './support/cli.js';
 import { createTestDatabase, TestDatabase } from './support/test-database.js';
 
 /** Every object of the schema but the migrations table's own, as comparable text. */
@@ -73,5 +74,28 @@ describe('the migrations', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+
+  it('say what they did when run by hand, as `npm run migration:revert` and `migration:run` do', async () => {
+    const typeorm = (command: string) =>
+      runCli('node_modules/typeorm/cli.js', [command, '-d', 'dist/apps/api/src/database/data-source.js'], {
+        ...process.env,
+        NODE_ENV: 'test',
+        NO_COLOR: '1',
+        ...database.environment,
+      });
+    const last = migrations[migrations.length - 1].name;
+
+    const reverted = await typeorm('migration:revert');
+    expect(reverted.status).toBe(0);
+    expect(reverted.stdout).toContain(`Migration ${last} has been reverted successfully.`);
+
+    const shown = await typeorm('migration:show');
+    expect(shown.stdout).toContain(`[ ] ${last}`);
+    expect(shown.stdout).toMatch(new RegExp(`\\[X\\] \\d+ ${migrations[0].name}`));
+
+    const run = await typeorm('migration:run');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Migration ${last} has been executed successfully.`);
   });
 });

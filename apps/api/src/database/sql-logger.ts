@@ -18,7 +18,10 @@ export class SqlLogger implements TypeOrmLogger {
     this.logger.warn(`slow query (${time} ms): ${query}`);
   }
 
-  logSchemaBuild(): void {}
+  /** What the migrations did (and `migration:show` lists): TypeORM reports it all here. */
+  logSchemaBuild(message: string): void {
+    this.logger.log(message);
+  }
 
   logMigration(message: string): void {
     this.logger.log(message);
