@@ -62,4 +62,38 @@ describe('loadEnvironment', () => {
     expect(loadEnvironment(production).cookieSecure).toBe(true);
     expect(loadEnvironment({ ...production, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
   });
+
+  it('refuses a boolean it cannot read instead of taking it as false', () => {
+    expect(loadEnvironment({ SEED_DEMO: 'no', JOB_WORKERS: 'off', COOKIE_SECURE: '0' })).toMatchObject({
+      SEED_DEMO: false,
+      JOB_WORKERS: false,
+      COOKIE_SECURE: false,
+    });
+    expect(loadEnvironment({ SEED_DEMO: ' Yes ', COOKIE_SECURE: 'on' })).toMatchObject({ SEED_DEMO: true, COOKIE_SECURE: true });
+    const problems = problemsOf({ SEED_DEMO: 'flase', JOB_WORKERS: 'treu', COOKIE_SECURE: 'ture' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^JOB_WORKERS: .* \(got "treu"\)$/),
+      expect.stringMatching(/^SEED_DEMO: .* \(got "flase"\)$/),
+      expect.stringMatching(/^COOKIE_SECURE: .* \(got "ture"\)$/),
+    ]);
+  });
+
+  it('names a number it cannot read as it was given, once', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT: PORT must be an integer number (got "eighty")']);
+    expect(problemsOf({ PORT: '0x10', BOT_ANSWER_THRESHOLD: '1e-1' })).toEqual([
+      'PORT: PORT must be an integer number (got "0x10")',
+      expect.stringMatching(/^BOT_ANSWER_THRESHOLD: .* \(got "1e-1"\)$/),
+    ]);
+    expect(loadEnvironment({ PORT: ' 8080 ', RATE_LIMIT_ASK_SECONDS: '0.5' })).toMatchObject({ PORT: 8080, RATE_LIMIT_ASK_SECONDS: 0.5 });
+  });
 });
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    loadEnvironment(source);
+  } catch (error) {
+    if (error instanceof EnvironmentError) return error.problems;
+    throw error;
+  }
+  return [];
+}

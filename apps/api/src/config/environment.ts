@@ -17,9 +17,21 @@ import {
   validateSync,
 } from 'class-validator';
 
+const booleanWords: Record<string, boolean> = {
+  '1': true,
+  true: true,
+  yes: true,
+  on: true,
+  '0': false,
+  false: false,
+  no: false,
+  off: false,
+};
+// Anything else stays as given, so that validation refuses it and names it (a mistyped COOKIE_SECURE=ture is no false).
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
-const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+  typeof value === 'string' ? (booleanWords[value.trim().toLowerCase()] ?? value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -423,12 +435,18 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   const environment = plainToInstance(Environment, values);
   const errors = validateSync(environment, { forbidUnknownValues: false });
   const problems = errors.flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`),
+    constraintMessages(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`),
   );
-  if (environment.BOT_REVIEW_THRESHOLD > environment.BOT_ANSWER_THRESHOLD) {
+  // Compared only once each side is a valid number.
+  const invalid = new Set(errors.map((error) => error.property));
+  const valid = (...names: (keyof Environment)[]) => names.every((name) => !invalid.has(name));
+  if (valid('BOT_REVIEW_THRESHOLD', 'BOT_ANSWER_THRESHOLD') && environment.BOT_REVIEW_THRESHOLD > environment.BOT_ANSWER_THRESHOLD) {
     problems.push('BOT_REVIEW_THRESHOLD must not exceed BOT_ANSWER_THRESHOLD');
   }
-  if (environment.HTTP_HEADERS_TIMEOUT_SECONDS > environment.HTTP_REQUEST_TIMEOUT_SECONDS) {
+  if (
+    valid('HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS') &&
+    environment.HTTP_HEADERS_TIMEOUT_SECONDS > environment.HTTP_REQUEST_TIMEOUT_SECONDS
+  ) {
     problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (the headers are part of the request)');
   }
   if (environment.isProduction && !environment.TOTP_ENCRYPTION_KEY) {
@@ -436,4 +454,12 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   }
   if (problems.length > 0) throw new EnvironmentError(problems);
   return environment;
+}
+
+const typeConstraints = ['isInt', 'isNumber', 'isBoolean'];
+
+/** A value of the wrong type is told just that, not also that a word is out of the number's range. */
+function constraintMessages(constraints: Record<string, string>): string[] {
+  const typeConstraint = typeConstraints.find((name) => name in constraints);
+  return typeConstraint ? [constraints[typeConstraint]] : Object.values(constraints);
 }
