@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import argon2 from 'argon2';
 import Database from 'better-sqlite3';
@@ -144,4 +145,18 @@ describe('first run', () => {
     expect(threads.n).toBe(0);
     expect(people).toEqual([{ username: 'alice' }]);
   }, 60_000);
+
+  it('says which setting to change when its port is taken, without a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const result = await runCli(main, [], { ...environment('port-taken.sqlite'), PORT: String(port), HOST: '127.0.0.1' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`PORT, HOST: cannot listen on 127.0.0.1 port ${port}: it is already in use`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
+  }, 90_000);
 });

@@ -15,10 +15,23 @@ function describeAddress(address: AddressInfo): string {
     : `twofa-forum listening on ${host}:${address.port}; open ${open} (GraphQL at /graphql)`;
 }
 
+/** Why the server could not listen where PORT and HOST say, for the errors an operator can fix there. */
+const listenProblems: Record<string, string> = {
+  EADDRINUSE: 'is already in use (another server, or another instance of this one?)',
+  EACCES: 'needs privileges this process has not (ports below 1024)',
+  EADDRNOTAVAIL: 'is not an address of this machine',
+};
+
 try {
   const environment = loadEnvironment();
   const app = await createApp(environment);
-  await app.listen(environment.PORT, environment.HOST);
+  await app.listen(environment.PORT, environment.HOST).catch((error: NodeJS.ErrnoException) => {
+    const problem = listenProblems[error.code ?? ''];
+    if (!problem) throw error;
+    throw new EnvironmentError([
+      `PORT, HOST: cannot listen on ${environment.HOST} port ${environment.PORT}: it ${problem} (${error.code})`,
+    ]);
+  });
   new Logger('Main').log(describeAddress(app.getHttpServer().address() as AddressInfo));
   // Last, so it is not lost among the build and start-up lines.
   const credentials = app.get(DemoSeedService).takeStaffCredentialsNotice();
