@@ -11,7 +11,8 @@ import { refuseSecrets } from '../common/refuse-secrets.js';
 import { PageArgs } from '../common/page.args.js';
 import { connectionOf } from '../common/paginated.js';
 import { RequestContext } from '../common/request-context.js';
-import { SqlParameters, sqlRows } from '../common/sql.js';
+import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
+import { updateUnlessEditedSince } from '../common/versioned-update.js';
 import { MarkdownService, rendererVersion } from '../markdown/markdown.service.js';
 import { AnswerExampleEntity } from './answer-example.entity.js';
 import {
@@ -257,16 +258,27 @@ export class CanonicalAnswersService implements OnModuleInit {
     return toCanonicalAnswer(created);
   }
 
-  /** Keeps the previous text as a revision and bumps the version (only when something changed). */
+  /**
+   * Keeps the previous text as a revision and bumps the version (only when something changed). With
+   * `expectedVersion`, refused (EDITED_SINCE) when another edit was saved since that version.
+   */
   async update(context: RequestContext, slug: string, input: UpdateCanonicalAnswerInput): Promise<CanonicalAnswer> {
     const user = context.requireStaff();
     refuseSecrets({ title: input.title, body: input.body });
     const updated = await this.writeAnswers(async (manager) => {
-      const answer = await this.requireBySlug(slug, manager);
+      // Held until the commit: a concurrent edit waits, then reads the version this one made (on SQLite transactions
+      // are queued), so its revision is not a second one of the same version.
+      const answer = await manager.getRepository(CanonicalAnswerEntity).findOne({
+        where: { slug },
+        ...(isPostgres(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      if (!answer) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
       const title = input.title ?? answer.title;
       const body = input.body ?? answer.body;
       if (title === answer.title && body === answer.body) return answer;
       const now = new Date();
+      const text = { title, body, ...(body !== answer.body ? this.markdown.cook(body) : {}), updatedAt: now };
+      await updateUnlessEditedSince(manager, CanonicalAnswerEntity, answer.id, input.expectedVersion, text);
       await manager.getRepository(CanonicalAnswerRevisionEntity).insert({
         answerId: answer.id,
         version: answer.version,
@@ -275,14 +287,7 @@ export class CanonicalAnswersService implements OnModuleInit {
         editorId: user.id,
         createdAt: now,
       });
-      Object.assign(answer, {
-        title,
-        body,
-        ...(body !== answer.body ? this.markdown.cook(body) : {}),
-        version: answer.version + 1,
-        updatedAt: now,
-      });
-      return manager.getRepository(CanonicalAnswerEntity).save(answer);
+      return { ...answer, ...text, version: answer.version + 1 };
     });
     return toCanonicalAnswer(updated);
   }

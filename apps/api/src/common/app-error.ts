@@ -19,6 +19,7 @@ export enum ErrorReason {
   STAFF_ONLY = 'STAFF_ONLY',
   TWO_FACTOR_REQUIRED = 'TWO_FACTOR_REQUIRED',
   RATE_LIMITED = 'RATE_LIMITED',
+  EDITED_SINCE = 'EDITED_SINCE',
   // auth
   WRONG_CREDENTIALS = 'WRONG_CREDENTIALS',
   // two-factor
@@ -67,6 +68,7 @@ const codeOfReason: Record<ErrorReason, ErrorCode> = {
   STAFF_ONLY: ErrorCode.Forbidden,
   TWO_FACTOR_REQUIRED: ErrorCode.Forbidden,
   RATE_LIMITED: ErrorCode.RateLimited,
+  EDITED_SINCE: ErrorCode.Conflict,
   WRONG_CREDENTIALS: ErrorCode.Unauthenticated,
   TWO_FACTOR_ALREADY_ON: ErrorCode.Conflict,
   TWO_FACTOR_CHALLENGE_EXPIRED: ErrorCode.Unauthenticated,
@@ -145,6 +147,11 @@ export class AppError extends Error {
 
   static conflict(reason: ErrorReason, field: string, message: string): AppError {
     return new AppError(reason, message, { fields: [{ field, message }] });
+  }
+
+  /** An edit made from a version someone else has replaced since: the client shows the current text to merge with. */
+  static editedSince(): AppError {
+    return new AppError(ErrorReason.EDITED_SINCE, 'Someone else saved a newer version since you started editing');
   }
 
   static rateLimited(retryAfterSeconds: number): AppError {

@@ -19,6 +19,7 @@ export interface ReplySnapshot {
   isAccepted: boolean;
   hidden: boolean;
   editedAt: Date | null;
+  version: number;
   createdAt: Date;
 }
 
@@ -36,6 +37,7 @@ export interface QuestionSnapshot {
   replyCount: number;
   acceptedReplyId: number | null;
   editedAt: Date | null;
+  version: number;
   createdAt: Date;
   lastActivityAt: Date;
 }

@@ -30,6 +30,7 @@ export interface ReplyMessage {
   isAccepted: boolean;
   hidden: boolean;
   editedAt: string | null;
+  version: number;
   createdAt: string;
 }
 
@@ -47,6 +48,7 @@ export interface QuestionMessage {
   replyCount: number;
   acceptedReplyId: number | null;
   editedAt: string | null;
+  version: number;
   createdAt: string;
   lastActivityAt: string;
 }

@@ -198,6 +198,7 @@ export class LiveService implements OnModuleInit {
       isAccepted: reply.isAccepted,
       hidden: reply.hidden,
       editedAt: reply.editedAt?.toISOString() ?? null,
+      version: reply.version,
       createdAt: reply.createdAt.toISOString(),
     };
   }
@@ -252,6 +253,7 @@ function toReplyModel(reply: ReplyMessage): Reply {
     hidden: reply.hidden,
     edited: reply.editedAt !== null,
     editedAt: reply.editedAt === null ? null : new Date(reply.editedAt),
+    version: reply.version,
     createdAt: new Date(reply.createdAt),
     authorId: reply.author.id,
     threadAuthorId: reply.threadAuthorId,
@@ -270,6 +272,7 @@ function toThreadModel(question: QuestionMessage): Thread {
     replyCount: question.replyCount,
     edited: question.editedAt !== null,
     editedAt: question.editedAt === null ? null : new Date(question.editedAt),
+    version: question.version,
     createdAt: new Date(question.createdAt),
     lastActivityAt: new Date(question.lastActivityAt),
     authorId: question.authorId,

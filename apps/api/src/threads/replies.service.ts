@@ -17,6 +17,7 @@ import { isStaffRole, Role } from '../common/role.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { connectionOf } from '../common/paginated.js';
+import { updateUnlessEditedSince } from '../common/versioned-update.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { EditReplyInput } from './dto/edit-reply.input.js';
@@ -158,6 +159,7 @@ export class RepliesService {
       isStaffAnswer,
       hidden: false,
       editedAt: null,
+      version: 1,
       createdAt: now,
     };
     const post = {
@@ -263,7 +265,10 @@ export class RepliesService {
     throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'thread is locked');
   }
 
-  /** The author edits their own reply, staff any; the previous text is kept as a revision. */
+  /**
+   * The author edits their own reply, staff any; the previous text is kept as a revision. With `expectedVersion`,
+   * refused (EDITED_SINCE) when another edit was saved since that version.
+   */
   async edit(context: RequestContext, rawReplyId: string, input: EditReplyInput): Promise<Reply> {
     const user = context.requireUser();
     refuseSecrets({ body: input.body });
@@ -277,7 +282,13 @@ export class RepliesService {
     refuseChangesIfLocked(context, thread);
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId, thread.locked);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
-    return this.storeEdit(reply, input.body, user.id, async (_manager, current) => refuseChangesIfLocked(context, current));
+    return this.storeEdit(
+      reply,
+      input.body,
+      user.id,
+      async (_manager, current) => refuseChangesIfLocked(context, current),
+      input.expectedVersion,
+    );
   }
 
   /**
@@ -294,9 +305,16 @@ export class RepliesService {
   /**
    * Stores the new text with a revision of the text it replaces, and tells the thread's viewers. `alongside` sees the
    * thread as it is when the edit commits (a moderator may have locked it since the caller looked), and may refuse the
-   * edit by throwing. Unchanged text is not stored again.
+   * edit by throwing. Unchanged text is not stored again. With `expectedVersion`, refused (EDITED_SINCE) when another
+   * edit was saved since that version.
    */
-  private async storeEdit(reply: ReplyEntity, body: string, editorId: number, alongside?: WrittenWithEdit): Promise<Reply> {
+  private async storeEdit(
+    reply: ReplyEntity,
+    body: string,
+    editorId: number,
+    alongside?: WrittenWithEdit,
+    expectedVersion?: number | null,
+  ): Promise<Reply> {
     const cooked = this.markdown.cook(body);
     const {
       reply: stored,
@@ -321,6 +339,7 @@ export class RepliesService {
       if (row.body === body) return { reply: row, edited: false, current, jobs: [] };
       // Taken holding the row, so that of two edits at once the later one's revision is also the newer one.
       const now = new Date();
+      await updateUnlessEditedSince(manager, ReplyEntity, reply.id, expectedVersion, { body, ...cooked, editedAt: now });
       await this.revisions.record(manager, {
         postType: PostType.REPLY,
         postId: reply.id,
@@ -329,7 +348,6 @@ export class RepliesService {
         previousBody: row.body,
         createdAt: now,
       });
-      await manager.getRepository(ReplyEntity).update({ id: reply.id }, { body, ...cooked, editedAt: now });
       const jobs = await this.postJobs.recordEdit(manager, {
         postType: PostType.REPLY,
         postId: reply.id,
@@ -337,7 +355,7 @@ export class RepliesService {
         previousBody: row.body,
         editorId,
       });
-      return { reply: { ...row, body, ...cooked, editedAt: now }, edited: true, current, jobs };
+      return { reply: { ...row, body, ...cooked, editedAt: now, version: row.version + 1 }, edited: true, current, jobs };
     });
     await this.postJobs.queue(jobs);
     if (edited) {

@@ -30,6 +30,10 @@ export class ReplyEntity {
   @Column({ type: 'boolean', default: false })
   hidden: boolean;
 
+  /** Starts at 1; every edit adds one (see updateUnlessEditedSince). */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @Column({ name: 'edited_at', nullable: true, type: Date })
   editedAt: Date | null;
 

@@ -18,6 +18,7 @@ const listedThreadColumns = [
   'reply_count',
   'accepted_reply_id',
   'edited_at',
+  'version',
   'created_at',
   'last_activity_at',
 ] as const;
@@ -39,6 +40,7 @@ export interface ListedThreadRow {
   reply_count: number;
   accepted_reply_id: number | null;
   edited_at: unknown;
+  version: number;
   created_at: unknown;
   last_activity_at: unknown;
 }
@@ -59,6 +61,7 @@ export function threadFromListedRow(row: ListedThreadRow): Thread {
     replyCount: Number(row.reply_count),
     edited: editedAt !== null,
     editedAt,
+    version: Number(row.version),
     createdAt: sqlDate(row.created_at),
     lastActivityAt: sqlDate(row.last_activity_at),
     authorId: Number(row.author_id),
@@ -129,7 +132,8 @@ export function answeredSql(alias: string): string {
 }
 
 /** A reply's columns, from `replies` aliased `r`. */
-export const replySelect = 'r.id, r.thread_id, r.author_id, r.body, r.body_html, r.is_staff_answer, r.hidden, r.edited_at, r.created_at';
+export const replySelect =
+  'r.id, r.thread_id, r.author_id, r.body, r.body_html, r.is_staff_answer, r.hidden, r.edited_at, r.version, r.created_at';
 
 export interface ReplyRow {
   id: number;
@@ -140,6 +144,7 @@ export interface ReplyRow {
   is_staff_answer: unknown;
   hidden: unknown;
   edited_at: unknown;
+  version: number;
   created_at: unknown;
 }
 
@@ -157,6 +162,7 @@ export function replyFromRow(row: ReplyRow, thread: Pick<Thread, 'authorId' | 'a
     hidden: sqlBoolean(row.hidden),
     edited: editedAt !== null,
     editedAt,
+    version: Number(row.version),
     createdAt: sqlDate(row.created_at),
     authorId: Number(row.author_id),
     threadAuthorId: thread.authorId,

@@ -46,6 +46,10 @@ export class ThreadEntity {
   @Column({ type: 'boolean', default: false })
   hidden: boolean;
 
+  /** Starts at 1; every edit adds one (see updateUnlessEditedSince). */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @Column({ name: 'edited_at', nullable: true, type: Date })
   editedAt: Date | null;
 

@@ -21,6 +21,7 @@ function toListedThread(entity: ThreadEntity): Thread {
     replyCount: entity.replyCount,
     edited: entity.editedAt !== null,
     editedAt: entity.editedAt,
+    version: entity.version,
     createdAt: entity.createdAt,
     lastActivityAt: entity.lastActivityAt,
     authorId: entity.authorId,
@@ -40,6 +41,7 @@ export function toReply(entity: ReplyEntity, acceptedReplyId: number | null, thr
     hidden: entity.hidden,
     edited: entity.editedAt !== null,
     editedAt: entity.editedAt,
+    version: entity.version,
     createdAt: entity.createdAt,
     authorId: entity.authorId,
     threadLocked,
@@ -77,6 +79,7 @@ export function toReplySnapshot(
     isAccepted: acceptedReplyId === entity.id,
     hidden: entity.hidden,
     editedAt: entity.editedAt,
+    version: entity.version,
     createdAt: entity.createdAt,
   };
 }
@@ -96,6 +99,7 @@ export function toQuestionSnapshot(entity: ThreadEntity, tags: string[]): Questi
     replyCount: entity.replyCount,
     acceptedReplyId: entity.acceptedReplyId,
     editedAt: entity.editedAt,
+    version: entity.version,
     createdAt: entity.createdAt,
     lastActivityAt: entity.lastActivityAt,
   };

@@ -16,6 +16,7 @@ import { NewPost, PostJob } from '../jobs/post-job.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
 import { connectionOf } from '../common/paginated.js';
+import { updateUnlessEditedSince } from '../common/versioned-update.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { AskQuestionInput } from './dto/ask-question.input.js';
@@ -122,6 +123,7 @@ export class ThreadsService {
       replyCount: 0,
       hidden: false,
       editedAt: null,
+      version: 1,
       createdAt: now,
       lastActivityAt: now,
     };
@@ -369,7 +371,10 @@ export class ThreadsService {
     };
   }
 
-  /** The author edits their own question, staff any. Title or body changes keep a revision; tags are replaced. */
+  /**
+   * The author edits their own question, staff any. Title or body changes keep a revision; tags are replaced. With
+   * `expectedVersion`, refused (EDITED_SINCE) when another edit was saved since that version.
+   */
   async edit(context: RequestContext, rawId: string, input: EditQuestionInput): Promise<Thread> {
     const user = context.requireUser();
     refuseSecrets({ title: input.title, body: input.body });
@@ -395,8 +400,12 @@ export class ThreadsService {
       const now = new Date();
       const title = input.title ?? row.title;
       const body = input.body ?? row.body;
-      let edited = row;
-      if (title !== row.title || body !== row.body) {
+      const rowTextChanged = title !== row.title || body !== row.body;
+      const cooked = body !== row.body ? this.markdown.cook(body) : {};
+      const text = rowTextChanged ? { title, body, ...cooked, editedAt: now } : {};
+      await updateUnlessEditedSince(manager, ThreadEntity, thread.id, input.expectedVersion, text);
+      const edited = { ...row, ...text, version: row.version + 1 };
+      if (rowTextChanged) {
         await this.revisions.record(manager, {
           postType: PostType.THREAD,
           postId: thread.id,
@@ -405,9 +414,6 @@ export class ThreadsService {
           previousBody: row.body,
           createdAt: now,
         });
-        const cooked = body !== row.body ? this.markdown.cook(body) : {};
-        await manager.getRepository(ThreadEntity).update({ id: thread.id }, { title, body, ...cooked, editedAt: now });
-        edited = { ...row, title, body, ...cooked, editedAt: now };
       }
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });

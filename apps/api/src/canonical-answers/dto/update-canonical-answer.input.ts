@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { normalizeBody, normalizeTitle } from '../../threads/post-text.js';
 
 @InputType({ description: 'New text for a canonical answer; omitted fields stay as they are.' })
@@ -21,4 +21,16 @@ export class UpdateCanonicalAnswerInput {
   @IsString()
   @Length(1, 20000)
   body?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The `version` of the answer this edit started from. When someone else saved an edit since, nothing is stored and the ' +
+      'error is CONFLICT with reason EDITED_SINCE: read the current text, merge, and send again with its version. ' +
+      'Omitted, the edit replaces whatever version is current (as before this field existed). An edit that changes nothing succeeds.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
 }

@@ -16,7 +16,10 @@ export class CanonicalAnswer {
   @Field({ description: 'Markdown.' })
   body: string;
 
-  @Field(() => Int, { description: 'Starts at 1; each edit of the title or body adds one.' })
+  @Field(() => Int, {
+    description:
+      'Starts at 1; each edit of the title or body adds one. Send it as `expectedVersion` when editing, so that an edit someone else saved meanwhile is not overwritten.',
+  })
   version: number;
 
   @Field({ description: 'Retired answers stay readable but are never suggested.' })

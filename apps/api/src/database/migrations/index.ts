@@ -20,6 +20,7 @@ import { RepliesByAuthor1764920000000 } from './1764920000000-replies-by-author.
 import { HiddenAcceptedReply1764930000000 } from './1764930000000-hidden-accepted-reply.js';
 import { ModerationLogAcceptance1764940000000 } from './1764940000000-moderation-log-acceptance.js';
 import { DeflectionOnce1764950000000 } from './1764950000000-deflection-once.js';
+import { PostVersions1764960000000 } from './1764960000000-post-versions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   HiddenAcceptedReply1764930000000,
   ModerationLogAcceptance1764940000000,
   DeflectionOnce1764950000000,
+  PostVersions1764960000000,
 ];

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Reply', { description: 'An answer or comment in a thread.' })
 export class Reply {
@@ -25,6 +25,12 @@ export class Reply {
 
   @Field(() => Date, { nullable: true, description: 'When the reply was last edited; null when never.' })
   editedAt: Date | null;
+
+  @Field(() => Int, {
+    description:
+      'Starts at 1; each edit adds one. Send it as `expectedVersion` when editing, so that an edit someone else saved meanwhile is not overwritten.',
+  })
+  version: number;
 
   @Field({ description: 'When the reply was posted.' })
   createdAt: Date;

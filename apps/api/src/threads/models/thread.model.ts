@@ -29,6 +29,12 @@ export class Thread {
   @Field(() => Date, { nullable: true, description: 'When the question was last edited; null when never.' })
   editedAt: Date | null;
 
+  @Field(() => Int, {
+    description:
+      'Starts at 1; each edit adds one. Send it as `expectedVersion` when editing, so that an edit someone else saved meanwhile is not overwritten.',
+  })
+  version: number;
+
   @Field({ description: 'When the question was asked.' })
   createdAt: Date;
 
