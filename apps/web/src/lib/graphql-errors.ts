@@ -39,6 +39,11 @@ export function errorReasonOf(error: unknown): string | null {
   return typeof reason === 'string' ? reason : null;
 }
 
+/** Whether an edit was refused because someone else saved a newer version since the one it started from. */
+export function isEditedSince(error: unknown): boolean {
+  return errorReasonOf(error) === 'EDITED_SINCE';
+}
+
 /**
  * Whether a request was refused because it came with no session (SIGN_IN_REQUIRED): from a member's app, the session
  * ended. A sign-in form's wrong password or code is UNAUTHENTICATED for its own reasons, and is not this.

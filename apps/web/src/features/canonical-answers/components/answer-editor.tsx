@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
+import { EditConflictNotice } from '../../../components/edit-conflict-notice';
 import { ExampleItem } from '../../../components/example-item';
 import { TextAreaField, TextField } from '../../../components/field';
 import { HtmlBody } from '../../../components/html-body';
@@ -10,7 +11,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, isEditedSince } from '../../../lib/graphql-errors';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useAction } from '../../../lib/use-action';
 import {
@@ -83,8 +84,13 @@ function RetireToggle({ slug, retired }: { slug: string; retired: boolean }) {
 }
 
 function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
+  const client = useApolloClient();
   const [title, setTitle] = useState(answer.title);
   const [body, setBody] = useState(answer.body);
+  // The version the form's text started from, which a save sends: when someone else saved one since, the server stores
+  // nothing (EDITED_SINCE) and `current` is the answer as it is now, shown to merge with; the next save starts from it.
+  const [fromVersion, setFromVersion] = useState(answer.version);
+  const [current, setCurrent] = useState<AnswerDetails | null>(null);
   const { error, submit } = useAction();
   const [saved, setSaved] = useState(false);
   const [update, { loading }] = useMutation(UpdateCanonicalAnswerDocument, {
@@ -94,7 +100,24 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
 
   const save = submit(async () => {
     setSaved(false);
-    await update({ variables: { slug: answer.slug, input: { title: title.trim(), body } } });
+    try {
+      const { data } = await update({
+        variables: { slug: answer.slug, input: { title: title.trim(), body, expectedVersion: fromVersion } },
+      });
+      if (data) setFromVersion(data.updateCanonicalAnswer.version);
+    } catch (error) {
+      if (!isEditedSince(error)) throw error;
+      const { data } = await client.query({
+        query: CanonicalAnswerEditorDocument,
+        variables: { slug: answer.slug },
+        fetchPolicy: 'network-only',
+      });
+      if (!data?.canonicalAnswer) throw error;
+      setCurrent(data.canonicalAnswer);
+      setFromVersion(data.canonicalAnswer.version);
+      return;
+    }
+    setCurrent(null);
     setSaved(true);
   });
 
@@ -104,6 +127,7 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
       <h3>Text</h3>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       {saved && !changed ? <Notice tone="success">Saved as version {answer.version}.</Notice> : null}
+      {current ? <EditConflictNotice title={current.title} body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
       <MarkdownEditor label="Answer" value={body} onChange={setBody} error={fields.body} rows={12} />
       <details>
@@ -119,6 +143,8 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
             onClick={() => {
               setTitle(answer.title);
               setBody(answer.body);
+              setFromVersion(answer.version);
+              setCurrent(null);
             }}
           >
             Discard changes

@@ -35,6 +35,7 @@ export const ThreadActivityDocument = graphql(`
         tags
         edited
         editedAt
+        version
         viewerCanEdit
       }
       state {

@@ -11,6 +11,7 @@ export const ReplyFieldsFragment = graphql(`
     hidden
     edited
     editedAt
+    version
     createdAt
     viewerCanEdit
     impostorWarning
@@ -38,6 +39,7 @@ export const ThreadPageDocument = graphql(`
       hiddenReplyCount
       edited
       editedAt
+      version
       createdAt
       lastActivityAt
       tags
@@ -138,7 +140,20 @@ export const EditQuestionDocument = graphql(`
       tags
       edited
       editedAt
+      version
     }
+  }
+`);
+
+/** What the question's edit form shows of the question as the server has it, after a save was refused (EDITED_SINCE). */
+export const EditedQuestionFieldsFragment = graphql(`
+  fragment EditedQuestionFields on Thread {
+    id
+    title
+    body
+    bodyHtml
+    tags
+    version
   }
 `);
 

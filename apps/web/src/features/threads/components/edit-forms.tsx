@@ -1,18 +1,26 @@
-import { useMutation } from '@apollo/client/react';
+import type { ApolloCache } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { questionBodyLength, replyBodyLength, titleLength } from '#post-limits';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
+import { EditConflictNotice } from '../../../components/edit-conflict-notice';
 import { TextField } from '../../../components/field';
-import { HtmlBody } from '../../../components/html-body';
 import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
-import { ErrorMessage, Notice } from '../../../components/status';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { ErrorMessage } from '../../../components/status';
+import { fieldErrorsOf, isEditedSince } from '../../../lib/graphql-errors';
 import { useSessionDraft } from '../../../lib/session-draft';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
-import { EditQuestionDocument, EditReplyDocument } from '../api/thread-documents';
+import {
+  EditedQuestionFieldsFragment,
+  EditQuestionDocument,
+  EditReplyDocument,
+  ReplyFieldsFragment,
+  ThreadPageDocument,
+  ThreadRepliesDocument,
+} from '../api/thread-documents';
 
 /** Where the tab keeps an unsaved edit of a question; the thread page opens the editor again when it finds one. */
 export const questionEditDraftKey = (threadId: string) => `edit-question:${threadId}`;
@@ -22,70 +30,78 @@ export const replyEditDraftKey = (replyId: string) => `edit-reply:${replyId}`;
 
 /**
  * An edit's text, kept for the tab while it differs from the post as opened: it survives a reload and a session that
- * ends while it is written. It holds the revision it started from (the post's editedAt), so that an edit made since,
- * e.g. by staff, is told and not silently overwritten. `save` runs the edit's mutation and forgets the draft once it is
- * saved; `end` forgets it (cancelled).
+ * ends while it is written. It holds the version it started from, which the save sends: when someone else saved the
+ * post since, the server stores nothing (EDITED_SINCE), and `current` is the post as it is now, read again, for the
+ * form to show beside the kept text; the next save starts from that version. `save` runs the edit's mutation with the
+ * version and forgets the draft once saved (true); `end` forgets it (cancelled).
  */
-function useEditDraft<T extends object>(key: string, opened: T, editedAt: string | null) {
+function useEditDraft<T extends object, Current extends { version: number }>(
+  key: string,
+  opened: T,
+  version: number,
+  readCurrent: () => Promise<Current | null>,
+) {
   // The post as opened, fixed: a live edit that arrives meanwhile does not make the untouched text a draft.
-  const [asOpened] = useState(() => ({ ...opened, startedFrom: editedAt }));
+  const [asOpened] = useState(() => ({ ...opened, fromVersion: version }));
   const [draft, setDraft, end] = useSessionDraft(key, asOpened);
-  // The saved post's new editedAt reaches the cache before the mutation's promise settles: not someone else's change.
-  const [saving, setSaving] = useState(false);
-  const save = async (mutate: () => Promise<unknown>) => {
-    setSaving(true);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const save = async (mutate: (expectedVersion: number) => Promise<unknown>): Promise<boolean> => {
     try {
-      await mutate();
+      await mutate(current?.version ?? draft.fromVersion);
     } catch (error) {
-      setSaving(false);
-      throw error;
+      if (!isEditedSince(error)) throw error;
+      const now = await readCurrent();
+      if (!now) throw error;
+      setCurrent(now);
+      return false;
     }
     end();
+    return true;
   };
-  return { draft, setDraft, save, end, changedSince: !saving && draft.startedFrom !== editedAt };
+  return { draft, setDraft, save, end, current };
 }
 
-function ChangedSinceNotice({ children }: { children: ReactNode }) {
-  return (
-    <Notice tone="warning">
-      <p>This post was changed since you started editing. Saving replaces that version with yours.</p>
-      <details>
-        <summary>Show the current version</summary>
-        {children}
-      </details>
-    </Notice>
-  );
+/** Reads the thread page's queries again (the post being edited is on one of them), then `read` from the cache. */
+function useReadAgain<T>(read: (cache: ApolloCache) => T | null): () => Promise<T | null> {
+  const client = useApolloClient();
+  return async () => {
+    await client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] });
+    return read(client.cache);
+  };
 }
 
 interface EditQuestionFormProps {
   threadId: string;
   title: string;
   body: string;
-  bodyHtml: string;
   tags: readonly string[];
-  editedAt: string | null;
+  version: number;
   onDone: () => void;
 }
 
 export function EditQuestionForm({
   threadId,
-  title: currentTitle,
-  body: currentBody,
-  bodyHtml,
-  tags: currentTags,
-  editedAt,
+  title: openedTitle,
+  body: openedBody,
+  tags: openedTags,
+  version,
   onDone,
 }: EditQuestionFormProps) {
-  const opened = { title: currentTitle, body: currentBody, tags: currentTags.join(', ') };
-  const { draft, setDraft, save: saveDraft, end, changedSince } = useEditDraft(questionEditDraftKey(threadId), opened, editedAt);
+  const opened = { title: openedTitle, body: openedBody, tags: openedTags.join(', ') };
+  const readCurrent = useReadAgain((cache) =>
+    cache.readFragment({ id: cache.identify({ __typename: 'Thread', id: threadId }), fragment: EditedQuestionFieldsFragment }),
+  );
+  const { draft, setDraft, save: saveDraft, end, current } = useEditDraft(questionEditDraftKey(threadId), opened, version, readCurrent);
   const { title, body, tags } = draft;
   const { error, submit } = useAction();
   const [edit, { loading }] = useMutation(EditQuestionDocument);
   const secrets = useSecretKinds(title, body);
 
   const save = submit(async () => {
-    await saveDraft(() => edit({ variables: { threadId, input: { title, body, tags: splitTags(tags) } } }));
-    onDone();
+    const saved = await saveDraft((expectedVersion) =>
+      edit({ variables: { threadId, input: { title, body, tags: splitTags(tags), expectedVersion } } }),
+    );
+    if (saved) onDone();
   });
   const cancel = () => {
     end();
@@ -96,14 +112,10 @@ export function EditQuestionForm({
   return (
     <form className="form edit-form" onSubmit={save}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      {changedSince ? (
-        <ChangedSinceNotice>
-          <p>
-            <strong>{currentTitle}</strong>
-          </p>
-          <HtmlBody html={bodyHtml} />
-          <p>Tags: {currentTags.length ? currentTags.join(', ') : 'none'}</p>
-        </ChangedSinceNotice>
+      {current ? (
+        <EditConflictNotice title={current.title} body={current.body} bodyHtml={current.bodyHtml}>
+          <p>Tags: {current.tags.length ? current.tags.join(', ') : 'none'}</p>
+        </EditConflictNotice>
       ) : null}
       <TextField
         label="Title"
@@ -141,21 +153,33 @@ export function EditQuestionForm({
 interface EditReplyFormProps {
   replyId: string;
   body: string;
-  bodyHtml: string;
-  editedAt: string | null;
+  version: number;
   onDone: () => void;
 }
 
-export function EditReplyForm({ replyId, body: currentBody, bodyHtml, editedAt, onDone }: EditReplyFormProps) {
-  const { draft, setDraft, save: saveDraft, end, changedSince } = useEditDraft(replyEditDraftKey(replyId), { body: currentBody }, editedAt);
+export function EditReplyForm({ replyId, body: openedBody, version, onDone }: EditReplyFormProps) {
+  const readCurrent = useReadAgain((cache) =>
+    cache.readFragment({
+      id: cache.identify({ __typename: 'Reply', id: replyId }),
+      fragment: ReplyFieldsFragment,
+      fragmentName: 'ReplyFields',
+    }),
+  );
+  const {
+    draft,
+    setDraft,
+    save: saveDraft,
+    end,
+    current,
+  } = useEditDraft(replyEditDraftKey(replyId), { body: openedBody }, version, readCurrent);
   const body = draft.body;
   const { error, submit } = useAction();
   const [edit, { loading }] = useMutation(EditReplyDocument);
   const secrets = useSecretKinds(body);
 
   const save = submit(async () => {
-    await saveDraft(() => edit({ variables: { replyId, input: { body } } }));
-    onDone();
+    const saved = await saveDraft((expectedVersion) => edit({ variables: { replyId, input: { body, expectedVersion } } }));
+    if (saved) onDone();
   });
   const cancel = () => {
     end();
@@ -166,11 +190,7 @@ export function EditReplyForm({ replyId, body: currentBody, bodyHtml, editedAt, 
   return (
     <form className="form edit-form" onSubmit={save}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
-      {changedSince ? (
-        <ChangedSinceNotice>
-          <HtmlBody html={bodyHtml} />
-        </ChangedSinceNotice>
-      ) : null}
+      {current ? <EditConflictNotice body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <MarkdownEditor
         label="Reply"
         value={body}

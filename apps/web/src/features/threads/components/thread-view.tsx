@@ -422,9 +422,8 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
           threadId={thread.id}
           title={thread.title}
           body={thread.body}
-          bodyHtml={thread.bodyHtml}
           tags={thread.tags}
-          editedAt={thread.editedAt}
+          version={thread.version}
           onDone={close}
         />
       ) : (
@@ -512,7 +511,7 @@ function ReplyPost({
         verb={reply.author.isBot ? 'answered' : 'replied'}
       />
       {editing ? (
-        <EditReplyForm replyId={reply.id} body={reply.body} bodyHtml={reply.bodyHtml} editedAt={reply.editedAt} onDone={close} />
+        <EditReplyForm replyId={reply.id} body={reply.body} version={reply.version} onDone={close} />
       ) : slots.replyFolded?.(reply) ? (
         <details className="folded">
           <summary>The asker said this did not help — show it anyway</summary>
