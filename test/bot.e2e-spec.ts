@@ -315,6 +315,16 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await readThread(app, id)).botSuggestion?.usefulVotes).toBe(1);
   });
 
+  it('closes useful votes on a locked thread, for staff too, and counts none', async () => {
+    const id = await ask(app, asker, { ...lockedOut, title: 'No device signed in and 2FA on, need a reset' });
+    await app.query('mutation Lock($threadId: ID!) { lockThread(threadId: $threadId) { id } }', { threadId: id }, { token: staff.token });
+    for (const token of [reader.token, staff.token]) {
+      const response = await app.request(threadMutation('voteBotAnswerUseful'), { threadId: id }, { token });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'THREAD_LOCKED' });
+    }
+    expect((await readThread(app, id)).botSuggestion?.usefulVotes).toBe(0);
+  });
+
   it('asks a clarifying question and answers with the choice of the asker', async () => {
     const id = await ask(app, asker, ambiguous);
     const asked = await readThread(app, id);

@@ -379,7 +379,10 @@ export class BotService implements OnModuleInit {
     return this.reload(suggestion.id);
   }
 
-  /** Another reader found the bot answer useful; once per reader (a second vote changes nothing). */
+  /**
+   * Another reader found the bot answer useful; once per reader (a second vote changes nothing). A locked thread's votes
+   * are closed, for staff too: a vote is a reader's word, not moderation.
+   */
   async voteUseful(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const user = context.requireUser();
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
@@ -387,6 +390,7 @@ export class BotService implements OnModuleInit {
     this.requireBotAnswer(suggestion);
     if (thread.authorId === user.id)
       throw AppError.forbidden(ErrorReason.ASKER_JUDGES_BOT_ANSWER, 'As the asker, say whether it solved your problem instead');
+    if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'The thread is locked: votes are closed');
     try {
       await this.suggestions.manager.transaction(async (manager) => {
         const votes = manager.getRepository(BotAnswerVoteEntity);

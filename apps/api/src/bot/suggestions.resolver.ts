@@ -74,7 +74,9 @@ export class SuggestionsResolver {
     return this.bot.markUnhelpful(context, args.threadId);
   }
 
-  @Mutation(() => BotSuggestion, { description: 'Another reader found the bot answer useful; counts once per reader.' })
+  @Mutation(() => BotSuggestion, {
+    description: 'Another reader found the bot answer useful; counts once per reader. FORBIDDEN on a locked thread, for staff too.',
+  })
   voteBotAnswerUseful(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.bot.voteUseful(context, args.threadId);
   }

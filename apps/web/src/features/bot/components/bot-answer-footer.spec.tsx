@@ -171,6 +171,12 @@ describe('BotAnswerFooter for other readers (staff included)', () => {
     expect(voteButton()).not.toBeNull();
   });
 
+  it('offers no vote on a locked thread, and still shows the count', () => {
+    renderFooter({ settled: 'locked', suggestion: { usefulVotes: 2 } });
+    expect(voteButton()).toBeNull();
+    expect(screen.getByText('2 readers found this useful')).toBeTruthy();
+  });
+
   it('offers no vote on an answer the asker said did not help', () => {
     renderFooter({ suggestion: { status: 'UNHELPFUL', feedback: 'UNHELPFUL' } });
     expect(screen.getByText('The person who asked said this did not solve it. Staff will take a look.')).toBeTruthy();

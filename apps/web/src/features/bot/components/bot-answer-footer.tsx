@@ -80,20 +80,23 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
       ) : null}
       {!isAsker && signedIn && suggestion.feedback !== 'UNHELPFUL' ? (
         <div className="row bot-footer__vote">
-          <Button
-            small
-            variant="quiet"
-            busy={voting}
-            disabled={voted}
-            onClick={() =>
-              void run(async () => {
-                await vote({ variables });
-                setVoted(true);
-              })
-            }
-          >
-            {voted ? 'Thanks!' : 'This was useful to me'}
-          </Button>
+          {/* A locked thread's votes are closed; its count stays. */}
+          {settled === 'locked' ? null : (
+            <Button
+              small
+              variant="quiet"
+              busy={voting}
+              disabled={voted}
+              onClick={() =>
+                void run(async () => {
+                  await vote({ variables });
+                  setVoted(true);
+                })
+              }
+            >
+              {voted ? 'Thanks!' : 'This was useful to me'}
+            </Button>
+          )}
           {suggestion.usefulVotes > 0 ? (
             <span className="muted">
               {suggestion.usefulVotes} {suggestion.usefulVotes === 1 ? 'reader' : 'readers'} found this useful
