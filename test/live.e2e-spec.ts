@@ -336,10 +336,11 @@ describe('live updates (graphql-ws on /graphql)', () => {
     await listening(liveChannels.thread(Number(threadId)));
 
     const replyId = await reply(threadId, staff.token, 'Staff here: we hid your question, it showed your setup key.');
+    // Staff edit it: its author may not while it is hidden.
     await app.query(
       'mutation Q($threadId: ID!) { editQuestion(threadId: $threadId, input: { body: "Edited: the key is gone now." }) { id } }',
       { threadId },
-      { token: asker.token },
+      { token: staff.token },
     );
     await app.query(lockMutation, { threadId }, { token: staff.token });
     await moderate('restorePost', 'THREAD', threadId);
@@ -353,7 +354,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
       {
         kind: 'UPDATED',
         replyId: null,
-        question: { id: threadId, body: 'Edited: the key is gone now.', edited: true, viewerCanEdit: true },
+        question: { id: threadId, body: 'Edited: the key is gone now.', edited: true, viewerCanEdit: false },
       },
       { kind: 'LOCKED', replyId: null, state: { status: 'LOCKED', locked: true } },
       bare(threadId),
@@ -586,7 +587,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
     await app.query(
       'mutation E($replyId: ID!) { editReply(replyId: $replyId, input: { body: "A secret edit of a hidden reply." }) { id } }',
       { replyId },
-      { token: replier.token },
+      { token: staff.token },
     );
 
     expect((await moderator.next()).data?.threadActivity).toMatchObject({

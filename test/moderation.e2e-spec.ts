@@ -399,6 +399,57 @@ describe('moderation', () => {
       });
     });
 
+    it("keeps a hidden post from its author's changes until it is restored, and lets staff still make them", async () => {
+      const threadId = await ask();
+      const accepted = await reply(threadId, other.token);
+      const second = await reply(threadId, other.token);
+      await app.query(acceptMutation, { replyId: accepted }, { token: author.token });
+      const hiddenReply = await reply(threadId, other.token);
+      await app.query(hideMutation, { postType: 'REPLY', postId: hiddenReply }, { token: staff.token });
+      // The replier could not see a hidden question at all: their reply is refused before the question is hidden.
+      const refusedReply = await app.request(
+        editReplyMutation,
+        { replyId: hiddenReply, input: { body: 'Never mind that.' } },
+        { token: other.token },
+      );
+      await app.query(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
+      const before = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: staff.token });
+
+      const refused = [
+        refusedReply,
+        await app.request(editQuestionMutation, { threadId, input: { title: 'Forum theme is fine after all' } }, { token: author.token }),
+        await app.request(acceptMutation, { replyId: second }, { token: author.token }),
+        await app.request(unacceptMutation, { threadId }, { token: author.token }),
+      ];
+      for (const response of refused) {
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'POST_HIDDEN' });
+      }
+      expect(await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: staff.token })).toEqual(before);
+      expect((await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: author.token })).thread.viewerCanEdit).toBe(
+        false,
+      );
+      await app.query(restoreMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
+      const asReplier = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: other.token });
+      expect(asReplier.thread.replies.nodes.map((node) => [node.id, node.viewerCanEdit])).toEqual([
+        [accepted, true],
+        [second, true],
+        [hiddenReply, false],
+      ]);
+      expect(before.thread.replies.nodes.map((node) => node.viewerCanEdit)).toEqual([true, true, true]);
+
+      await app.query(
+        editReplyMutation,
+        { replyId: hiddenReply, input: { body: 'Edited by staff while hidden.' } },
+        { token: staff.token },
+      );
+      await app.query(editQuestionMutation, { threadId, input: { title: 'Forum theme is fine after all' } }, { token: author.token });
+      await app.query(restoreMutation, { postType: 'REPLY', postId: hiddenReply }, { token: staff.token });
+      await app.query(editReplyMutation, { replyId: hiddenReply, input: { body: 'My own words again.' } }, { token: other.token });
+      const after = await app.query<LockedThreadData>(lockedThreadQuery, { id: threadId }, { token: other.token });
+      expect(after.thread.title).toBe('Forum theme is fine after all');
+      expect(after.thread.replies.nodes[2]).toMatchObject({ body: 'My own words again.', viewerCanEdit: true });
+    });
+
     it('reports locking a locked thread as CONFLICT and an unknown thread as NOT_FOUND', async () => {
       const threadId = await ask();
       await app.query(lockMutation, { threadId }, { token: staff.token });

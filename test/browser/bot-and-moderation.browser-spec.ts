@@ -126,6 +126,8 @@ describe('the clarifying question and moderation', () => {
     await authorPage.goto(`/t/${thread.id}`);
     const own = authorPage.locator('li.post--hidden', { hasText: 'totally-legit-keys' });
     await own.getByText('Hidden by a moderator').waitFor();
+    await own.getByText('You can edit it again once a moderator restores it.').waitFor();
+    await expect(own.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
     await authorPage.getByRole('heading', { name: '2 replies (1 hidden)' }).waitFor();
     await screenshotBoth(authorPage, 'thread-hidden-reply');
 

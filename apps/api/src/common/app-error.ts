@@ -41,6 +41,7 @@ export enum ErrorReason {
   NOT_YOUR_POST = 'NOT_YOUR_POST',
   NOT_THE_ASKER = 'NOT_THE_ASKER',
   HIDDEN_REPLY = 'HIDDEN_REPLY',
+  POST_HIDDEN = 'POST_HIDDEN',
   // moderation
   FLAG_NOT_FOUND = 'FLAG_NOT_FOUND',
   ALREADY_FLAGGED = 'ALREADY_FLAGGED',
@@ -86,6 +87,7 @@ const codeOfReason: Record<ErrorReason, ErrorCode> = {
   NOT_YOUR_POST: ErrorCode.Forbidden,
   NOT_THE_ASKER: ErrorCode.Forbidden,
   HIDDEN_REPLY: ErrorCode.Forbidden,
+  POST_HIDDEN: ErrorCode.Forbidden,
   FLAG_NOT_FOUND: ErrorCode.NotFound,
   ALREADY_FLAGGED: ErrorCode.Conflict,
   OWN_POST_FLAGGED: ErrorCode.Forbidden,

@@ -86,9 +86,11 @@ export class RepliesResolver {
     return this.revisionsService.page(context, { postType: PostType.REPLY, postId: Number(reply.id), authorId: reply.authorId }, args);
   }
 
-  @ResolveField(() => Boolean, { description: 'The viewer may edit it (in a locked thread, only staff may).' })
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may edit it (in a locked thread, and once a moderator hid it, only staff may).',
+  })
   viewerCanEdit(reply: Reply, _args: unknown, graphql: GraphqlContext): boolean {
     const context = requestContextOf(graphql);
-    return mayModify(context, { authorId: reply.authorId, hidden: reply.hidden }) && !(reply.threadLocked && !context.isStaff);
+    return mayModify(context, reply) && (context.isStaff || (!reply.threadLocked && !reply.hidden));
   }
 }

@@ -47,7 +47,7 @@ import {
 import { rowUnderLock, threadUnderLock } from './thread-state.service.js';
 import { ThreadEntity } from './thread.entity.js';
 import { ThreadsService } from './threads.service.js';
-import { isVisibleTo, mayModify, refuseChangesIfLocked, visibleSql } from './visibility.js';
+import { isVisibleTo, mayModify, refuseChangesIfHidden, refuseChangesIfLocked, visibleSql } from './visibility.js';
 
 /** A stored reply's id, its thread as it commits (see bumpThread), and its jobs to queue. */
 interface StoredReply {
@@ -280,13 +280,18 @@ export class RepliesService {
     });
     if (!mayModify(context, reply)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own replies');
     refuseChangesIfLocked(context, thread);
+    refuseChangesIfHidden(context, reply);
     if (input.body === reply.body) return toReply(reply, thread.acceptedReplyId, thread.locked);
     await this.rateLimiter.consume(editRateLimitKey(user.id), 1, this.environment.RATE_LIMIT_EDIT_SECONDS);
     return this.storeEdit(
       reply,
       input.body,
       user.id,
-      async (_manager, current) => refuseChangesIfLocked(context, current),
+      async (manager, current) => {
+        refuseChangesIfLocked(context, current);
+        // Hiding a reply holds its thread's row, which this edit holds now: the reply's hidden state cannot change meanwhile.
+        refuseChangesIfHidden(context, await manager.findOneByOrFail(ReplyEntity, { id: replyId }));
+      },
       input.expectedVersion,
     );
   }

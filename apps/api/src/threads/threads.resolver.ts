@@ -146,10 +146,11 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: 'The viewer may edit it (and accept or unaccept its answer); in a locked thread, only staff may.',
+    description:
+      'The viewer may edit it (and accept or unaccept its answer); in a locked thread, and once a moderator hid it, only staff may.',
   })
   viewerCanEdit(thread: Thread, _args: unknown, graphql: GraphqlContext): boolean {
     const context = requestContextOf(graphql);
-    return mayModify(context, { authorId: thread.authorId, hidden: thread.hidden }) && (!thread.locked || context.isStaff);
+    return mayModify(context, thread) && (context.isStaff || (!thread.locked && !thread.hidden));
   }
 }

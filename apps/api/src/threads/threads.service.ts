@@ -46,7 +46,7 @@ import { ThreadStatus } from './thread-status.js';
 import { ThreadStateService, threadUnderLock } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
 import { ThreadEntity } from './thread.entity.js';
-import { isVisibleTo, mayModify, refuseChangesIfLocked, visibleSql } from './visibility.js';
+import { isVisibleTo, mayModify, refuseChangesIfHidden, refuseChangesIfLocked, visibleSql } from './visibility.js';
 
 /** A question as the seed or a script writes it: already valid. */
 export interface NewQuestion {
@@ -381,6 +381,7 @@ export class ThreadsService {
     const thread = await this.findVisible(context, parseId(rawId, 'threadId'));
     if (!mayModify(context, thread)) throw AppError.forbidden(ErrorReason.NOT_YOUR_POST, 'You can only edit your own questions');
     refuseChangesIfLocked(context, thread);
+    refuseChangesIfHidden(context, thread);
 
     const textChanged = (input.title ?? thread.title) !== thread.title || (input.body ?? thread.body) !== thread.body;
     const currentTags = await this.threadTags.find({ where: { threadId: thread.id }, order: { tag: 'ASC' } });
@@ -396,6 +397,7 @@ export class ThreadsService {
       const row = await threadUnderLock(manager, thread.id, 'pessimistic_write');
       if (!row) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', thread.id);
       refuseChangesIfLocked(context, row);
+      refuseChangesIfHidden(context, row);
       // Taken holding the row, so that of two edits at once the later one's revision is also the newer one.
       const now = new Date();
       const title = input.title ?? row.title;
@@ -458,11 +460,13 @@ export class ThreadsService {
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can accept an answer');
     refuseChangesIfLocked(context, thread);
+    refuseChangesIfHidden(context, thread);
     // Accepting the accepted answer again (a second click, a retried request) changes nothing, so it costs nothing.
     if (thread.acceptedReplyId === replyId) return thread;
     await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(threadId, async (change) => {
       refuseChangesIfLocked(context, change.thread);
+      refuseChangesIfHidden(context, change.thread);
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
       if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
@@ -492,10 +496,12 @@ export class ThreadsService {
     if (!mayModify(context, thread))
       throw AppError.forbidden(ErrorReason.NOT_THE_ASKER, 'Only the person who asked, or staff, can change the accepted answer');
     refuseChangesIfLocked(context, thread);
+    refuseChangesIfHidden(context, thread);
     if (thread.acceptedReplyId === null) return thread;
     await this.consumeAnswerChange(user.id);
     const changed = await this.state.change(threadId, async (change) => {
       refuseChangesIfLocked(context, change.thread);
+      refuseChangesIfHidden(context, change.thread);
       const done = await change.setAcceptedReply(null);
       // A staff answer still answers it: the Unanswered tab takes it back only without one.
       const sql = new SqlParameters();

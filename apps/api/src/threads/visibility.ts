@@ -22,6 +22,15 @@ export function refuseChangesIfLocked(context: RequestContext, thread: { locked:
   if (thread.locked && !context.isStaff) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'The thread is locked');
 }
 
+/**
+ * A post a moderator hid changes only by staff until it is restored (a hidden question's accepted answer too): FORBIDDEN
+ * (POST_HIDDEN) for its author.
+ */
+export function refuseChangesIfHidden(context: RequestContext, post: { hidden: boolean }): void {
+  if (post.hidden && !context.isStaff)
+    throw AppError.forbidden(ErrorReason.POST_HIDDEN, 'A moderator hid this post: it can be changed again once it is restored');
+}
+
 /** The SQL condition that keeps hidden rows of `alias` (a threads or replies table) from viewers who may not see them. */
 export function visibleSql(context: RequestContext, alias: string, sql: SqlParameters): string {
   if (context.isStaff) return '1 = 1';

@@ -352,12 +352,27 @@ function RepliesPage(props: {
 }
 
 /**
- * In a locked thread only staff edit posts or change the accepted answer. The server's viewerCanEdit says so when the
- * thread loads; this also holds after a lock that arrived live.
+ * In a locked thread only staff edit posts or change the accepted answer; a post a moderator hid (the question: its
+ * accepted answer too) only staff change until it is restored. The server's viewerCanEdit says so when the thread
+ * loads; this also holds after a lock or a hide that arrived live.
  */
-function useChangesAllowed(thread: ThreadDetails): boolean {
+function useChangesAllowed(thread: ThreadDetails, post: { hidden: boolean }): boolean {
   const { viewer } = useViewer();
-  return !thread.locked || Boolean(viewer?.isStaff);
+  return (!thread.locked && !post.hidden) || Boolean(viewer?.isStaff);
+}
+
+/** What a moderator's hiding means for the post's author: no edits until it is restored. */
+function HiddenNotice({ post, authorId }: { post: 'question' | 'reply'; authorId: string }) {
+  const { viewer } = useViewer();
+  const ownPost = viewer?.id === authorId && !viewer.isStaff;
+  return (
+    <Notice tone="warning">
+      {post === 'question'
+        ? 'A moderator hid this question. Only staff and its author can see it.'
+        : 'Hidden by a moderator: only staff and its author see this reply.'}
+      {ownPost ? ' You can edit it again once a moderator restores it.' : null}
+    </Notice>
+  );
 }
 
 /**
@@ -389,7 +404,7 @@ function useEditor(draftKey: string, mayEdit: boolean) {
 }
 
 function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadSlots }) {
-  const changesAllowed = useChangesAllowed(thread);
+  const changesAllowed = useChangesAllowed(thread, thread);
   const mayEdit = thread.viewerCanEdit && changesAllowed;
   const { editing, editButton, open, close } = useEditor(questionEditDraftKey(thread.id), mayEdit);
   const accepted = thread.acceptedReply;
@@ -406,7 +421,7 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
           <TagList tags={thread.tags} />
         </div>
       </header>
-      {thread.hidden ? <Notice tone="warning">A moderator hid this question. Only staff and its author can see it.</Notice> : null}
+      {thread.hidden ? <HiddenNotice post="question" authorId={thread.author.id} /> : null}
       <PostByline
         author={thread.author}
         staffAnswer={false}
@@ -464,8 +479,9 @@ function ReplyPost({
   /** The reply the page's address links to: shown, marked, and focused, so reading and Tab go on from it. */
   target: boolean;
 }) {
-  const changesAllowed = useChangesAllowed(thread);
-  const mayEdit = reply.viewerCanEdit && changesAllowed && !reply.author.isBot;
+  const answerChangesAllowed = useChangesAllowed(thread, thread);
+  const replyChangesAllowed = useChangesAllowed(thread, reply);
+  const mayEdit = reply.viewerCanEdit && replyChangesAllowed && !reply.author.isBot;
   const { editing, editButton, open, close } = useEditor(replyEditDraftKey(reply.id), mayEdit);
   const { error: acceptError, run } = useAction();
   const [accept, { loading: accepting }] = useMutation(AcceptAnswerDocument);
@@ -498,7 +514,7 @@ function ReplyPost({
           <span aria-hidden="true">✓</span> Accepted answer
         </p>
       ) : null}
-      {reply.hidden ? <Notice tone="warning">Hidden by a moderator: only staff and its author see this reply.</Notice> : null}
+      {reply.hidden ? <HiddenNotice post="reply" authorId={reply.author.id} /> : null}
       {reply.impostorWarning ? <ImpostorWarning /> : null}
       <PostByline
         author={reply.author}
@@ -523,11 +539,11 @@ function ReplyPost({
       {slots.replyFooter?.(reply, thread)}
       <div className="post__actions">
         {/* One button in one place for both, so the focus of whoever pressed it stays on it as it turns into the other. */}
-        {thread.viewerCanEdit && changesAllowed && viewer && reply.isAccepted ? (
+        {thread.viewerCanEdit && answerChangesAllowed && viewer && reply.isAccepted ? (
           <Button small variant="quiet" busy={unaccepting} onClick={() => void run(() => unaccept({ variables: { threadId: thread.id } }))}>
             Unaccept
           </Button>
-        ) : thread.viewerCanEdit && changesAllowed && viewer && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
+        ) : thread.viewerCanEdit && answerChangesAllowed && viewer && !reply.hidden && (slots.canAccept?.(reply) ?? true) ? (
           <Button small busy={accepting} onClick={() => void run(() => accept({ variables: { replyId: reply.id } }))}>
             ✓ Accept this answer
           </Button>
