@@ -554,6 +554,27 @@ describe('transport abuse: headers and production answers', () => {
     }
   });
 
+  it("keeps the app's shell, whose status is the viewer's, out of shared caches, and names what it varies with", async () => {
+    const staff = await createAccount(app, Role.STAFF);
+    const hiddenId = await ask(app, member);
+    await app.query('mutation ($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id: hiddenId }, { token: staff.token });
+    for (const [path, status, viewer] of [
+      [`/t/${hiddenId}`, 404],
+      [`/t/${hiddenId}`, 200, member],
+      ['/', 200],
+      ['/no-such-page', 404],
+    ] as [string, number, TestAccount?][]) {
+      for (const method of ['GET', 'HEAD']) {
+        const headers = { accept: 'text/html', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+        const response = await fetch(`${app.url}${path}`, { method, headers });
+        await response.arrayBuffer();
+        const varies = (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase());
+        expect([response.status, response.headers.get('cache-control')], `${method} ${path}`).toEqual([status, 'private, no-cache']);
+        expect(varies, `${method} ${path}`).toEqual(expect.arrayContaining(['accept', 'authorization', 'cookie']));
+      }
+    }
+  });
+
   it("reads one row to tell whether a page's thread, member or answer is there, and the session only for a hidden thread", async () => {
     const staff = await createAccount(app, Role.STAFF);
     const hiddenId = await ask(app, member);

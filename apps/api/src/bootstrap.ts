@@ -104,11 +104,17 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
     if (!isGetOrHead(request) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
     if (asksForFile(request)) return next();
     const status = await navigationStatus(request, pages);
-    if (status === 200) return response.sendFile(indexFile);
+    // The status is this viewer's (a hidden thread is there for staff and its author only), and Accept decides whether a
+    // path gets the shell at all: no shared cache keeps it, and the browser asks again each time (mostly a 304).
+    response.vary(shellSelectedBy).set('Cache-Control', 'private, no-cache');
+    if (status === 200) return response.sendFile(indexFile, { cacheControl: false });
     // Whole: a range request gets no 206, a part of a page that is not there.
-    response.status(status).sendFile(indexFile, { acceptRanges: false });
+    response.status(status).sendFile(indexFile, { acceptRanges: false, cacheControl: false });
   });
 }
+
+/** The request headers the shell's answer depends on: the session's cookie or bearer token, and Accept. */
+const shellSelectedBy = 'Accept, Authorization, Cookie';
 
 /**
  * 200 for a page of the app with what its address names, 404 for a path no page has or a page without its thread,
