@@ -215,6 +215,15 @@ describe('accounts: sign-up, sign-in, sessions', () => {
     expect(again.headers.getSetCookie()).toEqual([signedOut.headers.get('set-cookie'), expect.stringMatching(/^twofa_session=[^;]+;/)]);
   });
 
+  it('clears the dead cookie of a session that ended elsewhere once when signing out with it', async () => {
+    const signedUp = await signUp(app);
+    const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0];
+    await app.query('mutation { signOut }', {}, { token: signedUp.data!.signUp.token });
+    const signedOut = await app.request<{ signOut: boolean }>('mutation { signOut }', {}, { cookie });
+    expect(signedOut.data?.signOut).toBe(true);
+    expect(signedOut.headers.getSetCookie()).toEqual([expect.stringMatching(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/)]);
+  });
+
   describe('sign-up validation', () => {
     const cases: [string, Record<string, string>, string][] = [
       ['a short password', { password: 'short1234' }, 'password'],

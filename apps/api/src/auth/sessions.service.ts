@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -15,6 +15,8 @@ import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 const liveCheckBatch = 500;
 /** The most sessions one sign-in ends past the cap (more only if SESSIONS_PER_ACCOUNT was lowered; the next ones end the rest). */
 const surplusEndedAtOnce = 100;
+/** The responses that clear the session cookie already (see clearCookie). */
+const responsesClearingCookie = new WeakSet<Response>();
 
 /** How a session token is stored and named anywhere but in the client's hands. */
 export function hashToken(token: string): string {
@@ -86,9 +88,15 @@ export class SessionsService implements OnModuleInit {
     context.user = null;
   }
 
-  /** Tells the browser to drop the session cookie: at sign-out, and when it names a session that has ended. */
+  /**
+   * Tells the browser to drop the session cookie: at sign-out, and when it names a session that has ended. Once per
+   * response: signing out with a dead cookie comes here twice (viewerOf, then end).
+   */
   private clearCookie(context: RequestContext): void {
-    context.response?.clearCookie(this.cookieName(), this.cookieOptions());
+    const response = context.response;
+    if (!response || responsesClearingCookie.has(response)) return;
+    responsesClearingCookie.add(response);
+    response.clearCookie(this.cookieName(), this.cookieOptions());
   }
 
   /** The hashes of the session tokens the request came with: the bearer token, the cookie, or both. */
