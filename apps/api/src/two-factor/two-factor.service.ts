@@ -28,6 +28,8 @@ const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
 const wrongCode = 'That code is not right. Check the time on your phone, or use a recovery code.';
 // Before the first code there are no recovery codes to fall back on.
 const wrongFirstCode = 'That code is not right. Check the time on your phone and enter the code the app shows now.';
+// Turning off takes a recovery code only with the password, in fields of their own.
+const wrongCodeToTurnOff = 'That code is not right. Check the time on your phone, or use your password and a recovery code instead.';
 const expiredChallenge = 'This sign-in has expired. Enter your password again.';
 const wrongPassword = 'That is not the password of this account';
 
@@ -141,7 +143,7 @@ export class TwoFactorService {
     }
     await this.countAttempt(context, user.id);
     if (input.code) {
-      if (!(await this.acceptTotp(user.id, input.code))) throw AppError.badInput('code', wrongCode);
+      if (!(await this.acceptTotp(user.id, input.code))) throw AppError.badInput('code', wrongCodeToTurnOff);
     } else {
       // The recovery code is only spent once the password is right.
       if (
