@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeAgo } from './format-time';
+import { calendarDate, timeAgo } from './format-time';
 
 const now = Date.parse('2024-06-15T12:00:00Z');
 const secondsFromNow = (seconds: number) => new Date(now + seconds * 1000).toISOString();
@@ -23,5 +23,11 @@ describe('timeAgo', () => {
     [2 * 3_600, 'in 2 hours'],
   ])('%i seconds from now reads “%s”', (offset, expected) => {
     expect(timeAgo(secondsFromNow(offset), now)).toBe(expected);
+  });
+});
+
+describe('calendarDate', () => {
+  it('gives the day alone, without the time of day', () => {
+    expect(calendarDate('2024-06-15T12:00:00Z')).toBe('June 15, 2024');
   });
 });

@@ -1,5 +1,6 @@
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const day = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
 
 const steps: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 31_536_000],
@@ -19,6 +20,12 @@ export function timeAgo(iso: string, now: number = Date.now()): string {
   return 'just now';
 }
 
+/** "Jun 15, 2024, 12:00 PM" */
 export function fullDate(iso: string): string {
   return absolute.format(new Date(iso));
+}
+
+/** "June 15, 2024": the day alone, where the time of day says nothing (when a member joined). */
+export function calendarDate(iso: string): string {
+  return day.format(new Date(iso));
 }

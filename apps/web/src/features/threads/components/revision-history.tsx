@@ -17,6 +17,7 @@ export function EditedMarker({ postType, postId, editedAt }: { postType: PostTyp
         type="button"
         className="edited-marker"
         onClick={() => setOpen(true)}
+        aria-label={editedAt ? `edited ${fullDate(editedAt)}, show history` : 'edited, show history'}
         title={editedAt ? `Edited ${fullDate(editedAt)}` : 'Edited'}
       >
         edited

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge } from '../../../components/badge';
 import { ErrorMessage, Spinner } from '../../../components/status';
-import { fullDate } from '../../../lib/format-time';
+import { calendarDate } from '../../../lib/format-time';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { UserProfileDocument } from '../api/user-documents';
 
@@ -29,7 +29,7 @@ export function UserProfileHeader({ username }: { username: string }) {
           {user.username} {user.isStaff ? <Badge tone="staff">Staff</Badge> : null}{' '}
           {user.isBot ? <Badge tone="bot">Automated</Badge> : null}
         </h1>
-        <p className="muted">Member since {fullDate(user.createdAt)}</p>
+        <p className="muted">Member since {calendarDate(user.createdAt)}</p>
       </div>
     </header>
   );
