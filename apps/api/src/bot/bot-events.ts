@@ -2,11 +2,16 @@ import { EntityManager } from 'typeorm';
 import { SqlParameters, sqlRows } from '../common/sql.js';
 import { BotEventType } from './bot-event-type.js';
 
-/** Records countable bot events (the statistics read them) inside the caller's transaction, in one statement. */
+/**
+ * Records countable bot events (the statistics read them) inside the caller's transaction, in one statement. `ifAbsent`
+ * skips the rows a unique index holds already: a deflection counts once per member and answer (bot_events_deflection_once),
+ * so recording it again, or twice at once, changes nothing.
+ */
 export async function recordBotEvents(
   manager: EntityManager,
   types: BotEventType[],
   details: { answerId?: number | null; threadId?: number | null; userId?: number | null },
+  { ifAbsent = false }: { ifAbsent?: boolean } = {},
 ): Promise<void> {
   if (types.length === 0) return;
   const createdAt = new Date();
@@ -14,18 +19,10 @@ export async function recordBotEvents(
   const rows = types.map(
     (type) => `(${sql.list([type, details.answerId ?? null, details.threadId ?? null, details.userId ?? null, createdAt])})`,
   );
-  await sqlRows(manager, `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at) VALUES ${rows.join(', ')}`, sql.values);
-}
-
-/**
- * Records that a member found a suggested answer solved their problem, once per member and answer (the unique index
- * bot_events_deflection_once): again, or twice at once, changes nothing.
- */
-export async function recordDeflectionOnce(manager: EntityManager, answerId: number, userId: number): Promise<void> {
   await sqlRows(
     manager,
-    `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at) VALUES ($1, $2, NULL, $3, $4) ON CONFLICT DO NOTHING`,
-    [BotEventType.Deflection, answerId, userId, new Date()],
+    `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at) VALUES ${rows.join(', ')}${ifAbsent ? ' ON CONFLICT DO NOTHING' : ''}`,
+    sql.values,
   );
 }
 

@@ -9,7 +9,8 @@ import { Environment } from '../config/environment.js';
 import { budgetHolder, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostsService } from '../threads/posts.service.js';
 import { BotEventEntity } from './bot-event.entity.js';
-import { recordDeflectionOnce } from './bot-events.js';
+import { BotEventType } from './bot-event-type.js';
+import { recordBotEvents } from './bot-events.js';
 import { excerpt } from './bot-text.js';
 import { MatcherService } from './matcher.service.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
@@ -83,7 +84,7 @@ export class SuggestionsService {
     const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
     // Retired answers are never suggested, so nobody can have been helped by one.
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
-    await recordDeflectionOnce(this.events.manager, answer.id, user.id);
+    await recordBotEvents(this.events.manager, [BotEventType.Deflection], { answerId: answer.id, userId: user.id }, { ifAbsent: true });
     return true;
   }
 }
