@@ -184,3 +184,54 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
     90_000,
   );
 });
+
+describe('a server told to stop (SIGTERM)', () => {
+  let database: TestDatabase;
+  let server: Server | null = null;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    if (server && server.process.exitCode === null && server.process.signalCode === null) await killHard(server);
+    await database?.drop();
+  });
+
+  it('answers every question it stored, when the signal comes amid a burst of them, and exits by the signal', async () => {
+    server = await startServer(database, {});
+    const askers = await Promise.all(Array.from({ length: 20 }, (_, index) => signUp(server!, `asker${index}`)));
+    const run = randomBytes(3).toString('hex');
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => server!.process.once('exit', (_code, signal) => resolve(signal)));
+    let signalled = false;
+    const asks = askers.map(async (token, index) => {
+      const title = `Where are my backup codes, ${run} ${index}?`;
+      try {
+        const answer = await graphql<{ askQuestion: { id: string } }>(
+          server!,
+          askMutation,
+          { input: { title, body: 'Two-factor sign-in is on now, but no page showed me backup codes. Where are they?' } },
+          token,
+        );
+        // The signal comes as soon as the first question is answered, with the others on their way or being served.
+        if (!signalled) {
+          signalled = true;
+          server!.process.kill('SIGTERM');
+        }
+        return answer.askQuestion.id ? title : null;
+      } catch {
+        // Refused or cut before it was read: nothing may have been stored for it (checked below).
+        return null;
+      }
+    });
+    const answered = new Set((await Promise.all(asks)).filter((title) => title !== null));
+    await expect(exited).resolves.toBe('SIGTERM');
+    expect(answered.size).toBeGreaterThan(0);
+
+    server = await startServer(database, {});
+    const { threads } = await graphql<{ threads: { nodes: { title: string }[] } }>(server, '{ threads(first: 50) { nodes { title } } }');
+    const stored = threads.nodes.map((thread) => thread.title).filter((title) => title.includes(run));
+    // Nothing stored was left unanswered: its client, asking again, would post it twice.
+    expect(stored.sort()).toEqual([...answered].sort());
+  }, 90_000);
+});

@@ -33,7 +33,6 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter());
-  app.enableShutdownHooks();
   serveWebApp(app, environment);
   return app;
 }

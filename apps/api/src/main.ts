@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
+import { closeOnSignals } from './graceful-shutdown.js';
 
 /** Where the server really listens, and the address to open in a browser (all interfaces: this machine's). */
 function describeAddress(address: AddressInfo): string {
@@ -32,6 +33,7 @@ try {
       `PORT, HOST: cannot listen on ${environment.HOST} port ${environment.PORT}: it ${problem} (${error.code})`,
     ]);
   });
+  closeOnSignals(app);
   new Logger('Main').log(describeAddress(app.getHttpServer().address() as AddressInfo));
   // Last, so it is not lost among the build and start-up lines.
   const credentials = app.get(DemoSeedService).takeStaffCredentialsNotice();
