@@ -1129,7 +1129,7 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
   let questions = 0;
   // Each one differs in a word: a question staff already decided verbatim is answered as they decided.
   const question = () => ({ title: `${qrCopy.title} (${++questions})`, body: `${qrCopy.body} Ticket ${1000 + questions}.` });
-  const queueIds = async (kind: 'PENDING' | 'UNHELPFUL' | 'NO_SUGGESTION') =>
+  const queueIds = async (kind: 'PENDING' | 'UNHELPFUL' | 'NO_SUGGESTION' | 'DISMISSED') =>
     (
       await app.query<{ botQueue: { nodes: { threadId: string }[] } }>(
         'query Queue($kind: BotQueueKind!) { botQueue(kind: $kind, first: 50) { nodes { threadId } } }',
@@ -1174,9 +1174,20 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
     return id;
   };
 
-  for (const [kind, make, status] of [
-    ['PENDING', pending, 'PENDING_REVIEW'],
-    ['UNHELPFUL', unhelpful, 'UNHELPFUL'],
+  /** A question waiting in DISMISSED: staff decided no canonical answer fits, and nobody has answered it yet. */
+  const dismissed = async () => {
+    const id = await pending();
+    await staffAct(threadMutation('dismissSuggestion'), { threadId: id });
+    expect(await statusOf(id)).toBe('DISMISSED');
+    expect(await queueIds('DISMISSED')).toContain(id);
+    return id;
+  };
+
+  // The last: whether botStats counts what waits there (pendingReviewNow, unhelpfulNow).
+  for (const [kind, make, status, counted] of [
+    ['PENDING', pending, 'PENDING_REVIEW', true],
+    ['UNHELPFUL', unhelpful, 'UNHELPFUL', true],
+    ['DISMISSED', dismissed, 'DISMISSED', false],
   ] as const) {
     it(`${kind}: leaves when the asker accepts a human answer, and comes back when it is unaccepted`, async () => {
       const id = await make();
@@ -1187,7 +1198,7 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
       expect(await queueIds(kind)).not.toContain(id);
       expect(await statusOf(id)).toBe(status);
       const after = await waitingNow();
-      expect(after.pendingReviewNow + after.unhelpfulNow).toBe(before.pendingReviewNow + before.unhelpfulNow - 1);
+      expect(after.pendingReviewNow + after.unhelpfulNow).toBe(before.pendingReviewNow + before.unhelpfulNow - (counted ? 1 : 0));
 
       await app.query(
         'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
@@ -1278,6 +1289,27 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
     expect(ids).toContain(own);
   });
 
+  it('DISMISSED: a dismissed question with no replies waits there, in no other queue, and stays when a member replies', async () => {
+    const fromPending = await dismissed();
+    const fromNoSuggestion = await ask(app, asker, { ...unrelated, title: `${unrelated.title}, dismissed` });
+    await staffAct(threadMutation('dismissSuggestion'), { threadId: fromNoSuggestion });
+    expect((await readThread(app, fromPending)).replies.nodes).toEqual([]);
+    expect((await readThread(app, fromNoSuggestion)).replies.nodes).toEqual([]);
+    expect(await queueIds('DISMISSED')).toEqual(expect.arrayContaining([fromPending, fromNoSuggestion]));
+    for (const kind of ['PENDING', 'UNHELPFUL', 'NO_SUGGESTION'] as const) {
+      expect(await queueIds(kind), kind).not.toContain(fromPending);
+      expect(await queueIds(kind), kind).not.toContain(fromNoSuggestion);
+    }
+    await reply(fromPending, member);
+    expect(await queueIds('DISMISSED')).toContain(fromPending);
+  });
+
+  it('DISMISSED: leaves when staff pick an answer after all', async () => {
+    const id = await dismissed();
+    await staffAct(correctMutation, { threadId: id, slug: 'save-qr-code' });
+    expect(await queueIds('DISMISSED')).not.toContain(id);
+  });
+
   it('NO_SUGGESTION: leaves when the question is locked, hidden or replied to', async () => {
     const ids: string[] = [];
     for (let index = 0; index < 3; index++) ids.push(await ask(app, asker, { ...unrelated, title: `${unrelated.title} ${index}` }));
@@ -1320,7 +1352,7 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
   });
 
   it('refuses an empty cursor as every list does, instead of reading it as the first page', async () => {
-    for (const kind of ['PENDING', 'UNHELPFUL', 'NO_SUGGESTION']) {
+    for (const kind of ['PENDING', 'UNHELPFUL', 'NO_SUGGESTION', 'DISMISSED']) {
       const response = await app.request(
         'query Queue($kind: BotQueueKind!, $after: String) { botQueue(kind: $kind, after: $after) { nodes { threadId } } }',
         { kind, after: '' },

@@ -265,7 +265,7 @@ describe('the “Without an answer” queue before the bot has looked', () => {
   // No job workers: questions wait without a bot decision, as they do behind a backlog.
   const forum = useBrowserApp({ JOB_WORKERS: 'false' });
 
-  it('lets staff dismiss a question the bot has not looked at: it leaves the queue and stays gone after a reload', async () => {
+  it('lets staff dismiss a question the bot has not looked at: it moves to the dismissed queue and stays there after a reload', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const { askQuestion: thread } = await forum.app.query<{ askQuestion: { id: string } }>(
@@ -293,6 +293,11 @@ describe('the “Without an answer” queue before the bot has looked', () => {
     await page.reload();
     await page.getByText('Every open question has a reply or a suggestion.').waitFor();
     await expect(item.count()).resolves.toBe(0);
+
+    // It waits for a person's answer in the queue of dismissed questions, with nothing left to dismiss.
+    await page.getByRole('tab', { name: 'Dismissed, unanswered' }).click();
+    await item.getByText('Dismissed', { exact: true }).waitFor();
+    await expect(item.getByRole('button', { name: 'Dismiss' }).count()).resolves.toBe(0);
   });
 });
 

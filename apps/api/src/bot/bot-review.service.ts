@@ -26,6 +26,7 @@ import { BotSuggestion } from './models/bot-suggestion.model.js';
 const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, BotSuggestionStatus> = {
   [BotQueueKind.PENDING]: BotSuggestionStatus.PENDING_REVIEW,
   [BotQueueKind.UNHELPFUL]: BotSuggestionStatus.UNHELPFUL,
+  [BotQueueKind.DISMISSED]: BotSuggestionStatus.DISMISSED,
 };
 
 /**
@@ -43,8 +44,8 @@ export class BotReviewService {
   ) {}
 
   /**
-   * Oldest first, only what still needs staff. PENDING and UNHELPFUL: suggestions in that status whose thread
-   * is open, visible and has no staff reply since the bot's suggestion (see stillNeedsStaff). NO_SUGGESTION:
+   * Oldest first, only what still needs staff. PENDING, UNHELPFUL and DISMISSED: suggestions in that status whose
+   * thread is open, visible and has no staff reply since the bot's suggestion (see stillNeedsStaff). NO_SUGGESTION:
    * open, visible questions nobody replied to that the bot found nothing for.
    */
   async queue(context: RequestContext, kind: BotQueueKind, first: number, after: string | null | undefined): Promise<BotQueuePage> {
@@ -182,8 +183,8 @@ export class BotReviewService {
   }
 
   /**
-   * No canonical answer fits: the question leaves the queues, a bot reply, if any, is folded, and the
-   * question becomes an example of "none of the answers". Dismissing a dismissed suggestion again changes nothing.
+   * No canonical answer fits: the question moves to the DISMISSED queue until a person answers it, a bot reply, if
+   * any, is folded, and the question becomes an example of "none of the answers". Dismissing a dismissed suggestion again changes nothing.
    */
   async dismiss(context: RequestContext, rawThreadId: string): Promise<BotSuggestion> {
     const staff = context.requireStaff();

@@ -108,7 +108,7 @@ export class SuggestionsResolver {
   @StaffOnly()
   @Mutation(() => BotSuggestion, {
     description:
-      'Staff: no canonical answer fits this question, from any queue (also one the bot has not looked at yet); it leaves the queues and the bot learns it. Again on a dismissed suggestion: changes nothing.',
+      'Staff: no canonical answer fits this question, from any queue (also one the bot has not looked at yet); it moves to the DISMISSED queue until a person answers it, and the bot learns it. Again on a dismissed suggestion: changes nothing.',
   })
   dismissSuggestion(@Ctx() context: RequestContext, @Args() args: ThreadIdArgs): Promise<BotSuggestion> {
     return this.review.dismiss(context, args.threadId);

@@ -30,6 +30,8 @@ export type BotFeedback =
 
 /** Which staff queue of the FAQ bot. */
 export type BotQueueKind =
+  /** Staff decided no canonical answer fits, so a person must answer (open, visible threads with no staff reply since the bot's suggestion). */
+  | 'DISMISSED'
   /** Open questions with no reply yet that the bot found no answer for, or has not looked at yet. */
   | 'NO_SUGGESTION'
   /** The bot was unsure: a suggestion waits for staff (open, visible threads with no staff reply since). */

@@ -6,6 +6,7 @@ export enum BotQueueKind {
   PENDING = 'PENDING',
   UNHELPFUL = 'UNHELPFUL',
   NO_SUGGESTION = 'NO_SUGGESTION',
+  DISMISSED = 'DISMISSED',
 }
 
 registerEnumType(BotQueueKind, {
@@ -17,6 +18,10 @@ registerEnumType(BotQueueKind, {
       description: "The asker said the bot answer did not help (open, visible threads with no staff reply since the bot's suggestion).",
     },
     NO_SUGGESTION: { description: 'Open questions with no reply yet that the bot found no answer for, or has not looked at yet.' },
+    DISMISSED: {
+      description:
+        "Staff decided no canonical answer fits, so a person must answer (open, visible threads with no staff reply since the bot's suggestion).",
+    },
   },
 });
 

@@ -72,6 +72,12 @@ const queues: { id: BotQueueKind | 'flags'; label: string; description: string }
     label: 'Without an answer',
     description: 'Open questions with no reply and nothing from the bot. Pick the right answer, reply yourself, or dismiss them.',
   },
+  {
+    id: 'DISMISSED',
+    label: 'Dismissed, unanswered',
+    description:
+      'Staff decided no canonical answer fits, and no staff member has answered yet. Reply yourself, or pick an answer after all.',
+  },
   { id: 'flags', label: 'Open flags', description: 'Posts members reported.' },
 ];
 

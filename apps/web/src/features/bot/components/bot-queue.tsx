@@ -22,6 +22,7 @@ const emptyText: Record<BotQueueKind, string> = {
   PENDING: 'No suggestions waiting for review.',
   UNHELPFUL: 'No bot answers marked unhelpful.',
   NO_SUGGESTION: 'Every open question has a reply or a suggestion.',
+  DISMISSED: 'Every dismissed question has a staff answer.',
 };
 
 interface Decision {
@@ -140,6 +141,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
       <div className="queue-item__head">
         {suggestion?.feedback === 'UNHELPFUL' ? <Badge tone="hidden">Asker: did not help</Badge> : null}
         {suggestion?.status === 'PENDING_REVIEW' ? <Badge tone="bot">Bot unsure</Badge> : null}
+        {suggestion?.status === 'DISMISSED' ? <Badge tone="neutral">Dismissed</Badge> : null}
         {!suggestion ? <Badge tone="neutral">No suggestion</Badge> : null}
         {thread ? (
           <span className="muted">
@@ -261,15 +263,22 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
             </Button>
           </div>
           {/* Also where the bot has not looked yet: the dismissal is then the decision, and the bot leaves the question alone. */}
-          <Button
-            small
-            variant="quiet"
-            busy={dismissing}
-            disabled={busy}
-            onClick={() => decide(() => dismiss({ variables: { threadId: item.threadId } }), 'Dismissed: no canonical answer fits.')}
-          >
-            Dismiss
-          </Button>
+          {suggestion?.status === 'DISMISSED' ? null : (
+            <Button
+              small
+              variant="quiet"
+              busy={dismissing}
+              disabled={busy}
+              onClick={() =>
+                decide(
+                  () => dismiss({ variables: { threadId: item.threadId } }),
+                  'Dismissed: no canonical answer fits. It waits in “Dismissed, unanswered” for a staff reply.',
+                )
+              }
+            >
+              Dismiss
+            </Button>
+          )}
         </div>
       }
       <InlineError error={error} block />

@@ -36,12 +36,13 @@ describe('BotStaffNote', () => {
     ['PENDING_REVIEW', '/staff'],
     ['UNHELPFUL', '/staff?queue=UNHELPFUL'],
     ['NO_MATCH', '/staff?queue=NO_SUGGESTION'],
+    ['DISMISSED', '/staff?queue=DISMISSED'],
   ] as const)('sends staff to the queue a %s suggestion waits in', (status, path) => {
     renderNote({ status });
     expect(reviewQueueLink()?.getAttribute('href')).toBe(path);
   });
 
-  it.each(['ANSWERED', 'CLARIFYING', 'CONFIRMED_BY_ASKER', 'CONFIRMED_BY_STAFF', 'CORRECTED', 'DISMISSED'] as const)(
+  it.each(['ANSWERED', 'CLARIFYING', 'CONFIRMED_BY_ASKER', 'CONFIRMED_BY_STAFF', 'CORRECTED'] as const)(
     'has nothing for staff to do when the suggestion is %s',
     (status) => {
       renderNote({ status });

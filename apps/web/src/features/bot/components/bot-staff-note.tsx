@@ -11,7 +11,7 @@ const statusText: Record<BotSuggestionDetails['status'], string> = {
   CONFIRMED_BY_ASKER: 'answered, and the asker confirmed it',
   CONFIRMED_BY_STAFF: 'answered; a staff member confirmed it',
   CORRECTED: 'was corrected by a staff member',
-  DISMISSED: 'was dismissed by a staff member',
+  DISMISSED: 'was dismissed by a staff member: the question waits for a person to answer',
 };
 
 /** The staff queue each status that needs staff waits in. */
@@ -19,6 +19,7 @@ const queuePath: Partial<Record<BotSuggestionDetails['status'], string>> = {
   PENDING_REVIEW: '/staff',
   UNHELPFUL: '/staff?queue=UNHELPFUL',
   NO_MATCH: '/staff?queue=NO_SUGGESTION',
+  DISMISSED: '/staff?queue=DISMISSED',
 };
 
 /** Staff see what the bot made of the question, even before it replies publicly. */
