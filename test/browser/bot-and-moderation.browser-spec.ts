@@ -340,6 +340,33 @@ describe('staff pages', () => {
     await page.getByTestId(`queue-item-${thread.id}`).waitFor();
   });
 
+  it('stops sending staff to a queue from a question that was answered while they read it', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const helper = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Print the two-factor setup barcode?',
+      body: 'Is it a good idea to print the QR code from the 2FA setup and keep it in a drawer as a spare?',
+    });
+    await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBe('PENDING_REVIEW');
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    const before = threadSubscribers(forum.app, thread.id);
+    await page.goto(`/t/${thread.id}`);
+    await page.getByRole('link', { name: 'Open the review queue' }).waitFor();
+    await threadPageIsLive(page, forum.app, thread.id, before);
+
+    const replyId = await reply(forum.app, helper.token, thread.id, 'Keep the backup codes offline instead: they are made for this.');
+    await forum.app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: replyId }, { token: asker.token });
+    await page.getByText('An answer has been accepted. It no longer waits in a staff queue.').waitFor();
+    await expect(page.getByRole('link', { name: 'Open the review queue' }).count()).resolves.toBe(0);
+    // As after a reload.
+    await page.reload();
+    await page.getByText('An answer has been accepted. It no longer waits in a staff queue.').waitFor();
+    await expect(page.getByRole('link', { name: 'Open the review queue' }).count()).resolves.toBe(0);
+  });
+
   it('tells staff an example question was added, though it is listed pages down', async () => {
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const staff = await forum.open({ token: staffAccount.token });

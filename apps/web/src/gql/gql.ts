@@ -23,7 +23,7 @@ type Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.BotSuggestionFieldsFragmentDoc,
-    "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": typeof types.ThreadBotSuggestionDocument,
+    "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": typeof types.ThreadBotSuggestionDocument,
     "\n  mutation ChooseClarification($threadId: ID!, $slug: String!) {\n    chooseClarification(threadId: $threadId, slug: $slug) {\n      ...BotSuggestionFields\n    }\n  }\n": typeof types.ChooseClarificationDocument,
     "\n  mutation MarkBotAnswerHelpful($threadId: ID!) {\n    markBotAnswerHelpful(threadId: $threadId) {\n      ...BotSuggestionFields\n    }\n  }\n": typeof types.MarkBotAnswerHelpfulDocument,
     "\n  mutation MarkBotAnswerUnhelpful($threadId: ID!) {\n    markBotAnswerUnhelpful(threadId: $threadId) {\n      ...BotSuggestionFields\n    }\n  }\n": typeof types.MarkBotAnswerUnhelpfulDocument,
@@ -100,7 +100,7 @@ const documents: Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": types.BotSuggestionFieldsFragmentDoc,
-    "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": types.ThreadBotSuggestionDocument,
+    "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": types.ThreadBotSuggestionDocument,
     "\n  mutation ChooseClarification($threadId: ID!, $slug: String!) {\n    chooseClarification(threadId: $threadId, slug: $slug) {\n      ...BotSuggestionFields\n    }\n  }\n": types.ChooseClarificationDocument,
     "\n  mutation MarkBotAnswerHelpful($threadId: ID!) {\n    markBotAnswerHelpful(threadId: $threadId) {\n      ...BotSuggestionFields\n    }\n  }\n": types.MarkBotAnswerHelpfulDocument,
     "\n  mutation MarkBotAnswerUnhelpful($threadId: ID!) {\n    markBotAnswerUnhelpful(threadId: $threadId) {\n      ...BotSuggestionFields\n    }\n  }\n": types.MarkBotAnswerUnhelpfulDocument,
@@ -221,7 +221,7 @@ export function graphql(source: "\n  fragment BotSuggestionFields on BotSuggesti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

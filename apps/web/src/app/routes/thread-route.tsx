@@ -16,7 +16,7 @@ export function ThreadRoute() {
   const [params, setParams] = useSearchParams();
   const { viewer } = useViewer();
   const client = useApolloClient();
-  const { suggestion, askerId, settled, refetch: refetchBot } = useBotSuggestion(threadId);
+  const { suggestion, askerId, settled, unreplied, refetch: refetchBot } = useBotSuggestion(threadId);
   const draftSlug = viewer?.isStaff ? params.get('draft') : null;
   const draft = useCanonicalAnswerDraft(threadId, draftSlug);
 
@@ -38,7 +38,7 @@ export function ThreadRoute() {
     afterQuestion: () =>
       suggestion ? (
         <>
-          {viewer?.isStaff ? <BotStaffNote suggestion={suggestion} /> : null}
+          {viewer?.isStaff ? <BotStaffNote suggestion={suggestion} settled={settled} unreplied={unreplied} /> : null}
           {suggestion.replyId ? null : <BotClarification suggestion={suggestion} isAsker={isAsker} settled={settled} />}
         </>
       ) : null,

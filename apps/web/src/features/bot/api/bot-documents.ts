@@ -33,6 +33,7 @@ export const ThreadBotSuggestionDocument = graphql(`
       id
       status
       staffReplied
+      replyCount
       author {
         id
       }

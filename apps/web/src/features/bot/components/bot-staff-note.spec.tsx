@@ -2,11 +2,11 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BotStaffNote } from './bot-staff-note';
-import type { BotSuggestionDetails } from './use-bot-suggestion';
+import type { BotSuggestionDetails, ThreadSettled } from './use-bot-suggestion';
 
 afterEach(cleanup);
 
-function renderNote(overrides: Partial<BotSuggestionDetails>) {
+function renderNote(overrides: Partial<BotSuggestionDetails>, thread: { settled?: ThreadSettled; unreplied?: boolean } = {}) {
   const suggestion: BotSuggestionDetails = {
     id: 's1',
     threadId: 't1',
@@ -24,7 +24,7 @@ function renderNote(overrides: Partial<BotSuggestionDetails>) {
   };
   render(
     <MemoryRouter>
-      <BotStaffNote suggestion={suggestion} />
+      <BotStaffNote suggestion={suggestion} settled={thread.settled ?? null} unreplied={thread.unreplied ?? true} />
     </MemoryRouter>,
   );
 }
@@ -49,6 +49,29 @@ describe('BotStaffNote', () => {
       expect(reviewQueueLink()).toBeNull();
     },
   );
+
+  it.each([
+    ['PENDING_REVIEW', 'accepted', 'An answer has been accepted.'],
+    ['UNHELPFUL', 'staff-replied', 'A staff member has replied below.'],
+    ['DISMISSED', 'locked', 'This thread is locked.'],
+    ['NO_MATCH', 'accepted', 'An answer has been accepted.'],
+  ] as const)('no longer sends staff to a queue once a %s question is settled (%s)', (status, settled, sentence) => {
+    renderNote({ status }, { settled });
+    expect(reviewQueueLink()).toBeNull();
+    expect(screen.getByText(new RegExp(`${sentence} It no longer waits in a staff queue\\.`))).toBeTruthy();
+    expect(screen.queryByText(/waits for staff/)).toBeNull();
+  });
+
+  it('no longer sends staff to "Without an answer" once someone replied to a question the bot found nothing for', () => {
+    renderNote({ status: 'NO_MATCH', answer: null }, { unreplied: false });
+    expect(reviewQueueLink()).toBeNull();
+    expect(screen.getByText(/Someone has replied\. It no longer waits in a staff queue\./)).toBeTruthy();
+  });
+
+  it('says the question waits for staff while it does', () => {
+    renderNote({ status: 'PENDING_REVIEW' });
+    expect(screen.getByText(/The question waits for staff in a review queue\./)).toBeTruthy();
+  });
 
   it('names the matched answer and how sure the bot was, as a whole percentage', () => {
     renderNote({ status: 'PENDING_REVIEW' });

@@ -1,17 +1,17 @@
 import { Link } from 'react-router';
 import { Notice } from '../../../components/status';
-import type { BotSuggestionDetails } from './use-bot-suggestion';
+import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
 const statusText: Record<BotSuggestionDetails['status'], string> = {
   ANSWERED: 'answered publicly; waiting for the asker’s verdict',
   CLARIFYING: 'asked the asker a clarifying question',
-  PENDING_REVIEW: 'was unsure: the suggestion waits in the review queue',
+  PENDING_REVIEW: 'was unsure, so it did not answer publicly',
   NO_MATCH: 'found no canonical answer that fits',
   UNHELPFUL: 'answered, but the asker said it did not help',
   CONFIRMED_BY_ASKER: 'answered, and the asker confirmed it',
   CONFIRMED_BY_STAFF: 'answered; a staff member confirmed it',
   CORRECTED: 'was corrected by a staff member',
-  DISMISSED: 'was dismissed by a staff member: the question waits for a person to answer',
+  DISMISSED: 'was dismissed by a staff member',
 };
 
 /** The staff queue each status that needs staff waits in. */
@@ -22,12 +22,25 @@ const queuePath: Partial<Record<BotSuggestionDetails['status'], string>> = {
   DISMISSED: '/staff?queue=DISMISSED',
 };
 
-/** Staff see what the bot made of the question, even before it replies publicly. */
-export function BotStaffNote({ suggestion }: { suggestion: BotSuggestionDetails }) {
+/**
+ * Staff see what the bot made of the question, even before it replies publicly, and whether it still waits in a staff
+ * queue: the queues keep no settled question (accepted answer, staff answer, locked), nor a replied one among those the
+ * bot found nothing for.
+ */
+export function BotStaffNote({
+  suggestion,
+  settled,
+  unreplied,
+}: {
+  suggestion: BotSuggestionDetails;
+  settled: ThreadSettled;
+  unreplied: boolean;
+}) {
   const queue = queuePath[suggestion.status];
-  const needsStaff = queue !== undefined;
+  const leftBy = settled ? settledSentence(settled) : suggestion.status === 'NO_MATCH' && !unreplied ? 'Someone has replied.' : null;
+  const waiting = queue !== undefined && leftBy === null;
   return (
-    <Notice tone={needsStaff ? 'warning' : 'info'}>
+    <Notice tone={waiting ? 'warning' : 'info'}>
       <p>
         <strong>FAQ bot (staff view):</strong> {statusText[suggestion.status]}
         {suggestion.answer ? (
@@ -37,9 +50,10 @@ export function BotStaffNote({ suggestion }: { suggestion: BotSuggestionDetails 
             sure)
           </>
         ) : null}
-        .
+        .{waiting ? ' The question waits for staff in a review queue.' : null}
+        {queue && leftBy ? ` ${leftBy} It no longer waits in a staff queue.` : null}
       </p>
-      {queue ? (
+      {waiting ? (
         <Link className="button button--small" to={queue}>
           Open the review queue
         </Link>

@@ -31,6 +31,8 @@ export function useBotSuggestion(threadId: string): {
   suggestion: BotSuggestionDetails | null;
   askerId: string | null;
   settled: ThreadSettled;
+  /** Nobody replied to the question yet (the bot's own reply counts). */
+  unreplied: boolean;
   /** Reads the bot's state again (the bot answered, or the thread changed in a way live events do not carry). */
   refetch: () => void;
 } {
@@ -39,6 +41,7 @@ export function useBotSuggestion(threadId: string): {
     suggestion: data?.thread.botSuggestion ?? null,
     askerId: data?.thread.author.id ?? null,
     settled: settledBy(data?.thread),
+    unreplied: data?.thread.replyCount === 0,
     refetch: () => void refetch(),
   };
 }
