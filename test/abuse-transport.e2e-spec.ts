@@ -575,7 +575,43 @@ describe('transport abuse: headers and production answers', () => {
     }
   });
 
-  it("reads one row to tell whether a page's thread, member or answer is there, and the session only for a hidden thread", async () => {
+  it('answers a member 403 with the app on a staff page, and a visitor 200 whatever the staff page names', async () => {
+    const staff = await createAccount(app, Role.STAFF);
+    const shell = readFileSync(join(webBuild.root, 'index.html'), 'utf8');
+    const answer = async (path: string, method: string, viewer?: TestAccount) => {
+      const headers = { accept: 'text/html,*/*;q=0.8', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+      const response = await fetch(`${app.url}${path}`, { method, headers, redirect: 'manual' });
+      return { status: response.status, body: await response.text() };
+    };
+    for (const [path, status, viewer] of [
+      ['/staff', 403, member],
+      ['/Staff/?queue=UNHELPFUL', 403, member],
+      ['/staff/answers', 403, member],
+      ['/staff/answers/no-backup-codes', 403, member],
+      ['/staff/answers/no-such-answer', 403, member],
+      ['/staff/learned', 403, member],
+      ['/staff/stats', 403, member],
+      ['/staff/log', 403, member],
+      // The app sends a visitor to sign in: the status tells nothing of which staff pages exist.
+      ['/staff', 200],
+      ['/staff/log', 200],
+      ['/staff/answers/no-backup-codes', 200],
+      ['/staff/answers/no-such-answer', 200],
+      ['/staff/answers/%00', 200],
+      ['/staff', 200, staff],
+      ['/staff/answers/no-backup-codes', 200, staff],
+      ['/staff/answers/no-such-answer', 404, staff],
+      // Not a staff page: a member still gets 404 for a path no page has.
+      ['/staff/nothing', 404, member],
+    ] as [string, number, TestAccount?][]) {
+      const who = viewer ? viewer.username : 'a visitor';
+      const [get, head] = [await answer(path, 'GET', viewer), await answer(path, 'HEAD', viewer)];
+      expect([get.status, get.body], `${path} for ${who}`).toEqual([status, shell]);
+      expect([head.status, head.body], `HEAD ${path} for ${who}`).toEqual([status, '']);
+    }
+  });
+
+  it("reads one row to tell whether a page's thread, member or answer is there, and the session only for a hidden thread or a staff page", async () => {
     const staff = await createAccount(app, Role.STAFF);
     const hiddenId = await ask(app, member);
     await app.query('mutation ($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id: hiddenId }, { token: staff.token });
@@ -594,6 +630,8 @@ describe('transport abuse: headers and production answers', () => {
     expect(await statementsOf('/answers/no-backup-codes')).toEqual([200, 1]);
     expect(await statementsOf('/answers/No-Backup-Codes')).toEqual([404, 0]);
     expect(await statementsOf('/ask')).toEqual([200, 0]);
+    expect(await statementsOf('/staff/answers/no-such-answer')).toEqual([200, 0]);
+    expect(await statementsOf('/staff/answers/no-backup-codes', member)).toEqual([403, 1]);
   });
 
   it('answers 503 with the app when it cannot read whether the page is there, so crawlers come back rather than drop it', async () => {

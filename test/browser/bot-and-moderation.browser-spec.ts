@@ -379,6 +379,31 @@ describe('staff pages', () => {
     await expect(page.getByLabel('Add an example question').inputValue()).resolves.toBe('');
   });
 
+  it('tells a member a staff page is for staff, with a way home, and sends a visitor to sign in whatever the page', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const memberContext = await forum.open({ token: member.token });
+    const page = await memberContext.newPage();
+    for (const path of ['/staff?queue=UNHELPFUL', '/staff/answers/save-qr-code', '/staff/log']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await page.getByRole('heading', { name: 'This page is for staff' }).waitFor();
+      const url = new URL(page.url());
+      expect(url.pathname + url.search, path).toBe(path);
+    }
+    await page.getByRole('link', { name: 'Back to the questions' }).click();
+    await page.getByRole('heading', { name: 'Questions' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    const visitor = await (await forum.open()).newPage();
+    for (const path of ['/staff/log', '/staff/answers/no-such-answer']) {
+      const response = await visitor.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await visitor.getByRole('button', { name: 'Sign in' }).waitFor();
+      const url = new URL(visitor.url());
+      expect([url.pathname, url.searchParams.get('next')], path).toEqual(['/sign-in', path]);
+    }
+  });
+
   it('brings staff signed out on a staff page back to that page once signed in', async () => {
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const context = await forum.open();

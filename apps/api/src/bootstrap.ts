@@ -97,7 +97,7 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
   // Client-side routes: any other GET that is neither the API nor a file gets the app's shell, and a HEAD its headers (as
   // the static files answer both), which uptime and link checkers ask for. A path that is none of the app's pages, or a
   // page whose thread, member or answer is not there for this viewer, gets it with 404: the app shows its "not found",
-  // and crawlers, link checkers and link previews are told so too.
+  // and crawlers, link checkers and link previews are told so too. A member gets a staff page with 403.
   const pages = app.get(WebPagesService);
   app.use(async (request: express.Request, response: express.Response, next: express.NextFunction) => {
     if (!isGetOrHead(request) || request.path.startsWith('/graphql') || !request.accepts('html')) return next();
@@ -117,14 +117,14 @@ const shellSelectedBy = 'Accept, Authorization, Cookie';
 
 /**
  * 200 for a page of the app with what its address names, 404 for a path no page has or a page without its thread,
- * member or answer; 503 when that could not be read (the app then shows its error and a retry, and a crawler comes
- * back rather than drop the page).
+ * member or answer, 403 for a member on a staff page; 503 when that could not be read (the app then shows its error
+ * and a retry, and a crawler comes back rather than drop the page).
  */
-async function navigationStatus(request: express.Request, pages: WebPagesService): Promise<200 | 404 | 503> {
+async function navigationStatus(request: express.Request, pages: WebPagesService): Promise<200 | 403 | 404 | 503> {
   const page = matchWebPage(request.path);
   if (!page) return 404;
   try {
-    return (await pages.hasSubject(request, page)) ? 200 : 404;
+    return await pages.status(request, page);
   } catch (error) {
     new Logger('WebApp').error(`Could not read what ${request.path} shows: ${String(error)}`);
     return 503;

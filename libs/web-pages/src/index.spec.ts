@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { matchWebPage, pathsNotToCrawl, webPages } from './index.js';
+import { isStaffOnly, matchWebPage, pathsNotToCrawl, webPages } from './index.js';
 
 describe('webPages', () => {
   it('are paths of lower-case segments and named parameters, each once', () => {
     const paths = Object.values(webPages).map((page) => page.path);
     for (const path of paths) expect(path).toMatch(/^\/(?:(?:[a-z-]+|:[A-Za-z]+)(?:\/(?:[a-z-]+|:[A-Za-z]+))*)?$/);
     expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
+describe('isStaffOnly', () => {
+  it('is every page under /staff, and no other', () => {
+    for (const [name, page] of Object.entries(webPages) as [keyof typeof webPages, { path: string }][]) {
+      expect(isStaffOnly(name), name).toBe(page.path === '/staff' || page.path.startsWith('/staff/'));
+    }
   });
 });
 

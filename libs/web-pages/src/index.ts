@@ -10,6 +10,11 @@ export interface WebPage {
   readonly path: string;
   /** Whether search engines are welcome: public answers are; forms, a member's own pages and staff tools are not. */
   readonly crawl: boolean;
+  /**
+   * Only staff may open it: a member gets "This page is for staff" (and the API answers 403), a visitor is sent to
+   * sign in, whatever the page's parameters name.
+   */
+  readonly staffOnly?: true;
 }
 
 export const webPages = {
@@ -25,15 +30,21 @@ export const webPages = {
   security: { path: '/account/security', crawl: false },
   /** Where the security page was, while it held two-factor sign-in alone; the app leads on to it. */
   oldTwoFactor: { path: '/account/two-factor', crawl: false },
-  staff: { path: '/staff', crawl: false },
-  staffAnswers: { path: '/staff/answers', crawl: false },
-  staffAnswer: { path: '/staff/answers/:slug', crawl: false },
-  staffLearned: { path: '/staff/learned', crawl: false },
-  staffStats: { path: '/staff/stats', crawl: false },
-  staffLog: { path: '/staff/log', crawl: false },
+  staff: { path: '/staff', crawl: false, staffOnly: true },
+  staffAnswers: { path: '/staff/answers', crawl: false, staffOnly: true },
+  staffAnswer: { path: '/staff/answers/:slug', crawl: false, staffOnly: true },
+  staffLearned: { path: '/staff/learned', crawl: false, staffOnly: true },
+  staffStats: { path: '/staff/stats', crawl: false, staffOnly: true },
+  staffLog: { path: '/staff/log', crawl: false, staffOnly: true },
 } as const satisfies Record<string, WebPage>;
 
 export type WebPageName = keyof typeof webPages;
+
+/** Whether only staff may open the page (see WebPage.staffOnly). */
+export function isStaffOnly(name: WebPageName): boolean {
+  const page: WebPage = webPages[name];
+  return page.staffOnly === true;
+}
 
 /** The page a path shows, with its parameters as the page reads them (react-router's `useParams`). */
 export interface WebPageMatch {

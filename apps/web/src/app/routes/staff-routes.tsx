@@ -15,14 +15,14 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
 
-/** Staff only: everyone else is sent home (the API refuses them anyway). */
+/** Staff only: a visitor is sent to sign in, a member told the page is not for them (the API refuses them anyway). */
 export function StaffRoute() {
   const { viewer, loading } = useViewer();
   const location = useLocation();
   if (loading) return <Spinner />;
   // Back to the staff page asked for (a queue, an answer) once signed in.
   if (!viewer) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!viewer.isStaff) return <Navigate to="/" replace />;
+  if (!viewer.isStaff) return <StaffOnlyNotice />;
   if (!viewer.twoFactorEnabled) {
     return (
       <div className="staff stack">
@@ -53,6 +53,18 @@ export function StaffRoute() {
       </nav>
       <Outlet />
     </div>
+  );
+}
+
+function StaffOnlyNotice() {
+  usePageTitle('For staff only');
+  return (
+    <section className="card">
+      <h1>This page is for staff</h1>
+      <p>
+        Only staff members can open the staff dashboard. <Link to="/">Back to the questions</Link>
+      </p>
+    </section>
   );
 }
 
