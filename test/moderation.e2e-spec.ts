@@ -534,7 +534,7 @@ describe('moderation', () => {
       const past = await app.query<{ moderationLog: unknown }>(logQuery, { after }, { token: staff.token });
       expect(past.moderationLog).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
     });
-    it("links each action to its thread (the thread, a reply's thread, a flagged post's thread) and role changes to the user", async () => {
+    it("links each action to its thread (the thread, a reply's thread, a flagged post's thread), a flag's to the flagged post, and role changes to the user", async () => {
       const threadId = await ask();
       const replyId = await reply(threadId);
       const { flagPost } = await app.query<{ flagPost: { id: string } }>(
@@ -562,24 +562,34 @@ describe('moderation', () => {
               targetType: string;
               thread: { id: string; title: string } | null;
               targetUser: { username: string } | null;
+              flag: Record<string, string> | null;
             }[];
           };
         }>(
-          'query Log { moderationLog(first: 5) { nodes { action targetType thread { id title } targetUser { username } } } }',
+          'query Log { moderationLog(first: 5) { nodes { action targetType thread { id title } targetUser { username } flag { id postType postId threadId threadTitle excerpt reason } } } }',
           {},
           { token: staff.token },
         ),
       );
       const thread = { id: threadId, title: 'Forum theme looks odd on my tablet' };
+      const flag = {
+        id: flagPost.id,
+        postType: 'REPLY',
+        postId: replyId,
+        threadId,
+        threadTitle: thread.title,
+        excerpt: 'Save the QR code when you set up 2FA.',
+        reason: 'Off topic',
+      };
       expect(data.moderationLog.nodes).toEqual([
-        { action: 'CHANGE_ROLE', targetType: 'USER', thread: null, targetUser: { username: promoted.username } },
-        { action: 'HIDE', targetType: 'THREAD', thread, targetUser: null },
-        { action: 'HIDE', targetType: 'REPLY', thread, targetUser: null },
-        { action: 'RESOLVE_FLAG', targetType: 'FLAG', thread, targetUser: null },
-        { action: 'LOCK', targetType: 'THREAD', thread, targetUser: null },
+        { action: 'CHANGE_ROLE', targetType: 'USER', thread: null, targetUser: { username: promoted.username }, flag: null },
+        { action: 'HIDE', targetType: 'THREAD', thread, targetUser: null, flag: null },
+        { action: 'HIDE', targetType: 'REPLY', thread, targetUser: null, flag: null },
+        { action: 'RESOLVE_FLAG', targetType: 'FLAG', thread, targetUser: null, flag },
+        { action: 'LOCK', targetType: 'THREAD', thread, targetUser: null, flag: null },
       ]);
-      // Session, log page, flags, replies, threads, users: not one query per entry.
-      expect(statements).toBeLessThanOrEqual(8);
+      // Session, log page, flags, replies, threads, users, and the flags with their posts: not one query per entry.
+      expect(statements).toBeLessThanOrEqual(11);
     });
   });
 

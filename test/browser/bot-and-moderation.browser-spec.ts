@@ -239,6 +239,41 @@ describe('the clarifying question and moderation', () => {
     await staffPage.getByText('No open flags.').waitFor();
   });
 
+  it('shows in the moderation log which post a dismissed flag was about, as the open flags did', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const helper = await createAccount(forum.app, Role.MEMBER);
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can the forum e-mail me when someone replies?',
+      body: 'I keep forgetting to come back to my questions. Could the forum send me an e-mail when there is a new reply?',
+    });
+    const replyId = await reply(forum.app, helper.token, thread.id, 'Turn on **notifications** in your profile, they come by e-mail.');
+    await forum.app.query(
+      'mutation F($id: ID!) { flagPost(postType: REPLY, postId: $id, reason: "Sounds made up to me.") { id } }',
+      { id: replyId },
+      { token: reporter.token },
+    );
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff?queue=flags');
+    const flagged = page.locator('li.queue-item', { hasText: 'Sounds made up to me.' });
+    await flagged.getByRole('button', { name: 'Dismiss flag' }).click();
+    await flagged.waitFor({ state: 'detached' });
+
+    await page.goto('/staff/log');
+    const entry = page.getByRole('list', { name: 'Moderation log' }).getByRole('listitem').first();
+    await entry.getByText('Flag dismissed', { exact: true }).waitFor();
+    await entry.getByText(/^Flag on a reply in/).waitFor();
+    const link = entry.getByRole('link', { name: 'Can the forum e-mail me when someone replies?' });
+    await expect(link.getAttribute('href')).resolves.toBe(`/t/${thread.id}#reply-${replyId}`);
+    await entry.getByText('Sounds made up to me.').waitFor();
+    // The post as readers see it, not its Markdown.
+    await entry.getByText('Turn on notifications in your profile, they come by e-mail.').waitFor();
+    await expect(entry.getByText(/Flag #\d+/).count()).resolves.toBe(0);
+  });
+
   it('names the answer a staff decision taught the bot by its title on the Learned page', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staffAccount = await createAccount(forum.app, Role.STAFF);

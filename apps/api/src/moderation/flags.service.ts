@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import DataLoader from 'dataloader';
+import { In, MoreThan, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -112,6 +113,23 @@ export class FlagsService {
       node: this.toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null),
     }));
     return { nodes, pageInfo };
+  }
+
+  /** Staff: one flag with its post's excerpt, as the open flags show it (the moderation log names it); batched per request. */
+  byId(context: RequestContext, flagId: number): Promise<Flag | null> {
+    context.requireStaff();
+    return context
+      .loader(
+        'flagsById',
+        () =>
+          new DataLoader<number, Flag | null>(async (ids) => {
+            const rows = await this.flags.findBy({ id: In([...ids]) });
+            const posts = await this.posts.find(rows.map((flag) => ({ postType: flag.postType, postId: flag.postId })));
+            const flags = new Map(rows.map((flag) => [flag.id, this.toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null)]));
+            return ids.map((id) => flags.get(id) ?? null);
+          }),
+      )
+      .load(flagId);
   }
 
   /** Staff: closes an open flag without hiding the post (hiding resolves a post's flags by itself). */

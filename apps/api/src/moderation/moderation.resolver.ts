@@ -11,6 +11,8 @@ import { PageArgs } from '../common/page.args.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
 import { ModerationTargetType } from './moderation-action-kind.js';
+import { FlagsService } from './flags.service.js';
+import { Flag } from './models/flag.model.js';
 import { ModerationService } from './moderation.service.js';
 import { ModerationAction, ModerationActionConnection } from './models/moderation-action.model.js';
 
@@ -18,6 +20,7 @@ import { ModerationAction, ModerationActionConnection } from './models/moderatio
 export class ModerationResolver {
   constructor(
     private readonly moderation: ModerationService,
+    private readonly flags: FlagsService,
     private readonly users: UsersService,
   ) {}
 
@@ -80,6 +83,14 @@ export class ModerationResolver {
   })
   thread(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<Thread | null> {
     return this.moderation.threadOf(context, action);
+  }
+
+  @ResolveField(() => Flag, {
+    nullable: true,
+    description: "The flag acted on, for flag actions (RESOLVE_FLAG), with the flagged post's thread and excerpt; null for others.",
+  })
+  flag(@Ctx() context: RequestContext, @Parent() action: ModerationAction): Promise<Flag | null> {
+    return action.targetType === ModerationTargetType.Flag ? this.flags.byId(context, Number(action.targetId)) : Promise.resolve(null);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The user acted on, for user actions (CHANGE_ROLE).' })

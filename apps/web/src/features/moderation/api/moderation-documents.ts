@@ -98,6 +98,15 @@ export const ModerationLogDocument = graphql(`
           id
           username
         }
+        flag {
+          id
+          postType
+          postId
+          threadId
+          threadTitle
+          excerpt
+          reason
+        }
       }
       pageInfo {
         hasNextPage

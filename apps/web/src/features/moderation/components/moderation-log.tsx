@@ -70,6 +70,18 @@ const actionLabels: Record<string, { label: string; tone: 'hidden' | 'open' | 'l
   CHANGE_ROLE: { label: 'Role changed', tone: 'staff' },
 };
 
+/** The flagged post as the open flags showed it: why it was flagged, and how it starts. */
+function FlaggedPost({ flag }: { flag: NonNullable<LogEntry['flag']> }) {
+  return (
+    <>
+      <p className="queue-item__reason">
+        <strong>Flagged because:</strong> {flag.reason}
+      </p>
+      {flag.excerpt ? <blockquote className="queue-item__excerpt">{flag.excerpt}</blockquote> : null}
+    </>
+  );
+}
+
 /** Why the thread stopped or started being solved with this hide or restore. */
 const acceptanceTexts: Record<NonNullable<LogEntry['acceptance']>, string> = {
   WITHDRAWN: 'Acceptance withdrawn: the reply was the accepted answer, so the question is no longer solved.',
@@ -91,6 +103,7 @@ function LogRow({ entry }: { entry: LogEntry }) {
       <p className="moderation-log__target">
         <Target entry={entry} />
       </p>
+      {entry.flag ? <FlaggedPost flag={entry.flag} /> : null}
       {entry.acceptance ? <p className="muted">{acceptanceTexts[entry.acceptance]}</p> : null}
       {entry.note ? (
         <p className="queue-item__reason">
@@ -103,6 +116,16 @@ function LogRow({ entry }: { entry: LogEntry }) {
 
 /** What the action was done to, linked where the thread or user still exists. */
 function Target({ entry }: { entry: LogEntry }) {
+  if (entry.flag) {
+    const { flag } = entry;
+    const what = `Flag on ${flag.postType === 'THREAD' ? 'the question' : 'a reply in'}`;
+    if (!flag.threadId) return <>{`${what} a post that no longer exists`}</>;
+    return (
+      <>
+        {what} <Link to={`/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}`}>{flag.threadTitle}</Link>
+      </>
+    );
+  }
   if (entry.targetType === 'USER') {
     return entry.targetUser ? (
       <>
