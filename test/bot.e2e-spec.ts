@@ -1304,6 +1304,24 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
     expect(await queueIds('DISMISSED')).toContain(fromPending);
   });
 
+  it('DISMISSED: names who dismissed it, and the staff member whose later decision replaced it', async () => {
+    const id = await dismissed();
+    const decidedBy = async () =>
+      (
+        await app.query<{ botQueue: { nodes: { threadId: string; suggestion: { decidedBy: { username: string } | null } }[] } }>(
+          '{ botQueue(kind: DISMISSED, first: 50) { nodes { threadId suggestion { decidedBy { username } } } } }',
+          {},
+          { token: staff.token },
+        )
+      ).botQueue.nodes.find((node) => node.threadId === id)?.suggestion.decidedBy;
+    expect(await decidedBy()).toEqual({ username: staff.username });
+
+    const other = await createAccount(app, Role.STAFF);
+    await app.query(correctMutation, { threadId: id, slug: 'save-qr-code' }, { token: other.token });
+    await app.query(threadMutation('dismissSuggestion'), { threadId: id }, { token: other.token });
+    expect(await decidedBy()).toEqual({ username: other.username });
+  });
+
   it('DISMISSED: leaves when staff pick an answer after all', async () => {
     const id = await dismissed();
     await staffAct(correctMutation, { threadId: id, slug: 'save-qr-code' });

@@ -333,6 +333,9 @@ describe('the “Without an answer” queue before the bot has looked', () => {
     await page.getByRole('tab', { name: 'Dismissed, unanswered' }).click();
     await item.getByText('Dismissed', { exact: true }).waitFor();
     await expect(item.getByRole('button', { name: 'Dismiss' }).count()).resolves.toBe(0);
+    // Whoever decides next replaces that decision, and is told so.
+    await item.getByTestId('earlier-decision').getByText(`${staffAccount.username} dismissed it`).waitFor();
+    await item.getByTestId('earlier-decision').getByText('A decision here replaces theirs').waitFor();
   });
 });
 

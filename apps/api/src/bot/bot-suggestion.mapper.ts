@@ -17,6 +17,7 @@ export function toBotSuggestion(entity: BotSuggestionEntity): BotSuggestion {
     createdAt: entity.createdAt,
     decidedAt: entity.decidedAt,
     answerId: entity.answerId,
+    decidedById: entity.decidedById,
     alternativesJson: entity.alternatives,
     explanationJson: entity.explanation,
   };

@@ -6,6 +6,8 @@ import { RequestContext } from '../common/request-context.js';
 import { Thread } from '../threads/models/thread.model.js';
 import { RepliesService } from '../threads/replies.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
+import { User } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
 import { parseAlternatives, parseExplanation } from './bot-suggestion.mapper.js';
 import { BotService } from './bot.service.js';
 import { botAwaitsAsker } from './bot-thread-state.js';
@@ -14,7 +16,10 @@ import { BotExplanation, BotSuggestion, RankedCanonicalAnswer } from './models/b
 
 @Resolver(() => BotSuggestion)
 export class BotSuggestionResolver {
-  constructor(private readonly answers: CanonicalAnswersService) {}
+  constructor(
+    private readonly answers: CanonicalAnswersService,
+    private readonly users: UsersService,
+  ) {}
 
   @ResolveField(() => CanonicalAnswer, {
     nullable: true,
@@ -31,6 +36,16 @@ export class BotSuggestionResolver {
   alternatives(@Ctx() context: RequestContext, @Parent() suggestion: BotSuggestion): RankedCanonicalAnswer[] {
     context.requireStaff();
     return parseAlternatives(suggestion.alternativesJson);
+  }
+
+  @ResolveField(() => User, {
+    nullable: true,
+    description:
+      'Staff only: who last decided on it (at decidedAt), the asker or a staff member; a staff decision now replaces theirs. Null before anyone did.',
+  })
+  decidedBy(@Ctx() context: RequestContext, @Parent() suggestion: BotSuggestion): Promise<User | null> | null {
+    context.requireStaff();
+    return suggestion.decidedById === null ? null : this.users.byId(context, suggestion.decidedById);
   }
 
   @ResolveField(() => BotExplanation, { nullable: true, description: 'Staff only: the words and signals behind the decision.' })

@@ -61,6 +61,7 @@ export class BotSuggestion {
 
   /** Not fields: for the resolvers. */
   answerId: number | null;
+  decidedById: number | null;
   alternativesJson: string;
   explanationJson: string | null;
 }

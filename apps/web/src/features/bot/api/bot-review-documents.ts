@@ -22,6 +22,11 @@ export const BotQueueDocument = graphql(`
           confidence
           feedback
           createdAt
+          decidedAt
+          decidedBy {
+            id
+            username
+          }
           answer {
             id
             slug

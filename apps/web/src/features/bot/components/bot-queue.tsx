@@ -25,6 +25,13 @@ const emptyText: Record<BotQueueKind, string> = {
   DISMISSED: 'Every dismissed question has a staff answer.',
 };
 
+/** Staff decisions a new one replaces ("latest decision wins"), as the queue names them. */
+const staffDecisionText: Partial<Record<NonNullable<QueueItem['suggestion']>['status'], string>> = {
+  CONFIRMED_BY_STAFF: 'confirmed',
+  CORRECTED: 'corrected',
+  DISMISSED: 'dismissed',
+};
+
 interface Decision {
   threadId: string;
   title: string;
@@ -111,7 +118,11 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const [correct, { loading: correcting }] = useMutation(CorrectSuggestionDocument);
   const [dismiss, { loading: dismissing }] = useMutation(DismissSuggestionDocument);
 
-  function decide(action: () => Promise<unknown>, message: string) {
+  const earlierDecision = suggestion?.decidedBy ? staffDecisionText[suggestion.status] : undefined;
+  const replaced = earlierDecision && suggestion?.decidedBy ? ` It replaces ${suggestion.decidedBy.username}’s decision.` : '';
+
+  function decide(action: () => Promise<unknown>, outcome: string) {
+    const message = outcome + replaced;
     void run(async () => {
       await action();
       // The row leaves the queue with the refetch, and focus with it: it goes on to the next row (or the one before).
@@ -158,6 +169,12 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
         <span className="queue-item__title">Thread {item.threadId} (hidden or removed)</span>
       )}
       {thread ? <p className="queue-item__excerpt">{excerpt(thread.body)}</p> : null}
+      {earlierDecision && suggestion?.decidedBy ? (
+        <p className="queue-item__earlier" data-testid="earlier-decision">
+          {suggestion.decidedBy.username} {earlierDecision} it {suggestion.decidedAt ? <TimeAgo date={suggestion.decidedAt} /> : null}. A
+          decision here replaces theirs: the latest one wins.
+        </p>
+      ) : null}
       {suggestion ? (
         <div className="queue-item__suggestion">
           <p>
