@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaffOnly, matchWebPage, pathsNotToCrawl, webPages } from './index.js';
+import { isStaffOnly, matchWebPage, pathsNotToCrawl, staffQueuePath, webPages } from './index.js';
 
 describe('webPages', () => {
   it('are paths of lower-case segments and named parameters, each once', () => {
@@ -14,6 +14,14 @@ describe('isStaffOnly', () => {
     for (const [name, page] of Object.entries(webPages) as [keyof typeof webPages, { path: string }][]) {
       expect(isStaffOnly(name), name).toBe(page.path === '/staff' || page.path.startsWith('/staff/'));
     }
+  });
+});
+
+describe('staffQueuePath', () => {
+  it('opens the staff queues page on a queue, or on its first', () => {
+    expect(staffQueuePath()).toBe('/staff');
+    expect(staffQueuePath('UNHELPFUL')).toBe('/staff?queue=UNHELPFUL');
+    expect(matchWebPage(staffQueuePath('UNHELPFUL').split('?')[0]!)?.name).toBe('staff');
   });
 });
 

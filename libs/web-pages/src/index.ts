@@ -40,6 +40,14 @@ export const webPages = {
 
 export type WebPageName = keyof typeof webPages;
 
+/** The query parameter of the staff queues page (webPages.staff) that names the queue it shows. */
+export const staffQueueParam = 'queue';
+
+/** The staff queues page opened on one queue; without one, on its first. */
+export function staffQueuePath(queue?: string): string {
+  return queue ? `${webPages.staff.path}?${staffQueueParam}=${encodeURIComponent(queue)}` : webPages.staff.path;
+}
+
 /** Whether only staff may open the page (see WebPage.staffOnly). */
 export function isStaffOnly(name: WebPageName): boolean {
   const page: WebPage = webPages[name];

@@ -1,3 +1,4 @@
+import { staffQueueParam } from '#web-pages';
 import { useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
 import { Notice, Spinner } from '../../components/status';
@@ -96,7 +97,7 @@ const queues: { id: BotQueueKind | 'flags'; label: string; description: string }
 export function StaffQueuesRoute() {
   usePageTitle('Staff dashboard');
   const [params, setParams] = useSearchParams();
-  const current = queues.find((queue) => queue.id === params.get('queue')) ?? queues[0];
+  const current = queues.find((queue) => queue.id === params.get(staffQueueParam)) ?? queues[0];
   return (
     <div className="stack">
       <BotStatsSummary />
@@ -110,7 +111,7 @@ export function StaffQueuesRoute() {
             aria-selected={queue.id === current.id}
             tabIndex={queue.id === current.id ? 0 : -1}
             aria-controls="queue-panel"
-            onClick={() => setParams(queue.id === 'PENDING' ? {} : { queue: queue.id }, { replace: true })}
+            onClick={() => setParams(queue.id === 'PENDING' ? {} : { [staffQueueParam]: queue.id }, { replace: true })}
           >
             {queue.label}
           </button>

@@ -1,4 +1,6 @@
+import { staffQueuePath } from '#web-pages';
 import { Link } from 'react-router';
+import type { BotQueueKind } from '../../../gql/graphql';
 import { Notice } from '../../../components/status';
 import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
@@ -16,10 +18,11 @@ const statusText: Record<BotSuggestionDetails['status'], string> = {
 
 /** The staff queue each status that needs staff waits in. */
 const queuePath: Partial<Record<BotSuggestionDetails['status'], string>> = {
-  PENDING_REVIEW: '/staff',
-  UNHELPFUL: '/staff?queue=UNHELPFUL',
-  NO_MATCH: '/staff?queue=NO_SUGGESTION',
-  DISMISSED: '/staff?queue=DISMISSED',
+  // The queues page opens on PENDING.
+  PENDING_REVIEW: staffQueuePath(),
+  UNHELPFUL: staffQueuePath('UNHELPFUL' satisfies BotQueueKind),
+  NO_MATCH: staffQueuePath('NO_SUGGESTION' satisfies BotQueueKind),
+  DISMISSED: staffQueuePath('DISMISSED' satisfies BotQueueKind),
 };
 
 /**
