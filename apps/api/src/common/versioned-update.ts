@@ -1,3 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
+import { Field, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, Min } from 'class-validator';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError } from './app-error.js';
@@ -25,4 +28,20 @@ export async function updateUnlessEditedSince<Entity extends Versioned>(
   const where = (expectedVersion == null ? { id } : { id, version: expectedVersion }) as FindOptionsWhere<Entity>;
   const result = await manager.update(entity, where, { ...values, version: () => 'version + 1' } as QueryDeepPartialEntity<Entity>);
   if (!result.affected) throw AppError.editedSince();
+}
+
+/** The optional `expectedVersion` of an edit's input: the `version` of the `subject` ("question") the edit started from. */
+export function ExpectedVersionField(subject: string): PropertyDecorator {
+  return applyDecorators(
+    Field(() => Int, {
+      nullable: true,
+      description:
+        `The \`version\` of the ${subject} this edit started from. When someone else saved an edit since, nothing is stored and the ` +
+        'error is CONFLICT with reason EDITED_SINCE: read the current text, merge, and send again with its version. ' +
+        'Omitted, the edit replaces whatever version is current (as before this field existed). An edit that changes nothing succeeds.',
+    }),
+    IsOptional(),
+    IsInt(),
+    Min(1),
+  );
 }

@@ -1,6 +1,7 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ExpectedVersionField } from '../../common/versioned-update.js';
 import { normalizeBody, normalizeTags, normalizeTitle } from '../post-text.js';
 import { maxTagsPerQuestion, questionBodyLength, tagPattern, titleLength } from '#post-limits';
 
@@ -34,15 +35,6 @@ export class EditQuestionInput {
   @Matches(tagPattern, { each: true, message: 'each tag must be 1 to 32 characters of a-z, 0-9 and -, with at least one letter or digit' })
   tags?: string[] | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'The `version` of the question this edit started from. When someone else saved an edit since, nothing is stored and the ' +
-      'error is CONFLICT with reason EDITED_SINCE: read the current text, merge, and send again with its version. ' +
-      'Omitted, the edit replaces whatever version is current (as before this field existed). An edit that changes nothing succeeds.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('question')
   expectedVersion?: number | null;
 }

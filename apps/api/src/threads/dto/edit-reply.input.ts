@@ -1,6 +1,7 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { ExpectedVersionField } from '../../common/versioned-update.js';
 import { normalizeBody } from '../post-text.js';
 import { replyBodyLength } from '#post-limits';
 
@@ -12,15 +13,6 @@ export class EditReplyInput {
   @Length(replyBodyLength.min, replyBodyLength.max, { message: `body must be ${replyBodyLength.min} to ${replyBodyLength.max} characters` })
   body: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'The `version` of the reply this edit started from. When someone else saved an edit since, nothing is stored and the ' +
-      'error is CONFLICT with reason EDITED_SINCE: read the current text, merge, and send again with its version. ' +
-      'Omitted, the edit replaces whatever version is current (as before this field existed). An edit that changes nothing succeeds.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('reply')
   expectedVersion?: number | null;
 }
