@@ -243,7 +243,8 @@ describe('notifications', () => {
     const moderate = (action: string) =>
       app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: staff.token });
     await moderate('hidePost');
-    await editReply(replyId, `Try the appearance setting in your browser, @${bystander.username}.`);
+    // Only staff may edit a hidden post.
+    await editReply(replyId, `Try the appearance setting in your browser, @${bystander.username}.`, staff.token);
     await expect(notificationsOf(bystander)).resolves.toMatchObject({ notifications: { nodes: [] }, unreadNotificationCount: 0 });
 
     await moderate('restorePost');
