@@ -25,6 +25,7 @@ const notificationsQuery = `query Notifications($first: Int, $after: String, $un
 }`;
 const markReadMutation = 'mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }';
 const markAllMutation = 'mutation { markAllNotificationsRead }';
+const markThreadMutation = 'mutation MarkThread($threadId: ID!) { markThreadNotificationsRead(threadId: $threadId) }';
 const editQuestionMutation =
   'mutation EditQuestion($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }';
 const editReplyMutation =
@@ -380,6 +381,34 @@ describe('notifications', () => {
 
     await expect(app.query(markAllMutation, {}, { token: asker.token })).resolves.toEqual({ markAllNotificationsRead: 0 });
     expect((await notificationsOf(asker)).unreadNotificationCount).toBe(0);
+    expect((await notificationsOf(replier)).unreadNotificationCount).toBe(1);
+  });
+
+  it('marks your notifications about the thread you opened read, and no one else’s, nor of other threads', async () => {
+    const opened = await ask();
+    const other = await ask();
+    await reply(opened.id);
+    await reply(opened.id, bystander.token, `Same here, and @${replier.username} knows more.`);
+    await reply(other.id);
+    expect((await notificationsOf(asker)).unreadNotificationCount).toBe(3);
+
+    await expect(app.query(markThreadMutation, { threadId: opened.id }, { token: asker.token })).resolves.toEqual({
+      markThreadNotificationsRead: 1,
+    });
+    const after = await notificationsOf(asker);
+    expect(after.notifications.nodes.map((node) => [node.thread.id, node.read])).toEqual([
+      [other.id, false],
+      [opened.id, true],
+      [opened.id, true],
+    ]);
+    // The replier was mentioned in the opened thread, and has not opened it.
+    expect((await notificationsOf(replier)).unreadNotificationCount).toBe(1);
+
+    expect((await app.request(markThreadMutation, { threadId: opened.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    for (const threadId of ['abc', '0', '']) {
+      const response = await app.request(markThreadMutation, { threadId }, { token: replier.token });
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
     expect((await notificationsOf(replier)).unreadNotificationCount).toBe(1);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
-import { askQuestion, reply } from './support/forum.js';
+import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
 describe('notifications page', () => {
@@ -101,6 +101,46 @@ describe('notifications page', () => {
     await page.getByRole('link', { name: /^piotr replied to your question Can I pin a thread/ }).waitFor();
     await expect(rows.count()).resolves.toBe(2);
     await expect(unreadRows.count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('marks read what is about a thread opened from anywhere, and what arrives about it while it is open', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'selma');
+    const helper = await createAccount(forum.app, Role.MEMBER, 'oren');
+    // Off-topic, so the FAQ bot stays out.
+    const opened = await askQuestion(forum.app, asker.token, {
+      title: 'Can I follow a tag instead of single threads?',
+      body: 'I would like to hear about every new question with a tag I care about, not thread by thread. Possible?',
+    });
+    const elsewhere = await askQuestion(forum.app, asker.token, {
+      title: 'Does the forum keep my drafts between devices?',
+      body: 'I started a reply on my laptop and wanted to finish it on my phone, but the text was not there.',
+    });
+    await reply(forum.app, helper.token, opened.id, 'Not yet; the tag page lists the newest ones meanwhile.');
+    await reply(forum.app, helper.token, elsewhere.id, 'Drafts stay in the browser they were written in.');
+    await forum.app.jobsDone();
+
+    const context = await forum.open({ token: asker.token });
+    const page = await context.newPage();
+    const subscribers = threadSubscribers(forum.app, opened.id);
+    // Straight to the thread, as from a link in a mail or a bookmark: not through the notifications list.
+    await page.goto(`/t/${opened.id}`);
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+    await threadPageIsLive(page, forum.app, opened.id, subscribers);
+
+    await reply(forum.app, helper.token, opened.id, 'A tag feed is on the list for next month.');
+    await page.getByText('A tag feed is on the list for next month.').waitFor();
+    // Its notification was made, reached the open page, and was marked read from there.
+    await forum.app.jobsDone();
+    const unread = async () =>
+      (await forum.app.query<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', {}, { token: asker.token }))
+        .unreadNotificationCount;
+    await expect.poll(unread, { timeout: 5000 }).toBe(1);
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+
+    await page.goto('/notifications');
+    await page.getByRole('link', { name: /^New: oren replied to your question Does the forum keep my drafts/ }).waitFor();
+    await page.getByRole('link', { name: /^oren replied to your question, and 1 more Can I follow a tag/ }).waitFor();
     await context.close();
   });
 

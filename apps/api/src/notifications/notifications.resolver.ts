@@ -1,4 +1,4 @@
-import { Args, Directive, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Directive, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { User } from '../users/models/user.model.js';
@@ -42,6 +42,17 @@ export class NotificationsResolver {
   })
   markNotificationsRead(@Ctx() context: RequestContext, @Args() args: MarkNotificationsReadArgs): Promise<number> {
     return this.notificationsService.markRead(context, args);
+  }
+
+  @LeavesPublicContent()
+  @Mutation(() => Int, {
+    description: `Marks your notifications about one thread read, as opening it does; returns how many are still unread, counted up to ${UNREAD_COUNT_LIMIT}.`,
+  })
+  markThreadNotificationsRead(
+    @Ctx() context: RequestContext,
+    @Args('threadId', { type: () => ID, description: 'The thread opened.' }) threadId: string,
+  ): Promise<number> {
+    return this.notificationsService.markThreadRead(context, threadId);
   }
 
   @LeavesPublicContent()

@@ -141,6 +141,14 @@ export class NotificationsService implements OnModuleInit {
     return this.countUnread(user.id);
   }
 
+  /** Marks the caller's notifications about one thread read (they opened it); returns the unread count. */
+  async markThreadRead(context: RequestContext, threadIdInput: string): Promise<number> {
+    const user = context.requireUser();
+    const threadId = parseId(threadIdInput, 'threadId');
+    await this.notifications.update({ userId: user.id, threadId, readAt: IsNull() }, { readAt: new Date() });
+    return this.countUnread(user.id);
+  }
+
   async markAllRead(context: RequestContext): Promise<number> {
     const user = context.requireUser();
     await this.notifications.update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });

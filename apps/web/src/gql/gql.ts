@@ -65,6 +65,7 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      unreadCount\n      notification {\n        id\n        kind\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkThreadNotificationsRead($threadId: ID!) {\n    markThreadNotificationsRead(threadId: $threadId)\n  }\n": typeof types.MarkThreadNotificationsReadDocument,
     "\n  query Search($query: String!, $first: Int!, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      nodes {\n        threadId\n        matchedIn\n        postId\n        snippet\n        thread {\n          id\n          title\n          status\n          replyCount\n          lastActivityAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  subscription ForumActivity {\n    forumActivity {\n      threadId\n      lastActivityAt\n      visibilityChanged\n      listing {\n        authorId\n        tags\n        answered\n      }\n    }\n  }\n": typeof types.ForumActivityDocument,
     "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      kind\n      threadId\n      replyId\n      at\n      byYou\n      reply {\n        ...ReplyFields\n      }\n      question {\n        id\n        title\n        body\n        bodyHtml\n        tags\n        edited\n        editedAt\n        version\n        viewerCanEdit\n      }\n      state {\n        status\n        locked\n      }\n    }\n  }\n": typeof types.ThreadActivityDocument,
@@ -142,6 +143,7 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      unreadCount\n      notification {\n        id\n        kind\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkThreadNotificationsRead($threadId: ID!) {\n    markThreadNotificationsRead(threadId: $threadId)\n  }\n": types.MarkThreadNotificationsReadDocument,
     "\n  query Search($query: String!, $first: Int!, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      nodes {\n        threadId\n        matchedIn\n        postId\n        snippet\n        thread {\n          id\n          title\n          status\n          replyCount\n          lastActivityAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchDocument,
     "\n  subscription ForumActivity {\n    forumActivity {\n      threadId\n      lastActivityAt\n      visibilityChanged\n      listing {\n        authorId\n        tags\n        answered\n      }\n    }\n  }\n": types.ForumActivityDocument,
     "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      kind\n      threadId\n      replyId\n      at\n      byYou\n      reply {\n        ...ReplyFields\n      }\n      question {\n        id\n        title\n        body\n        bodyHtml\n        tags\n        edited\n        editedAt\n        version\n        viewerCanEdit\n      }\n      state {\n        status\n        locked\n      }\n    }\n  }\n": types.ThreadActivityDocument,
@@ -386,6 +388,10 @@ export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    ma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      unreadCount\n      notification {\n        id\n        kind\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      unreadCount\n      notification {\n        id\n        kind\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkThreadNotificationsRead($threadId: ID!) {\n    markThreadNotificationsRead(threadId: $threadId)\n  }\n"): (typeof documents)["\n  mutation MarkThreadNotificationsRead($threadId: ID!) {\n    markThreadNotificationsRead(threadId: $threadId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import { BotClarification } from '../../features/bot/components/bot-clarificatio
 import { BotStaffNote } from '../../features/bot/components/bot-staff-note';
 import { useBotSuggestion } from '../../features/bot/components/use-bot-suggestion';
 import { FlagButton, HideToggle, LockToggle } from '../../features/moderation/components/post-moderation';
+import { useThreadNotificationsRead } from '../../features/notifications/components/use-thread-notifications-read';
 import { useCanonicalAnswerDraft } from '../../features/canonical-answers/components/use-canonical-answer-draft';
 import { ThreadView, type ThreadSlots } from '../../features/threads/components/thread-view';
 import { useViewer } from '../../lib/viewer';
@@ -19,6 +20,7 @@ export function ThreadRoute() {
   const { suggestion, askerId, settled, unreplied, refetch: refetchBot } = useBotSuggestion(threadId);
   const draftSlug = viewer?.isStaff ? params.get('draft') : null;
   const draft = useCanonicalAnswerDraft(threadId, draftSlug);
+  useThreadNotificationsRead(threadId, Boolean(viewer));
 
   const isAsker = Boolean(viewer && askerId && viewer.id === askerId);
   const mine = (authorId: string) => viewer?.id === authorId;

@@ -62,3 +62,9 @@ export const NotificationAddedDocument = graphql(`
     }
   }
 `);
+
+export const MarkThreadNotificationsReadDocument = graphql(`
+  mutation MarkThreadNotificationsRead($threadId: ID!) {
+    markThreadNotificationsRead(threadId: $threadId)
+  }
+`);
