@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
@@ -519,6 +520,28 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: changes of the accepted ans
   });
 });
 
+// Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
+describe.skipIf(!process.env.TEST_REDIS_URL)('abuse: Redis reachable at start', () => {
+  it('starts without warning that Redis is unreachable', async () => {
+    const warnings = vi.spyOn(Logger.prototype, 'warn');
+    const app = await TestApp.start({
+      REDIS_URL: process.env.TEST_REDIS_URL ?? '',
+      REDIS_KEY_PREFIX: `twofa:test:${randomBytes(4).toString('hex')}:`,
+    });
+    try {
+      await until(
+        async () => (await app.query<{ health: { redis: string } }>(healthQuery)).health.redis === 'CONNECTED',
+        'Redis is connected',
+      );
+      const redisWarnings = warnings.mock.calls.filter(([message]) => String(message).includes('Redis unreachable'));
+      expect(redisWarnings).toEqual([]);
+    } finally {
+      warnings.mockRestore();
+      await app.stop();
+    }
+  });
+});
+
 describe('abuse: Redis unreachable', () => {
   it('starts with Redis unreachable, serves, and says so in health', async () => {
     const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
@@ -591,6 +614,7 @@ describe('abuse: Redis unreachable', () => {
     const port = await freePort();
     let redis = await startRedis(port);
     const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${port}`, RATE_LIMIT_SIGN_IN_ATTEMPTS: '10' });
+    const warnings = vi.spyOn(Logger.prototype, 'warn');
     try {
       const member = await createAccount(app, Role.MEMBER);
       const reader = await createAccount(app, Role.MEMBER);
@@ -604,6 +628,7 @@ describe('abuse: Redis unreachable', () => {
 
       await stopRedis(redis);
       await until(async () => (await health()) === 'DEGRADED', 'health reports Redis degraded');
+      expect(warnings.mock.calls.filter(([message]) => String(message).startsWith('Redis unreachable'))).toHaveLength(1);
 
       const during = subscribe<{ forumActivity: { threadId: string } }>(client, 'subscription { forumActivity { threadId } }');
       await until(() => listenerCount(app, liveChannels.forum()) === 2, 'a subscription made without Redis listens');
@@ -639,6 +664,7 @@ describe('abuse: Redis unreachable', () => {
       }
       client.terminate();
     } finally {
+      warnings.mockRestore();
       await app.stop();
       await stopRedis(redis);
     }

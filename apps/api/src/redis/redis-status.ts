@@ -69,9 +69,9 @@ export class RedisConnections {
     });
     this.connections.add(redis);
     this.watchdog ??= setInterval(() => this.ping(), watchdogIntervalMs).unref();
-    redis.on('error', (error: Error) => this.changed(error));
-    redis.on('close', () => this.changed());
-    redis.on('ready', () => this.changed());
+    redis.on('error', (error: Error) => this.lost(error));
+    redis.on('close', () => this.lost());
+    redis.on('ready', () => this.regained());
     redis.on('end', () => this.connections.delete(redis));
     return redis;
   }
@@ -91,16 +91,22 @@ export class RedisConnections {
     for (const connection of this.connections) if (connection.status === 'ready') connection.ping().catch(() => undefined);
   }
 
-  private changed(error?: Error): void {
-    const degraded = this.state === RedisState.DEGRADED;
-    if (this.closing || degraded === this.degraded) return;
-    this.degraded = degraded;
-    if (degraded) {
-      this.logger.warn(
-        `Redis unreachable${error ? ` (${error.message})` : ''}: rate limits count per instance, live events and knowledge-base changes stay on this instance until it is back`,
-      );
-    } else {
-      this.logger.log('Redis reachable again: rate limits, live events and knowledge-base changes are shared');
-    }
+  /** A connection failed or closed: one warning when that takes Redis away. */
+  private lost(error?: Error): void {
+    if (this.closing || this.degraded || this.state !== RedisState.DEGRADED) return;
+    this.degraded = true;
+    this.logger.warn(
+      `Redis unreachable${error ? ` (${error.message})` : ''}: rate limits count per instance, live events and knowledge-base changes stay on this instance until it is back`,
+    );
+  }
+
+  /**
+   * A connection is ready: one line when that ends an outage. At start the others may still be connecting, which is
+   * no outage: only an error or a close reports one.
+   */
+  private regained(): void {
+    if (this.closing || !this.degraded || this.state !== RedisState.CONNECTED) return;
+    this.degraded = false;
+    this.logger.log('Redis reachable again: rate limits, live events and knowledge-base changes are shared');
   }
 }
