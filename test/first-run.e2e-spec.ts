@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -157,6 +157,23 @@ describe('first run', () => {
       expect(result.stderr).not.toMatch(/^\s+at /m);
     } finally {
       taken.close();
+    }
+  }, 90_000);
+
+  it('says SQLITE_PATH cannot be used when its folder would be inside a file, for the server and the tools alike', async () => {
+    writeFileSync(join(directory, 'a-file'), 'not a folder');
+    const unusable = { ...environment('a-file/forum.sqlite') };
+    const server = await runCli(main, [], unusable);
+    const tool = await runCli(
+      createUserCli,
+      ['--role', 'admin', '--username', 'bob', '--email', 'bob@example.com', '--password-stdin'],
+      unusable,
+      'a long admin password',
+    );
+    for (const result of [server, tool]) {
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/SQLITE_PATH: .*a-file\/forum\.sqlite.*not a folder/);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
     }
   }, 90_000);
 });

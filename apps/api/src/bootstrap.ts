@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { Environment } from './config/environment.js';
+import { prepareSqliteFolder } from './database/data-source-options.js';
 import { robotsTxt } from './robots-txt.js';
 import { WebPagesService } from './web-pages/web-pages.service.js';
 
@@ -25,6 +26,7 @@ export function createLogger(environment: Environment, logLevels?: LogLevel[]): 
 
 /** Builds the whole API (and the web app's static files) without listening, for main.ts and the tests alike. */
 export async function createApp(environment: Environment): Promise<NestExpressApplication> {
+  prepareSqliteFolder(environment);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger: createLogger(environment) });
   limitSlowClients(app.getHttpServer() as Server, environment);
   app.set('trust proxy', environment.trustProxy);

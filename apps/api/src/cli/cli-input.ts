@@ -3,6 +3,7 @@ import { AppModule } from '../app.module.js';
 import { createLogger } from '../bootstrap.js';
 import { AppError } from '../common/app-error.js';
 import { loadEnvironment } from '../config/environment.js';
+import { prepareSqliteFolder } from '../database/data-source-options.js';
 import { UsersService } from '../users/users.service.js';
 
 /** Everything on standard input, without the one trailing newline that `echo` or a typed Enter adds. */
@@ -50,6 +51,7 @@ async function runCommand<Flags>(
   // A command-line tool never seeds the demo forum: its staff password would be shown to nobody. An account made
   // here makes the database non-empty, so `npm start` will not seed one later either.
   const environment = loadEnvironment({ ...process.env, SEED_DEMO: 'false' });
+  prepareSqliteFolder(environment);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(environment), { logger: createLogger(environment, ['error']) });
   try {
     console.log(await action(app.get(UsersService), flags));
