@@ -85,7 +85,12 @@ function serveWebApp(app: NestExpressApplication, environment: Environment): voi
   if (!environment.WEB_DIST_PATH) return;
   const root = resolve(environment.WEB_DIST_PATH);
   const indexFile = resolve(root, 'index.html');
-  if (!existsSync(indexFile)) return;
+  if (!existsSync(indexFile)) {
+    new Logger('WebApp').warn(
+      `WEB_DIST_PATH: no ${indexFile}, so only the API is served (build the web app with npm run build:web, or set WEB_DIST_PATH empty for the API alone)`,
+    );
+    return;
+  }
   // Source maps stay on the server: they would publish the app's source.
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
     request.path.endsWith('.map') ? response.status(404).end() : next(),

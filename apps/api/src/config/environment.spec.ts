@@ -27,6 +27,12 @@ describe('loadEnvironment', () => {
     expect(sut).not.toHaveProperty('PATH');
   });
 
+  it('takes an empty WEB_DIST_PATH as API only, and another empty setting as its default', () => {
+    const sut = loadEnvironment({ WEB_DIST_PATH: '', PORT: '' });
+    expect(sut.WEB_DIST_PATH).toBe('');
+    expect(sut.PORT).toBe(3000);
+  });
+
   it('lists every bad variable in one error', () => {
     let error: unknown;
     try {

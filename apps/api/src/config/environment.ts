@@ -426,11 +426,16 @@ export class EnvironmentError extends Error {
   }
 }
 
+/** Settings whose empty value turns their feature off; any other setting set empty takes its default. */
+const settingsOffWhenEmpty = new Set(['WEB_DIST_PATH']);
+
 /** Reads and validates the environment; throws one error listing every bad variable. */
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const values = Object.fromEntries(
-    Object.entries(source).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+    Object.entries(source).filter(
+      ([key, value]) => known.includes(key) && value !== undefined && (value !== '' || settingsOffWhenEmpty.has(key)),
+    ),
   );
   const environment = plainToInstance(Environment, values);
   const errors = validateSync(environment, { forbidUnknownValues: false });
