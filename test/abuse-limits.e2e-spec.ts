@@ -60,7 +60,8 @@ function countPasswordChecks(app: TestApp): () => number {
   return () => spy.mock.calls.length;
 }
 
-describe('abuse: sign-in guessing', () => {
+// Each attempt hashes a password (argon2, as a real sign-in does): on a busy machine a test of a dozen takes long.
+describe('abuse: sign-in guessing', { timeout: 120_000 }, () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '10', RATE_LIMIT_SIGN_IN_IP_FAILURES_PER_DAY: '15' });
@@ -178,7 +179,8 @@ describe('abuse: a burst of sign-ins and the web app', () => {
 });
 
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
-describe('abuse: sign-in guessing on one account from many IPs', () => {
+// Each attempt hashes a password (argon2, as a real sign-in does): on a busy machine a test of a dozen takes long.
+describe('abuse: sign-in guessing on one account from many IPs', { timeout: 120_000 }, () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ RATE_LIMIT_SIGN_IN_ATTEMPTS: '10', RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY: '5' });
