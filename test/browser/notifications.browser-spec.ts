@@ -78,11 +78,11 @@ describe('notifications page', () => {
     await page.getByRole('checkbox', { name: 'Unread only' }).click();
     await page.waitForURL(/\/notifications\?unread=1$/);
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
-    await expect(rows.count()).resolves.toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     await page.reload();
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
     await expect(page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).resolves.toBe(true);
-    await expect(unreadRows.count()).resolves.toBe(2);
+    await expect.poll(() => unreadRows.count()).toBe(2);
 
     // Opening one marks it read; back on the filtered list only the other is left.
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).click();
@@ -92,7 +92,7 @@ describe('notifications page', () => {
     await page.waitForURL(/\/notifications\?unread=1$/);
     await page.getByRole('status').filter({ hasText: '1 unread' }).waitFor();
     await page.getByRole('link', { name: /^New: piotr replied to your question Is there a keyboard shortcut/ }).waitFor();
-    await expect(rows.count()).resolves.toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
 
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
@@ -101,8 +101,8 @@ describe('notifications page', () => {
     await page.waitForURL(/\/notifications$/);
     await expect(page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).resolves.toBe(false);
     await page.getByRole('link', { name: /^piotr replied to your question Can I pin a thread/ }).waitFor();
-    await expect(rows.count()).resolves.toBe(2);
-    await expect(unreadRows.count()).resolves.toBe(0);
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => unreadRows.count()).toBe(0);
     await context.close();
   });
 
