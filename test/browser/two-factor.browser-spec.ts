@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
-import { createAccount, totpCode } from '../support/accounts.js';
-import { phone, screenshot } from './support/browser.js';
+import { createAccount, enrolTwoFactor, totpCode } from '../support/accounts.js';
+import { phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 
 const password = 'correct horse battery';
@@ -88,6 +88,16 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByLabel('Recovery code', { exact: true }).fill(fresh[0]);
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
+  });
+
+  it('fits a phone with two-factor sign-in on, the way to turn it off without the phone included', async () => {
+    const member = await createAccount(forum.app);
+    await enrolTwoFactor(forum.app, member.token);
+    const context = await forum.open({ token: member.token, viewport: phone });
+    const page = await context.newPage();
+    await page.goto('/account/security');
+    await page.getByRole('button', { name: 'Lost your phone? Use your password and a recovery code' }).waitFor();
+    await expect(sidewaysScroll(page)).resolves.toBe(0);
   });
 
   it('tells staff without two-factor sign-in to turn it on before using staff tools', async () => {
