@@ -276,3 +276,35 @@ describe('keyboard focus after actions', () => {
     await expect(box.inputValue()).resolves.toBe('');
   });
 });
+
+// Apart: the unhelpful answer waits in staff's Unhelpful queue, which a test above expects to hold only its own.
+describe('keyboard focus after the asker answers the bot', () => {
+  const forum = useBrowserApp();
+
+  it('moves focus to the bot’s reply once the asker chose a clarification or said whether it solved it', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const clarifying = await askQuestion(forum.app, asker.token, {
+      title: 'Lost my phone with the authenticator app',
+      body: 'My phone was stolen and the authenticator app was on it. What should I do about two-factor authentication now?',
+    });
+    const page = await (await forum.open({ token: asker.token })).newPage();
+    await page.goto(`/t/${clarifying.id}`);
+    const botReply = page.locator('li.post--bot');
+    await page.getByRole('button', { name: 'Yes, I am still signed in on a device' }).press('Enter');
+    await botReply.getByText('Did this solve it?').waitFor();
+    await focusIsOn(botReply);
+
+    await page.getByRole('button', { name: 'Yes, this solved it' }).press('Enter');
+    await botReply.getByText('You said this solved it.').waitFor();
+    await focusIsOn(botReply);
+
+    const unhelpful = await askQuestion(forum.app, asker.token, {
+      title: 'Where are the backup codes for two-factor?',
+      body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
+    });
+    await page.goto(`/t/${unhelpful.id}`);
+    await page.getByRole('button', { name: 'No, I still need help' }).press('Enter');
+    await botReply.getByText('Thanks for telling us.').waitFor();
+    await focusIsOn(botReply);
+  });
+});

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { InlineError, Notice } from '../../../components/status';
+import { focusPostOf } from '../../../lib/focus-post-of';
 import { useAction } from '../../../lib/use-action';
 import { MarkBotAnswerHelpfulDocument, MarkBotAnswerUnhelpfulDocument, VoteBotAnswerUsefulDocument } from '../api/bot-documents';
 import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
@@ -44,12 +45,14 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
               small
               busy={markingHelpful}
               disabled={markingUnhelpful}
-              onClick={() =>
+              onClick={(event) => {
+                const focusReply = focusPostOf(event.currentTarget);
                 void run(async () => {
                   await helpful({ variables });
                   onDecided();
-                })
-              }
+                  focusReply();
+                });
+              }}
             >
               Yes, this solved it
             </Button>
@@ -57,12 +60,14 @@ export function BotAnswerFooter({ suggestion, isAsker, signedIn, settled, onDeci
               small
               busy={markingUnhelpful}
               disabled={markingHelpful}
-              onClick={() =>
+              onClick={(event) => {
+                const focusReply = focusPostOf(event.currentTarget);
                 void run(async () => {
                   await unhelpful({ variables });
                   onDecided();
-                })
-              }
+                  focusReply();
+                });
+              }}
             >
               No, I still need help
             </Button>

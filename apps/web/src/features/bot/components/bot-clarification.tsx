@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { InlineError } from '../../../components/status';
+import { focusPostOf } from '../../../lib/focus-post-of';
 import { useAction } from '../../../lib/use-action';
 import { ChooseClarificationDocument } from '../api/bot-documents';
 import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
@@ -29,9 +30,13 @@ export function BotClarification({
   const clarify = suggestion.clarify;
   if (!clarify || suggestion.status !== 'CLARIFYING') return null;
 
-  async function pick(slug: string) {
+  async function pick(event: MouseEvent<HTMLButtonElement>, slug: string) {
     setChosen(slug);
-    await run(() => choose({ variables: { threadId: suggestion.threadId, slug } }));
+    const focusReply = focusPostOf(event.currentTarget);
+    await run(async () => {
+      await choose({ variables: { threadId: suggestion.threadId, slug } });
+      focusReply();
+    });
   }
 
   return (
@@ -60,7 +65,7 @@ export function BotClarification({
               variant="primary"
               busy={loading && chosen === choice.slug}
               disabled={loading}
-              onClick={() => void pick(choice.slug)}
+              onClick={(event) => void pick(event, choice.slug)}
             >
               {choice.label}
             </Button>
