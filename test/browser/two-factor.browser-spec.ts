@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
-import { createAccount, enrolTwoFactor, totpCode } from '../support/accounts.js';
+import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
 import { phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -88,6 +88,25 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByLabel('Recovery code', { exact: true }).fill(fresh[0]);
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
+  });
+
+  it('turns on without an error in the page as everything shown is read again', async () => {
+    const member = await createAccount(forum.app);
+    const context = await forum.open({ token: member.token });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/account/security');
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    const setupKey = (await page.getByLabel('Setup key').textContent())!.replace(/\s/g, '');
+    await page.getByLabel('Code from the app').fill(await totpCode(setupKey));
+    await page.getByLabel('Your password').fill(testPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByText('You have 10 unused recovery codes').waitFor();
+    // The header's notification count, read again too, arrives after the page's own answer.
+    await page.waitForLoadState('networkidle');
+    expect(pageErrors).toEqual([]);
   });
 
   it('fits a phone with two-factor sign-in on, the way to turn it off without the phone included', async () => {

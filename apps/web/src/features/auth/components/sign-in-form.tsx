@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../components/status';
 import { errorCodeOf, errorReasonOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
+import { resetStore } from '../../../lib/reset-store';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const client = useApolloClient();
@@ -17,7 +18,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   async function signedIn() {
     // Everything the app shows may depend on who is signed in.
-    await client.resetStore();
+    await resetStore(client);
     onSignedIn();
   }
 

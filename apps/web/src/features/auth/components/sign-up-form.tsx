@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { SignUpDocument } from '../api/auth-documents';
+import { resetStore } from '../../../lib/reset-store';
 
 export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const client = useApolloClient();
@@ -21,7 +22,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
       className="form"
       onSubmit={submit(async () => {
         await signUp({ variables: { input: { username: username.trim(), email: email.trim(), password } } });
-        await client.resetStore();
+        await resetStore(client);
         onSignedUp();
       })}
       noValidate

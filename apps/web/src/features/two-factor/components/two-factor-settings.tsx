@@ -13,6 +13,7 @@ import {
   TwoFactorStatusDocument,
 } from '../api/two-factor-documents';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { resetStore } from '../../../lib/reset-store';
 
 /** "123 456", as authenticator apps show a code (the API ignores the space). */
 const appCodeLength = 7;
@@ -29,7 +30,7 @@ export function TwoFactorSettings() {
 
   async function changed() {
     // Staff tools and the viewer's badge depend on it.
-    await client.resetStore();
+    await resetStore(client);
   }
 
   if (codes) return <RecoveryCodesPanel codes={codes} onDone={() => void changed().then(() => setCodes(null))} />;
