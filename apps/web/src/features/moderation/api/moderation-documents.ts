@@ -41,17 +41,24 @@ export const UnlockThreadDocument = graphql(`
   }
 `);
 
+/** A flagged post as staff see it, in the open flags and in the log of what was done about it. */
+export const FlagFieldsFragment = graphql(`
+  fragment FlagFields on Flag {
+    id
+    postType
+    postId
+    threadId
+    threadTitle
+    excerpt
+    reason
+  }
+`);
+
 export const OpenFlagsDocument = graphql(`
   query OpenFlags($first: Int!, $after: String) {
     openFlags(first: $first, after: $after) {
       nodes {
-        id
-        postType
-        postId
-        threadId
-        threadTitle
-        excerpt
-        reason
+        ...FlagFields
         createdAt
         reporter {
           id
@@ -99,13 +106,7 @@ export const ModerationLogDocument = graphql(`
           username
         }
         flag {
-          id
-          postType
-          postId
-          threadId
-          threadTitle
-          excerpt
-          reason
+          ...FlagFields
         }
       }
       pageInfo {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
-import type { ModerationLogQuery } from '../../../gql/graphql';
+import type { FlagFieldsFragment, ModerationLogQuery } from '../../../gql/graphql';
 import { ModerationLogDocument } from '../api/moderation-documents';
 
 type LogEntry = ModerationLogQuery['moderationLog']['nodes'][number];
@@ -71,7 +71,7 @@ const actionLabels: Record<string, { label: string; tone: 'hidden' | 'open' | 'l
 };
 
 /** The flagged post as the open flags showed it: why it was flagged, and how it starts. */
-function FlaggedPost({ flag }: { flag: NonNullable<LogEntry['flag']> }) {
+function FlaggedPost({ flag }: { flag: FlagFieldsFragment }) {
   return (
     <>
       <p className="queue-item__reason">
