@@ -1,6 +1,5 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { INestApplication } from '@nestjs/common';
 
 /** How long a stopping server waits for the requests it is serving: less than the usual 30 s before SIGKILL. */
@@ -16,20 +15,38 @@ const drainDeadlineMs = 10_000;
 export function closeOnSignals(app: INestApplication): void {
   const server = app.getHttpServer() as Server;
   const connections = new Set<Socket>();
+  let draining = false;
+  let drained = () => {};
+  const forget = (socket: Socket) => {
+    connections.delete(socket);
+    if (connections.size === 0) drained();
+  };
   server.on('connection', (socket: Socket) => {
     connections.add(socket);
-    socket.once('close', () => connections.delete(socket));
+    socket.once('close', () => forget(socket));
   });
   // A WebSocket leaves HTTP: the application's shutdown closes those.
-  server.on('upgrade', (_request, socket: Socket) => connections.delete(socket));
+  server.on('upgrade', (_request, socket: Socket) => forget(socket));
+  // A connection is idle between requests: closed then, a request it sends later is refused, not half served.
+  server.on('request', (_request, response: ServerResponse) => {
+    response.once('close', () => {
+      if (draining) server.closeIdleConnections();
+    });
+  });
+  const drain = () =>
+    new Promise<void>((resolve) => {
+      const deadline = setTimeout(resolve, drainDeadlineMs);
+      drained = () => {
+        clearTimeout(deadline);
+        resolve();
+      };
+      draining = true;
+      if (connections.size === 0) drained();
+      else server.closeIdleConnections();
+    });
   const stop = async (signal: NodeJS.Signals) => {
     server.close();
-    const deadline = Date.now() + drainDeadlineMs;
-    // A connection is idle between requests: closed then, a request it sends later is refused, not half served.
-    while (connections.size > 0 && Date.now() < deadline) {
-      server.closeIdleConnections();
-      await delay(20);
-    }
+    await drain();
     await app.close();
     process.kill(process.pid, signal);
   };
