@@ -74,9 +74,32 @@ describe('notifications page', () => {
     await page.getByRole('link', { name: /^New: piotr replied to your question Is there a keyboard shortcut/ }).waitFor();
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
 
-    // Clicked, not check(): the box follows the address, which changes a moment after the click.
-    await page.getByRole('checkbox', { name: 'Unread only' }).click();
+    // The unread list's first page is held back: meanwhile the rows shown stay, marked busy, and nothing says "Loading".
+    let answerUnreadOnly = (): void => undefined;
+    const unreadOnlyAnswered = new Promise<void>((resolve) => (answerUnreadOnly = resolve));
+    await page.route('**/graphql', async (route) => {
+      const request = route.request().postDataJSON() as { operationName?: string; variables?: { unreadOnly?: boolean } } | null;
+      if (request?.operationName !== 'Notifications' || request.variables?.unreadOnly !== true) return route.continue();
+      const response = await route.fetch();
+      await unreadOnlyAnswered;
+      await route.fulfill({ response });
+    });
+    // The box shows the click at once: read in the click's own task, before the page renders the new address.
+    const unreadOnly = page.getByRole('checkbox', { name: 'Unread only' });
+    const clicked = page.evaluate(`(() => {
+      const box = document.querySelector('.notification-toolbar input[type=checkbox]');
+      box.click();
+      return box.checked;
+    })()`);
+    await expect(clicked).resolves.toBe(true);
     await page.waitForURL(/\/notifications\?unread=1$/);
+    await expect(unreadOnly.isChecked()).resolves.toBe(true);
+    const busyRows = page.locator('ul.notification-list[aria-busy="true"] li.notification');
+    await expect(busyRows.filter({ visible: true }).count()).resolves.toBe(2);
+    await expect(page.getByText('Loading notifications…').filter({ visible: true }).count()).resolves.toBe(0);
+    answerUnreadOnly();
+    await busyRows.first().waitFor({ state: 'detached' });
+    await page.unroute('**/graphql');
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
     await expect.poll(() => rows.count()).toBe(2);
     await page.reload();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus } from '../../../components/status';
@@ -63,7 +63,11 @@ function describeGroup(group: ThreadGroup): string {
  */
 export function NotificationList() {
   const [params, setParams] = useSearchParams();
-  const unreadOnly = params.get('unread') === '1';
+  const addressUnreadOnly = params.get('unread') === '1';
+  // The box shows a click at once; the address follows a moment later. A change of address (Back too) decides again.
+  const [filter, setFilter] = useState({ unreadOnly: addressUnreadOnly, address: addressUnreadOnly });
+  if (filter.address !== addressUnreadOnly) setFilter({ unreadOnly: addressUnreadOnly, address: addressUnreadOnly });
+  const unreadOnly = filter.unreadOnly;
   const { error, run } = useAction();
   const { data: count } = useQuery(UnreadNotificationCountDocument, { fetchPolicy: 'cache-and-network' });
   const refetchAfterMarking = { refetchQueries: [UnreadNotificationCountDocument, NotificationsDocument] };
@@ -84,7 +88,11 @@ export function NotificationList() {
           <input
             type="checkbox"
             checked={unreadOnly}
-            onChange={(event) => setParams(event.target.checked ? { unread: '1' } : {}, { preventScrollReset: true })}
+            onChange={(event) => {
+              const checked = event.target.checked;
+              setFilter({ unreadOnly: checked, address: addressUnreadOnly });
+              setParams(checked ? { unread: '1' } : {}, { preventScrollReset: true });
+            }}
           />
           Unread only
         </label>
@@ -96,16 +104,46 @@ export function NotificationList() {
         </Button>
       </div>
       {error ? <ErrorMessage error={error} /> : null}
-      {/* Keyed by the filter: the other list starts again from its first page. */}
-      <NotificationPages key={String(unreadOnly)} unreadOnly={unreadOnly} onOpen={(group) => void open(group)} />
+      <NotificationLists unreadOnly={unreadOnly} onOpen={(group) => void open(group)} />
     </div>
   );
 }
 
-function NotificationPages(props: { unreadOnly: boolean; onOpen: (group: ThreadGroup) => void }) {
+/**
+ * The list of the filter chosen. The other filter's list starts again from its first page, loaded out of sight: the
+ * rows shown stay, dimmed and busy, until it replaces them.
+ */
+function NotificationLists(props: { unreadOnly: boolean; onOpen: (group: ThreadGroup) => void }) {
+  const [shown, setShown] = useState(props.unreadOnly);
+  const loading = shown !== props.unreadOnly;
+  // Keyed by the filter in one array, so the list loading out of sight is the one shown next, not loaded again.
+  const filters = loading ? [shown, props.unreadOnly] : [shown];
+  return filters.map((unreadOnly) => (
+    <NotificationPages
+      key={String(unreadOnly)}
+      unreadOnly={unreadOnly}
+      state={unreadOnly !== props.unreadOnly ? 'stale' : unreadOnly === shown ? 'shown' : 'loading'}
+      onFirstPage={unreadOnly === shown ? undefined : () => setShown(unreadOnly)}
+      onOpen={props.onOpen}
+    />
+  ));
+}
+
+function NotificationPages(props: {
+  unreadOnly: boolean;
+  /** stale: the other filter's list is loading. loading: this one is, out of sight. */
+  state: 'shown' | 'stale' | 'loading';
+  /** Called once the first page has its rows (or its error to show). */
+  onFirstPage?: () => void;
+  onOpen: (group: ThreadGroup) => void;
+}) {
   const [pages, setPages] = useState<string[]>([]);
   return (
-    <ul className="notification-list">
+    <ul
+      className={`notification-list${props.state === 'stale' ? ' notification-list--stale' : ''}`}
+      aria-busy={props.state === 'stale' || undefined}
+      hidden={props.state === 'loading'}
+    >
       {[null, ...pages].map((after, index, all) => (
         <NotificationPage
           key={after ?? 'first'}
@@ -113,6 +151,7 @@ function NotificationPages(props: { unreadOnly: boolean; onOpen: (group: ThreadG
           unreadOnly={props.unreadOnly}
           isFirst={index === 0}
           isLast={index === all.length - 1}
+          onLoaded={index === 0 ? props.onFirstPage : undefined}
           onOpen={props.onOpen}
           onMore={(cursor) => setPages((current) => [...current, cursor])}
         />
@@ -126,6 +165,7 @@ function NotificationPage(props: {
   unreadOnly: boolean;
   isFirst: boolean;
   isLast: boolean;
+  onLoaded?: () => void;
   onOpen: (group: ThreadGroup) => void;
   onMore: (cursor: string) => void;
 }) {
@@ -134,6 +174,11 @@ function NotificationPage(props: {
     variables: { first: 20, after: props.after, unreadOnly: props.unreadOnly },
     fetchPolicy: 'cache-and-network',
   });
+  const loaded = Boolean(data ?? error);
+  const { onLoaded } = props;
+  useEffect(() => {
+    if (loaded) onLoaded?.();
+  }, [loaded, onLoaded]);
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading notifications…" />;
   const { nodes, pageInfo } = data.notifications;
   return (
