@@ -635,7 +635,7 @@ describe('transport abuse: headers and production answers', () => {
   });
 
   it('answers 503 with the app when it cannot read whether the page is there, so crawlers come back rather than drop it', async () => {
-    const failing = vi.spyOn(app.nest.get(ThreadsService), 'visibleById').mockRejectedValueOnce(new Error('the database is away'));
+    const failing = vi.spyOn(app.nest.get(ThreadsService), 'byIdIncludingHidden').mockRejectedValueOnce(new Error('the database is away'));
     const errors = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     onTestFinished(() => {
       failing.mockRestore();

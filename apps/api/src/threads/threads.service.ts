@@ -216,8 +216,13 @@ export class ThreadsService {
 
   /** Batched per request; null when missing or not visible to the viewer. */
   async visibleById(context: RequestContext, id: number): Promise<Thread | null> {
-    const thread = await this.threadLoader(context).load(id);
+    const thread = await this.byIdIncludingHidden(context, id);
     return thread && isVisibleTo(context, thread) ? thread : null;
+  }
+
+  /** Batched per request; null when missing. A hidden one too: the caller shows it only where isVisibleTo says so. */
+  byIdIncludingHidden(context: RequestContext, id: number): Promise<Thread | null> {
+    return this.threadLoader(context).load(id);
   }
 
   /**

@@ -9,6 +9,7 @@ import { isStaffRole } from '../common/role.js';
 import { RequestContext } from '../common/request-context.js';
 import { cleanText } from '../common/text-input.js';
 import { ThreadsService } from '../threads/threads.service.js';
+import { isVisibleTo } from '../threads/visibility.js';
 import { UsersService } from '../users/users.service.js';
 
 /**
@@ -63,11 +64,10 @@ export class WebPagesService {
   /** Visible to everyone, or hidden and seen by this viewer (staff, its author): the session is read only then. */
   private async threadVisible(context: RequestContext, id: number | null): Promise<boolean> {
     if (id === null) return false;
-    if (await this.threads.visibleById(context, id)) return true;
-    if (!this.sessions.tokenFrom(context.request)) return false;
-    await this.sessions.viewerOf(context);
-    // The request's loader has the thread already: no second read.
-    return (await this.threads.visibleById(context, id)) !== null;
+    const thread = await this.threads.byIdIncludingHidden(context, id);
+    if (!thread) return false;
+    if (thread.hidden && this.sessions.tokenFrom(context.request)) await this.sessions.viewerOf(context);
+    return isVisibleTo(context, thread);
   }
 }
 
