@@ -148,19 +148,24 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     );
   });
 
-  it("reads a thread page (the web app's own query) in the same 2 statements with 2 replies or 20: the thread with its tags, author and whether its jobs are pending, then the replies with their authors", async () => {
-    const statementsFor = async (replies: number) => {
+  it("reads a thread page (the web app's own query) in the same 2 statements with 2 replies or 20, from the start or around a linked reply: the thread with its tags, author and whether its jobs are pending, then the replies with their authors", async () => {
+    const statementsFor = async (replies: number, linked?: number) => {
       const thread = await ask('Does my signature show in replies?');
-      for (let index = 0; index < replies; index++) await reply(thread.id, `Reply number ${index}, with **markdown**.`);
+      const ids: string[] = [];
+      for (let index = 0; index < replies; index++) ids.push((await reply(thread.id, `Reply number ${index}, with **markdown**.`)).id);
+      const around = linked === undefined ? {} : { around: ids[linked] };
       const { result: data, statements } = await app.countStatements(() =>
-        app.query<{ thread: { replies: { nodes: unknown[] } } }>(threadPageQuery, { id: thread.id, first: 50 }),
+        app.query<{ thread: { replies: { nodes: { id: string }[] } } }>(threadPageQuery, { id: thread.id, first: 5, ...around }),
       );
-      expect(data.thread.replies.nodes).toHaveLength(replies);
+      expect(data.thread.replies.nodes.map((node) => node.id)).toEqual(
+        ids.slice(linked === undefined ? 0 : linked - (linked % 5)).slice(0, 5),
+      );
       return statements;
     };
     const two = await statementsFor(2);
     const twenty = await statementsFor(20);
     expect(twenty).toBe(two);
     expect(twenty).toBeLessThanOrEqual(2);
+    expect(await statementsFor(20, 17)).toBe(two);
   });
 });

@@ -19,11 +19,14 @@ const replyFields =
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id lastActivityAt } }';
 const replyMutation = `mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { ${replyFields} } }`;
 const editReplyMutation = `mutation EditReply($replyId: ID!, $input: EditReplyInput!) { editReply(replyId: $replyId, input: $input) { ${replyFields} revisions { nodes { previousTitle previousBody createdAt editor { username } } } } }`;
-const threadQuery = `query Thread($id: ID!, $first: Int, $after: String) {
-  thread(id: $id) { id replyCount lastActivityAt status replies(first: $first, after: $after) { nodes { ${replyFields} } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }
+const threadQuery = `query Thread($id: ID!, $first: Int, $after: String, $before: String, $around: ID) {
+  thread(id: $id) {
+    id replyCount lastActivityAt status
+    replies(first: $first, after: $after, before: $before, around: $around) {
+      nodes { ${replyFields} } edges { cursor node { id } } pageInfo { hasPreviousPage hasNextPage startCursor endCursor }
+    }
+  }
 }`;
-
-const replyPositionQuery = 'query ReplyPosition($id: ID!, $replyId: ID!) { thread(id: $id) { replyPosition(replyId: $replyId) } }';
 
 const question = () => ({
   title: `Dark mode for the forum pages ${randomBytes(3).toString('hex')}`,
@@ -355,43 +358,73 @@ describe('replies', () => {
       expect(defaultPage.nodes).toHaveLength(5);
     });
 
-    it("tells where a reply is among those the viewer sees, in the pages' order, in the same 2 statements early or late", async () => {
+    it('reads the page that holds a linked reply, among the replies the viewer sees, and the pages before it', async () => {
       const thread = await ask();
       const posted: string[] = [];
-      for (let index = 0; index < 5; index++) posted.push((await reply(forum.helper.token, thread.id, `Reply number ${index}`)).id);
-      const foreign = (await reply(forum.helper.token, (await ask()).id)).id;
+      for (let index = 0; index < 7; index++) posted.push((await reply(forum.helper.token, thread.id, `Reply number ${index}`)).id);
       // Equal timestamps: the id must break the tie, as it does in the pages.
       await dataSource()
         .getRepository(ReplyEntity)
         .update({ threadId: Number(thread.id) }, { createdAt: new Date('2025-01-01T00:00:00.000Z') });
       await forum.app.nest.get(ThreadStateService).change(Number(thread.id), (change) => change.setReplyHidden(Number(posted[1]), true));
-      const position = async (replyId: string, token?: string) =>
-        (await forum.app.query<{ thread: { replyPosition: number | null } }>(replyPositionQuery, { id: thread.id, replyId }, { token }))
-          .thread.replyPosition;
+      const page = async (variables: Record<string, unknown>, token?: string) =>
+        (await readThread(thread.id, token, { first: 2, ...variables })).replies as {
+          nodes: { id: string }[];
+          pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+        };
+      const ids = (nodes: { id: string }[]) => nodes.map((node) => node.id);
 
-      // The thread, then the count of the replies up to the one asked for, however far along it is.
-      const statementsFor = async (replyId: string) => (await forum.app.countStatements(() => position(replyId))).statements;
-      expect(await statementsFor(posted[0])).toBe(2);
-      expect(await statementsFor(posted[4])).toBe(2);
-
-      // Staff see the hidden reply, its author too, anyone else not: each counts the replies as their own pages list them.
+      // Staff see the hidden reply, its author too, anyone else not: each gets the pages their own list is cut into.
       for (const token of [undefined, forum.helper.token, forum.asker.token, forum.staff.token]) {
-        const listed: string[] = (await readThread(thread.id, token)).replies.nodes.map((node: { id: string }) => node.id);
-        const positions = await Promise.all(listed.map((id) => position(id, token)));
-        expect(positions).toEqual(listed.map((_id, index) => index + 1));
+        const listed = ids((await readThread(thread.id, token)).replies.nodes);
+        expect(listed).toHaveLength(token === forum.helper.token || token === forum.staff.token ? 7 : 6);
+        for (const [index, replyId] of listed.entries()) {
+          const start = index - (index % 2);
+          const around = await page({ around: replyId }, token);
+          expect(ids(around.nodes)).toEqual(listed.slice(start, start + 2));
+          expect(around.pageInfo).toMatchObject({ hasPreviousPage: start > 0, hasNextPage: start + 2 < listed.length });
+        }
+        // From the page of the last reply back to the first, a page at a time.
+        let current = await page({ around: listed.at(-1) }, token);
+        const read = [...ids(current.nodes)];
+        while (current.pageInfo.hasPreviousPage) {
+          current = await page({ before: current.pageInfo.startCursor }, token);
+          expect(current.pageInfo.hasNextPage).toBe(true);
+          read.unshift(...ids(current.nodes));
+        }
+        expect(read).toEqual(listed);
       }
-      expect(await position(posted[4])).toBe(4);
-      expect(await position(posted[4], forum.staff.token)).toBe(5);
-      // Hidden from the reader, another thread's, or no reply at all: not one of them.
-      expect(await position(posted[1])).toBeNull();
-      expect(await position(posted[1], forum.asker.token)).toBeNull();
-      expect(await position(foreign)).toBeNull();
-      expect(await position(foreign, forum.staff.token)).toBeNull();
-      expect(await position('2147483647')).toBeNull();
-      for (const replyId of ['0', 'abc', '2147483648']) {
-        const response = await forum.app.request(replyPositionQuery, { id: thread.id, replyId });
-        expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+      // Hidden from the reader, another thread's, or no reply at all: the first page, as if the link had none.
+      const foreign = (await reply(forum.helper.token, (await ask()).id)).id;
+      for (const [replyId, token] of [
+        [posted[1], undefined],
+        [posted[1], forum.asker.token],
+        [foreign, undefined],
+        [foreign, forum.staff.token],
+        ['2147483647', undefined],
+      ] as const) {
+        const firstPage = await page({}, token);
+        expect(firstPage.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+        expect(await page({ around: replyId }, token)).toEqual(firstPage);
       }
+    });
+
+    it('reads the page around a reply in the same 2 statements as the first page, early or late in the thread', async () => {
+      const thread = await ask();
+      const posted: string[] = [];
+      for (let index = 0; index < 12; index++) posted.push((await reply(forum.helper.token, thread.id, `Reply number ${index}`)).id);
+      // The thread, then its page of replies with their authors, however far along the reply is.
+      const pageQuery = `query Page($id: ID!, $around: ID) {
+        thread(id: $id) { id title replies(first: 5, around: $around) { nodes { id bodyHtml author { username } } pageInfo { hasPreviousPage } } }
+      }`;
+      const statementsFor = async (variables: Record<string, unknown>) =>
+        (await forum.app.countStatements(() => forum.app.query(pageQuery, { id: thread.id, ...variables }))).statements;
+      const first = await statementsFor({});
+      expect(first).toBe(2);
+      expect(await statementsFor({ around: posted[0] })).toBe(first);
+      expect(await statementsFor({ around: posted[11] })).toBe(first);
+      expect(await statementsFor({ around: '2147483647' })).toBe(first);
     });
 
     it('refuses bad page sizes and cursors', async () => {
@@ -402,9 +435,30 @@ describe('replies', () => {
         { first: -1 },
         { after: 'not a cursor!' },
         { after: Buffer.from('a:1:1').toString('base64url') },
+        { before: 'not a cursor!' },
+        { before: Buffer.from('ur:1:1').toString('base64url') },
+        { around: 'abc' },
+        { around: '0' },
+        { around: '2147483648' },
+        { around: '' },
       ]) {
         const response = await forum.app.request(threadQuery, { id: thread.id, ...variables });
         expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('refuses a page asked for in more than one way', async () => {
+      const thread = await ask();
+      const replyId = (await reply(forum.helper.token, thread.id)).id;
+      const cursor = (await readThread(thread.id)).replies.pageInfo.endCursor as string;
+      for (const variables of [
+        { after: cursor, around: replyId },
+        { before: cursor, around: replyId },
+        { after: cursor, before: cursor },
+      ]) {
+        const response = await forum.app.request(threadQuery, { id: thread.id, ...variables });
+        expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(response.data).toBeNull();
       }
     });
   });

@@ -16,17 +16,22 @@ async function landedOn(reply: Locator): Promise<void> {
   expect(box !== null && box.y >= 0 && box.y < height).toBe(true);
 }
 
+/** The requests the page made for the thread and its pages of replies. */
+const threadReads = (operations: string[]) => operations.filter((name) => name === 'ThreadPage' || name === 'ThreadReplies');
+
 describe('a link to a reply opens its thread at the reply, wherever it is', () => {
   const forum = useBrowserApp();
-  // 105 replies: the thread page shows 50, then 50 more a page at a time.
+  // 120 replies, the last one hidden: the thread page shows 50 at a time, 119 to readers.
   const replies: string[] = [];
   let threadId = '';
   let otherThreadId = '';
   let foreignReply = '';
+  let helperToken = '';
 
   beforeAll(async () => {
     const asker = await createAccount(forum.app, Role.MEMBER, 'noor');
     const helper = await createAccount(forum.app, Role.MEMBER, 'basil');
+    helperToken = helper.token;
     const staff = await createAccount(forum.app, Role.STAFF, 'wren');
     // Off-topic, so the FAQ bot stays out.
     threadId = (
@@ -35,13 +40,13 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
         body: 'Every post says when it was written, but in a time zone that is not mine. Can I pick my own?',
       })
     ).id;
-    for (let number = 1; number <= 105; number++) {
+    for (let number = 1; number <= 120; number++) {
       replies.push(await reply(forum.app, number % 2 ? helper.token : asker.token, threadId, `Time zone reply number ${number}.`));
     }
     // The last one hidden, so that the pages before it stay as they are for readers.
     await forum.app.query(
       'mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }',
-      { id: replies[104] },
+      { id: replies[119] },
       { token: staff.token },
     );
     await forum.app.query('mutation A($id: ID!) { acceptAnswer(replyId: $id) { id } }', { id: replies[54] }, { token: asker.token });
@@ -53,29 +58,54 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     foreignReply = await reply(forum.app, helper.token, other.id, 'Not yet, it goes out on Fridays for everyone.');
   });
 
-  it('loads the pages up to the 55th reply and no further, and shows it marked and focused; more load as usual', async () => {
+  it('opens the thread at the 110th reply in one request, marked and focused; earlier replies load above it', async () => {
+    const page = await (await forum.open()).newPage();
+    const operations = operationsOf(page);
+    await page.goto(`/t/${threadId}#reply-${replies[109]}`);
+    await landedOn(page.locator(`#reply-${replies[109]}`));
+    await page.waitForLoadState('networkidle');
+    expect(threadReads(operations)).toEqual(['ThreadPage']);
+    // Its page: the 101st to the 119th.
+    await expect(page.locator('.post--reply').count()).resolves.toBe(19);
+    await expect(page.locator('.post--target').count()).resolves.toBe(1);
+    await expect(page.locator('.post--reply').first().getAttribute('id')).resolves.toBe(`reply-${replies[100]}`);
+    await expect(page.getByRole('button', { name: 'Show more replies' }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Show earlier replies' }).click();
+    await page.locator(`#reply-${replies[50]}`).getByText('Time zone reply number 51.').waitFor();
+    // The button left with its row: focus went on to the last reply of the page above, where the reader was.
+    await expect.poll(() => page.evaluate('document.activeElement?.id'), { timeout: 15_000 }).toBe(`reply-${replies[99]}`);
+    await page.getByRole('button', { name: 'Show earlier replies' }).click();
+    await page.locator(`#reply-${replies[0]}`).getByText('Time zone reply number 1.').waitFor();
+    await expect(page.getByRole('button', { name: 'Show earlier replies' }).count()).resolves.toBe(0);
+    await expect(page.locator('.post--reply').count()).resolves.toBe(119);
+    const shown = await page.locator('.post--reply').evaluateAll((items) => items.map((item) => item.id));
+    expect(shown).toEqual(replies.slice(0, 119).map((id) => `reply-${id}`));
+  });
+
+  it('opens the thread at the 55th reply in one request; later replies load below it as usual', async () => {
     const page = await (await forum.open()).newPage();
     const operations = operationsOf(page);
     await page.goto(`/t/${threadId}#reply-${replies[54]}`);
     await landedOn(page.locator(`#reply-${replies[54]}`));
-    expect(operations.filter((name) => name === 'ThreadReplies')).toHaveLength(1);
-    await expect(page.locator('.post--reply').count()).resolves.toBe(100);
-    await expect(page.locator('.post--target').count()).resolves.toBe(1);
+    expect(threadReads(operations)).toEqual(['ThreadPage']);
+    await expect(page.locator('.post--reply').count()).resolves.toBe(50);
 
     await page.getByRole('button', { name: 'Show more replies' }).click();
-    await page.locator(`#reply-${replies[103]}`).getByText('Time zone reply number 104.').waitFor();
+    await page.locator(`#reply-${replies[118]}`).getByText('Time zone reply number 119.').waitFor();
     await expect(page.getByRole('button', { name: 'Show more replies' }).count()).resolves.toBe(0);
     // The button left with its page: focus went on to the first reply of the next, not to the top of the page.
     await expect.poll(() => page.evaluate('document.activeElement?.id'), { timeout: 15_000 }).toBe(`reply-${replies[100]}`);
+    await page.getByRole('button', { name: 'Show earlier replies' }).waitFor();
   });
 
-  it('lands on a reply of the first page as before, without asking where it is', async () => {
+  it('lands on a reply of the first page as before, with no earlier replies to show', async () => {
     const page = await (await forum.open()).newPage();
     const operations = operationsOf(page);
     await page.goto(`/t/${threadId}#reply-${replies[29]}`);
     await landedOn(page.locator(`#reply-${replies[29]}`));
-    expect(operations).not.toContain('ReplyPosition');
-    expect(operations).not.toContain('ThreadReplies');
+    expect(threadReads(operations)).toEqual(['ThreadPage']);
+    await expect(page.getByRole('button', { name: 'Show earlier replies' }).count()).resolves.toBe(0);
   });
 
   it('leads from the question to its accepted answer on a later page', async () => {
@@ -85,16 +115,17 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     await landedOn(page.locator(`#reply-${replies[54]}`));
   });
 
-  it('says a reply hidden from the reader, or of another thread, is not available, and loads no page looking for it', async () => {
-    for (const replyId of [replies[104], foreignReply]) {
+  it('opens the thread at its start for a reply hidden from the reader, or of another thread, and says it is not available', async () => {
+    for (const replyId of [replies[119], foreignReply]) {
       const page = await (await forum.open()).newPage();
       const operations = operationsOf(page);
       await page.goto(`/t/${threadId}#reply-${replyId}`);
       await page.getByText('That reply is not available').waitFor();
-      expect(operations).toContain('ReplyPosition');
-      expect(operations).not.toContain('ThreadReplies');
+      expect(threadReads(operations)).toEqual(['ThreadPage']);
       await expect(page.locator('.post--reply').count()).resolves.toBe(50);
+      await expect(page.locator('.post--reply').first().getAttribute('id')).resolves.toBe(`reply-${replies[0]}`);
       await expect(page.locator('.post--target').count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: 'Show earlier replies' }).count()).resolves.toBe(0);
       await page.getByRole('button', { name: 'Show more replies' }).waitFor();
     }
   });
@@ -111,5 +142,18 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     await page.locator(`#reply-${foreignReply}`).waitFor();
     await page.waitForLoadState('networkidle');
     await expect(page.locator('.post--reply').count()).resolves.toBe(1);
+  });
+
+  // Last: it adds a reply to the thread.
+  it('adds a reply posted while the thread is open at a linked reply to its page, with no thread request', async () => {
+    const page = await (await forum.open()).newPage();
+    const operations = operationsOf(page);
+    await page.goto(`/t/${threadId}#reply-${replies[109]}`);
+    await landedOn(page.locator(`#reply-${replies[109]}`));
+    await page.locator('.thread-page[data-live="connected"]').waitFor();
+    const posted = await reply(forum.app, helperToken, threadId, 'Time zone reply posted while it was being read.');
+    await page.locator(`#reply-${posted}`).waitFor();
+    await expect(page.locator('.post--reply').count()).resolves.toBe(20);
+    expect(threadReads(operations)).toEqual(['ThreadPage']);
   });
 });

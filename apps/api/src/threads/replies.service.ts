@@ -16,6 +16,8 @@ import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole, Role } from '../common/role.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { decodePositionCursor, encodePositionCursor } from '../common/cursor.js';
+import { replyCursorKind, replyPageOf, replyPageRequest } from './reply-pages.js';
+import { ThreadReplyConnection } from './models/thread-reply-connection.model.js';
 import { connectionOf } from '../common/paginated.js';
 import { updateUnlessEditedSince } from '../common/versioned-update.js';
 import { editRateLimitKey } from './edit-rate-limit.js';
@@ -376,45 +378,45 @@ export class RepliesService {
     return toReply(stored, current.acceptedReplyId, current.locked);
   }
 
-  /** One page of a thread's replies the viewer may see, oldest first: one statement. */
-  async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ReplyConnection> {
-    const after = args.after != null ? decodePositionCursor('r', args.after) : null;
-    const sql = new SqlParameters();
-    let where = `r.thread_id = ${sql.param(Number(thread.id))} AND ${visibleSql(context, 'r', sql)}`;
-    if (after) {
-      const at = sql.param(after.at);
-      where += ` AND (r.created_at > ${at} OR (r.created_at = ${at} AND r.id > ${sql.param(after.id)}))`;
-    }
-    const rows = await sqlRows<ReplyRow & AuthorColumns>(
-      this.replies.manager.connection,
-      `SELECT ${replySelect}, ${this.users.authorColumns('a')} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${sql.param(args.first + 1)}`,
-      sql.values,
-    );
-    return connectionOf(rows, args.first, (row) => {
-      const node = replyFromRow(row, thread);
-      this.users.knownAuthor(context, row);
-      return { cursor: encodePositionCursor('r', { at: node.createdAt, id: Number(node.id) }), node };
-    });
-  }
-
   /**
-   * Where the reply is among the thread's replies the viewer sees, oldest first as `page` lists them (1 for the first),
-   * or null when it is not one of them (no such reply, another thread's, hidden from the viewer): one statement, which
-   * counts the replies up to it along the thread's (thread_id, created_at, id) index.
+   * One page of a thread's replies the viewer may see, oldest first: one statement. Read `around` a reply, it counts the
+   * replies before it along the thread's (thread_id, created_at, id) index, and reads the page from that page's start
+   * (none when the viewer sees no such reply in this thread: then the first page, as if it were not there).
    */
-  async position(context: RequestContext, threadId: number, replyId: string): Promise<number | null> {
+  async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ThreadReplyConnection> {
+    const request = replyPageRequest(args);
     const sql = new SqlParameters();
-    const [row] = await sqlRows<{ position: number | string }>(
+    const threadId = sql.param(Number(thread.id));
+    let where = `r.thread_id = ${threadId} AND ${visibleSql(context, 'r', sql)}`;
+    let order = 'r.created_at, r.id';
+    let withPageStart = '';
+    if (request.from === 'after') {
+      const at = sql.param(request.position.at);
+      where += ` AND (r.created_at > ${at} OR (r.created_at = ${at} AND r.id > ${sql.param(request.position.id)}))`;
+    } else if (request.from === 'before') {
+      where += ` AND (r.created_at, r.id) < (${sql.param(request.position.at)}, ${sql.param(request.position.id)})`;
+      order = 'r.created_at DESC, r.id DESC';
+    } else if (request.from === 'around') {
+      const size = sql.param(args.first);
+      withPageStart = `WITH page AS (
+        SELECT COUNT(earlier.id) / ${size} * ${size} AS start FROM replies target
+        JOIN replies earlier ON earlier.thread_id = target.thread_id
+          AND (earlier.created_at, earlier.id) < (target.created_at, target.id) AND ${visibleSql(context, 'earlier', sql)}
+        WHERE target.id = ${sql.param(request.replyId)} AND target.thread_id = ${threadId} AND ${visibleSql(context, 'target', sql)})`;
+    }
+    const rows = await sqlRows<ReplyRow & AuthorColumns & { page_start?: number | string }>(
       this.replies.manager.connection,
-      `SELECT COUNT(*) AS position FROM replies target
-       JOIN replies r ON r.thread_id = target.thread_id AND (r.created_at, r.id) <= (target.created_at, target.id)
-       WHERE target.id = ${sql.param(parseId(replyId, 'replyId'))} AND target.thread_id = ${sql.param(threadId)}
-         AND ${visibleSql(context, 'target', sql)} AND ${visibleSql(context, 'r', sql)}`,
+      `${withPageStart} SELECT ${replySelect}, ${this.users.authorColumns('a')}${withPageStart ? ', (SELECT start FROM page) AS page_start' : ''}
+       FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE ${where} ORDER BY ${order}
+       LIMIT ${sql.param(args.first + 1)}${withPageStart ? ' OFFSET (SELECT start FROM page)' : ''}`,
       sql.values,
     );
     // PostgreSQL returns COUNT as a bigint string.
-    const position = Number(row?.position ?? 0);
-    return position > 0 ? position : null;
+    return replyPageOf(rows, args.first, request, Number(rows[0]?.page_start ?? 0), (row) => {
+      const node = replyFromRow(row, thread);
+      this.users.knownAuthor(context, row);
+      return { cursor: encodePositionCursor(replyCursorKind, { at: node.createdAt, id: Number(node.id) }), node };
+    });
   }
 
   /**

@@ -10,7 +10,7 @@ import { AskQuestionInput } from './dto/ask-question.input.js';
 import { EditQuestionInput } from './dto/edit-question.input.js';
 import { RepliesArgs } from './dto/replies.args.js';
 import { ThreadsArgs } from './dto/threads.args.js';
-import { ReplyConnection } from './models/reply-connection.model.js';
+import { ThreadReplyConnection } from './models/thread-reply-connection.model.js';
 import { Reply } from './models/reply.model.js';
 import { RevisionConnection } from './models/revision-connection.model.js';
 import { ThreadConnection } from './models/thread-connection.model.js';
@@ -106,24 +106,12 @@ export class ThreadsResolver {
     return this.repliesService.accepted(requestContextOf(graphql), thread);
   }
 
-  @ResolveField(() => ReplyConnection, {
-    description: 'Replies the viewer may see, oldest first. Meant for one thread, not for every thread of a list.',
-  })
-  replies(@Ctx() context: RequestContext, @Parent() thread: Thread, @Args() args: RepliesArgs): Promise<ReplyConnection> {
-    return this.repliesService.page(context, thread, args);
-  }
-
-  @ResolveField(() => Int, {
-    nullable: true,
+  @ResolveField(() => ThreadReplyConnection, {
     description:
-      "Where a reply is among the replies the viewer sees, oldest first (1 for the first): a link to it loads the pages of replies up to it. Null when it is not one of them (no such reply, another thread's, or hidden from the viewer).",
+      'Replies the viewer may see, oldest first, a page at a time: the first, the one after or before a cursor, or the one around a reply a link points to. Meant for one thread, not for every thread of a list.',
   })
-  replyPosition(
-    @Ctx() context: RequestContext,
-    @Parent() thread: Thread,
-    @Args('replyId', { type: () => ID, description: 'The reply a link points to.' }) replyId: string,
-  ): Promise<number | null> {
-    return this.repliesService.position(context, Number(thread.id), replyId);
+  replies(@Ctx() context: RequestContext, @Parent() thread: Thread, @Args() args: RepliesArgs): Promise<ThreadReplyConnection> {
+    return this.repliesService.page(context, thread, args);
   }
 
   @ResolveField(() => Int, {

@@ -101,6 +101,34 @@ export function LoadMoreRow({
 }
 
 /**
+ * The row that starts the first loaded page of a list opened part-way (at a linked item) while the server has earlier
+ * items: a button that asks for the page before by the page's startCursor. Focus goes on to the last item of that page,
+ * just above where the reader was (the page's own row for the page before it comes first).
+ */
+export function LoadEarlierRow({
+  pageInfo,
+  onLoadEarlier,
+  children = 'Load earlier',
+}: {
+  pageInfo: { hasPreviousPage: boolean; startCursor?: string | null };
+  onLoadEarlier: (startCursor: string) => void;
+  children?: ReactNode;
+}) {
+  const row = useRef<HTMLLIElement>(null);
+  const { hasPreviousPage, startCursor } = pageInfo;
+  if (!hasPreviousPage || !startCursor) return null;
+  const loadEarlier = () => {
+    if (row.current) focusLastItemBefore(row.current);
+    onLoadEarlier(startCursor);
+  };
+  return (
+    <li ref={row}>
+      <Button onClick={loadEarlier}>{children}</Button>
+    </li>
+  );
+}
+
+/**
  * Once the next page is in, focus goes to its first item. The button that had it leaves with the page it ended, and
  * focus would fall to the body, sending keyboard and screen-reader users back to the top of the page. The next page's
  * items take the row's place in the same list (a list's pages are parts of one list); the row that stands for a page
@@ -117,6 +145,27 @@ function focusFirstItemAfter(row: HTMLLIElement): void {
       return;
     }
     const item = list.children[index];
+    if (!(item instanceof HTMLElement) || item === row || item.querySelector('[role="status"], [role="alert"]')) return;
+    observer.disconnect();
+    if (!item.hasAttribute('tabindex')) item.tabIndex = -1;
+    item.focus();
+  });
+  observer.observe(list, { childList: true, subtree: true });
+  window.setTimeout(() => observer.disconnect(), 30_000);
+}
+
+/** As focusFirstItemAfter, for a row that loads the page before the item that follows it: focus goes to that page's last item. */
+function focusLastItemBefore(row: HTMLLIElement): void {
+  const list = row.parentElement;
+  const next = row.nextElementSibling;
+  if (!list || !next) return;
+  const observer = new MutationObserver(() => {
+    const active = document.activeElement;
+    if ((active && active !== document.body && !row.contains(active)) || !next.isConnected) {
+      observer.disconnect();
+      return;
+    }
+    const item = next.previousElementSibling;
     if (!(item instanceof HTMLElement) || item === row || item.querySelector('[role="status"], [role="alert"]')) return;
     observer.disconnect();
     if (!item.hasAttribute('tabindex')) item.tabIndex = -1;

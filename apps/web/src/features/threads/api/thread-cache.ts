@@ -7,10 +7,25 @@ export type ThreadActivityEvent = ThreadActivitySubscription['threadActivity'];
 /** Replies per page on the thread page; its queries' variables, which the cache updates below must match. */
 export const repliesPerPage = 50;
 
-/** Where a thread's replies are in the cache: the page's first page, and the cursors of the pages it loaded after that. */
+/**
+ * Where a thread's replies are in the cache: the page the thread opened at (its first, or the one that holds the reply
+ * `around` names), and the cursors of the pages loaded before and after that one.
+ */
 export interface LoadedReplies {
   threadId: string;
+  around: string | null;
+  pagesBefore: readonly string[];
   pagesAfter: readonly string[];
+}
+
+/** The thread query's variables: the page around a linked reply, or the first (as it was before links asked). */
+export function threadPageVariables(threadId: string, around: string | null) {
+  return around === null ? { id: threadId, first: repliesPerPage } : { id: threadId, first: repliesPerPage, around };
+}
+
+/** The variables of a page of replies after or before one loaded. */
+export function repliesPageVariables(threadId: string, from: { after: string } | { before: string }) {
+  return { id: threadId, first: repliesPerPage, ...from };
 }
 
 export type AddedReply = 'added' | 'present' | 'not-loaded' | 'missing';
@@ -21,7 +36,8 @@ export type AddedReply = 'added' | 'present' | 'not-loaded' | 'missing';
  * caller counts it once with countReply). 'missing': the page is not in the cache, read it again.
  */
 export function addReply(cache: ApolloCache, loaded: LoadedReplies, reply: ReplyFieldsFragment): AddedReply {
-  const page = cache.readQuery({ query: ThreadPageDocument, variables: { id: loaded.threadId, first: repliesPerPage } });
+  const pageVariables = threadPageVariables(loaded.threadId, loaded.around);
+  const page = cache.readQuery({ query: ThreadPageDocument, variables: pageVariables });
   if (!page) return 'missing';
   if (page.thread.replies.nodes.some((node) => node.id === reply.id)) return 'present';
   const lastPageAfter = loaded.pagesAfter.at(-1);
@@ -29,11 +45,11 @@ export function addReply(cache: ApolloCache, loaded: LoadedReplies, reply: Reply
     if (page.thread.replies.pageInfo.hasNextPage) return 'not-loaded';
     cache.writeQuery({
       query: ThreadPageDocument,
-      variables: { id: loaded.threadId, first: repliesPerPage },
+      variables: pageVariables,
       data: { thread: { ...page.thread, replies: { ...page.thread.replies, nodes: [...page.thread.replies.nodes, reply] } } },
     });
   } else {
-    const variables = { id: loaded.threadId, first: repliesPerPage, after: lastPageAfter };
+    const variables = repliesPageVariables(loaded.threadId, { after: lastPageAfter });
     const last = cache.readQuery({ query: ThreadRepliesDocument, variables });
     if (!last) return 'missing';
     if (last.thread.replies.nodes.some((node) => node.id === reply.id)) return 'present';
@@ -84,14 +100,14 @@ export function applyAcceptance(cache: ApolloCache, loaded: LoadedReplies, reply
   return true;
 }
 
-function loadedReplies(cache: ApolloCache, loaded: LoadedReplies): ReplyFieldsFragment[] {
-  const first = cache.readQuery({ query: ThreadPageDocument, variables: { id: loaded.threadId, first: repliesPerPage } });
-  const more = loaded.pagesAfter.map(
-    (after) =>
-      cache.readQuery({ query: ThreadRepliesDocument, variables: { id: loaded.threadId, first: repliesPerPage, after } })?.thread.replies
-        .nodes ?? [],
-  );
-  return [...(first?.thread.replies.nodes ?? []), ...more.flat()];
+/** The replies of the pages loaded, in the thread's order. */
+export function loadedReplies(cache: ApolloCache, loaded: LoadedReplies): ReplyFieldsFragment[] {
+  const opened = cache.readQuery({ query: ThreadPageDocument, variables: threadPageVariables(loaded.threadId, loaded.around) });
+  const pageOf = (from: { after: string } | { before: string }) =>
+    cache.readQuery({ query: ThreadRepliesDocument, variables: repliesPageVariables(loaded.threadId, from) })?.thread.replies.nodes ?? [];
+  const before = loaded.pagesBefore.map((cursor) => pageOf({ before: cursor }));
+  const after = loaded.pagesAfter.map((cursor) => pageOf({ after: cursor }));
+  return [...before.flat(), ...(opened?.thread.replies.nodes ?? []), ...after.flat()];
 }
 
 export function applyState(cache: ApolloCache, threadId: string, state: NonNullable<ThreadActivityEvent['state']>): void {

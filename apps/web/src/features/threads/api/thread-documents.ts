@@ -25,7 +25,7 @@ export const ReplyFieldsFragment = graphql(`
 `);
 
 export const ThreadPageDocument = graphql(`
-  query ThreadPage($id: ID!, $first: Int!) {
+  query ThreadPage($id: ID!, $first: Int!, $around: ID) {
     thread(id: $id) {
       id
       title
@@ -59,12 +59,14 @@ export const ThreadPageDocument = graphql(`
           isBot
         }
       }
-      replies(first: $first) {
+      replies(first: $first, around: $around) {
         nodes {
           ...ReplyFields
         }
         pageInfo {
+          hasPreviousPage
           hasNextPage
+          startCursor
           endCursor
         }
       }
@@ -73,27 +75,20 @@ export const ThreadPageDocument = graphql(`
 `);
 
 export const ThreadRepliesDocument = graphql(`
-  query ThreadReplies($id: ID!, $first: Int!, $after: String) {
+  query ThreadReplies($id: ID!, $first: Int!, $after: String, $before: String) {
     thread(id: $id) {
       id
-      replies(first: $first, after: $after) {
+      replies(first: $first, after: $after, before: $before) {
         nodes {
           ...ReplyFields
         }
         pageInfo {
+          hasPreviousPage
           hasNextPage
+          startCursor
           endCursor
         }
       }
-    }
-  }
-`);
-
-export const ReplyPositionDocument = graphql(`
-  query ReplyPosition($id: ID!, $replyId: ID!) {
-    thread(id: $id) {
-      id
-      replyPosition(replyId: $replyId)
     }
   }
 `);

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
-import { ErrorMessage, InlineError, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
+import { ErrorMessage, InlineError, LoadEarlierRow, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
@@ -15,14 +15,17 @@ import { useAnnouncement } from '../../../lib/use-announcement';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
-import { addReply, applyAcceptance, applyState, countReply, repliesPerPage, type LoadedReplies } from '../api/thread-cache';
 import {
-  AcceptAnswerDocument,
-  ReplyPositionDocument,
-  ThreadPageDocument,
-  ThreadRepliesDocument,
-  UnacceptAnswerDocument,
-} from '../api/thread-documents';
+  addReply,
+  applyAcceptance,
+  applyState,
+  countReply,
+  loadedReplies,
+  repliesPageVariables,
+  threadPageVariables,
+  type LoadedReplies,
+} from '../api/thread-cache';
+import { AcceptAnswerDocument, ThreadPageDocument, ThreadRepliesDocument, UnacceptAnswerDocument } from '../api/thread-documents';
 import { EditQuestionForm, EditReplyForm, questionEditDraftKey, replyEditDraftKey } from './edit-forms';
 import { PostByline } from './post-byline';
 import { ReplyBox } from './reply-box';
@@ -56,17 +59,30 @@ export interface ThreadSlots {
   refresh?: () => void;
 }
 
+/** The pages of replies shown: the one the thread opened at (the first, or the one around a linked reply), then those before and after it. */
+interface ShownPages {
+  around: string | null;
+  before: readonly string[];
+  after: readonly string[];
+}
+
 export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?: ThreadSlots }) {
-  const { data, error, refetch } = useQuery(ThreadPageDocument, { variables: { id: threadId, first: repliesPerPage } });
-  const [morePages, setMorePages] = useState<string[]>([]);
+  const client = useApolloClient();
+  const linkedId = linkedReplyId(useLocation().hash);
+  const [pages, setPages] = useState<ShownPages>(() => ({ around: replyIdOrNull(linkedId), before: [], after: [] }));
+  // One request however far along the linked reply is: the thread with the page of replies that holds it.
+  const { data, error, refetch } = useQuery(ThreadPageDocument, { variables: threadPageVariables(threadId, pages.around) });
   const refreshSlots = useLatest(slots.refresh);
-  const live = useThreadLive({ threadId, pagesAfter: morePages }, refreshSlots);
+  const loaded: LoadedReplies = { threadId, around: pages.around, pagesBefore: pages.before, pagesAfter: pages.after };
+  const live = useThreadLive(loaded, refreshSlots);
   useCatchUpWhileProcessing(data?.thread.processing ?? false, refetch, refreshSlots);
-  const linked = useLinkedReply(threadId, data?.thread.replies);
-  const firstEndCursor = data?.thread.replies.pageInfo.endCursor ?? null;
+  // A link on the page to a reply on no page shown (the accepted answer, further on): the thread opens again at it.
   useEffect(() => {
-    if (linked.pagesAfterFirst > 0 && firstEndCursor) setMorePages((pages) => (pages.length ? pages : [firstEndCursor]));
-  }, [linked.pagesAfterFirst, firstEndCursor]);
+    const around = replyIdOrNull(linkedId);
+    if (around === null || around === pages.around) return;
+    const shown = { threadId, around: pages.around, pagesBefore: pages.before, pagesAfter: pages.after };
+    if (!loadedReplies(client.cache, shown).some((reply) => reply.id === around)) setPages({ around, before: [], after: [] });
+  }, [client, threadId, linkedId, pages]);
   const missing = error !== undefined && isMissing(error);
   usePageTitle(missing ? 'Question not found' : data?.thread.title);
 
@@ -84,8 +100,15 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner label="Loading the question…" />;
   const thread = data.thread;
-  const firstPage = thread.replies;
-  const lastCursor = morePages.length ? null : firstPage.pageInfo.endCursor;
+  const openedPage = thread.replies;
+  // The server opens the thread at its first page when the reader sees no such reply in it (hidden, another thread's, none).
+  const unavailable =
+    linkedId !== null &&
+    (replyIdOrNull(linkedId) === null || (linkedId === pages.around && !openedPage.nodes.some((reply) => reply.id === linkedId)));
+  const loadEarlier = (cursor: string) =>
+    setPages((shown) => (shown.before.includes(cursor) ? shown : { ...shown, before: [cursor, ...shown.before] }));
+  const loadLater = (cursor: string) =>
+    setPages((shown) => (shown.after.includes(cursor) ? shown : { ...shown, after: [...shown.after, cursor] }));
 
   return (
     // data-live: whether live updates reach the page (its socket is acknowledged); the browser tests wait for it.
@@ -93,7 +116,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       <div className="sr-live visually-hidden" aria-live="polite">
         {live.announcement}
       </div>
-      {linked.unavailable ? <Notice tone="warning">That reply is not available: it may have been hidden by a moderator.</Notice> : null}
+      {unavailable ? <Notice tone="warning">That reply is not available: it may have been hidden by a moderator.</Notice> : null}
       <QuestionPost thread={thread} slots={slots} />
       {slots.afterQuestion?.(thread)}
       <section className="replies" aria-labelledby="replies-heading">
@@ -101,34 +124,51 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
           {repliesHeading(thread.replyCount, thread.hiddenReplyCount)}
         </h2>
         <ol className="reply-list">
-          {firstPage.nodes.map((reply) => (
+          {pages.before.length === 0 ? (
+            <LoadEarlierRow pageInfo={openedPage.pageInfo} onLoadEarlier={loadEarlier}>
+              Show earlier replies
+            </LoadEarlierRow>
+          ) : null}
+          {pages.before.map((before, index) => (
+            <RepliesPage
+              key={before}
+              from={{ before }}
+              thread={thread}
+              slots={slots}
+              freshReplyIds={live.freshReplyIds}
+              targetReplyId={linkedId}
+              loadsMore={index === 0}
+              onMore={loadEarlier}
+            />
+          ))}
+          {openedPage.nodes.map((reply) => (
             <ReplyPost
               key={reply.id}
               reply={reply}
               thread={thread}
               slots={slots}
               fresh={live.freshReplyIds.has(reply.id)}
-              target={reply.id === linked.replyId}
+              target={reply.id === linkedId}
             />
           ))}
-          {morePages.map((after, index) => (
+          {pages.after.map((after, index) => (
             <RepliesPage
               key={after}
-              threadId={threadId}
-              after={after}
+              from={{ after }}
               thread={thread}
               slots={slots}
               freshReplyIds={live.freshReplyIds}
-              targetReplyId={linked.replyId}
-              isLast={index === morePages.length - 1}
-              loadNext={index < linked.pagesAfterFirst - 1}
-              onMore={(cursor) => setMorePages((pages) => (pages.includes(cursor) ? pages : [...pages, cursor]))}
+              targetReplyId={linkedId}
+              loadsMore={index === pages.after.length - 1}
+              onMore={loadLater}
             />
           ))}
+          {pages.after.length === 0 ? (
+            <LoadMoreRow pageInfo={openedPage.pageInfo} onLoadMore={loadLater}>
+              Show more replies
+            </LoadMoreRow>
+          ) : null}
         </ol>
-        {firstPage.pageInfo.hasNextPage && lastCursor ? (
-          <Button onClick={() => setMorePages([lastCursor])}>Show more replies</Button>
-        ) : null}
       </section>
       <ReplyArea thread={thread} draft={slots.replyDraft} onDraftApplied={slots.onReplyDraftApplied} onPosted={live.posted} />
     </div>
@@ -146,27 +186,13 @@ function linkedReplyId(hash: string): string | null {
   return /^#reply-([1-9][0-9]*)$/.exec(hash)?.[1] ?? null;
 }
 
-/**
- * A link to a reply that is not on the first page: the API tells where the reply is among those the reader sees, and
- * the page loads the pages after the first up to it (pagesAfterFirst), as "Show more replies" does, and no further. When
- * the reader sees no such reply in this thread (hidden, another thread's, none), it loads nothing and says so.
- */
-function useLinkedReply(threadId: string, firstPage: ThreadDetails['replies'] | undefined) {
-  const replyId = linkedReplyId(useLocation().hash);
-  const elsewhere = replyId !== null && firstPage !== undefined && !firstPage.nodes.some((reply) => reply.id === replyId);
-  // Asked even when the first page is the only one: it may be an older copy from the cache, without the reply.
-  const { data, error } = useQuery(ReplyPositionDocument, {
-    variables: { id: threadId, replyId: replyId ?? '' },
-    skip: !elsewhere,
-    fetchPolicy: 'network-only',
-  });
-  const position = elsewhere ? data?.thread.replyPosition : undefined;
-  return {
-    replyId,
-    pagesAfterFirst: position ? Math.ceil(position / repliesPerPage) - 1 : 0,
-    unavailable: elsewhere && (position === null || errorCodeOf(error) === 'BAD_USER_INPUT'),
-  };
+/** The id when it is one a reply could have (the API refuses others as bad input), else null. */
+function replyIdOrNull(id: string | null): string | null {
+  return id !== null && id.length <= 10 && Number(id) <= maxReplyId ? id : null;
 }
+
+/** Ids are int4 columns on PostgreSQL. */
+const maxReplyId = 2_147_483_647;
 
 /** Counts the replies the viewer sees: staff (and a hidden reply's author) see hidden ones too, and are told how many. */
 function repliesHeading(visible: number, hidden: number): string {
@@ -308,30 +334,28 @@ function announcementFor(kind: ThreadActivityKind, replyId: string | null, byYou
   }
 }
 
+/** A page of replies loaded after the one the thread opened at, or before it; the outermost one asks for the next. */
 function RepliesPage(props: {
-  threadId: string;
-  after: string;
+  from: { after: string } | { before: string };
   thread: ThreadDetails;
   slots: ThreadSlots;
   freshReplyIds: ReadonlySet<string>;
   targetReplyId: string | null;
-  isLast: boolean;
-  /** Load the next page as soon as this one is in: a linked reply is further on. */
-  loadNext: boolean;
+  /** The last page loaded after, or the first loaded before: its row asks for the page past it. */
+  loadsMore: boolean;
   onMore: (cursor: string) => void;
 }) {
-  const { data, error, refetch } = useQuery(ThreadRepliesDocument, {
-    variables: { id: props.threadId, first: repliesPerPage, after: props.after },
-  });
-  const pageInfo = data?.thread.replies.pageInfo;
-  const nextCursor = props.isLast && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
-  const { loadNext, onMore } = props;
-  useEffect(() => {
-    if (loadNext && nextCursor) onMore(nextCursor);
-  }, [loadNext, nextCursor, onMore]);
+  const { data, error, refetch } = useQuery(ThreadRepliesDocument, { variables: repliesPageVariables(props.thread.id, props.from) });
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading replies…" />;
+  const earlier = 'before' in props.from;
+  const { pageInfo } = data.thread.replies;
   return (
     <>
+      {props.loadsMore && earlier ? (
+        <LoadEarlierRow pageInfo={pageInfo} onLoadEarlier={props.onMore}>
+          Show earlier replies
+        </LoadEarlierRow>
+      ) : null}
       {data.thread.replies.nodes.map((reply) => (
         <ReplyPost
           key={reply.id}
@@ -342,8 +366,8 @@ function RepliesPage(props: {
           target={reply.id === props.targetReplyId}
         />
       ))}
-      {props.isLast ? (
-        <LoadMoreRow pageInfo={data.thread.replies.pageInfo} onLoadMore={onMore}>
+      {props.loadsMore && !earlier ? (
+        <LoadMoreRow pageInfo={pageInfo} onLoadMore={props.onMore}>
           Show more replies
         </LoadMoreRow>
       ) : null}
