@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForumEvents, ForumEventMap } from '../apps/api/src/events/forum-events.js';
+import { print } from 'graphql';
 import { Role } from '../apps/api/src/common/role.js';
+import { ThreadPageDocument } from '../apps/web/src/gql/graphql.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
 
@@ -709,6 +711,84 @@ describe('moderation', () => {
       // Another member's flag on the same post is not a duplicate.
       await app.query(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Spam post' }, { token: staff.token });
       expect(await countOpen()).toBe(before + 2);
+    });
+
+    it('tells each viewer whether they have an open flag on the question and each reply; a resolved flag no longer counts and the post can be flagged again', async () => {
+      const threadId = await ask();
+      const replyId = await reply(threadId, other.token);
+      const flagger = await createAccount(app, Role.MEMBER);
+      const bystander = await createAccount(app, Role.MEMBER);
+      const flaggedQuery = `query Flagged($id: ID!) { thread(id: $id) { viewerFlagged replies(first: 10) { nodes { id viewerFlagged } } } }`;
+      const flaggedAs = async (token?: string) => {
+        const { thread } = await app.query<{
+          thread: { viewerFlagged: boolean; replies: { nodes: { id: string; viewerFlagged: boolean }[] } };
+        }>(flaggedQuery, { id: threadId }, token ? { token } : {});
+        return { question: thread.viewerFlagged, reply: thread.replies.nodes.find((node) => node.id === replyId)?.viewerFlagged };
+      };
+      const flagAs = (token: string, postType: string, postId: string) =>
+        app.request<{ flagPost: { id: string } }>(flagMutation, { postType, postId, reason: 'Looks like spam' }, { token });
+
+      expect(await flaggedAs(flagger.token)).toEqual({ question: false, reply: false });
+      const replyFlag = (await flagAs(flagger.token, 'REPLY', replyId)).data!.flagPost.id;
+      expect(await flaggedAs(flagger.token)).toEqual({ question: false, reply: true });
+      await flagAs(flagger.token, 'THREAD', threadId);
+      expect(await flaggedAs(flagger.token)).toEqual({ question: true, reply: true });
+      // Someone else's flag is not the viewer's; visitors and the posts' authors have none.
+      expect(await flaggedAs(bystander.token)).toEqual({ question: false, reply: false });
+      expect(await flaggedAs()).toEqual({ question: false, reply: false });
+      expect(await flaggedAs(author.token)).toEqual({ question: false, reply: false });
+      expect(await flaggedAs(other.token)).toEqual({ question: false, reply: false });
+      // The API refuses another flag while one is open, as the field says.
+      expect((await flagAs(flagger.token, 'REPLY', replyId)).errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ALREADY_FLAGGED',
+      });
+
+      await app.query(resolveMutation, { flagId: replyFlag }, { token: staff.token });
+      expect(await flaggedAs(flagger.token)).toEqual({ question: true, reply: false });
+      expect((await flagAs(flagger.token, 'REPLY', replyId)).errors).toBeUndefined();
+      expect(await flaggedAs(flagger.token)).toEqual({ question: true, reply: true });
+      // Hiding the question resolves its flags too.
+      await app.query(hideMutation, { postType: 'THREAD', postId: threadId }, { token: staff.token });
+      const asStaff = await app.query<{ thread: { viewerFlagged: boolean } }>(flaggedQuery, { id: threadId }, { token: staff.token });
+      expect(asStaff.thread.viewerFlagged).toBe(false);
+    });
+
+    it("reads a member's flags on a thread page (the web app's own query) in one statement, with 2 replies or 20, and a visitor's in none", async () => {
+      const threadPage = print(ThreadPageDocument);
+      const threadPageWithoutFlags = threadPage.replaceAll(/\bviewerFlagged\b/g, '');
+      const flagger = await createAccount(app, Role.MEMBER);
+      const statementsFor = async (replies: number) => {
+        const threadId = await ask();
+        const replyIds: string[] = [];
+        for (let index = 0; index < replies; index++) replyIds.push(await reply(threadId, other.token));
+        await app.query(flagMutation, { postType: 'THREAD', postId: threadId, reason: 'Looks like spam' }, { token: flagger.token });
+        for (const replyId of replyIds.slice(0, 2))
+          await app.query(flagMutation, { postType: 'REPLY', postId: replyId, reason: 'Looks like spam' }, { token: flagger.token });
+        const read = (token?: string, query = threadPage) =>
+          app.countStatements(() =>
+            app.query<{ thread: { viewerFlagged: boolean; replies: { nodes: { viewerFlagged: boolean }[] } } }>(
+              query,
+              { id: threadId, first: 50 },
+              token ? { token } : {},
+            ),
+          );
+        const member = await read(flagger.token);
+        expect(member.result.thread.viewerFlagged).toBe(true);
+        expect(member.result.thread.replies.nodes.map((node) => node.viewerFlagged)).toEqual(replyIds.map((_, index) => index < 2));
+        return {
+          member: member.statements,
+          memberWithoutFlags: (await read(flagger.token, threadPageWithoutFlags)).statements,
+          visitor: (await read()).statements,
+          visitorWithoutFlags: (await read(undefined, threadPageWithoutFlags)).statements,
+        };
+      };
+      const two = await statementsFor(2);
+      const twenty = await statementsFor(20);
+      expect(twenty).toEqual(two);
+      // One statement for the member's flags on the question and all its replies; none for a visitor.
+      expect(two.member).toBe(two.memberWithoutFlags + 1);
+      expect(two.visitor).toBe(two.visitorWithoutFlags);
     });
 
     it('pages through open flags oldest first', async () => {

@@ -239,6 +239,69 @@ describe('the clarifying question and moderation', () => {
     await staffPage.getByText('No open flags.').waitFor();
   });
 
+  it("keeps a member's flag shown after a reload, says when it was flagged already, and offers Flag again once a moderator resolved it", async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const helper = await createAccount(forum.app, Role.MEMBER);
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Does the forum remember my flags?',
+      body: 'I reported a reply about two-factor codes yesterday and want to know whether the report went through.',
+    });
+    const replyId = await reply(forum.app, helper.token, thread.id, 'Buy cheap followers for your forum profile at my shop.');
+    const flagAsReporter = () =>
+      forum.app.query<{ flagPost: { id: string } }>(
+        'mutation F($id: ID!) { flagPost(postType: REPLY, postId: $id, reason: "Advertising a shop.") { id } }',
+        { id: replyId },
+        { token: reporter.token },
+      );
+
+    const context = await forum.open({ token: reporter.token });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+    const replyPost = page.locator(`#reply-${replyId}`);
+    const question = page.locator('.post--question');
+    await question.getByRole('button', { name: 'Flag', exact: true }).click();
+    const questionDialog = page.getByRole('dialog', { name: 'Flag this question' });
+    await questionDialog.getByLabel('Reason').fill('Not a question about the forum.');
+    await questionDialog.getByRole('button', { name: 'Send flag' }).click();
+    await questionDialog.getByText('Thanks — a moderator will look at it.').waitFor();
+    await questionDialog.getByLabel('Close').click();
+
+    // Flagged in another tab meanwhile: this page still offers Flag, and the API refuses the second flag.
+    await flagAsReporter();
+    await replyPost.getByRole('button', { name: 'Flag', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Flag this reply' });
+    await dialog.getByLabel('Reason').fill('Advertising, not an answer.');
+    await dialog.getByRole('button', { name: 'Send flag' }).click();
+    await dialog.getByText('You have already flagged this reply. A moderator will look at it.').waitFor();
+    await expect(dialog.getByText(/Thanks/).count()).resolves.toBe(0);
+    await dialog.getByLabel('Close').click();
+    await replyPost.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
+
+    await page.reload();
+    await question.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
+    await replyPost.getByRole('button', { name: 'Flagged', exact: true }).click();
+    await dialog.getByText('You have already flagged this reply.', { exact: false }).waitFor();
+    await expect(dialog.getByRole('button', { name: 'Send flag' }).count()).resolves.toBe(0);
+    await dialog.getByLabel('Close').click();
+
+    // A resolved flag no longer stands: the API takes a new one, and the page offers it again.
+    const { openFlags } = await forum.app.query<{ openFlags: { nodes: { id: string; postType: string; postId: string }[] } }>(
+      '{ openFlags(first: 50) { nodes { id postType postId } } }',
+      {},
+      { token: staffAccount.token },
+    );
+    const flagId = openFlags.nodes.find((flag) => flag.postType === 'REPLY' && flag.postId === replyId)!.id;
+    await forum.app.query('mutation R($id: ID!) { resolveFlag(flagId: $id) { id } }', { id: flagId }, { token: staffAccount.token });
+    await page.reload();
+    await replyPost.getByRole('button', { name: 'Flag', exact: true }).click();
+    await dialog.getByLabel('Reason').fill('Still advertising a shop.');
+    await dialog.getByRole('button', { name: 'Send flag' }).click();
+    await dialog.getByText('Thanks — a moderator will look at it.').waitFor();
+    await question.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
+  });
+
   it('shows in the moderation log which post a dismissed flag was about, as the open flags did', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const helper = await createAccount(forum.app, Role.MEMBER);

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../common/unique-violation.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { Environment } from '../config/environment.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostType, postNotFound } from '../common/post-type.js';
@@ -23,6 +24,14 @@ import { recordAction } from './moderation-log.js';
 import { Flag, FlagConnection } from './models/flag.model.js';
 
 const hourSeconds = 3600;
+
+/** A post as the viewer's flag state needs it: which post, its thread and its author. */
+export interface FlaggablePost {
+  postType: PostType;
+  postId: number;
+  threadId: number;
+  authorId: number;
+}
 
 /** Flags: members report posts, staff work through the open ones. */
 @Injectable()
@@ -96,6 +105,39 @@ export class FlagsService {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
+  }
+
+  /**
+   * Whether the viewer has an open flag on the post: false for visitors and on their own posts (they cannot flag those)
+   * without a query; otherwise one statement per request for every post of the threads asked about (a thread page's
+   * question and replies alike), batched by thread.
+   */
+  async viewerFlagged(context: RequestContext, post: FlaggablePost): Promise<boolean> {
+    const viewer = context.user;
+    if (!viewer || viewer.id === post.authorId) return false;
+    const flagged = await context
+      .loader('viewerFlaggedByThread', () => new DataLoader<number, Set<string>>((threadIds) => this.openFlagsOf(viewer.id, threadIds)))
+      .load(post.threadId);
+    return flagged.has(postKey(post.postType, post.postId));
+  }
+
+  /** The reporter's open flags on the threads' questions and replies: per thread, the flagged posts' keys. */
+  private async openFlagsOf(reporterId: number, threadIds: readonly number[]): Promise<Set<string>[]> {
+    const sql = new SqlParameters();
+    const reporter = sql.param(reporterId);
+    const threads = sql.list(threadIds);
+    const rows = await sqlRows<{ post_type: PostType; post_id: number | string; thread_id: number | string }>(
+      this.flags.manager,
+      `SELECT f.post_type, f.post_id, f.post_id AS thread_id FROM flags f
+         WHERE f.reporter_id = ${reporter} AND f.status = 'OPEN' AND f.post_type = 'THREAD' AND f.post_id IN (${threads})
+       UNION ALL
+       SELECT f.post_type, f.post_id, r.thread_id FROM flags f JOIN replies r ON r.id = f.post_id
+         WHERE f.reporter_id = ${reporter} AND f.status = 'OPEN' AND f.post_type = 'REPLY' AND r.thread_id IN (${threads})`,
+      sql.values,
+    );
+    const byThread = new Map(threadIds.map((threadId) => [threadId, new Set<string>()]));
+    for (const row of rows) byThread.get(Number(row.thread_id))?.add(postKey(row.post_type, Number(row.post_id)));
+    return threadIds.map((threadId) => byThread.get(threadId)!);
   }
 
   /** Staff: open flags, oldest first, with the flagged post's excerpt. */

@@ -11,11 +11,21 @@ import { ImpostorWarningResolver } from './impostor-warning.resolver.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { ModerationService } from './moderation.service.js';
+import { ReplyViewerFlaggedResolver, ThreadViewerFlaggedResolver } from './viewer-flagged.resolver.js';
 
 /** Flags raised by members; hiding, restoring, locking and the moderation log for staff. */
 @Module({
   imports: [TypeOrmModule.forFeature([FlagEntity, ModerationActionEntity]), UsersModule, ThreadsModule, MarkdownModule],
-  providers: [FlagsService, FlagsResolver, ModerationService, ModerationResolver, ImpostorFlagsService, ImpostorWarningResolver],
+  providers: [
+    FlagsService,
+    FlagsResolver,
+    ModerationService,
+    ModerationResolver,
+    ImpostorFlagsService,
+    ImpostorWarningResolver,
+    ThreadViewerFlaggedResolver,
+    ReplyViewerFlaggedResolver,
+  ],
   exports: [ModerationService],
 })
 export class ModerationModule {}

@@ -28,7 +28,7 @@ export function ThreadRoute() {
   const slots: ThreadSlots = {
     questionActions: (thread) => (
       <>
-        {viewer && !mine(thread.author.id) ? <FlagButton postType="THREAD" postId={thread.id} /> : null}
+        {viewer && !mine(thread.author.id) ? <FlagButton postType="THREAD" postId={thread.id} flagged={thread.viewerFlagged} /> : null}
         {viewer?.isStaff ? (
           <>
             <HideToggle postType="THREAD" postId={thread.id} hidden={thread.hidden} />
@@ -46,7 +46,9 @@ export function ThreadRoute() {
       ) : null,
     replyActions: (reply) => (
       <>
-        {viewer && !mine(reply.author.id) && !reply.author.isBot ? <FlagButton postType="REPLY" postId={reply.id} /> : null}
+        {viewer && !mine(reply.author.id) && !reply.author.isBot ? (
+          <FlagButton postType="REPLY" postId={reply.id} flagged={reply.viewerFlagged} />
+        ) : null}
         {viewer?.isStaff ? <HideToggle postType="REPLY" postId={reply.id} hidden={reply.hidden} accepted={reply.isAccepted} /> : null}
       </>
     ),

@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
-import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
+import { errorReasonOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import {
   FlagPostDocument,
@@ -17,37 +17,56 @@ import {
 
 const postName = (postType: PostType) => (postType === 'THREAD' ? 'question' : 'reply');
 
-/** Members report a post to the moderators, with a reason. */
-export function FlagButton({ postType, postId }: { postType: PostType; postId: string }) {
+/**
+ * Members report a post to the moderators, with a reason. `flagged`: the member has an open flag on it (the post's
+ * viewerFlagged), so the API would refuse another until a moderator resolves it; the dialog then says so instead.
+ */
+export function FlagButton({ postType, postId, flagged }: { postType: PostType; postId: string; flagged: boolean }) {
+  const client = useApolloClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState(false);
+  // The last send: taken ('sent'), or refused because the member's earlier flag is still open ('already').
+  const [outcome, setOutcome] = useState<'sent' | 'already' | null>(null);
   const { error, submit } = useAction();
   const [flag, { loading }] = useMutation(FlagPostDocument);
 
+  const markFlagged = (now: 'sent' | 'already') => {
+    client.cache.modify({
+      id: client.cache.identify({ __typename: postType === 'THREAD' ? 'Thread' : 'Reply', id: postId }),
+      fields: { viewerFlagged: () => true },
+    });
+    setOutcome(now);
+  };
   const report = submit(
     async () => {
       await flag({ variables: { postType, postId, reason: reason.trim() } });
-      setDone(true);
+      markFlagged('sent');
     },
-    // Flagged already (in another tab, say): the outcome the member wanted.
+    // Flagged already (in another tab, say, or before the page was read): the post is flagged, but not by this send.
     (caught) => {
-      const already = errorCodeOf(caught) === 'CONFLICT';
-      if (already) setDone(true);
+      const already = errorReasonOf(caught) === 'ALREADY_FLAGGED';
+      if (already) markFlagged('already');
       return already;
     },
   );
+  const shownFlagged = flagged || outcome !== null;
 
   const fields = fieldErrorsOf(error);
   return (
     <>
       <Button small variant="quiet" onClick={() => setOpen(true)} title={`Report this ${postName(postType)} to the moderators`}>
-        {done ? 'Flagged' : 'Flag'}
+        {shownFlagged ? 'Flagged' : 'Flag'}
       </Button>
       <Dialog open={open} title={`Flag this ${postName(postType)}`} onClose={() => setOpen(false)}>
-        {done ? (
+        {shownFlagged ? (
           <div className="stack">
-            <Notice tone="success">Thanks — a moderator will look at it.</Notice>
+            {outcome === 'sent' ? (
+              <Notice tone="success">Thanks — a moderator will look at it.</Notice>
+            ) : (
+              <div role="status">
+                <Notice>You have already flagged this {postName(postType)}. A moderator will look at it.</Notice>
+              </div>
+            )}
             <Button onClick={() => setOpen(false)}>Close</Button>
           </div>
         ) : (

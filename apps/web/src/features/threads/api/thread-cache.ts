@@ -1,5 +1,5 @@
 import type { ApolloCache } from '@apollo/client';
-import type { ReplyFieldsFragment, ThreadActivitySubscription } from '../../../gql/graphql';
+import type { ListedReplyFieldsFragment, ReplyFieldsFragment, ThreadActivitySubscription } from '../../../gql/graphql';
 import { ReplyFieldsFragment as ReplyFieldsDocument, ThreadPageDocument, ThreadRepliesDocument } from './thread-documents';
 
 export type ThreadActivityEvent = ThreadActivitySubscription['threadActivity'];
@@ -40,13 +40,15 @@ export function addReply(cache: ApolloCache, loaded: LoadedReplies, reply: Reply
   const page = cache.readQuery({ query: ThreadPageDocument, variables: pageVariables });
   if (!page) return 'missing';
   if (page.thread.replies.nodes.some((node) => node.id === reply.id)) return 'present';
+  // New to the page (the viewer's own, or just posted by someone else): the viewer has not flagged it.
+  const listed: ListedReplyFieldsFragment = { ...reply, viewerFlagged: false };
   const lastPageAfter = loaded.pagesAfter.at(-1);
   if (lastPageAfter === undefined) {
     if (page.thread.replies.pageInfo.hasNextPage) return 'not-loaded';
     cache.writeQuery({
       query: ThreadPageDocument,
       variables: pageVariables,
-      data: { thread: { ...page.thread, replies: { ...page.thread.replies, nodes: [...page.thread.replies.nodes, reply] } } },
+      data: { thread: { ...page.thread, replies: { ...page.thread.replies, nodes: [...page.thread.replies.nodes, listed] } } },
     });
   } else {
     const variables = repliesPageVariables(loaded.threadId, { after: lastPageAfter });
@@ -57,7 +59,7 @@ export function addReply(cache: ApolloCache, loaded: LoadedReplies, reply: Reply
     cache.writeQuery({
       query: ThreadRepliesDocument,
       variables,
-      data: { thread: { ...last.thread, replies: { ...last.thread.replies, nodes: [...last.thread.replies.nodes, reply] } } },
+      data: { thread: { ...last.thread, replies: { ...last.thread.replies, nodes: [...last.thread.replies.nodes, listed] } } },
     });
   }
   countReply(cache, loaded.threadId, reply);
@@ -101,7 +103,7 @@ export function applyAcceptance(cache: ApolloCache, loaded: LoadedReplies, reply
 }
 
 /** The replies of the pages loaded, in the thread's order. */
-export function loadedReplies(cache: ApolloCache, loaded: LoadedReplies): ReplyFieldsFragment[] {
+export function loadedReplies(cache: ApolloCache, loaded: LoadedReplies): ListedReplyFieldsFragment[] {
   const opened = cache.readQuery({ query: ThreadPageDocument, variables: threadPageVariables(loaded.threadId, loaded.around) });
   const pageOf = (from: { after: string } | { before: string }) =>
     cache.readQuery({ query: ThreadRepliesDocument, variables: repliesPageVariables(loaded.threadId, from) })?.thread.replies.nodes ?? [];

@@ -24,6 +24,17 @@ export const ReplyFieldsFragment = graphql(`
   }
 `);
 
+/**
+ * A reply as the thread page lists it: with what only the page's own reads carry, not the live events (which would
+ * read it again for every subscriber) nor the mutations' answers.
+ */
+export const ListedReplyFieldsFragment = graphql(`
+  fragment ListedReplyFields on Reply {
+    ...ReplyFields
+    viewerFlagged
+  }
+`);
+
 export const ThreadPageDocument = graphql(`
   query ThreadPage($id: ID!, $first: Int!, $around: ID) {
     thread(id: $id) {
@@ -44,6 +55,7 @@ export const ThreadPageDocument = graphql(`
       lastActivityAt
       tags
       viewerCanEdit
+      viewerFlagged
       author {
         id
         username
@@ -61,7 +73,7 @@ export const ThreadPageDocument = graphql(`
       }
       replies(first: $first, around: $around) {
         nodes {
-          ...ReplyFields
+          ...ListedReplyFields
         }
         pageInfo {
           hasPreviousPage
@@ -80,7 +92,7 @@ export const ThreadRepliesDocument = graphql(`
       id
       replies(first: $first, after: $after, before: $before) {
         nodes {
-          ...ReplyFields
+          ...ListedReplyFields
         }
         pageInfo {
           hasPreviousPage

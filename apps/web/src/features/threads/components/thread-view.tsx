@@ -6,7 +6,7 @@ import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
 import { ErrorMessage, InlineError, LoadEarlierRow, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
-import type { ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
+import type { ListedReplyFieldsFragment, ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useLiveConnected } from '../../../lib/live-connection';
 import { useHasSessionDraft } from '../../../lib/session-draft';
@@ -32,7 +32,7 @@ import { ReplyBox } from './reply-box';
 import { StatusBadge } from './thread-list';
 
 export type ThreadDetails = NonNullable<ThreadPageQuery['thread']>;
-export type ReplyDetails = ReplyFieldsFragment;
+export type ReplyDetails = ListedReplyFieldsFragment;
 
 /** What other features add to the thread page; the app route wires them in (features never import each other). */
 export interface ThreadSlots {
@@ -245,7 +245,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     void client.refetchQueries({ include: [ThreadPageDocument, ThreadRepliesDocument] });
     refreshSlots.current?.();
   };
-  const takeReply = (reply: ReplyDetails) => {
+  const takeReply = (reply: ReplyFieldsFragment) => {
     const outcome = addReply(client.cache, loaded, reply);
     if (outcome === 'missing') readAgain();
     if (outcome === 'not-loaded' && !counted.current.has(reply.id)) countReply(client.cache, loaded.threadId, reply);
@@ -293,7 +293,7 @@ function useThreadLive(loaded: LoadedReplies, refreshSlots: { readonly current?:
     freshReplyIds,
     announcement,
     /** The viewer's own new reply, from the mutation's answer. */
-    posted: (reply: ReplyDetails) => {
+    posted: (reply: ReplyFieldsFragment) => {
       takeReply(reply);
       markFresh(reply.id);
       announce('Your reply was posted.');
@@ -593,7 +593,7 @@ function ReplyArea({
   thread: ThreadDetails;
   draft?: string | null;
   onDraftApplied?: () => void;
-  onPosted: (reply: ReplyDetails) => void;
+  onPosted: (reply: ReplyFieldsFragment) => void;
 }) {
   const { viewer, loading } = useViewer();
   if (loading) return null;
