@@ -160,6 +160,13 @@ describe('first run', () => {
     }
   }, 90_000);
 
+  it('says HOST does not resolve when it names no host, without a stack trace', async () => {
+    const result = await runCli(main, [], { ...environment('host-unresolvable.sqlite'), HOST: 'no-such-host.invalid' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('HOST: cannot listen on no-such-host.invalid port 0: the name does not resolve');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 90_000);
+
   it('says SQLITE_PATH cannot be used when its folder would be inside a file, for the server and the tools alike', async () => {
     writeFileSync(join(directory, 'a-file'), 'not a folder');
     const unusable = { ...environment('a-file/forum.sqlite') };

@@ -16,21 +16,23 @@ function describeAddress(address: AddressInfo): string {
     : `twofa-forum listening on ${host}:${address.port}; open ${open} (GraphQL at /graphql)`;
 }
 
-/** Why the server could not listen where PORT and HOST say, for the errors an operator can fix there. */
-const listenProblems: Record<string, string> = {
-  EADDRINUSE: 'is already in use (another server, or another instance of this one?)',
-  EACCES: 'needs privileges this process has not (ports below 1024)',
-  EADDRNOTAVAIL: 'is not an address of this machine',
+/** Why the server could not listen where PORT and HOST say, for the errors an operator can fix there, and which setting to change. */
+const listenProblems: Record<string, { settings: string; problem: string }> = {
+  EADDRINUSE: { settings: 'PORT, HOST', problem: 'it is already in use (another server, or another instance of this one?)' },
+  EACCES: { settings: 'PORT, HOST', problem: 'it needs privileges this process has not (ports below 1024)' },
+  EADDRNOTAVAIL: { settings: 'PORT, HOST', problem: 'it is not an address of this machine' },
+  ENOTFOUND: { settings: 'HOST', problem: 'the name does not resolve (a typo, or a name missing from DNS and /etc/hosts?)' },
+  EAI_AGAIN: { settings: 'HOST', problem: 'the name could not be resolved just now (is DNS reachable? an IP address needs none)' },
 };
 
 try {
   const environment = loadEnvironment();
   const app = await createApp(environment);
   await app.listen(environment.PORT, environment.HOST).catch((error: NodeJS.ErrnoException) => {
-    const problem = listenProblems[error.code ?? ''];
-    if (!problem) throw error;
+    const known = listenProblems[error.code ?? ''];
+    if (!known) throw error;
     throw new EnvironmentError([
-      `PORT, HOST: cannot listen on ${environment.HOST} port ${environment.PORT}: it ${problem} (${error.code})`,
+      `${known.settings}: cannot listen on ${environment.HOST} port ${environment.PORT}: ${known.problem} (${error.code})`,
     ]);
   });
   closeOnSignals(app);
