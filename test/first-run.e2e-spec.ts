@@ -167,6 +167,45 @@ describe('first run', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   }, 90_000);
 
+  it('says at once which database the tools cannot reach; the server says it once per attempt, without stack traces', async () => {
+    // Nothing listens on port 1: every connection is refused.
+    const unreachable = { ...environment('unused.sqlite'), DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/forum' };
+    const line = 'DATABASE_URL: cannot connect to the database at postgres://postgres:***@127.0.0.1:1/forum: connect ECONNREFUSED';
+    const tools = await Promise.all([
+      runCli(
+        createUserCli,
+        ['--role', 'admin', '--username', 'bob', '--email', 'bob@example.com', '--password-stdin'],
+        unreachable,
+        'a long admin password',
+      ),
+      runCli(setPasswordCli, ['--username', 'grey', '--password-stdin'], unreachable, 'a brand new staff password'),
+    ]);
+    for (const result of tools) {
+      expect(result.status).toBe(1);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(line)]);
+      expect(result.stderr).not.toContain('secret');
+    }
+
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [main], { env: unreachable, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      const collect = (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if ((text.match(/trying again/g) ?? []).length >= 2) child.kill();
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      child.on('error', reject);
+      child.on('close', () => resolve(text));
+    });
+    const attempts = output.trimEnd().split('\n');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]).toMatch(
+      /Cannot connect to the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/forum yet: connect ECONNREFUSED .*\(attempt 1 of \d+\)$/,
+    );
+    expect(attempts[1]).toMatch(/\(attempt 2 of \d+\)$/);
+  }, 90_000);
+
   it('says SQLITE_PATH cannot be used when its folder would be inside a file, for the server and the tools alike', async () => {
     writeFileSync(join(directory, 'a-file'), 'not a folder');
     const unusable = { ...environment('a-file/forum.sqlite') };

@@ -13,6 +13,7 @@ import { GraphqlExceptionFilter } from './common/graphql-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { Environment } from './config/environment.js';
 import { prepareSqliteFolder } from './database/data-source-options.js';
+import { waitForDatabase } from './database/database-reachability.js';
 import { robotsTxt } from './robots-txt.js';
 import { WebPagesService } from './web-pages/web-pages.service.js';
 
@@ -27,7 +28,9 @@ export function createLogger(environment: Environment, logLevels?: LogLevel[]): 
 /** Builds the whole API (and the web app's static files) without listening, for main.ts and the tests alike. */
 export async function createApp(environment: Environment): Promise<NestExpressApplication> {
   prepareSqliteFolder(environment);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger: createLogger(environment) });
+  const logger = createLogger(environment);
+  await waitForDatabase(environment, { attempts: 10, delaySeconds: 3, logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { logger });
   limitSlowClients(app.getHttpServer() as Server, environment);
   app.set('trust proxy', environment.trustProxy);
   app.disable('x-powered-by');

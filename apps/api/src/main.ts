@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
+import { DatabaseUnreachableError } from './database/database-reachability.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { closeOnSignals } from './graceful-shutdown.js';
 
@@ -41,7 +42,7 @@ try {
   const credentials = app.get(DemoSeedService).takeStaffCredentialsNotice();
   if (credentials) console.log(credentials);
 } catch (error) {
-  if (error instanceof EnvironmentError) {
+  if (error instanceof EnvironmentError || error instanceof DatabaseUnreachableError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -4,6 +4,7 @@ import { createLogger } from '../bootstrap.js';
 import { AppError } from '../common/app-error.js';
 import { loadEnvironment } from '../config/environment.js';
 import { prepareSqliteFolder } from '../database/data-source-options.js';
+import { waitForDatabase } from '../database/database-reachability.js';
 import { UsersService } from '../users/users.service.js';
 
 /** Everything on standard input, without the one trailing newline that `echo` or a typed Enter adds. */
@@ -52,6 +53,8 @@ async function runCommand<Flags>(
   // here makes the database non-empty, so `npm start` will not seed one later either.
   const environment = loadEnvironment({ ...process.env, SEED_DEMO: 'false' });
   prepareSqliteFolder(environment);
+  // Someone is waiting at the terminal: an unreachable database is said at once, not after the server's retries.
+  await waitForDatabase(environment, { attempts: 1, delaySeconds: 0 });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(environment), { logger: createLogger(environment, ['error']) });
   try {
     console.log(await action(app.get(UsersService), flags));

@@ -12,7 +12,9 @@ import { bindSqliteNumbers } from './sqlite-number-parameters.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [Environment],
-      useFactory: (environment: Environment) => ({ ...dataSourceOptions(environment), migrationsRun: true }),
+      // No retries here: the server and the tools wait for the database before the app is built (waitForDatabase), and
+      // what fails after that (a migration) is not mended by running it again.
+      useFactory: (environment: Environment) => ({ ...dataSourceOptions(environment), migrationsRun: true, toRetry: () => false }),
       dataSourceFactory: async (options) => serializeSqliteTransactions(bindSqliteNumbers(new DataSource(options!))),
     }),
   ],
