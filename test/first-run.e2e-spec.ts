@@ -12,6 +12,9 @@ import { runCli } from './support/cli.js';
 const main = 'dist/apps/api/src/main.js';
 const setPasswordCli = 'dist/apps/api/src/cli/set-password.cli.js';
 const createUserCli = 'dist/apps/api/src/cli/create-user.cli.js';
+// `npm run migration:run` runs TypeORM's own CLI over the built data source.
+const typeormCli = 'node_modules/typeorm/cli.js';
+const migrationRun = ['migration:run', '-d', 'dist/apps/api/src/database/data-source.js'];
 
 describe('first run', () => {
   let directory: string;
@@ -179,6 +182,7 @@ describe('first run', () => {
         'a long admin password',
       ),
       runCli(setPasswordCli, ['--username', 'grey', '--password-stdin'], unreachable, 'a brand new staff password'),
+      runCli(typeormCli, migrationRun, unreachable),
     ]);
     for (const result of tools) {
       expect(result.status).toBe(1);
@@ -206,7 +210,7 @@ describe('first run', () => {
     expect(attempts[1]).toMatch(/\(attempt 2 of \d+\)$/);
   }, 90_000);
 
-  it('says SQLITE_PATH cannot be used when its folder would be inside a file, for the server and the tools alike', async () => {
+  it('says SQLITE_PATH cannot be used when its folder would be inside a file, for the server, the tools and the migrations alike', async () => {
     writeFileSync(join(directory, 'a-file'), 'not a folder');
     const unusable = { ...environment('a-file/forum.sqlite') };
     const server = await runCli(main, [], unusable);
@@ -216,7 +220,8 @@ describe('first run', () => {
       unusable,
       'a long admin password',
     );
-    for (const result of [server, tool]) {
+    const migrations = await runCli(typeormCli, migrationRun, unusable);
+    for (const result of [server, tool, migrations]) {
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/SQLITE_PATH: .*a-file\/forum\.sqlite.*not a folder/);
       expect(result.stderr).not.toMatch(/^\s+at /m);
