@@ -25,6 +25,14 @@ registerEnumType(RedisState, {
 /** How long a Redis command may take before it fails (and its caller falls back to this instance's state). */
 const redisCommandTimeoutMs = 1000;
 
+/**
+ * How long a connection may hear nothing back while a command waits before it is dropped and made again, which counts
+ * Redis as away. Longer than a brief stall (of Redis, of the network, or of this process's event loop, which holds
+ * the replies it has not read yet: start-up blocks it for seconds) so that one does not flip the state; each command
+ * still gives up after redisCommandTimeoutMs meanwhile.
+ */
+const redisSilenceLimitMs = 5000;
+
 /** How often each ready connection sends a PING, so that a Redis that stops answering is noticed while nothing else asks. */
 const watchdogIntervalMs = 1000;
 
@@ -32,11 +40,12 @@ const watchdogIntervalMs = 1000;
  * Every Redis connection of the instance, made here so they share one policy: they fail fast while
  * Redis is unreachable (callers fall back to local state instead of queueing), reconnect for ever,
  * and log one warning when Redis goes away and one line when it is back. A watchdog pings them all,
- * so one that stopped answering is dropped (see socketTimeout) within about two seconds.
+ * so one that stopped answering is dropped (see socketTimeout) within about six seconds.
  */
 export class RedisConnections {
   private readonly logger = new Logger('Redis');
   private readonly connections = new Set<Redis>();
+  private readonly firstAttempts: Promise<void>[] = [];
   private degraded = false;
   private closing = false;
   private watchdog: NodeJS.Timeout | null = null;
@@ -58,22 +67,36 @@ export class RedisConnections {
       maxRetriesPerRequest: 1,
       // A Redis that takes commands but stops answering (paused, overloaded, a network path that drops packets
       // without a reset) keeps the connection open. A command fails after this deadline, so its caller falls back to
-      // local state; and a connection that hears nothing back for as long while a command waits (the watchdog's PING
-      // at least) is dropped and made again: not 'ready' meanwhile, it has every caller fall back at once.
+      // local state; and a connection that hears nothing back for redisSilenceLimitMs while a command waits (the
+      // watchdog's PING at least) is dropped and made again: not 'ready' meanwhile, it has every caller fall back at once.
       // None of these connections sends blocking commands, which would look the same (BullMQ makes its own).
       commandTimeout: redisCommandTimeoutMs,
-      socketTimeout: redisCommandTimeoutMs,
+      socketTimeout: redisSilenceLimitMs,
       // Subscribers re-subscribe themselves on 'ready' (see RedisPubSub, KnowledgeBaseChanges).
       autoResubscribe: false,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
     this.connections.add(redis);
+    this.firstAttempts.push(
+      new Promise<void>((settled) => {
+        for (const event of ['ready', 'error', 'close', 'end']) redis.once(event, () => settled());
+      }),
+    );
     this.watchdog ??= setInterval(() => this.ping(), watchdogIntervalMs).unref();
     redis.on('error', (error: Error) => this.lost(error));
     redis.on('close', () => this.lost());
     redis.on('ready', () => this.regained());
     redis.on('end', () => this.connections.delete(redis));
     return redis;
+  }
+
+  /**
+   * Once every connection made so far has connected or failed its first attempt (ioredis's own events; its connect
+   * timeout bounds the wait). The server listens after this, so its health tells whether Redis is there, not that the
+   * connections are still coming up.
+   */
+  async connectedOrFailedOnce(): Promise<void> {
+    await Promise.all(this.firstAttempts);
   }
 
   /** The app is stopping: connections closing now are no outage. */

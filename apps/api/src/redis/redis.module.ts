@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
 import { RedisConnections } from './redis-status.js';
@@ -6,8 +6,13 @@ import { RedisConnections } from './redis-status.js';
 /** The shared Redis connection, or null when REDIS_URL is not set (one instance keeps its state in memory). */
 export const redisClient = Symbol('redisClient');
 
-class RedisShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
+class RedisLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(@Inject(RedisConnections) private readonly connections: RedisConnections) {}
+
+  /** After every module made its connections (some in onModuleInit), before the server listens. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connections.connectedOrFailedOnce();
+  }
 
   beforeApplicationShutdown(): void {
     this.connections.stopping();
@@ -31,7 +36,7 @@ class RedisShutdown implements BeforeApplicationShutdown, OnApplicationShutdown 
       inject: [RedisConnections],
       useFactory: (connections: RedisConnections): Redis | null => connections.connect(),
     },
-    RedisShutdown,
+    RedisLifecycle,
   ],
   exports: [redisClient, RedisConnections],
 })
