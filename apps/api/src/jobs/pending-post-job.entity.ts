@@ -24,6 +24,20 @@ export class PendingPostJobEntity {
   @Column({ name: 'caused_by_id', type: 'integer', nullable: true })
   causedById: number | null;
 
+  /**
+   * An edit's job: the version of the post it waits to be run for, raised by each later edit; the job is done only if
+   * it is unchanged when it finishes. Null for a new post's jobs.
+   */
+  @Column({ name: 'post_version', type: 'integer', nullable: true })
+  postVersion: number | null;
+
+  /**
+   * An edit's job: the revision holding the text the first edit it serves replaced. That text and those before it were
+   * dealt with by earlier jobs; later edits' texts were not. Kept by later edits. Null for a new post's jobs.
+   */
+  @Column({ name: 'served_revision_id', type: 'integer', nullable: true })
+  servedRevisionId: number | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 }

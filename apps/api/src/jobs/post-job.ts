@@ -54,6 +54,21 @@ export interface PostEdit {
   previousBody: string;
   /** Who edited it (its author, or staff): the job's `causedById`. */
   editorId: number;
+  /** The post's version after the edit. */
+  version: number;
+  /** The revision the edit recorded, of the text it replaced. */
+  revisionId: number;
+}
+
+/** An edit's job as its pending row is when a run starts. */
+export interface PendingEdit {
+  /** The post's version the job is to serve: a run is done only if it is still the same when it finishes. */
+  postVersion: number | null;
+  /**
+   * The revision of the text before the first edit the job serves: names in it and in earlier texts were dealt with
+   * (null: all revisions, for a row from before this was recorded).
+   */
+  servedRevisionId: number | null;
 }
 
 interface PostJobHandlerBase {
@@ -72,7 +87,6 @@ interface PostJobHandlerBase {
    * question's job bumps the generation of its thread).
    */
   changesPublicContent?: boolean;
-  run(job: PostJob, completion: PostJobCompletion): Promise<void>;
 }
 
 /** A job a new post sets off (see PostJobs.record). */
@@ -83,16 +97,18 @@ export interface PostedJobHandler extends PostJobHandlerBase {
    * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
    */
   needs?(post: Omit<NewPost, 'postId'>): boolean;
+  run(job: PostJob, completion: PostJobCompletion): Promise<void>;
 }
 
 /**
- * A job an edit of a post's text sets off (see PostJobs.recordEdit). Edits made while it waits add no second run: the
- * one waiting reads the newest text.
+ * A job an edit of a post's text sets off (see PostJobs.recordEdit). Edits made while it waits add no second job: the
+ * one waiting reads the newest text. An edit made while it runs, after it read the text, has it run again.
  */
 export interface EditedJobHandler extends PostJobHandlerBase {
   after: 'editing';
   /** Whether this edit can come to anything in this job; without it, every edit of a `postType` post gets the job. */
   needs?(edit: Omit<PostEdit, 'postId'>): boolean;
+  run(job: PostJob, completion: PostJobCompletion, pending: PendingEdit): Promise<void>;
 }
 
 export type PostJobHandler = PostedJobHandler | EditedJobHandler;

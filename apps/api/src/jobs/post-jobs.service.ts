@@ -11,7 +11,17 @@ import { RedisConnections, RedisState } from '../redis/redis-status.js';
 import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
 import { PendingPostJobEntity } from './pending-post-job.entity.js';
-import { NewPost, PostEdit, PostedJobHandler, PostJob, PostJobHandler, postJobId } from './post-job.js';
+import {
+  EditedJobHandler,
+  NewPost,
+  PendingEdit,
+  PostEdit,
+  PostedJobHandler,
+  PostJob,
+  PostJobCompletion,
+  PostJobHandler,
+  postJobId,
+} from './post-job.js';
 
 export const postJobsQueueName = 'post-jobs';
 
@@ -24,8 +34,13 @@ const backgroundPriority = 10;
 /** How long queueing on Redis may take before the job runs in this process instead. */
 const redisAddTimeoutMs = 500;
 
-/** Thrown inside a handler's transaction when another run of the same job finished first: rolls it back. */
-class JobAlreadyDone extends Error {}
+/**
+ * Thrown inside a handler's transaction when its job is no longer pending as the run found it (another run finished
+ * first, or an edit came after the text it read): rolls it back.
+ */
+class JobNoLongerPending extends Error {}
+
+type JobKey = Pick<PostJob, 'job' | 'postType' | 'postId'>;
 
 /**
  * The work a new post sets off (the bot's decision, notifications, impostor checks), or an edit of its text (the
@@ -73,12 +88,13 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.recordPending(
       manager,
       this.neededBy(post).map((handler) => ({ job: handler.job, postType, postId, causedById })),
+      { postVersion: null, servedRevisionId: null },
     );
   }
 
   /**
-   * Inside the transaction that stores an edit of a post's text: the jobs it needs, recorded as pending unless they
-   * still wait from an earlier edit. Queue them after the commit.
+   * Inside the transaction that stores an edit of a post's text: the jobs it needs, recorded as pending for the edit's
+   * version of the post (one still pending from an earlier edit now waits for this version). Queue them after the commit.
    */
   async recordEdit(manager: EntityManager, edit: PostEdit): Promise<PostJob[]> {
     const { postType, postId, editorId } = edit;
@@ -88,18 +104,24 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.recordPending(
       manager,
       handlers.map((handler) => ({ job: handler.job, postType, postId, causedById: editorId })),
+      { postVersion: edit.version, servedRevisionId: edit.revisionId },
     );
   }
 
-  private async recordPending(manager: EntityManager, jobs: PostJob[]): Promise<PostJob[]> {
+  private async recordPending(manager: EntityManager, jobs: PostJob[], edit: PendingEdit): Promise<PostJob[]> {
     if (jobs.length === 0) return jobs;
     const createdAt = new Date();
     const sql = new SqlParameters();
-    const rows = jobs.map((job) => `(${sql.list([job.job, job.postType, job.postId, job.causedById, createdAt])})`);
-    // A job already pending for the post (an edit's, while an earlier edit's waits) is not recorded twice.
+    const rows = jobs.map(
+      (job) => `(${sql.list([job.job, job.postType, job.postId, job.causedById, edit.postVersion, edit.servedRevisionId, createdAt])})`,
+    );
+    // A job already pending for the post (an edit's, while an earlier edit's waits or runs) is not recorded twice: it
+    // is told of the newer version, so that a run that read the text before this edit does not count as done, and
+    // still serves the edits since the text it was recorded after.
     await sqlRows(
       manager,
-      `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, created_at) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
+      `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, post_version, served_revision_id, created_at) VALUES ${rows.join(', ')}
+       ON CONFLICT (job, post_type, post_id) DO UPDATE SET post_version = excluded.post_version`,
       sql.values,
     );
     return jobs;
@@ -138,31 +160,18 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * Runs one job (the processor of both queues); throws to be retried. A job run again once done (queued twice by a
-   * sweep) changes nothing, without a read first: handlers are idempotent and `complete` refuses a second completion.
+   * Runs one job (the processor of both queues); throws to be retried. A new post's job run again once done (queued
+   * twice by a sweep) changes nothing, without a read first: handlers are idempotent and `complete` refuses a second
+   * completion. An edit's job reads its pending row first, and is done only if no edit came since (see runEdited).
    */
   async run(job: PostJob): Promise<void> {
     const handler = this.handlers.get(job.job);
-    const key = { job: job.job, postType: job.postType, postId: job.postId };
     // Not registered (yet, while this instance starts, or by this version): another try, or another instance, runs it.
     if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
-    let completed = false;
     this.running++;
     try {
-      await handler.run(job, {
-        complete: async (manager) => {
-          if (!(await deletePending(manager, key))) throw new JobAlreadyDone();
-          completed = true;
-        },
-        completionQuery: (sql, onlyIf) => {
-          completed = true;
-          return `${pendingDeletion(sql, key)}${onlyIf ? ` AND ${onlyIf}` : ''} RETURNING 1`;
-        },
-      });
-      if (!completed) await deletePending(this.pending.manager, key);
-    } catch (error) {
-      if (error instanceof JobAlreadyDone) return;
-      throw error;
+      if (handler.after === 'editing') await this.runEdited(handler, job);
+      else await this.runOnce(handler, job, null);
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
       // and a failed try may have written part of it. A question's jobs write that thread alone.
@@ -173,6 +182,52 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
         this.running--;
       }
     }
+  }
+
+  /**
+   * An edit's job, for the post's version its row records. An edit committed while it runs raises that version: if the
+   * run read the text before it, its completion finds the row changed and writes nothing, and the job runs again here
+   * (the queues take no second run of a job while it runs), until a run finishes with no edit since its text.
+   */
+  private async runEdited(handler: EditedJobHandler, job: PostJob): Promise<void> {
+    let pending = await this.pendingEdit(job);
+    while (pending) {
+      await this.runOnce(handler, job, pending);
+      const after = await this.pendingEdit(job);
+      pending = after && after.postVersion !== pending.postVersion ? after : null;
+    }
+  }
+
+  /** One run of a job's handler; with `edit`, its completion holds only if the row still waits for that version. */
+  private async runOnce(handler: PostJobHandler, job: PostJob, edit: PendingEdit | null): Promise<void> {
+    const key = { job: job.job, postType: job.postType, postId: job.postId };
+    let completed = false;
+    try {
+      const completion: PostJobCompletion = {
+        complete: async (manager) => {
+          if (!(await deletePending(manager, key, edit))) throw new JobNoLongerPending();
+          completed = true;
+        },
+        completionQuery: (sql, onlyIf) => {
+          completed = true;
+          return `${pendingDeletion(sql, key, edit)}${onlyIf ? ` AND ${onlyIf}` : ''} RETURNING 1`;
+        },
+      };
+      if (handler.after === 'editing') await handler.run(job, completion, edit!);
+      else await handler.run(job, completion);
+      if (!completed) await deletePending(this.pending.manager, key, edit);
+    } catch (error) {
+      if (!(error instanceof JobNoLongerPending)) throw error;
+    }
+  }
+
+  private async pendingEdit(key: JobKey): Promise<PendingEdit | null> {
+    const row = await this.pending.findOne({
+      select: { id: true, postVersion: true, servedRevisionId: true },
+      where: { job: key.job, postType: key.postType, postId: key.postId },
+    });
+    // A null column comes back missing from a partial select.
+    return row && { postVersion: row.postVersion ?? null, servedRevisionId: row.servedRevisionId ?? null };
   }
 
   /**
@@ -195,7 +250,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /** Whether one job of a post is still to finish. */
-  async isJobPending(job: Pick<PostJob, 'job' | 'postType' | 'postId'>): Promise<boolean> {
+  async isJobPending(job: JobKey): Promise<boolean> {
     return this.pending.existsBy({ job: job.job, postType: job.postType, postId: job.postId });
   }
 
@@ -255,14 +310,22 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 }
 
-/** Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already. */
-async function deletePending(manager: EntityManager, key: Pick<PostJob, 'job' | 'postType' | 'postId'>): Promise<boolean> {
+/**
+ * Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already, or, with `edit`,
+ * when an edit came since.
+ */
+async function deletePending(manager: EntityManager, key: JobKey, edit: PendingEdit | null): Promise<boolean> {
   const sql = new SqlParameters();
-  const { affected } = await sqlExecute(manager, pendingDeletion(sql, key), sql.values);
+  const { affected } = await sqlExecute(manager, pendingDeletion(sql, key, edit), sql.values);
   return affected > 0;
 }
 
-/** The statement that marks a job done by deleting its pending row. */
-function pendingDeletion(sql: SqlParameters, key: Pick<PostJob, 'job' | 'postType' | 'postId'>): string {
-  return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)} AND post_id = ${sql.param(key.postId)}`;
+/** The statement that marks a job done by deleting its pending row (with `edit`, only while it waits for that version). */
+function pendingDeletion(sql: SqlParameters, key: JobKey, edit: PendingEdit | null): string {
+  const version = !edit
+    ? ''
+    : edit.postVersion === null
+      ? ' AND post_version IS NULL'
+      : ` AND post_version = ${sql.param(edit.postVersion)}`;
+  return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)} AND post_id = ${sql.param(key.postId)}${version}`;
 }

@@ -7,7 +7,7 @@ import { parseId } from '../common/id.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { RequestContext } from '../common/request-context.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
-import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
+import { PendingEdit, PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
@@ -95,7 +95,7 @@ export class NotificationsService implements OnModuleInit {
         after: 'editing',
         needs: (edit) => this.newlyMentions(edit.body, [edit.previousBody]).length > 0,
         ...(postType === PostType.REPLY ? { changesPublicContent: false } : {}),
-        run: (job, done) => this.onPostEdited(job, done),
+        run: (job, done, pending) => this.onPostEdited(job, done, pending),
       });
     }
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
@@ -198,9 +198,13 @@ export class NotificationsService implements OnModuleInit {
   /**
    * The people an edit newly mentions: named in the text now and in none of its earlier versions, and told nothing about
    * the post yet (the post's own job may have read the edited text), never its author or whoever edited it. One run
-   * serves every edit made while it waited; run again, it finds them told.
+   * serves every edit made since the text `pending` was recorded after; run again, it finds them told.
    */
-  private async onPostEdited({ postType, postId, causedById: editorId }: PostJob, done: PostJobCompletion): Promise<void> {
+  private async onPostEdited(
+    { postType, postId, causedById: editorId }: PostJob,
+    done: PostJobCompletion,
+    pending: PendingEdit,
+  ): Promise<void> {
     // The new post's notifications read its text when they run, the edited text maybe: they go first, so that this
     // job sees whom they told. Thrown, the job is tried again later.
     const posted = { job: jobNames[postType].posted, postType, postId };
@@ -212,7 +216,8 @@ export class NotificationsService implements OnModuleInit {
     const threadId = Number(thread.id);
     const replyId = reply ? postId : null;
     const authorId = reply?.authorId ?? thread.authorId;
-    const earlier = await this.revisions.previousBodies(postType, postId);
+    // Not the texts of the edits this run serves: the people they named are new too, if the text still names them.
+    const earlier = await this.revisions.previousBodies(postType, postId, pending.servedRevisionId);
     const candidates = await this.mentioned(reply?.body ?? thread.body, [authorId, ...(editorId === null ? [] : [editorId])], earlier);
     const told = new Set(await this.toldAbout(candidates, threadId, replyId));
     await this.deliver(

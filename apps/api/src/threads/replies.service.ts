@@ -347,7 +347,7 @@ export class RepliesService {
       // Taken holding the row, so that of two edits at once the later one's revision is also the newer one.
       const now = new Date();
       await updateUnlessEditedSince(manager, ReplyEntity, reply.id, expectedVersion, { body, ...cooked, editedAt: now });
-      await this.revisions.record(manager, {
+      const revisionId = await this.revisions.record(manager, {
         postType: PostType.REPLY,
         postId: reply.id,
         editorId,
@@ -361,6 +361,8 @@ export class RepliesService {
         body,
         previousBody: row.body,
         editorId,
+        version: row.version + 1,
+        revisionId,
       });
       return { reply: { ...row, body, ...cooked, editedAt: now, version: row.version + 1 }, edited: true, current, jobs };
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { insertRow } from '../common/returning-writes.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -41,14 +42,20 @@ export class RevisionsService {
     @InjectRepository(ReplyEntity) private readonly replies: Repository<ReplyEntity>,
   ) {}
 
-  /** Stores what a post said before an edit; call it inside the edit's transaction. */
-  async record(manager: EntityManager, revision: NewRevision): Promise<void> {
-    await manager.getRepository(RevisionEntity).insert(revision);
+  /** Stores what a post said before an edit; call it inside the edit's transaction. Returns the revision's id. */
+  record(manager: EntityManager, revision: NewRevision): Promise<number> {
+    return insertRow(manager, RevisionEntity, revision);
   }
 
-  /** Every text a post had before its edits (for what an edit adds: the people it newly mentions). */
-  async previousBodies(postType: PostType, postId: number): Promise<string[]> {
-    const rows = await this.revisions.find({ select: { previousBody: true }, where: { postType, postId } });
+  /**
+   * The texts a post had before its edits, up to the revision `upTo` when given (for what edits add: the people they
+   * newly mention).
+   */
+  async previousBodies(postType: PostType, postId: number, upTo: number | null = null): Promise<string[]> {
+    const rows = await this.revisions.find({
+      select: { previousBody: true },
+      where: { postType, postId, ...(upTo === null ? {} : { id: LessThanOrEqual(upTo) }) },
+    });
     return rows.map((row) => row.previousBody);
   }
 

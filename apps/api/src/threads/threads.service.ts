@@ -412,22 +412,22 @@ export class ThreadsService {
       const text = rowTextChanged ? { title, body, ...cooked, editedAt: now } : {};
       await updateUnlessEditedSince(manager, ThreadEntity, thread.id, input.expectedVersion, text);
       const edited = { ...row, ...text, version: row.version + 1 };
-      if (rowTextChanged) {
-        await this.revisions.record(manager, {
-          postType: PostType.THREAD,
-          postId: thread.id,
-          editorId: user.id,
-          previousTitle: row.title,
-          previousBody: row.body,
-          createdAt: now,
-        });
-      }
+      const revisionId = rowTextChanged
+        ? await this.revisions.record(manager, {
+            postType: PostType.THREAD,
+            postId: thread.id,
+            editorId: user.id,
+            previousTitle: row.title,
+            previousBody: row.body,
+            createdAt: now,
+          })
+        : null;
       if (tagsChanged && newTags) {
         await manager.getRepository(ThreadTagEntity).delete({ threadId: thread.id });
         if (newTags.length > 0) await manager.getRepository(ThreadTagEntity).insert(newTags.map((tag) => ({ threadId: thread.id, tag })));
       }
       const jobs =
-        body === row.body
+        body === row.body || revisionId === null
           ? []
           : await this.postJobs.recordEdit(manager, {
               postType: PostType.THREAD,
@@ -435,6 +435,8 @@ export class ThreadsService {
               body,
               previousBody: row.body,
               editorId: user.id,
+              version: edited.version,
+              revisionId,
             });
       return { edited, jobs };
     });

@@ -21,6 +21,7 @@ import { HiddenAcceptedReply1764930000000 } from './1764930000000-hidden-accepte
 import { ModerationLogAcceptance1764940000000 } from './1764940000000-moderation-log-acceptance.js';
 import { DeflectionOnce1764950000000 } from './1764950000000-deflection-once.js';
 import { PostVersions1764960000000 } from './1764960000000-post-versions.js';
+import { PendingEditVersions1764970000000 } from './1764970000000-pending-edit-versions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   ModerationLogAcceptance1764940000000,
   DeflectionOnce1764950000000,
   PostVersions1764960000000,
+  PendingEditVersions1764970000000,
 ];
