@@ -254,6 +254,36 @@ describe('notifications', () => {
     expect(await mentionsOf(bystander)).toEqual([]);
   });
 
+  const mentionCounts = (people: TestAccount[]) => Promise.all(people.map(async (person) => (await mentionsOf(person)).length));
+  const names = (people: TestAccount[]) => people.map((person) => `@${person.username}`).join(' ');
+
+  it('notifies at most 10 people by mention from one reply over all its edits, the first ones named', async () => {
+    const people = await Promise.all(Array.from({ length: 13 }, () => createAccount(app, Role.MEMBER)));
+    const thread = await ask();
+    const replyId = await reply(thread.id, replier.token, `Ask ${names(people.slice(0, 6))}.`);
+
+    // Each version names fewer than 10, and none of the people before: the post's 10 run out all the same.
+    await editReply(replyId, `Ask ${names(people.slice(6, 11))} instead.`);
+    expect(await mentionCounts(people)).toEqual([...Array(10).fill(1), 0, 0, 0]);
+    await editReply(replyId, `Ask ${names(people.slice(10))} instead.`);
+    expect(await mentionCounts(people)).toEqual([...Array(10).fill(1), 0, 0, 0]);
+  });
+
+  it('notifies at most 10 people by mention from one question over all its edits', async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => createAccount(app, Role.MEMBER)));
+    const thread = await ask(asker.token, `Can the forum use a darker colour scheme, ${names(people.slice(0, 8))}?`);
+    const editQuestion = async (body: string, token: string) => {
+      await app.query(editQuestionMutation, { threadId: thread.id, input: { body } }, { token });
+      await app.jobsDone();
+    };
+
+    await editQuestion(`Can the forum use a darker colour scheme, ${names(people.slice(8, 10))}?`, asker.token);
+    expect(await mentionCounts(people)).toEqual([...Array(10).fill(1), 0, 0]);
+    // Staff editing it have no more names to spend than its author.
+    await editQuestion(`Can the forum use a darker colour scheme, ${names(people.slice(10))}?`, staff.token);
+    expect(await mentionCounts(people)).toEqual([...Array(10).fill(1), 0, 0]);
+  });
+
   it('notifies people mentioned in a question, and ignores mentions inside code', async () => {
     const thread = await ask(asker.token, `Hi @${staff.username}, is this right? \`@${bystander.username}\` is just an example.`);
     expect((await notificationsOf(staff)).notifications.nodes).toMatchObject([

@@ -50,7 +50,10 @@ const jobNames = {
   [PostType.REPLY]: { posted: 'notify-reply', edited: 'notify-reply-edit' },
 };
 
-/** At most this many people are notified from one post, so a list of names cannot be used to spam. */
+/**
+ * At most this many people are notified by mention from one post, over its whole life (its first text and every edit),
+ * so a list of names cannot be used to spam.
+ */
 const maxMentionsPerPost = 10;
 
 /**
@@ -177,7 +180,7 @@ export class NotificationsService implements OnModuleInit {
       const kind = author?.role === Role.BOT ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
       drafts.push({ userId: thread.authorId, kind, threadId, replyId, actorId: authorId });
     }
-    for (const userId of await this.mentioned(reply.body, [authorId, ...drafts.map((draft) => draft.userId)])) {
+    for (const userId of await this.mentioned(this.firstMentions(reply.body), [authorId, ...drafts.map((draft) => draft.userId)])) {
       drafts.push({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: authorId });
     }
     await this.deliver(drafts, { threadTitle: thread.title, replyAuthorId: authorId }, done);
@@ -187,7 +190,7 @@ export class NotificationsService implements OnModuleInit {
   private async onQuestionPosted({ postId: threadId }: PostJob, done: PostJobCompletion): Promise<void> {
     const thread = (await this.posts.findOne(PostType.THREAD, threadId))?.thread;
     if (!thread || thread.hidden) return;
-    const mentioned = await this.mentioned(thread.body, [thread.authorId]);
+    const mentioned = await this.mentioned(this.firstMentions(thread.body), [thread.authorId]);
     await this.deliver(
       mentioned.map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId: null, actorId: thread.authorId })),
       { threadTitle: thread.title, replyAuthorId: null },
@@ -197,8 +200,9 @@ export class NotificationsService implements OnModuleInit {
 
   /**
    * The people an edit newly mentions: named in the text now and in none of its earlier versions, and told nothing about
-   * the post yet (the post's own job may have read the edited text), never its author or whoever edited it. One run
-   * serves every edit made since the text `pending` was recorded after; run again, it finds them told.
+   * the post yet (the post's own job may have read the edited text), never its author or whoever edited it, as many as
+   * the post may still notify by mention. One run serves every edit made since the text `pending` was recorded after;
+   * run again, it finds them told.
    */
   private async onPostEdited(
     { postType, postId, causedById: editorId }: PostJob,
@@ -218,11 +222,18 @@ export class NotificationsService implements OnModuleInit {
     const authorId = reply?.authorId ?? thread.authorId;
     // Not the texts of the edits this run serves: the people they named are new too, if the text still names them.
     const earlier = await this.revisions.previousBodies(postType, postId, pending.servedRevisionId);
-    const candidates = await this.mentioned(reply?.body ?? thread.body, [authorId, ...(editorId === null ? [] : [editorId])], earlier);
+    const candidates = await this.mentioned(this.newlyMentions(reply?.body ?? thread.body, earlier), [
+      authorId,
+      ...(editorId === null ? [] : [editorId]),
+    ]);
     const told = new Set(await this.toldAbout(candidates, threadId, replyId));
+    const untold = candidates.filter((userId) => !told.has(userId));
+    // Counted after the post's own job and every earlier run of this one committed theirs (this job waits for the former,
+    // and a post has one of it at a time), so nothing else adds mentions of the post meanwhile.
+    const left = untold.length === 0 ? 0 : maxMentionsPerPost - (await this.mentionsNotified(threadId, replyId));
     await this.deliver(
-      candidates
-        .filter((userId) => !told.has(userId))
+      untold
+        .slice(0, Math.max(left, 0))
         .map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: editorId ?? authorId })),
       { threadTitle: thread.title, replyAuthorId: reply ? authorId : null },
       done,
@@ -244,6 +255,19 @@ export class NotificationsService implements OnModuleInit {
     return rows.map((row) => row.userId);
   }
 
+  /** How many people the post notified by mention so far. */
+  private async mentionsNotified(threadId: number, replyId: number | null): Promise<number> {
+    const sql = new SqlParameters();
+    const reply = replyId === null ? 'IS NULL' : `= ${sql.param(replyId)}`;
+    // `kind` written out, not a parameter, so that SQLite uses the partial index on mentions (MentionsByPost).
+    const [{ count }] = await sqlRows<{ count: number | string }>(
+      this.notifications.manager,
+      `SELECT COUNT(*) AS count FROM notifications WHERE kind = '${NotificationKind.MENTION}' AND thread_id = ${sql.param(threadId)} AND reply_id ${reply}`,
+      sql.values,
+    );
+    return Number(count);
+  }
+
   private async onReplyAccepted({ threadId, replyId, acceptedById, restored }: ForumEventMap['replyAccepted']): Promise<void> {
     // Given back with the reply a moderator restored: nobody accepted anything now, and whom it concerns was told then.
     if (restored) return;
@@ -262,12 +286,8 @@ export class NotificationsService implements OnModuleInit {
     );
   }
 
-  /**
-   * The ids of existing people a post mentions, except `excluded` (the author, those already notified), the bot, and
-   * those the post's `earlierBodies` (before its edits) named already.
-   */
-  private async mentioned(body: string, excluded: number[], earlierBodies: string[] = []): Promise<number[]> {
-    const names = this.newlyMentions(body, earlierBodies);
+  /** The ids of the existing people among `names`, in their order, except `excluded` (the author, those already notified) and the bot. */
+  private async mentioned(names: string[], excluded: number[]): Promise<number[]> {
     if (names.length === 0) return [];
     const byName = new Map((await this.users.accountsByUsername(names)).map((user) => [user.username.toLowerCase(), user]));
     const skip = new Set(excluded);
@@ -281,13 +301,15 @@ export class NotificationsService implements OnModuleInit {
     return ids;
   }
 
-  /** The names a post mentions (the first maxMentionsPerPost), but those its earlier texts mentioned. */
+  /** The names a new post's text mentions that it may notify: the first maxMentionsPerPost. */
+  private firstMentions(body: string): string[] {
+    return this.markdown.mentions(body).slice(0, maxMentionsPerPost);
+  }
+
+  /** The names an edited text mentions that its earlier texts did not (capped by what the post notified already). */
   private newlyMentions(body: string, earlierBodies: string[]): string[] {
     const named = new Set(earlierBodies.flatMap((text) => this.markdown.mentions(text)));
-    return this.markdown
-      .mentions(body)
-      .slice(0, maxMentionsPerPost)
-      .filter((name) => !named.has(name));
+    return this.markdown.mentions(body).filter((name) => !named.has(name));
   }
 
   /**

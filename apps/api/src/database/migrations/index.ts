@@ -22,6 +22,7 @@ import { ModerationLogAcceptance1764940000000 } from './1764940000000-moderation
 import { DeflectionOnce1764950000000 } from './1764950000000-deflection-once.js';
 import { PostVersions1764960000000 } from './1764960000000-post-versions.js';
 import { PendingEditVersions1764970000000 } from './1764970000000-pending-edit-versions.js';
+import { MentionsByPost1764980000000 } from './1764980000000-mentions-by-post.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   DeflectionOnce1764950000000,
   PostVersions1764960000000,
   PendingEditVersions1764970000000,
+  MentionsByPost1764980000000,
 ];
