@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
@@ -41,6 +42,7 @@ export class BotReviewService {
     private readonly threads: ThreadsService,
     private readonly users: UsersService,
     private readonly author: BotAuthor,
+    private readonly events: ForumEvents,
   ) {}
 
   /**
@@ -124,7 +126,7 @@ export class BotReviewService {
     const decided = posted
       ? await this.writeDeciding(thread, null, botAnswerReply(answer), staff.id, decide)
       : await this.suggestions.manager.transaction((manager) => decide(manager, suggestion.replyId!));
-    if (decided) await this.answers.announceChange();
+    if (decided) await this.decided(thread.id);
     return this.reload(suggestion.id);
   }
 
@@ -178,7 +180,7 @@ export class BotReviewService {
     const decided = await this.writeDeciding(thread, existing.replyId, botAnswerReply(answer), staff.id, decide);
     // Another decision posted the bot's reply first: this correction edits it instead.
     if (!decided && posting) return this.correct(context, rawThreadId, slug);
-    if (decided) await this.answers.announceChange();
+    if (decided) await this.decided(thread.id);
     return this.reload(existing.id);
   }
 
@@ -211,8 +213,14 @@ export class BotReviewService {
       });
       return true;
     });
-    if (decided) await this.answers.announceChange();
+    if (decided) await this.decided(thread.id);
     return this.reload(existing.id);
+  }
+
+  /** After a staff decision committed: the bot learned a question, and the question moved between queues. */
+  private async decided(threadId: number): Promise<void> {
+    await this.answers.announceChange();
+    await this.events.emit('staffQueueChanged', { area: 'botQueues', threadId });
   }
 
   /** Markdown to prefill a staff reply with a canonical answer (posted with replyToThread, so it gets the staff badge). */

@@ -132,6 +132,7 @@ export class BotService implements OnModuleInit {
       await this.decideOnQuestion(threadId, job);
     } finally {
       // After the decision: the asker waits for the reply, not for the index.
+      await this.events.emit('staffQueueChanged', { area: 'botQueues', threadId });
       await this.changes.publish({ topic: 'thread', threadId });
     }
   }
@@ -362,7 +363,7 @@ export class BotService implements OnModuleInit {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
-    await this.suggestions.manager.transaction(async (manager) => {
+    const judged = await this.suggestions.manager.transaction(async (manager) => {
       const updated = await manager.getRepository(BotSuggestionEntity).update(
         { id: suggestion.id, status: Not(BotSuggestionStatus.UNHELPFUL) },
         {
@@ -373,9 +374,11 @@ export class BotService implements OnModuleInit {
           decidedAt: new Date(),
         },
       );
-      if (updated.affected)
-        await recordBotEvents(manager, [BotEventType.Unhelpful], { answerId: suggestion.answerId, threadId: thread.id, userId: user.id });
+      if (!updated.affected) return false;
+      await recordBotEvents(manager, [BotEventType.Unhelpful], { answerId: suggestion.answerId, threadId: thread.id, userId: user.id });
+      return true;
     });
+    if (judged) await this.events.emit('staffQueueChanged', { area: 'botQueues', threadId: thread.id });
     return this.reload(suggestion.id);
   }
 

@@ -116,6 +116,12 @@ export interface ForumEventMap {
    */
   postHidden: { threadId: number; threadAuthorId: number; replyId: number | null; hidden: boolean; actorId: number; threadHidden: boolean };
   /**
+   * What staff queues list changed outside the events above: the bot decided on a question, staff confirmed, corrected
+   * or dismissed its suggestion, the asker judged it (`threadId`), or a flag was raised or resolved (`flagId`). Raised
+   * after the commit.
+   */
+  staffQueueChanged: { area: 'botQueues'; threadId: number } | { area: 'flags'; flagId: number };
+  /**
    * A thread written now was dated in the past (the demo forum): asked at `askedAt`, each reply at its new time.
    * Features with records of the thread date them alike.
    */

@@ -1,5 +1,6 @@
 import { Role } from '../common/role.js';
 import type { ThreadListingSnapshot } from '../events/forum-events.js';
+import { StaffQueueArea } from './staff-queue-area.js';
 import { ThreadActivityKind } from './thread-activity-kind.js';
 
 /**
@@ -83,6 +84,13 @@ export interface ForumActivityMessage {
   visibilityChanged?: boolean;
   /** Activity: what lists filter the thread on, as the activity left it; absent when visibilityChanged. */
   listing?: ThreadListingSnapshot;
+}
+
+/** On the staff queues channel: ids and the area only, for staff to read their queues again. */
+export interface StaffQueueMessage {
+  area: StaffQueueArea;
+  threadId: number | null;
+  flagId: number | null;
 }
 
 export function reaches(audience: Audience, isStaff: boolean): boolean {

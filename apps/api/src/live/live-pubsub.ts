@@ -21,6 +21,8 @@ export const liveChannels = {
   thread: (threadId: number) => `thread:${threadId}`,
   forum: () => 'forum',
   notifications: (userId: number) => `notifications:${userId}`,
+  /** Changes to what the staff queues list (staff only). */
+  staffQueues: () => 'staff-queues',
   /** Sessions ended, roles and two-factor sign-in changed, so that every instance ends the sockets they affect. */
   accounts: () => 'accounts',
 };

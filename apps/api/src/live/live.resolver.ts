@@ -1,10 +1,11 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
-import { Public } from '../common/access.decorators.js';
+import { Public, StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
 import { ThreadActivityArgs } from './dto/thread-activity.args.js';
 import { LiveService } from './live.service.js';
 import { ForumActivity } from './models/forum-activity.model.js';
+import { StaffQueueChange } from './models/staff-queue-change.model.js';
 import { ThreadActivity } from './models/thread-activity.model.js';
 
 const payload = <T>(value: T) => value;
@@ -30,5 +31,14 @@ export class LiveResolver {
   })
   forumActivity(@Ctx() context: RequestContext): Promise<AsyncIterableIterator<ForumActivity>> {
     return this.live.forumActivity(context);
+  }
+
+  @StaffOnly()
+  @Subscription(() => StaffQueueChange, {
+    resolve: payload,
+    description: 'Staff: the bot queues or the open flags changed (a new question, a decision, a reply, a flag): read them again.',
+  })
+  staffQueueChanged(@Ctx() context: RequestContext): Promise<AsyncIterableIterator<StaffQueueChange>> {
+    return this.live.staffQueueChanges(context);
   }
 }

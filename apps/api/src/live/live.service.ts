@@ -11,10 +11,12 @@ import { ThreadStatus } from '../threads/thread-status.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { isVisibleTo } from '../threads/visibility.js';
 import { UsersService } from '../users/users.service.js';
-import { ForumActivityMessage, QuestionMessage, reaches, ReplyMessage, ThreadActivityMessage } from './live-messages.js';
+import { ForumActivityMessage, QuestionMessage, reaches, ReplyMessage, StaffQueueMessage, ThreadActivityMessage } from './live-messages.js';
 import { AccountChange, liveChannels, LivePubSub } from './live-pubsub.js';
 import { ForumActivity } from './models/forum-activity.model.js';
+import { StaffQueueChange } from './models/staff-queue-change.model.js';
 import { ThreadActivity } from './models/thread-activity.model.js';
+import { StaffQueueArea } from './staff-queue-area.js';
 import { ThreadActivityKind } from './thread-activity-kind.js';
 
 /**
@@ -93,6 +95,7 @@ export class LiveService implements OnModuleInit {
       // The thread's reply count (and, for the accepted answer, its status) changed with it.
       await this.publishForum({ ...changed, threadHidden });
     });
+    this.publishStaffQueueChanges();
     this.events.on('sessionEnded', async ({ sessionHash }) => {
       await this.pubSub.publish(liveChannels.accounts(), { sessionHash } satisfies AccountChange);
     });
@@ -101,6 +104,42 @@ export class LiveService implements OnModuleInit {
     };
     this.events.on('roleChanged', accountChanged);
     this.events.on('twoFactorChanged', accountChanged);
+  }
+
+  /** What moves questions in and out of the staff queues, and flags in and out of the open ones. */
+  private publishStaffQueueChanges(): void {
+    const botQueues = ({ threadId }: { threadId: number }) =>
+      this.publishStaffQueues({ area: StaffQueueArea.BOT_QUEUES, threadId, flagId: null });
+    this.events.on('questionPosted', botQueues);
+    this.events.on('replyPosted', botQueues);
+    this.events.on('replyAccepted', botQueues);
+    this.events.on('answerUnaccepted', botQueues);
+    this.events.on('threadLocked', botQueues);
+    this.events.on('postEdited', (event) => (event.replyId === null ? botQueues(event) : undefined));
+    this.events.on('postHidden', async (event) => {
+      await botQueues(event);
+      // Hiding a post resolves its open flags.
+      await this.publishStaffQueues({ area: StaffQueueArea.FLAGS, threadId: event.threadId, flagId: null });
+    });
+    this.events.on('staffQueueChanged', (event) =>
+      event.area === 'flags'
+        ? this.publishStaffQueues({ area: StaffQueueArea.FLAGS, threadId: null, flagId: event.flagId })
+        : botQueues(event),
+    );
+  }
+
+  /** Staff: what changed in their queues, as it commits. */
+  staffQueueChanges(context: RequestContext): Promise<AsyncIterableIterator<StaffQueueChange>> {
+    context.requireStaff();
+    return this.pubSub.subscribe<StaffQueueMessage, StaffQueueChange>(liveChannels.staffQueues(), (message) =>
+      context.isStaff
+        ? {
+            area: message.area,
+            threadId: message.threadId === null ? null : String(message.threadId),
+            flagId: message.flagId === null ? null : String(message.flagId),
+          }
+        : null,
+    );
   }
 
   /**
@@ -209,6 +248,10 @@ export class LiveService implements OnModuleInit {
 
   private publishForum(message: ForumActivityMessage): Promise<void> {
     return this.pubSub.publish(liveChannels.forum(), message);
+  }
+
+  private publishStaffQueues(message: StaffQueueMessage): Promise<void> {
+    return this.pubSub.publish(liveChannels.staffQueues(), message);
   }
 }
 

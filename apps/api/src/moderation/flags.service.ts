@@ -8,6 +8,7 @@ import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { SqlParameters, sqlRows } from '../common/sql.js';
 import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostType, postNotFound } from '../common/post-type.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
@@ -42,6 +43,7 @@ export class FlagsService {
     private readonly environment: Environment,
     private readonly posts: PostsService,
     private readonly markdown: MarkdownService,
+    private readonly events: ForumEvents,
   ) {}
 
   /** Any member, on another's post they can see; one open flag per member per post. */
@@ -75,6 +77,7 @@ export class FlagsService {
           }),
         );
       });
+      await this.events.emit('staffQueueChanged', { area: 'flags', flagId: flag.id });
       return this.toFlag(flag, post);
     } catch (error) {
       // The partial unique index catches two requests racing past the check above.
@@ -89,9 +92,9 @@ export class FlagsService {
    */
   async flagAsSystem(reporterId: number, postType: PostType, postId: number, reason: string): Promise<void> {
     try {
-      await this.flags.manager.transaction(async (manager) => {
-        if (await manager.existsBy(FlagEntity, { postType, postId, reporterId, status: FlagStatus.OPEN })) return;
-        await manager.insert(FlagEntity, {
+      const flagId = await this.flags.manager.transaction(async (manager) => {
+        if (await manager.existsBy(FlagEntity, { postType, postId, reporterId, status: FlagStatus.OPEN })) return null;
+        const inserted = await manager.insert(FlagEntity, {
           postType,
           postId,
           reporterId,
@@ -101,7 +104,9 @@ export class FlagsService {
           resolvedAt: null,
           createdAt: new Date(),
         });
+        return Number(inserted.identifiers[0]!.id);
       });
+      if (flagId !== null) await this.events.emit('staffQueueChanged', { area: 'flags', flagId });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -199,6 +204,7 @@ export class FlagsService {
       });
       return manager.findOneByOrFail(FlagEntity, { id: flagId });
     });
+    await this.events.emit('staffQueueChanged', { area: 'flags', flagId });
     return this.toFlag(flag, await this.posts.findOne(flag.postType, flag.postId));
   }
 
