@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n": typeof types.StaffQueueChangedDocument,
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.PreviewMarkdownDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.AskQuestionDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": typeof types.SignInDocument,
@@ -93,6 +94,7 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n": types.StaffQueueChangedDocument,
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": types.AskQuestionDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": types.SignInDocument,
@@ -186,6 +188,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n"): (typeof documents)["\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,7 @@ import { onTabListKeyDown } from '../../lib/tab-list-keys';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
+import { useStaffQueueUpdates } from '../staff-queue-updates';
 
 /** Staff only: a visitor is sent to sign in, a member told the page is not for them (the API refuses them anyway). */
 export function StaffRoute() {
@@ -40,6 +41,12 @@ export function StaffRoute() {
       </div>
     );
   }
+  return <StaffDashboard />;
+}
+
+/** Only once the viewer has staff powers: the API refuses the live queue updates to anyone else. */
+function StaffDashboard() {
+  useStaffQueueUpdates();
   return (
     <div className="staff">
       <h1>Staff dashboard</h1>

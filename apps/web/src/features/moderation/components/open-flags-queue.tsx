@@ -6,13 +6,30 @@ import { EmptyState, ErrorMessage, InlineError, Spinner } from '../../../compone
 import { TimeAgo } from '../../../components/time-ago';
 import type { OpenFlagsQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
+import { useNewItemsAnnouncement } from '../../../lib/use-new-items-announcement';
 import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
 
 type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
 
+/** The oldest open flags; the staff page reads them again as flags are raised and resolved. */
 export function OpenFlagsQueue() {
-  const { data, error, refetch, loading } = useQuery(OpenFlagsDocument, { variables: { first: 20 } });
-  if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
+  const { data, error, refetch } = useQuery(OpenFlagsDocument, { variables: { first: 20 } });
+  const announcement = useNewItemsAnnouncement(
+    data?.openFlags.nodes.map((flag) => flag.id),
+    (count) => (count === 1 ? '1 new flag' : `${count} new flags`),
+  );
+  return (
+    <>
+      <p className="visually-hidden" role="status" data-testid="flags-announcement">
+        {announcement}
+      </p>
+      <OpenFlagsList data={data} error={error} retry={() => void refetch()} />
+    </>
+  );
+}
+
+function OpenFlagsList({ data, error, retry }: { data: OpenFlagsQuery | undefined; error: unknown; retry: () => void }) {
+  if (error && !data) return <ErrorMessage error={error} retry={retry} />;
   if (!data) return <Spinner label="Loading flags…" />;
   const { nodes, pageInfo } = data.openFlags;
   if (nodes.length === 0) return <EmptyState title="No open flags." />;
@@ -23,14 +40,7 @@ export function OpenFlagsQueue() {
           <FlagRow key={flag.id} flag={flag} />
         ))}
       </ul>
-      {pageInfo.hasNextPage ? (
-        <p className="muted">
-          Showing the oldest {nodes.length}.{' '}
-          <Button small busy={loading} onClick={() => void refetch()}>
-            Refresh
-          </Button>
-        </p>
-      ) : null}
+      {pageInfo.hasNextPage ? <p className="muted">Showing the oldest {nodes.length}.</p> : null}
     </>
   );
 }

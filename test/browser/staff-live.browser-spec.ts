@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/common/role.js';
+import { liveChannels, LivePubSub } from '../../apps/api/src/live/live-pubsub.js';
+import { createAccount } from '../support/accounts.js';
+import { listenerCount, until } from '../support/live-client.js';
+import { operationsOf } from './support/browser.js';
+import { useBrowserApp } from './support/browser-app.js';
+import { askQuestion } from './support/forum.js';
+
+// Off-topic on purpose: the FAQ bot finds nothing for it, so it waits in "Without an answer".
+const offTopic = () => ({
+  title: `Forum colours on my phone ${randomBytes(3).toString('hex')}`,
+  body: 'Can the forum use a darker colour scheme on small screens, please?',
+});
+
+describe('the staff dashboard, live', () => {
+  const forum = useBrowserApp();
+  const staffSubscribers = () => listenerCount(forum.app, liveChannels.staffQueues());
+
+  it('shows a question a member asks without a reload, with the counts, and keeps what staff were choosing', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const waiting = await askQuestion(forum.app, member.token, offTopic());
+
+    const context = await forum.open({ token: staffAccount.token });
+    const page = await context.newPage();
+    const before = staffSubscribers();
+    await page.goto('/staff?queue=NO_SUGGESTION');
+    const seen = page.locator('.stat', { hasText: 'Questions seen' }).locator('dd');
+    await seen.waitFor();
+    const seenBefore = Number(await seen.textContent());
+    await until(() => staffSubscribers() > before, 'the staff page subscribes to its queues');
+
+    // A staff member is halfway through a correction of the question already waiting.
+    const choice = page.getByTestId(`queue-item-${waiting.id}`).getByLabel('The right canonical answer');
+    await choice.selectOption({ index: 1 });
+    const chosen = await choice.inputValue();
+    await choice.focus();
+
+    const asked = await askQuestion(forum.app, member.token, offTopic());
+
+    await page.getByTestId(`queue-item-${asked.id}`).waitFor();
+    await expect.poll(async () => Number(await seen.textContent())).toBe(seenBefore + 1);
+    await expect.poll(() => page.getByTestId('queue-announcement').textContent()).toBe('1 new question in this queue');
+    await expect(choice.inputValue()).resolves.toBe(chosen);
+    await expect(choice.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(true);
+  });
+
+  it('reads the queues again once or twice for a burst of changes, not once per change', async () => {
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const context = await forum.open({ token: staffAccount.token });
+    const page = await context.newPage();
+    const before = staffSubscribers();
+    await page.goto('/staff');
+    await page.locator('.stat', { hasText: 'Questions seen' }).waitFor();
+    await until(() => staffSubscribers() > before, 'the staff page subscribes to its queues');
+    const operations = operationsOf(page);
+
+    const pubSub = forum.app.nest.get(LivePubSub);
+    for (let index = 0; index < 20; index++) {
+      await pubSub.publish(liveChannels.staffQueues(), { area: 'BOT_QUEUES', threadId: index + 1, flagId: null });
+    }
+
+    await expect.poll(() => operations.filter((name) => name === 'BotQueue').length).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    expect(operations.filter((name) => name === 'BotQueue').length).toBeLessThanOrEqual(2);
+    expect(operations.filter((name) => name === 'BotStats').length).toBeLessThanOrEqual(2);
+  });
+
+  it('does not let a member subscribe to the staff queues', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const context = await forum.open({ token: member.token });
+    const page = await context.newPage();
+    await page.goto('/staff');
+    await page.getByRole('heading', { name: 'This page is for staff' }).waitFor();
+
+    // The member's own session, over the page's socket, as a script on the page could try.
+    const origin = new URL(page.url()).origin;
+    const refused = await page.evaluate(
+      (pageOrigin) =>
+        new Promise<unknown>((resolve) => {
+          const socket = new WebSocket(`${pageOrigin.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+          socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init' }));
+          socket.onmessage = (event) => {
+            type GraphqlError = { extensions?: { code?: string } };
+            const message = JSON.parse(String(event.data)) as {
+              type: string;
+              payload?: GraphqlError[] | { data?: unknown; errors?: GraphqlError[] };
+            };
+            if (message.type === 'connection_ack') {
+              socket.send(
+                JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { staffQueueChanged { area threadId } }' } }),
+              );
+            } else if (message.type === 'error' || message.type === 'next') {
+              socket.close();
+              const errors = Array.isArray(message.payload) ? message.payload : message.payload?.errors;
+              resolve({
+                data: Array.isArray(message.payload) ? null : (message.payload?.data ?? null),
+                code: errors?.[0]?.extensions?.code,
+              });
+            }
+          };
+          socket.onclose = (event) => resolve({ closed: event.code });
+        }),
+      origin,
+    );
+    expect(refused).toEqual({ data: null, code: 'FORBIDDEN' });
+    expect(staffSubscribers()).toBe(0);
+  });
+});
