@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -136,21 +136,31 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const earlierDecision = suggestion?.decidedBy ? staffDecisionText[suggestion.status] : undefined;
   const replaced = earlierDecision && suggestion?.decidedBy ? ` It replaces ${suggestion.decidedBy.username}’s decision.` : '';
 
+  // A row leaves the queue with a refetch (this staff member's decision, or a live update of someone else's), and
+  // focus with it: it goes on to the next row (or the one before), or to the queue when none is left. Run as the row
+  // is removed, whichever refetch removes it.
+  const decidedHere = useRef(false);
+  useLayoutEffect(() => {
+    const row = rowRef.current;
+    return () => {
+      if (!row || !(decidedHere.current || row.contains(document.activeElement))) return;
+      const neighbour = [row.nextElementSibling, row.previousElementSibling].find((element) => element?.matches('.queue-item'));
+      const queue = row.closest<HTMLElement>('.queue');
+      requestAnimationFrame(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        const next = neighbour?.isConnected ? neighbour.querySelector<HTMLElement>('a[href], button:not(:disabled), select') : null;
+        (next ?? queue)?.focus();
+      });
+    };
+  }, []);
+
   function decide(action: () => Promise<unknown>, outcome: string) {
     const message = outcome + replaced;
     void run(async () => {
       await action();
-      // The row leaves the queue with the refetch, and focus with it: it goes on to the next row (or the one before).
-      const row = rowRef.current;
-      const neighbour = [row?.nextElementSibling, row?.previousElementSibling].find((element) => element?.matches('.queue-item'));
-      const queue = row?.closest<HTMLElement>('.queue');
+      decidedHere.current = true;
       onDecided({ threadId: item.threadId, title: item.thread?.title ?? `Thread ${item.threadId}`, message });
       await client.refetchQueries({ include: [BotQueueDocument, BotStatsDocument] });
-      requestAnimationFrame(() => {
-        if (document.activeElement !== document.body) return;
-        const next = neighbour?.isConnected ? neighbour.querySelector<HTMLElement>('a[href], button:not(:disabled), select') : null;
-        (next ?? queue)?.focus();
-      });
     });
   }
 
