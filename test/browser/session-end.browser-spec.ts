@@ -334,6 +334,8 @@ describe('a session that ends elsewhere while the page is open', () => {
     expect(await replyEditor(page, replyId).inputValue()).toBe(edited.reply);
 
     await replyPost(page, replyId).getByRole('button', { name: 'Save changes' }).click();
+    // The editor's textarea holds the same text until the save closes it.
+    await page.locator('.edit-form').waitFor({ state: 'detached' });
     await noEditorOpen(page, replyId, edited.reply);
   });
 });
