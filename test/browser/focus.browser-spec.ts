@@ -152,7 +152,7 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(write);
     await askPage.keyboard.press('ArrowRight');
     await focusIsOn(preview);
-    await expect(preview.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => preview.getAttribute('aria-selected')).toBe('true');
     await askPage.getByRole('tabpanel', { name: 'Details preview' }).waitFor();
     await askPage.keyboard.press('ArrowLeft');
     await focusIsOn(write);
@@ -169,13 +169,13 @@ describe('keyboard focus after actions', () => {
     await staffPage.keyboard.press('ArrowRight');
     const unhelpful = staffPage.getByRole('tab', { name: 'Unhelpful bot answers' });
     await focusIsOn(unhelpful);
-    await expect(unhelpful.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => unhelpful.getAttribute('aria-selected')).toBe('true');
     await staffPage.keyboard.press('End');
     await focusIsOn(staffPage.getByRole('tab', { name: 'Open flags' }));
     await staffPage.getByText('Posts members reported.').waitFor();
     await staffPage.keyboard.press('Home');
     await focusIsOn(pending);
-    await expect(pending.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => pending.getAttribute('aria-selected')).toBe('true');
   });
 
   it('keeps focus on the button that accepts an answer as it turns into Unaccept, and back', async () => {

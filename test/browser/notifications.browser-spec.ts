@@ -93,7 +93,7 @@ describe('notifications page', () => {
     })()`);
     await expect(clicked).resolves.toBe(true);
     await page.waitForURL(/\/notifications\?unread=1$/);
-    await expect(unreadOnly.isChecked()).resolves.toBe(true);
+    await expect.poll(() => unreadOnly.isChecked()).toBe(true);
     const busyRows = page.locator('ul.notification-list[aria-busy="true"] li.notification');
     await expect(busyRows.filter({ visible: true }).count()).resolves.toBe(2);
     await expect(page.getByText('Loading notifications…').filter({ visible: true }).count()).resolves.toBe(0);
@@ -104,7 +104,7 @@ describe('notifications page', () => {
     await expect.poll(() => rows.count()).toBe(2);
     await page.reload();
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
-    await expect(page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).toBe(true);
     await expect.poll(() => unreadRows.count()).toBe(2);
 
     // Opening one marks it read; back on the filtered list only the other is left.
@@ -122,7 +122,7 @@ describe('notifications page', () => {
     await page.getByText('Nothing unread.').waitFor();
     await page.getByRole('checkbox', { name: 'Unread only' }).click();
     await page.waitForURL(/\/notifications$/);
-    await expect(page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).resolves.toBe(false);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Unread only' }).isChecked()).toBe(false);
     await page.getByRole('link', { name: /^piotr replied to your question Can I pin a thread/ }).waitFor();
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => unreadRows.count()).toBe(0);

@@ -84,7 +84,7 @@ describe('a profile lists the member’s questions and replies', () => {
     expect(inView).toBe(true);
     await page.goBack();
     await rows.first().waitFor();
-    await expect(repliesTab.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => repliesTab.getAttribute('aria-selected')).toBe('true');
   });
 
   it('says so in words when the member has not replied or asked', async () => {
