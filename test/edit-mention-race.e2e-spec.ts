@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { liveChannels, LivePubSub } from '../apps/api/src/live/live-pubsub.js';
+import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { RevisionsService } from '../apps/api/src/threads/revisions.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { TestApp } from './support/test-app.js';
@@ -20,7 +21,8 @@ const variants = [
 /*
  * The job that notifies whom edits of a post newly mention runs once per post at a time, and the queues take no second
  * run of it while it runs: an edit committed while it runs must still be served, whether the run read the text before
- * that edit (the run's completion must not count) or finished before it (the job must run again).
+ * that edit (the run's completion must not count) or finished before it (the job must run again), at once, not by the
+ * sweep a minute later.
  */
 describe.each(variants)('an edit committed while the job of an earlier edit runs: $name', ({ redis }) => {
   let app: TestApp;
@@ -106,6 +108,31 @@ describe.each(variants)('an edit committed while the job of an earlier edit runs
     await editReply(replyId, `Ask @${early.username}.`);
     await app.jobsDone();
     expect(interleaved).toBe(true);
+    expect(await mentionsOf(early)).toEqual([{ kind: 'MENTION', replyId }]);
+    expect(await mentionsOf(late)).toEqual([{ kind: 'MENTION', replyId }]);
+  });
+
+  it.skipIf(redis && !process.env.TEST_REDIS_URL)('notifies whom it names when the job returned just before it', async () => {
+    const [early, late] = await Promise.all([createAccount(app, Role.MEMBER), createAccount(app, Role.MEMBER)]);
+    const replyId = await newReply();
+    // The job is done and has nothing left to read, but its queue still holds it: the second edit commits right then.
+    const jobs = app.nest.get(PostJobs);
+    const run = jobs.run.bind(jobs);
+    let interleaved: Promise<unknown> | null = null;
+    vi.spyOn(jobs, 'run').mockImplementation(async (job) => {
+      await run(job);
+      if (!interleaved && job.job === 'notify-reply-edit' && String(job.postId) === replyId) {
+        interleaved = editReply(replyId, `Ask @${early.username} or @${late.username}.`);
+        await interleaved;
+      }
+    });
+
+    await editReply(replyId, `Ask @${early.username}.`);
+    // No job runs or waits between the first job's end and the second edit's commit: wait for the edit first.
+    await vi.waitFor(() => expect(interleaved).not.toBeNull());
+    await interleaved;
+    // Well within a sweep period.
+    await app.jobsDone(5_000);
     expect(await mentionsOf(early)).toEqual([{ kind: 'MENTION', replyId }]);
     expect(await mentionsOf(late)).toEqual([{ kind: 'MENTION', replyId }]);
   });

@@ -15,7 +15,7 @@ export interface LocalJobQueueOptions {
 
 /**
  * Post jobs in this process, without Redis (or while it is unreachable): the same processor as BullMQ's
- * workers, the same retries with exponential backoff, and one run at a time per (job, post).
+ * workers, the same retries with exponential backoff, and one run at a time per job id (see postJobId).
  */
 export class LocalJobQueue implements PostJobQueue {
   private readonly logger = new Logger('LocalJobQueue');

@@ -9,11 +9,21 @@ export interface PostJob {
   postType: PostType;
   postId: number;
   causedById: number | null;
+  /**
+   * An edit's job: the post's version it was queued for (see PendingEdit). Absent for a new post's jobs, and in jobs
+   * queued before versions were.
+   */
+  postVersion?: number | null;
 }
 
-/** The queue's id of a job: one per (job, post), so queueing it twice runs it once. */
-export function postJobId(job: Pick<PostJob, 'job' | 'postType' | 'postId'>): string {
-  return `${job.job}.${job.postType}.${job.postId}`;
+/**
+ * The queue's id of a job: one per (job, post), and per version of the post for an edit's job, so queueing it twice
+ * runs it once, and an edit committed while the job of an earlier edit runs queues a run of its own: the queues take
+ * no second job with the id of one that runs.
+ */
+export function postJobId(job: Pick<PostJob, 'job' | 'postType' | 'postId' | 'postVersion'>): string {
+  const version = job.postVersion == null ? '' : `.v${job.postVersion}`;
+  return `${job.job}.${job.postType}.${job.postId}${version}`;
 }
 
 /** A post as its transaction stores it: what a handler looks at to tell whether the post needs its job at all. */
@@ -101,8 +111,10 @@ export interface PostedJobHandler extends PostJobHandlerBase {
 }
 
 /**
- * A job an edit of a post's text sets off (see PostJobs.recordEdit). Edits made while it waits add no second job: the
- * one waiting reads the newest text. An edit made while it runs, after it read the text, has it run again.
+ * A job an edit of a post's text sets off (see PostJobs.recordEdit). Each edit queues it for the post's version it
+ * made; a run for a version an edit came after does nothing, and the run for the newest version reads the newest text,
+ * serving every edit since the job was last done. An edit made while it runs, after it read the text, makes that run's
+ * completion fail; the edit's own run does the work.
  */
 export interface EditedJobHandler extends PostJobHandlerBase {
   after: 'editing';

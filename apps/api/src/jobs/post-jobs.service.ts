@@ -103,7 +103,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     );
     return this.recordPending(
       manager,
-      handlers.map((handler) => ({ job: handler.job, postType, postId, causedById: editorId })),
+      handlers.map((handler) => ({ job: handler.job, postType, postId, causedById: editorId, postVersion: edit.version })),
       { postVersion: edit.version, servedRevisionId: edit.revisionId },
     );
   }
@@ -185,17 +185,17 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * An edit's job, for the post's version its row records. An edit committed while it runs raises that version: if the
-   * run read the text before it, its completion finds the row changed and writes nothing, and the job runs again here
-   * (the queues take no second run of a job while it runs), until a run finishes with no edit since its text.
+   * An edit's job, for the post's version it was queued for, if its row still waits for that version. Each edit raises
+   * the row's version and queues the job for its own version (a job id of its own, so a run in progress does not make
+   * the queues drop it): a run for an older version does nothing, and one that read the text before a later edit
+   * finds the row changed when it completes and writes nothing; the later edit's run serves them all.
    */
   private async runEdited(handler: EditedJobHandler, job: PostJob): Promise<void> {
-    let pending = await this.pendingEdit(job);
-    while (pending) {
-      await this.runOnce(handler, job, pending);
-      const after = await this.pendingEdit(job);
-      pending = after && after.postVersion !== pending.postVersion ? after : null;
-    }
+    const pending = await this.pendingEdit(job);
+    if (!pending) return;
+    // A job queued before jobs carried their version serves whichever the row waits for.
+    if (job.postVersion != null && pending.postVersion !== job.postVersion) return;
+    await this.runOnce(handler, job, pending);
   }
 
   /** One run of a job's handler; with `edit`, its completion holds only if the row still waits for that version. */
@@ -274,7 +274,9 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       order: { id: 'ASC' },
       take: 1000,
     });
-    await this.queue(rows.map(({ job, postType, postId, causedById }) => ({ job, postType, postId, causedById })));
+    await this.queue(
+      rows.map(({ job, postType, postId, causedById, postVersion }) => ({ job, postType, postId, causedById, postVersion })),
+    );
     if (rows.length > 0) this.logger.log(`queued ${rows.length} unfinished post jobs again`);
     return rows.length;
   }

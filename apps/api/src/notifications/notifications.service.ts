@@ -229,7 +229,8 @@ export class NotificationsService implements OnModuleInit {
     const told = new Set(await this.toldAbout(candidates, threadId, replyId));
     const untold = candidates.filter((userId) => !told.has(userId));
     // Counted after the post's own job and every earlier run of this one committed theirs (this job waits for the former,
-    // and a post has one of it at a time), so nothing else adds mentions of the post meanwhile.
+    // and of its runs only the one for the version its pending row waits for can complete), so nothing else adds
+    // mentions of the post meanwhile.
     const left = untold.length === 0 ? 0 : maxMentionsPerPost - (await this.mentionsNotified(threadId, replyId));
     await this.deliver(
       untold
