@@ -200,9 +200,9 @@ export class NotificationsService implements OnModuleInit {
 
   /**
    * The people an edit newly mentions: named in the text now and in none of its earlier versions, and told nothing about
-   * the post yet (the post's own job may have read the edited text), never its author or whoever edited it, as many as
-   * the post may still notify by mention. One run serves every edit made since the text `pending` was recorded after;
-   * run again, it finds them told.
+   * the post yet (the post's own job may have read the edited text), never its author or whoever named them, as many as
+   * the post may still notify by mention. One run serves every edit made since the text `pending` was recorded after,
+   * each person on behalf of the editor whose edit named them first; run again, it finds them told.
    */
   private async onPostEdited(
     { postType, postId, causedById: editorId }: PostJob,
@@ -220,14 +220,27 @@ export class NotificationsService implements OnModuleInit {
     const threadId = Number(thread.id);
     const replyId = reply ? postId : null;
     const authorId = reply?.authorId ?? thread.authorId;
+    const body = reply?.body ?? thread.body;
+    const edits = await this.revisions.edits(postType, postId);
+    const served = pending.servedRevisionId;
     // Not the texts of the edits this run serves: the people they named are new too, if the text still names them.
-    const earlier = await this.revisions.previousBodies(postType, postId, pending.servedRevisionId);
-    const candidates = await this.mentioned(this.newlyMentions(reply?.body ?? thread.body, earlier), [
-      authorId,
-      ...(editorId === null ? [] : [editorId]),
-    ]);
-    const told = new Set(await this.toldAbout(candidates, threadId, replyId));
-    const untold = candidates.filter((userId) => !told.has(userId));
+    const earlier = edits.filter((edit) => served === null || edit.revisionId <= served).map((edit) => edit.previousBody);
+    // Those edits (by the author, by staff) with the text each made: whoever's edit named someone first named them.
+    const namedBy = new Map<string, number>();
+    const servedEdits = served === null ? [] : edits.filter((edit) => edit.revisionId >= served);
+    servedEdits.forEach((edit, index) => {
+      for (const name of this.markdown.mentions(servedEdits[index + 1]?.previousBody ?? body)) {
+        if (!namedBy.has(name)) namedBy.set(name, edit.editorId);
+      }
+    });
+    // A row from before it recorded the edits it serves names whoever recorded it.
+    const recordedBy = editorId ?? authorId;
+    const candidates = (await this.mentionedPeople(this.newlyMentions(body, earlier), [authorId]))
+      .map(({ userId, name }) => ({ userId, actorId: namedBy.get(name) ?? recordedBy }))
+      .filter(({ userId, actorId }) => userId !== actorId);
+    const candidateIds = candidates.map(({ userId }) => userId);
+    const told = new Set(await this.toldAbout(candidateIds, threadId, replyId));
+    const untold = candidates.filter(({ userId }) => !told.has(userId));
     // Counted after the post's own job and every earlier run of this one committed theirs (this job waits for the former,
     // and of its runs only the one for the version its pending row waits for can complete), so nothing else adds
     // mentions of the post meanwhile.
@@ -235,7 +248,7 @@ export class NotificationsService implements OnModuleInit {
     await this.deliver(
       untold
         .slice(0, Math.max(left, 0))
-        .map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: editorId ?? authorId })),
+        .map(({ userId, actorId }) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId })),
       { threadTitle: thread.title, replyAuthorId: reply ? authorId : null },
       done,
     );
@@ -289,17 +302,22 @@ export class NotificationsService implements OnModuleInit {
 
   /** The ids of the existing people among `names`, in their order, except `excluded` (the author, those already notified) and the bot. */
   private async mentioned(names: string[], excluded: number[]): Promise<number[]> {
+    return (await this.mentionedPeople(names, excluded)).map((person) => person.userId);
+  }
+
+  /** The same, each with the name that mentions them. */
+  private async mentionedPeople(names: string[], excluded: number[]): Promise<{ userId: number; name: string }[]> {
     if (names.length === 0) return [];
     const byName = new Map((await this.users.accountsByUsername(names)).map((user) => [user.username.toLowerCase(), user]));
     const skip = new Set(excluded);
-    const ids: number[] = [];
+    const people: { userId: number; name: string }[] = [];
     for (const name of names) {
       const user = byName.get(name);
       if (!user || user.role === Role.BOT || skip.has(user.id)) continue;
       skip.add(user.id);
-      ids.push(user.id);
+      people.push({ userId: user.id, name });
     }
-    return ids;
+    return people;
   }
 
   /** The names a new post's text mentions that it may notify: the first maxMentionsPerPost. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { insertRow } from '../common/returning-writes.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
@@ -26,6 +26,14 @@ export interface NewRevision {
   createdAt: Date;
 }
 
+/** One edit of a post, as its revision records it. */
+export interface PostEditRecord {
+  revisionId: number;
+  editorId: number;
+  /** The text the edit replaced. */
+  previousBody: string;
+}
+
 /** The post whose history is read. */
 export interface RevisedPost {
   postType: PostType;
@@ -48,15 +56,16 @@ export class RevisionsService {
   }
 
   /**
-   * The texts a post had before its edits, up to the revision `upTo` when given (for what edits add: the people they
-   * newly mention).
+   * A post's edits in the order they were made: who made each and the text it replaced (for what edits add: the people
+   * they newly mention, and who named them).
    */
-  async previousBodies(postType: PostType, postId: number, upTo: number | null = null): Promise<string[]> {
+  async edits(postType: PostType, postId: number): Promise<PostEditRecord[]> {
     const rows = await this.revisions.find({
-      select: { previousBody: true },
-      where: { postType, postId, ...(upTo === null ? {} : { id: LessThanOrEqual(upTo) }) },
+      select: { id: true, editorId: true, previousBody: true },
+      where: { postType, postId },
+      order: { id: 'ASC' },
     });
-    return rows.map((row) => row.previousBody);
+    return rows.map(({ id, editorId, previousBody }) => ({ revisionId: id, editorId, previousBody }));
   }
 
   /**
