@@ -149,25 +149,29 @@ describe('first run', () => {
     expect(people).toEqual([{ username: 'alice' }]);
   }, 60_000);
 
-  it('says which setting to change when its port is taken, without a stack trace', async () => {
+  it('says in one line which setting to change when its port is taken', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
       const result = await runCli(main, [], { ...environment('port-taken.sqlite'), PORT: String(port), HOST: '127.0.0.1' });
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain(`PORT, HOST: cannot listen on 127.0.0.1 port ${port}: it is already in use`);
-      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([
+        `PORT, HOST: cannot listen on 127.0.0.1 port ${port}: it is already in use (another server, or another instance of this one?) (EADDRINUSE)`,
+      ]);
     } finally {
       taken.close();
     }
   }, 90_000);
 
-  it('says HOST does not resolve when it names no host, without a stack trace', async () => {
+  it('says in one line that HOST does not resolve when it names no host', async () => {
     const result = await runCli(main, [], { ...environment('host-unresolvable.sqlite'), HOST: 'no-such-host.invalid' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('HOST: cannot listen on no-such-host.invalid port 0: the name does not resolve');
-    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(
+        /^HOST: cannot listen on no-such-host\.invalid port 0: the name (does not resolve|could not be resolved just now)/,
+      ),
+    ]);
   }, 90_000);
 
   it('says at once which database the tools cannot reach; the server says it once per attempt, without stack traces', async () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/bootstrap.js';
+import { createApp, listen } from '../../apps/api/src/bootstrap.js';
 import { Environment, loadEnvironment } from '../../apps/api/src/config/environment.js';
 import { SqlLogger } from '../../apps/api/src/database/sql-logger.js';
 import { PostJobs } from '../../apps/api/src/jobs/post-jobs.service.js';
@@ -180,8 +180,7 @@ export class TestApp {
     });
     this.app = await createApp(environment);
     this.checkStatements = 0;
-    await this.app.listen(0, '127.0.0.1');
-    const address = this.app.getHttpServer().address();
-    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const { port } = await listen(this.app, 0, '127.0.0.1');
+    this.url = `http://127.0.0.1:${port}`;
   }
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -40,6 +41,42 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   app.useGlobalFilters(new GraphqlExceptionFilter());
   serveWebApp(app, environment);
   return app;
+}
+
+/** The server could not listen where PORT and HOST say: said in one line naming the setting to change, without a stack trace. */
+export class ListenError extends Error {}
+
+/** Why the server could not listen, for the errors an operator can fix in PORT or HOST, and which setting to change. */
+const listenProblems: Record<string, { settings: string; problem: string }> = {
+  EADDRINUSE: { settings: 'PORT, HOST', problem: 'it is already in use (another server, or another instance of this one?)' },
+  EACCES: { settings: 'PORT, HOST', problem: 'it needs privileges this process has not (ports below 1024)' },
+  EADDRNOTAVAIL: { settings: 'PORT, HOST', problem: 'it is not an address of this machine' },
+  ENOTFOUND: { settings: 'HOST', problem: 'the name does not resolve (a typo, or a name missing from DNS and /etc/hosts?)' },
+  EAI_AGAIN: { settings: 'HOST', problem: 'the name could not be resolved just now (is DNS reachable? an IP address needs none)' },
+};
+
+/**
+ * Starts a built app (createApp) and its HTTP server on `port` and `host`; resolves with where it really listens. Not
+ * Nest's app.listen, which logs a failure in a line of its own before it rethrows it: a failure an operator can fix
+ * here is thrown as one ListenError, which main.ts prints alone.
+ */
+export async function listen(app: NestExpressApplication, port: number, host: string): Promise<AddressInfo> {
+  await app.init();
+  const server = app.getHttpServer() as Server;
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => {
+      const known = listenProblems[error.code ?? ''];
+      reject(known ? new ListenError(`${known.settings}: cannot listen on ${host} port ${port}: ${known.problem} (${error.code})`) : error);
+    };
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+  // What app.listen tells the application once it listens.
+  app.get(HttpAdapterHost).listening = true;
+  return server.address() as AddressInfo;
 }
 
 /**
