@@ -149,7 +149,7 @@ describe('first run', () => {
     expect(people).toEqual([{ username: 'alice' }]);
   }, 60_000);
 
-  it('says in one line which setting to change when its port is taken', async () => {
+  it('says in one line which setting to change when its port is taken, and creates no demo forum', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
@@ -162,6 +162,12 @@ describe('first run', () => {
     } finally {
       taken.close();
     }
+    // Its staff password would have been printed nowhere: the next start, which listens, creates it and prints it.
+    const database = new Database(join(directory, 'port-taken.sqlite'), { readonly: true });
+    const people = database.prepare(`SELECT COUNT(*) AS n FROM users WHERE role <> 'BOT'`).get() as { n: number };
+    const threads = database.prepare('SELECT COUNT(*) AS n FROM threads').get() as { n: number };
+    database.close();
+    expect({ people: people.n, threads: threads.n }).toEqual({ people: 0, threads: 0 });
   }, 90_000);
 
   it('says in one line that HOST does not resolve when it names no host', async () => {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp, listen } from '../../apps/api/src/bootstrap.js';
 import { Environment, loadEnvironment } from '../../apps/api/src/config/environment.js';
 import { SqlLogger } from '../../apps/api/src/database/sql-logger.js';
+import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service.js';
 import { PostJobs } from '../../apps/api/src/jobs/post-jobs.service.js';
 import { createTestDatabase, TestDatabase } from './test-database.js';
 
@@ -180,7 +181,9 @@ export class TestApp {
     });
     this.app = await createApp(environment);
     this.checkStatements = 0;
+    // As main.ts starts it: listening, then the demo forum (SEED_DEMO, an empty database).
     const { port } = await listen(this.app, 0, '127.0.0.1');
+    await this.app.get(DemoSeedService).seedIfEmpty();
     this.url = `http://127.0.0.1:${port}`;
   }
 }

@@ -23,8 +23,9 @@ try {
   const address = await listen(app, environment.PORT, environment.HOST);
   closeOnSignals(app);
   new Logger('Main').log(describeAddress(address));
-  // Last, so it is not lost among the build and start-up lines.
-  const credentials = app.get(DemoSeedService).takeStaffCredentialsNotice();
+  // Only once the server listens: a start that fails leaves an empty database, for the next one to fill and show the
+  // staff password of. Printed last, so it is not lost among the start-up lines.
+  const credentials = await app.get(DemoSeedService).seedIfEmpty();
   if (credentials) console.log(credentials);
 } catch (error) {
   if (error instanceof EnvironmentError || error instanceof DatabaseUnreachableError || error instanceof ListenError) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuthUser, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
@@ -33,9 +33,8 @@ function askedAt(demo: DemoThread, index: number): Date {
  * "Empty" means no threads and no users except the bot's account; it never touches a database in use.
  */
 @Injectable()
-export class DemoSeedService implements OnApplicationBootstrap {
+export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
-  private staffCredentialsNotice: string | null = null;
 
   constructor(
     private readonly environment: Environment,
@@ -47,15 +46,22 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly generation: ContentGeneration,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.environment.SEED_DEMO) return;
+  /**
+   * Seeds the demo on an empty database (SEED_DEMO). Called once the server listens (main.ts): a start that fails
+   * before, on a port in use say, leaves the database empty rather than holding a staff password nobody saw. Resolves
+   * with the staff account's sign-in for the operator, to print once; null when nothing was seeded.
+   */
+  async seedIfEmpty(): Promise<string | null> {
+    if (!this.environment.SEED_DEMO) return null;
     try {
-      if (!(await this.isEmpty())) return;
-      await this.seed();
+      if (!(await this.isEmpty())) return null;
+      const notice = await this.seed();
       await this.generation.bump();
+      return notice;
     } catch (error) {
       // Another instance seeding at the same moment, most likely; the forum works without the demo.
       this.logger.warn(`Demo forum not created: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
     }
   }
 
@@ -63,7 +69,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     return !(await this.users.hasPeople()) && !(await this.posts.anyThread());
   }
 
-  private async seed(): Promise<void> {
+  private async seed(): Promise<string> {
     const password = randomBytes(15).toString('base64url');
     const accounts = new Map<string, AuthUser>();
     const staff = await this.users.createAccount({
@@ -101,7 +107,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       await this.threads.moveIntoPast(thread.id, askedAt(demo, index), demo.replyEveryMinutes);
     }
     this.logger.log(`Demo forum created: ${demoThreads.length} threads and the staff account "${staffUsername}".`);
-    this.staffCredentialsNotice = framed([
+    return framed([
       'Demo forum created. Staff sign-in, shown only this once:',
       '',
       `  username  ${staffUsername}`,
@@ -114,12 +120,5 @@ export class DemoSeedService implements OnApplicationBootstrap {
       `  npm run -s user:set-password -- --username ${staffUsername} --password-stdin`,
       '  (type the new password, then Enter and Ctrl-D)',
     ]);
-  }
-
-  /** The demo staff account's sign-in, once: main.ts prints it after "listening", the last thing in the log. */
-  takeStaffCredentialsNotice(): string | null {
-    const notice = this.staffCredentialsNotice;
-    this.staffCredentialsNotice = null;
-    return notice;
   }
 }
