@@ -410,6 +410,66 @@ describe('replies', () => {
       }
     });
 
+    it('tells exactly whether replies come before and after a page, read from either cursor, as moderation and new replies change it', async () => {
+      const thread = await ask();
+      const posted: string[] = [];
+      for (let index = 0; index < 6; index++) posted.push((await reply(forum.helper.token, thread.id, `Reply number ${index}`)).id);
+      // Equal timestamps: the id must break the tie at a cursor too.
+      await dataSource()
+        .getRepository(ReplyEntity)
+        .update({ threadId: Number(thread.id) }, { createdAt: new Date('2025-01-01T00:00:00.000Z') });
+      const page = async (variables: Record<string, unknown>, token?: string) => {
+        const { nodes, pageInfo } = (await readThread(thread.id, token, { first: 2, ...variables })).replies as {
+          nodes: { id: string }[];
+          pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+        };
+        return { ids: nodes.map((node) => node.id), ...pageInfo };
+      };
+      const ends = (hasPreviousPage: boolean, hasNextPage: boolean) => ({ hasPreviousPage, hasNextPage });
+
+      const first = await page({});
+      expect(first).toMatchObject({ ids: posted.slice(0, 2), ...ends(false, true) });
+      const last = await page({ around: posted[5] });
+      expect(last).toMatchObject({ ids: posted.slice(4, 6), ...ends(true, false) });
+      expect(await page({ after: first.endCursor })).toMatchObject({ ids: posted.slice(2, 4), ...ends(true, true) });
+      expect(await page({ before: last.startCursor })).toMatchObject({ ids: posted.slice(2, 4), ...ends(true, true) });
+      // Past either end: an empty page, which still tells what lies on the other side of its cursor.
+      expect(await page({ after: last.endCursor })).toMatchObject({ ids: [], ...ends(true, false) });
+      expect(await page({ before: first.startCursor })).toMatchObject({ ids: [], ...ends(false, true) });
+
+      // A moderator hides the first page and the last since the reader loaded them: nothing the reader sees is left on
+      // the side of the cursor the reader came from. Staff and the replies' author still see them there.
+      for (const index of [0, 1, 4, 5]) {
+        await forum.app.query(
+          'mutation Hide($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }',
+          { id: posted[index] },
+          { token: forum.staff.token },
+        );
+      }
+      for (const [token, seesHidden] of [
+        [undefined, false],
+        [forum.asker.token, false],
+        [forum.helper.token, true],
+        [forum.staff.token, true],
+      ] as const) {
+        expect(await page({ after: first.endCursor }, token)).toMatchObject({ ids: posted.slice(2, 4), ...ends(seesHidden, seesHidden) });
+        expect(await page({ before: last.startCursor }, token)).toMatchObject({ ids: posted.slice(2, 4), ...ends(seesHidden, seesHidden) });
+        expect(await page({ after: last.endCursor }, token)).toMatchObject({ ids: [], ...ends(true, false) });
+        expect(await page({ before: first.startCursor }, token)).toMatchObject({ ids: [], ...ends(false, true) });
+      }
+      // The linked reply is now the first and the last the reader sees.
+      expect(await page({ around: posted[2] })).toMatchObject({ ids: posted.slice(2, 4), ...ends(false, false) });
+      expect(await page({ around: posted[3] })).toMatchObject({ ids: posted.slice(2, 4), ...ends(false, false) });
+
+      // A reply posted after the page loaded: the page after the reader's last one holds it, the page before it theirs.
+      const opened = await page({ around: posted[3] });
+      const newer = (await reply(forum.asker.token, thread.id, 'Posted while the page was open')).id;
+      const next = await page({ after: opened.endCursor });
+      expect(next).toMatchObject({ ids: [newer], ...ends(true, false) });
+      expect(await page({ before: next.startCursor })).toMatchObject({ ids: posted.slice(2, 4), ...ends(false, true) });
+      expect(await page({ around: posted[3] })).toMatchObject({ ids: posted.slice(2, 4), ...ends(false, true) });
+    });
+
     it('reads the page around a reply in the same 2 statements as the first page, early or late in the thread', async () => {
       const thread = await ask();
       const posted: string[] = [];
@@ -425,6 +485,16 @@ describe('replies', () => {
       expect(await statementsFor({ around: posted[0] })).toBe(first);
       expect(await statementsFor({ around: posted[11] })).toBe(first);
       expect(await statementsFor({ around: '2147483647' })).toBe(first);
+      // After or before a cursor, with both ends of the page exact, on an empty page too: the same statements.
+      const around = (await readThread(thread.id, undefined, { first: 5, around: posted[6] })).replies.pageInfo;
+      const lastCursor = (await readThread(thread.id, undefined, { first: 5, around: posted[11] })).replies.pageInfo.endCursor;
+      const cursorQuery = `query Page($id: ID!, $after: String, $before: String) {
+        thread(id: $id) { id title replies(first: 5, after: $after, before: $before) { nodes { id bodyHtml author { username } } pageInfo { hasPreviousPage hasNextPage } } }
+      }`;
+      for (const variables of [{ after: around.endCursor }, { before: around.startCursor }, { after: lastCursor }]) {
+        const read = await forum.app.countStatements(() => forum.app.query(cursorQuery, { id: thread.id, ...variables }));
+        expect(read.statements).toBe(first);
+      }
     });
 
     it('refuses bad page sizes and cursors', async () => {

@@ -381,40 +381,52 @@ export class RepliesService {
   }
 
   /**
-   * One page of a thread's replies the viewer may see, oldest first: one statement. Read `around` a reply, it counts the
-   * replies before it along the thread's (thread_id, created_at, id) index, and reads the page from that page's start
-   * (none when the viewer sees no such reply in this thread: then the first page, as if it were not there).
+   * One page of a thread's replies the viewer may see, oldest first: one statement. Its one-row `edge` tells what lies on
+   * the side the page was not read toward, so that both ends of the page are exact: read after or before a cursor,
+   * whether the viewer sees a reply at or before (after) the cursor, now (the cursor's reply may have been hidden since,
+   * or others posted); read `around` a reply, how many replies come before that reply's page, counted along the
+   * thread's (thread_id, created_at, id) index (none when the viewer sees no such reply in this thread: then the first
+   * page, as if it were not there). The page joins the edge, so an empty page still answers it.
    */
   async page(context: RequestContext, thread: Thread, args: RepliesArgs): Promise<ThreadReplyConnection> {
     const request = replyPageRequest(args);
     const sql = new SqlParameters();
     const threadId = sql.param(Number(thread.id));
     let where = `r.thread_id = ${threadId} AND ${visibleSql(context, 'r', sql)}`;
-    let order = 'r.created_at, r.id';
-    let withPageStart = '';
-    if (request.from === 'after') {
+    // `before` reads backwards, newest first, to stop at the cursor's page.
+    const direction = request.from === 'before' ? ' DESC' : '';
+    let edge = 'SELECT 0 AS page_start, FALSE AS behind';
+    if (request.from === 'after' || request.from === 'before') {
       const at = sql.param(request.position.at);
-      where += ` AND (r.created_at > ${at} OR (r.created_at = ${at} AND r.id > ${sql.param(request.position.id)}))`;
-    } else if (request.from === 'before') {
-      where += ` AND (r.created_at, r.id) < (${sql.param(request.position.at)}, ${sql.param(request.position.id)})`;
-      order = 'r.created_at DESC, r.id DESC';
+      const id = sql.param(request.position.id);
+      const back = request.from === 'after';
+      // A row value: both engines seek the index to the cursor.
+      where += ` AND (r.created_at, r.id) ${back ? '>' : '<'} (${at}, ${id})`;
+      edge = `SELECT 0 AS page_start, EXISTS (
+        SELECT 1 FROM replies other WHERE other.thread_id = ${threadId}
+          AND (other.created_at, other.id) ${back ? '<=' : '>='} (${at}, ${id}) AND ${visibleSql(context, 'other', sql)}) AS behind`;
     } else if (request.from === 'around') {
       const size = sql.param(args.first);
-      withPageStart = `WITH page AS (
-        SELECT COUNT(earlier.id) / ${size} * ${size} AS start FROM replies target
+      edge = `SELECT COUNT(earlier.id) / ${size} * ${size} AS page_start, FALSE AS behind FROM replies target
         JOIN replies earlier ON earlier.thread_id = target.thread_id
           AND (earlier.created_at, earlier.id) < (target.created_at, target.id) AND ${visibleSql(context, 'earlier', sql)}
-        WHERE target.id = ${sql.param(request.replyId)} AND target.thread_id = ${threadId} AND ${visibleSql(context, 'target', sql)})`;
+        WHERE target.id = ${sql.param(request.replyId)} AND target.thread_id = ${threadId} AND ${visibleSql(context, 'target', sql)}`;
     }
-    const rows = await sqlRows<ReplyRow & AuthorColumns & { page_start?: number | string }>(
+    const rows = await sqlRows<(ReplyRow & AuthorColumns) & { page_start: number | string; behind: unknown }>(
       this.replies.manager.connection,
-      `${withPageStart} SELECT ${replySelect}, ${this.users.authorColumns('a')}${withPageStart ? ', (SELECT start FROM page) AS page_start' : ''}
-       FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE ${where} ORDER BY ${order}
-       LIMIT ${sql.param(args.first + 1)}${withPageStart ? ' OFFSET (SELECT start FROM page)' : ''}`,
+      `WITH edge AS (${edge})
+       SELECT page.*, edge.page_start, edge.behind FROM edge LEFT JOIN (
+         SELECT ${replySelect}, ${this.users.authorColumns('a')} FROM replies r LEFT JOIN users a ON a.id = r.author_id
+         WHERE ${where} ORDER BY r.created_at${direction}, r.id${direction}
+         LIMIT ${sql.param(args.first + 1)} OFFSET (SELECT page_start FROM edge)
+       ) page ON TRUE ORDER BY page.created_at${direction}, page.id${direction}`,
       sql.values,
     );
-    // PostgreSQL returns COUNT as a bigint string.
-    return replyPageOf(rows, args.first, request, Number(rows[0]?.page_start ?? 0), (row) => {
+    // PostgreSQL returns COUNT as a bigint string; an empty page is the edge alone.
+    const pageStart = Number(rows[0]?.page_start ?? 0);
+    const behind = request.from === 'around' ? pageStart > 0 : Boolean(rows[0]?.behind);
+    const replies = rows.filter((row) => row.id !== null);
+    return replyPageOf(replies, args.first, request, behind, (row) => {
       const node = replyFromRow(row, thread);
       this.users.knownAuthor(context, row);
       return { cursor: encodePositionCursor(replyCursorKind, { at: node.createdAt, id: Number(node.id) }), node };

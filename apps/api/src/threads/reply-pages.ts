@@ -27,14 +27,14 @@ export function replyPageRequest(args: RepliesArgs): ReplyPageRequest {
 
 /**
  * A page from rows read one longer than `first` to tell whether more follow in the direction read (`before` reads
- * backwards, newest first, so its rows are turned around). `pageStart`: how many replies come before a page read
- * `around` a reply.
+ * backwards, newest first, so its rows are turned around). `behind`: whether the viewer sees replies on the other side
+ * (before a page read after a cursor or around a reply, after one read before a cursor).
  */
 export function replyPageOf<Row, T>(
   rows: readonly Row[],
   first: number,
   request: ReplyPageRequest,
-  pageStart: number,
+  behind: boolean,
   edgeOf: (row: Row) => Edge<T>,
 ): { edges: Edge<T>[]; nodes: T[]; pageInfo: ThreadRepliesPageInfo } {
   const more = rows.length > first;
@@ -44,8 +44,8 @@ export function replyPageOf<Row, T>(
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
-      hasPreviousPage: request.from === 'before' ? more : request.from === 'after' || (request.from === 'around' && pageStart > 0),
-      hasNextPage: request.from === 'before' || more,
+      hasPreviousPage: request.from === 'before' ? more : behind,
+      hasNextPage: request.from === 'before' ? behind : more,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

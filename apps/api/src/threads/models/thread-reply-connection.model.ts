@@ -7,10 +7,10 @@ import { Reply } from './reply.model.js';
     "Where a page of a thread's replies starts and ends: startCursor as `before` reads the page before it, endCursor as `after` the page after.",
 })
 export class ThreadRepliesPageInfo {
-  @Field({ description: 'Whether replies come before this page; read after a cursor, true (the page that cursor came from).' })
+  @Field({ description: 'Whether the viewer sees replies before this page, as they stand when it is read (after a cursor too).' })
   hasPreviousPage: boolean;
 
-  @Field({ description: 'Whether replies follow this page; read before a cursor, true (the page that cursor came from).' })
+  @Field({ description: 'Whether the viewer sees replies after this page, as they stand when it is read (before a cursor too).' })
   hasNextPage: boolean;
 
   @Field(() => String, { nullable: true, description: 'Opaque cursor before the first reply of this page; null on an empty page.' })
