@@ -64,4 +64,26 @@ describe('LoadMoreRow', () => {
     fireEvent.click(button);
     expect(onLoadMore).not.toHaveBeenCalled();
   });
+
+  it('asks for the page before by the startCursor when it loads earlier items', () => {
+    const onLoadMore = vi.fn();
+    const pageInfo = { hasPreviousPage: true, hasNextPage: true, startCursor: 'cursor-1', endCursor: 'cursor-20' };
+    render(
+      <ul>
+        <LoadMoreRow direction="before" pageInfo={pageInfo} onLoadMore={onLoadMore} />
+      </ul>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Load earlier' }));
+    expect(onLoadMore).toHaveBeenCalledWith('cursor-1');
+  });
+
+  it('is not there when the server has no page before, whatever follows', () => {
+    const pageInfo = { hasPreviousPage: false, hasNextPage: true, startCursor: 'cursor-1', endCursor: 'cursor-20' };
+    render(
+      <ul>
+        <LoadMoreRow direction="before" pageInfo={pageInfo} onLoadMore={() => undefined} />
+      </ul>,
+    );
+    expect(screen.queryByRole('listitem')).toBeNull();
+  });
 });

@@ -67,29 +67,38 @@ export function PageStatus({
   return <li className={className}>{error ? <ErrorMessage error={error} retry={retry} /> : <Spinner label={label} />}</li>;
 }
 
-/**
- * The row that ends the last loaded page of a list while the server has another: a button that asks for it by the
- * page's endCursor. `busy` while that page reads itself again.
- */
-export function LoadMoreRow({
-  pageInfo,
-  onLoadMore,
-  busy,
-  className,
-  children = 'Load more',
-}: {
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-  onLoadMore: (endCursor: string) => void;
+/** Which way a row loads: the page after the last one loaded (by its endCursor), or the one before the first (startCursor). */
+export type LoadDirection = 'after' | 'before';
+
+type LoadMoreRowProps = {
+  onLoadMore: (cursor: string) => void;
   busy?: boolean;
   className?: string;
   children?: ReactNode;
-}) {
+} & (
+  | { direction?: 'after'; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }
+  | { direction: 'before'; pageInfo: { hasPreviousPage: boolean; startCursor?: string | null } }
+);
+
+/**
+ * The row that ends the last loaded page of a list while the server has another (`after`, the default), or starts the
+ * first loaded page of a list opened part-way, at a linked item, while the server has earlier items (`before`): a button
+ * that asks for that page by the loaded page's endCursor or startCursor. `busy` while that page reads itself again.
+ * Once the page is in, focus goes to its item nearest the reader: the first of a page after, the last of a page before
+ * (just above where the reader was; that page's own row for the page before it comes first).
+ */
+export function LoadMoreRow(props: LoadMoreRowProps) {
   const row = useRef<HTMLLIElement>(null);
-  const { hasNextPage, endCursor } = pageInfo;
-  if (!hasNextPage || !endCursor) return null;
+  const direction = props.direction ?? 'after';
+  const [more, cursor] =
+    props.direction === 'before'
+      ? [props.pageInfo.hasPreviousPage, props.pageInfo.startCursor]
+      : [props.pageInfo.hasNextPage, props.pageInfo.endCursor];
+  const { onLoadMore, busy, className, children = direction === 'before' ? 'Load earlier' : 'Load more' } = props;
+  if (!more || !cursor) return null;
   const loadMore = () => {
-    if (row.current) focusFirstItemAfter(row.current);
-    onLoadMore(endCursor);
+    if (row.current) focusLoadedItem(row.current, direction);
+    onLoadMore(cursor);
   };
   return (
     <li className={className} ref={row}>
@@ -101,71 +110,24 @@ export function LoadMoreRow({
 }
 
 /**
- * The row that starts the first loaded page of a list opened part-way (at a linked item) while the server has earlier
- * items: a button that asks for the page before by the page's startCursor. Focus goes on to the last item of that page,
- * just above where the reader was (the page's own row for the page before it comes first).
+ * Once the page is in, focus goes to its item nearest the reader. The button that had it leaves with its row, and focus
+ * would fall to the body, sending keyboard and screen-reader users back to the top of the page. The page's items take
+ * the row's place in the same list (a list's pages are parts of one list): a page after at the row's index, a page
+ * before just above the item that followed the row. The row that stands for a page still loading (a status) is not one
+ * of them. Focus that moved elsewhere meanwhile is left where it is.
  */
-export function LoadEarlierRow({
-  pageInfo,
-  onLoadEarlier,
-  children = 'Load earlier',
-}: {
-  pageInfo: { hasPreviousPage: boolean; startCursor?: string | null };
-  onLoadEarlier: (startCursor: string) => void;
-  children?: ReactNode;
-}) {
-  const row = useRef<HTMLLIElement>(null);
-  const { hasPreviousPage, startCursor } = pageInfo;
-  if (!hasPreviousPage || !startCursor) return null;
-  const loadEarlier = () => {
-    if (row.current) focusLastItemBefore(row.current);
-    onLoadEarlier(startCursor);
-  };
-  return (
-    <li ref={row}>
-      <Button onClick={loadEarlier}>{children}</Button>
-    </li>
-  );
-}
-
-/**
- * Once the next page is in, focus goes to its first item. The button that had it leaves with the page it ended, and
- * focus would fall to the body, sending keyboard and screen-reader users back to the top of the page. The next page's
- * items take the row's place in the same list (a list's pages are parts of one list); the row that stands for a page
- * still loading (a status) is not one of them. Focus that moved elsewhere meanwhile is left where it is.
- */
-function focusFirstItemAfter(row: HTMLLIElement): void {
+function focusLoadedItem(row: HTMLLIElement, direction: LoadDirection): void {
   const list = row.parentElement;
-  if (!list) return;
+  const next = row.nextElementSibling;
+  if (!list || (direction === 'before' && !next)) return;
   const index = Array.prototype.indexOf.call(list.children, row);
   const observer = new MutationObserver(() => {
     const active = document.activeElement;
-    if (active && active !== document.body && !row.contains(active)) {
+    if ((active && active !== document.body && !row.contains(active)) || (next && direction === 'before' && !next.isConnected)) {
       observer.disconnect();
       return;
     }
-    const item = list.children[index];
-    if (!(item instanceof HTMLElement) || item === row || item.querySelector('[role="status"], [role="alert"]')) return;
-    observer.disconnect();
-    if (!item.hasAttribute('tabindex')) item.tabIndex = -1;
-    item.focus();
-  });
-  observer.observe(list, { childList: true, subtree: true });
-  window.setTimeout(() => observer.disconnect(), 30_000);
-}
-
-/** As focusFirstItemAfter, for a row that loads the page before the item that follows it: focus goes to that page's last item. */
-function focusLastItemBefore(row: HTMLLIElement): void {
-  const list = row.parentElement;
-  const next = row.nextElementSibling;
-  if (!list || !next) return;
-  const observer = new MutationObserver(() => {
-    const active = document.activeElement;
-    if ((active && active !== document.body && !row.contains(active)) || !next.isConnected) {
-      observer.disconnect();
-      return;
-    }
-    const item = next.previousElementSibling;
+    const item = direction === 'before' ? next?.previousElementSibling : list.children[index];
     if (!(item instanceof HTMLElement) || item === row || item.querySelector('[role="status"], [role="alert"]')) return;
     observer.disconnect();
     if (!item.hasAttribute('tabindex')) item.tabIndex = -1;

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
-import { ErrorMessage, InlineError, LoadEarlierRow, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
+import { ErrorMessage, InlineError, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import type { ListedReplyFieldsFragment, ReplyFieldsFragment, ThreadActivityKind, ThreadPageQuery } from '../../../gql/graphql';
 import { errorCodeOf, fieldErrorsOf } from '../../../lib/graphql-errors';
@@ -125,9 +125,9 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
         </h2>
         <ol className="reply-list">
           {pages.before.length === 0 ? (
-            <LoadEarlierRow pageInfo={openedPage.pageInfo} onLoadEarlier={loadEarlier}>
+            <LoadMoreRow direction="before" pageInfo={openedPage.pageInfo} onLoadMore={loadEarlier}>
               Show earlier replies
-            </LoadEarlierRow>
+            </LoadMoreRow>
           ) : null}
           {pages.before.map((before, index) => (
             <RepliesPage
@@ -352,9 +352,9 @@ function RepliesPage(props: {
   return (
     <>
       {props.loadsMore && earlier ? (
-        <LoadEarlierRow pageInfo={pageInfo} onLoadEarlier={props.onMore}>
+        <LoadMoreRow direction="before" pageInfo={pageInfo} onLoadMore={props.onMore}>
           Show earlier replies
-        </LoadEarlierRow>
+        </LoadMoreRow>
       ) : null}
       {data.thread.replies.nodes.map((reply) => (
         <ReplyPost
