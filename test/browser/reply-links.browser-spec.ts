@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
@@ -14,6 +14,31 @@ async function landedOn(reply: Locator): Promise<void> {
   const box = await reply.boundingBox();
   const height = reply.page().viewportSize()?.height ?? 0;
   expect(box !== null && box.y >= 0 && box.y < height).toBe(true);
+}
+
+/** Goes to `path` within the app, as a link there would: the router keeps the app, the page it showed leaves. */
+async function goWithinApp(page: Page, path: string): Promise<void> {
+  await page.evaluate(`history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`);
+}
+
+/**
+ * Records from now on each loading state a thread page shows (a spinner, however briefly: each change to the page is
+ * looked at as it happens), and how many replies it shows, each time that changes.
+ */
+async function watchThreadPage(page: Page): Promise<() => Promise<{ loading: string[]; replyCounts: number[] }>> {
+  await page.evaluate(`{
+    const seen = (window.threadPageSeen = { loading: [], replyCounts: [] });
+    const look = () => {
+      // The thread page's own: the page left may still be there a moment, with its own.
+      if (!location.pathname.startsWith('/t/')) return;
+      document.querySelectorAll('.loading').forEach((node) => seen.loading.push(node.textContent));
+      if (!document.querySelector('.thread-page')) return;
+      const count = document.querySelectorAll('.post--reply').length;
+      if (seen.replyCounts.at(-1) !== count) seen.replyCounts.push(count);
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true });
+  }`);
+  return () => page.evaluate('window.threadPageSeen') as Promise<{ loading: string[]; replyCounts: number[] }>;
 }
 
 /** The requests the page made for the thread and its pages of replies. */
@@ -108,11 +133,67 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     await expect(page.getByRole('button', { name: 'Show earlier replies' }).count()).resolves.toBe(0);
   });
 
-  it('leads from the question to its accepted answer on a later page', async () => {
+  it('leads from the question to its accepted answer on a later page, the thread staying in view while its page loads', async () => {
     const page = await (await forum.open()).newPage();
+    const operations = operationsOf(page);
     await page.goto(`/t/${threadId}`);
+    await page.locator(`#reply-${replies[49]}`).waitFor();
+    const seen = await watchThreadPage(page);
     await page.getByRole('link', { name: 'See the accepted answer by basil' }).click();
     await landedOn(page.locator(`#reply-${replies[54]}`));
+    // The first page stayed until the page of the answer replaced it: 50 replies from the 51st, 69 to readers.
+    expect(await seen()).toEqual({ loading: [], replyCounts: [50] });
+    await page.waitForLoadState('networkidle');
+    // The first page, then the page of the answer, read once.
+    expect(threadReads(operations)).toEqual(['ThreadPage', 'ThreadPage']);
+    await expect(page.locator('.post--target').count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('list')
+        .filter({ has: page.locator('.post--reply') })
+        .getAttribute('aria-busy'),
+    ).resolves.toBe('false');
+  });
+
+  it('opens the thread again at another reply at once from what it showed, then at its page, with no loading state', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto(`/t/${threadId}#reply-${replies[109]}`);
+    await landedOn(page.locator(`#reply-${replies[109]}`));
+    await page.getByRole('button', { name: 'Show earlier replies' }).click();
+    await page.locator(`#reply-${replies[50]}`).waitFor();
+    // Elsewhere in the app, then back to the thread at a reply on another page, as a second notification of it leads.
+    await goWithinApp(page, '/');
+    await page.locator('.thread-page').waitFor({ state: 'detached' });
+    await page.waitForLoadState('networkidle');
+    let seen = await watchThreadPage(page);
+    await goWithinApp(page, `/t/${threadId}#reply-${replies[29]}`);
+    await landedOn(page.locator(`#reply-${replies[29]}`));
+    // The question with the replies shown before (the 51st to the 119th) at once, then the page of the linked reply.
+    expect(await seen()).toEqual({ loading: [], replyCounts: [69, 50] });
+    await expect(page.locator('.post--target').count()).resolves.toBe(1);
+    await expect(page.locator('.post--reply').first().getAttribute('id')).resolves.toBe(`reply-${replies[0]}`);
+
+    // A reply among those it showed: the thread opens at once with it marked and focused.
+    await goWithinApp(page, '/');
+    await page.locator('.thread-page').waitFor({ state: 'detached' });
+    await page.waitForLoadState('networkidle');
+    seen = await watchThreadPage(page);
+    await goWithinApp(page, `/t/${threadId}#reply-${replies[40]}`);
+    await landedOn(page.locator(`#reply-${replies[40]}`));
+    expect(await seen()).toEqual({ loading: [], replyCounts: [50] });
+
+    // Within the page, at a reply on a later page: later and earlier replies load around it as before.
+    await goWithinApp(page, `/t/${threadId}#reply-${replies[79]}`);
+    await landedOn(page.locator(`#reply-${replies[79]}`));
+    await expect(page.locator('.post--reply').first().getAttribute('id')).resolves.toBe(`reply-${replies[50]}`);
+    await page.getByRole('button', { name: 'Show more replies' }).click();
+    await page.locator(`#reply-${replies[118]}`).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.id'), { timeout: 15_000 }).toBe(`reply-${replies[100]}`);
+    await page.getByRole('button', { name: 'Show earlier replies' }).click();
+    await page.locator(`#reply-${replies[0]}`).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.id'), { timeout: 15_000 }).toBe(`reply-${replies[49]}`);
+    await expect(page.locator('.post--reply').count()).resolves.toBe(119);
+    expect(await seen()).toMatchObject({ replyCounts: [50, 69, 119] });
   });
 
   it('opens the thread at its start for a reply hidden from the reader, or of another thread, and says it is not available', async () => {

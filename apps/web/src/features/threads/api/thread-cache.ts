@@ -18,6 +18,35 @@ export interface LoadedReplies {
   pagesAfter: readonly string[];
 }
 
+/** The pages each thread page showed last, per cache: opening the thread again starts from those still in it. */
+const shownLast = new WeakMap<ApolloCache, Map<string, LoadedReplies>>();
+
+/** Remembers the pages a thread page shows, for when the thread is opened again (see lastLoadedReplies). */
+export function rememberLoadedReplies(cache: ApolloCache, loaded: LoadedReplies): void {
+  let threads = shownLast.get(cache);
+  if (!threads) shownLast.set(cache, (threads = new Map()));
+  threads.set(loaded.threadId, loaded);
+}
+
+/**
+ * The pages of the thread its page showed last that the cache still holds, so that the thread shows at once when it is
+ * opened again: the page it opened at, with the pages loaded before and after it as far as none is missing (a gap
+ * would put replies out of order). Null when the cache no longer holds that page (or the thread was not shown).
+ */
+export function lastLoadedReplies(cache: ApolloCache, threadId: string): LoadedReplies | null {
+  const last = shownLast.get(cache)?.get(threadId);
+  if (!last || !cache.readQuery({ query: ThreadPageDocument, variables: threadPageVariables(threadId, last.around) })) return null;
+  const cached = (from: { after: string } | { before: string }) =>
+    cache.readQuery({ query: ThreadRepliesDocument, variables: repliesPageVariables(threadId, from) }) !== null;
+  const missingBefore = last.pagesBefore.findLastIndex((before) => !cached({ before }));
+  const missingAfter = last.pagesAfter.findIndex((after) => !cached({ after }));
+  return {
+    ...last,
+    pagesBefore: last.pagesBefore.slice(missingBefore + 1),
+    pagesAfter: missingAfter === -1 ? last.pagesAfter : last.pagesAfter.slice(0, missingAfter),
+  };
+}
+
 /** The thread query's variables: the page around a linked reply, or the first (as it was before links asked). */
 export function threadPageVariables(threadId: string, around: string | null) {
   return around === null ? { id: threadId, first: repliesPerPage } : { id: threadId, first: repliesPerPage, around };

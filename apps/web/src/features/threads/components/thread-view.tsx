@@ -1,3 +1,4 @@
+import type { ApolloCache } from '@apollo/client';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -20,7 +21,9 @@ import {
   applyAcceptance,
   applyState,
   countReply,
+  lastLoadedReplies,
   loadedReplies,
+  rememberLoadedReplies,
   repliesPageVariables,
   threadPageVariables,
   type LoadedReplies,
@@ -69,20 +72,41 @@ interface ShownPages {
 export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?: ThreadSlots }) {
   const client = useApolloClient();
   const linkedId = linkedReplyId(useLocation().hash);
-  const [pages, setPages] = useState<ShownPages>(() => ({ around: replyIdOrNull(linkedId), before: [], after: [] }));
+  const [pages, setPages] = useState<ShownPages>(() => initialPages(client.cache, threadId, replyIdOrNull(linkedId)));
   // One request however far along the linked reply is: the thread with the page of replies that holds it.
-  const { data, error, refetch } = useQuery(ThreadPageDocument, { variables: threadPageVariables(threadId, pages.around) });
+  const { data, error, refetch } = useQuery(ThreadPageDocument, {
+    variables: threadPageVariables(threadId, pages.around),
+    // The page opened at another reply was just read (by `next` below): not again.
+    nextFetchPolicy: (current, { reason }) => (reason === 'variables-changed' ? 'cache-first' : current),
+  });
+  // A link to a reply on no page shown: the thread opens again at it, the pages shown staying until its page is in.
+  const [opening, setOpening] = useState<string | null>(null);
+  const next = useQuery(ThreadPageDocument, {
+    variables: threadPageVariables(threadId, opening),
+    skip: opening === null,
+    fetchPolicy: 'network-only',
+  });
   const refreshSlots = useLatest(slots.refresh);
   const loaded: LoadedReplies = { threadId, around: pages.around, pagesBefore: pages.before, pagesAfter: pages.after };
   const live = useThreadLive(loaded, refreshSlots);
   useCatchUpWhileProcessing(data?.thread.processing ?? false, refetch, refreshSlots);
-  // A link on the page to a reply on no page shown (the accepted answer, further on): the thread opens again at it.
+  // A link on the page (the accepted answer, further on), or the thread opened again at another reply.
   useEffect(() => {
     const around = replyIdOrNull(linkedId);
-    if (around === null || around === pages.around) return;
     const shown = { threadId, around: pages.around, pagesBefore: pages.before, pagesAfter: pages.after };
-    if (!loadedReplies(client.cache, shown).some((reply) => reply.id === around)) setPages({ around, before: [], after: [] });
+    const elsewhere =
+      around !== null && around !== pages.around && !loadedReplies(client.cache, shown).some((reply) => reply.id === around);
+    setOpening(elsewhere ? around : null);
   }, [client, threadId, linkedId, pages]);
+  const openedNext = next.data;
+  useEffect(() => {
+    if (opening === null || !openedNext) return;
+    setPages({ around: opening, before: [], after: [] });
+    setOpening(null);
+  }, [opening, openedNext]);
+  useEffect(() => {
+    rememberLoadedReplies(client.cache, { threadId, around: pages.around, pagesBefore: pages.before, pagesAfter: pages.after });
+  }, [client, threadId, pages]);
   const missing = error !== undefined && isMissing(error);
   usePageTitle(missing ? 'Question not found' : data?.thread.title);
 
@@ -123,7 +147,8 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
         <h2 id="replies-heading" className="replies__heading">
           {repliesHeading(thread.replyCount, thread.hiddenReplyCount)}
         </h2>
-        <ol className="reply-list">
+        {opening !== null && next.error ? <ErrorMessage error={next.error} retry={() => next.refetch()} /> : null}
+        <ol className="reply-list" aria-busy={opening !== null && !next.error}>
           {pages.before.length === 0 ? (
             <LoadMoreRow direction="before" pageInfo={openedPage.pageInfo} onLoadMore={loadEarlier}>
               Show earlier replies
@@ -173,6 +198,16 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
       <ReplyArea thread={thread} draft={slots.replyDraft} onDraftApplied={slots.onReplyDraftApplied} onPosted={live.posted} />
     </div>
   );
+}
+
+/**
+ * The pages a thread page starts with: at a link to a reply, those it showed last that the cache still holds, so that the
+ * thread shows at once, and the page around the reply follows when the reply is on none of them; else the page around
+ * the linked reply, or the first.
+ */
+function initialPages(cache: ApolloCache, threadId: string, around: string | null): ShownPages {
+  const last = around === null ? null : lastLoadedReplies(cache, threadId);
+  return last ? { around: last.around, before: last.pagesBefore, after: last.pagesAfter } : { around, before: [], after: [] };
 }
 
 /** An id that cannot be a thread's (/t/abc) is refused as bad input: for the reader it is a thread that is not there. */
