@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { TwoFactorCredentialEntity } from '../apps/api/src/two-factor/two-factor-credential.entity.js';
+import { KnownDeviceEntity } from '../apps/api/src/two-factor/known-device.entity.js';
 import { RecoveryCodeEntity } from '../apps/api/src/two-factor/recovery-code.entity.js';
 import { SignInChallengeEntity } from '../apps/api/src/two-factor/sign-in-challenge.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
@@ -399,6 +400,135 @@ describe('two-factor sign-in', () => {
         'UNAUTHENTICATED',
         'RATE_LIMITED',
       ]);
+    });
+  });
+
+  // Each sign-in hashes a password (argon2): these play many.
+  describe('known devices (device cookies)', { timeout: 120_000 }, () => {
+    const completeWithDevice =
+      'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token deviceToken user { username } } }';
+
+    /** The device cookie (name=value) a response set, if any. */
+    const deviceCookieOf = (response: GraphqlResponse) =>
+      response.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';')[0])
+        .find((pair) => pair.startsWith('twofa_device='));
+
+    /** Signs in with a recovery code (TOTP steps are scarce in a test) from a browser new to the account: its device cookie. */
+    async function knownBrowserOf(account: Member, recoveryCode: string): Promise<{ cookie: string; deviceToken: string }> {
+      const signedIn = await app.request(completeWithDevice, {
+        input: { challenge: await challengeFor(account.username), code: recoveryCode },
+      });
+      expect(codeOf(signedIn)).toBe('OK');
+      const cookie = deviceCookieOf(signedIn)!;
+      expect(cookie).toBe(`twofa_device=${signedIn.data!.completeTwoFactorSignIn.deviceToken}`);
+      return { cookie, deviceToken: signedIn.data!.completeTwoFactorSignIn.deviceToken };
+    }
+
+    /** Someone who knows the password spends the account's budget for unknown devices, until even a fresh challenge is refused. */
+    async function spendAccountBudget(account: Member): Promise<void> {
+      const codes: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        const challenge = await challengeFor(account.username);
+        for (let attempt = 0; attempt < 4; attempt++) codes.push(codeOf(await complete(challenge, String(600000 + round * 10 + attempt))));
+      }
+      expect(codes.slice(-3)).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    }
+
+    it('gives the browser a long-lived httpOnly device cookie at a two-factor sign-in, stored hashed', async () => {
+      const account = await member();
+      const signedIn = await app.request(completeWithDevice, {
+        input: { challenge: await challengeFor(account.username), code: account.recoveryCodes[0] },
+      });
+      const deviceToken = signedIn.data!.completeTwoFactorSignIn.deviceToken as string;
+      expect(deviceToken).toMatch(/^[\w-]{43}$/);
+      const setCookie = signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith('twofa_device='))!;
+      expect(setCookie).toMatch(/; HttpOnly/);
+      expect(setCookie).toMatch(/; SameSite=Strict/);
+      expect(setCookie).toMatch(/; Path=\//);
+      const expires = new Date(/Expires=([^;]+)/.exec(setCookie)![1]);
+      expect(expires.getTime() - Date.now()).toBeGreaterThan(300 * 86_400_000);
+      const rows = await app.nest
+        .get(DataSource)
+        .getRepository(KnownDeviceEntity)
+        .findBy({ userId: Number(account.id) });
+      // The enrolment's client (it proved the first code) and this browser.
+      expect(rows).toHaveLength(2);
+      expect(JSON.stringify(rows)).not.toContain(deviceToken);
+      // Signing up (no code step) gives none.
+      const username = `tf_${randomBytes(4).toString('hex')}`;
+      const signedUp = await app.request('mutation S($input: SignUpInput!) { signUp(input: $input) { deviceToken } }', {
+        input: { username, email: `${username}@example.test`, password },
+      });
+      expect(signedUp.data?.signUp.deviceToken).toBeNull();
+      expect(deviceCookieOf(signedUp)).toBeUndefined();
+    });
+
+    it("lets the holder's known browser and API client sign in while someone with the password has spent the account's budget", async () => {
+      const account = await member();
+      const browser = await knownBrowserOf(account, account.recoveryCodes[0]);
+      const apiClient = await knownBrowserOf(account, account.recoveryCodes[1]);
+      // Another member's device, and a made-up token: neither is a device of this account.
+      const other = await member();
+      const foreign = await knownBrowserOf(other, other.recoveryCodes[0]);
+
+      await spendAccountBudget(account);
+
+      // Without a device token of the account, the right code is refused: the guard against guessing holds.
+      const rightCode = await totpCode(account.secret, 1);
+      for (const cookie of [undefined, 'twofa_device=' + 'A'.repeat(43), foreign.cookie]) {
+        const refused = await app.request(
+          completeWithDevice,
+          { input: { challenge: await challengeFor(account.username), code: rightCode } },
+          { cookie },
+        );
+        expect(codeOf(refused)).toBe('RATE_LIMITED');
+      }
+      const foreignAsInput = await app.request(completeWithDevice, {
+        input: { challenge: await challengeFor(account.username), code: rightCode, deviceToken: foreign.deviceToken },
+      });
+      expect(codeOf(foreignAsInput)).toBe('RATE_LIMITED');
+
+      // The holder's browser (its cookie) and API client (deviceToken) get in.
+      const signedIn = await app.request(
+        completeWithDevice,
+        { input: { challenge: await challengeFor(account.username), code: rightCode } },
+        { cookie: browser.cookie },
+      );
+      expect(codeOf(signedIn)).toBe('OK');
+      expect(signedIn.data?.completeTwoFactorSignIn).toMatchObject({
+        user: { username: account.username },
+        deviceToken: browser.deviceToken,
+      });
+      const viaApi = await app.request(completeWithDevice, {
+        input: { challenge: await challengeFor(account.username), code: account.recoveryCodes[2], deviceToken: apiClient.deviceToken },
+      });
+      expect(codeOf(viaApi)).toBe('OK');
+    });
+
+    it("gives each known device ten tries of its own: guessing from one spends neither the account's nor another's", async () => {
+      const account = await member();
+      const browser = await knownBrowserOf(account, account.recoveryCodes[0]);
+      const codes: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        const challenge = await challengeFor(account.username);
+        for (let attempt = 0; attempt < 4; attempt++) {
+          codes.push(
+            codeOf(
+              await app.request(
+                completeMutation,
+                { input: { challenge, code: String(500000 + round * 10 + attempt) } },
+                { cookie: browser.cookie },
+              ),
+            ),
+          );
+        }
+      }
+      expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(10);
+      expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+      // A new browser still has the account's budget (its first try went to enrolment).
+      expect(codeOf(await complete(await challengeFor(account.username), await totpCode(account.secret, 1)))).toBe('OK');
     });
   });
 

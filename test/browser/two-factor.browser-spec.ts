@@ -109,6 +109,47 @@ describe('two-factor sign-in in the web app', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("signs the holder's browser in again while someone with the password has spent the account's tries", async () => {
+    const member = await createAccount(forum.app);
+    const { secret, recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const context = await forum.open();
+    const page = await context.newPage();
+    const signIn = async (code: string) => {
+      await page.goto('/sign-in');
+      await page.getByLabel('Username or email').fill(member.username);
+      await page.getByLabel('Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+      await page.getByLabel('Code').fill(code);
+      await page.keyboard.press('Enter');
+    };
+    // One two-factor sign-in makes this browser known to the account.
+    await signIn(recoveryCodes[0]);
+    await page.getByRole('link', { name: member.username }).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+
+    // Someone else, with the password and without the app, spends the account's tries for unknown devices.
+    const tries: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const signedIn = await forum.app.query(
+        'mutation S($input: SignInInput!) { signIn(input: $input) { twoFactorChallenge { token } } }',
+        { input: { login: member.username, password: testPassword } },
+      );
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const response = await forum.app.request(
+          'mutation C($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token } }',
+          { input: { challenge: signedIn.signIn.twoFactorChallenge.token, code: String(300000 + round * 10 + attempt) } },
+        );
+        tries.push(response.errors?.[0]?.extensions?.code ?? 'OK');
+      }
+    }
+    expect(tries.slice(-2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+
+    await signIn(await totpCode(secret, 1));
+    await page.getByRole('link', { name: member.username }).waitFor();
+  });
+
   it('fits a phone with two-factor sign-in on, the way to turn it off without the phone included', async () => {
     const member = await createAccount(forum.app);
     await enrolTwoFactor(forum.app, member.token);

@@ -44,7 +44,8 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, {
     description:
       'The code step of a two-factor sign-in: the challenge from signIn plus a 6-digit code or a recovery code (sets the session cookie). ' +
-      'Each try counts against the challenge (5), the account (10 per 15 min) and the IP; one code per request. ' +
+      'Each try counts against the challenge (5), the IP, and the account (10 per 15 min) or, with the device token of an earlier ' +
+      'two-factor sign-in of this client (cookie or deviceToken), that device (10 per 15 min); one code per request. ' +
       'Wrong code or expired challenge: UNAUTHENTICATED; too many tries: RATE_LIMITED.',
   })
   completeTwoFactorSignIn(

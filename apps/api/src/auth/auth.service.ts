@@ -59,7 +59,7 @@ export class AuthService {
       role: user.role,
       twoFactorEnabled: false,
     });
-    return { ...session, user };
+    return { ...session, user, deviceToken: null };
   }
 
   /**
@@ -106,7 +106,7 @@ export class AuthService {
 
   /** The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. */
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
-    const userId = await this.twoFactor.completeChallenge(context, input.challenge, input.code);
+    const { userId, deviceToken } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
     const account = await this.users.byId(context, userId);
     if (!account) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     const session = await this.sessions.start(context, {
@@ -117,7 +117,7 @@ export class AuthService {
     });
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    return { ...session, user };
+    return { ...session, user, deviceToken };
   }
 
   /**

@@ -14,6 +14,7 @@ import { ReplyEntity } from '../threads/reply.entity.js';
 import { RevisionEntity } from '../threads/revision.entity.js';
 import { ThreadTagEntity } from '../threads/thread-tag.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
+import { KnownDeviceEntity } from '../two-factor/known-device.entity.js';
 import { RecoveryCodeEntity } from '../two-factor/recovery-code.entity.js';
 import { SignInChallengeEntity } from '../two-factor/sign-in-challenge.entity.js';
 import { TwoFactorCredentialEntity } from '../two-factor/two-factor-credential.entity.js';
@@ -38,6 +39,7 @@ export const entities = [
   BotEventEntity,
   NotificationEntity,
   TwoFactorCredentialEntity,
+  KnownDeviceEntity,
   RecoveryCodeEntity,
   SignInChallengeEntity,
   PendingPostJobEntity,

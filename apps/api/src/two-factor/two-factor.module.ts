@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment.js';
 import { UsersModule } from '../users/users.module.js';
+import { KnownDeviceEntity } from './known-device.entity.js';
+import { KnownDevicesService } from './known-devices.service.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
 import { TwoFactorCredentialEntity } from './two-factor-credential.entity.js';
@@ -11,7 +13,10 @@ import { resolveTotpEncryptionKey, TwoFactorCrypto } from './two-factor-crypto.j
 
 /** Two-factor sign-in for forum accounts; the sign-in steps themselves live in auth. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TwoFactorCredentialEntity, RecoveryCodeEntity, SignInChallengeEntity]), UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([TwoFactorCredentialEntity, RecoveryCodeEntity, SignInChallengeEntity, KnownDeviceEntity]),
+    UsersModule,
+  ],
   providers: [
     // Resolved at start-up: a missing or malformed key stops the app before it serves anything.
     {
@@ -19,6 +24,7 @@ import { resolveTotpEncryptionKey, TwoFactorCrypto } from './two-factor-crypto.j
       inject: [Environment],
       useFactory: (environment: Environment) => new TwoFactorCrypto(resolveTotpEncryptionKey(environment)),
     },
+    KnownDevicesService,
     TwoFactorService,
     TwoFactorResolver,
     ViewerTwoFactorResolver,

@@ -16,11 +16,14 @@ import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
 import { appCodeDigits, enrolmentQrCodeSvg, formatSetupKey, matchingTimeStep, newTotpSecret } from './totp.js';
 import { TwoFactorCredentialEntity } from './two-factor-credential.entity.js';
+import { KnownDevice, KnownDevicesService } from './known-devices.service.js';
 import { normalizeRecoveryCode, TwoFactorCrypto } from './two-factor-crypto.js';
 
 const challengeSeconds = 5 * 60;
 const attemptsPerChallenge = 5;
+/** Code checks per account from devices it does not know (every guesser's), and per known device on its own. */
 const attemptsPerAccount = 10;
+const attemptsPerKnownDevice = 10;
 const attemptWindowSeconds = 15 * 60;
 const recoveryCodeCount = 10;
 const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -36,10 +39,17 @@ const wrongPassword = 'That is not the password of this account';
 /** Code checks per request (HTTP) or per operation (socket): aliases in one document get one guess between them. */
 const checkedRequests = new WeakSet<object>();
 
+/** What an accepted code step yields: the account to start a session for, and the device token of the client. */
+export interface CompletedChallenge {
+  userId: number;
+  deviceToken: string;
+}
+
 /**
  * Two-factor sign-in for forum accounts: TOTP enrolment with a QR code, the code step of signing in, recovery
- * codes, turning it off. Every code check first counts an attempt (per challenge, per account and per IP, in the
- * shared rate limiter), so neither aliases nor concurrency nor several instances multiply the guesses.
+ * codes, turning it off. Every code check first counts an attempt (per challenge, per IP, and per account or per
+ * known device, in the shared rate limiter), so neither aliases nor concurrency nor several instances multiply the
+ * guesses; a device that once completed the code step keeps a budget of its own (see KnownDevicesService).
  */
 @Injectable()
 export class TwoFactorService {
@@ -52,6 +62,7 @@ export class TwoFactorService {
     private readonly users: UsersService,
     private readonly environment: Environment,
     private readonly events: ForumEvents,
+    private readonly knownDevices: KnownDevicesService,
   ) {}
 
   async isEnabled(userId: number): Promise<boolean> {
@@ -105,7 +116,7 @@ export class TwoFactorService {
     const credential = await this.credentials.findOneBy({ userId: user.id });
     if (!credential) throw AppError.badInput('code', 'Start turning on two-factor sign-in first');
     if (credential.enabledAt) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
-    await this.countAttempt(context, user.id);
+    const device = await this.countAttempt(context, user.id);
     if (!(await this.users.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
     const step = await matchingTimeStep(this.secretOf(credential), code, null);
     if (step === null) throw AppError.badInput('code', wrongFirstCode);
@@ -118,6 +129,8 @@ export class TwoFactorService {
       if (!enabled.affected) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
       return { codes: await this.replaceRecoveryCodes(manager, user.id) };
     });
+    // The browser that proved the first code is the holder's: its later code steps have their own budget.
+    await this.knownDevices.remember(context, user.id, device);
     await this.events.emit('twoFactorChanged', { userId: user.id, enabled: true, keptSessionHashes: context.ownSession() });
     return codes;
   }
@@ -175,21 +188,22 @@ export class TwoFactorService {
   /**
    * The code step: counts the attempt (per IP, per challenge, per account) before looking at the code, accepts a
    * TOTP code (never the same time step twice) or an unused recovery code, and completes the challenge once.
-   * Returns the account to start a session for.
+   * Returns the account to start a session for and the device token (set as a cookie too), new or presented.
    */
-  async completeChallenge(context: RequestContext, token: string, code: string): Promise<number> {
+  async completeChallenge(context: RequestContext, token: string, code: string, deviceToken?: string | null): Promise<CompletedChallenge> {
     this.oneCheckPerRequest(context);
     await this.rateLimiter.consume(`two-factor:ip:${context.ip}`, this.environment.RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS, attemptWindowSeconds);
     const challenge = await this.challenges.findOneBy({ tokenHash: hashToken(token) });
     if (!challenge || challenge.completedAt || challenge.expiresAt.getTime() <= Date.now())
       throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     await this.rateLimiter.consume(`two-factor:challenge:${challenge.id}`, attemptsPerChallenge, challengeSeconds);
-    await this.rateLimiter.consume(`two-factor:account:${challenge.userId}`, attemptsPerAccount, attemptWindowSeconds);
+    const device = await this.knownDevices.recognise(context, challenge.userId, deviceToken);
+    await this.consumeCodeBudget(challenge.userId, device);
 
     if (!(await this.acceptCode(challenge.userId, code))) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
-    return challenge.userId;
+    return { userId: challenge.userId, deviceToken: await this.knownDevices.remember(context, challenge.userId, device) };
   }
 
   private oneCheckPerRequest(context: RequestContext): void {
@@ -197,9 +211,18 @@ export class TwoFactorService {
     checkedRequests.add(context.request);
   }
 
-  private async countAttempt(context: RequestContext, userId: number): Promise<void> {
+  /** A signed-in code check (enrolment, new recovery codes, turning off); returns the device presented, if known. */
+  private async countAttempt(context: RequestContext, userId: number): Promise<KnownDevice | null> {
     this.oneCheckPerRequest(context);
-    await this.rateLimiter.consume(`two-factor:account:${userId}`, attemptsPerAccount, attemptWindowSeconds);
+    const device = await this.knownDevices.recognise(context, userId);
+    await this.consumeCodeBudget(userId, device);
+    return device;
+  }
+
+  /** A known device's budget, or else the account's shared by every unknown device (the one that stops code guessing). */
+  private async consumeCodeBudget(userId: number, device: KnownDevice | null): Promise<void> {
+    if (device) await this.rateLimiter.consume(`two-factor:device:${device.id}`, attemptsPerKnownDevice, attemptWindowSeconds);
+    else await this.rateLimiter.consume(`two-factor:account:${userId}`, attemptsPerAccount, attemptWindowSeconds);
   }
 
   private secretOf(credential: TwoFactorCredentialEntity): string {

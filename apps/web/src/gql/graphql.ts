@@ -74,6 +74,8 @@ export type CompleteTwoFactorSignInInput = {
   challenge: string;
   /** A 6-digit code from the authenticator app, or one of the recovery codes. */
   code: string;
+  /** The deviceToken an earlier two-factor sign-in of this client returned (API clients; browsers send their cookie): its tries count against a budget of its own, not the one every unknown device shares. */
+  deviceToken?: string | null | undefined;
 };
 
 /** A new canonical answer. */

@@ -14,4 +14,12 @@ export class AuthPayload {
 
   @Field(() => Viewer, { description: 'The signed-in user.' })
   user: Viewer;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "After a two-factor sign-in: this client's device token (also set as an httpOnly cookie). API clients keep it and send it " +
+      'as deviceToken with later code steps, whose tries then count against its own budget. Null otherwise.',
+  })
+  deviceToken: string | null;
 }

@@ -23,6 +23,7 @@ import { DeflectionOnce1764950000000 } from './1764950000000-deflection-once.js'
 import { PostVersions1764960000000 } from './1764960000000-post-versions.js';
 import { PendingEditVersions1764970000000 } from './1764970000000-pending-edit-versions.js';
 import { MentionsByPost1764980000000 } from './1764980000000-mentions-by-post.js';
+import { KnownDevices1764990000000 } from './1764990000000-known-devices.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   PostVersions1764960000000,
   PendingEditVersions1764970000000,
   MentionsByPost1764980000000,
+  KnownDevices1764990000000,
 ];

@@ -38,6 +38,17 @@ export class CompleteTwoFactorSignInInput {
   @IsString()
   @Length(1, 64, { message: 'code must be 1–64 characters' })
   code: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The deviceToken an earlier two-factor sign-in of this client returned (API clients; browsers send their cookie): ' +
+      'its tries count against a budget of its own, not the one every unknown device shares.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128, { message: 'deviceToken must be 1–128 characters' })
+  deviceToken?: string | null;
 }
 
 @InputType({ description: 'Proof for turning two-factor sign-in off: a current code, or the password plus a recovery code.' })
