@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrations } from '../apps/api/src/database/migrations/index.js';
+import { Role } from '../apps/api/src/common/role.js';
+import { NotificationKind } from '../apps/api/src/notifications/notification-kind.js';
+import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
+import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
+import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { runCli } from './support/cli.js';
 import { createTestDatabase, TestDatabase } from './support/test-database.js';
 
@@ -71,6 +77,51 @@ describe('the migrations', () => {
       await dataSource.runMigrations();
       expect(await schemaOf(dataSource)).toEqual(schemaAfter[migrations.length]);
       await expect(dataSource.showMigrations()).resolves.toBe(false);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('AccountNotifications keeps every notification; its revert forgets only those about no thread', async () => {
+    const dataSource = await open();
+    try {
+      await dataSource.runMigrations();
+      const at = new Date();
+      const user = await dataSource.getRepository(UserEntity).save({
+        username: 'mig_holder',
+        usernameKey: 'mig_holder',
+        email: 'mig_holder@example.test',
+        passwordHash: 'x',
+        role: Role.MEMBER,
+        createdAt: at,
+      });
+      const thread = await dataSource.getRepository(ThreadEntity).save({
+        authorId: user.id,
+        title: 'A thread',
+        body: 'Its question',
+        status: ThreadStatus.OPEN,
+        createdAt: at,
+        lastActivityAt: at,
+      });
+      const notifications = dataSource.getRepository(NotificationEntity);
+      const aboutThread = {
+        userId: user.id,
+        kind: NotificationKind.MENTION,
+        threadId: thread.id,
+        replyId: null,
+        actorId: user.id,
+        readAt: null,
+        createdAt: at,
+      };
+      const aboutAccount = { ...aboutThread, kind: NotificationKind.SIGN_IN_ATTEMPT, threadId: null, actorId: null };
+      await notifications.insert([aboutThread, aboutAccount]);
+
+      await dataSource.undoLastMigration();
+      expect(await notifications.find({ order: { id: 'ASC' } })).toEqual([{ ...aboutThread, id: expect.any(Number) }]);
+      await dataSource.runMigrations();
+      expect(await notifications.find()).toEqual([{ ...aboutThread, id: expect.any(Number) }]);
+      await notifications.insert(aboutAccount);
+      expect(await notifications.count()).toBe(2);
     } finally {
       await dataSource.destroy();
     }

@@ -507,6 +507,37 @@ describe('two-factor sign-in', () => {
       expect(codeOf(viaApi)).toBe('OK');
     });
 
+    it('tells the holder once, in their notifications, when someone with their password gets the code wrong', async () => {
+      const account = await member();
+      const browser = await knownBrowserOf(account, account.recoveryCodes[0]);
+      const notificationsQuery = '{ notifications(first: 10) { nodes { kind thread { id } read } } unreadNotificationCount }';
+      // The holder's own slips on a known browser are no news.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const slipped = await app.request(
+          completeMutation,
+          { input: { challenge: await challengeFor(account.username), code: '111111' } },
+          { cookie: browser.cookie },
+        );
+        expect(codeOf(slipped)).toBe('UNAUTHENTICATED');
+      }
+      await expect(app.query(notificationsQuery, {}, { token: account.token })).resolves.toEqual({
+        notifications: { nodes: [] },
+        unreadNotificationCount: 0,
+      });
+
+      // A burst of wrong codes from elsewhere, on two challenges: one notification.
+      const codes: string[] = [];
+      for (let round = 0; round < 2; round++) {
+        const challenge = await challengeFor(account.username);
+        for (let attempt = 0; attempt < 3; attempt++) codes.push(codeOf(await complete(challenge, String(400000 + round * 10 + attempt))));
+      }
+      expect(codes).toEqual(Array(6).fill('UNAUTHENTICATED'));
+      await expect(app.query(notificationsQuery, {}, { token: account.token })).resolves.toEqual({
+        notifications: { nodes: [{ kind: 'SIGN_IN_ATTEMPT', thread: null, read: false }] },
+        unreadNotificationCount: 1,
+      });
+    });
+
     it("gives each known device ten tries of its own: guessing from one spends neither the account's nor another's", async () => {
       const account = await member();
       const browser = await knownBrowserOf(account, account.recoveryCodes[0]);

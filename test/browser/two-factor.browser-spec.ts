@@ -109,7 +109,7 @@ describe('two-factor sign-in in the web app', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("signs the holder's browser in again while someone with the password has spent the account's tries", async () => {
+  it("signs the holder's browser in again while someone with the password has spent the account's tries, and tells them", async () => {
     const member = await createAccount(forum.app);
     const { secret, recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
     const context = await forum.open();
@@ -148,6 +148,13 @@ describe('two-factor sign-in in the web app', () => {
 
     await signIn(await totpCode(secret, 1));
     await page.getByRole('link', { name: member.username }).waitFor();
+    // The notification says what happened and leads to the password.
+    await page.goto('/notifications');
+    const notice = page.getByRole('link', { name: /Someone entered your password but not your two-factor code/ });
+    await notice.waitFor();
+    await expect(notice.count()).resolves.toBe(1);
+    await notice.click();
+    await page.getByRole('heading', { name: 'Security', exact: true }).waitFor();
   });
 
   it('fits a phone with two-factor sign-in on, the way to turn it off without the phone included', async () => {

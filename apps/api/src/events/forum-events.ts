@@ -140,6 +140,8 @@ export interface ForumEventMap {
    * Turned on, every session of the account ends but `keptSessionHashes` (the one that enrolled).
    */
   twoFactorChanged: { userId: number; enabled: boolean; keptSessionHashes: string[] };
+  /** A wrong code at the second step of a sign-in from a device the account does not know: its password was right. */
+  signInCodeRejected: { userId: number };
 }
 
 type Handler<K extends keyof ForumEventMap> = (event: ForumEventMap[K]) => Promise<void> | void;

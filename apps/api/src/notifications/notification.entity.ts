@@ -14,8 +14,9 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: NotificationKind;
 
-  @Column({ name: 'thread_id', type: 'integer' })
-  threadId: number;
+  /** Null for a notice about the account itself (SIGN_IN_ATTEMPT). */
+  @Column({ name: 'thread_id', type: 'integer', nullable: true })
+  threadId: number | null;
 
   @Column({ name: 'reply_id', type: 'integer', nullable: true })
   replyId: number | null;

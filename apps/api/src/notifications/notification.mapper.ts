@@ -3,9 +3,9 @@ import { Notification } from './models/notification.model.js';
 import { NotificationKind } from './notification-kind.js';
 import { NotificationEntity } from './notification.entity.js';
 
-/** What a notification shows beside its own row: its thread's title, and who wrote its reply (null: no reply). */
+/** What a notification shows beside its own row: its thread's title (null: no thread), and who wrote its reply (null: no reply). */
 export interface NotificationSubject {
-  threadTitle: string;
+  threadTitle: string | null;
   replyAuthorId: number | null;
 }
 
@@ -13,7 +13,7 @@ export function toNotification(entity: NotificationEntity, subject: Notification
   return {
     id: String(entity.id),
     kind: entity.kind,
-    thread: { id: String(entity.threadId), title: subject.threadTitle },
+    thread: entity.threadId === null ? null : { id: String(entity.threadId), title: subject.threadTitle ?? '' },
     replyId: entity.replyId === null ? null : String(entity.replyId),
     replyIsYours: subject.replyAuthorId === entity.userId,
     actorId: entity.actorId,
@@ -29,7 +29,7 @@ export interface NotificationRow {
   id: number;
   user_id: number;
   kind: NotificationKind;
-  thread_id: number;
+  thread_id: number | null;
   reply_id: number | null;
   actor_id: number | null;
   read_at: unknown;
@@ -41,7 +41,7 @@ export function notificationFromRow(row: NotificationRow): NotificationEntity {
     id: Number(row.id),
     userId: Number(row.user_id),
     kind: row.kind,
-    threadId: Number(row.thread_id),
+    threadId: row.thread_id === null ? null : Number(row.thread_id),
     replyId: row.reply_id === null ? null : Number(row.reply_id),
     actorId: row.actor_id === null ? null : Number(row.actor_id),
     readAt: sqlDateOrNull(row.read_at),

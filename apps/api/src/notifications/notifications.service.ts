@@ -1,11 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { AppError, ErrorReason } from '../common/app-error.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
 import { parseId } from '../common/id.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { RequestContext } from '../common/request-context.js';
+import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
 import { PendingEdit, PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
@@ -44,6 +46,9 @@ function tellsAsker(askerId: number, authorId: number, causedById: number | null
 
 const cursorKind = 'n';
 
+/** At most one SIGN_IN_ATTEMPT per account in this long, for any number of wrong codes. */
+const signInAttemptQuietSeconds = 60 * 60;
+
 /** The jobs that notify of a new post, and of whom an edit of it newly mentions, by the post's type. */
 const jobNames = {
   [PostType.THREAD]: { posted: 'notify-question', edited: 'notify-question-edit' },
@@ -75,6 +80,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly pubSub: LivePubSub,
     private readonly postJobs: PostJobs,
     private readonly markdown: MarkdownService,
+    private readonly rateLimiter: RateLimiterService,
   ) {}
 
   onModuleInit(): void {
@@ -102,6 +108,7 @@ export class NotificationsService implements OnModuleInit {
       });
     }
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
+    this.events.on('signInCodeRejected', (event) => this.onSignInCodeRejected(event));
   }
 
   async list(context: RequestContext, args: NotificationsArgs): Promise<NotificationConnection> {
@@ -114,7 +121,7 @@ export class NotificationsService implements OnModuleInit {
       const at = sql.param(after.at);
       clauses += ` AND (n.created_at < ${at} OR (n.created_at = ${at} AND n.id < ${sql.param(after.id)}))`;
     }
-    const rows = await sqlRows<NotificationRow & { thread_title: string; reply_author_id: number | null }>(
+    const rows = await sqlRows<NotificationRow & { thread_title: string | null; reply_author_id: number | null }>(
       this.notifications.manager,
       `SELECT ${notificationSelect}, thread.title AS thread_title, reply.author_id AS reply_author_id FROM notifications n ${clauses}
        ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.param(args.first + 1)}`,
@@ -300,6 +307,28 @@ export class NotificationsService implements OnModuleInit {
     );
   }
 
+  /**
+   * Someone entered the account's password and then a wrong code from a device it does not know: its holder is told, at
+   * most once per signInAttemptQuietSeconds however many tries follow. The rate limiter's counter decides between
+   * concurrent tries (shared by every instance with Redis); the stored notification keeps the hour across restarts.
+   */
+  private async onSignInCodeRejected({ userId }: ForumEventMap['signInCodeRejected']): Promise<void> {
+    const quietSince = new Date(Date.now() - signInAttemptQuietSeconds * 1000);
+    const told = () =>
+      this.notifications.exists({ where: { userId, kind: NotificationKind.SIGN_IN_ATTEMPT, createdAt: MoreThan(quietSince) } });
+    if (await told()) return;
+    try {
+      await this.rateLimiter.consume(`notify:sign-in-attempt:${userId}`, 1, signInAttemptQuietSeconds);
+    } catch (error) {
+      if (error instanceof AppError && error.reason === ErrorReason.RATE_LIMITED) return;
+      throw error;
+    }
+    await this.deliver([{ userId, kind: NotificationKind.SIGN_IN_ATTEMPT, threadId: null, replyId: null, actorId: null }], {
+      threadTitle: null,
+      replyAuthorId: null,
+    });
+  }
+
   /** The ids of the existing people among `names`, in their order, except `excluded` (the author, those already notified) and the bot. */
   private async mentioned(names: string[], excluded: number[]): Promise<number[]> {
     return (await this.mentionedPeople(names, excluded)).map((person) => person.userId);
@@ -432,9 +461,12 @@ export class NotificationsService implements OnModuleInit {
     return Number(count);
   }
 
-  /** The joins and WHERE clause (`notifications` aliased `n`) of a user's notifications whose thread and reply are still visible. */
+  /**
+   * The joins and WHERE clause (`notifications` aliased `n`) of a user's notifications whose thread and reply are still
+   * visible, and those about no thread (SIGN_IN_ATTEMPT).
+   */
   private visibleTo(userId: number, sql: SqlParameters): string {
-    const visible = visiblePostSql({ threadId: 'n.thread_id', replyId: 'n.reply_id' }, sql);
+    const visible = visiblePostSql({ threadId: 'n.thread_id', replyId: 'n.reply_id' }, sql, { keepWithoutThread: true });
     return `${visible.joins} WHERE n.user_id = ${sql.param(userId)} AND ${visible.condition}`;
   }
 }

@@ -17,13 +17,20 @@ import { ThreadEntity } from './thread.entity.js';
  * Keeps rows whose thread is visible and whose reply (`replyId`, may be NULL for the question itself) is visible, in
  * hand-written SQL (common/sql.ts): `joins` go after the caller's FROM, `condition` is ANDed with its own; their
  * parameters are added to `sql`. The thread is joined as `thread` (its `title` is there to select), the reply as `reply`.
+ * `keepWithoutThread`: rows whose `threadId` is NULL (about no post at all) are kept too, with a NULL `thread`.
  */
-export function visiblePostSql(columns: { threadId: string; replyId: string }, sql: SqlParameters): { joins: string; condition: string } {
-  return {
-    joins: `JOIN threads thread ON thread.id = ${columns.threadId} AND thread.hidden = ${sql.param(false)}
-      LEFT JOIN replies reply ON reply.id = ${columns.replyId}`,
-    condition: `(${columns.replyId} IS NULL OR reply.hidden = ${sql.param(false)})`,
-  };
+export function visiblePostSql(
+  columns: { threadId: string; replyId: string },
+  sql: SqlParameters,
+  options: { keepWithoutThread?: boolean } = {},
+): { joins: string; condition: string } {
+  const replyVisible = `(${columns.replyId} IS NULL OR reply.hidden = ${sql.param(false)})`;
+  const threadJoin = `threads thread ON thread.id = ${columns.threadId} AND thread.hidden = ${sql.param(false)}
+      LEFT JOIN replies reply ON reply.id = ${columns.replyId}`;
+  if (options.keepWithoutThread) {
+    return { joins: `LEFT JOIN ${threadJoin}`, condition: `(${columns.threadId} IS NULL OR thread.id IS NOT NULL) AND ${replyVisible}` };
+  }
+  return { joins: `JOIN ${threadJoin}`, condition: replyVisible };
 }
 
 /**

@@ -200,7 +200,11 @@ export class TwoFactorService {
     const device = await this.knownDevices.recognise(context, challenge.userId, deviceToken);
     await this.consumeCodeBudget(challenge.userId, device);
 
-    if (!(await this.acceptCode(challenge.userId, code))) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
+    if (!(await this.acceptCode(challenge.userId, code))) {
+      // The holder is told someone has their password (a known device's slip is the holder's own).
+      if (!device) await this.events.emit('signInCodeRejected', { userId: challenge.userId });
+      throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
+    }
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     return { userId: challenge.userId, deviceToken: await this.knownDevices.remember(context, challenge.userId, device) };

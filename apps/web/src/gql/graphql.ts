@@ -140,7 +140,7 @@ export type FlagStatus =
   /** A moderator resolved the flag or hid the post. */
   | 'RESOLVED';
 
-/** Why you were notified: a reply to your question, a mention, an accepted answer, or the FAQ bot answering. */
+/** Why you were notified: a reply to your question, a mention, an accepted answer, the FAQ bot answering, or a sign-in with your password that failed at the code step. */
 export type NotificationKind =
   /** A reply was accepted as the answer: yours, or one on your question. */
   | 'ACCEPTED'
@@ -149,7 +149,9 @@ export type NotificationKind =
   /** Someone wrote @yourname in a question or a reply. */
   | 'MENTION'
   /** Someone replied to your question. */
-  | 'REPLY';
+  | 'REPLY'
+  /** Someone entered your password, then a wrong two-factor code, from a device your account does not know: change your password. At most one an hour; it has no thread. */
+  | 'SIGN_IN_ATTEMPT';
 
 /** The two kinds of post: a question (the thread) and a reply. */
 export type PostType =
@@ -593,7 +595,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { nodes: Array<{ id: string, kind: NotificationKind, replyId: string | null, replyIsYours: boolean, createdAt: string, read: boolean, thread: { id: string, title: string }, actor: { id: string, username: string, isBot: boolean, isStaff: boolean } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type NotificationsQuery = { notifications: { nodes: Array<{ id: string, kind: NotificationKind, replyId: string | null, replyIsYours: boolean, createdAt: string, read: boolean, thread: { id: string, title: string } | null, actor: { id: string, username: string, isBot: boolean, isStaff: boolean } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -610,7 +612,7 @@ export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: numbe
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationAddedSubscription = { notificationAdded: { unreadCount: number, notification: { id: string, kind: NotificationKind, thread: { id: string, title: string } } } };
+export type NotificationAddedSubscription = { notificationAdded: { unreadCount: number, notification: { id: string, kind: NotificationKind, thread: { id: string, title: string } | null } } };
 
 export type MarkThreadNotificationsReadMutationVariables = Exact<{
   threadId: string | number;

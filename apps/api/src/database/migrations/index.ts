@@ -24,6 +24,7 @@ import { PostVersions1764960000000 } from './1764960000000-post-versions.js';
 import { PendingEditVersions1764970000000 } from './1764970000000-pending-edit-versions.js';
 import { MentionsByPost1764980000000 } from './1764980000000-mentions-by-post.js';
 import { KnownDevices1764990000000 } from './1764990000000-known-devices.js';
+import { AccountNotifications1764995000000 } from './1764995000000-account-notifications.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   PendingEditVersions1764970000000,
   MentionsByPost1764980000000,
   KnownDevices1764990000000,
+  AccountNotifications1764995000000,
 ];

@@ -10,8 +10,8 @@ export class Notification {
   @Field(() => NotificationKind, { description: 'Why you were notified.' })
   kind: NotificationKind;
 
-  @Field(() => NotificationThread, { description: 'The thread it is about.' })
-  thread: NotificationThread;
+  @Field(() => NotificationThread, { nullable: true, description: 'The thread it is about; null for SIGN_IN_ATTEMPT, about your account.' })
+  thread: NotificationThread | null;
 
   @Field(() => ID, { nullable: true, description: 'The reply concerned; null when it is about the question itself.' })
   replyId: string | null;

@@ -1,3 +1,4 @@
+import { webPages } from '#web-pages';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -26,17 +27,22 @@ function describe(notification: NotificationItem): string {
       return notification.replyIsYours ? `${who} accepted your answer` : `${who} accepted an answer`;
     case 'BOT_ANSWER':
       return 'The FAQ bot answered your question';
+    case 'SIGN_IN_ATTEMPT':
+      return 'Someone entered your password but not your two-factor code';
     default:
       return `${who} did something`;
   }
 }
 
+/** A notification about a thread opens it; one about the account (SIGN_IN_ATTEMPT) opens the Security page. */
 function notificationPath(notification: NotificationItem): string {
+  if (!notification.thread) return webPages.security.path;
   return `/t/${notification.thread.id}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
 }
 
-/** One row per thread: a page's notifications about the same thread, newest first. */
+/** One row per thread: a page's notifications about the same thread, newest first. One about the account is a row of its own. */
 interface ThreadGroup {
+  key: string;
   thread: NotificationItem['thread'];
   notifications: NotificationItem[];
 }
@@ -44,9 +50,10 @@ interface ThreadGroup {
 function groupByThread(nodes: readonly NotificationItem[]): ThreadGroup[] {
   const groups = new Map<string, ThreadGroup>();
   for (const notification of nodes) {
-    const group = groups.get(notification.thread.id) ?? { thread: notification.thread, notifications: [] };
+    const key = notification.thread ? `thread-${notification.thread.id}` : `notification-${notification.id}`;
+    const group = groups.get(key) ?? { key, thread: notification.thread, notifications: [] };
     group.notifications.push(notification);
-    groups.set(notification.thread.id, group);
+    groups.set(key, group);
   }
   return [...groups.values()];
 }
@@ -194,7 +201,7 @@ function NotificationPage(props: {
         const newest = group.notifications[0]!;
         const unread = group.notifications.some((notification) => !notification.read);
         return (
-          <li key={group.thread.id} className={`notification${unread ? ' notification--unread' : ''}`}>
+          <li key={group.key} className={`notification${unread ? ' notification--unread' : ''}`}>
             {/* A link, so it can be opened in a new tab, copied, or seen where it leads before it is followed. */}
             <Link to={notificationPath(newest)} className="notification__open" onClick={() => props.onOpen(group)}>
               {unread ? (
@@ -205,7 +212,9 @@ function NotificationPage(props: {
               ) : null}
               <span className="notification__text">
                 <span>{describeGroup(group)}</span>
-                <strong className="notification__thread">{group.thread.title}</strong>
+                <strong className="notification__thread">
+                  {group.thread ? group.thread.title : 'If it was not you, change your password now'}
+                </strong>
               </span>
               <span className="notification__when">
                 <TimeAgo date={newest.createdAt} />

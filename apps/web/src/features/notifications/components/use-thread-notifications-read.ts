@@ -38,7 +38,7 @@ export function useThreadNotificationsRead(threadId: string, signedIn: boolean):
   useSubscription(NotificationAddedDocument, {
     skip: !active,
     onData: ({ data: event }) => {
-      if (event.data?.notificationAdded.notification.thread.id === threadId) markThreadRead();
+      if (event.data?.notificationAdded.notification.thread?.id === threadId) markThreadRead();
     },
   });
 }
