@@ -42,24 +42,29 @@ export async function createAccount(app: TestApp, role: Role = Role.MEMBER, user
   return account;
 }
 
-/** Turns two-factor sign-in on for the session's account through the API; returns the secret and the recovery codes. */
+/**
+ * Turns two-factor sign-in on for the session's account through the API; returns the secret, the recovery codes and the
+ * code that confirmed it (used: a test that needs a used code takes this one, not the current step's, which a slow
+ * test may reach a step after).
+ */
 export async function enrolTwoFactor(
   app: TestApp,
   token: string,
   password = testPassword,
-): Promise<{ secret: string; recoveryCodes: string[] }> {
+): Promise<{ secret: string; recoveryCodes: string[]; enrolmentCode: string }> {
   const begun = await app.query<{ beginTwoFactorEnrolment: { setupKey: string } }>(
     'mutation { beginTwoFactorEnrolment { setupKey } }',
     {},
     { token },
   );
   const secret = begun.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
+  const enrolmentCode = await totpCode(secret);
   const confirmed = await app.query<{ confirmTwoFactorEnrolment: { codes: string[] } }>(
     'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }',
-    { code: await totpCode(secret), password },
+    { code: enrolmentCode, password },
     { token },
   );
-  return { secret, recoveryCodes: confirmed.confirmTwoFactorEnrolment.codes };
+  return { secret, recoveryCodes: confirmed.confirmTwoFactorEnrolment.codes, enrolmentCode };
 }
 
 /**
