@@ -1,5 +1,5 @@
 import { typedBodyMatched } from '#post-limits';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { allExamples } from './support/canonical-answers.js';
@@ -1125,6 +1125,17 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
   afterAll(async () => {
     await app.stop();
   });
+  // After each move in or out of a queue below: the dashboard's counts are the queues' lengths.
+  afterEach(async () => {
+    const kinds = ['PENDING', 'UNHELPFUL', 'NO_SUGGESTION', 'DISMISSED'] as const;
+    const lengths = await Promise.all(kinds.map((kind) => queueLength(kind)));
+    const { botQueueCounts } = await app.query<{ botQueueCounts: Record<string, number> }>(
+      '{ botQueueCounts { pending unhelpful noSuggestion dismissed } }',
+      {},
+      { token: staff.token },
+    );
+    expect(botQueueCounts).toEqual({ pending: lengths[0], unhelpful: lengths[1], noSuggestion: lengths[2], dismissed: lengths[3] });
+  });
 
   let questions = 0;
   // Each one differs in a word: a question staff already decided verbatim is answered as they decided.
@@ -1137,6 +1148,21 @@ describe('FAQ bot staff queues keep only what still needs staff', () => {
         { token: staff.token },
       )
     ).botQueue.nodes.map((node) => node.threadId);
+  const queueLength = async (kind: 'PENDING' | 'UNHELPFUL' | 'NO_SUGGESTION' | 'DISMISSED') => {
+    let length = 0;
+    let after: string | null = null;
+    for (;;) {
+      const { botQueue }: { botQueue: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+        await app.query(
+          'query Queue($kind: BotQueueKind!, $after: String) { botQueue(kind: $kind, first: 50, after: $after) { nodes { threadId } pageInfo { hasNextPage endCursor } } }',
+          { kind, after },
+          { token: staff.token },
+        );
+      length += botQueue.nodes.length;
+      if (!botQueue.pageInfo.hasNextPage) return length;
+      after = botQueue.pageInfo.endCursor;
+    }
+  };
   const waitingNow = async () =>
     (
       await app.query<{ botStats: { pendingReviewNow: number; unhelpfulNow: number } }>(

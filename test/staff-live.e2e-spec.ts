@@ -15,6 +15,7 @@ const resolveMutation = 'mutation Resolve($flagId: ID!) { resolveFlag(flagId: $f
 const dismissMutation = 'mutation Dismiss($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }';
 const staffQueueChanged = 'subscription { staffQueueChanged { area threadId flagId } }';
 const botStatus = 'query Status($threadId: ID!) { thread(id: $threadId) { botSuggestion { status } } }';
+const countsQuery = '{ botQueueCounts { pending unhelpful noSuggestion dismissed } openFlagCount }';
 
 type Change = { area: string; threadId: string | null; flagId: string | null };
 type Changes = LiveSubscription<{ staffQueueChanged: Change }>;
@@ -48,6 +49,8 @@ describe('staffQueueChanged (live staff queues)', () => {
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));
+    // Else the next test's staffChanges could count this test's listener as its own, and miss what comes before its own.
+    await until(() => listenerCount(app, liveChannels.staffQueues()) === 0, 'the staff subscriptions ended');
   });
   afterAll(async () => {
     await app.stop();
@@ -84,6 +87,43 @@ describe('staffQueueChanged (live staff queues)', () => {
     expect(asMember.data ?? null).toBeNull();
     expect(asMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(listenerCount(app, liveChannels.staffQueues())).toBe(0);
+  });
+
+  it('refuses the queue counts to visitors (UNAUTHENTICATED) and members (FORBIDDEN)', async () => {
+    for (const query of ['{ botQueueCounts { pending } }', '{ openFlagCount }']) {
+      const anonymous = await app.request(query);
+      expect(anonymous.errors?.[0]?.extensions?.code, query).toBe('UNAUTHENTICATED');
+      expect(anonymous.data ?? null, query).toBeNull();
+      const asMember = await app.request(query, {}, { token: member.token });
+      expect(asMember.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+      expect(asMember.data ?? null, query).toBeNull();
+    }
+  });
+
+  it('counts the open flags as they are raised and resolved, and every queue in one statement per area', async () => {
+    const counts = async () => {
+      const { result, statements } = await app.countStatements(() =>
+        app.query<{ botQueueCounts: Record<string, number>; openFlagCount: number }>(countsQuery, {}, { token: staff.token }),
+      );
+      return { ...result, statements };
+    };
+    const session = (await app.countStatements(() => app.query('{ __typename }', {}, { token: staff.token }))).statements;
+    const before = await counts();
+    expect(before.statements).toBe(session + 2);
+
+    const threadId = await ask();
+    await decided(threadId);
+    const flagger = await createAccount(app, Role.MEMBER);
+    const { flagPost } = await app.query<{ flagPost: { id: string } }>(flagMutation, { postId: threadId }, { token: flagger.token });
+    const raised = await counts();
+    expect(raised).toEqual({
+      botQueueCounts: { ...before.botQueueCounts, noSuggestion: before.botQueueCounts.noSuggestion! + 1 },
+      openFlagCount: before.openFlagCount + 1,
+      statements: session + 2,
+    });
+
+    await app.query(resolveMutation, { flagId: flagPost.id }, { token: staff.token });
+    expect((await counts()).openFlagCount).toBe(before.openFlagCount);
   });
 
   it("tells staff of a new question, and of the bot's decision on it, by id only", async () => {

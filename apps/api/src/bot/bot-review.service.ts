@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { Brackets, EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
@@ -10,7 +10,7 @@ import { connectionOf } from '../common/paginated.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { insertRowIfAbsent } from '../common/returning-writes.js';
-import { unrepliedOpenQuestions } from '../threads/thread-queries.js';
+import { noStaffAnswerSinceSql, openQuestions, unrepliedOpenQuestions, unrepliedSql } from '../threads/thread-queries.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -21,7 +21,7 @@ import { BotSuggestionStatus } from './bot-suggestion-status.js';
 import { BotSuggestionEntity } from './bot-suggestion.entity.js';
 import { toBotSuggestion } from './bot-suggestion.mapper.js';
 import { botAnswerReply, staffDraft } from './bot-text.js';
-import { BotQueueKind, BotQueuePage } from './models/bot-queue.model.js';
+import { BotQueueCounts, BotQueueKind, BotQueuePage } from './models/bot-queue.model.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 
 const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, BotSuggestionStatus> = {
@@ -83,6 +83,40 @@ export class BotReviewService {
       node: { threadId: String(item.threadId), suggestion: item.suggestion ? toBotSuggestion(item.suggestion) : null },
     }));
     return { nodes, pageInfo };
+  }
+
+  /**
+   * How many questions wait in each queue, by the rules `queue` lists them by, in one statement: the open, visible
+   * questions with their suggestion, those in a queue grouped by the suggestion's status (none: NO_SUGGESTION).
+   */
+  async counts(context: RequestContext): Promise<BotQueueCounts> {
+    context.requireStaff();
+    const rows: { status: BotSuggestionStatus | null; count: number | string }[] = await openQuestions(this.suggestions.manager)
+      .leftJoin(BotSuggestionEntity, 'suggestion', 'suggestion.thread_id = thread.id')
+      .andWhere(
+        new Brackets((either) =>
+          either
+            .where(
+              `suggestion.status IN (:...waitingStatuses) AND ${noStaffAnswerSinceSql({ threadId: 'thread.id', since: 'suggestion.created_at' })}`,
+              { waitingStatuses: Object.values(queueStatus) },
+            )
+            .orWhere(`${unrepliedSql} AND (suggestion.id IS NULL OR suggestion.status = :countedNoMatch)`, {
+              countedNoMatch: BotSuggestionStatus.NO_MATCH,
+            }),
+        ),
+      )
+      .select('suggestion.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('suggestion.status')
+      .getRawMany();
+    const count = (...statuses: (BotSuggestionStatus | null)[]) =>
+      rows.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + Number(row.count), 0);
+    return {
+      pending: count(queueStatus[BotQueueKind.PENDING]),
+      unhelpful: count(queueStatus[BotQueueKind.UNHELPFUL]),
+      noSuggestion: count(null, BotSuggestionStatus.NO_MATCH),
+      dismissed: count(queueStatus[BotQueueKind.DISMISSED]),
+    };
   }
 
   /**

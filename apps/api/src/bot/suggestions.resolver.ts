@@ -11,7 +11,7 @@ import { BotStatsArgs } from './dto/bot-stats.args.js';
 import { SuggestAnswersArgs } from './dto/suggest-answers.args.js';
 import { ThreadAnswerArgs } from './dto/thread-answer.args.js';
 import { ThreadIdArgs } from './dto/thread-id.args.js';
-import { BotQueuePage } from './models/bot-queue.model.js';
+import { BotQueueCounts, BotQueuePage } from './models/bot-queue.model.js';
 import { BotStats } from './models/bot-stats.model.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
@@ -85,6 +85,12 @@ export class SuggestionsResolver {
   @Query(() => BotQueuePage, { description: 'Staff: questions waiting for a decision, oldest first.' })
   botQueue(@Ctx() context: RequestContext, @Args() args: BotQueueArgs): Promise<BotQueuePage> {
     return this.review.queue(context, args.kind, args.first, args.after);
+  }
+
+  @StaffOnly()
+  @Query(() => BotQueueCounts, { description: 'Staff: how many questions wait in each bot queue (one statement).' })
+  botQueueCounts(@Ctx() context: RequestContext): Promise<BotQueueCounts> {
+    return this.review.counts(context);
   }
 
   @StaffOnly()

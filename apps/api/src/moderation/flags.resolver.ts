@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { StaffOnly } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
@@ -28,6 +28,12 @@ export class FlagsResolver {
   @Query(() => FlagConnection, { description: 'Staff: open flags, oldest first.' })
   openFlags(@Ctx() context: RequestContext, @Args() args: PageArgs): Promise<FlagConnection> {
     return this.flags.open(context, args);
+  }
+
+  @StaffOnly()
+  @Query(() => Int, { description: 'Staff: how many flags are open (openFlags lists them).' })
+  openFlagCount(@Ctx() context: RequestContext): Promise<number> {
+    return this.flags.openCount(context);
   }
 
   @StaffOnly()

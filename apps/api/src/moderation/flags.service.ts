@@ -162,6 +162,12 @@ export class FlagsService {
     return { nodes, pageInfo };
   }
 
+  /** Staff: how many flags are open, as `open` lists them; one statement. */
+  openCount(context: RequestContext): Promise<number> {
+    context.requireStaff();
+    return this.flags.countBy({ status: FlagStatus.OPEN });
+  }
+
   /** Staff: one flag with its post's excerpt, as the open flags show it (the moderation log names it); batched per request. */
   byId(context: RequestContext, flagId: number): Promise<Flag | null> {
     context.requireStaff();

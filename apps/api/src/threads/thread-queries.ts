@@ -48,13 +48,36 @@ export function whereAwaitingStaff<T extends ObjectLiteral>(
       queueThreadStatus: ThreadStatus.OPEN,
       queueThreadHidden: false,
     })
-    .andWhere(
-      `NOT EXISTS (SELECT 1 FROM replies staff_reply
+    .andWhere(noStaffAnswerSinceSql(columns));
+}
+
+/**
+ * The staff rule of whereAwaitingStaff past the thread's state, as a condition over the joined `thread`: no staff
+ * member other than the asker posted a visible staff answer after `since`.
+ */
+export function noStaffAnswerSinceSql(columns: { threadId: string; since: string }): string {
+  return `NOT EXISTS (SELECT 1 FROM replies staff_reply
         WHERE staff_reply.thread_id = ${columns.threadId}
           AND ${visibleStaffAnswerSql('staff_reply')}
           AND staff_reply.author_id <> thread.author_id
-          AND staff_reply.created_at > ${columns.since})`,
-    );
+          AND staff_reply.created_at > ${columns.since})`;
+}
+
+/** A condition over `thread`: nobody has replied to the question. */
+export const unrepliedSql = 'thread.reply_count = 0';
+
+/**
+ * Open, visible questions, replied to or not, as a query over threads aliased `thread`, for a caller to narrow by its
+ * own rows keyed by `thread.id` (with noStaffAnswerSinceSql and unrepliedSql, several queues can be counted at once).
+ */
+export function openQuestions(manager: EntityManager): SelectQueryBuilder<ThreadEntity> {
+  return manager
+    .getRepository(ThreadEntity)
+    .createQueryBuilder('thread')
+    .where('thread.status = :openQuestionStatus AND thread.hidden = :openQuestionHidden', {
+      openQuestionStatus: ThreadStatus.OPEN,
+      openQuestionHidden: false,
+    });
 }
 
 /**
@@ -62,13 +85,7 @@ export function whereAwaitingStaff<T extends ObjectLiteral>(
  * `thread.id`), for a caller to narrow by its own rows keyed by `thread.id`.
  */
 export function unrepliedOpenQuestions(manager: EntityManager): SelectQueryBuilder<ThreadEntity> {
-  return manager
-    .getRepository(ThreadEntity)
-    .createQueryBuilder('thread')
-    .where('thread.status = :unrepliedStatus AND thread.hidden = :unrepliedHidden AND thread.replyCount = 0', {
-      unrepliedStatus: ThreadStatus.OPEN,
-      unrepliedHidden: false,
-    });
+  return openQuestions(manager).andWhere(unrepliedSql);
 }
 
 /**

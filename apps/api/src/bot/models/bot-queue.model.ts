@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/page-info.model.js';
 import { BotSuggestion } from './bot-suggestion.model.js';
 
@@ -41,4 +41,19 @@ export class BotQueuePage {
 
   @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
+}
+
+@ObjectType('BotQueueCounts', { description: 'How many questions wait in each bot queue now, by the rules botQueue lists them by.' })
+export class BotQueueCounts {
+  @Field(() => Int, { description: 'PENDING.' })
+  pending: number;
+
+  @Field(() => Int, { description: 'UNHELPFUL.' })
+  unhelpful: number;
+
+  @Field(() => Int, { description: 'NO_SUGGESTION.' })
+  noSuggestion: number;
+
+  @Field(() => Int, { description: 'DISMISSED.' })
+  dismissed: number;
 }
