@@ -15,6 +15,8 @@ const resolveMutation = 'mutation Resolve($flagId: ID!) { resolveFlag(flagId: $f
 const dismissMutation = 'mutation Dismiss($threadId: ID!) { dismissSuggestion(threadId: $threadId) { status } }';
 const staffQueueChanged = 'subscription { staffQueueChanged { area threadId flagId } }';
 const botStatus = 'query Status($threadId: ID!) { thread(id: $threadId) { botSuggestion { status } } }';
+const deflectMutation = 'mutation Deflect($slug: String!) { recordDeflection(slug: $slug) }';
+const usefulMutation = 'mutation Useful($threadId: ID!) { voteBotAnswerUseful(threadId: $threadId) { usefulVotes } }';
 const countsQuery = '{ botQueueCounts { pending unhelpful noSuggestion dismissed } openFlagCount }';
 
 type Change = { area: string; threadId: string | null; flagId: string | null };
@@ -124,6 +126,37 @@ describe('staffQueueChanged (live staff queues)', () => {
 
     await app.query(resolveMutation, { flagId: flagPost.id }, { token: staff.token });
     expect((await counts()).openFlagCount).toBe(before.openFlagCount);
+  });
+
+  it("tells staff of a deflection and of a useful vote, which only the bot's statistics show, once each", async () => {
+    const asker = await createAccount(app, Role.MEMBER);
+    // Worded for the bot to answer it publicly, so that readers can find its answer useful.
+    const { askQuestion } = await app.query<{ askQuestion: { id: string } }>(
+      askMutation,
+      {
+        input: {
+          title: `Locked out of my account completely ${randomBytes(3).toString('hex')}`,
+          body: 'My authenticator app was on a phone I sold, and I am not signed in on any other device. Please reset my 2FA.',
+        },
+      },
+      { token: asker.token },
+    );
+    await decided(askQuestion.id);
+    const changes = await staffChanges();
+    const reader = await createAccount(app, Role.MEMBER);
+
+    await app.query(deflectMutation, { slug: 'save-qr-code' }, { token: reader.token });
+    // Counted once per member and answer: a second one changes nothing, and tells nothing.
+    await app.query(deflectMutation, { slug: 'save-qr-code' }, { token: reader.token });
+    await app.query(usefulMutation, { threadId: askQuestion.id }, { token: reader.token });
+    await app.query(usefulMutation, { threadId: askQuestion.id }, { token: reader.token });
+    const { flagPost } = await app.query<{ flagPost: { id: string } }>(flagMutation, { postId: askQuestion.id }, { token: reader.token });
+
+    // The bot's own decision on the question may still be on its way.
+    const notTheBots = (change: Change) => change.area !== 'BOT_QUEUES';
+    expect(await nextChange(changes, notTheBots)).toEqual({ area: 'BOT_STATS', threadId: null, flagId: null });
+    expect(await nextChange(changes, notTheBots)).toEqual({ area: 'BOT_STATS', threadId: askQuestion.id, flagId: null });
+    expect(await nextChange(changes, notTheBots)).toEqual({ area: 'FLAGS', threadId: null, flagId: flagPost.id });
   });
 
   it("tells staff of a new question, and of the bot's decision on it, by id only", async () => {

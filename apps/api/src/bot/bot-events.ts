@@ -1,29 +1,30 @@
 import { EntityManager } from 'typeorm';
-import { SqlParameters, sqlRows } from '../common/sql.js';
+import { sqlExecute, SqlParameters } from '../common/sql.js';
 import { BotEventType } from './bot-event-type.js';
 
 /**
  * Records countable bot events (the statistics read them) inside the caller's transaction, in one statement. `ifAbsent`
  * skips the rows a unique index holds already: a deflection counts once per member and answer (bot_events_deflection_once),
- * so recording it again, or twice at once, changes nothing.
+ * so recording it again, or twice at once, changes nothing. Returns how many rows it wrote.
  */
 export async function recordBotEvents(
   manager: EntityManager,
   types: BotEventType[],
   details: { answerId?: number | null; threadId?: number | null; userId?: number | null },
   { ifAbsent = false }: { ifAbsent?: boolean } = {},
-): Promise<void> {
-  if (types.length === 0) return;
+): Promise<number> {
+  if (types.length === 0) return 0;
   const createdAt = new Date();
   const sql = new SqlParameters();
   const rows = types.map(
     (type) => `(${sql.list([type, details.answerId ?? null, details.threadId ?? null, details.userId ?? null, createdAt])})`,
   );
-  await sqlRows(
+  const { affected } = await sqlExecute(
     manager,
     `INSERT INTO bot_events (type, answer_id, thread_id, user_id, created_at) VALUES ${rows.join(', ')}${ifAbsent ? ' ON CONFLICT DO NOTHING' : ''}`,
     sql.values,
   );
+  return affected;
 }
 
 /**

@@ -395,13 +395,16 @@ export class BotService implements OnModuleInit {
       throw AppError.forbidden(ErrorReason.ASKER_JUDGES_BOT_ANSWER, 'As the asker, say whether it solved your problem instead');
     if (thread.locked) throw AppError.forbidden(ErrorReason.THREAD_LOCKED, 'The thread is locked: votes are closed');
     try {
-      await this.suggestions.manager.transaction(async (manager) => {
+      const voted = await this.suggestions.manager.transaction(async (manager) => {
         const votes = manager.getRepository(BotAnswerVoteEntity);
-        if (await votes.existsBy({ suggestionId: suggestion.id, userId: user.id })) return;
+        if (await votes.existsBy({ suggestionId: suggestion.id, userId: user.id })) return false;
         await votes.insert({ suggestionId: suggestion.id, userId: user.id, createdAt: new Date() });
         await manager.getRepository(BotSuggestionEntity).increment({ id: suggestion.id }, 'usefulVotes', 1);
         await recordBotEvents(manager, [BotEventType.UsefulVote], { answerId: suggestion.answerId, threadId: thread.id, userId: user.id });
+        return true;
       });
+      // The bot's statistics count useful votes; no queue lists them.
+      if (voted) await this.events.emit('staffQueueChanged', { area: 'botStats', threadId: thread.id });
     } catch (error) {
       // A concurrent second vote from the same reader.
       if (!isUniqueViolation(error)) throw error;

@@ -6,6 +6,7 @@ import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
+import { ForumEvents } from '../events/forum-events.js';
 import { budgetHolder, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PostsService } from '../threads/posts.service.js';
 import { BotEventEntity } from './bot-event.entity.js';
@@ -38,6 +39,7 @@ export class SuggestionsService {
     private readonly posts: PostsService,
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
+    private readonly forumEvents: ForumEvents,
   ) {}
 
   /** Cheap: the matcher and the index are in memory; one query loads the similar threads' titles. */
@@ -84,7 +86,14 @@ export class SuggestionsService {
     const answer = this.matcher.answer(slug) ?? (await this.answers.requireBySlug(slug));
     // Retired answers are never suggested, so nobody can have been helped by one.
     if (answer.retired) throw AppError.notFound(ErrorReason.CANONICAL_ANSWER_NOT_FOUND, 'Canonical answer', slug);
-    await recordBotEvents(this.events.manager, [BotEventType.Deflection], { answerId: answer.id, userId: user.id }, { ifAbsent: true });
+    const recorded = await recordBotEvents(
+      this.events.manager,
+      [BotEventType.Deflection],
+      { answerId: answer.id, userId: user.id },
+      { ifAbsent: true },
+    );
+    // The dashboard shows deflections ("Resolved while typing").
+    if (recorded) await this.forumEvents.emit('staffQueueChanged', { area: 'botStats', threadId: null });
     return true;
   }
 }

@@ -117,10 +117,11 @@ export interface ForumEventMap {
   postHidden: { threadId: number; threadAuthorId: number; replyId: number | null; hidden: boolean; actorId: number; threadHidden: boolean };
   /**
    * What staff queues list changed outside the events above: the bot decided on a question, staff confirmed, corrected
-   * or dismissed its suggestion, the asker judged it (`threadId`), or a flag was raised or resolved (`flagId`). Raised
-   * after the commit.
+   * or dismissed its suggestion, the asker judged it (`threadId`), or a flag was raised or resolved (`flagId`); or only
+   * the bot's statistics changed (`botStats`: a deflection, with no thread, or a useful vote). Raised after the commit.
    */
-  staffQueueChanged: { area: 'botQueues'; threadId: number } | { area: 'flags'; flagId: number };
+  staffQueueChanged:
+    { area: 'botQueues'; threadId: number } | { area: 'botStats'; threadId: number | null } | { area: 'flags'; flagId: number };
   /**
    * A thread written now was dated in the past (the demo forum): asked at `askedAt`, each reply at its new time.
    * Features with records of the thread date them alike.

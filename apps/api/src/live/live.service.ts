@@ -106,7 +106,7 @@ export class LiveService implements OnModuleInit {
     this.events.on('twoFactorChanged', accountChanged);
   }
 
-  /** What moves questions in and out of the staff queues, and flags in and out of the open ones. */
+  /** What moves questions in and out of the staff queues, flags in and out of the open ones, and the bot's statistics. */
   private publishStaffQueueChanges(): void {
     const botQueues = ({ threadId }: { threadId: number }) =>
       this.publishStaffQueues({ area: StaffQueueArea.BOT_QUEUES, threadId, flagId: null });
@@ -121,11 +121,16 @@ export class LiveService implements OnModuleInit {
       // Hiding a post resolves its open flags.
       await this.publishStaffQueues({ area: StaffQueueArea.FLAGS, threadId: event.threadId, flagId: null });
     });
-    this.events.on('staffQueueChanged', (event) =>
-      event.area === 'flags'
-        ? this.publishStaffQueues({ area: StaffQueueArea.FLAGS, threadId: null, flagId: event.flagId })
-        : botQueues(event),
-    );
+    this.events.on('staffQueueChanged', (event) => {
+      switch (event.area) {
+        case 'flags':
+          return this.publishStaffQueues({ area: StaffQueueArea.FLAGS, threadId: null, flagId: event.flagId });
+        case 'botStats':
+          return this.publishStaffQueues({ area: StaffQueueArea.BOT_STATS, threadId: event.threadId, flagId: null });
+        case 'botQueues':
+          return botQueues(event);
+      }
+    });
   }
 
   /** Staff: what changed in their queues, as it commits. */

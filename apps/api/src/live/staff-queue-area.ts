@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 
 export enum StaffQueueArea {
   BOT_QUEUES = 'BOT_QUEUES',
+  BOT_STATS = 'BOT_STATS',
   FLAGS = 'FLAGS',
 }
 
@@ -10,7 +11,8 @@ registerEnumType(StaffQueueArea, {
   name: 'StaffQueueArea',
   description: 'Which staff queues changed.',
   valuesMap: {
-    BOT_QUEUES: { description: "The FAQ bot's queues (BotQueueKind) and its statistics." },
-    FLAGS: { description: 'The open flags.' },
+    BOT_QUEUES: { description: "The FAQ bot's queues (BotQueueKind), their counts and its statistics." },
+    BOT_STATS: { description: "Only the FAQ bot's statistics (a deflection, a useful vote): no queue changed." },
+    FLAGS: { description: 'The open flags and their count.' },
   },
 });

@@ -21,6 +21,7 @@ const gatherMs = 300;
 
 const documentsOf: Record<StaffQueueArea, DocumentNode[]> = {
   BOT_QUEUES: [BotQueueDocument, BotStatsDocument],
+  BOT_STATS: [BotStatsDocument],
   FLAGS: [OpenFlagsDocument],
 };
 

@@ -191,9 +191,11 @@ export type SignUpInput = {
 
 /** Which staff queues changed. */
 export type StaffQueueArea =
-  /** The FAQ bot's queues (BotQueueKind) and its statistics. */
+  /** The FAQ bot's queues (BotQueueKind), their counts and its statistics. */
   | 'BOT_QUEUES'
-  /** The open flags. */
+  /** Only the FAQ bot's statistics (a deflection, a useful vote): no queue changed. */
+  | 'BOT_STATS'
+  /** The open flags and their count. */
   | 'FLAGS';
 
 /** What changed in a thread: a reply (from a member or the FAQ bot), an accepted answer, a lock, or an edit or moderation. */
