@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { liveChannels, LivePubSub } from '../../apps/api/src/live/live-pubsub.js';
@@ -13,6 +14,13 @@ const offTopic = () => ({
   title: `Forum colours on my phone ${randomBytes(3).toString('hex')}`,
   body: 'Can the forum use a darker colour scheme on small screens, please?',
 });
+
+/** The count a queue's tab shows, once read. */
+async function tabCount(page: Page, label: string): Promise<number> {
+  const count = page.getByRole('tab', { name: label }).locator('.queue-tabs__count');
+  await count.waitFor();
+  return Number(await count.textContent());
+}
 
 describe('the staff dashboard, live', () => {
   const forum = useBrowserApp();
@@ -47,6 +55,57 @@ describe('the staff dashboard, live', () => {
     await expect(choice.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(true);
   });
 
+  it("shows a second staff member the tabs' counts change as another decides, and tells nothing of a fall", async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const waiting = await askQuestion(forum.app, member.token, offTopic());
+    const pages: Page[] = [];
+    for (let index = 0; index < 2; index++) {
+      const staffAccount = await createAccount(forum.app, Role.STAFF);
+      const page = await (await forum.open({ token: staffAccount.token })).newPage();
+      const before = staffSubscribers();
+      await page.goto('/staff?queue=NO_SUGGESTION');
+      await until(() => staffSubscribers() > before, 'the staff page subscribes to its queues');
+      pages.push(page);
+    }
+    const [deciding, watching] = pages as [Page, Page];
+    const without = await tabCount(watching, 'Without an answer');
+    const dismissed = await tabCount(watching, 'Dismissed, unanswered');
+    expect(without).toBeGreaterThan(0);
+
+    await deciding.getByTestId(`queue-item-${waiting.id}`).getByRole('button', { name: 'Dismiss' }).click();
+
+    // Each tab's name says its count, as a screen reader reads it.
+    await watching.getByRole('tab', { name: `Without an answer, ${without - 1}`, exact: true }).waitFor();
+    await watching.getByRole('tab', { name: `Dismissed, unanswered, ${dismissed + 1}`, exact: true }).waitFor();
+    await watching.getByTestId(`queue-item-${waiting.id}`).waitFor({ state: 'detached' });
+    expect(await watching.getByTestId('queue-announcement').textContent()).toBe('');
+  });
+
+  it('tells of a question that joins the queue past its first page, from the count', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const { botQueueCounts } = await forum.app.query<{ botQueueCounts: { noSuggestion: number } }>(
+      '{ botQueueCounts { noSuggestion } }',
+      {},
+      { token: staffAccount.token },
+    );
+    // The first page holds the oldest 20: fill it.
+    for (let index = botQueueCounts.noSuggestion; index < 20; index++) await askQuestion(forum.app, member.token, offTopic());
+
+    const page = await (await forum.open({ token: staffAccount.token })).newPage();
+    const before = staffSubscribers();
+    await page.goto('/staff?queue=NO_SUGGESTION');
+    const count = await tabCount(page, 'Without an answer');
+    expect(count).toBeGreaterThanOrEqual(20);
+    await until(() => staffSubscribers() > before, 'the staff page subscribes to its queues');
+
+    const asked = await askQuestion(forum.app, member.token, offTopic());
+
+    await page.getByRole('tab', { name: `Without an answer, ${count + 1}`, exact: true }).waitFor();
+    await expect.poll(() => page.getByTestId('queue-announcement').textContent()).toBe('1 new question in this queue');
+    expect(await page.getByTestId(`queue-item-${asked.id}`).count()).toBe(0);
+  });
+
   it('reads the queues again once or twice for a burst of changes, not once per change', async () => {
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const context = await forum.open({ token: staffAccount.token });
@@ -66,6 +125,7 @@ describe('the staff dashboard, live', () => {
     await page.waitForTimeout(1500);
     expect(operations.filter((name) => name === 'BotQueue').length).toBeLessThanOrEqual(2);
     expect(operations.filter((name) => name === 'BotStats').length).toBeLessThanOrEqual(2);
+    expect(operations.filter((name) => name === 'StaffQueueCounts').length).toBeLessThanOrEqual(2);
   });
 
   it('does not let a member subscribe to the staff queues', async () => {

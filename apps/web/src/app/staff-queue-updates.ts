@@ -16,13 +16,26 @@ export const StaffQueueChangedDocument = graphql(`
   }
 `);
 
+/** How many wait in each queue, for the dashboard's tabs: one statement per area. */
+export const StaffQueueCountsDocument = graphql(`
+  query StaffQueueCounts {
+    botQueueCounts {
+      pending
+      unhelpful
+      noSuggestion
+      dismissed
+    }
+    openFlagCount
+  }
+`);
+
 /** Changes arriving this close together are read in one go: a burst of twenty costs one or two reads, not twenty. */
 const gatherMs = 300;
 
 const documentsOf: Record<StaffQueueArea, DocumentNode[]> = {
-  BOT_QUEUES: [BotQueueDocument, BotStatsDocument],
+  BOT_QUEUES: [BotQueueDocument, BotStatsDocument, StaffQueueCountsDocument],
   BOT_STATS: [BotStatsDocument],
-  FLAGS: [OpenFlagsDocument],
+  FLAGS: [OpenFlagsDocument, StaffQueueCountsDocument],
 };
 
 /**
@@ -56,7 +69,8 @@ export function useStaffQueueUpdates(): void {
     current.areas.clear();
     current.reading = true;
     try {
-      await client.refetchQueries({ include: areas.flatMap((area) => documentsOf[area]) });
+      // A document two areas share is read once.
+      await client.refetchQueries({ include: [...new Set(areas.flatMap((area) => documentsOf[area]))] });
     } catch {
       // The queries show their own errors; the next change reads them again.
     } finally {

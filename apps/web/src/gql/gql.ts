@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n": typeof types.StaffQueueChangedDocument,
+    "\n  query StaffQueueCounts {\n    botQueueCounts {\n      pending\n      unhelpful\n      noSuggestion\n      dismissed\n    }\n    openFlagCount\n  }\n": typeof types.StaffQueueCountsDocument,
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.PreviewMarkdownDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.AskQuestionDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": typeof types.SignInDocument,
@@ -95,6 +96,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n": types.StaffQueueChangedDocument,
+    "\n  query StaffQueueCounts {\n    botQueueCounts {\n      pending\n      unhelpful\n      noSuggestion\n      dismissed\n    }\n    openFlagCount\n  }\n": types.StaffQueueCountsDocument,
     "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
     "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n      title\n    }\n  }\n": types.AskQuestionDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        username\n      }\n      twoFactorChallenge {\n        token\n      }\n    }\n  }\n": types.SignInDocument,
@@ -192,6 +194,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n"): (typeof documents)["\n  subscription StaffQueueChanged {\n    staffQueueChanged {\n      area\n      threadId\n      flagId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffQueueCounts {\n    botQueueCounts {\n      pending\n      unhelpful\n      noSuggestion\n      dismissed\n    }\n    openFlagCount\n  }\n"): (typeof documents)["\n  query StaffQueueCounts {\n    botQueueCounts {\n      pending\n      unhelpful\n      noSuggestion\n      dismissed\n    }\n    openFlagCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

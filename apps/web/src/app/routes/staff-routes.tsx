@@ -1,4 +1,5 @@
 import { staffQueueParam } from '#web-pages';
+import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
 import { Notice, Spinner } from '../../components/status';
@@ -9,13 +10,14 @@ import { OpenFlagsQueue } from '../../features/moderation/components/open-flags-
 import { BotQueue } from '../../features/bot/components/bot-queue';
 import { BotStatsReport, BotStatsSummary } from '../../features/bot/components/bot-stats';
 import { LearnedExamples } from '../../features/bot/components/learned-examples';
-import type { BotQueueKind } from '../../gql/graphql';
+import type { BotQueueKind, StaffQueueCountsQuery } from '../../gql/graphql';
 import { twoFactorRequiredMessage } from '../../lib/graphql-errors';
 import { onTabListKeyDown } from '../../lib/tab-list-keys';
+import { useCountRiseAnnouncement } from '../../lib/use-count-rise-announcement';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
-import { useStaffQueueUpdates } from '../staff-queue-updates';
+import { StaffQueueCountsDocument, useStaffQueueUpdates } from '../staff-queue-updates';
 
 /** Staff only: a visitor is sent to sign in, a member told the page is not for them (the API refuses them anyway). */
 export function StaffRoute() {
@@ -76,7 +78,9 @@ function StaffOnlyNotice() {
   );
 }
 
-const queues: { id: BotQueueKind | 'flags'; label: string; description: string }[] = [
+type QueueId = BotQueueKind | 'flags';
+
+const queues: { id: QueueId; label: string; description: string }[] = [
   {
     id: 'PENDING',
     label: 'Pending suggestions',
@@ -101,29 +105,67 @@ const queues: { id: BotQueueKind | 'flags'; label: string; description: string }
   { id: 'flags', label: 'Open flags', description: 'Posts members reported.' },
 ];
 
+/** How many wait in a queue; undefined until the counts are read (or if reading them failed). */
+function countOf(counts: StaffQueueCountsQuery | undefined, id: QueueId): number | undefined {
+  if (!counts) return undefined;
+  const { botQueueCounts: bot, openFlagCount } = counts;
+  const byQueue: Record<QueueId, number> = {
+    PENDING: bot.pending,
+    UNHELPFUL: bot.unhelpful,
+    NO_SUGGESTION: bot.noSuggestion,
+    DISMISSED: bot.dismissed,
+    flags: openFlagCount,
+  };
+  return byQueue[id];
+}
+
+function describeRise(id: QueueId, added: number): string {
+  if (id === 'flags') return added === 1 ? '1 new flag' : `${added} new flags`;
+  return added === 1 ? '1 new question in this queue' : `${added} new questions in this queue`;
+}
+
 export function StaffQueuesRoute() {
   usePageTitle('Staff dashboard');
   const [params, setParams] = useSearchParams();
   const current = queues.find((queue) => queue.id === params.get(staffQueueParam)) ?? queues[0];
+  // Read again with the queues as they change (useStaffQueueUpdates); a failed read leaves the tabs without counts.
+  const { data: counts } = useQuery(StaffQueueCountsDocument);
+  // From the count, not the rows on screen: a question that joins past the first page is told of too.
+  const announcement = useCountRiseAnnouncement(current.id, countOf(counts, current.id), (added) => describeRise(current.id, added));
   return (
     <div className="stack">
       <BotStatsSummary />
       <div className="queue-tabs" role="tablist" aria-label="Queues" onKeyDown={onTabListKeyDown}>
-        {queues.map((queue) => (
-          <button
-            key={queue.id}
-            type="button"
-            role="tab"
-            id={`queue-tab-${queue.id}`}
-            aria-selected={queue.id === current.id}
-            tabIndex={queue.id === current.id ? 0 : -1}
-            aria-controls="queue-panel"
-            onClick={() => setParams(queue.id === 'PENDING' ? {} : { [staffQueueParam]: queue.id }, { replace: true })}
-          >
-            {queue.label}
-          </button>
-        ))}
+        {queues.map((queue) => {
+          const count = countOf(counts, queue.id);
+          return (
+            <button
+              key={queue.id}
+              type="button"
+              role="tab"
+              id={`queue-tab-${queue.id}`}
+              aria-selected={queue.id === current.id}
+              tabIndex={queue.id === current.id ? 0 : -1}
+              aria-controls="queue-panel"
+              // "Pending suggestions, 3": a screen reader pauses before the count. The visible text, "Pending suggestions 3"
+              // (mind the space), stays part of the name, as voice control users say what they see.
+              aria-label={count === undefined ? undefined : `${queue.label}, ${count}`}
+              onClick={() => setParams(queue.id === 'PENDING' ? {} : { [staffQueueParam]: queue.id }, { replace: true })}
+            >
+              {queue.label}
+              {count === undefined ? null : (
+                <>
+                  {' '}
+                  <span className={`queue-tabs__count${count > 0 ? ' queue-tabs__count--waiting' : ''}`}>{count}</span>
+                </>
+              )}
+            </button>
+          );
+        })}
       </div>
+      <p className="visually-hidden" role="status" data-testid="queue-announcement">
+        {announcement}
+      </p>
       <section id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${current.id}`}>
         <p className="muted">{current.description}</p>
         {current.id === 'flags' ? <OpenFlagsQueue /> : <BotQueue key={current.id} kind={current.id} />}

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -7,7 +7,6 @@ import { EmptyState, InlineError, LoadMoreRow, PageStatus } from '../../../compo
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
-import { useNewItemsAnnouncement } from '../../../lib/use-new-items-announcement';
 import {
   AnswerChoicesDocument,
   BotQueueDocument,
@@ -45,16 +44,8 @@ export function BotQueue({ kind }: { kind: BotQueueKind }) {
   const [decisions, setDecisions] = useState<Decision[]>([]);
   const onDecided = (decision: Decision) =>
     setDecisions((current) => [decision, ...current.filter((item) => item.threadId !== decision.threadId)]);
-  // Questions that joined the first page as live updates read it again (the queue is oldest first: new ones come last).
-  const [firstPageIds, setFirstPageIds] = useState<string[]>();
-  const announcement = useNewItemsAnnouncement(firstPageIds, (count) =>
-    count === 1 ? '1 new question in this queue' : `${count} new questions in this queue`,
-  );
   return (
     <>
-      <p className="visually-hidden" role="status" data-testid="queue-announcement">
-        {announcement}
-      </p>
       {decisions.length > 0 ? (
         <ul className="decisions" role="status" data-testid="queue-decisions">
           {decisions.map((decision) => (
@@ -75,7 +66,6 @@ export function BotQueue({ kind }: { kind: BotQueueKind }) {
             isLast={index === all.length - 1}
             onMore={(cursor) => setPages((current) => [...current, cursor])}
             onDecided={onDecided}
-            onLoaded={index === 0 ? setFirstPageIds : undefined}
           />
         ))}
       </ul>
@@ -90,13 +80,8 @@ function BotQueuePage(props: {
   isLast: boolean;
   onMore: (cursor: string) => void;
   onDecided: (decision: Decision) => void;
-  onLoaded?: (threadIds: string[]) => void;
 }) {
   const { data, error, refetch } = useQuery(BotQueueDocument, { variables: { kind: props.kind, first: 20, after: props.after } });
-  const { onLoaded } = props;
-  useEffect(() => {
-    if (data) onLoaded?.(data.botQueue.nodes.map((item) => item.threadId));
-  }, [data, onLoaded]);
   if (!data) return <PageStatus error={error} retry={() => refetch()} label="Loading the queue…" />;
   const { nodes, pageInfo } = data.botQueue;
   return (

@@ -6,7 +6,6 @@ import { EmptyState, ErrorMessage, InlineError, Spinner } from '../../../compone
 import { TimeAgo } from '../../../components/time-ago';
 import type { OpenFlagsQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
-import { useNewItemsAnnouncement } from '../../../lib/use-new-items-announcement';
 import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
 
 type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
@@ -14,22 +13,7 @@ type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
 /** The oldest open flags; the staff page reads them again as flags are raised and resolved. */
 export function OpenFlagsQueue() {
   const { data, error, refetch } = useQuery(OpenFlagsDocument, { variables: { first: 20 } });
-  const announcement = useNewItemsAnnouncement(
-    data?.openFlags.nodes.map((flag) => flag.id),
-    (count) => (count === 1 ? '1 new flag' : `${count} new flags`),
-  );
-  return (
-    <>
-      <p className="visually-hidden" role="status" data-testid="flags-announcement">
-        {announcement}
-      </p>
-      <OpenFlagsList data={data} error={error} retry={() => void refetch()} />
-    </>
-  );
-}
-
-function OpenFlagsList({ data, error, retry }: { data: OpenFlagsQuery | undefined; error: unknown; retry: () => void }) {
-  if (error && !data) return <ErrorMessage error={error} retry={retry} />;
+  if (error && !data) return <ErrorMessage error={error} retry={() => void refetch()} />;
   if (!data) return <Spinner label="Loading flags…" />;
   const { nodes, pageInfo } = data.openFlags;
   if (nodes.length === 0) return <EmptyState title="No open flags." />;
