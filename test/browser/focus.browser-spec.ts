@@ -251,6 +251,49 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(page.getByRole('list', { name: 'Queue' }));
   });
 
+  it('moves focus to the next open flag when one is decided, and to the flags queue when it is empty', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    // Flags other tests left open would keep the queue from emptying.
+    const open = await forum.app.query<{ openFlags: { nodes: { id: string }[] } }>(
+      '{ openFlags(first: 50) { nodes { id } } }',
+      {},
+      { token: staff.token },
+    );
+    for (const { id } of open.openFlags.nodes) {
+      await forum.app.query('mutation R($id: ID!) { resolveFlag(flagId: $id) { id } }', { id }, { token: staff.token });
+    }
+    const reasons = ['Looks like an advert for a phone shop.', 'Asks people to send their codes by e-mail.'];
+    for (const [index, reason] of reasons.entries()) {
+      const thread = await askQuestion(forum.app, asker.token, {
+        title: `Flagged question number ${index + 1} about 2FA`,
+        body: 'A question that a member reports to the moderators, to be decided from the flags queue.',
+      });
+      await forum.app.query(
+        'mutation F($id: ID!, $reason: String!) { flagPost(postType: THREAD, postId: $id, reason: $reason) { id } }',
+        { id: thread.id, reason },
+        { token: reporter.token },
+      );
+    }
+    const context = await forum.open({ token: staff.token });
+    const page = await context.newPage();
+    await page.goto('/staff?queue=flags');
+    const rows = page.locator('li.queue-item');
+    await rows.nth(1).waitFor();
+
+    await rows.filter({ hasText: reasons[0] }).getByRole('button', { name: 'Dismiss flag' }).click();
+    await rows.filter({ hasText: reasons[0] }).waitFor({ state: 'detached' });
+    await focusIsOn(rows.filter({ hasText: reasons[1] }).locator('.queue-item__title'));
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await focusIsOn(rows.getByRole('button', { name: 'Dismiss flag' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('No open flags.').waitFor();
+    await focusIsOn(page.getByRole('list', { name: 'Open flags' }));
+  });
+
   it('opens “Reply with it” on the prefilled reply box, in view and focused, and leaves the draft out of the address', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);

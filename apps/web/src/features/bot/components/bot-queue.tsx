@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -7,6 +7,7 @@ import { EmptyState, InlineError, LoadMoreRow, PageStatus } from '../../../compo
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
+import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
 import {
   AnswerChoicesDocument,
   BotQueueDocument,
@@ -121,23 +122,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const earlierDecision = suggestion?.decidedBy ? staffDecisionText[suggestion.status] : undefined;
   const replaced = earlierDecision && suggestion?.decidedBy ? ` It replaces ${suggestion.decidedBy.username}’s decision.` : '';
 
-  // A row leaves the queue with a refetch (this staff member's decision, or a live update of someone else's), and
-  // focus with it: it goes on to the next row (or the one before), or to the queue when none is left. Run as the row
-  // is removed, whichever refetch removes it.
-  const decidedHere = useRef(false);
-  useLayoutEffect(() => {
-    const row = rowRef.current;
-    return () => {
-      if (!row || !(decidedHere.current || row.contains(document.activeElement))) return;
-      const neighbour = [row.nextElementSibling, row.previousElementSibling].find((element) => element?.matches('.queue-item'));
-      const queue = row.closest<HTMLElement>('.queue');
-      requestAnimationFrame(() => {
-        if (document.activeElement && document.activeElement !== document.body) return;
-        const next = neighbour?.isConnected ? neighbour.querySelector<HTMLElement>('a[href], button:not(:disabled), select') : null;
-        (next ?? queue)?.focus();
-      });
-    };
-  }, []);
+  const decidedHere = useQueueRowFocus(rowRef);
 
   function decide(action: () => Promise<unknown>, outcome: string) {
     const message = outcome + replaced;

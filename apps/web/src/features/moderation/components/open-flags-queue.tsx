@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -6,6 +7,7 @@ import { EmptyState, ErrorMessage, InlineError, Spinner } from '../../../compone
 import { TimeAgo } from '../../../components/time-ago';
 import type { OpenFlagsQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
+import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
 import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
 
 type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
@@ -16,10 +18,15 @@ export function OpenFlagsQueue() {
   if (error && !data) return <ErrorMessage error={error} retry={() => void refetch()} />;
   if (!data) return <Spinner label="Loading flags…" />;
   const { nodes, pageInfo } = data.openFlags;
-  if (nodes.length === 0) return <EmptyState title="No open flags." />;
   return (
     <>
-      <ul className="queue">
+      {/* Focus goes here when a decision empties the queue. */}
+      <ul className="queue" aria-label="Open flags" tabIndex={-1}>
+        {nodes.length === 0 ? (
+          <li>
+            <EmptyState title="No open flags." />
+          </li>
+        ) : null}
         {nodes.map((flag) => (
           <FlagRow key={flag.id} flag={flag} />
         ))}
@@ -34,15 +41,18 @@ function FlagRow({ flag }: { flag: FlagItem }) {
   const { error, run } = useAction();
   const [hide, { loading: hiding }] = useMutation(HidePostDocument);
   const [resolve, { loading: resolving }] = useMutation(ResolveFlagDocument);
+  const rowRef = useRef<HTMLLIElement>(null);
+  const decidedHere = useQueueRowFocus(rowRef);
   function decide(action: () => Promise<unknown>) {
     void run(async () => {
       await action();
+      decidedHere.current = true;
       await client.refetchQueries({ include: [OpenFlagsDocument] });
     });
   }
   const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
   return (
-    <li className="queue-item">
+    <li ref={rowRef} className="queue-item">
       <div className="queue-item__head">
         <Badge tone="hidden">Flag</Badge>
         <span className="muted">
