@@ -223,8 +223,12 @@ describe('keyboard focus after actions', () => {
 
     await flag.click();
     await dialog.getByLabel('Reason').fill('Selling accounts, spam.');
-    await dialog.getByRole('button', { name: 'Send flag' }).click();
-    await dialog.locator('.dialog__body').getByRole('button', { name: 'Close' }).click();
+    // Sent by keyboard: the thanks takes the form's place, and focus its Close button, not <body>.
+    await dialog.getByRole('button', { name: 'Send flag' }).press('Enter');
+    await dialog.getByText('Thanks — a moderator will look at it.').waitFor();
+    const close = dialog.locator('.dialog__body').getByRole('button', { name: 'Close' });
+    await focusIsOn(close);
+    await page.keyboard.press('Enter');
     await focusIsOn(page.locator('.post--question').getByRole('button', { name: 'Flagged' }));
   });
 

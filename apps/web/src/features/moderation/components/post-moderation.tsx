@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
@@ -50,6 +50,12 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
     },
   );
   const shownFlagged = flagged || outcome !== null;
+  // The sent form, and the Send flag button pressed in it, give way to the thanks: focus goes to its Close button
+  // rather than falling to <body>, where a keyboard user would be left with nothing to press.
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (outcome !== null) closeRef.current?.focus();
+  }, [outcome]);
 
   const fields = fieldErrorsOf(error);
   return (
@@ -67,7 +73,9 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
                 <Notice>You have already flagged this {postName(postType)}. A moderator will look at it.</Notice>
               </div>
             )}
-            <Button onClick={() => setOpen(false)}>Close</Button>
+            <Button ref={closeRef} onClick={() => setOpen(false)}>
+              Close
+            </Button>
           </div>
         ) : (
           <form className="form" onSubmit={report}>
