@@ -298,6 +298,30 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(page.getByRole('list', { name: 'Open flags' }));
   });
 
+  it('keeps focus in the canonical answer editor when a save or a new example disables the button pressed', async () => {
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const slug = 'focus-after-save';
+    await forum.app.query(
+      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
+      { input: { slug, title: 'Keeping a spare authenticator', body: 'Scan the QR code into a second app.', examples: [] } },
+      { token: staff.token },
+    );
+    const context = await forum.open({ token: staff.token });
+    const page = await context.newPage();
+    await page.goto(`/staff/answers/${slug}`);
+
+    await page.getByRole('textbox', { name: 'Answer' }).fill('Scan the QR code into a second authenticator app, on another device.');
+    await page.getByRole('button', { name: 'Save a new version' }).press('Enter');
+    await page.getByText('Saved as version 2.').waitFor();
+    await focusIsOn(page.locator('div:has(> .notice)', { hasText: 'Saved as version 2.' }));
+
+    const example = page.getByLabel('Add an example question');
+    await example.fill('should I put the two-factor code on a second phone too');
+    await page.getByRole('button', { name: 'Add example' }).press('Enter');
+    await page.getByText('Added “should I put the two-factor code on a second phone too”').waitFor();
+    await focusIsOn(example);
+  });
+
   it('opens “Reply with it” on the prefilled reply box, in view and focused, and leaves the draft out of the address', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -97,6 +97,14 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
     refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument, CanonicalAnswerRevisionsDocument],
   });
   const changed = title !== answer.title || body !== answer.body;
+  const showSaved = saved && !changed;
+  // The saved text, once read back, leaves nothing changed: the Save button is disabled and drops focus, which the
+  // confirmation takes.
+  const form = useRef<HTMLFormElement>(null);
+  const savedNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (showSaved) moveFocusFrom(form.current, savedNotice.current);
+  }, [showSaved]);
 
   const save = submit(async () => {
     setSaved(false);
@@ -123,10 +131,14 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
 
   const fields = fieldErrorsOf(error);
   return (
-    <form className="form card" onSubmit={save}>
+    <form ref={form} className="form card" onSubmit={save}>
       <h3>Text</h3>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      {saved && !changed ? <Notice tone="success">Saved as version {answer.version}.</Notice> : null}
+      {showSaved ? (
+        <div ref={savedNotice} tabIndex={-1}>
+          <Notice tone="success">Saved as version {answer.version}.</Notice>
+        </div>
+      ) : null}
       {current ? <EditConflictNotice title={current.title} body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
       <MarkdownEditor label="Answer" value={body} onChange={setBody} error={fields.body} rows={12} />
@@ -170,6 +182,11 @@ function Examples({ answer }: { answer: AnswerDetails }) {
     await client.refetchQueries({ include: [CanonicalAnswerExamplesDocument] });
   }
 
+  // Adding empties the field, which disables Add example and drops focus: it goes back to the field, for the next one.
+  const exampleForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (added) moveFocusFrom(exampleForm.current, exampleForm.current?.querySelector('textarea'));
+  }, [added]);
   const addExample = submit(async () => {
     setAdded(null);
     await add({ variables: { slug: answer.slug, text: text.trim() } });
@@ -196,7 +213,7 @@ function Examples({ answer }: { answer: AnswerDetails }) {
       <ul className="examples">
         <ExamplePage slug={answer.slug} after={null} removing={removing} onRemove={(id) => void removeExample(id)} />
       </ul>
-      <form className="form" onSubmit={addExample}>
+      <form ref={exampleForm} className="form" onSubmit={addExample}>
         {added ? <Notice tone="success">Added “{added}”: the bot learns it now. New examples are listed last.</Notice> : null}
         <TextAreaField
           label="Add an example question"
@@ -322,4 +339,10 @@ function RevisionPage({ slug, after }: { slug: string; after: string | null }) {
       ) : null}
     </>
   );
+}
+
+/** Focus goes to `target` when it is in `form` (on the button just disabled) or has fallen to <body>. */
+function moveFocusFrom(form: HTMLElement | null, target: HTMLElement | null | undefined) {
+  const active = document.activeElement;
+  if (active === null || active === document.body || form?.contains(active)) target?.focus();
 }
