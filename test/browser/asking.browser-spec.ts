@@ -4,6 +4,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { desktop, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { askQuestion } from './support/forum.js';
 
 const backupCodesQuestion = 'I turned on two-factor authentication yesterday and never got any backup codes. Where can I find them?';
 
@@ -12,6 +13,17 @@ async function inView(page: Page, selector: ReturnType<Page['locator']>): Promis
   const box = await selector.boundingBox();
   const viewport = page.viewportSize();
   return Boolean(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height);
+}
+
+/** Which side of its box the text of the element's first line starts from: a paragraph lines up on its start. */
+function sideOf(element: ReturnType<Page['locator']>): Promise<'left' | 'right'> {
+  return element.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const range = node.ownerDocument.createRange();
+    range.selectNodeContents(node);
+    const firstLine = range.getClientRects()[0];
+    return box.right - firstLine.right < firstLine.left - box.left ? 'right' : 'left';
+  });
 }
 
 describe('asking a question', () => {
@@ -64,6 +76,27 @@ describe('asking a question', () => {
 
     await solves.click();
     await page.getByRole('heading', { name: 'Glad that solved it' }).waitFor();
+  });
+
+  it('lines a right-to-left question up on the right, in the list and on its page, and English on the left', async () => {
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const title = 'لا أجد رموز الاحتياط بعد تفعيل المصادقة الثنائية';
+    const thread = await askQuestion(forum.app, account.token, {
+      title,
+      body: 'فعّلت المصادقة الثنائية أمس ولا أجد رموز الاحتياط. هل فاتتني خطوة؟ I use the app on my phone.\n\nEnglish after it.',
+    });
+    const context = await forum.open({ token: account.token, viewport: phone });
+    const page = await context.newPage();
+
+    await page.goto('/');
+    await expect(sideOf(page.locator('.thread-item__title', { hasText: title }))).resolves.toBe('right');
+
+    await page.goto(`/t/${thread.id}`);
+    const question = page.locator('.post--question');
+    await expect(sideOf(question.getByRole('heading', { name: title }))).resolves.toBe('right');
+    await expect(sideOf(question.locator('.prose p').first())).resolves.toBe('right');
+    await expect(sideOf(question.locator('.prose p').last())).resolves.toBe('left');
+    await screenshot(page, 'right-to-left-question');
   });
 
   it('says "Sign in to ask" to an anonymous asker, and brings them back to the draft', async () => {
