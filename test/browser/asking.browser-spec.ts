@@ -74,8 +74,17 @@ describe('asking a question', () => {
       .waitFor({ timeout: 5000 });
     await page.setViewportSize(phone);
 
-    await solves.click();
-    await page.getByRole('heading', { name: 'Glad that solved it' }).waitFor();
+    // By keyboard: the form goes, with the button pressed, and focus goes on to what replaces it, then back to the form.
+    await solves.press('Enter');
+    const solved = page.getByRole('heading', { name: 'Glad that solved it' });
+    await solved.waitFor();
+    await expect.poll(() => solved.evaluate((node) => node === node.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const title = page.getByLabel('Title');
+    await expect.poll(() => title.evaluate((node) => node === node.ownerDocument.activeElement)).toBe(true);
   });
 
   it('lines a right-to-left question up on the right, in the list and on its page, and English on the left', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { Spinner, Notice } from '../../components/status';
@@ -39,27 +39,7 @@ function AskPage() {
     setFormKey((key) => key + 1);
   }
 
-  if (solved) {
-    return (
-      <section className="narrow-page stack">
-        <h1>Glad that solved it</h1>
-        <Notice tone="success">
-          <p>
-            Your draft is discarded — you did not need to post. The answer stays at{' '}
-            <Link to={`/answers/${solved.slug}`}>“{solved.title}”</Link>.
-          </p>
-        </Notice>
-        <div className="row">
-          <Link className="button" to="/">
-            Back to the questions
-          </Link>
-          <button type="button" className="button button--quiet" onClick={() => setSolved(null)}>
-            Ask something else
-          </button>
-        </div>
-      </section>
-    );
-  }
+  if (solved) return <Solved answer={solved} onAskAgain={() => setSolved(null)} />;
 
   return (
     <div className="ask-page">
@@ -110,5 +90,35 @@ function AskPage() {
         }}
       />
     </div>
+  );
+}
+
+/**
+ * Said in place of the form once a suggestion solved the question. The button pressed went with the form: focus goes
+ * to the heading, so a keyboard or screen reader user goes on from here rather than from the top of the page.
+ */
+function Solved({ answer, onAskAgain }: { answer: { slug: string; title: string }; onAskAgain: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="narrow-page stack">
+      <h1 ref={heading} tabIndex={-1}>
+        Glad that solved it
+      </h1>
+      <Notice tone="success">
+        <p>
+          Your draft is discarded — you did not need to post. The answer stays at{' '}
+          <Link to={`/answers/${answer.slug}`}>“{answer.title}”</Link>.
+        </p>
+      </Notice>
+      <div className="row">
+        <Link className="button" to="/">
+          Back to the questions
+        </Link>
+        <button type="button" className="button button--quiet" onClick={onAskAgain}>
+          Ask something else
+        </button>
+      </div>
+    </section>
   );
 }
