@@ -103,6 +103,21 @@ describe('sign-in and form errors', () => {
     await expect(page.getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(0);
   });
 
+  it('goes between sign-in and sign-up without losing where the person was going', async () => {
+    const context = await forum.open();
+    const page = await context.newPage();
+    await page.goto('/sign-up?next=%2Fnotifications');
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('link', { name: 'Sign in' }).getAttribute('href')).resolves.toBe('/sign-in?next=%2Fnotifications');
+    await header.getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL('**/sign-in?next=%2Fnotifications');
+    await expect(header.getByRole('link', { name: 'Sign up' }).getAttribute('href')).resolves.toBe('/sign-up?next=%2Fnotifications');
+    await page.getByLabel('Username or email').fill('mira_k');
+    await page.getByLabel('Password').fill('the right password');
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/notifications');
+  });
+
   it('shows sign-up validation errors at the fields they concern', async () => {
     const context = await forum.open();
     const page = await context.newPage();

@@ -114,7 +114,7 @@ export class DemoSeedService {
       `  password  ${password}`,
       '',
       'Staff tools stay locked until that account turns on two-factor',
-      'sign-in (Security, /account/two-factor).',
+      'sign-in (Security, /account/security).',
       '',
       'To set another password later:',
       `  npm run -s user:set-password -- --username ${staffUsername} --password-stdin`,

@@ -18,8 +18,11 @@ export function Layout() {
     if (viewerId !== undefined) forgetSessionDrafts({ except: viewerId });
   }, [viewerId]);
   const location = useLocation();
-  const next = encodeURIComponent(location.pathname + location.search);
   const onAuthPage = location.pathname === '/sign-in' || location.pathname === '/sign-up';
+  // From one sign-in form to the other, the way on is where the person was going, not the form they leave.
+  const next = encodeURIComponent(
+    onAuthPage ? (new URLSearchParams(location.search).get('next') ?? '/') : location.pathname + location.search,
+  );
   return (
     <>
       <a className="skip-link" href="#main">
