@@ -81,6 +81,34 @@ describe('the staff dashboard, live', () => {
     expect(await watching.getByTestId('queue-announcement').textContent()).toBe('');
   });
 
+  it("updates the tabs' counts after the staff member's own decisions, with no live socket", async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const waiting = await askQuestion(forum.app, member.token, offTopic());
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    await forum.app.query(
+      'mutation F($id: ID!) { flagPost(postType: THREAD, postId: $id, reason: "Not about two-factor sign-in.") { id } }',
+      { id: waiting.id },
+      { token: reporter.token },
+    );
+    const context = await forum.open({ token: staffAccount.token });
+    // The live socket never answers: only the decisions' own reads can change the counts.
+    await context.routeWebSocket(/\/graphql$/, () => undefined);
+    const page = await context.newPage();
+    await page.goto('/staff?queue=NO_SUGGESTION');
+    const without = await tabCount(page, 'Without an answer');
+    const dismissed = await tabCount(page, 'Dismissed, unanswered');
+    const flags = await tabCount(page, 'Open flags');
+
+    await page.getByTestId(`queue-item-${waiting.id}`).getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('tab', { name: `Without an answer, ${without - 1}`, exact: true }).waitFor();
+    await page.getByRole('tab', { name: `Dismissed, unanswered, ${dismissed + 1}`, exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: /^Open flags/ }).click();
+    await page.locator('li.queue-item', { hasText: 'Not about two-factor sign-in.' }).getByRole('button', { name: 'Dismiss flag' }).click();
+    await page.getByRole('tab', { name: `Open flags, ${flags - 1}`, exact: true }).waitFor();
+  });
+
   it('tells of a question that joins the queue past its first page, from the count', async () => {
     const member = await createAccount(forum.app, Role.MEMBER);
     const staffAccount = await createAccount(forum.app, Role.STAFF);

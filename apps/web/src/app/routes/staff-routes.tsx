@@ -128,7 +128,8 @@ export function StaffQueuesRoute() {
   usePageTitle('Staff dashboard');
   const [params, setParams] = useSearchParams();
   const current = queues.find((queue) => queue.id === params.get(staffQueueParam)) ?? queues[0];
-  // Read again with the queues as they change (useStaffQueueUpdates); a failed read leaves the tabs without counts.
+  // Read again with the queues as they change (useStaffQueueUpdates) and after each decision made on this page (by this
+  // query's name); a failed read leaves the tabs without counts.
   const { data: counts } = useQuery(StaffQueueCountsDocument);
   // From the count, not the rows on screen: a question that joins past the first page is told of too.
   const announcement = useCountRiseAnnouncement(current.id, countOf(counts, current.id), (added) => describeRise(current.id, added));

@@ -130,7 +130,8 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
       await action();
       decidedHere.current = true;
       onDecided({ threadId: item.threadId, title: item.thread?.title ?? `Thread ${item.threadId}`, message });
-      await client.refetchQueries({ include: [BotQueueDocument, BotStatsDocument] });
+      // And the staff page's tab counts, with or without the live socket (by name: the query is the app's, not this feature's).
+      await client.refetchQueries({ include: [BotQueueDocument, BotStatsDocument, 'StaffQueueCounts'] });
     });
   }
 

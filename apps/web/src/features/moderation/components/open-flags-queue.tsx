@@ -47,7 +47,8 @@ function FlagRow({ flag }: { flag: FlagItem }) {
     void run(async () => {
       await action();
       decidedHere.current = true;
-      await client.refetchQueries({ include: [OpenFlagsDocument] });
+      // And the staff page's tab counts, with or without the live socket (by name: the query is the app's, not this feature's).
+      await client.refetchQueries({ include: [OpenFlagsDocument, 'StaffQueueCounts'] });
     });
   }
   const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
