@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import { TwoFactorCredentialEntity } from '../apps/api/src/two-factor/two-factor-credential.entity.js';
 import { KnownDeviceEntity } from '../apps/api/src/two-factor/known-device.entity.js';
 import { RecoveryCodeEntity } from '../apps/api/src/two-factor/recovery-code.entity.js';
 import { SignInChallengeEntity } from '../apps/api/src/two-factor/sign-in-challenge.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { RateLimiterService } from '../apps/api/src/rate-limit/rate-limiter.service.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from './support/accounts.js';
-import { liveClient } from './support/live-client.js';
+import { liveClient, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
 
@@ -533,10 +535,44 @@ describe('two-factor sign-in', () => {
         for (let attempt = 0; attempt < 3; attempt++) codes.push(codeOf(await complete(challenge, String(400000 + round * 10 + attempt))));
       }
       expect(codes).toEqual(Array(6).fill('UNAUTHENTICATED'));
+      // Told off the requests: a moment after them.
+      await until(
+        async () => (await app.query(notificationsQuery, {}, { token: account.token })).unreadNotificationCount > 0,
+        'the holder is told',
+      );
       await expect(app.query(notificationsQuery, {}, { token: account.token })).resolves.toEqual({
         notifications: { nodes: [{ kind: 'SIGN_IN_ATTEMPT', thread: null, read: false }] },
         unreadNotificationCount: 1,
       });
+    });
+
+    it('answers a wrong code without waiting for the notification, and logs a notification that fails', async () => {
+      const account = await member();
+      const limiter = app.nest.get(RateLimiterService);
+      const consume = limiter.consume.bind(limiter);
+      let fail: (error: Error) => void = () => undefined;
+      const telling = new Promise<never>((_resolve, reject) => (fail = reject));
+      // The notification's own rate limit (see NotificationsService) hangs until the test lets it fail.
+      const held = vi
+        .spyOn(limiter, 'consume')
+        .mockImplementation((key, ...rest) => (key.startsWith('notify:sign-in-attempt:') ? telling : consume(key, ...rest)));
+      const errors = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      try {
+        const answered = await Promise.race([
+          complete(await challengeFor(account.username), '400000').then(codeOf),
+          new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+        ]);
+        expect(answered).toBe('UNAUTHENTICATED');
+        await until(() => held.mock.calls.some(([key]) => key.startsWith('notify:sign-in-attempt:')), 'the notification is under way');
+
+        fail(new Error('the rate limiter is away'));
+        await until(() => errors.mock.calls.length > 0, 'the failure is logged');
+        expect(String(errors.mock.calls[0]?.[0])).toContain(`Could not tell user ${account.id} of a sign-in attempt`);
+        expect(String(errors.mock.calls[0]?.[0])).toContain('the rate limiter is away');
+      } finally {
+        held.mockRestore();
+        errors.mockRestore();
+      }
     });
 
     it("gives each known device ten tries of its own: guessing from one spends neither the account's nor another's", async () => {

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
@@ -67,9 +67,12 @@ const maxMentionsPerPost = 10;
  * notification whose post is hidden later is no longer listed or counted.
  */
 @Injectable()
-export class NotificationsService implements OnModuleInit {
+export class NotificationsService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Notifications');
   /** Unread counts being read for live subscribers, by notification id (see unreadCountAfter). */
   private readonly countsInFlight = new Map<string, Promise<number>>();
+  /** Sign-in attempts being told of, off the requests that got the code wrong: shutdown waits for them. */
+  private readonly signInAttemptsInFlight = new Set<Promise<void>>();
 
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
@@ -108,7 +111,12 @@ export class NotificationsService implements OnModuleInit {
       });
     }
     this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
-    this.events.on('signInCodeRejected', (event) => this.onSignInCodeRejected(event));
+    // Not awaited: a wrong code is answered without waiting for its notification.
+    this.events.on('signInCodeRejected', (event) => this.tellOfSignInAttempt(event));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.signInAttemptsInFlight);
   }
 
   async list(context: RequestContext, args: NotificationsArgs): Promise<NotificationConnection> {
@@ -305,6 +313,17 @@ export class NotificationsService implements OnModuleInit {
       recipients.map((userId) => ({ userId, kind: NotificationKind.ACCEPTED, threadId, replyId, actorId: acceptedById })),
       { threadTitle: thread.title, replyAuthorId: reply.authorId },
     );
+  }
+
+  private tellOfSignInAttempt(event: ForumEventMap['signInCodeRejected']): void {
+    const telling = this.onSignInCodeRejected(event)
+      .catch((error: unknown) =>
+        this.logger.error(
+          `Could not tell user ${event.userId} of a sign-in attempt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+      )
+      .finally(() => this.signInAttemptsInFlight.delete(telling));
+    this.signInAttemptsInFlight.add(telling);
   }
 
   /**
