@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LocalPubSub } from './local-pubsub.js';
 
 describe('LocalPubSub', () => {
@@ -23,6 +23,18 @@ describe('LocalPubSub', () => {
     const listener = await sut.subscribe('a');
     await sut.publish('a', { at: new Date(0) });
     await expect(listener.next()).resolves.toEqual({ value: { at: '1970-01-01T00:00:00.000Z' }, done: false });
+  });
+
+  it('makes no copy of a message for a channel nobody listens to (any more)', async () => {
+    const sut = new LocalPubSub();
+    const copied = vi.fn(() => ({}));
+    const elsewhere = await sut.subscribe('b');
+    await sut.publish('a', { toJSON: copied });
+    const left = await sut.subscribe('a');
+    await left.return?.();
+    await sut.publish('a', { toJSON: copied });
+    expect(copied).not.toHaveBeenCalled();
+    await elsewhere.return?.();
   });
 
   it('releases a listener once it is returned, and ends a pending next()', async () => {
