@@ -9,6 +9,7 @@ import { NotificationKind } from '../apps/api/src/notifications/notification-kin
 import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
 import { ThreadStatus } from '../apps/api/src/threads/thread-status.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
+import { KnownDeviceEntity } from '../apps/api/src/two-factor/known-device.entity.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { runCli } from './support/cli.js';
 import { createTestDatabase, TestDatabase } from './support/test-database.js';
@@ -82,10 +83,16 @@ describe('the migrations', () => {
     }
   });
 
+  /** Runs every migration, then reverts those after `name`: the data a test writes next meets the schema `name` left. */
+  const revertAfter = async (dataSource: DataSource, name: string) => {
+    await dataSource.runMigrations();
+    for (let index = migrations.length - 1; migrations[index].name !== name; index--) await dataSource.undoLastMigration();
+  };
+
   it('AccountNotifications keeps every notification; its revert forgets only those about no thread', async () => {
     const dataSource = await open();
     try {
-      await dataSource.runMigrations();
+      await revertAfter(dataSource, 'AccountNotifications1764995000000');
       const at = new Date();
       const user = await dataSource.getRepository(UserEntity).save({
         username: 'mig_holder',
@@ -122,6 +129,52 @@ describe('the migrations', () => {
       expect(await notifications.find()).toEqual([{ ...aboutThread, id: expect.any(Number) }]);
       await notifications.insert(aboutAccount);
       expect(await notifications.count()).toBe(2);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('KnownDeviceLabels names the devices remembered before "Unknown device", last used at their last two-factor sign-in', async () => {
+    const dataSource = await open();
+    try {
+      await revertAfter(dataSource, 'KnownDevices1764990000000');
+      const holder = await dataSource.getRepository(UserEntity).save({
+        username: 'mig_devices',
+        usernameKey: 'mig_devices',
+        email: 'mig_devices@example.test',
+        passwordHash: 'x',
+        role: Role.MEMBER,
+        createdAt: new Date(),
+      });
+      const createdAt = new Date('2025-01-10T08:00:00.000Z');
+      // Each two-factor sign-in set the expiry to a year (365 days) after it: the last one was on 2025-03-01.
+      const lastSignIn = new Date('2025-03-01T12:34:56.789Z');
+      const expiresAt = new Date(lastSignIn.getTime() + 365 * 86_400_000);
+      const columns = ['user_id', 'token_hash', 'expires_at', 'created_at'];
+      const insert = `INSERT INTO known_devices (${columns.join(', ')}) VALUES (${columns.map((_, index) => (dataSource.options.type === 'postgres' ? `$${index + 1}` : '?')).join(', ')})`;
+      const parameter = (date: Date) =>
+        dataSource.options.type === 'postgres' ? date : date.toISOString().replace('T', ' ').replace('Z', '');
+      await dataSource.query(insert, [holder.id, 'a'.repeat(64), parameter(expiresAt), parameter(createdAt)]);
+
+      await dataSource.runMigrations();
+      const devices = dataSource.getRepository(KnownDeviceEntity);
+      expect(await devices.find()).toEqual([
+        {
+          id: expect.any(Number),
+          userId: holder.id,
+          tokenHash: 'a'.repeat(64),
+          label: 'Unknown device',
+          expiresAt,
+          createdAt,
+          lastUsedAt: lastSignIn,
+        },
+      ]);
+
+      await dataSource.undoLastMigration();
+      const [row] = (await dataSource.query('SELECT * FROM known_devices')) as Record<string, unknown>[];
+      expect(Object.keys(row).sort()).toEqual(['created_at', 'expires_at', 'id', 'token_hash', 'user_id']);
+      await dataSource.runMigrations();
+      expect(await devices.count()).toBe(1);
     } finally {
       await dataSource.destroy();
     }

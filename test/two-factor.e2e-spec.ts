@@ -419,10 +419,16 @@ describe('two-factor sign-in', () => {
         .find((pair) => pair.startsWith('twofa_device='));
 
     /** Signs in with a recovery code (TOTP steps are scarce in a test) from a browser new to the account: its device cookie. */
-    async function knownBrowserOf(account: Member, recoveryCode: string): Promise<{ cookie: string; deviceToken: string }> {
-      const signedIn = await app.request(completeWithDevice, {
-        input: { challenge: await challengeFor(account.username), code: recoveryCode },
-      });
+    async function knownBrowserOf(
+      account: Member,
+      recoveryCode: string,
+      userAgent?: string,
+    ): Promise<{ cookie: string; deviceToken: string }> {
+      const signedIn = await app.request(
+        completeWithDevice,
+        { input: { challenge: await challengeFor(account.username), code: recoveryCode } },
+        { headers: userAgent ? { 'user-agent': userAgent } : {} },
+      );
       expect(codeOf(signedIn)).toBe('OK');
       const cookie = deviceCookieOf(signedIn)!;
       expect(cookie).toBe(`twofa_device=${signedIn.data!.completeTwoFactorSignIn.deviceToken}`);
@@ -597,6 +603,212 @@ describe('two-factor sign-in', () => {
       expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
       // A new browser still has the account's budget (its first try went to enrolment).
       expect(codeOf(await complete(await challengeFor(account.username), await totpCode(account.secret, 1)))).toBe('OK');
+    });
+
+    describe('the list, and forgetting', () => {
+      const chromeOnLinux = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+      const firefoxOnWindows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0';
+      const listQuery =
+        'query Devices($deviceToken: String) { knownDevices(deviceToken: $deviceToken) { id label createdAt lastUsedAt current } }';
+      const forgetMutation = 'mutation Forget($id: ID!) { forgetKnownDevice(id: $id) }';
+      const forgetOthersMutation = 'mutation ForgetOthers($deviceToken: String) { forgetOtherKnownDevices(deviceToken: $deviceToken) }';
+
+      interface Listed {
+        id: string;
+        label: string;
+        createdAt: string;
+        lastUsedAt: string;
+        current: boolean;
+      }
+      const list = async (account: Member, options: { cookie?: string; deviceToken?: string } = {}) =>
+        (
+          await app.query<{ knownDevices: Listed[] }>(
+            listQuery,
+            { deviceToken: options.deviceToken },
+            { token: account.token, cookie: options.cookie },
+          )
+        ).knownDevices;
+
+      it('lists the browsers and clients that signed in with two-factor, named, the latest used first, this one marked', async () => {
+        const account = await member();
+        const chrome = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        const firefox = await knownBrowserOf(account, account.recoveryCodes[1], firefoxOnWindows);
+
+        const seenFromChrome = await list(account, { cookie: chrome.cookie });
+        // The client that turned it on (this suite's, with no browser User-Agent) is remembered too.
+        expect(seenFromChrome.map(({ label, current }) => [label, current])).toEqual([
+          ['Firefox on Windows', false],
+          ['Chrome on Linux', true],
+          ['API client', false],
+        ]);
+        for (const device of seenFromChrome) expect(Date.parse(device.lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(device.createdAt));
+        // An API client names itself by its deviceToken; without a cookie or token no device is this one.
+        expect((await list(account, { deviceToken: firefox.deviceToken })).map((device) => device.current)).toEqual([true, false, false]);
+        expect((await list(account)).map((device) => device.current)).toEqual([false, false, false]);
+        // Another account's device token is not one of these.
+        const other = await member();
+        const foreign = await knownBrowserOf(other, other.recoveryCodes[0], chromeOnLinux);
+        expect((await list(account, { cookie: foreign.cookie })).some((device) => device.current)).toBe(false);
+
+        // Signing in again from Chrome moves its last use, not when it was added, and its label stays.
+        const before = seenFromChrome.find((device) => device.current)!;
+        const again = await app.request(
+          completeWithDevice,
+          { input: { challenge: await challengeFor(account.username), code: account.recoveryCodes[2] } },
+          { cookie: chrome.cookie, headers: { 'user-agent': firefoxOnWindows } },
+        );
+        expect(codeOf(again)).toBe('OK');
+        const after = await list(account, { cookie: chrome.cookie });
+        expect(after[0]).toMatchObject({ id: before.id, label: 'Chrome on Linux', createdAt: before.createdAt, current: true });
+        expect(Date.parse(after[0].lastUsedAt)).toBeGreaterThan(Date.parse(before.lastUsedAt));
+
+        // An expired device is no longer listed.
+        await app.nest
+          .get(DataSource)
+          .getRepository(KnownDeviceEntity)
+          .update({ id: Number(after[1].id) }, { expiresAt: new Date(Date.now() - 1000) });
+        expect((await list(account, { cookie: chrome.cookie })).map((device) => device.label)).toEqual(['Chrome on Linux', 'API client']);
+      });
+
+      it("forgets a device: its code checks count against the account's budget again", async () => {
+        const account = await member();
+        const laptop = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        const [listed] = await list(account, { cookie: laptop.cookie });
+        expect(listed).toMatchObject({ label: 'Chrome on Linux', current: true });
+
+        await spendAccountBudget(account);
+        // Forgotten from another session (the holder's phone): the laptop keeps its cookie, but it names nothing now.
+        await expect(app.query(forgetMutation, { id: listed.id }, { token: account.token })).resolves.toEqual({ forgetKnownDevice: true });
+        expect((await list(account, { cookie: laptop.cookie })).map((device) => device.label)).toEqual(['API client']);
+        for (const code of ['111111', account.recoveryCodes[1]]) {
+          const refused = await app.request(
+            completeWithDevice,
+            { input: { challenge: await challengeFor(account.username), code } },
+            { cookie: laptop.cookie },
+          );
+          expect(codeOf(refused), code).toBe('RATE_LIMITED');
+        }
+        const asApiClient = await app.request(completeWithDevice, {
+          input: { challenge: await challengeFor(account.username), code: account.recoveryCodes[1], deviceToken: laptop.deviceToken },
+        });
+        expect(codeOf(asApiClient)).toBe('RATE_LIMITED');
+        expect(codeOf(await app.request(forgetMutation, { id: listed.id }, { token: account.token }))).toBe('NOT_FOUND');
+      });
+
+      it('clears the cookie of the browser that forgets itself', async () => {
+        const account = await member();
+        const browser = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        const own = (await list(account, { cookie: browser.cookie })).find((device) => device.current)!;
+        const forgotten = await app.request(forgetMutation, { id: own.id }, { token: account.token, cookie: browser.cookie });
+        expect(forgotten.data).toEqual({ forgetKnownDevice: true });
+        const cleared = forgotten.headers.getSetCookie().find((cookie) => cookie.startsWith('twofa_device='));
+        expect(cleared).toMatch(/^twofa_device=; .*Expires=Thu, 01 Jan 1970/);
+        // Forgetting another device leaves this browser's cookie alone.
+        const next = await knownBrowserOf(account, account.recoveryCodes[1], firefoxOnWindows);
+        const enrolled = (await list(account, { cookie: next.cookie })).find((device) => device.label === 'API client')!;
+        const other = await app.request(forgetMutation, { id: enrolled.id }, { token: account.token, cookie: next.cookie });
+        expect(other.data).toEqual({ forgetKnownDevice: true });
+        expect(other.headers.getSetCookie().filter((cookie) => cookie.startsWith('twofa_device='))).toEqual([]);
+      });
+
+      it('forgets every device but this one, and says how many', async () => {
+        const account = await member();
+        const browser = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        const apiClient = await knownBrowserOf(account, account.recoveryCodes[1]);
+        await knownBrowserOf(account, account.recoveryCodes[2], firefoxOnWindows);
+        const forgotten = await app.query(forgetOthersMutation, {}, { token: account.token, cookie: browser.cookie });
+        expect(forgotten).toEqual({ forgetOtherKnownDevices: 3 });
+        expect((await list(account, { cookie: browser.cookie })).map(({ label, current }) => [label, current])).toEqual([
+          ['Chrome on Linux', true],
+        ]);
+        expect(codeOf(await app.request(listQuery, { deviceToken: apiClient.deviceToken }, { token: account.token }))).toBe('OK');
+
+        // An API client names itself by its deviceToken; a session with neither forgets them all.
+        const again = await knownBrowserOf(account, account.recoveryCodes[3]);
+        await expect(app.query(forgetOthersMutation, { deviceToken: again.deviceToken }, { token: account.token })).resolves.toEqual({
+          forgetOtherKnownDevices: 1,
+        });
+        await expect(app.query(forgetOthersMutation, {}, { token: account.token })).resolves.toEqual({ forgetOtherKnownDevices: 1 });
+        await expect(list(account)).resolves.toEqual([]);
+      });
+
+      it("answers NOT_FOUND for another member's device, as for none, and leaves it remembered", async () => {
+        const account = await member();
+        const other = await member();
+        const othersBrowser = await knownBrowserOf(other, other.recoveryCodes[0], chromeOnLinux);
+        const othersDevice = (await list(other, { cookie: othersBrowser.cookie })).find((device) => device.current)!;
+
+        const refused = await app.request(forgetMutation, { id: othersDevice.id }, { token: account.token, cookie: othersBrowser.cookie });
+        const missing = await app.request(forgetMutation, { id: '2147483647' }, { token: account.token });
+        for (const response of [refused, missing]) {
+          expect(response.errors?.[0]).toMatchObject({
+            message: expect.stringMatching(/^Known device \d+ was not found$/),
+            extensions: { code: 'NOT_FOUND', reason: 'KNOWN_DEVICE_NOT_FOUND' },
+          });
+        }
+        expect(refused.headers.getSetCookie().filter((cookie) => cookie.startsWith('twofa_device='))).toEqual([]);
+        expect(await list(other, { cookie: othersBrowser.cookie })).toContainEqual(othersDevice);
+        // Its own list does not show it, nor call it this one.
+        expect((await list(account, { cookie: othersBrowser.cookie })).map(({ label, current }) => [label, current])).toEqual([
+          ['API client', false],
+        ]);
+        for (const id of ['0', '-1', 'abc', '99999999999']) {
+          expect(codeOf(await app.request(forgetMutation, { id }, { token: account.token })), id).toBe('BAD_USER_INPUT');
+        }
+      });
+
+      it('answers UNAUTHENTICATED to a visitor', async () => {
+        const account = await member();
+        const browser = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        const [device] = await list(account, { cookie: browser.cookie });
+        for (const [query, variables] of [
+          [listQuery, {}],
+          [listQuery, { deviceToken: browser.deviceToken }],
+          [forgetMutation, { id: device.id }],
+          [forgetOthersMutation, { deviceToken: browser.deviceToken }],
+        ] as const) {
+          const response = await app.request(query, variables, { cookie: browser.cookie });
+          expect(codeOf(response), query).toBe('UNAUTHENTICATED');
+          expect(response.data ?? null).toBeNull();
+        }
+        expect(await list(account, { cookie: browser.cookie })).toHaveLength(2);
+      });
+
+      it("forgets the account's devices when two-factor sign-in is turned off; turning it on again remembers only that client", async () => {
+        const account = await member();
+        const browser = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        await knownBrowserOf(account, account.recoveryCodes[1], firefoxOnWindows);
+        expect(await list(account)).toHaveLength(3);
+
+        const off = await app.request(
+          'mutation Off($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) { enabled } }',
+          { input: { code: await totpCode(account.secret, 1) } },
+          { token: account.token, cookie: browser.cookie },
+        );
+        expect(off.data).toEqual({ disableTwoFactor: { enabled: false } });
+        expect(off.headers.getSetCookie().find((cookie) => cookie.startsWith('twofa_device='))).toMatch(/^twofa_device=; /);
+        await expect(list(account)).resolves.toEqual([]);
+        expect(
+          await app.nest
+            .get(DataSource)
+            .getRepository(KnownDeviceEntity)
+            .countBy({ userId: Number(account.id) }),
+        ).toBe(0);
+
+        // Turned on again from the browser, whose old cookie names nothing now: it alone is remembered, as a new device.
+        const begun = await app.query('mutation { beginTwoFactorEnrolment { setupKey } }', {}, { token: account.token });
+        const secret = begun.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
+        const on = await app.request(
+          'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }',
+          { code: await totpCode(secret), password },
+          { token: account.token, cookie: browser.cookie, headers: { 'user-agent': chromeOnLinux } },
+        );
+        const newCookie = deviceCookieOf(on)!;
+        expect(newCookie).not.toBe(browser.cookie);
+        expect((await list(account, { cookie: newCookie })).map(({ label, current }) => [label, current])).toEqual([
+          ['Chrome on Linux', true],
+        ]);
+      });
     });
   });
 

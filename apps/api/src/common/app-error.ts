@@ -26,6 +26,7 @@ export enum ErrorReason {
   TWO_FACTOR_ALREADY_ON = 'TWO_FACTOR_ALREADY_ON',
   TWO_FACTOR_CHALLENGE_EXPIRED = 'TWO_FACTOR_CHALLENGE_EXPIRED',
   TWO_FACTOR_CODE_WRONG = 'TWO_FACTOR_CODE_WRONG',
+  KNOWN_DEVICE_NOT_FOUND = 'KNOWN_DEVICE_NOT_FOUND',
   // users
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   ACCOUNT_TAKEN = 'ACCOUNT_TAKEN',
@@ -74,6 +75,7 @@ const codeOfReason: Record<ErrorReason, ErrorCode> = {
   TWO_FACTOR_ALREADY_ON: ErrorCode.Conflict,
   TWO_FACTOR_CHALLENGE_EXPIRED: ErrorCode.Unauthenticated,
   TWO_FACTOR_CODE_WRONG: ErrorCode.Unauthenticated,
+  KNOWN_DEVICE_NOT_FOUND: ErrorCode.NotFound,
   USER_NOT_FOUND: ErrorCode.NotFound,
   ACCOUNT_TAKEN: ErrorCode.Conflict,
   USERNAME_RESERVED: ErrorCode.Conflict,

@@ -19,6 +19,14 @@ export class KnownDeviceEntity {
   @Column({ name: 'expires_at' })
   expiresAt: Date;
 
+  /** "Chrome on Linux", from the User-Agent it was remembered with (deviceLabel). */
+  @Column({ type: 'varchar', length: 64 })
+  label: string;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
+
+  /** Its latest two-factor sign-in (or turning two-factor sign-in on). */
+  @Column({ name: 'last_used_at' })
+  lastUsedAt: Date;
 }

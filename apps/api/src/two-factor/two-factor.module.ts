@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment.js';
 import { UsersModule } from '../users/users.module.js';
 import { KnownDeviceEntity } from './known-device.entity.js';
+import { KnownDevicesResolver } from './known-devices.resolver.js';
 import { KnownDevicesService } from './known-devices.service.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
@@ -25,6 +26,7 @@ import { resolveTotpEncryptionKey, TwoFactorCrypto } from './two-factor-crypto.j
       useFactory: (environment: Environment) => new TwoFactorCrypto(resolveTotpEncryptionKey(environment)),
     },
     KnownDevicesService,
+    KnownDevicesResolver,
     TwoFactorService,
     TwoFactorResolver,
     ViewerTwoFactorResolver,

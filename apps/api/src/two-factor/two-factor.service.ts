@@ -16,7 +16,7 @@ import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { SignInChallengeEntity } from './sign-in-challenge.entity.js';
 import { appCodeDigits, enrolmentQrCodeSvg, formatSetupKey, matchingTimeStep, newTotpSecret } from './totp.js';
 import { TwoFactorCredentialEntity } from './two-factor-credential.entity.js';
-import { KnownDevice, KnownDevicesService } from './known-devices.service.js';
+import { KnownDevicesService, RecognisedDevice } from './known-devices.service.js';
 import { normalizeRecoveryCode, TwoFactorCrypto } from './two-factor-crypto.js';
 
 const challengeSeconds = 5 * 60;
@@ -147,7 +147,7 @@ export class TwoFactorService {
     return { codes: await this.credentials.manager.transaction((manager) => this.replaceRecoveryCodes(manager, user.id)) };
   }
 
-  /** Off with a current code, or with the password and a recovery code. */
+  /** Off with a current code, or with the password and a recovery code; the account's known devices are forgotten. */
   async disable(context: RequestContext, input: DisableTwoFactorInput): Promise<TwoFactorStatus> {
     const user = context.requireUser();
     if (!(await this.isEnabled(user.id))) throw AppError.badInput('twoFactor', 'Two-factor sign-in is already off');
@@ -169,6 +169,8 @@ export class TwoFactorService {
     await this.credentials.manager.transaction(async (manager) => {
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
+      // They were remembered for the code step, which is gone: turning it on again starts a new list.
+      await this.knownDevices.forgetAllOf(context, user.id, manager);
     });
     await this.events.emit('twoFactorChanged', { userId: user.id, enabled: false, keptSessionHashes: context.ownSession() });
     return this.status(context);
@@ -216,7 +218,7 @@ export class TwoFactorService {
   }
 
   /** A signed-in code check (enrolment, new recovery codes, turning off); returns the device presented, if known. */
-  private async countAttempt(context: RequestContext, userId: number): Promise<KnownDevice | null> {
+  private async countAttempt(context: RequestContext, userId: number): Promise<RecognisedDevice | null> {
     this.oneCheckPerRequest(context);
     const device = await this.knownDevices.recognise(context, userId);
     await this.consumeCodeBudget(userId, device);
@@ -224,7 +226,7 @@ export class TwoFactorService {
   }
 
   /** A known device's budget, or else the account's shared by every unknown device (the one that stops code guessing). */
-  private async consumeCodeBudget(userId: number, device: KnownDevice | null): Promise<void> {
+  private async consumeCodeBudget(userId: number, device: RecognisedDevice | null): Promise<void> {
     if (device) await this.rateLimiter.consume(`two-factor:device:${device.id}`, attemptsPerKnownDevice, attemptWindowSeconds);
     else await this.rateLimiter.consume(`two-factor:account:${userId}`, attemptsPerAccount, attemptWindowSeconds);
   }

@@ -25,6 +25,7 @@ import { PendingEditVersions1764970000000 } from './1764970000000-pending-edit-v
 import { MentionsByPost1764980000000 } from './1764980000000-mentions-by-post.js';
 import { KnownDevices1764990000000 } from './1764990000000-known-devices.js';
 import { AccountNotifications1764995000000 } from './1764995000000-account-notifications.js';
+import { KnownDeviceLabels1765010000000 } from './1765010000000-known-device-labels.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   MentionsByPost1764980000000,
   KnownDevices1764990000000,
   AccountNotifications1764995000000,
+  KnownDeviceLabels1765010000000,
 ];

@@ -1,5 +1,5 @@
-import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class ConfirmTwoFactorArgs {
@@ -70,4 +70,24 @@ export class DisableTwoFactorInput {
   @IsString()
   @Length(1, 64, { message: 'recoveryCode must be 1–64 characters' })
   recoveryCode?: string | null;
+}
+
+@ArgsType()
+export class CurrentDeviceArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "API clients: the deviceToken a two-factor sign-in returned, naming this client's device (browsers send their cookie).",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128, { message: 'deviceToken must be 1–128 characters' })
+  deviceToken?: string | null;
+}
+
+@ArgsType()
+export class ForgetKnownDeviceArgs {
+  @Field(() => ID, { description: 'The id of one of your known devices.' })
+  @IsString()
+  @MaxLength(40)
+  id: string;
 }

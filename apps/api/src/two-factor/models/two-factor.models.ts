@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('TwoFactorEnrolment', {
   description: 'Shown once while turning two-factor sign-in on: scan the QR code or type the setup key, then confirm with a code.',
@@ -38,4 +38,26 @@ export class TwoFactorChallenge {
 
   @Field({ description: 'When the challenge expires; sign in again after.' })
   expiresAt: Date;
+}
+
+@ObjectType('KnownDevice', {
+  description:
+    'A browser or API client that completed a two-factor sign-in for your account: its code checks have a budget of their own, ' +
+    'so someone guessing codes elsewhere does not lock it out. Forgetting it takes that away; it does not sign it out.',
+})
+export class KnownDevice {
+  @Field(() => ID, { description: 'Pass to forgetKnownDevice.' })
+  id: string;
+
+  @Field({ description: 'Browser and system, from the User-Agent it was remembered with ("Chrome on Linux"), or "API client".' })
+  label: string;
+
+  @Field({ description: 'When it first completed a two-factor sign-in.' })
+  createdAt: Date;
+
+  @Field({ description: 'When it last completed a two-factor sign-in. A year without one and it is forgotten.' })
+  lastUsedAt: Date;
+
+  @Field({ description: 'It is the device of this request (its cookie, or the deviceToken given).' })
+  current: boolean;
 }
