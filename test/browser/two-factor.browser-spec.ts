@@ -5,6 +5,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
 import { phone, screenshot, sidewaysScroll } from './support/browser.js';
+import { axeViolations } from './support/axe.js';
 import { useBrowserApp } from './support/browser-app.js';
 
 const password = 'correct horse battery';
@@ -155,6 +156,71 @@ describe('two-factor sign-in in the web app', () => {
     await expect(notice.count()).resolves.toBe(1);
     await notice.click();
     await page.getByRole('heading', { name: 'Security', exact: true }).waitFor();
+  });
+
+  it('lists the devices two-factor sign-in remembers, this browser marked, and forgets the others', async () => {
+    const member = await createAccount(forum.app);
+    // Turned on from an API client, then signed in from a laptop with Firefox: both remembered.
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const laptop = await forum.app.query('mutation S($input: SignInInput!) { signIn(input: $input) { twoFactorChallenge { token } } }', {
+      input: { login: member.username, password: testPassword },
+    });
+    await forum.app.query(
+      'mutation C($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token } }',
+      { input: { challenge: laptop.signIn.twoFactorChallenge.token, code: recoveryCodes[0] } },
+      { headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0' } },
+    );
+
+    // This browser signs in with the code step, and is remembered too.
+    const context = await forum.open();
+    const page = await context.newPage();
+    await page.goto('/sign-in?next=%2Faccount%2Fsecurity');
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code').fill(recoveryCodes[1]);
+    await page.keyboard.press('Enter');
+    const devices = page.getByRole('list', { name: 'Remembered devices' });
+    await devices.waitFor();
+    const rows = devices.getByRole('listitem');
+    await expect(rows.count()).resolves.toBe(3);
+    // The latest used first: this browser (Chromium says Chrome), then the laptop, then the API client.
+    expect((await rows.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual([
+      'Chrome on Linux This browser',
+      'Firefox on Windows',
+      'API client',
+    ]);
+    await expect(
+      rows
+        .first()
+        .getByText(/^Added just now, last used just now$/)
+        .count(),
+    ).resolves.toBe(1);
+    expect(await rows.first().locator('time').first().getAttribute('title')).toMatch(/\d{4}, \d{1,2}:\d{2}/);
+    await expect(axeViolations(page).then((violations) => violations.map((violation) => violation.id))).resolves.toEqual([]);
+    await screenshot(page, 'security-remembered-devices');
+
+    // Each button names its device; once the laptop's row is gone, focus goes on to the next row's button.
+    await page.getByRole('button', { name: /^Forget Firefox on Windows, added / }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    const apiClientButton = page.getByRole('button', { name: /^Forget API client, added / });
+    await expect.poll(() => apiClientButton.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(true);
+
+    // The rest but this browser at once: focus goes to the list, this browser stays.
+    await page.getByRole('button', { name: 'Forget all other devices' }).click();
+    await page.getByRole('status').getByText('Forgot 1 other device.').waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => devices.evaluate((list) => list === list.ownerDocument.activeElement)).toBe(true);
+    await expect(page.getByRole('button', { name: 'Forget all other devices' }).count()).resolves.toBe(0);
+    const left = await forum.app.query<{ knownDevices: { label: string }[] }>('{ knownDevices { label } }', {}, { token: member.token });
+    expect(left.knownDevices.map((device) => device.label)).toEqual(['Chrome on Linux']);
+
+    // Forgetting this browser clears its device cookie.
+    const deviceCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'twofa_device');
+    expect(await deviceCookie()).toBeDefined();
+    await page.getByRole('button', { name: /^Forget Chrome on Linux \(this browser\), added / }).click();
+    await page.getByText('No device is remembered.').waitFor();
+    expect(await deviceCookie()).toBeUndefined();
   });
 
   it('fits a phone with two-factor sign-in on, the way to turn it off without the phone included', async () => {

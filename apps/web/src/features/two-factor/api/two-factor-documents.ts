@@ -42,3 +42,27 @@ export const DisableTwoFactorDocument = graphql(`
     }
   }
 `);
+
+export const KnownDevicesDocument = graphql(`
+  query KnownDevices {
+    knownDevices {
+      id
+      label
+      createdAt
+      lastUsedAt
+      current
+    }
+  }
+`);
+
+export const ForgetKnownDeviceDocument = graphql(`
+  mutation ForgetKnownDevice($id: ID!) {
+    forgetKnownDevice(id: $id)
+  }
+`);
+
+export const ForgetOtherKnownDevicesDocument = graphql(`
+  mutation ForgetOtherKnownDevices {
+    forgetOtherKnownDevices
+  }
+`);

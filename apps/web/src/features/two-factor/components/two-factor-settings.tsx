@@ -13,12 +13,13 @@ import {
   TwoFactorStatusDocument,
 } from '../api/two-factor-documents';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { RememberedDevices } from './remembered-devices';
 import { resetStore } from '../../../lib/reset-store';
 
 /** "123 456", as authenticator apps show a code (the API ignores the space). */
 const appCodeLength = 7;
 
-/** Turning two-factor sign-in on (QR code, setup key, first code), recovery codes, and turning it off. */
+/** Turning two-factor sign-in on (QR code, setup key, first code), recovery codes, remembered devices, and turning it off. */
 export function TwoFactorSettings() {
   const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(TwoFactorStatusDocument, { fetchPolicy: 'network-only' });
@@ -157,6 +158,7 @@ function EnabledSettings({
         </p>
         <NewRecoveryCodes onCodes={onCodes} />
       </section>
+      <RememberedDevices />
       <section className="card stack" aria-labelledby="disable-title">
         <h2 id="disable-title">Turn two-factor sign-in off</h2>
         <form className="form" onSubmit={turnOff} noValidate>

@@ -1,0 +1,115 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef } from 'react';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { EmptyState, ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { KnownDevicesQuery } from '../../../gql/graphql';
+import { fullDate } from '../../../lib/format-time';
+import { errorCodeOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
+import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
+import { ForgetKnownDeviceDocument, ForgetOtherKnownDevicesDocument, KnownDevicesDocument } from '../api/two-factor-documents';
+
+type Device = KnownDevicesQuery['knownDevices'][number];
+
+const rowFocus = { row: '.device-list__item', list: '.device-list' };
+
+/** The browsers and apps that signed in with a code, each to forget: their code tries then count with everyone else's. */
+export function RememberedDevices() {
+  const { data, error, refetch } = useQuery(KnownDevicesDocument, { fetchPolicy: 'network-only' });
+  const [forgetOthers, { data: forgotten, loading: forgettingOthers }] = useMutation(ForgetOtherKnownDevicesDocument);
+  const othersAction = useAction();
+  const list = useRef<HTMLUListElement>(null);
+
+  const devices = data?.knownDevices ?? [];
+  const hasOthers = devices.some((device) => !device.current);
+  const forgetAllOthers = () =>
+    void othersAction.run(async () => {
+      await forgetOthers();
+      await refetch();
+      // The button leaves with the rows it forgot.
+      list.current?.focus();
+    });
+
+  return (
+    <section className="card stack" aria-labelledby="devices-title">
+      <h2 id="devices-title">Remembered devices</h2>
+      <p>
+        A browser or app where you sign in with a code is remembered for a year: someone trying codes with your password cannot lock you out
+        of it. Forget any you have lost or no longer use. Forgetting does not sign a device out; “Sign out everywhere else” does.
+      </p>
+      {error && !data ? <ErrorMessage error={error} retry={() => void refetch()} /> : null}
+      {!data && !error ? <Spinner label="Loading devices…" /> : null}
+      {forgotten ? (
+        <Notice tone="success">
+          {`Forgot ${forgotten.forgetOtherKnownDevices} other ${forgotten.forgetOtherKnownDevices === 1 ? 'device' : 'devices'}.`}
+        </Notice>
+      ) : null}
+      {data ? (
+        // Focus goes here when the last row leaves.
+        <ul className="device-list" aria-label="Remembered devices" tabIndex={-1} ref={list}>
+          {devices.length === 0 ? (
+            <li>
+              <EmptyState title="No device is remembered." />
+            </li>
+          ) : null}
+          {devices.map((device) => (
+            <DeviceRow key={device.id} device={device} onForgotten={() => refetch()} />
+          ))}
+        </ul>
+      ) : null}
+      {hasOthers ? (
+        <div className="row">
+          <Button busy={forgettingOthers} onClick={forgetAllOthers}>
+            Forget all other devices
+          </Button>
+          <InlineError error={othersAction.error} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function DeviceRow({ device, onForgotten }: { device: Device; onForgotten: () => Promise<unknown> }) {
+  const [forget, { loading }] = useMutation(ForgetKnownDeviceDocument);
+  const { error, run } = useAction();
+  const rowRef = useRef<HTMLLIElement>(null);
+  const decidedHere = useQueueRowFocus(rowRef, rowFocus);
+  const name = `${device.label}${device.current ? ' (this browser)' : ''}`;
+
+  const forgetDevice = () =>
+    void run(
+      async () => {
+        await forget({ variables: { id: device.id } });
+        decidedHere.current = true;
+        await onForgotten();
+      },
+      // Forgotten meanwhile (in another tab): it is gone all the same.
+      (caught) => {
+        if (errorCodeOf(caught) !== 'NOT_FOUND') return false;
+        decidedHere.current = true;
+        void onForgotten();
+        return true;
+      },
+    );
+
+  return (
+    <li ref={rowRef} className="device-list__item">
+      <div className="device-list__about">
+        <span>
+          <strong>{device.label}</strong> {device.current ? <Badge>This browser</Badge> : null}
+        </span>
+        <span className="muted">
+          Added <TimeAgo date={device.createdAt} />, last used <TimeAgo date={device.lastUsedAt} />
+        </span>
+      </div>
+      <div className="row">
+        <Button small busy={loading} onClick={forgetDevice} aria-label={`Forget ${name}, added ${fullDate(device.createdAt)}`}>
+          Forget
+        </Button>
+        <InlineError error={error} />
+      </div>
+    </li>
+  );
+}
