@@ -1,23 +1,35 @@
 /**
  * API benchmark: starts the built server on a fresh database holding 10,000 threads and one thread with 20
  * replies, and drives it with autocannon over loopback, with the web app's own GraphQL documents. Prints, per
- * operation, requests per second, p50/p99 latency, the ratio to a trivial query served by the same process in the
- * same run (the figure to compare across machines), responses carrying GraphQL `errors`, the SQL statements
- * one such request runs, and the API process's CPU time per request (user + system, post jobs included, the
- * database server's not: on a machine shared with other work it moves far less than req/s) and, for PostgreSQL on
- * this machine, its connections' CPU time per request (the API server's pool, from /proc); then the server's
- * RSS before and after, and how long the bot's reply to a question takes to reach the asker over the live
- * subscription (at the end, and right after the reply burst, with its jobs queued). For the writes, it prints the post
- * jobs still pending when the load ended and the rate sustained with them: requests over the time until their jobs had
- * finished too (each operation starts once the jobs before it are done). One table for SQLite, and one for PostgreSQL when
- * BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own). With BENCH_REDIS_URL the server
- * queues its post jobs on BullMQ there (under a key prefix of its own), else it runs them in its process.
+ * operation, requests per second, p50/p99 latency, the ratio to a trivial query served by the same process (the figure
+ * to compare across machines and builds), responses carrying GraphQL `errors`, the SQL statements one such request
+ * runs, and the API process's CPU time per request (user + system, post jobs included, the database server's not) and,
+ * for PostgreSQL on this machine, its connections' CPU time per request (the API server's pool, from /proc); then the
+ * server's RSS before and after, and how long the bot's reply to a question takes to reach the asker over the live
+ * subscription (at the end, and right after the first reply burst, with its jobs queued). For the writes, it prints the
+ * post jobs still pending when each load ended and the rate sustained with them: requests over the time until their
+ * jobs had finished too (each load starts once the jobs before it are done). One table for SQLite, and one for
+ * PostgreSQL when BENCH_DATABASE_URL is set (that database is emptied first: give it one of its own). With
+ * BENCH_REDIS_URL the server queues its post jobs on BullMQ there (under a key prefix of its own), else it runs them in
+ * its process.
+ *
+ * On a machine shared with other work, its speed drifts within minutes (here the trivial query's req/s and CPU per
+ * request each moved by half or more within one run), so the operations are timed in rounds (--rounds), each load
+ * between two of the trivial query's, and each figure is the median over the rounds. "vs trivial" is an operation's
+ * req/s over the mean of the two trivial loads beside it, with its spread (min–max) over the rounds; "CPU vs trivial"
+ * is the two trivial loads' CPU per request over the operation's, which the req/s ratio comes to when the server is
+ * CPU-bound and single-threaded: where the two part, the server waited on something else (on PostgreSQL the database,
+ * whose CPU this leaves out). PostgreSQL ÷ SQLite is the ratio of the medians. The warm-up runs before each
+ * operation's first load only. The writes of one round stay for the next: each round's questions and replies add a
+ * few thousand threads and replies (and the bot's replies) to the 10,000; the asks, replies, thread pages and lists
+ * showed no trend over five rounds, and the searches, which would rank them, run all their rounds before any write.
+ *
  * Reads are anonymous, as most of a forum's are, so the anonymous response cache answers all but the first of each
  * (its statement count is then 0); each "as a member" row runs the same read signed in, without the cache (what every
  * read costs when it misses, and every search with words not searched just before), and the "amid ... replies/s
  * elsewhere" row reads it anonymously while replies go to other threads.
  *
- *   npm run bench:api [-- --seconds 6 --warmup 2 --connections 10 --threads 10000 --dist dist]
+ *   npm run bench:api [-- --rounds 3 --seconds 4 --trivial-seconds 2 --warmup 2 --connections 10 --threads 10000 --dist dist]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npm run bench:api
  *   BENCH_REDIS_URL=redis://127.0.0.1:6379 npm run bench:api
  *
@@ -25,8 +37,9 @@
  * --worker-apart (with BENCH_REDIS_URL, PostgreSQL only) runs the post jobs on a second instance and times one with
  * JOB_WORKERS=false, as a deployment with worker instances apart would; the worker's CPU per request is printed too.
  * --only ask,read times only the operations whose names contain one of the words (and the trivial query).
- * --profile DIR writes a V8 CPU profile of the server per timed operation to DIR/<engine>-<operation>.cpuprofile
- * (summarise with `npx tsx scripts/cpu-profile-summary.ts FILE`).
+ * --profile DIR writes a V8 CPU profile of the server per timed load to DIR/<engine>-<operation>-round-<n>.cpuprofile
+ * (the trivial query's: DIR/<engine>-trivial-query-health-<n>.cpuprofile, numbered in the order run; summarise with
+ * `npx tsx scripts/cpu-profile-summary.ts FILE`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -53,7 +66,9 @@ import { freePort } from './free-port.js';
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '4' },
+    'trivial-seconds': { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     threads: { type: 'string', default: '10000' },
@@ -65,6 +80,12 @@ const { values } = parseArgs({
   },
 });
 const seconds = Number(values.seconds);
+const trivialSeconds = Number(values['trivial-seconds']);
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error('--rounds takes a whole number from 1');
+  process.exit(2);
+}
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const bulkThreads = Number(values.threads);
@@ -428,6 +449,8 @@ interface Scenario {
   variables?: () => Record<string, unknown>;
   /** Signed in: each connection as a member of its own, so no member has two writes in flight. Else anonymous. */
   perConnectionMember?: boolean;
+  /** Timed, all rounds of it, before any write: what it reads would grow with what the writes add. */
+  beforeWrites?: boolean;
   /** Replies to other threads sent meanwhile (per second, by one member, one at a time), as a forum in use writes. */
   repliesElsewherePerSecond?: number;
 }
@@ -452,8 +475,8 @@ function replyElsewhere(url: string, token: string, perSecond: number, threadIdO
   };
 }
 
-interface Row {
-  name: string;
+/** One timed load of one operation. */
+interface Measurement {
   rps: number;
   p50: number;
   p99: number;
@@ -461,15 +484,31 @@ interface Row {
   cpuMsPerRequest: number;
   /** The database server's CPU per request (PostgreSQL on this machine), else null. */
   databaseCpuMsPerRequest: number | null;
-  statements: number | null;
   /** With --worker-apart: the worker instance's CPU per request, from the load's start until its jobs were done. */
   workerCpuMsPerRequest: number | null;
-  /** Post jobs (the bot's decisions, notifications, checks) still pending when the timed load ended, by job. */
+  /** Post jobs (the bot's decisions, notifications, checks) still pending when the load ended, by job. */
   backlog: Map<string, number>;
-  /** Requests answered in the timed load. */
+  /** Requests answered. */
   requests: number;
-  /** For a write: seconds from the end of its timed load until its post jobs had all finished. */
+  /** For a write: seconds from the end of its load until its post jobs had all finished. */
   drainSeconds: number | null;
+}
+
+/** An operation's load in one round, beside the trivial query's loads right before and after it. */
+interface RoundResult extends Measurement {
+  /** The trivial query's req/s, the mean of its loads before and after. */
+  trivialRps: number;
+  /** req/s ÷ the trivial query's. */
+  vsTrivial: number;
+  /** The trivial query's CPU per request (the mean of the two loads) ÷ this operation's. */
+  cpuVsTrivial: number;
+}
+
+interface Row {
+  name: string;
+  /** In the order run; for the trivial query, every one of its loads. */
+  rounds: RoundResult[];
+  statements: number | null;
 }
 
 async function load(
@@ -658,17 +697,19 @@ async function benchmark(engine: Engine): Promise<{
   const someThread = () => fixture.threadIds[Math.floor(random() * fixture.threadIds.length)];
   const scenarios: Scenario[] = [
     { name: 'trivial query (health)', query: '{ health { status } }' },
-    // Before the writes: every question asked below is on one of the searched topics and gets the bot's reply on it,
-    // so a search timed after them would rank thousands more matches than the seeded threads hold.
+    // All their rounds before the writes: every question asked below is on one of the searched topics and gets the bot's
+    // reply on it, so a search timed after them would rank thousands more matches than the seeded threads hold.
     {
       name: `search (${bulkThreads} threads)`,
       query: documents.search,
+      beforeWrites: true,
       variables: () => ({ query: topics[sequence++ % topics.length], first: 20 }),
     },
     {
       name: `search (${bulkThreads} threads) as a member`,
       query: documents.search,
       perConnectionMember: true,
+      beforeWrites: true,
       variables: () => ({ query: topics[sequence++ % topics.length], first: 20 }),
     },
     {
@@ -728,59 +769,103 @@ async function benchmark(engine: Engine): Promise<{
   ];
 
   const rssBefore = server.rss();
-  const rows: Row[] = [];
-  const timed = (scenario: Scenario, index: number) =>
-    index === 0 || !onlyWords || onlyWords.some((word) => scenario.name.toLowerCase().includes(word));
+  const [trivial, ...operations] = scenarios;
+  const chosen = operations.filter((scenario) => !onlyWords || onlyWords.some((word) => scenario.name.toLowerCase().includes(word)));
+  const warmedUp = new Set<Scenario>();
   let botAfterBurst: BotLatency | null = null;
-  for (const scenario of scenarios.filter(timed)) {
+
+  /** One timed load of `scenario`; the first time, after checking that it succeeds and warming it up. */
+  async function measure(scenario: Scenario, profileName: string): Promise<Measurement> {
+    const firstTime = !warmedUp.has(scenario);
+    warmedUp.add(scenario);
     // A GraphQL error still answers 200: check that each operation succeeds once before timing it.
-    await graphql(server.url, scenario.query, scenario.variables?.() ?? {}, scenario.perConnectionMember ? fixture.tokens[0] : undefined);
+    if (firstTime) {
+      await graphql(server.url, scenario.query, scenario.variables?.() ?? {}, scenario.perConnectionMember ? fixture.tokens[0] : undefined);
+    }
     const stopWriting = scenario.repliesElsewherePerSecond
       ? replyElsewhere(server.url, fixture.tokens[fixture.tokens.length - 2], scenario.repliesElsewherePerSecond, someThread)
       : null;
-    if (warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
+    if (firstTime && warmup > 0) await load(server.url, scenario, fixture.tokens, warmup);
     await server.cutProfile('warm-up');
+    const duration = scenario === trivial ? trivialSeconds : seconds;
     const cpuBefore = server.cpuMs();
     const workerCpuBefore = worker?.cpuMs() ?? 0;
     const databaseCpuBefore = await engine.serverCpuMs();
-    const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, seconds);
+    const { result, graphqlErrors } = await load(server.url, scenario, fixture.tokens, duration);
     const cpuMs = server.cpuMs() - cpuBefore;
     const databaseCpuAfter = await engine.serverCpuMs();
     await stopWriting?.();
     const backlog = await pendingJobs(engine);
-    await server.cutProfile(scenario.name);
-    rows.push({
-      name: scenario.name,
+    await server.cutProfile(profileName);
+    const requests = Math.max(1, result.requests.total);
+    const measurement: Measurement = {
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
-      cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
+      cpuMsPerRequest: cpuMs / requests,
       databaseCpuMsPerRequest:
-        databaseCpuBefore === null || databaseCpuAfter === null
-          ? null
-          : cpuUsedSince(databaseCpuBefore, databaseCpuAfter) / Math.max(1, result.requests.total),
-      statements: null,
+        databaseCpuBefore === null || databaseCpuAfter === null ? null : cpuUsedSince(databaseCpuBefore, databaseCpuAfter) / requests,
       workerCpuMsPerRequest: null,
       backlog,
       requests: result.requests.total,
       drainSeconds: null,
-    });
+    };
     // Right after the writes, while their jobs (notifications, checks) are still queued: the asker waits behind them or not.
-    if (scenario.name === 'reply') {
+    if (scenario.name === 'reply' && !botAfterBurst) {
       const [{ pending: left }] = await engine.sql('SELECT COUNT(*) AS pending FROM pending_post_jobs');
       botAfterBurst = { ...(await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1])), backlog: Number(left) };
     }
-    // Each operation is timed on its own, not beside an earlier write's backlog; that backlog is part of the write's cost.
-    if (backlog.size > 0) rows.at(-1)!.drainSeconds = await drainPostJobs(engine);
-    if (worker) rows.at(-1)!.workerCpuMsPerRequest = (worker.cpuMs() - workerCpuBefore) / Math.max(1, result.requests.total);
+    // Each load runs on its own, not beside an earlier write's backlog; that backlog is part of the write's cost.
+    if (backlog.size > 0) measurement.drainSeconds = await drainPostJobs(engine);
+    if (worker) measurement.workerCpuMsPerRequest = (worker.cpuMs() - workerCpuBefore) / requests;
+    return measurement;
+  }
+
+  // Each round times the trivial query before and after every operation, and compares the operation with the two: the
+  // machine's speed drifts within minutes, so a trivial query timed once at the start is no yardstick for the last one.
+  const trivialMeasurements: Measurement[] = [];
+  const roundsOf = new Map<Scenario, RoundResult[]>(chosen.map((scenario) => [scenario, []]));
+  const measureTrivial = async () => {
+    const measurement = await measure(trivial, `${trivial.name} ${trivialMeasurements.length + 1}`);
+    trivialMeasurements.push(measurement);
+    return measurement;
+  };
+  const groups = [chosen.filter((scenario) => scenario.beforeWrites), chosen.filter((scenario) => !scenario.beforeWrites)].filter(
+    (group) => group.length > 0,
+  );
+  for (const group of groups.length > 0 ? groups : [[]]) {
+    for (let round = 1; round <= rounds; round++) {
+      let before = await measureTrivial();
+      for (const scenario of group) {
+        const measurement = await measure(scenario, `${scenario.name} round ${round}`);
+        const after = await measureTrivial();
+        const trivialRps = (before.rps + after.rps) / 2;
+        const trivialCpuMs = (before.cpuMsPerRequest + after.cpuMsPerRequest) / 2;
+        roundsOf.get(scenario)!.push({
+          ...measurement,
+          trivialRps,
+          vsTrivial: measurement.rps / trivialRps,
+          cpuVsTrivial: trivialCpuMs / measurement.cpuMsPerRequest,
+        });
+        before = after;
+      }
+    }
   }
   const bot = await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1]);
   const rssAfter = server.rss();
   await server.stop();
   await worker?.stop();
 
-  const statements = await countStatements(engine, scenarios.filter(timed), fixture.tokens);
+  const rows: Row[] = [
+    {
+      name: trivial.name,
+      rounds: trivialMeasurements.map((measurement) => ({ ...measurement, trivialRps: measurement.rps, vsTrivial: 1, cpuVsTrivial: 1 })),
+      statements: null,
+    },
+    ...chosen.map((scenario) => ({ name: scenario.name, rounds: roundsOf.get(scenario)!, statements: null })),
+  ];
+  const statements = await countStatements(engine, [trivial, ...chosen], fixture.tokens);
   for (const row of rows) row.statements = statements.get(row.name) ?? null;
   return { rows, rssBefore, rssAfter, bot, botAfterBurst, workerApart: apart };
 }
@@ -797,37 +882,87 @@ async function drainPostJobs(engine: Engine): Promise<number> {
 }
 
 function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark>>): void {
-  const baseline = outcome.rows[0].rps;
   console.log(
-    `\n${engine}: ${seconds} s per operation after ${warmup} s warm-up, ${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : redisUrl ? 'on BullMQ' : 'in process'}`,
+    `\n${engine}: ${rounds} round(s) of ${seconds} s per operation, each between ${trivialSeconds} s loads of the trivial query (the first after ${warmup} s warm-up), ` +
+      `${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : redisUrl ? 'on BullMQ' : 'in process'}; medians of the rounds`,
   );
   console.log(
-    'operation                    req/s   p50 ms   p99 ms   vs trivial   errors   SQL/request   server CPU ms/request   database CPU ms/request',
+    'operation                    req/s   p50 ms   p99 ms   vs trivial     (min–max)   CPU vs trivial   errors   SQL/request   server CPU ms/request   database CPU ms/request',
   );
-  for (const row of outcome.rows) {
+  const percent = (ratio: number) => (ratio * 100).toFixed(1);
+  const extent = (values: number[], format: (value: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
+  for (const [index, row] of outcome.rows.entries()) {
+    const of = (value: (result: RoundResult) => number | null) => median(row.rounds.map(value).filter((value) => value !== null));
+    const rps = of((result) => result.rps);
+    const p50 = of((result) => result.p50);
+    const p99 = of((result) => result.p99);
+    const vsTrivial = of((result) => result.vsTrivial);
+    const cpuVsTrivial = of((result) => result.cpuVsTrivial);
+    const cpuMs = of((result) => result.cpuMsPerRequest);
+    const databaseCpuMs = of((result) => result.databaseCpuMsPerRequest);
+    const ratios = row.rounds.map((result) => result.vsTrivial);
+    const errors = row.rounds.reduce((sum, result) => sum + result.errors, 0);
+    const cells = [
+      row.name.padEnd(26),
+      rps.toFixed(0).padStart(7),
+      String(p50).padStart(8),
+      String(p99).padStart(8),
+      `${percent(vsTrivial).padStart(10)} %`,
+      (index === 0 ? '-' : `${extent(ratios, percent)} %`).padStart(13),
+      `${percent(cpuVsTrivial).padStart(14)} %`,
+      String(errors).padStart(8),
+      String(row.statements ?? '?').padStart(13),
+      cpuMs.toFixed(2).padStart(23),
+      (Number.isNaN(databaseCpuMs) ? '-' : databaseCpuMs.toFixed(2)).padStart(25),
+    ];
+    console.log(cells.join(' '));
+  }
+  const trivialLoads = outcome.rows[0].rounds;
+  const rpsRange = extent(
+    trivialLoads.map((load) => load.rps),
+    (rps) => rps.toFixed(0),
+  );
+  const cpuRange = extent(
+    trivialLoads.map((load) => load.cpuMsPerRequest),
+    (ms) => ms.toFixed(2),
+  );
+  console.log(
+    `the trivial query's ${trivialLoads.length} loads over the run: ${rpsRange} req/s, ${cpuRange} server CPU ms/request ` +
+      '(the drift that the ratios to the loads beside each operation leave out)',
+  );
+  console.log(`server RSS: ${outcome.rssBefore.toFixed(0)} MB before, ${outcome.rssAfter.toFixed(0)} MB after`);
+  for (const row of outcome.rows.filter((row) => row.rounds.some((result) => result.workerCpuMsPerRequest !== null))) {
     console.log(
-      `${row.name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${((row.rps / baseline) * 100).toFixed(1).padStart(10)} % ${String(row.errors).padStart(8)} ${String(row.statements ?? '?').padStart(13)} ${row.cpuMsPerRequest.toFixed(2).padStart(23)} ${(row.databaseCpuMsPerRequest?.toFixed(2) ?? '-').padStart(25)}`,
+      `worker instance CPU per ${row.name} request (its jobs): ${median(row.rounds.map((result) => result.workerCpuMsPerRequest!)).toFixed(2)} ms`,
     );
   }
-  console.log(`server RSS: ${outcome.rssBefore.toFixed(0)} MB before, ${outcome.rssAfter.toFixed(0)} MB after`);
-  for (const row of outcome.rows.filter((row) => row.workerCpuMsPerRequest !== null)) {
-    console.log(`worker instance CPU per ${row.name} request (its jobs): ${row.workerCpuMsPerRequest!.toFixed(2)} ms`);
-  }
   for (const row of outcome.rows.filter((row) => /ask|reply/.test(row.name))) {
-    const total = [...row.backlog.values()].reduce((sum, count) => sum + count, 0);
-    const byJob = [...row.backlog].map(([job, count]) => `${job} ${count}`).join(', ');
+    const pending = row.rounds.map((result) => {
+      const total = [...result.backlog.values()].reduce((sum, count) => sum + count, 0);
+      const byJob = [...result.backlog].map(([job, count]) => `${job} ${count}`).join(', ');
+      return `${total}${total > 0 ? ` (${byJob}), all done ${result.drainSeconds!.toFixed(1)} s later` : ''}`;
+    });
     // Requests over the time until their jobs were done too: what the server keeps up with, the bot included.
-    const sustained = row.requests / (seconds + (row.drainSeconds ?? 0));
+    const sustained = row.rounds.map((result) => result.requests / (seconds + (result.drainSeconds ?? 0)));
+    const sustainedVsTrivial = row.rounds.map((result, round) => sustained[round] / result.trivialRps);
     console.log(
-      `post jobs still pending when the ${row.name} load ended: ${total}${total > 0 ? ` (${byJob}), all done ${row.drainSeconds!.toFixed(1)} s later` : ''}; ` +
-        `sustained with them: ${sustained.toFixed(0)} req/s, ${((sustained / baseline) * 100).toFixed(1)} % of trivial`,
+      `post jobs still pending when the ${row.name} load ended, by round: ${pending.join('; ')}; ` +
+        `sustained with them: ${median(sustained).toFixed(0)} req/s, ${percent(median(sustainedVsTrivial))} % of trivial`,
     );
   }
   console.log(`bot reply reaches the asker live: ${botLine(outcome.bot)}`);
   if (outcome.botAfterBurst) {
     const { backlog } = outcome.botAfterBurst;
-    console.log(`  right after the reply burst (${backlog} of its post jobs still queued): ${botLine(outcome.botAfterBurst)}`);
+    console.log(`  right after the first reply burst (${backlog} of its post jobs still queued): ${botLine(outcome.botAfterBurst)}`);
   }
+}
+
+/** The middle value (the mean of the middle two for an even count); NaN for none. */
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function botLine(bot: BotLatency): string {
@@ -851,10 +986,10 @@ try {
   const sqlite = outcomes.get('SQLite');
   const postgres = outcomes.get('PostgreSQL');
   if (sqlite && postgres) {
-    console.log('\nPostgreSQL ÷ SQLite, ratios to the trivial query:');
+    console.log('\nPostgreSQL ÷ SQLite, median ratios to the trivial query:');
     for (const [index, row] of postgres.rows.entries()) {
       if (index === 0) continue;
-      const ratio = (outcome: typeof sqlite) => outcome.rows[index].rps / outcome.rows[0].rps;
+      const ratio = (outcome: typeof sqlite) => median(outcome.rows[index].rounds.map((result) => result.vsTrivial));
       console.log(`${row.name.padEnd(26)} ${(ratio(postgres) / ratio(sqlite)).toFixed(2).padStart(7)}`);
     }
   }
