@@ -3,8 +3,9 @@
  * replies, and drives it with autocannon over loopback, with the web app's own GraphQL documents. Prints, per
  * operation, requests per second, p50/p99 latency, the ratio to a trivial query served by the same process (the figure
  * to compare across machines and builds), responses carrying GraphQL `errors`, the SQL statements one such request
- * runs, and the API process's CPU time per request (user + system, post jobs included, the database server's not) and,
- * for PostgreSQL on this machine, its connections' CPU time per request (the API server's pool, from /proc); then the
+ * runs and those of the post jobs it sets off, and the API process's CPU time per request (user + system, post jobs
+ * included, the database server's not) and, for PostgreSQL on this machine, its connections' CPU time per request (the
+ * API server's pool, from /proc); then the
  * server's RSS before and after, and how long the bot's reply to a question takes to reach the asker over the live
  * subscription (at the end, and right after the first reply burst, with its jobs queued). For the writes, it prints the
  * post jobs still pending when each load ended and the rate sustained with them: requests over the time until their
@@ -508,7 +509,7 @@ interface Row {
   name: string;
   /** In the order run; for the trivial query, every one of its loads. */
   rounds: RoundResult[];
-  statements: number | null;
+  statements: StatementCount | null;
 }
 
 async function load(
@@ -543,41 +544,76 @@ async function load(
   return { result, graphqlErrors };
 }
 
-/** The SQL statements one request of each scenario runs, counted by the app's own SQL logger in this process. */
-async function countStatements(engine: Engine, scenarios: Scenario[], tokens: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
+/** The SQL statements of one request of a scenario, and of the post jobs it sets off (run after the response). */
+interface StatementCount {
+  request: number;
+  jobs: number;
+}
+
+/**
+ * Counts each scenario's statements with the app's own SQL logger, in this process. A post job may run while its
+ * request is still being answered, so the request's own are counted by an instance that runs no jobs, and its jobs' by
+ * one that does, as what the whole takes there beyond the request.
+ */
+async function countStatements(engine: Engine, scenarios: Scenario[], tokens: string[]): Promise<Map<string, StatementCount>> {
   const { createApp } = await import(pathToFileURL(join(dist, 'apps/api/src/bootstrap.js')).href);
   const { loadEnvironment } = await import(pathToFileURL(join(dist, 'apps/api/src/config/environment.js')).href);
+  const { PostJobs } = await import(pathToFileURL(join(dist, 'apps/api/src/jobs/post-jobs.service.js')).href);
   const { DataSource } = await import('typeorm');
-  // The app's start-up log would land in the middle of the tables.
-  const write = process.stdout.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  const app = await createApp(loadEnvironment({ ...process.env, ...serverEnvironment(engine) }));
-  await app.listen(0, '127.0.0.1');
-  try {
-    const address = app.getHttpServer().address();
-    const url = `http://127.0.0.1:${address.port}/graphql`;
-    const logger = app.get(DataSource).logger as { queryCount?: number };
-    if (typeof logger.queryCount !== 'number') return counts;
-    // This app sweeps up the post jobs the timed server left queued: their statements must not land in the counts.
-    for (let waited = 0; waited < 300; waited++) {
-      const [{ pending }] = await engine.sql('SELECT COUNT(*) AS pending FROM pending_post_jobs');
-      if (Number(pending) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+  const pendingCount = async () => Number((await engine.sql('SELECT COUNT(*) AS pending FROM pending_post_jobs'))[0].pending);
+  const withApp = async <T>(
+    jobWorkers: boolean,
+    use: (url: string, queryCount: () => number, jobsIdle: () => Promise<void>) => Promise<T>,
+  ) => {
+    // The app's start-up log would land in the middle of the tables.
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    // Without workers, without Redis too: jobs it queued there would wait for the next engine's workers.
+    const settings = { ...serverEnvironment(engine), JOB_WORKERS: String(jobWorkers), ...(jobWorkers ? {} : { REDIS_URL: '' }) };
+    const app = await createApp(loadEnvironment({ ...process.env, ...settings }));
+    await app.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
+      const logger = app.get(DataSource).logger as { queryCount: number };
+      const jobs = app.get(PostJobs) as { runningCount: number };
+      const jobsIdle = async () => {
+        for (let waited = 0; waited < 600 && ((await pendingCount()) > 0 || jobs.runningCount > 0); waited++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      return await use(url, () => logger.queryCount, jobsIdle);
+    } finally {
+      await app.close();
+      process.stdout.write = write;
     }
+  };
+  const tokenFor = (scenario: Scenario) => (scenario.perConnectionMember ? tokens[tokens.length - 1] : undefined);
+  // The first sweeps up the jobs the timed server left, so that none of theirs lands in a count.
+  const withJobs = await withApp(true, async (url, queryCount, jobsIdle) => {
+    const counts = new Map<string, number>();
+    await jobsIdle();
     for (const scenario of scenarios) {
-      const variables = scenario.variables?.() ?? {};
-      const token = scenario.perConnectionMember ? tokens[tokens.length - 1] : undefined;
-      await graphql(url, scenario.query, variables, token);
-      const before = logger.queryCount;
-      await graphql(url, scenario.query, scenario.variables?.() ?? {}, token);
-      counts.set(scenario.name, logger.queryCount - before);
+      await graphql(url, scenario.query, scenario.variables?.() ?? {}, tokenFor(scenario));
+      await jobsIdle();
+      const before = queryCount();
+      await graphql(url, scenario.query, scenario.variables?.() ?? {}, tokenFor(scenario));
+      await jobsIdle();
+      counts.set(scenario.name, queryCount() - before);
     }
-  } finally {
-    await app.close();
-    process.stdout.write = write;
-  }
-  return counts;
+    return counts;
+  });
+  // This one leaves its jobs pending: nothing runs on this database after it.
+  return withApp(false, async (url, queryCount) => {
+    const counts = new Map<string, StatementCount>();
+    for (const scenario of scenarios) {
+      await graphql(url, scenario.query, scenario.variables?.() ?? {}, tokenFor(scenario));
+      const before = queryCount();
+      await graphql(url, scenario.query, scenario.variables?.() ?? {}, tokenFor(scenario));
+      const request = queryCount() - before;
+      counts.set(scenario.name, { request, jobs: Math.max(0, (withJobs.get(scenario.name) ?? request) - request) });
+    }
+    return counts;
+  });
 }
 
 /** Questions in the words of someone who just turned two-factor on; the bot should recognise most of them. */
@@ -887,7 +923,7 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
       `${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : redisUrl ? 'on BullMQ' : 'in process'}; medians of the rounds`,
   );
   console.log(
-    'operation                    req/s   p50 ms   p99 ms   vs trivial     (min–max)   CPU vs trivial   errors   SQL/request   server CPU ms/request   database CPU ms/request',
+    'operation                    req/s   p50 ms   p99 ms   vs trivial     (min–max)   CPU vs trivial   errors  SQL req+jobs   server CPU ms/request   database CPU ms/request',
   );
   const percent = (ratio: number) => (ratio * 100).toFixed(1);
   const extent = (values: number[], format: (value: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
@@ -911,7 +947,7 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
       (index === 0 ? '-' : `${extent(ratios, percent)} %`).padStart(13),
       `${percent(cpuVsTrivial).padStart(14)} %`,
       String(errors).padStart(8),
-      String(row.statements ?? '?').padStart(13),
+      (row.statements ? `${row.statements.request} + ${row.statements.jobs}` : '?').padStart(13),
       cpuMs.toFixed(2).padStart(23),
       (Number.isNaN(databaseCpuMs) ? '-' : databaseCpuMs.toFixed(2)).padStart(25),
     ];
