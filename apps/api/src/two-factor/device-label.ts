@@ -31,8 +31,10 @@ const systems: [name: string, token: RegExp][] = [
  * Only says what the header says: an iPad that asks for desktop pages says macOS, Brave says Chrome, an unknown browser
  * is "Browser on …". Anything that does not present itself as a browser (curl, an SDK, none at all) is an API client.
  */
-export function deviceLabel(userAgent: string | undefined): string {
-  if (!userAgent || !userAgent.startsWith('Mozilla/')) return apiClientLabel;
+export function deviceLabel(header: string | undefined): string {
+  if (!header || !header.startsWith('Mozilla/')) return apiClientLabel;
+  // Real ones are a few hundred characters; the patterns need not scan a 16 KB one.
+  const userAgent = header.slice(0, 512);
   const browser = browsers.find(([, token]) => token.test(userAgent))?.[0];
   const system = systems.find(([, token]) => token.test(userAgent))?.[0];
   if (browser && system) return `${browser} on ${system}`;
