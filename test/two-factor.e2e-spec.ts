@@ -29,6 +29,7 @@ interface Member {
   secret: string;
   recoveryCodes: string[];
   enrolmentCode: string;
+  enrolmentDeviceToken: string;
 }
 
 const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.code ?? 'OK';
@@ -516,6 +517,21 @@ describe('two-factor sign-in', () => {
       expect(codeOf(viaApi)).toBe('OK');
     });
 
+    it('gives the API client that turns two-factor on its device token, which keeps a budget of its own', async () => {
+      const account = await member();
+      expect(account.enrolmentDeviceToken).toMatch(/^[\w-]{43}$/);
+      await spendAccountBudget(account);
+      const signedIn = await app.request(completeWithDevice, {
+        input: {
+          challenge: await challengeFor(account.username),
+          code: account.recoveryCodes[0],
+          deviceToken: account.enrolmentDeviceToken,
+        },
+      });
+      expect(codeOf(signedIn)).toBe('OK');
+      expect(signedIn.data?.completeTwoFactorSignIn.deviceToken).toBe(account.enrolmentDeviceToken);
+    });
+
     it('tells the holder once, in their notifications, when someone with their password gets the code wrong', async () => {
       const account = await member();
       const browser = await knownBrowserOf(account, account.recoveryCodes[0]);
@@ -799,12 +815,13 @@ describe('two-factor sign-in', () => {
         const begun = await app.query('mutation { beginTwoFactorEnrolment { setupKey } }', {}, { token: account.token });
         const secret = begun.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
         const on = await app.request(
-          'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }',
+          'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes deviceToken } }',
           { code: await totpCode(secret), password },
           { token: account.token, cookie: browser.cookie, headers: { 'user-agent': chromeOnLinux } },
         );
         const newCookie = deviceCookieOf(on)!;
         expect(newCookie).not.toBe(browser.cookie);
+        expect(newCookie).toBe(`twofa_device=${on.data!.confirmTwoFactorEnrolment.deviceToken}`);
         expect((await list(account, { cookie: newCookie })).map(({ label, current }) => [label, current])).toEqual([
           ['Chrome on Linux', true],
         ]);

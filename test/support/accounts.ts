@@ -51,7 +51,7 @@ export async function enrolTwoFactor(
   app: TestApp,
   token: string,
   password = testPassword,
-): Promise<{ secret: string; recoveryCodes: string[]; enrolmentCode: string }> {
+): Promise<{ secret: string; recoveryCodes: string[]; enrolmentCode: string; enrolmentDeviceToken: string }> {
   const begun = await app.query<{ beginTwoFactorEnrolment: { setupKey: string } }>(
     'mutation { beginTwoFactorEnrolment { setupKey } }',
     {},
@@ -59,12 +59,13 @@ export async function enrolTwoFactor(
   );
   const secret = begun.beginTwoFactorEnrolment.setupKey.replace(/\s/g, '');
   const enrolmentCode = await totpCode(secret);
-  const confirmed = await app.query<{ confirmTwoFactorEnrolment: { codes: string[] } }>(
-    'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes } }',
+  const confirmed = await app.query<{ confirmTwoFactorEnrolment: { codes: string[]; deviceToken: string } }>(
+    'mutation Confirm($code: String!, $password: String!) { confirmTwoFactorEnrolment(code: $code, password: $password) { codes deviceToken } }',
     { code: enrolmentCode, password },
     { token },
   );
-  return { secret, recoveryCodes: confirmed.confirmTwoFactorEnrolment.codes, enrolmentCode };
+  const { codes: recoveryCodes, deviceToken: enrolmentDeviceToken } = confirmed.confirmTwoFactorEnrolment;
+  return { secret, recoveryCodes, enrolmentCode, enrolmentDeviceToken };
 }
 
 /**

@@ -129,10 +129,10 @@ export class TwoFactorService {
       if (!enabled.affected) throw AppError.conflict(ErrorReason.TWO_FACTOR_ALREADY_ON, 'twoFactor', 'Two-factor sign-in is already on');
       return { codes: await this.replaceRecoveryCodes(manager, user.id) };
     });
-    // The browser that proved the first code is the holder's: its later code steps have their own budget.
-    await this.knownDevices.remember(context, user.id, device);
+    // The client that proved the first code is the holder's: its later code steps have their own budget.
+    const deviceToken = await this.knownDevices.remember(context, user.id, device);
     await this.events.emit('twoFactorChanged', { userId: user.id, enabled: true, keptSessionHashes: context.ownSession() });
-    return codes;
+    return { ...codes, deviceToken };
   }
 
   /**

@@ -15,6 +15,14 @@ export class TwoFactorEnrolment {
 export class RecoveryCodes {
   @Field(() => [String], { description: 'Single-use codes for signing in without the authenticator app; shown once, store them safely.' })
   codes: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "After turning two-factor sign-in on: this client's device token (also set as an httpOnly cookie), as " +
+      'AuthPayload.deviceToken gives it after a two-factor sign-in. Null with new recovery codes.',
+  })
+  deviceToken?: string | null;
 }
 
 @ObjectType('TwoFactorStatus', { description: "The signed-in account's two-factor sign-in." })
