@@ -138,13 +138,8 @@ export class BotService implements OnModuleInit {
   }
 
   private async decideOnQuestion(threadId: number, job?: PostJobCompletion): Promise<void> {
-    // Read at once: on PostgreSQL one round trip's wait, not two, before the asker's answer.
-    const [question, decided, bot] = await Promise.all([
-      this.question(threadId),
-      sqlRows(this.suggestions.manager, 'SELECT 1 FROM bot_suggestions WHERE thread_id = $1', [threadId]),
-      this.author.bot(),
-    ]);
-    if (!question || question.hidden || question.authorId === bot.id || decided.length > 0) return;
+    const [question, bot] = await Promise.all([this.questionToDecide(threadId), this.author.bot()]);
+    if (!question || question.hidden || question.authorId === bot.id || question.decided) return;
 
     const result = this.matcher.match({ title: question.title, body: question.body });
     const decision = this.decide(result);
@@ -418,6 +413,21 @@ export class BotService implements OnModuleInit {
     if (!suggestion || !suggestion.answerId) return;
     const thread = await this.question(threadId);
     if (thread?.authorId === acceptedById) await this.recordAskerConfirmation(suggestion.id, acceptedById);
+  }
+
+  /** What the decision reads of a question, and whether it was decided already: one statement. */
+  private async questionToDecide(
+    threadId: number,
+  ): Promise<{ title: string; body: string; hidden: boolean; authorId: number; decided: boolean } | null> {
+    const [row] = await sqlRows<{ title: string; body: string; hidden: unknown; author_id: number | string; decided: unknown }>(
+      this.suggestions.manager,
+      `SELECT t.title, t.body, t.hidden, t.author_id, EXISTS (SELECT 1 FROM bot_suggestions s WHERE s.thread_id = t.id) AS decided
+       FROM threads t WHERE t.id = $1`,
+      [threadId],
+    );
+    if (!row) return null;
+    const { title, body } = row;
+    return { title, body, hidden: sqlBoolean(row.hidden), authorId: Number(row.author_id), decided: sqlBoolean(row.decided) };
   }
 
   private async question(threadId: number) {
