@@ -917,13 +917,19 @@ async function drainPostJobs(engine: Engine): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** Wide enough for the longest operation's name, so that the columns after it line up. */
+function nameColumnWidth(rows: { name: string }[]): number {
+  return Math.max(26, ...rows.map((row) => row.name.length));
+}
+
 function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark>>): void {
   console.log(
     `\n${engine}: ${rounds} round(s) of ${seconds} s per operation, each between ${trivialSeconds} s loads of the trivial query (the first after ${warmup} s warm-up), ` +
       `${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : redisUrl ? 'on BullMQ' : 'in process'}; medians of the rounds`,
   );
+  const nameWidth = nameColumnWidth(outcome.rows);
   console.log(
-    'operation                    req/s   p50 ms   p99 ms   vs trivial     (min–max)   CPU vs trivial   errors  SQL req+jobs   server CPU ms/request   database CPU ms/request',
+    `${'operation'.padEnd(nameWidth)}   req/s   p50 ms   p99 ms   vs trivial     (min–max)   CPU vs trivial   errors  SQL req+jobs   server CPU ms/request   database CPU ms/request`,
   );
   const percent = (ratio: number) => (ratio * 100).toFixed(1);
   const extent = (values: number[], format: (value: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
@@ -939,7 +945,7 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
     const ratios = row.rounds.map((result) => result.vsTrivial);
     const errors = row.rounds.reduce((sum, result) => sum + result.errors, 0);
     const cells = [
-      row.name.padEnd(26),
+      row.name.padEnd(nameWidth),
       rps.toFixed(0).padStart(7),
       String(p50).padStart(8),
       String(p99).padStart(8),
@@ -1023,10 +1029,11 @@ try {
   const postgres = outcomes.get('PostgreSQL');
   if (sqlite && postgres) {
     console.log('\nPostgreSQL ÷ SQLite, median ratios to the trivial query:');
+    const nameWidth = nameColumnWidth(postgres.rows);
     for (const [index, row] of postgres.rows.entries()) {
       if (index === 0) continue;
       const ratio = (outcome: typeof sqlite) => median(outcome.rows[index].rounds.map((result) => result.vsTrivial));
-      console.log(`${row.name.padEnd(26)} ${(ratio(postgres) / ratio(sqlite)).toFixed(2).padStart(7)}`);
+      console.log(`${row.name.padEnd(nameWidth)} ${(ratio(postgres) / ratio(sqlite)).toFixed(2).padStart(7)}`);
     }
   }
 } finally {
