@@ -96,8 +96,6 @@ export const BotStatsDocument = graphql(`
     botStats(days: $days) {
       days
       since
-      pendingReviewNow
-      unhelpfulNow
       totals {
         ...BotStatCountsFields
       }

@@ -14,7 +14,8 @@ export function BotStatsSummary({ days = 30 }: { days?: number }) {
   const { data, error, refetch } = useQuery(BotStatsDocument, { variables: { days } });
   if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner label="Loading bot statistics…" />;
-  const { totals, pendingReviewNow, unhelpfulNow } = data.botStats;
+  // What waits for staff now is in the queue tabs below, counted live by the queues' own rules: not repeated here.
+  const { totals } = data.botStats;
   return (
     <dl className="stat-grid" aria-label={`FAQ bot, last ${days} days`}>
       <Stat label="Questions seen" value={totals.questionsPosted} />
@@ -22,15 +23,13 @@ export function BotStatsSummary({ days = 30 }: { days?: number }) {
       <Stat label="Confirmed by asker" value={totals.confirmedByAsker} testId="stat-confirmed-by-asker" />
       <Stat label="Confirmed by staff" value={totals.confirmedByStaff} />
       <Stat label="Resolved while typing" value={totals.deflections} />
-      <Stat label="Waiting for review" value={pendingReviewNow} tone={pendingReviewNow > 0 ? 'warning' : undefined} />
-      <Stat label="Marked unhelpful" value={unhelpfulNow} tone={unhelpfulNow > 0 ? 'warning' : undefined} />
     </dl>
   );
 }
 
-function Stat({ label, value, tone, testId }: { label: string; value: number | string; tone?: 'warning'; testId?: string }) {
+function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
   return (
-    <div className={`stat${tone ? ` stat--${tone}` : ''}`} data-testid={testId}>
+    <div className="stat" data-testid={testId}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
