@@ -19,8 +19,9 @@ export class MatcherService implements OnModuleInit {
   private answers = new Map<string, AnswerRecord>();
   // The typo vocabulary is fixed (the built-in texts) so that indexed threads and later queries are normalised alike.
   private readonly threads = new ThreadIndex({ vocabularyTexts: defaultAnswers.flatMap((answer) => [answer.title, ...answer.examples]) });
-  private requestedBuild = 0;
-  private appliedBuild = 0;
+  private building: Promise<void> | null = null;
+  /** The build that starts when the running one ends: it serves every change made meanwhile. */
+  private nextBuild: Promise<void> | null = null;
 
   constructor(
     private readonly posts: PostsService,
@@ -55,18 +56,34 @@ export class MatcherService implements OnModuleInit {
   }
 
   /**
-   * Rebuilds the matcher from the database; when rebuilds overlap, the newest one wins. It trains in slices,
-   * so the server keeps answering (with the previous matcher) meanwhile.
+   * Rebuilds the matcher from the database; resolves once a build that read it after this call is in use. It trains in
+   * slices, so the server keeps answering (with the previous matcher) meanwhile. One build runs at a time: changes made
+   * while it trains (a burst of staff decisions) share the one build after it, instead of each training its own.
    */
-  async rebuild(): Promise<void> {
-    const build = ++this.requestedBuild;
+  rebuild(): Promise<void> {
+    if (this.nextBuild) return this.nextBuild;
+    if (!this.building) return this.startBuild();
+    this.nextBuild = this.building
+      .catch(() => undefined)
+      .then(() => {
+        this.nextBuild = null;
+        return this.startBuild();
+      });
+    return this.nextBuild;
+  }
+
+  private startBuild(): Promise<void> {
+    const build = this.build().finally(() => {
+      if (this.building === build) this.building = null;
+    });
+    this.building = build;
+    return build;
+  }
+
+  private async build(): Promise<void> {
     const snapshot = await this.knowledgeBase.snapshot();
-    if (build < this.appliedBuild) return;
-    const matcher = await Matcher.buildAsync(snapshot.documents, { noneExamples: snapshot.noneExamples, previous: this.matcher });
-    if (build < this.appliedBuild) return;
-    this.matcher = matcher;
+    this.matcher = await Matcher.buildAsync(snapshot.documents, { noneExamples: snapshot.noneExamples, previous: this.matcher });
     this.answers = new Map(snapshot.answers.map((answer) => [answer.slug, answer]));
-    this.appliedBuild = build;
   }
 
   /** Re-reads one thread: indexed while visible, dropped when hidden or deleted. */
