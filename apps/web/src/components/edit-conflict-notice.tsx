@@ -24,7 +24,7 @@ export function EditConflictNotice({
         still in the form: merge what you need, then save again.
       </p>
       {title ? (
-        <p>
+        <p className="edit-conflict__title">
           <strong>{title}</strong>
         </p>
       ) : null}

@@ -43,7 +43,7 @@ export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' 
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
   return (
     <div className="empty">
       <p className="empty__title">{title}</p>

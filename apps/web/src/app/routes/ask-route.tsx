@@ -108,7 +108,10 @@ function Solved({ answer, onAskAgain }: { answer: { slug: string; title: string 
       <Notice tone="success">
         <p>
           Your draft is discarded — you did not need to post. The answer stays at{' '}
-          <Link to={`/answers/${answer.slug}`}>“{answer.title}”</Link>.
+          <Link to={`/answers/${answer.slug}`}>
+            “<bdi>{answer.title}</bdi>”
+          </Link>
+          .
         </p>
       </Notice>
       <div className="row">

@@ -5,6 +5,7 @@ import { SearchBox } from '../../features/search/components/search-box';
 import { SearchResults } from '../../features/search/components/search-results';
 import { PopularTags } from '../../features/threads/components/popular-tags';
 import { ThreadList, type ThreadListTab } from '../../features/threads/components/thread-list';
+import { isolate } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const tabs: { id: ThreadListTab; label: string }[] = [
@@ -24,7 +25,7 @@ export function ThreadListRoute() {
   const tag = params.get('tag');
   const query = params.get('q')?.trim() ?? '';
   const cursors = params.getAll('after');
-  usePageTitle(query ? `Search: ${query}` : tag ? `Questions tagged ${tag}` : null);
+  usePageTitle(query ? `Search: ${isolate(query)}` : tag ? `Questions tagged ${isolate(tag)}` : null);
 
   function update(changes: Record<string, string | null>, keepPages = false) {
     const next = new URLSearchParams(params);
@@ -54,7 +55,10 @@ export function ThreadListRoute() {
       {query ? (
         <>
           <p className="list-page__summary">
-            Results for <strong>“{query}”</strong>{' '}
+            Results for{' '}
+            <strong>
+              “<bdi>{query}</bdi>”
+            </strong>{' '}
             <button type="button" className="link-button" onClick={() => update({ q: null })}>
               Clear search
             </button>

@@ -93,7 +93,7 @@ export function AskSuggestions({ title, body, onSolved }: AskSuggestionsProps) {
               {result.threads.map((thread) => (
                 <li key={thread.id}>
                   <Link to={`/t/${thread.id}`} target="_blank" rel="noopener">
-                    {thread.title}
+                    <bdi>{thread.title}</bdi>
                   </Link>{' '}
                   {thread.solved ? <Badge tone="answered">✓ Solved</Badge> : null}
                 </li>
@@ -190,8 +190,7 @@ function InlineAnswer({ answer, onSolved }: { answer: { slug: string; title: str
     <section className="inline-suggestion" aria-label="Best answer so far">
       <details className="inline-suggestion__answer" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
-          <span className="inline-suggestion__label">Possible answer:</span>{' '}
-          <span className="inline-suggestion__title">{answer.title}</span>
+          <span className="inline-suggestion__label">Possible answer:</span> <bdi className="inline-suggestion__title">{answer.title}</bdi>
         </summary>
         {open ? <FullAnswer slug={answer.slug} /> : null}
       </details>

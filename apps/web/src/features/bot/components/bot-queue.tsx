@@ -1,11 +1,12 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { EmptyState, InlineError, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
+import { isolate } from '../../../lib/bidi';
 import { useAction } from '../../../lib/use-action';
 import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
 import {
@@ -36,7 +37,7 @@ const staffDecisionText: Partial<Record<NonNullable<QueueItem['suggestion']>['st
 interface Decision {
   threadId: string;
   title: string;
-  message: string;
+  message: ReactNode;
 }
 
 export function BotQueue({ kind }: { kind: BotQueueKind }) {
@@ -51,7 +52,10 @@ export function BotQueue({ kind }: { kind: BotQueueKind }) {
         <ul className="decisions" role="status" data-testid="queue-decisions">
           {decisions.map((decision) => (
             <li key={decision.threadId} className="notice notice--success">
-              <Link to={`/t/${decision.threadId}`}>{decision.title}</Link> — {decision.message}
+              <Link to={`/t/${decision.threadId}`}>
+                <bdi>{decision.title}</bdi>
+              </Link>{' '}
+              — {decision.message}
             </li>
           ))}
         </ul>
@@ -120,12 +124,23 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
   const [dismiss, { loading: dismissing }] = useMutation(DismissSuggestionDocument);
 
   const earlierDecision = suggestion?.decidedBy ? staffDecisionText[suggestion.status] : undefined;
-  const replaced = earlierDecision && suggestion?.decidedBy ? ` It replaces ${suggestion.decidedBy.username}’s decision.` : '';
+  const replaced =
+    earlierDecision && suggestion?.decidedBy ? (
+      <>
+        {' '}
+        It replaces <bdi>{suggestion.decidedBy.username}</bdi>’s decision.
+      </>
+    ) : null;
 
   const decidedHere = useQueueRowFocus(rowRef);
 
-  function decide(action: () => Promise<unknown>, outcome: string) {
-    const message = outcome + replaced;
+  function decide(action: () => Promise<unknown>, outcome: ReactNode) {
+    const message = (
+      <>
+        {outcome}
+        {replaced}
+      </>
+    );
     void run(async () => {
       await action();
       decidedHere.current = true;
@@ -152,7 +167,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
         {!suggestion ? <Badge tone="neutral">No suggestion</Badge> : null}
         {thread ? (
           <span className="muted">
-            asked by {thread.author.username} <TimeAgo date={thread.createdAt} /> · {thread.replyCount}{' '}
+            asked by <bdi>{thread.author.username}</bdi> <TimeAgo date={thread.createdAt} /> · {thread.replyCount}{' '}
             {thread.replyCount === 1 ? 'reply' : 'replies'}
           </span>
         ) : null}
@@ -167,8 +182,8 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
       {thread ? <p className="queue-item__excerpt">{excerpt(thread.body)}</p> : null}
       {earlierDecision && suggestion?.decidedBy ? (
         <p className="queue-item__earlier" data-testid="earlier-decision">
-          {suggestion.decidedBy.username} {earlierDecision} it {suggestion.decidedAt ? <TimeAgo date={suggestion.decidedAt} /> : null}. A
-          decision here replaces theirs: the latest one wins.
+          <bdi>{suggestion.decidedBy.username}</bdi> {earlierDecision} it{' '}
+          {suggestion.decidedAt ? <TimeAgo date={suggestion.decidedAt} /> : null}. A decision here replaces theirs: the latest one wins.
         </p>
       ) : null}
       {suggestion ? (
@@ -177,8 +192,11 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
             <strong>Bot suggested:</strong>{' '}
             {suggestion.answer ? (
               <>
-                <Link to={`/answers/${suggestion.answer.slug}`}>{suggestion.answer.title}</Link> ({Math.round(suggestion.confidence * 100)}%
-                sure){suggestion.answer.retired ? ', since retired: pick another answer or dismiss' : null}
+                <Link to={`/answers/${suggestion.answer.slug}`}>
+                  <bdi>{suggestion.answer.title}</bdi>
+                </Link>{' '}
+                ({Math.round(suggestion.confidence * 100)}% sure)
+                {suggestion.answer.retired ? ', since retired: pick another answer or dismiss' : null}
               </>
             ) : suggestion.clarify ? (
               <>asked “{suggestion.clarify.question}”</>
@@ -192,7 +210,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
               <ul className="queue-item__alternatives">
                 {suggestion.alternatives.map((alternative) => (
                   <li key={alternative.slug}>
-                    {titles.get(alternative.slug) ?? alternative.slug} — {Math.round(alternative.confidence * 100)}%
+                    <bdi>{titles.get(alternative.slug) ?? alternative.slug}</bdi> — {Math.round(alternative.confidence * 100)}%
                   </li>
                 ))}
               </ul>
@@ -227,7 +245,12 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
             {ranked.length > 0 ? (
               <p className="queue-item__ranking">
                 Bot’s ranking:{' '}
-                {ranked.map((alternative) => `${titles.get(alternative.slug)} ${Math.round(alternative.confidence * 100)}%`).join(' · ')}
+                {ranked.map((alternative, index) => (
+                  <Fragment key={alternative.slug}>
+                    {index > 0 ? ' · ' : null}
+                    <bdi>{titles.get(alternative.slug)}</bdi> {Math.round(alternative.confidence * 100)}%
+                  </Fragment>
+                ))}
               </p>
             ) : null}
             <label htmlFor={selectId} className="visually-hidden">
@@ -239,7 +262,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
                 <optgroup label="Ranked by the bot">
                   {ranked.map((alternative) => (
                     <option key={alternative.slug} value={alternative.slug}>
-                      {`${titles.get(alternative.slug)} (${Math.round(alternative.confidence * 100)}%${alternative.slug === suggestion?.answer?.slug ? ', its pick' : ''})`}
+                      {`${isolate(titles.get(alternative.slug) ?? alternative.slug)} (${Math.round(alternative.confidence * 100)}%${alternative.slug === suggestion?.answer?.slug ? ', its pick' : ''})`}
                     </option>
                   ))}
                 </optgroup>
@@ -261,7 +284,9 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
               onClick={() =>
                 decide(
                   () => correct({ variables: { threadId: item.threadId, slug: chosen } }),
-                  `Corrected: the bot now answers with “${titles.get(chosen) ?? chosen}”.`,
+                  <>
+                    Corrected: the bot now answers with “<bdi>{titles.get(chosen) ?? chosen}</bdi>”.
+                  </>,
                 )
               }
             >

@@ -49,8 +49,10 @@ export function BotStaffNote({
         {suggestion.answer ? (
           <>
             {' — '}
-            <Link to={`/answers/${suggestion.answer.slug}`}>{suggestion.answer.title}</Link> ({Math.round(suggestion.confidence * 100)}%
-            sure)
+            <Link to={`/answers/${suggestion.answer.slug}`}>
+              <bdi>{suggestion.answer.title}</bdi>
+            </Link>{' '}
+            ({Math.round(suggestion.confidence * 100)}% sure)
           </>
         ) : null}
         .{waiting ? ' The question waits for staff in a review queue.' : null}

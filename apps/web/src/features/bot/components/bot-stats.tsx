@@ -82,7 +82,9 @@ export function BotStatsReport({ days }: { days: number }) {
                 {perAnswer.map(({ answer, counts }) => (
                   <tr key={answer.id}>
                     <th scope="row">
-                      <Link to={`/staff/answers/${answer.slug}`}>{answer.title}</Link>
+                      <Link to={`/staff/answers/${answer.slug}`}>
+                        <bdi>{answer.title}</bdi>
+                      </Link>
                       {answer.retired ? <span className="muted"> (retired)</span> : null}
                     </th>
                     <td>{counts.botAnswers}</td>

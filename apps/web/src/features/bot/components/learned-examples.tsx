@@ -61,13 +61,16 @@ export function LearnedExamples() {
                 <>
                   {example.answerSlug ? (
                     <>
-                      {decisionLabel[example.source]}: <Link to={`/staff/answers/${example.answerSlug}`}>{example.answerTitle}</Link>
+                      {decisionLabel[example.source]}:{' '}
+                      <Link to={`/staff/answers/${example.answerSlug}`}>
+                        <bdi>{example.answerTitle}</bdi>
+                      </Link>
                     </>
                   ) : (
                     <Badge tone="neutral">{decisionLabel[example.source]}</Badge>
                   )}
                   {' · '}
-                  {example.decidedBy ? example.decidedBy.username : 'a removed account'}, <TimeAgo date={example.decidedAt} />
+                  {example.decidedBy ? <bdi>{example.decidedBy.username}</bdi> : 'a removed account'}, <TimeAgo date={example.decidedAt} />
                 </>
               }
               threadId={example.threadId}

@@ -12,6 +12,7 @@ import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
 import { fieldErrorsOf, isEditedSince } from '../../../lib/graphql-errors';
+import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useAction } from '../../../lib/use-action';
 import {
@@ -37,7 +38,7 @@ const sourceLabel: Record<string, string> = {
 
 export function CanonicalAnswerEditor({ slug }: { slug: string }) {
   const { data, error, refetch } = useQuery(CanonicalAnswerEditorDocument, { variables: { slug } });
-  usePageTitle(data?.canonicalAnswer ? `Edit: ${data.canonicalAnswer.title}` : 'Canonical answer');
+  usePageTitle(data?.canonicalAnswer ? `Edit: ${isolate(data.canonicalAnswer.title)}` : 'Canonical answer');
   if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner label="Loading the answer…" />;
   const answer = data.canonicalAnswer;
@@ -49,7 +50,7 @@ export function CanonicalAnswerEditor({ slug }: { slug: string }) {
       </p>
       <div className="page-header">
         <h2>
-          {answer.title} {answer.retired ? <Badge tone="locked">Retired</Badge> : null}
+          <bdi>{answer.title}</bdi> {answer.retired ? <Badge tone="locked">Retired</Badge> : null}
         </h2>
         <RetireToggle slug={answer.slug} retired={answer.retired} />
       </div>
@@ -321,7 +322,12 @@ function RevisionPage({ slug, after }: { slug: string; after: string | null }) {
           <details>
             <summary>
               Version {revision.version}, replaced <TimeAgo date={revision.createdAt} />
-              {revision.editor ? ` by ${revision.editor.username}` : ''}
+              {revision.editor ? (
+                <>
+                  {' '}
+                  by <bdi>{revision.editor.username}</bdi>
+                </>
+              ) : null}
             </summary>
             <p className="revision__title">{revision.title}</p>
             <div className="revision__body">{revision.body}</div>

@@ -4,12 +4,13 @@ import { Badge } from '../../../components/badge';
 import { HtmlBody } from '../../../components/html-body';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
+import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { PublicCanonicalAnswerDocument } from '../api/canonical-answer-documents';
 
 export function PublicAnswer({ slug }: { slug: string }) {
   const { data, error, refetch } = useQuery(PublicCanonicalAnswerDocument, { variables: { slug } });
-  usePageTitle(data?.canonicalAnswer?.title);
+  usePageTitle(data?.canonicalAnswer && isolate(data.canonicalAnswer.title));
   if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner />;
   const answer = data.canonicalAnswer;

@@ -75,7 +75,7 @@ function FlaggedPost({ flag }: { flag: FlagFieldsFragment }) {
   return (
     <>
       <p className="queue-item__reason">
-        <strong>Flagged because:</strong> {flag.reason}
+        <strong>Flagged because:</strong> <bdi>{flag.reason}</bdi>
       </p>
       {flag.excerpt ? <blockquote className="queue-item__excerpt">{flag.excerpt}</blockquote> : null}
     </>
@@ -96,8 +96,14 @@ function LogRow({ entry }: { entry: LogEntry }) {
         <Badge tone={action.tone}>{action.label}</Badge>
         <span className="muted">
           by{' '}
-          {entry.actor ? <Link to={`/u/${encodeURIComponent(entry.actor.username)}`}>{entry.actor.username}</Link> : 'a former moderator'} ·{' '}
-          <TimeAgo date={entry.createdAt} />
+          {entry.actor ? (
+            <Link to={`/u/${encodeURIComponent(entry.actor.username)}`}>
+              <bdi>{entry.actor.username}</bdi>
+            </Link>
+          ) : (
+            'a former moderator'
+          )}{' '}
+          · <TimeAgo date={entry.createdAt} />
         </span>
       </div>
       <p className="moderation-log__target">
@@ -107,7 +113,7 @@ function LogRow({ entry }: { entry: LogEntry }) {
       {entry.acceptance ? <p className="muted">{acceptanceTexts[entry.acceptance]}</p> : null}
       {entry.note ? (
         <p className="queue-item__reason">
-          <strong>Note:</strong> {entry.action === 'CHANGE_ROLE' ? entry.note.replace('->', ' → ') : entry.note}
+          <strong>Note:</strong> <bdi>{entry.action === 'CHANGE_ROLE' ? entry.note.replace('->', ' → ') : entry.note}</bdi>
         </p>
       ) : null}
     </li>
@@ -122,14 +128,20 @@ function Target({ entry }: { entry: LogEntry }) {
     if (!flag.threadId) return <>{`${what} a post that no longer exists`}</>;
     return (
       <>
-        {what} <Link to={`/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}`}>{flag.threadTitle}</Link>
+        {what}{' '}
+        <Link to={`/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}`}>
+          <bdi>{flag.threadTitle}</bdi>
+        </Link>
       </>
     );
   }
   if (entry.targetType === 'USER') {
     return entry.targetUser ? (
       <>
-        User <Link to={`/u/${encodeURIComponent(entry.targetUser.username)}`}>{entry.targetUser.username}</Link>
+        User{' '}
+        <Link to={`/u/${encodeURIComponent(entry.targetUser.username)}`}>
+          <bdi>{entry.targetUser.username}</bdi>
+        </Link>
       </>
     ) : (
       <>User #{entry.targetId}</>
@@ -141,7 +153,10 @@ function Target({ entry }: { entry: LogEntry }) {
   const link = `/t/${entry.thread.id}${entry.targetType === 'REPLY' ? `#reply-${entry.targetId}` : ''}`;
   return (
     <>
-      {what} <Link to={link}>{entry.thread.title}</Link>
+      {what}{' '}
+      <Link to={link}>
+        <bdi>{entry.thread.title}</bdi>
+      </Link>
     </>
   );
 }

@@ -57,8 +57,8 @@ function FlagRow({ flag }: { flag: FlagItem }) {
       <div className="queue-item__head">
         <Badge tone="hidden">Flag</Badge>
         <span className="muted">
-          {flag.postType === 'THREAD' ? 'Question' : 'Reply'} flagged by {flag.reporter?.username ?? 'a former member'}{' '}
-          <TimeAgo date={flag.createdAt} />
+          {flag.postType === 'THREAD' ? 'Question' : 'Reply'} flagged by{' '}
+          {flag.reporter ? <bdi>{flag.reporter.username}</bdi> : 'a former member'} <TimeAgo date={flag.createdAt} />
         </span>
       </div>
       {link ? (
@@ -69,7 +69,7 @@ function FlagRow({ flag }: { flag: FlagItem }) {
         <span className="queue-item__title">The post no longer exists</span>
       )}
       <p className="queue-item__reason">
-        <strong>Reason:</strong> {flag.reason}
+        <strong>Reason:</strong> <bdi>{flag.reason}</bdi>
       </p>
       <blockquote className="queue-item__excerpt">{flag.excerpt}</blockquote>
       <div className="row">

@@ -1,6 +1,6 @@
 import { webPages } from '#web-pages';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus } from '../../../components/status';
@@ -16,21 +16,25 @@ import {
 
 type NotificationItem = NotificationsQuery['notifications']['nodes'][number];
 
-function describe(notification: NotificationItem): string {
-  const who = notification.actor ? (notification.actor.isBot ? 'The FAQ bot' : notification.actor.username) : 'Someone';
+function describe(notification: NotificationItem): ReactNode {
+  const who = notification.actor ? notification.actor.isBot ? 'The FAQ bot' : <bdi>{notification.actor.username}</bdi> : 'Someone';
   switch (notification.kind) {
     case 'REPLY':
-      return `${who} replied to your question`;
+      return <>{who} replied to your question</>;
     case 'MENTION':
-      return `${who} mentioned you`;
+      return <>{who} mentioned you</>;
     case 'ACCEPTED':
-      return notification.replyIsYours ? `${who} accepted your answer` : `${who} accepted an answer`;
+      return (
+        <>
+          {who} accepted {notification.replyIsYours ? 'your answer' : 'an answer'}
+        </>
+      );
     case 'BOT_ANSWER':
       return 'The FAQ bot answered your question';
     case 'SIGN_IN_ATTEMPT':
       return 'Someone entered your password but not your two-factor code';
     default:
-      return `${who} did something`;
+      return <>{who} did something</>;
   }
 }
 
@@ -58,9 +62,15 @@ function groupByThread(nodes: readonly NotificationItem[]): ThreadGroup[] {
   return [...groups.values()];
 }
 
-function describeGroup(group: ThreadGroup): string {
+function describeGroup(group: ThreadGroup): ReactNode {
   const [newest, ...older] = group.notifications;
-  return older.length === 0 ? describe(newest!) : `${describe(newest!)}, and ${older.length} more`;
+  return older.length === 0 ? (
+    describe(newest!)
+  ) : (
+    <>
+      {describe(newest!)}, and {older.length} more
+    </>
+  );
 }
 
 /**

@@ -47,7 +47,13 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
     <>
       {isFirst && nodes.length === 0 ? (
         <li>
-          <EmptyState title={`Nothing matches “${query}”.`}>
+          <EmptyState
+            title={
+              <>
+                Nothing matches “<bdi>{query}</bdi>”.
+              </>
+            }
+          >
             <p>
               Try other words, or <Link to="/ask">ask it as a new question</Link>.
             </p>

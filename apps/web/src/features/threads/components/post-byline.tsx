@@ -27,7 +27,7 @@ export function PostByline({ author, staffAnswer, createdAt, edited, editedAt, p
           <strong>FAQ bot</strong>
         ) : (
           <Link className="byline__author" to={`/u/${encodeURIComponent(author.username)}`}>
-            {author.username}
+            <bdi>{author.username}</bdi>
           </Link>
         )}{' '}
         {staffAnswer ? (

@@ -50,7 +50,11 @@ function RevisionPage({ postType, postId, after }: { postType: PostType; postId:
       {nodes.map((revision) => (
         <li key={revision.id} className="revision">
           <p className="revision__meta">
-            Before the edit by <strong>{revision.editor.username}</strong> <TimeAgo date={revision.createdAt} />
+            Before the edit by{' '}
+            <strong>
+              <bdi>{revision.editor.username}</bdi>
+            </strong>{' '}
+            <TimeAgo date={revision.createdAt} />
           </p>
           {revision.previousTitle ? <p className="revision__title">{revision.previousTitle}</p> : null}
           <div className="revision__body">{revision.previousBody}</div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
@@ -120,7 +120,13 @@ function ThreadListPage({
         <li>
           {author ? (
             // Someone's profile: an invitation to ask would read as addressed to them.
-            <EmptyState title={`${author.username} has not asked a question yet.`} />
+            <EmptyState
+              title={
+                <>
+                  <bdi>{author.username}</bdi> has not asked a question yet.
+                </>
+              }
+            />
           ) : (
             <EmptyState title={emptyTitle(tab, tag)}>
               <p>
@@ -138,11 +144,16 @@ function ThreadListPage({
   );
 }
 
-function emptyTitle(tab: ThreadListTab, tag: string | null): string {
-  const tagged = tag ? ` tagged “${tag}”` : '';
-  if (tab === 'unanswered') return `No unanswered questions${tagged}.`;
-  if (tab === 'answered') return `No answered questions${tagged} yet.`;
-  return `No questions${tagged} yet.`;
+function emptyTitle(tab: ThreadListTab, tag: string | null): ReactNode {
+  const tagged = tag ? (
+    <>
+      {' '}
+      tagged “<bdi>{tag}</bdi>”
+    </>
+  ) : null;
+  if (tab === 'unanswered') return <>No unanswered questions{tagged}.</>;
+  if (tab === 'answered') return <>No answered questions{tagged} yet.</>;
+  return <>No questions{tagged} yet.</>;
 }
 
 type ThreadSummary = ThreadListQuery['threads']['nodes'][number];
@@ -164,7 +175,10 @@ function ThreadListItem({ thread, fresh }: { thread: ThreadSummary; fresh: boole
           {thread.hidden ? <Badge tone="hidden">Hidden</Badge> : null}
           {fresh ? <Badge tone="open">New activity</Badge> : null}
           <span>
-            asked by <Link to={`/u/${encodeURIComponent(thread.author.username)}`}>{thread.author.username}</Link>
+            asked by{' '}
+            <Link to={`/u/${encodeURIComponent(thread.author.username)}`}>
+              <bdi>{thread.author.username}</bdi>
+            </Link>
           </span>
           <span aria-hidden="true">·</span>
           <span>

@@ -13,6 +13,7 @@ import { useLiveConnected } from '../../../lib/live-connection';
 import { useHasSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
 import { useAnnouncement } from '../../../lib/use-announcement';
+import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useViewer } from '../../../lib/viewer';
 import { ThreadActivityDocument } from '../api/live-documents';
@@ -108,7 +109,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
     rememberLoadedReplies(client.cache, { threadId, around: pages.around, pagesBefore: pages.before, pagesAfter: pages.after });
   }, [client, threadId, pages]);
   const missing = error !== undefined && isMissing(error);
-  usePageTitle(missing ? 'Question not found' : data?.thread.title);
+  usePageTitle(missing ? 'Question not found' : data?.thread.title && isolate(data.thread.title));
 
   // Also when the page read the thread again (a moderator hid it while it was open): what was shown is no longer there.
   if (missing) {
@@ -508,7 +509,14 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
           <span aria-hidden="true">✓</span>{' '}
           <a href={`#reply-${accepted.id}`}>
             See the accepted answer
-            {accepted.author.isBot ? ' (automated)' : ` by ${accepted.author.username}`}
+            {accepted.author.isBot ? (
+              ' (automated)'
+            ) : (
+              <>
+                {' '}
+                by <bdi>{accepted.author.username}</bdi>
+              </>
+            )}
           </a>
         </p>
       ) : null}

@@ -2,19 +2,22 @@ import { useQuery } from '@apollo/client/react';
 import { Badge } from '../../../components/badge';
 import { ErrorMessage, Spinner } from '../../../components/status';
 import { calendarDate } from '../../../lib/format-time';
+import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { UserProfileDocument } from '../api/user-documents';
 
 /** Name, role and join date; returns whether the user exists so the page can list their questions. */
 export function UserProfileHeader({ username }: { username: string }) {
   const { data, error, refetch } = useQuery(UserProfileDocument, { variables: { username } });
-  usePageTitle(data?.user?.username ?? username);
+  usePageTitle(isolate(data?.user?.username ?? username));
   if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner />;
   if (!data.user) {
     return (
       <section className="card">
-        <h1>No member called “{username}”</h1>
+        <h1>
+          No member called “<bdi>{username}</bdi>”
+        </h1>
       </section>
     );
   }
@@ -26,7 +29,7 @@ export function UserProfileHeader({ username }: { username: string }) {
       </span>
       <div>
         <h1>
-          {user.username} {user.isStaff ? <Badge tone="staff">Staff</Badge> : null}{' '}
+          <bdi>{user.username}</bdi> {user.isStaff ? <Badge tone="staff">Staff</Badge> : null}{' '}
           {user.isBot ? <Badge tone="bot">Automated</Badge> : null}
         </h1>
         <p className="muted">Member since {calendarDate(user.createdAt)}</p>

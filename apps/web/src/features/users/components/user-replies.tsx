@@ -56,7 +56,13 @@ function UserRepliesPage({ userId, username, after, isFirst, isLast, onLoadMore 
     <>
       {isFirst && nodes.length === 0 ? (
         <li>
-          <EmptyState title={`${username} has not replied yet.`} />
+          <EmptyState
+            title={
+              <>
+                <bdi>{username}</bdi> has not replied yet.
+              </>
+            }
+          />
         </li>
       ) : null}
       {nodes.map((reply) => (
