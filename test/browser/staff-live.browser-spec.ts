@@ -81,6 +81,44 @@ describe('the staff dashboard, live', () => {
     expect(await watching.getByTestId('queue-announcement').textContent()).toBe('');
   });
 
+  it('takes a flag another staff member dismissed or hid the post of off the open flags, with the count, without a reload', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const reporter = await createAccount(forum.app, Role.MEMBER);
+    const reasons = [`Not about two-factor ${randomBytes(3).toString('hex')}`, `Advertising ${randomBytes(3).toString('hex')}`];
+    for (const reason of reasons) {
+      const { id } = await askQuestion(forum.app, member.token, offTopic());
+      await forum.app.query(
+        'mutation F($id: ID!, $reason: String!) { flagPost(postType: THREAD, postId: $id, reason: $reason) { id } }',
+        { id, reason },
+        { token: reporter.token },
+      );
+    }
+    const pages: Page[] = [];
+    for (let index = 0; index < 2; index++) {
+      const staffAccount = await createAccount(forum.app, Role.STAFF);
+      const page = await (await forum.open({ token: staffAccount.token })).newPage();
+      const before = staffSubscribers();
+      await page.goto('/staff?queue=flags');
+      await until(() => staffSubscribers() > before, 'the staff page subscribes to its queues');
+      pages.push(page);
+    }
+    const [deciding, watching] = pages as [Page, Page];
+    const [dismissedReason, hiddenReason] = reasons as [string, string];
+    const flags = await tabCount(watching, 'Open flags');
+    const dismissedRow = watching.locator('li.queue-item', { hasText: dismissedReason });
+    const hiddenRow = watching.locator('li.queue-item', { hasText: hiddenReason });
+    await dismissedRow.waitFor();
+    await hiddenRow.waitFor();
+
+    await deciding.locator('li.queue-item', { hasText: dismissedReason }).getByRole('button', { name: 'Dismiss flag' }).click();
+    await dismissedRow.waitFor({ state: 'detached' });
+    await watching.getByRole('tab', { name: `Open flags, ${flags - 1}`, exact: true }).waitFor();
+
+    await deciding.locator('li.queue-item', { hasText: hiddenReason }).getByRole('button', { name: 'Hide the post' }).click();
+    await hiddenRow.waitFor({ state: 'detached' });
+    await watching.getByRole('tab', { name: `Open flags, ${flags - 2}`, exact: true }).waitFor();
+  });
+
   it("updates the tabs' counts after the staff member's own decisions, with no live socket", async () => {
     const member = await createAccount(forum.app, Role.MEMBER);
     const staffAccount = await createAccount(forum.app, Role.STAFF);
