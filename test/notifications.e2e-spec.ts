@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DataSource, FindManyOptions, ObjectLiteral, Repository } from 'typeorm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
 import { NotificationKind } from '../apps/api/src/notifications/notification-kind.js';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
@@ -9,12 +9,15 @@ import { Role } from '../apps/api/src/common/role.js';
 import { PostType } from '../apps/api/src/common/post-type.js';
 import { PendingPostJobEntity } from '../apps/api/src/jobs/pending-post-job.entity.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
+import { PostsService } from '../apps/api/src/threads/posts.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id title } }';
 const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
 const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
+const unacceptMutation = 'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }';
 const notificationsQuery = `query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
     nodes { id kind replyId replyIsYours read createdAt thread { id title } actor { id username isBot } }
@@ -331,6 +334,12 @@ describe('notifications', () => {
     expect(counts).toEqual([...Array(10).fill(1), 0]);
   });
 
+  // An acceptance's notifications are made by a job, for the acceptance that stands when it runs: done when this returns.
+  const accept = async (replyId: string, token: string) => {
+    await app.query(acceptMutation, { replyId }, { token });
+    await app.jobsDone();
+  };
+
   it('tells the answer’s author and the asker about an accepted answer, except whoever accepted it', async () => {
     const thread = await ask();
     const replyId = await reply(thread.id);
@@ -356,15 +365,14 @@ describe('notifications', () => {
     const thread = await ask();
     const firstReplyId = await reply(thread.id);
     const secondReplyId = await reply(thread.id, bystander.token);
-    const unaccept = 'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }';
 
     for (let round = 0; round < 3; round++) {
-      await app.query(acceptMutation, { replyId: firstReplyId }, { token: asker.token });
-      await app.query(unaccept, { threadId: thread.id }, { token: asker.token });
-      await app.query(acceptMutation, { replyId: firstReplyId }, { token: asker.token });
-      await app.query(acceptMutation, { replyId: secondReplyId }, { token: asker.token });
+      await accept(firstReplyId, asker.token);
+      await app.query(unacceptMutation, { threadId: thread.id }, { token: asker.token });
+      await accept(firstReplyId, asker.token);
+      await accept(secondReplyId, asker.token);
       // Staff accepting tells the asker too, once per reply as well.
-      await app.query(acceptMutation, { replyId: firstReplyId }, { token: staff.token });
+      await accept(firstReplyId, staff.token);
     }
 
     const accepted = async (account: TestAccount) =>
@@ -379,7 +387,7 @@ describe('notifications', () => {
   it('tells nobody anew when staff restore the accepted answer they hid: the acceptance is given back, not made again', async () => {
     const thread = await ask();
     const replyId = await reply(thread.id);
-    await app.query(acceptMutation, { replyId }, { token: asker.token });
+    await accept(replyId, asker.token);
     for (const action of ['hidePost', 'restorePost'])
       await app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: staff.token });
 
@@ -390,6 +398,133 @@ describe('notifications', () => {
     expect(await accepted(replier)).toEqual([asker.username]);
     expect(await accepted(asker)).toEqual([]);
   });
+
+  /**
+   * Holds the notification jobs of these replies at their first read until `release()`, as a slow database would: how
+   * many of their runs got there so far is `runs()`.
+   */
+  const holdJobsOf = (replyIds: string[]) => {
+    const posts = app.nest.get(PostsService);
+    const findOne = posts.findOne.bind(posts);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = (postType: PostType, postId: number) => postType === PostType.REPLY && replyIds.includes(String(postId));
+    const spy = vi.spyOn(posts, 'findOne').mockImplementation(async (postType, postId) => {
+      if (held(postType, postId)) await released;
+      return findOne(postType, postId);
+    });
+    return {
+      runs: () => spy.mock.calls.filter(([postType, postId]) => held(postType, postId)).length,
+      release,
+      restore: () => {
+        release();
+        spy.mockRestore();
+      },
+    };
+  };
+  /** Accepts the reply, and fails unless the answer comes while the notification jobs are held. */
+  const acceptAtOnce = async (replyId: string, token: string) => {
+    const answered = await Promise.race([
+      app.request(acceptMutation, { replyId }, { token }).then((response) => response.errors ?? 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+    ]);
+    expect(answered).toBe('answered');
+  };
+  const acceptedOf = async (account: TestAccount) =>
+    (await notificationsOf(account, { first: 50 })).notifications.nodes
+      .filter((node) => node.kind === 'ACCEPTED')
+      .map((node) => ({ replyId: node.replyId, actor: node.actor?.username }));
+
+  it('accepts an answer without waiting for its notifications, which come once their job has run', async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id);
+    const hold = holdJobsOf([replyId]);
+    try {
+      await acceptAtOnce(replyId, staff.token);
+      await until(() => hold.runs() > 0, 'the notification job is under way');
+      const unread = (account: TestAccount) =>
+        app.query<NotificationsData>(notificationsQuery, { unreadOnly: true }, { token: account.token });
+      await expect(unread(replier)).resolves.toMatchObject({ notifications: { nodes: [] } });
+
+      hold.release();
+      expect(await acceptedOf(replier)).toEqual([{ replyId, actor: staff.username }]);
+      expect(await acceptedOf(asker)).toEqual([{ replyId, actor: staff.username }]);
+      // Queued again (a sweep that read the pending row before the run removed it): nobody is told twice.
+      const jobs = app.nest.get(PostJobs);
+      await jobs.run({ job: 'notify-accepted', postType: PostType.REPLY, postId: Number(replyId), causedById: Number(staff.id) });
+      expect(await acceptedOf(replier)).toEqual([{ replyId, actor: staff.username }]);
+      expect(await acceptedOf(asker)).toEqual([{ replyId, actor: staff.username }]);
+    } finally {
+      hold.restore();
+    }
+  });
+
+  it('tells of the acceptance that stands when its job runs: none withdrawn or replaced, and who accepted last', async () => {
+    const withdrawn = await ask();
+    const withdrawnReplyId = await reply(withdrawn.id);
+    const replaced = await ask();
+    const replacedReplyId = await reply(replaced.id);
+    const replacingReplyId = await reply(replaced.id, bystander.token);
+    const again = await ask();
+    const againReplyId = await reply(again.id);
+    const hold = holdJobsOf([withdrawnReplyId, replacedReplyId, replacingReplyId, againReplyId]);
+    // Each change comes while the job of the acceptance before it is reading the reply.
+    const acceptHeld = async (replyId: string, token: string) => {
+      const runs = hold.runs();
+      await acceptAtOnce(replyId, token);
+      await until(() => hold.runs() > runs, 'the acceptance’s job is under way');
+    };
+    try {
+      await acceptHeld(withdrawnReplyId, asker.token);
+      await app.query(unacceptMutation, { threadId: withdrawn.id }, { token: asker.token });
+      await acceptHeld(replacedReplyId, asker.token);
+      await acceptHeld(replacingReplyId, asker.token);
+      // The asker's acceptance is withdrawn and staff accept the same reply again: the job of the first gives way.
+      await acceptHeld(againReplyId, asker.token);
+      await app.query(unacceptMutation, { threadId: again.id }, { token: asker.token });
+      await acceptHeld(againReplyId, staff.token);
+    } finally {
+      hold.restore();
+    }
+    expect(await acceptedOf(replier)).toEqual([{ replyId: againReplyId, actor: staff.username }]);
+    expect(await acceptedOf(bystander)).toEqual([{ replyId: replacingReplyId, actor: asker.username }]);
+    expect(await acceptedOf(asker)).toEqual([{ replyId: againReplyId, actor: staff.username }]);
+  });
+
+  // On PostgreSQL, where the job's transaction and the acceptance's lock rows (SQLite queues whole transactions).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'accepts a reply again at once while the job of its earlier acceptance is storing its notifications',
+    async () => {
+      const thread = await ask();
+      const replyId = await reply(thread.id);
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let reads = 0;
+      const find = Repository.prototype.find;
+      // Who was told of an accepted answer already: read inside the transaction that stores the job's notifications.
+      const held = vi.spyOn(Repository.prototype, 'find').mockImplementation(async function (
+        this: Repository<ObjectLiteral>,
+        options?: FindManyOptions<ObjectLiteral>,
+      ) {
+        if (this.target === NotificationEntity && (options?.where as { kind?: unknown } | undefined)?.kind === NotificationKind.ACCEPTED) {
+          reads++;
+          await released;
+        }
+        return find.call(this, options);
+      });
+      try {
+        await acceptAtOnce(replyId, asker.token);
+        await until(() => reads > 0, 'the job stores its notifications');
+        await app.query(unacceptMutation, { threadId: thread.id }, { token: asker.token });
+        await acceptAtOnce(replyId, staff.token);
+      } finally {
+        release();
+        held.mockRestore();
+      }
+      expect(await acceptedOf(replier)).toEqual([{ replyId, actor: staff.username }]);
+      expect(await acceptedOf(asker)).toEqual([{ replyId, actor: staff.username }]);
+    },
+  );
 
   it('marks only your own notifications read, one by one or all at once', async () => {
     const thread = await ask();

@@ -8,6 +8,7 @@ const main = 'dist/apps/api/src/main.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
 const replyMutation = 'mutation Reply($threadId: ID!, $body: String!) { replyToThread(threadId: $threadId, body: $body) { id } }';
+const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
 const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token } }';
 const threadQuery = `query Thread($id: ID!) {
   thread(id: $id) { processing replies(first: 10) { nodes { id author { isBot } } } }
@@ -126,7 +127,7 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
   });
 
   it.skipIf(redis && !process.env.TEST_REDIS_URL)(
-    'gives the question its bot decision and the reply its notification after a restart, once each',
+    'gives the question its bot decision, and the reply and its acceptance their notifications, after a restart, once each',
     async () => {
       // The first instance stores posts but runs no jobs, like an instance that dies right after the commit.
       server = await startServer(database, { ...redisSettings, JOB_WORKERS: 'false' });
@@ -150,12 +151,15 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
         { threadId, body: 'Same here, following this thread.' },
         replier,
       );
-      // Nothing ran: the bot has not answered, the asker has not heard of the reply, and the page is told to look again.
+      await graphql(server, acceptMutation, { replyId: replyToThread.id }, asker);
+      // Nothing ran: the bot has not answered, the asker has not heard of the reply, nor the replier of its acceptance, and
+      // the page is told to look again.
       expect((await graphql<ThreadData>(server, threadQuery, { id: threadId })).thread).toEqual({
         processing: true,
         replies: { nodes: [{ id: replyToThread.id, author: { isBot: false } }] },
       });
       expect(await graphql<NotificationsData>(server, notificationsQuery, {}, asker)).toMatchObject({ unreadNotificationCount: 0 });
+      expect(await graphql<NotificationsData>(server, notificationsQuery, {}, replier)).toMatchObject({ unreadNotificationCount: 0 });
 
       await killHard(server);
       server = null;
@@ -171,6 +175,11 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
         (data) => data.unreadNotificationCount > 0,
         'the asker is notified of the reply',
       );
+      await eventually(
+        () => graphql<NotificationsData>(server!, notificationsQuery, {}, replier),
+        (data) => data.unreadNotificationCount > 0,
+        'the replier is notified of the acceptance',
+      );
       // A moment more for anything that would run twice.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect((await graphql<ThreadData>(server, threadQuery, { id: threadId })).thread.replies.nodes).toHaveLength(
@@ -180,6 +189,11 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
       // The bot's instant answer does not notify the asker who caused it; the member's reply does, once.
       expect(notifications.notifications.nodes).toEqual([{ kind: 'REPLY', replyId: replyToThread.id }]);
       expect(await graphql<NotificationsData>(server, notificationsQuery, {}, asker)).toMatchObject({ unreadNotificationCount: 1 });
+      // The asker accepted it: only the replier is told, once.
+      expect(await graphql<NotificationsData>(server, notificationsQuery, {}, replier)).toEqual({
+        notifications: { nodes: [{ kind: 'ACCEPTED', replyId: replyToThread.id }] },
+        unreadNotificationCount: 1,
+      });
     },
     90_000,
   );

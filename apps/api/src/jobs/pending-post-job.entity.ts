@@ -20,13 +20,17 @@ export class PendingPostJobEntity {
   @Column({ name: 'post_id', type: 'integer' })
   postId: number;
 
-  /** The person whose own action made the post (the asker, for the bot's instant answer): not notified of it. */
+  /**
+   * The person whose own action made the post (the asker, for the bot's instant answer), the edit (its editor) or the
+   * acceptance (who accepted the reply): not notified of it.
+   */
   @Column({ name: 'caused_by_id', type: 'integer', nullable: true })
   causedById: number | null;
 
   /**
-   * An edit's job: the version of the post it waits to be run for, raised by each later edit; the job is done only if
-   * it is unchanged when it finishes. Null for a new post's jobs.
+   * An edit's job: the version of the post it waits to be run for, raised by each later edit; an acceptance's: the row's
+   * own id, as a later acceptance of the reply records a row of its own. The job is done only if it is unchanged when it
+   * finishes. Null for a new post's jobs.
    */
   @Column({ name: 'post_version', type: 'integer', nullable: true })
   postVersion: number | null;

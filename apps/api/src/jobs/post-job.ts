@@ -10,16 +10,16 @@ export interface PostJob {
   postId: number;
   causedById: number | null;
   /**
-   * An edit's job: the post's version it was queued for (see PendingEdit). Absent for a new post's jobs, and in jobs
-   * queued before versions were.
+   * An edit's job: the post's version it was queued for; an acceptance's: the acceptance it was queued for (see
+   * PendingVersion). Absent for a new post's jobs, and in jobs queued before versions were.
    */
   postVersion?: number | null;
 }
 
 /**
- * The queue's id of a job: one per (job, post), and per version of the post for an edit's job, so queueing it twice
- * runs it once, and an edit committed while the job of an earlier edit runs queues a run of its own: the queues take
- * no second job with the id of one that runs.
+ * The queue's id of a job: one per (job, post), and per version for an edit's or an acceptance's job, so queueing it
+ * twice runs it once, and an edit (an acceptance) committed while the job of an earlier one runs queues a run of its
+ * own: the queues take no second job with the id of one that runs.
  */
 export function postJobId(job: Pick<PostJob, 'job' | 'postType' | 'postId' | 'postVersion'>): string {
   const version = job.postVersion == null ? '' : `.v${job.postVersion}`;
@@ -70,13 +70,28 @@ export interface PostEdit {
   revisionId: number;
 }
 
-/** An edit's job as its pending row is when a run starts. */
-export interface PendingEdit {
-  /** The post's version the job is to serve: a run is done only if it is still the same when it finishes. */
+/**
+ * A reply made the accepted answer, as the transaction that makes it stores it: what an acceptance's handler looks at
+ * to tell whether it needs its job.
+ */
+export interface Acceptance {
+  replyId: number;
+  replyAuthorId: number;
+  threadAuthorId: number;
+  /** Who accepted it (the asker, or staff): the job's `causedById`. */
+  acceptedById: number;
+}
+
+/** An edit's or an acceptance's job as its pending row is when a run starts. */
+export interface PendingVersion {
+  /**
+   * The version the job is to serve (the post's, for an edit; the acceptance's, see PostJobs.recordAcceptance): a run
+   * is done only if it is still the same when it finishes.
+   */
   postVersion: number | null;
   /**
    * The revision of the text before the first edit the job serves: names in it and in earlier texts were dealt with
-   * (null: all revisions, for a row from before this was recorded).
+   * (null: all revisions, for a row from before this was recorded, and for an acceptance's job).
    */
   servedRevisionId: number | null;
 }
@@ -120,10 +135,23 @@ export interface EditedJobHandler extends PostJobHandlerBase {
   after: 'editing';
   /** Whether this edit can come to anything in this job; without it, every edit of a `postType` post gets the job. */
   needs?(edit: Omit<PostEdit, 'postId'>): boolean;
-  run(job: PostJob, completion: PostJobCompletion, pending: PendingEdit): Promise<void>;
+  run(job: PostJob, completion: PostJobCompletion, pending: PendingVersion): Promise<void>;
 }
 
-export type PostJobHandler = PostedJobHandler | EditedJobHandler;
+/**
+ * A job a reply's acceptance as the answer sets off (see PostJobs.recordAcceptance), for that acceptance: each
+ * acceptance of the reply replaces the job an earlier one still waits with, and a run for a replaced acceptance does
+ * nothing, nor completes when the reply is accepted again meanwhile; the newest acceptance's run does the work.
+ */
+export interface AcceptedJobHandler extends PostJobHandlerBase {
+  after: 'accepting';
+  postType: PostType.REPLY;
+  /** Whether this acceptance can come to anything in this job; without it, every acceptance gets the job. */
+  needs?(acceptance: Acceptance): boolean;
+  run(job: PostJob, completion: PostJobCompletion): Promise<void>;
+}
+
+export type PostJobHandler = PostedJobHandler | EditedJobHandler | AcceptedJobHandler;
 
 /** Where post jobs wait for a worker: BullMQ with Redis, else this process. */
 export interface PostJobQueue {

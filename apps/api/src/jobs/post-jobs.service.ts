@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { insertRow } from '../common/returning-writes.js';
 import { sqlBoolean, SqlParameters, sqlExecute, sqlRows } from '../common/sql.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
@@ -12,9 +13,11 @@ import { PostType } from '../common/post-type.js';
 import { LocalJobQueue } from './local-job-queue.js';
 import { PendingPostJobEntity } from './pending-post-job.entity.js';
 import {
+  AcceptedJobHandler,
+  Acceptance,
   EditedJobHandler,
   NewPost,
-  PendingEdit,
+  PendingVersion,
   PostEdit,
   PostedJobHandler,
   PostJob,
@@ -36,16 +39,17 @@ const redisAddTimeoutMs = 500;
 
 /**
  * Thrown inside a handler's transaction when its job is no longer pending as the run found it (another run finished
- * first, or an edit came after the text it read): rolls it back.
+ * first, or an edit or an acceptance came after the post it read): rolls it back.
  */
 class JobNoLongerPending extends Error {}
 
 type JobKey = Pick<PostJob, 'job' | 'postType' | 'postId'>;
 
 /**
- * The work a new post sets off (the bot's decision, notifications, impostor checks), or an edit of its text (the
- * notifications of whom it newly mentions), taken off the request. Each feature registers its handlers; the post's
- * (or the edit's) transaction records one pending row per job (`record`, `recordEdit`);
+ * The work a new post sets off (the bot's decision, notifications, impostor checks), an edit of its text (the
+ * notifications of whom it newly mentions), or a reply's acceptance as the answer (its notifications), taken off the
+ * request. Each feature registers its handlers; the post's (the edit's, the acceptance's) transaction records one
+ * pending row per job (`record`, `recordEdit`, `recordAcceptance`);
  * after the commit the jobs are queued (`queue`): on BullMQ when Redis is reachable, so any instance's worker takes
  * them, else in this process. A job is done when its row is gone; a sweep queues again what a crash left.
  */
@@ -108,7 +112,35 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     );
   }
 
-  private async recordPending(manager: EntityManager, jobs: PostJob[], edit: PendingEdit): Promise<PostJob[]> {
+  /**
+   * Inside the transaction that makes a reply the accepted answer: the jobs the acceptance needs, recorded as pending.
+   * Queue them after the commit. Each acceptance is a version of its own, the id of the row recorded for it: the row an
+   * earlier acceptance of the reply still waits with is replaced (its runs then do nothing), whether or not this one
+   * needs the job, and the queues take this one's job under an id of its own even while a run for an earlier one finishes.
+   */
+  async recordAcceptance(manager: EntityManager, acceptance: Acceptance): Promise<PostJob[]> {
+    const handlers = [...this.handlers.values()].filter((handler): handler is AcceptedJobHandler => handler.after === 'accepting');
+    if (handlers.length === 0) return [];
+    const { replyId: postId, acceptedById: causedById } = acceptance;
+    const postType = PostType.REPLY;
+    const sql = new SqlParameters();
+    await sqlExecute(
+      manager,
+      `DELETE FROM pending_post_jobs WHERE job IN (${sql.list(handlers.map((handler) => handler.job))})
+       AND post_type = ${sql.param(postType)} AND post_id = ${sql.param(postId)}`,
+      sql.values,
+    );
+    const jobs: PostJob[] = [];
+    for (const handler of handlers.filter((handler) => handler.needs?.(acceptance) ?? true)) {
+      const id = await insertRow(manager, PendingPostJobEntity, { job: handler.job, postType, postId, causedById, createdAt: new Date() });
+      const version = new SqlParameters();
+      await sqlExecute(manager, `UPDATE pending_post_jobs SET post_version = id WHERE id = ${version.param(id)}`, version.values);
+      jobs.push({ job: handler.job, postType, postId, causedById, postVersion: id });
+    }
+    return jobs;
+  }
+
+  private async recordPending(manager: EntityManager, jobs: PostJob[], edit: PendingVersion): Promise<PostJob[]> {
     if (jobs.length === 0) return jobs;
     const createdAt = new Date();
     const sql = new SqlParameters();
@@ -150,7 +182,9 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   private neededBy(post: Omit<NewPost, 'postId'>): PostedJobHandler[] {
     return [...this.handlers.values()].filter(
       (handler): handler is PostedJobHandler =>
-        handler.after !== 'editing' && handler.postType === post.postType && (handler.needs?.(post) ?? true),
+        (handler.after === undefined || handler.after === 'posting') &&
+        handler.postType === post.postType &&
+        (handler.needs?.(post) ?? true),
     );
   }
 
@@ -162,7 +196,8 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   /**
    * Runs one job (the processor of both queues); throws to be retried. A new post's job run again once done (queued
    * twice by a sweep) changes nothing, without a read first: handlers are idempotent and `complete` refuses a second
-   * completion. An edit's job reads its pending row first, and is done only if no edit came since (see runEdited).
+   * completion. An edit's or an acceptance's job reads its pending row first, and is done only if no edit (no
+   * acceptance of the reply) came since (see runVersioned).
    */
   async run(job: PostJob): Promise<void> {
     const handler = this.handlers.get(job.job);
@@ -170,7 +205,7 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
     this.running++;
     try {
-      if (handler.after === 'editing') await this.runEdited(handler, job);
+      if (handler.after === 'editing' || handler.after === 'accepting') await this.runVersioned(handler, job);
       else await this.runOnce(handler, job, null);
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
@@ -185,43 +220,44 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * An edit's job, for the post's version it was queued for, if its row still waits for that version. Each edit raises
-   * the row's version and queues the job for its own version (a job id of its own, so a run in progress does not make
-   * the queues drop it): a run for an older version does nothing, and one that read the text before a later edit
-   * finds the row changed when it completes and writes nothing; the later edit's run serves them all.
+   * An edit's or an acceptance's job, for the version it was queued for, if its row still waits for that version. Each
+   * edit raises the row's version, each acceptance of the reply records a row of its own, and queues the job for it (a
+   * job id of its own, so a run in progress does not make the queues drop it): a run for an older version does nothing,
+   * and one that read the post before a later edit or acceptance finds the row changed when it completes and writes
+   * nothing; the later one's run serves them all.
    */
-  private async runEdited(handler: EditedJobHandler, job: PostJob): Promise<void> {
-    const pending = await this.pendingEdit(job);
+  private async runVersioned(handler: EditedJobHandler | AcceptedJobHandler, job: PostJob): Promise<void> {
+    const pending = await this.pendingVersion(job);
     if (!pending) return;
     // A job queued before jobs carried their version serves whichever the row waits for.
     if (job.postVersion != null && pending.postVersion !== job.postVersion) return;
     await this.runOnce(handler, job, pending);
   }
 
-  /** One run of a job's handler; with `edit`, its completion holds only if the row still waits for that version. */
-  private async runOnce(handler: PostJobHandler, job: PostJob, edit: PendingEdit | null): Promise<void> {
+  /** One run of a job's handler; with `versioned`, its completion holds only if the row still waits for that version. */
+  private async runOnce(handler: PostJobHandler, job: PostJob, versioned: PendingVersion | null): Promise<void> {
     const key = { job: job.job, postType: job.postType, postId: job.postId };
     let completed = false;
     try {
       const completion: PostJobCompletion = {
         complete: async (manager) => {
-          if (!(await deletePending(manager, key, edit))) throw new JobNoLongerPending();
+          if (!(await deletePending(manager, key, versioned))) throw new JobNoLongerPending();
           completed = true;
         },
         completionQuery: (sql, onlyIf) => {
           completed = true;
-          return `${pendingDeletion(sql, key, edit)}${onlyIf ? ` AND ${onlyIf}` : ''} RETURNING 1`;
+          return `${pendingDeletion(sql, key, versioned)}${onlyIf ? ` AND ${onlyIf}` : ''} RETURNING 1`;
         },
       };
-      if (handler.after === 'editing') await handler.run(job, completion, edit!);
+      if (handler.after === 'editing') await handler.run(job, completion, versioned!);
       else await handler.run(job, completion);
-      if (!completed) await deletePending(this.pending.manager, key, edit);
+      if (!completed) await deletePending(this.pending.manager, key, versioned);
     } catch (error) {
       if (!(error instanceof JobNoLongerPending)) throw error;
     }
   }
 
-  private async pendingEdit(key: JobKey): Promise<PendingEdit | null> {
+  private async pendingVersion(key: JobKey): Promise<PendingVersion | null> {
     const row = await this.pending.findOne({
       select: { id: true, postVersion: true, servedRevisionId: true },
       where: { job: key.job, postType: key.postType, postId: key.postId },
@@ -313,21 +349,21 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
 }
 
 /**
- * Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already, or, with `edit`,
- * when an edit came since.
+ * Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already, or, with `versioned`,
+ * when an edit or an acceptance came since.
  */
-async function deletePending(manager: EntityManager, key: JobKey, edit: PendingEdit | null): Promise<boolean> {
+async function deletePending(manager: EntityManager, key: JobKey, versioned: PendingVersion | null): Promise<boolean> {
   const sql = new SqlParameters();
-  const { affected } = await sqlExecute(manager, pendingDeletion(sql, key, edit), sql.values);
+  const { affected } = await sqlExecute(manager, pendingDeletion(sql, key, versioned), sql.values);
   return affected > 0;
 }
 
-/** The statement that marks a job done by deleting its pending row (with `edit`, only while it waits for that version). */
-function pendingDeletion(sql: SqlParameters, key: JobKey, edit: PendingEdit | null): string {
-  const version = !edit
+/** The statement that marks a job done by deleting its pending row (with `versioned`, only while it waits for that version). */
+function pendingDeletion(sql: SqlParameters, key: JobKey, versioned: PendingVersion | null): string {
+  const version = !versioned
     ? ''
-    : edit.postVersion === null
+    : versioned.postVersion === null
       ? ' AND post_version IS NULL'
-      : ` AND post_version = ${sql.param(edit.postVersion)}`;
+      : ` AND post_version = ${sql.param(versioned.postVersion)}`;
   return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)} AND post_id = ${sql.param(key.postId)}${version}`;
 }

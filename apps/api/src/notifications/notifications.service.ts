@@ -5,11 +5,10 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { insertedRow, insertRow } from '../common/returning-writes.js';
 import { isPostgres, SqlParameters, sqlRows } from '../common/sql.js';
 import { parseId } from '../common/id.js';
-import { isUniqueViolation } from '../common/unique-violation.js';
 import { RequestContext } from '../common/request-context.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { ForumEvents, ForumEventMap } from '../events/forum-events.js';
-import { PendingEdit, PostJob, PostJobCompletion } from '../jobs/post-job.js';
+import { Acceptance, PendingVersion, PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { liveChannels, LivePubSub } from '../live/live-pubsub.js';
@@ -44,6 +43,11 @@ function tellsAsker(askerId: number, authorId: number, causedById: number | null
   return askerId !== authorId && askerId !== causedById;
 }
 
+/** Whom a reply's acceptance as the answer concerns: its author and the asker, but not whoever accepted it (nor the bot, see onReplyAccepted). */
+function concernedBy({ replyAuthorId, threadAuthorId, acceptedById }: Omit<Acceptance, 'replyId'>): number[] {
+  return [...new Set([threadAuthorId, replyAuthorId])].filter((userId) => userId !== acceptedById);
+}
+
 const cursorKind = 'n';
 
 /** At most one SIGN_IN_ATTEMPT per account in this long, for any number of wrong codes. */
@@ -62,8 +66,8 @@ const jobNames = {
 const maxMentionsPerPost = 10;
 
 /**
- * Notifications: made from forum events (replies, mentions, also those an edit adds, accepted answers, the bot's answers),
- * read and marked read by their recipient, pushed live to them. Hidden posts notify nobody, and a
+ * Notifications: made by post jobs (replies, mentions, also those an edit adds, accepted answers, the bot's answers) and
+ * from forum events (sign-in attempts), read and marked read by their recipient, pushed live to them. Hidden posts notify nobody, and a
  * notification whose post is hidden later is no longer listed or counted.
  */
 @Injectable()
@@ -110,7 +114,14 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
         run: (job, done, pending) => this.onPostEdited(job, done, pending),
       });
     }
-    this.events.on('replyAccepted', (event) => this.onReplyAccepted(event));
+    this.postJobs.register({
+      job: 'notify-accepted',
+      postType: PostType.REPLY,
+      after: 'accepting',
+      needs: (acceptance) => concernedBy(acceptance).length > 0,
+      changesPublicContent: false,
+      run: (job, done) => this.onReplyAccepted(job, done),
+    });
     // Not awaited: a wrong code is answered without waiting for its notification.
     this.events.on('signInCodeRejected', (event) => this.tellOfSignInAttempt(event));
   }
@@ -222,7 +233,7 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
   private async onPostEdited(
     { postType, postId, causedById: editorId }: PostJob,
     done: PostJobCompletion,
-    pending: PendingEdit,
+    pending: PendingVersion,
   ): Promise<void> {
     // The new post's notifications read its text when they run, the edited text maybe: they go first, so that this
     // job sees whom they told. Thrown, the job is tried again later.
@@ -297,14 +308,21 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
     return Number(count);
   }
 
-  private async onReplyAccepted({ threadId, replyId, acceptedById, restored }: ForumEventMap['replyAccepted']): Promise<void> {
-    // Given back with the reply a moderator restored: nobody accepted anything now, and whom it concerns was told then.
-    if (restored) return;
+  /**
+   * The people a reply's acceptance as the answer concerns (concernedBy), once per reply and person, if the reply is still
+   * the answer when the job runs: an acceptance withdrawn before its job ran, or followed by another reply's (which has a
+   * job of its own), tells nobody. Accepting the reply again before the job ran replaces its job (see
+   * PostJobs.recordAcceptance), so it is told as the newest acceptance made it, by whoever made that one. A moderator
+   * restoring a hidden accepted reply gives its acceptance back without a job: whom it concerns was told when it was made.
+   */
+  private async onReplyAccepted({ postId: replyId, causedById }: PostJob, done: PostJobCompletion): Promise<void> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
-    if (!post?.reply || Number(post.thread.id) !== threadId) return;
+    if (!post?.reply) return;
     const { thread, reply } = post;
-    if (thread.hidden || reply.hidden) return;
-    const candidates = [...new Set([thread.authorId, reply.authorId])].filter((userId) => userId !== acceptedById);
+    if (!reply.isAccepted || thread.hidden || reply.hidden) return;
+    const threadId = Number(thread.id);
+    const acceptedById = causedById!;
+    const candidates = concernedBy({ replyAuthorId: reply.authorId, threadAuthorId: thread.authorId, acceptedById });
     if (candidates.length === 0) return;
     // The bot's account has nobody to read its notifications.
     const people = await this.users.accounts(candidates);
@@ -312,6 +330,7 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
     await this.deliver(
       recipients.map((userId) => ({ userId, kind: NotificationKind.ACCEPTED, threadId, replyId, actorId: acceptedById })),
       { threadTitle: thread.title, replyAuthorId: reply.authorId },
+      done,
     );
   }
 
@@ -385,11 +404,7 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
    */
   private async deliver(drafts: Draft[], subject: NotificationSubject, job?: PostJobCompletion): Promise<void> {
     if (drafts.length === 0) return;
-    const saved = await this.store(drafts, job).catch((error: unknown) => {
-      // The same reply accepted twice at once: the other acceptance's notification is committed now, and this try skips it.
-      if (!isUniqueViolation(error)) throw error;
-      return this.store(drafts, job);
-    });
+    const saved = await this.store(drafts, job);
     for (const entity of saved) {
       const notification = toNotification(entity, subject);
       const message: NotificationAddedMessage = { notification: { ...notification, createdAt: notification.createdAt.toISOString() } };
@@ -405,7 +420,6 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
       return this.storeInOneStatement(drafts, createdAt, job);
     }
     return this.notifications.manager.transaction(async (manager: EntityManager) => {
-      await job?.complete(manager);
       const notifications = manager.getRepository(NotificationEntity);
       const told =
         accepted.length === 0
@@ -427,6 +441,9 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
         const values = { ...draft, readAt: null, createdAt };
         saved.push({ ...values, id: await insertRow(manager, NotificationEntity, values) });
       }
+      // Last: an acceptance holds its thread's row while it replaces the job's pending row, and a notification's insert
+      // waits for that row (its foreign key). Completing first would hold the pending row meanwhile: a deadlock.
+      await job?.complete(manager);
       return saved;
     });
   }

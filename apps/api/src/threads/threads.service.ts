@@ -477,11 +477,15 @@ export class ThreadsService {
       // Read again under the thread's lock: a moderator may have hidden it since.
       const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
       if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
-      return { done: await change.setAcceptedReply(replyId), state: change.snapshot() };
+      const done = await change.setAcceptedReply(replyId);
+      const acceptance = { replyId, replyAuthorId: current.authorId, threadAuthorId: thread.authorId, acceptedById: user.id };
+      const jobs = done ? await this.postJobs.recordAcceptance(change.manager, acceptance) : [];
+      return { done, jobs, state: change.snapshot() };
     });
     if (!changed) throw AppError.notFound(ErrorReason.THREAD_NOT_FOUND, 'Thread', threadId);
     if (changed.result.done) {
-      const { state } = changed.result;
+      const { jobs, state } = changed.result;
+      await this.postJobs.queue(jobs);
       await this.events.emit('replyAccepted', {
         threadId,
         replyId,
