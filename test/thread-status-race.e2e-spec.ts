@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
+import { ThreadStateService } from '../apps/api/src/threads/thread-state.service.js';
 import { useForumCast } from './support/forum-cast.js';
 
 interface ThreadRow {
@@ -92,4 +93,33 @@ describe('thread status under concurrent lock and accept', () => {
       await Promise.all(threads.map(({ threadId }) => expectNoError(unaccept(threadId))));
     }
   });
+
+  // On PostgreSQL, where a change holds the thread's row (SQLite queues whole transactions).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "holds a thread's row for a change without holding up writes that only refer to it, as a post job's notifications do",
+    async () => {
+      const { threadId } = await threadWithReply(100);
+      const dataSource = forum.app.nest.get(DataSource);
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const change = forum.app.nest.get(ThreadStateService).change(Number(threadId), async () => {
+        holding();
+        await released;
+      });
+      try {
+        await held;
+        // On a connection of its own, as a job's transaction: a row whose foreign key names the thread.
+        const referring = dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL lock_timeout = '2s'`);
+          await manager.query(`INSERT INTO thread_tags (thread_id, tag) VALUES ($1, 'font-size')`, [Number(threadId)]);
+        });
+        await expect(referring).resolves.toBeUndefined();
+      } finally {
+        release();
+        await change;
+      }
+    },
+  );
 });

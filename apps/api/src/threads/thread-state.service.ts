@@ -78,9 +78,14 @@ export class ThreadStateChange {
 }
 
 /**
- * Reads the row inside `manager`'s transaction, holding it until the transaction ends: 'pessimistic_write' (FOR UPDATE)
- * to change it, 'pessimistic_read' (FOR SHARE) to write beside it knowing that it stays as read until the commit (a
- * thread's hidden, locked and accepted state, say). On SQLite transactions are queued, so the read alone suffices.
+ * Reads the row inside `manager`'s transaction, holding it until the transaction ends: 'pessimistic_write' to change
+ * it, 'pessimistic_read' (FOR SHARE) to write beside it knowing that it stays as read until the commit (a thread's
+ * hidden, locked and accepted state, say). On SQLite transactions are queued, so the read alone suffices.
+ *
+ * On PostgreSQL 'pessimistic_write' is FOR NO KEY UPDATE, not FOR UPDATE: no change here touches an id, and FOR UPDATE
+ * would also hold up every insert that merely refers to the row (its foreign key check), such as a post job's
+ * notifications. A job that has marked itself done and then waits for the row, while the change holding the row waits
+ * to record its own job, is a deadlock.
  */
 export function rowUnderLock<Entity extends { id: number }>(
   manager: EntityManager,
@@ -91,7 +96,8 @@ export function rowUnderLock<Entity extends { id: number }>(
 ): Promise<Entity | null> {
   const postgres = manager.dataSource.options.type === 'postgres';
   const where = { id } as FindOptionsWhere<Entity>;
-  return manager.findOne(entity, { ...(select ? { select } : {}), where, ...(postgres ? { lock: { mode } } : {}) });
+  const lock = { mode: mode === 'pessimistic_write' ? ('for_no_key_update' as const) : mode };
+  return manager.findOne(entity, { ...(select ? { select } : {}), where, ...(postgres ? { lock } : {}) });
 }
 
 export function threadUnderLock(
@@ -105,7 +111,7 @@ export function threadUnderLock(
 
 /**
  * The one writer of a thread's locked, hidden and accepted state and of the status derived from them. Every change
- * runs in a transaction that first locks the thread's row (SELECT … FOR UPDATE on PostgreSQL; on SQLite transactions
+ * runs in a transaction that first locks the thread's row (SELECT … FOR NO KEY UPDATE on PostgreSQL; on SQLite transactions
  * are queued, see serializeSqliteTransactions), so a lock racing an accept cannot leave a stale status behind.
  */
 @Injectable()
