@@ -32,6 +32,7 @@ describe('findSecrets', () => {
     'Is the QR code just an otpauth:// link?',
     'Set TOTP_ENCRYPTION_KEY and retry',
     'Call 555-1234 or 555-9876 or 555-4321',
+    'call 5553 2764 from home, room 2345 6723',
   ])('lets %j pass', (text) => {
     expect(findSecrets(text)).toEqual([]);
   });

@@ -80,6 +80,8 @@ function looksLikeSetupKey(value: string, maximumVowelShare: number): boolean {
   if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) return false;
   if (/^[a-f2-7]+$/i.test(key) && [32, 40, 64].includes(key.length)) return false;
   if (new Set(key.toUpperCase()).size < 8) return false;
+  // A group of four digits is rare in random base32 (1 in 800); two are numbers between words ("code 7473 5554 from").
+  if (value.split(' ').filter((group) => /^\d+$/.test(group)).length >= 2) return false;
   if (/[2-7]/.test(key)) return true;
   // Letters only: random base32 has few vowels (about one in five); words have many more.
   const vowels = letters.replace(/[^aeiouy]/gi, '').length;
