@@ -45,6 +45,33 @@ describe('secrets in the composer', () => {
     await expect(page.getByRole('button', { name: 'Post your question' }).isDisabled()).resolves.toBe(true);
   });
 
+  it('explains a single recovery code and a stated password, and lets the same words without them through', async () => {
+    const thread = await askQuestion(forum.app, member.token, {
+      title: 'Locked out after a new phone',
+      body: 'My new phone has no authenticator and the site asks for a code.',
+    });
+    const context = await forum.open({ token: member.token });
+    const page = await context.newPage();
+    await page.goto(`/t/${thread.id}`);
+    const reply = page.getByLabel('Reply', { exact: true });
+    const post = page.getByRole('button', { name: 'Post reply' });
+    const warning = page.getByRole('alert').filter({ hasText: "Please don't post this" });
+
+    await reply.fill('Update: I tried the code 4kq9-x2mp-7fht from my emergency kit, still refused.');
+    await warning.filter({ hasText: 'what looks like a recovery code' }).waitFor();
+    await expect(warning.textContent()).resolves.toContain('generate new recovery codes once you are signed in');
+    await expect(post.isDisabled()).resolves.toBe(true);
+
+    await reply.fill('Update: my master password is Tr0ub4dor&3, if that helps.');
+    await warning.filter({ hasText: 'what looks like your password' }).waitFor();
+    await expect(post.isDisabled()).resolves.toBe(true);
+
+    await reply.fill('Update: my password is correct, and the app shows 492 817 but says invalid.');
+    await warning.waitFor({ state: 'detached' });
+    await post.click();
+    await page.getByText('the app shows 492 817 but says invalid').first().waitFor();
+  });
+
   it("warns the asker on a stranger's reply that asks for their code", async () => {
     const stranger = await createAccount(forum.app, Role.MEMBER, 'quick_helper');
     const thread = await askQuestion(forum.app, member.token, {

@@ -15,6 +15,26 @@ describe('findSecrets', () => {
     ['1. 4821 9375\n2. 7730 1264\n3. 5519 8802\n4. 2046 3398', SecretKind.RecoveryCodes],
     ['codes 7f3a2-9c1e4, b82d1-4ae09, 0c6f3-d2b71', SecretKind.RecoveryCodes],
     [`![qr](data:image/png;base64,iVBORw0KGgo${'A1b2C3d4'.repeat(40)})`, SecretKind.ImageDataUri],
+    // One recovery code, named as one before or after it.
+    ['my recovery code is QXWT-M8KP', SecretKind.RecoveryCode],
+    ['backup code: 4817 2093', SecretKind.RecoveryCode],
+    ['I tried the code 4kq9-x2mp-7fht from my emergency kit', SecretKind.RecoveryCode],
+    ['I tried the code 7473 5554 from my emergency kit', SecretKind.RecoveryCode],
+    ['**Emergency code:** `b82d1-4ae09`', SecretKind.RecoveryCode],
+    ['The one-time code I typed was "9402817356", then it locked me out.', SecretKind.RecoveryCode],
+    ['Is 3f9k-2m8x-q7p1 a valid backup code?', SecretKind.RecoveryCode],
+    ['Recovery code:\n\n```\n8817 2049\n```', SecretKind.RecoveryCode],
+    ['My backup codes: 5521 7730 and 3308 4419', SecretKind.RecoveryCode],
+    // A password stated in a sentence.
+    ['my password is Tr0ub4dor&3', SecretKind.Password],
+    ['Master password: hunter2!x', SecretKind.Password],
+    ['the password I set was `Summer2024!` and it is refused', SecretKind.Password],
+    ["I changed my password to velvet-harbor-canyon, now it's wrong?", SecretKind.Password],
+    ['the password "Welcome1" does not work', SecretKind.Password],
+    ['- user: alice\n- pw = M@ple#77', SecretKind.Password],
+    ['My vault password is CorrectHorseBatteryStaple.', SecretKind.Password],
+    ['Password:\n```\nFalcon!92x\n```', SecretKind.Password],
+    ['my password is 48207715', SecretKind.Password],
   ])('finds %j', (text, kind) => {
     expect(secretKindsIn(text)).toEqual([kind]);
   });
@@ -33,8 +53,46 @@ describe('findSecrets', () => {
     'Set TOTP_ENCRYPTION_KEY and retry',
     'Call 555-1234 or 555-9876 or 555-4321',
     'call 5553 2764 from home, room 2345 6723',
+    // Numbers beside recovery-code words that are something else.
+    'error code 0x80070005 after I entered my backup code',
+    'my backup code only gives code E-1234',
+    'I lost my backup codes, support ticket 48213377 is open.',
+    'My backup codes are gone; order number 20931847 was refunded.',
+    'The backup code screen has been blank since version 8.10.44 (build 81044012).',
+    'Is the recovery code the same as my phone number 555 123 4567?',
+    'I printed my backup codes on 20240305.',
+    'What does a recovery code look like? The help page shows XXXX-XXXX.',
+    'Is the recovery code case-sensitive? Mine is read-only in the app.',
+    'request 550e8400-e29b-41d4-a716-446655440000 failed on the recovery code page',
+    // The authenticator's 6-digit code expires within a minute: never refused, however it is named.
+    'it shows 492 817 but says invalid, and my backup codes are at home',
+    'my one-time code 492817 is refused',
+    'backup code: 492817',
+    // What people say about their password.
+    'my password is correct',
+    'My password is not working since I turned on 2FA.',
+    'my master password is saved in my browser',
+    'The password I set was too long?',
+    'my password is "the same as before"',
+    'My password is 16 characters long, 10+chars anyway.',
+    'my password is 2FA-protected and 1Password-generated',
+    'password: ********',
+    'master password: [redacted]',
+    'password: hun****** (hidden)',
+    'my password is long-and-complex',
+    'Treat the QR code like a password: anyone who has it can sign in.',
+    'my one-time password is 49281733',
+    'my password manager is 1Password',
   ])('lets %j pass', (text) => {
     expect(findSecrets(text)).toEqual([]);
+  });
+
+  it('points at a named recovery code or a stated password, not at the words naming it', () => {
+    const text = 'My backup code is "4817 2093" and my password is `Tr0ub4dor&3`.';
+    expect(findSecrets(text)).toEqual([
+      { kind: SecretKind.RecoveryCode, start: text.indexOf('4817'), end: text.indexOf('2093') + 4 },
+      { kind: SecretKind.Password, start: text.indexOf('Tr0'), end: text.indexOf('&3') + 2 },
+    ]);
   });
 
   it('points at the secret without copying it, and reports the key inside a link once', () => {
@@ -77,11 +135,31 @@ describe('the labelled test set', () => {
       expect(findSecrets(text)).toEqual([{ kind: SecretKind.RecoveryCodes, start: expect.any(Number), end: expect.any(Number) }]);
     });
 
-    // The one test here with a time limit: a quadratic scan of this line takes seconds, a linear one milliseconds.
+    // The tests here with a time limit: a quadratic scan of these takes seconds, a linear one milliseconds.
     it('reads a line ending in a long run of blanks once', { timeout: 2_000 }, () => {
       for (const blank of [' ', '\t']) {
         expect(findSecrets(`abcd 1234${blank.repeat(100_000)}!`)).toEqual([]);
         expect(findSecrets(`send your${blank.repeat(100_000)}z`)).toEqual([]);
+      }
+    });
+
+    it('reads a stated password once, however much punctuation it holds', { timeout: 2_000 }, () => {
+      expect(findSecrets(`my password is x${'.'.repeat(100_000)}y`)).toEqual([]);
+      expect(findSecrets(`password: "${'"'.repeat(100_000)}z`)).toEqual([]);
+      const text = `${'my password is '.repeat(30_000)}my password is hunter2!x`;
+      expect(findSecrets(text)).toEqual([{ kind: SecretKind.Password, start: text.length - 9, end: text.length }]);
+    });
+
+    it('reads long runs of code-shaped groups, and thousands of recovery-code names, once', () => {
+      const code = 'my recovery code is 7f3a2-9c1e4';
+      const texts = [
+        `backup code ${'ab12-'.repeat(40_000)}x. ${code}`,
+        `backup code ${'1212 '.repeat(40_000)}. ${code}`,
+        `backup code ${'a1'.repeat(100_000)}. ${code}`,
+        `${'backup code '.repeat(40_000)}. ${code}`,
+      ];
+      for (const text of texts) {
+        expect(findSecrets(text)).toEqual([{ kind: SecretKind.RecoveryCode, start: text.length - 11, end: text.length }]);
       }
     });
 

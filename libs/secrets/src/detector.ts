@@ -1,4 +1,6 @@
+import { namedRecoveryCodes } from './named-recovery-code.js';
 import { SecretKind } from './secret-kind.js';
+import { statedPasswords } from './stated-password.js';
 
 /** Where a secret sits in the text: enough to point at it without copying it anywhere. */
 export interface SecretFinding {
@@ -33,8 +35,10 @@ const minimumRecoveryCodes = 3;
 
 /**
  * Finds what must never be posted publicly: otpauth:// and otpauth-migration:// links, base32 setup keys,
- * a password manager's Secret Key, lists of recovery codes and pasted (data URI) images, which may be QR codes.
- * Look-alikes (ticket numbers, hashes, versions, UUIDs, a code quoted in a sentence, words in capitals) pass.
+ * a password manager's Secret Key, lists of recovery codes, a single recovery code or a password that the sentence
+ * names as one ("my backup code is 1234 5678", "my password is Tr0ub4dor&3") and pasted (data URI) images, which may
+ * be QR codes. Look-alikes (ticket numbers, error codes, hashes, versions, UUIDs, an authenticator's 6-digit code,
+ * words in capitals, "my password is not working") pass.
  * Findings are in text order; one contained in another (the key inside an otpauth link) is dropped.
  */
 export function findSecrets(text: string): SecretFinding[] {
@@ -46,6 +50,8 @@ export function findSecrets(text: string): SecretFinding[] {
     ...matches(text, setupKeyGroups, SecretKind.TotpSetupKey, (value) => looksLikeSetupKey(value, 0.2)),
     ...matches(text, imageDataUri, SecretKind.ImageDataUri),
     ...recoveryCodeLists(text),
+    ...namedRecoveryCodes(text),
+    ...statedPasswords(text),
   ];
   // In order of start, the longest first: a finding is inside another exactly when one before it ends at or after
   // its end (of two identical spans the first is kept).

@@ -5,6 +5,8 @@ export enum SecretKind {
   TotpSetupKey = 'TOTP_SETUP_KEY',
   AccountSecretKey = 'ACCOUNT_SECRET_KEY',
   RecoveryCodes = 'RECOVERY_CODES',
+  RecoveryCode = 'RECOVERY_CODE',
+  Password = 'PASSWORD',
   ImageDataUri = 'IMAGE_DATA_URI',
 }
 
@@ -48,6 +50,18 @@ export const secretAdvice: Record<SecretKind, SecretAdvice> = {
     advice:
       'Each recovery code signs in to your account without your phone. Remove them and keep them somewhere private. ' +
       'If you posted them anywhere, generate a new set, which cancels the old ones.',
+  },
+  [SecretKind.RecoveryCode]: {
+    what: 'what looks like a recovery code',
+    advice:
+      'A recovery code signs in to your account without your phone. Remove it and say in words what happened to it ("my recovery code was refused"). ' +
+      'If you posted it anywhere, generate new recovery codes once you are signed in, which cancels the old ones.',
+  },
+  [SecretKind.Password]: {
+    what: 'what looks like your password',
+    advice:
+      'Anyone who reads it can try it on your account. Remove it; nobody here, staff included, needs your password to help. ' +
+      'If you posted it anywhere, change it as soon as you can sign in, and wherever else you use it.',
   },
   [SecretKind.ImageDataUri]: {
     what: 'a pasted image (it may be a QR code)',

@@ -38,6 +38,26 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
   const setupKey = () => draw(base32, pick([16, 26, 32, 32, 52]));
   const issuer = () => pick(['Example', 'Acme Mail', 'GitHub', 'Shop', 'Bank']);
   const account = () => `${pick(['alice', 'bob', 'carol', 'dan'])}${digits(2)}@example.test`;
+  // One recovery code as services print them: hex 5-5, digits 4 4, groups of four, ten digits.
+  const recoveryCode = () =>
+    pick([
+      () => `${draw(hex, 5)}-${draw(hex, 5)}`,
+      () => `${digits(4)} ${digits(4)}`,
+      () => groups(draw(alphanumeric, 12), 4, '-').toLowerCase(),
+      () => groups(draw(alphanumeric, 8), 4, '-'),
+      () => digits(10),
+    ])();
+  // Passwords as people make them up, and as managers generate them.
+  const word = () => pick(['maple', 'falcon', 'harbor', 'summer', 'pickle', 'orbit', 'velvet', 'canyon']);
+  const capitalised = (value: string) => value[0].toUpperCase() + value.slice(1);
+  const password = () =>
+    pick([
+      () => `${capitalised(word())}${digits(2 + Math.floor(random() * 3))}${pick(['!', '#', '&', '?', ''])}`,
+      () => `${word().replace('a', '@').replace('o', '0')}${pick(['!', '$', '%'])}${digits(1)}`,
+      () => `${word()}-${word()}-${word()}${pick(['', `-${digits(1)}`])}`,
+      () => `${capitalised(word())}${capitalised(word())}${capitalised(word())}`,
+      () => draw('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!@#$%^&+=', 20),
+    ])();
 
   const positives: Array<() => LabelledText> = [
     () => ({
@@ -99,6 +119,48 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
       kinds: [SecretKind.RecoveryCodes],
       note: 'recovery codes, bulleted, ten digits',
       text: `- ${digits(10)}\n- ${digits(10)}\n- ${digits(10)}\n- ${digits(10)}`,
+    }),
+    () => ({
+      kinds: [SecretKind.RecoveryCode],
+      note: 'one recovery code, named before it',
+      text: pick([
+        `My recovery code is ${recoveryCode()} and the site says it is invalid. What now?`,
+        `backup code: ${recoveryCode()}`,
+        `**Emergency code:** \`${recoveryCode()}\` (rejected twice)`,
+        `The backup code I typed was "${recoveryCode()}", straight from the printout.`,
+        `Recovery code:\n\n\`\`\`\n${recoveryCode()}\n\`\`\`\n\nLocked out since Monday.`,
+      ]),
+    }),
+    () => ({
+      kinds: [SecretKind.RecoveryCode],
+      note: 'one recovery code, named after it',
+      text: pick([
+        `I tried the code ${recoveryCode()} from my emergency kit and nothing happened.`,
+        `Is ${recoveryCode()} a valid backup code? It looks different from the others.`,
+        `> ${recoveryCode()} is my last recovery code\n\nso I don't want to waste it.`,
+      ]),
+    }),
+    // Even said to be used: the detector cannot tell a spent code, and where codes are not single-use it still works.
+    () => ({
+      kinds: [SecretKind.RecoveryCode],
+      note: 'one backup code, said to be used',
+      text: `I used backup code ${draw(hex, 5)}-${draw(hex, 5)} yesterday and it worked.`,
+    }),
+    () => ({
+      kinds: [SecretKind.Password],
+      note: 'a password stated in a sentence',
+      text: pick([
+        `My master password is ${password()} and it still says wrong password.`,
+        `master password: ${password()}`,
+        `The password I set was \`${password()}\` but now it's refused.`,
+        `I changed my password to ${password()} last night, now the app wants a code.`,
+        `- user: ${account()}\n- pw: "${password()}"`,
+      ]),
+    }),
+    () => ({
+      kinds: [SecretKind.Password],
+      note: 'a password in a code block',
+      text: `Account password:\n\`\`\`\n${password()}\n\`\`\`\nIs that too weak?`,
     }),
     () => ({
       kinds: [SecretKind.ImageDataUri],
@@ -185,8 +247,58 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
     () => ({ kinds: [], note: 'image by https link', text: 'Screenshot: ![settings](https://example.test/images/settings-page.png)' }),
     () => ({
       kinds: [],
-      note: 'a single backup code mentioned',
-      text: `I used backup code ${draw(hex, 5)}-${draw(hex, 5)} yesterday and it worked.`,
+      note: 'the authenticator code beside recovery-code words',
+      text: pick([
+        `It shows ${digits(3)} ${digits(3)} but says invalid, and I have no backup codes.`,
+        `The one-time code ${digits(6)} is refused; should I use a recovery code instead?`,
+        `My authenticator code **${digits(6)}** fails, so does my recovery code.`,
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'error, ticket and order numbers beside recovery-code words',
+      text: pick([
+        `After my backup code I get error code 0x8007${draw(hex, 4)}.`,
+        `The recovery code field answers "code E-${digits(4)}".`,
+        `I lost my recovery codes; support ticket ${digits(8)} has no answer yet.`,
+        `Ordered the printed backup code card, order number ${digits(8)}, never arrived.`,
+        `Backup code screen is blank since version ${digits(1)}.${digits(2)}.${digits(1)} (build ${digits(8)}).`,
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'recovery codes described, not given',
+      text: pick([
+        'What does a recovery code look like? The help page shows XXXX-XXXX.',
+        'Is the recovery code case-sensitive? Mine is 10 characters long.',
+        'My backup codes are printed and in a drawer at home, 200 km away.',
+        'The emergency kit PDF is read-only and has no recovery code on it.',
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'what people say about their password',
+      text: pick([
+        'My password is correct, the code is what fails.',
+        'my password is not working since I turned on 2FA',
+        'My master password is saved in my browser, is that bad?',
+        'The password I set was too long for the mobile app?',
+        'My password is "the same as before", so that is not it.',
+        'my password is 16 characters long and has symbols',
+        'My password is 2FA-protected now, right?',
+        'The master password is 1Password-generated, I never typed it.',
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'passwords masked or referred to',
+      text: pick([
+        'Username: alice\nPassword: ********',
+        'master password: [redacted]',
+        'password: hun****** (the rest is hidden)',
+        'Treat the QR code like a password: anyone who has it can sign in.',
+        'My email is alice@example.test and my password is the usual one.',
+      ]),
     }),
     () => ({ kinds: [], note: 'menu path on lines', text: 'Settings\nSecurity\nTwo-factor authentication\nRecovery codes' }),
     () => ({

@@ -2,9 +2,9 @@ import { secretAdvice, secretKindsIn, type SecretKind } from '#secrets';
 import { AppError, FieldProblem } from './app-error.js';
 
 /**
- * Refuses text that holds a secret (setup key, otpauth link, Secret Key, recovery codes, pasted image) before
- * anything is stored: BAD_USER_INPUT whose `reason` is the first kind found. Messages say what and why,
- * never the secret itself, so neither the client nor a log ever sees it again.
+ * Refuses text that holds a secret (setup key, otpauth link, Secret Key, recovery codes, a recovery code or password
+ * named as one, pasted image) before anything is stored: BAD_USER_INPUT whose `reason` is the first kind found.
+ * Messages say what and why, never the secret itself, so neither the client nor a log ever sees it again.
  */
 export function refuseSecrets(fields: Record<string, string | null | undefined>): void {
   const problems: FieldProblem[] = [];

@@ -1,0 +1,93 @@
+import type { SecretFinding } from './detector.js';
+import { SecretKind } from './secret-kind.js';
+
+// A code as recovery codes are printed: groups joined by hyphens ("7f3a2-9c1e4", "ABCD-EFGH"), groups holding a digit
+// joined by spaces ("1234 5678"), or one run ("a8k2m9x4q7"). Not part of a longer token: a version, a path, a UUID's
+// middle, "E-1234" or "#48213377". Each group's digit look-ahead is bounded, so a long run of letters is read once.
+const group = '[A-Za-z0-9]{3,6}';
+const groupWithDigit = '(?=[A-Za-z]{0,5}\\d)[A-Za-z0-9]{3,6}';
+const codeCandidate = new RegExp(
+  `(?<![A-Za-z0-9#@/\\\\+._-])(?:${group}(?:-${group}){1,7}|${groupWithDigit}(?: ${groupWithDigit}){1,7}|[A-Za-z0-9]{8,16})` +
+    '(?![A-Za-z0-9@/\\\\_]|[-.][A-Za-z0-9])',
+  'g',
+);
+
+// What names a code as a recovery code, and what names a number as something else. The label nearest before the code
+// in its sentence decides; with none before, a recovery-code name just after it ("the code ... from my emergency kit").
+const recoveryName = String.raw`(?:recovery|back[- ]?up|emergency|one[- ]?time|single[- ]use)[- ](?:codes?|keys?)|emergency[- ]kit`;
+const otherName = String.raw`ticket|order|invoice|receipt|error|build|version|commit|ref|reference|transaction|serial|tracking|confirmation|(?:case|account|customer|member|phone)[- ](?:number|no|nr|id)|call|sms|authenticator|totp`;
+const label = new RegExp(`\\b(?:(${recoveryName})|(?:${otherName}))\\b`, 'gi');
+// A new clause between the name and the code: what follows is about something else.
+const clauseBreak = /\b(?:but|so|because|although|though|while|when|since|then|until|unless|however|and then)\b|[;—]/i;
+const sentenceEnd = /[.!?](?=\s|$)/g;
+const windowBefore = 80;
+const windowAfter = 50;
+const maximumWordsBetween = { before: 8, after: 5 };
+
+/** Single recovery codes that the words around them name as such: "my backup code is 1234 5678". */
+export function namedRecoveryCodes(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  for (const match of text.matchAll(codeCandidate)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!looksLikeRecoveryCode(match[0])) continue;
+    if (namedAsRecoveryCode(sentenceBefore(text, start), sentenceAfter(text, end))) {
+      found.push({ kind: SecretKind.RecoveryCode, start, end });
+    }
+  }
+  return found;
+}
+
+function looksLikeRecoveryCode(code: string): boolean {
+  const characters = code.replace(/[- ]/g, '');
+  // A 6-digit code is what the authenticator app shows ("it shows 492 817 but says invalid"). It expires within a
+  // minute, so it is left alone however it is named: refusing it would only get in the way of asking why it fails.
+  if (characters.length < 8) return false;
+  // Placeholders (XXXX-XXXX, 0000 0000) repeat a few characters.
+  if (new Set(characters.toLowerCase()).size < 4) return false;
+  const letters = characters.replace(/\d/g, '');
+  // Digits alone: not a phone number (555 123 4567) or a date (20240305).
+  if (letters === '') {
+    return !/^\d{3}[- ]\d{3}[- ]\d{4}$/.test(code) && !/^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(code);
+  }
+  // Codes are printed in one case: mixed case is a name (iPhone15).
+  if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) return false;
+  // A hex literal is an error code (0x80070005).
+  if (/^0x/i.test(code)) return false;
+  // Letters and digits: a long run of letters is a word with a number (password1, windows11).
+  if (/\d/.test(characters)) return !/[A-Za-z]{6,}/.test(code);
+  // Letters alone: only in hyphenated groups, and with few vowels (ABCD-EFGH), unlike words (read-only, self-hosted).
+  if (!code.includes('-')) return false;
+  return letters.replace(/[^aeiouy]/gi, '').length / letters.length <= 0.25;
+}
+
+function namedAsRecoveryCode(before: string, after: string): boolean {
+  const nearestBefore = [...before.matchAll(label)].pop();
+  if (nearestBefore) {
+    const isRecoveryName = nearestBefore[1] !== undefined;
+    return isRecoveryName && closelyLinked(before.slice(nearestBefore.index + nearestBefore[0].length), maximumWordsBetween.before);
+  }
+  const nearestAfter = [...after.matchAll(label)][0];
+  if (!nearestAfter) return false;
+  const isRecoveryName = nearestAfter[1] !== undefined;
+  return isRecoveryName && closelyLinked(after.slice(0, nearestAfter.index), maximumWordsBetween.after);
+}
+
+function closelyLinked(between: string, maximumWords: number): boolean {
+  return !clauseBreak.test(between) && (between.match(/[A-Za-z0-9']+/g) ?? []).length <= maximumWords;
+}
+
+/** The sentence before `index`, at most `windowBefore` characters of it. */
+function sentenceBefore(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - windowBefore), index);
+  let start = 0;
+  for (const end of window.matchAll(sentenceEnd)) start = end.index + 1;
+  return window.slice(start);
+}
+
+/** The sentence after `index`, at most `windowAfter` characters of it. */
+function sentenceAfter(text: string, index: number): string {
+  const window = text.slice(index, index + windowAfter);
+  const end = [...window.matchAll(sentenceEnd)][0];
+  return end ? window.slice(0, end.index) : window;
+}
