@@ -25,6 +25,7 @@ describe('findSecrets', () => {
     ['Is 3f9k-2m8x-q7p1 a valid backup code?', SecretKind.RecoveryCode],
     ['Recovery code:\n\n```\n8817 2049\n```', SecretKind.RecoveryCode],
     ['My backup codes: 5521 7730 and 3308 4419', SecretKind.RecoveryCode],
+    ['my backup code for 2FA 4817 2093 is refused', SecretKind.RecoveryCode],
     // A password stated in a sentence.
     ['my password is Tr0ub4dor&3', SecretKind.Password],
     ['Master password: hunter2!x', SecretKind.Password],
@@ -61,6 +62,8 @@ describe('findSecrets', () => {
     'The backup code screen has been blank since version 8.10.44 (build 81044012).',
     'Is the recovery code the same as my phone number 555 123 4567?',
     'I printed my backup codes on 20240305.',
+    // A word beside a number is not a group of the code: codes are printed in groups of one width.
+    'No backup codes shown after turning on 2FA 482913',
     'What does a recovery code look like? The help page shows XXXX-XXXX.',
     'Is the recovery code case-sensitive? Mine is read-only in the app.',
     'request 550e8400-e29b-41d4-a716-446655440000 failed on the recovery code page',

@@ -2,7 +2,7 @@ import type { SecretFinding } from './detector.js';
 import { SecretKind } from './secret-kind.js';
 
 // A code as recovery codes are printed: groups joined by hyphens ("7f3a2-9c1e4", "ABCD-EFGH"), groups holding a digit
-// joined by spaces ("1234 5678"), or one run ("a8k2m9x4q7"). Not part of a longer token: a version, a path, a UUID's
+// joined by spaces ("1234 5678"; only runs of one width count, see `printedRuns`), or one run ("a8k2m9x4q7"). Not part of a longer token: a version, a path, a UUID's
 // middle, "E-1234" or "#48213377". Each group's digit look-ahead is bounded, so a long run of letters is read once.
 const group = '[A-Za-z0-9]{3,6}';
 const groupWithDigit = '(?=[A-Za-z]{0,5}\\d)[A-Za-z0-9]{3,6}';
@@ -28,14 +28,39 @@ const maximumWordsBetween = { before: 8, after: 5 };
 export function namedRecoveryCodes(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
   for (const match of text.matchAll(codeCandidate)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!looksLikeRecoveryCode(match[0])) continue;
-    if (namedAsRecoveryCode(sentenceBefore(text, start), sentenceAfter(text, end))) {
-      found.push({ kind: SecretKind.RecoveryCode, start, end });
+    for (const { code, start } of printedRuns(match[0], match.index)) {
+      const end = start + code.length;
+      if (!looksLikeRecoveryCode(code)) continue;
+      if (namedAsRecoveryCode(sentenceBefore(text, start), sentenceAfter(text, end))) {
+        found.push({ kind: SecretKind.RecoveryCode, start, end });
+      }
     }
   }
   return found;
+}
+
+/**
+ * Space-separated groups are printed in one width ("4817 2093"); words of other widths beside them are not part of
+ * the code ("2FA 482913", "2FA 4817 2093"). Splits a spaced candidate into its runs of two or more equal-width groups.
+ */
+function printedRuns(candidate: string, start: number): { code: string; start: number }[] {
+  if (!candidate.includes(' ')) return [{ code: candidate, start }];
+  const runs: { code: string; start: number }[] = [];
+  let run: { text: string; start: number }[] = [];
+  let offset = start;
+  const closeRun = () => {
+    if (run.length >= 2) runs.push({ code: run.map((group) => group.text).join(' '), start: run[0].start });
+  };
+  for (const text of candidate.split(' ')) {
+    if (run.length > 0 && run[0].text.length !== text.length) {
+      closeRun();
+      run = [];
+    }
+    run.push({ text, start: offset });
+    offset += text.length + 1;
+  }
+  closeRun();
+  return runs;
 }
 
 function looksLikeRecoveryCode(code: string): boolean {
