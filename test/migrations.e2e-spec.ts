@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrations } from '../apps/api/src/database/migrations/index.js';
+import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { NotificationKind } from '../apps/api/src/notifications/notification-kind.js';
 import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
@@ -170,11 +171,63 @@ describe('the migrations', () => {
         },
       ]);
 
-      await dataSource.undoLastMigration();
+      await revertAfter(dataSource, 'KnownDevices1764990000000');
       const [row] = (await dataSource.query('SELECT * FROM known_devices')) as Record<string, unknown>[];
       expect(Object.keys(row).sort()).toEqual(['created_at', 'expires_at', 'id', 'token_hash', 'user_id']);
       await dataSource.runMigrations();
       expect(await devices.count()).toBe(1);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('SessionLabels names the sessions started before "Unknown device", last used when they started; a forgotten device unlinks', async () => {
+    const dataSource = await open();
+    try {
+      await revertAfter(dataSource, 'KnownDeviceLabels1765010000000');
+      const holder = await dataSource.getRepository(UserEntity).save({
+        username: 'mig_sessions',
+        usernameKey: 'mig_sessions',
+        email: 'mig_sessions@example.test',
+        passwordHash: 'x',
+        role: Role.MEMBER,
+        createdAt: new Date(),
+      });
+      const createdAt = new Date('2025-02-03T04:05:06.789Z');
+      const expiresAt = new Date('2025-03-05T04:05:06.789Z');
+      const postgres = dataSource.options.type === 'postgres';
+      const parameter = (date: Date) => (postgres ? date : date.toISOString().replace('T', ' ').replace('Z', ''));
+      await dataSource.query(
+        `INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (${postgres ? '$1, $2, $3, $4' : '?, ?, ?, ?'})`,
+        ['b'.repeat(64), holder.id, parameter(createdAt), parameter(expiresAt)],
+      );
+
+      await dataSource.runMigrations();
+      const sessions = dataSource.getRepository(SessionEntity);
+      const before = { id: expect.any(Number), tokenHash: 'b'.repeat(64), userId: holder.id, createdAt, expiresAt };
+      expect(await sessions.find()).toEqual([{ ...before, label: 'Unknown device', lastUsedAt: createdAt, knownDeviceId: null }]);
+
+      // A session started by a known device's two-factor sign-in stays when the device is forgotten, unlinked.
+      const devices = dataSource.getRepository(KnownDeviceEntity);
+      const device = await devices.save({
+        userId: holder.id,
+        tokenHash: 'c'.repeat(64),
+        label: 'Chrome on Linux',
+        expiresAt,
+        createdAt,
+        lastUsedAt: createdAt,
+      });
+      const linked = { ...before, tokenHash: 'd'.repeat(64), label: 'Chrome on Linux', lastUsedAt: createdAt };
+      await sessions.insert({ ...linked, id: undefined, knownDeviceId: device.id });
+      await devices.delete({ id: device.id });
+      expect(await sessions.findOneBy({ tokenHash: 'd'.repeat(64) })).toEqual({ ...linked, knownDeviceId: null });
+
+      await revertAfter(dataSource, 'KnownDeviceLabels1765010000000');
+      const rows = (await dataSource.query('SELECT * FROM sessions ORDER BY id')) as Record<string, unknown>[];
+      expect(rows.map((row) => row.token_hash)).toEqual(['b'.repeat(64), 'd'.repeat(64)]);
+      expect(Object.keys(rows[0]).sort()).toEqual(['created_at', 'expires_at', 'id', 'token_hash', 'user_id']);
+      await dataSource.runMigrations();
+      expect(await sessions.count()).toBe(2);
     } finally {
       await dataSource.destroy();
     }

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators.js';
 import { Ctx } from '../common/ctx.decorator.js';
 import { RequestContext } from '../common/request-context.js';
@@ -6,10 +6,12 @@ import { AuthService } from './auth.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { ChangePasswordInput } from './dto/change-password.input.js';
-import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
+import { CompleteTwoFactorSignInInput, ForgetKnownDeviceArgs } from '../two-factor/dto/two-factor.inputs.js';
+import { SignOutSessionArgs } from './dto/sign-out-session.args.js';
+import { Session } from './models/session.model.js';
 import { AuthPayload } from './models/auth-payload.model.js';
 import { SignInPayload } from './models/sign-in-payload.model.js';
-import { LeavesPublicContent } from '../graphql/anonymous-response-cache.js';
+import { LeavesPublicContent, neverCached } from '../graphql/anonymous-response-cache.js';
 
 @Resolver()
 export class AuthResolver {
@@ -74,6 +76,37 @@ export class AuthResolver {
   })
   signOutOtherSessions(@Ctx() context: RequestContext): Promise<number> {
     return this.auth.signOutOtherSessions(context);
+  }
+
+  @Directive(neverCached)
+  @Query(() => [Session], {
+    description: 'Where you are signed in: your sessions (not the expired ones), the latest used first, this one marked.',
+  })
+  sessions(@Ctx() context: RequestContext): Promise<Session[]> {
+    return this.auth.listSessions(context);
+  }
+
+  @LeavesPublicContent()
+  @Mutation(() => Boolean, {
+    description:
+      'Ends one of your sessions: its token stops working and its live subscriptions close. This one signs out as signOut does ' +
+      '(the cookie is cleared). NOT_FOUND when it is not one of yours.',
+  })
+  signOutSession(@Ctx() context: RequestContext, @Args() args: SignOutSessionArgs): Promise<boolean> {
+    return this.auth.signOutSession(context, args.id);
+  }
+
+  /** Here rather than beside knownDevices (two-factor): signing out reaches the sessions, which are auth's. */
+  @LeavesPublicContent()
+  @Mutation(() => Boolean, {
+    description:
+      "Forgets one of your known devices: its next code check counts against the account's budget, shared by every unknown " +
+      'device, again (a lost laptop keeps no tries of its own). Forgetting this browser also clears its device cookie. ' +
+      'With signOut, the sessions that signed in through it end too (this one signs out as signOut does, if it did); ' +
+      'without, they stay signed in. NOT_FOUND when it is not one of yours.',
+  })
+  forgetKnownDevice(@Ctx() context: RequestContext, @Args() args: ForgetKnownDeviceArgs): Promise<boolean> {
+    return this.auth.forgetKnownDevice(context, args);
   }
 
   @Public()

@@ -4,14 +4,17 @@ import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimit, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
+import { parseId } from '../common/id.js';
 import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { ChangePasswordInput } from './dto/change-password.input.js';
-import { CompleteTwoFactorSignInInput } from '../two-factor/dto/two-factor.inputs.js';
+import { CompleteTwoFactorSignInInput, ForgetKnownDeviceArgs } from '../two-factor/dto/two-factor.inputs.js';
+import { KnownDevicesService } from '../two-factor/known-devices.service.js';
 import { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { AuthPayload } from './models/auth-payload.model.js';
+import { Session } from './models/session.model.js';
 import { SignInPayload } from './models/sign-in-payload.model.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -35,6 +38,7 @@ export class AuthService {
     private readonly rateLimiter: RateLimiterService,
     private readonly environment: Environment,
     private readonly twoFactor: TwoFactorService,
+    private readonly knownDevices: KnownDevicesService,
   ) {
     this.signInsPerLoginAndIp = rateLimiter.rule({
       points: environment.RATE_LIMIT_SIGN_IN_ATTEMPTS,
@@ -106,18 +110,17 @@ export class AuthService {
 
   /** The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. */
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
-    const { userId, deviceToken } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
+    const { userId, device } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
     const account = await this.users.byId(context, userId);
     if (!account) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    const session = await this.sessions.start(context, {
-      id: userId,
-      username: account.username,
-      role: account.role,
-      twoFactorEnabled: true,
-    });
+    const session = await this.sessions.start(
+      context,
+      { id: userId, username: account.username, role: account.role, twoFactorEnabled: true },
+      device.id,
+    );
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    return { ...session, user, deviceToken };
+    return { ...session, user, deviceToken: device.token };
   }
 
   /**
@@ -139,6 +142,29 @@ export class AuthService {
   /** Ends every session of the account but the one the request came with; how many ended. */
   signOutOtherSessions(context: RequestContext): Promise<number> {
     return this.sessions.revokeAllOf(context.requireUser().id, context.ownSession());
+  }
+
+  /** Where the account is signed in. */
+  listSessions(context: RequestContext): Promise<Session[]> {
+    return this.sessions.list(context);
+  }
+
+  /** Ends one of the account's sessions (this one as signOut). */
+  async signOutSession(context: RequestContext, id: string): Promise<boolean> {
+    await this.sessions.endOne(context, id);
+    return true;
+  }
+
+  /**
+   * Forgets one of the account's known devices; with `signOut`, the sessions that signed in through it end first (their
+   * link goes with the device), this one last, as signOut: forgetting needs it. Only this account's sessions are looked
+   * at, so another account's device ends nothing before its NOT_FOUND.
+   */
+  async forgetKnownDevice(context: RequestContext, args: ForgetKnownDeviceArgs): Promise<boolean> {
+    const endsOwnSession = args.signOut && (await this.sessions.endOthersSignedInThrough(context, parseId(args.id)));
+    await this.knownDevices.forget(context, args.id);
+    if (endsOwnSession) await this.sessions.end(context);
+    return true;
   }
 
   /** Ends the session the request came with; harmless when there is none. */

@@ -3,11 +3,15 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { AppError, ErrorReason } from '../common/app-error.js';
+import { apiClientLabel, deviceLabel } from '../common/device-label.js';
+import { parseId } from '../common/id.js';
 import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import type { AuthUser, RequestContext } from '../common/request-context.js';
 import { Role } from '../common/role.js';
-import { sqlDate, sqlRows } from '../common/sql.js';
+import { sqlDate, sqlExecute, sqlRows } from '../common/sql.js';
+import { Session } from './models/session.model.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionCookieName, sessionTokenFrom } from './session-token.js';
 
@@ -17,6 +21,20 @@ const liveCheckBatch = 500;
 const surplusEndedAtOnce = 100;
 /** The responses that clear the session cookie already (see clearCookie). */
 const responsesClearingCookie = new WeakSet<Response>();
+/**
+ * How stale a session's last use may get before a request writes it anew. Writing it on every request would make every
+ * read a write (on SQLite, queued behind the one writer); this way a session busy all day writes it 12 times an hour, and
+ * the list still tells a session used minutes ago from one used yesterday.
+ */
+const lastUseResolutionMs = 5 * 60_000;
+
+/** Where a new session signs in from, as its holder's list shows it. */
+export interface SessionOrigin {
+  /** deviceLabel of its User-Agent. */
+  label: string;
+  /** The known device whose two-factor sign-in starts it, if any. */
+  knownDeviceId: number | null;
+}
 
 /** How a session token is stored and named anywhere but in the client's hands. */
 export function hashToken(token: string): string {
@@ -44,11 +62,14 @@ export class SessionsService implements OnModuleInit {
   }
 
   /** Starts a session and returns its secret token (only its hash is stored). */
-  async create(userId: number): Promise<{ token: string; expiresAt: Date }> {
+  async create(
+    userId: number,
+    origin: SessionOrigin = { label: apiClientLabel, knownDeviceId: null },
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.environment.SESSION_TTL_DAYS * 86_400_000);
-    await this.sessions.insert({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
+    await this.sessions.insert({ tokenHash: hashToken(token), userId, ...origin, createdAt: now, lastUsedAt: now, expiresAt });
     await this.endOldest(userId);
     return { token, expiresAt };
   }
@@ -71,10 +92,11 @@ export class SessionsService implements OnModuleInit {
 
   /**
    * Signs `user` in for the rest of this request and for later ones: a new session whose token goes
-   * back both in the httpOnly cookie (the web app) and to the caller (API clients).
+   * back both in the httpOnly cookie (the web app) and to the caller (API clients). `knownDeviceId`: the known device
+   * whose two-factor sign-in this is.
    */
-  async start(context: RequestContext, user: AuthUser): Promise<{ token: string; expiresAt: Date }> {
-    const session = await this.create(user.id);
+  async start(context: RequestContext, user: AuthUser, knownDeviceId: number | null = null): Promise<{ token: string; expiresAt: Date }> {
+    const session = await this.create(user.id, { label: deviceLabel(context.request.headers['user-agent']), knownDeviceId });
     context.response?.cookie(this.cookieName(), session.token, { ...this.cookieOptions(), expires: session.expiresAt });
     context.user = user;
     context.authenticated = true;
@@ -123,12 +145,22 @@ export class SessionsService implements OnModuleInit {
   /**
    * The user a token belongs to, or null when it is unknown or expired. One query on every request: it reads the
    * account's public profile (name, role, age) and whether two-factor sign-in is on through the users' and two-factor's
-   * tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups.
+   * tables by name (what UsersService.account and TwoFactorService.isEnabled read), rather than three look-ups. The
+   * session's last use moves on when it is older than lastUseResolutionMs.
    */
   async userFor(token: string): Promise<AuthUser | null> {
-    const [row] = await sqlRows<{ id: number; username: string; role: Role; created_at: unknown; credential_user_id: number | null }>(
+    const [row] = await sqlRows<{
+      id: number;
+      username: string;
+      role: Role;
+      created_at: unknown;
+      credential_user_id: number | null;
+      session_id: number;
+      last_used_at: unknown;
+    }>(
       this.sessions.manager.connection,
-      `SELECT account.id, account.username, account.role, account.created_at, credential.user_id AS credential_user_id
+      `SELECT account.id, account.username, account.role, account.created_at, credential.user_id AS credential_user_id,
+         session.id AS session_id, session.last_used_at
        FROM sessions session
        JOIN users account ON account.id = session.user_id
        LEFT JOIN two_factor_credentials credential ON credential.user_id = session.user_id AND credential.enabled_at IS NOT NULL
@@ -136,6 +168,7 @@ export class SessionsService implements OnModuleInit {
       [hashToken(token), new Date()],
     );
     if (!row) return null;
+    await this.noteUse(Number(row.session_id), sqlDate(row.last_used_at));
     return {
       id: Number(row.id),
       username: row.username,
@@ -143,6 +176,69 @@ export class SessionsService implements OnModuleInit {
       createdAt: sqlDate(row.created_at),
       twoFactorEnabled: row.credential_user_id !== null,
     };
+  }
+
+  /**
+   * Moves a session's last use on, once it is older than lastUseResolutionMs. The condition lets one of the requests
+   * that found it stale at once (here or on another instance) write it, and none move it back.
+   */
+  private async noteUse(sessionId: number, lastUsedAt: Date): Promise<void> {
+    const now = new Date();
+    const stale = new Date(now.getTime() - lastUseResolutionMs);
+    if (lastUsedAt >= stale) return;
+    await sqlExecute(this.sessions.manager.connection, 'UPDATE sessions SET last_used_at = $1 WHERE id = $2 AND last_used_at < $3', [
+      now,
+      sessionId,
+      stale,
+    ]);
+  }
+
+  /** Where the signed-in account is signed in: its live sessions, the latest used first, this request's marked. */
+  async list(context: RequestContext): Promise<Session[]> {
+    const user = context.requireUser();
+    const sessions = await this.sessions.find({
+      where: { userId: user.id, expiresAt: MoreThan(new Date()) },
+      order: { lastUsedAt: 'DESC', id: 'DESC' },
+    });
+    return sessions.map((session) => ({
+      id: String(session.id),
+      label: session.label,
+      createdAt: session.createdAt,
+      lastUsedAt: session.lastUsedAt,
+      current: session.tokenHash === context.sessionHash,
+      knownDeviceId: session.knownDeviceId === null ? null : String(session.knownDeviceId),
+    }));
+  }
+
+  /**
+   * Ends one of the signed-in account's sessions; this request's own as signOut does (its cookie cleared). NOT_FOUND for
+   * another account's session as for none, so ids say nothing.
+   */
+  async endOne(context: RequestContext, rawId: string): Promise<void> {
+    const user = context.requireUser();
+    const id = parseId(rawId);
+    const session = await this.sessions.findOne({
+      select: { tokenHash: true },
+      where: { id, userId: user.id, expiresAt: MoreThan(new Date()) },
+    });
+    if (!session) throw AppError.notFound(ErrorReason.SESSION_NOT_FOUND, 'Session', rawId);
+    if (session.tokenHash === context.sessionHash) await this.end(context);
+    else await this.revokeHash(session.tokenHash);
+  }
+
+  /**
+   * Ends the signed-in account's sessions that signed in through its known device `knownDeviceId`, each as if it had
+   * signed out, but the request's own: whether that one did too, for the caller to end once it needs the session no more.
+   */
+  async endOthersSignedInThrough(context: RequestContext, knownDeviceId: number): Promise<boolean> {
+    const user = context.requireUser();
+    const sessions = await this.sessions.find({ select: { tokenHash: true }, where: { userId: user.id, knownDeviceId } });
+    let ownSession = false;
+    for (const { tokenHash } of sessions) {
+      if (tokenHash === context.sessionHash) ownSession = true;
+      else await this.revokeHash(tokenHash);
+    }
+    return ownSession;
   }
 
   private async revokeHash(sessionHash: string): Promise<void> {

@@ -22,6 +22,7 @@ export enum ErrorReason {
   EDITED_SINCE = 'EDITED_SINCE',
   // auth
   WRONG_CREDENTIALS = 'WRONG_CREDENTIALS',
+  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   // two-factor
   TWO_FACTOR_ALREADY_ON = 'TWO_FACTOR_ALREADY_ON',
   TWO_FACTOR_CHALLENGE_EXPIRED = 'TWO_FACTOR_CHALLENGE_EXPIRED',
@@ -72,6 +73,7 @@ const codeOfReason: Record<ErrorReason, ErrorCode> = {
   RATE_LIMITED: ErrorCode.RateLimited,
   EDITED_SINCE: ErrorCode.Conflict,
   WRONG_CREDENTIALS: ErrorCode.Unauthenticated,
+  SESSION_NOT_FOUND: ErrorCode.NotFound,
   TWO_FACTOR_ALREADY_ON: ErrorCode.Conflict,
   TWO_FACTOR_CHALLENGE_EXPIRED: ErrorCode.Unauthenticated,
   TWO_FACTOR_CODE_WRONG: ErrorCode.Unauthenticated,

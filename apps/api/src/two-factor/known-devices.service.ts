@@ -7,7 +7,7 @@ import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import { deviceLabel } from './device-label.js';
+import { deviceLabel } from '../common/device-label.js';
 import { KnownDeviceEntity } from './known-device.entity.js';
 import { KnownDevice } from './models/two-factor.models.js';
 
@@ -47,18 +47,18 @@ export class KnownDevicesService {
 
   /**
    * After a code was accepted: the device is remembered for another lifetime, a new one gets its token. The cookie is
-   * (re)set in either case; returns the token for API clients.
+   * (re)set in either case; returns the device, whose token goes to API clients.
    */
-  async remember(context: RequestContext, userId: number, known: RecognisedDevice | null): Promise<string> {
+  async remember(context: RequestContext, userId: number, known: RecognisedDevice | null): Promise<RecognisedDevice> {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + deviceLifetimeDays * 86_400_000);
-    let token = known?.token;
-    if (known) {
-      await this.devices.update({ id: known.id }, { expiresAt, lastUsedAt: now });
+    let device = known;
+    if (device) {
+      await this.devices.update({ id: device.id }, { expiresAt, lastUsedAt: now });
     } else {
-      token = randomBytes(32).toString('base64url');
+      const token = randomBytes(32).toString('base64url');
       await this.devices.delete({ userId, expiresAt: LessThan(now) });
-      await this.devices.insert({
+      const inserted = await this.devices.insert({
         userId,
         tokenHash: hashToken(token),
         label: deviceLabel(context.request.headers['user-agent']),
@@ -66,10 +66,11 @@ export class KnownDevicesService {
         createdAt: now,
         lastUsedAt: now,
       });
+      device = { id: Number(inserted.identifiers[0].id), token };
       await this.forgetSurplus(userId);
     }
-    context.response?.cookie(this.cookieName(), token, { ...this.cookieOptions(), expires: expiresAt });
-    return token!;
+    context.response?.cookie(this.cookieName(), device.token, { ...this.cookieOptions(), expires: expiresAt });
+    return device;
   }
 
   /** The signed-in account's live devices, the latest used first; `current` is the one the request presents (`offered`, else its cookie). */

@@ -31,6 +31,6 @@ import { resolveTotpEncryptionKey, TwoFactorCrypto } from './two-factor-crypto.j
     TwoFactorResolver,
     ViewerTwoFactorResolver,
   ],
-  exports: [TwoFactorService],
+  exports: [TwoFactorService, KnownDevicesService],
 })
 export class TwoFactorModule {}

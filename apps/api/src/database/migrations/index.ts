@@ -26,6 +26,7 @@ import { MentionsByPost1764980000000 } from './1764980000000-mentions-by-post.js
 import { KnownDevices1764990000000 } from './1764990000000-known-devices.js';
 import { AccountNotifications1764995000000 } from './1764995000000-account-notifications.js';
 import { KnownDeviceLabels1765010000000 } from './1765010000000-known-device-labels.js';
+import { SessionLabels1765020000000 } from './1765020000000-session-labels.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   KnownDevices1764990000000,
   AccountNotifications1764995000000,
   KnownDeviceLabels1765010000000,
+  SessionLabels1765020000000,
 ];

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class ConfirmTwoFactorArgs {
@@ -90,4 +90,11 @@ export class ForgetKnownDeviceArgs {
   @IsString()
   @MaxLength(40)
   id: string;
+
+  @Field({
+    defaultValue: false,
+    description: 'Also sign out every session that signed in through it (see Session.knownDeviceId), this one too if it did.',
+  })
+  @IsBoolean()
+  signOut: boolean = false;
 }

@@ -51,7 +51,8 @@ export class TwoFactorChallenge {
 @ObjectType('KnownDevice', {
   description:
     'A browser or API client that completed a two-factor sign-in for your account: its code checks have a budget of their own, ' +
-    'so someone guessing codes elsewhere does not lock it out. Forgetting it takes that away; it does not sign it out.',
+    'so someone guessing codes elsewhere does not lock it out. Forgetting it takes that away, and signs out the sessions ' +
+    'that signed in through it when asked (forgetKnownDevice).',
 })
 export class KnownDevice {
   @Field(() => ID, { description: 'Pass to forgetKnownDevice.' })

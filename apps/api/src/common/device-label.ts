@@ -1,4 +1,4 @@
-/** What a client that sends no browser User-Agent is called in the list of known devices. */
+/** What a client that sends no browser User-Agent is called in the lists of known devices and of sessions. */
 export const apiClientLabel = 'API client';
 
 /**
@@ -27,7 +27,8 @@ const systems: [name: string, token: RegExp][] = [
 ];
 
 /**
- * A short name for a known device, from the User-Agent it was remembered with: "Chrome on Linux", "Safari on iPhone".
+ * A short name for a known device or a session, from the User-Agent it was remembered or signed in with: "Chrome on Linux",
+ * "Safari on iPhone".
  * Only says what the header says: an iPad that asks for desktop pages says macOS, Brave says Chrome, an unknown browser
  * is "Browser on …". Anything that does not present itself as a browser (curl, an SDK, none at all) is an API client.
  */

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { hashToken } from '../apps/api/src/auth/sessions.service.js';
+import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
+import { Role } from '../apps/api/src/common/role.js';
+import { createAccount, enrolTwoFactor, TestAccount, testPassword } from './support/accounts.js';
+import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
+import { GraphqlResponse, TestApp } from './support/test-app.js';
+
+const chromeOnLinux = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const firefoxOnWindows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0';
+const safariOnIphone =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+
+const sessionsQuery = '{ sessions { id label createdAt lastUsedAt current knownDeviceId } }';
+const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
+const signOutSessionMutation = 'mutation End($id: ID!) { signOutSession(id: $id) }';
+const forgetMutation = 'mutation Forget($id: ID!, $signOut: Boolean) { forgetKnownDevice(id: $id, signOut: $signOut) }';
+const signInMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token twoFactorChallenge { token } } }';
+const completeMutation =
+  'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token deviceToken } }';
+
+interface Listed {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string;
+  current: boolean;
+  knownDeviceId: string | null;
+}
+
+const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.code ?? 'OK';
+/** The cookie (name=value) of that name a response set, if any. */
+const cookieOf = (response: GraphqlResponse, name: string) =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .find((pair) => pair.startsWith(`${name}=`));
+
+describe('where you are signed in', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const list = async (token: string) => (await app.query<{ sessions: Listed[] }>(sessionsQuery, {}, { token })).sessions;
+  const sessionRows = () => app.nest.get(DataSource).getRepository(SessionEntity);
+
+  /** A password sign-in, from a browser when `userAgent` says so: its session token and cookie. */
+  async function signIn(account: TestAccount, userAgent?: string): Promise<{ token: string; cookie: string }> {
+    const response = await app.request(
+      signInMutation,
+      { input: { login: account.username, password: testPassword } },
+      { headers: userAgent ? { 'user-agent': userAgent } : {} },
+    );
+    expect(codeOf(response)).toBe('OK');
+    return { token: response.data!.signIn.token, cookie: cookieOf(response, 'twofa_session')! };
+  }
+
+  /** A two-factor sign-in with a recovery code, through the known device of `deviceCookie` when given: session and device. */
+  async function signInWithCode(
+    account: TestAccount,
+    recoveryCode: string,
+    options: { userAgent?: string; deviceCookie?: string } = {},
+  ): Promise<{ token: string; cookie: string; deviceCookie: string }> {
+    const started = await app.query(signInMutation, { input: { login: account.username, password: testPassword } });
+    const response = await app.request(
+      completeMutation,
+      { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCode } },
+      { cookie: options.deviceCookie, headers: options.userAgent ? { 'user-agent': options.userAgent } : {} },
+    );
+    expect(codeOf(response)).toBe('OK');
+    return {
+      token: response.data!.completeTwoFactorSignIn.token,
+      cookie: cookieOf(response, 'twofa_session')!,
+      deviceCookie: cookieOf(response, 'twofa_device')!,
+    };
+  }
+
+  it('lists the live sessions of the account, named from their User-Agent, the latest used first, this one marked', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const someoneElse = await createAccount(app, Role.MEMBER);
+    const laptop = await signIn(member, chromeOnLinux);
+    const phone = await signIn(member, safariOnIphone);
+    const script = await signIn(member);
+    // The last request of each decides the order; a new session has just been used.
+    const seenFromLaptop = await list(laptop.token);
+    expect(seenFromLaptop.map(({ label, current, knownDeviceId }) => [label, current, knownDeviceId])).toEqual([
+      ['API client', false, null],
+      ['Safari on iPhone', false, null],
+      ['Chrome on Linux', true, null],
+      // createAccount's own, made without a request.
+      ['API client', false, null],
+    ]);
+    for (const session of seenFromLaptop) expect(session.lastUsedAt).toBe(session.createdAt);
+    // Over the cookie as over the bearer token; another account's sessions are not among them.
+    const overCookie = await app.query<{ sessions: Listed[] }>(sessionsQuery, {}, { cookie: phone.cookie });
+    expect(overCookie.sessions.map((session) => session.current)).toEqual([false, true, false, false]);
+    expect((await list(someoneElse.token)).map(({ label, current }) => [label, current])).toEqual([['API client', true]]);
+
+    // An expired session is not listed.
+    await sessionRows().update({ tokenHash: hashToken(script.token) }, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await list(laptop.token)).map((session) => session.label)).toEqual(['Safari on iPhone', 'Chrome on Linux', 'API client']);
+    expect(codeOf(await app.request(sessionsQuery))).toBe('UNAUTHENTICATED');
+  });
+
+  it("writes a session's last use at most once in five minutes, not on every request", async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const session = await signIn(member, chromeOnLinux);
+    const statementsOf = async (token: string) =>
+      (await app.countStatements(() => app.query('{ health { status } }', {}, { token }))).statements;
+    const lastUse = async () => (await sessionRows().findOneByOrFail({ tokenHash: hashToken(session.token) })).lastUsedAt;
+    const signedInAt = await lastUse();
+
+    // Used within five minutes: the look-up alone, no write.
+    expect(await statementsOf(session.token)).toBe(1);
+    expect(await lastUse()).toEqual(signedInAt);
+
+    // Last used six minutes ago: the next request writes it once, and the one after it does not.
+    const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
+    await sessionRows().update({ tokenHash: hashToken(session.token) }, { lastUsedAt: sixMinutesAgo });
+    const before = Date.now();
+    expect(await statementsOf(session.token)).toBe(2);
+    const written = await lastUse();
+    expect(written.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(await statementsOf(session.token)).toBe(1);
+    expect(await lastUse()).toEqual(written);
+
+    // The list shows it.
+    const [listed] = (await list(session.token)).filter((entry) => entry.current);
+    expect(listed.lastUsedAt).toBe(written.toISOString());
+    expect(Date.parse(listed.lastUsedAt)).toBeGreaterThan(Date.parse(listed.createdAt));
+  });
+
+  it('signs out another session: its token is refused, the others stay', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const lost = await signIn(member, chromeOnLinux);
+    const kept = await signIn(member, firefoxOnWindows);
+    const target = (await list(member.token)).find((session) => session.label === 'Chrome on Linux')!;
+
+    const ended = await app.request(signOutSessionMutation, { id: target.id }, { token: member.token });
+    expect(ended.data).toEqual({ signOutSession: true });
+    // This session's cookie is not touched.
+    expect(ended.headers.getSetCookie()).toEqual([]);
+    expect(codeOf(await app.request(sessionsQuery, {}, { token: lost.token }))).toBe('UNAUTHENTICATED');
+    expect((await list(kept.token)).map((session) => session.label)).toEqual(['Firefox on Windows', 'API client']);
+    // Gone: a second time is NOT_FOUND.
+    expect(codeOf(await app.request(signOutSessionMutation, { id: target.id }, { token: member.token }))).toBe('NOT_FOUND');
+  });
+
+  it('closes the live subscriptions of the session it signs out', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const lost = await signIn(member, chromeOnLinux);
+    const target = (await list(member.token)).find((session) => session.label === 'Chrome on Linux')!;
+    const client = liveClient(app, { token: lost.token });
+    try {
+      const notifications = subscribe(client, notificationAdded);
+      await until(() => listenerCount(app) === 1, 'the subscription is listening');
+      expect(await client.closeCodeAfter(() => app.query(signOutSessionMutation, { id: target.id }, { token: member.token }))).toBe(4401);
+      expect(await notifications.ended).toMatchObject({ error: { code: 4401 } });
+      await until(() => listenerCount(app) === 0, "the signed-out session's listener is released");
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('signs this session out as signOut does, clearing its cookie', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const browser = await signIn(member, chromeOnLinux);
+    const own = (await app.query<{ sessions: Listed[] }>(sessionsQuery, {}, { cookie: browser.cookie })).sessions.find(
+      (session) => session.current,
+    )!;
+    const ended = await app.request(signOutSessionMutation, { id: own.id }, { cookie: browser.cookie });
+    expect(ended.data).toEqual({ signOutSession: true });
+    expect(ended.headers.getSetCookie()).toEqual([expect.stringMatching(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/)]);
+    expect(codeOf(await app.request(sessionsQuery, {}, { cookie: browser.cookie }))).toBe('UNAUTHENTICATED');
+    expect((await list(member.token)).map((session) => session.label)).toEqual(['API client']);
+  });
+
+  it("answers NOT_FOUND for another account's session, as for none, and ends nothing", async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const someoneElse = await createAccount(app, Role.MEMBER);
+    const [theirs] = await list(someoneElse.token);
+    for (const id of [theirs.id, '2147483647']) {
+      const refused = await app.request(signOutSessionMutation, { id }, { token: member.token });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: `Session ${id} was not found`,
+        extensions: { code: 'NOT_FOUND', reason: 'SESSION_NOT_FOUND' },
+      });
+    }
+    expect(await list(someoneElse.token)).toEqual([theirs]);
+    for (const id of ['0', '-1', 'abc', '99999999999']) {
+      expect(codeOf(await app.request(signOutSessionMutation, { id }, { token: member.token })), id).toBe('BAD_USER_INPUT');
+    }
+    expect(codeOf(await app.request(signOutSessionMutation, { id: theirs.id }))).toBe('UNAUTHENTICATED');
+  });
+
+  describe('sessions signed in through a known device', () => {
+    it('are linked to the device; forgetting it with signOut ends them, and only them', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const laptop = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      // The laptop signs in again through its device cookie: the same device, a second session.
+      const laptopAgain = await signInWithCode(member, recoveryCodes[1], { userAgent: chromeOnLinux, deviceCookie: laptop.deviceCookie });
+      const phone = await signInWithCode(member, recoveryCodes[2], { userAgent: safariOnIphone });
+
+      const devices = await app.query<{ knownDevices: { id: string; label: string }[] }>(
+        '{ knownDevices { id label } }',
+        {},
+        { token: member.token },
+      );
+      const deviceOf = (label: string) => devices.knownDevices.find((device) => device.label === label)!.id;
+      expect((await list(member.token)).map(({ label, knownDeviceId }) => [label, knownDeviceId])).toEqual([
+        ['Safari on iPhone', deviceOf('Safari on iPhone')],
+        ['Chrome on Linux', deviceOf('Chrome on Linux')],
+        ['Chrome on Linux', deviceOf('Chrome on Linux')],
+        // Two-factor sign-in was turned on from here, after it had signed in: not through a device.
+        ['API client', null],
+      ]);
+
+      const client = liveClient(app, { token: laptop.token });
+      try {
+        const notifications = subscribe(client, notificationAdded);
+        await until(() => listenerCount(app) === 1, 'the subscription is listening');
+        const forgotten = () => app.query(forgetMutation, { id: deviceOf('Chrome on Linux'), signOut: true }, { token: member.token });
+        expect(await client.closeCodeAfter(forgotten)).toBe(4401);
+        expect(await notifications.ended).toMatchObject({ error: { code: 4401 } });
+      } finally {
+        await client.dispose();
+      }
+      for (const ended of [laptop, laptopAgain])
+        expect(codeOf(await app.request(sessionsQuery, {}, { token: ended.token }))).toBe('UNAUTHENTICATED');
+      expect((await list(member.token)).map(({ label, current }) => [label, current])).toEqual([
+        ['Safari on iPhone', false],
+        ['API client', true],
+      ]);
+
+      // Without signOut, forgetting signs nothing out: the phone stays signed in, no longer linked to a device.
+      await expect(app.query(forgetMutation, { id: deviceOf('Safari on iPhone') }, { token: member.token })).resolves.toEqual({
+        forgetKnownDevice: true,
+      });
+      const phoneSession = (await list(phone.token)).find((session) => session.current)!;
+      expect(phoneSession).toMatchObject({ label: 'Safari on iPhone', knownDeviceId: null });
+    });
+
+    it("signs this session out too when it signed in through the device it forgets, and nobody's through another's", async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const browser = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      const other = await createAccount(app, Role.MEMBER);
+      const othersCodes = (await enrolTwoFactor(app, other.token)).recoveryCodes;
+      const othersBrowser = await signInWithCode(other, othersCodes[0], { userAgent: chromeOnLinux });
+      const othersDevice = (
+        await app.query<{ knownDevices: { id: string; current: boolean }[] }>(
+          '{ knownDevices { id current } }',
+          {},
+          { cookie: othersBrowser.cookie + '; ' + othersBrowser.deviceCookie },
+        )
+      ).knownDevices.find((device) => device.current)!;
+
+      // Another account's device: NOT_FOUND, and its sessions stay.
+      const refused = await app.request(forgetMutation, { id: othersDevice.id, signOut: true }, { token: member.token });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'KNOWN_DEVICE_NOT_FOUND' });
+      expect(codeOf(await app.request(sessionsQuery, {}, { token: othersBrowser.token }))).toBe('OK');
+
+      const cookies = `${browser.cookie}; ${browser.deviceCookie}`;
+      const own = (
+        await app.query<{ knownDevices: { id: string; current: boolean }[] }>('{ knownDevices { id current } }', {}, { cookie: cookies })
+      ).knownDevices.find((device) => device.current)!;
+      const forgotten = await app.request(forgetMutation, { id: own.id, signOut: true }, { cookie: cookies });
+      expect(forgotten.data).toEqual({ forgetKnownDevice: true });
+      const cleared = forgotten.headers.getSetCookie();
+      expect(cleared).toContainEqual(expect.stringMatching(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/));
+      expect(cleared).toContainEqual(expect.stringMatching(/^twofa_device=;.*Expires=Thu, 01 Jan 1970/));
+      expect(codeOf(await app.request(sessionsQuery, {}, { cookie: browser.cookie }))).toBe('UNAUTHENTICATED');
+      expect((await list(member.token)).map((session) => session.label)).toEqual(['API client']);
+    });
+  });
+});
