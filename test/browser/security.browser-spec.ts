@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
-import { createAccount, testPassword } from '../support/accounts.js';
+import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
+import { createAccount, enrolTwoFactor, testPassword, type TestAccount } from '../support/accounts.js';
+import { listenerCount, until } from '../support/live-client.js';
+import { axeViolations } from './support/axe.js';
 import { screenshot } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 
-describe('the security page: the password and other devices', () => {
+describe('the security page: the password, and where you are signed in', () => {
   const forum = useBrowserApp();
 
   const signIn = (username: string, password: string) =>
@@ -62,6 +65,97 @@ describe('the security page: the password and other devices', () => {
     expect(await me(member.token)).toMatchObject({ id: member.id });
     await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
     await page.getByRole('status').getByText('You were signed in nowhere else.').waitFor();
+  });
+
+  /** Signs in through the form in a new browser profile, onto the Security page: that browser's page. */
+  async function signedInBrowser(member: TestAccount, code?: string): Promise<Page> {
+    const page = await (await forum.open()).newPage();
+    await page.goto(`/sign-in?next=${encodeURIComponent('/account/security')}`);
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    if (code) {
+      await page.getByLabel('Code').fill(code);
+      await page.keyboard.press('Enter');
+    }
+    await page.getByRole('heading', { name: 'Where you’re signed in' }).waitFor();
+    // Its bell listens on the page's socket, which the end of its session closes.
+    await until(() => listenerCount(forum.app, liveChannels.notifications(Number(member.id))) >= 1, "the member's bell listening");
+    return page;
+  }
+  const signedOutNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'You were signed out' });
+  const sessionLabels = async (member: TestAccount) =>
+    (await forum.app.query<{ sessions: { label: string }[] }>('{ sessions { label } }', {}, { token: member.token })).sessions.map(
+      (session) => session.label,
+    );
+
+  it('lists where you are signed in, this browser marked, and signs another browser out from here', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const laptop = await signedInBrowser(member);
+    const phone = await signedInBrowser(member);
+    await until(() => listenerCount(forum.app, liveChannels.notifications(Number(member.id))) === 2, 'both browsers listening');
+
+    const sessions = phone.getByRole('list', { name: 'Where you’re signed in' });
+    const rows = sessions.getByRole('listitem');
+    // The latest used first: this browser (Chromium says Chrome), the laptop, and the session createAccount made.
+    expect((await rows.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual([
+      'Chrome on Linux This browser',
+      'Chrome on Linux',
+      'API client',
+    ]);
+    await expect(
+      rows
+        .first()
+        .getByText(/^Signed in just now, active now$/)
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      rows
+        .nth(1)
+        .getByText(/^Signed in just now, last active just now$/)
+        .count(),
+    ).resolves.toBe(1);
+    // Only the others have a Sign out of their own.
+    await expect(rows.first().getByRole('button').count()).resolves.toBe(0);
+    await expect(axeViolations(phone).then((violations) => violations.map((violation) => violation.id))).resolves.toEqual([]);
+    await screenshot(phone, 'security-signed-in');
+
+    await phone.getByRole('button', { name: /^Sign out Chrome on Linux, signed in / }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    // Focus goes on to the next row's button.
+    const apiClientButton = phone.getByRole('button', { name: /^Sign out API client, signed in / });
+    await expect.poll(() => apiClientButton.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(true);
+    // The laptop is told at once, nothing clicked there.
+    await signedOutNotice(laptop).waitFor();
+    await laptop.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    expect(await sessionLabels(member)).toEqual(['Chrome on Linux', 'API client']);
+    expect(await signedOutNotice(phone).count()).toBe(0);
+  });
+
+  it('forgets a lost device and signs out where it signed in with a code, or only forgets it', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const laptop = await signedInBrowser(member, recoveryCodes[0]);
+    const phone = await signedInBrowser(member, recoveryCodes[1]);
+    const devices = phone.getByRole('list', { name: 'Remembered devices' });
+    const sessions = phone.getByRole('list', { name: 'Where you’re signed in' }).getByRole('listitem');
+    await expect.poll(() => sessions.count()).toBe(3);
+    // This browser's device is forgotten with Forget alone: it signs out with the header's Sign out.
+    await expect(devices.getByRole('button', { name: /^Forget and sign out Chrome on Linux \(this browser\)/ }).count()).resolves.toBe(0);
+    await expect(axeViolations(phone).then((violations) => violations.map((violation) => violation.id))).resolves.toEqual([]);
+
+    // The laptop is the other Chrome on Linux, added before this browser's.
+    await phone.getByRole('button', { name: /^Forget and sign out Chrome on Linux, added / }).click();
+    await signedOutNotice(laptop).waitFor();
+    await expect.poll(() => sessions.count()).toBe(2);
+    await expect.poll(() => devices.getByRole('listitem').count()).toBe(2);
+    expect(await sessionLabels(member)).toEqual(['Chrome on Linux', 'API client']);
+
+    // Forgetting alone signs nothing out: the API client that turned it on stays signed in.
+    await phone.getByRole('button', { name: /^Forget API client, added / }).click();
+    await expect.poll(() => devices.getByRole('listitem').count()).toBe(1);
+    expect(await sessionLabels(member)).toEqual(['Chrome on Linux', 'API client']);
+    expect(await signedOutNotice(phone).count()).toBe(0);
   });
 
   it("sends a signed-in person only to a page of this site, whatever the link's next= says", async () => {

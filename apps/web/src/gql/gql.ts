@@ -24,6 +24,8 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
+    "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.SignedInSessionsDocument,
+    "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": typeof types.SignOutSessionDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.BotSuggestionFieldsFragmentDoc,
     "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": typeof types.ThreadBotSuggestionDocument,
     "\n  mutation ChooseClarification($threadId: ID!, $slug: String!) {\n    chooseClarification(threadId: $threadId, slug: $slug) {\n      ...BotSuggestionFields\n    }\n  }\n": typeof types.ChooseClarificationDocument,
@@ -91,7 +93,7 @@ type Documents = {
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  query KnownDevices {\n    knownDevices {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.KnownDevicesDocument,
-    "\n  mutation ForgetKnownDevice($id: ID!) {\n    forgetKnownDevice(id: $id)\n  }\n": typeof types.ForgetKnownDeviceDocument,
+    "\n  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {\n    forgetKnownDevice(id: $id, signOut: $signOut)\n  }\n": typeof types.ForgetKnownDeviceDocument,
     "\n  mutation ForgetOtherKnownDevices {\n    forgetOtherKnownDevices\n  }\n": typeof types.ForgetOtherKnownDevicesDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": typeof types.UserProfileDocument,
     "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserRepliesDocument,
@@ -108,6 +110,8 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
+    "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.SignedInSessionsDocument,
+    "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": types.SignOutSessionDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": types.BotSuggestionFieldsFragmentDoc,
     "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": types.ThreadBotSuggestionDocument,
     "\n  mutation ChooseClarification($threadId: ID!, $slug: String!) {\n    chooseClarification(threadId: $threadId, slug: $slug) {\n      ...BotSuggestionFields\n    }\n  }\n": types.ChooseClarificationDocument,
@@ -175,7 +179,7 @@ const documents: Documents = {
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": types.DisableTwoFactorDocument,
     "\n  query KnownDevices {\n    knownDevices {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.KnownDevicesDocument,
-    "\n  mutation ForgetKnownDevice($id: ID!) {\n    forgetKnownDevice(id: $id)\n  }\n": types.ForgetKnownDeviceDocument,
+    "\n  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {\n    forgetKnownDevice(id: $id, signOut: $signOut)\n  }\n": types.ForgetKnownDeviceDocument,
     "\n  mutation ForgetOtherKnownDevices {\n    forgetOtherKnownDevices\n  }\n": types.ForgetOtherKnownDevicesDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": types.UserProfileDocument,
     "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserRepliesDocument,
@@ -236,6 +240,14 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n"): (typeof documents)["\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -507,7 +519,7 @@ export function graphql(source: "\n  query KnownDevices {\n    knownDevices {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ForgetKnownDevice($id: ID!) {\n    forgetKnownDevice(id: $id)\n  }\n"): (typeof documents)["\n  mutation ForgetKnownDevice($id: ID!) {\n    forgetKnownDevice(id: $id)\n  }\n"];
+export function graphql(source: "\n  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {\n    forgetKnownDevice(id: $id, signOut: $signOut)\n  }\n"): (typeof documents)["\n  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {\n    forgetKnownDevice(id: $id, signOut: $signOut)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,13 @@
 import { Navigate } from 'react-router';
 import { Spinner } from '../../components/status';
 import { PasswordSettings } from '../../features/auth/components/password-settings';
+import { SignedInSessions } from '../../features/auth/components/signed-in-sessions';
 import { TwoFactorSettings } from '../../features/two-factor/components/two-factor-settings';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
 
-/** How the viewer signs in: two-factor sign-in, the password, and the sessions on other devices. */
+/** How the viewer signs in: two-factor sign-in, the password, and where they are signed in. */
 export function SecurityRoute() {
   usePageTitle('Security');
   const { viewer, loading } = useViewer();
@@ -17,6 +18,7 @@ export function SecurityRoute() {
       <h1>Security</h1>
       <TwoFactorSettings />
       <PasswordSettings />
+      <SignedInSessions />
     </div>
   );
 }

@@ -53,3 +53,21 @@ export const SignOutOtherSessionsDocument = graphql(`
     signOutOtherSessions
   }
 `);
+
+export const SignedInSessionsDocument = graphql(`
+  query SignedInSessions {
+    sessions {
+      id
+      label
+      createdAt
+      lastUsedAt
+      current
+    }
+  }
+`);
+
+export const SignOutSessionDocument = graphql(`
+  mutation SignOutSession($id: ID!) {
+    signOutSession(id: $id)
+  }
+`);

@@ -5,19 +5,10 @@ import { PasswordField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
-import { ChangePasswordDocument, SignOutOtherSessionsDocument } from '../api/auth-documents';
+import { ChangePasswordDocument } from '../api/auth-documents';
 
-/** A new password, and signing out of every other browser and device. */
+/** A new password, against the current one; every other browser and device is signed out. */
 export function PasswordSettings() {
-  return (
-    <>
-      <ChangePassword />
-      <SignOutElsewhere />
-    </>
-  );
-}
-
-function ChangePassword() {
   const [change, { loading }] = useMutation(ChangePasswordDocument);
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -61,31 +52,6 @@ function ChangePassword() {
         <div className="row">
           <Button type="submit" variant="primary" busy={loading}>
             Change password
-          </Button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-function SignOutElsewhere() {
-  const [signOut, { data, loading }] = useMutation(SignOutOtherSessionsDocument);
-  const { error, submit } = useAction();
-  const ended = data?.signOutOtherSessions;
-  return (
-    <section className="card stack" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Other browsers and devices</h2>
-      <p>Signed in somewhere you no longer use, or on a device you lost? Sign out everywhere but here.</p>
-      {error ? <ErrorMessage error={error} /> : null}
-      {ended != null ? (
-        <Notice tone="success">
-          {ended === 0 ? 'You were signed in nowhere else.' : `Signed out of ${ended} other ${ended === 1 ? 'session' : 'sessions'}.`}
-        </Notice>
-      ) : null}
-      <form className="form" onSubmit={submit(async () => void (await signOut()))} noValidate>
-        <div className="row">
-          <Button type="submit" busy={loading}>
-            Sign out everywhere else
           </Button>
         </div>
       </form>

@@ -56,8 +56,8 @@ export const KnownDevicesDocument = graphql(`
 `);
 
 export const ForgetKnownDeviceDocument = graphql(`
-  mutation ForgetKnownDevice($id: ID!) {
-    forgetKnownDevice(id: $id)
+  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {
+    forgetKnownDevice(id: $id, signOut: $signOut)
   }
 `);
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useRef } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -37,7 +37,8 @@ export function RememberedDevices() {
       <h2 id="devices-title">Remembered devices</h2>
       <p>
         A browser or app where you sign in with a code is remembered for a year: someone trying codes with your password cannot lock you out
-        of it. Forget any you have lost or no longer use. Forgetting does not sign a device out; “Sign out everywhere else” does.
+        of it. Forget any you have lost or no longer use. Forgetting alone does not sign a device out; “Forget and sign out” also ends where
+        it signed in with a code.
       </p>
       {error && !data ? <ErrorMessage error={error} retry={() => void refetch()} /> : null}
       {!data && !error ? <Spinner label="Loading devices…" /> : null}
@@ -72,18 +73,22 @@ export function RememberedDevices() {
 }
 
 function DeviceRow({ device, onForgotten }: { device: Device; onForgotten: () => Promise<unknown> }) {
+  const client = useApolloClient();
   const [forget, { loading }] = useMutation(ForgetKnownDeviceDocument);
+  const [forgetAndSignOut, { loading: signingOut }] = useMutation(ForgetKnownDeviceDocument);
   const { error, run } = useAction();
   const rowRef = useRef<HTMLLIElement>(null);
   const decidedHere = useQueueRowFocus(rowRef, rowFocus);
   const name = `${device.label}${device.current ? ' (this browser)' : ''}`;
 
-  const forgetDevice = () =>
+  const forgetDevice = (signOut: boolean) =>
     void run(
       async () => {
-        await forget({ variables: { id: device.id } });
+        await (signOut ? forgetAndSignOut : forget)({ variables: { id: device.id, signOut } });
         decidedHere.current = true;
         await onForgotten();
+        // Its sessions leave "Where you're signed in" (the auth feature's list, named by its query).
+        if (signOut) await client.refetchQueries({ include: ['SignedInSessions'] });
       },
       // Forgotten meanwhile (in another tab): it is gone all the same.
       (caught) => {
@@ -105,9 +110,20 @@ function DeviceRow({ device, onForgotten }: { device: Device; onForgotten: () =>
         </span>
       </div>
       <div className="row">
-        <Button small busy={loading} onClick={forgetDevice} aria-label={`Forget ${name}, added ${fullDate(device.createdAt)}`}>
+        <Button small busy={loading} onClick={() => forgetDevice(false)} aria-label={`Forget ${name}, added ${fullDate(device.createdAt)}`}>
           Forget
         </Button>
+        {/* This browser signs out with the header's Sign out. */}
+        {device.current ? null : (
+          <Button
+            small
+            busy={signingOut}
+            onClick={() => forgetDevice(true)}
+            aria-label={`Forget and sign out ${name}, added ${fullDate(device.createdAt)}`}
+          >
+            Forget and sign out
+          </Button>
+        )}
         <InlineError error={error} />
       </div>
     </li>

@@ -1,0 +1,121 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef } from 'react';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
+import { TimeAgo } from '../../../components/time-ago';
+import type { SignedInSessionsQuery } from '../../../gql/graphql';
+import { fullDate } from '../../../lib/format-time';
+import { errorCodeOf } from '../../../lib/graphql-errors';
+import { useAction } from '../../../lib/use-action';
+import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
+import { SignedInSessionsDocument, SignOutOtherSessionsDocument, SignOutSessionDocument } from '../api/auth-documents';
+
+type SignedInSession = SignedInSessionsQuery['sessions'][number];
+
+const rowFocus = { row: '.device-list__item', list: '.device-list' };
+
+/** Where the account is signed in: each other browser or app to sign out, or all of them at once. */
+export function SignedInSessions() {
+  const { data, error, refetch } = useQuery(SignedInSessionsDocument, { fetchPolicy: 'network-only' });
+  const [signOutOthers, { data: signedOut, loading }] = useMutation(SignOutOtherSessionsDocument);
+  const othersAction = useAction();
+  const list = useRef<HTMLUListElement>(null);
+  const ended = signedOut?.signOutOtherSessions;
+
+  return (
+    <section className="card stack" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Where you’re signed in</h2>
+      <p>Signed in somewhere you no longer use, or on a device you lost? Sign it out, or sign out everywhere but here.</p>
+      {error && !data ? <ErrorMessage error={error} retry={() => void refetch()} /> : null}
+      {!data && !error ? <Spinner label="Loading where you’re signed in…" /> : null}
+      {othersAction.error ? <ErrorMessage error={othersAction.error} /> : null}
+      {ended != null ? (
+        <Notice tone="success">
+          {ended === 0 ? 'You were signed in nowhere else.' : `Signed out of ${ended} other ${ended === 1 ? 'session' : 'sessions'}.`}
+        </Notice>
+      ) : null}
+      {data ? (
+        // Focus goes here when the last other row leaves.
+        <ul className="device-list" aria-label="Where you’re signed in" tabIndex={-1} ref={list}>
+          {data.sessions.map((session) => (
+            <SessionRow key={session.id} session={session} onSignedOut={() => refetch()} />
+          ))}
+        </ul>
+      ) : null}
+      <form
+        className="form"
+        onSubmit={othersAction.submit(async () => {
+          await signOutOthers();
+          await refetch();
+          // The rows it signed out leave; the list keeps the focus near.
+          list.current?.focus();
+        })}
+        noValidate
+      >
+        <div className="row">
+          <Button type="submit" busy={loading}>
+            Sign out everywhere else
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SessionRow({ session, onSignedOut }: { session: SignedInSession; onSignedOut: () => Promise<unknown> }) {
+  const [signOut, { loading }] = useMutation(SignOutSessionDocument);
+  const { error, run } = useAction();
+  const rowRef = useRef<HTMLLIElement>(null);
+  const decidedHere = useQueueRowFocus(rowRef, rowFocus);
+
+  const signOutSession = () =>
+    void run(
+      async () => {
+        await signOut({ variables: { id: session.id } });
+        decidedHere.current = true;
+        await onSignedOut();
+      },
+      // Signed out meanwhile (elsewhere, or it expired): it is gone all the same.
+      (caught) => {
+        if (errorCodeOf(caught) !== 'NOT_FOUND') return false;
+        decidedHere.current = true;
+        void onSignedOut();
+        return true;
+      },
+    );
+
+  return (
+    <li ref={rowRef} className="device-list__item">
+      <div className="device-list__about">
+        <span>
+          <strong>{session.label}</strong> {session.current ? <Badge>This browser</Badge> : null}
+        </span>
+        <span className="muted">
+          Signed in <TimeAgo date={session.createdAt} />
+          {/* Its last use is written once in five minutes: this one is in use now. */}
+          {session.current ? (
+            ', active now'
+          ) : (
+            <>
+              , last active <TimeAgo date={session.lastUsedAt} />
+            </>
+          )}
+        </span>
+      </div>
+      {session.current ? null : (
+        <div className="row">
+          <Button
+            small
+            busy={loading}
+            onClick={signOutSession}
+            aria-label={`Sign out ${session.label}, signed in ${fullDate(session.createdAt)}`}
+          >
+            Sign out
+          </Button>
+          <InlineError error={error} />
+        </div>
+      )}
+    </li>
+  );
+}
