@@ -1,8 +1,11 @@
 import { typedBodyMatched } from '#post-limits';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
+import { PostJob } from '../apps/api/src/jobs/post-job.js';
+import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { allExamples } from './support/canonical-answers.js';
+import { until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 // Questions written for these tests (not from the eval set).
@@ -254,6 +257,109 @@ describe('FAQ bot with the default thresholds', () => {
       after.perAnswer.find((row) => row.answer.slug === 'reenable-from-signed-in-device')?.counts.confirmedByAsker,
     ).toBeGreaterThanOrEqual(1);
     expect(after.perDay).toHaveLength(7);
+  });
+
+  /** Holds every run of the job `name` until `release()`, before it reads anything: `held` are the jobs held so far. */
+  const holdRunsOf = (name: string) => {
+    const jobs = app.nest.get(PostJobs);
+    const run = jobs.run.bind(jobs);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: PostJob[] = [];
+    const spy = vi.spyOn(jobs, 'run').mockImplementation(async (job) => {
+      if (job.job === name) {
+        held.push(job);
+        await released;
+      }
+      return run(job);
+    });
+    return {
+      held,
+      run,
+      release,
+      restore: () => {
+        release();
+        spy.mockRestore();
+      },
+    };
+  };
+  const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
+  /** Accepts the reply, and fails unless the answer comes within 3 s (while the acceptance's jobs are held). */
+  const acceptAtOnce = async (replyId: string, token: string) => {
+    const answered = await Promise.race([
+      app.request(acceptMutation, { replyId }, { token }).then((response) => response.errors ?? 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+    ]);
+    expect(answered).toBe('answered');
+  };
+  const botStatusOf = async (threadId: string) => (await readThread(app, threadId, staff.token)).botSuggestion?.status;
+
+  it("records the asker's acceptance of the bot answer once its job has run, without the acceptance waiting for it, once", async () => {
+    const before = (await stats()).totals.confirmedByAsker;
+    const id = await ask(app, asker, { ...signedInElsewhere, title: 'Dropped the phone with my 2FA app in the lake' });
+    const { botSuggestion } = await readThread(app, id);
+    expect(botSuggestion?.status).toBe('ANSWERED');
+    const hold = holdRunsOf('bot-asker-confirmation');
+    try {
+      await acceptAtOnce(botSuggestion!.replyId!, asker.token);
+      await until(() => hold.held.length > 0, 'the confirmation job is under way');
+      expect((await readThread(app, id)).status).toBe('ANSWERED');
+      expect(await botStatusOf(id)).toBe('ANSWERED');
+      // Run twice more at once with the queued run (a sweep that found the pending row): it is recorded once.
+      hold.release();
+      await Promise.all([hold.run(hold.held[0]!), hold.run(hold.held[0]!)]);
+      await app.jobsDone();
+    } finally {
+      hold.restore();
+    }
+    expect((await readThread(app, id)).botSuggestion).toMatchObject({ status: 'CONFIRMED_BY_ASKER', feedback: 'HELPFUL' });
+    expect((await stats()).totals.confirmedByAsker).toBe(before + 1);
+  });
+
+  it("confirms nothing by an acceptance withdrawn before its job ran, staff's, or one a moderator gives back", async () => {
+    const before = (await stats()).totals.confirmedByAsker;
+    const answered = async (title: string) => {
+      const id = await ask(app, asker, { ...signedInElsewhere, title });
+      return { id, replyId: (await readThread(app, id)).botSuggestion!.replyId! };
+    };
+    const withdrawn = await answered('Authenticator phone stolen, still signed in on my tablet');
+    const byStaff = await answered('Authenticator phone broke, my desktop is still logged in');
+    // Hidden before its job ran, which finds no acceptance; restored after.
+    const ranHidden = await answered('Authenticator phone reset, my work laptop is still logged in');
+    // Hidden and restored before its job ran, which finds the asker's acceptance back.
+    const restoredFirst = await answered('Authenticator phone lost abroad, my laptop still has a session');
+    const moderate = (action: string, replyId: string) =>
+      app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: staff.token });
+    const hold = holdRunsOf('bot-asker-confirmation');
+    try {
+      await acceptAtOnce(withdrawn.replyId, asker.token);
+      await app.query(
+        'mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id } }',
+        { threadId: withdrawn.id },
+        { token: asker.token },
+      );
+      await acceptAtOnce(byStaff.replyId, staff.token);
+      await acceptAtOnce(ranHidden.replyId, asker.token);
+      await acceptAtOnce(restoredFirst.replyId, asker.token);
+      await until(() => hold.held.length >= 3, 'the confirmation jobs are under way');
+      await moderate('hidePost', ranHidden.replyId);
+      await moderate('hidePost', restoredFirst.replyId);
+      await moderate('restorePost', restoredFirst.replyId);
+      hold.release();
+      await app.jobsDone();
+      await moderate('restorePost', ranHidden.replyId);
+      await app.jobsDone();
+    } finally {
+      hold.restore();
+    }
+    expect((await readThread(app, ranHidden.id, staff.token)).acceptedReply?.id).toBe(ranHidden.replyId);
+    expect(await Promise.all([withdrawn, byStaff, ranHidden, restoredFirst].map(({ id }) => botStatusOf(id)))).toEqual([
+      'ANSWERED',
+      'ANSWERED',
+      'ANSWERED',
+      'CONFIRMED_BY_ASKER',
+    ]);
+    expect((await stats()).totals.confirmedByAsker).toBe(before + 1);
   });
 
   it('folds the bot answer and queues the question when the asker says it did not help', async () => {

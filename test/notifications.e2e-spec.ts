@@ -491,6 +491,76 @@ describe('notifications', () => {
     expect(await acceptedOf(asker)).toEqual([{ replyId: againReplyId, actor: staff.username }]);
   });
 
+  /** Holds every run of the job `name` until `release()`, before it reads anything: `started()` counts those held. */
+  const holdRunsOf = (name: string) => {
+    const jobs = app.nest.get(PostJobs);
+    const run = jobs.run.bind(jobs);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const spy = vi.spyOn(jobs, 'run').mockImplementation(async (job) => {
+      if (job.job === name) {
+        started++;
+        await released;
+      }
+      return run(job);
+    });
+    return {
+      started: () => started,
+      release,
+      restore: () => {
+        release();
+        spy.mockRestore();
+      },
+    };
+  };
+
+  it('tells of an acceptance a moderator gives back by restoring its reply once, as its acceptor made it, whenever its job ran', async () => {
+    const moderator = await createAccount(app, Role.STAFF);
+    const moderate = (action: string, replyId: string) =>
+      app.query(`mutation M($id: ID!) { ${action}(postType: REPLY, postId: $id) { id } }`, { id: replyId }, { token: moderator.token });
+    // Its job runs while the reply is hidden, and finds no acceptance.
+    const ranHidden = await ask();
+    const ranHiddenReplyId = await reply(ranHidden.id);
+    // Hidden and restored before its job runs, which finds the acceptance back.
+    const restoredFirst = await ask();
+    const restoredFirstReplyId = await reply(restoredFirst.id, bystander.token);
+    const hold = holdRunsOf('notify-accepted');
+    try {
+      await acceptAtOnce(ranHiddenReplyId, staff.token);
+      await acceptAtOnce(restoredFirstReplyId, asker.token);
+      await until(() => hold.started() >= 2, 'both acceptances’ jobs are under way');
+      await moderate('hidePost', ranHiddenReplyId);
+      await moderate('hidePost', restoredFirstReplyId);
+      await moderate('restorePost', restoredFirstReplyId);
+      hold.release();
+      await app.jobsDone();
+      await moderate('restorePost', ranHiddenReplyId);
+    } finally {
+      hold.restore();
+    }
+    const told = async () => ({
+      replier: await acceptedOf(replier),
+      bystander: await acceptedOf(bystander),
+      asker: await acceptedOf(asker),
+      moderator: await acceptedOf(moderator),
+    });
+    const once = {
+      replier: [{ replyId: ranHiddenReplyId, actor: staff.username }],
+      bystander: [{ replyId: restoredFirstReplyId, actor: asker.username }],
+      asker: [{ replyId: ranHiddenReplyId, actor: staff.username }],
+      moderator: [],
+    };
+    expect(await told()).toEqual(once);
+
+    // Hidden and restored again: everyone was told.
+    for (const replyId of [ranHiddenReplyId, restoredFirstReplyId]) {
+      await moderate('hidePost', replyId);
+      await moderate('restorePost', replyId);
+    }
+    expect(await told()).toEqual(once);
+  });
+
   // On PostgreSQL, where the job's transaction and the acceptance's lock rows (SQLite queues whole transactions).
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'accepts a reply again at once while the job of its earlier acceptance is storing its notifications',

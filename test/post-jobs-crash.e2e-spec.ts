@@ -14,6 +14,7 @@ const threadQuery = `query Thread($id: ID!) {
   thread(id: $id) { processing replies(first: 10) { nodes { id author { isBot } } } }
 }`;
 const notificationsQuery = '{ notifications(first: 10) { nodes { kind replyId } } unreadNotificationCount }';
+const botQuery = 'query Bot($id: ID!) { thread(id: $id) { acceptedReply { id } botSuggestion { status replyId } } }';
 
 interface Server {
   process: ChildProcess;
@@ -22,6 +23,10 @@ interface Server {
 
 interface ThreadData {
   thread: { processing: boolean; replies: { nodes: { id: string; author: { isBot: boolean } }[] } };
+}
+
+interface BotData {
+  thread: { acceptedReply: { id: string } | null; botSuggestion: { status: string; replyId: string | null } | null };
 }
 
 interface NotificationsData {
@@ -194,6 +199,52 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
         notifications: { nodes: [{ kind: 'ACCEPTED', replyId: replyToThread.id }] },
         unreadNotificationCount: 1,
       });
+    },
+    90_000,
+  );
+
+  it.skipIf(redis && !process.env.TEST_REDIS_URL)(
+    "records the asker's acceptance of the bot's answer after a restart",
+    async () => {
+      server = await startServer(database, redisSettings);
+      const asker = await signUp(server, 'asker');
+      const question = await graphql<{ askQuestion: { id: string } }>(
+        server,
+        askMutation,
+        {
+          input: {
+            title: `Lost the phone with my authenticator ${randomBytes(3).toString('hex')}`,
+            body: 'The phone that had my two-factor codes is gone. My laptop is still signed in though. What do I do?',
+          },
+        },
+        asker,
+      );
+      const threadId = question.askQuestion.id;
+      const answered = await eventually(
+        () => graphql<BotData>(server!, botQuery, { id: threadId }),
+        (data) => data.thread.botSuggestion?.status === 'ANSWERED',
+        'the bot answers',
+      );
+      const replyId = answered.thread.botSuggestion!.replyId!;
+      await killHard(server);
+      server = null;
+
+      // An instance that dies right after the acceptance's commit: its confirmation is left to a job.
+      server = await startServer(database, { ...redisSettings, JOB_WORKERS: 'false' });
+      await graphql(server, acceptMutation, { replyId }, asker);
+      expect((await graphql<BotData>(server, botQuery, { id: threadId })).thread).toEqual({
+        acceptedReply: { id: replyId },
+        botSuggestion: { status: 'ANSWERED', replyId },
+      });
+      await killHard(server);
+      server = null;
+
+      server = await startServer(database, redisSettings);
+      await eventually(
+        () => graphql<BotData>(server!, botQuery, { id: threadId }),
+        (data) => data.thread.botSuggestion?.status === 'CONFIRMED_BY_ASKER',
+        "the asker's acceptance is recorded",
+      );
     },
     90_000,
   );

@@ -54,6 +54,23 @@ describe('statements per request', () => {
     expect(statements).toBeLessThanOrEqual(postgres ? 3 : 6);
   });
 
+  it("accepts an answer in 12 statements: session, the reply, the thread with its tags, a transaction (the thread under lock, the reply with its author's role, the thread's state, the jobs of earlier acceptances of the reply dropped, this one's recorded in one insert that returns their versions), the thread the bot reindexes and the thread for the answer", async () => {
+    const { askQuestion } = await ask();
+    const replier = await createAccount(app, Role.MEMBER);
+    const { replyToThread } = await app.query<{ replyToThread: { id: string } }>(
+      replyMutation,
+      { threadId: askQuestion.id, body: 'Open **Settings**, then Profile.' },
+      { token: replier.token },
+    );
+    const accept = () =>
+      app.query(
+        'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id status } }',
+        { replyId: replyToThread.id },
+        { token: member.token },
+      );
+    expect(await statementsOf(accept)).toBe(12);
+  });
+
   it('runs the same statement texts whatever the ids, so that SQLite prepares each once', async () => {
     const logger = app.nest.get(DataSource).logger;
     const textsOf = async (request: () => Promise<unknown>) => {

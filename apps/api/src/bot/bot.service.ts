@@ -11,9 +11,10 @@ import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-change
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
+import { Role } from '../common/role.js';
 import { Environment } from '../config/environment.js';
 import { ForumEventMap, ForumEvents } from '../events/forum-events.js';
-import { PostJobCompletion } from '../jobs/post-job.js';
+import { PostJob, PostJobCompletion } from '../jobs/post-job.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { PostType } from '../common/post-type.js';
 import { PostsService } from '../threads/posts.service.js';
@@ -90,11 +91,16 @@ export class BotService implements OnModuleInit {
       urgent: true,
       run: (job, done) => this.onQuestionPosted(job.postId, done),
     });
-    this.events.on('replyAccepted', async (event) => {
-      await this.changes.publish({ topic: 'thread', threadId: event.threadId });
-      // A restored acceptance is nobody's choice now: the asker's, if it was theirs, was recorded when they made it.
-      if (!event.restored) await this.onReplyAccepted(event.threadId, event.replyId, event.acceptedById);
+    this.postJobs.register({
+      job: 'bot-asker-confirmation',
+      postType: PostType.REPLY,
+      after: 'accepting',
+      // Only the asker's own choice of the bot's answer confirms it; a restored acceptance is nobody's choice now.
+      needs: (acceptance) =>
+        !acceptance.restored && acceptance.replyAuthorRole === Role.BOT && acceptance.acceptedById === acceptance.threadAuthorId,
+      run: (job, done) => this.onAskerAccepted(job, done),
     });
+    this.events.on('replyAccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
     this.events.on('answerUnaccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
     this.events.on('threadMovedIntoPast', (event) => this.moveIntoPast(event));
     this.events.on('postEdited', (event) =>
@@ -348,7 +354,7 @@ export class BotService implements OnModuleInit {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId !== replyId) await this.threads.accept(context, String(replyId));
-    // The replyAccepted handler records it; this covers a reply that was accepted already.
+    // At once, for the answer: the acceptance's job finds it recorded. This also covers a reply that was accepted already.
     await this.recordAskerConfirmation(suggestion.id, user.id);
     return this.reload(suggestion.id);
   }
@@ -407,12 +413,17 @@ export class BotService implements OnModuleInit {
     return this.reload(suggestion.id);
   }
 
-  /** The asker accepted the bot reply (here or through acceptAnswer): a confirmed resolution. */
-  private async onReplyAccepted(threadId: number, replyId: number, acceptedById: number): Promise<void> {
-    const suggestion = await this.suggestions.findOneBy({ threadId, replyId });
-    if (!suggestion || !suggestion.answerId) return;
-    const thread = await this.question(threadId);
-    if (thread?.authorId === acceptedById) await this.recordAskerConfirmation(suggestion.id, acceptedById);
+  /**
+   * The asker accepted the bot's reply (here or through acceptAnswer): a confirmed resolution, once, if the reply is still
+   * the answer by the asker's choice when the job runs. An acceptance withdrawn, or replaced by staff's, before its job
+   * ran confirms nothing (PostJobs.recordAcceptance replaces the job); nor does a moderator restoring the hidden reply.
+   */
+  private async onAskerAccepted({ postId: replyId, causedById: acceptedById }: PostJob, done: PostJobCompletion): Promise<void> {
+    const post = await this.posts.findOne(PostType.REPLY, replyId);
+    if (!post?.reply?.isAccepted || post.thread.authorId !== acceptedById) return;
+    const suggestion = await this.suggestions.findOneBy({ threadId: Number(post.thread.id), replyId });
+    if (!suggestion?.answerId) return;
+    await this.recordAskerConfirmation(suggestion.id, acceptedById, done);
   }
 
   /** What the decision reads of a question, and whether it was decided already: one statement. */
@@ -430,11 +441,11 @@ export class BotService implements OnModuleInit {
     return { title, body, hidden: sqlBoolean(row.hidden), authorId: Number(row.author_id), decided: sqlBoolean(row.decided) };
   }
 
-  private async question(threadId: number) {
-    return (await this.posts.findOne(PostType.THREAD, threadId))?.thread ?? null;
-  }
-
-  private async recordAskerConfirmation(suggestionId: number, userId: number): Promise<void> {
+  /**
+   * Records the asker's confirmation unless recorded already; with `job`, completes it in the same transaction, last (as
+   * NotificationsService.store), so that an acceptance replacing the job waits for no more than its commit.
+   */
+  private async recordAskerConfirmation(suggestionId: number, userId: number, job?: PostJobCompletion): Promise<void> {
     await this.suggestions.manager.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
       const updated = await manager.getRepository(BotSuggestionEntity).update(
@@ -454,6 +465,7 @@ export class BotService implements OnModuleInit {
           userId,
         });
       }
+      await job?.complete(manager);
     });
   }
 

@@ -77,9 +77,10 @@ export interface ForumEventMap {
     listing: ThreadListingSnapshot;
   };
   /**
-   * A reply became the accepted answer (whom it concerns is told by a job the acceptance records, see
-   * PostJobs.recordAcceptance). `restored`: nobody chose it now; a moderator restored the accepted reply that had been
-   * hidden and it got its acceptance back (`acceptedById` is the moderator), so it is nobody's choice and has no job.
+   * A reply became the accepted answer (whom it concerns is told, and the bot hears the asker's choice of its answer, by
+   * jobs the acceptance records, see PostJobs.recordAcceptance). `restored`: nobody chose it now; a moderator restored the
+   * accepted reply that had been hidden and it got its acceptance back (`acceptedById` is the moderator; its jobs name who
+   * accepted it).
    * What thread lists are told (`lists`; `lastActivityAt` is the thread's, which accepting does not change) is absent
    * then: the restore's own event makes them read themselves again.
    */

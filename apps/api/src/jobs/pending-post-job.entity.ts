@@ -28,9 +28,9 @@ export class PendingPostJobEntity {
   causedById: number | null;
 
   /**
-   * An edit's job: the version of the post it waits to be run for, raised by each later edit; an acceptance's: the row's
-   * own id, as a later acceptance of the reply records a row of its own. The job is done only if it is unchanged when it
-   * finishes. Null for a new post's jobs.
+   * An edit's job: the version of the post it waits to be run for, raised by each later edit. The job is done only if it
+   * is unchanged when it finishes. Null for a new post's jobs, and for an acceptance's, whose version is the row's own id:
+   * a later acceptance of the reply records a row of its own (rows recorded before held their id here too).
    */
   @Column({ name: 'post_version', type: 'integer', nullable: true })
   postVersion: number | null;

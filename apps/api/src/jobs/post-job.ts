@@ -10,8 +10,8 @@ export interface PostJob {
   postId: number;
   causedById: number | null;
   /**
-   * An edit's job: the post's version it was queued for; an acceptance's: the acceptance it was queued for (see
-   * PendingVersion). Absent for a new post's jobs, and in jobs queued before versions were.
+   * An edit's job: the post's version it was queued for; an acceptance's: the acceptance it was queued for, the id of
+   * the row recorded for it (see PendingVersion). Absent for a new post's jobs, and in jobs queued before versions were.
    */
   postVersion?: number | null;
 }
@@ -77,9 +77,15 @@ export interface PostEdit {
 export interface Acceptance {
   replyId: number;
   replyAuthorId: number;
+  replyAuthorRole: Role;
   threadAuthorId: number;
   /** Who accepted it (the asker, or staff): the job's `causedById`. */
   acceptedById: number;
+  /**
+   * A moderator restored the accepted reply they had hid, and with it its acceptance, as `acceptedById` made it: nobody
+   * chose it now. The jobs still pending for it stand (see PostJobs.recordAcceptance).
+   */
+  restored: boolean;
 }
 
 /** An edit's or an acceptance's job as its pending row is when a run starts. */

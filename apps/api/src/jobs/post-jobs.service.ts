@@ -3,7 +3,6 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, LessThan, Repository } from 'typeorm';
-import { insertRow } from '../common/returning-writes.js';
 import { sqlBoolean, SqlParameters, sqlExecute, sqlRows } from '../common/sql.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { Environment } from '../config/environment.js';
@@ -45,11 +44,16 @@ class JobNoLongerPending extends Error {}
 
 type JobKey = Pick<PostJob, 'job' | 'postType' | 'postId'>;
 
+/** A run of a versioned job: the version it serves, and the column of its pending row that holds it. */
+interface VersionedRun extends PendingVersion {
+  column: 'post_version' | 'id';
+}
+
 /**
  * The work a new post sets off (the bot's decision, notifications, impostor checks), an edit of its text (the
- * notifications of whom it newly mentions), or a reply's acceptance as the answer (its notifications), taken off the
- * request. Each feature registers its handlers; the post's (the edit's, the acceptance's) transaction records one
- * pending row per job (`record`, `recordEdit`, `recordAcceptance`);
+ * notifications of whom it newly mentions), or a reply's acceptance as the answer (its notifications, the asker's
+ * confirmation of the bot's answer), taken off the request. Each feature registers its handlers; the post's (the
+ * edit's, the acceptance's) transaction records one pending row per job (`record`, `recordEdit`, `recordAcceptance`);
  * after the commit the jobs are queued (`queue`): on BullMQ when Redis is reachable, so any instance's worker takes
  * them, else in this process. A job is done when its row is gone; a sweep queues again what a crash left.
  */
@@ -114,30 +118,36 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /**
    * Inside the transaction that makes a reply the accepted answer: the jobs the acceptance needs, recorded as pending.
-   * Queue them after the commit. Each acceptance is a version of its own, the id of the row recorded for it: the row an
-   * earlier acceptance of the reply still waits with is replaced (its runs then do nothing), whether or not this one
-   * needs the job, and the queues take this one's job under an id of its own even while a run for an earlier one finishes.
+   * Queue them after the commit. Each acceptance is a version of its own, the id of the row recorded for it: the rows an
+   * earlier acceptance of the reply still waits with are replaced (their runs then do nothing), whether or not this one
+   * needs those jobs, and the queues take this one's jobs under ids of their own even while a run for an earlier one
+   * finishes. A restored acceptance (see Acceptance.restored) is the one the reply had: the jobs still pending for it
+   * stand, and only those it needs are recorded anew.
    */
   async recordAcceptance(manager: EntityManager, acceptance: Acceptance): Promise<PostJob[]> {
     const handlers = [...this.handlers.values()].filter((handler): handler is AcceptedJobHandler => handler.after === 'accepting');
-    if (handlers.length === 0) return [];
+    const needed = handlers.filter((handler) => handler.needs?.(acceptance) ?? true);
+    const replaced = acceptance.restored ? needed : handlers;
+    if (replaced.length === 0) return [];
     const { replyId: postId, acceptedById: causedById } = acceptance;
     const postType = PostType.REPLY;
     const sql = new SqlParameters();
     await sqlExecute(
       manager,
-      `DELETE FROM pending_post_jobs WHERE job IN (${sql.list(handlers.map((handler) => handler.job))})
+      `DELETE FROM pending_post_jobs WHERE job IN (${sql.list(replaced.map((handler) => handler.job))})
        AND post_type = ${sql.param(postType)} AND post_id = ${sql.param(postId)}`,
       sql.values,
     );
-    const jobs: PostJob[] = [];
-    for (const handler of handlers.filter((handler) => handler.needs?.(acceptance) ?? true)) {
-      const id = await insertRow(manager, PendingPostJobEntity, { job: handler.job, postType, postId, causedById, createdAt: new Date() });
-      const version = new SqlParameters();
-      await sqlExecute(manager, `UPDATE pending_post_jobs SET post_version = id WHERE id = ${version.param(id)}`, version.values);
-      jobs.push({ job: handler.job, postType, postId, causedById, postVersion: id });
-    }
-    return jobs;
+    if (needed.length === 0) return [];
+    const insert = new SqlParameters();
+    const createdAt = new Date();
+    const rows = needed.map((handler) => `(${insert.list([handler.job, postType, postId, causedById, createdAt])})`);
+    const inserted = await sqlRows<{ id: number | string; job: string }>(
+      manager,
+      `INSERT INTO pending_post_jobs (job, post_type, post_id, caused_by_id, created_at) VALUES ${rows.join(', ')} RETURNING id, job`,
+      insert.values,
+    );
+    return inserted.map((row) => ({ job: row.job, postType, postId, causedById, postVersion: Number(row.id) }));
   }
 
   private async recordPending(manager: EntityManager, jobs: PostJob[], edit: PendingVersion): Promise<PostJob[]> {
@@ -227,15 +237,16 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
    * nothing; the later one's run serves them all.
    */
   private async runVersioned(handler: EditedJobHandler | AcceptedJobHandler, job: PostJob): Promise<void> {
-    const pending = await this.pendingVersion(job);
+    const column = handler.after === 'accepting' ? 'id' : 'post_version';
+    const pending = await this.pendingVersion(job, column);
     if (!pending) return;
     // A job queued before jobs carried their version serves whichever the row waits for.
     if (job.postVersion != null && pending.postVersion !== job.postVersion) return;
-    await this.runOnce(handler, job, pending);
+    await this.runOnce(handler, job, { ...pending, column });
   }
 
   /** One run of a job's handler; with `versioned`, its completion holds only if the row still waits for that version. */
-  private async runOnce(handler: PostJobHandler, job: PostJob, versioned: PendingVersion | null): Promise<void> {
+  private async runOnce(handler: PostJobHandler, job: PostJob, versioned: VersionedRun | null): Promise<void> {
     const key = { job: job.job, postType: job.postType, postId: job.postId };
     let completed = false;
     try {
@@ -257,13 +268,15 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     }
   }
 
-  private async pendingVersion(key: JobKey): Promise<PendingVersion | null> {
+  /** The pending row's version: its post_version (an edit's job), or its id (an acceptance's, see recordAcceptance). */
+  private async pendingVersion(key: JobKey, column: VersionedRun['column']): Promise<PendingVersion | null> {
     const row = await this.pending.findOne({
       select: { id: true, postVersion: true, servedRevisionId: true },
       where: { job: key.job, postType: key.postType, postId: key.postId },
     });
+    if (!row) return null;
     // A null column comes back missing from a partial select.
-    return row && { postVersion: row.postVersion ?? null, servedRevisionId: row.servedRevisionId ?? null };
+    return { postVersion: column === 'id' ? row.id : (row.postVersion ?? null), servedRevisionId: row.servedRevisionId ?? null };
   }
 
   /**
@@ -311,7 +324,10 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       take: 1000,
     });
     await this.queue(
-      rows.map(({ job, postType, postId, causedById, postVersion }) => ({ job, postType, postId, causedById, postVersion })),
+      rows.map(({ id, job, postType, postId, causedById, postVersion }) => {
+        const version = this.handlers.get(job)?.after === 'accepting' ? id : postVersion;
+        return { job, postType, postId, causedById, postVersion: version };
+      }),
     );
     if (rows.length > 0) this.logger.log(`queued ${rows.length} unfinished post jobs again`);
     return rows.length;
@@ -352,18 +368,18 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
  * Marks a job done (inside `manager`'s transaction, if it has one); false when it was done already, or, with `versioned`,
  * when an edit or an acceptance came since.
  */
-async function deletePending(manager: EntityManager, key: JobKey, versioned: PendingVersion | null): Promise<boolean> {
+async function deletePending(manager: EntityManager, key: JobKey, versioned: VersionedRun | null): Promise<boolean> {
   const sql = new SqlParameters();
   const { affected } = await sqlExecute(manager, pendingDeletion(sql, key, versioned), sql.values);
   return affected > 0;
 }
 
 /** The statement that marks a job done by deleting its pending row (with `versioned`, only while it waits for that version). */
-function pendingDeletion(sql: SqlParameters, key: JobKey, versioned: PendingVersion | null): string {
+function pendingDeletion(sql: SqlParameters, key: JobKey, versioned: VersionedRun | null): string {
   const version = !versioned
     ? ''
     : versioned.postVersion === null
-      ? ' AND post_version IS NULL'
-      : ` AND post_version = ${sql.param(versioned.postVersion)}`;
+      ? ` AND ${versioned.column} IS NULL`
+      : ` AND ${versioned.column} = ${sql.param(versioned.postVersion)}`;
   return `DELETE FROM pending_post_jobs WHERE job = ${sql.param(key.job)} AND post_type = ${sql.param(key.postType)} AND post_id = ${sql.param(key.postId)}${version}`;
 }

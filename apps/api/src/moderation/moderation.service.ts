@@ -10,8 +10,10 @@ import { Role } from '../common/role.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { Thread } from '../threads/models/thread.model.js';
 import { PostType, postNotFound } from '../common/post-type.js';
-import { postKey, PostsService } from '../threads/posts.service.js';
-import { ThreadStateService } from '../threads/thread-state.service.js';
+import { PostJob } from '../jobs/post-job.js';
+import { PostJobs } from '../jobs/post-jobs.service.js';
+import { postKey, PostsService, PostWithAuthor } from '../threads/posts.service.js';
+import { ThreadStateChange, ThreadStateService } from '../threads/thread-state.service.js';
 import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
@@ -34,6 +36,7 @@ export class ModerationService {
     private readonly threadState: ThreadStateService,
     private readonly users: UsersService,
     private readonly events: ForumEvents,
+    private readonly postJobs: PostJobs,
   ) {}
 
   /** Hides a post from everyone but staff and its author, and resolves the post's open flags. */
@@ -142,6 +145,7 @@ export class ModerationService {
       // Hiding the accepted reply withdraws the acceptance, and restoring it may give it back (see setReplyHidden).
       const acceptedAfter = change.thread.acceptedReplyId;
       const acceptance = acceptedAfter === acceptedBefore ? null : { acceptedReplyId: acceptedAfter, state: change.snapshot() };
+      const jobs = acceptance ? await this.recordRestoredAcceptance(change, post) : [];
       const action = await recordAction(change.manager, {
         actorId: staff.id,
         action: hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
@@ -150,11 +154,12 @@ export class ModerationService {
         note: args.reason,
         acceptance: acceptance && (acceptedAfter === null ? AcceptanceChange.WITHDRAWN : AcceptanceChange.GIVEN_BACK),
       });
-      return { action, acceptance, threadHidden: change.thread.hidden };
+      return { action, acceptance, threadHidden: change.thread.hidden, jobs };
     });
     if (!done) throw notFound();
     const replyId = post.reply ? postId : null;
-    const { action, acceptance, threadHidden } = done.result;
+    const { action, acceptance, threadHidden, jobs } = done.result;
+    await this.postJobs.queue(jobs);
     const threadAuthorId = post.thread.authorId;
     await this.events.emit('postHidden', { threadId, threadAuthorId, replyId, hidden, actorId: staff.id, threadHidden });
     if (acceptance) {
@@ -163,6 +168,24 @@ export class ModerationService {
       else await this.events.emit('replyAccepted', { threadId, replyId: acceptedReplyId, acceptedById: staff.id, state, restored: true });
     }
     return toModerationAction(action);
+  }
+
+  /**
+   * When the restored reply got its acceptance back, as made by whoever accepted it: the jobs a restored acceptance
+   * needs (whom it concerns is told, unless they were told already: the job of the acceptance may have run while the
+   * reply was hidden, telling nobody). An acceptance made before its acceptor was recorded has none. None for a withdrawal.
+   */
+  private recordRestoredAcceptance(change: ThreadStateChange, restored: PostWithAuthor): Promise<PostJob[]> {
+    const { acceptedReplyId, acceptedById } = change.thread;
+    if (!restored.reply || acceptedReplyId === null || acceptedById === null) return Promise.resolve([]);
+    return this.postJobs.recordAcceptance(change.manager, {
+      replyId: acceptedReplyId,
+      replyAuthorId: restored.reply.authorId,
+      replyAuthorRole: restored.author?.role ?? Role.MEMBER,
+      threadAuthorId: restored.thread.authorId,
+      acceptedById,
+      restored: true,
+    });
   }
 
   private async setLocked(staff: AuthUser, args: ThreadTargetArgs, locked: boolean): Promise<ModerationAction> {

@@ -44,7 +44,11 @@ function tellsAsker(askerId: number, authorId: number, causedById: number | null
 }
 
 /** Whom a reply's acceptance as the answer concerns: its author and the asker, but not whoever accepted it (nor the bot, see onReplyAccepted). */
-function concernedBy({ replyAuthorId, threadAuthorId, acceptedById }: Omit<Acceptance, 'replyId'>): number[] {
+function concernedBy({
+  replyAuthorId,
+  threadAuthorId,
+  acceptedById,
+}: Pick<Acceptance, 'replyAuthorId' | 'threadAuthorId' | 'acceptedById'>): number[] {
   return [...new Set([threadAuthorId, replyAuthorId])].filter((userId) => userId !== acceptedById);
 }
 
@@ -313,7 +317,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
    * the answer when the job runs: an acceptance withdrawn before its job ran, or followed by another reply's (which has a
    * job of its own), tells nobody. Accepting the reply again before the job ran replaces its job (see
    * PostJobs.recordAcceptance), so it is told as the newest acceptance made it, by whoever made that one. A moderator
-   * restoring a hidden accepted reply gives its acceptance back without a job: whom it concerns was told when it was made.
+   * restoring a hidden accepted reply gives its acceptance back with a job of its own, as its acceptor made it: whom the
+   * job of the acceptance told nobody, as it ran while the reply was hidden, is told then; who was told is not told again.
    */
   private async onReplyAccepted({ postId: replyId, causedById }: PostJob, done: PostJobCompletion): Promise<void> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
@@ -441,8 +446,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
         const values = { ...draft, readAt: null, createdAt };
         saved.push({ ...values, id: await insertRow(manager, NotificationEntity, values) });
       }
-      // Last: an acceptance holds its thread's row while it replaces the job's pending row, and a notification's insert
-      // waits for that row (its foreign key). Completing first would hold the pending row meanwhile: a deadlock.
+      // Last, so that the pending row is held only for the commit: an acceptance replacing it (accepting the reply again)
+      // would wait for this whole transaction, reads included, before it could answer.
       await job?.complete(manager);
       return saved;
     });

@@ -14,6 +14,8 @@ export interface ThreadState {
   acceptedReplyId: number | null;
   /** The accepted reply a moderator hid, given back when it is restored (see setReplyHidden). */
   hiddenAcceptedReplyId: number | null;
+  /** Who accepted the accepted (or hidden accepted) reply; null for an acceptance made before it was recorded. */
+  acceptedById: number | null;
 }
 
 /**
@@ -41,17 +43,20 @@ export class ThreadStateChange {
     return this.set({ hidden });
   }
 
-  /** The asker's or staff's choice of answer (null: none). Made after the accepted reply was hidden, it stays when that is restored. */
-  setAcceptedReply(acceptedReplyId: number | null): Promise<boolean> {
+  /**
+   * The asker's or staff's (`acceptedById`) choice of answer (null: none). Made after the accepted reply was hidden, it
+   * stays when that is restored.
+   */
+  setAcceptedReply(acceptedReplyId: number | null, acceptedById: number | null): Promise<boolean> {
     if (this.thread.acceptedReplyId === acceptedReplyId) return Promise.resolve(false);
-    return this.set({ acceptedReplyId, hiddenAcceptedReplyId: null });
+    return this.set({ acceptedReplyId, acceptedById, hiddenAcceptedReplyId: null });
   }
 
   /**
    * Hides or shows one of the thread's replies and recounts the visible ones. Hiding the accepted reply withdraws the
    * acceptance (as deleting an accepted solution does on most forums): a thread reads ANSWERED only while its answer
-   * is visible to everyone. The thread remembers it, and restoring the reply accepts it again, unless an answer was
-   * accepted since: that later choice stays.
+   * is visible to everyone. The thread remembers it, and who accepted it, and restoring the reply accepts it again as
+   * theirs, unless an answer was accepted since: that later choice stays.
    */
   async setReplyHidden(replyId: number, hidden: boolean): Promise<boolean> {
     const result = await this.manager.update(ReplyEntity, { id: replyId, threadId: this.thread.id, hidden: !hidden }, { hidden });
@@ -127,10 +132,12 @@ export class ThreadStateService {
         hidden: true,
         acceptedReplyId: true,
         hiddenAcceptedReplyId: true,
+        acceptedById: true,
       });
       if (!row) return null;
-      const { id, locked, hidden, acceptedReplyId, hiddenAcceptedReplyId } = row;
-      const state = { id, locked, hidden, acceptedReplyId, hiddenAcceptedReplyId };
+      const { id, locked, hidden, acceptedReplyId, hiddenAcceptedReplyId, acceptedById } = row;
+      // A null column comes back missing from a partial select.
+      const state = { id, locked, hidden, acceptedReplyId, hiddenAcceptedReplyId, acceptedById: acceptedById ?? null };
       return { result: await work(new ThreadStateChange(manager, state)) };
     });
   }

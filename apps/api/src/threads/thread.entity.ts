@@ -39,6 +39,13 @@ export class ThreadEntity {
   @Column({ name: 'hidden_accepted_reply_id', type: 'integer', nullable: true })
   hiddenAcceptedReplyId: number | null;
 
+  /**
+   * Who accepted the accepted reply, or the hidden one (hiddenAcceptedReplyId): the asker or staff. Null without either,
+   * and for an acceptance made before this was recorded.
+   */
+  @Column({ name: 'accepted_by_id', type: 'integer', nullable: true })
+  acceptedById: number | null;
+
   /** Replies visible to everyone (not hidden). */
   @Column({ name: 'reply_count', type: 'integer', default: 0 })
   replyCount: number;

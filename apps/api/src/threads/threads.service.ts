@@ -8,6 +8,7 @@ import { isPostgres, sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { AuthUser, RequestContext } from '../common/request-context.js';
+import { Role } from '../common/role.js';
 import { Environment } from '../config/environment.js';
 import { MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
@@ -120,6 +121,7 @@ export class ThreadsService {
       locked: false,
       acceptedReplyId: null,
       hiddenAcceptedReplyId: null,
+      acceptedById: null,
       replyCount: 0,
       hidden: false,
       editedAt: null,
@@ -474,11 +476,26 @@ export class ThreadsService {
     const changed = await this.state.change(threadId, async (change) => {
       refuseChangesIfLocked(context, change.thread);
       refuseChangesIfHidden(context, change.thread);
-      // Read again under the thread's lock: a moderator may have hidden it since.
-      const current = await change.manager.findOneBy(ReplyEntity, { id: replyId });
-      if (!current || current.hidden) throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
-      const done = await change.setAcceptedReply(replyId);
-      const acceptance = { replyId, replyAuthorId: current.authorId, threadAuthorId: thread.authorId, acceptedById: user.id };
+      // Read again under the thread's lock: a moderator may have hidden it since. Its author's role tells the jobs whether
+      // the bot wrote it.
+      const sql = new SqlParameters();
+      const [current] = await sqlRows<{ author_id: number | string; hidden: unknown; author_role: Role | null }>(
+        change.manager,
+        `SELECT r.author_id, r.hidden, a.role AS author_role FROM replies r LEFT JOIN users a ON a.id = r.author_id
+         WHERE r.id = ${sql.param(replyId)}`,
+        sql.values,
+      );
+      if (!current || sqlBoolean(current.hidden))
+        throw AppError.forbidden(ErrorReason.HIDDEN_REPLY, 'A hidden reply cannot be the accepted answer');
+      const done = await change.setAcceptedReply(replyId, user.id);
+      const acceptance = {
+        replyId,
+        replyAuthorId: Number(current.author_id),
+        replyAuthorRole: current.author_role ?? Role.MEMBER,
+        threadAuthorId: thread.authorId,
+        acceptedById: user.id,
+        restored: false,
+      };
       const jobs = done ? await this.postJobs.recordAcceptance(change.manager, acceptance) : [];
       return { done, jobs, state: change.snapshot() };
     });
@@ -513,7 +530,7 @@ export class ThreadsService {
     const changed = await this.state.change(threadId, async (change) => {
       refuseChangesIfLocked(context, change.thread);
       refuseChangesIfHidden(context, change.thread);
-      const done = await change.setAcceptedReply(null);
+      const done = await change.setAcceptedReply(null, null);
       // A staff answer still answers it: the Unanswered tab takes it back only without one.
       const sql = new SqlParameters();
       const [{ answered }] = await sqlRows<{ answered: unknown }>(

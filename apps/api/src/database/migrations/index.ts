@@ -27,6 +27,7 @@ import { KnownDevices1764990000000 } from './1764990000000-known-devices.js';
 import { AccountNotifications1764995000000 } from './1764995000000-account-notifications.js';
 import { KnownDeviceLabels1765010000000 } from './1765010000000-known-device-labels.js';
 import { SessionLabels1765020000000 } from './1765020000000-session-labels.js';
+import { AcceptedBy1765030000000 } from './1765030000000-accepted-by.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   AccountNotifications1764995000000,
   KnownDeviceLabels1765010000000,
   SessionLabels1765020000000,
+  AcceptedBy1765030000000,
 ];
