@@ -9,6 +9,7 @@ describe('findSecrets', () => {
   it.each([
     [`secret: ${setupKey}`, SecretKind.TotpSetupKey],
     ['my key: k5qw 4zls nfxg oylu mvza 4y3p nvqx e2lt', SecretKind.TotpSetupKey],
+    ['my key: k5qw 4zls nfxg 2345 mvza 4y3p nvqx e2lt', SecretKind.TotpSetupKey],
     [`otpauth://totp/Acme:pat@example.test?secret=${setupKey}&issuer=Acme`, SecretKind.OtpauthUri],
     ['otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SBHRlc3QaBHRlc3QgASgBMAIQARgBIAA%3D', SecretKind.OtpauthMigrationUri],
     ['A3-Q7WK2M-8HTR4N-P3XZ9-6VBC2-M4KD7-R8TN5', SecretKind.AccountSecretKey],
@@ -54,6 +55,7 @@ describe('findSecrets', () => {
     'Set TOTP_ENCRYPTION_KEY and retry',
     'Call 555-1234 or 555-9876 or 555-4321',
     'call 5553 2764 from home, room 2345 6723',
+    'the code 2345 from this page',
     // Numbers beside recovery-code words that are something else.
     'error code 0x80070005 after I entered my backup code',
     'my backup code only gives code E-1234',

@@ -87,8 +87,11 @@ function looksLikeSetupKey(value: string, maximumVowelShare: number): boolean {
   if (/^[a-f2-7]+$/i.test(key) && [32, 40, 64].includes(key.length)) return false;
   if (new Set(key.toUpperCase()).size < 8) return false;
   // A group of four digits is rare in random base32 (1 in 800); two are numbers between words ("code 7473 5554 from").
-  if (value.split(' ').filter((group) => /^\d+$/.test(group)).length >= 2) return false;
-  if (/[2-7]/.test(key)) return true;
+  const groups = value.split(' ');
+  if (groups.filter((group) => /^\d+$/.test(group)).length >= 2) return false;
+  // Random base32 scatters its digits among the letters. Digits only in groups of their own are a number between words
+  // ("the code 2345 from this page"), so the letters are judged as if there were no digits.
+  if (groups.some((group) => /\d/.test(group) && /[A-Za-z]/.test(group))) return true;
   // Letters only: random base32 has few vowels (about one in five); words have many more.
   const vowels = letters.replace(/[^aeiouy]/gi, '').length;
   return vowels / letters.length < maximumVowelShare;

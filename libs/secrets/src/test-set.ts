@@ -72,6 +72,11 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
     }),
     () => ({
       kinds: [SecretKind.TotpSetupKey],
+      note: 'setup key, groups of four, one of them digits only',
+      text: `typed it as ${groups(draw(base32, 12).toLowerCase(), 4)} ${draw('234567', 4)} ${groups(draw(base32, 16).toLowerCase(), 4)} but no luck`,
+    }),
+    () => ({
+      kinds: [SecretKind.TotpSetupKey],
       note: 'setup key, groups of four, capitals, with padding',
       text: `key = ${groups(draw(base32, 32), 4)}==== why does it not work`,
     }),
@@ -298,6 +303,15 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         'password: hun****** (the rest is hidden)',
         'Treat the QR code like a password: anyone who has it can sign in.',
         'My email is alice@example.test and my password is the usual one.',
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'a four-digit number among four-letter words',
+      text: pick([
+        `enter the code ${draw('234567', 4)} from this page`,
+        `type code ${draw('234567', 4)} into this form then wait`,
+        `they said room ${draw('234567', 4)} will open soon`,
       ]),
     }),
     () => ({ kinds: [], note: 'menu path on lines', text: 'Settings\nSecurity\nTwo-factor authentication\nRecovery codes' }),
