@@ -27,6 +27,8 @@ describe('findSecrets', () => {
     ['Recovery code:\n\n```\n8817 2049\n```', SecretKind.RecoveryCode],
     ['My backup codes: 5521 7730 and 3308 4419', SecretKind.RecoveryCode],
     ['my backup code for 2FA 4817 2093 is refused', SecretKind.RecoveryCode],
+    // Whose code it is, said further before it.
+    ['the backup code of my account is 4817 2093', SecretKind.RecoveryCode],
     // A password stated in a sentence.
     ['my password is Tr0ub4dor&3', SecretKind.Password],
     ['Master password: hunter2!x', SecretKind.Password],
@@ -69,6 +71,10 @@ describe('findSecrets', () => {
     'What does a recovery code look like? The help page shows XXXX-XXXX.',
     'Is the recovery code case-sensitive? Mine is read-only in the app.',
     'request 550e8400-e29b-41d4-a716-446655440000 failed on the recovery code page',
+    // A number named as something else right before it: an account, a user, an id.
+    'backup code for account 12345678',
+    'Which recovery code goes with user 48213377?',
+    'my backup codes were made for id 4821337790',
     // The authenticator's 6-digit code expires within a minute: never refused, however it is named.
     'it shows 492 817 but says invalid, and my backup codes are at home',
     'my one-time code 492817 is refused',

@@ -14,8 +14,10 @@ const codeCandidate = new RegExp(
 
 // What names a code as a recovery code, and what names a number as something else. The label nearest before the code
 // in its sentence decides; with none before, a recovery-code name just after it ("the code ... from my emergency kit").
+// Whose number it is (account, user, id) names it only right before it: "backup code for account 12345678" names an
+// account, "the backup code of my account is 4817 2093" a code.
 const recoveryName = String.raw`(?:recovery|back[- ]?up|emergency|one[- ]?time|single[- ]use)[- ](?:codes?|keys?)|emergency[- ]kit`;
-const otherName = String.raw`ticket|order|invoice|receipt|error|build|version|commit|ref|reference|transaction|serial|tracking|confirmation|(?:case|account|customer|member|phone)[- ](?:number|no|nr|id)|call|sms|authenticator|totp`;
+const otherName = String.raw`ticket|order|invoice|receipt|error|build|version|commit|ref|reference|transaction|serial|tracking|confirmation|(?:case|account|customer|member|phone)[- ](?:number|no|nr|id)|call|sms|authenticator|totp|(?:account|user|username|user[- ]?id|id|customer|client|member|case|phone)(?=[ \t]*$)`;
 const label = new RegExp(`\\b(?:(${recoveryName})|(?:${otherName}))\\b`, 'gi');
 // A new clause between the name and the code: what follows is about something else.
 const clauseBreak = /\b(?:but|so|because|although|though|while|when|since|then|until|unless|however|and then)\b|[;—]/i;

@@ -132,6 +132,7 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         `My recovery code is ${recoveryCode()} and the site says it is invalid. What now?`,
         `backup code: ${recoveryCode()}`,
         `**Emergency code:** \`${recoveryCode()}\` (rejected twice)`,
+        `The backup code of my account is ${recoveryCode()}, is it still valid?`,
         `The backup code I typed was "${recoveryCode()}", straight from the printout.`,
         `Recovery code:\n\n\`\`\`\n${recoveryCode()}\n\`\`\`\n\nLocked out since Monday.`,
       ]),
@@ -312,6 +313,15 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         `enter the code ${draw('234567', 4)} from this page`,
         `type code ${draw('234567', 4)} into this form then wait`,
         `they said room ${draw('234567', 4)} will open soon`,
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'an account, user or id number beside recovery-code words',
+      text: pick([
+        `No backup code for account ${digits(8)}, what now?`,
+        `Which recovery code goes with user ${digits(8)}?`,
+        `My backup codes were made for id ${digits(10)} and not this one.`,
       ]),
     }),
     () => ({ kinds: [], note: 'menu path on lines', text: 'Settings\nSecurity\nTwo-factor authentication\nRecovery codes' }),
