@@ -27,8 +27,10 @@ describe('findSecrets', () => {
     ['Recovery code:\n\n```\n8817 2049\n```', SecretKind.RecoveryCode],
     ['My backup codes: 5521 7730 and 3308 4419', SecretKind.RecoveryCode],
     ['my backup code for 2FA 4817 2093 is refused', SecretKind.RecoveryCode],
-    // Whose code it is, said further before it.
+    // Whose code it is, said further before it; a run that counts up inside a code that does not.
     ['the backup code of my account is 4817 2093', SecretKind.RecoveryCode],
+    ['backup code: 1234-9f3k', SecretKind.RecoveryCode],
+    ['backup code: 1234 5679', SecretKind.RecoveryCode],
     // A password stated in a sentence.
     ['my password is Tr0ub4dor&3', SecretKind.Password],
     ['Master password: hunter2!x', SecretKind.Password],
@@ -75,6 +77,11 @@ describe('findSecrets', () => {
     'backup code for account 12345678',
     'Which recovery code goes with user 48213377?',
     'my backup codes were made for id 4821337790',
+    // Stand-ins typed to show the format count up or down, or repeat one character, all through.
+    'my backup code looks like 1234-5678-abcd, is that right format?',
+    'is a backup code like 12345678 or abcd-efgh?',
+    'backup code: 1234 5678',
+    'backup code: XXXX-1234',
     // The authenticator's 6-digit code expires within a minute: never refused, however it is named.
     'it shows 492 817 but says invalid, and my backup codes are at home',
     'my one-time code 492817 is refused',

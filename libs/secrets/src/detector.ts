@@ -38,7 +38,7 @@ const minimumRecoveryCodes = 3;
  * a password manager's Secret Key, lists of recovery codes, a single recovery code or a password that the sentence
  * names as one ("my backup code is 1234 5678", "my password is Tr0ub4dor&3") and pasted (data URI) images, which may
  * be QR codes. Look-alikes (ticket numbers, error codes, hashes, versions, UUIDs, an authenticator's 6-digit code,
- * words in capitals, "my password is not working") pass.
+ * stand-ins like 1234-5678, words in capitals, "my password is not working") pass.
  * Findings are in text order; one contained in another (the key inside an otpauth link) is dropped.
  */
 export function findSecrets(text: string): SecretFinding[] {

@@ -72,6 +72,7 @@ function looksLikeRecoveryCode(code: string): boolean {
   if (characters.length < 8) return false;
   // Placeholders (XXXX-XXXX, 0000 0000) repeat a few characters.
   if (new Set(characters.toLowerCase()).size < 4) return false;
+  if (isStandIn(code)) return false;
   const letters = characters.replace(/\d/g, '');
   // Digits alone: not a phone number (555 123 4567) or a date (20240305).
   if (letters === '') {
@@ -87,6 +88,17 @@ function looksLikeRecoveryCode(code: string): boolean {
   if (!code.includes('-')) return false;
   return letters.replace(/[^aeiouy]/gi, '').length / letters.length <= 0.25;
 }
+
+/**
+ * A stand-in typed to show the format ("1234-5678", "abcd-efgh", "12345678", "1234-5678-abcd", "XXXX-1234"): every
+ * group, and every run of letters or of digits in one, counts up or down or repeats one character, three or more long.
+ * A real code may hold such a run by chance ("1234-9f3k"), but hardly ever nothing else.
+ */
+function isStandIn(code: string): boolean {
+  const runs = code.toLowerCase().match(/[a-z]+|\d+/g) ?? [];
+  return runs.every((run) => run.length >= 3 && (sequences.some((sequence) => sequence.includes(run)) || new Set(run).size === 1));
+}
+const sequences = ['01234567890', '09876543210', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba'];
 
 function namedAsRecoveryCode(before: string, after: string): boolean {
   const nearestBefore = [...before.matchAll(label)].pop();

@@ -36,6 +36,11 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
   const digits = (length: number) => draw('0123456789', length);
   const groups = (value: string, size: number, separator = ' ') => value.match(new RegExp(`.{1,${size}}`, 'g'))!.join(separator);
   const setupKey = () => draw(base32, pick([16, 26, 32, 32, 52]));
+  // A run that counts up, as in the stand-ins people type to show a format (1234, 5678, abcd).
+  const countingUp = (alphabet: string, length: number) => {
+    const start = Math.floor(random() * (alphabet.length - length + 1));
+    return alphabet.slice(start, start + length);
+  };
   const issuer = () => pick(['Example', 'Acme Mail', 'GitHub', 'Shop', 'Bank']);
   const account = () => `${pick(['alice', 'bob', 'carol', 'dan'])}${digits(2)}@example.test`;
   // One recovery code as services print them: hex 5-5, digits 4 4, groups of four, ten digits.
@@ -145,6 +150,11 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         `Is ${recoveryCode()} a valid backup code? It looks different from the others.`,
         `> ${recoveryCode()} is my last recovery code\n\nso I don't want to waste it.`,
       ]),
+    }),
+    () => ({
+      kinds: [SecretKind.RecoveryCode],
+      note: 'one recovery code that counts up in part',
+      text: `My backup code is ${countingUp('0123456789', 4)}-${draw(alphanumeric, 4)} and it is refused.`,
     }),
     // Even said to be used: the detector cannot tell a spent code, and where codes are not single-use it still works.
     () => ({
@@ -322,6 +332,15 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         `No backup code for account ${digits(8)}, what now?`,
         `Which recovery code goes with user ${digits(8)}?`,
         `My backup codes were made for id ${digits(10)} and not this one.`,
+      ]),
+    }),
+    () => ({
+      kinds: [],
+      note: 'a stand-in recovery code that counts up, to ask about the format',
+      text: pick([
+        `my backup code looks like ${countingUp('0123456789', 4)}-${countingUp('0123456789', 4)}-${countingUp('abcdefghijklmnopqrstuvwxyz', 4)}, is that the right format?`,
+        `Is a recovery code like ${countingUp('0123456789', 8)} or ${countingUp('abcdefghijklmnopqrstuvwxyz', 4)}-${countingUp('abcdefghijklmnopqrstuvwxyz', 4)}?`,
+        `Backup code: ${countingUp('0123456789', 4)} ${countingUp('0123456789', 4)} (an example, not mine)`,
       ]),
     }),
     () => ({ kinds: [], note: 'menu path on lines', text: 'Settings\nSecurity\nTwo-factor authentication\nRecovery codes' }),
