@@ -71,6 +71,7 @@ describe('findSecrets', () => {
     // A word beside a number is not a group of the code: codes are printed in groups of one width.
     'No backup codes shown after turning on 2FA 482913',
     'What does a recovery code look like? The help page shows XXXX-XXXX.',
+    'my backup code for FIDO2 48213 is refused',
     'Is the recovery code case-sensitive? Mine is read-only in the app.',
     'request 550e8400-e29b-41d4-a716-446655440000 failed on the recovery code page',
     // A number named as something else right before it: an account, a user, an id.

@@ -82,6 +82,10 @@ function looksLikeRecoveryCode(code: string): boolean {
   if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) return false;
   // A hex literal is an error code (0x80070005).
   if (/^0x/i.test(code)) return false;
+  // A name with its version beside numbers ("FIDO2 48213", "WPA2 7731"), not a code whose groups happen to be of one
+  // width: the only group with letters is a word of three or more with one or two digits after it.
+  const groupsWithLetters = code.split(' ').filter((group) => /[A-Za-z]/.test(group));
+  if (code.includes(' ') && groupsWithLetters.length === 1 && /^[A-Za-z]{3,}\d{1,2}$/.test(groupsWithLetters[0])) return false;
   // Letters and digits: a long run of letters is a word with a number (password1, windows11).
   if (/\d/.test(characters)) return !/[A-Za-z]{6,}/.test(code);
   // Letters alone: only in hyphenated groups, and with few vowels (ABCD-EFGH), unlike words (read-only, self-hosted).

@@ -343,6 +343,14 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         `Backup code: ${countingUp('0123456789', 4)} ${countingUp('0123456789', 4)} (an example, not mine)`,
       ]),
     }),
+    () => {
+      const name = pick(['FIDO2', 'WPA2', 'WPA3', 'TLS13']);
+      return {
+        kinds: [],
+        note: 'a name with its version beside a number and recovery-code words',
+        text: `My backup code for ${name} ${digits(name.length)} is refused.`,
+      };
+    },
     () => ({ kinds: [], note: 'menu path on lines', text: 'Settings\nSecurity\nTwo-factor authentication\nRecovery codes' }),
     () => ({
       kinds: [],
