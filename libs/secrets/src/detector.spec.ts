@@ -90,6 +90,8 @@ describe('findSecrets', () => {
     // What people say about their password.
     'my password is correct',
     'My password is not working since I turned on 2FA.',
+    'my password is not working since yesterday',
+    'my password is the one I always use',
     'my master password is saved in my browser',
     'The password I set was too long?',
     'my password is "the same as before"',

@@ -301,6 +301,8 @@ export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
         'The password I set was too long for the mobile app?',
         'My password is "the same as before", so that is not it.',
         'my password is 16 characters long and has symbols',
+        'my password is not working since yesterday',
+        'My password is the one I always use, nothing special.',
         'My password is 2FA-protected now, right?',
         'The master password is 1Password-generated, I never typed it.',
       ]),
