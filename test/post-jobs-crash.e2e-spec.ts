@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 // The built server, as `npm start` runs it, killed with SIGKILL between a post's commit and its jobs.
@@ -126,8 +126,13 @@ describe.each(variants)('post jobs survive kill -9 between the commit and the jo
     database = await createTestDatabase();
   });
 
-  afterAll(async () => {
+  // Each test's last server goes with it: one left running would take the next test's jobs off the shared queue.
+  afterEach(async () => {
     if (server) await killHard(server);
+    server = null;
+  });
+
+  afterAll(async () => {
     await database?.drop();
   });
 

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { until } from './live-client.js';
 
 /**
@@ -26,13 +26,17 @@ export async function startRedis(port: number): Promise<ChildProcess> {
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   });
+  // Probed by connecting: a probe that listened on the port itself would take it from redis-server for that moment.
   await until(
     () =>
       new Promise<boolean>((resolve, reject) => {
         if (server.exitCode !== null) reject(new Error(`redis-server on port ${port} exited with code ${server.exitCode}`));
-        const socket = createServer().listen(port, '127.0.0.1');
-        socket.on('listening', () => socket.close(() => resolve(false)));
-        socket.on('error', () => resolve(true));
+        const socket = connect(port, '127.0.0.1');
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
       }),
     'redis-server listens',
   );
