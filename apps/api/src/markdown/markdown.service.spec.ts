@@ -401,4 +401,20 @@ describe('MarkdownService', () => {
     });
     expect(sut.render('a <b>bold</b>\nline\n\nnext')).toBe('<p>a &lt;b&gt;bold&lt;/b&gt;<br>line</p>\n<p>next</p>');
   });
+
+  it('cooks a repeated text once, as cook does, and keeps only the last 64 texts', () => {
+    const render = vi.spyOn(sut, 'render');
+    const answer = 'There are **no** backup codes: save the QR code when you [turn it on](/settings/security).';
+    expect(sut.cookRepeated(answer)).toEqual(sut.cook(answer));
+    render.mockClear();
+    sut.cookRepeated(answer);
+    expect(render).not.toHaveBeenCalled();
+    for (let text = 0; text < 63; text++) sut.cookRepeated(`text ${text}`);
+    sut.cookRepeated(answer); // the latest used again: it stays
+    sut.cookRepeated('one more');
+    render.mockClear();
+    sut.cookRepeated(answer);
+    sut.cookRepeated('text 0'); // the oldest: dropped
+    expect(render.mock.calls).toEqual([['text 0']]);
+  });
 });

@@ -8,7 +8,7 @@ import { isPostgres, sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js
 import { refuseSecrets } from '../common/refuse-secrets.js';
 import { AuthUser, publicProfileOf, RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
-import { MarkdownService } from '../markdown/markdown.service.js';
+import { CookedHtml, MarkdownService } from '../markdown/markdown.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { PostJobs } from '../jobs/post-jobs.service.js';
 import { NewPost, PostJob } from '../jobs/post-job.js';
@@ -139,7 +139,7 @@ export class RepliesService {
     causedById?: number,
     alongside?: WrittenWithReply,
   ): Promise<ReplyEntity> {
-    return this.create(author, thread, body, isStaffRole(author.role), causedById, alongside);
+    return this.create(author, thread, body, isStaffRole(author.role), causedById, alongside, this.markdown.cookRepeated(body));
   }
 
   /** Stores the reply and records its jobs at once, then queues them; returns without waiting for them. */
@@ -150,6 +150,7 @@ export class RepliesService {
     isStaffAnswer: boolean,
     causedById?: number,
     alongside?: WrittenWithReply,
+    cooked: CookedHtml = this.markdown.cook(body),
   ): Promise<ReplyEntity> {
     const now = new Date();
     const threadId = thread.id;
@@ -157,7 +158,7 @@ export class RepliesService {
       threadId,
       authorId: author.id,
       body,
-      ...this.markdown.cook(body),
+      ...cooked,
       isStaffAnswer,
       hidden: false,
       editedAt: null,
