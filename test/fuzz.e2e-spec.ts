@@ -190,8 +190,13 @@ function isLeaf(field: GraphQLField<unknown, unknown>): boolean {
   return isScalarType(named) || isEnumType(named);
 }
 
+/** An argument with a default takes a nullable variable, as clients declare it: null then reaches the argument. */
+function variableType(arg: GraphQLArgument): string {
+  return typeName(arg.defaultValue !== undefined && isNonNullType(arg.type) ? arg.type.ofType : arg.type);
+}
+
 function documentFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const variables = field.args.map((arg: GraphQLArgument) => `$${arg.name}: ${typeName(arg.type)}`).join(', ');
+  const variables = field.args.map((arg) => `$${arg.name}: ${variableType(arg)}`).join(', ');
   const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   return `${kind} Fuzz${variables ? `(${variables})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selectionOf(getNamedType(field.type))} }`;
 }

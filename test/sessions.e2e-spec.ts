@@ -246,6 +246,22 @@ describe('where you are signed in', () => {
       expect(phoneSession).toMatchObject({ label: 'Safari on iPhone', knownDeviceId: null });
     });
 
+    it('answers a null signOut with BAD_USER_INPUT, forgetting and signing out nothing', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const laptop = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      const [device] = (await app.query<{ knownDevices: { id: string }[] }>('{ knownDevices { id } }', {}, { token: member.token }))
+        .knownDevices;
+
+      // `$signOut: Boolean` may bring null to `signOut: Boolean! = false`: validation lets it through, execution refuses it.
+      const refused = await app.request(forgetMutation, { id: device.id, signOut: null }, { token: laptop.token });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: 'Argument "signOut" of non-null type "Boolean!" must not be null.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect((await list(laptop.token)).find((session) => session.current)).toMatchObject({ knownDeviceId: device.id });
+    });
+
     it("signs this session out too when it signed in through the device it forgets, and nobody's through another's", async () => {
       const member = await createAccount(app, Role.MEMBER);
       const { recoveryCodes } = await enrolTwoFactor(app, member.token);

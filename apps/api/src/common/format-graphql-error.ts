@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError, isValueNode, type ASTNode } from 'graphql';
 import { AppError } from './app-error.js';
 
 const logger = new Logger('GraphQL');
@@ -32,12 +32,30 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       },
     };
   }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && clientCodes.has(code)) {
+  const code = clientCodeOf(formatted, original);
+  if (code) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** The code of an error that is the client's own mistake, or null. */
+function clientCodeOf(formatted: GraphQLFormattedError, original: unknown): string | null {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && clientCodes.has(code)) return code;
+  return isArgumentValueError(original) ? 'BAD_USER_INPUT' : null;
+}
+
+/**
+ * An argument graphql-js refuses while executing, located at the value the client wrote: a variable declared nullable that
+ * brings null to a non-null argument with a default (`$signOut: Boolean` for `signOut: Boolean! = false`), which
+ * validation lets through because the default serves when the variable is left out. The server's own failures are located
+ * at fields, never at values.
+ */
+function isArgumentValueError(error: unknown): boolean {
+  if (!(error instanceof Error) || !('nodes' in error) || !Array.isArray(error.nodes) || error.nodes.length === 0) return false;
+  return (error.nodes as ASTNode[]).every((node) => isValueNode(node));
 }
 
 /** Production answers do not list the schema's field and type names ("Did you mean ...?") to whoever guesses. */
