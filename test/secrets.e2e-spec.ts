@@ -125,6 +125,19 @@ describe('secrets are never posted', () => {
     ]);
   });
 
+  it('refuses a recovery code printed in groups right after whose account it is, and passes an account number there', async () => {
+    const before = await counts();
+    for (const body of [
+      'My backup code for my account 4817 2093 is refused every time, what else can I try?',
+      'The recovery code for user 7f3a2-9c1e4 says invalid although it was never used.',
+    ]) {
+      const response = await app.request(replyMutation, { threadId, body }, { token: member.token });
+      expect(response.errors?.[0].extensions, body).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RECOVERY_CODE' });
+    }
+    await expect(counts()).resolves.toEqual(before);
+    await app.query(replyMutation, { threadId, body: 'I have no backup code for account 48213377, what now?' }, { token: member.token });
+  });
+
   it('refuses to preview a secret, and previews look-alikes', async () => {
     const refused = await app.request('query P($body: String!) { previewMarkdown(body: $body) }', { body: secrets.ACCOUNT_SECRET_KEY });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ACCOUNT_SECRET_KEY' });

@@ -29,6 +29,9 @@ describe('findSecrets', () => {
     ['my backup code for 2FA 4817 2093 is refused', SecretKind.RecoveryCode],
     // Whose code it is, said further before it; a run that counts up inside a code that does not.
     ['the backup code of my account is 4817 2093', SecretKind.RecoveryCode],
+    // Printed in groups right after whose it is: a code still, an id is one run.
+    ['my backup code for my account 4817 2093 is refused', SecretKind.RecoveryCode],
+    ['the recovery code for user 7f3a2-9c1e4 fails', SecretKind.RecoveryCode],
     ['backup code: 1234-9f3k', SecretKind.RecoveryCode],
     ['backup code: 1234 5679', SecretKind.RecoveryCode],
     // A password stated in a sentence.
@@ -78,6 +81,7 @@ describe('findSecrets', () => {
     'backup code for account 12345678',
     'Which recovery code goes with user 48213377?',
     'my backup codes were made for id 4821337790',
+    'the backup codes page failed with request id 7f3a29c1e4',
     // Stand-ins typed to show the format count up or down, or repeat one character, all through.
     'my backup code looks like 1234-5678-abcd, is that right format?',
     'is a backup code like 12345678 or abcd-efgh?',

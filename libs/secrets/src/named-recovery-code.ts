@@ -14,11 +14,14 @@ const codeCandidate = new RegExp(
 
 // What names a code as a recovery code, and what names a number as something else. The label nearest before the code
 // in its sentence decides; with none before, a recovery-code name just after it ("the code ... from my emergency kit").
-// Whose number it is (account, user, id) names it only right before it: "backup code for account 12345678" names an
-// account, "the backup code of my account is 4817 2093" a code.
+// Whose number it is (account, user, id) names it only right before it, and only when it is written as ids are, in one
+// run: "backup code for account 12345678" names an account; "the backup code of my account is 4817 2093", and codes
+// printed in groups as "the backup code for my account 4817 2093" or "the recovery code for user 7f3a2-9c1e4", codes.
 const recoveryName = String.raw`(?:recovery|back[- ]?up|emergency|one[- ]?time|single[- ]use)[- ](?:codes?|keys?)|emergency[- ]kit`;
-const otherName = String.raw`ticket|order|invoice|receipt|error|build|version|commit|ref|reference|transaction|serial|tracking|confirmation|(?:case|account|customer|member|phone)[- ](?:number|no|nr|id)|call|sms|authenticator|totp|(?:account|user|username|user[- ]?id|id|customer|client|member|case|phone)(?=[ \t]*$)`;
+const otherName = String.raw`ticket|order|invoice|receipt|error|build|version|commit|ref|reference|transaction|serial|tracking|confirmation|(?:case|account|customer|member|phone)[- ](?:number|no|nr|id)|call|sms|authenticator|totp`;
+const ownerName = String.raw`(?:account|user|username|user[- ]?id|id|customer|client|member|case|phone)(?=[ \t]*$)`;
 const label = new RegExp(`\\b(?:(${recoveryName})|(?:${otherName}))\\b`, 'gi');
+const labelOfRun = new RegExp(`\\b(?:(${recoveryName})|(?:${otherName}|${ownerName}))\\b`, 'gi');
 // A new clause between the name and the code: what follows is about something else.
 const clauseBreak = /\b(?:but|so|because|although|though|while|when|since|then|until|unless|however|and then)\b|[;—]/i;
 const sentenceEnd = /[.!?](?=\s|$)/g;
@@ -33,7 +36,7 @@ export function namedRecoveryCodes(text: string): SecretFinding[] {
     for (const { code, start } of printedRuns(match[0], match.index)) {
       const end = start + code.length;
       if (!looksLikeRecoveryCode(code)) continue;
-      if (namedAsRecoveryCode(sentenceBefore(text, start), sentenceAfter(text, end))) {
+      if (namedAsRecoveryCode(sentenceBefore(text, start), sentenceAfter(text, end), /^[A-Za-z0-9]+$/.test(code) ? labelOfRun : label)) {
         found.push({ kind: SecretKind.RecoveryCode, start, end });
       }
     }
@@ -104,13 +107,14 @@ function isStandIn(code: string): boolean {
 }
 const sequences = ['01234567890', '09876543210', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba'];
 
-function namedAsRecoveryCode(before: string, after: string): boolean {
-  const nearestBefore = [...before.matchAll(label)].pop();
+/** Whether the nearest of the `labels` around a code names it as a recovery code. */
+function namedAsRecoveryCode(before: string, after: string, labels: RegExp): boolean {
+  const nearestBefore = [...before.matchAll(labels)].pop();
   if (nearestBefore) {
     const isRecoveryName = nearestBefore[1] !== undefined;
     return isRecoveryName && closelyLinked(before.slice(nearestBefore.index + nearestBefore[0].length), maximumWordsBetween.before);
   }
-  const nearestAfter = [...after.matchAll(label)][0];
+  const nearestAfter = [...after.matchAll(labels)][0];
   if (!nearestAfter) return false;
   const isRecoveryName = nearestAfter[1] !== undefined;
   return isRecoveryName && closelyLinked(after.slice(0, nearestAfter.index), maximumWordsBetween.after);
