@@ -362,6 +362,61 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await stats()).totals.confirmedByAsker).toBe(before + 1);
   });
 
+  it("keeps a staff correction made while the asker's confirmation job waited, and one made after it ran", async () => {
+    const before = (await stats()).totals;
+    const answered = async (title: string) => {
+      const id = await ask(app, asker, { ...signedInElsewhere, title });
+      return { id, replyId: (await readThread(app, id)).botSuggestion!.replyId! };
+    };
+    const correctedWhileHeld = await answered('Authenticator phone fell in the sea, my laptop is still signed in');
+    const correctedAfter = await answered('Authenticator phone wiped, my desktop browser is still signed in');
+    const correct = (threadId: string) =>
+      app.query(correctMutation, { threadId, slug: 'contact-support-locked-out' }, { token: staff.token });
+
+    await acceptAtOnce(correctedAfter.replyId, asker.token);
+    await app.jobsDone();
+    expect(await botStatusOf(correctedAfter.id)).toBe('CONFIRMED_BY_ASKER');
+    await correct(correctedAfter.id);
+
+    const hold = holdRunsOf('bot-asker-confirmation');
+    try {
+      await acceptAtOnce(correctedWhileHeld.replyId, asker.token);
+      await until(() => hold.held.length > 0, 'the confirmation job is under way');
+      await correct(correctedWhileHeld.id);
+      hold.release();
+      // Done, not retried: it found staff's decision and left it.
+      await app.jobsDone();
+    } finally {
+      hold.restore();
+    }
+
+    const learned = (
+      await app.query<{ learnedExamples: { id: string; threadId: string; source: string; answerSlug: string }[] }>(
+        '{ learnedExamples(first: 50) { id threadId source answerSlug } }',
+        {},
+        { token: staff.token },
+      )
+    ).learnedExamples;
+    for (const { id, replyId } of [correctedWhileHeld, correctedAfter]) {
+      const thread = await readThread(app, id, staff.token);
+      expect(thread.acceptedReply?.id).toBe(replyId);
+      expect(thread.botSuggestion).toMatchObject({ status: 'CORRECTED', feedback: null, answer: { slug: 'contact-support-locked-out' } });
+      expect(learned.filter((example) => example.threadId === id)).toMatchObject([
+        { source: 'CORRECTED', answerSlug: 'contact-support-locked-out' },
+      ]);
+    }
+    // The asker's acceptance counted once, for the thread whose job ran before the correction.
+    expect((await stats()).totals).toMatchObject({
+      confirmedByAsker: before.confirmedByAsker! + 1,
+      confirmedResolutions: before.confirmedResolutions! + 1,
+      corrected: before.corrected! + 2,
+    });
+    // What these corrections taught must not change how later tests' questions are answered.
+    for (const example of learned.filter((example) => [correctedWhileHeld.id, correctedAfter.id].includes(example.threadId))) {
+      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
+    }
+  });
+
   it('folds the bot answer and queues the question when the asker says it did not help', async () => {
     const id = await ask(app, asker, { ...lockedOut, title: 'Locked out of my vault after losing my phone' });
     const result = await app.query<{ markBotAnswerUnhelpful: ThreadView['botSuggestion'] }>(

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { EntityManager, Not, Repository } from 'typeorm';
+import { EntityManager, FindOperator, In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -47,6 +47,13 @@ const answeredStatuses = [
   BotSuggestionStatus.CONFIRMED_BY_STAFF,
   BotSuggestionStatus.CORRECTED,
 ];
+
+/**
+ * What the asker's acceptance of the bot's answer confirms when its job runs: the bot's own answer, however the asker
+ * judged it before. A staff decision stands, whether it came while the job waited or before the acceptance (the job
+ * cannot tell which, and staff's word is the stronger); the asker's "this solved it" on it is recorded by markHelpful.
+ */
+const confirmedByAcceptance = [BotSuggestionStatus.ANSWERED, BotSuggestionStatus.UNHELPFUL];
 
 /** A thread's bot suggestion, with the author and hidden flag of its public reply (null before it replied). */
 interface SuggestionWithReply {
@@ -354,8 +361,9 @@ export class BotService implements OnModuleInit {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId !== replyId) await this.threads.accept(context, String(replyId));
-    // At once, for the answer: the acceptance's job finds it recorded. This also covers a reply that was accepted already.
-    await this.recordAskerConfirmation(suggestion.id, user.id);
+    // At once, for the answer: the acceptance's job finds it recorded. This also covers a reply that was accepted already,
+    // and the asker's word on an answer staff decided (see confirmedByAcceptance).
+    await this.recordAskerConfirmation(suggestion.id, user.id, Not(BotSuggestionStatus.CONFIRMED_BY_ASKER));
     return this.reload(suggestion.id);
   }
 
@@ -415,15 +423,16 @@ export class BotService implements OnModuleInit {
 
   /**
    * The asker accepted the bot's reply (here or through acceptAnswer): a confirmed resolution, once, if the reply is still
-   * the answer by the asker's choice when the job runs. An acceptance withdrawn, or replaced by staff's, before its job
-   * ran confirms nothing (PostJobs.recordAcceptance replaces the job); nor does a moderator restoring the hidden reply.
+   * the answer by the asker's choice when the job runs, and staff have not decided on the suggestion (see
+   * confirmedByAcceptance). An acceptance withdrawn, or replaced by staff's, before its job ran confirms nothing
+   * (PostJobs.recordAcceptance replaces the job); nor does a moderator restoring the hidden reply.
    */
   private async onAskerAccepted({ postId: replyId, causedById: acceptedById }: PostJob, done: PostJobCompletion): Promise<void> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
     if (!post?.reply?.isAccepted || post.thread.authorId !== acceptedById) return;
     const suggestion = await this.suggestions.findOneBy({ threadId: Number(post.thread.id), replyId });
     if (!suggestion?.answerId) return;
-    await this.recordAskerConfirmation(suggestion.id, acceptedById, done);
+    await this.recordAskerConfirmation(suggestion.id, acceptedById, In(confirmedByAcceptance), done);
   }
 
   /** What the decision reads of a question, and whether it was decided already: one statement. */
@@ -442,14 +451,21 @@ export class BotService implements OnModuleInit {
   }
 
   /**
-   * Records the asker's confirmation unless recorded already; with `job`, completes it in the same transaction, last (as
-   * NotificationsService.store), so that an acceptance replacing the job waits for no more than its commit.
+   * Records the asker's confirmation if the suggestion's status is one it may change (`from`, checked by the update
+   * itself, so that a staff decision committed meanwhile stands); with `job`, completes it in the same transaction,
+   * last (as NotificationsService.store), so that an acceptance replacing the job waits for no more than its commit.
+   * Returns whether it recorded it.
    */
-  private async recordAskerConfirmation(suggestionId: number, userId: number, job?: PostJobCompletion): Promise<void> {
-    await this.suggestions.manager.transaction(async (manager) => {
+  private async recordAskerConfirmation(
+    suggestionId: number,
+    userId: number,
+    from: FindOperator<BotSuggestionStatus>,
+    job?: PostJobCompletion,
+  ): Promise<boolean> {
+    return this.suggestions.manager.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
       const updated = await manager.getRepository(BotSuggestionEntity).update(
-        { id: suggestionId, status: Not(BotSuggestionStatus.CONFIRMED_BY_ASKER) },
+        { id: suggestionId, status: from },
         {
           status: BotSuggestionStatus.CONFIRMED_BY_ASKER,
           feedback: BotFeedback.HELPFUL,
@@ -466,6 +482,7 @@ export class BotService implements OnModuleInit {
         });
       }
       await job?.complete(manager);
+      return Boolean(updated.affected);
     });
   }
 
