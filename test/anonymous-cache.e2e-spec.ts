@@ -176,6 +176,43 @@ describe('the anonymous response cache', () => {
     expect(after).toEqual(await signedInRead(app, threadId, helper));
   });
 
+  it("shows the asker's confirmation of the bot's answer on its thread once its job has run, and keeps other threads' pages", async () => {
+    const { app, asker } = cast;
+    const botQuery = 'query Bot($id: ID!) { thread(id: $id) { acceptedReply { id } botSuggestion { status feedback replyId } } }';
+    const anonymousBotRead = async (threadId: string) => {
+      const { result, statements } = await app.countStatements(() =>
+        app.query<{
+          thread: { acceptedReply: { id: string } | null; botSuggestion: { status: string; feedback: string | null; replyId: string } };
+        }>(botQuery, { id: threadId }),
+      );
+      return { thread: result.thread, statements };
+    };
+    const answered = await ask(
+      app,
+      asker,
+      'Phone with my authenticator is broken',
+      'The phone that had my two-factor codes does not turn on anymore. My laptop is still logged in though. What do I do?',
+    );
+    const other = await ask(app, asker, 'Authenticator on a second phone', 'Can a second phone show the same sign-in codes?');
+    await runPostJobs(app);
+    const replyId = (await anonymousBotRead(answered)).thread.botSuggestion.replyId;
+    await app.query('mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }', { replyId }, { token: asker.token });
+    await anonymousRead(app, other);
+    expect((await anonymousRead(app, other)).statements).toBe(0);
+    expect((await anonymousBotRead(answered)).thread).toEqual({
+      acceptedReply: { id: replyId },
+      botSuggestion: { status: 'ANSWERED', feedback: null, replyId },
+    });
+    expect((await anonymousBotRead(answered)).statements).toBe(0);
+
+    await runPostJobs(app);
+    expect((await anonymousRead(app, other)).statements).toBe(0);
+    expect((await anonymousBotRead(answered)).thread).toEqual({
+      acceptedReply: { id: replyId },
+      botSuggestion: { status: 'CONFIRMED_BY_ASKER', feedback: 'HELPFUL', replyId },
+    });
+  });
+
   it("keeps a thread's page through writes to other threads, and shows those writes in the lists at once", async () => {
     const { app, asker, helper } = cast;
     const quiet = await ask(app, asker, 'Spare copy of the setup code', 'Where should a printed setup code be kept?');

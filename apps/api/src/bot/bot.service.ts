@@ -105,6 +105,8 @@ export class BotService implements OnModuleInit {
       // Only the asker's own choice of the bot's answer confirms it; a restored acceptance is nobody's choice now.
       needs: (acceptance) =>
         !acceptance.restored && acceptance.replyAuthorRole === Role.BOT && acceptance.acceptedById === acceptance.threadAuthorId,
+      // The confirmation shows under the bot's reply.
+      changesPublicContent: 'thread',
       run: (job, done) => this.onAskerAccepted(job, done),
     });
     this.events.on('replyAccepted', (event) => this.changes.publish({ topic: 'thread', threadId: event.threadId }));
@@ -425,14 +427,16 @@ export class BotService implements OnModuleInit {
    * The asker accepted the bot's reply (here or through acceptAnswer): a confirmed resolution, once, if the reply is still
    * the answer by the asker's choice when the job runs, and staff have not decided on the suggestion (see
    * confirmedByAcceptance). An acceptance withdrawn, or replaced by staff's, before its job ran confirms nothing
-   * (PostJobs.recordAcceptance replaces the job); nor does a moderator restoring the hidden reply.
+   * (PostJobs.recordAcceptance replaces the job); nor does a moderator restoring the hidden reply. Resolves to the thread
+   * if it recorded the confirmation.
    */
-  private async onAskerAccepted({ postId: replyId, causedById: acceptedById }: PostJob, done: PostJobCompletion): Promise<void> {
+  private async onAskerAccepted({ postId: replyId, causedById: acceptedById }: PostJob, done: PostJobCompletion): Promise<number | null> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
-    if (!post?.reply?.isAccepted || post.thread.authorId !== acceptedById) return;
-    const suggestion = await this.suggestions.findOneBy({ threadId: Number(post.thread.id), replyId });
-    if (!suggestion?.answerId) return;
-    await this.recordAskerConfirmation(suggestion.id, acceptedById, In(confirmedByAcceptance), done);
+    if (!post?.reply?.isAccepted || post.thread.authorId !== acceptedById) return null;
+    const threadId = Number(post.thread.id);
+    const suggestion = await this.suggestions.findOneBy({ threadId, replyId });
+    if (!suggestion?.answerId) return null;
+    return (await this.recordAskerConfirmation(suggestion.id, acceptedById, In(confirmedByAcceptance), done)) ? threadId : null;
   }
 
   /** What the decision reads of a question, and whether it was decided already: one statement. */

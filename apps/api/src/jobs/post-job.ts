@@ -113,12 +113,20 @@ interface PostJobHandlerBase {
   urgent?: boolean;
   /**
    * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
-   * recipients read them), so it leaves the anonymous response cache alone; else a reply's job empties it. Only a
-   * reply's job may say so: a question's `processing` ends when its last job does, which every reader sees (a
+   * recipients read them), so it leaves the anonymous response cache alone; 'thread' for a reply's job whose writes
+   * show on its thread's page alone (the asker's confirmation of the bot's answer): its run resolves to that thread's
+   * id (null: it wrote nothing), and the cached pages of other threads stay. Else a reply's job empties the cache. Only
+   * a reply's job may say false: a question's `processing` ends when its last job does, which every reader sees (a
    * question's job bumps the generation of its thread).
    */
-  changesPublicContent?: boolean;
+  changesPublicContent?: boolean | 'thread';
 }
+
+/**
+ * What a run resolves to: for a handler whose changesPublicContent is 'thread', the id of the thread its writes
+ * changed, or null when it wrote nothing; nothing for any other.
+ */
+export type ChangedThread = number | null | void;
 
 /** A job a new post sets off (see PostJobs.record). */
 export interface PostedJobHandler extends PostJobHandlerBase {
@@ -128,7 +136,7 @@ export interface PostedJobHandler extends PostJobHandlerBase {
    * post of `postType` gets the job. A post that cannot is not given the job, so it records, queues and reads nothing.
    */
   needs?(post: Omit<NewPost, 'postId'>): boolean;
-  run(job: PostJob, completion: PostJobCompletion): Promise<void>;
+  run(job: PostJob, completion: PostJobCompletion): Promise<ChangedThread>;
 }
 
 /**
@@ -141,7 +149,7 @@ export interface EditedJobHandler extends PostJobHandlerBase {
   after: 'editing';
   /** Whether this edit can come to anything in this job; without it, every edit of a `postType` post gets the job. */
   needs?(edit: Omit<PostEdit, 'postId'>): boolean;
-  run(job: PostJob, completion: PostJobCompletion, pending: PendingVersion): Promise<void>;
+  run(job: PostJob, completion: PostJobCompletion, pending: PendingVersion): Promise<ChangedThread>;
 }
 
 /**
@@ -154,7 +162,7 @@ export interface AcceptedJobHandler extends PostJobHandlerBase {
   postType: PostType.REPLY;
   /** Whether this acceptance can come to anything in this job; without it, every acceptance gets the job. */
   needs?(acceptance: Acceptance): boolean;
-  run(job: PostJob, completion: PostJobCompletion): Promise<void>;
+  run(job: PostJob, completion: PostJobCompletion): Promise<ChangedThread>;
 }
 
 export type PostJobHandler = PostedJobHandler | EditedJobHandler | AcceptedJobHandler;

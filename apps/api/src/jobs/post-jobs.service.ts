@@ -14,6 +14,7 @@ import { PendingPostJobEntity } from './pending-post-job.entity.js';
 import {
   AcceptedJobHandler,
   Acceptance,
+  ChangedThread,
   EditedJobHandler,
   NewPost,
   PendingVersion,
@@ -214,15 +215,22 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     // Not registered (yet, while this instance starts, or by this version): another try, or another instance, runs it.
     if (!handler) throw new Error(`no handler for job ${postJobId(job)} on this instance`);
     this.running++;
+    // Not known until the run returns.
+    let changed: ChangedThread = undefined;
     try {
-      if (handler.after === 'editing' || handler.after === 'accepting') await this.runVersioned(handler, job);
-      else await this.runOnce(handler, job, null);
+      changed =
+        handler.after === 'editing' || handler.after === 'accepting'
+          ? await this.runVersioned(handler, job)
+          : await this.runOnce(handler, job, null);
     } finally {
       // What a job writes (the bot's reply, a hidden reply, the thread no longer `processing`) is for every reader,
-      // and a failed try may have written part of it. A question's jobs write that thread alone.
+      // and a failed try may have written part of it. A question's jobs write that thread alone, and so does a reply's
+      // job that said which thread it changed.
       try {
         if (job.postType === PostType.THREAD) await this.generation.bumpThread(job.postId);
-        else if (handler.changesPublicContent !== false) await this.generation.bump();
+        else if (handler.changesPublicContent === 'thread' && changed !== undefined) {
+          if (changed !== null) await this.generation.bumpThread(changed);
+        } else if (handler.changesPublicContent !== false) await this.generation.bump();
       } finally {
         this.running--;
       }
@@ -236,17 +244,20 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
    * and one that read the post before a later edit or acceptance finds the row changed when it completes and writes
    * nothing; the later one's run serves them all.
    */
-  private async runVersioned(handler: EditedJobHandler | AcceptedJobHandler, job: PostJob): Promise<void> {
+  private async runVersioned(handler: EditedJobHandler | AcceptedJobHandler, job: PostJob): Promise<ChangedThread> {
     const column = handler.after === 'accepting' ? 'id' : 'post_version';
     const pending = await this.pendingVersion(job, column);
-    if (!pending) return;
+    if (!pending) return null;
     // A job queued before jobs carried their version serves whichever the row waits for.
-    if (job.postVersion != null && pending.postVersion !== job.postVersion) return;
-    await this.runOnce(handler, job, { ...pending, column });
+    if (job.postVersion != null && pending.postVersion !== job.postVersion) return null;
+    return this.runOnce(handler, job, { ...pending, column });
   }
 
-  /** One run of a job's handler; with `versioned`, its completion holds only if the row still waits for that version. */
-  private async runOnce(handler: PostJobHandler, job: PostJob, versioned: VersionedRun | null): Promise<void> {
+  /**
+   * One run of a job's handler, and what it says it changed; with `versioned`, its completion holds only if the row
+   * still waits for that version.
+   */
+  private async runOnce(handler: PostJobHandler, job: PostJob, versioned: VersionedRun | null): Promise<ChangedThread> {
     const key = { job: job.job, postType: job.postType, postId: job.postId };
     let completed = false;
     try {
@@ -260,11 +271,13 @@ export class PostJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
           return `${pendingDeletion(sql, key, versioned)}${onlyIf ? ` AND ${onlyIf}` : ''} RETURNING 1`;
         },
       };
-      if (handler.after === 'editing') await handler.run(job, completion, versioned!);
-      else await handler.run(job, completion);
+      const changed = handler.after === 'editing' ? await handler.run(job, completion, versioned!) : await handler.run(job, completion);
       if (!completed) await deletePending(this.pending.manager, key, versioned);
+      return changed;
     } catch (error) {
       if (!(error instanceof JobNoLongerPending)) throw error;
+      // What the handler wrote before its completion failed is not known.
+      return undefined;
     }
   }
 
