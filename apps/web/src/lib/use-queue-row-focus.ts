@@ -1,4 +1,6 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { errorCodeOf } from './graphql-errors';
+import { useAction } from './use-action';
 
 /**
  * A row of a list that leaves with a refetch (a staff queue's `li.queue-item` in its `.queue`, by default, or the rows
@@ -28,4 +30,34 @@ export function useQueueRowFocus(
     };
   }, [rowRef, rowSelector, listSelector]);
   return decidedHere;
+}
+
+/**
+ * Removes a row of a list as useQueueRowFocus does (focus goes on to the next row, or the list): `remove` runs the
+ * mutation, then `onRemoved` (the list's refetch), then `afterwards` if given. A NOT_FOUND error means the row was gone
+ * already (removed in another tab, or it expired): it counts as removed, the list refetches, and no error shows.
+ */
+export function useRowRemoval(
+  rowRef: RefObject<HTMLLIElement | null>,
+  selectors: { row: string; list: string },
+  onRemoved: () => Promise<unknown>,
+) {
+  const { error, run } = useAction();
+  const decidedHere = useQueueRowFocus(rowRef, selectors);
+  const remove = (mutate: () => Promise<unknown>, afterwards?: () => Promise<unknown>) =>
+    void run(
+      async () => {
+        await mutate();
+        decidedHere.current = true;
+        await onRemoved();
+        await afterwards?.();
+      },
+      (caught) => {
+        if (errorCodeOf(caught) !== 'NOT_FOUND') return false;
+        decidedHere.current = true;
+        void onRemoved();
+        return true;
+      },
+    );
+  return { error, remove };
 }

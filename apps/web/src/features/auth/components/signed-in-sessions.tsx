@@ -6,9 +6,8 @@ import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/
 import { TimeAgo } from '../../../components/time-ago';
 import type { SignedInSessionsQuery } from '../../../gql/graphql';
 import { fullDate } from '../../../lib/format-time';
-import { errorCodeOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
-import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
+import { useRowRemoval } from '../../../lib/use-queue-row-focus';
 import { SignedInSessionsDocument, SignOutOtherSessionsDocument, SignOutSessionDocument } from '../api/auth-documents';
 
 type SignedInSession = SignedInSessionsQuery['sessions'][number];
@@ -65,25 +64,9 @@ export function SignedInSessions() {
 
 function SessionRow({ session, onSignedOut }: { session: SignedInSession; onSignedOut: () => Promise<unknown> }) {
   const [signOut, { loading }] = useMutation(SignOutSessionDocument);
-  const { error, run } = useAction();
   const rowRef = useRef<HTMLLIElement>(null);
-  const decidedHere = useQueueRowFocus(rowRef, rowFocus);
-
-  const signOutSession = () =>
-    void run(
-      async () => {
-        await signOut({ variables: { id: session.id } });
-        decidedHere.current = true;
-        await onSignedOut();
-      },
-      // Signed out meanwhile (elsewhere, or it expired): it is gone all the same.
-      (caught) => {
-        if (errorCodeOf(caught) !== 'NOT_FOUND') return false;
-        decidedHere.current = true;
-        void onSignedOut();
-        return true;
-      },
-    );
+  const { error, remove } = useRowRemoval(rowRef, rowFocus, onSignedOut);
+  const signOutSession = () => remove(() => signOut({ variables: { id: session.id } }));
 
   return (
     <li ref={rowRef} className="device-list__item">

@@ -6,9 +6,8 @@ import { EmptyState, ErrorMessage, InlineError, Notice, Spinner } from '../../..
 import { TimeAgo } from '../../../components/time-ago';
 import type { KnownDevicesQuery } from '../../../gql/graphql';
 import { fullDate } from '../../../lib/format-time';
-import { errorCodeOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
-import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
+import { useRowRemoval } from '../../../lib/use-queue-row-focus';
 import { ForgetKnownDeviceDocument, ForgetOtherKnownDevicesDocument, KnownDevicesDocument } from '../api/two-factor-documents';
 
 type Device = KnownDevicesQuery['knownDevices'][number];
@@ -76,27 +75,15 @@ function DeviceRow({ device, onForgotten }: { device: Device; onForgotten: () =>
   const client = useApolloClient();
   const [forget, { loading }] = useMutation(ForgetKnownDeviceDocument);
   const [forgetAndSignOut, { loading: signingOut }] = useMutation(ForgetKnownDeviceDocument);
-  const { error, run } = useAction();
   const rowRef = useRef<HTMLLIElement>(null);
-  const decidedHere = useQueueRowFocus(rowRef, rowFocus);
+  const { error, remove } = useRowRemoval(rowRef, rowFocus, onForgotten);
   const name = `${device.label}${device.current ? ' (this browser)' : ''}`;
 
   const forgetDevice = (signOut: boolean) =>
-    void run(
-      async () => {
-        await (signOut ? forgetAndSignOut : forget)({ variables: { id: device.id, signOut } });
-        decidedHere.current = true;
-        await onForgotten();
-        // Its sessions leave "Where you're signed in" (the auth feature's list, named by its query).
-        if (signOut) await client.refetchQueries({ include: ['SignedInSessions'] });
-      },
-      // Forgotten meanwhile (in another tab): it is gone all the same.
-      (caught) => {
-        if (errorCodeOf(caught) !== 'NOT_FOUND') return false;
-        decidedHere.current = true;
-        void onForgotten();
-        return true;
-      },
+    remove(
+      () => (signOut ? forgetAndSignOut : forget)({ variables: { id: device.id, signOut } }),
+      // Its sessions leave "Where you're signed in" (the auth feature's list, named by its query).
+      signOut ? () => client.refetchQueries({ include: ['SignedInSessions'] }) : undefined,
     );
 
   return (
