@@ -4,13 +4,9 @@ import { hashToken } from '../apps/api/src/auth/sessions.service.js';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, enrolTwoFactor, TestAccount, testPassword } from './support/accounts.js';
+import { chromeOnLinux, firefoxOnWindows, type ListedSession, safariOnIphone } from './support/devices.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
-
-const chromeOnLinux = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
-const firefoxOnWindows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0';
-const safariOnIphone =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 
 const sessionsQuery = '{ sessions { id label createdAt lastUsedAt current knownDeviceId } }';
 const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
@@ -19,15 +15,6 @@ const forgetMutation = 'mutation Forget($id: ID!, $signOut: Boolean) { forgetKno
 const signInMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token twoFactorChallenge { token } } }';
 const completeMutation =
   'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token deviceToken } }';
-
-interface Listed {
-  id: string;
-  label: string;
-  createdAt: string;
-  lastUsedAt: string;
-  current: boolean;
-  knownDeviceId: string | null;
-}
 
 const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.code ?? 'OK';
 /** The cookie (name=value) of that name a response set, if any. */
@@ -46,7 +33,7 @@ describe('where you are signed in', () => {
     await app?.stop();
   });
 
-  const list = async (token: string) => (await app.query<{ sessions: Listed[] }>(sessionsQuery, {}, { token })).sessions;
+  const list = async (token: string) => (await app.query<{ sessions: ListedSession[] }>(sessionsQuery, {}, { token })).sessions;
   const sessionRows = () => app.nest.get(DataSource).getRepository(SessionEntity);
 
   /** A password sign-in, from a browser when `userAgent` says so: its session token and cookie. */
@@ -97,7 +84,7 @@ describe('where you are signed in', () => {
     ]);
     for (const session of seenFromLaptop) expect(session.lastUsedAt).toBe(session.createdAt);
     // Over the cookie as over the bearer token; another account's sessions are not among them.
-    const overCookie = await app.query<{ sessions: Listed[] }>(sessionsQuery, {}, { cookie: phone.cookie });
+    const overCookie = await app.query<{ sessions: ListedSession[] }>(sessionsQuery, {}, { cookie: phone.cookie });
     expect(overCookie.sessions.map((session) => session.current)).toEqual([false, true, false, false]);
     expect((await list(someoneElse.token)).map(({ label, current }) => [label, current])).toEqual([['API client', true]]);
 
@@ -170,7 +157,7 @@ describe('where you are signed in', () => {
   it('signs this session out as signOut does, clearing its cookie', async () => {
     const member = await createAccount(app, Role.MEMBER);
     const browser = await signIn(member, chromeOnLinux);
-    const own = (await app.query<{ sessions: Listed[] }>(sessionsQuery, {}, { cookie: browser.cookie })).sessions.find(
+    const own = (await app.query<{ sessions: ListedSession[] }>(sessionsQuery, {}, { cookie: browser.cookie })).sessions.find(
       (session) => session.current,
     )!;
     const ended = await app.request(signOutSessionMutation, { id: own.id }, { cookie: browser.cookie });

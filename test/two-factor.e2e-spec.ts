@@ -10,6 +10,7 @@ import { Role } from '../apps/api/src/common/role.js';
 import { RateLimiterService } from '../apps/api/src/rate-limit/rate-limiter.service.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from './support/accounts.js';
+import { chromeOnLinux, firefoxOnWindows, type ListedDevice } from './support/devices.js';
 import { liveClient, until } from './support/live-client.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
@@ -622,23 +623,14 @@ describe('two-factor sign-in', () => {
     });
 
     describe('the list, and forgetting', () => {
-      const chromeOnLinux = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
-      const firefoxOnWindows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0';
       const listQuery =
         'query Devices($deviceToken: String) { knownDevices(deviceToken: $deviceToken) { id label createdAt lastUsedAt current } }';
       const forgetMutation = 'mutation Forget($id: ID!) { forgetKnownDevice(id: $id) }';
       const forgetOthersMutation = 'mutation ForgetOthers($deviceToken: String) { forgetOtherKnownDevices(deviceToken: $deviceToken) }';
 
-      interface Listed {
-        id: string;
-        label: string;
-        createdAt: string;
-        lastUsedAt: string;
-        current: boolean;
-      }
       const list = async (account: Member, options: { cookie?: string; deviceToken?: string } = {}) =>
         (
-          await app.query<{ knownDevices: Listed[] }>(
+          await app.query<{ knownDevices: ListedDevice[] }>(
             listQuery,
             { deviceToken: options.deviceToken },
             { token: account.token, cookie: options.cookie },
