@@ -12,6 +12,8 @@ const sessionsQuery = '{ sessions { id label createdAt lastUsedAt current knownD
 const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
 const signOutSessionMutation = 'mutation End($id: ID!) { signOutSession(id: $id) }';
 const forgetMutation = 'mutation Forget($id: ID!, $signOut: Boolean) { forgetKnownDevice(id: $id, signOut: $signOut) }';
+const forgetOthersMutation =
+  'mutation ForgetOthers($deviceToken: String, $signOut: Boolean) { forgetOtherKnownDevices(deviceToken: $deviceToken, signOut: $signOut) }';
 const signInMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token twoFactorChallenge { token } } }';
 const completeMutation =
   'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token deviceToken } }';
@@ -280,6 +282,64 @@ describe('where you are signed in', () => {
       expect(cleared).toContainEqual(expect.stringMatching(/^twofa_device=;.*Expires=Thu, 01 Jan 1970/));
       expect(codeOf(await app.request(sessionsQuery, {}, { cookie: browser.cookie }))).toBe('UNAUTHENTICATED');
       expect((await list(member.token)).map((session) => session.label)).toEqual(['API client']);
+    });
+
+    it("forgetting every other device with signOut ends the sessions that signed in through them, and not this browser's", async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const browser = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      const laptop = await signInWithCode(member, recoveryCodes[1], { userAgent: firefoxOnWindows });
+      const phone = await signInWithCode(member, recoveryCodes[2], { userAgent: safariOnIphone });
+      const cookies = `${browser.cookie}; ${browser.deviceCookie}`;
+
+      const client = liveClient(app, { token: laptop.token });
+      try {
+        const notifications = subscribe(client, notificationAdded);
+        await until(() => listenerCount(app) === 1, 'the subscription is listening');
+        // The laptop's, the phone's and the API client's that turned two-factor on.
+        const forgotten = () => app.query(forgetOthersMutation, { signOut: true }, { cookie: cookies });
+        expect(await client.closeCodeAfter(forgotten)).toBe(4401);
+        expect(await notifications.ended).toMatchObject({ error: { code: 4401 } });
+      } finally {
+        await client.dispose();
+      }
+      for (const ended of [laptop, phone])
+        expect(codeOf(await app.request(sessionsQuery, {}, { token: ended.token }))).toBe('UNAUTHENTICATED');
+      // This browser stays signed in and remembered; the session that turned two-factor on signed in before, through no device.
+      expect((await list(member.token)).map(({ label, current }) => [label, current])).toEqual([
+        ['Chrome on Linux', false],
+        ['API client', true],
+      ]);
+      const remembered = await app.query<{ knownDevices: { label: string; current: boolean }[] }>(
+        '{ knownDevices { label current } }',
+        {},
+        { cookie: cookies },
+      );
+      expect(remembered.knownDevices).toEqual([{ label: 'Chrome on Linux', current: true }]);
+    });
+
+    it('forgetting every other device with signOut never ends the session asking, whichever device it signed in through', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const apiClient = await signInWithCode(member, recoveryCodes[0]);
+      const laptop = await signInWithCode(member, recoveryCodes[1], { userAgent: chromeOnLinux });
+      // Naming no device, it forgets its own too: its session stays all the same.
+      const forgotten = await app.query(forgetOthersMutation, { signOut: true }, { token: apiClient.token });
+      expect(forgotten).toEqual({ forgetOtherKnownDevices: 3 });
+      expect(codeOf(await app.request(sessionsQuery, {}, { token: apiClient.token }))).toBe('OK');
+      expect(codeOf(await app.request(sessionsQuery, {}, { token: laptop.token }))).toBe('UNAUTHENTICATED');
+    });
+
+    it('forgetting every other device without signOut signs nobody out', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const browser = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      const laptop = await signInWithCode(member, recoveryCodes[1], { userAgent: firefoxOnWindows });
+      const cookies = `${browser.cookie}; ${browser.deviceCookie}`;
+      await expect(app.query(forgetOthersMutation, {}, { cookie: cookies })).resolves.toEqual({ forgetOtherKnownDevices: 2 });
+      for (const kept of [laptop, browser]) expect(codeOf(await app.request(sessionsQuery, {}, { token: kept.token }))).toBe('OK');
+      const laptopSession = (await list(laptop.token)).find((session) => session.current)!;
+      expect(laptopSession).toMatchObject({ label: 'Firefox on Windows', knownDeviceId: null });
     });
   });
 });

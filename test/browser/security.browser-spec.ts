@@ -83,6 +83,20 @@ describe('the security page: the password, and where you are signed in', () => {
     await until(() => listenerCount(forum.app, liveChannels.notifications(Number(member.id))) >= 1, "the member's bell listening");
     return page;
   }
+  /**
+   * A member who turned two-factor sign-in on from an API client, then signed in with a code on a laptop and on a phone:
+   * the phone's lists of remembered devices and of sessions (the phone's, the laptop's, the API client's).
+   */
+  async function laptopAndPhoneWithCodes() {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const laptop = await signedInBrowser(member, recoveryCodes[0]);
+    const phone = await signedInBrowser(member, recoveryCodes[1]);
+    const devices = phone.getByRole('list', { name: 'Remembered devices' });
+    const sessions = phone.getByRole('list', { name: 'Where you’re signed in' }).getByRole('listitem');
+    await expect.poll(() => sessions.count()).toBe(3);
+    return { member, laptop, phone, devices, sessions };
+  }
   const signedOutNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'You were signed out' });
   const sessionLabels = async (member: TestAccount) =>
     (await forum.app.query<{ sessions: { label: string }[] }>('{ sessions { label } }', {}, { token: member.token })).sessions.map(
@@ -133,13 +147,7 @@ describe('the security page: the password, and where you are signed in', () => {
   });
 
   it('forgets a lost device and signs out where it signed in with a code, or only forgets it', async () => {
-    const member = await createAccount(forum.app, Role.MEMBER);
-    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
-    const laptop = await signedInBrowser(member, recoveryCodes[0]);
-    const phone = await signedInBrowser(member, recoveryCodes[1]);
-    const devices = phone.getByRole('list', { name: 'Remembered devices' });
-    const sessions = phone.getByRole('list', { name: 'Where you’re signed in' }).getByRole('listitem');
-    await expect.poll(() => sessions.count()).toBe(3);
+    const { member, laptop, phone, devices, sessions } = await laptopAndPhoneWithCodes();
     // This browser's device is forgotten with Forget alone: it signs out with the header's Sign out.
     await expect(devices.getByRole('button', { name: /^Forget and sign out Chrome on Linux \(this browser\)/ }).count()).resolves.toBe(0);
     await expect(axeViolations(phone).then((violations) => violations.map((violation) => violation.id))).resolves.toEqual([]);
@@ -156,6 +164,24 @@ describe('the security page: the password, and where you are signed in', () => {
     await expect.poll(() => devices.getByRole('listitem').count()).toBe(1);
     expect(await sessionLabels(member)).toEqual(['Chrome on Linux', 'API client']);
     expect(await signedOutNotice(phone).count()).toBe(0);
+  });
+
+  it('forgets every other device and signs out where they signed in with a code', async () => {
+    const { member, laptop, phone, devices, sessions } = await laptopAndPhoneWithCodes();
+
+    // The laptop's device and the API client's that turned two-factor on.
+    await phone.getByRole('button', { name: 'Forget and sign out all other devices' }).click();
+    await phone.getByRole('status').getByText('Forgot 2 other devices and signed out where they signed in with a code.').waitFor();
+    await signedOutNotice(laptop).waitFor();
+    await expect.poll(() => devices.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => sessions.count()).toBe(2);
+    // The buttons left with the rows: focus is on the list.
+    await expect.poll(() => devices.evaluate((list) => list === list.ownerDocument.activeElement)).toBe(true);
+    await expect(phone.getByRole('button', { name: 'Forget and sign out all other devices' }).count()).resolves.toBe(0);
+    // The API client signed in before it turned two-factor on, through no device: it stays, as does this browser.
+    expect(await sessionLabels(member)).toEqual(['Chrome on Linux', 'API client']);
+    expect(await signedOutNotice(phone).count()).toBe(0);
+    await expect(axeViolations(phone).then((violations) => violations.map((violation) => violation.id))).resolves.toEqual([]);
   });
 
   it("sends a signed-in person only to a page of this site, whatever the link's next= says", async () => {

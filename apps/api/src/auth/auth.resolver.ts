@@ -6,7 +6,7 @@ import { AuthService } from './auth.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { ChangePasswordInput } from './dto/change-password.input.js';
-import { CompleteTwoFactorSignInInput, ForgetKnownDeviceArgs } from '../two-factor/dto/two-factor.inputs.js';
+import { CompleteTwoFactorSignInInput, ForgetKnownDeviceArgs, ForgetOtherKnownDevicesArgs } from '../two-factor/dto/two-factor.inputs.js';
 import { SignOutSessionArgs } from './dto/sign-out-session.args.js';
 import { Session } from './models/session.model.js';
 import { AuthPayload } from './models/auth-payload.model.js';
@@ -96,7 +96,7 @@ export class AuthResolver {
     return this.auth.signOutSession(context, args.id);
   }
 
-  /** Here rather than beside knownDevices (two-factor): signing out reaches the sessions, which are auth's. */
+  /** These two are here rather than beside knownDevices (two-factor): signing out reaches the sessions, which are auth's. */
   @LeavesPublicContent()
   @Mutation(() => Boolean, {
     description:
@@ -107,6 +107,16 @@ export class AuthResolver {
   })
   forgetKnownDevice(@Ctx() context: RequestContext, @Args() args: ForgetKnownDeviceArgs): Promise<boolean> {
     return this.auth.forgetKnownDevice(context, args);
+  }
+
+  @LeavesPublicContent()
+  @Mutation(() => Int, {
+    description:
+      'Forgets every known device of your account but this one (its cookie, or the deviceToken given). With signOut, the ' +
+      'sessions that signed in through them end too, but never this one; without, they stay signed in. How many.',
+  })
+  forgetOtherKnownDevices(@Ctx() context: RequestContext, @Args() args: ForgetOtherKnownDevicesArgs): Promise<number> {
+    return this.auth.forgetOtherKnownDevices(context, args);
   }
 
   @Public()

@@ -10,7 +10,7 @@ import { UsersService } from '../users/users.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { ChangePasswordInput } from './dto/change-password.input.js';
-import { CompleteTwoFactorSignInInput, ForgetKnownDeviceArgs } from '../two-factor/dto/two-factor.inputs.js';
+import { CompleteTwoFactorSignInInput, ForgetKnownDeviceArgs, ForgetOtherKnownDevicesArgs } from '../two-factor/dto/two-factor.inputs.js';
 import { KnownDevicesService } from '../two-factor/known-devices.service.js';
 import { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { AuthPayload } from './models/auth-payload.model.js';
@@ -161,10 +161,20 @@ export class AuthService {
    * at, so another account's device ends nothing before its NOT_FOUND.
    */
   async forgetKnownDevice(context: RequestContext, args: ForgetKnownDeviceArgs): Promise<boolean> {
-    const endsOwnSession = args.signOut && (await this.sessions.endOthersSignedInThrough(context, parseId(args.id)));
+    const endsOwnSession = args.signOut && (await this.sessions.endOthersSignedInThrough(context, [parseId(args.id)]));
     await this.knownDevices.forget(context, args.id);
     if (endsOwnSession) await this.sessions.end(context);
     return true;
+  }
+
+  /**
+   * Forgets every known device of the account but the request's; with `signOut`, the sessions that signed in through
+   * them end first, as with forgetKnownDevice, but never the request's own, even when it signed in through one of them
+   * (an API client that names no device forgets its own).
+   */
+  async forgetOtherKnownDevices(context: RequestContext, args: ForgetOtherKnownDevicesArgs): Promise<number> {
+    if (args.signOut) await this.sessions.endOthersSignedInThrough(context, await this.knownDevices.othersOf(context, args.deviceToken));
+    return this.knownDevices.forgetOthers(context, args.deviceToken);
   }
 
   /** Ends the session the request came with; harmless when there is none. */

@@ -227,12 +227,15 @@ export class SessionsService implements OnModuleInit {
   }
 
   /**
-   * Ends the signed-in account's sessions that signed in through its known device `knownDeviceId`, each as if it had
-   * signed out, but the request's own: whether that one did too, for the caller to end once it needs the session no more.
+   * Ends the signed-in account's sessions that signed in through one of its known devices `knownDeviceIds`, each as if it
+   * had signed out, but the request's own: whether that one did too, for the caller to end once it needs the session no more.
    */
-  async endOthersSignedInThrough(context: RequestContext, knownDeviceId: number): Promise<boolean> {
+  async endOthersSignedInThrough(context: RequestContext, knownDeviceIds: readonly number[]): Promise<boolean> {
     const user = context.requireUser();
-    const sessions = await this.sessions.find({ select: { tokenHash: true }, where: { userId: user.id, knownDeviceId } });
+    const sessions = await this.sessions.find({
+      select: { tokenHash: true },
+      where: { userId: user.id, knownDeviceId: In(knownDeviceIds) },
+    });
     let ownSession = false;
     for (const { tokenHash } of sessions) {
       if (tokenHash === context.sessionHash) ownSession = true;

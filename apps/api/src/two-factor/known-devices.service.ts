@@ -103,13 +103,18 @@ export class KnownDevicesService {
     return true;
   }
 
+  /** The ids of the devices forgetOthers forgets: every one of the signed-in account's, expired too, but the one the request presents. */
+  async othersOf(context: RequestContext, offered?: string | null): Promise<number[]> {
+    const others = await this.devices.find({ select: { id: true }, where: await this.othersWhere(context, offered) });
+    return others.map((device) => device.id);
+  }
+
   /** Forgets every device of the signed-in account but the one the request presents (`offered`, else its cookie); how many. */
   async forgetOthers(context: RequestContext, offered?: string | null): Promise<number> {
-    const user = context.requireUser();
-    const current = await this.recognise(context, user.id, offered);
+    const others = await this.othersWhere(context, offered);
     // The expired ones are no longer listed: they go too, uncounted.
-    await this.devices.delete({ userId: user.id, expiresAt: LessThan(new Date()) });
-    const deleted = await this.devices.delete(current ? { userId: user.id, id: Not(current.id) } : { userId: user.id });
+    await this.devices.delete({ ...others, expiresAt: LessThan(new Date()) });
+    const deleted = await this.devices.delete(others);
     return deleted.affected ?? 0;
   }
 
@@ -117,6 +122,12 @@ export class KnownDevicesService {
   async forgetAllOf(context: RequestContext, userId: number, manager: EntityManager): Promise<void> {
     await manager.delete(KnownDeviceEntity, { userId });
     if (this.cookieTokenOf(context)) this.clearCookie(context);
+  }
+
+  private async othersWhere(context: RequestContext, offered?: string | null) {
+    const user = context.requireUser();
+    const current = await this.recognise(context, user.id, offered);
+    return current ? { userId: user.id, id: Not(current.id) } : { userId: user.id };
   }
 
   private async forgetSurplus(userId: number): Promise<void> {

@@ -94,7 +94,7 @@ type Documents = {
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  query KnownDevices {\n    knownDevices {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.KnownDevicesDocument,
     "\n  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {\n    forgetKnownDevice(id: $id, signOut: $signOut)\n  }\n": typeof types.ForgetKnownDeviceDocument,
-    "\n  mutation ForgetOtherKnownDevices {\n    forgetOtherKnownDevices\n  }\n": typeof types.ForgetOtherKnownDevicesDocument,
+    "\n  mutation ForgetOtherKnownDevices($signOut: Boolean!) {\n    forgetOtherKnownDevices(signOut: $signOut)\n  }\n": typeof types.ForgetOtherKnownDevicesDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": typeof types.UserProfileDocument,
     "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserRepliesDocument,
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": typeof types.ViewerDocument,
@@ -180,7 +180,7 @@ const documents: Documents = {
     "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input) {\n      enabled\n    }\n  }\n": types.DisableTwoFactorDocument,
     "\n  query KnownDevices {\n    knownDevices {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.KnownDevicesDocument,
     "\n  mutation ForgetKnownDevice($id: ID!, $signOut: Boolean!) {\n    forgetKnownDevice(id: $id, signOut: $signOut)\n  }\n": types.ForgetKnownDeviceDocument,
-    "\n  mutation ForgetOtherKnownDevices {\n    forgetOtherKnownDevices\n  }\n": types.ForgetOtherKnownDevicesDocument,
+    "\n  mutation ForgetOtherKnownDevices($signOut: Boolean!) {\n    forgetOtherKnownDevices(signOut: $signOut)\n  }\n": types.ForgetOtherKnownDevicesDocument,
     "\n  query UserProfile($username: String!) {\n    user(username: $username) {\n      id\n      username\n      isStaff\n      isBot\n      createdAt\n    }\n  }\n": types.UserProfileDocument,
     "\n  query UserReplies($userId: ID!, $first: Int!, $after: String) {\n    userReplies(userId: $userId, first: $first, after: $after) {\n      nodes {\n        id\n        excerpt\n        createdAt\n        isAccepted\n        isStaffAnswer\n        hidden\n        thread {\n          id\n          title\n          hidden\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserRepliesDocument,
     "\n  query Viewer {\n    me {\n      id\n      username\n      email\n      role\n      isStaff\n      twoFactorEnabled\n    }\n  }\n": types.ViewerDocument,
@@ -523,7 +523,7 @@ export function graphql(source: "\n  mutation ForgetKnownDevice($id: ID!, $signO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ForgetOtherKnownDevices {\n    forgetOtherKnownDevices\n  }\n"): (typeof documents)["\n  mutation ForgetOtherKnownDevices {\n    forgetOtherKnownDevices\n  }\n"];
+export function graphql(source: "\n  mutation ForgetOtherKnownDevices($signOut: Boolean!) {\n    forgetOtherKnownDevices(signOut: $signOut)\n  }\n"): (typeof documents)["\n  mutation ForgetOtherKnownDevices($signOut: Boolean!) {\n    forgetOtherKnownDevices(signOut: $signOut)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -98,3 +98,13 @@ export class ForgetKnownDeviceArgs {
   @IsBoolean()
   signOut: boolean = false;
 }
+
+@ArgsType()
+export class ForgetOtherKnownDevicesArgs extends CurrentDeviceArgs {
+  @Field({
+    defaultValue: false,
+    description: 'Also sign out every session that signed in through one of them (see Session.knownDeviceId), never this one.',
+  })
+  @IsBoolean()
+  signOut: boolean = false;
+}

@@ -52,7 +52,7 @@ export class TwoFactorChallenge {
   description:
     'A browser or API client that completed a two-factor sign-in for your account: its code checks have a budget of their own, ' +
     'so someone guessing codes elsewhere does not lock it out. Forgetting it takes that away, and signs out the sessions ' +
-    'that signed in through it when asked (forgetKnownDevice).',
+    'that signed in through it when asked (forgetKnownDevice, forgetOtherKnownDevices).',
 })
 export class KnownDevice {
   @Field(() => ID, { description: 'Pass to forgetKnownDevice.' })

@@ -62,7 +62,7 @@ export const ForgetKnownDeviceDocument = graphql(`
 `);
 
 export const ForgetOtherKnownDevicesDocument = graphql(`
-  mutation ForgetOtherKnownDevices {
-    forgetOtherKnownDevices
+  mutation ForgetOtherKnownDevices($signOut: Boolean!) {
+    forgetOtherKnownDevices(signOut: $signOut)
   }
 `);

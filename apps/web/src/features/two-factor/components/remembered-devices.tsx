@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
@@ -16,19 +16,25 @@ const rowFocus = { row: '.device-list__item', list: '.device-list' };
 
 /** The browsers and apps that signed in with a code, each to forget: their code tries then count with everyone else's. */
 export function RememberedDevices() {
+  const client = useApolloClient();
   const { data, error, refetch } = useQuery(KnownDevicesDocument, { fetchPolicy: 'network-only' });
-  const [forgetOthers, { data: forgotten, loading: forgettingOthers }] = useMutation(ForgetOtherKnownDevicesDocument);
+  const [forgetOthers, { loading: forgettingOthers }] = useMutation(ForgetOtherKnownDevicesDocument);
+  const [forgetAndSignOutOthers, { loading: signingOutOthers }] = useMutation(ForgetOtherKnownDevicesDocument);
+  const [forgotten, setForgotten] = useState<{ count: number; signedOut: boolean } | null>(null);
   const othersAction = useAction();
   const list = useRef<HTMLUListElement>(null);
 
   const devices = data?.knownDevices ?? [];
   const hasOthers = devices.some((device) => !device.current);
-  const forgetAllOthers = () =>
+  const forgetAllOthers = (signOut: boolean) =>
     void othersAction.run(async () => {
-      await forgetOthers();
+      const { data: result } = await (signOut ? forgetAndSignOutOthers : forgetOthers)({ variables: { signOut } });
+      setForgotten({ count: result?.forgetOtherKnownDevices ?? 0, signedOut: signOut });
       await refetch();
-      // The button leaves with the rows it forgot.
+      // The buttons leave with the rows they forgot.
       list.current?.focus();
+      // Their sessions leave "Where you're signed in" (the auth feature's list, named by its query).
+      if (signOut) await client.refetchQueries({ include: ['SignedInSessions'] });
     });
 
   return (
@@ -43,7 +49,8 @@ export function RememberedDevices() {
       {!data && !error ? <Spinner label="Loading devices…" /> : null}
       {forgotten ? (
         <Notice tone="success">
-          {`Forgot ${forgotten.forgetOtherKnownDevices} other ${forgotten.forgetOtherKnownDevices === 1 ? 'device' : 'devices'}.`}
+          {`Forgot ${forgotten.count} other ${forgotten.count === 1 ? 'device' : 'devices'}` +
+            (forgotten.signedOut ? ' and signed out where they signed in with a code.' : '.')}
         </Notice>
       ) : null}
       {data ? (
@@ -61,8 +68,11 @@ export function RememberedDevices() {
       ) : null}
       {hasOthers ? (
         <div className="row">
-          <Button busy={forgettingOthers} onClick={forgetAllOthers}>
+          <Button busy={forgettingOthers} onClick={() => forgetAllOthers(false)}>
             Forget all other devices
+          </Button>
+          <Button busy={signingOutOthers} onClick={() => forgetAllOthers(true)}>
+            Forget and sign out all other devices
           </Button>
           <InlineError error={othersAction.error} />
         </div>
