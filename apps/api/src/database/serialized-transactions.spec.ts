@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DataSource, EntityManager, Logger } from 'typeorm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqlExecute, sqlRows } from '../common/sql.js';
+import { serializeSqliteTransactions } from './serialized-transactions.js';
+
+describe('serializeSqliteTransactions', () => {
+  let directory: string;
+  let dataSource: DataSource;
+  let statements: string[];
+  /** A second connection to the file: it sees only what was committed. */
+  let reader: Database.Database;
+
+  beforeEach(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'serialized-transactions-'));
+    const file = join(directory, 'db.sqlite');
+    statements = [];
+    const logger: Logger = {
+      logQuery: (query) => void statements.push(query),
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    };
+    dataSource = serializeSqliteTransactions(new DataSource({ type: 'better-sqlite3', database: file, logger, logging: true }));
+    await dataSource.initialize();
+    await sqlExecute(dataSource, 'PRAGMA journal_mode = WAL', []);
+    await sqlExecute(dataSource, 'CREATE TABLE notes (text TEXT NOT NULL UNIQUE)', []);
+    reader = new Database(file, { readonly: true });
+    statements.length = 0;
+  });
+
+  afterEach(async () => {
+    reader.close();
+    await dataSource.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const committed = () => (reader.prepare('SELECT text FROM notes ORDER BY text').all() as Array<{ text: string }>).map((row) => row.text);
+  const insert = (manager: EntityManager, text: string) => sqlExecute(manager, 'INSERT INTO notes (text) VALUES ($1)', [text]);
+  /** A transaction that writes, gives other requests a turn (another transaction would interleave), and writes again. */
+  const note = (text: string) =>
+    dataSource.manager.transaction(async (manager) => {
+      await insert(manager, `${text}-1`);
+      await new Promise((resolve) => setImmediate(resolve));
+      await insert(manager, `${text}-2`);
+      return text;
+    });
+
+  it('runs a transaction as BEGIN, its work and COMMIT, and answers once it is committed', async () => {
+    await note('a').then(() => expect(committed()).toEqual(['a-1', 'a-2']));
+    expect(statements.filter((text) => !text.startsWith('INSERT'))).toEqual(['BEGIN TRANSACTION', 'COMMIT']);
+    expect(committed()).toEqual(['a-1', 'a-2']);
+  });
+
+  it('rolls back a failed transaction alone while others wait or ran before it, and commits theirs', async () => {
+    const first = note('a');
+    const failing = dataSource.manager.transaction(async (manager) => {
+      await insert(manager, 'b-1');
+      await new Promise((resolve) => setImmediate(resolve));
+      await insert(manager, 'a-1'); // written by the first transaction: a constraint error
+    });
+    const outcomes = await Promise.allSettled([first, failing, note('c')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committed()).toEqual(['a-1', 'a-2', 'c-1', 'c-2']);
+  });
+
+  it('runs the next transaction after one that failed, on a connection no longer in a transaction', async () => {
+    const failing = dataSource.manager.transaction(async (manager) => {
+      await insert(manager, 'x-1');
+      throw new Error('refused');
+    });
+    const outcomes = await Promise.allSettled([failing, note('b')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled']);
+    expect(committed()).toEqual(['b-1', 'b-2']);
+  });
+
+  it('keeps a transaction started inside another in the outer one, as a savepoint', async () => {
+    const nested = dataSource.manager.transaction(async (manager) => {
+      await insert(manager, 'n-1');
+      await manager.transaction((inner) => insert(inner, 'n-2'));
+      return sqlRows<{ count: number }>(manager, 'SELECT count(*) AS count FROM notes', []);
+    });
+    const [rows] = await Promise.all([nested, note('m')]);
+    expect(rows[0]?.count).toBe(2);
+    expect(committed()).toEqual(['m-1', 'm-2', 'n-1', 'n-2']);
+  });
+});
