@@ -34,6 +34,9 @@ describe('findSecrets', () => {
     ['the recovery code for user 7f3a2-9c1e4 fails', SecretKind.RecoveryCode],
     ['backup code: 1234-9f3k', SecretKind.RecoveryCode],
     ['backup code: 1234 5679', SecretKind.RecoveryCode],
+    // Pasted from a printout or a table: groups apart by more than one space, or a tab.
+    ['backup code: 4817  2093', SecretKind.RecoveryCode],
+    ['recovery code\t4817\t2093', SecretKind.RecoveryCode],
     // A password stated in a sentence.
     ['my password is Tr0ub4dor&3', SecretKind.Password],
     ['Master password: hunter2!x', SecretKind.Password],
@@ -117,6 +120,10 @@ describe('findSecrets', () => {
     expect(findSecrets(text)).toEqual([
       { kind: SecretKind.RecoveryCode, start: text.indexOf('4817'), end: text.indexOf('2093') + 4 },
       { kind: SecretKind.Password, start: text.indexOf('Tr0'), end: text.indexOf('&3') + 2 },
+    ]);
+    const spaced = 'backup code:\t4817   2093 (from the printout)';
+    expect(findSecrets(spaced)).toEqual([
+      { kind: SecretKind.RecoveryCode, start: spaced.indexOf('4817'), end: spaced.indexOf('2093') + 4 },
     ]);
   });
 

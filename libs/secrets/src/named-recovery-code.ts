@@ -2,12 +2,12 @@ import type { SecretFinding } from './detector.js';
 import { SecretKind } from './secret-kind.js';
 
 // A code as recovery codes are printed: groups joined by hyphens ("7f3a2-9c1e4", "ABCD-EFGH"), groups holding a digit
-// joined by spaces ("1234 5678"; only runs of one width count, see `printedRuns`), or one run ("a8k2m9x4q7"). Not part of a longer token: a version, a path, a UUID's
+// joined by spaces or tabs ("1234 5678"; only runs of one width count, see `printedRuns`), or one run ("a8k2m9x4q7"). Not part of a longer token: a version, a path, a UUID's
 // middle, "E-1234" or "#48213377". Each group's digit look-ahead is bounded, so a long run of letters is read once.
 const group = '[A-Za-z0-9]{3,6}';
 const groupWithDigit = '(?=[A-Za-z]{0,5}\\d)[A-Za-z0-9]{3,6}';
 const codeCandidate = new RegExp(
-  `(?<![A-Za-z0-9#@/\\\\+._-])(?:${group}(?:-${group}){1,7}|${groupWithDigit}(?: ${groupWithDigit}){1,7}|[A-Za-z0-9]{8,16})` +
+  `(?<![A-Za-z0-9#@/\\\\+._-])(?:${group}(?:-${group}){1,7}|${groupWithDigit}(?:[ \\t]{1,3}${groupWithDigit}){1,7}|[A-Za-z0-9]{8,16})` +
     '(?![A-Za-z0-9@/\\\\_]|[-.][A-Za-z0-9])',
   'g',
 );
@@ -33,8 +33,10 @@ const maximumWordsBetween = { before: 8, after: 5 };
 export function namedRecoveryCodes(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
   for (const match of text.matchAll(codeCandidate)) {
-    for (const { code, start } of printedRuns(match[0], match.index)) {
-      const end = start + code.length;
+    for (const { text: printed, start } of printedRuns(match[0], match.index)) {
+      const end = start + printed.length;
+      // Pasted from a printout or a table, groups may be apart by more than one space, or by a tab.
+      const code = printed.replace(/[ \t]+/g, ' ');
       if (!looksLikeRecoveryCode(code)) continue;
       if (namedAsRecoveryCode(sentenceBefore(text, start), sentenceAfter(text, end), /^[A-Za-z0-9]+$/.test(code) ? labelOfRun : label)) {
         found.push({ kind: SecretKind.RecoveryCode, start, end });
@@ -46,23 +48,25 @@ export function namedRecoveryCodes(text: string): SecretFinding[] {
 
 /**
  * Space-separated groups are printed in one width ("4817 2093"); words of other widths beside them are not part of
- * the code ("2FA 482913", "2FA 4817 2093"). Splits a spaced candidate into its runs of two or more equal-width groups.
+ * the code ("2FA 482913", "2FA 4817 2093"). Splits a spaced candidate into its runs of two or more equal-width groups,
+ * each as written (the spaces between its groups kept).
  */
-function printedRuns(candidate: string, start: number): { code: string; start: number }[] {
-  if (!candidate.includes(' ')) return [{ code: candidate, start }];
-  const runs: { code: string; start: number }[] = [];
-  let run: { text: string; start: number }[] = [];
-  let offset = start;
+function printedRuns(candidate: string, start: number): { text: string; start: number }[] {
+  if (!/[ \t]/.test(candidate)) return [{ text: candidate, start }];
+  const runs: { text: string; start: number }[] = [];
+  let run: RegExpMatchArray[] = [];
   const closeRun = () => {
-    if (run.length >= 2) runs.push({ code: run.map((group) => group.text).join(' '), start: run[0].start });
+    if (run.length < 2) return;
+    const first = run[0].index!;
+    const last = run[run.length - 1];
+    runs.push({ text: candidate.slice(first, last.index! + last[0].length), start: start + first });
   };
-  for (const text of candidate.split(' ')) {
-    if (run.length > 0 && run[0].text.length !== text.length) {
+  for (const group of candidate.matchAll(/[A-Za-z0-9]+/g)) {
+    if (run.length > 0 && run[0][0].length !== group[0].length) {
       closeRun();
       run = [];
     }
-    run.push({ text, start: offset });
-    offset += text.length + 1;
+    run.push(group);
   }
   closeRun();
   return runs;
