@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import { hashToken } from '../apps/api/src/auth/sessions.service.js';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
+import { KnownDevicesService } from '../apps/api/src/two-factor/known-devices.service.js';
+import { UsersService } from '../apps/api/src/users/users.service.js';
 import { createAccount, enrolTwoFactor, TestAccount, testPassword } from './support/accounts.js';
 import { chromeOnLinux, firefoxOnWindows, type ListedSession, safariOnIphone } from './support/devices.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
@@ -33,6 +35,9 @@ describe('where you are signed in', () => {
   });
   afterAll(async () => {
     await app?.stop();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   const list = async (token: string) => (await app.query<{ sessions: ListedSession[] }>(sessionsQuery, {}, { token })).sessions;
@@ -233,6 +238,106 @@ describe('where you are signed in', () => {
       });
       const phoneSession = (await list(phone.token)).find((session) => session.current)!;
       expect(phoneSession).toMatchObject({ label: 'Safari on iPhone', knownDeviceId: null });
+    });
+
+    /** Holds the next call of `method` until `release`; `reached` once it is called (after it returns, with `after`). */
+    function holdNext<T extends object, K extends keyof T & string>(target: T, method: K, { after = false } = {}) {
+      const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
+      let reached!: () => void;
+      let release!: () => void;
+      const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      vi.spyOn(target, method as never).mockImplementationOnce((async (...args: unknown[]) => {
+        if (after) {
+          const result = await original(...args);
+          reached();
+          return result;
+        }
+        reached();
+        await released;
+        return original(...args);
+      }) as never);
+      return { reached: reachedPromise, release };
+    }
+
+    /** The known device the session of `token` is linked to, and whether it is the one of `deviceCookie`: listed, current. */
+    async function linkedDevice(token: string, deviceCookie: string) {
+      const own = (await list(token)).find((session) => session.current)!;
+      const devices = await app.query<{ knownDevices: { id: string; current: boolean }[] }>(
+        '{ knownDevices { id current } }',
+        {},
+        { cookie: deviceCookie, headers: { authorization: `Bearer ${token}` } },
+      );
+      return { knownDeviceId: own.knownDeviceId, current: devices.knownDevices.find((device) => device.current)?.id ?? null };
+    }
+
+    it('a sign-in through the device while it is forgotten with signOut waits, then goes through the device remembered anew', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const laptop = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      const [device] = (await app.query<{ knownDevices: { id: string }[] }>('{ knownDevices { id } }', {}, { token: member.token }))
+        .knownDevices;
+      const devices = app.nest.get(KnownDevicesService);
+
+      // Forgetting holds once the device's sessions are ended, before the device itself goes.
+      const forgetStep = holdNext(devices, 'forget');
+      const forgetting = app.request(forgetMutation, { id: device.id, signOut: true }, { token: member.token });
+      await forgetStep.reached;
+      // Meanwhile the laptop signs in again through the device, still known when its code is accepted; once it is about
+      // to start its session, the forgetting goes on.
+      const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
+      const codeAccepted = holdNext(app.nest.get(UsersService), 'byId', { after: true });
+      const signingIn = app.request(
+        completeMutation,
+        { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[1] } },
+        { cookie: laptop.deviceCookie, headers: { 'user-agent': chromeOnLinux } },
+      );
+      await codeAccepted.reached;
+      forgetStep.release();
+
+      expect((await forgetting).data).toEqual({ forgetKnownDevice: true });
+      const signedIn = await signingIn;
+      expect(codeOf(signedIn)).toBe('OK');
+      expect(codeOf(await app.request(sessionsQuery, {}, { token: laptop.token }))).toBe('UNAUTHENTICATED');
+      // Its session starts once the forgetting is over: through the device remembered anew, not left unlinked.
+      const { token, deviceToken } = signedIn.data!.completeTwoFactorSignIn;
+      const linked = await linkedDevice(token, cookieOf(signedIn, 'twofa_device')!);
+      expect(linked.knownDeviceId).not.toBeNull();
+      expect(linked.knownDeviceId).toBe(linked.current);
+      expect(linked.knownDeviceId).not.toBe(device.id);
+      expect(deviceToken).not.toBe(laptop.deviceCookie.split('=')[1]);
+    });
+
+    it('a sign-in whose device is forgotten after its code step signs in, through the device remembered anew', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const laptop = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+      const [device] = (await app.query<{ knownDevices: { id: string }[] }>('{ knownDevices { id } }', {}, { token: member.token }))
+        .knownDevices;
+
+      // The code is accepted through the laptop's device; the sign-in holds before its session starts.
+      const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
+      const beforeSession = holdNext(app.nest.get(UsersService), 'byId');
+      const signingIn = app.request(
+        completeMutation,
+        { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[1] } },
+        { cookie: laptop.deviceCookie, headers: { 'user-agent': chromeOnLinux } },
+      );
+      await beforeSession.reached;
+      await expect(app.query(forgetMutation, { id: device.id, signOut: true }, { token: member.token })).resolves.toEqual({
+        forgetKnownDevice: true,
+      });
+      beforeSession.release();
+
+      const signedIn = await signingIn;
+      expect(codeOf(signedIn)).toBe('OK');
+      const { token, deviceToken } = signedIn.data!.completeTwoFactorSignIn;
+      const linked = await linkedDevice(token, cookieOf(signedIn, 'twofa_device')!);
+      expect(linked.knownDeviceId).not.toBeNull();
+      expect(linked.knownDeviceId).toBe(linked.current);
+      expect(linked.knownDeviceId).not.toBe(device.id);
+      expect(deviceToken).not.toBe(laptop.deviceCookie.split('=')[1]);
+      expect(codeOf(await app.request(sessionsQuery, {}, { token: laptop.token }))).toBe('UNAUTHENTICATED');
     });
 
     it('answers a null signOut with BAD_USER_INPUT, forgetting and signing out nothing', async () => {

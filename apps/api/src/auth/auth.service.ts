@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { RateLimit, RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
-import { parseId } from '../common/id.js';
 import { Role } from '../common/role.js';
 import { UsersService } from '../users/users.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
@@ -17,6 +18,7 @@ import { AuthPayload } from './models/auth-payload.model.js';
 import { Session } from './models/session.model.js';
 import { SignInPayload } from './models/sign-in-payload.model.js';
 import { SessionsService } from './sessions.service.js';
+import { SessionEntity } from './session.entity.js';
 
 const dayInSeconds = 24 * 60 * 60;
 /** Tries at the current password when changing it, per account: a stolen session cannot guess it. */
@@ -39,6 +41,7 @@ export class AuthService {
     private readonly environment: Environment,
     private readonly twoFactor: TwoFactorService,
     private readonly knownDevices: KnownDevicesService,
+    @InjectRepository(SessionEntity) private readonly sessionRows: Repository<SessionEntity>,
   ) {
     this.signInsPerLoginAndIp = rateLimiter.rule({
       points: environment.RATE_LIMIT_SIGN_IN_ATTEMPTS,
@@ -108,16 +111,20 @@ export class AuthService {
     return { ...session, user, twoFactorChallenge: null };
   }
 
-  /** The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. */
+  /**
+   * The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. The device
+   * is remembered and the session linked to it in one transaction, so forgetting the device (forgetKnownDevice) comes
+   * wholly before or after: a device forgotten since the code step is remembered anew.
+   */
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
-    const { userId, device } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
+    const { userId, device: presented } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
     const account = await this.users.byId(context, userId);
     if (!account) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    const session = await this.sessions.start(
-      context,
-      { id: userId, username: account.username, role: account.role, twoFactorEnabled: true },
-      device.id,
-    );
+    const { session, device } = await this.sessionRows.manager.transaction(async (manager) => {
+      const device = await this.knownDevices.remember(context, userId, presented, manager);
+      const user = { id: userId, username: account.username, role: account.role, twoFactorEnabled: true };
+      return { session: await this.sessions.start(context, user, device.id, manager), device };
+    });
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     return { ...session, user, deviceToken: device.token };
@@ -157,13 +164,19 @@ export class AuthService {
 
   /**
    * Forgets one of the account's known devices; with `signOut`, the sessions that signed in through it end first (their
-   * link goes with the device), this one last, as signOut: forgetting needs it. Only this account's sessions are looked
-   * at, so another account's device ends nothing before its NOT_FOUND.
+   * link goes with the device), in the same transaction, so no sign-in through it keeps a session in between (see
+   * completeTwoFactorSignIn); this one last, as signOut: forgetting needs it. Another account's device is NOT_FOUND first.
    */
   async forgetKnownDevice(context: RequestContext, args: ForgetKnownDeviceArgs): Promise<boolean> {
-    const endsOwnSession = args.signOut && (await this.sessions.endOthersSignedInThrough(context, [parseId(args.id)]));
-    await this.knownDevices.forget(context, args.id);
-    if (endsOwnSession) await this.sessions.end(context);
+    const signedOut = await this.sessionRows.manager.transaction(async (manager) => {
+      const id = await this.knownDevices.lockOne(context, args.id, manager);
+      const signedOut = args.signOut ? await this.sessions.endOthersSignedInThrough(context, [id], manager) : null;
+      await this.knownDevices.forget(context, [id], manager);
+      return signedOut;
+    });
+    if (!signedOut) return true;
+    await this.sessions.announceEnded(signedOut.endedHashes);
+    if (signedOut.ownSession) await this.sessions.end(context);
     return true;
   }
 
@@ -173,8 +186,13 @@ export class AuthService {
    * (an API client that names no device forgets its own).
    */
   async forgetOtherKnownDevices(context: RequestContext, args: ForgetOtherKnownDevicesArgs): Promise<number> {
-    if (args.signOut) await this.sessions.endOthersSignedInThrough(context, await this.knownDevices.othersOf(context, args.deviceToken));
-    return this.knownDevices.forgetOthers(context, args.deviceToken);
+    const { forgotten, endedHashes } = await this.sessionRows.manager.transaction(async (manager) => {
+      const ids = await this.knownDevices.lockOthers(context, args.deviceToken, manager);
+      const signedOut = args.signOut ? await this.sessions.endOthersSignedInThrough(context, ids, manager) : null;
+      return { forgotten: await this.knownDevices.forget(context, ids, manager), endedHashes: signedOut?.endedHashes ?? [] };
+    });
+    await this.sessions.announceEnded(endedHashes);
+    return forgotten;
   }
 
   /** Ends the session the request came with; harmless when there is none. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { apiClientLabel, deviceLabel } from '../common/device-label.js';
 import { parseId } from '../common/id.js';
@@ -61,16 +61,17 @@ export class SessionsService implements OnModuleInit {
     });
   }
 
-  /** Starts a session and returns its secret token (only its hash is stored). */
+  /** Starts a session (in `manager`'s transaction, if it has one) and returns its secret token (only its hash is stored). */
   async create(
     userId: number,
     origin: SessionOrigin = { label: apiClientLabel, knownDeviceId: null },
+    manager: EntityManager = this.sessions.manager,
   ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.environment.SESSION_TTL_DAYS * 86_400_000);
-    await this.sessions.insert({ tokenHash: hashToken(token), userId, ...origin, createdAt: now, lastUsedAt: now, expiresAt });
-    await this.endOldest(userId);
+    await manager.insert(SessionEntity, { tokenHash: hashToken(token), userId, ...origin, createdAt: now, lastUsedAt: now, expiresAt });
+    await this.endOldest(userId, manager);
     return { token, expiresAt };
   }
 
@@ -79,24 +80,29 @@ export class SessionsService implements OnModuleInit {
    * not throttled: one account signing in in a loop made about 2.5 sessions a second, and ending 200,000 of them at
    * once (signOutOtherSessions) held the server for seconds.
    */
-  private async endOldest(userId: number): Promise<void> {
-    const surplus = await this.sessions.find({
+  private async endOldest(userId: number, manager: EntityManager): Promise<void> {
+    const surplus = await manager.find(SessionEntity, {
       select: { tokenHash: true },
       where: { userId },
       order: { id: 'DESC' },
       skip: this.environment.SESSIONS_PER_ACCOUNT,
       take: surplusEndedAtOnce,
     });
-    for (const { tokenHash } of surplus) await this.revokeHash(tokenHash);
+    for (const { tokenHash } of surplus) await this.revokeHash(tokenHash, manager);
   }
 
   /**
    * Signs `user` in for the rest of this request and for later ones: a new session whose token goes
    * back both in the httpOnly cookie (the web app) and to the caller (API clients). `knownDeviceId`: the known device
-   * whose two-factor sign-in this is.
+   * whose two-factor sign-in this is, remembered in `manager`'s transaction (see AuthService.completeTwoFactorSignIn).
    */
-  async start(context: RequestContext, user: AuthUser, knownDeviceId: number | null = null): Promise<{ token: string; expiresAt: Date }> {
-    const session = await this.create(user.id, { label: deviceLabel(context.request.headers['user-agent']), knownDeviceId });
+  async start(
+    context: RequestContext,
+    user: AuthUser,
+    knownDeviceId: number | null = null,
+    manager: EntityManager = this.sessions.manager,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const session = await this.create(user.id, { label: deviceLabel(context.request.headers['user-agent']), knownDeviceId }, manager);
     context.response?.cookie(this.cookieName(), session.token, { ...this.cookieOptions(), expires: session.expiresAt });
     context.user = user;
     context.authenticated = true;
@@ -227,25 +233,32 @@ export class SessionsService implements OnModuleInit {
   }
 
   /**
-   * Ends the signed-in account's sessions that signed in through one of its known devices `knownDeviceIds`, each as if it
-   * had signed out, but the request's own: whether that one did too, for the caller to end once it needs the session no more.
+   * Ends, in `manager`'s transaction, the signed-in account's sessions that signed in through one of its known devices
+   * `knownDeviceIds`, but the request's own: whether that one did too, for the caller to end once it needs the session no
+   * more, and the hashes of those ended, for the caller to announce (announceEnded) once the transaction commits.
    */
-  async endOthersSignedInThrough(context: RequestContext, knownDeviceIds: readonly number[]): Promise<boolean> {
+  async endOthersSignedInThrough(
+    context: RequestContext,
+    knownDeviceIds: readonly number[],
+    manager: EntityManager,
+  ): Promise<{ ownSession: boolean; endedHashes: string[] }> {
     const user = context.requireUser();
-    const sessions = await this.sessions.find({
+    const sessions = await manager.find(SessionEntity, {
       select: { tokenHash: true },
       where: { userId: user.id, knownDeviceId: In(knownDeviceIds) },
     });
-    let ownSession = false;
-    for (const { tokenHash } of sessions) {
-      if (tokenHash === context.sessionHash) ownSession = true;
-      else await this.revokeHash(tokenHash);
-    }
-    return ownSession;
+    const endedHashes = sessions.map((session) => session.tokenHash).filter((tokenHash) => tokenHash !== context.sessionHash);
+    if (endedHashes.length > 0) await manager.delete(SessionEntity, { tokenHash: In(endedHashes) });
+    return { ownSession: endedHashes.length < sessions.length, endedHashes };
   }
 
-  private async revokeHash(sessionHash: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: sessionHash });
+  /** Sessions ended by endOthersSignedInThrough, as if each had signed out (their live sockets close). */
+  async announceEnded(sessionHashes: readonly string[]): Promise<void> {
+    for (const sessionHash of sessionHashes) await this.events.emit('sessionEnded', { sessionHash });
+  }
+
+  private async revokeHash(sessionHash: string, manager: EntityManager = this.sessions.manager): Promise<void> {
+    await manager.delete(SessionEntity, { tokenHash: sessionHash });
     await this.events.emit('sessionEnded', { sessionHash });
   }
 

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CookieOptions } from 'express';
-import { EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
+import { isPostgres } from '../common/sql.js';
 import { RequestContext } from '../common/request-context.js';
 import { Environment } from '../config/environment.js';
 import { deviceLabel } from '../common/device-label.js';
@@ -46,19 +47,24 @@ export class KnownDevicesService {
   }
 
   /**
-   * After a code was accepted: the device is remembered for another lifetime, a new one gets its token. The cookie is
-   * (re)set in either case; returns the device, whose token goes to API clients.
+   * After a code was accepted, in `manager`'s transaction (if it has one): the device is remembered for another
+   * lifetime, a new one gets its token, and so does one forgotten since it was recognised. The cookie is (re)set in
+   * either case; returns the device, whose token goes to API clients.
    */
-  async remember(context: RequestContext, userId: number, known: RecognisedDevice | null): Promise<RecognisedDevice> {
+  async remember(
+    context: RequestContext,
+    userId: number,
+    known: RecognisedDevice | null,
+    manager: EntityManager = this.devices.manager,
+  ): Promise<RecognisedDevice> {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + deviceLifetimeDays * 86_400_000);
     let device = known;
-    if (device) {
-      await this.devices.update({ id: device.id }, { expiresAt, lastUsedAt: now });
-    } else {
+    if (device && !(await manager.update(KnownDeviceEntity, { id: device.id }, { expiresAt, lastUsedAt: now })).affected) device = null;
+    if (!device) {
       const token = randomBytes(32).toString('base64url');
-      await this.devices.delete({ userId, expiresAt: LessThan(now) });
-      const inserted = await this.devices.insert({
+      await manager.delete(KnownDeviceEntity, { userId, expiresAt: LessThan(now) });
+      const inserted = await manager.insert(KnownDeviceEntity, {
         userId,
         tokenHash: hashToken(token),
         label: deviceLabel(context.request.headers['user-agent']),
@@ -67,7 +73,7 @@ export class KnownDevicesService {
         lastUsedAt: now,
       });
       device = { id: Number(inserted.identifiers[0].id), token };
-      await this.forgetSurplus(userId);
+      await this.forgetSurplus(userId, manager);
     }
     context.response?.cookie(this.cookieName(), device.token, { ...this.cookieOptions(), expires: expiresAt });
     return device;
@@ -90,31 +96,46 @@ export class KnownDevicesService {
   }
 
   /**
-   * Forgets one of the signed-in account's devices: its next code check counts against the account's budget again.
-   * NOT_FOUND for another account's device as for none, so ids say nothing. This browser's own also loses its cookie.
+   * The first step of forgetting one of the signed-in account's devices (then forget, in the same transaction): its id,
+   * locked. NOT_FOUND for another account's device as for none, so ids say nothing.
    */
-  async forget(context: RequestContext, rawId: string): Promise<boolean> {
+  async lockOne(context: RequestContext, rawId: string, manager: EntityManager): Promise<number> {
+    const [id] = await this.lock(manager, { id: parseId(rawId), userId: context.requireUser().id });
+    if (id === undefined) throw AppError.notFound(ErrorReason.KNOWN_DEVICE_NOT_FOUND, 'Known device', rawId);
+    return id;
+  }
+
+  /**
+   * The first step of forgetting every device of the signed-in account, expired too, but the one the request presents
+   * (`offered`, else its cookie): their ids, locked.
+   */
+  async lockOthers(context: RequestContext, offered: string | null | undefined, manager: EntityManager): Promise<number[]> {
     const user = context.requireUser();
-    const id = parseId(rawId);
-    const current = await this.recognise(context, user.id);
-    const deleted = await this.devices.delete({ id, userId: user.id });
-    if (!deleted.affected) throw AppError.notFound(ErrorReason.KNOWN_DEVICE_NOT_FOUND, 'Known device', rawId);
-    if (current?.id === id) this.clearCookie(context);
-    return true;
+    const current = await this.recognise(context, user.id, offered);
+    return this.lock(manager, current ? { userId: user.id, id: Not(current.id) } : { userId: user.id });
   }
 
-  /** The ids of the devices forgetOthers forgets: every one of the signed-in account's, expired too, but the one the request presents. */
-  async othersOf(context: RequestContext, offered?: string | null): Promise<number[]> {
-    const others = await this.devices.find({ select: { id: true }, where: await this.othersWhere(context, offered) });
-    return others.map((device) => device.id);
+  /**
+   * Locked for the rest of `manager`'s transaction (SQLite runs one at a time): a two-factor sign-in through one of them
+   * remembers it and starts its session (AuthService.completeTwoFactorSignIn) either before, its session among those the
+   * forgetting may end, or after, remembered anew. In id order, so two forgettings never wait on each other's.
+   */
+  private async lock(manager: EntityManager, where: FindOptionsWhere<KnownDeviceEntity>): Promise<number[]> {
+    const lock = isPostgres(manager.connection) ? { mode: 'pessimistic_write' as const } : undefined;
+    const devices = await manager.find(KnownDeviceEntity, { select: { id: true }, where, order: { id: 'ASC' }, lock });
+    return devices.map((device) => device.id);
   }
 
-  /** Forgets every device of the signed-in account but the one the request presents (`offered`, else its cookie); how many. */
-  async forgetOthers(context: RequestContext, offered?: string | null): Promise<number> {
-    const others = await this.othersWhere(context, offered);
-    // The expired ones are no longer listed: they go too, uncounted.
-    await this.devices.delete({ ...others, expiresAt: LessThan(new Date()) });
-    const deleted = await this.devices.delete(others);
+  /**
+   * Forgets the devices `ids` (from lockOne or lockOthers, in the same transaction): their next code check counts against
+   * the account's budget again. This browser's own also loses its cookie. How many, the expired ones uncounted (no longer listed).
+   */
+  async forget(context: RequestContext, ids: readonly number[], manager: EntityManager): Promise<number> {
+    if (ids.length === 0) return 0;
+    const current = await this.recognise(context, context.requireUser().id);
+    await manager.delete(KnownDeviceEntity, { id: In(ids), expiresAt: LessThan(new Date()) });
+    const deleted = await manager.delete(KnownDeviceEntity, { id: In(ids) });
+    if (current && ids.includes(current.id)) this.clearCookie(context);
     return deleted.affected ?? 0;
   }
 
@@ -124,20 +145,14 @@ export class KnownDevicesService {
     if (this.cookieTokenOf(context)) this.clearCookie(context);
   }
 
-  private async othersWhere(context: RequestContext, offered?: string | null) {
-    const user = context.requireUser();
-    const current = await this.recognise(context, user.id, offered);
-    return current ? { userId: user.id, id: Not(current.id) } : { userId: user.id };
-  }
-
-  private async forgetSurplus(userId: number): Promise<void> {
-    const surplus = await this.devices.find({
+  private async forgetSurplus(userId: number, manager: EntityManager): Promise<void> {
+    const surplus = await manager.find(KnownDeviceEntity, {
       select: { id: true },
       where: { userId },
       order: { expiresAt: 'DESC', id: 'DESC' },
       skip: devicesPerAccount,
     });
-    if (surplus.length > 0) await this.devices.delete({ id: In(surplus.map((device) => device.id)) });
+    if (surplus.length > 0) await manager.delete(KnownDeviceEntity, { id: In(surplus.map((device) => device.id)) });
   }
 
   private clearCookie(context: RequestContext): void {

@@ -39,10 +39,13 @@ const wrongPassword = 'That is not the password of this account';
 /** Code checks per request (HTTP) or per operation (socket): aliases in one document get one guess between them. */
 const checkedRequests = new WeakSet<object>();
 
-/** What an accepted code step yields: the account to start a session for, and the client's known device (its token). */
+/**
+ * What an accepted code step yields: the account to start a session for, and the client's known device if it presented
+ * one. Remembering the client (KnownDevicesService.remember) is the caller's, in the transaction that starts the session.
+ */
 export interface CompletedChallenge {
   userId: number;
-  device: RecognisedDevice;
+  device: RecognisedDevice | null;
 }
 
 /**
@@ -190,7 +193,7 @@ export class TwoFactorService {
   /**
    * The code step: counts the attempt (per IP, per challenge, per account) before looking at the code, accepts a
    * TOTP code (never the same time step twice) or an unused recovery code, and completes the challenge once.
-   * Returns the account to start a session for and the known device (its token set as a cookie too), new or presented.
+   * Returns the account to start a session for and the known device presented, if any.
    */
   async completeChallenge(context: RequestContext, token: string, code: string, deviceToken?: string | null): Promise<CompletedChallenge> {
     this.oneCheckPerRequest(context);
@@ -209,7 +212,7 @@ export class TwoFactorService {
     }
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
-    return { userId: challenge.userId, device: await this.knownDevices.remember(context, challenge.userId, device) };
+    return { userId: challenge.userId, device };
   }
 
   private oneCheckPerRequest(context: RequestContext): void {
