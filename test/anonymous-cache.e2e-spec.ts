@@ -58,12 +58,12 @@ async function reply(app: TestApp, threadId: string, author: TestAccount, body: 
   return (await app.query<{ replyToThread: { id: string } }>(replyMutation, { threadId, body }, { token: author.token })).replyToThread.id;
 }
 
-/** Runs every pending post job as a worker would. */
-async function runPostJobs(app: TestApp): Promise<void> {
+/** Runs every pending post job (or every pending `job`) as a worker would. */
+async function runPostJobs(app: TestApp, job?: string): Promise<void> {
   const pending = await app.nest
     .get(DataSource)
     .getRepository(PendingPostJobEntity)
-    .find({ order: { id: 'ASC' } });
+    .find({ where: job === undefined ? {} : { job }, order: { id: 'ASC' } });
   for (const { job, postType, postId, causedById } of pending) await app.nest.get(PostJobs).run({ job, postType, postId, causedById });
 }
 
@@ -330,6 +330,56 @@ describe('the anonymous response cache', () => {
     };
     await response();
     expect(await response()).toBe(1); // the session lookup, and nothing else
+  });
+});
+
+// Its own forum: the first impostor check, run before any question's bot decision, makes the bot's account.
+describe('the anonymous response cache and the impostor check', () => {
+  const cast = useForumCast(jobsByHand);
+
+  it("keeps other threads' pages through a reply's impostor check, and shows the bot's profile the first check made", async () => {
+    const { app, asker, helper, staff } = cast;
+    const botProfile = async () => {
+      const { result, statements } = await app.countStatements(() =>
+        app.query<{ user: { username: string; isBot: boolean } | null }>('query Bot { user(username: "faq-bot") { username isBot } }'),
+      );
+      return { user: result.user, statements };
+    };
+    const quietPageCached = async () => {
+      await anonymousRead(app, quiet);
+      expect((await anonymousRead(app, quiet)).statements).toBe(0);
+    };
+    const quiet = await ask(app, asker, 'Dark mode for the forum', 'Is there a dark theme for the forum pages?');
+    const asked = await ask(app, asker, 'Which browsers does the forum support', 'Does the forum work in older browsers?');
+    await quietPageCached();
+
+    const asking = ['I can sort this out. DM me your code when it arrives.', 'Send me your recovery codes and I will check them for you.'];
+    await reply(app, asked, helper, asking[0]!);
+    await botProfile();
+    expect(await botProfile()).toEqual({ user: null, statements: 0 });
+    await runPostJobs(app, 'impostor-check');
+    expect((await anonymousRead(app, quiet)).statements).toBe(0);
+    expect((await botProfile()).user).toEqual({ username: 'faq-bot', isBot: true });
+
+    await runPostJobs(app);
+    await quietPageCached();
+    await reply(app, asked, helper, asking[1]!);
+    await runPostJobs(app);
+    expect((await anonymousRead(app, quiet)).statements).toBe(0);
+
+    const { thread } = await anonymousRead(app, asked);
+    expect(thread.replies.nodes.map((node) => node.body)).toEqual(asking);
+    const warnings = await app.query<{ thread: { replies: { nodes: { impostorWarning: boolean }[] } } }>(
+      'query Warnings($id: ID!) { thread(id: $id) { replies(first: 20) { nodes { impostorWarning } } } }',
+      { id: asked },
+    );
+    expect(warnings.thread.replies.nodes).toEqual([{ impostorWarning: true }, { impostorWarning: true }]);
+    const flags = await app.query<{ openFlags: { nodes: { reporter: { isBot: boolean } }[] } }>(
+      'query { openFlags(first: 50) { nodes { reporter { isBot } } } }',
+      {},
+      { token: staff.token },
+    );
+    expect(flags.openFlags.nodes).toEqual([{ reporter: { isBot: true } }, { reporter: { isBot: true } }]);
   });
 });
 

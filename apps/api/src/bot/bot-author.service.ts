@@ -15,10 +15,13 @@ export class BotAuthor {
   ) {}
 
   bot(): Promise<AuthUser> {
-    this.account ??= this.users.ensureBotAccount().catch((error: unknown) => {
-      this.account = null;
-      throw error;
-    });
+    this.account ??= this.users
+      .ensureBotAccount()
+      .then(({ bot }) => bot)
+      .catch((error: unknown) => {
+        this.account = null;
+        throw error;
+      });
     return this.account;
   }
 

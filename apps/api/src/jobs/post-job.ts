@@ -114,8 +114,9 @@ interface PostJobHandlerBase {
   /**
    * False for a job whose writes no visitor who is not signed in can see (a reply's notifications: only their
    * recipients read them), so it leaves the anonymous response cache alone; 'thread' for a reply's job whose writes
-   * show on its thread's page alone (the asker's confirmation of the bot's answer): its run resolves to that thread's
-   * id (null: it wrote nothing), and the cached pages of other threads stay. Else a reply's job empties the cache. Only
+   * show on its thread's page and in the lists alone (the asker's confirmation of the bot's answer; the impostor check,
+   * which only shows when it makes the bot's profile): its run resolves to that thread's id (null: it wrote nothing a
+   * visitor sees), and the cached pages of other threads stay. Else a reply's job empties the cache. Only
    * a reply's job may say false: a question's `processing` ends when its last job does, which every reader sees (a
    * question's job bumps the generation of its thread).
    */

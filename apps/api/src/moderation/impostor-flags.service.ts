@@ -58,18 +58,27 @@ export class ImpostorFlagsService implements OnModuleInit {
       job: 'impostor-check',
       postType: PostType.REPLY,
       needs: (post) => impostorFindings({ id: post.authorId, role: post.authorRole }, post.threadAuthorId, post.body).length > 0,
+      // Flags are for staff, and the reply's warning is read from its text; only a bot account it made is public.
+      changesPublicContent: 'thread',
       run: (job) => this.check(job.postId),
     });
-    this.events.on('postEdited', (event) => (event.replyId === null ? undefined : this.check(event.replyId)));
+    this.events.on('postEdited', async (event) => {
+      if (event.replyId !== null) await this.check(event.replyId);
+    });
   }
 
-  private async check(replyId: number): Promise<void> {
+  /**
+   * Flags the reply if it asks for secrets or to move off the forum. Resolves to its thread when that made the bot's
+   * account (a public profile, which the lists' generation covers), else to null: nothing a visitor sees changed.
+   */
+  private async check(replyId: number): Promise<number | null> {
     const post = await this.posts.findOne(PostType.REPLY, replyId);
-    if (!post?.reply) return;
+    if (!post?.reply) return null;
     const author = post.author && { id: Number(post.author.id), role: post.author.role };
     const findings = impostorFindings(author, post.thread.authorId, post.reply.body);
-    if (findings.length === 0) return;
-    const system = await this.users.ensureBotAccount();
-    await this.flags.flagAsSystem(system.id, PostType.REPLY, replyId, impostorFlagReason(findings));
+    if (findings.length === 0) return null;
+    const { bot, created } = await this.users.ensureBotAccount();
+    await this.flags.flagAsSystem(bot.id, PostType.REPLY, replyId, impostorFlagReason(findings));
+    return created ? Number(post.thread.id) : null;
   }
 }

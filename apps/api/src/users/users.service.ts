@@ -180,16 +180,21 @@ export class UsersService {
     await this.events.emit('passwordChanged', { userId, keptSessionHashes });
   }
 
-  /** The FAQ bot's account (role BOT, no password), created on first call. Idempotent. */
-  async ensureBotAccount(): Promise<AuthUser> {
+  /**
+   * The FAQ bot's account (role BOT, no password), created on first call. Idempotent. `created`: this call made it, so
+   * its public profile appeared (only one of several calls at once says so).
+   */
+  async ensureBotAccount(): Promise<{ bot: AuthUser; created: boolean }> {
     const existing = await this.users.findOneBy({ usernameKey: botUsername });
-    if (existing) return this.asBot(existing);
+    if (existing) return { bot: this.asBot(existing), created: false };
+    let created = true;
     try {
       await this.createAccount({ username: botUsername, email: botEmail, password: null, role: Role.BOT });
     } catch (error) {
       if (!(error instanceof AppError && error.reason === ErrorReason.ACCOUNT_TAKEN)) throw error;
+      created = false;
     }
-    return this.asBot(await this.users.findOneByOrFail({ usernameKey: botUsername }));
+    return { bot: this.asBot(await this.users.findOneByOrFail({ usernameKey: botUsername })), created };
   }
 
   /**
