@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { Role } from '../apps/api/src/common/role.js';
 import { PostJob } from '../apps/api/src/jobs/post-job.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
+import { ThreadsService } from '../apps/api/src/threads/threads.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { allExamples } from './support/canonical-answers.js';
 import { until } from './support/live-client.js';
@@ -413,6 +414,63 @@ describe('FAQ bot with the default thresholds', () => {
     });
     // What these corrections taught must not change how later tests' questions are answered.
     for (const example of learned.filter((example) => [correctedWhileHeld.id, correctedAfter.id].includes(example.threadId))) {
+      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
+    }
+  });
+
+  it("keeps a staff correction that lands between the asker's acceptance and their confirmation of the bot answer", async () => {
+    const before = (await stats()).totals;
+    const id = await ask(app, asker, { ...signedInElsewhere, title: 'Authenticator phone drowned, my tablet is still signed in' });
+    const { botSuggestion } = await readThread(app, id);
+    expect(botSuggestion?.status).toBe('ANSWERED');
+    // "This solved it" accepts the reply, then records the confirmation: hold it in between, and the acceptance's job
+    // (which leaves a staff decision alone) until after.
+    const job = holdRunsOf('bot-asker-confirmation');
+    const threads = app.nest.get(ThreadsService);
+    const accept = threads.accept.bind(threads);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let accepted = false;
+    const spy = vi.spyOn(threads, 'accept').mockImplementation(async (...args) => {
+      const thread = await accept(...args);
+      accepted = true;
+      await released;
+      return thread;
+    });
+    try {
+      const helpful = app.request(threadMutation('markBotAnswerHelpful'), { threadId: id }, { token: asker.token });
+      await until(() => accepted, "the asker's acceptance has committed");
+      await app.query(correctMutation, { threadId: id, slug: 'contact-support-locked-out' }, { token: staff.token });
+      release();
+      const answered = await helpful;
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data).toMatchObject({
+        markBotAnswerHelpful: { status: 'CORRECTED', answer: { slug: 'contact-support-locked-out' } },
+      });
+      job.release();
+      await app.jobsDone();
+    } finally {
+      release();
+      spy.mockRestore();
+      job.restore();
+    }
+
+    const thread = await readThread(app, id, staff.token);
+    expect(thread.acceptedReply?.id).toBe(botSuggestion!.replyId);
+    expect(thread.botSuggestion).toMatchObject({ status: 'CORRECTED', feedback: null, answer: { slug: 'contact-support-locked-out' } });
+    expect((await stats()).totals).toMatchObject({
+      confirmedByAsker: before.confirmedByAsker!,
+      corrected: before.corrected! + 1,
+    });
+    // What the correction taught must not change how later tests' questions are answered.
+    const learned = (
+      await app.query<{ learnedExamples: { id: string; threadId: string }[] }>(
+        '{ learnedExamples(first: 50) { id threadId } }',
+        {},
+        { token: staff.token },
+      )
+    ).learnedExamples;
+    for (const example of learned.filter((example) => example.threadId === id)) {
       await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
     }
   });

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { EntityManager, FindOperator, In, Not, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -364,8 +364,11 @@ export class BotService implements OnModuleInit {
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId !== replyId) await this.threads.accept(context, String(replyId));
     // At once, for the answer: the acceptance's job finds it recorded. This also covers a reply that was accepted already,
-    // and the asker's word on an answer staff decided (see confirmedByAcceptance).
-    await this.recordAskerConfirmation(suggestion.id, user.id, Not(BotSuggestionStatus.CONFIRMED_BY_ASKER));
+    // and the asker's word on an answer staff had decided (see confirmedByAcceptance); only on the suggestion as read
+    // above, so that a staff decision committed since (while the reply was being accepted, say) stands.
+    if (suggestion.status !== BotSuggestionStatus.CONFIRMED_BY_ASKER) {
+      await this.recordAskerConfirmation(suggestion.id, user.id, { status: suggestion.status, answerId: suggestion.answerId! });
+    }
     return this.reload(suggestion.id);
   }
 
@@ -436,7 +439,7 @@ export class BotService implements OnModuleInit {
     const threadId = Number(post.thread.id);
     const suggestion = await this.suggestions.findOneBy({ threadId, replyId });
     if (!suggestion?.answerId) return null;
-    return (await this.recordAskerConfirmation(suggestion.id, acceptedById, In(confirmedByAcceptance), done)) ? threadId : null;
+    return (await this.recordAskerConfirmation(suggestion.id, acceptedById, { status: In(confirmedByAcceptance) }, done)) ? threadId : null;
   }
 
   /** What the decision reads of a question, and whether it was decided already: one statement. */
@@ -455,21 +458,21 @@ export class BotService implements OnModuleInit {
   }
 
   /**
-   * Records the asker's confirmation if the suggestion's status is one it may change (`from`, checked by the update
-   * itself, so that a staff decision committed meanwhile stands); with `job`, completes it in the same transaction,
-   * last (as NotificationsService.store), so that an acceptance replacing the job waits for no more than its commit.
-   * Returns whether it recorded it.
+   * Records the asker's confirmation if the suggestion is still one it may change (`from`: its status, and its answer,
+   * which a correction changes; checked by the update itself, so that a staff decision committed meanwhile stands);
+   * with `job`, completes it in the same transaction, last (as NotificationsService.store), so that an acceptance
+   * replacing the job waits for no more than its commit. Returns whether it recorded it.
    */
   private async recordAskerConfirmation(
     suggestionId: number,
     userId: number,
-    from: FindOperator<BotSuggestionStatus>,
+    from: Pick<FindOptionsWhere<BotSuggestionEntity>, 'status' | 'answerId'>,
     job?: PostJobCompletion,
   ): Promise<boolean> {
     return this.suggestions.manager.transaction(async (manager) => {
       const suggestion = await manager.getRepository(BotSuggestionEntity).findOneByOrFail({ id: suggestionId });
       const updated = await manager.getRepository(BotSuggestionEntity).update(
-        { id: suggestionId, status: from },
+        { ...from, id: suggestionId },
         {
           status: BotSuggestionStatus.CONFIRMED_BY_ASKER,
           feedback: BotFeedback.HELPFUL,
