@@ -475,6 +475,58 @@ describe('FAQ bot with the default thresholds', () => {
     }
   });
 
+  it('keeps a staff correction that lands while the asker\'s "did not help" withdraws their acceptance of the bot answer', async () => {
+    const id = await ask(app, asker, { ...signedInElsewhere, title: 'New phone, old one wiped, laptop still signed in' });
+    const { botSuggestion } = await readThread(app, id);
+    await app.query(acceptMutation, { replyId: botSuggestion!.replyId }, { token: asker.token });
+    await app.jobsDone();
+    expect((await readThread(app, id)).botSuggestion?.status).toBe('CONFIRMED_BY_ASKER');
+    const before = (await stats()).totals;
+    // "This did not help" withdraws the acceptance, then records the verdict: hold it in between.
+    const threads = app.nest.get(ThreadsService);
+    const unaccept = threads.unaccept.bind(threads);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let unaccepted = false;
+    const spy = vi.spyOn(threads, 'unaccept').mockImplementation(async (...args) => {
+      const thread = await unaccept(...args);
+      unaccepted = true;
+      await released;
+      return thread;
+    });
+    try {
+      const unhelpful = app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: id }, { token: asker.token });
+      await until(() => unaccepted, "the asker's acceptance is withdrawn");
+      await app.query(correctMutation, { threadId: id, slug: 'contact-support-locked-out' }, { token: staff.token });
+      release();
+      const answered = await unhelpful;
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data).toMatchObject({
+        markBotAnswerUnhelpful: { status: 'CORRECTED', folded: false, answer: { slug: 'contact-support-locked-out' } },
+      });
+      await app.jobsDone();
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+
+    const thread = await readThread(app, id, staff.token);
+    expect(thread.acceptedReply).toBeNull();
+    expect(thread.botSuggestion).toMatchObject({ status: 'CORRECTED', folded: false, answer: { slug: 'contact-support-locked-out' } });
+    expect((await stats()).totals).toMatchObject({ unhelpfulVotes: before.unhelpfulVotes!, corrected: before.corrected! + 1 });
+    // What the correction taught must not change how later tests' questions are answered.
+    const learned = (
+      await app.query<{ learnedExamples: { id: string; threadId: string }[] }>(
+        '{ learnedExamples(first: 50) { id threadId } }',
+        {},
+        { token: staff.token },
+      )
+    ).learnedExamples;
+    for (const example of learned.filter((example) => example.threadId === id)) {
+      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
+    }
+  });
+
   it('folds the bot answer and queues the question when the asker says it did not help', async () => {
     const id = await ask(app, asker, { ...lockedOut, title: 'Locked out of my vault after losing my phone' });
     const result = await app.query<{ markBotAnswerUnhelpful: ThreadView['botSuggestion'] }>(

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { EntityManager, FindOptionsWhere, In, Not, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { type MatchResult } from '#matcher';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -377,9 +377,12 @@ export class BotService implements OnModuleInit {
     const { user, thread, suggestion } = await this.askerAndSuggestion(context, rawThreadId);
     const replyId = this.requireBotAnswer(suggestion);
     if (thread.acceptedReplyId === replyId) await this.threads.unaccept(context, String(thread.id));
+    // Said once, and only of the suggestion as read above: a staff decision committed since (while the reply was being
+    // unaccepted, say) stands.
+    if (suggestion.status === BotSuggestionStatus.UNHELPFUL) return this.reload(suggestion.id);
     const judged = await this.suggestions.manager.transaction(async (manager) => {
       const updated = await manager.getRepository(BotSuggestionEntity).update(
-        { id: suggestion.id, status: Not(BotSuggestionStatus.UNHELPFUL) },
+        { id: suggestion.id, status: suggestion.status, answerId: suggestion.answerId! },
         {
           status: BotSuggestionStatus.UNHELPFUL,
           feedback: BotFeedback.UNHELPFUL,
