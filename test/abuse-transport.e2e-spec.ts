@@ -7,14 +7,12 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'v
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
-import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
 import { hashToken } from '../apps/api/src/auth/sessions.service.js';
 import { Role } from '../apps/api/src/common/role.js';
-import { Environment } from '../apps/api/src/config/environment.js';
 import { GraphqlSocketServer } from '../apps/api/src/live/graphql-socket-server.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { ThreadsService } from '../apps/api/src/threads/threads.service.js';
-import { createAccount, TestAccount, totpCode } from './support/accounts.js';
+import { createAccount, sessionCookieOf, TestAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { StubWebBuild, writeStubWebBuild } from './support/stub-web-build.js';
 import { TestApp } from './support/test-app.js';
@@ -360,8 +358,6 @@ describe('transport abuse: headers and production answers', () => {
     member = await createAccount(app, Role.MEMBER, 'j.doe');
     threadId = await ask(app, member);
   });
-  /** The session cookie a browser signed in as `account` sends. */
-  const cookieOf = (account: TestAccount) => `${sessionCookieName(app.nest.get(Environment).cookieSecure)}=${account.token}`;
   afterAll(async () => {
     await app.stop();
     webBuild.remove();
@@ -507,7 +503,7 @@ describe('transport abuse: headers and production answers', () => {
     await app.query('mutation ($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id: hiddenId }, { token: staff.token });
     const shell = readFileSync(join(webBuild.root, 'index.html'), 'utf8');
     const answer = async (path: string, method: string, viewer?: TestAccount) => {
-      const headers = { accept: 'text/html,*/*;q=0.8', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+      const headers = { accept: 'text/html,*/*;q=0.8', ...(viewer ? { cookie: sessionCookieOf(app, viewer) } : {}) };
       const response = await fetch(`${app.url}${path}`, { method, headers });
       return { status: response.status, body: await response.text(), headers: response.headers };
     };
@@ -565,7 +561,7 @@ describe('transport abuse: headers and production answers', () => {
       ['/no-such-page', 404],
     ] as [string, number, TestAccount?][]) {
       for (const method of ['GET', 'HEAD']) {
-        const headers = { accept: 'text/html', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+        const headers = { accept: 'text/html', ...(viewer ? { cookie: sessionCookieOf(app, viewer) } : {}) };
         const response = await fetch(`${app.url}${path}`, { method, headers });
         await response.arrayBuffer();
         const varies = (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase());
@@ -579,7 +575,7 @@ describe('transport abuse: headers and production answers', () => {
     const staff = await createAccount(app, Role.STAFF);
     const shell = readFileSync(join(webBuild.root, 'index.html'), 'utf8');
     const answer = async (path: string, method: string, viewer?: TestAccount) => {
-      const headers = { accept: 'text/html,*/*;q=0.8', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+      const headers = { accept: 'text/html,*/*;q=0.8', ...(viewer ? { cookie: sessionCookieOf(app, viewer) } : {}) };
       const response = await fetch(`${app.url}${path}`, { method, headers, redirect: 'manual' });
       return { status: response.status, body: await response.text() };
     };
@@ -616,7 +612,7 @@ describe('transport abuse: headers and production answers', () => {
     const hiddenId = await ask(app, member);
     await app.query('mutation ($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }', { id: hiddenId }, { token: staff.token });
     const statementsOf = async (path: string, viewer?: TestAccount) => {
-      const headers = { accept: 'text/html', ...(viewer ? { cookie: cookieOf(viewer) } : {}) };
+      const headers = { accept: 'text/html', ...(viewer ? { cookie: sessionCookieOf(app, viewer) } : {}) };
       const { result, statements } = await app.countStatements(async () => (await fetch(`${app.url}${path}`, { headers })).status);
       return [result, statements];
     };

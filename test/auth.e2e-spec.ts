@@ -8,7 +8,7 @@ import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
-import { TestApp } from './support/test-app.js';
+import { cookieOf, TestApp } from './support/test-app.js';
 
 const signUpMutation = `mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) { token expiresAt user { id username email role isStaff isBot } }
@@ -79,7 +79,7 @@ describe('accounts: sign-up, sign-in, sessions', () => {
 
     const byBearer = await app.query<{ me: AuthPayload['user'] }>(meQuery, {}, { token: payload.token });
     expect(byBearer.me).toEqual({ id: payload.user.id, username, email: payload.user.email, role: 'MEMBER' });
-    const cookie = setCookie.split(';')[0];
+    const cookie = cookieOf(response, 'twofa_session')!;
     const byCookie = await app.query<{ me: AuthPayload['user'] }>(meQuery, {}, { cookie });
     expect(byCookie.me.id).toBe(payload.user.id);
   });
@@ -169,7 +169,7 @@ describe('accounts: sign-up, sign-in, sessions', () => {
 
   it('signs out the session of a cookie', async () => {
     const response = await signUp(app);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = cookieOf(response, 'twofa_session')!;
     await app.query('mutation { signOut }', {}, { cookie });
     await expect(app.query(meQuery, {}, { cookie })).resolves.toEqual({ me: null });
   });
@@ -177,9 +177,9 @@ describe('accounts: sign-up, sign-in, sessions', () => {
   it('clears the cookie of a session that ended elsewhere as sign-out does; never a live one, on a failed look-up or for a bearer', async () => {
     const signedUp = await signUp(app);
     const { token, user } = signedUp.data!.signUp;
-    const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = cookieOf(signedUp, 'twofa_session')!;
     const elsewhere = await signIn(app, user.username, password);
-    const elsewhereCookie = (elsewhere.headers.get('set-cookie') ?? '').split(';')[0];
+    const elsewhereCookie = cookieOf(elsewhere, 'twofa_session')!;
     const live = await app.request(meQuery, {}, { cookie });
     expect(live.data).toMatchObject({ me: { id: user.id } });
     expect(live.headers.get('set-cookie')).toBeNull();
@@ -217,7 +217,7 @@ describe('accounts: sign-up, sign-in, sessions', () => {
 
   it('clears the dead cookie of a session that ended elsewhere once when signing out with it', async () => {
     const signedUp = await signUp(app);
-    const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = cookieOf(signedUp, 'twofa_session')!;
     await app.query('mutation { signOut }', {}, { token: signedUp.data!.signUp.token });
     const signedOut = await app.request<{ signOut: boolean }>('mutation { signOut }', {}, { cookie });
     expect(signedOut.data?.signOut).toBe(true);
@@ -500,7 +500,7 @@ describe('accounts: secure cookies', () => {
 
   it('clears the prefixed cookie of a session that ended elsewhere', async () => {
     const signedUp = await signUp(app);
-    const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = cookieOf(signedUp, '__Host-twofa_session')!;
     await app.query('mutation { signOut }', {}, { token: signedUp.data!.signUp.token });
     const response = await app.request(meQuery, {}, { cookie });
     expect(response.data).toEqual({ me: null });
@@ -508,7 +508,7 @@ describe('accounts: secure cookies', () => {
   });
 
   it('clears the prefixed cookie on sign-out', async () => {
-    const cookie = ((await signUp(app)).headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = cookieOf(await signUp(app), '__Host-twofa_session')!;
     const response = await app.request('mutation { signOut }', {}, { cookie });
     expect(response.headers.get('set-cookie')).toMatch(/^__Host-twofa_session=;.*Expires=Thu, 01 Jan 1970.*; Secure/);
     await expect(app.query(meQuery, {}, { cookie })).resolves.toEqual({ me: null });

@@ -19,7 +19,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
-import { GraphqlResponse, TestApp } from './support/test-app.js';
+import { codeOf, GraphqlResponse, TestApp } from './support/test-app.js';
 
 // Schema-driven fuzzing: every query and mutation, random and boundary arguments, as anonymous, member
 // and staff. No answer may be a 5xx, an INTERNAL_SERVER_ERROR or carry a stack trace.
@@ -278,7 +278,7 @@ describe('fuzz: every query and mutation with random and boundary arguments', ()
       while (next < requests.length) {
         const request = requests[next++];
         const response = await app.request(request.document, request.variables, { token: request.token });
-        const code = String(response.errors?.[0]?.extensions?.code ?? (response.errors ? 'ERROR' : 'OK'));
+        const code = codeOf(response);
         answers[code] = (answers[code] ?? 0) + 1;
         if (findingIn(response)) {
           findings.push({ ...request, status: response.status, errors: response.errors });

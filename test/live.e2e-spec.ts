@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sessionCookieName } from '../apps/api/src/auth/session-token.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { ThreadEntity } from '../apps/api/src/threads/thread.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
-import { createAccount, TestAccount } from './support/accounts.js';
+import { createAccount, sessionCookieOf, TestAccount } from './support/accounts.js';
 import { listenerCount, LiveClient, liveClient, subscribe, until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
@@ -784,7 +783,7 @@ describe('live updates (graphql-ws on /graphql)', () => {
   });
 
   it('signs the socket in with the session cookie of the same origin only', async () => {
-    const cookie = `${sessionCookieName(false)}=${encodeURIComponent(asker.token)}`;
+    const cookie = sessionCookieOf(app, asker);
     const host = new URL(app.url).host;
     const sameOrigin = subscribe<{ notificationAdded: Record<string, any> }>(
       connect({ cookie, origin: `http://${host}` }),

@@ -8,7 +8,7 @@ import { UsersService } from '../apps/api/src/users/users.service.js';
 import { createAccount, enrolTwoFactor, TestAccount, testPassword } from './support/accounts.js';
 import { chromeOnLinux, firefoxOnWindows, type ListedSession, safariOnIphone } from './support/devices.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
-import { GraphqlResponse, TestApp } from './support/test-app.js';
+import { codeOf, cookieOf, TestApp } from './support/test-app.js';
 
 const sessionsQuery = '{ sessions { id label createdAt lastUsedAt current knownDeviceId } }';
 const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
@@ -19,14 +19,6 @@ const forgetOthersMutation =
 const signInMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token twoFactorChallenge { token } } }';
 const completeMutation =
   'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token deviceToken } }';
-
-const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.code ?? 'OK';
-/** The cookie (name=value) of that name a response set, if any. */
-const cookieOf = (response: GraphqlResponse, name: string) =>
-  response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .find((pair) => pair.startsWith(`${name}=`));
 
 describe('where you are signed in', () => {
   let app: TestApp;

@@ -3,6 +3,8 @@ import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../apps/api/src/users/password-hasher.js';
 import { SessionsService } from '../../apps/api/src/auth/sessions.service.js';
+import { sessionCookieName } from '../../apps/api/src/auth/session-token.js';
+import { Environment } from '../../apps/api/src/config/environment.js';
 import { isStaffRole, Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import type { TestApp } from './test-app.js';
@@ -40,6 +42,11 @@ export async function createAccount(app: TestApp, role: Role = Role.MEMBER, user
   const account: TestAccount = { id: String(user.id), username: name, token };
   if (isStaffRole(role)) account.totpSecret = (await enrolTwoFactor(app, token)).secret;
   return account;
+}
+
+/** The session cookie (name=value) a browser signed in as `account` sends. */
+export function sessionCookieOf(app: TestApp, account: TestAccount): string {
+  return `${sessionCookieName(app.nest.get(Environment).cookieSecure)}=${account.token}`;
 }
 
 /**

@@ -21,6 +21,16 @@ export interface GraphqlResponse<T = Record<string, any>> {
   headers: Headers;
 }
 
+/** The code of a response's first error (ERROR for an error without one), or OK when there is none. */
+export const codeOf = (response: GraphqlResponse): string => response.errors?.[0]?.extensions?.code ?? (response.errors ? 'ERROR' : 'OK');
+
+/** The cookie (name=value) of that name a response set, if any. */
+export const cookieOf = (response: GraphqlResponse, name: string): string | undefined =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .find((pair) => pair.startsWith(`${name}=`));
+
 export interface RequestOptions {
   token?: string;
   cookie?: string;
