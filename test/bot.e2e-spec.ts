@@ -1,11 +1,11 @@
 import { typedBodyMatched } from '#post-limits';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
-import { PostJob } from '../apps/api/src/jobs/post-job.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { ThreadsService } from '../apps/api/src/threads/threads.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { allExamples } from './support/canonical-answers.js';
+import { holdCalls } from './support/hold-calls.js';
 import { until } from './support/live-client.js';
 import { codeOf, TestApp } from './support/test-app.js';
 
@@ -260,29 +260,21 @@ describe('FAQ bot with the default thresholds', () => {
     expect(after.perDay).toHaveLength(7);
   });
 
-  /** Holds every run of the job `name` until `release()`, before it reads anything: `held` are the jobs held so far. */
-  const holdRunsOf = (name: string) => {
-    const jobs = app.nest.get(PostJobs);
-    const run = jobs.run.bind(jobs);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held: PostJob[] = [];
-    const spy = vi.spyOn(jobs, 'run').mockImplementation(async (job) => {
-      if (job.job === name) {
-        held.push(job);
-        await released;
-      }
-      return run(job);
-    });
-    return {
-      held,
-      run,
-      release,
-      restore: () => {
-        release();
-        spy.mockRestore();
-      },
-    };
+  /** Holds every run of the job `name` until `release()`, before it reads anything. */
+  const holdRunsOf = (name: string) => holdCalls(app.nest.get(PostJobs), 'run', { when: 'before', matching: (job) => job.job === name });
+  /** What staff decisions on these threads taught the bot. */
+  const learnedFrom = async (...threadIds: string[]) =>
+    (
+      await app.query<{ learnedExamples: { id: string; threadId: string; source: string; answerSlug: string }[] }>(
+        '{ learnedExamples(first: 50) { id threadId source answerSlug } }',
+        {},
+        { token: staff.token },
+      )
+    ).learnedExamples.filter((example) => threadIds.includes(example.threadId));
+  /** Removes what staff decisions on these threads taught the bot, so that it answers later tests' questions as before. */
+  const forgetLearnedFrom = async (...threadIds: string[]) => {
+    for (const example of await learnedFrom(...threadIds))
+      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
   };
   const acceptMutation = 'mutation Accept($replyId: ID!) { acceptAnswer(replyId: $replyId) { id } }';
   /** Accepts the reply, and fails unless the answer comes within 3 s (while the acceptance's jobs are held). */
@@ -303,12 +295,14 @@ describe('FAQ bot with the default thresholds', () => {
     const hold = holdRunsOf('bot-asker-confirmation');
     try {
       await acceptAtOnce(botSuggestion!.replyId!, asker.token);
-      await until(() => hold.held.length > 0, 'the confirmation job is under way');
+      await hold.reached;
       expect((await readThread(app, id)).status).toBe('ANSWERED');
       expect(await botStatusOf(id)).toBe('ANSWERED');
       // Run twice more at once with the queued run (a sweep that found the pending row): it is recorded once.
       hold.release();
-      await Promise.all([hold.run(hold.held[0]!), hold.run(hold.held[0]!)]);
+      const [queued] = hold.held[0]!;
+      const jobs = app.nest.get(PostJobs);
+      await Promise.all([jobs.run(queued), jobs.run(queued)]);
       await app.jobsDone();
     } finally {
       hold.restore();
@@ -382,7 +376,7 @@ describe('FAQ bot with the default thresholds', () => {
     const hold = holdRunsOf('bot-asker-confirmation');
     try {
       await acceptAtOnce(correctedWhileHeld.replyId, asker.token);
-      await until(() => hold.held.length > 0, 'the confirmation job is under way');
+      await hold.reached;
       await correct(correctedWhileHeld.id);
       hold.release();
       // Done, not retried: it found staff's decision and left it.
@@ -391,13 +385,7 @@ describe('FAQ bot with the default thresholds', () => {
       hold.restore();
     }
 
-    const learned = (
-      await app.query<{ learnedExamples: { id: string; threadId: string; source: string; answerSlug: string }[] }>(
-        '{ learnedExamples(first: 50) { id threadId source answerSlug } }',
-        {},
-        { token: staff.token },
-      )
-    ).learnedExamples;
+    const learned = await learnedFrom(correctedWhileHeld.id, correctedAfter.id);
     for (const { id, replyId } of [correctedWhileHeld, correctedAfter]) {
       const thread = await readThread(app, id, staff.token);
       expect(thread.acceptedReply?.id).toBe(replyId);
@@ -413,9 +401,7 @@ describe('FAQ bot with the default thresholds', () => {
       corrected: before.corrected! + 2,
     });
     // What these corrections taught must not change how later tests' questions are answered.
-    for (const example of learned.filter((example) => [correctedWhileHeld.id, correctedAfter.id].includes(example.threadId))) {
-      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
-    }
+    await forgetLearnedFrom(correctedWhileHeld.id, correctedAfter.id);
   });
 
   it("keeps a staff correction that lands between the asker's acceptance and their confirmation of the bot answer", async () => {
@@ -426,22 +412,12 @@ describe('FAQ bot with the default thresholds', () => {
     // "This solved it" accepts the reply, then records the confirmation: hold it in between, and the acceptance's job
     // (which leaves a staff decision alone) until after.
     const job = holdRunsOf('bot-asker-confirmation');
-    const threads = app.nest.get(ThreadsService);
-    const accept = threads.accept.bind(threads);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let accepted = false;
-    const spy = vi.spyOn(threads, 'accept').mockImplementation(async (...args) => {
-      const thread = await accept(...args);
-      accepted = true;
-      await released;
-      return thread;
-    });
+    const accepted = holdCalls(app.nest.get(ThreadsService), 'accept', { when: 'after' });
     try {
       const helpful = app.request(threadMutation('markBotAnswerHelpful'), { threadId: id }, { token: asker.token });
-      await until(() => accepted, "the asker's acceptance has committed");
+      await accepted.reached;
       await app.query(correctMutation, { threadId: id, slug: 'contact-support-locked-out' }, { token: staff.token });
-      release();
+      accepted.release();
       const answered = await helpful;
       expect(answered.errors).toBeUndefined();
       expect(answered.data).toMatchObject({
@@ -450,8 +426,7 @@ describe('FAQ bot with the default thresholds', () => {
       job.release();
       await app.jobsDone();
     } finally {
-      release();
-      spy.mockRestore();
+      accepted.restore();
       job.restore();
     }
 
@@ -463,16 +438,7 @@ describe('FAQ bot with the default thresholds', () => {
       corrected: before.corrected! + 1,
     });
     // What the correction taught must not change how later tests' questions are answered.
-    const learned = (
-      await app.query<{ learnedExamples: { id: string; threadId: string }[] }>(
-        '{ learnedExamples(first: 50) { id threadId } }',
-        {},
-        { token: staff.token },
-      )
-    ).learnedExamples;
-    for (const example of learned.filter((example) => example.threadId === id)) {
-      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
-    }
+    await forgetLearnedFrom(id);
   });
 
   it('keeps a staff correction that lands while the asker\'s "did not help" withdraws their acceptance of the bot answer', async () => {
@@ -483,22 +449,12 @@ describe('FAQ bot with the default thresholds', () => {
     expect((await readThread(app, id)).botSuggestion?.status).toBe('CONFIRMED_BY_ASKER');
     const before = (await stats()).totals;
     // "This did not help" withdraws the acceptance, then records the verdict: hold it in between.
-    const threads = app.nest.get(ThreadsService);
-    const unaccept = threads.unaccept.bind(threads);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let unaccepted = false;
-    const spy = vi.spyOn(threads, 'unaccept').mockImplementation(async (...args) => {
-      const thread = await unaccept(...args);
-      unaccepted = true;
-      await released;
-      return thread;
-    });
+    const unaccepted = holdCalls(app.nest.get(ThreadsService), 'unaccept', { when: 'after' });
     try {
       const unhelpful = app.request(threadMutation('markBotAnswerUnhelpful'), { threadId: id }, { token: asker.token });
-      await until(() => unaccepted, "the asker's acceptance is withdrawn");
+      await unaccepted.reached;
       await app.query(correctMutation, { threadId: id, slug: 'contact-support-locked-out' }, { token: staff.token });
-      release();
+      unaccepted.release();
       const answered = await unhelpful;
       expect(answered.errors).toBeUndefined();
       expect(answered.data).toMatchObject({
@@ -506,8 +462,7 @@ describe('FAQ bot with the default thresholds', () => {
       });
       await app.jobsDone();
     } finally {
-      release();
-      spy.mockRestore();
+      unaccepted.restore();
     }
 
     const thread = await readThread(app, id, staff.token);
@@ -515,16 +470,7 @@ describe('FAQ bot with the default thresholds', () => {
     expect(thread.botSuggestion).toMatchObject({ status: 'CORRECTED', folded: false, answer: { slug: 'contact-support-locked-out' } });
     expect((await stats()).totals).toMatchObject({ unhelpfulVotes: before.unhelpfulVotes!, corrected: before.corrected! + 1 });
     // What the correction taught must not change how later tests' questions are answered.
-    const learned = (
-      await app.query<{ learnedExamples: { id: string; threadId: string }[] }>(
-        '{ learnedExamples(first: 50) { id threadId } }',
-        {},
-        { token: staff.token },
-      )
-    ).learnedExamples;
-    for (const example of learned.filter((example) => example.threadId === id)) {
-      await app.query('mutation Remove($id: ID!) { removeLearnedExample(id: $id) }', { id: example.id }, { token: staff.token });
-    }
+    await forgetLearnedFrom(id);
   });
 
   it('folds the bot answer and queues the question when the asker says it did not help', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource, FindManyOptions, ObjectLiteral, Repository } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DataSource, ObjectLiteral, Repository } from 'typeorm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
 import { NotificationKind } from '../apps/api/src/notifications/notification-kind.js';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
@@ -11,6 +11,7 @@ import { PendingPostJobEntity } from '../apps/api/src/jobs/pending-post-job.enti
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { PostsService } from '../apps/api/src/threads/posts.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { holdCalls } from './support/hold-calls.js';
 import { until } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
@@ -399,29 +400,12 @@ describe('notifications', () => {
     expect(await accepted(asker)).toEqual([]);
   });
 
-  /**
-   * Holds the notification jobs of these replies at their first read until `release()`, as a slow database would: how
-   * many of their runs got there so far is `runs()`.
-   */
-  const holdJobsOf = (replyIds: string[]) => {
-    const posts = app.nest.get(PostsService);
-    const findOne = posts.findOne.bind(posts);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held = (postType: PostType, postId: number) => postType === PostType.REPLY && replyIds.includes(String(postId));
-    const spy = vi.spyOn(posts, 'findOne').mockImplementation(async (postType, postId) => {
-      if (held(postType, postId)) await released;
-      return findOne(postType, postId);
+  /** Holds the notification jobs of these replies at their first read until `release()`, as a slow database would. */
+  const holdJobsOf = (replyIds: string[]) =>
+    holdCalls(app.nest.get(PostsService), 'findOne', {
+      when: 'before',
+      matching: (postType, postId) => postType === PostType.REPLY && replyIds.includes(String(postId)),
     });
-    return {
-      runs: () => spy.mock.calls.filter(([postType, postId]) => held(postType, postId)).length,
-      release,
-      restore: () => {
-        release();
-        spy.mockRestore();
-      },
-    };
-  };
   /** Accepts the reply, and fails unless the answer comes while the notification jobs are held. */
   const acceptAtOnce = async (replyId: string, token: string) => {
     const answered = await Promise.race([
@@ -441,7 +425,7 @@ describe('notifications', () => {
     const hold = holdJobsOf([replyId]);
     try {
       await acceptAtOnce(replyId, staff.token);
-      await until(() => hold.runs() > 0, 'the notification job is under way');
+      await hold.reached;
       const unread = (account: TestAccount) =>
         app.query<NotificationsData>(notificationsQuery, { unreadOnly: true }, { token: account.token });
       await expect(unread(replier)).resolves.toMatchObject({ notifications: { nodes: [] } });
@@ -470,9 +454,9 @@ describe('notifications', () => {
     const hold = holdJobsOf([withdrawnReplyId, replacedReplyId, replacingReplyId, againReplyId]);
     // Each change comes while the job of the acceptance before it is reading the reply.
     const acceptHeld = async (replyId: string, token: string) => {
-      const runs = hold.runs();
+      const runs = hold.held.length;
       await acceptAtOnce(replyId, token);
-      await until(() => hold.runs() > runs, 'the acceptance’s job is under way');
+      await until(() => hold.held.length > runs, 'the acceptance’s job is under way');
     };
     try {
       await acceptHeld(withdrawnReplyId, asker.token);
@@ -491,29 +475,8 @@ describe('notifications', () => {
     expect(await acceptedOf(asker)).toEqual([{ replyId: againReplyId, actor: staff.username }]);
   });
 
-  /** Holds every run of the job `name` until `release()`, before it reads anything: `started()` counts those held. */
-  const holdRunsOf = (name: string) => {
-    const jobs = app.nest.get(PostJobs);
-    const run = jobs.run.bind(jobs);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    const spy = vi.spyOn(jobs, 'run').mockImplementation(async (job) => {
-      if (job.job === name) {
-        started++;
-        await released;
-      }
-      return run(job);
-    });
-    return {
-      started: () => started,
-      release,
-      restore: () => {
-        release();
-        spy.mockRestore();
-      },
-    };
-  };
+  /** Holds every run of the job `name` until `release()`, before it reads anything. */
+  const holdRunsOf = (name: string) => holdCalls(app.nest.get(PostJobs), 'run', { when: 'before', matching: (job) => job.job === name });
 
   it('tells of an acceptance a moderator gives back by restoring its reply once, as its acceptor made it, whenever its job ran', async () => {
     const moderator = await createAccount(app, Role.STAFF);
@@ -529,7 +492,7 @@ describe('notifications', () => {
     try {
       await acceptAtOnce(ranHiddenReplyId, staff.token);
       await acceptAtOnce(restoredFirstReplyId, asker.token);
-      await until(() => hold.started() >= 2, 'both acceptances’ jobs are under way');
+      await until(() => hold.held.length >= 2, 'both acceptances’ jobs are under way');
       await moderate('hidePost', ranHiddenReplyId);
       await moderate('hidePost', restoredFirstReplyId);
       await moderate('restorePost', restoredFirstReplyId);
@@ -567,29 +530,22 @@ describe('notifications', () => {
     async () => {
       const thread = await ask();
       const replyId = await reply(thread.id);
-      let release: () => void = () => undefined;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let reads = 0;
-      const find = Repository.prototype.find;
       // Who was told of an accepted answer already: read inside the transaction that stores the job's notifications.
-      const held = vi.spyOn(Repository.prototype, 'find').mockImplementation(async function (
-        this: Repository<ObjectLiteral>,
-        options?: FindManyOptions<ObjectLiteral>,
-      ) {
-        if (this.target === NotificationEntity && (options?.where as { kind?: unknown } | undefined)?.kind === NotificationKind.ACCEPTED) {
-          reads++;
-          await released;
-        }
-        return find.call(this, options);
+      const read = holdCalls(Repository.prototype as Repository<ObjectLiteral>, 'find', {
+        when: 'before',
+        matching(options) {
+          return (
+            this.target === NotificationEntity && (options?.where as { kind?: unknown } | undefined)?.kind === NotificationKind.ACCEPTED
+          );
+        },
       });
       try {
         await acceptAtOnce(replyId, asker.token);
-        await until(() => reads > 0, 'the job stores its notifications');
+        await read.reached;
         await app.query(unacceptMutation, { threadId: thread.id }, { token: asker.token });
         await acceptAtOnce(replyId, staff.token);
       } finally {
-        release();
-        held.mockRestore();
+        read.restore();
       }
       expect(await acceptedOf(replier)).toEqual([{ replyId, actor: staff.username }]);
       expect(await acceptedOf(asker)).toEqual([{ replyId, actor: staff.username }]);

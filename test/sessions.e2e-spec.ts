@@ -7,6 +7,7 @@ import { KnownDevicesService } from '../apps/api/src/two-factor/known-devices.se
 import { UsersService } from '../apps/api/src/users/users.service.js';
 import { createAccount, enrolTwoFactor, TestAccount, testPassword } from './support/accounts.js';
 import { chromeOnLinux, firefoxOnWindows, type ListedSession, safariOnIphone } from './support/devices.js';
+import { holdCalls } from './support/hold-calls.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { codeOf, cookieOf, TestApp } from './support/test-app.js';
 
@@ -232,26 +233,6 @@ describe('where you are signed in', () => {
       expect(phoneSession).toMatchObject({ label: 'Safari on iPhone', knownDeviceId: null });
     });
 
-    /** Holds the next call of `method` until `release`; `reached` once it is called (after it returns, with `after`). */
-    function holdNext<T extends object, K extends keyof T & string>(target: T, method: K, { after = false } = {}) {
-      const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
-      let reached!: () => void;
-      let release!: () => void;
-      const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
-      const released = new Promise<void>((resolve) => (release = resolve));
-      vi.spyOn(target, method as never).mockImplementationOnce((async (...args: unknown[]) => {
-        if (after) {
-          const result = await original(...args);
-          reached();
-          return result;
-        }
-        reached();
-        await released;
-        return original(...args);
-      }) as never);
-      return { reached: reachedPromise, release };
-    }
-
     /** The known device the session of `token` is linked to, and whether it is the one of `deviceCookie`: listed, current. */
     async function linkedDevice(token: string, deviceCookie: string) {
       const own = (await list(token)).find((session) => session.current)!;
@@ -272,13 +253,13 @@ describe('where you are signed in', () => {
       const devices = app.nest.get(KnownDevicesService);
 
       // Forgetting holds once the device's sessions are ended, before the device itself goes.
-      const forgetStep = holdNext(devices, 'forget');
+      const forgetStep = holdCalls(devices, 'forget', { when: 'before' });
       const forgetting = app.request(forgetMutation, { id: device.id, signOut: true }, { token: member.token });
       await forgetStep.reached;
       // Meanwhile the laptop signs in again through the device, still known when its code is accepted; once it is about
       // to start its session, the forgetting goes on.
       const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
-      const codeAccepted = holdNext(app.nest.get(UsersService), 'byId', { after: true });
+      const codeAccepted = holdCalls(app.nest.get(UsersService), 'byId', { when: 'after' });
       const signingIn = app.request(
         completeMutation,
         { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[1] } },
@@ -286,6 +267,7 @@ describe('where you are signed in', () => {
       );
       await codeAccepted.reached;
       forgetStep.release();
+      codeAccepted.release();
 
       expect((await forgetting).data).toEqual({ forgetKnownDevice: true });
       const signedIn = await signingIn;
@@ -309,7 +291,7 @@ describe('where you are signed in', () => {
 
       // The code is accepted through the laptop's device; the sign-in holds before its session starts.
       const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
-      const beforeSession = holdNext(app.nest.get(UsersService), 'byId');
+      const beforeSession = holdCalls(app.nest.get(UsersService), 'byId', { when: 'before' });
       const signingIn = app.request(
         completeMutation,
         { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[1] } },
