@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
+import { firefoxOnWindows } from '../support/devices.js';
 import { codeOf } from '../support/test-app.js';
 import { phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { axeViolations } from './support/axe.js';
@@ -169,7 +170,7 @@ describe('two-factor sign-in in the web app', () => {
     await forum.app.query(
       'mutation C($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token } }',
       { input: { challenge: laptop.signIn.twoFactorChallenge.token, code: recoveryCodes[0] } },
-      { headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0' } },
+      { headers: { 'user-agent': firefoxOnWindows } },
     );
 
     // This browser signs in with the code step, and is remembered too.
