@@ -5,7 +5,7 @@ import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { SessionsService } from '../apps/api/src/auth/sessions.service.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { UserEntity } from '../apps/api/src/users/user.entity.js';
-import { createAccount } from './support/accounts.js';
+import { createAccount, enrolTwoFactor, testPassword } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { cookieOf, TestApp } from './support/test-app.js';
@@ -17,6 +17,8 @@ const signInMutation = `mutation SignIn($input: SignInInput!) {
   signIn(input: $input) { token expiresAt user { id username email role } }
 }`;
 const meQuery = '{ me { id username email role } }';
+const challengeMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { twoFactorChallenge { token } } }';
+const completeMutation = 'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token } }';
 const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
 const password = 'correct horse battery staple';
 
@@ -25,6 +27,8 @@ interface AuthPayload {
   expiresAt: string;
   user: { id: string; username: string; email: string; role: string };
 }
+
+const codeOf = (response: { errors?: { extensions?: { code?: unknown } }[] }) => response.errors?.[0]?.extensions?.code ?? 'OK';
 
 function uniqueName(prefix = 'user'): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
@@ -388,6 +392,48 @@ describe('accounts: sessions per account', () => {
         .getRepository(SessionEntity)
         .countBy({ userId: Number(id) }),
     ).toBe(2);
+  });
+
+  it('a two-factor sign-in that fails once it ended the oldest session ends nothing: its socket stays open', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+    const signInWithCode = async (code: string) => {
+      const started = await app.query(challengeMutation, { input: { login: member.username, password: testPassword } });
+      return app.request<{ completeTwoFactorSignIn: { token: string } }>(completeMutation, {
+        input: { challenge: started.signIn.twoFactorChallenge.token, code },
+      });
+    };
+    const newer = (await signInWithCode(recoveryCodes[0])).data!.completeTwoFactorSignIn.token;
+    // At the cap of 2: the next sign-in ends member.token's session, the oldest.
+    const oldestClient = liveClient(app, { token: member.token });
+    const newerClient = liveClient(app, { token: newer });
+    try {
+      const oldestNotifications = subscribe(oldestClient, notificationAdded);
+      subscribe(newerClient, notificationAdded);
+      await until(() => listenerCount(app) === 2, 'both subscriptions are listening');
+
+      const sessions = app.nest.get(SessionsService);
+      const create = sessions.create.bind(sessions);
+      vi.spyOn(sessions, 'create').mockImplementationOnce(async (...args) => {
+        await create(...args);
+        throw new Error('the sign-in fails once its session is written');
+      });
+      expect(codeOf(await signInWithCode(recoveryCodes[1]))).toBe('INTERNAL_SERVER_ERROR');
+      expect((await app.query(meQuery, {}, { token: member.token })).me).toMatchObject({ id: member.id });
+      // Signing the newer session out closes its socket through the same channel, after any close of the oldest's.
+      expect(await newerClient.closeCodeAfter(() => app.query('mutation { signOut }', {}, { token: newer }))).toBe(4401);
+      await until(() => listenerCount(app) === 1, "the newer session's listener is released");
+      expect(await Promise.race([oldestNotifications.ended, 'open'])).toBe('open');
+
+      // The second sign-in that commits goes past the cap again: it ends the oldest, and closes its socket then.
+      const signInsPastTheCap = async () => {
+        for (const code of recoveryCodes.slice(2, 4)) expect(codeOf(await signInWithCode(code))).toBe('OK');
+      };
+      expect(await oldestClient.closeCodeAfter(signInsPastTheCap)).toBe(4401);
+      expect(await oldestNotifications.ended).toMatchObject({ error: { code: 4401 } });
+    } finally {
+      await Promise.all([oldestClient.dispose(), newerClient.dispose()]);
+    }
   });
 });
 

@@ -60,13 +60,14 @@ export class AuthService {
   async signUp(context: RequestContext, input: SignUpInput): Promise<AuthPayload> {
     await this.rateLimiter.consume(`sign-up:ip:${context.ip}`, this.environment.RATE_LIMIT_SIGN_UPS_PER_HOUR, signUpWindowSeconds);
     const user = await this.users.createAccount({ ...input, role: Role.MEMBER });
-    const session = await this.sessions.start(context, {
+    const { token, expiresAt, endedHashes } = await this.sessions.start(context, {
       id: Number(user.id),
       username: user.username,
       role: user.role,
       twoFactorEnabled: false,
     });
-    return { ...session, user, deviceToken: null };
+    await this.sessions.announceEnded(endedHashes);
+    return { token, expiresAt, user, deviceToken: null };
   }
 
   /**
@@ -100,21 +101,23 @@ export class AuthService {
     if (await this.twoFactor.isEnabled(account.id)) {
       return { token: null, expiresAt: null, user: null, twoFactorChallenge: await this.twoFactor.startChallenge(account.id) };
     }
-    const session = await this.sessions.start(context, {
+    const { token, expiresAt, endedHashes } = await this.sessions.start(context, {
       id: account.id,
       username: account.username,
       role: account.role,
       twoFactorEnabled: false,
     });
+    await this.sessions.announceEnded(endedHashes);
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    return { ...session, user, twoFactorChallenge: null };
+    return { token, expiresAt, user, twoFactorChallenge: null };
   }
 
   /**
    * The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. The device
    * is remembered and the session linked to it in one transaction, so forgetting the device (forgetKnownDevice) comes
-   * wholly before or after: a device forgotten since the code step is remembered anew.
+   * wholly before or after: a device forgotten since the code step is remembered anew. The sessions its start ends past
+   * the cap are announced once it commits.
    */
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
     const { userId, device: presented } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
@@ -125,9 +128,10 @@ export class AuthService {
       const user = { id: userId, username: account.username, role: account.role, twoFactorEnabled: true };
       return { session: await this.sessions.start(context, user, device.id, manager), device };
     });
+    await this.sessions.announceEnded(session.endedHashes);
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    return { ...session, user, deviceToken: device.token };
+    return { token: session.token, expiresAt: session.expiresAt, user, deviceToken: device.token };
   }
 
   /**

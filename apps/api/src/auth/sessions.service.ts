@@ -36,6 +36,16 @@ export interface SessionOrigin {
   knownDeviceId: number | null;
 }
 
+/**
+ * A session just started: its secret token (only its hash is stored), and the sessions past the cap its start ended, for
+ * the caller to announce (announceEnded) once the transaction it started in commits.
+ */
+export interface StartedSession {
+  token: string;
+  expiresAt: Date;
+  endedHashes: string[];
+}
+
 /** How a session token is stored and named anywhere but in the client's hands. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -61,26 +71,25 @@ export class SessionsService implements OnModuleInit {
     });
   }
 
-  /** Starts a session (in `manager`'s transaction, if it has one) and returns its secret token (only its hash is stored). */
+  /** Starts a session in `manager`'s transaction, if it has one (see StartedSession). */
   async create(
     userId: number,
     origin: SessionOrigin = { label: apiClientLabel, knownDeviceId: null },
     manager: EntityManager = this.sessions.manager,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<StartedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.environment.SESSION_TTL_DAYS * 86_400_000);
     await manager.insert(SessionEntity, { tokenHash: hashToken(token), userId, ...origin, createdAt: now, lastUsedAt: now, expiresAt });
-    await this.endOldest(userId, manager);
-    return { token, expiresAt };
+    return { token, expiresAt, endedHashes: await this.endOldest(userId, manager) };
   }
 
   /**
-   * Ends the account's oldest sessions past SESSIONS_PER_ACCOUNT, each as if it had signed out. Successful sign-ins are
-   * not throttled: one account signing in in a loop made about 2.5 sessions a second, and ending 200,000 of them at
-   * once (signOutOtherSessions) held the server for seconds.
+   * Ends the account's oldest sessions past SESSIONS_PER_ACCOUNT in `manager`'s transaction; their hashes, to announce.
+   * Successful sign-ins are not throttled: one account signing in in a loop made about 2.5 sessions a second, and ending
+   * 200,000 of them at once (signOutOtherSessions) held the server for seconds.
    */
-  private async endOldest(userId: number, manager: EntityManager): Promise<void> {
+  private async endOldest(userId: number, manager: EntityManager): Promise<string[]> {
     const surplus = await manager.find(SessionEntity, {
       select: { tokenHash: true },
       where: { userId },
@@ -88,20 +97,23 @@ export class SessionsService implements OnModuleInit {
       skip: this.environment.SESSIONS_PER_ACCOUNT,
       take: surplusEndedAtOnce,
     });
-    for (const { tokenHash } of surplus) await this.revokeHash(tokenHash, manager);
+    const endedHashes = surplus.map((session) => session.tokenHash);
+    if (endedHashes.length > 0) await manager.delete(SessionEntity, { tokenHash: In(endedHashes) });
+    return endedHashes;
   }
 
   /**
    * Signs `user` in for the rest of this request and for later ones: a new session whose token goes
    * back both in the httpOnly cookie (the web app) and to the caller (API clients). `knownDeviceId`: the known device
    * whose two-factor sign-in this is, remembered in `manager`'s transaction (see AuthService.completeTwoFactorSignIn).
+   * The sessions it ends past the cap are the caller's to announce, as create's.
    */
   async start(
     context: RequestContext,
     user: AuthUser,
     knownDeviceId: number | null = null,
     manager: EntityManager = this.sessions.manager,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<StartedSession> {
     const session = await this.create(user.id, { label: deviceLabel(context.request.headers['user-agent']), knownDeviceId }, manager);
     context.response?.cookie(this.cookieName(), session.token, { ...this.cookieOptions(), expires: session.expiresAt });
     context.user = user;
@@ -111,7 +123,7 @@ export class SessionsService implements OnModuleInit {
 
   /** Revokes the session this request came with (bearer or cookie; both if it sent both) and clears the cookie. */
   async end(context: RequestContext): Promise<void> {
-    for (const sessionHash of this.hashesOf(context)) await this.revokeHash(sessionHash);
+    await this.endAtOnce(this.hashesOf(context));
     this.clearCookie(context);
     context.user = null;
   }
@@ -228,8 +240,8 @@ export class SessionsService implements OnModuleInit {
       where: { id, userId: user.id, expiresAt: MoreThan(new Date()) },
     });
     if (!session) throw AppError.notFound(ErrorReason.SESSION_NOT_FOUND, 'Session', rawId);
-    if (session.tokenHash === context.sessionHash) await this.end(context);
-    else await this.revokeHash(session.tokenHash);
+    if (session.tokenHash === context.sessionHash) return this.end(context);
+    await this.endAtOnce([session.tokenHash]);
   }
 
   /**
@@ -252,14 +264,19 @@ export class SessionsService implements OnModuleInit {
     return { ownSession: endedHashes.length < sessions.length, endedHashes };
   }
 
-  /** Sessions ended by endOthersSignedInThrough, as if each had signed out (their live sockets close). */
+  /**
+   * Sessions ended, as if each had signed out: their live sockets close. Every way of ending sessions comes here once
+   * their deletion is committed, never from inside a transaction that may yet roll back (create, endOthersSignedInThrough).
+   */
   async announceEnded(sessionHashes: readonly string[]): Promise<void> {
     for (const sessionHash of sessionHashes) await this.events.emit('sessionEnded', { sessionHash });
   }
 
-  private async revokeHash(sessionHash: string, manager: EntityManager = this.sessions.manager): Promise<void> {
-    await manager.delete(SessionEntity, { tokenHash: sessionHash });
-    await this.events.emit('sessionEnded', { sessionHash });
+  /** Ends the sessions `sessionHashes` outside any transaction: deleted, then announced. */
+  private async endAtOnce(sessionHashes: readonly string[]): Promise<void> {
+    if (sessionHashes.length === 0) return;
+    await this.sessions.delete({ tokenHash: In(sessionHashes) });
+    await this.announceEnded(sessionHashes);
   }
 
   /**
@@ -270,7 +287,7 @@ export class SessionsService implements OnModuleInit {
     const sessions = await this.sessions.find({ select: { tokenHash: true }, where: others });
     if (sessions.length === 0) return 0;
     await this.sessions.delete(others);
-    for (const { tokenHash: sessionHash } of sessions) await this.events.emit('sessionEnded', { sessionHash });
+    await this.announceEnded(sessions.map((session) => session.tokenHash));
     return sessions.length;
   }
 
