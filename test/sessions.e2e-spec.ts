@@ -167,6 +167,18 @@ describe('where you are signed in', () => {
     expect((await list(member.token)).map((session) => session.label)).toEqual(['API client']);
   });
 
+  it('clears the cookie of the session it signs out when the request carries it beside a bearer token', async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const browser = await signIn(member, chromeOnLinux);
+    const target = (await list(member.token)).find((session) => session.label === 'Chrome on Linux')!;
+    // The bearer token authenticates the request: the cookie's session is another one, ended all the same.
+    const ended = await app.request(signOutSessionMutation, { id: target.id }, { token: member.token, cookie: browser.cookie });
+    expect(ended.data).toEqual({ signOutSession: true });
+    expect(ended.headers.getSetCookie()).toEqual([expect.stringMatching(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/)]);
+    expect(codeOf(await app.request(sessionsQuery, {}, { cookie: browser.cookie }))).toBe('UNAUTHENTICATED');
+    expect((await list(member.token)).map(({ label, current }) => [label, current])).toEqual([['API client', true]]);
+  });
+
   it("answers NOT_FOUND for another account's session, as for none, and ends nothing", async () => {
     const member = await createAccount(app, Role.MEMBER);
     const someoneElse = await createAccount(app, Role.MEMBER);

@@ -145,6 +145,12 @@ export class SessionsService implements OnModuleInit {
     return [...tokens].filter((token): token is string => Boolean(token)).map(hashToken);
   }
 
+  /** The hash of the session cookie the request came with, if any (the bearer token, if it sent one, authenticates it). */
+  private cookieHashOf(context: RequestContext): string | null {
+    const cookie = this.cookieTokenOf(context.request);
+    return cookie ? hashToken(cookie) : null;
+  }
+
   /** The request's viewer, looked up once per request (the AuthGuard, and the response cache before it). */
   async viewerOf(context: RequestContext): Promise<AuthUser | null> {
     if (!context.authenticated) {
@@ -229,8 +235,9 @@ export class SessionsService implements OnModuleInit {
   }
 
   /**
-   * Ends one of the signed-in account's sessions; this request's own as signOut does (its cookie cleared). NOT_FOUND for
-   * another account's session as for none, so ids say nothing.
+   * Ends one of the signed-in account's sessions; this request's own as signOut does (its cookie cleared), and so is the
+   * cookie when it names the session ended while a bearer token authenticates the request. NOT_FOUND for another
+   * account's session as for none, so ids say nothing.
    */
   async endOne(context: RequestContext, rawId: string): Promise<void> {
     const user = context.requireUser();
@@ -242,6 +249,7 @@ export class SessionsService implements OnModuleInit {
     if (!session) throw AppError.notFound(ErrorReason.SESSION_NOT_FOUND, 'Session', rawId);
     if (session.tokenHash === context.sessionHash) return this.end(context);
     await this.endAtOnce([session.tokenHash]);
+    if (session.tokenHash === this.cookieHashOf(context)) this.clearCookie(context);
   }
 
   /**
