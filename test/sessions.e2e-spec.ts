@@ -5,7 +5,7 @@ import { SessionEntity } from '../apps/api/src/auth/session.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { KnownDevicesService } from '../apps/api/src/two-factor/known-devices.service.js';
 import { UsersService } from '../apps/api/src/users/users.service.js';
-import { createAccount, enrolTwoFactor, TestAccount, testPassword } from './support/accounts.js';
+import { createAccount, enrolTwoFactor, TestAccount, testPassword, totpCode } from './support/accounts.js';
 import { chromeOnLinux, firefoxOnWindows, type ListedSession, safariOnIphone } from './support/devices.js';
 import { holdCalls } from './support/hold-calls.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
@@ -18,6 +18,7 @@ const forgetMutation = 'mutation Forget($id: ID!, $signOut: Boolean) { forgetKno
 const forgetOthersMutation =
   'mutation ForgetOthers($deviceToken: String, $signOut: Boolean) { forgetOtherKnownDevices(deviceToken: $deviceToken, signOut: $signOut) }';
 const signInMutation = 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token twoFactorChallenge { token } } }';
+const disableMutation = 'mutation Off($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) { enabled } }';
 const completeMutation =
   'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token deviceToken } }';
 
@@ -324,6 +325,58 @@ describe('where you are signed in', () => {
       expect(linked.knownDeviceId).not.toBe(device.id);
       expect(deviceToken).not.toBe(laptop.deviceCookie.split('=')[1]);
       expect(codeOf(await app.request(sessionsQuery, {}, { token: laptop.token }))).toBe('UNAUTHENTICATED');
+    });
+
+    it('a sign-in whose code was accepted before two-factor sign-in was turned off is refused, remembering no device', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { secret, recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
+      const beforeSession = holdCalls(app.nest.get(UsersService), 'byId', { when: 'before' });
+      const signingIn = app.request(
+        completeMutation,
+        { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[0] } },
+        { headers: { 'user-agent': chromeOnLinux } },
+      );
+      await beforeSession.reached;
+      const off = await app.query(disableMutation, { input: { code: await totpCode(secret, 1) } }, { token: member.token });
+      expect(off).toEqual({ disableTwoFactor: { enabled: false } });
+      beforeSession.release();
+
+      const refused = await signingIn;
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TWO_FACTOR_CHALLENGE_EXPIRED' });
+      expect(refused.headers.getSetCookie()).toEqual([]);
+      // Turned off, two-factor sign-in knows no device, and no session signed in through one.
+      const devices = await app.query<{ knownDevices: unknown[] }>('{ knownDevices { id } }', {}, { token: member.token });
+      expect(devices.knownDevices).toEqual([]);
+      expect((await list(member.token)).map(({ label, current }) => [label, current])).toEqual([['API client', true]]);
+      // The password alone signs in now.
+      await signIn(member, chromeOnLinux);
+    });
+
+    it('turning two-factor sign-in off while a sign-in starts its session waits for it, then forgets its device', async () => {
+      const member = await createAccount(app, Role.MEMBER);
+      const { secret, recoveryCodes } = await enrolTwoFactor(app, member.token);
+      const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
+      // The sign-in holds in its transaction, about to remember its device.
+      const remembering = holdCalls(app.nest.get(KnownDevicesService), 'remember', { when: 'before' });
+      const signingIn = app.request(
+        completeMutation,
+        { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[0] } },
+        { headers: { 'user-agent': chromeOnLinux } },
+      );
+      await remembering.reached;
+      const turningOff = app.query(disableMutation, { input: { code: await totpCode(secret, 1) } }, { token: member.token });
+      // Long enough for turning off to finish, were it not to wait for the sign-in (on SQLite, transactions queue anyway).
+      await Promise.race([turningOff, new Promise((resolve) => setTimeout(resolve, 500))]);
+      remembering.release();
+
+      const signedIn = await signingIn;
+      expect(codeOf(signedIn)).toBe('OK');
+      await expect(turningOff).resolves.toEqual({ disableTwoFactor: { enabled: false } });
+      const { token } = signedIn.data!.completeTwoFactorSignIn;
+      const devices = await app.query<{ knownDevices: unknown[] }>('{ knownDevices { id } }', {}, { token });
+      expect(devices.knownDevices).toEqual([]);
+      expect((await list(token)).find((session) => session.current)).toMatchObject({ label: 'Chrome on Linux', knownDeviceId: null });
     });
 
     it('answers a null signOut with BAD_USER_INPUT, forgetting and signing out nothing', async () => {

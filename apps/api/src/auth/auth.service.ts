@@ -116,14 +116,16 @@ export class AuthService {
   /**
    * The code step of a two-factor sign-in: a session once TwoFactorService accepts the code for the challenge. The device
    * is remembered and the session linked to it in one transaction, so forgetting the device (forgetKnownDevice) comes
-   * wholly before or after: a device forgotten since the code step is remembered anew. The sessions its start ends past
-   * the cap are announced once it commits.
+   * wholly before or after: a device forgotten since the code step is remembered anew. So does turning two-factor sign-in
+   * off (TwoFactorService.lockEnabled): once it is off, the sign-in is refused. The sessions its start ends past the cap
+   * are announced once it commits.
    */
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
     const { userId, device: presented } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
     const account = await this.users.byId(context, userId);
     if (!account) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     const { session, device } = await this.sessionRows.manager.transaction(async (manager) => {
+      await this.twoFactor.lockEnabled(userId, manager);
       const device = await this.knownDevices.remember(context, userId, presented, manager);
       const user = { id: userId, username: account.username, role: account.role, twoFactorEnabled: true };
       return { session: await this.sessions.start(context, user, device.id, manager), device };

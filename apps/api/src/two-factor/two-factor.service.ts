@@ -9,6 +9,7 @@ import { Environment } from '../config/environment.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { RateLimiterService } from '../rate-limit/rate-limiter.service.js';
 import { isStaffRole } from '../common/role.js';
+import { isPostgres } from '../common/sql.js';
 import { UsersService } from '../users/users.service.js';
 import { DisableTwoFactorInput } from './dto/two-factor.inputs.js';
 import { RecoveryCodes, TwoFactorChallenge, TwoFactorEnrolment, TwoFactorStatus } from './models/two-factor.models.js';
@@ -213,6 +214,18 @@ export class TwoFactorService {
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
     return { userId: challenge.userId, device };
+  }
+
+  /**
+   * The first step of the transaction that starts a session for an accepted code (AuthService.completeTwoFactorSignIn):
+   * the account's credential, locked, so that turning two-factor sign-in off (disable) comes wholly before, and the sign-in
+   * is refused as an expired challenge, or after, and forgets the device the sign-in remembers.
+   */
+  async lockEnabled(userId: number, manager: EntityManager): Promise<void> {
+    const lock = isPostgres(manager.connection) ? { mode: 'pessimistic_write' as const } : undefined;
+    const where = { userId, enabledAt: Not(IsNull()) };
+    if (!(await manager.findOne(TwoFactorCredentialEntity, { select: { userId: true }, where, lock })))
+      throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
   }
 
   private oneCheckPerRequest(context: RequestContext): void {
