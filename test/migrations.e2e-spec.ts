@@ -235,6 +235,74 @@ describe('the migrations', () => {
     }
   });
 
+  it('FlagResolutions tells the flags resolved before apart by the log: dismissed by resolveFlag, else upheld by hiding the post', async () => {
+    const dataSource = await open();
+    try {
+      await revertAfter(dataSource, 'AcceptedBy1765030000000');
+      const moderator = await dataSource.getRepository(UserEntity).save({
+        username: 'mig_flags',
+        usernameKey: 'mig_flags',
+        email: 'mig_flags@example.test',
+        passwordHash: 'x',
+        role: Role.STAFF,
+        createdAt: new Date(),
+      });
+      const postgres = dataSource.options.type === 'postgres';
+      const values = (count: number) => Array.from({ length: count }, (_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
+      const at = postgres ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', '');
+      const insertFlag = async (postId: number, status: string) => {
+        const columns = 'post_type, post_id, reporter_id, reason, status, created_at';
+        await dataSource.query(`INSERT INTO flags (${columns}) VALUES (${values(6)})`, [
+          'THREAD',
+          postId,
+          moderator.id,
+          'Spam',
+          status,
+          at,
+        ]);
+        const [row] = (await dataSource.query(`SELECT id FROM flags WHERE post_id = ${postId}`)) as { id: number }[];
+        return Number(row.id);
+      };
+      const stillOpen = await insertFlag(1, 'OPEN');
+      const dismissed = await insertFlag(2, 'RESOLVED');
+      const upheld = await insertFlag(3, 'RESOLVED');
+      // The log names other targets by the same id: only a RESOLVE_FLAG of a FLAG counts.
+      const logColumns = 'actor_id, action, target_type, target_id, created_at';
+      for (const [action, targetType, targetId] of [
+        ['RESOLVE_FLAG', 'FLAG', dismissed],
+        ['HIDE', 'THREAD', 3],
+        ['HIDE', 'REPLY', upheld],
+      ] as const) {
+        await dataSource.query(`INSERT INTO moderation_actions (${logColumns}) VALUES (${values(5)})`, [
+          moderator.id,
+          action,
+          targetType,
+          targetId,
+          at,
+        ]);
+      }
+
+      await dataSource.runMigrations();
+      const resolutions = async () =>
+        ((await dataSource.query('SELECT id, resolution FROM flags ORDER BY id')) as { id: number; resolution: string | null }[]).map(
+          (row) => [Number(row.id), row.resolution],
+        );
+      expect(await resolutions()).toEqual([
+        [stillOpen, null],
+        [dismissed, 'DISMISSED'],
+        [upheld, 'POST_HIDDEN'],
+      ]);
+
+      await dataSource.undoLastMigration();
+      const [row] = (await dataSource.query('SELECT * FROM flags')) as Record<string, unknown>[];
+      expect(Object.keys(row)).not.toContain('resolution');
+      await dataSource.runMigrations();
+      expect(await resolutions()).toHaveLength(3);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('say what they did when run by hand, as `npm run migration:revert` and `migration:run` do', async () => {
     const typeorm = (command: string) =>
       runCli('node_modules/typeorm/cli.js', [command, '-d', 'dist/apps/api/src/database/data-source.js'], {

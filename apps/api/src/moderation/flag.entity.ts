@@ -6,6 +6,14 @@ export enum FlagStatus {
   RESOLVED = 'RESOLVED',
 }
 
+/** How a moderator resolved a flag; stored in `flags.resolution`, null while the flag is open. */
+export enum FlagResolution {
+  /** The post was hidden: the flag was upheld. */
+  POST_HIDDEN = 'POST_HIDDEN',
+  /** The flag was closed and the post left as it was. */
+  DISMISSED = 'DISMISSED',
+}
+
 @Entity('flags')
 export class FlagEntity {
   @PrimaryGeneratedColumn()
@@ -25,6 +33,9 @@ export class FlagEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: FlagStatus;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resolution: FlagResolution | null;
 
   @Column({ name: 'resolved_by_id', type: 'integer', nullable: true })
   resolvedById: number | null;

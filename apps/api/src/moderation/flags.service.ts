@@ -16,7 +16,7 @@ import { Post, postKey, PostsService } from '../threads/posts.service.js';
 import { FlagPostArgs } from './dto/flag-post.args.js';
 import { PageArgs } from '../common/page.args.js';
 import { ResolveFlagArgs } from './dto/resolve-flag.args.js';
-import { FlagEntity, FlagStatus } from './flag.entity.js';
+import { FlagEntity, FlagResolution, FlagStatus } from './flag.entity.js';
 import { excerptOf, isPostVisibleTo } from './moderated-post.js';
 import { ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
@@ -71,6 +71,7 @@ export class FlagsService {
             reporterId: user.id,
             reason: args.reason,
             status: FlagStatus.OPEN,
+            resolution: null,
             resolvedById: null,
             resolvedAt: null,
             createdAt: new Date(),
@@ -100,6 +101,7 @@ export class FlagsService {
           reporterId,
           reason: reason.slice(0, 500),
           status: FlagStatus.OPEN,
+          resolution: null,
           resolvedById: null,
           resolvedAt: null,
           createdAt: new Date(),
@@ -154,12 +156,7 @@ export class FlagsService {
       order: { id: 'ASC' },
       take: args.first + 1,
     });
-    const posts = await this.posts.find(rows.slice(0, args.first).map((flag) => ({ postType: flag.postType, postId: flag.postId })));
-    const { nodes, pageInfo } = connectionOf(rows, args.first, (flag) => ({
-      cursor: encodeIdCursor('flags', flag.id),
-      node: this.toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null),
-    }));
-    return { nodes, pageInfo };
+    return this.pageOf('flags', rows, args.first);
   }
 
   /** Staff: how many flags are open, as `open` lists them; one statement. */
@@ -176,10 +173,8 @@ export class FlagsService {
         'flagsById',
         () =>
           new DataLoader<number, Flag | null>(async (ids) => {
-            const rows = await this.flags.findBy({ id: In([...ids]) });
-            const posts = await this.posts.find(rows.map((flag) => ({ postType: flag.postType, postId: flag.postId })));
-            const flags = new Map(rows.map((flag) => [flag.id, this.toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null)]));
-            return ids.map((id) => flags.get(id) ?? null);
+            const flags = new Map((await this.toFlags(await this.flags.findBy({ id: In([...ids]) }))).map((flag) => [flag.id, flag]));
+            return ids.map((id) => flags.get(String(id)) ?? null);
           }),
       )
       .load(flagId);
@@ -194,7 +189,7 @@ export class FlagsService {
       const result = await manager.update(
         FlagEntity,
         { id: flagId, status: FlagStatus.OPEN },
-        { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: now },
+        { status: FlagStatus.RESOLVED, resolution: FlagResolution.DISMISSED, resolvedById: staff.id, resolvedAt: now },
       );
       if (!result.affected) {
         if (await manager.existsBy(FlagEntity, { id: flagId }))
@@ -214,6 +209,24 @@ export class FlagsService {
     return this.toFlag(flag, await this.posts.findOne(flag.postType, flag.postId));
   }
 
+  /**
+   * A page of a list of flags ordered by id (`cursorKind` ties its cursors to it) from its rows read one longer than
+   * `first`, with each flagged post's excerpt: two statements for the posts, whatever the page's length.
+   */
+  async pageOf(cursorKind: string, rows: FlagEntity[], first: number): Promise<FlagConnection> {
+    const flags = new Map((await this.toFlags(rows.slice(0, first))).map((flag) => [flag.id, flag]));
+    const { nodes, pageInfo } = connectionOf(rows, first, (row) => ({
+      cursor: encodeIdCursor(cursorKind, row.id),
+      node: flags.get(String(row.id))!,
+    }));
+    return { nodes, pageInfo };
+  }
+
+  private async toFlags(rows: FlagEntity[]): Promise<Flag[]> {
+    const posts = await this.posts.find(rows.map((flag) => ({ postType: flag.postType, postId: flag.postId })));
+    return rows.map((flag) => this.toFlag(flag, posts.get(postKey(flag.postType, flag.postId)) ?? null));
+  }
+
   private toFlag(entity: FlagEntity, post: Post | null): Flag {
     return {
       id: String(entity.id),
@@ -224,6 +237,7 @@ export class FlagsService {
       excerpt: post ? excerptOf(this.markdown, post) : '',
       reason: entity.reason,
       status: entity.status,
+      resolution: entity.resolution,
       createdAt: entity.createdAt,
       resolvedAt: entity.resolvedAt,
       reporterId: entity.reporterId,

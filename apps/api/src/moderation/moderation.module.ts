@@ -8,12 +8,14 @@ import { FlagsResolver } from './flags.resolver.js';
 import { FlagsService } from './flags.service.js';
 import { ImpostorFlagsService } from './impostor-flags.service.js';
 import { ImpostorWarningResolver } from './impostor-warning.resolver.js';
+import { MemberFlagsResolver, ViewerFlagsResolver } from './member-flags.resolver.js';
+import { MemberFlagsService } from './member-flags.service.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { ModerationService } from './moderation.service.js';
 import { ReplyViewerFlaggedResolver, ThreadViewerFlaggedResolver } from './viewer-flagged.resolver.js';
 
-/** Flags raised by members; hiding, restoring, locking and the moderation log for staff. */
+/** Flags raised by members; hiding, restoring, locking, the moderation log and members' flag history for staff. */
 @Module({
   imports: [TypeOrmModule.forFeature([FlagEntity, ModerationActionEntity]), UsersModule, ThreadsModule, MarkdownModule],
   providers: [
@@ -25,6 +27,9 @@ import { ReplyViewerFlaggedResolver, ThreadViewerFlaggedResolver } from './viewe
     ImpostorWarningResolver,
     ThreadViewerFlaggedResolver,
     ReplyViewerFlaggedResolver,
+    MemberFlagsService,
+    MemberFlagsResolver,
+    ViewerFlagsResolver,
   ],
   exports: [ModerationService],
 })

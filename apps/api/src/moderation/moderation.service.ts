@@ -18,7 +18,7 @@ import { User } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { PostTargetArgs } from './dto/post-target.args.js';
 import { ThreadTargetArgs } from './dto/thread-target.args.js';
-import { FlagEntity, FlagStatus } from './flag.entity.js';
+import { FlagEntity, FlagResolution, FlagStatus } from './flag.entity.js';
 import { AcceptanceChange, ModerationActionKind, ModerationTargetType } from './moderation-action-kind.js';
 import { ModerationActionEntity } from './moderation-action.entity.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
@@ -139,7 +139,7 @@ export class ModerationService {
         await change.manager.update(
           FlagEntity,
           { postType: args.postType, postId, status: FlagStatus.OPEN },
-          { status: FlagStatus.RESOLVED, resolvedById: staff.id, resolvedAt: new Date() },
+          { status: FlagStatus.RESOLVED, resolution: FlagResolution.POST_HIDDEN, resolvedById: staff.id, resolvedAt: new Date() },
         );
       }
       // Hiding the accepted reply withdraws the acceptance, and restoring it may give it back (see setReplyHidden).

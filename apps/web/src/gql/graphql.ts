@@ -137,7 +137,7 @@ export type ExampleSource =
 export type FlagStatus =
   /** Waiting for a moderator. */
   | 'OPEN'
-  /** A moderator resolved the flag or hid the post. */
+  /** A moderator resolved the flag or hid the post (resolution says which). */
   | 'RESOLVED';
 
 /** Why you were notified: a reply to your question, a mention, an accepted answer, the FAQ bot answering, or a sign-in with your password that failed at the code step. */

@@ -28,6 +28,7 @@ import { AccountNotifications1764995000000 } from './1764995000000-account-notif
 import { KnownDeviceLabels1765010000000 } from './1765010000000-known-device-labels.js';
 import { SessionLabels1765020000000 } from './1765020000000-session-labels.js';
 import { AcceptedBy1765030000000 } from './1765030000000-accepted-by.js';
+import { FlagResolutions1765040000000 } from './1765040000000-flag-resolutions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   KnownDeviceLabels1765010000000,
   SessionLabels1765020000000,
   AcceptedBy1765030000000,
+  FlagResolutions1765040000000,
 ];

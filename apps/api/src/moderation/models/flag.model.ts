@@ -1,14 +1,23 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/page-info.model.js';
 import { PostType } from '../../common/post-type.js';
-import { FlagStatus } from '../flag.entity.js';
+import { FlagResolution, FlagStatus } from '../flag.entity.js';
 
 registerEnumType(FlagStatus, {
   name: 'FlagStatus',
   description: 'OPEN until a moderator resolves the flag or hides the post.',
   valuesMap: {
     OPEN: { description: 'Waiting for a moderator.' },
-    RESOLVED: { description: 'A moderator resolved the flag or hid the post.' },
+    RESOLVED: { description: 'A moderator resolved the flag or hid the post (resolution says which).' },
+  },
+});
+
+registerEnumType(FlagResolution, {
+  name: 'FlagResolution',
+  description: 'How a moderator resolved a flag.',
+  valuesMap: {
+    POST_HIDDEN: { description: 'The post was hidden: the flag was upheld.' },
+    DISMISSED: { description: 'A moderator dismissed the flag (resolveFlag) and left the post as it was.' },
   },
 });
 
@@ -43,6 +52,9 @@ export class Flag {
   @Field(() => FlagStatus, { description: 'Whether the flag still waits for a moderator.' })
   status: FlagStatus;
 
+  @Field(() => FlagResolution, { nullable: true, description: 'How a moderator resolved it; null while open.' })
+  resolution: FlagResolution | null;
+
   @Field({ description: 'When the member flagged the post.' })
   createdAt: Date;
 
@@ -54,9 +66,9 @@ export class Flag {
   resolvedById: number | null;
 }
 
-@ObjectType('FlagConnection', { description: 'One page of flags, oldest first.' })
+@ObjectType('FlagConnection', { description: 'One page of flags, in the order of the list that returns it.' })
 export class FlagConnection {
-  @Field(() => [Flag], { description: 'The open flags of this page, oldest first.' })
+  @Field(() => [Flag], { description: 'The flags of this page.' })
   nodes: Flag[];
 
   @Field(() => PageInfo, { description: 'Where this page ends.' })
