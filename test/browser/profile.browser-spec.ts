@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
+import { axeViolations } from './support/axe.js';
+import { operationsOf, phone, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { askQuestion, reply } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -96,6 +97,56 @@ describe('a profile lists the member’s questions and replies', () => {
     await page.getByText('quiet_kim has not asked a question yet.').waitFor();
     // The home page's invitation is not the profile's to make.
     await expect(page.getByRole('tabpanel').getByRole('link', { name: 'Ask a question' }).count()).resolves.toBe(0);
+  });
+
+  it('shows staff the member’s flag history, counted and linking to the flagged posts; members see nothing of it', async () => {
+    const author = await createAccount(forum.app, Role.MEMBER, 'marco');
+    const reporter = await createAccount(forum.app, Role.MEMBER, 'ines');
+    const staff = await createAccount(forum.app, Role.STAFF, 'mod_ana');
+    const flag = async (postType: string, postId: string, reason: string) =>
+      (
+        await forum.app.query<{ flagPost: { id: string } }>(
+          'mutation F($postType: PostType!, $postId: ID!, $reason: String!) { flagPost(postType: $postType, postId: $postId, reason: $reason) { id } }',
+          { postType, postId, reason },
+          { token: reporter.token },
+        )
+      ).flagPost.id;
+    const question = await askQuestion(forum.app, author.token, {
+      title: 'Can I pin my favourite threads to the top?',
+      body: 'I follow a few threads closely and would like them above the rest of the list. Is that possible?',
+    });
+    const advert = await reply(forum.app, author.token, question.id, 'Pin this: cheap watches at my shop, two for one this week.');
+    const dismissed = await flag('THREAD', question.id, 'Asked twice already');
+    await forum.app.query('mutation R($id: ID!) { resolveFlag(flagId: $id) { id } }', { id: dismissed }, { token: staff.token });
+    await flag('REPLY', advert, 'Advertising a shop');
+
+    const page = await (await forum.open({ token: staff.token })).newPage();
+    await page.goto('/u/marco');
+    const section = page.getByRole('region', { name: 'Moderation' });
+    const received = section.getByRole('list', { name: 'Flags on marco’s posts, newest first' });
+    await received.getByRole('listitem').nth(1).waitFor();
+    await section.getByRole('heading', { level: 3, name: 'Flags on marco’s posts' }).waitFor();
+    // Open, upheld, dismissed: on marco's posts, then raised by marco.
+    await expect(section.getByRole('definition').allTextContents()).resolves.toEqual(['1', '0', '1', '0', '0', '0']);
+    const rows = received.getByRole('listitem');
+    await expect(rows.nth(0).textContent()).resolves.toContain('Advertising a shop');
+    await expect(rows.nth(0).textContent()).resolves.toContain('Open');
+    await expect(rows.nth(1).textContent()).resolves.toContain('Dismissed');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await screenshotBoth(page, 'profile-moderation');
+
+    await rows.nth(0).getByRole('link', { name: 'Can I pin my favourite threads to the top?' }).click();
+    await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).hash).toBe(`/t/${question.id}#reply-${advert}`);
+
+    for (const viewer of [reporter.token, author.token, undefined]) {
+      const other = await (await forum.open({ token: viewer })).newPage();
+      const operations = operationsOf(other);
+      await other.goto('/u/marco');
+      await other.getByRole('link', { name: 'Can I pin my favourite threads to the top?' }).waitFor();
+      await expect(other.getByRole('region', { name: 'Moderation' }).count()).resolves.toBe(0);
+      await expect(other.getByText('Flags on marco’s posts').count()).resolves.toBe(0);
+      expect(operations.filter((name) => name.startsWith('MemberFlags'))).toEqual([]);
+    }
   });
 
   it('wraps the longest username a member can pick at phone width', async () => {

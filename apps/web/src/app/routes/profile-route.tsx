@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useParams, useSearchParams } from 'react-router';
+import { MemberModeration } from '../../features/moderation/components/member-moderation';
 import { ThreadList } from '../../features/threads/components/thread-list';
 import { UserProfileHeader } from '../../features/users/components/user-profile';
 import { UserReplyList } from '../../features/users/components/user-replies';
 import { UserProfileDocument } from '../../features/users/api/user-documents';
 import { onTabListKeyDown } from '../../lib/tab-list-keys';
+import { useViewer } from '../../lib/viewer';
 
 type ProfileTab = 'questions' | 'replies';
 
@@ -15,7 +17,8 @@ const tabs: { id: ProfileTab; label: string }[] = [
 
 /**
  * A member's profile: their questions or their replies, one list at a time. The list shown and the pages loaded live in
- * the URL (`?tab=replies`, `after`), so a link or a reload shows the same, and Back returns to the other list.
+ * the URL (`?tab=replies`, `after`), so a link or a reload shows the same, and Back returns to the other list. Staff
+ * (signed in with two-factor, as the API requires) also see the member's flag history.
  */
 export function ProfileRoute() {
   const { username = '' } = useParams();
@@ -24,6 +27,7 @@ export function ProfileRoute() {
   // The header's query (sent once for both): the lists name the user by id, as live activity names the asker.
   const { data } = useQuery(UserProfileDocument, { variables: { username } });
   const user = data?.user;
+  const { viewer } = useViewer();
 
   function select(next: ProfileTab) {
     if (next !== tab) setParams(next === 'questions' ? {} : { tab: next }, { preventScrollReset: true });
@@ -38,6 +42,7 @@ export function ProfileRoute() {
   return (
     <div className="stack">
       <UserProfileHeader username={username} />
+      {user && viewer?.isStaff && viewer.twoFactorEnabled ? <MemberModeration key={user.id} username={user.username} /> : null}
       {user ? (
         <div>
           <div className="tabs" role="tablist" aria-label={`${user.username}’s posts`} onKeyDown={onTabListKeyDown}>

@@ -116,3 +116,53 @@ export const ModerationLogDocument = graphql(`
     }
   }
 `);
+
+export const FlagCountsFieldsFragment = graphql(`
+  fragment FlagCountsFields on FlagCounts {
+    open
+    postHidden
+    dismissed
+  }
+`);
+
+/** Staff: a member's flags in numbers, for their profile. */
+export const MemberFlagCountsDocument = graphql(`
+  query MemberFlagCounts($username: String!) {
+    user(username: $username) {
+      id
+      flagCounts {
+        received {
+          ...FlagCountsFields
+        }
+        raised {
+          ...FlagCountsFields
+        }
+      }
+    }
+  }
+`);
+
+/** Staff: the flags on a member's posts, newest first, a page at a time. */
+export const MemberFlagsReceivedDocument = graphql(`
+  query MemberFlagsReceived($username: String!, $first: Int!, $after: String) {
+    user(username: $username) {
+      id
+      flagsReceived(first: $first, after: $after) {
+        nodes {
+          ...FlagFields
+          status
+          resolution
+          createdAt
+          reporter {
+            id
+            username
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
