@@ -83,6 +83,16 @@ describe('previewMarkdown', () => {
     expect(html.replace(/<[^>]+>/g, '')).toBe(`${body}\n`);
   });
 
+  it('links a bare address followed by thousands of punctuation marks, and leaves thousands of unclosed code runs as text', async () => {
+    // Shapes that cost steps x length to render, a third of a second a preview, until marked's address trim and code
+    // span search were replaced (the markdown service's spec counts what they read); here, what a preview shows of them.
+    const address = await preview(`https://example.com/a${'*'.repeat(19_000)}`);
+    expect(address).toMatch(/^<p><a [^>]*href="https:\/\/example.com\/a">https:\/\/example.com\/a<\/a>\*{19000}<\/p>\n$/);
+    const code = await preview(`\`x\` ${'```"\\'.repeat(3999)}`);
+    expect(code.startsWith('<p><code>x</code> <code>&quot;\\</code>&quot;```&quot;```')).toBe(true);
+    expect(code.match(/<code>/g)).toHaveLength(2);
+  });
+
   it('refuses a body over 20000 characters with BAD_USER_INPUT naming the field', async () => {
     const result = await app.request(previewQuery, { body: 'a'.repeat(20001) });
     expect(result.status).toBe(200);

@@ -1,4 +1,4 @@
-import type { Marked } from 'marked';
+import { Lexer, type Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MarkdownService, maxEmailLocalPart, maxNesting } from './markdown.service.js';
 
@@ -361,6 +361,41 @@ describe('MarkdownService', () => {
     }
     expect(sut.render('- a\n  b\n  ===\n- c')).toBe('<ul>\n<li><h1>a\nb</h1>\n</li>\n<li>c</li>\n</ul>\n');
     expect(sut.render('- a\nb\n\n  ===')).toBe('<ul>\n<li><p>a\nb</p>\n<p>===</p>\n</li>\n</ul>\n');
+  });
+
+  it('reads a paragraph about once to end its bare addresses and find its code, however many runs close nothing', () => {
+    // Characters given to marked's expressions that read on from where they are asked: the trim of a bare address
+    // (matched again for each character it drops), and the code span rule and the mask of code and escapes before
+    // emphasis (to the end of the paragraph at each backtick run no run of its length closes).
+    const { _backpedal, code, anyPunctuationOutsideCode } = Lexer.rules.inline.gfm;
+    const watched = new Set([_backpedal.source, code.source, anyPunctuationOutsideCode.source]);
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      if (watched.has(this.source)) read += input.length - (this.global || this.sticky ? this.lastIndex : 0);
+      return exec.call(this, input);
+    });
+    const link = (text: string, href = text) => `<a rel="ugc nofollow noopener noreferrer" href="${href}">${text}</a>`;
+    try {
+      for (const [body, html] of [
+        [`https://example.com${'*'.repeat(19_000)}`, `<p>${link('https://example.com')}${'*'.repeat(19_000)}</p>`],
+        [
+          `see www.example.com/${'.;'.repeat(9000)} now`,
+          `<p>see ${link('www.example.com/', 'http://www.example.com/')}${'.;'.repeat(9000)} now</p>`,
+        ],
+        [`https://example.com/a${'&b;'.repeat(6000)}`, `<p>${link('https://example.com/a')}${'&b;'.repeat(6000)}</p>`],
+        ['```"\\'.repeat(4000), `<p><code>&quot;\\</code>${'&quot;```'.repeat(3998)}&quot;\\</p>`],
+        [`\`a\` *b* ${'\\```'.repeat(6000)}`, ''],
+      ]) {
+        read = 0;
+        const rendered = sut.render(body);
+        if (html) expect(rendered).toBe(`${html}\n`);
+        else expect(rendered).toMatch(/^<p><code>a<\/code> <em>b<\/em> /);
+        expect(read).toBeLessThan(2 * body.length);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('keeps hostile text around a mention inert', () => {
