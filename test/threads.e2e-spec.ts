@@ -82,6 +82,23 @@ describe('questions', () => {
       expect(read.thread.title).toBe('How do I change my display name?');
     });
 
+    it('shows a link to an unsafe address as its text, with no anchor, however the scheme is spelt', async () => {
+      const links = [
+        '[one](javascript:alert(1))',
+        '[two](JaVaScRiPt:alert(1))',
+        '[three](java\tscript:alert(1))',
+        '[four](&#106;avascript:alert(1))',
+        '[five](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+        '[six](vbscript:msgbox(1))',
+        '<a href=" javascript:alert(1)" title="seven">seven <b>bold</b></a>',
+      ];
+      const thread = await ask(asker.token, { ...validQuestion(), body: `${links.join(' ')} and [a real one](https://example.com).` });
+      expect(thread.bodyHtml).toBe(
+        '<p>one two [three](java\tscript:alert(1)) four five six seven <b>bold</b> and ' +
+          '<a rel="ugc nofollow noopener noreferrer" href="https://example.com">a real one</a>.</p>\n',
+      );
+    });
+
     it('counts tags after removing duplicates', async () => {
       const thread = await ask(asker.token, { ...validQuestion(), tags: ['a', 'A', 'b', 'c', 'd', 'e'] });
       expect([...thread.tags].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);

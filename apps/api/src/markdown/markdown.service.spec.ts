@@ -62,7 +62,7 @@ describe('MarkdownService', () => {
     for (const input of inputs) expectInert(sut.render(input));
   });
 
-  it('refuses javascript:, data: and vbscript: links however they are spelt', () => {
+  it('refuses javascript:, data: and vbscript: links however they are spelt, leaving their text without an anchor', () => {
     const inputs = [
       '[x](javascript:alert(1))',
       '[x](JaVaScRiPt:alert(1))',
@@ -83,6 +83,7 @@ describe('MarkdownService', () => {
       const html = sut.render(input);
       expectInert(html);
       expect(html).not.toMatch(/(href|src)="[^"]*script:/i);
+      expect(html, input).not.toContain('<a');
     }
   });
 
@@ -190,13 +191,14 @@ describe('MarkdownService', () => {
       '<a href="https://evil.test/u/grey" class="mention">@grey</a>',
       '<a class="mention" href="https://evil.test">@grey</a>',
       '<a href="/u/mallory" class="mention">@grey</a>',
-      '<a class="mention">@grey</a>',
     ]) {
       // The link loses the style, and the @grey it holds is its text, not a mention of its own.
       const html = sut.render(fake);
       expect(html, fake).not.toContain('class="mention"');
       expect(html, fake).toContain('>@grey</a>');
     }
+    // With no address it is no link at all.
+    expect(sut.render('<a class="mention">@grey</a>')).toBe('<p>@grey</p>\n');
   });
 
   it('leaves mentions alone in code, e-mail addresses and links', () => {

@@ -392,25 +392,31 @@ function imagesAsLinks(html: string): string {
  * the outer link's (as marked leaves a mention or web address in a link's text), and a stray `</a>` goes. marked
  * sees a raw `<a>` open only within its paragraph, so a mention, link or web address after one on a line of its own
  * would nest, and browsers re-parent nested links as they see fit. A table's tag first closes an open link, as a cell's
- * end does in browsers: they ignore a `</a>` in a cell for a link opened outside it. Every link left gets our rel.
- * Runs on sanitised output, whose `<` are real tags', not in the sanitiser's onTag: that also sees the tags of a
- * `<script>` body it strips afterwards, so a `</a>` there would count as closing a link that stays open.
+ * end does in browsers: they ignore a `</a>` in a cell for a link opened outside it. An `<a>` without an address (the
+ * sanitiser dropped an unsafe one, `javascript:` and the like) is no link: it loses its tags too, its text staying
+ * text. Every link left gets our rel. Runs on sanitised output, whose `<` are real tags', not in the sanitiser's onTag:
+ * that also sees the tags of a `<script>` body it strips afterwards, so a `</a>` there would count as closing a link
+ * that stays open.
  */
 function singleLinks(html: string): string {
   let open = 0;
+  // Whether the outermost open `<a>` stays a link.
+  let linked = false;
   return html.replace(/<(\/?)(a|table|thead|tbody|tr|th|td)(?=[\s>])[^>]*>/g, (tag, closing: string, name: string) => {
     if (name !== 'a') {
-      const linkEnd = open > 0 ? '</a>' : '';
+      const linkEnd = open > 0 && linked ? '</a>' : '';
       open = 0;
       return linkEnd + tag;
     }
     if (closing) {
       if (open === 0) return '';
       open -= 1;
-      return open === 0 ? tag : '';
+      return open === 0 && linked ? tag : '';
     }
     open += 1;
-    return open === 1 ? `<a rel="ugc nofollow noopener noreferrer"${tag.slice(2)}` : '';
+    if (open > 1) return '';
+    linked = /\shref="/.test(tag);
+    return linked ? `<a rel="ugc nofollow noopener noreferrer"${tag.slice(2)}` : '';
   });
 }
 
@@ -562,7 +568,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 9;
+export const rendererVersion = 10;
 
 /** How many texts MarkdownService.cookRepeated keeps. */
 const repeatedTexts = 64;
