@@ -99,6 +99,17 @@ describe('questions', () => {
       );
     });
 
+    it("gives the question's excerpt as one line of the text readers see, no Markdown", async () => {
+      const thread = await ask(asker.token, {
+        ...validQuestion(),
+        body: '# Lost my phone\n\nI tried **every** step in [the guide](https://example.com):\n\n```\nSettings > 2FA\n```',
+      });
+      const read = await app.query<{ thread: { excerpt: string } }>('query Excerpt($id: ID!) { thread(id: $id) { excerpt } }', {
+        id: thread.id,
+      });
+      expect(read.thread.excerpt).toBe('Lost my phone I tried every step in the guide: Settings > 2FA');
+    });
+
     it('counts tags after removing duplicates', async () => {
       const thread = await ask(asker.token, { ...validQuestion(), tags: ['a', 'A', 'b', 'c', 'd', 'e'] });
       expect([...thread.tags].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);

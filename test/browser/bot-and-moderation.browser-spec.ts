@@ -400,6 +400,27 @@ describe('the “Without an answer” queue before the bot has looked', () => {
     await item.getByTestId('earlier-decision').getByText(`${staffAccount.username} dismissed it`).waitFor();
     await item.getByTestId('earlier-decision').getByText('A decision here replaces theirs').waitFor();
   });
+
+  it('shows the start of a question in the queue as its text, without its Markdown', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const { askQuestion: thread } = await forum.app.query<{ askQuestion: { id: string } }>(
+      'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      {
+        input: {
+          title: 'My new phone shows no codes after the move',
+          body: '## What I did\n\nI moved **everything** to the new phone, as [the guide](https://example.com) says:\n\n```\nSettings > Transfer\n```',
+        },
+      },
+      { token: asker.token },
+    );
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff?queue=NO_SUGGESTION');
+    await expect(page.getByTestId(`queue-item-${thread.id}`).locator('.queue-item__excerpt').textContent()).resolves.toBe(
+      'What I did I moved everything to the new phone, as the guide says: Settings > Transfer',
+    );
+  });
 });
 
 describe('staff pages', () => {

@@ -101,6 +101,15 @@ export class ThreadsResolver {
     return cookedHtml ?? this.markdown.render(body);
   }
 
+  @ResolveField(() => String, {
+    description: 'The start of the rendered body as one line of plain text (at most 200 characters), for lists of questions.',
+    complexity: renderedHtmlCost,
+  })
+  async excerpt(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<string> {
+    const { body, cookedHtml } = await this.threadsService.text(requestContextOf(graphql), thread);
+    return this.markdown.excerpt(cookedHtml ?? this.markdown.render(body));
+  }
+
   @ResolveField(() => Reply, { nullable: true, description: 'The accepted answer, unless it is hidden from the viewer.' })
   acceptedReply(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<Reply | null> {
     return this.repliesService.accepted(requestContextOf(graphql), thread);

@@ -8,7 +8,7 @@ export const BotQueueDocument = graphql(`
         thread {
           id
           title
-          body
+          excerpt
           createdAt
           replyCount
           author {

@@ -104,11 +104,6 @@ function BotQueuePage(props: {
   );
 }
 
-function excerpt(text: string, length = 220): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}
-
 function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decision: Decision) => void }) {
   const client = useApolloClient();
   const navigate = useNavigate();
@@ -179,7 +174,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
       ) : (
         <span className="queue-item__title">Thread {item.threadId} (hidden or removed)</span>
       )}
-      {thread ? <p className="queue-item__excerpt">{excerpt(thread.body)}</p> : null}
+      {thread ? <p className="queue-item__excerpt">{thread.excerpt}</p> : null}
       {earlierDecision && suggestion?.decidedBy ? (
         <p className="queue-item__earlier" data-testid="earlier-decision">
           <bdi>{suggestion.decidedBy.username}</bdi> {earlierDecision} it{' '}
