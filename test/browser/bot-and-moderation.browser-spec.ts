@@ -383,8 +383,12 @@ describe('the “Without an answer” queue before the bot has looked', () => {
     await page.goto('/staff?queue=NO_SUGGESTION');
     const item = page.getByTestId(`queue-item-${thread.id}`);
     await item.getByText('No suggestion').waitFor();
+    const decisions = page.getByTestId('queue-decisions');
+    // In the page before the first decision, so that one is announced too.
+    await expect(decisions.getAttribute('aria-live')).resolves.toBe('polite');
     await item.getByRole('button', { name: 'Dismiss' }).click();
-    await page.getByTestId('queue-decisions').getByText('Dismissed: no canonical answer fits.').waitFor();
+    // Each decision is read out as it comes, and stays an item of a list.
+    await decisions.getByRole('list').getByRole('listitem').getByText('Dismissed: no canonical answer fits.').waitFor();
     await item.waitFor({ state: 'detached' });
     await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBe('DISMISSED');
 

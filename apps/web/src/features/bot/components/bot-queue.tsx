@@ -48,18 +48,21 @@ export function BotQueue({ kind }: { kind: BotQueueKind }) {
     setDecisions((current) => [decision, ...current.filter((item) => item.threadId !== decision.threadId)]);
   return (
     <>
-      {decisions.length > 0 ? (
-        <ul className="decisions" role="status" data-testid="queue-decisions">
-          {decisions.map((decision) => (
-            <li key={decision.threadId} className="notice notice--success">
-              <Link to={`/t/${decision.threadId}`}>
-                <bdi>{decision.title}</bdi>
-              </Link>{' '}
-              — {decision.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {/* In the page from the start, so the first decision is announced too; each new one is read, not the whole list. */}
+      <div aria-live="polite" data-testid="queue-decisions">
+        {decisions.length > 0 ? (
+          <ul className="decisions">
+            {decisions.map((decision) => (
+              <li key={decision.threadId} className="notice notice--success">
+                <Link to={`/t/${decision.threadId}`}>
+                  <bdi>{decision.title}</bdi>
+                </Link>{' '}
+                — {decision.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {/* Focus goes here when a decision empties the queue. */}
       <ul className="queue" aria-label="Queue" tabIndex={-1}>
         {[null, ...pages].map((after, index, all) => (
