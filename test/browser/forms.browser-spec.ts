@@ -182,6 +182,31 @@ describe('sign-in and form errors', () => {
     await expect(Promise.resolve(asked)).resolves.toBe(0);
   });
 
+  it('asks a member to share what worked and staff to answer for the forum, both never to post codes', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, member.token, {
+      title: 'My authenticator app shows the wrong codes',
+      body: 'Every code it shows is refused at sign-in, on both of my phones. What can I check?',
+    });
+    const replyBox = async (token: string) => {
+      const context = await forum.open({ token });
+      const page = await context.newPage();
+      await page.goto(`/t/${thread.id}`);
+      return page.getByRole('textbox', { name: 'Reply' });
+    };
+    const memberBox = await replyBox(member.token);
+    await expect(memberBox.getAttribute('placeholder')).resolves.toBe(
+      'Share what worked for you. Never post codes, QR codes or passwords.',
+    );
+    const staffBox = await replyBox(staff.token);
+    await expect
+      .poll(() => staffBox.getAttribute('placeholder'))
+      .toBe(
+        'Hi there @name! Answer for the forum: what to do, step by step, and an invitation to ask more. Never ask for or post codes, QR codes or passwords.',
+      );
+  });
+
   it('previews the details as the server renders them, without running what it strips', async () => {
     const account = await createAccount(forum.app, Role.MEMBER);
     const context = await forum.open({ token: account.token });

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
+import { useViewer } from '../../../lib/viewer';
 import type { ReplyFieldsFragment } from '../../../gql/graphql';
 import { ReplyToThreadDocument } from '../api/thread-documents';
 
@@ -23,11 +24,19 @@ interface ReplyBoxProps {
 
 const emptyReply = { body: '' };
 
+/** Members share what worked for them; staff answer for the forum, in its voice (greeting, steps, an open door). */
+const placeholders = {
+  member: 'Share what worked for you. Never post codes, QR codes or passwords.',
+  staff:
+    'Hi there @name! Answer for the forum: what to do, step by step, and an invitation to ask more. Never ask for or post codes, QR codes or passwords.',
+};
+
 /** What is typed is kept for the tab until posted, e.g. while the person signs in again after their session ended. */
 export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBoxProps) {
   const [unsent, setUnsent, endUnsent] = useSessionDraft(`reply-draft:${threadId}`, emptyReply);
   const body = unsent.body;
   const setBody = (text: string) => setUnsent({ body: text });
+  const { viewer } = useViewer();
   const { error, submit } = useAction();
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const secrets = useSecretKinds(body);
@@ -65,7 +74,7 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
         error={fields.body}
         counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
-        placeholder="Share what worked for you. Never post codes, QR codes or passwords."
+        placeholder={viewer?.isStaff ? placeholders.staff : placeholders.member}
       />
       <SecretWarning kinds={secrets} />
       <div className="row">
