@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { desktop, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
+import { announcementsOf, desktop, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { askQuestion } from './support/forum.js';
 
@@ -85,6 +85,34 @@ describe('asking a question', () => {
     await page.keyboard.press('Enter');
     const title = page.getByLabel('Title');
     await expect.poll(() => title.evaluate((node) => node === node.ownerDocument.activeElement)).toBe(true);
+  });
+
+  it('says how many answers it suggests in one short line as it changes, not the whole list again', async () => {
+    const account = await createAccount(forum.app, Role.MEMBER);
+    const context = await forum.open({ token: account.token });
+    const page = await context.newPage();
+    await page.goto('/ask');
+    const panel = page.getByRole('complementary', { name: 'Possible answers' });
+    const summary = panel.getByTestId('suggestions-summary');
+    await expect(summary.getAttribute('role')).resolves.toBe('status');
+    const said = await announcementsOf(page, '[data-testid="suggestions-summary"]');
+
+    const type = async (draft: { title: string; details: string }) => {
+      const answered = page.waitForResponse((response) => response.request().postData()?.includes('SuggestAnswers') ?? false);
+      await page.getByLabel('Title').fill(draft.title);
+      await page.getByRole('textbox', { name: 'Details' }).fill(draft.details);
+      await answered;
+    };
+    await type({ title: 'Backup codes missing', details: backupCodesQuestion });
+    await expect.poll(() => said).toEqual(['1 suggested answer']);
+    // The answer is an item of an ordinary list beside the live region, not in it.
+    await panel.getByRole('listitem').getByText('Why there are no backup codes').waitFor();
+    await expect(page.locator('[aria-live] li, [role="status"] li').count()).resolves.toBe(0);
+
+    // The same suggestions for a longer draft say nothing new (had they, it would be listed below).
+    await type({ title: 'Backup codes missing', details: `${backupCodesQuestion} I looked everywhere.` });
+    await type({ title: 'Garden hose drips at the outdoor tap', details: 'Which washer size fits it, and should I wrap the thread?' });
+    await expect.poll(() => said).toEqual(['1 suggested answer', 'No suggested answer']);
   });
 
   it('lines a right-to-left question up on the right, in the list and on its page, and English on the left', async () => {

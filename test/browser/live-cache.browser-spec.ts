@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { operationsOf } from './support/browser.js';
+import { announcementsOf, operationsOf } from './support/browser.js';
 import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 describe('the thread page takes live changes from the event, not by reading the thread again', () => {
@@ -81,21 +81,8 @@ describe('the thread page takes live changes from the event, not by reading the 
   });
 });
 
-/**
- * Everything the thread page's live region says to a screen reader from now on, one entry per change, in order.
- * Setting the text it already holds says nothing again, and records nothing.
- */
-async function announcementsOf(page: Page): Promise<string[]> {
-  const said: string[] = [];
-  await page.exposeFunction('announced', (text: string) => said.push(text));
-  await page.locator('.thread-page [aria-live]').waitFor({ state: 'attached' });
-  await page.evaluate(`(() => {
-    const region = document.querySelector('.thread-page [aria-live]');
-    const changed = () => { if (region.textContent) window.announced(region.textContent); };
-    new MutationObserver(changed).observe(region, { childList: true, characterData: true, subtree: true });
-  })()`);
-  return said;
-}
+/** The thread page's live region. */
+const threadRegion = '.thread-page [aria-live]';
 
 describe('the thread page announces live replies', () => {
   const forum = useBrowserApp();
@@ -118,7 +105,7 @@ describe('the thread page announces live replies', () => {
     };
     const firstPage = await openThread(first.token);
     const secondPage = await openThread(second.token);
-    const toFirst = await announcementsOf(firstPage);
+    const toFirst = await announcementsOf(firstPage, threadRegion);
     const postReply = async (page: Page, body: string) => {
       await page.getByRole('textbox', { name: 'Reply' }).fill(body);
       await page.getByRole('button', { name: 'Post reply' }).click();
@@ -137,7 +124,7 @@ describe('the thread page announces live replies', () => {
     });
     await postReply(firstPage, 'Answering myself: the times follow the clock of the device.');
     await firstPage.locator('li.post--reply', { hasText: 'Answering myself' }).waitFor();
-    await expect(firstPage.locator('.thread-page [aria-live]').textContent()).resolves.toBe('');
+    await expect(firstPage.locator(threadRegion).textContent()).resolves.toBe('');
     answerOwnReply();
     await expect.poll(() => toFirst).toEqual(['Your reply was posted.']);
 
@@ -160,7 +147,7 @@ describe('the thread page announces live replies', () => {
     const subscribers = threadSubscribers(forum.app, thread.id);
     await page.goto(`/t/${thread.id}`);
     await threadPageIsLive(page, forum.app, thread.id, subscribers);
-    const said = await announcementsOf(page);
+    const said = await announcementsOf(page, threadRegion);
 
     // Each reply comes once the last one was announced: the region then holds the text the next announcement repeats.
     const postOwnReply = async (body: string) => {
@@ -197,8 +184,8 @@ describe('the thread page announces live replies', () => {
     };
     const askerPage = await openThread(asker.token);
     const readerPage = await openThread(reader.token);
-    const toAsker = await announcementsOf(askerPage);
-    const toReader = await announcementsOf(readerPage);
+    const toAsker = await announcementsOf(askerPage, threadRegion);
+    const toReader = await announcementsOf(readerPage, threadRegion);
 
     const post = askerPage.locator(`#reply-${answer}`);
     await post.getByRole('button', { name: '✓ Accept this answer' }).click();

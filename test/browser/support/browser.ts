@@ -77,3 +77,19 @@ export function operationsOf(page: Page): string[] {
   });
   return names;
 }
+
+/**
+ * Everything the live region `selector` finds says to a screen reader from now on, one entry per change, in order.
+ * Setting the text it already holds says nothing again, and records nothing. Once per page.
+ */
+export async function announcementsOf(page: Page, selector: string): Promise<string[]> {
+  const said: string[] = [];
+  await page.exposeFunction('announced', (text: string) => said.push(text));
+  await page.locator(selector).waitFor({ state: 'attached' });
+  await page.evaluate(`(() => {
+    const region = document.querySelector(${JSON.stringify(selector)});
+    const changed = () => { if (region.textContent) window.announced(region.textContent); };
+    new MutationObserver(changed).observe(region, { childList: true, characterData: true, subtree: true });
+  })()`);
+  return said;
+}

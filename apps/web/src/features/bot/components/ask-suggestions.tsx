@@ -36,72 +36,86 @@ function useDraftSuggestions(title: string, body: string) {
   return { enough, error, loading, result: (data ?? previousData)?.suggestAnswers };
 }
 
+type Suggestions = NonNullable<ReturnType<typeof useDraftSuggestions>['result']>;
+
+function countOf(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** One line a screen reader says as the suggestions change, instead of reading the whole list again. */
+function summaryOf(result: Suggestions): string {
+  const answers =
+    result.answers.length === 0 ? 'No suggested answer' : countOf(result.answers.length, 'suggested answer', 'suggested answers');
+  const threads = result.threads.length === 0 ? '' : `, ${countOf(result.threads.length, 'similar question', 'similar questions')}`;
+  const clarify = result.clarify ? `. The bot asks: ${result.clarify.question}` : '';
+  return `${answers}${threads}${clarify}`;
+}
+
 /** Answers and threads that may already solve the question, updated ~300 ms after typing stops. */
 export function AskSuggestions({ title, body, onSolved }: AskSuggestionsProps) {
   const { enough, error, loading, result } = useDraftSuggestions(title, body);
   const [preferred, setPreferred] = useState<string | null>(null);
-
-  if (!enough) {
-    return (
-      <aside className="suggestions card" aria-label="Possible answers">
-        <h2 className="suggestions__title">Possible answers</h2>
-        <p className="muted">Start typing your question: answers that may already solve it appear here.</p>
-      </aside>
-    );
-  }
 
   const answers = result?.answers ?? [];
   const ordered = preferred ? [...answers].sort((a, b) => (a.slug === preferred ? -1 : b.slug === preferred ? 1 : 0)) : answers;
   return (
     <aside className="suggestions card" aria-label="Possible answers" aria-busy={loading}>
       <h2 className="suggestions__title">Possible answers {loading ? <span className="loading__spinner" aria-hidden="true" /> : null}</h2>
-      <div aria-live="polite">
-        {error ? <ErrorMessage error={error} /> : null}
-        {!result && !error ? <Spinner label="Looking for answers…" /> : null}
-        {result?.clarify ? (
-          <div className="suggestions__clarify" role="group" aria-label={result.clarify.question}>
-            <p>{result.clarify.question}</p>
-            <div className="row">
-              {result.clarify.choices.map((choice) => (
-                <Button
-                  key={choice.slug}
-                  small
-                  variant={preferred === choice.slug ? 'primary' : 'secondary'}
-                  aria-pressed={preferred === choice.slug}
-                  onClick={() => setPreferred(choice.slug)}
-                >
-                  {choice.label}
-                </Button>
-              ))}
+      {/* In the page from the start, so the first summary is said too; React leaves it alone while it reads the same. */}
+      <p className="visually-hidden" role="status" data-testid="suggestions-summary">
+        {enough && result ? summaryOf(result) : ''}
+      </p>
+      {!enough ? (
+        <p className="muted">Start typing your question: answers that may already solve it appear here.</p>
+      ) : (
+        <>
+          {error ? <ErrorMessage error={error} /> : null}
+          {!result && !error ? <Spinner label="Looking for answers…" /> : null}
+          {result?.clarify ? (
+            <div className="suggestions__clarify" role="group" aria-label={result.clarify.question}>
+              <p>{result.clarify.question}</p>
+              <div className="row">
+                {result.clarify.choices.map((choice) => (
+                  <Button
+                    key={choice.slug}
+                    small
+                    variant={preferred === choice.slug ? 'primary' : 'secondary'}
+                    aria-pressed={preferred === choice.slug}
+                    onClick={() => setPreferred(choice.slug)}
+                  >
+                    {choice.label}
+                  </Button>
+                ))}
+              </div>
             </div>
-          </div>
-        ) : null}
-        {result && ordered.length === 0 && result.threads.length === 0 ? (
-          <p className="muted">No matching answers yet. Add a few details: what you see, and which devices are still signed in.</p>
-        ) : null}
-        {ordered.length > 0 ? (
-          <ul className="suggestions__answers">
-            {ordered.map((answer) => (
-              <SuggestedAnswer key={answer.slug} answer={answer} highlighted={answer.slug === preferred} onSolved={onSolved} />
-            ))}
-          </ul>
-        ) : null}
-        {result && result.threads.length > 0 ? (
-          <>
-            <h3 className="suggestions__subtitle">Similar questions</h3>
-            <ul className="suggestions__threads">
-              {result.threads.map((thread) => (
-                <li key={thread.id}>
-                  <Link to={`/t/${thread.id}`} target="_blank" rel="noopener">
-                    <bdi>{thread.title}</bdi>
-                  </Link>{' '}
-                  {thread.solved ? <Badge tone="answered">✓ Solved</Badge> : null}
-                </li>
+          ) : null}
+          {result && ordered.length === 0 && result.threads.length === 0 ? (
+            <p className="muted">No matching answers yet. Add a few details: what you see, and which devices are still signed in.</p>
+          ) : null}
+          {ordered.length > 0 ? (
+            <ul className="suggestions__answers">
+              {ordered.map((answer) => (
+                <SuggestedAnswer key={answer.slug} answer={answer} highlighted={answer.slug === preferred} onSolved={onSolved} />
               ))}
             </ul>
-          </>
-        ) : null}
-      </div>
+          ) : null}
+          {result && result.threads.length > 0 ? (
+            <>
+              <h3 className="suggestions__subtitle">Similar questions</h3>
+              <ul className="suggestions__threads">
+                {result.threads.map((thread) => (
+                  <li key={thread.id}>
+                    <Link to={`/t/${thread.id}`} target="_blank" rel="noopener">
+                      <bdi>{thread.title}</bdi>
+                    </Link>{' '}
+                    {thread.solved ? <Badge tone="answered">✓ Solved</Badge> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
     </aside>
   );
 }
