@@ -70,6 +70,13 @@ describe('previewMarkdown', () => {
     expect(html).toContain('<strong>still bold</strong>');
   });
 
+  it('bounds runs of different markers side by side (`_**~`) as it bounds runs apart, each counted on its own', async () => {
+    // They were counted as one run, so marked paired thousands of them: a second of the event loop a preview.
+    const html = await preview('_**~'.repeat(5000));
+    expect(html.match(/<(?:em|strong|del)>/g)?.length).toBeLessThanOrEqual(maxEmphasisRuns / 2);
+    expect(html.endsWith('_**~_**~</p>\n')).toBe(true);
+  });
+
   it('renders a paragraph of thousands of @ that start no mention, linking only the real mentions in it', async () => {
     // The mention search read the rest of the paragraph at each of marked's steps: steps x length.
     const noise = (unit: string) => unit.repeat(Math.floor(4500 / unit.length));

@@ -513,7 +513,8 @@ export function boundEmphasis(markdown: string): string {
     }
     if (inFence) return line;
     if (line.trim() === '' || blockStart.test(line)) runs = 0;
-    const tokens = [...line.matchAll(/\\[\s\S]|`+|[*_~]+|!|@/g)];
+    // A run is of one character: marked reads `_**~` as three runs.
+    const tokens = [...line.matchAll(/\\[\s\S]|`+|\*+|_+|~+|!|@/g)];
     // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
     const closer = new Array<number | undefined>(tokens.length);
     const nextRunOfLength = new Map<number, number>();
