@@ -1,4 +1,4 @@
-import { Lexer, type Marked } from 'marked';
+import { Lexer, Marked as MarkedParser, type Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MarkdownService, maxEmailLocalPart, maxNesting } from './markdown.service.js';
 
@@ -366,16 +366,20 @@ describe('MarkdownService', () => {
   });
 
   it('reads a paragraph about once to end its bare addresses and find its code, however many runs close nothing', () => {
-    // Characters given to marked's expressions that read on from where they are asked: the trim of a bare address
-    // (matched again for each character it drops), and the code span rule and the mask of code and escapes before
-    // emphasis (to the end of the paragraph at each backtick run no run of its length closes).
-    const { _backpedal, code, anyPunctuationOutsideCode } = Lexer.rules.inline.gfm;
+    // Characters given to marked's expressions that read on from where they are asked: the url rule (to the next space
+    // at each address) and the trim of a bare address (matched again for each character it drops), and the code span
+    // rule and the mask of code and escapes before emphasis (to the end of the paragraph at each backtick run no run of
+    // its length closes).
+    const { _backpedal, code, anyPunctuationOutsideCode, url } = Lexer.rules.inline.gfm;
     const watched = new Set([_backpedal.source, code.source, anyPunctuationOutsideCode.source]);
     let read = 0;
     const exec = RegExp.prototype.exec;
     const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
       if (watched.has(this.source)) read += input.length - (this.global || this.sticky ? this.lastIndex : 0);
-      return exec.call(this, input);
+      const match = exec.call(this, input);
+      // The url rule is anchored: it reads what it matches (it fails at once where no address starts).
+      if (this.source === url.source) read += match?.[0].length ?? 0;
+      return match;
     });
     const link = (text: string, href = text) => `<a rel="ugc nofollow noopener noreferrer" href="${href}">${text}</a>`;
     try {
@@ -386,6 +390,7 @@ describe('MarkdownService', () => {
           `<p>see ${link('www.example.com/', 'http://www.example.com/')}${'.;'.repeat(9000)} now</p>`,
         ],
         [`https://example.com/a${'&b;'.repeat(6000)}`, `<p>${link('https://example.com/a')}${'&b;'.repeat(6000)}</p>`],
+        ['(www.a'.repeat(3300), `<p>${`(${link('www.a', 'http://www.a')}`.repeat(3300)}</p>`],
         ['```"\\'.repeat(4000), `<p><code>&quot;\\</code>${'&quot;```'.repeat(3998)}&quot;\\</p>`],
         [`\`a\` *b* ${'\\```'.repeat(6000)}`, ''],
       ]) {
@@ -397,6 +402,21 @@ describe('MarkdownService', () => {
       }
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  it('links the same bare addresses as marked, for every text of 4 pieces that start, end or cut an address', () => {
+    // marked's url rule with its own trim, against the service's (BareAddresses): the links each text renders.
+    const plain = new MarkedParser({ gfm: true });
+    const links = (html: string) =>
+      [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href, text]) => `${href} ${text}`);
+    const pieces = ['www.a', 'https://b.c', '(', ')', '&x;', '.', '*', ' ', 'd', '~'];
+    let texts = [''];
+    for (let size = 0; size < 4; size++) texts = texts.flatMap((text) => pieces.map((piece) => text + piece));
+    expect(texts).toHaveLength(10_000);
+    for (const text of texts) {
+      const want = links(plain.parse(text) as string);
+      if (JSON.stringify(links(sut.render(text))) !== JSON.stringify(want)) expect([text, links(sut.render(text))]).toEqual([text, want]);
     }
   });
 

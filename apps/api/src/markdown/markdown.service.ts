@@ -10,7 +10,7 @@ import {
   type TokensList,
 } from 'marked';
 import { FilterXSS, type IWhiteList } from 'xss';
-import { autolinkEnd } from './autolink-end.js';
+import { BareAddresses } from './autolink-end.js';
 import { CodeSpanMask, WholeRuns } from './code-span-mask.js';
 
 /** `@name` with the characters usernames may use ([A-Za-z0-9_.-]); a trailing `.` or `-` ends the sentence, not the name. */
@@ -154,6 +154,7 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
   private readonly sources: MentionStarts[] = [];
   private readonly blockSources: SetextMisses[] = [];
   private readonly codeSources: CodeSpanMisses[] = [];
+  private readonly addressSources: BareAddresses[] = [];
 
   constructor(options?: MarkedOptions<ParserOutput, RendererOutput>) {
     super(options);
@@ -181,11 +182,13 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
   override inlineTokens(src: string, tokens?: Token[]): Token[] {
     this.sources.push(new MentionStarts(src));
     this.codeSources.push(new CodeSpanMisses(src));
+    this.addressSources.push(new BareAddresses(src));
     try {
       return super.inlineTokens(src, tokens);
     } finally {
       this.sources.pop();
       this.codeSources.pop();
+      this.addressSources.pop();
     }
   }
 
@@ -194,10 +197,40 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
     return this.codeSources.at(-1)?.at(rest) ?? false;
   }
 
+  /** The bare addresses of the inline source being lexed and where `rest`, its end, starts in it (else of `rest` alone). */
+  bareAddressesAt(rest: string): { addresses: BareAddresses; at: number } {
+    const addresses = this.addressSources.at(-1);
+    const at = addresses ? addresses.source.length - rest.length : -1;
+    if (!addresses || at < 0 || addresses.source.charCodeAt(at) !== rest.charCodeAt(0))
+      return { addresses: new BareAddresses(rest), at: 0 };
+    return { addresses, at };
+  }
+
   nextMentionStart(rest: string): number | undefined {
     const starts = this.sources.at(-1);
     return starts ? starts.in(rest) : firstMentionStart(rest);
   }
+}
+
+const urlHeads = new WeakMap<RegExp, RegExp | null>();
+const urlTail = '[^\\s<]*';
+
+/**
+ * marked's url rule without the rest of the run a web address reads on to (`[^\s<]*`), which BareAddresses finds once
+ * per source; null if the rule's shape changed.
+ */
+function urlHeadOf(urlRule: RegExp): RegExp | null {
+  let head = urlHeads.get(urlRule);
+  if (head === undefined) {
+    const source = urlRule.source;
+    const tail = source.indexOf(urlTail);
+    head =
+      tail >= 0 && source.indexOf(urlTail, tail + 1) < 0
+        ? new RegExp(source.slice(0, tail) + source.slice(tail + urlTail.length), urlRule.flags)
+        : null;
+    urlHeads.set(urlRule, head);
+  }
+  return head;
 }
 
 const maskedRules = new WeakMap<object, Rules>();
@@ -610,12 +643,14 @@ export class MarkdownService {
       codespan(src) {
         return this.lexer instanceof MentionLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
       },
-      // marked's own, with the address's end found in linear time (see autolinkEnd); e-mail addresses stay marked's.
+      // marked's own, with where a web address ends found once per inline source (see BareAddresses).
       url(src) {
-        const match = this.rules.inline.url.exec(src);
-        if (!match || match[2] === '@') return false;
-        const text = match[0].slice(0, autolinkEnd(match[0]));
-        const href = match[1] === 'www.' ? `http://${text}` : text;
+        const head = urlHeadOf(this.rules.inline.url)?.exec(src);
+        // E-mail addresses (and a rule of another shape) stay marked's: it reads no further than the address.
+        if (!head || head[1] === undefined || !(this.lexer instanceof MentionLexer)) return false;
+        const { addresses, at } = this.lexer.bareAddressesAt(src);
+        const text = addresses.source.slice(at, addresses.linkEnd(at, addresses.candidateEnd(at)));
+        const href = head[1] === 'www.' ? `http://${text}` : text;
         return { type: 'link', raw: text, text, href, autolink: true, tokens: [{ type: 'text', raw: text, text }] };
       },
     },
