@@ -1,0 +1,78 @@
+/**
+ * How long the markdown service takes to render a post body of the longest allowed length (20,000 characters): plain
+ * prose, and the hostile shapes that once took steps x length (each cost seconds or a third of a second before its fix;
+ * the markdown service's spec counts what marked reads on them). Then a random search for new ones: bodies made of a
+ * short random unit repeated to the full length, printing the slowest found. Every figure is the fastest of --repeat
+ * renders, in milliseconds, and its ratio to prose of the same length.
+ *
+ *   npm run bench:markdown [-- --repeat 5 --search-seconds 30]
+ */
+import { parseArgs } from 'node:util';
+import { MarkdownService } from '../apps/api/src/markdown/markdown.service.js';
+
+const { values } = parseArgs({
+  options: {
+    repeat: { type: 'string', default: '5' },
+    'search-seconds': { type: 'string', default: '30' },
+  },
+});
+const repeat = Number(values.repeat);
+const searchSeconds = Number(values['search-seconds']);
+const longest = 20_000;
+const markdown = new MarkdownService();
+
+const fill = (unit: string, prefix = '') => (prefix + unit.repeat(Math.ceil(longest / unit.length))).slice(0, longest);
+
+function fastest(body: string): number {
+  let best = Infinity;
+  for (let run = 0; run < repeat; run++) {
+    const started = performance.now();
+    markdown.render(body);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+const shapes: [string, string][] = [
+  ['prose', fill('Scan the QR code with a second phone before you finish. ')],
+  ['emphasis runs', fill('**a_!')],
+  ['@ that start no mention', fill('.@')],
+  ['list item of short lines', `- ${fill('a\n').slice(2)}`],
+  ['nested block quotes', fill('> ')],
+  ['address, then punctuation', fill('*', 'https://example.com/a')],
+  ['address, then entities', fill('&b;', 'https://example.com/a')],
+  ['unclosed code runs', fill('```"\\')],
+];
+
+const prose = fastest(shapes[0]![1]);
+console.log(`markdown render, ${longest} characters, fastest of ${repeat} (node ${process.version})`);
+console.log(`${'body'.padEnd(28)}${'ms'.padStart(8)}${'× prose'.padStart(10)}`);
+for (const [name, body] of shapes) {
+  const ms = fastest(body);
+  console.log(`${name.padEnd(28)}${ms.toFixed(2).padStart(8)}${(ms / prose).toFixed(1).padStart(10)}`);
+}
+
+const pieces = ['*', '_', '**', '`', '```', '[', ']', '(', ')', '<', '>', '!', '\\', '#', '-', '|', '~', '@a', 'a', ' ', '\n', '&', ';'];
+const pieces2 = ['https://x.co', 'www.', '<!--', '-->', '1.', '---', '[x]: ', ':', '"', "'", '\t', 'a@b.c', '<a href="'];
+const alphabet = [...pieces, ...pieces2];
+const pick = () => alphabet[Math.floor(Math.random() * alphabet.length)]!;
+const slowest: { ms: number; prefix: string; unit: string }[] = [];
+const until = Date.now() + searchSeconds * 1000;
+let tried = 0;
+while (Date.now() < until) {
+  tried++;
+  const unit = Array.from({ length: 1 + Math.floor(Math.random() * 6) }, pick).join('');
+  const prefix = Array.from({ length: Math.floor(Math.random() * 3) }, pick).join('');
+  const started = performance.now();
+  markdown.render(fill(unit, prefix));
+  slowest.push({ ms: performance.now() - started, prefix, unit });
+  slowest.sort((a, b) => b.ms - a.ms);
+  slowest.length = Math.min(slowest.length, 5);
+}
+console.log(`\nrandom search, ${searchSeconds} s: ${tried} bodies of a repeated unit; the slowest, timed again (× prose):`);
+for (const { prefix, unit } of slowest) {
+  const ms = fastest(fill(unit, prefix));
+  console.log(
+    `${ms.toFixed(2).padStart(8)} ms ${(ms / prose).toFixed(1).padStart(7)}×  prefix ${JSON.stringify(prefix)}, unit ${JSON.stringify(unit)}`,
+  );
+}
