@@ -77,6 +77,15 @@ describe('previewMarkdown', () => {
     expect(html.endsWith('_**~_**~</p>\n')).toBe(true);
   });
 
+  it('bounds the runs of a paragraph that starts like a fence marked does not open (a backtick in its info string)', async () => {
+    // The bound took the line for a fence and left all after it alone; marked reads a paragraph, and paired thousands of
+    // runs: a quarter of a second a preview. A fence closes only with its own character, at least as long.
+    const html = await preview(`\`\`\`${'-*a**`'.repeat(3300)}`);
+    expect(html.match(/<(?:em|strong|del)>/g)?.length).toBeLessThanOrEqual(maxEmphasisRuns / 2);
+    const fenced = await preview(`~~~\n${'_**~a'.repeat(20)}\n\`\`\`\`\n~~~~\n*b*`);
+    expect(fenced).toBe(`<pre><code>${'_**~a'.repeat(20)}\n\`\`\`\`\n</code></pre>\n<p><em>b</em></p>\n`);
+  });
+
   it('renders a paragraph of thousands of @ that start no mention, linking only the real mentions in it', async () => {
     // The mention search read the rest of the paragraph at each of marked's steps: steps x length.
     const noise = (unit: string) => unit.repeat(Math.floor(4500 / unit.length));

@@ -528,7 +528,10 @@ function isLongEmailRunBefore(line: string, at: number): boolean {
   return !(/^www\./i.test(run) || (run.startsWith('//') && /(?:https?|ftp):$/i.test(line.slice(Math.max(0, start - 6), start))));
 }
 
-const fenceLine = /^ {0,3}(?:`{3,}|~{3,})/;
+/** A fence's opening line: a backtick fence's info string has no backtick (CommonMark), else it is a code span. */
+const fenceOpening = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+/** A closing fence: of the opening's character, at least as long, nothing after it but spaces. */
+const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /**
@@ -536,15 +539,24 @@ const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \
  * characters longer than `maxEmailLocalPart`; code is left alone.
  */
 export function boundEmphasis(markdown: string): string {
-  let inFence = false;
+  // The opening run of the fence the line is in, if any.
+  let fence: string | null = null;
   let runs = 0;
   return markdown.replace(/^.*$/gm, (line) => {
-    if (fenceLine.test(line)) {
-      inFence = !inFence;
+    if (fence !== null) {
+      const closing = fenceClosing.exec(line)?.[1];
+      if (closing?.[0] === fence[0] && closing.length >= fence.length) {
+        fence = null;
+        runs = 0;
+      }
+      return line;
+    }
+    const opening = fenceOpening.exec(line)?.[1];
+    if (opening) {
+      fence = opening;
       runs = 0;
       return line;
     }
-    if (inFence) return line;
     if (line.trim() === '' || blockStart.test(line)) runs = 0;
     // A run is of one character: marked reads `_**~` as three runs.
     const tokens = [...line.matchAll(/\\[\s\S]|`+|\*+|_+|~+|!|@/g)];
