@@ -405,6 +405,46 @@ describe('MarkdownService', () => {
     }
   });
 
+  it('reads a post about once looking for tables, searches no reference link where none is defined, and finds both', () => {
+    // Characters given to marked's table rule, which reads the rows below a header and a dashed line before it checks
+    // the line; and marked's searches for reference links, each of which tries up to 999 brackets from every `[`.
+    const { table } = Lexer.rules.block.gfm;
+    const { reflinkSearch } = Lexer.rules.inline.gfm;
+    let read = 0;
+    let referenceSearches = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      if (this.source === table.source) read += input.length;
+      if (this.source === reflinkSearch.source) referenceSearches++;
+      return exec.call(this, input);
+    });
+    try {
+      for (const body of ['\n-\n:'.repeat(5000), '\n-\na_'.repeat(4000)]) {
+        read = 0;
+        sut.render(body);
+        expect(read).toBeLessThan(2 * body.length);
+      }
+      sut.render(`\\-->${'\\['.repeat(9000)} *a* [b]`);
+      expect(referenceSearches).toBe(0);
+      expect(sut.render('[a][b]\n\n[b]: https://example.com')).toContain('href="https://example.com"');
+      expect(referenceSearches).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const plain = new MarkedParser({ gfm: true });
+    for (const body of [
+      'a | b\n--|:-:\n1 | 2',
+      '| a |\n| - |\n| 1 |',
+      'a\n-\n:',
+      'see [the guide][g] and [g]\n\n[g]: https://example.com/guide',
+      '[not a reference][none] \\[x]',
+    ]) {
+      const tags = (html: string) =>
+        html.match(/<\/?(?:table|thead|tbody|tr|th|td|a|h2|p)\b[^>]*>/g)?.map((tag) => tag.replace(/ rel="[^"]*"/, ''));
+      expect(tags(sut.render(body))).toEqual(tags(plain.parse(body) as string));
+    }
+  });
+
   it('links the same bare addresses as marked, for every text of 4 pieces that start, end or cut an address', () => {
     // marked's url rule with its own trim, against the service's (BareAddresses): the links each text renders.
     const plain = new MarkedParser({ gfm: true });

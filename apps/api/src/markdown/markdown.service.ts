@@ -156,11 +156,13 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
   private readonly codeSources: CodeSpanMisses[] = [];
   private readonly addressSources: BareAddresses[] = [];
 
+  /** The rules marked gave the tokenizer, which this lexer replaces by ones that read each source once (linearRules). */
+  private readonly markedRules: Rules;
+
   constructor(options?: MarkedOptions<ParserOutput, RendererOutput>) {
     super(options);
-    // Each lexer sets the rules of the tokenizer it is given (private in marked's types).
-    const tokenizer = (this as unknown as { tokenizer: { rules: Rules } }).tokenizer;
-    tokenizer.rules = withCodeSpanMask(tokenizer.rules);
+    this.markedRules = tokenizerOf(this).rules;
+    tokenizerOf(this).rules = linearRules(this.markedRules, true);
   }
 
   override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
@@ -180,6 +182,8 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
   }
 
   override inlineTokens(src: string, tokens?: Token[]): Token[] {
+    // Inline sources are lexed once all blocks are, so every reference definition is known.
+    tokenizerOf(this).rules = linearRules(this.markedRules, Object.keys(this.tokens.links).length > 0);
     this.sources.push(new MentionStarts(src));
     this.codeSources.push(new CodeSpanMisses(src));
     this.addressSources.push(new BareAddresses(src));
@@ -233,16 +237,26 @@ function urlHeadOf(urlRule: RegExp): RegExp | null {
   return head;
 }
 
-const maskedRules = new WeakMap<object, Rules>();
+/** A lexer's tokenizer: each lexer sets the rules of the tokenizer it is given (private in marked's types). */
+function tokenizerOf(lexer: object): { rules: Rules } {
+  return (lexer as unknown as { tokenizer: { rules: Rules } }).tokenizer;
+}
 
-/** marked's rules with its code-and-escape mask replaced by one that reads the source once (see CodeSpanMask). */
-function withCodeSpanMask(rules: Rules): Rules {
-  let masked = maskedRules.get(rules.inline);
-  if (!masked) {
-    masked = { ...rules, inline: { ...rules.inline, anyPunctuationOutsideCode: new CodeSpanMask() } };
-    maskedRules.set(rules.inline, masked);
+const linearRuleSets = new WeakMap<object, { withReferences: Rules; withoutReferences: Rules }>();
+
+/**
+ * marked's rules with its mask of code and escapes replaced by one that reads the source once (see CodeSpanMask), and,
+ * for a post that defines no reference (`[label]: address`), without the search for reference links: it tries up to
+ * 999 brackets from each `[`, 50 ms for a paragraph of escaped brackets, and with no definition its finds change nothing.
+ */
+function linearRules(rules: Rules, references: boolean): Rules {
+  let sets = linearRuleSets.get(rules.inline);
+  if (!sets) {
+    const inline = { ...rules.inline, anyPunctuationOutsideCode: new CodeSpanMask() };
+    sets = { withReferences: { ...rules, inline }, withoutReferences: { ...rules, inline: { ...inline, reflinkSearch: /(?!)/g } } };
+    linearRuleSets.set(rules.inline, sets);
   }
-  return masked;
+  return references ? sets.withReferences : sets.withoutReferences;
 }
 
 function lexWithMentions<ParserOutput = string, RendererOutput = string>(
@@ -651,6 +665,15 @@ export class MarkdownService {
         const interruption = paragraphInterruption(this.rules.block.lheading);
         if (interruption && this.lexer instanceof MentionLexer && this.lexer.setextMisses(src, interruption)) return undefined;
         return false;
+      },
+      // marked's table rule reads every line below a header and a dashed line before it checks that the dashed line
+      // holds a `|` or a `:`, as a table's delimiter row must: lines of `-` and `:` by turns cost lines x lines.
+      table(src) {
+        const headerEnd = src.indexOf('\n');
+        if (headerEnd < 0) return undefined;
+        const delimiterEnd = src.indexOf('\n', headerEnd + 1);
+        const delimiter = src.slice(headerEnd + 1, delimiterEnd < 0 ? src.length : delimiterEnd);
+        return delimiter.includes('|') || delimiter.includes(':') ? false : undefined;
       },
       codespan(src) {
         return this.lexer instanceof MentionLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
