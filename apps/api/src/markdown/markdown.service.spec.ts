@@ -1,6 +1,6 @@
 import { Lexer, Marked as MarkedParser, type Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkdownService, maxEmailLocalPart, maxNesting } from './markdown.service.js';
+import { MarkdownService, maxEmailLocalPart, maxMarkerRuns, maxNesting } from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -400,6 +400,28 @@ describe('MarkdownService', () => {
         else expect(rendered).toMatch(/^<p><code>a<\/code> <em>b<\/em> /);
         expect(read).toBeLessThan(2 * body.length);
       }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('lets marked read a paragraph at most once per marker run the bound lets through, code or not', () => {
+    // Characters marked's emphasis rule reads looking for the run that closes each `**` it may open. The bound reads an
+    // autolink's backtick as a code span's (`<`**a@b.c>`), so it took the runs after it for code and let them all through.
+    const { emStrongRDelimAst } = Lexer.rules.inline.gfm;
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      const from = this.lastIndex;
+      const match = exec.call(this, input);
+      if (this.source === emStrongRDelimAst.source) read += (match ? match.index + match[0].length : input.length) - from;
+      return match;
+    });
+    try {
+      const body = `|<${'`**a@b.ca>a'.repeat(1800)}`;
+      const html = sut.render(body);
+      expect(html).toContain('<code>**a@b.ca&gt;a</code>');
+      expect(read).toBeLessThan((maxMarkerRuns + 1) * body.length);
     } finally {
       spy.mockRestore();
     }

@@ -525,6 +525,13 @@ export function boundNesting(markdown: string): string {
 export const maxEmphasisRuns = 64;
 
 /**
+ * Runs of an inline block counted with those in what the bound reads as code. marked may not read that code as the
+ * bound does (an autolink or an HTML tag before it can take one of its backticks), so past this many the runs are
+ * escaped wherever they stand: a code span with hundreds of markers in an inline block of hundreds shows backslashes.
+ */
+export const maxMarkerRuns = 4 * maxEmphasisRuns;
+
+/**
  * marked's text rule ends a text token before every character of a run of e-mail characters that ends in `@` (an
  * address may start there) and tries an address at each, reading the run again every time: a run of thousands (`a.`
  * repeated, then `@`) costs its length squared. An address's local part has at most 64 characters, so the `@` after a
@@ -555,23 +562,25 @@ const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \
 export function boundEmphasis(markdown: string): string {
   // The opening run of the fence the line is in, if any.
   let fence: string | null = null;
+  // Runs of the inline block so far outside what reads as code, and with it.
   let runs = 0;
+  let allRuns = 0;
   return markdown.replace(/^.*$/gm, (line) => {
     if (fence !== null) {
       const closing = fenceClosing.exec(line)?.[1];
       if (closing?.[0] === fence[0] && closing.length >= fence.length) {
         fence = null;
-        runs = 0;
+        runs = allRuns = 0;
       }
       return line;
     }
     const opening = fenceOpening.exec(line)?.[1];
     if (opening) {
       fence = opening;
-      runs = 0;
+      runs = allRuns = 0;
       return line;
     }
-    if (line.trim() === '' || blockStart.test(line)) runs = 0;
+    if (line.trim() === '' || blockStart.test(line)) runs = allRuns = 0;
     // A run is of one character: marked reads `_**~` as three runs.
     const tokens = [...line.matchAll(/\\[\s\S]|`+|\*+|_+|~+|!|@/g)];
     // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
@@ -585,19 +594,23 @@ export function boundEmphasis(markdown: string): string {
     }
     let out = '';
     let copied = 0;
+    // The closing run of the code span the tokens are in.
+    let codeUntil = -1;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index][0];
       if (token[0] === '`') {
-        index = closer[index] ?? index;
+        if (index > codeUntil) codeUntil = closer[index] ?? -1;
         continue;
       }
       if (token[0] === '\\') continue;
       const at = tokens[index].index;
+      const inCode = index < codeUntil;
       if (token === '@') {
-        if (!isLongEmailRunBefore(line, at)) continue;
+        if (inCode || !isLongEmailRunBefore(line, at)) continue;
       } else {
-        runs += 1;
-        if (runs <= maxEmphasisRuns) continue;
+        allRuns += 1;
+        if (!inCode) runs += 1;
+        if (allRuns <= maxMarkerRuns && (inCode || runs <= maxEmphasisRuns)) continue;
       }
       out += line.slice(copied, at) + token.replace(/./g, '\\$&');
       copied = at + token.length;
