@@ -6,6 +6,7 @@ import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus, Spinner } from '../.
 import { TimeAgo } from '../../../components/time-ago';
 import type { FlagCountsFieldsFragment, FlagResolution, MemberFlagsReceivedQuery } from '../../../gql/graphql';
 import { MemberFlagCountsDocument, MemberFlagsReceivedDocument } from '../api/moderation-documents';
+import { FlaggedPost } from './flagged-post';
 
 type ReceivedFlag = NonNullable<NonNullable<MemberFlagsReceivedQuery['user']>['flagsReceived']>['nodes'][number];
 
@@ -120,7 +121,6 @@ const resolutionBadges: Record<FlagResolution, { label: string; tone: 'hidden' |
 
 function ReceivedFlagRow({ flag }: { flag: ReceivedFlag }) {
   const badge = flag.resolution ? resolutionBadges[flag.resolution] : { label: 'Open', tone: 'open' as const };
-  const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
   return (
     <li className="queue-item">
       <div className="queue-item__head">
@@ -137,17 +137,7 @@ function ReceivedFlagRow({ flag }: { flag: ReceivedFlag }) {
           <TimeAgo date={flag.createdAt} />
         </span>
       </div>
-      {link ? (
-        <Link className="queue-item__title" to={link}>
-          {flag.threadTitle ?? 'Untitled'}
-        </Link>
-      ) : (
-        <span className="queue-item__title">The post no longer exists</span>
-      )}
-      <p className="queue-item__reason">
-        <strong>Reason:</strong> <bdi>{flag.reason}</bdi>
-      </p>
-      {flag.excerpt ? <blockquote className="queue-item__excerpt">{flag.excerpt}</blockquote> : null}
+      <FlaggedPost flag={flag} />
     </li>
   );
 }

@@ -1,6 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useRef } from 'react';
-import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, InlineError, Spinner } from '../../../components/status';
@@ -9,6 +8,7 @@ import type { OpenFlagsQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
 import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
 import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
+import { FlaggedPost } from './flagged-post';
 
 type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
 
@@ -51,7 +51,6 @@ function FlagRow({ flag }: { flag: FlagItem }) {
       await client.refetchQueries({ include: [OpenFlagsDocument, 'StaffQueueCounts'] });
     });
   }
-  const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
   return (
     <li ref={rowRef} className="queue-item">
       <div className="queue-item__head">
@@ -61,17 +60,7 @@ function FlagRow({ flag }: { flag: FlagItem }) {
           {flag.reporter ? <bdi>{flag.reporter.username}</bdi> : 'a former member'} <TimeAgo date={flag.createdAt} />
         </span>
       </div>
-      {link ? (
-        <Link className="queue-item__title" to={link}>
-          {flag.threadTitle ?? 'Untitled'}
-        </Link>
-      ) : (
-        <span className="queue-item__title">The post no longer exists</span>
-      )}
-      <p className="queue-item__reason">
-        <strong>Reason:</strong> <bdi>{flag.reason}</bdi>
-      </p>
-      <blockquote className="queue-item__excerpt">{flag.excerpt}</blockquote>
+      <FlaggedPost flag={flag} />
       <div className="row">
         <Button
           small
