@@ -1,6 +1,7 @@
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { autolinkEnd } from './autolink-end.js';
+import { everyString } from './every-string.js';
 
 /** What marked does: its `_backpedal` expression, matched again until the address stops getting shorter. */
 function markedEnd(address: string): number {
@@ -14,19 +15,9 @@ function markedEnd(address: string): number {
   return current.length;
 }
 
-/** Every string of up to `length` characters from `alphabet`, shortest first. */
-function* strings(alphabet: string[], length: number): Generator<string> {
-  let level = [''];
-  yield '';
-  for (let size = 1; size <= length; size++) {
-    level = level.flatMap((shorter) => alphabet.map((char) => shorter + char));
-    yield* level;
-  }
-}
-
 describe('autolinkEnd', () => {
   it("ends every address where marked's rounds end it, for every tail of up to 6 of the characters that decide", () => {
-    const tails = [...strings(['a', '(', ')', '&', ';', '.', '*'], 6)];
+    const tails = [...everyString(['a', '(', ')', '&', ';', '.', '*'], 6)];
     expect(tails.length).toBe(137_257);
     for (const prefix of ['https://x.co', 'www.a']) {
       for (const tail of tails) {

@@ -1,6 +1,7 @@
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { CodeSpanMask } from './code-span-mask.js';
+import { everyString } from './every-string.js';
 
 /** marked's own callback for the mask: code and escapes become `+`, what emphasis must not pair with. */
 const maskCallback = (match: string, openingRun?: string, escaped?: string) =>
@@ -10,23 +11,13 @@ const maskCallback = (match: string, openingRun?: string, escaped?: string) =>
       ? openingRun + match.slice(openingRun.length, -openingRun.length).replace(/`/g, '+') + openingRun
       : match;
 
-/** Every string of up to `length` characters from `alphabet`, shortest first. */
-function* strings(alphabet: string[], length: number): Generator<string> {
-  let level = [''];
-  yield '';
-  for (let size = 1; size <= length; size++) {
-    level = level.flatMap((shorter) => alphabet.map((char) => shorter + char));
-    yield* level;
-  }
-}
-
 describe('CodeSpanMask', () => {
   it("masks every text as marked's expression does, for every text of up to 7 of the characters that decide", () => {
     const marked = Lexer.rules.inline.gfm.anyPunctuationOutsideCode;
     const mask = new CodeSpanMask();
     let texts = 0;
     // A surrogate pair: the expression reads code points, the mask code units.
-    for (const text of strings(['`', '\\', 'a', '*', '\n', '😀'], 7)) {
+    for (const text of everyString(['`', '\\', 'a', '*', '\n', '😀'], 7)) {
       texts++;
       const masked = text.replace(mask, maskCallback);
       if (masked !== text.replace(marked, maskCallback)) expect(masked).toBe(text.replace(marked, maskCallback));
