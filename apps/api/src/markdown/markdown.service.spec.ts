@@ -428,8 +428,8 @@ describe('MarkdownService', () => {
   });
 
   it('reads a post about once looking for tables, searches no reference link where none is defined, and finds both', () => {
-    // Characters given to marked's table rule, which reads the rows below a header and a dashed line before it checks
-    // the line; and marked's searches for reference links, each of which tries up to 999 brackets from every `[`.
+    // Characters given to marked's table rule, which reads the rows below a header and a delimiter row before it checks
+    // the two; and marked's searches for reference links, each of which tries up to 999 brackets from every `[`.
     const { table } = Lexer.rules.block.gfm;
     const { reflinkSearch } = Lexer.rules.inline.gfm;
     let read = 0;
@@ -441,7 +441,7 @@ describe('MarkdownService', () => {
       return exec.call(this, input);
     });
     try {
-      for (const body of ['\n-\n:'.repeat(5000), '\n-\na_'.repeat(4000)]) {
+      for (const body of ['\n-\n:'.repeat(5000), '\n-\na_'.repeat(4000), 'x\\\n|---|---|\n'.repeat(1500)]) {
         read = 0;
         sut.render(body);
         expect(read).toBeLessThan(2 * body.length);
@@ -456,6 +456,8 @@ describe('MarkdownService', () => {
     const plain = new MarkedParser({ gfm: true });
     for (const body of [
       'a | b\n--|:-:\n1 | 2',
+      'x\\\n|---|---|\n1 | 2',
+      'a | b\n--|--\n1 | 2\n3 | 4\n\nafter',
       '| a |\n| - |\n| 1 |',
       'a\n-\n:',
       'see [the guide][g] and [g]\n\n[g]: https://example.com/guide',

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   Lexer,
   Marked,
+  Tokenizer,
   type MarkedOptions,
   type Rules,
   type Token,
@@ -679,14 +680,15 @@ export class MarkdownService {
         if (interruption && this.lexer instanceof MentionLexer && this.lexer.setextMisses(src, interruption)) return undefined;
         return false;
       },
-      // marked's table rule reads every line below a header and a dashed line before it checks that the dashed line
-      // holds a `|` or a `:`, as a table's delimiter row must: lines of `-` and `:` by turns cost lines x lines.
+      // marked's table rule reads every line below a header and a delimiter row before it checks the two (the row
+      // holds a `|` or `:`, its cells are as many as the header's): pairs of lines that fail cost lines x lines. Whether
+      // they make a table depends on those two lines alone, so marked's rule is asked of them first.
       table(src) {
         const headerEnd = src.indexOf('\n');
         if (headerEnd < 0) return undefined;
         const delimiterEnd = src.indexOf('\n', headerEnd + 1);
-        const delimiter = src.slice(headerEnd + 1, delimiterEnd < 0 ? src.length : delimiterEnd);
-        return delimiter.includes('|') || delimiter.includes(':') ? false : undefined;
+        if (delimiterEnd < 0) return false;
+        return Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd)) ? false : undefined;
       },
       codespan(src) {
         return this.lexer instanceof MentionLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
