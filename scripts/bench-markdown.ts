@@ -1,7 +1,7 @@
 /**
  * How long the markdown service takes to render a post body of the longest allowed length (20,000 characters): plain
- * prose, and the hostile shapes that once took steps x length (each cost seconds or a third of a second before its fix;
- * the markdown service's spec counts what marked reads on them). Then a random search for new ones: bodies made of a
+ * prose, and the hostile shapes that once took steps x length (from 50 ms to seconds each before its fix; the
+ * markdown service's spec counts what marked reads on them). Then a random search for new ones: bodies made of a
  * short random unit repeated to the full length, printing the slowest found. Every figure is the fastest of --repeat
  * renders, in milliseconds, and its ratio to prose of the same length.
  *
@@ -42,8 +42,17 @@ const shapes: [string, string][] = [
   ['address, then punctuation', fill('*', 'https://example.com/a')],
   ['address, then entities', fill('&b;', 'https://example.com/a')],
   ['unclosed code runs', fill('```"\\')],
+  ['addresses in one run', fill('www.www.(', '1.')],
+  ['_**~ runs', fill('_**~')],
+  ['line no fence opens', fill('~1.```**', '``````')],
+  ['- and : lines', fill('\n-\n:')],
+  ['header over a wider row', fill('x\\\n|---|---|\n')],
+  ['escaped brackets', fill('\\[', '\\-->')],
+  ['autolink, then code runs', fill('`**a@b.ca>a', '|<')],
 ];
 
+// Once first: the first renders of a process are slower.
+markdown.render(shapes[0]![1]);
 const prose = fastest(shapes[0]![1]);
 console.log(`markdown render, ${longest} characters, fastest of ${repeat} (node ${process.version})`);
 console.log(`${'body'.padEnd(28)}${'ms'.padStart(8)}${'× prose'.padStart(10)}`);
