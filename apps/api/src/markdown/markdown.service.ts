@@ -29,6 +29,15 @@ function firstMentionStart(text: string, from = 0): number | undefined {
 }
 
 /**
+ * Where `rest`, which marked passes as the end of a source it is lexing, starts in `source`; -1 when it is not that
+ * source's end after all (the per-source state then answers for `rest` alone).
+ */
+function offsetOfRest(source: string, rest: string): number {
+  const at = source.length - rest.length;
+  return at >= 0 && source.charCodeAt(at) === rest.charCodeAt(0) ? at : -1;
+}
+
+/**
  * The mention starts of one inline source, found by a cursor that only moves forward. marked asks the extension's
  * start() for the next one at every step through plain text, passing the rest of the source: searching that rest
  * afresh each time cost steps x length, seconds for a paragraph of many steps and no mention (`.@` repeated).
@@ -41,9 +50,8 @@ class MentionStarts {
 
   /** The index in `rest`, the end of the source, of the first mention start in it. */
   in(rest: string): number | undefined {
-    const at = this.source.length - rest.length;
-    // Not the end of this source after all: search it on its own.
-    if (at < 0 || this.source.charCodeAt(at) !== rest.charCodeAt(0)) return firstMentionStart(rest);
+    const at = offsetOfRest(this.source, rest);
+    if (at < 0) return firstMentionStart(rest);
     if (at < this.searchedFrom || this.searchedFrom === -1 || (this.found !== undefined && this.found < at)) {
       this.searchedFrom = at;
       this.found = firstMentionStart(this.source, at);
@@ -92,8 +100,8 @@ class SetextMisses {
 
   /** Whether the rule surely matches nothing at `rest`, the end of this source; false leaves it to the rule. */
   at(rest: string, interruption: RegExp): boolean {
-    const at = this.source.length - rest.length;
-    if (at < 0 || this.source.charCodeAt(at) !== rest.charCodeAt(0)) return false;
+    const at = offsetOfRest(this.source, rest);
+    if (at < 0) return false;
     if (at >= this.from && at < this.until) return true;
     const source = this.source;
     let lineStart = at;
@@ -135,8 +143,8 @@ class CodeSpanMisses {
 
   /** Whether the rule surely matches nothing at `rest`, the end of this source; false leaves it to the rule. */
   at(rest: string): boolean {
-    const at = this.source.length - rest.length;
-    if (at < 0 || this.source.charCodeAt(at) !== rest.charCodeAt(0)) return false;
+    const at = offsetOfRest(this.source, rest);
+    if (at < 0) return false;
     let length = 0;
     while (rest.charCodeAt(length) === backtick) length++;
     if (length === 0) return false;
@@ -205,10 +213,8 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
   /** The bare addresses of the inline source being lexed and where `rest`, its end, starts in it (else of `rest` alone). */
   bareAddressesAt(rest: string): { addresses: BareAddresses; at: number } {
     const addresses = this.addressSources.at(-1);
-    const at = addresses ? addresses.source.length - rest.length : -1;
-    if (!addresses || at < 0 || addresses.source.charCodeAt(at) !== rest.charCodeAt(0))
-      return { addresses: new BareAddresses(rest), at: 0 };
-    return { addresses, at };
+    const at = addresses ? offsetOfRest(addresses.source, rest) : -1;
+    return at < 0 ? { addresses: new BareAddresses(rest), at: 0 } : { addresses: addresses!, at };
   }
 
   nextMentionStart(rest: string): number | undefined {
