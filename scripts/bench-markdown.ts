@@ -49,6 +49,9 @@ const shapes: [string, string][] = [
   ['header over a wider row', fill('x\\\n|---|---|\n')],
   ['escaped brackets', fill('\\[', '\\-->')],
   ['autolink, then code runs', fill('`**a@b.ca>a', '|<')],
+  ['quotes, tables by turns', fill('>> q\n|a|\n|-|\n-->\n')],
+  ['quoted lists, lazy lines', fill('> - a\nb\n')],
+  ['runs after an HTML fence', fill('_**~', '<div>\n```\n\n')],
 ];
 
 // Once first: the first renders of a process are slower.
@@ -63,7 +66,8 @@ for (const [name, body] of shapes) {
 
 const pieces = ['*', '_', '**', '`', '```', '[', ']', '(', ')', '<', '>', '!', '\\', '#', '-', '|', '~', '@a', 'a', ' ', '\n', '&', ';'];
 const pieces2 = ['https://x.co', 'www.', '<!--', '-->', '1.', '---', '[x]: ', ':', '"', "'", '\t', 'a@b.c', '<a href="'];
-const alphabet = [...pieces, ...pieces2];
+const blockPieces = ['\n> ', '\n>> ', '\n- ', '\n|a|', '\n|-|', '\n<div>', '\n    ', '\n```'];
+const alphabet = [...pieces, ...pieces2, ...blockPieces];
 const pick = () => alphabet[Math.floor(Math.random() * alphabet.length)]!;
 const slowest: { ms: number; prefix: string; unit: string }[] = [];
 const until = Date.now() + searchSeconds * 1000;

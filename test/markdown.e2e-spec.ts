@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxEmphasisRuns } from '../apps/api/src/markdown/markdown.service.js';
+import { maxContainers, maxEmphasisRuns } from '../apps/api/src/markdown/markdown.service.js';
 import { TestApp } from './support/test-app.js';
 
 const previewQuery = 'query Preview($body: String!) { previewMarkdown(body: $body) }';
@@ -84,6 +84,24 @@ describe('previewMarkdown', () => {
     expect(html.match(/<(?:em|strong|del)>/g)?.length).toBeLessThanOrEqual(maxEmphasisRuns / 2);
     const fenced = await preview(`~~~\n${'_**~a'.repeat(20)}\n\`\`\`\`\n~~~~\n*b*`);
     expect(fenced).toBe(`<pre><code>${'_**~a'.repeat(20)}\n\`\`\`\`\n</code></pre>\n<p><em>b</em></p>\n`);
+  });
+
+  it('bounds the runs of a paragraph after a fence line that raw HTML holds, which opens no fence', async () => {
+    // The bound took the line for a fence and left every run after it alone: over a second a preview.
+    const html = await preview(`<div>\n\`\`\`\n\n${'_**~'.repeat(4900)}`);
+    expect(html.match(/<(?:em|strong|del)>/g)?.length).toBeLessThanOrEqual(maxEmphasisRuns / 2);
+    expect(html.endsWith('_**~_**~</p>\n')).toBe(true);
+  });
+
+  it('opens the first block quotes and lists of a post of thousands, and shows the lines past them as text', async () => {
+    // marked lexed the rest of the post again at each quote ending in lazy lines: 190 ms a preview.
+    const html = await preview('>> q\n|a|\n|-|\n-->\n'.repeat(1100));
+    expect(html.match(/<blockquote>/g)?.length).toBeLessThanOrEqual(maxContainers);
+    expect(
+      html.endsWith(
+        '<p>&gt;&gt; q</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody><tr>\n<td>--&gt;</td>\n</tr>\n</tbody></table>\n',
+      ),
+    ).toBe(true);
   });
 
   it('renders a paragraph of thousands of @ that start no mention, linking only the real mentions in it', async () => {

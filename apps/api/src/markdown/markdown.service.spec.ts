@@ -1,6 +1,6 @@
 import { Lexer, Marked as MarkedParser, type Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkdownService, maxEmailLocalPart, maxMarkerRuns, maxNesting } from './markdown.service.js';
+import { MarkdownService, maxContainers, maxEmailLocalPart, maxMarkerRuns, maxNesting } from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -425,6 +425,70 @@ describe('MarkdownService', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('bounds the runs of every paragraph marked reads, a line that only looks like a fence (in raw HTML) before it', () => {
+    // The bound read lines itself and took a fence line in an HTML block, which opens no fence, for one: it left every
+    // run after it alone, and marked paired thousands of them, over a second a render.
+    const { emStrongRDelimAst } = Lexer.rules.inline.gfm;
+    let read = 0;
+    // Replaced by hand: a spy would keep every call's match, and without the bounds they are millions.
+    const exec = RegExp.prototype.exec;
+    RegExp.prototype.exec = function (this: RegExp, input: string) {
+      const from = this.lastIndex;
+      const match = exec.call(this, input);
+      if (this.source === emStrongRDelimAst.source) read += (match ? match.index + match[0].length : input.length) - from;
+      return match;
+    };
+    try {
+      for (const html of ['<div>\n```\n\n', '<!--\n```\n-->\n\n']) {
+        read = 0;
+        const body = `${html}${'_**~'.repeat(4500)}`;
+        expect(sut.render(body)).toMatch(/_\*\*~_\*\*~<\/p>\n$/);
+        expect(read).toBeLessThan((maxMarkerRuns + 1) * body.length);
+      }
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    const fenced = `~~~\n${'_**~a'.repeat(100)}\n~~~\n\n*b*`;
+    expect(sut.render(fenced)).toBe(`<pre><code>${'_**~a'.repeat(100)}\n</code></pre>\n<p><em>b</em></p>\n`);
+  });
+
+  it('opens at most maxContainers block quotes and lists in a post, reading the lines past them as text', () => {
+    // marked's quote rule reads on through lazy lines, and its tokenizer lexes the rest again at each line that ends a
+    // nested quote or a list: a post of thousands took 190 ms. Counted: what the quote rule matches, and the lines
+    // marked joins again to lex.
+    const { blockquote } = Lexer.rules.block.gfm;
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    RegExp.prototype.exec = function (this: RegExp, input: string) {
+      const match = exec.call(this, input);
+      if (match && this.source === blockquote.source) read += match[0].length;
+      return match;
+    };
+    const join = Array.prototype.join;
+    Array.prototype.join = function (this: unknown[], separator?: string) {
+      const joined = join.call(this, separator);
+      if (separator === '\n') read += joined.length;
+      return joined;
+    };
+    try {
+      for (const unit of ['>> q\n|a|\n|-|\n-->\n', '> - a\nb\n', '> >> q\n> |a|\n> |-|\n> -->\n']) {
+        read = 0;
+        const body = unit.repeat(Math.floor(20000 / unit.length));
+        sut.render(body);
+        expect(read).toBeLessThan(4 * maxContainers * body.length);
+      }
+    } finally {
+      RegExp.prototype.exec = exec;
+      Array.prototype.join = join;
+    }
+    const html = sut.render('> quoted\n\n- listed\n\n'.repeat(maxContainers));
+    expect(html.match(/<blockquote>/g)).toHaveLength(maxContainers / 2);
+    expect(html.match(/<ul>/g)).toHaveLength(maxContainers / 2);
+    const past = sut.render(`${'> quoted\n\n'.repeat(maxContainers)}> and one more\n\n- or a list`);
+    expect(past.match(/<blockquote>/g)).toHaveLength(maxContainers);
+    expect(past.endsWith('<p>&gt; and one more</p>\n<p>- or a list</p>\n')).toBe(true);
   });
 
   it('reads a post about once looking for tables, searches no reference link where none is defined, and finds both', () => {

@@ -164,6 +164,10 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
   private readonly blockSources: SetextMisses[] = [];
   private readonly codeSources: CodeSpanMisses[] = [];
   private readonly addressSources: BareAddresses[] = [];
+  /** Block quotes and lists this lexer has opened (see maxContainers). */
+  private containers = 0;
+  /** For each block quote being tokenized, how many block sources were being lexed when it began. */
+  private readonly quoteFrames: number[] = [];
 
   /** The rules marked gave the tokenizer, which this lexer replaces by ones that read each source once (linearRules). */
   private readonly markedRules: Rules;
@@ -185,14 +189,40 @@ class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer
     }
   }
 
+  /**
+   * A block quote or a list at `rest`, made by `tokenize` (marked's tokenizer), or none past `maxContainers`: the line
+   * is then left to the other rules and reads as text. marked's quote tokenizer calls itself and the list tokenizer on
+   * what it has read so far; those calls replace a container already counted, and must return one.
+   */
+  container<T>(opens: boolean, tokenize: () => T | undefined): T | undefined {
+    const depth = this.blockSources.length;
+    const again = this.quoteFrames.at(-1) === depth;
+    if (!again && opens && this.containers++ >= maxContainers) return undefined;
+    return tokenize();
+  }
+
+  /** `container` for a block quote, which may call the tokenizers again on what it has read. */
+  quote<T>(rest: string, tokenize: () => T | undefined): T | undefined {
+    return this.container(quoteStart.test(rest), () => {
+      this.quoteFrames.push(this.blockSources.length);
+      try {
+        return tokenize();
+      } finally {
+        this.quoteFrames.pop();
+      }
+    });
+  }
+
   /** Whether the setext rule surely finds no heading at `rest`, the end of the block source being lexed. */
   setextMisses(rest: string, interruption: RegExp): boolean {
     return this.blockSources.at(-1)?.at(rest, interruption) ?? false;
   }
 
-  override inlineTokens(src: string, tokens?: Token[]): Token[] {
+  override inlineTokens(source: string, tokens?: Token[]): Token[] {
     // Inline sources are lexed once all blocks are, so every reference definition is known.
     tokenizerOf(this).rules = linearRules(this.markedRules, Object.keys(this.tokens.links).length > 0);
+    // One within a source being lexed (a link's text, emphasis) is a part of it, already bounded.
+    const src = this.sources.length === 0 ? boundEmphasis(source) : source;
     this.sources.push(new MentionStarts(src));
     this.codeSources.push(new CodeSpanMisses(src));
     this.addressSources.push(new BareAddresses(src));
@@ -270,7 +300,7 @@ function lexWithMentions<ParserOutput = string, RendererOutput = string>(
   markdown: string,
   options?: MarkedOptions<ParserOutput, RendererOutput>,
 ): Token[] {
-  return new MentionLexer(options).lex(markdown);
+  return new MentionLexer(options).lex(boundNesting(markdown));
 }
 
 interface MentionToken extends Tokens.Generic {
@@ -548,82 +578,67 @@ export const maxMarkerRuns = 4 * maxEmphasisRuns;
 export const maxEmailLocalPart = 64;
 const emailRunCharacter = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
 
-function isLongEmailRunBefore(line: string, at: number): boolean {
+function isLongEmailRunBefore(source: string, at: number): boolean {
   let start = at;
-  while (start > 0 && emailRunCharacter.test(line[start - 1]!)) start--;
+  while (start > 0 && emailRunCharacter.test(source[start - 1]!)) start--;
   if (at - start <= maxEmailLocalPart) return false;
-  const run = line.slice(start, start + 4);
-  return !(/^www\./i.test(run) || (run.startsWith('//') && /(?:https?|ftp):$/i.test(line.slice(Math.max(0, start - 6), start))));
+  const run = source.slice(start, start + 4);
+  return !(/^www\./i.test(run) || (run.startsWith('//') && /(?:https?|ftp):$/i.test(source.slice(Math.max(0, start - 6), start))));
 }
 
-/** A fence's opening line: a backtick fence's info string has no backtick (CommonMark), else it is a code span. */
-const fenceOpening = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
-/** A closing fence: of the opening's character, at least as long, nothing after it but spaces. */
-const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const blockStart = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)|^ {0,3}#{1,6}(?:[ \t]|$)/;
+/**
+ * Block quotes and lists one post may open. marked's quote rule reads on through lazy lines, to the end of the post if
+ * they run on, and its tokenizer lexes the rest of what the rule read again at each line that ends a nested quote or a
+ * list in it: a post of thousands of them (`> - a` and a lazy line by turns) took 130 ms. Past this many, the lines
+ * that would open another are left to the other rules and read as text.
+ */
+export const maxContainers = 64;
+/** Where marked's quote rule matches: it reads a line from any `>` with at most three spaces before it. */
+const quoteStart = /^ {0,3}>/;
 
 /**
- * Escapes the markers of each inline block past the first `maxEmphasisRuns`, and an `@` after a run of e-mail
- * characters longer than `maxEmailLocalPart`; code is left alone.
+ * Escapes the markers of an inline source (a paragraph, a heading, a list item's text, a table cell) past the first
+ * `maxEmphasisRuns`, and an `@` after a run of e-mail characters longer than `maxEmailLocalPart`; code is left alone.
  */
-export function boundEmphasis(markdown: string): string {
-  // The opening run of the fence the line is in, if any.
-  let fence: string | null = null;
-  // Runs of the inline block so far outside what reads as code, and with it.
+function boundEmphasis(source: string): string {
+  // Runs so far outside what reads as code, and with it.
   let runs = 0;
   let allRuns = 0;
-  return markdown.replace(/^.*$/gm, (line) => {
-    if (fence !== null) {
-      const closing = fenceClosing.exec(line)?.[1];
-      if (closing?.[0] === fence[0] && closing.length >= fence.length) {
-        fence = null;
-        runs = allRuns = 0;
-      }
-      return line;
+  // A run is of one character: marked reads `_**~` as three runs.
+  const tokens = [...source.matchAll(/\\[\s\S]|`+|\*+|_+|~+|!|@/g)];
+  // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
+  const closer = new Array<number | undefined>(tokens.length);
+  const nextRunOfLength = new Map<number, number>();
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index][0];
+    if (token[0] !== '`') continue;
+    closer[index] = nextRunOfLength.get(token.length);
+    nextRunOfLength.set(token.length, index);
+  }
+  let out = '';
+  let copied = 0;
+  // The closing run of the code span the tokens are in.
+  let codeUntil = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index][0];
+    if (token[0] === '`') {
+      if (index > codeUntil) codeUntil = closer[index] ?? -1;
+      continue;
     }
-    const opening = fenceOpening.exec(line)?.[1];
-    if (opening) {
-      fence = opening;
-      runs = allRuns = 0;
-      return line;
+    if (token[0] === '\\') continue;
+    const at = tokens[index].index;
+    const inCode = index < codeUntil;
+    if (token === '@') {
+      if (inCode || !isLongEmailRunBefore(source, at)) continue;
+    } else {
+      allRuns += 1;
+      if (!inCode) runs += 1;
+      if (allRuns <= maxMarkerRuns && (inCode || runs <= maxEmphasisRuns)) continue;
     }
-    if (line.trim() === '' || blockStart.test(line)) runs = allRuns = 0;
-    // A run is of one character: marked reads `_**~` as three runs.
-    const tokens = [...line.matchAll(/\\[\s\S]|`+|\*+|_+|~+|!|@/g)];
-    // A code span runs from a backtick run to the next run of the same length; one never closed is plain text.
-    const closer = new Array<number | undefined>(tokens.length);
-    const nextRunOfLength = new Map<number, number>();
-    for (let index = tokens.length - 1; index >= 0; index--) {
-      const token = tokens[index][0];
-      if (token[0] !== '`') continue;
-      closer[index] = nextRunOfLength.get(token.length);
-      nextRunOfLength.set(token.length, index);
-    }
-    let out = '';
-    let copied = 0;
-    // The closing run of the code span the tokens are in.
-    let codeUntil = -1;
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index][0];
-      if (token[0] === '`') {
-        if (index > codeUntil) codeUntil = closer[index] ?? -1;
-        continue;
-      }
-      if (token[0] === '\\') continue;
-      const at = tokens[index].index;
-      const inCode = index < codeUntil;
-      if (token === '@') {
-        if (inCode || !isLongEmailRunBefore(line, at)) continue;
-      } else {
-        allRuns += 1;
-        if (!inCode) runs += 1;
-        if (allRuns <= maxMarkerRuns && (inCode || runs <= maxEmphasisRuns)) continue;
-      }
-      out += line.slice(copied, at) + token.replace(/./g, '\\$&');
-      copied = at + token.length;
-    }
-    return copied === 0 ? line : out + line.slice(copied);
-  });
+    out += source.slice(copied, at) + token.replace(/./g, '\\$&');
+    copied = at + token.length;
+  }
+  return copied === 0 ? source : out + source.slice(copied);
 }
 
 function escapeMarkdown(text: string): string {
@@ -648,7 +663,7 @@ export function plainTextHtml(markdown: string): string {
  * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and the posts are re-cooked in the background after the next start.
  */
-export const rendererVersion = 10;
+export const rendererVersion = 11;
 
 /** How many texts MarkdownService.cookRepeated keeps. */
 const repeatedTexts = 64;
@@ -696,6 +711,13 @@ export class MarkdownService {
         if (delimiterEnd < 0) return false;
         return Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd)) ? false : undefined;
       },
+      blockquote(src) {
+        return this.lexer instanceof MentionLexer ? this.lexer.quote(src, () => Tokenizer.prototype.blockquote.call(this, src)) : false;
+      },
+      list(src) {
+        if (!(this.lexer instanceof MentionLexer)) return false;
+        return this.lexer.container(this.rules.block.list.test(src), () => Tokenizer.prototype.list.call(this, src));
+      },
       codespan(src) {
         return this.lexer instanceof MentionLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
       },
@@ -722,7 +744,7 @@ export class MarkdownService {
   /** Never throws: a body marked cannot render is shown as escaped plain text, so one post cannot break its thread. */
   render(markdown: string): string {
     try {
-      return this.renderMarkdown(boundEmphasis(boundNesting(markdown)));
+      return this.renderMarkdown(markdown);
     } catch (error) {
       this.logger.warn(`Rendered as plain text (${markdown.length} characters): ${error instanceof Error ? error.message : String(error)}`);
       return plainTextHtml(markdown);
@@ -761,7 +783,7 @@ export class MarkdownService {
     const names = new Set<string>();
     let rawHtml = false;
     try {
-      const tokens = lexWithMentions(boundEmphasis(boundNesting(markdown)), this.marked.defaults);
+      const tokens = lexWithMentions(markdown, this.marked.defaults);
       void this.marked.walkTokens(tokens, (token) => {
         if (token.type === 'mention') names.add((token as MentionToken).username.toLowerCase());
         else if (token.type === 'html') rawHtml = true;
