@@ -21,7 +21,7 @@ const searchSeconds = Number(values['search-seconds']);
 const longest = 20_000;
 const markdown = new MarkdownService();
 
-const fill = (unit: string, prefix = '') => (prefix + unit.repeat(Math.ceil(longest / unit.length))).slice(0, longest);
+const fill = (unit: string, prefix = '', length = longest) => (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length);
 
 function fastest(body: string): number {
   let best = Infinity;
@@ -33,35 +33,37 @@ function fastest(body: string): number {
   return best;
 }
 
-const shapes: [string, string][] = [
-  ['prose', fill('Scan the QR code with a second phone before you finish. ')],
-  ['emphasis runs', fill('**a_!')],
-  ['@ that start no mention', fill('.@')],
-  ['list item of short lines', `- ${fill('a\n').slice(2)}`],
-  ['nested block quotes', fill('> ')],
-  ['address, then punctuation', fill('*', 'https://example.com/a')],
-  ['address, then entities', fill('&b;', 'https://example.com/a')],
-  ['unclosed code runs', fill('```"\\')],
-  ['addresses in one run', fill('www.www.(', '1.')],
-  ['_**~ runs', fill('_**~')],
-  ['line no fence opens', fill('~1.```**', '``````')],
-  ['- and : lines', fill('\n-\n:')],
-  ['header over a wider row', fill('x\\\n|---|---|\n')],
-  ['escaped brackets', fill('\\[', '\\-->')],
-  ['autolink, then code runs', fill('`**a@b.ca>a', '|<')],
-  ['quotes, tables by turns', fill('>> q\n|a|\n|-|\n-->\n')],
-  ['quoted lists, lazy lines', fill('> - a\nb\n')],
-  ['runs after an HTML fence', fill('_**~', '<div>\n```\n\n')],
+const shapes: [name: string, unit: string, prefix?: string][] = [
+  ['prose', 'Scan the QR code with a second phone before you finish. '],
+  ['emphasis runs', '**a_!'],
+  ['@ that start no mention', '.@'],
+  ['list item of short lines', 'a\n', '- '],
+  ['nested block quotes', '> '],
+  ['address, then punctuation', '*', 'https://example.com/a'],
+  ['address, then entities', '&b;', 'https://example.com/a'],
+  ['unclosed code runs', '```"\\'],
+  ['addresses in one run', 'www.www.(', '1.'],
+  ['_**~ runs', '_**~'],
+  ['line no fence opens', '~1.```**', '``````'],
+  ['- and : lines', '\n-\n:'],
+  ['header over a wider row', 'x\\\n|---|---|\n'],
+  ['escaped brackets', '\\[', '\\-->'],
+  ['autolink, then code runs', '`**a@b.ca>a', '|<'],
+  ['quotes, tables by turns', '>> q\n|a|\n|-|\n-->\n'],
+  ['quoted lists, lazy lines', '> - a\nb\n'],
+  ['runs after an HTML fence', '_**~', '<div>\n```\n\n'],
 ];
 
 // Once first: the first renders of a process are slower.
-markdown.render(shapes[0]![1]);
-const prose = fastest(shapes[0]![1]);
+markdown.render(fill(shapes[0]![1]));
+const prose = fastest(fill(shapes[0]![1]));
 console.log(`markdown render, ${longest} characters, fastest of ${repeat} (node ${process.version})`);
-console.log(`${'body'.padEnd(28)}${'ms'.padStart(8)}${'× prose'.padStart(10)}`);
-for (const [name, body] of shapes) {
-  const ms = fastest(body);
-  console.log(`${name.padEnd(28)}${ms.toFixed(2).padStart(8)}${(ms / prose).toFixed(1).padStart(10)}`);
+// "× half": the time over the time for half the length, about 2 when it grows with the length, 4 with its square.
+console.log(`${'body'.padEnd(28)}${'ms'.padStart(8)}${'× prose'.padStart(10)}${'× half'.padStart(9)}`);
+for (const [name, unit, prefix] of shapes) {
+  const ms = fastest(fill(unit, prefix));
+  const half = fastest(fill(unit, prefix, longest / 2));
+  console.log(`${name.padEnd(28)}${ms.toFixed(2).padStart(8)}${(ms / prose).toFixed(1).padStart(10)}${(ms / half).toFixed(1).padStart(9)}`);
 }
 
 const pieces = ['*', '_', '**', '`', '```', '[', ']', '(', ')', '<', '>', '!', '\\', '#', '-', '|', '~', '@a', 'a', ' ', '\n', '&', ';'];
@@ -82,10 +84,11 @@ while (Date.now() < until) {
   slowest.sort((a, b) => b.ms - a.ms);
   slowest.length = Math.min(slowest.length, 5);
 }
-console.log(`\nrandom search, ${searchSeconds} s: ${tried} bodies of a repeated unit; the slowest, timed again (× prose):`);
+console.log(`\nrandom search, ${searchSeconds} s: ${tried} bodies of a repeated unit; the slowest, timed again (× prose, × half):`);
 for (const { prefix, unit } of slowest) {
   const ms = fastest(fill(unit, prefix));
+  const half = fastest(fill(unit, prefix, longest / 2));
   console.log(
-    `${ms.toFixed(2).padStart(8)} ms ${(ms / prose).toFixed(1).padStart(7)}×  prefix ${JSON.stringify(prefix)}, unit ${JSON.stringify(unit)}`,
+    `${ms.toFixed(2).padStart(8)} ms ${(ms / prose).toFixed(1).padStart(7)}× ${(ms / half).toFixed(1).padStart(5)}×  prefix ${JSON.stringify(prefix)}, unit ${JSON.stringify(unit)}`,
   );
 }
