@@ -47,6 +47,11 @@ export class FlagsResolver {
     return this.users.byId(context, flag.reporterId);
   }
 
+  @ResolveField(() => User, { nullable: true, description: 'Who wrote the flagged post; null if the post no longer exists.' })
+  postAuthor(@Ctx() context: RequestContext, @Parent() flag: Flag): Promise<User | null> {
+    return flag.postAuthorId === null ? Promise.resolve(null) : this.users.byId(context, flag.postAuthorId);
+  }
+
   @ResolveField(() => User, { nullable: true, description: 'The moderator who resolved it, once resolved.' })
   resolvedBy(@Ctx() context: RequestContext, @Parent() flag: Flag): Promise<User | null> {
     return flag.resolvedById === null ? Promise.resolve(null) : this.users.byId(context, flag.resolvedById);

@@ -242,6 +242,7 @@ export class FlagsService {
       resolvedAt: entity.resolvedAt,
       reporterId: entity.reporterId,
       resolvedById: entity.resolvedById,
+      postAuthorId: post ? (post.reply ?? post.thread).authorId : null,
     };
   }
 }

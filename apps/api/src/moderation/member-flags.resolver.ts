@@ -28,7 +28,15 @@ export class MemberFlagsResolver {
     description: `${staffOnly}: the flags on the member's questions and replies, newest first.`,
   })
   flagsReceived(@Ctx() context: RequestContext, @Parent() user: User, @Args() args: PageArgs): Promise<FlagConnection> {
-    return this.memberFlags.received(context, Number(user.id), args);
+    return this.memberFlags.list(context, 'received', Number(user.id), args);
+  }
+
+  @ResolveField(() => FlagConnection, {
+    nullable: true,
+    description: `${staffOnly}: the flags the member raised on others' questions and replies, newest first.`,
+  })
+  flagsRaised(@Ctx() context: RequestContext, @Parent() user: User, @Args() args: PageArgs): Promise<FlagConnection> {
+    return this.memberFlags.list(context, 'raised', Number(user.id), args);
   }
 }
 

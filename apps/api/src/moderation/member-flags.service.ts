@@ -25,6 +25,12 @@ interface FlagRow {
   created_at: unknown;
 }
 
+/** Which side of a flag a member is on: the author of the flagged post, or the member who raised the flag. */
+export type FlagSide = 'received' | 'raised';
+
+/** Each list's cursors are its own: one list's cursor is refused by the other. */
+const cursorKinds: Record<FlagSide, string> = { received: 'flagsReceived', raised: 'flagsRaised' };
+
 const flagColumns =
   'f.id, f.post_type, f.post_id, f.reporter_id, f.reason, f.status, f.resolution, f.resolved_by_id, f.resolved_at, f.created_at';
 
@@ -47,27 +53,19 @@ export class MemberFlagsService {
   private async countsOf(userIds: readonly number[]): Promise<MemberFlagCounts[]> {
     const sql = new SqlParameters();
     const users = sql.list(userIds);
+    const countsSql = (side: FlagSide) =>
+      `SELECT member_id, '${side}' AS side, resolution, COUNT(*) AS flags FROM (${memberFlagsSql(side, 'f.resolution', users)}) ${side}
+         GROUP BY member_id, resolution`;
     const rows = await sqlRows<{
-      user_id: number | string;
-      side: 'received' | 'raised';
+      member_id: number | string;
+      side: FlagSide;
       resolution: FlagResolution | null;
       flags: number | string;
-    }>(
-      this.flags.manager,
-      `SELECT t.author_id AS user_id, 'received' AS side, f.resolution, COUNT(*) AS flags FROM flags f JOIN threads t ON t.id = f.post_id
-         WHERE f.post_type = 'THREAD' AND t.author_id IN (${users}) GROUP BY t.author_id, f.resolution
-       UNION ALL
-       SELECT r.author_id, 'received', f.resolution, COUNT(*) FROM flags f JOIN replies r ON r.id = f.post_id
-         WHERE f.post_type = 'REPLY' AND r.author_id IN (${users}) GROUP BY r.author_id, f.resolution
-       UNION ALL
-       SELECT f.reporter_id, 'raised', f.resolution, COUNT(*) FROM flags f
-         WHERE f.reporter_id IN (${users}) GROUP BY f.reporter_id, f.resolution`,
-      sql.values,
-    );
+    }>(this.flags.manager, `${countsSql('received')} UNION ALL ${countsSql('raised')}`, sql.values);
     const none = (): FlagCounts => ({ open: 0, postHidden: 0, dismissed: 0 });
     const byUser = new Map(userIds.map((userId) => [userId, { received: none(), raised: none() }]));
     for (const row of rows) {
-      const counts = byUser.get(Number(row.user_id))?.[row.side];
+      const counts = byUser.get(Number(row.member_id))?.[row.side];
       if (!counts) continue;
       // A flag has a resolution once resolved, none while open.
       const state =
@@ -77,26 +75,37 @@ export class MemberFlagsService {
     return userIds.map((userId) => byUser.get(userId)!);
   }
 
-  /** Staff: the flags on the member's questions and replies, newest first, with each post's excerpt. */
-  async received(context: RequestContext, userId: number, args: PageArgs): Promise<FlagConnection> {
+  /**
+   * Staff: the flags on the member's side of them (on their questions and replies, or raised by them), newest first, with
+   * each post's excerpt; hidden posts included.
+   */
+  async list(context: RequestContext, side: FlagSide, userId: number, args: PageArgs): Promise<FlagConnection> {
     context.requireStaff();
-    const beforeId = args.after != null ? decodeIdCursor('flagsReceived', args.after) : null;
+    const cursorKind = cursorKinds[side];
+    const beforeId = args.after != null ? decodeIdCursor(cursorKind, args.after) : null;
     const sql = new SqlParameters();
-    const author = sql.param(userId);
+    const member = sql.param(userId);
     const before = beforeId !== null ? `AND f.id < ${sql.param(beforeId)}` : '';
     const rows = await sqlRows<FlagRow>(
       this.flags.manager,
-      `SELECT * FROM (
-         SELECT ${flagColumns} FROM flags f JOIN threads t ON t.id = f.post_id
-           WHERE f.post_type = 'THREAD' AND t.author_id = ${author} ${before}
-         UNION ALL
-         SELECT ${flagColumns} FROM flags f JOIN replies r ON r.id = f.post_id
-           WHERE f.post_type = 'REPLY' AND r.author_id = ${author} ${before}
-       ) received ORDER BY id DESC LIMIT ${sql.param(args.first + 1)}`,
+      `SELECT * FROM (${memberFlagsSql(side, flagColumns, member, before)}) member_flags ORDER BY id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
-    return this.flagPages.pageOf('flagsReceived', rows.map(flagFromRow), args.first);
+    return this.flagPages.pageOf(cursorKind, rows.map(flagFromRow), args.first);
   }
+}
+
+/**
+ * The flags on which the members of `members` (an IN list) are on `side`, selecting each member's id as member_id, then
+ * `columns`; `where` narrows them further (the flag is `f`).
+ */
+function memberFlagsSql(side: FlagSide, columns: string, members: string, where = ''): string {
+  if (side === 'raised') return `SELECT f.reporter_id AS member_id, ${columns} FROM flags f WHERE f.reporter_id IN (${members}) ${where}`;
+  return `SELECT t.author_id AS member_id, ${columns} FROM flags f JOIN threads t ON t.id = f.post_id
+      WHERE f.post_type = 'THREAD' AND t.author_id IN (${members}) ${where}
+    UNION ALL
+    SELECT r.author_id, ${columns} FROM flags f JOIN replies r ON r.id = f.post_id
+      WHERE f.post_type = 'REPLY' AND r.author_id IN (${members}) ${where}`;
 }
 
 function flagFromRow(row: FlagRow): FlagEntity {

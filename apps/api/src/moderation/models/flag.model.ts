@@ -22,7 +22,7 @@ registerEnumType(FlagResolution, {
 });
 
 @ObjectType('Flag', {
-  description: "A member's report that a post needs a moderator's attention. reporter and resolvedBy are resolved on demand.",
+  description: "A member's report that a post needs a moderator's attention. reporter, resolvedBy and postAuthor are resolved on demand.",
 })
 export class Flag {
   @Field(() => ID, { description: "The flag's id; pass to resolveFlag." })
@@ -61,9 +61,10 @@ export class Flag {
   @Field(() => Date, { nullable: true, description: 'When a moderator resolved it; null while open.' })
   resolvedAt: Date | null;
 
-  /** Not fields: for the reporter and resolvedBy resolvers. */
+  /** Not fields: for the reporter, resolvedBy and postAuthor resolvers. */
   reporterId: number;
   resolvedById: number | null;
+  postAuthorId: number | null;
 }
 
 @ObjectType('FlagConnection', { description: 'One page of flags, in the order of the list that returns it.' })
