@@ -112,4 +112,27 @@ describe('a paged list shows its next page on request, and no button after the l
     await page.goto('/staff?queue=NO_SUGGESTION');
     await loadsMore(page, page.getByRole('list', { name: 'Queue' }).locator('.queue-item'), 'Load more', 20, 22);
   });
+
+  it('on a member’s profile, for staff: the flags on the member’s posts, and the flags the member raised', async () => {
+    // wanda flags ottilie's 21 questions: 21 flags on one member's posts, 21 raised by another.
+    const questions = await forum.app.query<{ threads: { nodes: { id: string }[] } }>(
+      'query Q($username: String!) { threads(first: 50, filter: { authorUsername: $username }) { nodes { id } } }',
+      { username: calendarAsker.username },
+    );
+    expect(questions.threads.nodes).toHaveLength(21);
+    for (const { id } of questions.threads.nodes) {
+      await forum.app.query(
+        'mutation F($id: ID!) { flagPost(postType: THREAD, postId: $id, reason: "Asked before") { id } }',
+        { id },
+        { token: helper.token },
+      );
+    }
+    const page = await (await forum.open({ token: staff.token })).newPage();
+    await page.goto(`/u/${helper.username}`);
+    const raised = page.getByRole('list', { name: `Flags raised by ${helper.username}, newest first` }).locator('.queue-item');
+    await loadsMore(page, raised, `Load more flags raised by ${helper.username}`, 20, 21);
+    await page.goto(`/u/${calendarAsker.username}`);
+    const received = page.getByRole('list', { name: `Flags on ${calendarAsker.username}’s posts, newest first` }).locator('.queue-item');
+    await loadsMore(page, received, `Load more flags on ${calendarAsker.username}’s posts`, 20, 21);
+  });
 });

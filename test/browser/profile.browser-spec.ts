@@ -103,12 +103,12 @@ describe('a profile lists the member’s questions and replies', () => {
     const author = await createAccount(forum.app, Role.MEMBER, 'marco');
     const reporter = await createAccount(forum.app, Role.MEMBER, 'ines');
     const staff = await createAccount(forum.app, Role.STAFF, 'mod_ana');
-    const flag = async (postType: string, postId: string, reason: string) =>
+    const flag = async (postType: string, postId: string, reason: string, token = reporter.token) =>
       (
         await forum.app.query<{ flagPost: { id: string } }>(
           'mutation F($postType: PostType!, $postId: ID!, $reason: String!) { flagPost(postType: $postType, postId: $postId, reason: $reason) { id } }',
           { postType, postId, reason },
-          { token: reporter.token },
+          { token },
         )
       ).flagPost.id;
     const question = await askQuestion(forum.app, author.token, {
@@ -119,6 +119,15 @@ describe('a profile lists the member’s questions and replies', () => {
     const dismissed = await flag('THREAD', question.id, 'Asked twice already');
     await forum.app.query('mutation R($id: ID!) { resolveFlag(flagId: $id) { id } }', { id: dismissed }, { token: staff.token });
     await flag('REPLY', advert, 'Advertising a shop');
+    // And marco flags ines: a reply that staff then hide, and a question.
+    const retort = await reply(forum.app, reporter.token, question.id, 'Nobody wants your watches here, go away.');
+    await flag('REPLY', retort, 'Rude to me', author.token);
+    await forum.app.query('mutation H($id: ID!) { hidePost(postType: REPLY, postId: $id) { id } }', { id: retort }, { token: staff.token });
+    const inesQuestion = await askQuestion(forum.app, reporter.token, {
+      title: 'Can I choose the colour of my forum badge?',
+      body: 'The badge next to my name is grey. Is there a way to pick a colour I like better?',
+    });
+    await flag('THREAD', inesQuestion.id, 'Asked for the third time', author.token);
 
     const page = await (await forum.open({ token: staff.token })).newPage();
     await page.goto('/u/marco');
@@ -127,11 +136,26 @@ describe('a profile lists the member’s questions and replies', () => {
     await received.getByRole('listitem').nth(1).waitFor();
     await section.getByRole('heading', { level: 3, name: 'Flags on marco’s posts' }).waitFor();
     // Open, upheld, dismissed: on marco's posts, then raised by marco.
-    await expect(section.getByRole('definition').allTextContents()).resolves.toEqual(['1', '0', '1', '0', '0', '0']);
+    await expect(section.getByRole('definition').allTextContents()).resolves.toEqual(['1', '0', '1', '1', '1', '0']);
     const rows = received.getByRole('listitem');
     await expect(rows.nth(0).textContent()).resolves.toContain('Advertising a shop');
     await expect(rows.nth(0).textContent()).resolves.toContain('Open');
     await expect(rows.nth(1).textContent()).resolves.toContain('Dismissed');
+    // The flags marco raised, newest first, each naming the post's author; the hidden reply is still listed for staff.
+    await section.getByRole('heading', { level: 3, name: 'Flags raised by marco' }).waitFor();
+    const raised = section.getByRole('list', { name: 'Flags raised by marco, newest first' }).getByRole('listitem');
+    await raised.nth(1).waitFor();
+    await expect(raised.count()).resolves.toBe(2);
+    await expect(raised.nth(0).textContent()).resolves.toMatch(
+      /^Open\s*Question by ines, flagged .*Can I choose the colour of my forum badge\?/,
+    );
+    await expect(raised.nth(0).textContent()).resolves.toContain('Asked for the third time');
+    await expect(raised.nth(1).textContent()).resolves.toMatch(/^Upheld: post hidden\s*Reply by ines, flagged /);
+    await expect(raised.nth(1).textContent()).resolves.toContain('Nobody wants your watches here, go away.');
+    await raised.nth(0).getByRole('link', { name: 'ines' }).waitFor();
+    await expect(
+      raised.nth(1).getByRole('link', { name: 'Can I pin my favourite threads to the top?' }).getAttribute('href'),
+    ).resolves.toBe(`/t/${question.id}#reply-${retort}`);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await screenshotBoth(page, 'profile-moderation');
 
@@ -145,6 +169,7 @@ describe('a profile lists the member’s questions and replies', () => {
       await other.getByRole('link', { name: 'Can I pin my favourite threads to the top?' }).waitFor();
       await expect(other.getByRole('region', { name: 'Moderation' }).count()).resolves.toBe(0);
       await expect(other.getByText('Flags on marco’s posts').count()).resolves.toBe(0);
+      await expect(other.getByText('Flags raised by marco').count()).resolves.toBe(0);
       expect(operations.filter((name) => name.startsWith('MemberFlags'))).toEqual([]);
     }
   });

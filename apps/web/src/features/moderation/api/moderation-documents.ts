@@ -142,6 +142,24 @@ export const MemberFlagCountsDocument = graphql(`
   }
 `);
 
+/** A flag in a member's moderation history: the flagged post, its state, who raised it and who wrote the post. */
+export const MemberFlagFieldsFragment = graphql(`
+  fragment MemberFlagFields on Flag {
+    ...FlagFields
+    status
+    resolution
+    createdAt
+    reporter {
+      id
+      username
+    }
+    postAuthor {
+      id
+      username
+    }
+  }
+`);
+
 /** Staff: the flags on a member's posts, newest first, a page at a time. */
 export const MemberFlagsReceivedDocument = graphql(`
   query MemberFlagsReceived($username: String!, $first: Int!, $after: String) {
@@ -149,14 +167,25 @@ export const MemberFlagsReceivedDocument = graphql(`
       id
       flagsReceived(first: $first, after: $after) {
         nodes {
-          ...FlagFields
-          status
-          resolution
-          createdAt
-          reporter {
-            id
-            username
-          }
+          ...MemberFlagFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** Staff: the flags a member raised on others' posts, newest first, a page at a time. */
+export const MemberFlagsRaisedDocument = graphql(`
+  query MemberFlagsRaised($username: String!, $first: Int!, $after: String) {
+    user(username: $username) {
+      id
+      flagsRaised(first: $first, after: $after) {
+        nodes {
+          ...MemberFlagFields
         }
         pageInfo {
           hasNextPage

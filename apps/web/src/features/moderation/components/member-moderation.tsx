@@ -1,20 +1,18 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
-import type { FlagCountsFieldsFragment, FlagResolution, MemberFlagsReceivedQuery } from '../../../gql/graphql';
-import { MemberFlagCountsDocument, MemberFlagsReceivedDocument } from '../api/moderation-documents';
+import type { FlagCountsFieldsFragment, FlagResolution, MemberFlagFieldsFragment } from '../../../gql/graphql';
+import { MemberFlagCountsDocument, MemberFlagsRaisedDocument, MemberFlagsReceivedDocument } from '../api/moderation-documents';
 import { FlaggedPost } from './flagged-post';
-
-type ReceivedFlag = NonNullable<NonNullable<MemberFlagsReceivedQuery['user']>['flagsReceived']>['nodes'][number];
 
 const pageSize = 20;
 
 /**
  * Staff: a member's moderation history on their profile: how many flags their posts got and how many they raised (open,
- * upheld, dismissed), and the flags on their posts, newest first. Read afresh on each visit: staff change it elsewhere.
+ * upheld, dismissed), and both lists of those flags, newest first. Read afresh on each visit: staff change it elsewhere.
  */
 export function MemberModeration({ username }: { username: string }) {
   const headingId = useId();
@@ -30,11 +28,12 @@ export function MemberModeration({ username }: { username: string }) {
         Flags on <bdi>{username}</bdi>’s posts
       </h3>
       {counts ? <FlagCounts counts={counts.received} labelledBy={receivedId} /> : null}
-      <FlagsReceived username={username} />
+      <MemberFlags side="received" username={username} />
       <h3 id={raisedId}>
         Flags raised by <bdi>{username}</bdi>
       </h3>
       {counts ? <FlagCounts counts={counts.raised} labelledBy={raisedId} /> : null}
+      <MemberFlags side="raised" username={username} />
     </section>
   );
 }
@@ -58,14 +57,40 @@ function Count({ label, value }: { label: string; value: number }) {
   );
 }
 
-function FlagsReceived({ username }: { username: string }) {
+type Side = 'received' | 'raised';
+
+interface SideText {
+  label: (username: string) => string;
+  more: (username: string) => string;
+  empty: (username: ReactNode) => ReactNode;
+}
+
+/**
+ * How each list is named (its "Load more" too: two such buttons in one section must not sound alike to a screen reader),
+ * and what it says when empty.
+ */
+const sides: Record<Side, SideText> = {
+  received: {
+    label: (username) => `Flags on ${username}’s posts, newest first`,
+    more: (username) => `flags on ${username}’s posts`,
+    empty: (username) => <>No flags on {username}’s posts.</>,
+  },
+  raised: {
+    label: (username) => `Flags raised by ${username}, newest first`,
+    more: (username) => `flags raised by ${username}`,
+    empty: (username) => <>{username} has not flagged any post.</>,
+  },
+};
+
+function MemberFlags({ side, username }: { side: Side; username: string }) {
   // endCursors of the pages loaded with "Load more"; each page is its own cached query.
   const [cursors, setCursors] = useState<string[]>([]);
   const pages: (string | null)[] = [null, ...cursors];
+  const Page = side === 'received' ? FlagsReceivedPage : FlagsRaisedPage;
   return (
-    <ol className="queue" aria-label={`Flags on ${username}’s posts, newest first`}>
+    <ol className="queue" aria-label={sides[side].label(username)}>
       {pages.map((after, index) => (
-        <FlagsReceivedPage
+        <Page
           key={after ?? 'first'}
           username={username}
           after={after}
@@ -78,7 +103,7 @@ function FlagsReceived({ username }: { username: string }) {
   );
 }
 
-interface FlagsReceivedPageProps {
+interface PageProps {
   username: string;
   after: string | null;
   isFirst: boolean;
@@ -86,30 +111,46 @@ interface FlagsReceivedPageProps {
   onLoadMore: (endCursor: string) => void;
 }
 
-function FlagsReceivedPage({ username, after, isFirst, isLast, onLoadMore }: FlagsReceivedPageProps) {
-  const { data, error, refetch } = useQuery(MemberFlagsReceivedDocument, {
+const pageOptions = ({ username, after, isFirst }: PageProps) =>
+  ({
     variables: { username, first: pageSize, after },
     fetchPolicy: isFirst ? 'cache-and-network' : 'cache-first',
-  });
-  const connection = data?.user?.flagsReceived;
-  if (!connection) return <PageStatus error={error} retry={() => refetch()} label="Loading flags…" />;
+  }) as const;
+
+function FlagsReceivedPage(props: PageProps) {
+  const { data, error, refetch } = useQuery(MemberFlagsReceivedDocument, pageOptions(props));
+  return <FlagsPage {...props} side="received" connection={data?.user?.flagsReceived} error={error} retry={() => refetch()} />;
+}
+
+function FlagsRaisedPage(props: PageProps) {
+  const { data, error, refetch } = useQuery(MemberFlagsRaisedDocument, pageOptions(props));
+  return <FlagsPage {...props} side="raised" connection={data?.user?.flagsRaised} error={error} retry={() => refetch()} />;
+}
+
+interface FlagsPageProps extends PageProps {
+  side: Side;
+  connection: { nodes: MemberFlagFieldsFragment[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null | undefined;
+  error: Error | undefined;
+  retry: () => void;
+}
+
+function FlagsPage({ side, username, connection, error, retry, isFirst, isLast, onLoadMore }: FlagsPageProps) {
+  if (!connection) return <PageStatus error={error} retry={retry} label="Loading flags…" />;
   return (
     <>
       {isFirst && connection.nodes.length === 0 ? (
         <li>
-          <EmptyState
-            title={
-              <>
-                No flags on <bdi>{username}</bdi>’s posts.
-              </>
-            }
-          />
+          <EmptyState title={sides[side].empty(<bdi>{username}</bdi>)} />
         </li>
       ) : null}
       {connection.nodes.map((flag) => (
-        <ReceivedFlagRow key={flag.id} flag={flag} />
+        <FlagRow key={flag.id} side={side} flag={flag} />
       ))}
-      {isLast ? <LoadMoreRow pageInfo={connection.pageInfo} onLoadMore={onLoadMore} /> : null}
+      {isLast ? (
+        <LoadMoreRow pageInfo={connection.pageInfo} onLoadMore={onLoadMore}>
+          Load more<span className="visually-hidden"> {sides[side].more(username)}</span>
+        </LoadMoreRow>
+      ) : null}
     </>
   );
 }
@@ -119,25 +160,38 @@ const resolutionBadges: Record<FlagResolution, { label: string; tone: 'hidden' |
   DISMISSED: { label: 'Dismissed', tone: 'neutral' },
 };
 
-function ReceivedFlagRow({ flag }: { flag: ReceivedFlag }) {
+function FlagRow({ side, flag }: { side: Side; flag: MemberFlagFieldsFragment }) {
   const badge = flag.resolution ? resolutionBadges[flag.resolution] : { label: 'Open', tone: 'open' as const };
+  const post = flag.postType === 'THREAD' ? 'Question' : 'Reply';
   return (
     <li className="queue-item">
       <div className="queue-item__head">
         <Badge tone={badge.tone}>{badge.label}</Badge>
         <span className="muted">
-          {flag.postType === 'THREAD' ? 'Question' : 'Reply'} flagged by{' '}
-          {flag.reporter ? (
-            <Link to={`/u/${encodeURIComponent(flag.reporter.username)}`}>
-              <bdi>{flag.reporter.username}</bdi>
-            </Link>
+          {side === 'received' ? (
+            <>
+              {post} flagged by <MemberLink member={flag.reporter} />
+            </>
+          ) : flag.postAuthor ? (
+            <>
+              {post} by <MemberLink member={flag.postAuthor} />, flagged
+            </>
           ) : (
-            'a former member'
+            <>{post} flagged</>
           )}{' '}
           <TimeAgo date={flag.createdAt} />
         </span>
       </div>
       <FlaggedPost flag={flag} />
     </li>
+  );
+}
+
+function MemberLink({ member }: { member: { username: string } | null }) {
+  if (!member) return <>a former member</>;
+  return (
+    <Link to={`/u/${encodeURIComponent(member.username)}`}>
+      <bdi>{member.username}</bdi>
+    </Link>
   );
 }
