@@ -180,6 +180,35 @@ describe('where you are signed in', () => {
     expect((await list(member.token)).map(({ label, current }) => [label, current])).toEqual([['API client', true]]);
   });
 
+  it("signs out the bearer token's session alone when the request carries a browser's cookie of another beside it", async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const browser = await signIn(member, chromeOnLinux);
+    const asBrowser = async () => (await app.query<{ sessions: ListedSession[] }>(sessionsQuery, {}, { cookie: browser.cookie })).sessions;
+    const [script, tool] = [await signIn(member), await signIn(member)];
+    const toolSession = (await list(tool.token)).find((session) => session.current)!;
+
+    // The bearer token authenticates the request: its session ends, the browser's cookie and session stay.
+    const signedOut = await app.request('mutation { signOut }', {}, { token: script.token, cookie: browser.cookie });
+    expect(signedOut.data).toEqual({ signOut: true });
+    expect(signedOut.headers.getSetCookie()).toEqual([]);
+    expect(codeOf(await app.request(sessionsQuery, {}, { token: script.token }))).toBe('UNAUTHENTICATED');
+    // So with a bearer token that is no session any more: it signs nobody out.
+    await app.query('mutation { signOut }', {}, { token: script.token, cookie: browser.cookie });
+    // And signOutSession of its own session, as signOut.
+    const ownEnded = await app.request(signOutSessionMutation, { id: toolSession.id }, { token: tool.token, cookie: browser.cookie });
+    expect(ownEnded.data).toEqual({ signOutSession: true });
+    expect(ownEnded.headers.getSetCookie()).toEqual([]);
+    expect((await asBrowser()).map(({ label, current }) => [label, current])).toEqual([
+      ['Chrome on Linux', true],
+      ['API client', false],
+    ]);
+
+    // Beside its own cookie, the session's cookie is cleared with it.
+    const both = await app.request('mutation { signOut }', {}, { token: browser.token, cookie: browser.cookie });
+    expect(both.headers.getSetCookie()).toEqual([expect.stringMatching(/^twofa_session=;.*Expires=Thu, 01 Jan 1970/)]);
+    expect(codeOf(await app.request(sessionsQuery, {}, { cookie: browser.cookie }))).toBe('UNAUTHENTICATED');
+  });
+
   it("answers NOT_FOUND for another account's session, as for none, and ends nothing", async () => {
     const member = await createAccount(app, Role.MEMBER);
     const someoneElse = await createAccount(app, Role.MEMBER);

@@ -121,7 +121,11 @@ export class AuthResolver {
 
   @Public()
   @LeavesPublicContent()
-  @Mutation(() => Boolean, { description: 'Revokes the current session (bearer token or cookie) and clears the cookie.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the session this request is signed in with (its bearer token, else its cookie) and clears the session cookie, ' +
+      'unless the cookie is of another session: a bearer token sent beside a browser cookie signs out that token alone.',
+  })
   signOut(@Ctx() context: RequestContext): Promise<boolean> {
     return this.auth.signOut(context);
   }

@@ -121,11 +121,18 @@ export class SessionsService implements OnModuleInit {
     return session;
   }
 
-  /** Revokes the session this request came with (bearer or cookie; both if it sent both) and clears the cookie. */
+  /**
+   * Ends the session the request is signed in with (its bearer token, else its cookie) and clears the session cookie,
+   * unless the cookie names another session: an API client's bearer token beside a browser's cookie signs out the client.
+   */
   async end(context: RequestContext): Promise<void> {
-    await this.endAtOnce(this.hashesOf(context));
-    this.clearCookie(context);
+    await this.viewerOf(context);
+    const own = context.sessionHash;
+    if (own) await this.endAtOnce([own]);
+    const cookie = this.cookieHashOf(context);
+    if (!cookie || cookie === own) this.clearCookie(context);
     context.user = null;
+    context.sessionHash = null;
   }
 
   /**
@@ -137,12 +144,6 @@ export class SessionsService implements OnModuleInit {
     if (!response || responsesClearingCookie.has(response)) return;
     responsesClearingCookie.add(response);
     response.clearCookie(this.cookieName(), this.cookieOptions());
-  }
-
-  /** The hashes of the session tokens the request came with: the bearer token, the cookie, or both. */
-  private hashesOf(context: RequestContext): string[] {
-    const tokens = new Set([this.tokenFrom(context.request), this.cookieTokenOf(context.request)]);
-    return [...tokens].filter((token): token is string => Boolean(token)).map(hashToken);
   }
 
   /** The hash of the session cookie the request came with, if any (the bearer token, if it sent one, authenticates it). */
