@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import { TwoFactorCredentialEntity } from '../apps/api/src/two-factor/two-factor-credential.entity.js';
 import { KnownDeviceEntity } from '../apps/api/src/two-factor/known-device.entity.js';
+import { KnownDevicesService } from '../apps/api/src/two-factor/known-devices.service.js';
 import { RecoveryCodeEntity } from '../apps/api/src/two-factor/recovery-code.entity.js';
 import { SignInChallengeEntity } from '../apps/api/src/two-factor/sign-in-challenge.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
@@ -708,6 +709,29 @@ describe('two-factor sign-in', () => {
         const other = await app.request(forgetMutation, { id: enrolled.id }, { token: account.token, cookie: next.cookie });
         expect(other.data).toEqual({ forgetKnownDevice: true });
         expect(cookieOf(other, 'twofa_device')).toBeUndefined();
+      });
+
+      it('keeps the cookie of a browser whose forgetting of itself fails, as it keeps the device', async () => {
+        const account = await member();
+        const browser = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+        const own = (await list(account, { cookie: browser.cookie })).find((device) => device.current)!;
+        const devices = app.nest.get(KnownDevicesService);
+        const forget = devices.forget.bind(devices);
+        // The device is deleted, then the database fails before the transaction commits.
+        const failing = vi.spyOn(devices, 'forget').mockImplementationOnce(async (...args) => {
+          await forget(...args);
+          throw new Error('Connection terminated');
+        });
+        try {
+          const failed = await app.request(forgetMutation, { id: own.id }, { token: account.token, cookie: browser.cookie });
+          expect(codeOf(failed)).toBe('INTERNAL_SERVER_ERROR');
+          expect(cookieOf(failed, 'twofa_device')).toBeUndefined();
+        } finally {
+          failing.mockRestore();
+        }
+        expect((await list(account, { cookie: browser.cookie })).find((device) => device.current)).toEqual(own);
+        const forgotten = await app.request(forgetMutation, { id: own.id }, { token: account.token, cookie: browser.cookie });
+        expect(cookieOf(forgotten, 'twofa_device')).toBe('twofa_device=');
       });
 
       it('forgets every device but this one, and says how many', async () => {

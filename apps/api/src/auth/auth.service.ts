@@ -174,12 +174,12 @@ export class AuthService {
    * completeTwoFactorSignIn); this one last, as signOut: forgetting needs it. Another account's device is NOT_FOUND first.
    */
   async forgetKnownDevice(context: RequestContext, args: ForgetKnownDeviceArgs): Promise<boolean> {
-    const signedOut = await this.sessionRows.manager.transaction(async (manager) => {
+    const { forgotten, signedOut } = await this.sessionRows.manager.transaction(async (manager) => {
       const id = await this.knownDevices.lockOne(context, args.id, manager);
       const signedOut = args.signOut ? await this.sessions.endOthersSignedInThrough(context, [id], manager) : null;
-      await this.knownDevices.forget(context, [id], manager);
-      return signedOut;
+      return { forgotten: await this.knownDevices.forget(context, [id], manager), signedOut };
     });
+    if (forgotten.ownCookie) this.knownDevices.clearCookie(context);
     if (!signedOut) return true;
     await this.sessions.announceEnded(signedOut.endedHashes);
     if (signedOut.ownSession) await this.sessions.end(context);
@@ -197,8 +197,9 @@ export class AuthService {
       const signedOut = args.signOut ? await this.sessions.endOthersSignedInThrough(context, ids, manager) : null;
       return { forgotten: await this.knownDevices.forget(context, ids, manager), endedHashes: signedOut?.endedHashes ?? [] };
     });
+    if (forgotten.ownCookie) this.knownDevices.clearCookie(context);
     await this.sessions.announceEnded(endedHashes);
-    return forgotten;
+    return forgotten.count;
   }
 
   /** Ends the session the request came with; harmless when there is none. */

@@ -128,21 +128,28 @@ export class KnownDevicesService {
 
   /**
    * Forgets the devices `ids` (from lockOne or lockOthers, in the same transaction): their next code check counts against
-   * the account's budget again. This browser's own also loses its cookie. How many, the expired ones uncounted (no longer listed).
+   * the account's budget again. How many, the expired ones uncounted (no longer listed), and whether this browser's own
+   * is among them: its cookie is the caller's to clear (clearCookie) once the transaction commits.
    */
-  async forget(context: RequestContext, ids: readonly number[], manager: EntityManager): Promise<number> {
-    if (ids.length === 0) return 0;
+  async forget(context: RequestContext, ids: readonly number[], manager: EntityManager): Promise<{ count: number; ownCookie: boolean }> {
+    if (ids.length === 0) return { count: 0, ownCookie: false };
     const current = await this.recognise(context, context.requireUser().id);
     await manager.delete(KnownDeviceEntity, { id: In(ids), expiresAt: LessThan(new Date()) });
     const deleted = await manager.delete(KnownDeviceEntity, { id: In(ids) });
-    if (current && ids.includes(current.id)) this.clearCookie(context);
-    return deleted.affected ?? 0;
+    return { count: deleted.affected ?? 0, ownCookie: current !== null && ids.includes(current.id) };
   }
 
-  /** Two-factor sign-in turned off: the account's devices are forgotten with it (in `manager`'s transaction), this browser's cookie too. */
-  async forgetAllOf(context: RequestContext, userId: number, manager: EntityManager): Promise<void> {
+  /** Two-factor sign-in turned off: the account's devices are forgotten with it, in `manager`'s transaction (then clearCookie). */
+  async forgetAllOf(userId: number, manager: EntityManager): Promise<void> {
     await manager.delete(KnownDeviceEntity, { userId });
-    if (this.cookieTokenOf(context)) this.clearCookie(context);
+  }
+
+  /**
+   * Tells the browser to drop its device cookie, if it sent one, once the transaction that forgot its device has committed
+   * (forget, forgetAllOf): a forgetting rolled back keeps the device remembered, and so its cookie.
+   */
+  clearCookie(context: RequestContext): void {
+    if (this.cookieTokenOf(context)) context.response?.clearCookie(this.cookieName(), this.cookieOptions());
   }
 
   private async forgetSurplus(userId: number, manager: EntityManager): Promise<void> {
@@ -153,10 +160,6 @@ export class KnownDevicesService {
       skip: devicesPerAccount,
     });
     if (surplus.length > 0) await manager.delete(KnownDeviceEntity, { id: In(surplus.map((device) => device.id)) });
-  }
-
-  private clearCookie(context: RequestContext): void {
-    context.response?.clearCookie(this.cookieName(), this.cookieOptions());
   }
 
   private cookieOptions(): CookieOptions {

@@ -174,8 +174,9 @@ export class TwoFactorService {
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
       // They were remembered for the code step, which is gone: turning it on again starts a new list.
-      await this.knownDevices.forgetAllOf(context, user.id, manager);
+      await this.knownDevices.forgetAllOf(user.id, manager);
     });
+    this.knownDevices.clearCookie(context);
     await this.events.emit('twoFactorChanged', { userId: user.id, enabled: false, keptSessionHashes: context.ownSession() });
     return this.status(context);
   }
