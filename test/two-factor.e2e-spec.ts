@@ -13,6 +13,7 @@ import { UserEntity } from '../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from './support/accounts.js';
 import { chromeOnLinux, firefoxOnWindows, type ListedDevice } from './support/devices.js';
 import { liveClient, until } from './support/live-client.js';
+import { holdCalls } from './support/hold-calls.js';
 import { codeOf, cookieOf, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
 
@@ -832,6 +833,81 @@ describe('two-factor sign-in', () => {
         expect((await list(account, { cookie: newCookie })).map(({ label, current }) => [label, current])).toEqual([
           ['Chrome on Linux', true],
         ]);
+      });
+
+      describe('turning off when its transaction fails', () => {
+        const disable = 'mutation Off($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) { enabled } }';
+        const devices = () => app.nest.get(KnownDevicesService);
+
+        /** The next forgetAllOf deletes the devices, then the database fails before the transaction commits. */
+        function failNextForgetting() {
+          const forgetAllOf = devices().forgetAllOf.bind(devices());
+          return vi.spyOn(devices(), 'forgetAllOf').mockImplementationOnce(async (...args) => {
+            await forgetAllOf(...args);
+            throw new Error('Connection terminated');
+          });
+        }
+
+        it("spends no code and keeps this browser's device cookie; the same code then turns it off", async () => {
+          for (const kind of ['code', 'recovery code'] as const) {
+            const account = await member();
+            const browser = await knownBrowserOf(account, account.recoveryCodes[0], chromeOnLinux);
+            const input =
+              kind === 'code' ? { code: await totpCode(account.secret, 1) } : { password, recoveryCode: account.recoveryCodes[1] };
+            const asBrowser = { token: account.token, cookie: browser.cookie };
+            const failing = failNextForgetting();
+            try {
+              const failed = await app.request(disable, { input }, asBrowser);
+              expect(codeOf(failed), kind).toBe('INTERNAL_SERVER_ERROR');
+              expect(cookieOf(failed, 'twofa_device'), kind).toBeUndefined();
+            } finally {
+              failing.mockRestore();
+            }
+            await expect(app.query(statusQuery, {}, { token: account.token }), kind).resolves.toMatchObject({
+              twoFactorStatus: { enabled: true, recoveryCodesLeft: 9 },
+            });
+            const remembered = (await list(account, { cookie: browser.cookie })).find((device) => device.current);
+            expect(remembered, kind).toMatchObject({ label: 'Chrome on Linux' });
+
+            const off = await app.request(disable, { input }, asBrowser);
+            expect(off.data, kind).toEqual({ disableTwoFactor: { enabled: false } });
+            expect(cookieOf(off, 'twofa_device'), kind).toBe('twofa_device=');
+          }
+        });
+
+        /** Two requests to turn off with one code, both past their checks before either's transaction starts. */
+        async function disableTwiceAtOnce(account: Member, code: string): Promise<string[]> {
+          const transactions = holdCalls(app.nest.get(DataSource).manager, 'transaction', { when: 'before' });
+          try {
+            const requests = [1, 2].map(() => app.request(disable, { input: { code } }, { token: account.token }));
+            await until(() => transactions.held.length === 2, 'both requests have checked the code');
+            transactions.release();
+            return (await Promise.all(requests)).map(codeOf).sort();
+          } finally {
+            transactions.restore();
+          }
+        }
+
+        it('lets one of two requests with the same code turn it off, and refuses the other', async () => {
+          const account = await member();
+          expect(await disableTwiceAtOnce(account, await totpCode(account.secret, 1))).toEqual(['BAD_USER_INPUT', 'OK']);
+          await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
+            twoFactorStatus: { enabled: false },
+          });
+        });
+
+        it('lets the other of two requests with the same code turn it off when the first one fails', async () => {
+          const account = await member();
+          const failing = failNextForgetting();
+          try {
+            expect(await disableTwiceAtOnce(account, await totpCode(account.secret, 1))).toEqual(['INTERNAL_SERVER_ERROR', 'OK']);
+          } finally {
+            failing.mockRestore();
+          }
+          await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
+            twoFactorStatus: { enabled: false },
+          });
+        });
       });
     });
   });

@@ -159,18 +159,18 @@ export class TwoFactorService {
       throw AppError.badInput('code', 'Enter a code from your authenticator app, or your password and a recovery code');
     }
     await this.countAttempt(context, user.id);
-    if (input.code) {
-      if (!(await this.acceptTotp(user.id, input.code))) throw AppError.badInput('code', wrongCodeToTurnOff);
-    } else {
-      // The recovery code is only spent once the password is right.
-      if (
-        !(await this.users.passwordMatches(user.username, input.password!)) ||
-        !(await this.acceptRecoveryCode(user.id, input.recoveryCode!))
-      ) {
-        throw AppError.badInput('recoveryCode', 'That password and recovery code do not match this account');
-      }
-    }
+    const wrongRecoveryCode = () => AppError.badInput('recoveryCode', 'That password and recovery code do not match this account');
+    // The recovery code is only looked at once the password is right.
+    if (!input.code && !(await this.users.passwordMatches(user.username, input.password!))) throw wrongRecoveryCode();
+    const step = input.code ? await this.totpStep(user.id, input.code) : null;
+    if (input.code && step === null) throw AppError.badInput('code', wrongCodeToTurnOff);
     await this.credentials.manager.transaction(async (manager) => {
+      // The code is spent in the transaction that turns two-factor sign-in off: if that fails, the code still works.
+      if (step !== null) {
+        if (!(await this.claimStep(user.id, step, manager))) throw AppError.badInput('code', wrongCodeToTurnOff);
+      } else if (!(await this.acceptRecoveryCode(user.id, input.recoveryCode!, manager))) {
+        throw wrongRecoveryCode();
+      }
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
       // They were remembered for the code step, which is gone: turning it on again starts a new list.
@@ -257,24 +257,38 @@ export class TwoFactorService {
     return /^\d{6}$/.test(appCodeDigits(code)) ? this.acceptTotp(userId, code) : this.acceptRecoveryCode(userId, code);
   }
 
-  /** A valid code for a time step later than the last one used; claiming the step is one conditional update. */
+  /** A valid code for a time step later than the last one used, claimed. */
   private async acceptTotp(userId: number, code: string): Promise<boolean> {
+    const step = await this.totpStep(userId, code);
+    return step !== null && this.claimStep(userId, step);
+  }
+
+  /** The time step of a valid code later than the last one used (claimStep spends it), or null. */
+  private async totpStep(userId: number, code: string): Promise<number | null> {
     const credential = await this.credentials.findOneBy({ userId, enabledAt: Not(IsNull()) });
-    if (!credential) return false;
-    const step = await matchingTimeStep(this.secretOf(credential), code, credential.lastUsedStep);
-    if (step === null) return false;
-    const claimed = await this.credentials
+    return credential ? matchingTimeStep(this.secretOf(credential), code, credential.lastUsedStep) : null;
+  }
+
+  /**
+   * Spends a time step, in `manager`'s transaction if it has one: one conditional update, so of the requests with one code,
+   * one alone claims it. In a transaction, the row stays locked until it ends (SQLite runs one at a time): another claim
+   * of the step waits, and fails if that transaction committed.
+   */
+  private async claimStep(userId: number, step: number, manager: EntityManager = this.credentials.manager): Promise<boolean> {
+    const claimed = await manager
       .createQueryBuilder()
-      .update()
+      .update(TwoFactorCredentialEntity)
       .set({ lastUsedStep: step })
       .where('user_id = :userId AND (last_used_step IS NULL OR last_used_step < :step)', { userId, step })
       .execute();
     return Boolean(claimed.affected);
   }
 
-  private async acceptRecoveryCode(userId: number, code: string): Promise<boolean> {
+  /** Spends an unused recovery code, in `manager`'s transaction if it has one. */
+  private async acceptRecoveryCode(userId: number, code: string, manager: EntityManager = this.recoveryCodes.manager): Promise<boolean> {
     if (normalizeRecoveryCode(code).length !== 12) return false;
-    const used = await this.recoveryCodes.update(
+    const used = await manager.update(
+      RecoveryCodeEntity,
       { userId, codeHash: this.crypto.hashRecoveryCode(code), usedAt: IsNull() },
       { usedAt: new Date() },
     );
