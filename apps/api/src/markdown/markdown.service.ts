@@ -156,10 +156,12 @@ class CodeSpanMisses {
 const backtick = 96;
 
 /**
- * marked's lexer, keeping what it learnt of each source it is lexing (inline ones nest: link text, emphasis): the mention
- * starts, where setext headings and code spans surely are not.
+ * marked's lexer for a post: it bounds what would cost marked length squared (emphasis runs per inline source, block
+ * quotes and lists per post), and keeps what it learnt of each source it is lexing (inline ones nest: link text,
+ * emphasis) so that marked reads it about once: the mention starts, the bare addresses, where setext headings and code
+ * spans surely are not.
  */
-class MentionLexer<ParserOutput = string, RendererOutput = string> extends Lexer<ParserOutput, RendererOutput> {
+class PostLexer<ParserOutput = string, RendererOutput = string> extends Lexer<ParserOutput, RendererOutput> {
   private readonly sources: MentionStarts[] = [];
   private readonly blockSources: SetextMisses[] = [];
   private readonly codeSources: CodeSpanMisses[] = [];
@@ -323,11 +325,12 @@ function linearRules(rules: Rules, references: boolean): Rules {
   return references ? sets.withReferences : sets.withoutReferences;
 }
 
-function lexWithMentions<ParserOutput = string, RendererOutput = string>(
+/** A post's tokens, its nesting bounded first (boundNesting). */
+function lexPost<ParserOutput = string, RendererOutput = string>(
   markdown: string,
   options?: MarkedOptions<ParserOutput, RendererOutput>,
 ): Token[] {
-  return new MentionLexer(options).lex(boundNesting(markdown));
+  return new PostLexer(options).lex(boundNesting(markdown));
 }
 
 interface MentionToken extends Tokens.Generic {
@@ -344,7 +347,7 @@ const mentionExtension: TokenizerAndRendererExtension = {
   name: 'mention',
   level: 'inline',
   start(rest: string) {
-    return this.lexer instanceof MentionLexer ? this.lexer.nextMentionStart(rest) : firstMentionStart(rest);
+    return this.lexer instanceof PostLexer ? this.lexer.nextMentionStart(rest) : firstMentionStart(rest);
   },
   tokenizer(source: string): MentionToken | undefined {
     if (this.lexer.state.inLink) return undefined;
@@ -725,7 +728,7 @@ export class MarkdownService {
     tokenizer: {
       lheading(src) {
         const interruption = paragraphInterruption(this.rules.block.lheading);
-        if (interruption && this.lexer instanceof MentionLexer && this.lexer.setextMisses(src, interruption)) return undefined;
+        if (interruption && this.lexer instanceof PostLexer && this.lexer.setextMisses(src, interruption)) return undefined;
         return false;
       },
       // marked's table rule reads every line below a header and a delimiter row before it checks the two (the row
@@ -739,20 +742,20 @@ export class MarkdownService {
         return Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd)) ? false : undefined;
       },
       blockquote(src) {
-        return this.lexer instanceof MentionLexer ? this.lexer.quote(src, () => Tokenizer.prototype.blockquote.call(this, src)) : false;
+        return this.lexer instanceof PostLexer ? this.lexer.quote(src, () => Tokenizer.prototype.blockquote.call(this, src)) : false;
       },
       list(src) {
-        if (!(this.lexer instanceof MentionLexer)) return false;
+        if (!(this.lexer instanceof PostLexer)) return false;
         return this.lexer.container(this.rules.block.list.test(src), () => Tokenizer.prototype.list.call(this, src));
       },
       codespan(src) {
-        return this.lexer instanceof MentionLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
+        return this.lexer instanceof PostLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
       },
       // marked's own, with where a web address ends found once per inline source (see BareAddresses).
       url(src) {
         const head = urlHeadOf(this.rules.inline.url)?.exec(src);
         // E-mail addresses (and a rule of another shape) stay marked's: it reads no further than the address.
-        if (!head || head[1] === undefined || !(this.lexer instanceof MentionLexer)) return false;
+        if (!head || head[1] === undefined || !(this.lexer instanceof PostLexer)) return false;
         const { addresses, at } = this.lexer.bareAddressesAt(src);
         const text = addresses.source.slice(at, addresses.linkEnd(at, addresses.candidateEnd(at)));
         const href = head[1] === 'www.' ? `http://${text}` : text;
@@ -760,7 +763,7 @@ export class MarkdownService {
       },
     },
     hooks: {
-      provideLexer: () => lexWithMentions,
+      provideLexer: () => lexPost,
     },
   });
 
@@ -810,7 +813,7 @@ export class MarkdownService {
     const names = new Set<string>();
     let rawHtml = false;
     try {
-      const tokens = lexWithMentions(markdown, this.marked.defaults);
+      const tokens = lexPost(markdown, this.marked.defaults);
       void this.marked.walkTokens(tokens, (token) => {
         if (token.type === 'mention') names.add((token as MentionToken).username.toLowerCase());
         else if (token.type === 'html') rawHtml = true;
