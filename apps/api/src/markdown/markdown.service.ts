@@ -192,20 +192,21 @@ class PostLexer<ParserOutput = string, RendererOutput = string> extends Lexer<Pa
   }
 
   /**
-   * A block quote or a list at `rest`, made by `tokenize` (marked's tokenizer), or none past `maxContainers`: the line
-   * is then left to the other rules and reads as text. marked's quote tokenizer calls itself and the list tokenizer on
-   * what it has read so far; those calls replace a container already counted, and must return one.
+   * The block quote or list `tokenize` (marked's tokenizer) makes, or none past `maxContainers`: the line is then left to
+   * the other rules and reads as text. marked's quote tokenizer calls itself and the list tokenizer again on what it has
+   * read; such a call replaces a container already counted, and must return one.
    */
-  container<T>(opens: boolean, tokenize: () => T | undefined): T | undefined {
-    const depth = this.blockSources.length;
-    const again = this.quoteFrames.at(-1) === depth;
-    if (!again && opens && this.containers++ >= maxContainers) return undefined;
-    return tokenize();
+  container<T>(tokenize: () => T | undefined): T | undefined {
+    if (this.quoteFrames.at(-1) === this.blockSources.length) return tokenize();
+    if (this.containers >= maxContainers) return undefined;
+    const token = tokenize();
+    if (token) this.containers++;
+    return token;
   }
 
-  /** `container` for a block quote, which may call the tokenizers again on what it has read. */
-  quote<T>(rest: string, tokenize: () => T | undefined): T | undefined {
-    return this.container(quoteStart.test(rest), () => {
+  /** `container` for a block quote, whose tokenizer may call the tokenizers again on what it has read. */
+  quote<T>(tokenize: () => T | undefined): T | undefined {
+    return this.container(() => {
       this.quoteFrames.push(this.blockSources.length);
       try {
         return tokenize();
@@ -623,8 +624,6 @@ function isLongEmailRunBefore(source: string, at: number): boolean {
  * that would open another are left to the other rules and read as text.
  */
 export const maxContainers = 64;
-/** Where marked's quote rule matches: it reads a line from any `>` with at most three spaces before it. */
-const quoteStart = /^ {0,3}>/;
 
 /**
  * Escapes the markers of an inline source (a paragraph, a heading, a list item's text, a table cell) past the first
@@ -742,11 +741,10 @@ export class MarkdownService {
         return Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd)) ? false : undefined;
       },
       blockquote(src) {
-        return this.lexer instanceof PostLexer ? this.lexer.quote(src, () => Tokenizer.prototype.blockquote.call(this, src)) : false;
+        return this.lexer instanceof PostLexer ? this.lexer.quote(() => Tokenizer.prototype.blockquote.call(this, src)) : false;
       },
       list(src) {
-        if (!(this.lexer instanceof PostLexer)) return false;
-        return this.lexer.container(this.rules.block.list.test(src), () => Tokenizer.prototype.list.call(this, src));
+        return this.lexer instanceof PostLexer ? this.lexer.container(() => Tokenizer.prototype.list.call(this, src)) : false;
       },
       codespan(src) {
         return this.lexer instanceof PostLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
