@@ -293,7 +293,7 @@ describe('the migrations', () => {
         [upheld, 'POST_HIDDEN'],
       ]);
 
-      await dataSource.undoLastMigration();
+      await revertAfter(dataSource, 'AcceptedBy1765030000000');
       const [row] = (await dataSource.query('SELECT * FROM flags')) as Record<string, unknown>[];
       expect(Object.keys(row)).not.toContain('resolution');
       await dataSource.runMigrations();

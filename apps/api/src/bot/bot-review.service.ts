@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { CanonicalAnswersService } from '../canonical-answers/canonical-answers.service.js';
 import { ForumEvents } from '../events/forum-events.js';
 import { ExampleSource } from '../canonical-answers/example-source.js';
@@ -10,7 +10,7 @@ import { connectionOf } from '../common/paginated.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
 import { insertRowIfAbsent } from '../common/returning-writes.js';
-import { noStaffAnswerSinceSql, openQuestions, unrepliedOpenQuestions, unrepliedSql } from '../threads/thread-queries.js';
+import { unrepliedOpenQuestions } from '../threads/thread-queries.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
 import { BotAuthor } from './bot-author.service.js';
@@ -24,11 +24,28 @@ import { botAnswerReply, staffDraft } from './bot-text.js';
 import { BotQueueCounts, BotQueueKind, BotQueuePage } from './models/bot-queue.model.js';
 import { BotSuggestion } from './models/bot-suggestion.model.js';
 
-const queueStatus: Record<Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>, BotSuggestionStatus> = {
+type SuggestionQueueKind = Exclude<BotQueueKind, BotQueueKind.NO_SUGGESTION>;
+
+const queueStatus: Record<SuggestionQueueKind, BotSuggestionStatus> = {
   [BotQueueKind.PENDING]: BotSuggestionStatus.PENDING_REVIEW,
   [BotQueueKind.UNHELPFUL]: BotSuggestionStatus.UNHELPFUL,
   [BotQueueKind.DISMISSED]: BotSuggestionStatus.DISMISSED,
 };
+
+/**
+ * Narrows a query over bot suggestions (alias `suggestion`) to those waiting in the queue of `kind`. Its parameter is
+ * named for the queue, so that `counts` can hold the three queues' queries side by side.
+ */
+function waitingIn<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, kind: SuggestionQueueKind): SelectQueryBuilder<T> {
+  return stillNeedsStaff(query.where(`suggestion.status = :${kind}Status`, { [`${kind}Status`]: queueStatus[kind] }));
+}
+
+/** Narrows a query over unreplied open questions to the NO_SUGGESTION queue's, with their suggestion (if NO_MATCH) joined. */
+function withoutSuggestion<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query
+    .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
+    .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NO_MATCH });
+}
 
 /**
  * Staff review of the bot: the queues, confirming or correcting a suggestion (which teaches the
@@ -55,9 +72,7 @@ export class BotReviewService {
     const afterId = after ? decodeIdCursor(kind, after) : 0;
     let items: { cursorId: number; threadId: number; suggestion: BotSuggestionEntity | null }[];
     if (kind === BotQueueKind.NO_SUGGESTION) {
-      const rows = await unrepliedOpenQuestions(this.suggestions.manager)
-        .leftJoinAndMapOne('thread.suggestion', BotSuggestionEntity, 'suggestion', 'suggestion.threadId = thread.id')
-        .andWhere('(suggestion.id IS NULL OR suggestion.status = :noMatch)', { noMatch: BotSuggestionStatus.NO_MATCH })
+      const rows = await withoutSuggestion(unrepliedOpenQuestions(this.suggestions.manager))
         .andWhere('thread.id > :afterId', { afterId })
         .orderBy('thread.id', 'ASC')
         .limit(first + 1)
@@ -67,12 +82,8 @@ export class BotReviewService {
         return { cursorId: thread.id, threadId: thread.id, suggestion };
       });
     } else {
-      const rows = await stillNeedsStaff(
-        this.suggestions
-          .createQueryBuilder('suggestion')
-          .where('suggestion.status = :status', { status: queueStatus[kind] })
-          .andWhere('suggestion.id > :afterId', { afterId }),
-      )
+      const rows = await waitingIn(this.suggestions.createQueryBuilder('suggestion'), kind)
+        .andWhere('suggestion.id > :afterId', { afterId })
         .orderBy('suggestion.id', 'ASC')
         .limit(first + 1)
         .getMany();
@@ -86,36 +97,27 @@ export class BotReviewService {
   }
 
   /**
-   * How many questions wait in each queue, by the rules `queue` lists them by, in one statement: the open, visible
-   * questions with their suggestion, those in a queue grouped by the suggestion's status (none: NO_SUGGESTION).
+   * How many questions wait in each queue, by the rules `queue` lists them by (the same query builders), in one
+   * statement: one subquery per queue. Each reads only what can wait there, the suggestions in the queue's status (the
+   * bot_suggestions_queue index) or the unreplied open questions (threads_unreplied), not every open question.
    */
   async counts(context: RequestContext): Promise<BotQueueCounts> {
     context.requireStaff();
-    const rows: { status: BotSuggestionStatus | null; count: number | string }[] = await openQuestions(this.suggestions.manager)
-      .leftJoin(BotSuggestionEntity, 'suggestion', 'suggestion.thread_id = thread.id')
-      .andWhere(
-        new Brackets((either) =>
-          either
-            .where(
-              `suggestion.status IN (:...waitingStatuses) AND ${noStaffAnswerSinceSql({ threadId: 'thread.id', since: 'suggestion.created_at' })}`,
-              { waitingStatuses: Object.values(queueStatus) },
-            )
-            .orWhere(`${unrepliedSql} AND (suggestion.id IS NULL OR suggestion.status = :countedNoMatch)`, {
-              countedNoMatch: BotSuggestionStatus.NO_MATCH,
-            }),
-        ),
-      )
-      .select('suggestion.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('suggestion.status')
-      .getRawMany();
-    const count = (...statuses: (BotSuggestionStatus | null)[]) =>
-      rows.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + Number(row.count), 0);
+    const countWaitingIn = (kind: SuggestionQueueKind) => (subQuery: SelectQueryBuilder<BotSuggestionEntity>) =>
+      waitingIn(subQuery.select('COUNT(*)').from(BotSuggestionEntity, 'suggestion'), kind);
+    const row: Record<keyof BotQueueCounts, number | string> | undefined = await withoutSuggestion(
+      unrepliedOpenQuestions(this.suggestions.manager),
+    )
+      .select('COUNT(*)', 'noSuggestion')
+      .addSelect(countWaitingIn(BotQueueKind.PENDING), 'pending')
+      .addSelect(countWaitingIn(BotQueueKind.UNHELPFUL), 'unhelpful')
+      .addSelect(countWaitingIn(BotQueueKind.DISMISSED), 'dismissed')
+      .getRawOne();
     return {
-      pending: count(queueStatus[BotQueueKind.PENDING]),
-      unhelpful: count(queueStatus[BotQueueKind.UNHELPFUL]),
-      noSuggestion: count(null, BotSuggestionStatus.NO_MATCH),
-      dismissed: count(queueStatus[BotQueueKind.DISMISSED]),
+      pending: Number(row?.pending ?? 0),
+      unhelpful: Number(row?.unhelpful ?? 0),
+      noSuggestion: Number(row?.noSuggestion ?? 0),
+      dismissed: Number(row?.dismissed ?? 0),
     };
   }
 

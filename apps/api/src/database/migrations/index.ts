@@ -29,6 +29,7 @@ import { KnownDeviceLabels1765010000000 } from './1765010000000-known-device-lab
 import { SessionLabels1765020000000 } from './1765020000000-session-labels.js';
 import { AcceptedBy1765030000000 } from './1765030000000-accepted-by.js';
 import { FlagResolutions1765040000000 } from './1765040000000-flag-resolutions.js';
+import { StaffQueueIndexes1765050000000 } from './1765050000000-staff-queue-indexes.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   SessionLabels1765020000000,
   AcceptedBy1765030000000,
   FlagResolutions1765040000000,
+  StaffQueueIndexes1765050000000,
 ];
