@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
-import { createAccount, TestAccount } from '../support/accounts.js';
+import { createAccount, testPassword, TestAccount, totpCode } from '../support/accounts.js';
 import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -377,5 +377,24 @@ describe('keyboard focus after the asker answers the bot', () => {
     await page.getByRole('button', { name: 'No, I still need help' }).press('Enter');
     await botReply.getByText('Thanks for telling us.').waitFor();
     await focusIsOn(botReply);
+  });
+
+  it('keeps focus in the two-factor settings as each step gives way to the next: on, codes saved, off', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    await page.goto('/account/security');
+
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).press('Enter');
+    await focusIsOn(page.getByRole('list', { name: 'Steps to turn it on' }));
+    const setupKey = (await page.getByLabel('Setup key').textContent())!.replace(/\s/g, '');
+    await page.getByLabel('Code from the app').fill(await totpCode(setupKey));
+    await page.getByLabel('Your password').fill(testPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'I have saved them' }).press('Enter');
+    await focusIsOn(page.getByRole('heading', { name: 'Two-factor sign-in is on' }));
+
+    await page.getByRole('textbox', { name: 'Code from the app', exact: true }).fill(await totpCode(setupKey, 1));
+    await page.getByRole('button', { name: 'Turn off' }).press('Enter');
+    await focusIsOn(page.getByRole('heading', { name: 'Two-factor sign-in is off' }));
   });
 });

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Navigate } from 'react-router';
 import { Spinner } from '../../components/status';
 import { PasswordSettings } from '../../features/auth/components/password-settings';
@@ -11,8 +12,11 @@ import { securityPath } from '../paths';
 export function SecurityRoute() {
   usePageTitle('Security');
   const { viewer, loading } = useViewer();
-  if (loading) return <Spinner />;
-  if (!viewer) return <Navigate to={`/sign-in?next=${encodeURIComponent(securityPath)}`} replace />;
+  // Turning two-factor sign-in on or off reads the viewer again: the page stays, with the focus and what is typed in it.
+  const signedIn = useRef(false);
+  if (viewer) signedIn.current = true;
+  if (loading && !signedIn.current) return <Spinner />;
+  if (!viewer && !loading) return <Navigate to={`/sign-in?next=${encodeURIComponent(securityPath)}`} replace />;
   return (
     <div className="stack two-factor-page">
       <h1>Security</h1>

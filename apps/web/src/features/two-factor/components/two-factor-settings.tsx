@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
@@ -24,6 +24,8 @@ export function TwoFactorSettings() {
   const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(TwoFactorStatusDocument, { fetchPolicy: 'network-only' });
   const [codes, setCodes] = useState<string[] | null>(null);
+  // A section that replaces the one whose button was pressed (the codes saved, turned off) takes the focus.
+  const [replaced, setReplaced] = useState(false);
 
   if (loading && !data) return <Spinner />;
   if (error || !data) return <ErrorMessage error={error} retry={refetch} />;
@@ -32,17 +34,40 @@ export function TwoFactorSettings() {
   async function changed() {
     // Staff tools and the viewer's badge depend on it.
     await resetStore(client);
+    setReplaced(true);
   }
 
   if (codes) return <RecoveryCodesPanel codes={codes} onDone={() => void changed().then(() => setCodes(null))} />;
   return status.enabled ? (
-    <EnabledSettings recoveryCodesLeft={status.recoveryCodesLeft} onCodes={setCodes} onDisabled={() => void changed()} />
+    <EnabledSettings
+      recoveryCodesLeft={status.recoveryCodesLeft}
+      focusOnShow={replaced}
+      onCodes={setCodes}
+      onDisabled={() => void changed()}
+    />
   ) : (
-    <Enrolment requiredForStaffTools={status.requiredForStaffTools} onEnabled={setCodes} />
+    <Enrolment requiredForStaffTools={status.requiredForStaffTools} focusOnShow={replaced} onEnabled={setCodes} />
   );
 }
 
-function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools: boolean; onEnabled: (codes: string[]) => void }) {
+/** A ref whose element takes the focus when `when` turns true, or as it is shown while `when` is. */
+function useFocusOnShow<T extends HTMLElement>(when: boolean) {
+  const target = useRef<T>(null);
+  useEffect(() => {
+    if (when) target.current?.focus();
+  }, [when]);
+  return target;
+}
+
+function Enrolment({
+  requiredForStaffTools,
+  focusOnShow,
+  onEnabled,
+}: {
+  requiredForStaffTools: boolean;
+  focusOnShow: boolean;
+  onEnabled: (codes: string[]) => void;
+}) {
   const [begin, { data: enrolment, loading: beginning, error: beginError }] = useMutation(BeginTwoFactorEnrolmentDocument);
   const [confirm, { loading: confirming }] = useMutation(ConfirmTwoFactorEnrolmentDocument);
   const [code, setCode] = useState('');
@@ -55,10 +80,15 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
   });
 
   const started = enrolment?.beginTwoFactorEnrolment;
+  const heading = useFocusOnShow<HTMLHeadingElement>(focusOnShow);
+  // The steps replace the button that started them.
+  const steps = useFocusOnShow<HTMLOListElement>(Boolean(started));
   const fields = fieldErrorsOf(error);
   return (
     <section className="card stack" aria-labelledby="enrol-title">
-      <h2 id="enrol-title">Two-factor sign-in is off</h2>
+      <h2 id="enrol-title" ref={heading} tabIndex={-1}>
+        Two-factor sign-in is off
+      </h2>
       {requiredForStaffTools ? <Notice tone="warning">Turn on two-factor sign-in to use staff tools.</Notice> : null}
       <p>With it on, signing in needs your password and a 6-digit code from an authenticator app on your phone.</p>
       {beginError ? <ErrorMessage error={beginError} /> : null}
@@ -70,7 +100,7 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
         </div>
       ) : (
         <form className="form stack" onSubmit={enable} noValidate>
-          <ol className="enrol-steps">
+          <ol className="enrol-steps" aria-label="Steps to turn it on" ref={steps} tabIndex={-1}>
             <li>
               <p>Scan this QR code with your authenticator app.</p>
               <img
@@ -128,10 +158,12 @@ function Enrolment({ requiredForStaffTools, onEnabled }: { requiredForStaffTools
 
 function EnabledSettings({
   recoveryCodesLeft,
+  focusOnShow,
   onCodes,
   onDisabled,
 }: {
   recoveryCodesLeft: number;
+  focusOnShow: boolean;
   onCodes: (codes: string[]) => void;
   onDisabled: () => void;
 }) {
@@ -148,11 +180,14 @@ function EnabledSettings({
     onDisabled();
   });
 
+  const heading = useFocusOnShow<HTMLHeadingElement>(focusOnShow);
   const fields = fieldErrorsOf(error);
   return (
     <>
       <section className="card stack" aria-labelledby="enabled-title">
-        <h2 id="enabled-title">Two-factor sign-in is on</h2>
+        <h2 id="enabled-title" ref={heading} tabIndex={-1}>
+          Two-factor sign-in is on
+        </h2>
         <p>
           You have {recoveryCodesLeft} unused recovery {recoveryCodesLeft === 1 ? 'code' : 'codes'}. New codes replace all the old ones.
         </p>
