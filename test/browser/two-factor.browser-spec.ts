@@ -250,4 +250,35 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByText('Turn on two-factor sign-in to use staff tools.').first().waitFor();
     await expect(page.url()).toContain('/account/security');
   });
+
+  it('says how long to wait once the code tries are spent, in words rather than the seconds the API counts', async () => {
+    const member = await createAccount(forum.app);
+    await enrolTwoFactor(forum.app, member.token);
+    // Someone with the password spends the account's tries for unknown devices.
+    let refused = '';
+    for (let round = 0; refused !== 'RATE_LIMITED'; round++) {
+      const signedIn = await forum.app.query(
+        'mutation S($input: SignInInput!) { signIn(input: $input) { twoFactorChallenge { token } } }',
+        {
+          input: { login: member.username, password: testPassword },
+        },
+      );
+      for (let attempt = 0; attempt < 4 && refused !== 'RATE_LIMITED'; attempt++) {
+        const response = await forum.app.request(
+          'mutation C($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token } }',
+          { input: { challenge: signedIn.signIn.twoFactorChallenge.token, code: String(400000 + round * 10 + attempt) } },
+        );
+        refused = codeOf(response);
+      }
+    }
+
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code').fill('123456');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^You are doing that too often\. Try again in 1[45] minutes\.$/);
+  });
 });

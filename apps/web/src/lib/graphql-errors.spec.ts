@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, errorReasonOf, fieldErrorsOf, isSignInRequired, messageOf } from './graphql-errors';
+import { errorCodeOf, errorReasonOf, fieldErrorsOf, isSignInRequired, messageOf, serverMessageOf } from './graphql-errors';
 
 function graphqlErrors(...errors: GraphQLFormattedError[]): CombinedGraphQLErrors {
   return new CombinedGraphQLErrors({ errors });
@@ -58,6 +58,22 @@ describe('messageOf', () => {
     ['BAD_USER_INPUT', 'Title is too short.', 'Title is too short.'],
   ])('turns %s (%j) into a sentence a person can act on', (code, message, expected) => {
     expect(messageOf(graphqlErrors({ message, extensions: { code } }))).toBe(expected);
+  });
+
+  it.each([
+    [1, '1 second'],
+    [40, '40 seconds'],
+    [60, '1 minute'],
+    [714, '12 minutes'],
+    [3600, '1 hour'],
+    [86_000, '24 hours'],
+  ])('says a wait of %i s as "%s", however the server words it', (retryAfterSeconds, wait) => {
+    const limited = graphqlErrors({
+      message: `Too many requests; try again in ${retryAfterSeconds} s`,
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+    });
+    expect(messageOf(limited)).toBe(`You are doing that too often. Try again in ${wait}.`);
+    expect(serverMessageOf(limited)).toBe(`You are doing that too often. Try again in ${wait}.`);
   });
 
   it('names the HTTP status of a server error', () => {

@@ -56,7 +56,15 @@ export const twoFactorRequiredMessage = 'Turn on two-factor sign-in to use staff
 
 /** The server's own sentence for the first error, e.g. why a code was refused. */
 export function serverMessageOf(error: unknown): string {
+  if (errorCodeOf(error) === 'RATE_LIMITED') return messageOf(error);
   return CombinedGraphQLErrors.is(error) ? (error.errors[0]?.message ?? messageOf(error)) : messageOf(error);
+}
+
+/** How long a wait is, as a person says it: "40 seconds", "12 minutes", "3 hours" (rounded up). */
+function durationOf(seconds: number): string {
+  const [count, unit] =
+    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /** A sentence a person can act on, for any failed request. */
@@ -69,8 +77,12 @@ export function messageOf(error: unknown): string {
       case 'FORBIDDEN':
         if (errorReasonOf(error) === 'TWO_FACTOR_REQUIRED') return twoFactorRequiredMessage;
         return 'You do not have permission to do that.';
-      case 'RATE_LIMITED':
+      case 'RATE_LIMITED': {
+        // The API's own sentence counts the wait in seconds ("try again in 714 s").
+        const wait = first.extensions?.retryAfterSeconds;
+        if (typeof wait === 'number' && wait > 0) return `You are doing that too often. Try again in ${durationOf(Math.ceil(wait))}.`;
         return first.message || 'You are doing that too often. Please wait a moment and try again.';
+      }
       case 'INTERNAL_SERVER_ERROR':
         return 'Something went wrong on our side. Please try again.';
       default:
