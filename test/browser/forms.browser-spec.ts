@@ -147,6 +147,28 @@ describe('sign-in and form errors', () => {
     await question.getByText('Question must be 20 to 20000 characters', { exact: true }).waitFor();
   });
 
+  it('names the fields of a flag and of a canonical answer as labelled when the API refuses them', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, staff.token, {
+      title: 'Is there a forum app for phones?',
+      body: 'I would like to read the forum on my phone without the browser, is there an app?',
+    });
+    const asMember = await (await forum.open({ token: member.token })).newPage();
+    await asMember.goto(`/t/${thread.id}`);
+    await asMember.locator('.post--question').getByRole('button', { name: 'Flag' }).click();
+    const flag = asMember.getByRole('dialog');
+    await flag.getByLabel('Reason').fill('Spam');
+    await flag.getByRole('button', { name: 'Send flag' }).click();
+    await flag.getByText('Reason must be 5 to 500 characters', { exact: true }).waitFor();
+
+    const asStaff = await (await forum.open({ token: staff.token })).newPage();
+    await asStaff.goto('/staff/answers/save-qr-code');
+    await asStaff.getByRole('textbox', { name: 'Title' }).fill('QR');
+    await asStaff.getByRole('button', { name: 'Save a new version' }).click();
+    await asStaff.getByText(/^Title must be /).waitFor();
+  });
+
   it('checks a question against the API limits in the form: fields named as labelled, focus on the first wrong one', async () => {
     const account = await createAccount(forum.app, Role.MEMBER);
     const context = await forum.open({ token: account.token });

@@ -130,7 +130,7 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
     setSaved(true);
   });
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { title: 'Title', body: 'Answer' });
   return (
     <form ref={form} className="form card" onSubmit={save}>
       <h3>Text</h3>
@@ -205,7 +205,7 @@ function Examples({ answer }: { answer: AnswerDetails }) {
     setRemoving(null);
   }
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { text: 'Example' });
   return (
     <section className="card stack" aria-labelledby="examples-heading">
       <h3 id="examples-heading">Example questions</h3>

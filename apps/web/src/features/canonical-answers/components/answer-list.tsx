@@ -66,7 +66,7 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
     if (result.data) await navigate(`/staff/answers/${result.data.createCanonicalAnswer.slug}`);
   });
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { title: 'Title', slug: 'Address', body: 'Answer', examples: 'Example questions' });
   return (
     <form className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>

@@ -57,7 +57,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
     if (outcome !== null) closeRef.current?.focus();
   }, [outcome]);
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <>
       <Button small variant="quiet" onClick={() => setOpen(true)} title={`Report this ${postName(postType)} to the moderators`}>
@@ -151,7 +151,7 @@ function ModerationToggle({
     await client.refetchQueries({ include: 'active' });
   });
 
-  const fields = fieldErrorsOf(error);
+  const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <>
       <Button small variant={offered.toggleVariant} onClick={() => setAsked(applied ? 'revert' : 'apply')}>
