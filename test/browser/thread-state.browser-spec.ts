@@ -79,6 +79,18 @@ describe('bot messages follow the thread', () => {
     await expect(sidewaysScroll(page)).resolves.toBe(0);
   });
 
+  it('wraps the longest status badge of the list on the narrowest phone: the page does not scroll sideways', async () => {
+    const member = await createAccount(forum.app);
+    await askQuestion(forum.app, member.token, {
+      title: 'No backup codes after I turned on 2FA',
+      body: 'Two-factor is on for my account now, but setup showed me no backup codes. Where would I find them?',
+    });
+    const page = await (await forum.open({ viewport: { width: 320, height: 640 } })).newPage();
+    await page.goto('/');
+    await page.getByText('Automated answer · awaiting the asker').first().waitFor();
+    await expect(sidewaysScroll(page)).resolves.toBe(0);
+  });
+
   it('answers an id that cannot be a thread’s as a thread not found, and listens for nothing', async () => {
     const context = await forum.open();
     const page = await context.newPage();
