@@ -132,6 +132,18 @@ describe('sign-in and form errors', () => {
     await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
   });
 
+  it('says a taken username or email as a sentence under both fields', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Username').fill('Mira_K');
+    await page.getByLabel('Email').fill('someone-else@example.test');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect
+      .poll(() => page.locator('.field__error').allTextContents())
+      .toEqual(['Username or email address is already in use', 'Username or email address is already in use']);
+  });
+
   it('names the fields of a question being edited as labelled when the API refuses the edit', async () => {
     const account = await createAccount(forum.app, Role.MEMBER);
     const thread = await askQuestion(forum.app, account.token, {

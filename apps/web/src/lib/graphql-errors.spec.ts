@@ -25,12 +25,26 @@ describe('fieldErrorsOf', () => {
   it('keeps the first message when a field is named twice, across errors too', () => {
     const error = graphqlErrors(
       badInput([
-        { field: 'input.title', message: 'first' },
-        { field: 'title', message: 'second' },
+        { field: 'input.title', message: 'First' },
+        { field: 'title', message: 'Second' },
       ]),
-      badInput([{ field: 'input.title', message: 'third' }]),
+      badInput([{ field: 'input.title', message: 'Third' }]),
     );
-    expect(fieldErrorsOf(error)).toEqual({ title: 'first' });
+    expect(fieldErrorsOf(error)).toEqual({ title: 'First' });
+  });
+
+  it('names a field as labelled, and starts every message with a capital', () => {
+    const taken = 'username or email address is already in use';
+    const error = graphqlErrors(
+      badInput([
+        { field: 'username', message: taken },
+        { field: 'email', message: taken },
+      ]),
+    );
+    expect(fieldErrorsOf(error, { username: 'Username', email: 'Email' })).toEqual({
+      username: 'Username or email address is already in use',
+      email: 'Username or email address is already in use',
+    });
   });
 
   it('is empty for errors without fields and for anything that is not a GraphQL error', () => {

@@ -8,6 +8,8 @@ export interface FieldError {
 /**
  * The API's BAD_USER_INPUT errors carry `extensions.fields`: one message per input field. With `labels`, a
  * message that starts with the field's API name names it as the form labels it ("body must be…" → "Details must be…").
+ * Each is shown as a sentence, with a capital, even under a field it does not start with ("username or email…" under
+ * Email).
  */
 export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {}): Record<string, string> {
   const result: Record<string, string> = {};
@@ -18,11 +20,16 @@ export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {
       // Nested inputs name the leaf last (`input.title`): the form knows its fields by leaf name.
       const name = field.split('.').pop() ?? field;
       const label = labels[name];
-      result[name] ??=
-        label && message.toLowerCase().startsWith(`${name.toLowerCase()} `) ? `${label}${message.slice(name.length)}` : message;
+      result[name] ??= sentenceOf(
+        label && message.toLowerCase().startsWith(`${name.toLowerCase()} `) ? `${label}${message.slice(name.length)}` : message,
+      );
     }
   }
   return result;
+}
+
+function sentenceOf(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 /** The first error's `extensions.code` (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED…). */
