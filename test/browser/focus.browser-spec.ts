@@ -397,4 +397,14 @@ describe('keyboard focus after the asker answers the bot', () => {
     await page.getByRole('button', { name: 'Turn off' }).press('Enter');
     await focusIsOn(page.getByRole('heading', { name: 'Two-factor sign-in is off' }));
   });
+
+  it('opens the new canonical answer form on its Title field, and Cancel gives the focus back to New answer', async () => {
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const page = await (await forum.open({ token: staff.token })).newPage();
+    await page.goto('/staff/answers');
+    await page.getByRole('button', { name: 'New answer' }).press('Enter');
+    await focusIsOn(page.getByRole('textbox', { name: 'Title' }));
+    await page.getByRole('button', { name: 'Cancel' }).press('Enter');
+    await focusIsOn(page.getByRole('button', { name: 'New answer' }));
+  });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -14,6 +14,14 @@ import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../a
 export function CanonicalAnswerList() {
   const { data, error, refetch } = useQuery(CanonicalAnswerListDocument);
   const [creating, setCreating] = useState(false);
+  // Cancel gives the focus back to the button that opened the form (it is shown again once the form has gone).
+  const newAnswerButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (creating || !cancelled.current) return;
+    cancelled.current = false;
+    newAnswerButton.current?.focus();
+  }, [creating]);
   if (error && !data) return <ErrorMessage error={error} retry={() => refetch()} />;
   if (!data) return <Spinner label="Loading canonical answers…" />;
   return (
@@ -21,12 +29,19 @@ export function CanonicalAnswerList() {
       <div className="row">
         <p className="muted grow">What the FAQ bot answers with. Retired answers stay readable but are never suggested.</p>
         {creating ? null : (
-          <Button variant="primary" onClick={() => setCreating(true)}>
+          <Button ref={newAnswerButton} variant="primary" onClick={() => setCreating(true)}>
             New answer
           </Button>
         )}
       </div>
-      {creating ? <NewAnswerForm onCancel={() => setCreating(false)} /> : null}
+      {creating ? (
+        <NewAnswerForm
+          onCancel={() => {
+            cancelled.current = true;
+            setCreating(false);
+          }}
+        />
+      ) : null}
       {data.canonicalAnswers.length === 0 ? (
         <EmptyState title="No canonical answers yet." />
       ) : (
@@ -56,6 +71,9 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
   const [examples, setExamples] = useState('');
   const { error, submit } = useAction();
   const [create, { loading }] = useMutation(CreateCanonicalAnswerDocument, { refetchQueries: [CanonicalAnswerListDocument] });
+  // The form replaces the New answer button pressed: it opens on its first field.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector('input')?.focus(), []);
 
   const createAnswer = submit(async () => {
     const lines = examples
@@ -68,7 +86,7 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
 
   const fields = fieldErrorsOf(error, { title: 'Title', slug: 'Address', body: 'Answer', examples: 'Example questions' });
   return (
-    <form className="form card" onSubmit={createAnswer}>
+    <form ref={form} className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
