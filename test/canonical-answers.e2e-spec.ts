@@ -276,6 +276,56 @@ describe('Canonical answers', () => {
     expect(answer.canonicalAnswer.version).toBe(1);
   });
 
+  it('names the limits of refused text as the staff forms label the fields, and stores nothing', async () => {
+    const refusal = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => ({
+      code: response.errors?.[0]?.extensions?.code,
+      fields: response.errors?.[0]?.extensions?.fields,
+    });
+    const slugsBefore = await listSlugs(true);
+    const examplesBefore = await allExamples(app, 'save-qr-code', staff.token);
+    const storedAnswer = async () =>
+      (await app.query<{ canonicalAnswer: unknown }>('{ canonicalAnswer(slug: "save-qr-code") { title body version } }')).canonicalAnswer;
+    const answerBefore = await storedAnswer();
+    const answer = { slug: 'refused-answer', title: 'A refused answer', body: 'Body', examples: [] };
+
+    expect(refusal(await create({ ...answer, title: 'ab' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'title', message: 'title must be 3 to 200 characters' }],
+    });
+    expect(refusal(await create({ ...answer, body: 'x'.repeat(20_001) }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'body', message: 'body must be 1 to 20000 characters' }],
+    });
+    expect(refusal(await create({ ...answer, examples: ['How do I get my codes back?', 'ab'] }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'examples', message: 'each example must be 3 to 2000 characters' }],
+    });
+    expect(refusal(await create({ ...answer, examples: Array.from({ length: 201 }, (_, index) => `Example question ${index}`) }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'examples', message: 'at most 200 examples' }],
+    });
+    const update = await app.request(
+      'mutation { updateCanonicalAnswer(slug: "save-qr-code", input: { title: "ab" }) { version } }',
+      {},
+      { token: staff.token },
+    );
+    expect(refusal(update)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.title', message: 'title must be 3 to 200 characters' }],
+    });
+    const example = await app.request('mutation { addAnswerExample(slug: "save-qr-code", text: "ab") { id } }', {}, { token: staff.token });
+    expect(refusal(example)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'text', message: 'text must be 3 to 2000 characters' }],
+    });
+    const learned = await app.request('{ learnedExamples(first: 0) { id } }', {}, { token: staff.token });
+    expect(refusal(learned)).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'first', message: 'first must be between 1 and 200' }] });
+
+    expect(await listSlugs(true)).toEqual(slugsBefore);
+    expect(await allExamples(app, 'save-qr-code', staff.token)).toEqual(examplesBefore);
+    expect(await storedAnswer()).toEqual(answerBefore);
+  });
+
   describe('text as questions and replies have it', () => {
     const otpauth = 'otpauth://totp/Example:me?secret=JBSWY3DPEHPK3PXP&issuer=Example';
     const update = (slug: string, input: Record<string, unknown>) =>

@@ -178,7 +178,19 @@ describe('sign-in and form errors', () => {
     await asStaff.goto('/staff/answers/save-qr-code');
     await asStaff.getByRole('textbox', { name: 'Title' }).fill('QR');
     await asStaff.getByRole('button', { name: 'Save a new version' }).click();
-    await asStaff.getByText(/^Title must be /).waitFor();
+    await asStaff.getByText('Title must be 3 to 200 characters', { exact: true }).waitFor();
+    await asStaff.getByRole('textbox', { name: 'Add an example question' }).fill('QR');
+    await asStaff.getByRole('button', { name: 'Add example' }).click();
+    await asStaff.getByText('Example must be 3 to 2000 characters', { exact: true }).waitFor();
+
+    await asStaff.goto('/staff/answers');
+    await asStaff.getByRole('button', { name: 'New answer' }).click();
+    await asStaff.getByRole('textbox', { name: 'Title' }).fill('Can I use the forum without an app?');
+    await asStaff.getByRole('textbox', { name: 'Address' }).fill('forum-without-app');
+    await asStaff.getByRole('textbox', { name: 'Answer' }).fill('Yes: the forum works in any browser.');
+    await asStaff.getByRole('textbox', { name: 'Example questions' }).fill('Is there a forum app?\nQR');
+    await asStaff.getByRole('button', { name: 'Create answer' }).click();
+    await asStaff.getByText('Each example must be 3 to 2000 characters', { exact: true }).waitFor();
   });
 
   it('checks a question against the API limits in the form: fields named as labelled, focus on the first wrong one', async () => {

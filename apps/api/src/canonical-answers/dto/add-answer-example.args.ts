@@ -1,6 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { IsAnswerSlug, Trim } from './answer-slug.js';
+import { exampleLength } from './answer-text.js';
 
 @ArgsType()
 export class AddAnswerExampleArgs {
@@ -11,6 +12,6 @@ export class AddAnswerExampleArgs {
   @Field({ description: 'An example question, 3 to 2000 characters.' })
   @Trim()
   @IsString()
-  @Length(3, 2000)
+  @Length(exampleLength.min, exampleLength.max, { message: `text must be ${exampleLength.min} to ${exampleLength.max} characters` })
   text: string;
 }
