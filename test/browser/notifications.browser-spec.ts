@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
+import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
 import { createAccount } from '../support/accounts.js';
+import { listenerCount, until } from '../support/live-client.js';
 import { screenshotBoth } from './support/browser.js';
 import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
@@ -126,6 +128,47 @@ describe('notifications page', () => {
     await page.getByRole('link', { name: /^piotr replied to your question Can I pin a thread/ }).waitFor();
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => unreadRows.count()).toBe(0);
+    await context.close();
+  });
+
+  it('offers "Mark all as read" only while something is unread, again as soon as a notification arrives live', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER, 'linnea');
+    const helper = await createAccount(forum.app, Role.MEMBER, 'bruno');
+    // Off-topic, so the FAQ bot stays out.
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can I change the size of the text?',
+      body: 'The text on the forum is small on my laptop. Is there a setting for a larger font?',
+    });
+
+    const context = await forum.open({ token: asker.token });
+    const page = await context.newPage();
+    const markAllSent: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postDataJSON() as { operationName?: string } | null;
+      if (request.url().endsWith('/graphql') && body?.operationName === 'MarkAllNotificationsRead') markAllSent.push(body.operationName);
+    });
+    await page.goto('/notifications');
+    await page.getByRole('status').filter({ hasText: 'All read' }).waitFor();
+    const markAll = page.getByRole('button', { name: 'Mark all as read' });
+    await expect.poll(() => markAll.getAttribute('aria-disabled')).toBe('true');
+    // Still reachable from the keyboard (Playwright will not click it), and pressing it does nothing.
+    await markAll.focus();
+    await page.keyboard.press('Enter');
+    await expect(markAll.evaluate((button) => button === button.ownerDocument.activeElement)).resolves.toBe(true);
+    expect(markAllSent).toEqual([]);
+
+    await until(() => listenerCount(forum.app, liveChannels.notifications(Number(asker.id))) >= 1, "the asker's bell listening");
+    await reply(forum.app, helper.token, thread.id, 'Your browser zoom (Ctrl and +) makes everything larger, and the forum follows.');
+    await forum.app.jobsDone();
+    await page.getByRole('status').filter({ hasText: '1 unread' }).waitFor();
+    await expect.poll(() => markAll.getAttribute('aria-disabled')).toBeNull();
+
+    // Pressed from the keyboard, it marks all read and keeps the focus, unavailable again.
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'All read' }).waitFor();
+    await expect.poll(() => markAll.getAttribute('aria-disabled')).toBe('true');
+    await expect(markAll.evaluate((button) => button === button.ownerDocument.activeElement)).resolves.toBe(true);
+    expect(markAllSent).toEqual(['MarkAllNotificationsRead']);
     await context.close();
   });
 

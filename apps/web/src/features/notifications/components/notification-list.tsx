@@ -91,6 +91,7 @@ export function NotificationList() {
   const [markRead] = useMutation(MarkNotificationsReadDocument, refetchAfterMarking);
   const [markAll, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, refetchAfterMarking);
   const unread = count?.unreadNotificationCount;
+  const nothingUnread = unread === 0;
 
   /** Opening a row marks its notifications read (its link goes to the thread meanwhile). */
   async function open(group: ThreadGroup) {
@@ -116,7 +117,13 @@ export function NotificationList() {
         <span className="muted" role="status">
           {unread === undefined ? '' : unread === 0 ? 'All read' : `${unread > 99 ? '99+' : unread} unread`}
         </span>
-        <Button small busy={markingAll} onClick={() => void run(markAll)}>
+        {/* Unavailable while nothing is unread, yet focusable: a disabled button would drop the focus of whoever just pressed it. */}
+        <Button
+          small
+          busy={markingAll}
+          aria-disabled={nothingUnread || undefined}
+          onClick={nothingUnread ? undefined : () => void run(markAll)}
+        >
           Mark all as read
         </Button>
       </div>
