@@ -166,6 +166,27 @@ describe('the security page: the password, and where you are signed in', () => {
     expect(await signedOutNotice(phone).count()).toBe(0);
   });
 
+  it('names the remembered device each session signed in with a code from, until that device is forgotten', async () => {
+    const { phone, devices, sessions } = await laptopAndPhoneWithCodes();
+    const fromDevice = (row: number) => sessions.nth(row).getByText(/^Signed in with two-factor from/);
+    // The latest used first: this browser, the laptop, and the API client that signed in before it turned two-factor on.
+    await expect(fromDevice(0).innerText()).resolves.toBe(
+      'Signed in with two-factor from the remembered device Chrome on Linux (this browser)',
+    );
+    await expect(fromDevice(1).innerText()).resolves.toBe(
+      'Signed in with two-factor from the remembered device Chrome on Linux, added just now',
+    );
+    await expect(fromDevice(2).count()).resolves.toBe(0);
+    await expect(axeViolations(phone).then((violations) => violations.map((violation) => violation.id))).resolves.toEqual([]);
+
+    // Forgetting the laptop alone keeps its session, which no longer names a device.
+    await phone.getByRole('button', { name: /^Forget Chrome on Linux, added / }).click();
+    await expect.poll(() => devices.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => fromDevice(1).count()).toBe(0);
+    await expect(sessions.count()).resolves.toBe(3);
+    await expect(fromDevice(0).count()).resolves.toBe(1);
+  });
+
   it('forgets every other device and signs out where they signed in with a code', async () => {
     const { member, laptop, phone, devices, sessions } = await laptopAndPhoneWithCodes();
 

@@ -24,7 +24,7 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
-    "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.SignedInSessionsDocument,
+    "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n      knownDeviceId\n    }\n    knownDevices {\n      id\n      label\n      createdAt\n      current\n    }\n  }\n": typeof types.SignedInSessionsDocument,
     "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": typeof types.SignOutSessionDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": typeof types.BotSuggestionFieldsFragmentDoc,
     "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": typeof types.ThreadBotSuggestionDocument,
@@ -115,7 +115,7 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
-    "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.SignedInSessionsDocument,
+    "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n      knownDeviceId\n    }\n    knownDevices {\n      id\n      label\n      createdAt\n      current\n    }\n  }\n": types.SignedInSessionsDocument,
     "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": types.SignOutSessionDocument,
     "\n  fragment BotSuggestionFields on BotSuggestion {\n    id\n    threadId\n    status\n    confidence\n    folded\n    usefulVotes\n    replyId\n    feedback\n    createdAt\n    decidedAt\n    clarify {\n      question\n      choices {\n        slug\n        label\n      }\n    }\n    answer {\n      id\n      slug\n      title\n    }\n  }\n": types.BotSuggestionFieldsFragmentDoc,
     "\n  query ThreadBotSuggestion($threadId: ID!) {\n    thread(id: $threadId) {\n      id\n      status\n      staffReplied\n      replyCount\n      author {\n        id\n      }\n      botSuggestion {\n        ...BotSuggestionFields\n      }\n    }\n  }\n": types.ThreadBotSuggestionDocument,
@@ -253,7 +253,7 @@ export function graphql(source: "\n  mutation SignOutOtherSessions {\n    signOu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"];
+export function graphql(source: "\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n      knownDeviceId\n    }\n    knownDevices {\n      id\n      label\n      createdAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query SignedInSessions {\n    sessions {\n      id\n      label\n      createdAt\n      lastUsedAt\n      current\n      knownDeviceId\n    }\n    knownDevices {\n      id\n      label\n      createdAt\n      current\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

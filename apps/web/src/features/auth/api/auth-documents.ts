@@ -62,6 +62,13 @@ export const SignedInSessionsDocument = graphql(`
       createdAt
       lastUsedAt
       current
+      knownDeviceId
+    }
+    knownDevices {
+      id
+      label
+      createdAt
+      current
     }
   }
 `);

@@ -11,10 +11,15 @@ import { useRowRemoval } from '../../../lib/use-queue-row-focus';
 import { SignedInSessionsDocument, SignOutOtherSessionsDocument, SignOutSessionDocument } from '../api/auth-documents';
 
 type SignedInSession = SignedInSessionsQuery['sessions'][number];
+type KnownDevice = SignedInSessionsQuery['knownDevices'][number];
 
 const rowFocus = { row: '.device-list__item', list: '.device-list' };
 
-/** Where the account is signed in: each other browser or app to sign out, or all of them at once. */
+/**
+ * Where the account is signed in: each other browser or app to sign out, or all of them at once. A session that signed in
+ * with a code names the remembered device it came from. The devices are the Remembered devices list's, shared through the
+ * cache: a device forgotten there stops being named here.
+ */
 export function SignedInSessions() {
   const { data, error, refetch } = useQuery(SignedInSessionsDocument, { fetchPolicy: 'network-only' });
   const [signOutOthers, { data: signedOut, loading }] = useMutation(SignOutOtherSessionsDocument);
@@ -38,7 +43,12 @@ export function SignedInSessions() {
         // Focus goes here when the last other row leaves.
         <ul className="device-list" aria-label="Where you’re signed in" tabIndex={-1} ref={list}>
           {data.sessions.map((session) => (
-            <SessionRow key={session.id} session={session} onSignedOut={() => refetch()} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              device={data.knownDevices.find((device) => device.id === session.knownDeviceId)}
+              onSignedOut={() => refetch()}
+            />
           ))}
         </ul>
       ) : null}
@@ -62,7 +72,15 @@ export function SignedInSessions() {
   );
 }
 
-function SessionRow({ session, onSignedOut }: { session: SignedInSession; onSignedOut: () => Promise<unknown> }) {
+function SessionRow({
+  session,
+  device,
+  onSignedOut,
+}: {
+  session: SignedInSession;
+  device: KnownDevice | undefined;
+  onSignedOut: () => Promise<unknown>;
+}) {
   const [signOut, { loading }] = useMutation(SignOutSessionDocument);
   const rowRef = useRef<HTMLLIElement>(null);
   const { error, remove } = useRowRemoval(rowRef, rowFocus, onSignedOut);
@@ -85,6 +103,18 @@ function SessionRow({ session, onSignedOut }: { session: SignedInSession; onSign
             </>
           )}
         </span>
+        {device ? (
+          <span className="muted">
+            Signed in with two-factor from the remembered device <bdi>{device.label}</bdi>
+            {device.current ? (
+              ' (this browser)'
+            ) : (
+              <>
+                , added <TimeAgo date={device.createdAt} />
+              </>
+            )}
+          </span>
+        ) : null}
       </div>
       {session.current ? null : (
         <div className="row">
