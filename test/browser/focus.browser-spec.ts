@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
-import { createAccount, testPassword, TestAccount, totpCode } from '../support/accounts.js';
+import { createAccount, enrolTwoFactor, testPassword, TestAccount, totpCode } from '../support/accounts.js';
 import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -396,6 +396,49 @@ describe('keyboard focus after the asker answers the bot', () => {
     await page.getByRole('textbox', { name: 'Code from the app', exact: true }).fill(await totpCode(setupKey, 1));
     await page.getByRole('button', { name: 'Turn off' }).press('Enter');
     await focusIsOn(page.getByRole('heading', { name: 'Two-factor sign-in is off' }));
+  });
+
+  it('moves focus to the heading of the page signing up leads to', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-up?next=%2Fnotifications');
+    await page.getByLabel('Username').fill('focus_newcomer');
+    await page.getByLabel('Email').fill('focus_newcomer@example.test');
+    await page.getByLabel('Password').fill(testPassword);
+    await page.keyboard.press('Enter');
+    await focusIsOn(page.getByRole('heading', { name: 'Notifications', level: 1 }));
+  });
+
+  it('moves focus to the heading of the page signing in leads to, with a password and with a two-factor code', async () => {
+    const member = await createAccount(forum.app);
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.keyboard.press('Enter');
+    await focusIsOn(page.getByRole('heading', { name: 'Questions', level: 1 }));
+
+    const guarded = await createAccount(forum.app);
+    const { secret } = await enrolTwoFactor(forum.app, guarded.token);
+    const codePage = await (await forum.open()).newPage();
+    await codePage.goto(`/sign-in?next=${encodeURIComponent(`/u/${guarded.username}`)}`);
+    await codePage.getByLabel('Username or email').fill(guarded.username);
+    await codePage.getByLabel('Password').fill(testPassword);
+    await codePage.keyboard.press('Enter');
+    await codePage.getByLabel('Code').fill(await totpCode(secret, 1));
+    await codePage.keyboard.press('Enter');
+    await focusIsOn(codePage.getByRole('heading', { name: guarded.username, level: 1 }));
+  });
+
+  it('moves focus to the heading of the thread a posted question opens', async () => {
+    const member = await createAccount(forum.app);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    await page.goto('/ask');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Can I choose how dates are shown on the forum?');
+    await page
+      .getByRole('textbox', { name: 'Details' })
+      .fill('Dates show as month and day, and I would rather read them as day and month. Is there a setting?');
+    await page.getByRole('button', { name: 'Post your question' }).press('Enter');
+    await focusIsOn(page.getByRole('heading', { name: 'Can I choose how dates are shown on the forum?', level: 1 }));
   });
 
   it('opens the new canonical answer form on its Title field, and Cancel gives the focus back to New answer', async () => {

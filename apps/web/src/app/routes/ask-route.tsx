@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { Spinner, Notice } from '../../components/status';
@@ -6,7 +6,9 @@ import { AskForm, emptyDraft, type QuestionDraft } from '../../features/ask/comp
 import { AskSuggestions, InlineSuggestion } from '../../features/bot/components/ask-suggestions';
 import { useSessionDraft } from '../../lib/session-draft';
 import { useViewer } from '../../lib/viewer';
+import { focusHeadingOnArrival, useFocusOnShow } from '../../lib/use-focus-on-show';
 import { usePageTitle } from '../../lib/use-page-title';
+import { PageHeading } from '../../components/page-heading';
 
 function hasText(draft: QuestionDraft): boolean {
   return Boolean(draft.title.trim() || draft.body.trim() || draft.tags.trim());
@@ -44,7 +46,7 @@ function AskPage() {
   return (
     <div className="ask-page">
       <div className="ask-page__form">
-        <h1>Ask a question</h1>
+        <PageHeading>Ask a question</PageHeading>
         <p className="muted">Staff and the community answer here. Our FAQ bot suggests answers as you type.</p>
         {restored && hasText(draft) ? (
           <div className="draft-bar" role="group" aria-label="Your draft">
@@ -60,7 +62,7 @@ function AskPage() {
           onChange={setDraft}
           onPosted={(threadId) => {
             endDraft();
-            void navigate(`/t/${threadId}`);
+            void navigate(`/t/${threadId}`, focusHeadingOnArrival);
           }}
           actions={
             hasText(draft) && !restored ? (
@@ -98,8 +100,7 @@ function AskPage() {
  * to the heading, so a keyboard or screen reader user goes on from here rather than from the top of the page.
  */
 function Solved({ answer, onAskAgain }: { answer: { slug: string; title: string }; onAskAgain: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnShow<HTMLHeadingElement>(true);
   return (
     <section className="narrow-page stack">
       <h1 ref={heading} tabIndex={-1}>

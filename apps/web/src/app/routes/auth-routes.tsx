@@ -2,6 +2,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { SignUpForm } from '../../features/auth/components/sign-up-form';
 import { useViewer } from '../../lib/viewer';
+import { focusHeadingOnArrival } from '../../lib/use-focus-on-show';
 import { usePageTitle } from '../../lib/use-page-title';
 
 /** Why the page asks to sign in, when it was sent here from somewhere that needs an account. */
@@ -32,7 +33,7 @@ export function SignInRoute() {
   const navigate = useNavigate();
   const { viewer } = useViewer();
   const next = safeNext(params.get('next'));
-  if (viewer) return <Navigate to={next} replace />;
+  if (viewer) return <Navigate to={next} replace {...focusHeadingOnArrival} />;
   const asking = purposeOf(next) === 'ask';
   return (
     <section className="auth-page card">
@@ -40,7 +41,7 @@ export function SignInRoute() {
       {asking ? (
         <p className="muted">Questions come from an account, so you can be told when someone answers. Your draft will be waiting.</p>
       ) : null}
-      <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+      <SignInForm onSignedIn={() => void navigate(next, { ...focusHeadingOnArrival, replace: true })} />
       <p className="auth-page__switch">
         New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>
@@ -54,12 +55,12 @@ export function SignUpRoute() {
   const navigate = useNavigate();
   const { viewer } = useViewer();
   const next = safeNext(params.get('next'));
-  if (viewer) return <Navigate to={next} replace />;
+  if (viewer) return <Navigate to={next} replace {...focusHeadingOnArrival} />;
   return (
     <section className="auth-page card">
       <h1>{purposeOf(next) === 'ask' ? 'Create an account to ask' : 'Create an account'}</h1>
       <p className="muted">Ask questions, reply, and get notified when someone answers you.</p>
-      <SignUpForm onSignedUp={() => void navigate(next, { replace: true })} />
+      <SignUpForm onSignedUp={() => void navigate(next, { ...focusHeadingOnArrival, replace: true })} />
       <p className="auth-page__switch">
         Already have an account? <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
       </p>

@@ -1,11 +1,12 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { usePageTitle } from '../../lib/use-page-title';
+import { PageHeading } from '../../components/page-heading';
 
 export function NotFoundRoute() {
   usePageTitle('Not found');
   return (
     <section className="card">
-      <h1>Page not found</h1>
+      <PageHeading>Page not found</PageHeading>
       <p>
         There is nothing at this address. <Link to="/">Back to the questions</Link>
       </p>

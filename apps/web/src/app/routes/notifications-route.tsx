@@ -3,6 +3,7 @@ import { NotificationList } from '../../features/notifications/components/notifi
 import { Spinner } from '../../components/status';
 import { useViewer } from '../../lib/viewer';
 import { usePageTitle } from '../../lib/use-page-title';
+import { PageHeading } from '../../components/page-heading';
 
 export function NotificationsRoute() {
   usePageTitle('Notifications');
@@ -11,7 +12,7 @@ export function NotificationsRoute() {
   if (!viewer) return <Navigate to="/sign-in?next=%2Fnotifications" replace />;
   return (
     <section className="narrow-page">
-      <h1>Notifications</h1>
+      <PageHeading>Notifications</PageHeading>
       <NotificationList />
     </section>
   );

@@ -7,6 +7,7 @@ import { TwoFactorSettings } from '../../features/two-factor/components/two-fact
 import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
+import { PageHeading } from '../../components/page-heading';
 
 /** How the viewer signs in: two-factor sign-in, the password, and where they are signed in. */
 export function SecurityRoute() {
@@ -19,7 +20,7 @@ export function SecurityRoute() {
   if (!viewer && !loading) return <Navigate to={`/sign-in?next=${encodeURIComponent(securityPath)}`} replace />;
   return (
     <div className="stack two-factor-page">
-      <h1>Security</h1>
+      <PageHeading>Security</PageHeading>
       <TwoFactorSettings />
       <PasswordSettings />
       <SignedInSessions />

@@ -18,6 +18,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useViewer } from '../../lib/viewer';
 import { securityPath } from '../paths';
 import { StaffQueueCountsDocument, useStaffQueueUpdates } from '../staff-queue-updates';
+import { PageHeading } from '../../components/page-heading';
 
 /** Staff only: a visitor is sent to sign in, a member told the page is not for them (the API refuses them anyway). */
 export function StaffRoute() {
@@ -30,7 +31,7 @@ export function StaffRoute() {
   if (!viewer.twoFactorEnabled) {
     return (
       <div className="staff stack">
-        <h1>Staff dashboard</h1>
+        <PageHeading>Staff dashboard</PageHeading>
         <Notice tone="warning">
           <p>
             <strong>{twoFactorRequiredMessage}</strong> Staff accounts can hide posts and answer for the forum, so they sign in with a code
@@ -51,7 +52,7 @@ function StaffDashboard() {
   useStaffQueueUpdates();
   return (
     <div className="staff">
-      <h1>Staff dashboard</h1>
+      <PageHeading>Staff dashboard</PageHeading>
       <nav className="tabs" aria-label="Staff sections">
         <NavLink to="/staff" end>
           Queues
@@ -70,7 +71,7 @@ function StaffOnlyNotice() {
   usePageTitle('For staff only');
   return (
     <section className="card">
-      <h1>This page is for staff</h1>
+      <PageHeading>This page is for staff</PageHeading>
       <p>
         Only staff members can open the staff dashboard. <Link to="/">Back to the questions</Link>
       </p>

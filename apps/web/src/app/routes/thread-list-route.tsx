@@ -7,6 +7,7 @@ import { PopularTags } from '../../features/threads/components/popular-tags';
 import { ThreadList, type ThreadListTab } from '../../features/threads/components/thread-list';
 import { isolate } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/use-page-title';
+import { PageHeading } from '../../components/page-heading';
 
 const tabs: { id: ThreadListTab; label: string }[] = [
   { id: 'latest', label: 'Latest activity' },
@@ -46,7 +47,7 @@ export function ThreadListRoute() {
   return (
     <div className="list-page">
       <div className="page-header">
-        <h1>{query ? 'Search' : 'Questions'}</h1>
+        <PageHeading>{query ? 'Search' : 'Questions'}</PageHeading>
         <Link className="button button--primary" to="/ask">
           Ask a question
         </Link>

@@ -7,6 +7,7 @@ import { TimeAgo } from '../../../components/time-ago';
 import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { PublicCanonicalAnswerDocument } from '../api/canonical-answer-documents';
+import { PageHeading } from '../../../components/page-heading';
 
 export function PublicAnswer({ slug }: { slug: string }) {
   const { data, error, refetch } = useQuery(PublicCanonicalAnswerDocument, { variables: { slug } });
@@ -17,7 +18,7 @@ export function PublicAnswer({ slug }: { slug: string }) {
   if (!answer) {
     return (
       <section className="card">
-        <h1>Answer not found</h1>
+        <PageHeading>Answer not found</PageHeading>
         <p>
           <Link to="/">Back to the questions</Link>
         </p>
@@ -30,7 +31,7 @@ export function PublicAnswer({ slug }: { slug: string }) {
         <p className="eyebrow">
           <Badge tone="staff">Staff-reviewed answer</Badge>
         </p>
-        <h1>{answer.title}</h1>
+        <PageHeading>{answer.title}</PageHeading>
         <p className="muted">
           Version {answer.version}, updated <TimeAgo date={answer.updatedAt} />
         </p>

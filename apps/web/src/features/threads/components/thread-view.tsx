@@ -34,6 +34,7 @@ import { EditQuestionForm, EditReplyForm, questionEditDraftKey, replyEditDraftKe
 import { PostByline } from './post-byline';
 import { ReplyBox } from './reply-box';
 import { StatusBadge } from './thread-list';
+import { PageHeading } from '../../../components/page-heading';
 
 export type ThreadDetails = NonNullable<ThreadPageQuery['thread']>;
 export type ReplyDetails = ListedReplyFieldsFragment;
@@ -115,7 +116,7 @@ export function ThreadView({ threadId, slots = {} }: { threadId: string; slots?:
   if (missing) {
     return (
       <section className="card">
-        <h1>Question not found</h1>
+        <PageHeading>Question not found</PageHeading>
         <p>
           It may have been removed or hidden by a moderator. <Link to="/">Back to the questions</Link>
         </p>
@@ -471,9 +472,9 @@ function QuestionPost({ thread, slots }: { thread: ThreadDetails; slots: ThreadS
   return (
     <article className="post post--question card" aria-labelledby="question-title">
       <header className="post__header">
-        <h1 id="question-title" className="post__title">
+        <PageHeading id="question-title" className="post__title">
           {thread.title}
-        </h1>
+        </PageHeading>
         <div className="row">
           <StatusBadge status={thread.status} />
           {thread.locked && thread.status !== 'LOCKED' ? <Badge tone="locked">Locked</Badge> : null}

@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { Button } from '../../../components/button';
+import { useFocusOnShow } from '../../../lib/use-focus-on-show';
 
 /** The recovery codes, shown once: download as a text file or print, then confirm they are saved. */
 export function RecoveryCodesPanel({ codes, onDone }: { codes: readonly string[]; onDone: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnShow<HTMLHeadingElement>(true);
 
   function download() {
     const text = [

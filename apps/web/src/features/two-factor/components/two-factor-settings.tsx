@@ -1,10 +1,11 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFocusOnShow } from '../../../lib/use-focus-on-show';
 import {
   BeginTwoFactorEnrolmentDocument,
   ConfirmTwoFactorEnrolmentDocument,
@@ -48,15 +49,6 @@ export function TwoFactorSettings() {
   ) : (
     <Enrolment requiredForStaffTools={status.requiredForStaffTools} focusOnShow={replaced} onEnabled={setCodes} />
   );
-}
-
-/** A ref whose element takes the focus when `when` turns true, or as it is shown while `when` is. */
-function useFocusOnShow<T extends HTMLElement>(when: boolean) {
-  const target = useRef<T>(null);
-  useEffect(() => {
-    if (when) target.current?.focus();
-  }, [when]);
-  return target;
 }
 
 function Enrolment({

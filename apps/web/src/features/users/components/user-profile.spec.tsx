@@ -1,5 +1,6 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserProfileDocument } from '../api/user-documents';
 import { UserProfileHeader } from './user-profile';
@@ -14,7 +15,9 @@ describe('UserProfileHeader', () => {
         mocks={[{ request: { query: UserProfileDocument, variables: { username: 'mira_k' } }, result: { data: { user } } }]}
         mockLinkDefaultOptions={{ delay: 0 }}
       >
-        <UserProfileHeader username="mira_k" />
+        <MemoryRouter>
+          <UserProfileHeader username="mira_k" />
+        </MemoryRouter>
       </MockedProvider>,
     );
     expect((await screen.findByText(/^Member since/)).textContent).toBe('Member since June 15, 2024');

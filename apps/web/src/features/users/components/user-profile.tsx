@@ -5,6 +5,7 @@ import { calendarDate } from '../../../lib/format-time';
 import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { UserProfileDocument } from '../api/user-documents';
+import { PageHeading } from '../../../components/page-heading';
 
 /** Name, role and join date; returns whether the user exists so the page can list their questions. */
 export function UserProfileHeader({ username }: { username: string }) {
@@ -15,9 +16,9 @@ export function UserProfileHeader({ username }: { username: string }) {
   if (!data.user) {
     return (
       <section className="card">
-        <h1>
+        <PageHeading>
           No member called “<bdi>{username}</bdi>”
-        </h1>
+        </PageHeading>
       </section>
     );
   }
@@ -28,10 +29,10 @@ export function UserProfileHeader({ username }: { username: string }) {
         {user.isBot ? '⚙' : user.username.slice(0, 1).toUpperCase()}
       </span>
       <div>
-        <h1>
+        <PageHeading>
           <bdi>{user.username}</bdi> {user.isStaff ? <Badge tone="staff">Staff</Badge> : null}{' '}
           {user.isBot ? <Badge tone="bot">Automated</Badge> : null}
-        </h1>
+        </PageHeading>
         <p className="muted">Member since {calendarDate(user.createdAt)}</p>
       </div>
     </header>
