@@ -156,6 +156,20 @@ describe('a profile lists the member’s questions and replies', () => {
     await expect(
       raised.nth(1).getByRole('link', { name: 'Can I pin my favourite threads to the top?' }).getAttribute('href'),
     ).resolves.toBe(`/t/${question.id}#reply-${retort}`);
+    // Each section under its own heading: the list's question titles sit below its heading, not beside Moderation.
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Can I pin my favourite threads to the top?' }).waitFor();
+    const outline = await page
+      .locator('main')
+      .locator('h1, h2, h3, h4, h5, h6')
+      .evaluateAll((headings) => headings.map((heading) => `${heading.tagName} ${heading.textContent?.trim()}`));
+    expect(outline).toEqual([
+      'H1 marco',
+      'H2 Moderation',
+      'H3 Flags on marco’s posts',
+      'H3 Flags raised by marco',
+      'H2 marco’s questions',
+      'H3 Can I pin my favourite threads to the top?',
+    ]);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await screenshotBoth(page, 'profile-moderation');
 
@@ -179,7 +193,7 @@ describe('a profile lists the member’s questions and replies', () => {
     await createAccount(forum.app, Role.MEMBER, longest);
     const page = await (await forum.open({ viewport: phone })).newPage();
     await page.goto(`/u/${longest}`);
-    await page.getByRole('heading', { name: longest }).waitFor();
+    await page.getByRole('heading', { name: longest, level: 1 }).waitFor();
     await expect(sidewaysScroll(page)).resolves.toBe(0);
   });
 });

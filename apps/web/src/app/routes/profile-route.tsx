@@ -62,6 +62,10 @@ export function ProfileRoute() {
             ))}
           </div>
           <section id="profile-panel" role="tabpanel" aria-labelledby={`profile-tab-${tab}`}>
+            {/* The tabs show which list this is; the heading puts it in the page's outline, beside Moderation. */}
+            <h2 className="visually-hidden">
+              <bdi>{user.username}</bdi>’s {tab === 'questions' ? 'questions' : 'replies'}
+            </h2>
             {tab === 'questions' ? (
               <ThreadList key={user.id} tab="latest" tag={null} author={user} cursors={params.getAll('after')} onLoadMore={loadMore} />
             ) : (

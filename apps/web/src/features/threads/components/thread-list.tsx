@@ -137,7 +137,13 @@ function ThreadListPage({
         </li>
       ) : null}
       {nodes.map((thread) => (
-        <ThreadListItem key={thread.id} thread={thread} fresh={freshThreadIds.has(thread.id)} />
+        <ThreadListItem
+          key={thread.id}
+          thread={thread}
+          fresh={freshThreadIds.has(thread.id)}
+          // On a profile the list sits under the section's own heading.
+          Title={author ? 'h3' : 'h2'}
+        />
       ))}
       {isLast ? <LoadMoreRow pageInfo={pageInfo} onLoadMore={onLoadMore} busy={loading} className="thread-list__more" /> : null}
     </>
@@ -158,13 +164,13 @@ function emptyTitle(tab: ThreadListTab, tag: string | null): ReactNode {
 
 type ThreadSummary = ThreadListQuery['threads']['nodes'][number];
 
-function ThreadListItem({ thread, fresh }: { thread: ThreadSummary; fresh: boolean }) {
+function ThreadListItem({ thread, fresh, Title }: { thread: ThreadSummary; fresh: boolean; Title: 'h2' | 'h3' }) {
   return (
     <li className={`thread-item${fresh ? ' thread-item--fresh' : ''}`}>
       <div className="thread-item__main">
-        <h2 className="thread-item__title">
+        <Title className="thread-item__title">
           <Link to={`/t/${thread.id}`}>{thread.title}</Link>
-        </h2>
+        </Title>
         <div className="thread-item__meta">
           <StatusBadge status={thread.status} />
           {thread.botAwaitsAsker ? (

@@ -81,9 +81,9 @@ function UserReplyItem({ reply }: { reply: UserReply }) {
   return (
     <li className="thread-item">
       <div className="thread-item__main">
-        <h2 className="thread-item__title">
+        <h3 className="thread-item__title">
           <Link to={`/t/${reply.thread.id}#reply-${reply.id}`}>{reply.thread.title}</Link>
-        </h2>
+        </h3>
         {reply.excerpt ? <p className="reply-excerpt">{reply.excerpt}</p> : null}
         <div className="thread-item__meta">
           {reply.isAccepted ? <Badge tone="accepted">✓ Accepted answer</Badge> : null}
