@@ -14,7 +14,7 @@ import { createAccount, enrolTwoFactor, testPassword, totpCode } from './support
 import { chromeOnLinux, firefoxOnWindows, type ListedDevice } from './support/devices.js';
 import { liveClient, until } from './support/live-client.js';
 import { holdCalls } from './support/hold-calls.js';
-import { codeOf, cookieOf, TestApp } from './support/test-app.js';
+import { codeOf, cookieOf, type GraphqlResponse, TestApp } from './support/test-app.js';
 import { useTwoInstances } from './support/instances.js';
 
 const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token user { id } } }';
@@ -24,6 +24,9 @@ const completeMutation =
   'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token user { username } } }';
 const statusQuery = 'query { twoFactorStatus { enabled recoveryCodesLeft requiredForStaffTools } }';
 const password = 'a long enough password';
+const wrongCode = 'That code is not right. Check the time on your phone, or use a recovery code.';
+const usedCode = 'That code was already used. Wait for your app to show the next one, or use a recovery code.';
+const usedRecoveryCode = 'That recovery code was already used: each one works once. Use another one, or a code from your app.';
 
 interface Member {
   id: string;
@@ -183,6 +186,23 @@ describe('two-factor sign-in', () => {
       expect(codeOf(await complete(await challengeFor(account.username), await totpCode(account.secret, 0)))).toBe('UNAUTHENTICATED');
     });
 
+    it('says a code was already used, with the error of a wrong one, and counts the try as a wrong one', async () => {
+      const account = await member();
+      const code = await totpCode(account.secret, 1);
+      expect(codeOf(await complete(await challengeFor(account.username), code))).toBe('OK');
+      const refused = (message: string) => ({ message, extensions: { code: 'UNAUTHENTICATED', reason: 'TWO_FACTOR_CODE_WRONG' } });
+      const challenge = await challengeFor(account.username);
+      // Entered twice, as the app shows it, or the step before the one used.
+      for (const replayed of [code, `${code.slice(0, 3)} ${code.slice(3)}`, await totpCode(account.secret, 0)]) {
+        expect((await complete(challenge, replayed)).errors?.[0], replayed).toMatchObject(refused(usedCode));
+      }
+      // A code that never matched reads as before.
+      expect((await complete(challenge, '000000')).errors?.[0]).toMatchObject(refused(wrongCode));
+      expect((await complete(challenge, code)).errors?.[0]).toMatchObject(refused(usedCode));
+      // That was the challenge's fifth try.
+      expect(codeOf(await complete(challenge, code))).toBe('RATE_LIMITED');
+    });
+
     it('accepts the code as the app shows it, in two groups of three', async () => {
       const account = await member();
       const code = await totpCode(account.secret, 1);
@@ -194,7 +214,16 @@ describe('two-factor sign-in', () => {
       const account = await member();
       const recovery = account.recoveryCodes[3];
       expect(codeOf(await complete(await challengeFor(account.username), recovery.toUpperCase()))).toBe('OK');
-      expect(codeOf(await complete(await challengeFor(account.username), recovery))).toBe('UNAUTHENTICATED');
+      const challenge = await challengeFor(account.username);
+      expect((await complete(challenge, recovery)).errors?.[0]).toMatchObject({
+        message: usedRecoveryCode,
+        extensions: { code: 'UNAUTHENTICATED', reason: 'TWO_FACTOR_CODE_WRONG' },
+      });
+      // One never issued reads as any wrong code.
+      expect((await complete(challenge, 'aaaa-bbbb-cccc')).errors?.[0]).toMatchObject({
+        message: wrongCode,
+        extensions: { code: 'UNAUTHENTICATED', reason: 'TWO_FACTOR_CODE_WRONG' },
+      });
       await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
         twoFactorStatus: { recoveryCodesLeft: 9 },
       });
@@ -240,10 +269,14 @@ describe('two-factor sign-in', () => {
       const bare = await app.request('mutation { regenerateRecoveryCodes { codes } }', {}, { token: account.token });
       expect(bare.errors).toHaveLength(1);
       expect(bare.data ?? null).toBeNull();
-      for (const code of ['000000', 'aaaa-bbbb-cccc', account.enrolmentCode]) {
+      for (const [code, message] of [
+        ['000000', wrongCode],
+        ['aaaa-bbbb-cccc', wrongCode],
         // The code that turned it on cannot be used again.
+        [account.enrolmentCode, usedCode],
+      ]) {
         const refused = await app.request(regenerate, { code }, { token: account.token });
-        expect(refused.errors?.[0].extensions, code).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] });
+        expect(refused.errors?.[0].extensions, code).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code', message }] });
       }
       await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
         twoFactorStatus: { recoveryCodesLeft: 10 },
@@ -266,6 +299,12 @@ describe('two-factor sign-in', () => {
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
+      const used = await app.request(disable, { input: { code: byCode.enrolmentCode } }, { token: byCode.token });
+      expect(used.errors?.[0]).toMatchObject({
+        message:
+          'code: That code was already used. Wait for your app to show the next one, or use your password and a recovery code instead.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       const off = await app.query(disable, { input: { code: await totpCode(byCode.secret, 1) } }, { token: byCode.token });
       expect(off.disableTwoFactor.enabled).toBe(false);
       const plain = await app.query(signInMutation, { input: { login: byCode.username, password } });
@@ -278,6 +317,22 @@ describe('two-factor sign-in', () => {
         { token: byRecovery.token },
       );
       expect(codeOf(wrongPassword)).toBe('BAD_USER_INPUT');
+      const spent = byRecovery.recoveryCodes[1];
+      expect(codeOf(await complete(await challengeFor(byRecovery.username), spent))).toBe('OK');
+      // A used recovery code is told apart only once the password is right.
+      const spentWithWrongPassword = await app.request(
+        disable,
+        { input: { password: 'not the password at all', recoveryCode: spent } },
+        { token: byRecovery.token },
+      );
+      expect(spentWithWrongPassword.errors?.[0].extensions?.fields).toEqual([
+        { field: 'recoveryCode', message: 'That password and recovery code do not match this account' },
+      ]);
+      const spentWithPassword = await app.request(disable, { input: { password, recoveryCode: spent } }, { token: byRecovery.token });
+      expect(spentWithPassword.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'recoveryCode', message: usedRecoveryCode }],
+      });
       // A wrong password does not spend the recovery code.
       const offAgain = await app.query(
         disable,
@@ -876,13 +931,13 @@ describe('two-factor sign-in', () => {
         });
 
         /** Two requests to turn off with one code, both past their checks before either's transaction starts. */
-        async function disableTwiceAtOnce(account: Member, code: string): Promise<string[]> {
+        async function disableTwiceAtOnce(account: Member, code: string): Promise<GraphqlResponse[]> {
           const transactions = holdCalls(app.nest.get(DataSource).manager, 'transaction', { when: 'before' });
           try {
             const requests = [1, 2].map(() => app.request(disable, { input: { code } }, { token: account.token }));
             await until(() => transactions.held.length === 2, 'both requests have checked the code');
             transactions.release();
-            return (await Promise.all(requests)).map(codeOf).sort();
+            return (await Promise.all(requests)).sort((first, second) => codeOf(first).localeCompare(codeOf(second)));
           } finally {
             transactions.restore();
           }
@@ -890,7 +945,13 @@ describe('two-factor sign-in', () => {
 
         it('lets one of two requests with the same code turn it off, and refuses the other', async () => {
           const account = await member();
-          expect(await disableTwiceAtOnce(account, await totpCode(account.secret, 1))).toEqual(['BAD_USER_INPUT', 'OK']);
+          const [refused, off] = await disableTwiceAtOnce(account, await totpCode(account.secret, 1));
+          expect(codeOf(off)).toBe('OK');
+          // The other one's code was right, and spent by the first: it was entered twice.
+          expect(refused.errors?.[0]).toMatchObject({
+            message: expect.stringContaining('already used'),
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
           await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
             twoFactorStatus: { enabled: false },
           });
@@ -900,7 +961,10 @@ describe('two-factor sign-in', () => {
           const account = await member();
           const failing = failNextForgetting();
           try {
-            expect(await disableTwiceAtOnce(account, await totpCode(account.secret, 1))).toEqual(['INTERNAL_SERVER_ERROR', 'OK']);
+            expect((await disableTwiceAtOnce(account, await totpCode(account.secret, 1))).map(codeOf)).toEqual([
+              'INTERNAL_SERVER_ERROR',
+              'OK',
+            ]);
           } finally {
             failing.mockRestore();
           }

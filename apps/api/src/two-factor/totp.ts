@@ -14,17 +14,18 @@ export function appCodeDigits(code: string): string {
   return code.replace(/\s/g, '');
 }
 
-/** The time step a 6-digit code matches, later than `afterStep` (replay), or null. */
-export async function matchingTimeStep(secret: string, code: string, afterStep: number | null): Promise<number | null> {
+/**
+ * The time step a 6-digit code matches (one step either side of now), later than `lastUsedStep`; 'used' when it matches
+ * only a step already used (entered twice, or replayed); null when it matches none.
+ */
+export async function matchingTimeStep(secret: string, code: string, lastUsedStep: number | null): Promise<number | 'used' | null> {
   const digits = appCodeDigits(code);
   if (!/^\d{6}$/.test(digits)) return null;
-  const result = await verify({
-    secret,
-    token: digits,
-    epochTolerance: toleranceSeconds,
-    ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
-  });
-  return result.valid && 'timeStep' in result ? result.timeStep : null;
+  const check = { secret, token: digits, epochTolerance: toleranceSeconds };
+  const fresh = await verify({ ...check, ...(lastUsedStep !== null ? { afterTimeStep: lastUsedStep } : {}) });
+  if (fresh.valid && 'timeStep' in fresh) return fresh.timeStep;
+  if (lastUsedStep === null) return null;
+  return (await verify(check)).valid ? 'used' : null;
 }
 
 /** The QR code an authenticator app scans, as SVG rendered here (the secret never goes to a third party). */

@@ -34,8 +34,22 @@ const wrongCode = 'That code is not right. Check the time on your phone, or use 
 const wrongFirstCode = 'That code is not right. Check the time on your phone and enter the code the app shows now.';
 // Turning off takes a recovery code only with the password, in fields of their own.
 const wrongCodeToTurnOff = 'That code is not right. Check the time on your phone, or use your password and a recovery code instead.';
+// A code matching a time step already used (e.g. entered twice) was right once: saying so tells a guesser nothing.
+const usedCode = 'That code was already used. Wait for your app to show the next one, or use a recovery code.';
+const usedCodeToTurnOff =
+  'That code was already used. Wait for your app to show the next one, or use your password and a recovery code instead.';
+const usedRecoveryCode = 'That recovery code was already used: each one works once. Use another one, or a code from your app.';
 const expiredChallenge = 'This sign-in has expired. Enter your password again.';
 const wrongPassword = 'That is not the password of this account';
+
+/** How a code check ends: the code is spent, or refused as wrong, or as an app code or recovery code already used. */
+type CodeCheck = 'accepted' | 'wrong' | 'usedAppCode' | 'usedRecoveryCode';
+
+const refusedCode: Record<Exclude<CodeCheck, 'accepted'>, string> = {
+  wrong: wrongCode,
+  usedAppCode: usedCode,
+  usedRecoveryCode: usedRecoveryCode,
+};
 
 /** Code checks per request (HTTP) or per operation (socket): aliases in one document get one guess between them. */
 const checkedRequests = new WeakSet<object>();
@@ -123,7 +137,7 @@ export class TwoFactorService {
     const device = await this.countAttempt(context, user.id);
     if (!(await this.users.passwordMatches(user.username, password))) throw AppError.badInput('password', wrongPassword);
     const step = await matchingTimeStep(this.secretOf(credential), code, null);
-    if (step === null) throw AppError.badInput('code', wrongFirstCode);
+    if (typeof step !== 'number') throw AppError.badInput('code', wrongFirstCode);
     const codes = await this.credentials.manager.transaction(async (manager) => {
       const enabled = await manager.update(
         TwoFactorCredentialEntity,
@@ -147,7 +161,8 @@ export class TwoFactorService {
     const user = context.requireUser();
     if (!(await this.isEnabled(user.id))) throw AppError.badInput('twoFactor', 'Two-factor sign-in is off');
     await this.countAttempt(context, user.id);
-    if (!(await this.acceptCode(user.id, code))) throw AppError.badInput('code', wrongCode);
+    const check = await this.acceptCode(user.id, code);
+    if (check !== 'accepted') throw AppError.badInput('code', refusedCode[check]);
     return { codes: await this.credentials.manager.transaction((manager) => this.replaceRecoveryCodes(manager, user.id)) };
   }
 
@@ -163,13 +178,16 @@ export class TwoFactorService {
     // The recovery code is only looked at once the password is right.
     if (!input.code && !(await this.users.passwordMatches(user.username, input.password!))) throw wrongRecoveryCode();
     const step = input.code ? await this.totpStep(user.id, input.code) : null;
-    if (input.code && step === null) throw AppError.badInput('code', wrongCodeToTurnOff);
+    if (step === 'wrong') throw AppError.badInput('code', wrongCodeToTurnOff);
+    if (step === 'usedAppCode') throw AppError.badInput('code', usedCodeToTurnOff);
     await this.credentials.manager.transaction(async (manager) => {
       // The code is spent in the transaction that turns two-factor sign-in off: if that fails, the code still works.
       if (step !== null) {
-        if (!(await this.claimStep(user.id, step, manager))) throw AppError.badInput('code', wrongCodeToTurnOff);
-      } else if (!(await this.acceptRecoveryCode(user.id, input.recoveryCode!, manager))) {
-        throw wrongRecoveryCode();
+        if (!(await this.claimStep(user.id, step, manager))) throw AppError.badInput('code', usedCodeToTurnOff);
+      } else {
+        const check = await this.acceptRecoveryCode(user.id, input.recoveryCode!, manager);
+        if (check === 'wrong') throw wrongRecoveryCode();
+        if (check === 'usedRecoveryCode') throw AppError.badInput('recoveryCode', usedRecoveryCode);
       }
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.delete(TwoFactorCredentialEntity, { userId: user.id });
@@ -207,10 +225,11 @@ export class TwoFactorService {
     const device = await this.knownDevices.recognise(context, challenge.userId, deviceToken);
     await this.consumeCodeBudget(challenge.userId, device);
 
-    if (!(await this.acceptCode(challenge.userId, code))) {
+    const check = await this.acceptCode(challenge.userId, code);
+    if (check !== 'accepted') {
       // The holder is told someone has their password (a known device's slip is the holder's own).
       if (!device) await this.events.emit('signInCodeRejected', { userId: challenge.userId });
-      throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, wrongCode);
+      throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CODE_WRONG, refusedCode[check]);
     }
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
@@ -253,20 +272,23 @@ export class TwoFactorService {
   }
 
   /** A 6-digit code from the app, or else an unused recovery code (spent). */
-  private async acceptCode(userId: number, code: string): Promise<boolean> {
+  private async acceptCode(userId: number, code: string): Promise<CodeCheck> {
     return /^\d{6}$/.test(appCodeDigits(code)) ? this.acceptTotp(userId, code) : this.acceptRecoveryCode(userId, code);
   }
 
   /** A valid code for a time step later than the last one used, claimed. */
-  private async acceptTotp(userId: number, code: string): Promise<boolean> {
+  private async acceptTotp(userId: number, code: string): Promise<CodeCheck> {
     const step = await this.totpStep(userId, code);
-    return step !== null && this.claimStep(userId, step);
+    if (typeof step !== 'number') return step;
+    // Another request claimed the step since it was read: the same code, entered twice at once.
+    return (await this.claimStep(userId, step)) ? 'accepted' : 'usedAppCode';
   }
 
-  /** The time step of a valid code later than the last one used (claimStep spends it), or null. */
-  private async totpStep(userId: number, code: string): Promise<number | null> {
+  /** The time step of a valid code later than the last one used (claimStep spends it), or why the code is refused. */
+  private async totpStep(userId: number, code: string): Promise<number | 'wrong' | 'usedAppCode'> {
     const credential = await this.credentials.findOneBy({ userId, enabledAt: Not(IsNull()) });
-    return credential ? matchingTimeStep(this.secretOf(credential), code, credential.lastUsedStep) : null;
+    const step = credential ? await matchingTimeStep(this.secretOf(credential), code, credential.lastUsedStep) : null;
+    return step === null ? 'wrong' : step === 'used' ? 'usedAppCode' : step;
   }
 
   /**
@@ -285,14 +307,16 @@ export class TwoFactorService {
   }
 
   /** Spends an unused recovery code, in `manager`'s transaction if it has one. */
-  private async acceptRecoveryCode(userId: number, code: string, manager: EntityManager = this.recoveryCodes.manager): Promise<boolean> {
-    if (normalizeRecoveryCode(code).length !== 12) return false;
-    const used = await manager.update(
-      RecoveryCodeEntity,
-      { userId, codeHash: this.crypto.hashRecoveryCode(code), usedAt: IsNull() },
-      { usedAt: new Date() },
-    );
-    return Boolean(used.affected);
+  private async acceptRecoveryCode(
+    userId: number,
+    code: string,
+    manager: EntityManager = this.recoveryCodes.manager,
+  ): Promise<'accepted' | 'wrong' | 'usedRecoveryCode'> {
+    if (normalizeRecoveryCode(code).length !== 12) return 'wrong';
+    const codeHash = this.crypto.hashRecoveryCode(code);
+    const spent = await manager.update(RecoveryCodeEntity, { userId, codeHash, usedAt: IsNull() }, { usedAt: new Date() });
+    if (spent.affected) return 'accepted';
+    return (await manager.exists(RecoveryCodeEntity, { where: { userId, codeHash } })) ? 'usedRecoveryCode' : 'wrong';
   }
 
   private async replaceRecoveryCodes(manager: EntityManager, userId: number): Promise<string[]> {
