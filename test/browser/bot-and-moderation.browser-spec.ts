@@ -505,6 +505,40 @@ describe('staff pages', () => {
     await expect(page.getByLabel('Add an example question').inputValue()).resolves.toBe('');
   });
 
+  it('asks staff to confirm before retiring a canonical answer, and restores it with one click', async () => {
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const slug = 'retire-asks-first';
+    await forum.app.query(
+      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
+      { input: { slug, title: 'Printing the setup page', body: 'Print the page with the QR code and keep it safe.', examples: [] } },
+      { token: staffAccount.token },
+    );
+    const retired = async () =>
+      (await forum.app.query(`query { canonicalAnswer(slug: "${slug}") { retired } }`, {}, { token: staffAccount.token })).canonicalAnswer
+        .retired as boolean;
+    const page = await (await forum.open({ token: staffAccount.token })).newPage();
+    await page.goto(`/staff/answers/${slug}`);
+    const header = page.locator('.page-header');
+    const dialog = page.getByRole('dialog', { name: 'Retire this answer' });
+
+    await header.getByRole('button', { name: 'Retire' }).click();
+    await dialog.getByText('The bot stops suggesting it at once.').waitFor();
+    await expect(retired()).resolves.toBe(false);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(retired()).resolves.toBe(false);
+
+    await header.getByRole('button', { name: 'Retire' }).click();
+    await dialog.getByRole('button', { name: 'Retire' }).click();
+    await header.getByText('Retired').waitFor();
+    await expect(retired()).resolves.toBe(true);
+    await expect(dialog.isVisible()).resolves.toBe(false);
+
+    await header.getByRole('button', { name: 'Restore' }).click();
+    await header.getByRole('button', { name: 'Retire' }).waitFor();
+    await expect(retired()).resolves.toBe(false);
+  });
+
   it('tells a member a staff page is for staff, with a way home, and sends a visitor to sign in whatever the page', async () => {
     const member = await createAccount(forum.app, Role.MEMBER);
     const memberContext = await forum.open({ token: member.token });

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
+import { Dialog } from '../../../components/dialog';
 import { EditConflictNotice } from '../../../components/edit-conflict-notice';
 import { ExampleItem } from '../../../components/example-item';
 import { TextAreaField, TextField } from '../../../components/field';
@@ -65,21 +66,43 @@ export function CanonicalAnswerEditor({ slug }: { slug: string }) {
   );
 }
 
+/**
+ * Retiring asks first, as the app does for moderation: the bot stops suggesting the answer at once. Restoring, which
+ * undoes it, is one click.
+ */
 function RetireToggle({ slug, retired }: { slug: string; retired: boolean }) {
-  const { error, run } = useAction();
+  const restoring = useAction();
+  const retiring = useAction();
+  const [asking, setAsking] = useState(false);
   const options = { refetchQueries: [CanonicalAnswerEditorDocument, CanonicalAnswerListDocument] };
-  const [retire, { loading: retiring }] = useMutation(RetireCanonicalAnswerDocument, options);
-  const [restore, { loading: restoring }] = useMutation(RestoreCanonicalAnswerDocument, options);
-  async function toggle() {
-    if (retired) await restore({ variables: { slug } });
-    else await retire({ variables: { slug } });
+  const [retire, { loading: retireLoading }] = useMutation(RetireCanonicalAnswerDocument, options);
+  const [restore, { loading: restoreLoading }] = useMutation(RestoreCanonicalAnswerDocument, options);
+  const confirmRetire = retiring.submit(async () => {
+    await retire({ variables: { slug } });
+    setAsking(false);
+  });
+  function toggle() {
+    if (retired) void restoring.run(() => restore({ variables: { slug } }));
+    else setAsking(true);
   }
   return (
     <div className="row">
-      <Button variant={retired ? 'primary' : 'danger'} busy={retiring || restoring} onClick={() => void run(toggle)}>
+      <Button variant={retired ? 'primary' : 'danger'} busy={restoreLoading} onClick={toggle}>
         {retired ? 'Restore' : 'Retire'}
       </Button>
-      <InlineError error={error} />
+      <InlineError error={restoring.error} />
+      <Dialog open={asking} title="Retire this answer" onClose={() => setAsking(false)}>
+        <form className="form" onSubmit={confirmRetire}>
+          <p className="muted">The bot stops suggesting it at once. It stays readable at its address, and you can restore it later.</p>
+          {retiring.error ? <ErrorMessage error={retiring.error} /> : null}
+          <div className="row">
+            <Button type="submit" variant="danger" busy={retireLoading}>
+              Retire
+            </Button>
+            <Button onClick={() => setAsking(false)}>Cancel</Button>
+          </div>
+        </form>
+      </Dialog>
     </div>
   );
 }
