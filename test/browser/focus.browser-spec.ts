@@ -429,6 +429,19 @@ describe('keyboard focus after the asker answers the bot', () => {
     await focusIsOn(codePage.getByRole('heading', { name: guarded.username, level: 1 }));
   });
 
+  it('puts focus in the Title field when signing in to ask brings the member back to Ask', async () => {
+    const member = await createAccount(forum.app);
+    const page = await (await forum.open()).newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Ask', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to ask' }).waitFor();
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ask$/);
+    await focusIsOn(page.getByRole('textbox', { name: 'Title' }));
+  });
+
   it('moves focus to the heading of the thread a posted question opens', async () => {
     const member = await createAccount(forum.app);
     const page = await (await forum.open({ token: member.token })).newPage();

@@ -8,7 +8,6 @@ import { useSessionDraft } from '../../lib/session-draft';
 import { useViewer } from '../../lib/viewer';
 import { focusHeadingOnArrival, useFocusOnShow } from '../../lib/use-focus-on-show';
 import { usePageTitle } from '../../lib/use-page-title';
-import { PageHeading } from '../../components/page-heading';
 
 function hasText(draft: QuestionDraft): boolean {
   return Boolean(draft.title.trim() || draft.body.trim() || draft.tags.trim());
@@ -46,7 +45,9 @@ function AskPage() {
   return (
     <div className="ask-page">
       <div className="ask-page__form">
-        <PageHeading>Ask a question</PageHeading>
+        {/* Not a PageHeading: whatever brought the member here, signing in to ask too, they came to type, and the Title
+            field takes the focus (autoFocus) rather than the heading. */}
+        <h1>Ask a question</h1>
         <p className="muted">Staff and the community answer here. Our FAQ bot suggests answers as you type.</p>
         {restored && hasText(draft) ? (
           <div className="draft-bar" role="group" aria-label="Your draft">
