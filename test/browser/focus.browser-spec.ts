@@ -442,6 +442,21 @@ describe('keyboard focus after the asker answers the bot', () => {
     await focusIsOn(page.getByRole('textbox', { name: 'Title' }));
   });
 
+  it('moves focus to the heading of the error page, which replaced the link pressed with everything else', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    // The question list comes back in a shape the page cannot render, as a bug would make it.
+    await page.route('**/graphql', async (route) => {
+      if ((route.request().postDataJSON() as { operationName?: string } | null)?.operationName !== 'ThreadList') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.json()) as { data: { threads: { nodes: unknown } } };
+      body.data.threads.nodes = null;
+      await route.fulfill({ response, json: body });
+    });
+    await page.getByRole('link', { name: 'Questions', exact: true }).click();
+    await focusIsOn(page.getByRole('heading', { name: 'Something went wrong', level: 1 }));
+  });
+
   it('moves focus to the heading of the thread a posted question opens', async () => {
     const member = await createAccount(forum.app);
     const page = await (await forum.open({ token: member.token })).newPage();

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { useFocusOnShow } from '../../lib/use-focus-on-show';
 import { usePageTitle } from '../../lib/use-page-title';
 import { PageHeading } from '../../components/page-heading';
 
@@ -14,7 +15,12 @@ export function NotFoundRoute() {
   );
 }
 
+/**
+ * Shown in place of the whole layout when a page fails: whatever had the focus went with it, the link or button pressed
+ * too, so the heading takes the focus however the person got here (a PageHeading would only after an action).
+ */
 export function RouteError() {
+  const heading = useFocusOnShow<HTMLHeadingElement>(true);
   const error = useRouteError();
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
@@ -24,7 +30,9 @@ export function RouteError() {
   return (
     <main className="site-main">
       <section className="card" role="alert">
-        <h1>Something went wrong</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Something went wrong
+        </h1>
         <p>The page could not be shown ({message}).</p>
         <p>
           <a href="/">Back to the questions</a>
