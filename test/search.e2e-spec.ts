@@ -12,7 +12,7 @@ import { TestApp } from './support/test-app.js';
 
 const searchQuery = `query Search($query: String!, $first: Int, $after: String) {
   search(query: $query, first: $first, after: $after) {
-    nodes { threadId postId matchedIn snippet score thread { id title } }
+    nodes { threadId postId matchedIn titleHtml snippet score thread { id title } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -23,6 +23,7 @@ interface SearchData {
       threadId: string;
       postId: string;
       matchedIn: 'THREAD' | 'REPLY';
+      titleHtml: string;
       snippet: string;
       score: number;
       thread: { id: string; title: string };
@@ -140,6 +141,30 @@ describe('search', () => {
     expect(snippet).not.toContain('alert');
     expect(snippet).toContain('your codes');
     expect(snippet.replaceAll('<mark>', '').replaceAll('</mark>', '')).not.toMatch(/[<>]/);
+  });
+
+  it('highlights the matched words in the title as in the snippet, stemmed forms and the last word as a prefix, escaping the rest', async () => {
+    const word = uniqueWord();
+    await thread(`Printing the <b>${word}</b> codes & "later"`, `Can I print the ${word} page?`);
+    const [result] = (await search(`${word} print`)).search.nodes;
+    expect(result.titleHtml).toBe(`<mark>Printing</mark> the &lt;b&gt;<mark>${word}</mark>&lt;/b&gt; codes &amp; &quot;later&quot;`);
+    expect(result.snippet).toContain(`<mark>print</mark> the <mark>${word}</mark> page`);
+  });
+
+  it('highlights in the title of a thread a reply matched the words the title holds, and none in a title without them', async () => {
+    const word = uniqueWord();
+    const question = await thread('Authenticator moved to a new phone', 'How do I move my codes?');
+    await reply(question.id, `Scan the ${word} QR code again from the new phone.`);
+    const other = await thread('Setting up a second device', 'Nothing to see here.');
+    await reply(other.id, `The ${word} steps are the same for a tablet.`);
+    const byThread = new Map((await search(`${word} phone`)).search.nodes.map((node) => [node.threadId, node]));
+    expect(byThread.get(String(question.id))).toMatchObject({
+      matchedIn: 'REPLY',
+      titleHtml: 'Authenticator moved to a new <mark>phone</mark>',
+    });
+    expect(byThread.has(String(other.id))).toBe(false);
+    const [unmarked] = (await search(`${word} tablet`)).search.nodes;
+    expect(unmarked).toMatchObject({ threadId: String(other.id), titleHtml: 'Setting up a second device' });
   });
 
   it('cuts snippets from the rendered text, not the markdown, and keeps the highlight', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Role } from '../../apps/api/src/common/role.js';
+import { createAccount } from '../support/accounts.js';
 import { phone, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { askQuestion } from './support/forum.js';
 
 describe('searching', () => {
   const forum = useBrowserApp();
@@ -24,5 +27,22 @@ describe('searching', () => {
     await expect(page.getByText(/this one has 274/).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
     expect(graphqlRequests).toEqual([]);
+  });
+
+  it('marks the matched words in the title of a result as in its snippet, and shows the rest of the title as the text it is', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const title = 'Printing <b>recovery</b> codes & keeping them safe';
+    const thread = await askQuestion(forum.app, asker.token, {
+      title,
+      body: 'Is it safe to print my recovery codes and keep them at home?',
+    });
+    const page = await (await forum.open()).newPage();
+    await page.goto('/?q=recovery+print');
+    const result = page.locator('.search-result').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
+    const heading = result.getByRole('heading', { name: title });
+    await heading.waitFor();
+    await expect(heading.locator('mark').allTextContents()).resolves.toEqual(['Printing', 'recovery']);
+    await expect(heading.locator('b').count()).resolves.toBe(0);
+    await expect(result.locator('.search-result__snippet mark').allTextContents()).resolves.toEqual(['print', 'recovery']);
   });
 });

@@ -26,6 +26,10 @@ describe('ftsMatchExpression', () => {
     expect(ftsMatchExpression(['a'])).toBe('"a"');
     expect(ftsMatchExpression(['co'])).toBe('"co"*');
   });
+
+  it('asks for any one term, for what a highlight marks', () => {
+    expect(ftsMatchExpression(['near', 'or', 'cod'], 'any')).toBe('"near" OR "or" OR "cod"*');
+  });
 });
 
 describe('tsQueryExpression', () => {
@@ -35,5 +39,9 @@ describe('tsQueryExpression', () => {
 
   it('matches a last term of one character as a lexeme, not as a prefix', () => {
     expect(tsQueryExpression(['backup', 'c'])).toBe("'backup' & 'c'");
+  });
+
+  it('joins them with OR for any one term', () => {
+    expect(tsQueryExpression(['backup', 'cod'], 'any')).toBe("'backup' | 'cod':*");
   });
 });

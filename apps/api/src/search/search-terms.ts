@@ -24,18 +24,23 @@ function isPrefix(terms: string[], index: number): boolean {
   return index === terms.length - 1 && [...terms[index]].length >= shortestPrefix;
 }
 
+/** Whether a text must hold every term (what a search finds) or any one (which of its words a highlight marks). */
+export type TermMatch = 'every' | 'any';
+
 /**
- * An FTS5 MATCH expression: every term quoted (so NEAR, OR, AND, NOT are plain words), all required,
+ * An FTS5 MATCH expression: every term quoted (so NEAR, OR, AND, NOT are plain words), all required (or any one),
  * the last one (of at least `shortestPrefix` characters) matched as a prefix so results appear while the word is
  * still being typed.
  */
-export function ftsMatchExpression(terms: string[]): string {
-  return terms.map((term, index) => `"${term.replaceAll('"', '""')}"${isPrefix(terms, index) ? '*' : ''}`).join(' ');
+export function ftsMatchExpression(terms: string[], match: TermMatch = 'every'): string {
+  return terms
+    .map((term, index) => `"${term.replaceAll('"', '""')}"${isPrefix(terms, index) ? '*' : ''}`)
+    .join(match === 'every' ? ' ' : ' OR ');
 }
 
-/** A `to_tsquery` expression with the same meaning: quoted lexemes joined by `&`, the last one a prefix. */
-export function tsQueryExpression(terms: string[]): string {
+/** A `to_tsquery` expression with the same meaning: quoted lexemes joined by `&` (or `|`), the last one a prefix. */
+export function tsQueryExpression(terms: string[], match: TermMatch = 'every'): string {
   return terms
     .map((term, index) => `'${term.replaceAll("'", "''").replaceAll('\\', '')}'${isPrefix(terms, index) ? ':*' : ''}`)
-    .join(' & ');
+    .join(match === 'every' ? ' & ' : ' | ');
 }

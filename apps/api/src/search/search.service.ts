@@ -23,6 +23,12 @@ interface Hit {
   score: number;
 }
 
+/** What a page of results shows highlighted: each hit's snippet (by postKey), each thread's title (by id). */
+interface Highlights {
+  snippets: Map<string, string>;
+  titles: Map<number, string>;
+}
+
 /** A matching post, in rank order, before grouping by thread. */
 interface Candidate extends Hit {
   visible: boolean;
@@ -38,6 +44,8 @@ const candidatesPerThread = 4;
 const sqliteWeights = '5.0, 1.0';
 const snippetTokens = 32;
 const headlineOptions = `StartSel="${markStart}", StopSel="${markEnd}", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+/** A title is short: all of it, each query term in it marked. */
+const titleHeadlineOptions = `StartSel="${markStart}", StopSel="${markEnd}", HighlightAll=true`;
 
 /**
  * Search pages by position: a ranked list has no stable key to seek from, and results may shift
@@ -103,9 +111,9 @@ export class SearchService {
     const hits = rows.slice(0, args.first);
     if (hits.length === 0) return emptyPage();
 
-    const [threads, snippets] = await Promise.all([
+    const [threads, { snippets, titles }] = await Promise.all([
       this.posts.threadsById(hits.map((hit) => hit.threadId)),
-      postgres ? this.headlinesPostgres(tsQueryExpression(terms), hits) : this.snippetsSqlite(ftsMatchExpression(terms), hits),
+      postgres ? this.highlightsPostgres(terms, hits) : this.highlightsSqlite(terms, hits),
     ]);
     const nodes = hits.flatMap((hit): SearchResult[] => {
       const thread = threads.get(hit.threadId);
@@ -114,6 +122,7 @@ export class SearchService {
         {
           threadId: thread.id,
           thread,
+          titleHtml: toSafeSnippet(titles.get(hit.threadId) ?? thread.title),
           matchedIn: hit.postType,
           postId: String(hit.postId),
           snippet: this.snippetHtml(snippets.get(postKey(hit.postType, hit.postId)) ?? ''),
@@ -195,24 +204,34 @@ export class SearchService {
   }
 
   /**
+   * The page's snippets and titles in one statement. A title is highlighted with any one term (a thread a reply matched
+   * may hold some of them in its title, or none), and so are the snippets: FTS5 marks and picks a fragment by the
+   * query's phrases, which are the same whether it needs every one or any.
+   *
    * `+rowid` keeps the rowid list away from FTS5: given `rowid IN (...)` (or `rowid = ?`) beside MATCH it seeks every
    * id through the query's doclists (about 15 ms for a page of 20 at 10k threads, with a prefix term). Unary `+`
-   * leaves it one pass over the matches, filtered by SQLite, and snippet() runs for the page's rows only (about 1 ms).
-   * The ids come as one JSON array, so the statement's text, and its prepared statement, is the same for every page.
+   * leaves it one pass over the matches, filtered by SQLite, and snippet() runs for the page's hits only (about 1 ms).
+   * The ids come as JSON arrays, so the statement's text, and its prepared statement, is the same for every page.
    */
-  private async snippetsSqlite(match: string, hits: Hit[]): Promise<Map<string, string>> {
-    const rowIds = hits.map((hit) => (hit.postType === PostType.THREAD ? hit.postId * 2 : hit.postId * 2 + 1));
-    const rows: { row_id: number; snippet: string }[] = await this.dataSource.query(
-      `SELECT rowid AS row_id, snippet(search_index, 1, ?, ?, '…', ${snippetTokens}) AS snippet
+  private async highlightsSqlite(terms: string[], hits: Hit[]): Promise<Highlights> {
+    const hitRows = hits.map((hit) => (hit.postType === PostType.THREAD ? hit.postId * 2 : hit.postId * 2 + 1));
+    const rowIds = new Set([...hitRows, ...hits.map((hit) => hit.threadId * 2)]);
+    const rows: { row_id: number; snippet: string | null; title: string | null }[] = await this.dataSource.query(
+      `SELECT rowid AS row_id,
+         CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN snippet(search_index, 1, ?, ?, '…', ${snippetTokens}) END AS snippet,
+         highlight(search_index, 0, ?, ?) AS title
        FROM search_index WHERE search_index MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
-      [markStart, markEnd, match, JSON.stringify(rowIds)],
+      [JSON.stringify(hitRows), markStart, markEnd, markStart, markEnd, ftsMatchExpression(terms, 'any'), JSON.stringify([...rowIds])],
     );
-    return new Map(
-      rows.map((row) => {
-        const rowId = Number(row.row_id);
-        return [postKey(rowId % 2 === 1 ? PostType.REPLY : PostType.THREAD, Math.floor(rowId / 2)), row.snippet ?? ''];
-      }),
-    );
+    const highlights: Highlights = { snippets: new Map(), titles: new Map() };
+    for (const row of rows) {
+      const rowId = Number(row.row_id);
+      const isReply = rowId % 2 === 1;
+      if (row.snippet !== null)
+        highlights.snippets.set(postKey(isReply ? PostType.REPLY : PostType.THREAD, Math.floor(rowId / 2)), row.snippet);
+      if (!isReply && row.title !== null) highlights.titles.set(rowId / 2, row.title);
+    }
+    return highlights;
   }
 
   /**
@@ -251,6 +270,18 @@ export class SearchService {
     }));
   }
 
+  /** The page's snippets (ts_headline needs every term in a fragment) and titles (any one term), side by side. */
+  private async highlightsPostgres(terms: string[], hits: Hit[]): Promise<Highlights> {
+    const [snippets, titles] = await Promise.all([
+      this.headlinesPostgres(tsQueryExpression(terms), hits),
+      this.titleHeadlinesPostgres(
+        tsQueryExpression(terms, 'any'),
+        hits.map((hit) => hit.threadId),
+      ),
+    ]);
+    return { snippets, titles };
+  }
+
   private async headlinesPostgres(tsQuery: string, hits: Hit[]): Promise<Map<string, string>> {
     const ids = (type: PostType) => hits.filter((hit) => hit.postType === type).map((hit) => hit.postId);
     const rows: { post_type: PostType; post_id: number; snippet: string }[] = await this.dataSource.query(
@@ -263,6 +294,16 @@ export class SearchService {
       [tsQuery, headlineOptions, ids(PostType.THREAD), ids(PostType.REPLY), lessThanStandIn + greaterThanStandIn],
     );
     return new Map(rows.map((row) => [postKey(row.post_type, Number(row.post_id)), restoreAngleBrackets(row.snippet ?? '')]));
+  }
+
+  /** The titles of the page's threads, whole, with each word of `tsQuery` in them marked. */
+  private async titleHeadlinesPostgres(tsQuery: string, threadIds: number[]): Promise<Map<number, string>> {
+    const rows: { id: number; title: string }[] = await this.dataSource.query(
+      `SELECT id, ts_headline('english', translate(title, '<>', $3), to_tsquery('english', $1), $2) AS title
+       FROM threads WHERE id = ANY($4::int[])`,
+      [tsQuery, titleHeadlineOptions, lessThanStandIn + greaterThanStandIn, threadIds],
+    );
+    return new Map(rows.map((row) => [Number(row.id), restoreAngleBrackets(row.title ?? '')]));
   }
 }
 

@@ -11,6 +11,12 @@ export class SearchResult {
   @Field(() => Thread, { description: 'The matching thread.' })
   thread: Thread;
 
+  @Field({
+    description:
+      "The thread's title as safe HTML: the text is HTML-escaped and only the words the search matched are wrapped in <mark>…</mark>.",
+  })
+  titleHtml: string;
+
   @Field(() => PostType, { description: 'Whether the best match is the question itself or one of its replies.' })
   matchedIn: PostType;
 

@@ -7,10 +7,10 @@ export const SearchDocument = graphql(`
         threadId
         matchedIn
         postId
+        titleHtml
         snippet
         thread {
           id
-          title
           status
           replyCount
           lastActivityAt

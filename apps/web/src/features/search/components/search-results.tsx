@@ -62,13 +62,13 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
       ) : null}
       {nodes.map(({ thread, ...result }) => (
         <li key={result.threadId} className="thread-item search-result">
+          {/* In the title and the snippet, the server escapes the text and adds only <mark> around the matched words. */}
           <div className="thread-item__main">
             <h2 className="thread-item__title">
               <Link to={result.matchedIn === 'REPLY' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}>
-                {thread.title}
+                <span dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
               </Link>
             </h2>
-            {/* The server escapes the text and adds only <mark> around the matched words. */}
             <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: result.snippet }} />
             <div className="thread-item__meta">
               {thread.status === 'ANSWERED' ? (
