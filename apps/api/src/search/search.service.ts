@@ -270,40 +270,41 @@ export class SearchService {
     }));
   }
 
-  /** The page's snippets (ts_headline needs every term in a fragment) and titles (any one term), side by side. */
+  /**
+   * The page's snippets (ts_headline wants every term in a fragment) and whole titles (any one term marked: a thread a
+   * reply matched may hold some of them in its title, or none), in one statement.
+   */
   private async highlightsPostgres(terms: string[], hits: Hit[]): Promise<Highlights> {
-    const [snippets, titles] = await Promise.all([
-      this.headlinesPostgres(tsQueryExpression(terms), hits),
-      this.titleHeadlinesPostgres(
-        tsQueryExpression(terms, 'any'),
-        hits.map((hit) => hit.threadId),
-      ),
-    ]);
-    return { snippets, titles };
-  }
-
-  private async headlinesPostgres(tsQuery: string, hits: Hit[]): Promise<Map<string, string>> {
     const ids = (type: PostType) => hits.filter((hit) => hit.postType === type).map((hit) => hit.postId);
-    const rows: { post_type: PostType; post_id: number; snippet: string }[] = await this.dataSource.query(
-      `SELECT posts.post_type, posts.post_id, ts_headline('english', translate(posts.body, '<>', $5), to_tsquery('english', $1), $2) AS snippet
+    const rows: { part: PostType | 'TITLE'; id: number; headline: string | null }[] = await this.dataSource.query(
+      `SELECT parts.part, parts.id, CASE WHEN parts.part = 'TITLE'
+           THEN ts_headline('english', translate(parts.text, '<>', $5), to_tsquery('english', $6), $7)
+           ELSE ts_headline('english', translate(parts.text, '<>', $5), to_tsquery('english', $1), $2) END AS headline
        FROM (
-         SELECT 'THREAD' AS post_type, id AS post_id, body FROM threads WHERE id = ANY($3::int[])
+         SELECT 'THREAD' AS part, id, body AS text FROM threads WHERE id = ANY($3::int[])
          UNION ALL
          SELECT 'REPLY', id, body FROM replies WHERE id = ANY($4::int[])
-       ) posts`,
-      [tsQuery, headlineOptions, ids(PostType.THREAD), ids(PostType.REPLY), lessThanStandIn + greaterThanStandIn],
+         UNION ALL
+         SELECT 'TITLE', id, title FROM threads WHERE id = ANY($8::int[])
+       ) parts`,
+      [
+        tsQueryExpression(terms),
+        headlineOptions,
+        ids(PostType.THREAD),
+        ids(PostType.REPLY),
+        lessThanStandIn + greaterThanStandIn,
+        tsQueryExpression(terms, 'any'),
+        titleHeadlineOptions,
+        [...new Set(hits.map((hit) => hit.threadId))],
+      ],
     );
-    return new Map(rows.map((row) => [postKey(row.post_type, Number(row.post_id)), restoreAngleBrackets(row.snippet ?? '')]));
-  }
-
-  /** The titles of the page's threads, whole, with each word of `tsQuery` in them marked. */
-  private async titleHeadlinesPostgres(tsQuery: string, threadIds: number[]): Promise<Map<number, string>> {
-    const rows: { id: number; title: string }[] = await this.dataSource.query(
-      `SELECT id, ts_headline('english', translate(title, '<>', $3), to_tsquery('english', $1), $2) AS title
-       FROM threads WHERE id = ANY($4::int[])`,
-      [tsQuery, titleHeadlineOptions, lessThanStandIn + greaterThanStandIn, threadIds],
-    );
-    return new Map(rows.map((row) => [Number(row.id), restoreAngleBrackets(row.title ?? '')]));
+    const highlights: Highlights = { snippets: new Map(), titles: new Map() };
+    for (const row of rows) {
+      const headline = restoreAngleBrackets(row.headline ?? '');
+      if (row.part === 'TITLE') highlights.titles.set(Number(row.id), headline);
+      else highlights.snippets.set(postKey(row.part, Number(row.id)), headline);
+    }
+    return highlights;
   }
 }
 
