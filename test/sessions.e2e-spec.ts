@@ -11,6 +11,8 @@ import { holdCalls } from './support/hold-calls.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { codeOf, cookieOf, TestApp } from './support/test-app.js';
 
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
+
 const sessionsQuery = '{ sessions { id label createdAt lastUsedAt current knownDeviceId } }';
 const notificationAdded = 'subscription { notificationAdded { unreadCount } }';
 const signOutSessionMutation = 'mutation End($id: ID!) { signOutSession(id: $id) }';
@@ -286,43 +288,48 @@ describe('where you are signed in', () => {
       return { knownDeviceId: own.knownDeviceId, current: devices.knownDevices.find((device) => device.current)?.id ?? null };
     }
 
-    it('a sign-in through the device while it is forgotten with signOut waits, then goes through the device remembered anew', async () => {
-      const member = await createAccount(app, Role.MEMBER);
-      const { recoveryCodes } = await enrolTwoFactor(app, member.token);
-      const laptop = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
-      const [device] = (await app.query<{ knownDevices: { id: string }[] }>('{ knownDevices { id } }', {}, { token: member.token }))
-        .knownDevices;
-      const devices = app.nest.get(KnownDevicesService);
+    // On SQLite the sign-in's writes wait for the forgetting's transaction (one writer), so it cannot accept its code
+    // in the middle of it: the interleaving this checks happens on PostgreSQL alone.
+    it.skipIf(!postgres)(
+      'a sign-in through the device while it is forgotten with signOut waits, then goes through the device remembered anew',
+      async () => {
+        const member = await createAccount(app, Role.MEMBER);
+        const { recoveryCodes } = await enrolTwoFactor(app, member.token);
+        const laptop = await signInWithCode(member, recoveryCodes[0], { userAgent: chromeOnLinux });
+        const [device] = (await app.query<{ knownDevices: { id: string }[] }>('{ knownDevices { id } }', {}, { token: member.token }))
+          .knownDevices;
+        const devices = app.nest.get(KnownDevicesService);
 
-      // Forgetting holds once the device's sessions are ended, before the device itself goes.
-      const forgetStep = holdCalls(devices, 'forget', { when: 'before' });
-      const forgetting = app.request(forgetMutation, { id: device.id, signOut: true }, { token: member.token });
-      await forgetStep.reached;
-      // Meanwhile the laptop signs in again through the device, still known when its code is accepted; once it is about
-      // to start its session, the forgetting goes on.
-      const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
-      const codeAccepted = holdCalls(app.nest.get(UsersService), 'byId', { when: 'after' });
-      const signingIn = app.request(
-        completeMutation,
-        { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[1] } },
-        { cookie: laptop.deviceCookie, headers: { 'user-agent': chromeOnLinux } },
-      );
-      await codeAccepted.reached;
-      forgetStep.release();
-      codeAccepted.release();
+        // Forgetting holds once the device's sessions are ended, before the device itself goes.
+        const forgetStep = holdCalls(devices, 'forget', { when: 'before' });
+        const forgetting = app.request(forgetMutation, { id: device.id, signOut: true }, { token: member.token });
+        await forgetStep.reached;
+        // Meanwhile the laptop signs in again through the device, still known when its code is accepted; once it is about
+        // to start its session, the forgetting goes on.
+        const started = await app.query(signInMutation, { input: { login: member.username, password: testPassword } });
+        const codeAccepted = holdCalls(app.nest.get(UsersService), 'byId', { when: 'after' });
+        const signingIn = app.request(
+          completeMutation,
+          { input: { challenge: started.signIn.twoFactorChallenge.token, code: recoveryCodes[1] } },
+          { cookie: laptop.deviceCookie, headers: { 'user-agent': chromeOnLinux } },
+        );
+        await codeAccepted.reached;
+        forgetStep.release();
+        codeAccepted.release();
 
-      expect((await forgetting).data).toEqual({ forgetKnownDevice: true });
-      const signedIn = await signingIn;
-      expect(codeOf(signedIn)).toBe('OK');
-      expect(codeOf(await app.request(sessionsQuery, {}, { token: laptop.token }))).toBe('UNAUTHENTICATED');
-      // Its session starts once the forgetting is over: through the device remembered anew, not left unlinked.
-      const { token, deviceToken } = signedIn.data!.completeTwoFactorSignIn;
-      const linked = await linkedDevice(token, cookieOf(signedIn, 'twofa_device')!);
-      expect(linked.knownDeviceId).not.toBeNull();
-      expect(linked.knownDeviceId).toBe(linked.current);
-      expect(linked.knownDeviceId).not.toBe(device.id);
-      expect(deviceToken).not.toBe(laptop.deviceCookie.split('=')[1]);
-    });
+        expect((await forgetting).data).toEqual({ forgetKnownDevice: true });
+        const signedIn = await signingIn;
+        expect(codeOf(signedIn)).toBe('OK');
+        expect(codeOf(await app.request(sessionsQuery, {}, { token: laptop.token }))).toBe('UNAUTHENTICATED');
+        // Its session starts once the forgetting is over: through the device remembered anew, not left unlinked.
+        const { token, deviceToken } = signedIn.data!.completeTwoFactorSignIn;
+        const linked = await linkedDevice(token, cookieOf(signedIn, 'twofa_device')!);
+        expect(linked.knownDeviceId).not.toBeNull();
+        expect(linked.knownDeviceId).toBe(linked.current);
+        expect(linked.knownDeviceId).not.toBe(device.id);
+        expect(deviceToken).not.toBe(laptop.deviceCookie.split('=')[1]);
+      },
+    );
 
     it('a sign-in whose device is forgotten after its code step signs in, through the device remembered anew', async () => {
       const member = await createAccount(app, Role.MEMBER);

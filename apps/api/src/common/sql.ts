@@ -41,9 +41,44 @@ export async function sqlExecute<Row>(
   parameters: readonly unknown[],
 ): Promise<{ rows: Row[]; affected: number }> {
   const manager = on instanceof EntityManager ? on : on.manager;
-  return isPostgres(manager.connection)
-    ? postgresExecute<Row>(manager, text, parameters)
-    : sqliteExecute<Row>(manager.connection, text, parameters);
+  if (isPostgres(manager.connection)) return postgresExecute<Row>(manager, text, parameters);
+  const dataSource = manager.connection;
+  const outside = sqliteOutside(dataSource);
+  if (!outside) return sqliteExecute<Row>(dataSource, text, parameters);
+  return outside.reader && sqliteOnlyReads(sqliteDatabase(dataSource), sqliteText(text).text)
+    ? sqliteExecute<Row>(dataSource, text, parameters, outside.reader)
+    : outside.inTurn(async () => sqliteExecute<Row>(dataSource, text, parameters));
+}
+
+/**
+ * Where a statement runs that is not part of the transaction open on SQLite's one connection (see
+ * database/serialized-transactions.ts): a read on `reader` (null for an in-memory database), anything else in its
+ * turn, as a transaction of its own.
+ */
+export interface SqliteOutsideRoute {
+  reader: Database | null;
+  inTurn<T>(work: () => Promise<T>): Promise<T>;
+}
+
+const sqliteOutsideRoutes = new WeakMap<DataSource, () => SqliteOutsideRoute | null>();
+
+/** Set once per SQLite data source: null while a statement may run on the connection as it is. */
+export function routeSqliteOutside(dataSource: DataSource, route: () => SqliteOutsideRoute | null): void {
+  sqliteOutsideRoutes.set(dataSource, route);
+}
+
+export function sqliteOutside(dataSource: DataSource): SqliteOutsideRoute | null {
+  return sqliteOutsideRoutes.get(dataSource)?.() ?? null;
+}
+
+/** Whether a statement returns rows and writes nothing; false for one that does not prepare (its run reports why). */
+export function sqliteOnlyReads(database: Database, text: string): boolean {
+  try {
+    const statement = sqlitePrepared(database, text);
+    return statement.reader && statement.readonly;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -98,19 +133,14 @@ export function sqliteExecute<Row>(
   dataSource: DataSource,
   text: string,
   parameters: readonly unknown[],
+  database: Database = sqliteDatabase(dataSource),
 ): { rows: Row[]; affected: number } {
-  let sqlite = sqliteTexts.get(text);
-  if (!sqlite) {
-    // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
-    const order: number[] = [];
-    sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
-    if (sqliteTexts.size < preparedLimit) sqliteTexts.set(text, sqlite);
-  }
+  const sqlite = sqliteText(text);
   const values = sqlite.order.map((index) => toSqliteValue(parameters[index]));
   dataSource.logger.logQuery(sqlite.text, values);
   const started = Date.now();
   try {
-    const statement = preparedSqlite(dataSource, sqlite.text);
+    const statement = sqlitePrepared(database, sqlite.text);
     let result: { rows: Row[]; affected: number };
     if (statement.reader) {
       const rows = statement.all(...values) as Row[];
@@ -130,8 +160,20 @@ export function sqliteDatabase(dataSource: DataSource): Database {
   return (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
 }
 
-function preparedSqlite(dataSource: DataSource, text: string): Statement {
-  const database = sqliteDatabase(dataSource);
+/** A statement's SQLite text, with `?` for `$n`, and the parameter each `?` binds. */
+function sqliteText(text: string): { text: string; order: number[] } {
+  let sqlite = sqliteTexts.get(text);
+  if (!sqlite) {
+    // better-sqlite3 binds `?` in order of appearance; a `$n` may appear more than once.
+    const order: number[] = [];
+    sqlite = { text: text.replace(/\$(\d+)/g, (_match, index: string) => (order.push(Number(index) - 1), '?')), order };
+    if (sqliteTexts.size < preparedLimit) sqliteTexts.set(text, sqlite);
+  }
+  return sqlite;
+}
+
+/** A statement prepared once per connection (SQLite's text, `?` parameters). */
+export function sqlitePrepared(database: Database, text: string): Statement {
   let statements = sqliteStatements.get(database);
   if (!statements) sqliteStatements.set(database, (statements = new Map()));
   let statement = statements.get(text);

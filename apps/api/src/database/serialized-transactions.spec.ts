@@ -89,4 +89,81 @@ describe('serializeSqliteTransactions', () => {
     expect(rows[0]?.count).toBe(2);
     expect(committed()).toEqual(['m-1', 'm-2', 'n-1', 'n-2']);
   });
+
+  /** A transaction that writes `text`, then waits for `release()` (as one waits on another await) before going on. */
+  const held = (text: string, then: () => Promise<void> = async () => undefined) => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const wrote = new Promise<void>((resolve) => (reached = resolve));
+    const done = dataSource.manager.transaction(async (manager) => {
+      await insert(manager, text);
+      reached();
+      await released;
+      await then();
+    });
+    return { wrote, release, done };
+  };
+  const texts = (rows: Array<{ text: string }>) => rows.map((row) => row.text);
+  const readOutside = async () => ({
+    handWritten: texts(await sqlRows<{ text: string }>(dataSource, 'SELECT text FROM notes ORDER BY text', [])),
+    typeOrm: texts((await dataSource.query('SELECT text FROM notes ORDER BY text')) as Array<{ text: string }>),
+  });
+
+  it('answers a read from outside the open transaction with what is committed, not with its writes', async () => {
+    await note('a');
+    const transaction = held('b-1');
+    await transaction.wrote;
+    expect(await readOutside()).toEqual({ handWritten: ['a-1', 'a-2'], typeOrm: ['a-1', 'a-2'] });
+    transaction.release();
+    await transaction.done;
+    expect(await readOutside()).toEqual({ handWritten: ['a-1', 'a-2', 'b-1'], typeOrm: ['a-1', 'a-2', 'b-1'] });
+  });
+
+  it('runs a write from outside the open transaction after it, so that its rollback does not undo the write', async () => {
+    const transaction = held('x-1', () => Promise.reject(new Error('refused')));
+    await transaction.wrote;
+    const writes = Promise.all([
+      sqlExecute(dataSource, 'INSERT INTO notes (text) VALUES ($1)', ['outside-1']),
+      dataSource.query('INSERT INTO notes (text) VALUES (?)', ['outside-2']),
+    ]);
+    transaction.release();
+    await expect(transaction.done).rejects.toThrow('refused');
+    await writes;
+    expect(committed()).toEqual(['outside-1', 'outside-2']);
+  });
+
+  it('keeps what a committed transaction left running outside the next one', async () => {
+    let leftover!: Promise<{ handWritten: string[]; typeOrm: string[] }>;
+    let goOn!: () => void;
+    const later = new Promise<void>((resolve) => (goOn = resolve));
+    await dataSource.manager.transaction(async (manager) => {
+      await insert(manager, 'a-1');
+      leftover = later.then(async () => {
+        await dataSource.manager.transaction((inner) => insert(inner, 'left-1'));
+        return readOutside();
+      });
+    });
+    const next = held('b-1', () => Promise.reject(new Error('refused')));
+    await next.wrote;
+    goOn();
+    // Its transaction waits for the open one, and it reads what is committed.
+    await new Promise((resolve) => setImmediate(resolve));
+    next.release();
+    await expect(next.done).rejects.toThrow('refused');
+    expect(await leftover).toEqual({ handWritten: ['a-1', 'left-1'], typeOrm: ['a-1', 'left-1'] });
+  });
+
+  it('makes a read from outside wait for the open transaction on an in-memory database, which has one connection', async () => {
+    await dataSource.destroy();
+    dataSource = serializeSqliteTransactions(new DataSource({ type: 'better-sqlite3', database: ':memory:' }));
+    await dataSource.initialize();
+    await sqlExecute(dataSource, 'CREATE TABLE notes (text TEXT NOT NULL UNIQUE)', []);
+    const transaction = held('m-1', () => Promise.reject(new Error('refused')));
+    await transaction.wrote;
+    const read = readOutside();
+    transaction.release();
+    await expect(transaction.done).rejects.toThrow('refused');
+    expect(await read).toEqual({ handWritten: [], typeOrm: [] });
+  });
 });
