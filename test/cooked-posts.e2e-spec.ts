@@ -14,6 +14,8 @@ const editQuestionMutation =
   'mutation Edit($id: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $id, input: $input) { id bodyHtml } }';
 const editReplyMutation = 'mutation Edit($id: ID!, $input: EditReplyInput!) { editReply(replyId: $id, input: $input) { id bodyHtml } }';
 const readQuery = 'query Read($id: ID!) { thread(id: $id) { bodyHtml replies(first: 50) { nodes { id bodyHtml } } } }';
+const revisionsQuery =
+  'query Revisions($type: PostType!, $id: ID!) { revisions(postType: $type, postId: $id) { nodes { previousBody previousBodyHtml } } }';
 const threadPageQuery = print(ThreadPageDocument);
 
 interface Read {
@@ -46,6 +48,24 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     (await app.query<{ replyToThread: { id: string; bodyHtml: string } }>(replyMutation, { threadId, body }, { token: member.token }))
       .replyToThread;
   const read = async (id: string) => (await app.query<Read>(readQuery, { id })).thread;
+  const history = async (type: 'THREAD' | 'REPLY', id: string) =>
+    (
+      await app.query<{ revisions: { nodes: { previousBody: string; previousBodyHtml: string | null }[] } }>(revisionsQuery, {
+        type,
+        id,
+      })
+    ).revisions.nodes;
+  /** A post's revisions as stored, oldest first: id and the renderer version of their HTML. */
+  const storedRevisions = async (postType: 'THREAD' | 'REPLY', postId: string): Promise<{ id: number; version: number }[]> =>
+    (
+      await sql(
+        `SELECT id, previous_body_html_version AS version FROM revisions WHERE post_type = ${placeholder(1)} AND post_id = ${placeholder(2)} ORDER BY id`,
+        [postType, Number(postId)],
+      )
+    ).map((row: { id: number | string; version: number | string }) => ({ id: Number(row.id), version: Number(row.version) }));
+  const editQuestion = (id: string, input: Record<string, string>) =>
+    app.query(editQuestionMutation, { id, input }, { token: member.token });
+  const editReply = (id: string, body: string) => app.query(editReplyMutation, { id, input: { body } }, { token: member.token });
 
   it('answers bodyHtml rendered from the markdown after asking, replying and editing', async () => {
     const thread = await ask('My signature shows **twice** under each post.');
@@ -131,6 +151,59 @@ describe('cooked posts: HTML stored at write, served on read', () => {
     expect(page.replies.nodes.find((node) => node.id === old.id)?.bodyHtml).toBe('<p>Yes, with <em>markdown</em>.</p>\n');
     expect(page.replies.nodes.find((node) => node.id === never.id)?.bodyHtml).toBe('<p>Or plain <code>code</code>.</p>\n');
     const stale = await sql(`SELECT COUNT(*) AS count FROM replies WHERE body_html_version < ${placeholder(1)}`, [rendererVersion]);
+    expect(Number(stale[0].count)).toBe(0);
+  });
+
+  it("keeps in an edit's revision the HTML the post had, as stored: an edit renders only its new text", async () => {
+    const thread = await ask('My signature shows **twice**.');
+    const answer = await reply(thread.id, 'Open *Settings*.');
+    // HTML the markdown could never produce, of an older renderer: only a copy of the stored columns carries both.
+    await sql(`UPDATE replies SET body_html = ${placeholder(1)}, body_html_version = ${placeholder(2)} WHERE id = ${placeholder(3)}`, [
+      '<p>stored reply html</p>',
+      rendererVersion - 1,
+      Number(answer.id),
+    ]);
+
+    await editQuestion(thread.id, { body: 'My signature shows `twice`.' });
+    await editQuestion(thread.id, { title: 'Why does my forum signature show twice?' });
+    await editReply(answer.id, 'Open *Profile*.');
+
+    expect(await history('THREAD', thread.id)).toEqual([
+      { previousBody: 'My signature shows `twice`.', previousBodyHtml: '<p>My signature shows <code>twice</code>.</p>\n' },
+      { previousBody: 'My signature shows **twice**.', previousBodyHtml: '<p>My signature shows <strong>twice</strong>.</p>\n' },
+    ]);
+    expect(await history('REPLY', answer.id)).toEqual([{ previousBody: 'Open *Settings*.', previousBodyHtml: '<p>stored reply html</p>' }]);
+    const versions = [...(await storedRevisions('THREAD', thread.id)), ...(await storedRevisions('REPLY', answer.id))];
+    expect(versions.map((revision) => revision.version)).toEqual([rendererVersion, rendererVersion, rendererVersion - 1]);
+  });
+
+  it('re-cooks in the background, after start-up, the revisions an older renderer cooked or none did; until then a read renders none', async () => {
+    const thread = await ask('Is a signature **required**?');
+    const answer = await reply(thread.id, 'No, it is _optional_.');
+    await editQuestion(thread.id, { body: 'Is a signature needed?' });
+    await editReply(answer.id, 'No.');
+    await sql(`UPDATE revisions SET previous_body_html = NULL, previous_body_html_version = 0 WHERE id = ${placeholder(1)}`, [
+      (await storedRevisions('THREAD', thread.id))[0].id,
+    ]);
+    await sql(
+      `UPDATE revisions SET previous_body_html = ${placeholder(1)}, previous_body_html_version = ${placeholder(2)} WHERE id = ${placeholder(3)}`,
+      ['<p>old renderer</p>', rendererVersion - 1, (await storedRevisions('REPLY', answer.id))[0].id],
+    );
+    // Until the re-cook runs, readers get null for the one never cooked and the old HTML for the other.
+    expect((await history('THREAD', thread.id))[0].previousBodyHtml).toBeNull();
+    expect((await history('REPLY', answer.id))[0].previousBodyHtml).toBe('<p>old renderer</p>');
+
+    await app.restart();
+    await until(async () => (await history('THREAD', thread.id))[0].previousBodyHtml !== null, "the question's revision was re-cooked");
+    await until(
+      async () => (await history('REPLY', answer.id))[0].previousBodyHtml !== '<p>old renderer</p>',
+      "the reply's revision was re-cooked",
+    );
+    expect((await history('THREAD', thread.id))[0].previousBodyHtml).toBe('<p>Is a signature <strong>required</strong>?</p>\n');
+    expect((await history('REPLY', answer.id))[0].previousBodyHtml).toBe('<p>No, it is <em>optional</em>.</p>\n');
+    const stale = await sql(`SELECT COUNT(*) AS count FROM revisions WHERE previous_body_html_version < ${placeholder(1)}`, [
+      rendererVersion,
+    ]);
     expect(Number(stale[0].count)).toBe(0);
   });
 

@@ -71,6 +71,30 @@ describe('statements per request', () => {
     expect(await statementsOf(accept)).toBe(12);
   });
 
+  it("edits a question in 10 statements and a reply in 12, the revision's HTML copied from the post's row as the edit reads it under lock: session, the post (the question with its tags; the reply with its thread), a transaction (the thread and the reply under lock, the update, the revision), then the post answered", async () => {
+    const { askQuestion } = await ask();
+    const replier = await createAccount(app, Role.MEMBER);
+    const { replyToThread } = await app.query<{ replyToThread: { id: string } }>(
+      replyMutation,
+      { threadId: askQuestion.id, body: 'Open **Settings**.' },
+      { token: replier.token },
+    );
+    const editQuestion = () =>
+      app.query(
+        'mutation Edit($id: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $id, input: $input) { id } }',
+        { id: askQuestion.id, input: { body: 'The profile page has **no** field.' } },
+        { token: member.token },
+      );
+    const editReply = () =>
+      app.query(
+        'mutation Edit($id: ID!, $input: EditReplyInput!) { editReply(replyId: $id, input: $input) { id } }',
+        { id: replyToThread.id, input: { body: 'Open **Profile**.' } },
+        { token: replier.token },
+      );
+    expect(await statementsOf(editQuestion)).toBe(10);
+    expect(await statementsOf(editReply)).toBe(12);
+  });
+
   it('runs the same statement texts whatever the ids, so that SQLite prepares each once', async () => {
     const logger = app.nest.get(DataSource).logger;
     const textsOf = async (request: () => Promise<unknown>) => {

@@ -688,9 +688,9 @@ export function plainTextHtml(markdown: string): string {
 }
 
 /**
- * The version of what render() produces. Posts store their HTML with the version that cooked it; bump this
- * whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
- * and the posts are re-cooked in the background after the next start.
+ * The version of what render() produces. Posts and their revisions store their HTML with the version that cooked it;
+ * bump this whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
+ * and they are re-cooked in the background after the next start.
  */
 export const rendererVersion = 11;
 

@@ -354,6 +354,8 @@ export class RepliesService {
         editorId,
         previousTitle: null,
         previousBody: row.body,
+        previousBodyHtml: row.bodyHtml,
+        previousBodyHtmlVersion: row.bodyHtmlVersion,
         createdAt: now,
       });
       const jobs = await this.postJobs.recordEdit(manager, {

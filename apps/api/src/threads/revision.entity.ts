@@ -23,6 +23,14 @@ export class RevisionEntity {
   @Column({ name: 'previous_body', type: 'text' })
   previousBody: string;
 
+  /** previousBody rendered and sanitised, as the post stored it before the edit; null until cooked. */
+  @Column({ name: 'previous_body_html', type: 'text', nullable: true })
+  previousBodyHtml: string | null;
+
+  /** The rendererVersion that cooked previousBodyHtml (0: not cooked); older ones are re-cooked in the background. */
+  @Column({ name: 'previous_body_html_version', type: 'integer', default: 0 })
+  previousBodyHtmlVersion: number;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 }

@@ -23,6 +23,9 @@ export interface NewRevision {
   editorId: number;
   previousTitle: string | null;
   previousBody: string;
+  /** The post's stored HTML and its version before the edit, copied as they are: an edit renders only the new text. */
+  previousBodyHtml: string | null;
+  previousBodyHtmlVersion: number;
   createdAt: Date;
 }
 

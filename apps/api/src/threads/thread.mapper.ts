@@ -55,6 +55,7 @@ export function toRevision(entity: RevisionEntity): Revision {
     postId: String(entity.postId),
     previousTitle: entity.previousTitle,
     previousBody: entity.previousBody,
+    previousBodyHtml: entity.previousBodyHtml,
     createdAt: entity.createdAt,
     editorId: entity.editorId,
   };

@@ -421,6 +421,8 @@ export class ThreadsService {
             editorId: user.id,
             previousTitle: row.title,
             previousBody: row.body,
+            previousBodyHtml: row.bodyHtml,
+            previousBodyHtmlVersion: row.bodyHtmlVersion,
             createdAt: now,
           })
         : null;

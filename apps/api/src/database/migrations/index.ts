@@ -30,6 +30,7 @@ import { SessionLabels1765020000000 } from './1765020000000-session-labels.js';
 import { AcceptedBy1765030000000 } from './1765030000000-accepted-by.js';
 import { FlagResolutions1765040000000 } from './1765040000000-flag-resolutions.js';
 import { StaffQueueIndexes1765050000000 } from './1765050000000-staff-queue-indexes.js';
+import { CookedRevisions1765060000000 } from './1765060000000-cooked-revisions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   AcceptedBy1765030000000,
   FlagResolutions1765040000000,
   StaffQueueIndexes1765050000000,
+  CookedRevisions1765060000000,
 ];

@@ -18,6 +18,13 @@ export class Revision {
   @Field({ description: 'The markdown body before the edit.' })
   previousBody: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The body before the edit as sanitised HTML, as the post showed it. Null until cooked: a revision stored before revisions kept their HTML waits for the background re-cook after start-up; show previousBody as text meanwhile.',
+  })
+  previousBodyHtml: string | null;
+
   @Field({ description: 'When the edit was made.' })
   createdAt: Date;
 

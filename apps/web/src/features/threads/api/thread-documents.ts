@@ -179,6 +179,7 @@ export const RevisionsDocument = graphql(`
         id
         previousTitle
         previousBody
+        previousBodyHtml
         createdAt
         editor {
           id

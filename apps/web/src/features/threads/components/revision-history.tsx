@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
+import { HtmlBody } from '../../../components/html-body';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { fullDate } from '../../../lib/format-time';
@@ -57,7 +58,12 @@ function RevisionPage({ postType, postId, after }: { postType: PostType; postId:
             <TimeAgo date={revision.createdAt} />
           </p>
           {revision.previousTitle ? <p className="revision__title">{revision.previousTitle}</p> : null}
-          <div className="revision__body">{revision.previousBody}</div>
+          {revision.previousBodyHtml === null ? (
+            // Not cooked yet (a revision older than the stored HTML of revisions): its markdown as written.
+            <div className="revision__body">{revision.previousBody}</div>
+          ) : (
+            <HtmlBody html={revision.previousBodyHtml} className="revision__html" />
+          )}
         </li>
       ))}
       {pageInfo.hasNextPage && pageInfo.endCursor ? (
