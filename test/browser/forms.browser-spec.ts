@@ -193,6 +193,62 @@ describe('sign-in and form errors', () => {
     await asStaff.getByText('Each example must be 3 to 2000 characters', { exact: true }).waitFor();
   });
 
+  it('opens the flag, hide and retire dialogs again without the error of an attempt that failed', async () => {
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, staff.token, {
+      title: 'Can the forum send me a digest instead of every reply?',
+      body: 'I would rather get one e-mail a day with the new replies than one e-mail per reply.',
+    });
+    const asMember = await (await forum.open({ token: member.token })).newPage();
+    await asMember.goto(`/t/${thread.id}`);
+    const flagButton = asMember.locator('.post--question').getByRole('button', { name: 'Flag' });
+    await flagButton.click();
+    const flag = asMember.getByRole('dialog');
+    await flag.getByLabel('Reason').fill('Spam');
+    await flag.getByRole('button', { name: 'Send flag' }).click();
+    await flag.getByText('Reason must be 5 to 500 characters', { exact: true }).waitFor();
+    await flag.getByLabel('Reason').fill('Spam for a mailing tool');
+    await flag.getByRole('button', { name: 'Cancel' }).click();
+    await flagButton.click();
+    await expect(flag.getByLabel('Reason').inputValue()).resolves.toBe('Spam for a mailing tool');
+    await expect(flag.getByRole('alert').count()).resolves.toBe(0);
+
+    // Staff on a network that drops the first hide and the first retire.
+    const asStaff = await (await forum.open({ token: staff.token })).newPage();
+    const dropped = new Set<string>();
+    await asStaff.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName ?? '';
+      if (['HidePost', 'RetireCanonicalAnswer'].includes(operation) && !dropped.has(operation)) {
+        dropped.add(operation);
+        return route.abort('connectionreset');
+      }
+      return route.fallback();
+    });
+    await asStaff.goto(`/t/${thread.id}`);
+    const hideButton = asStaff.locator('.post--question').getByRole('button', { name: 'Hide', exact: true });
+    await hideButton.click();
+    const hide = asStaff.getByRole('dialog');
+    await hide.getByRole('button', { name: 'Hide', exact: true }).click();
+    await hide.getByRole('alert').waitFor();
+    await hide.getByRole('button', { name: 'Cancel' }).click();
+    await hideButton.click();
+    await hide.getByRole('button', { name: 'Hide', exact: true }).waitFor();
+    await expect(hide.getByRole('alert').count()).resolves.toBe(0);
+    await hide.getByRole('button', { name: 'Cancel' }).click();
+
+    await asStaff.goto('/staff/answers/save-qr-code');
+    const retireButton = asStaff.getByRole('button', { name: 'Retire', exact: true });
+    await retireButton.click();
+    const retire = asStaff.getByRole('dialog');
+    await retire.getByRole('button', { name: 'Retire', exact: true }).click();
+    await retire.getByRole('alert').waitFor();
+    await retire.getByRole('button', { name: 'Cancel' }).click();
+    await retireButton.click();
+    await retire.getByRole('button', { name: 'Retire', exact: true }).waitFor();
+    await expect(retire.getByRole('alert').count()).resolves.toBe(0);
+  });
+
   it('checks a question against the API limits in the form: fields named as labelled, focus on the first wrong one', async () => {
     const account = await createAccount(forum.app, Role.MEMBER);
     const context = await forum.open({ token: account.token });

@@ -83,7 +83,11 @@ function RetireToggle({ slug, retired }: { slug: string; retired: boolean }) {
   });
   function toggle() {
     if (retired) void restoring.run(() => restore({ variables: { slug } }));
-    else setAsking(true);
+    else {
+      // The dialog opens afresh, without the error of an earlier attempt.
+      retiring.setError(null);
+      setAsking(true);
+    }
   }
   return (
     <div className="row">

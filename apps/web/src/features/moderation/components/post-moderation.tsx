@@ -27,7 +27,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
   const [reason, setReason] = useState('');
   // The last send: taken ('sent'), or refused because the member's earlier flag is still open ('already').
   const [outcome, setOutcome] = useState<'sent' | 'already' | null>(null);
-  const { error, submit } = useAction();
+  const { error, setError, submit } = useAction();
   const [flag, { loading }] = useMutation(FlagPostDocument);
 
   const markFlagged = (now: 'sent' | 'already') => {
@@ -60,7 +60,16 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <>
-      <Button small variant="quiet" onClick={() => setOpen(true)} title={`Report this ${postName(postType)} to the moderators`}>
+      <Button
+        small
+        variant="quiet"
+        onClick={() => {
+          // A refused send's error was about the text as it was then; the kept text is checked anew when sent again.
+          setError(null);
+          setOpen(true);
+        }}
+        title={`Report this ${postName(postType)} to the moderators`}
+      >
         {shownFlagged ? 'Flagged' : 'Flag'}
       </Button>
       <Dialog open={open} title={`Flag this ${postName(postType)}`} onClose={() => setOpen(false)}>
@@ -140,7 +149,7 @@ function ModerationToggle({
   const client = useApolloClient();
   const [asked, setAsked] = useState<'apply' | 'revert' | null>(null);
   const [reason, setReason] = useState('');
-  const { error, submit } = useAction();
+  const { error, setError, submit } = useAction();
   const offered = applied ? revert : apply;
   const action = asked === 'revert' ? revert : apply;
 
@@ -154,7 +163,15 @@ function ModerationToggle({
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <>
-      <Button small variant={offered.toggleVariant} onClick={() => setAsked(applied ? 'revert' : 'apply')}>
+      <Button
+        small
+        variant={offered.toggleVariant}
+        onClick={() => {
+          // An earlier attempt's error, perhaps of the other action, says nothing about this one.
+          setError(null);
+          setAsked(applied ? 'revert' : 'apply');
+        }}
+      >
         {offered.verb}
       </Button>
       <Dialog open={asked !== null} title={`${action.verb} ${subject}`} onClose={() => setAsked(null)}>
