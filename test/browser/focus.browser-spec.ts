@@ -408,6 +408,22 @@ describe('keyboard focus after the asker answers the bot', () => {
     await focusIsOn(page.getByRole('heading', { name: 'Notifications', level: 1 }));
   });
 
+  it('moves focus to the first field signing up refused, from the Create account button below the errors', async () => {
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Username').fill('focus_refused');
+    await page.getByLabel('Email').fill('not an address');
+    await page.getByLabel('Password').fill('short');
+    const create = page.getByRole('button', { name: 'Create account' });
+    await create.click();
+    await focusIsOn(page.getByLabel('Email'));
+
+    await page.getByLabel('Email').fill('focus_refused@example.test');
+    await create.press('Enter');
+    await page.getByText('Password must be 10–200 characters long', { exact: true }).waitFor();
+    await focusIsOn(page.getByLabel('Password'));
+  });
+
   it('moves focus to the heading of the page signing in leads to, with a password and with a two-factor code', async () => {
     const member = await createAccount(forum.app);
     const page = await (await forum.open()).newPage();

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
@@ -7,6 +7,8 @@ import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { SignUpDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
+
+const fieldIds = { username: 'sign-up-username', email: 'sign-up-email', password: 'sign-up-password' };
 
 export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const client = useApolloClient();
@@ -17,6 +19,12 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const [signUp, { loading }] = useMutation(SignUpDocument);
 
   const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
+  // The first field the API refused gets the focus, rather than leaving it on Create account, below every error.
+  useEffect(() => {
+    const refused = fieldErrorsOf(error);
+    const first = (Object.keys(fieldIds) as (keyof typeof fieldIds)[]).find((field) => refused[field]);
+    if (first) document.getElementById(fieldIds[first])?.focus();
+  }, [error]);
   return (
     <form
       className="form"
@@ -29,6 +37,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
     >
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       <TextField
+        id={fieldIds.username}
         label="Username"
         name="username"
         autoComplete="username"
@@ -40,6 +49,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         autoFocus
       />
       <TextField
+        id={fieldIds.email}
         label="Email"
         name="email"
         type="email"
@@ -51,6 +61,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         required
       />
       <PasswordField
+        id={fieldIds.password}
         purpose="new"
         label="Password"
         name="password"
