@@ -139,8 +139,9 @@ describe('sign-in and form errors', () => {
     await page.getByLabel('Email').fill('someone-else@example.test');
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
+    // A refused sign-up still hashes the password (about a second on a busy machine): longer than expect.poll's default.
     await expect
-      .poll(() => page.locator('.field__error').allTextContents())
+      .poll(() => page.locator('.field__error').allTextContents(), { timeout: 10_000 })
       .toEqual(['Username or email address is already in use', 'Username or email address is already in use']);
   });
 
