@@ -68,6 +68,15 @@ describe('the clarifying question and moderation', () => {
     await botReply.getByText('The best backup for two-factor authentication is a second copy of your authenticator').waitFor();
     await botReply.getByText('Did this solve it?').waitFor();
     await expect(botReply.getByText('Thanks for telling us.').count()).resolves.toBe(0);
+
+    // Staff see the answer chosen for the bot without a confidence: the bot's was in its own pick.
+    const staffPage = await (await forum.open({ token: staffAccount.token })).newPage();
+    await staffPage.goto(`/t/${thread.id}`);
+    const staffNote = staffPage.locator('p', { hasText: 'FAQ bot (staff view):' });
+    await staffNote.getByText('was corrected by a staff member').waitFor();
+    await expect(staffNote.textContent()).resolves.toMatch(
+      /^FAQ bot \(staff view\): was corrected by a staff member — [^()]+\. The bot was \d+% sure of its own best guess\.$/,
+    );
   });
 
   it('lets staff hide a reply: readers no longer see it or count it, its author and staff do, marked hidden', async () => {

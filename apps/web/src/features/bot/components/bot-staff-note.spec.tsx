@@ -79,6 +79,15 @@ describe('BotStaffNote', () => {
     expect(screen.getByText(/\(87% sure\)/)).toBeTruthy();
   });
 
+  it('gives no confidence in the answer staff corrected it to, only in what the bot itself had made of the question', () => {
+    renderNote({ status: 'CORRECTED' });
+    expect(screen.queryByText(/\(87% sure\)/)).toBeNull();
+    expect(screen.getByText(/The bot was 87% sure of its own best guess\./)).toBeTruthy();
+    cleanup();
+    renderNote({ status: 'CORRECTED', clarify: { question: 'Are you still signed in?', choices: [] } });
+    expect(screen.getByText(/The bot was 87% sure that one of the two cases it asked about fits\./)).toBeTruthy();
+  });
+
   it('says so when no answer matched', () => {
     renderNote({ status: 'NO_MATCH', answer: null, confidence: 0.1 });
     expect(screen.getByText(/found no canonical answer that fits/)).toBeTruthy();

@@ -42,6 +42,9 @@ export function BotStaffNote({
   const queue = queuePath[suggestion.status];
   const leftBy = settled ? settledSentence(settled) : suggestion.status === 'NO_MATCH' && !unreplied ? 'Someone has replied.' : null;
   const waiting = queue !== undefined && leftBy === null;
+  const percent = Math.round(suggestion.confidence * 100);
+  // A correction replaces the answer but keeps the bot's confidence, which was in its own pick, not in this one.
+  const corrected = suggestion.status === 'CORRECTED';
   return (
     <Notice tone={waiting ? 'warning' : 'info'}>
       <p>
@@ -51,11 +54,12 @@ export function BotStaffNote({
             {' — '}
             <Link to={`/answers/${suggestion.answer.slug}`}>
               <bdi>{suggestion.answer.title}</bdi>
-            </Link>{' '}
-            ({Math.round(suggestion.confidence * 100)}% sure)
+            </Link>
+            {corrected ? null : ` (${percent}% sure)`}
           </>
         ) : null}
-        .{waiting ? ' The question waits for staff in a review queue.' : null}
+        .{corrected ? ` ${correctedConfidence(suggestion, percent)}` : null}
+        {waiting ? ' The question waits for staff in a review queue.' : null}
         {queue && leftBy ? ` ${leftBy} It no longer waits in a staff queue.` : null}
       </p>
       {waiting ? (
@@ -65,4 +69,11 @@ export function BotStaffNote({
       ) : null}
     </Notice>
   );
+}
+
+/** What the bot's confidence on a corrected question was about: its own best guess, or the two cases it asked about. */
+function correctedConfidence(suggestion: BotSuggestionDetails, percent: number): string {
+  return suggestion.clarify
+    ? `The bot was ${percent}% sure that one of the two cases it asked about fits.`
+    : `The bot was ${percent}% sure of its own best guess.`;
 }
