@@ -240,9 +240,20 @@ describe('the clarifying question and moderation', () => {
       .filter({ hasText: 'About to share a secret.' })
       .getByText(/^Reply flagged by/)
       .waitFor();
-    for (const reason of ['About to share a secret.', 'They want to post their 2FA secret in public.']) {
+    for (const [reason, subject] of [
+      ['About to share a secret.', 'reply'],
+      ['They want to post their 2FA secret in public.', 'question'],
+    ]) {
       const row = flags.filter({ hasText: reason });
+      // As on the thread page, hiding asks first: cancelling hides nothing.
       await row.getByRole('button', { name: 'Hide the post' }).click();
+      const confirm = staffPage.getByRole('dialog', { name: `Hide this ${subject}` });
+      await expect(confirm.getByLabel('Reason for the moderation log (optional)').inputValue()).resolves.toBe(reason);
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await expect(row.count()).resolves.toBe(1);
+      await row.getByRole('button', { name: 'Hide the post' }).click();
+      await confirm.getByRole('button', { name: 'Hide', exact: true }).click();
       await row.waitFor({ state: 'detached' });
     }
     await staffPage.getByText('No open flags.').waitFor();

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, InlineError, Spinner } from '../../../components/status';
@@ -7,8 +7,9 @@ import { TimeAgo } from '../../../components/time-ago';
 import type { OpenFlagsQuery } from '../../../gql/graphql';
 import { useAction } from '../../../lib/use-action';
 import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
-import { HidePostDocument, OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
+import { OpenFlagsDocument, ResolveFlagDocument } from '../api/moderation-documents';
 import { FlaggedPost } from './flagged-post';
+import { ModerationDialog, postName, useHidePostAction } from './post-moderation';
 
 type FlagItem = OpenFlagsQuery['openFlags']['nodes'][number];
 
@@ -39,16 +40,20 @@ export function OpenFlagsQueue() {
 function FlagRow({ flag }: { flag: FlagItem }) {
   const client = useApolloClient();
   const { error, run } = useAction();
-  const [hide, { loading: hiding }] = useMutation(HidePostDocument);
+  const hide = useHidePostAction(flag.postType, flag.postId);
+  const [hiding, setHiding] = useState(false);
   const [resolve, { loading: resolving }] = useMutation(ResolveFlagDocument);
   const rowRef = useRef<HTMLLIElement>(null);
   const decidedHere = useQueueRowFocus(rowRef);
+  const decided = async () => {
+    decidedHere.current = true;
+    // And the staff page's tab counts, with or without the live socket (by name: the query is the app's, not this feature's).
+    await client.refetchQueries({ include: [OpenFlagsDocument, 'StaffQueueCounts'] });
+  };
   function decide(action: () => Promise<unknown>) {
     void run(async () => {
       await action();
-      decidedHere.current = true;
-      // And the staff page's tab counts, with or without the live socket (by name: the query is the app's, not this feature's).
-      await client.refetchQueries({ include: [OpenFlagsDocument, 'StaffQueueCounts'] });
+      await decided();
     });
   }
   return (
@@ -62,12 +67,7 @@ function FlagRow({ flag }: { flag: FlagItem }) {
       </div>
       <FlaggedPost flag={flag} />
       <div className="row">
-        <Button
-          small
-          variant="danger"
-          busy={hiding}
-          onClick={() => decide(() => hide({ variables: { postType: flag.postType, postId: flag.postId, reason: flag.reason } }))}
-        >
+        <Button small variant="danger" onClick={() => setHiding(true)}>
           Hide the post
         </Button>
         <Button small busy={resolving} onClick={() => decide(() => resolve({ variables: { flagId: flag.id, note: 'No action needed' } }))}>
@@ -75,6 +75,19 @@ function FlagRow({ flag }: { flag: FlagItem }) {
         </Button>
         <InlineError error={error} />
       </div>
+      {/* The flag's reason is the moderation log's, unless staff say otherwise. */}
+      <ModerationDialog
+        open={hiding}
+        title={`Hide this ${postName(flag.postType)}`}
+        action={hide}
+        danger
+        initialReason={flag.reason}
+        onClose={() => setHiding(false)}
+        onDone={() => {
+          setHiding(false);
+          return decided();
+        }}
+      />
     </li>
   );
 }

@@ -15,7 +15,7 @@ import {
   UnlockThreadDocument,
 } from '../api/moderation-documents';
 
-const postName = (postType: PostType) => (postType === 'THREAD' ? 'question' : 'reply');
+export const postName = (postType: PostType) => (postType === 'THREAD' ? 'question' : 'reply');
 
 /**
  * Members report a post to the moderators, with a reason. `flagged`: the member has an open flag on it (the post's
@@ -129,9 +129,82 @@ interface ModerationAction {
 }
 
 /**
- * A toggle for staff that asks first, with an optional reason for the moderation log. The dialog keeps the action it
- * was opened for: the state may change live while it is open (the action's own event, another moderator's), and the
- * dialog would otherwise turn into the opposite action, which the next click would run.
+ * Asks staff to confirm a moderation action, with an optional reason for the moderation log (`initialReason` fills it
+ * in). Each opening starts afresh: the reason and an earlier attempt's error are the form's, which only an open dialog
+ * holds.
+ */
+export function ModerationDialog({
+  open,
+  title,
+  action,
+  danger,
+  initialReason = '',
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  title: string;
+  action: ModerationAction;
+  /** The confirm button's look: danger for what takes something away (hide, lock), primary for what gives it back. */
+  danger: boolean;
+  initialReason?: string;
+  onClose: () => void;
+  /** After the action succeeded: close the dialog and read again what it changed. */
+  onDone: () => Promise<unknown>;
+}) {
+  return (
+    <Dialog open={open} title={title} onClose={onClose}>
+      <ModerationForm action={action} danger={danger} initialReason={initialReason} onCancel={onClose} onDone={onDone} />
+    </Dialog>
+  );
+}
+
+function ModerationForm({
+  action,
+  danger,
+  initialReason,
+  onCancel,
+  onDone,
+}: {
+  action: ModerationAction;
+  danger: boolean;
+  initialReason: string;
+  onCancel: () => void;
+  onDone: () => Promise<unknown>;
+}) {
+  const [reason, setReason] = useState(initialReason);
+  const { error, submit } = useAction();
+  const confirm = submit(async () => {
+    await action.run(reason.trim() || null);
+    await onDone();
+  });
+  const fields = fieldErrorsOf(error, { reason: 'Reason' });
+  return (
+    <form className="form" onSubmit={confirm}>
+      <p className="muted">{action.effect}</p>
+      {action.warning ? <Notice tone="warning">{action.warning}</Notice> : null}
+      {error && !fields.reason ? <ErrorMessage error={error} /> : null}
+      <TextField
+        label="Reason for the moderation log (optional)"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={fields.reason}
+        maxLength={500}
+      />
+      <div className="row">
+        <Button type="submit" variant={danger ? 'danger' : 'primary'} busy={action.busy}>
+          {action.verb}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A toggle for staff that asks first. The dialog keeps the action it was opened for: the state may change live while
+ * it is open (the action's own event, another moderator's), and the dialog would otherwise turn into the opposite
+ * action, which the next click would run.
  */
 function ModerationToggle({
   subject,
@@ -148,54 +221,41 @@ function ModerationToggle({
 }) {
   const client = useApolloClient();
   const [asked, setAsked] = useState<'apply' | 'revert' | null>(null);
-  const [reason, setReason] = useState('');
-  const { error, setError, submit } = useAction();
   const offered = applied ? revert : apply;
   const action = asked === 'revert' ? revert : apply;
-
-  const confirm = submit(async () => {
-    await action.run(reason.trim() || null);
-    setAsked(null);
-    setReason('');
-    await client.refetchQueries({ include: 'active' });
-  });
-
-  const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <>
-      <Button
-        small
-        variant={offered.toggleVariant}
-        onClick={() => {
-          // An earlier attempt's error, perhaps of the other action, says nothing about this one.
-          setError(null);
-          setAsked(applied ? 'revert' : 'apply');
-        }}
-      >
+      <Button small variant={offered.toggleVariant} onClick={() => setAsked(applied ? 'revert' : 'apply')}>
         {offered.verb}
       </Button>
-      <Dialog open={asked !== null} title={`${action.verb} ${subject}`} onClose={() => setAsked(null)}>
-        <form className="form" onSubmit={confirm}>
-          <p className="muted">{action.effect}</p>
-          {action.warning ? <Notice tone="warning">{action.warning}</Notice> : null}
-          {error && !fields.reason ? <ErrorMessage error={error} /> : null}
-          <TextField
-            label="Reason for the moderation log (optional)"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={fields.reason}
-            maxLength={500}
-          />
-          <div className="row">
-            <Button type="submit" variant={asked === 'revert' ? 'primary' : 'danger'} busy={action.busy}>
-              {action.verb}
-            </Button>
-            <Button onClick={() => setAsked(null)}>Cancel</Button>
-          </div>
-        </form>
-      </Dialog>
+      <ModerationDialog
+        open={asked !== null}
+        title={`${action.verb} ${subject}`}
+        action={action}
+        danger={asked !== 'revert'}
+        onClose={() => setAsked(null)}
+        onDone={() => {
+          setAsked(null);
+          return client.refetchQueries({ include: 'active' });
+        }}
+      />
     </>
   );
+}
+
+/** Hiding a post, as the thread page and the open flags queue offer it. */
+export function useHidePostAction(postType: PostType, postId: string, accepted = false): ModerationAction {
+  const [hide, { loading }] = useMutation(HidePostDocument);
+  return {
+    verb: 'Hide',
+    effect: 'Only staff and its author will see it. Open flags on it are resolved.',
+    warning: accepted
+      ? 'This is the accepted answer. Hiding it withdraws the acceptance until it is restored, unless another answer is accepted meanwhile.'
+      : undefined,
+    toggleVariant: 'danger',
+    run: (reason) => hide({ variables: { postType, postId, reason } }),
+    busy: loading,
+  };
 }
 
 /**
@@ -213,22 +273,13 @@ export function HideToggle({
   hidden: boolean;
   accepted?: boolean;
 }) {
-  const [hide, { loading: hiding }] = useMutation(HidePostDocument);
+  const hide = useHidePostAction(postType, postId, accepted);
   const [restore, { loading: restoring }] = useMutation(RestorePostDocument);
   return (
     <ModerationToggle
       subject={`this ${postName(postType)}`}
       applied={hidden}
-      apply={{
-        verb: 'Hide',
-        effect: 'Only staff and its author will see it. Open flags on it are resolved.',
-        warning: accepted
-          ? 'This is the accepted answer. Hiding it withdraws the acceptance until it is restored, unless another answer is accepted meanwhile.'
-          : undefined,
-        toggleVariant: 'danger',
-        run: (reason) => hide({ variables: { postType, postId, reason } }),
-        busy: hiding,
-      }}
+      apply={hide}
       revert={{
         verb: 'Restore',
         effect: 'Everyone will see it again.',
