@@ -3,7 +3,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { phone, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { askQuestion } from './support/forum.js';
+import { askQuestion, reply } from './support/forum.js';
 
 describe('searching', () => {
   const forum = useBrowserApp();
@@ -44,5 +44,23 @@ describe('searching', () => {
     await expect(heading.locator('mark').allTextContents()).resolves.toEqual(['Printing', 'recovery']);
     await expect(heading.locator('b').count()).resolves.toBe(0);
     await expect(result.locator('.search-result__snippet mark').allTextContents()).resolves.toEqual(['print', 'recovery']);
+  });
+
+  it('reads the reply count of a result and of a listed thread as one phrase, "1 reply"', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const helper = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Changing the forum digest from weekly to monthly',
+      body: 'Where do I set how often the forum digest email arrives? Weekly is too often for me.',
+    });
+    await reply(forum.app, helper.token, thread.id, 'Your profile page has the digest setting at the bottom.');
+    const page = await (await forum.open()).newPage();
+    await page.goto('/?q=digest+monthly');
+    const result = page.locator('.search-result').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
+    await expect(result.locator('.thread-item__count').ariaSnapshot()).resolves.toBe('- text: 1 reply');
+
+    await page.goto('/');
+    const listed = page.locator('li.thread-item').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
+    await expect(listed.locator('.thread-item__count').ariaSnapshot()).resolves.toBe('- text: 1 reply');
   });
 });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
+import { ReplyCount } from '../../../components/reply-count';
 import { SearchDocument } from '../api/search-documents';
 
 const pageSize = 20;
@@ -83,10 +84,7 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
               </span>
             </div>
           </div>
-          <div className="thread-item__count" aria-label={`${thread.replyCount} replies`}>
-            <strong>{thread.replyCount}</strong>
-            <span>{thread.replyCount === 1 ? 'reply' : 'replies'}</span>
-          </div>
+          <ReplyCount count={thread.replyCount} />
         </li>
       ))}
       {isLast ? (

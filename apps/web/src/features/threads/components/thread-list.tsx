@@ -5,6 +5,7 @@ import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
+import { ReplyCount } from '../../../components/reply-count';
 import type { ThreadListQuery } from '../../../gql/graphql';
 import { ThreadListDocument } from '../api/thread-list-documents';
 import { LiveActivityBanner, type ThreadListFilter, useForumActivity } from './live-activity-banner';
@@ -193,10 +194,7 @@ function ThreadListItem({ thread, fresh, Title }: { thread: ThreadSummary; fresh
         </div>
         <TagList tags={thread.tags} />
       </div>
-      <div className="thread-item__count" aria-label={`${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'}`}>
-        <strong>{thread.replyCount}</strong>
-        <span>{thread.replyCount === 1 ? 'reply' : 'replies'}</span>
-      </div>
+      <ReplyCount count={thread.replyCount} />
     </li>
   );
 }
