@@ -21,7 +21,7 @@ const signUpMutation = 'mutation SignUp($input: SignUpInput!) { signUp(input: $i
 const signInMutation =
   'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token expiresAt user { username } twoFactorChallenge { token expiresAt } } }';
 const completeMutation =
-  'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token user { username } } }';
+  'mutation Complete($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { token user { username } recoveryCodesLeft } }';
 const statusQuery = 'query { twoFactorStatus { enabled recoveryCodesLeft requiredForStaffTools } }';
 const password = 'a long enough password';
 const wrongCode = 'That code is not right. Check the time on your phone, or use a recovery code.';
@@ -168,6 +168,8 @@ describe('two-factor sign-in', () => {
 
       const signedIn = await complete(challenge, await totpCode(account.secret, 1));
       expect(signedIn.data?.completeTwoFactorSignIn.user.username).toBe(account.username);
+      // Only a recovery code has a count to tell.
+      expect(signedIn.data?.completeTwoFactorSignIn.recoveryCodesLeft).toBeNull();
       expect(signedIn.headers.get('set-cookie')).toContain('twofa_session=');
       const me = await app.query('query { me { username } }', {}, { token: signedIn.data!.completeTwoFactorSignIn.token });
       expect(me.me.username).toBe(account.username);
@@ -210,10 +212,13 @@ describe('two-factor sign-in', () => {
       expect(codeOf(signedIn)).toBe('OK');
     });
 
-    it('accepts a recovery code once', async () => {
+    it('accepts a recovery code once, and says how many are left', async () => {
       const account = await member();
       const recovery = account.recoveryCodes[3];
-      expect(codeOf(await complete(await challengeFor(account.username), recovery.toUpperCase()))).toBe('OK');
+      const signedIn = await complete(await challengeFor(account.username), recovery.toUpperCase());
+      expect(signedIn.data?.completeTwoFactorSignIn.recoveryCodesLeft).toBe(9);
+      const second = await complete(await challengeFor(account.username), account.recoveryCodes[4]);
+      expect(second.data?.completeTwoFactorSignIn.recoveryCodesLeft).toBe(8);
       const challenge = await challengeFor(account.username);
       expect((await complete(challenge, recovery)).errors?.[0]).toMatchObject({
         message: usedRecoveryCode,
@@ -225,7 +230,7 @@ describe('two-factor sign-in', () => {
         extensions: { code: 'UNAUTHENTICATED', reason: 'TWO_FACTOR_CODE_WRONG' },
       });
       await expect(app.query(statusQuery, {}, { token: account.token })).resolves.toMatchObject({
-        twoFactorStatus: { recoveryCodesLeft: 9 },
+        twoFactorStatus: { recoveryCodesLeft: 8 },
       });
     });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
+import { RecoveryCodeEntity } from '../../apps/api/src/two-factor/recovery-code.entity.js';
 import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
 import { firefoxOnWindows } from '../support/devices.js';
@@ -158,6 +159,46 @@ describe('two-factor sign-in in the web app', () => {
     await expect(notice.count()).resolves.toBe(1);
     await notice.click();
     await page.getByRole('heading', { name: 'Security', exact: true }).waitFor();
+  });
+
+  it('tells whoever signs in with a recovery code how many are left and where to make new ones, more strongly at the last', async () => {
+    const member = await createAccount(forum.app);
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const context = await forum.open();
+    const page = await context.newPage();
+    const signIn = async (code: string) => {
+      await page.goto('/sign-in?next=%2Fask');
+      await page.getByLabel('Username or email').fill(member.username);
+      await page.getByLabel('Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Code').fill(code);
+      await page.keyboard.press('Enter');
+      await page.getByRole('link', { name: member.username }).waitFor();
+    };
+
+    await signIn(recoveryCodes[0]);
+    const notice = page.locator('.recovery-code-notice');
+    await notice.getByText('You signed in with a recovery code').waitFor();
+    expect(await notice.innerText()).toContain('You have 9 unused recovery codes left');
+    await expect(notice.evaluate((element) => element.classList.contains('notice--warning'))).resolves.toBe(false);
+    await notice.getByRole('link', { name: 'on the Security page' }).click();
+    await page.getByRole('heading', { name: 'Security', exact: true }).waitFor();
+    await page.getByText('You have 9 unused recovery codes. New codes replace all the old ones.').waitFor();
+    // It went with the sign-in: the next page does not repeat it.
+    await expect(notice.count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    // All but the last are used up, as if on other sign-ins (the rows were stored in the order the codes were shown).
+    const stored = forum.app.nest.get(DataSource).getRepository(RecoveryCodeEntity);
+    const rows = await stored.find({ where: { userId: Number(member.id) }, order: { id: 'ASC' } });
+    await stored.update({ id: In(rows.slice(0, 9).map((row) => row.id)) }, { usedAt: new Date() });
+    await signIn(recoveryCodes[9]);
+    await notice.getByText('You signed in with your last recovery code.').waitFor();
+    await expect(notice.evaluate((element) => element.classList.contains('notice--warning'))).resolves.toBe(true);
+    await notice.getByRole('link', { name: 'on the Security page' }).waitFor();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice.count()).resolves.toBe(0);
   });
 
   it('lists the devices two-factor sign-in remembers, this browser marked, and forgets the others', async () => {

@@ -67,7 +67,7 @@ export class AuthService {
       twoFactorEnabled: false,
     });
     await this.sessions.announceEnded(endedHashes);
-    return { token, expiresAt, user, deviceToken: null };
+    return { token, expiresAt, user, deviceToken: null, recoveryCodesLeft: null };
   }
 
   /**
@@ -121,7 +121,11 @@ export class AuthService {
    * are announced once it commits.
    */
   async completeTwoFactorSignIn(context: RequestContext, input: CompleteTwoFactorSignInInput): Promise<AuthPayload> {
-    const { userId, device: presented } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
+    const {
+      userId,
+      device: presented,
+      recoveryCodesLeft,
+    } = await this.twoFactor.completeChallenge(context, input.challenge, input.code, input.deviceToken);
     const account = await this.users.byId(context, userId);
     if (!account) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     const { session, device } = await this.sessionRows.manager.transaction(async (manager) => {
@@ -133,7 +137,7 @@ export class AuthService {
     await this.sessions.announceEnded(session.endedHashes);
     const user = await this.users.viewer(context);
     if (!user) throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
-    return { token: session.token, expiresAt: session.expiresAt, user, deviceToken: device.token };
+    return { token: session.token, expiresAt: session.expiresAt, user, deviceToken: device.token, recoveryCodesLeft };
   }
 
   /**

@@ -61,6 +61,8 @@ const checkedRequests = new WeakSet<object>();
 export interface CompletedChallenge {
   userId: number;
   device: RecognisedDevice | null;
+  /** After a recovery code: how many of the account's are still unused; null after a code from the app. */
+  recoveryCodesLeft: number | null;
 }
 
 /**
@@ -90,7 +92,7 @@ export class TwoFactorService {
   async status(context: RequestContext): Promise<TwoFactorStatus> {
     const user = context.requireUser();
     const enabled = await this.isEnabled(user.id);
-    const recoveryCodesLeft = enabled ? await this.recoveryCodes.countBy({ userId: user.id, usedAt: IsNull() }) : 0;
+    const recoveryCodesLeft = enabled ? await this.unusedRecoveryCodes(user.id) : 0;
     return { enabled, recoveryCodesLeft, requiredForStaffTools: isStaffRole(user.role) };
   }
 
@@ -233,7 +235,8 @@ export class TwoFactorService {
     }
     const completed = await this.challenges.update({ id: challenge.id, completedAt: IsNull() }, { completedAt: new Date() });
     if (!completed.affected) throw AppError.unauthenticated(ErrorReason.TWO_FACTOR_CHALLENGE_EXPIRED, expiredChallenge);
-    return { userId: challenge.userId, device };
+    const recoveryCodesLeft = isAppCode(code) ? null : await this.unusedRecoveryCodes(challenge.userId);
+    return { userId: challenge.userId, device, recoveryCodesLeft };
   }
 
   /**
@@ -273,7 +276,11 @@ export class TwoFactorService {
 
   /** A 6-digit code from the app, or else an unused recovery code (spent). */
   private async acceptCode(userId: number, code: string): Promise<CodeCheck> {
-    return /^\d{6}$/.test(appCodeDigits(code)) ? this.acceptTotp(userId, code) : this.acceptRecoveryCode(userId, code);
+    return isAppCode(code) ? this.acceptTotp(userId, code) : this.acceptRecoveryCode(userId, code);
+  }
+
+  private unusedRecoveryCodes(userId: number): Promise<number> {
+    return this.recoveryCodes.countBy({ userId, usedAt: IsNull() });
   }
 
   /** A valid code for a time step later than the last one used, claimed. */
@@ -329,6 +336,11 @@ export class TwoFactorService {
     );
     return codes;
   }
+}
+
+/** A 6-digit code from the app (spaces allowed); anything else is taken for a recovery code. */
+function isAppCode(code: string): boolean {
+  return /^\d{6}$/.test(appCodeDigits(code));
 }
 
 function newRecoveryCode(): string {

@@ -6,6 +6,7 @@ import { twoFactorRequiredMessage } from '../lib/graphql-errors';
 import { forgetSessionDrafts } from '../lib/session-draft';
 import { useViewer } from '../lib/viewer';
 import { securityPath } from './paths';
+import { RecoveryCodeSignInNotice } from './recovery-code-notice';
 
 export function Layout() {
   const { viewer, loading, signedOutElsewhere, sessionsEnded, dismissSignedOutElsewhere } = useViewer();
@@ -94,6 +95,7 @@ export function Layout() {
             </p>
           </div>
         ) : null}
+        <RecoveryCodeSignInNotice />
         <Outlet key={`${signOuts}-${sessionsEnded}`} />
       </main>
       <footer className="site-footer">

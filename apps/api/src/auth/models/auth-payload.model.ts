@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Viewer } from '../../users/models/viewer.model.js';
 
 @ObjectType('AuthPayload', {
@@ -22,4 +22,12 @@ export class AuthPayload {
       'as deviceToken with later code steps, whose tries then count against its own budget. Null otherwise.',
   })
   deviceToken: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'After a two-factor sign-in with a recovery code: how many unused recovery codes the account has left (new ones are made ' +
+      'with regenerateRecoveryCodes). Null after a code from the app, and after signUp.',
+  })
+  recoveryCodesLeft: number | null;
 }

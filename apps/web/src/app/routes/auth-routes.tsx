@@ -4,6 +4,7 @@ import { SignUpForm } from '../../features/auth/components/sign-up-form';
 import { useViewer } from '../../lib/viewer';
 import { focusHeadingOnArrival } from '../../lib/use-focus-on-show';
 import { usePageTitle } from '../../lib/use-page-title';
+import { arrivalAfterSignIn } from '../recovery-code-notice';
 
 /** Why the page asks to sign in, when it was sent here from somewhere that needs an account. */
 function purposeOf(next: string): string | null {
@@ -41,7 +42,7 @@ export function SignInRoute() {
       {asking ? (
         <p className="muted">Questions come from an account, so you can be told when someone answers. Your draft will be waiting.</p>
       ) : null}
-      <SignInForm onSignedIn={() => void navigate(next, { ...focusHeadingOnArrival, replace: true })} />
+      <SignInForm onSignedIn={(recoveryCodesLeft) => void navigate(next, arrivalAfterSignIn(recoveryCodesLeft))} />
       <p className="auth-page__switch">
         New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>

@@ -21,6 +21,7 @@ export const CompleteTwoFactorSignInDocument = graphql(`
         id
         username
       }
+      recoveryCodesLeft
     }
   }
 `);

@@ -8,7 +8,8 @@ import { useAction } from '../../../lib/use-action';
 import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `recoveryCodesLeft`: set when the code step took a recovery code, to tell how many are left. */
+export function SignInForm({ onSignedIn }: { onSignedIn: (recoveryCodesLeft: number | null) => void }) {
   const client = useApolloClient();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -16,10 +17,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { error, setError, submit } = useAction();
   const [signIn, { loading }] = useMutation(SignInDocument);
 
-  async function signedIn() {
+  async function signedIn(recoveryCodesLeft: number | null = null) {
     // Everything the app shows may depend on who is signed in.
     await resetStore(client);
-    onSignedIn();
+    onSignedIn(recoveryCodesLeft);
   }
 
   async function signInWithPassword() {
@@ -33,7 +34,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     return (
       <CodeStep
         challenge={challenge}
-        onSignedIn={() => void signedIn()}
+        onSignedIn={(recoveryCodesLeft) => void signedIn(recoveryCodesLeft)}
         onExpired={(expired) => {
           setChallenge(null);
           setPassword('');
@@ -87,7 +88,7 @@ function CodeStep({
   onExpired,
 }: {
   challenge: string;
-  onSignedIn: () => void;
+  onSignedIn: (recoveryCodesLeft: number | null) => void;
   onExpired: (error: unknown) => void;
 }) {
   const [code, setCode] = useState('');
@@ -96,8 +97,8 @@ function CodeStep({
 
   const verify = submit(
     async () => {
-      await complete({ variables: { input: { challenge, code: code.trim() } } });
-      onSignedIn();
+      const result = await complete({ variables: { input: { challenge, code: code.trim() } } });
+      onSignedIn(result.data?.completeTwoFactorSignIn.recoveryCodesLeft ?? null);
     },
     (caught) => {
       const expired = errorReasonOf(caught) === 'TWO_FACTOR_CHALLENGE_EXPIRED';
