@@ -98,6 +98,41 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(unlock);
   });
 
+  it('closes an editor of a question or a reply on Escape as Cancel does, the changed text dropped, focus back on Edit', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Does the forum keep my drafts across devices?',
+      body: 'I started a question on my laptop and wanted to finish it on my phone, but the text was not there.',
+    });
+    await reply(forum.app, asker.token, thread.id, 'Answering myself: drafts stay in the browser tab they were written in.');
+    const page = await (await forum.open({ token: asker.token })).newPage();
+    await page.goto(`/t/${thread.id}`);
+
+    const question = page.locator('.post--question');
+    await question.getByRole('button', { name: 'Edit', exact: true }).click();
+    await question.getByLabel('Title').fill('Changed and then thought better of it');
+    await question.getByRole('textbox', { name: 'Question' }).press('Escape');
+    await focusIsOn(question.getByRole('button', { name: 'Edit', exact: true }));
+    await expect(question.locator('.edit-form').count()).resolves.toBe(0);
+    // As after Cancel, the changed text is not kept: the editor opens on the question as it is.
+    await question.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(question.getByLabel('Title').inputValue()).resolves.toBe('Does the forum keep my drafts across devices?');
+    await question.getByLabel('Tags').press('Escape');
+    await focusIsOn(question.getByRole('button', { name: 'Edit', exact: true }));
+
+    const posted = page.locator('li.post--reply', { hasText: 'Answering myself' });
+    await posted.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = posted.getByRole('textbox', { name: 'Reply' });
+    await editor.fill('Answering myself: something I will not keep.');
+    await editor.press('Escape');
+    await focusIsOn(posted.getByRole('button', { name: 'Edit', exact: true }));
+    await expect(posted.getByText('something I will not keep').count()).resolves.toBe(0);
+    // Nor kept for the tab: a page that finds an edit's draft opens its editor again.
+    await page.reload();
+    await posted.getByRole('button', { name: 'Edit', exact: true }).waitFor();
+    await expect(page.locator('.edit-form').count()).resolves.toBe(0);
+  });
+
   it('keeps the Hide dialog on Hide while the hide arrives live, and gives focus back to its toggle, now Restore', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const spammer = await createAccount(forum.app, Role.MEMBER);

@@ -1,7 +1,7 @@
 import type { ApolloCache } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { questionBodyLength, replyBodyLength, titleLength } from '#post-limits';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/button';
 import { EditConflictNotice } from '../../../components/edit-conflict-notice';
 import { TextField } from '../../../components/field';
@@ -61,6 +61,18 @@ function useEditDraft<T extends object, Current extends { version: number }>(
   return { draft, setDraft, save, end, current };
 }
 
+/**
+ * Escape cancels the edit as Cancel does (the draft is forgotten), unless a widget inside the form already used the key,
+ * or it ends the composition of a character in an input method.
+ */
+function cancelOnEscape(cancel: () => void) {
+  return (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    cancel();
+  };
+}
+
 /** Reads the thread page's queries again (the post being edited is on one of them), then `read` from the cache. */
 function useReadAgain<T>(read: (cache: ApolloCache) => T | null): () => Promise<T | null> {
   const client = useApolloClient();
@@ -110,7 +122,7 @@ export function EditQuestionForm({
 
   const fields = fieldErrorsOf(error, { title: 'Title', body: 'Question', tags: 'Tags' });
   return (
-    <form className="form edit-form" onSubmit={save}>
+    <form className="form edit-form" onSubmit={save} onKeyDown={cancelOnEscape(cancel)}>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       {current ? (
         <EditConflictNotice title={current.title} body={current.body} bodyHtml={current.bodyHtml}>
@@ -188,7 +200,7 @@ export function EditReplyForm({ replyId, body: openedBody, version, onDone }: Ed
 
   const fields = fieldErrorsOf(error, { body: 'Reply' });
   return (
-    <form className="form edit-form" onSubmit={save}>
+    <form className="form edit-form" onSubmit={save} onKeyDown={cancelOnEscape(cancel)}>
       {error && !fields.body ? <ErrorMessage error={error} /> : null}
       {current ? <EditConflictNotice body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <MarkdownEditor
