@@ -267,6 +267,46 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(page.locator('.post--question').getByRole('button', { name: 'Flagged' }));
   });
 
+  it('moves focus from the button pressed to the field the API refused: flag reason, two-factor code, answer title', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const member = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Free premium accounts for everyone who messages me',
+      body: 'Send me a message and I will hand out premium accounts with two-factor already turned on.',
+    });
+    const page = await (await forum.open({ token: member.token })).newPage();
+    await page.goto(`/t/${thread.id}`);
+    await page.locator('.post--question').getByRole('button', { name: 'Flag' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Flag this question' });
+    await dialog.getByLabel('Reason').fill('Spam');
+    await dialog.getByRole('button', { name: 'Send flag' }).press('Enter');
+    await dialog.locator('.field__error').waitFor();
+    await focusIsOn(dialog.getByLabel('Reason'));
+
+    // A wrong code with the right password: the code is refused.
+    await page.goto('/account/security');
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).press('Enter');
+    await page.getByLabel('Code from the app').fill('000000');
+    await page.getByLabel('Your password').fill(testPassword);
+    await page.getByRole('button', { name: 'Confirm and turn on' }).press('Enter');
+    await page.getByText('That code is not right').waitFor();
+    await focusIsOn(page.getByLabel('Code from the app'));
+
+    const slug = 'focus-on-refused-title';
+    await forum.app.query(
+      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
+      { input: { slug, title: 'Moving codes to a new phone', body: 'Export the accounts from the old app first.', examples: [] } },
+      { token: staff.token },
+    );
+    const staffPage = await (await forum.open({ token: staff.token })).newPage();
+    await staffPage.goto(`/staff/answers/${slug}`);
+    await staffPage.getByRole('textbox', { name: 'Title' }).fill('');
+    await staffPage.getByRole('button', { name: 'Save a new version' }).press('Enter');
+    await staffPage.locator('.field__error').first().waitFor();
+    await focusIsOn(staffPage.getByRole('textbox', { name: 'Title' }));
+  });
+
   it('moves focus to the next row of a staff queue when one is decided, and to the queue when it is empty', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);

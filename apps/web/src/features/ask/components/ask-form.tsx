@@ -7,6 +7,7 @@ import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/le
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
+import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
@@ -21,13 +22,8 @@ export interface QuestionDraft {
 
 export const emptyDraft: QuestionDraft = { title: '', body: '', tags: '' };
 
+// In the order of the form.
 const fieldIds: Record<QuestionField, string> = { title: 'ask-title', body: 'ask-body', tags: 'ask-tags' };
-const fieldOrder: QuestionField[] = ['title', 'body', 'tags'];
-
-function focusFirstInvalid(invalid: Partial<Record<QuestionField, string>>) {
-  const first = fieldOrder.find((field) => invalid[field]);
-  if (first) document.getElementById(fieldIds[first])?.focus();
-}
 
 interface AskFormProps {
   draft: QuestionDraft;
@@ -64,7 +60,7 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
     setChecked(true);
     const found = questionProblems(draft);
     if (Object.keys(found).length > 0) {
-      focusFirstInvalid(found);
+      focusFirstInvalid(found, fieldIds);
       return;
     }
     const result = await ask({ variables: { input: { title: draft.title, body: draft.body, tags: splitTags(draft.tags) } } });
@@ -72,14 +68,14 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
   });
 
   // A field the API refused gets the focus, as one the form's own checks refuse does.
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error)), [error]);
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), fieldIds), [error]);
 
   function noteTyping(event: FocusEvent<HTMLFormElement>) {
     if (event.target.id === fieldIds.title) setTyping('title');
     if (event.target.id === fieldIds.body) setTyping('body');
   }
 
-  const unplaced = error && !Object.keys(serverFields).some((field) => fieldOrder.includes(field as QuestionField));
+  const unplaced = error && !Object.keys(serverFields).some((field) => Object.hasOwn(fieldIds, field));
   return (
     <form className="form ask-form" onSubmit={post} onFocus={noteTyping} noValidate>
       {unplaced ? <ErrorMessage error={error} /> : null}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
+import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { SignUpDocument } from '../api/auth-documents';
@@ -20,11 +21,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
 
   const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
   // The first field the API refused gets the focus, rather than leaving it on Create account, below every error.
-  useEffect(() => {
-    const refused = fieldErrorsOf(error);
-    const first = (Object.keys(fieldIds) as (keyof typeof fieldIds)[]).find((field) => refused[field]);
-    if (first) document.getElementById(fieldIds[first])?.focus();
-  }, [error]);
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), fieldIds), [error]);
   return (
     <form
       className="form"

@@ -1,10 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
+import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { errorReasonOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import {
@@ -57,6 +58,10 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
     if (outcome !== null) closeRef.current?.focus();
   }, [outcome]);
 
+  // A refused reason takes the focus from Send flag, below it.
+  const reasonId = useId();
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { reason: reasonId }), [error, reasonId]);
+
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <>
@@ -93,6 +98,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
             </p>
             {error && !fields.reason ? <ErrorMessage error={error} /> : null}
             <TextAreaField
+              id={reasonId}
               label="Reason"
               value={reason}
               onChange={(event) => setReason(event.target.value)}

@@ -1,8 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
+import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { useFocusOnShow } from '../../../lib/use-focus-on-show';
@@ -75,6 +76,10 @@ function Enrolment({
   const heading = useFocusOnShow<HTMLHeadingElement>(focusOnShow);
   // The steps replace the button that started them.
   const steps = useFocusOnShow<HTMLOListElement>(Boolean(started));
+  // A refused code or password takes the focus from Confirm and turn on, below them.
+  const codeId = useId();
+  const passwordId = useId();
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { code: codeId, password: passwordId }), [error, codeId, passwordId]);
   const fields = fieldErrorsOf(error);
   return (
     <section className="card stack" aria-labelledby="enrol-title">
@@ -115,6 +120,7 @@ function Enrolment({
               <p>Enter the 6-digit code the app shows now.</p>
               {error && !fields.code && !fields.password ? <ErrorMessage error={error} /> : null}
               <TextField
+                id={codeId}
                 label="Code from the app"
                 name="code"
                 inputMode="numeric"
@@ -128,6 +134,7 @@ function Enrolment({
             <li>
               <p>Enter your password, to show it is you and not someone using this browser.</p>
               <PasswordField
+                id={passwordId}
                 purpose="current"
                 label="Your password"
                 name="password"
