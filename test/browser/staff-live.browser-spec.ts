@@ -115,6 +115,7 @@ describe('the staff dashboard, live', () => {
     await watching.getByRole('tab', { name: `Open flags, ${flags - 1}`, exact: true }).waitFor();
 
     await deciding.locator('li.queue-item', { hasText: hiddenReason }).getByRole('button', { name: 'Hide the post' }).click();
+    await deciding.getByRole('dialog', { name: 'Hide this question' }).getByRole('button', { name: 'Hide', exact: true }).click();
     await hiddenRow.waitFor({ state: 'detached' });
     await watching.getByRole('tab', { name: `Open flags, ${flags - 2}`, exact: true }).waitFor();
   });
