@@ -478,6 +478,36 @@ describe('notifications', () => {
   /** Holds every run of the job `name` until `release()`, before it reads anything. */
   const holdRunsOf = (name: string) => holdCalls(app.nest.get(PostJobs), 'run', { when: 'before', matching: (job) => job.job === name });
 
+  it('notifies the people a post named when it was posted although it was edited before its job ran, and those its edit names', async () => {
+    const people = await Promise.all(Array.from({ length: 4 }, () => createAccount(app, Role.MEMBER)));
+    const hold = holdCalls(app.nest.get(PostJobs), 'run', {
+      when: 'before',
+      matching: (job) => job.job === 'notify-question' || job.job === 'notify-reply',
+    });
+    try {
+      const thread = await ask(asker.token, `Can the forum use a darker colour scheme, ${names(people.slice(0, 1))}?`);
+      const replyId = (
+        await app.query<{ replyToThread: { id: string } }>(
+          replyMutation,
+          { threadId: thread.id, body: `Ask ${names(people.slice(2, 3))}.` },
+          { token: replier.token },
+        )
+      ).replyToThread.id;
+      await until(() => hold.held.length >= 2, 'both posts’ jobs are under way');
+      await app.query(
+        editQuestionMutation,
+        { threadId: thread.id, input: { body: `Can the forum use a darker colour scheme, ${names(people.slice(1, 2))}?` } },
+        { token: asker.token },
+      );
+      await app.query(editReplyMutation, { replyId, input: { body: `Ask ${names(people.slice(3))} instead.` } }, { token: replier.token });
+      hold.release();
+      await app.jobsDone();
+    } finally {
+      hold.restore();
+    }
+    expect(await mentionCounts(people)).toEqual([1, 1, 1, 1]);
+  });
+
   it('tells of an acceptance a moderator gives back by restoring its reply once, as its acceptor made it, whenever its job ran', async () => {
     const moderator = await createAccount(app, Role.STAFF);
     const moderate = (action: string, replyId: string) =>

@@ -210,7 +210,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
       const kind = author?.role === Role.BOT ? NotificationKind.BOT_ANSWER : NotificationKind.REPLY;
       drafts.push({ userId: thread.authorId, kind, threadId, replyId, actorId: authorId });
     }
-    for (const userId of await this.mentioned(this.firstMentions(reply.body), [authorId, ...drafts.map((draft) => draft.userId)])) {
+    const body = await this.postedText(PostType.REPLY, replyId, reply);
+    for (const userId of await this.mentioned(this.firstMentions(body), [authorId, ...drafts.map((draft) => draft.userId)])) {
       drafts.push({ userId, kind: NotificationKind.MENTION, threadId, replyId, actorId: authorId });
     }
     await this.deliver(drafts, { threadTitle: thread.title, replyAuthorId: authorId }, done);
@@ -220,7 +221,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
   private async onQuestionPosted({ postId: threadId }: PostJob, done: PostJobCompletion): Promise<void> {
     const thread = (await this.posts.findOne(PostType.THREAD, threadId))?.thread;
     if (!thread || thread.hidden) return;
-    const mentioned = await this.mentioned(this.firstMentions(thread.body), [thread.authorId]);
+    const body = await this.postedText(PostType.THREAD, threadId, thread);
+    const mentioned = await this.mentioned(this.firstMentions(body), [thread.authorId]);
     await this.deliver(
       mentioned.map((userId) => ({ userId, kind: NotificationKind.MENTION, threadId, replyId: null, actorId: thread.authorId })),
       { threadTitle: thread.title, replyAuthorId: null },
@@ -229,8 +231,18 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
   }
 
   /**
+   * The text a post was posted with. Its job may run after an edit (the queue was busy, a retry): the edit's own job
+   * tells whom the edit names, and counts those the first text named as told by this one.
+   */
+  private async postedText(postType: PostType, postId: number, post: { version: number; body: string }): Promise<string> {
+    if (post.version === 1) return post.body;
+    const [firstEdit] = await this.revisions.edits(postType, postId);
+    return firstEdit?.previousBody ?? post.body;
+  }
+
+  /**
    * The people an edit newly mentions: named in the text now and in none of its earlier versions, and told nothing about
-   * the post yet (the post's own job may have read the edited text), never its author or whoever named them, as many as
+   * the post yet, never its author or whoever named them, as many as
    * the post may still notify by mention. One run serves every edit made since the text `pending` was recorded after,
    * each person on behalf of the editor whose edit named them first; run again, it finds them told.
    */
