@@ -201,6 +201,32 @@ describe('two-factor sign-in in the web app', () => {
     await expect(notice.count()).resolves.toBe(0);
   });
 
+  it('leaves the code step for another account, without the sign-up link the code step has no use for', async () => {
+    const holder = await createAccount(forum.app);
+    await enrolTwoFactor(forum.app, holder.token);
+    const other = await createAccount(forum.app);
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(holder.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Create an account' }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Use another account' }).click();
+    const login = page.getByLabel('Username or email');
+    await expect.poll(() => login.evaluate((field) => field === field.ownerDocument.activeElement)).toBe(true);
+    await expect(login.inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
+    await page.getByRole('link', { name: 'Create an account' }).waitFor();
+    // Nothing of the first account's sign-in is left: the next one is the other account's, without a code step.
+    await login.fill(other.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: other.username }).waitFor();
+    await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
+  });
+
   it('lists the devices two-factor sign-in remembers, this browser marked, and forgets the others', async () => {
     const member = await createAccount(forum.app);
     // Turned on from an API client, then signed in from a laptop with Firefox: both remembered.

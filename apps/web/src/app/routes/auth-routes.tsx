@@ -42,10 +42,14 @@ export function SignInRoute() {
       {asking ? (
         <p className="muted">Questions come from an account, so you can be told when someone answers. Your draft will be waiting.</p>
       ) : null}
-      <SignInForm onSignedIn={(recoveryCodesLeft) => void navigate(next, arrivalAfterSignIn(recoveryCodesLeft))} />
-      <p className="auth-page__switch">
-        New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
-      </p>
+      <SignInForm
+        onSignedIn={(recoveryCodesLeft) => void navigate(next, arrivalAfterSignIn(recoveryCodesLeft))}
+        footer={
+          <p className="auth-page__switch">
+            New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+          </p>
+        }
+      />
     </section>
   );
 }

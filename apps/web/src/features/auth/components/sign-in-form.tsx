@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
@@ -8,14 +8,17 @@ import { useAction } from '../../../lib/use-action';
 import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
 
-/** `recoveryCodesLeft`: set when the code step took a recovery code, to tell how many are left. */
-export function SignInForm({ onSignedIn }: { onSignedIn: (recoveryCodesLeft: number | null) => void }) {
+/**
+ * `recoveryCodesLeft`: set when the code step took a recovery code, to tell how many are left. `footer` shows under the
+ * password step only: the code step is for the account the password opened.
+ */
+export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesLeft: number | null) => void; footer?: ReactNode }) {
   const client = useApolloClient();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
   const { error, setError, submit } = useAction();
-  const [signIn, { loading }] = useMutation(SignInDocument);
+  const [signIn, { loading, reset }] = useMutation(SignInDocument);
 
   async function signedIn(recoveryCodesLeft: number | null = null) {
     // Everything the app shows may depend on who is signed in.
@@ -40,6 +43,14 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recoveryCodesLeft: num
           setPassword('');
           setError(expired);
         }}
+        onBack={() => {
+          // The challenge is forgotten here, its token with the mutation's result; the API lets it expire unused.
+          setChallenge(null);
+          reset();
+          setLogin('');
+          setPassword('');
+          setError(null);
+        }}
       />
     );
   }
@@ -47,37 +58,40 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recoveryCodesLeft: num
   const fields = fieldErrorsOf(error);
   const code = errorCodeOf(error);
   return (
-    <form className="form" onSubmit={submit(signInWithPassword)} noValidate>
-      {errorReasonOf(error) === 'TWO_FACTOR_CHALLENGE_EXPIRED' ? (
-        <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
-      ) : code === 'UNAUTHENTICATED' ? (
-        <ErrorMessage>That username or password is not right. Check both and try again.</ErrorMessage>
-      ) : error && Object.keys(fields).length === 0 ? (
-        <ErrorMessage error={error} />
-      ) : null}
-      <TextField
-        label="Username or email"
-        name="login"
-        autoComplete="username"
-        value={login}
-        onChange={(event) => setLogin(event.target.value)}
-        error={fields.login}
-        required
-        autoFocus
-      />
-      <PasswordField
-        purpose="current"
-        label="Password"
-        name="password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={fields.password}
-        required
-      />
-      <Button type="submit" variant="primary" busy={loading}>
-        Sign in
-      </Button>
-    </form>
+    <>
+      <form className="form" onSubmit={submit(signInWithPassword)} noValidate>
+        {errorReasonOf(error) === 'TWO_FACTOR_CHALLENGE_EXPIRED' ? (
+          <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
+        ) : code === 'UNAUTHENTICATED' ? (
+          <ErrorMessage>That username or password is not right. Check both and try again.</ErrorMessage>
+        ) : error && Object.keys(fields).length === 0 ? (
+          <ErrorMessage error={error} />
+        ) : null}
+        <TextField
+          label="Username or email"
+          name="login"
+          autoComplete="username"
+          value={login}
+          onChange={(event) => setLogin(event.target.value)}
+          error={fields.login}
+          required
+          autoFocus
+        />
+        <PasswordField
+          purpose="current"
+          label="Password"
+          name="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fields.password}
+          required
+        />
+        <Button type="submit" variant="primary" busy={loading}>
+          Sign in
+        </Button>
+      </form>
+      {footer}
+    </>
   );
 }
 
@@ -86,10 +100,12 @@ function CodeStep({
   challenge,
   onSignedIn,
   onExpired,
+  onBack,
 }: {
   challenge: string;
   onSignedIn: (recoveryCodesLeft: number | null) => void;
   onExpired: (error: unknown) => void;
+  onBack: () => void;
 }) {
   const [code, setCode] = useState('');
   const { error, submit } = useAction();
@@ -123,9 +139,12 @@ function CodeStep({
         required
         autoFocus
       />
-      <Button type="submit" variant="primary" busy={loading} disabled={!code.trim()}>
-        Verify
-      </Button>
+      <div className="row">
+        <Button type="submit" variant="primary" busy={loading} disabled={!code.trim()}>
+          Verify
+        </Button>
+        <Button onClick={onBack}>Use another account</Button>
+      </div>
     </form>
   );
 }
