@@ -63,4 +63,22 @@ describe('searching', () => {
     const listed = page.locator('li.thread-item').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
     await expect(listed.locator('.thread-item__count').ariaSnapshot()).resolves.toBe('- text: 1 reply');
   });
+
+  it('marks an unanswered result "Open", as the list of questions does', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Moving my authenticator to a tablet',
+      body: 'I want the codes on my tablet as well as my phone. Can one account have both?',
+    });
+    const page = await (await forum.open()).newPage();
+    await page.goto('/?q=tablet+authenticator');
+    const result = page.locator('.search-result').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
+    await result.getByRole('heading').waitFor();
+    await expect(result.locator('.badge').allTextContents()).resolves.toEqual(['Open']);
+
+    await page.goto('/');
+    const listed = page.locator('li.thread-item').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
+    await listed.getByRole('heading').waitFor();
+    await expect(listed.locator('.badge--open').allTextContents()).resolves.toEqual(['Open']);
+  });
 });

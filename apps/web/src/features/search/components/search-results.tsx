@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/badge';
+import { StatusBadge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
@@ -72,11 +72,7 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
             </h2>
             <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: result.snippet }} />
             <div className="thread-item__meta">
-              {thread.status === 'ANSWERED' ? (
-                <Badge tone="answered">✓ Answered</Badge>
-              ) : thread.status === 'LOCKED' ? (
-                <Badge tone="locked">Locked</Badge>
-              ) : null}
+              <StatusBadge status={thread.status} />
               <span>{result.matchedIn === 'REPLY' ? 'Matched in a reply' : 'Matched in the question'}</span>
               <span aria-hidden="true">·</span>
               <span>

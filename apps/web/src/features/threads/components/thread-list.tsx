@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/badge';
+import { Badge, StatusBadge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
@@ -197,10 +197,4 @@ function ThreadListItem({ thread, fresh, Title }: { thread: ThreadSummary; fresh
       <ReplyCount count={thread.replyCount} />
     </li>
   );
-}
-
-export function StatusBadge({ status }: { status: ThreadSummary['status'] }) {
-  if (status === 'ANSWERED') return <Badge tone="answered">✓ Answered</Badge>;
-  if (status === 'LOCKED') return <Badge tone="locked">Locked</Badge>;
-  return <Badge tone="open">Open</Badge>;
 }

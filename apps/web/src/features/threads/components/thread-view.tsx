@@ -2,7 +2,7 @@ import type { ApolloCache } from '@apollo/client';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Badge } from '../../../components/badge';
+import { Badge, StatusBadge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { HtmlBody } from '../../../components/html-body';
 import { ErrorMessage, InlineError, LoadMoreRow, Notice, PageStatus, Spinner } from '../../../components/status';
@@ -33,7 +33,6 @@ import { AcceptAnswerDocument, ThreadPageDocument, ThreadRepliesDocument, Unacce
 import { EditQuestionForm, EditReplyForm, questionEditDraftKey, replyEditDraftKey } from './edit-forms';
 import { PostByline } from './post-byline';
 import { ReplyBox } from './reply-box';
-import { StatusBadge } from './thread-list';
 import { PageHeading } from '../../../components/page-heading';
 
 export type ThreadDetails = NonNullable<ThreadPageQuery['thread']>;
