@@ -560,6 +560,29 @@ describe('keyboard focus after the asker answers the bot', () => {
     await focusIsOn(page.getByRole('heading', { name: 'Can I choose how dates are shown on the forum?', level: 1 }));
   });
 
+  it('moves focus to the heading of a thread opened from the questions or the search results, not of one opened by its address', async () => {
+    const asker = await createAccount(forum.app);
+    const title = 'Can the forum show times in my own time zone?';
+    const thread = await askQuestion(forum.app, asker.token, {
+      title,
+      body: 'Every time on the forum is shown in UTC, and I keep getting the hours wrong when I read the replies.',
+    });
+    const page = await (await forum.open()).newPage();
+    const heading = page.getByRole('heading', { name: title, level: 1 });
+    await page.goto(`/t/${thread.id}`);
+    await heading.waitFor();
+    await page.evaluate('new Promise(requestAnimationFrame)');
+    await expect(page.evaluate('document.activeElement === document.body')).resolves.toBe(true);
+
+    await page.goto('/');
+    await page.getByRole('link', { name: title }).press('Enter');
+    await focusIsOn(heading);
+
+    await page.goto('/?q=time+zone');
+    await page.getByRole('link', { name: title }).press('Enter');
+    await focusIsOn(heading);
+  });
+
   it('opens the new canonical answer form on its Title field, and Cancel gives the focus back to New answer', async () => {
     const staff = await createAccount(forum.app, Role.STAFF);
     const page = await (await forum.open({ token: staff.token })).newPage();

@@ -4,6 +4,7 @@ import { StatusBadge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
+import { focusHeadingOnArrival } from '../../../lib/use-focus-on-show';
 import { SearchDocument } from '../api/search-documents';
 
 const pageSize = 20;
@@ -66,7 +67,11 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
           {/* In the title and the snippet, the server escapes the text and adds only <mark> around the matched words. */}
           <div className="thread-item__main">
             <h2 className="thread-item__title">
-              <Link to={result.matchedIn === 'REPLY' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}>
+              {/* A match in a reply opens the thread at that reply, which takes the focus; otherwise the heading does. */}
+              <Link
+                to={result.matchedIn === 'REPLY' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}
+                state={result.matchedIn === 'REPLY' ? undefined : focusHeadingOnArrival.state}
+              >
                 <span dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
               </Link>
             </h2>

@@ -7,6 +7,7 @@ import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
 import type { ThreadListQuery } from '../../../gql/graphql';
+import { focusHeadingOnArrival } from '../../../lib/use-focus-on-show';
 import { ThreadListDocument } from '../api/thread-list-documents';
 import { LiveActivityBanner, type ThreadListFilter, useForumActivity } from './live-activity-banner';
 
@@ -170,7 +171,9 @@ function ThreadListItem({ thread, fresh, Title }: { thread: ThreadSummary; fresh
     <li className={`thread-item${fresh ? ' thread-item--fresh' : ''}`}>
       <div className="thread-item__main">
         <Title className="thread-item__title">
-          <Link to={`/t/${thread.id}`}>{thread.title}</Link>
+          <Link to={`/t/${thread.id}`} state={focusHeadingOnArrival.state}>
+            {thread.title}
+          </Link>
         </Title>
         <div className="thread-item__meta">
           <StatusBadge status={thread.status} />
