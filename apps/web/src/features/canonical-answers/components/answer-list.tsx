@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '../../../components/field';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
+import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/canonical-answer-documents';
@@ -84,13 +85,30 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
     if (result.data) await navigate(`/staff/answers/${result.data.createCanonicalAnswer.slug}`);
   });
 
+  // A refused field takes the focus from Create answer, below it.
+  const titleId = useId();
+  const slugId = useId();
+  const bodyId = useId();
+  const examplesId = useId();
+  useEffect(
+    () => focusFirstInvalid(fieldErrorsOf(error), { title: titleId, slug: slugId, body: bodyId, examples: examplesId }),
+    [error, titleId, slugId, bodyId, examplesId],
+  );
   const fields = fieldErrorsOf(error, { title: 'Title', slug: 'Address', body: 'Answer', examples: 'Example questions' });
   return (
     <form ref={form} className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields.title} maxLength={200} />
       <TextField
+        id={titleId}
+        label="Title"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={fields.title}
+        maxLength={200}
+      />
+      <TextField
+        id={slugId}
         label="Address"
         hint="3–64 lower-case letters, digits or dashes: the answer lives at /answers/<address>."
         value={slug}
@@ -98,8 +116,9 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
         error={fields.slug}
         maxLength={64}
       />
-      <MarkdownEditor label="Answer" value={body} onChange={setBody} error={fields.body} rows={10} />
+      <MarkdownEditor id={bodyId} label="Answer" value={body} onChange={setBody} error={fields.body} rows={10} />
       <TextAreaField
+        id={examplesId}
         label="Example questions"
         hint="One per line: how people ask for this. The bot learns from them."
         value={examples}

@@ -184,6 +184,9 @@ function ModerationForm({
     await action.run(reason.trim() || null);
     await onDone();
   });
+  // A refused reason takes the focus from the confirm button, below it.
+  const reasonId = useId();
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { reason: reasonId }), [error, reasonId]);
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <form className="form" onSubmit={confirm}>
@@ -191,6 +194,7 @@ function ModerationForm({
       {action.warning ? <Notice tone="warning">{action.warning}</Notice> : null}
       {error && !fields.reason ? <ErrorMessage error={error} /> : null}
       <TextField
+        id={reasonId}
         label="Reason for the moderation log (optional)"
         value={reason}
         onChange={(event) => setReason(event.target.value)}

@@ -180,6 +180,14 @@ function EnabledSettings({
   });
 
   const heading = useFocusOnShow<HTMLHeadingElement>(focusOnShow);
+  // A refused code, password or recovery code takes the focus from Turn off, below them.
+  const codeId = useId();
+  const passwordId = useId();
+  const recoveryCodeId = useId();
+  useEffect(
+    () => focusFirstInvalid(fieldErrorsOf(error), { code: codeId, password: passwordId, recoveryCode: recoveryCodeId }),
+    [error, codeId, passwordId, recoveryCodeId],
+  );
   const fields = fieldErrorsOf(error);
   return (
     <>
@@ -200,6 +208,7 @@ function EnabledSettings({
           {withRecovery ? (
             <>
               <PasswordField
+                id={passwordId}
                 purpose="current"
                 label="Password"
                 name="password"
@@ -208,6 +217,7 @@ function EnabledSettings({
                 error={fields.password}
               />
               <TextField
+                id={recoveryCodeId}
                 label="Recovery code"
                 name="recoveryCode"
                 autoComplete="off"
@@ -218,6 +228,7 @@ function EnabledSettings({
             </>
           ) : (
             <TextField
+              id={codeId}
               label="Code from the app"
               name="code"
               inputMode="numeric"
@@ -253,11 +264,15 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
     if (result.data) onCodes(result.data.regenerateRecoveryCodes.codes);
   });
 
+  // A refused code takes the focus from Make new recovery codes, below it.
+  const codeId = useId();
+  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { code: codeId }), [error, codeId]);
   const fields = fieldErrorsOf(error);
   return (
     <form className="form" onSubmit={renew} noValidate>
       {error && !fields.code ? <ErrorMessage error={error} /> : null}
       <TextField
+        id={codeId}
         label="Code from the app, or a recovery code"
         name="regenerateCode"
         autoComplete="one-time-code"
