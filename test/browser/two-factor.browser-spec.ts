@@ -7,7 +7,7 @@ import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
 import { firefoxOnWindows } from '../support/devices.js';
 import { codeOf } from '../support/test-app.js';
-import { phone, screenshot, sidewaysScroll } from './support/browser.js';
+import { announcementsOf, phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { axeViolations } from './support/axe.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -225,6 +225,24 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: other.username }).waitFor();
     await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
+  });
+
+  it('announces the recovery codes left: the sign-in fills a status region that was on the page already', async () => {
+    const member = await createAccount(forum.app);
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(member.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code').fill(recoveryCodes[0]);
+    // Screen readers announce what comes into a live region they know of, not a region that arrives with its text.
+    const region = '[data-testid="recovery-code-notice-region"]';
+    const said = await announcementsOf(page, region);
+    await page.keyboard.press('Enter');
+    await page.locator('.recovery-code-notice').waitFor();
+    await expect(page.locator(region).getAttribute('role')).resolves.toBe('status');
+    expect(said).toEqual([expect.stringContaining('You have 9 unused recovery codes left')]);
   });
 
   it('lists the devices two-factor sign-in remembers, this browser marked, and forgets the others', async () => {

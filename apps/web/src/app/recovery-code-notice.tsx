@@ -15,16 +15,28 @@ function recoveryCodesLeftOf(state: unknown): number | null {
   return typeof left === 'number' ? left : null;
 }
 
-/** On the page reached by a sign-in that spent a recovery code: how many are left and where to make new ones. */
+/**
+ * On the page reached by a sign-in that spent a recovery code: how many are left and where to make new ones. Its live
+ * region is on every page, empty until then: screen readers announce what comes into a region they already know of,
+ * not a region that arrives with its text.
+ */
 export function RecoveryCodeSignInNotice() {
   const location = useLocation();
-  const navigate = useNavigate();
   const left = recoveryCodesLeftOf(location.state);
-  if (left === null) return null;
+  return (
+    <div role="status" data-testid="recovery-code-notice-region">
+      {left === null ? null : <RecoveryCodesLeft left={left} />}
+    </div>
+  );
+}
+
+function RecoveryCodesLeft({ left }: { left: number }) {
+  const location = useLocation();
+  const navigate = useNavigate();
   const security = location.pathname === securityPath ? 'on this page' : <Link to={securityPath}>on the Security page</Link>;
   const few = left <= fewRecoveryCodes;
   return (
-    <div className={`notice notice--${few ? 'warning' : 'info'} notice--row recovery-code-notice`} role="status">
+    <div className={`notice notice--${few ? 'warning' : 'info'} notice--row recovery-code-notice`}>
       <p>
         {left === 0 ? (
           <>
