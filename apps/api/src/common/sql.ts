@@ -71,8 +71,13 @@ export function sqliteOutside(dataSource: DataSource): SqliteOutsideRoute | null
   return sqliteOutsideRoutes.get(dataSource)?.() ?? null;
 }
 
-/** Whether a statement returns rows and writes nothing; false for one that does not prepare (its run reports why). */
+/**
+ * Whether a statement reads the database's rows and writes nothing, so that another connection to the file may answer
+ * it; false for a PRAGMA (its answer is the connection's own settings) and for one that does not prepare (its run
+ * reports why).
+ */
 export function sqliteOnlyReads(database: Database, text: string): boolean {
+  if (/^\s*pragma\b/i.test(text)) return false;
   try {
     const statement = sqlitePrepared(database, text);
     return statement.reader && statement.readonly;

@@ -120,6 +120,16 @@ describe('serializeSqliteTransactions', () => {
     expect(await readOutside()).toEqual({ handWritten: ['a-1', 'a-2', 'b-1'], typeOrm: ['a-1', 'a-2', 'b-1'] });
   });
 
+  it("answers a PRAGMA from outside the open transaction with the app's connection's setting, once it is its turn", async () => {
+    await sqlExecute(dataSource, 'PRAGMA wal_autocheckpoint = 1234', []);
+    const transaction = held('p-1');
+    await transaction.wrote;
+    const setting = dataSource.query('PRAGMA wal_autocheckpoint') as Promise<Array<{ wal_autocheckpoint: number }>>;
+    transaction.release();
+    await transaction.done;
+    expect(await setting).toEqual([{ wal_autocheckpoint: 1234 }]);
+  });
+
   it('runs a write from outside the open transaction after it, so that its rollback does not undo the write', async () => {
     const transaction = held('x-1', () => Promise.reject(new Error('refused')));
     await transaction.wrote;
