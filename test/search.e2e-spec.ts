@@ -311,6 +311,27 @@ describe('search', () => {
     },
   );
 
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'keeps the words PostgreSQL has yet to merge into its search indexes, which every search reads, to 512 kB',
+    async () => {
+      const dataSource = app.nest.get(DataSource);
+      await dataSource.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+      const question = await thread(`Pending ${uniqueWord()}`, 'body');
+      // A thousand replies of forty distinct words each: about 330 pages of index entries, without a merge.
+      await dataSource.query(
+        `INSERT INTO replies (thread_id, author_id, body, is_staff_answer, hidden, created_at)
+         SELECT $1, $2, (SELECT string_agg('w' || md5(n::text || '.' || w::text), ' ') FROM generate_series(1, 40) w), false, false, now()
+         FROM generate_series(1, 1000) n`,
+        [question.id, Number(member.id)],
+      );
+      for (const index of ['threads_search_vector_index', 'replies_search_vector_index']) {
+        const [{ pages }] = await dataSource.query<{ pages: number }[]>(`SELECT pending_pages AS pages FROM pgstatginindex($1)`, [index]);
+        expect(Number(pages), index).toBeLessThanOrEqual(64);
+      }
+      expect((await search('pending')).search.nodes.map((node) => node.threadId)).toEqual([String(question.id)]);
+    },
+  );
+
   it('pages through results without repeats', async () => {
     const word = uniqueWord();
     const ids = [];

@@ -31,6 +31,7 @@ import { AcceptedBy1765030000000 } from './1765030000000-accepted-by.js';
 import { FlagResolutions1765040000000 } from './1765040000000-flag-resolutions.js';
 import { StaffQueueIndexes1765050000000 } from './1765050000000-staff-queue-indexes.js';
 import { CookedRevisions1765060000000 } from './1765060000000-cooked-revisions.js';
+import { SearchPendingList1765070000000 } from './1765070000000-search-pending-list.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   FlagResolutions1765040000000,
   StaffQueueIndexes1765050000000,
   CookedRevisions1765060000000,
+  SearchPendingList1765070000000,
 ];
