@@ -52,6 +52,9 @@ const shapes: [name: string, unit: string, prefix?: string][] = [
   ['quotes, tables by turns', '>> q\n|a|\n|-|\n-->\n'],
   ['quoted lists, lazy lines', '> - a\nb\n'],
   ['runs after an HTML fence', '_**~', '<div>\n```\n\n'],
+  ['table of short rows', '|x|y|z|\n', '|a|b|c|\n|-|-|-|\n'],
+  ['rows under a wide header', 'x\n', `${'|a'.repeat(50)}|\n${'|-'.repeat(50)}|\n`],
+  ['quote, lazy lines by turns', '> a\nb\n'],
 ];
 
 // Once first: the first renders of a process are slower.

@@ -1,7 +1,7 @@
 import { Lexer, Marked as MarkedParser, type Marked } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { everyString } from './every-string.js';
-import { MarkdownService, maxContainers, maxEmailLocalPart, maxMarkerRuns, maxNesting } from './markdown.service.js';
+import { MarkdownService, maxContainers, maxEmailLocalPart, maxMarkerRuns, maxNesting, maxTableCells } from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -532,6 +532,22 @@ describe('MarkdownService', () => {
         html.match(/<\/?(?:table|thead|tbody|tr|th|td|a|h2|p)\b[^>]*>/g)?.map((tag) => tag.replace(/ rel="[^"]*"/, ''));
       expect(tags(sut.render(body))).toEqual(tags(plain.parse(body) as string));
     }
+  });
+
+  it('makes at most maxTableCells table cells in a post, however many columns its rows are padded to, the rest as text', () => {
+    // marked gives every row as many cells as its header: 20,000 characters of one-character rows under a wide header
+    // made millions. 100 columns: the header and 99 rows fill the bound.
+    const header = `${'|a'.repeat(100)}|\n${'|-'.repeat(100)}|\n`;
+    const html = sut.render(`${header}${'x\n'.repeat(1000)}\nafter`);
+    expect(html.match(/<t[hd]\b/g)).toHaveLength(maxTableCells);
+    expect(html.match(/<tr>/g)).toHaveLength(maxTableCells / 100);
+    expect(html).toMatch(/<\/table>\n<p>x\nx\n/);
+    expect(html.endsWith('x</p>\n<p>after</p>\n')).toBe(true);
+    // The bound is the post's: a table after it reads as text too.
+    expect(sut.render(`${header}${'x\n'.repeat(99)}\n| b |\n| - |\n| 1 |`).endsWith('<p>| b |\n| - |\n| 1 |</p>\n')).toBe(true);
+    const plain = new MarkedParser({ gfm: true });
+    const table = '| a | b |\n|---|:-:|\n| 1 |\n| 2 | 3 | 4 |\n\nafter';
+    expect(sut.render(table)).toBe(plain.parse(table));
   });
 
   it('ends paragraphs where marked does before a table, without reading its rows at each line (marked does)', () => {

@@ -170,6 +170,8 @@ class PostLexer<ParserOutput = string, RendererOutput = string> extends Lexer<Pa
   private containers = 0;
   /** For each block quote being tokenized, how many block sources were being lexed when it began. */
   private readonly quoteFrames: number[] = [];
+  /** Table cells this lexer has made, the header's included (see maxTableCells). */
+  private tableCells = 0;
 
   /** The rules marked gave the tokenizer, which this lexer replaces by ones that read each source once (linearRules). */
   private readonly markedRules: Rules;
@@ -214,6 +216,16 @@ class PostLexer<ParserOutput = string, RendererOutput = string> extends Lexer<Pa
         this.quoteFrames.pop();
       }
     });
+  }
+
+  /**
+   * How many of a table's `rows`, under a header of `columns` cells, fit in what is left of `maxTableCells`: all of
+   * them, fewer, or -1 when not even the header does. They are counted as made.
+   */
+  tableRows(columns: number, rows: number): number {
+    const fit = Math.min(rows, Math.floor((maxTableCells - this.tableCells) / columns) - 1);
+    if (fit >= 0) this.tableCells += columns * (fit + 1);
+    return fit;
   }
 
   /** Whether the setext rule surely finds no heading at `rest`, the end of the block source being lexed. */
@@ -514,6 +526,8 @@ function imagesAsLinks(html: string): string {
  * that stays open.
  */
 function singleLinks(html: string): string {
+  // Without a link every tag stays: a table of thousands of cells is not read tag by tag.
+  if (!html.includes('<a')) return html;
   let open = 0;
   // Whether the outermost open `<a>` stays a link.
   let linked = false;
@@ -626,10 +640,21 @@ function isLongEmailRunBefore(source: string, at: number): boolean {
 export const maxContainers = 64;
 
 /**
+ * Table cells one post may make, headers included. marked gives every row as many cells as its header, adding empty
+ * ones to a shorter row, so a table's cells are its rows times its columns whatever was written: a header of 200
+ * columns over 9,800 one-character rows, 20,000 characters, made 2 million cells, 19 MB of HTML and seconds of the
+ * event loop. A post of the longest length can write about this many (`|a` repeated); the rows past them end the
+ * table and read as text.
+ */
+export const maxTableCells = 10_000;
+
+/**
  * Escapes the markers of an inline source (a paragraph, a heading, a list item's text, a table cell) past the first
  * `maxEmphasisRuns`, and an `@` after a run of e-mail characters longer than `maxEmailLocalPart`; code is left alone.
  */
 function boundEmphasis(source: string): string {
+  // Most sources (a table's cells, a short line) hold no marker at all.
+  if (!anyMarker.test(source)) return source;
   // Runs so far outside what reads as code, and with it.
   let runs = 0;
   let allRuns = 0;
@@ -670,6 +695,9 @@ function boundEmphasis(source: string): string {
   return copied === 0 ? source : out + source.slice(copied);
 }
 
+/** A character boundEmphasis may escape or has to read (a backtick starts code). */
+const anyMarker = /[`*_~!@]/;
+
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!>|~<]/g, '\\$&');
 }
@@ -692,7 +720,7 @@ export function plainTextHtml(markdown: string): string {
  * bump this whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and they are re-cooked in the background after the next start.
  */
-export const rendererVersion = 11;
+export const rendererVersion = 12;
 
 /** How many texts MarkdownService.cookRepeated keeps. */
 const repeatedTexts = 64;
@@ -732,13 +760,25 @@ export class MarkdownService {
       },
       // marked's table rule reads every line below a header and a delimiter row before it checks the two (the row
       // holds a `|` or `:`, its cells are as many as the header's): pairs of lines that fail cost lines x lines. Whether
-      // they make a table depends on those two lines alone, so marked's rule is asked of them first.
+      // they make a table depends on those two lines alone, so marked's rule is asked of them first. Its rows are then
+      // counted against maxTableCells before marked makes their cells.
       table(src) {
         const headerEnd = src.indexOf('\n');
         if (headerEnd < 0) return undefined;
         const delimiterEnd = src.indexOf('\n', headerEnd + 1);
         if (delimiterEnd < 0) return false;
-        return Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd)) ? false : undefined;
+        const head = Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd));
+        if (!head) return undefined;
+        if (!(this.lexer instanceof PostLexer)) return false;
+        // The rows as marked reads them (see its table tokenizer), counted before it makes their cells.
+        const rowLines = this.rules.block.table.exec(src)?.[3];
+        const rows = rowLines?.trim() ? rowLines.replace(this.rules.other.tableRowBlankLine, '').split('\n').length : 0;
+        const fit = this.lexer.tableRows(head.header.length, rows);
+        if (fit === rows) return false;
+        if (fit < 0) return undefined;
+        let end = delimiterEnd;
+        for (let row = 0; row < fit; row++) end = src.indexOf('\n', end + 1);
+        return Tokenizer.prototype.table.call(this, src.slice(0, end));
       },
       blockquote(src) {
         return this.lexer instanceof PostLexer ? this.lexer.quote(() => Tokenizer.prototype.blockquote.call(this, src)) : false;
