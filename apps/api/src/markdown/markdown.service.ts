@@ -643,10 +643,10 @@ export const maxContainers = 64;
  * Table cells one post may make, headers included. marked gives every row as many cells as its header, adding empty
  * ones to a shorter row, so a table's cells are its rows times its columns whatever was written: a header of 200
  * columns over 9,800 one-character rows, 20,000 characters, made 2 million cells, 19 MB of HTML and seconds of the
- * event loop. A post of the longest length can write about this many (`|a` repeated); the rows past them end the
- * table and read as text.
+ * event loop. A cell costs about 3 µs, rendered and sanitised; a table people read is far smaller. The rows past the
+ * bound end the table and read as text.
  */
-export const maxTableCells = 10_000;
+export const maxTableCells = 2_000;
 
 /**
  * Escapes the markers of an inline source (a paragraph, a heading, a list item's text, a table cell) past the first
