@@ -44,7 +44,7 @@ describe('asking a question', () => {
     await inline.getByText('Why there are no backup codes').waitFor();
     // Right under the details, while the keyboard is in the details: no scrolling to find it. The phone's
     // keyboard leaves about 480 px of its 844; the details scroll to the top of what is left as people type.
-    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('ask-body');
+    await expect(details.evaluate((field) => field === field.ownerDocument.activeElement)).resolves.toBe(true);
     await page.setViewportSize({ width: phone.width, height: 480 });
     await details.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     const solves = inline.getByRole('button', { name: 'This solves my problem' });

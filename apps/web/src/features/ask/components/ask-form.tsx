@@ -1,13 +1,13 @@
 import { useMutation } from '@apollo/client/react';
 import { maxTagsPerQuestion, questionBodyLength, titleLength } from '#post-limits';
-import { useEffect, useState, type FocusEvent, type ReactNode } from 'react';
+import { useState, type FocusEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/field';
 import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { focusFirstInvalid, useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
@@ -21,9 +21,6 @@ export interface QuestionDraft {
 }
 
 export const emptyDraft: QuestionDraft = { title: '', body: '', tags: '' };
-
-// In the order of the form.
-const fieldIds: Record<QuestionField, string> = { title: 'ask-title', body: 'ask-body', tags: 'ask-tags' };
 
 interface AskFormProps {
   draft: QuestionDraft;
@@ -45,6 +42,8 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
   const [checked, setChecked] = useState(false);
   const [ask, { loading }] = useMutation(AskQuestionDocument);
   const secrets = useSecretKinds(draft.title, draft.body);
+  // A field the API refused gets the focus, as one the form's own checks refuse does.
+  const fieldIds = useFocusFirstInvalid(error, ['title', 'body', 'tags']);
 
   const problems = checked ? questionProblems(draft) : {};
   const serverFields = fieldErrorsOf(error, questionLabels);
@@ -66,9 +65,6 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
     const result = await ask({ variables: { input: { title: draft.title, body: draft.body, tags: splitTags(draft.tags) } } });
     if (result.data) onPosted(result.data.askQuestion.id);
   });
-
-  // A field the API refused gets the focus, as one the form's own checks refuse does.
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), fieldIds), [error]);
 
   function noteTyping(event: FocusEvent<HTMLFormElement>) {
     if (event.target.id === fieldIds.title) setTyping('title');

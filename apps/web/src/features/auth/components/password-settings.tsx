@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { ChangePasswordDocument } from '../api/auth-documents';
@@ -16,12 +16,7 @@ export function PasswordSettings() {
   const [changed, setChanged] = useState(false);
   const { error, submit } = useAction();
   // A refused password takes the focus from Change password, below them.
-  const currentPasswordId = useId();
-  const newPasswordId = useId();
-  useEffect(
-    () => focusFirstInvalid(fieldErrorsOf(error), { currentPassword: currentPasswordId, newPassword: newPasswordId }),
-    [error, currentPasswordId, newPasswordId],
-  );
+  const fieldIds = useFocusFirstInvalid(error, ['currentPassword', 'newPassword']);
 
   const fields = fieldErrorsOf(error, { currentPassword: 'Current password', newPassword: 'New password' });
   return (
@@ -41,7 +36,7 @@ export function PasswordSettings() {
         {changed ? <Notice tone="success">Your password is changed. Every other browser and device is signed out.</Notice> : null}
         {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
         <PasswordField
-          id={currentPasswordId}
+          id={fieldIds.currentPassword}
           purpose="current"
           label="Current password"
           name="currentPassword"
@@ -50,7 +45,7 @@ export function PasswordSettings() {
           error={fields.currentPassword}
         />
         <PasswordField
-          id={newPasswordId}
+          id={fieldIds.newPassword}
           purpose="new"
           label="New password"
           name="newPassword"

@@ -1,15 +1,13 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { SignUpDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
-
-const fieldIds = { username: 'sign-up-username', email: 'sign-up-email', password: 'sign-up-password' };
 
 export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const client = useApolloClient();
@@ -19,9 +17,9 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const { error, submit } = useAction();
   const [signUp, { loading }] = useMutation(SignUpDocument);
 
-  const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
   // The first field the API refused gets the focus, rather than leaving it on Create account, below every error.
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), fieldIds), [error]);
+  const fieldIds = useFocusFirstInvalid(error, ['username', 'email', 'password']);
+  const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
   return (
     <form
       className="form"

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -12,7 +12,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf, isEditedSince } from '../../../lib/graphql-errors';
 import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -159,9 +159,7 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
   });
 
   // A refused field takes the focus from Save a new version, below it.
-  const titleId = useId();
-  const bodyId = useId();
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { title: titleId, body: bodyId }), [error, titleId, bodyId]);
+  const fieldIds = useFocusFirstInvalid(error, ['title', 'body']);
 
   const fields = fieldErrorsOf(error, { title: 'Title', body: 'Answer' });
   return (
@@ -175,14 +173,14 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
       ) : null}
       {current ? <EditConflictNotice title={current.title} body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <TextField
-        id={titleId}
+        id={fieldIds.title}
         label="Title"
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         error={fields.title}
         maxLength={200}
       />
-      <MarkdownEditor id={bodyId} label="Answer" value={body} onChange={setBody} error={fields.body} rows={12} />
+      <MarkdownEditor id={fieldIds.body} label="Answer" value={body} onChange={setBody} error={fields.body} rows={12} />
       <details>
         <summary>How it looks now (saved version)</summary>
         <HtmlBody html={answer.bodyHtml} />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
@@ -7,7 +7,7 @@ import { TextAreaField, TextField } from '../../../components/field';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/canonical-answer-documents';
@@ -86,21 +86,14 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
   });
 
   // A refused field takes the focus from Create answer, below it.
-  const titleId = useId();
-  const slugId = useId();
-  const bodyId = useId();
-  const examplesId = useId();
-  useEffect(
-    () => focusFirstInvalid(fieldErrorsOf(error), { title: titleId, slug: slugId, body: bodyId, examples: examplesId }),
-    [error, titleId, slugId, bodyId, examplesId],
-  );
+  const fieldIds = useFocusFirstInvalid(error, ['title', 'slug', 'body', 'examples']);
   const fields = fieldErrorsOf(error, { title: 'Title', slug: 'Address', body: 'Answer', examples: 'Example questions' });
   return (
     <form ref={form} className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>
       {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
       <TextField
-        id={titleId}
+        id={fieldIds.title}
         label="Title"
         value={title}
         onChange={(event) => setTitle(event.target.value)}
@@ -108,7 +101,7 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
         maxLength={200}
       />
       <TextField
-        id={slugId}
+        id={fieldIds.slug}
         label="Address"
         hint="3–64 lower-case letters, digits or dashes: the answer lives at /answers/<address>."
         value={slug}
@@ -116,9 +109,9 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
         error={fields.slug}
         maxLength={64}
       />
-      <MarkdownEditor id={bodyId} label="Answer" value={body} onChange={setBody} error={fields.body} rows={10} />
+      <MarkdownEditor id={fieldIds.body} label="Answer" value={body} onChange={setBody} error={fields.body} rows={10} />
       <TextAreaField
-        id={examplesId}
+        id={fieldIds.examples}
         label="Example questions"
         hint="One per line: how people ask for this. The bot learns from them."
         value={examples}

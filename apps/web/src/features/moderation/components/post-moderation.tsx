@@ -1,11 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { errorReasonOf, fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import {
@@ -59,8 +59,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
   }, [outcome]);
 
   // A refused reason takes the focus from Send flag, below it.
-  const reasonId = useId();
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { reason: reasonId }), [error, reasonId]);
+  const fieldIds = useFocusFirstInvalid(error, ['reason']);
 
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
@@ -98,7 +97,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
             </p>
             {error && !fields.reason ? <ErrorMessage error={error} /> : null}
             <TextAreaField
-              id={reasonId}
+              id={fieldIds.reason}
               label="Reason"
               value={reason}
               onChange={(event) => setReason(event.target.value)}
@@ -185,8 +184,7 @@ function ModerationForm({
     await onDone();
   });
   // A refused reason takes the focus from the confirm button, below it.
-  const reasonId = useId();
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { reason: reasonId }), [error, reasonId]);
+  const fieldIds = useFocusFirstInvalid(error, ['reason']);
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
   return (
     <form className="form" onSubmit={confirm}>
@@ -194,7 +192,7 @@ function ModerationForm({
       {action.warning ? <Notice tone="warning">{action.warning}</Notice> : null}
       {error && !fields.reason ? <ErrorMessage error={error} /> : null}
       <TextField
-        id={reasonId}
+        id={fieldIds.reason}
         label="Reason for the moderation log (optional)"
         value={reason}
         onChange={(event) => setReason(event.target.value)}

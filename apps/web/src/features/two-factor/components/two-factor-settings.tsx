@@ -1,9 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
-import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
+import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { useFocusOnShow } from '../../../lib/use-focus-on-show';
@@ -77,9 +77,7 @@ function Enrolment({
   // The steps replace the button that started them.
   const steps = useFocusOnShow<HTMLOListElement>(Boolean(started));
   // A refused code or password takes the focus from Confirm and turn on, below them.
-  const codeId = useId();
-  const passwordId = useId();
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { code: codeId, password: passwordId }), [error, codeId, passwordId]);
+  const fieldIds = useFocusFirstInvalid(error, ['code', 'password']);
   const fields = fieldErrorsOf(error);
   return (
     <section className="card stack" aria-labelledby="enrol-title">
@@ -120,7 +118,7 @@ function Enrolment({
               <p>Enter the 6-digit code the app shows now.</p>
               {error && !fields.code && !fields.password ? <ErrorMessage error={error} /> : null}
               <TextField
-                id={codeId}
+                id={fieldIds.code}
                 label="Code from the app"
                 name="code"
                 inputMode="numeric"
@@ -134,7 +132,7 @@ function Enrolment({
             <li>
               <p>Enter your password, to show it is you and not someone using this browser.</p>
               <PasswordField
-                id={passwordId}
+                id={fieldIds.password}
                 purpose="current"
                 label="Your password"
                 name="password"
@@ -181,13 +179,7 @@ function EnabledSettings({
 
   const heading = useFocusOnShow<HTMLHeadingElement>(focusOnShow);
   // A refused code, password or recovery code takes the focus from Turn off, below them.
-  const codeId = useId();
-  const passwordId = useId();
-  const recoveryCodeId = useId();
-  useEffect(
-    () => focusFirstInvalid(fieldErrorsOf(error), { code: codeId, password: passwordId, recoveryCode: recoveryCodeId }),
-    [error, codeId, passwordId, recoveryCodeId],
-  );
+  const fieldIds = useFocusFirstInvalid(error, ['code', 'password', 'recoveryCode']);
   const fields = fieldErrorsOf(error);
   return (
     <>
@@ -208,7 +200,7 @@ function EnabledSettings({
           {withRecovery ? (
             <>
               <PasswordField
-                id={passwordId}
+                id={fieldIds.password}
                 purpose="current"
                 label="Password"
                 name="password"
@@ -217,7 +209,7 @@ function EnabledSettings({
                 error={fields.password}
               />
               <TextField
-                id={recoveryCodeId}
+                id={fieldIds.recoveryCode}
                 label="Recovery code"
                 name="recoveryCode"
                 autoComplete="off"
@@ -228,7 +220,7 @@ function EnabledSettings({
             </>
           ) : (
             <TextField
-              id={codeId}
+              id={fieldIds.code}
               label="Code from the app"
               name="code"
               inputMode="numeric"
@@ -265,14 +257,13 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   });
 
   // A refused code takes the focus from Make new recovery codes, below it.
-  const codeId = useId();
-  useEffect(() => focusFirstInvalid(fieldErrorsOf(error), { code: codeId }), [error, codeId]);
+  const fieldIds = useFocusFirstInvalid(error, ['code']);
   const fields = fieldErrorsOf(error);
   return (
     <form className="form" onSubmit={renew} noValidate>
       {error && !fields.code ? <ErrorMessage error={error} /> : null}
       <TextField
-        id={codeId}
+        id={fieldIds.code}
         label="Code from the app, or a recovery code"
         name="regenerateCode"
         autoComplete="one-time-code"
