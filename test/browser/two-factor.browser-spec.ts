@@ -320,6 +320,26 @@ describe('two-factor sign-in in the web app', () => {
     await expect(sidewaysScroll(page)).resolves.toBe(0);
   });
 
+  it('says so above the form when two-factor sign-in was turned off elsewhere meanwhile, the code not being what is wrong', async () => {
+    const member = await createAccount(forum.app);
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
+    const page = await (await forum.open({ token: member.token })).newPage();
+    await page.goto('/account/security');
+    const code = page.getByLabel('Code from the app', { exact: true });
+    await code.waitFor();
+    // Another device turns it off with a recovery code; this page still offers to turn it off.
+    await forum.app.query(
+      'mutation D($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) { enabled } }',
+      { input: { password: testPassword, recoveryCode: recoveryCodes[0] } },
+      { token: member.token },
+    );
+    await code.fill('123456');
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    // The API names a field of its own (twoFactor), which the form does not have.
+    await page.getByRole('alert').getByText('Two-factor sign-in is already off', { exact: true }).waitFor();
+    await expect(code.getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
   it('tells staff without two-factor sign-in to turn it on before using staff tools', async () => {
     const staff = await createAccount(forum.app, Role.MEMBER, 'grey_new');
     await forum.app.nest

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, errorReasonOf, fieldErrorsOf, isSignInRequired, messageOf, serverMessageOf } from './graphql-errors';
+import { errorCodeOf, errorReasonOf, fieldErrorsOf, formErrorOf, isSignInRequired, messageOf, serverMessageOf } from './graphql-errors';
 
 function graphqlErrors(...errors: GraphQLFormattedError[]): CombinedGraphQLErrors {
   return new CombinedGraphQLErrors({ errors });
@@ -51,6 +51,42 @@ describe('fieldErrorsOf', () => {
     expect(fieldErrorsOf(graphqlErrors({ message: 'Nope', extensions: { code: 'FORBIDDEN' } }))).toEqual({});
     expect(fieldErrorsOf(new Error('input.title: too short'))).toEqual({});
     expect(fieldErrorsOf(null)).toEqual({});
+  });
+});
+
+describe('formErrorOf', () => {
+  it('is null when every message is under a field the form shows', () => {
+    const error = graphqlErrors(badInput([{ field: 'input.currentPassword', message: 'That is not the password of this account' }]));
+    expect(formErrorOf(error, ['currentPassword', 'newPassword'])).toBeNull();
+    expect(formErrorOf(null, ['code'])).toBeNull();
+  });
+
+  it('keeps an error without fields that comes beside one with fields', () => {
+    const error = graphqlErrors(badInput([{ field: 'input.title', message: 'title must be 3 to 200 characters' }]), {
+      message: 'Too many requests; try again in 40 s',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 40 },
+    });
+    expect(messageOf(formErrorOf(error, ['title', 'body']))).toBe('You are doing that too often. Try again in 40 seconds.');
+  });
+
+  it('says a message for a field the form does not show as a sentence, without the API’s field name', () => {
+    const error = graphqlErrors({
+      message: 'twoFactor: Two-factor sign-in is already off',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'twoFactor', message: 'Two-factor sign-in is already off' }] },
+    });
+    expect(messageOf(formErrorOf(error, ['code']))).toBe('Two-factor sign-in is already off');
+    const mixed = graphqlErrors(
+      badInput([
+        { field: 'input.title', message: 'title must be 3 to 200 characters' },
+        { field: 'input.tags', message: 'at most 5 tags' },
+      ]),
+    );
+    expect(messageOf(formErrorOf(mixed, ['title', 'body']))).toBe('At most 5 tags');
+  });
+
+  it('is any other failure as it is', () => {
+    const offline = new TypeError('Failed to fetch');
+    expect(formErrorOf(offline, ['code'])).toBe(offline);
   });
 });
 

@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import type { GraphQLFormattedError } from 'graphql';
 
 export interface FieldError {
   field: string;
@@ -15,10 +16,8 @@ export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {
   const result: Record<string, string> = {};
   if (!CombinedGraphQLErrors.is(error)) return result;
   for (const graphqlError of error.errors) {
-    const fields = graphqlError.extensions?.fields as FieldError[] | undefined;
-    for (const { field, message } of fields ?? []) {
-      // Nested inputs name the leaf last (`input.title`): the form knows its fields by leaf name.
-      const name = field.split('.').pop() ?? field;
+    for (const { field, message } of fieldProblemsOf(graphqlError)) {
+      const name = leafOf(field);
       const label = labels[name];
       result[name] ??= sentenceOf(
         label && message.toLowerCase().startsWith(`${name.toLowerCase()} `) ? `${label}${message.slice(name.length)}` : message,
@@ -26,6 +25,31 @@ export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {
     }
   }
   return result;
+}
+
+/**
+ * What a form shows above its fields (ErrorMessage), beside the messages it shows under the fields it `shows`: every
+ * error without a field message (a rate limit, a refusal), and the messages for fields the form does not have or does
+ * not show now, each as a sentence rather than the API's "field: message". Null when there is nothing more to show.
+ */
+export function formErrorOf(error: unknown, shows: readonly string[]): unknown {
+  if (!CombinedGraphQLErrors.is(error)) return error ?? null;
+  const unplaced = error.errors.flatMap((graphqlError) => {
+    const fields = fieldProblemsOf(graphqlError);
+    if (fields.length === 0) return [graphqlError];
+    const elsewhere = fields.filter(({ field }) => !shows.includes(leafOf(field)));
+    return elsewhere.length > 0 ? [{ ...graphqlError, message: elsewhere.map(({ message }) => sentenceOf(message)).join(' ') }] : [];
+  });
+  return unplaced.length > 0 ? new CombinedGraphQLErrors({ errors: unplaced }) : null;
+}
+
+function fieldProblemsOf(graphqlError: GraphQLFormattedError): FieldError[] {
+  return (graphqlError.extensions?.fields as FieldError[] | undefined) ?? [];
+}
+
+/** Nested inputs name the leaf last (`input.title`): a form knows its fields by leaf name. */
+function leafOf(field: string): string {
+  return field.split('.').pop() ?? field;
 }
 
 function sentenceOf(message: string): string {

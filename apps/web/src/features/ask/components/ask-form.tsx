@@ -8,7 +8,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
 import { focusFirstInvalid, useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
 import { AskQuestionDocument } from '../api/ask-documents';
@@ -71,10 +71,10 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
     if (event.target.id === fieldIds.body) setTyping('body');
   }
 
-  const unplaced = error && !Object.keys(serverFields).some((field) => Object.hasOwn(fieldIds, field));
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form className="form ask-form" onSubmit={post} onFocus={noteTyping} noValidate>
-      {unplaced ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <TextField
         id={fieldIds.title}
         label={questionLabels.title}

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { PasswordField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { ChangePasswordDocument } from '../api/auth-documents';
 
@@ -19,6 +19,7 @@ export function PasswordSettings() {
   const fieldIds = useFocusFirstInvalid(error, ['currentPassword', 'newPassword']);
 
   const fields = fieldErrorsOf(error, { currentPassword: 'Current password', newPassword: 'New password' });
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <section className="card stack" aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>
@@ -34,7 +35,7 @@ export function PasswordSettings() {
         noValidate
       >
         {changed ? <Notice tone="success">Your password is changed. Every other browser and device is signed out.</Notice> : null}
-        {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+        {formError ? <ErrorMessage error={formError} /> : null}
         <PasswordField
           id={fieldIds.currentPassword}
           purpose="current"

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
-import { errorCodeOf, errorReasonOf, fieldErrorsOf, serverMessageOf } from '../../../lib/graphql-errors';
+import { errorCodeOf, errorReasonOf, fieldErrorsOf, formErrorOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
@@ -56,6 +56,7 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   }
 
   const fields = fieldErrorsOf(error);
+  const formError = formErrorOf(error, ['login', 'password']);
   const code = errorCodeOf(error);
   return (
     <>
@@ -64,8 +65,8 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
           <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
         ) : code === 'UNAUTHENTICATED' ? (
           <ErrorMessage>That username or password is not right. Check both and try again.</ErrorMessage>
-        ) : error && Object.keys(fields).length === 0 ? (
-          <ErrorMessage error={error} />
+        ) : formError ? (
+          <ErrorMessage error={formError} />
         ) : null}
         <TextField
           label="Username or email"

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
 import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { SignUpDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
@@ -20,6 +20,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   // The first field the API refused gets the focus, rather than leaving it on Create account, below every error.
   const fieldIds = useFocusFirstInvalid(error, ['username', 'email', 'password']);
   const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form
       className="form"
@@ -30,7 +31,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
       })}
       noValidate
     >
-      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <TextField
         id={fieldIds.username}
         label="Username"

@@ -13,7 +13,7 @@ import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
 import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf, isEditedSince } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf, isEditedSince } from '../../../lib/graphql-errors';
 import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useAction } from '../../../lib/use-action';
@@ -162,10 +162,11 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
   const fieldIds = useFocusFirstInvalid(error, ['title', 'body']);
 
   const fields = fieldErrorsOf(error, { title: 'Title', body: 'Answer' });
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form ref={form} className="form card" onSubmit={save}>
       <h3>Text</h3>
-      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       {showSaved ? (
         <div ref={savedNotice} tabIndex={-1}>
           <Notice tone="success">Saved as version {answer.version}.</Notice>
@@ -244,11 +245,12 @@ function Examples({ answer }: { answer: AnswerDetails }) {
   }
 
   const fields = fieldErrorsOf(error, { text: 'Example' });
+  const formError = formErrorOf(error, ['text']);
   return (
     <section className="card stack" aria-labelledby="examples-heading">
       <h3 id="examples-heading">Example questions</h3>
       <p className="muted">The bot learns from these. Remove ones that belong to another answer.</p>
-      {error && !fields.text ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <ul className="examples">
         <ExamplePage slug={answer.slug} after={null} removing={removing} onRemove={(id) => void removeExample(id)} />
       </ul>

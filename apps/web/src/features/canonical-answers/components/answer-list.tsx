@@ -8,7 +8,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/canonical-answer-documents';
 
@@ -88,10 +88,11 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
   // A refused field takes the focus from Create answer, below it.
   const fieldIds = useFocusFirstInvalid(error, ['title', 'slug', 'body', 'examples']);
   const fields = fieldErrorsOf(error, { title: 'Title', slug: 'Address', body: 'Answer', examples: 'Example questions' });
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form ref={form} className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>
-      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <TextField
         id={fieldIds.title}
         label="Title"

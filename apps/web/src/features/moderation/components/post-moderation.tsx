@@ -6,7 +6,7 @@ import { TextAreaField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
 import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { errorReasonOf, fieldErrorsOf } from '../../../lib/graphql-errors';
+import { errorReasonOf, fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import {
   FlagPostDocument,
@@ -62,6 +62,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
   const fieldIds = useFocusFirstInvalid(error, ['reason']);
 
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <>
       <Button
@@ -95,7 +96,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
             <p className="muted">
               Tell the moderators what is wrong: spam, abuse, or someone sharing a secret like a QR code or backup code.
             </p>
-            {error && !fields.reason ? <ErrorMessage error={error} /> : null}
+            {formError ? <ErrorMessage error={formError} /> : null}
             <TextAreaField
               id={fieldIds.reason}
               label="Reason"
@@ -186,11 +187,12 @@ function ModerationForm({
   // A refused reason takes the focus from the confirm button, below it.
   const fieldIds = useFocusFirstInvalid(error, ['reason']);
   const fields = fieldErrorsOf(error, { reason: 'Reason' });
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form className="form" onSubmit={confirm}>
       <p className="muted">{action.effect}</p>
       {action.warning ? <Notice tone="warning">{action.warning}</Notice> : null}
-      {error && !fields.reason ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <TextField
         id={fieldIds.reason}
         label="Reason for the moderation log (optional)"

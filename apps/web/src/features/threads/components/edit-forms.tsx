@@ -9,7 +9,7 @@ import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/le
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
-import { fieldErrorsOf, isEditedSince } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf, isEditedSince } from '../../../lib/graphql-errors';
 import { useSessionDraft } from '../../../lib/session-draft';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
@@ -121,9 +121,10 @@ export function EditQuestionForm({
   };
 
   const fields = fieldErrorsOf(error, { title: 'Title', body: 'Question', tags: 'Tags' });
+  const formError = formErrorOf(error, ['title', 'body', 'tags']);
   return (
     <form className="form edit-form" onSubmit={save} onKeyDown={cancelOnEscape(cancel)}>
-      {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       {current ? (
         <EditConflictNotice title={current.title} body={current.body} bodyHtml={current.bodyHtml}>
           <p>Tags: {current.tags.length ? current.tags.join(', ') : 'none'}</p>
@@ -199,9 +200,10 @@ export function EditReplyForm({ replyId, body: openedBody, version, onDone }: Ed
   };
 
   const fields = fieldErrorsOf(error, { body: 'Reply' });
+  const formError = formErrorOf(error, ['body']);
   return (
     <form className="form edit-form" onSubmit={save} onKeyDown={cancelOnEscape(cancel)}>
-      {error && !fields.body ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       {current ? <EditConflictNotice body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <MarkdownEditor
         label="Reply"

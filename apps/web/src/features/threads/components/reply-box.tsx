@@ -6,7 +6,7 @@ import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
 import { useViewer } from '../../../lib/viewer';
@@ -61,10 +61,11 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
   });
 
   const fields = fieldErrorsOf(error);
+  const formError = formErrorOf(error, ['body']);
   return (
     <form className="reply-box card" onSubmit={post} id="reply">
       <h2 className="reply-box__title">Your reply</h2>
-      {error && !fields.body ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <MarkdownEditor
         label="Reply"
         name="body"

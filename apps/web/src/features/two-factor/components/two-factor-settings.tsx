@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
 import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/graphql-errors';
+import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { useFocusOnShow } from '../../../lib/use-focus-on-show';
 import {
@@ -79,6 +79,7 @@ function Enrolment({
   // A refused code or password takes the focus from Confirm and turn on, below them.
   const fieldIds = useFocusFirstInvalid(error, ['code', 'password']);
   const fields = fieldErrorsOf(error);
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <section className="card stack" aria-labelledby="enrol-title">
       <h2 id="enrol-title" ref={heading} tabIndex={-1}>
@@ -116,7 +117,7 @@ function Enrolment({
             </li>
             <li>
               <p>Enter the 6-digit code the app shows now.</p>
-              {error && !fields.code && !fields.password ? <ErrorMessage error={error} /> : null}
+              {formError ? <ErrorMessage error={formError} /> : null}
               <TextField
                 id={fieldIds.code}
                 label="Code from the app"
@@ -181,6 +182,8 @@ function EnabledSettings({
   // A refused code, password or recovery code takes the focus from Turn off, below them.
   const fieldIds = useFocusFirstInvalid(error, ['code', 'password', 'recoveryCode']);
   const fields = fieldErrorsOf(error);
+  // Only the fields of the way chosen are on screen: a message for another is shown above them.
+  const formError = formErrorOf(error, withRecovery ? ['password', 'recoveryCode'] : ['code']);
   return (
     <>
       <section className="card stack" aria-labelledby="enabled-title">
@@ -196,7 +199,7 @@ function EnabledSettings({
       <section className="card stack" aria-labelledby="disable-title">
         <h2 id="disable-title">Turn two-factor sign-in off</h2>
         <form className="form" onSubmit={turnOff} noValidate>
-          {error && Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+          {formError ? <ErrorMessage error={formError} /> : null}
           {withRecovery ? (
             <>
               <PasswordField
@@ -259,9 +262,10 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   // A refused code takes the focus from Make new recovery codes, below it.
   const fieldIds = useFocusFirstInvalid(error, ['code']);
   const fields = fieldErrorsOf(error);
+  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form className="form" onSubmit={renew} noValidate>
-      {error && !fields.code ? <ErrorMessage error={error} /> : null}
+      {formError ? <ErrorMessage error={formError} /> : null}
       <TextField
         id={fieldIds.code}
         label="Code from the app, or a recovery code"
