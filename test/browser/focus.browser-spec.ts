@@ -640,6 +640,56 @@ describe('keyboard focus after the asker answers the bot', () => {
     await focusIsOn(heading);
   });
 
+  it('moves focus to the heading of a thread opened from the notifications, a profile or a staff queue, to the reply a link names', async () => {
+    const asker = await createAccount(forum.app);
+    const reader = await createAccount(forum.app);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    // Off-topic, so the FAQ bot stays out: the unanswered one waits in the queue of questions without an answer.
+    const title = 'Could the forum offer a darker theme for reading at night?';
+    const thread = await askQuestion(forum.app, asker.token, {
+      title,
+      body: `@${reader.username} said the forum is too bright on a phone at night. Is a darker theme planned?`,
+    });
+    const replyId = await reply(forum.app, reader.token, thread.id, 'The forum could follow the phone’s own dark mode.');
+    const unanswered = 'Could the forum show the local time beside every post?';
+    await askQuestion(forum.app, asker.token, { title: unanswered, body: 'Every post shows UTC and I keep converting the hours by hand.' });
+    let page = await (await forum.open({ token: reader.token })).newPage();
+    const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
+    const linkedReply = () => page.locator(`#reply-${replyId}`);
+
+    await page.goto('/notifications');
+    await page.getByRole('link', { name: /mentioned you/ }).press('Enter');
+    await focusIsOn(heading(title));
+    await page.goto(`/u/${asker.username}`);
+    await page.getByRole('link', { name: title }).press('Enter');
+    await focusIsOn(heading(title));
+    await page.goto(`/u/${reader.username}?tab=replies`);
+    await page.getByRole('link', { name: title }).press('Enter');
+    await focusIsOn(linkedReply());
+
+    page = await (await forum.open({ token: asker.token })).newPage();
+    await page.goto('/notifications');
+    await page.getByRole('link', { name: /replied to your question/ }).press('Enter');
+    await focusIsOn(linkedReply());
+
+    const flag = await forum.app.query<{ flagPost: { id: string } }>(
+      'mutation F($id: ID!) { flagPost(postType: THREAD, postId: $id, reason: "Not about two-factor sign-in at all.") { id } }',
+      { id: thread.id },
+      { token: reader.token },
+    );
+    page = await (await forum.open({ token: staff.token })).newPage();
+    await page.goto('/staff?queue=flags');
+    await page.getByRole('link', { name: title }).press('Enter');
+    await focusIsOn(heading(title));
+    await page.goto('/staff?queue=NO_SUGGESTION');
+    await page.getByRole('link', { name: unanswered }).press('Enter');
+    await focusIsOn(heading(unanswered));
+    await forum.app.query('mutation R($id: ID!) { resolveFlag(flagId: $id) { id } }', { id: flag.flagPost.id }, { token: staff.token });
+    await page.goto('/staff/log');
+    await page.getByRole('link', { name: title }).first().press('Enter');
+    await focusIsOn(heading(title));
+  });
+
   it('opens the new canonical answer form on its Title field, and Cancel gives the focus back to New answer', async () => {
     const staff = await createAccount(forum.app, Role.STAFF);
     const page = await (await forum.open({ token: staff.token })).newPage();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { threadLink } from '../lib/thread-link';
 import { Button } from './button';
 
 /**
@@ -24,7 +25,7 @@ export function ExampleItem(props: {
         {props.threadId ? (
           <>
             {' · '}
-            <Link to={`/t/${props.threadId}`}>thread</Link>
+            <Link {...threadLink(props.threadId)}>thread</Link>
           </>
         ) : null}
       </span>

@@ -12,8 +12,9 @@ export function useFocusOnShow<T extends HTMLElement>(when: boolean) {
 
 /**
  * For a navigation an action caused (signing in, posting a question) or a link in a list opened (a thread from the
- * questions or the search results): the form, button or link pressed went with the old page, so the new page's heading
- * takes the focus rather than leaving it on <body>. A page opened by its address does not ask for it.
+ * questions, the search results, the notifications or a staff queue: see `threadLink`): the form, button or link
+ * pressed went with the old page, so the new page's heading takes the focus rather than leaving it on <body>. A page
+ * opened by its address does not ask for it.
  */
 export const focusHeadingOnArrival = { state: { focusHeading: true } } satisfies NavigateOptions;
 

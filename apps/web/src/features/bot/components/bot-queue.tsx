@@ -7,6 +7,7 @@ import { EmptyState, InlineError, LoadMoreRow, PageStatus } from '../../../compo
 import { TimeAgo } from '../../../components/time-ago';
 import type { BotQueueKind, BotQueueQuery } from '../../../gql/graphql';
 import { isolate } from '../../../lib/bidi';
+import { threadLink } from '../../../lib/thread-link';
 import { useAction } from '../../../lib/use-action';
 import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
 import {
@@ -54,7 +55,7 @@ export function BotQueue({ kind }: { kind: BotQueueKind }) {
           <ul className="decisions">
             {decisions.map((decision) => (
               <li key={decision.threadId} className="notice notice--success">
-                <Link to={`/t/${decision.threadId}`}>
+                <Link {...threadLink(decision.threadId)}>
                   <bdi>{decision.title}</bdi>
                 </Link>{' '}
                 — {decision.message}
@@ -171,7 +172,7 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
         ) : null}
       </div>
       {thread ? (
-        <Link className="queue-item__title" to={`/t/${thread.id}`}>
+        <Link className="queue-item__title" {...threadLink(thread.id)}>
           {thread.title}
         </Link>
       ) : (

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import type { FlagFieldsFragment } from '../../../gql/graphql';
+import { threadLink } from '../../../lib/thread-link';
 
 /** The flagged post in a row of flags: its thread's title, linking to the post while it exists, the reason, its start. */
 export function FlaggedPost({ flag }: { flag: FlagFieldsFragment }) {
-  const link = flag.threadId ? `/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}` : null;
   return (
     <>
-      {link ? (
-        <Link className="queue-item__title" to={link}>
+      {flag.threadId ? (
+        <Link className="queue-item__title" {...threadLink(flag.threadId, flag.postType === 'REPLY' ? flag.postId : null)}>
           {flag.threadTitle ?? 'Untitled'}
         </Link>
       ) : (

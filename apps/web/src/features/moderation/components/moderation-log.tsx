@@ -5,6 +5,7 @@ import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { FlagFieldsFragment, ModerationLogQuery } from '../../../gql/graphql';
+import { threadLink } from '../../../lib/thread-link';
 import { ModerationLogDocument } from '../api/moderation-documents';
 
 type LogEntry = ModerationLogQuery['moderationLog']['nodes'][number];
@@ -129,7 +130,7 @@ function Target({ entry }: { entry: LogEntry }) {
     return (
       <>
         {what}{' '}
-        <Link to={`/t/${flag.threadId}${flag.postType === 'REPLY' ? `#reply-${flag.postId}` : ''}`}>
+        <Link {...threadLink(flag.threadId, flag.postType === 'REPLY' ? flag.postId : null)}>
           <bdi>{flag.threadTitle}</bdi>
         </Link>
       </>
@@ -150,11 +151,10 @@ function Target({ entry }: { entry: LogEntry }) {
   const what =
     entry.targetType === 'REPLY' ? `Reply #${entry.targetId} in` : entry.targetType === 'FLAG' ? `Flag #${entry.targetId} on` : 'Question';
   if (!entry.thread) return <>{`${what} a post that no longer exists`}</>;
-  const link = `/t/${entry.thread.id}${entry.targetType === 'REPLY' ? `#reply-${entry.targetId}` : ''}`;
   return (
     <>
       {what}{' '}
-      <Link to={link}>
+      <Link {...threadLink(entry.thread.id, entry.targetType === 'REPLY' ? entry.targetId : null)}>
         <bdi>{entry.thread.title}</bdi>
       </Link>
     </>

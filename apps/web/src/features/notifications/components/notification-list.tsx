@@ -1,12 +1,14 @@
 import { webPages } from '#web-pages';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams, type LinkProps } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorMessage, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { NotificationsQuery } from '../../../gql/graphql';
+import { threadLink } from '../../../lib/thread-link';
 import { useAction } from '../../../lib/use-action';
+import { focusHeadingOnArrival } from '../../../lib/use-focus-on-show';
 import {
   MarkAllNotificationsReadDocument,
   MarkNotificationsReadDocument,
@@ -38,10 +40,13 @@ function describe(notification: NotificationItem): ReactNode {
   }
 }
 
-/** A notification about a thread opens it; one about the account (SIGN_IN_ATTEMPT) opens the Security page. */
-function notificationPath(notification: NotificationItem): string {
-  if (!notification.thread) return webPages.security.path;
-  return `/t/${notification.thread.id}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
+/**
+ * A notification about a thread opens it (at its reply, if it is about one); one about the account (SIGN_IN_ATTEMPT)
+ * opens the Security page. Either way the focus moves on to what was opened, as from any list (see `threadLink`).
+ */
+function notificationLink(notification: NotificationItem): Pick<LinkProps, 'to' | 'state'> {
+  if (!notification.thread) return { to: webPages.security.path, state: focusHeadingOnArrival.state };
+  return threadLink(notification.thread.id, notification.replyId);
 }
 
 /** One row per thread: a page's notifications about the same thread, newest first. One about the account is a row of its own. */
@@ -220,7 +225,7 @@ function NotificationPage(props: {
         return (
           <li key={group.key} className={`notification${unread ? ' notification--unread' : ''}`}>
             {/* A link, so it can be opened in a new tab, copied, or seen where it leads before it is followed. */}
-            <Link to={notificationPath(newest)} className="notification__open" onClick={() => props.onOpen(group)}>
+            <Link {...notificationLink(newest)} className="notification__open" onClick={() => props.onOpen(group)}>
               {unread ? (
                 <>
                   <span className="notification__dot" aria-hidden="true" />

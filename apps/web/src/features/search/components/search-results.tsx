@@ -4,7 +4,7 @@ import { StatusBadge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
-import { focusHeadingOnArrival } from '../../../lib/use-focus-on-show';
+import { threadLink } from '../../../lib/thread-link';
 import { SearchDocument } from '../api/search-documents';
 
 const pageSize = 20;
@@ -67,11 +67,7 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
           {/* In the title and the snippet, the server escapes the text and adds only <mark> around the matched words. */}
           <div className="thread-item__main">
             <h2 className="thread-item__title">
-              {/* A match in a reply opens the thread at that reply, which takes the focus; otherwise the heading does. */}
-              <Link
-                to={result.matchedIn === 'REPLY' ? `/t/${result.threadId}#reply-${result.postId}` : `/t/${result.threadId}`}
-                state={result.matchedIn === 'REPLY' ? undefined : focusHeadingOnArrival.state}
-              >
+              <Link {...threadLink(result.threadId, result.matchedIn === 'REPLY' ? result.postId : null)}>
                 <span dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
               </Link>
             </h2>

@@ -7,7 +7,7 @@ import { TagList } from '../../../components/tag-list';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
 import type { ThreadListQuery } from '../../../gql/graphql';
-import { focusHeadingOnArrival } from '../../../lib/use-focus-on-show';
+import { threadLink } from '../../../lib/thread-link';
 import { ThreadListDocument } from '../api/thread-list-documents';
 import { LiveActivityBanner, type ThreadListFilter, useForumActivity } from './live-activity-banner';
 
@@ -171,9 +171,7 @@ function ThreadListItem({ thread, fresh, Title }: { thread: ThreadSummary; fresh
     <li className={`thread-item${fresh ? ' thread-item--fresh' : ''}`}>
       <div className="thread-item__main">
         <Title className="thread-item__title">
-          <Link to={`/t/${thread.id}`} state={focusHeadingOnArrival.state}>
-            {thread.title}
-          </Link>
+          <Link {...threadLink(thread.id)}>{thread.title}</Link>
         </Title>
         <div className="thread-item__meta">
           <StatusBadge status={thread.status} />

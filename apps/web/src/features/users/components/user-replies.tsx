@@ -4,6 +4,7 @@ import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { UserRepliesQuery } from '../../../gql/graphql';
+import { threadLink } from '../../../lib/thread-link';
 import { UserRepliesDocument } from '../api/user-documents';
 
 const pageSize = 20;
@@ -82,7 +83,7 @@ function UserReplyItem({ reply }: { reply: UserReply }) {
     <li className="thread-item">
       <div className="thread-item__main">
         <h3 className="thread-item__title">
-          <Link to={`/t/${reply.thread.id}#reply-${reply.id}`}>{reply.thread.title}</Link>
+          <Link {...threadLink(reply.thread.id, reply.id)}>{reply.thread.title}</Link>
         </h3>
         {reply.excerpt ? <p className="reply-excerpt">{reply.excerpt}</p> : null}
         <div className="thread-item__meta">
