@@ -227,6 +227,56 @@ describe('two-factor sign-in in the web app', () => {
     await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
   });
 
+  it('signs out the session of a code check answered after the code step was left, before another account signs in', async () => {
+    const holder = await createAccount(forum.app);
+    const { secret } = await enrolTwoFactor(forum.app, holder.token);
+    const other = await createAccount(forum.app);
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(holder.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The server takes the code and starts a session, its cookie set; the answer reaches the page only once let through.
+    let checked = (): void => undefined;
+    const codeChecked = new Promise<void>((resolve) => (checked = resolve));
+    let letAnswerThrough = (): void => undefined;
+    const answerLetThrough = new Promise<void>((resolve) => (letAnswerThrough = resolve));
+    await page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation !== 'CompleteTwoFactorSignIn') return route.continue();
+      const response = await route.fetch();
+      checked();
+      await answerLetThrough;
+      await route.fulfill({ response });
+    });
+    await page.getByLabel('Code').fill(await totpCode(secret, 1));
+    await page.keyboard.press('Enter');
+    await codeChecked;
+    const browserSessions = async () =>
+      (await forum.app.query<{ sessions: { label: string }[] }>('{ sessions { label } }', {}, { token: holder.token })).sessions.filter(
+        (session) => session.label !== 'API client',
+      ).length;
+    await expect(browserSessions()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Use another account' }).click();
+    // Signing in waits for the answer, so that no other session's cookie comes before the one to sign out.
+    const signIn = page.getByRole('button', { name: 'Sign in' });
+    await expect(signIn.getAttribute('aria-busy')).resolves.toBe('true');
+    letAnswerThrough();
+    await expect.poll(browserSessions, { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => signIn.getAttribute('aria-busy')).toBeNull();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
+
+    await page.getByLabel('Username or email').fill(other.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await signIn.click();
+    await page.getByRole('link', { name: other.username }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: other.username }).waitFor();
+    await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
+  });
+
   it('announces the recovery codes left: the sign-in fills a status region that was on the page already', async () => {
     const member = await createAccount(forum.app);
     const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);

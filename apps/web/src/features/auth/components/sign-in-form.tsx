@@ -1,11 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
 import { errorCodeOf, errorReasonOf, fieldErrorsOf, formErrorOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
-import { CompleteTwoFactorSignInDocument, SignInDocument } from '../api/auth-documents';
+import { CompleteTwoFactorSignInDocument, SignInDocument, SignOutDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
 
 /**
@@ -19,11 +19,34 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   const [challenge, setChallenge] = useState<string | null>(null);
   const { error, setError, submit } = useAction();
   const [signIn, { loading, reset }] = useMutation(SignInDocument);
+  const [signOut] = useMutation(SignOutDocument);
+  const [settlingLeftCheck, setSettlingLeftCheck] = useState(false);
 
   async function signedIn(recoveryCodesLeft: number | null = null) {
     // Everything the app shows may depend on who is signed in.
     await resetStore(client);
     onSignedIn(recoveryCodesLeft);
+  }
+
+  /**
+   * A code check left under way ("Use another account") may still pass, and the server then sets its session cookie:
+   * that session is signed out, so the browser is not left signed in to an account the page no longer shows. Signing
+   * in waits meanwhile, or its session's cookie could come first and be the one signed out.
+   */
+  async function signOutOfLeftCheck(check: Promise<unknown>) {
+    setSettlingLeftCheck(true);
+    try {
+      const passed = await check.then(
+        () => true,
+        () => false,
+      );
+      if (passed) await signOut();
+    } catch {
+      // Not signed out (the request failed): the app shows who is signed in rather than a visitor's pages.
+      await resetStore(client).catch(() => undefined);
+    } finally {
+      setSettlingLeftCheck(false);
+    }
   }
 
   async function signInWithPassword() {
@@ -43,8 +66,9 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
           setPassword('');
           setError(expired);
         }}
-        onBack={() => {
+        onBack={(check) => {
           // The challenge is forgotten here, its token with the mutation's result; the API lets it expire unused.
+          if (check) void signOutOfLeftCheck(check);
           setChallenge(null);
           reset();
           setLogin('');
@@ -87,7 +111,7 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
           error={fields.password}
           required
         />
-        <Button type="submit" variant="primary" busy={loading}>
+        <Button type="submit" variant="primary" busy={loading || settlingLeftCheck}>
           Sign in
         </Button>
       </form>
@@ -106,18 +130,28 @@ function CodeStep({
   challenge: string;
   onSignedIn: (recoveryCodesLeft: number | null) => void;
   onExpired: (error: unknown) => void;
-  onBack: () => void;
+  /** Given the code check still under way, if any: its answer is the form's to settle, no longer the step's. */
+  onBack: (check: Promise<unknown> | null) => void;
 }) {
   const [code, setCode] = useState('');
   const { error, submit } = useAction();
   const [complete, { loading }] = useMutation(CompleteTwoFactorSignInDocument);
+  // The code check under way; null once answered or once the step is left.
+  const checking = useRef<Promise<unknown> | null>(null);
 
   const verify = submit(
     async () => {
-      const result = await complete({ variables: { input: { challenge, code: code.trim() } } });
+      const check = complete({ variables: { input: { challenge, code: code.trim() } } });
+      checking.current = check;
+      const result = await check;
+      // Left meanwhile: the answer, and the error below, are the form's to settle (see onBack).
+      if (checking.current === null) return;
+      checking.current = null;
       onSignedIn(result.data?.completeTwoFactorSignIn.recoveryCodesLeft ?? null);
     },
     (caught) => {
+      if (checking.current === null) return true;
+      checking.current = null;
       const expired = errorReasonOf(caught) === 'TWO_FACTOR_CHALLENGE_EXPIRED';
       if (expired) onExpired(caught);
       return expired;
@@ -144,7 +178,15 @@ function CodeStep({
         <Button type="submit" variant="primary" busy={loading} disabled={!code.trim()}>
           Verify
         </Button>
-        <Button onClick={onBack}>Use another account</Button>
+        <Button
+          onClick={() => {
+            const check = checking.current;
+            checking.current = null;
+            onBack(check);
+          }}
+        >
+          Use another account
+        </Button>
       </div>
     </form>
   );
