@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword, totpCode, type TestAccount } from '../support/accounts.js';
-import { screenshotBoth } from './support/browser.js';
+import { announcementsOf, screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
 import { listenerCount, until } from '../support/live-client.js';
@@ -60,6 +60,8 @@ describe('a session that ends elsewhere while the page is open', () => {
     const member = await createAccount(forum.app);
     const page = await (await forum.open({ token: member.token })).newPage();
     const threadId = await writingAReply(member, page, { live: true });
+    // Screen readers announce what comes into a live region they know of, not a region that arrives with its text.
+    const said = await announcementsOf(page, '[data-testid="signed-out-notice-region"]');
 
     // "Sign out everywhere else" on another device: nothing is clicked here, the server closes the socket (4401).
     await forum.app.query('mutation { signOutOtherSessions }', {}, { token: await anotherSession(member) });
@@ -67,6 +69,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await signedOutNotice(page).waitFor();
     expect(await signedOutNotice(page).count()).toBe(1);
+    expect(said).toEqual([expect.stringContaining('You were signed out.')]);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await page.getByText('to reply.').waitFor();
     await screenshotBoth(page, 'signed-out-elsewhere');

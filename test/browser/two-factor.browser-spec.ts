@@ -398,9 +398,17 @@ describe('two-factor sign-in in the web app', () => {
       .update({ id: Number(staff.id) }, { role: Role.STAFF });
     const context = await forum.open({ token: staff.token });
     const page = await context.newPage();
-    await page.goto('/staff');
+    // Not on the Security page, where it is turned on; elsewhere, said as it comes into the live region on every page.
+    await page.goto('/account/security');
+    await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+    const region = page.getByTestId('staff-two-factor-notice-region');
+    await expect(region.textContent()).resolves.toBe('');
+    const said = await announcementsOf(page, '[data-testid="staff-two-factor-notice-region"]');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).waitFor();
-    await expect(page.getByText('Turn on two-factor sign-in to use staff tools.').count()).resolves.toBeGreaterThan(0);
+    await region.getByRole('link', { name: 'Turn it on now' }).waitFor();
+    await expect(region.getAttribute('role')).resolves.toBe('status');
+    expect(said).toEqual([expect.stringContaining('Turn on two-factor sign-in to use staff tools.')]);
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).click();
     await page.getByText('Turn on two-factor sign-in to use staff tools.').first().waitFor();
     await expect(page.url()).toContain('/account/security');

@@ -73,28 +73,34 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
-        {signedOutElsewhere ? (
-          <div className="notice notice--warning notice--row signed-out-notice" role="status">
-            <p>
-              <strong>You were signed out.</strong> Your session ended, perhaps on another device or with a new password.{' '}
-              {onAuthPage ? null : (
-                <>
-                  <Link to={`/sign-in?next=${next}`}>Sign in again</Link> to carry on: what you were writing here is kept.
-                </>
-              )}
-            </p>
-            <button type="button" className="button button--quiet button--small" onClick={dismissSignedOutElsewhere}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        {viewer?.isStaff && !viewer.twoFactorEnabled && location.pathname !== securityPath ? (
-          <div className="notice notice--warning staff-two-factor" role="status">
-            <p>
-              <strong>{twoFactorRequiredMessage}</strong> <Link to={securityPath}>Turn it on now</Link>
-            </p>
-          </div>
-        ) : null}
+        {/* The notices' live regions are on every page, empty until there is something to say: screen readers announce
+            what comes into a region they already know of, not a region that arrives with its text. */}
+        <div role="status" data-testid="signed-out-notice-region">
+          {signedOutElsewhere ? (
+            <div className="notice notice--warning notice--row signed-out-notice">
+              <p>
+                <strong>You were signed out.</strong> Your session ended, perhaps on another device or with a new password.{' '}
+                {onAuthPage ? null : (
+                  <>
+                    <Link to={`/sign-in?next=${next}`}>Sign in again</Link> to carry on: what you were writing here is kept.
+                  </>
+                )}
+              </p>
+              <button type="button" className="button button--quiet button--small" onClick={dismissSignedOutElsewhere}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+        </div>
+        <div role="status" data-testid="staff-two-factor-notice-region">
+          {viewer?.isStaff && !viewer.twoFactorEnabled && location.pathname !== securityPath ? (
+            <div className="notice notice--warning staff-two-factor">
+              <p>
+                <strong>{twoFactorRequiredMessage}</strong> <Link to={securityPath}>Turn it on now</Link>
+              </p>
+            </div>
+          ) : null}
+        </div>
         <RecoveryCodeSignInNotice />
         <Outlet key={`${signOuts}-${sessionsEnded}`} />
       </main>
