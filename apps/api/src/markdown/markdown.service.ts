@@ -646,7 +646,7 @@ export const maxContainers = 64;
  * event loop. A cell costs about 3 µs, rendered and sanitised; a table people read is far smaller. The rows past the
  * bound end the table and read as text.
  */
-export const maxTableCells = 2_000;
+export const maxTableCells = 5_000;
 
 /**
  * Escapes the markers of an inline source (a paragraph, a heading, a list item's text, a table cell) past the first
