@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword, totpCode } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
@@ -468,6 +468,40 @@ describe('staff pages', () => {
     await item.getByText('since retired: pick another answer or dismiss').waitFor();
     await expect(item.getByRole('button', { name: 'Confirm' }).count()).resolves.toBe(0);
     await expect(item.getByRole('button', { name: 'Reply with it' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it('says in a sentence why Confirm was refused for an answer retired while staff read the queue', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Keep a printout of the 2FA QR code?',
+      body: 'Should I print the QR code shown at two-factor setup and keep the paper somewhere safe as a spare?',
+    });
+    await expect(botStatus(forum.app, staffAccount.token, thread.id)).resolves.toBe('PENDING_REVIEW');
+
+    const staff = await forum.open({ token: staffAccount.token });
+    const page = await staff.newPage();
+    await page.goto('/staff');
+    const item = page.getByTestId(`queue-item-${thread.id}`);
+    await item.getByRole('button', { name: 'Confirm' }).waitFor();
+    const suggested = await forum.app.query<{ thread: { botSuggestion: { answer: { slug: string } } } }>(
+      'query S($id: ID!) { thread(id: $id) { botSuggestion { answer { slug } } } }',
+      { id: thread.id },
+      { token: staffAccount.token },
+    );
+    const slugs = { slug: suggested.thread.botSuggestion.answer.slug };
+    await forum.app.query('mutation R($slug: String!) { retireCanonicalAnswer(slug: $slug) { slug } }', slugs, {
+      token: staffAccount.token,
+    });
+    onTestFinished(async () => {
+      await forum.app.query('mutation R($slug: String!) { restoreCanonicalAnswer(slug: $slug) { slug } }', slugs, {
+        token: staffAccount.token,
+      });
+    });
+
+    await item.getByRole('button', { name: 'Confirm' }).click();
+    // The API's "threadId: the suggested answer is retired…", said without its field name.
+    await expect(item.getByRole('alert').textContent()).resolves.toBe('The suggested answer is retired; use correctSuggestion');
   });
 
   it('sends staff from a question the bot found nothing for to the queue it waits in', async () => {

@@ -129,7 +129,7 @@ describe('MarkdownEditor', () => {
     renderEditor({ initial: 'too long, pretend' }, [mock]);
     fireEvent.click(tab('Preview'));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('body must be at most 20000 characters');
+    expect(alert.textContent).toContain('Body must be at most 20000 characters');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(preview().querySelector('.prose')?.innerHTML).toBe('<p>fine now</p>'));
     expect(screen.queryByRole('alert')).toBeNull();

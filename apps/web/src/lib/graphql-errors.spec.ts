@@ -126,6 +126,51 @@ describe('messageOf', () => {
     expect(serverMessageOf(limited)).toBe(`You are doing that too often. Try again in ${wait}.`);
   });
 
+  it('says the messages of an error with fields as sentences, each once, without the API’s field names', () => {
+    const retired = graphqlErrors({
+      message: 'threadId: the suggested answer is retired; use correctSuggestion',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'threadId', message: 'the suggested answer is retired; use correctSuggestion' }],
+      },
+    });
+    expect(messageOf(retired)).toBe('The suggested answer is retired; use correctSuggestion');
+    const invalid = graphqlErrors({
+      message: 'code must be 6 digits; recoveryCode must be shorter',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [
+          { field: 'input.code', message: 'code must be 6 digits' },
+          { field: 'input.recoveryCode', message: 'recoveryCode must be shorter' },
+        ],
+      },
+    });
+    expect(messageOf(invalid)).toBe('Code must be 6 digits RecoveryCode must be shorter');
+    const taken = 'username or email address is already in use';
+    const conflict = graphqlErrors({
+      message: taken,
+      extensions: {
+        code: 'CONFLICT',
+        fields: [
+          { field: 'username', message: taken },
+          { field: 'email', message: taken },
+        ],
+      },
+    });
+    expect(messageOf(conflict)).toBe('Username or email address is already in use');
+  });
+
+  it('says the server’s own sentence for an error as messageOf does for its fields', () => {
+    const wrong = graphqlErrors({
+      message: 'code: That code is not right',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code', message: 'That code is not right' }] },
+    });
+    expect(serverMessageOf(wrong)).toBe('That code is not right');
+    expect(serverMessageOf(graphqlErrors({ message: 'This sign-in has expired', extensions: { code: 'UNAUTHENTICATED' } }))).toBe(
+      'This sign-in has expired',
+    );
+  });
+
   it('names the HTTP status of a server error', () => {
     const error = new ServerError('Response not successful', { response: new Response('', { status: 502 }), bodyText: '' });
     expect(messageOf(error)).toBe('The server answered 502. Please try again.');

@@ -30,7 +30,7 @@ export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {
 /**
  * What a form shows above its fields (ErrorMessage), beside the messages it shows under the fields it `shows`: every
  * error without a field message (a rate limit, a refusal), and the messages for fields the form does not have or does
- * not show now, each as a sentence rather than the API's "field: message". Null when there is nothing more to show.
+ * not show now (which messageOf says as sentences). Null when there is nothing more to show.
  */
 export function formErrorOf(error: unknown, shows: readonly string[]): unknown {
   if (!CombinedGraphQLErrors.is(error)) return error ?? null;
@@ -38,7 +38,7 @@ export function formErrorOf(error: unknown, shows: readonly string[]): unknown {
     const fields = fieldProblemsOf(graphqlError);
     if (fields.length === 0) return [graphqlError];
     const elsewhere = fields.filter(({ field }) => !shows.includes(leafOf(field)));
-    return elsewhere.length > 0 ? [{ ...graphqlError, message: elsewhere.map(({ message }) => sentenceOf(message)).join(' ') }] : [];
+    return elsewhere.length > 0 ? [{ ...graphqlError, extensions: { ...graphqlError.extensions, fields: elsewhere } }] : [];
   });
   return unplaced.length > 0 ? new CombinedGraphQLErrors({ errors: unplaced }) : null;
 }
@@ -54,6 +54,16 @@ function leafOf(field: string): string {
 
 function sentenceOf(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/**
+ * What one error says to a person: its field messages, each once and as a sentence, rather than the API's own
+ * "field: message" (or the validator's "title must…; body must…"); its message when it has none.
+ */
+function sentencesOf(graphqlError: GraphQLFormattedError): string {
+  const fields = fieldProblemsOf(graphqlError);
+  if (fields.length === 0) return graphqlError.message;
+  return [...new Set(fields.map(({ message }) => sentenceOf(message)))].join(' ');
 }
 
 /** The first error's `extensions.code` (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED…). */
@@ -87,8 +97,8 @@ export const twoFactorRequiredMessage = 'Turn on two-factor sign-in to use staff
 
 /** The server's own sentence for the first error, e.g. why a code was refused. */
 export function serverMessageOf(error: unknown): string {
-  if (errorCodeOf(error) === 'RATE_LIMITED') return messageOf(error);
-  return CombinedGraphQLErrors.is(error) ? (error.errors[0]?.message ?? messageOf(error)) : messageOf(error);
+  const first = CombinedGraphQLErrors.is(error) ? error.errors[0] : undefined;
+  return first && errorCodeOf(error) !== 'RATE_LIMITED' ? sentencesOf(first) : messageOf(error);
 }
 
 /** How long a wait is, as a person says it: "40 seconds", "12 minutes", "3 hours" (rounded up). */
@@ -98,7 +108,7 @@ function durationOf(seconds: number): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** A sentence a person can act on, for any failed request. */
+/** A sentence a person can act on, for any failed request; refused input says its field messages as sentences. */
 export function messageOf(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
@@ -117,7 +127,7 @@ export function messageOf(error: unknown): string {
       case 'INTERNAL_SERVER_ERROR':
         return 'Something went wrong on our side. Please try again.';
       default:
-        return first?.message ?? 'The request failed.';
+        return first ? sentencesOf(first) : 'The request failed.';
     }
   }
   if (ServerError.is(error)) return `The server answered ${error.statusCode}. Please try again.`;

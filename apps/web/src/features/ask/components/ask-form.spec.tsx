@@ -92,10 +92,10 @@ describe('AskForm', () => {
     expect(document.getElementById(details.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Add at least 20 characters.');
   });
 
-  it('shows a general message when the error names no field of the form', async () => {
+  it('shows above the fields a message for a field the form does not have', async () => {
     renderForm([badInput([{ field: 'input.captcha', message: 'Captcha missing.' }])]);
     fillAndSubmit();
-    expect((await screen.findByRole('alert')).textContent).toBe('Bad input');
+    expect((await screen.findByRole('alert')).textContent).toBe('Captcha missing.');
     expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull();
   });
 
