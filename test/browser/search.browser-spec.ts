@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
@@ -80,5 +81,38 @@ describe('searching', () => {
     const listed = page.locator('li.thread-item').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) });
     await listed.getByRole('heading').waitFor();
     await expect(listed.locator('.badge--open').allTextContents()).resolves.toEqual(['Open']);
+  });
+
+  it('shows the badges and tags of a result as the list of questions does: a bot answer awaiting the asker, hidden for staff', async () => {
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Where are my 2FA backup codes?',
+      body: 'I just enabled two-factor authentication and cannot find any backup or recovery codes anywhere.',
+      tags: ['backup-codes', 'two-factor'],
+    });
+    await forum.app.query(
+      'mutation H($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }',
+      { id: thread.id },
+      { token: staff.token },
+    );
+    const page = await (await forum.open({ token: staff.token })).newPage();
+    const expected = { badges: ['Open', 'Automated answer · awaiting the asker', 'Hidden'], tags: ['backup-codes', 'two-factor'] };
+    const shown = async (item: Locator) => {
+      await item.getByRole('heading').waitFor();
+      return {
+        badges: await item.locator('.badge').allTextContents(),
+        tags: await item.getByRole('list', { name: 'Tags' }).getByRole('link').allTextContents(),
+      };
+    };
+
+    await page.goto('/');
+    await expect(shown(page.locator('li.thread-item').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) }))).resolves.toEqual(
+      expected,
+    );
+    await page.goto('/?q=backup+codes');
+    await expect(shown(page.locator('.search-result').filter({ has: page.locator(`a[href="/t/${thread.id}"]`) }))).resolves.toEqual(
+      expected,
+    );
   });
 });

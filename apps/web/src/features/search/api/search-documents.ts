@@ -11,7 +11,8 @@ export const SearchDocument = graphql(`
         snippet
         thread {
           id
-          status
+          ...ThreadBadgesFields
+          tags
           replyCount
           lastActivityAt
         }

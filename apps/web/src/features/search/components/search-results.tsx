@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { StatusBadge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
+import { TagList } from '../../../components/tag-list';
+import { ThreadBadges } from '../../../components/thread-badges';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
 import { threadLink } from '../../../lib/thread-link';
@@ -73,13 +74,14 @@ function SearchResultsPage({ query, after, isFirst, isLast, onLoadMore }: Search
             </h2>
             <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: result.snippet }} />
             <div className="thread-item__meta">
-              <StatusBadge status={thread.status} />
+              <ThreadBadges thread={thread} />
               <span>{result.matchedIn === 'REPLY' ? 'Matched in a reply' : 'Matched in the question'}</span>
               <span aria-hidden="true">·</span>
               <span>
                 active <TimeAgo date={thread.lastActivityAt} />
               </span>
             </div>
+            <TagList tags={thread.tags} />
           </div>
           <ReplyCount count={thread.replyCount} />
         </li>

@@ -6,13 +6,11 @@ export const ThreadListDocument = graphql(`
       nodes {
         id
         title
-        status
+        ...ThreadBadgesFields
         locked
-        hidden
         replyCount
         createdAt
         lastActivityAt
-        botAwaitsAsker
         tags
         author {
           id

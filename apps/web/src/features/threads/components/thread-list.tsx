@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Badge, StatusBadge } from '../../../components/badge';
+import { Badge } from '../../../components/badge';
 import { EmptyState, LoadMoreRow, PageStatus } from '../../../components/status';
 import { TagList } from '../../../components/tag-list';
+import { ThreadBadges } from '../../../components/thread-badges';
 import { TimeAgo } from '../../../components/time-ago';
 import { ReplyCount } from '../../../components/reply-count';
 import type { ThreadListQuery } from '../../../gql/graphql';
@@ -174,13 +175,7 @@ function ThreadListItem({ thread, fresh, Title }: { thread: ThreadSummary; fresh
           <Link {...threadLink(thread.id)}>{thread.title}</Link>
         </Title>
         <div className="thread-item__meta">
-          <StatusBadge status={thread.status} />
-          {thread.botAwaitsAsker ? (
-            <Badge tone="bot" title="The FAQ bot answered; the person who asked has not said yet whether it solved the problem.">
-              Automated answer · awaiting the asker
-            </Badge>
-          ) : null}
-          {thread.hidden ? <Badge tone="hidden">Hidden</Badge> : null}
+          <ThreadBadges thread={thread} />
           {fresh ? <Badge tone="open">New activity</Badge> : null}
           <span>
             asked by{' '}
