@@ -501,7 +501,9 @@ describe('staff pages', () => {
 
     await item.getByRole('button', { name: 'Confirm' }).click();
     // The API's "threadId: the suggested answer is retired…", said without its field name.
-    await expect(item.getByRole('alert').textContent()).resolves.toBe('The suggested answer is retired; use correctSuggestion');
+    await expect(item.getByRole('alert').textContent()).resolves.toBe(
+      'The suggested answer is retired: choose the right one with Correct (correctSuggestion)',
+    );
   });
 
   it('sends staff from a question the bot found nothing for to the queue it waits in', async () => {

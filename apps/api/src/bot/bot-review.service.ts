@@ -130,9 +130,11 @@ export class BotReviewService {
     const thread = await this.threads.findVisible(context, parseId(rawThreadId, 'threadId'));
     const suggestion = await this.suggestions.findOneBy({ threadId: thread.id });
     if (!suggestion) throw AppError.notFound(ErrorReason.BOT_SUGGESTION_NOT_FOUND, 'Bot suggestion for thread', thread.id);
-    if (suggestion.answerId === null) throw AppError.badInput('threadId', 'the bot suggested no answer here; use correctSuggestion');
+    if (suggestion.answerId === null)
+      throw AppError.badInput('threadId', 'the bot suggested no answer here: choose one with Correct (correctSuggestion)');
     const answer = await this.answers.requireById(suggestion.answerId);
-    if (answer.retired) throw AppError.badInput('threadId', 'the suggested answer is retired; use correctSuggestion');
+    if (answer.retired)
+      throw AppError.badInput('threadId', 'the suggested answer is retired: choose the right one with Correct (correctSuggestion)');
 
     const posted = suggestion.replyId === null;
     const decide = async (manager: EntityManager, replyId: number) => {

@@ -128,13 +128,13 @@ describe('messageOf', () => {
 
   it('says the messages of an error with fields as sentences, each once, without the API’s field names', () => {
     const retired = graphqlErrors({
-      message: 'threadId: the suggested answer is retired; use correctSuggestion',
+      message: 'threadId: the suggested answer is retired: choose the right one with Correct (correctSuggestion)',
       extensions: {
         code: 'BAD_USER_INPUT',
-        fields: [{ field: 'threadId', message: 'the suggested answer is retired; use correctSuggestion' }],
+        fields: [{ field: 'threadId', message: 'the suggested answer is retired: choose the right one with Correct (correctSuggestion)' }],
       },
     });
-    expect(messageOf(retired)).toBe('The suggested answer is retired; use correctSuggestion');
+    expect(messageOf(retired)).toBe('The suggested answer is retired: choose the right one with Correct (correctSuggestion)');
     const invalid = graphqlErrors({
       message: 'code must be 6 digits; recoveryCode must be shorter',
       extensions: {
