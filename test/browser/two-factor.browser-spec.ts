@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { DataSource, In } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,12 @@ const password = 'correct horse battery';
 
 describe('two-factor sign-in in the web app', () => {
   const forum = useBrowserApp({ RATE_LIMIT_TWO_FACTOR_IP_ATTEMPTS: '100000' });
+
+  /** The sessions an account has in browsers, leaving out the API client's that asks. */
+  const browserSessionsOf = async (token: string) =>
+    (await forum.app.query<{ sessions: { label: string }[] }>('{ sessions { label } }', {}, { token })).sessions.filter(
+      (session) => session.label !== 'API client',
+    ).length;
 
   beforeAll(async () => {
     await forum.app.query(
@@ -237,26 +244,11 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByLabel('Username or email').fill(holder.username);
     await page.getByLabel('Password').fill(testPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    // The server takes the code and starts a session, its cookie set; the answer reaches the page only once let through.
-    let checked = (): void => undefined;
-    const codeChecked = new Promise<void>((resolve) => (checked = resolve));
-    let letAnswerThrough = (): void => undefined;
-    const answerLetThrough = new Promise<void>((resolve) => (letAnswerThrough = resolve));
-    await page.route('**/graphql', async (route) => {
-      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
-      if (operation !== 'CompleteTwoFactorSignIn') return route.continue();
-      const response = await route.fetch();
-      checked();
-      await answerLetThrough;
-      await route.fulfill({ response });
-    });
+    const { codeChecked, letAnswerThrough } = await holdCodeCheckAnswer(page);
     await page.getByLabel('Code').fill(await totpCode(secret, 1));
     await page.keyboard.press('Enter');
     await codeChecked;
-    const browserSessions = async () =>
-      (await forum.app.query<{ sessions: { label: string }[] }>('{ sessions { label } }', {}, { token: holder.token })).sessions.filter(
-        (session) => session.label !== 'API client',
-      ).length;
+    const browserSessions = () => browserSessionsOf(holder.token);
     await expect(browserSessions()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Use another account' }).click();
@@ -276,6 +268,38 @@ describe('two-factor sign-in in the web app', () => {
     await page.reload();
     await page.getByRole('link', { name: other.username }).waitFor();
     await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
+    await expect(page.getByText(/recovery code you typed/).count()).resolves.toBe(0);
+  });
+
+  it('says that a recovery code taken by a code check answered after the code step was left is used up', async () => {
+    const holder = await createAccount(forum.app);
+    const { recoveryCodes } = await enrolTwoFactor(forum.app, holder.token);
+    const page = await (await forum.open()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(holder.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { codeChecked, letAnswerThrough } = await holdCodeCheckAnswer(page);
+    await page.getByLabel('Code').fill(recoveryCodes[0]);
+    await page.keyboard.press('Enter');
+    await codeChecked;
+
+    await page.getByRole('button', { name: 'Use another account' }).click();
+    letAnswerThrough();
+    const notice = page.getByRole('status').filter({ hasText: 'The recovery code you typed' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe(
+      `The recovery code you typed for ${holder.username} was accepted just as you left, so that sign-in was ended. ` +
+        'The code cannot be used again: 9 unused recovery codes are left.',
+    );
+    await expect(browserSessionsOf(holder.token)).resolves.toBe(0);
+
+    // Signing in again starts afresh.
+    await page.getByLabel('Username or email').fill(holder.username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code').waitFor();
+    await expect(notice.count()).resolves.toBe(0);
   });
 
   it('announces the recovery codes left: the sign-in fills a status region that was on the page already', async () => {
@@ -446,3 +470,23 @@ describe('two-factor sign-in in the web app', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^You are doing that too often\. Try again in 1[45] minutes\.$/);
   });
 });
+
+/**
+ * Holds back the answer to the page's code check: the server takes the code and starts a session, its cookie set, but
+ * the page hears of it only once let through.
+ */
+async function holdCodeCheckAnswer(page: Page): Promise<{ codeChecked: Promise<void>; letAnswerThrough: () => void }> {
+  let checked = (): void => undefined;
+  const codeChecked = new Promise<void>((resolve) => (checked = resolve));
+  let letAnswerThrough = (): void => undefined;
+  const answerLetThrough = new Promise<void>((resolve) => (letAnswerThrough = resolve));
+  await page.route('**/graphql', async (route) => {
+    const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+    if (operation !== 'CompleteTwoFactorSignIn') return route.continue();
+    const response = await route.fetch();
+    checked();
+    await answerLetThrough;
+    await route.fulfill({ response });
+  });
+  return { codeChecked, letAnswerThrough };
+}

@@ -2,7 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
-import { ErrorMessage } from '../../../components/status';
+import { ErrorMessage, Notice } from '../../../components/status';
 import { errorCodeOf, errorReasonOf, fieldErrorsOf, formErrorOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
 import { CompleteTwoFactorSignInDocument, SignInDocument, SignOutDocument } from '../api/auth-documents';
@@ -21,6 +21,8 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   const [signIn, { loading, reset }] = useMutation(SignInDocument);
   const [signOut] = useMutation(SignOutDocument);
   const [settlingLeftCheck, setSettlingLeftCheck] = useState(false);
+  // A recovery code spent by a code check that passed after its step was left, and whose account it was.
+  const [spentByLeftCheck, setSpentByLeftCheck] = useState<{ login: string; left: number } | null>(null);
 
   async function signedIn(recoveryCodesLeft: number | null = null) {
     // Everything the app shows may depend on who is signed in.
@@ -31,16 +33,19 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   /**
    * A code check left under way ("Use another account") may still pass, and the server then sets its session cookie:
    * that session is signed out, so the browser is not left signed in to an account the page no longer shows. Signing
-   * in waits meanwhile, or its session's cookie could come first and be the one signed out.
+   * in waits meanwhile, or its session's cookie could come first and be the one signed out. A recovery code it took
+   * stays used, and the form says so.
    */
-  async function signOutOfLeftCheck(check: Promise<unknown>) {
+  async function signOutOfLeftCheck(check: Promise<number | null>, checkedLogin: string) {
     setSettlingLeftCheck(true);
     try {
-      const passed = await check.then(
-        () => true,
-        () => false,
+      const outcome = await check.then(
+        (recoveryCodesLeft) => ({ passed: true, recoveryCodesLeft }),
+        () => ({ passed: false, recoveryCodesLeft: null }),
       );
-      if (passed) await signOut();
+      if (!outcome.passed) return;
+      await signOut();
+      if (outcome.recoveryCodesLeft !== null) setSpentByLeftCheck({ login: checkedLogin, left: outcome.recoveryCodesLeft });
     } catch {
       // Not signed out (the request failed): the app shows who is signed in rather than a visitor's pages.
       await resetStore(client).catch(() => undefined);
@@ -50,6 +55,7 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   }
 
   async function signInWithPassword() {
+    setSpentByLeftCheck(null);
     const result = await signIn({ variables: { input: { login: login.trim(), password } } });
     const twoFactor = result.data?.signIn.twoFactorChallenge;
     if (twoFactor) setChallenge(twoFactor.token);
@@ -68,7 +74,7 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
         }}
         onBack={(check) => {
           // The challenge is forgotten here, its token with the mutation's result; the API lets it expire unused.
-          if (check) void signOutOfLeftCheck(check);
+          if (check) void signOutOfLeftCheck(check, login.trim());
           setChallenge(null);
           reset();
           setLogin('');
@@ -84,6 +90,7 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   const code = errorCodeOf(error);
   return (
     <>
+      <div role="status">{spentByLeftCheck ? <RecoveryCodeSpentByLeftCheck {...spentByLeftCheck} /> : null}</div>
       <form className="form" onSubmit={submit(signInWithPassword)} noValidate>
         {errorReasonOf(error) === 'TWO_FACTOR_CHALLENGE_EXPIRED' ? (
           <ErrorMessage>{serverMessageOf(error)}</ErrorMessage>
@@ -120,6 +127,17 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   );
 }
 
+function RecoveryCodeSpentByLeftCheck({ login, left }: { login: string; left: number }) {
+  return (
+    <Notice tone="warning">
+      The recovery code you typed for {login} was accepted just as you left, so that sign-in was ended. The code cannot be used again:{' '}
+      {left === 0
+        ? 'it was the last one. Sign in with your authenticator app and make new recovery codes on the Security page.'
+        : `${left} unused recovery ${left === 1 ? 'code is' : 'codes are'} left.`}
+    </Notice>
+  );
+}
+
 /** The second step for accounts with two-factor sign-in: a code from the app, or a recovery code. */
 function CodeStep({
   challenge,
@@ -130,24 +148,29 @@ function CodeStep({
   challenge: string;
   onSignedIn: (recoveryCodesLeft: number | null) => void;
   onExpired: (error: unknown) => void;
-  /** Given the code check still under way, if any: its answer is the form's to settle, no longer the step's. */
-  onBack: (check: Promise<unknown> | null) => void;
+  /**
+   * Given the code check still under way, if any (it resolves to the recovery codes left when it took one): its answer
+   * is the form's to settle, no longer the step's.
+   */
+  onBack: (check: Promise<number | null> | null) => void;
 }) {
   const [code, setCode] = useState('');
   const { error, submit } = useAction();
   const [complete, { loading }] = useMutation(CompleteTwoFactorSignInDocument);
   // The code check under way; null once answered or once the step is left.
-  const checking = useRef<Promise<unknown> | null>(null);
+  const checking = useRef<Promise<number | null> | null>(null);
 
   const verify = submit(
     async () => {
-      const check = complete({ variables: { input: { challenge, code: code.trim() } } });
+      const check = complete({ variables: { input: { challenge, code: code.trim() } } }).then(
+        (result) => result.data?.completeTwoFactorSignIn.recoveryCodesLeft ?? null,
+      );
       checking.current = check;
-      const result = await check;
+      const recoveryCodesLeft = await check;
       // Left meanwhile: the answer, and the error below, are the form's to settle (see onBack).
       if (checking.current === null) return;
       checking.current = null;
-      onSignedIn(result.data?.completeTwoFactorSignIn.recoveryCodesLeft ?? null);
+      onSignedIn(recoveryCodesLeft);
     },
     (caught) => {
       if (checking.current === null) return true;
