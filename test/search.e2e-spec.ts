@@ -205,8 +205,16 @@ describe('search', () => {
     }
   });
 
+  it('finds a question searched for as a sentence: the little words every sentence has are not required', async () => {
+    const word = uniqueWord();
+    const question = await thread(`Backup codes ${word}`, 'Lost them after a reset.');
+    const { search: result } = await search(`Where are all of my backup codes for ${word}?`);
+    expect(result.nodes.map((node) => node.threadId)).toEqual([String(question.id)]);
+  });
+
   it('returns an empty list for a query without searchable words', async () => {
-    for (const query of ['"', '*', '()', '-:', '^"*']) {
+    // Stop words are not searched for on either engine (the posts of other tests hold these).
+    for (const query of ['"', '*', '()', '-:', '^"*', 'the and of', 'where is it?']) {
       const { search: result } = await search(query);
       expect(result.nodes, query).toEqual([]);
       expect(result.pageInfo.hasNextPage).toBe(false);

@@ -4,7 +4,17 @@ import { ftsMatchExpression, searchTerms, tsQueryExpression } from './search-ter
 describe('searchTerms', () => {
   it('keeps only words, lower-cased', () => {
     const sut = searchTerms;
-    expect(sut('Backup "codes" (2FA) -recovery: NEAR/3 OR*')).toEqual(['backup', 'codes', '2fa', 'recovery', 'near', '3', 'or']);
+    expect(sut('Backup "codes" (2FA) -recovery: NEAR/3 RESET*')).toEqual(['backup', 'codes', '2fa', 'recovery', 'near', '3', 'reset']);
+  });
+
+  it("leaves out PostgreSQL's English stop words, and has no terms for a query of nothing else", () => {
+    expect(searchTerms("Where are MY backup codes? I don't have them")).toEqual(['backup', 'codes']);
+    expect(searchTerms('how do I')).toEqual([]);
+  });
+
+  it('keeps sixteen terms, counted without the stop words', () => {
+    const words = Array.from({ length: 20 }, (_, index) => `word${index}`);
+    expect(searchTerms(words.join(' the '))).toEqual(words.slice(0, 16));
   });
 
   it('returns no terms for punctuation only', () => {

@@ -2,14 +2,37 @@
 
 const maxTerms = 16;
 
-/** Words made of letters, digits and combining marks; everything else (quotes, `*`, `(`, `-`, `:`) separates them. */
+/**
+ * PostgreSQL's English stop words (its `english.stop`, Snowball's list), which its text search leaves out of the index
+ * and of every query. SQLite's FTS5 has none, so a question typed as a sentence ("where are my …") found on SQLite only
+ * the posts holding every one of its little words. Both engines now leave them out of the terms alike.
+ */
+const stopWords = new Set(
+  `
+  i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers
+  herself it its itself they them their theirs themselves what which who whom this that these those am is are
+  was were be been being have has had having do does did doing a an the and but if or because as until while of
+  at by for with about against between into through during before after above below to from up down in out on
+  off over under again further then once here there when where why how all any both each few more most other
+  some such no nor not only own same so than too very s t can will just don should now
+  `
+    .trim()
+    .split(/\s+/),
+);
+
+/**
+ * Words made of letters, digits and combining marks; everything else (quotes, `*`, `(`, `-`, `:`) separates them.
+ * Stop words are left out: a query of nothing else has no terms, and finds nothing on either engine.
+ */
 export function searchTerms(query: string): string[] {
   return (
     query
       .normalize('NFKC')
       .toLowerCase()
       .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
-  ).slice(0, maxTerms);
+  )
+    .filter((term) => !stopWords.has(term))
+    .slice(0, maxTerms);
 }
 
 /**
