@@ -1,11 +1,13 @@
 /**
  * Precision and recall of the secret detector on its labelled test set:
  *   npm run eval:secrets [-- --seed N --variants N --verbose]
+ * then how often setup keys of letters only are missed, and words run together taken for one.
  * A text counts per kind: true positive when a kind it contains is found, false positive when a kind it does not
  * contain is found, false negative when a kind it contains is missed.
  */
-import { secretKinds, secretKindsIn, type SecretKind } from '../src/index.js';
-import { labelledTestSet } from '../src/test-set.js';
+import { readFileSync } from 'node:fs';
+import { SecretKind, secretKinds, secretKindsIn } from '../src/index.js';
+import { labelledTestSet, seededRandom } from '../src/test-set.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -56,3 +58,32 @@ for (const [kind, count] of counts) {
 console.log(
   `${'all kinds'.padEnd(24)} ${ratio(total.tp, total.tp + total.fp)}   ${ratio(total.tp, total.tp + total.fn)}  ${String(total.tp).padStart(4)} ${String(total.fp).padStart(4)} ${String(total.fn).padStart(4)}`,
 );
+
+// Setup keys of letters only, judged by their spelling alone, against the words of the README run together (as in
+// a shouted sentence without spaces): the share of each the detector gets wrong.
+const random = seededRandom(option('--seed', 2026));
+const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const lettersOnlyKey = (length: number) => {
+  let key = '';
+  while (key.length < length) {
+    const character = base32[Math.floor(random() * base32.length)];
+    if (/[A-Z]/.test(character)) key += character;
+  }
+  return key;
+};
+for (const length of [16, 32]) {
+  const keys = Array.from({ length: 5000 }, () => lettersOnlyKey(length));
+  const missed = keys.filter((key) => !secretKindsIn(`key ${key} here`).includes(SecretKind.TotpSetupKey)).length;
+  console.log(`setup keys of ${length} letters only (random): ${ratio(missed, keys.length)} missed`);
+}
+const words = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').match(/[A-Za-z]+/g) ?? [];
+const runs = words.flatMap((_, start) => {
+  let run = '';
+  for (let index = start; index < words.length && run.length < 16; index++) run += words[index];
+  return run.length >= 16 ? [run.toUpperCase()] : [];
+});
+const taken = runs.filter((run) => secretKindsIn(`note ${run} here`).includes(SecretKind.TotpSetupKey));
+console.log(
+  `README words run together, 16 letters or more: ${ratio(taken.length, runs.length)} taken for a setup key (${taken.length} of ${runs.length})`,
+);
+if (verbose) console.log(taken.join('\n'));

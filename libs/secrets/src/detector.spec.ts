@@ -10,6 +10,9 @@ describe('findSecrets', () => {
     [`secret: ${setupKey}`, SecretKind.TotpSetupKey],
     ['my key: k5qw 4zls nfxg oylu mvza 4y3p nvqx e2lt', SecretKind.TotpSetupKey],
     ['my key: k5qw 4zls nfxg 2345 mvza 4y3p nvqx e2lt', SecretKind.TotpSetupKey],
+    // Letters only, with as many vowels as words have: judged by how they follow each other.
+    ['my key: YQAZUXEKJOWBIVTM', SecretKind.TotpSetupKey],
+    ['key: yqaz uxek jowb ivtm', SecretKind.TotpSetupKey],
     [`otpauth://totp/Acme:pat@example.test?secret=${setupKey}&issuer=Acme`, SecretKind.OtpauthUri],
     ['otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SBHRlc3QaBHRlc3QgASgBMAIQARgBIAA%3D', SecretKind.OtpauthMigrationUri],
     ['A3-Q7WK2M-8HTR4N-P3XZ9-6VBC2-M4KD7-R8TN5', SecretKind.AccountSecretKey],
@@ -52,6 +55,8 @@ describe('findSecrets', () => {
   });
 
   it.each([
+    'PLEASEHELPMEIMLOCKEDOUTOFMYVAULT',
+    'I keep getting INVALIDVERIFICATIONCODE errors',
     'The code 482913 did not work, then 150377 did.',
     'Ticket #4829130, INC-0048213 and SR-2024-118273.',
     'Related: ZD-48213, ZD-48219, ZD-48300, ZD-48311',

@@ -18,7 +18,7 @@ const hex = '0123456789abcdef';
 const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** mulberry32: a small seeded generator, so every run builds the same set. */
-function generator(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -30,7 +30,7 @@ function generator(seed: number): () => number {
 }
 
 export function labelledTestSet(seed = 2026, variants = 12): LabelledText[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const draw = (alphabet: string, length: number) => Array.from({ length }, () => pick([...alphabet])).join('');
   const digits = (length: number) => draw('0123456789', length);
