@@ -12,7 +12,7 @@ export interface FieldError {
  * Each is shown as a sentence, with a capital, even under a field it does not start with ("username or email…" under
  * Email).
  */
-export function fieldErrorsOf(error: unknown, labels: Record<string, string> = {}): Record<string, string> {
+export function fieldErrorsOf(error: unknown, labels: Partial<Record<string, string>> = {}): Record<string, string> {
   const result: Record<string, string> = {};
   if (!CombinedGraphQLErrors.is(error)) return result;
   for (const graphqlError of error.errors) {

@@ -7,10 +7,10 @@ import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/le
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
-import { focusFirstInvalid, useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
+import { focusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { AskQuestionDocument } from '../api/ask-documents';
 import { questionLabels, questionProblems, type QuestionField } from '../lib/question-rules';
 
@@ -43,11 +43,10 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
   const [ask, { loading }] = useMutation(AskQuestionDocument);
   const secrets = useSecretKinds(draft.title, draft.body);
   // A field the API refused gets the focus, as one the form's own checks refuse does.
-  const fieldIds = useFocusFirstInvalid(error, ['title', 'body', 'tags']);
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['title', 'body', 'tags'], questionLabels);
 
   const problems = checked ? questionProblems(draft) : {};
-  const serverFields = fieldErrorsOf(error, questionLabels);
-  const messages: Partial<Record<QuestionField, string>> = { ...serverFields, ...problems };
+  const messages: Partial<Record<QuestionField, string>> = { ...fieldErrors, ...problems };
 
   function change(next: QuestionDraft) {
     // An answer about the old text no longer applies to the new one.
@@ -71,7 +70,6 @@ export function AskForm({ draft, onChange, onPosted, suggestion, actions }: AskF
     if (event.target.id === fieldIds.body) setTyping('body');
   }
 
-  const formError = formErrorOf(error, Object.keys(fieldIds));
   return (
     <form className="form ask-form" onSubmit={post} onFocus={noteTyping} noValidate>
       {formError ? <ErrorMessage error={formError} /> : null}

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
-import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { ChangePasswordDocument } from '../api/auth-documents';
 
 /** A new password, against the current one; every other browser and device is signed out. */
@@ -16,10 +15,10 @@ export function PasswordSettings() {
   const [changed, setChanged] = useState(false);
   const { error, submit } = useAction();
   // A refused password takes the focus from Change password, below them.
-  const fieldIds = useFocusFirstInvalid(error, ['currentPassword', 'newPassword']);
-
-  const fields = fieldErrorsOf(error, { currentPassword: 'Current password', newPassword: 'New password' });
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['currentPassword', 'newPassword'], {
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+  });
   return (
     <section className="card stack" aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>
@@ -43,7 +42,7 @@ export function PasswordSettings() {
           name="currentPassword"
           value={currentPassword}
           onChange={(event) => setCurrentPassword(event.target.value)}
-          error={fields.currentPassword}
+          error={fieldErrors.currentPassword}
         />
         <PasswordField
           id={fieldIds.newPassword}
@@ -53,7 +52,7 @@ export function PasswordSettings() {
           hint="At least 10 characters. Changing it signs you out everywhere else."
           value={newPassword}
           onChange={(event) => setNewPassword(event.target.value)}
-          error={fields.newPassword}
+          error={fieldErrors.newPassword}
         />
         <div className="row">
           <Button type="submit" variant="primary" busy={loading}>

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage } from '../../../components/status';
-import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { SignUpDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
 
@@ -18,9 +17,11 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const [signUp, { loading }] = useMutation(SignUpDocument);
 
   // The first field the API refused gets the focus, rather than leaving it on Create account, below every error.
-  const fieldIds = useFocusFirstInvalid(error, ['username', 'email', 'password']);
-  const fields = fieldErrorsOf(error, { username: 'Username', email: 'Email', password: 'Password' });
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['username', 'email', 'password'], {
+    username: 'Username',
+    email: 'Email',
+    password: 'Password',
+  });
   return (
     <form
       className="form"
@@ -40,7 +41,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         hint="3–32 letters, digits, “_”, “.” or “-”. Shown on your posts."
         value={username}
         onChange={(event) => setUsername(event.target.value)}
-        error={fields.username}
+        error={fieldErrors.username}
         required
         autoFocus
       />
@@ -53,7 +54,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         hint="Never shown to anyone."
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={fields.email}
+        error={fieldErrors.email}
         required
       />
       <PasswordField
@@ -64,7 +65,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         hint="At least 10 characters."
         value={password}
         onChange={(event) => setPassword(event.target.value)}
-        error={fields.password}
+        error={fieldErrors.password}
         required
       />
       <Button type="submit" variant="primary" busy={loading}>

@@ -12,11 +12,11 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
-import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
 import { fieldErrorsOf, formErrorOf, isEditedSince } from '../../../lib/graphql-errors';
 import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import {
   AddAnswerExampleDocument,
   CanonicalAnswerEditorDocument,
@@ -159,10 +159,7 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
   });
 
   // A refused field takes the focus from Save a new version, below it.
-  const fieldIds = useFocusFirstInvalid(error, ['title', 'body']);
-
-  const fields = fieldErrorsOf(error, { title: 'Title', body: 'Answer' });
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['title', 'body'], { title: 'Title', body: 'Answer' });
   return (
     <form ref={form} className="form card" onSubmit={save}>
       <h3>Text</h3>
@@ -178,10 +175,10 @@ function AnswerTextForm({ answer }: { answer: AnswerDetails }) {
         label="Title"
         value={title}
         onChange={(event) => setTitle(event.target.value)}
-        error={fields.title}
+        error={fieldErrors.title}
         maxLength={200}
       />
-      <MarkdownEditor id={fieldIds.body} label="Answer" value={body} onChange={setBody} error={fields.body} rows={12} />
+      <MarkdownEditor id={fieldIds.body} label="Answer" value={body} onChange={setBody} error={fieldErrors.body} rows={12} />
       <details>
         <summary>How it looks now (saved version)</summary>
         <HtmlBody html={answer.bodyHtml} />

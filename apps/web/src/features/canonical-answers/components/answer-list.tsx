@@ -7,9 +7,8 @@ import { TextAreaField, TextField } from '../../../components/field';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { EmptyState, ErrorMessage, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
-import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { CanonicalAnswerListDocument, CreateCanonicalAnswerDocument } from '../api/canonical-answer-documents';
 
 export function CanonicalAnswerList() {
@@ -86,9 +85,12 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
   });
 
   // A refused field takes the focus from Create answer, below it.
-  const fieldIds = useFocusFirstInvalid(error, ['title', 'slug', 'body', 'examples']);
-  const fields = fieldErrorsOf(error, { title: 'Title', slug: 'Address', body: 'Answer', examples: 'Example questions' });
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['title', 'slug', 'body', 'examples'], {
+    title: 'Title',
+    slug: 'Address',
+    body: 'Answer',
+    examples: 'Example questions',
+  });
   return (
     <form ref={form} className="form card" onSubmit={createAnswer}>
       <h2>New canonical answer</h2>
@@ -98,7 +100,7 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
         label="Title"
         value={title}
         onChange={(event) => setTitle(event.target.value)}
-        error={fields.title}
+        error={fieldErrors.title}
         maxLength={200}
       />
       <TextField
@@ -107,17 +109,17 @@ function NewAnswerForm({ onCancel }: { onCancel: () => void }) {
         hint="3–64 lower-case letters, digits or dashes: the answer lives at /answers/<address>."
         value={slug}
         onChange={(event) => setSlug(event.target.value.toLowerCase())}
-        error={fields.slug}
+        error={fieldErrors.slug}
         maxLength={64}
       />
-      <MarkdownEditor id={fieldIds.body} label="Answer" value={body} onChange={setBody} error={fields.body} rows={10} />
+      <MarkdownEditor id={fieldIds.body} label="Answer" value={body} onChange={setBody} error={fieldErrors.body} rows={10} />
       <TextAreaField
         id={fieldIds.examples}
         label="Example questions"
         hint="One per line: how people ask for this. The bot learns from them."
         value={examples}
         onChange={(event) => setExamples(event.target.value)}
-        error={fields.examples}
+        error={fieldErrors.examples}
         rows={4}
       />
       <div className="row">

@@ -5,9 +5,9 @@ import { Dialog } from '../../../components/dialog';
 import { TextAreaField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
 import type { PostType } from '../../../gql/graphql';
-import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { errorReasonOf, fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
+import { errorReasonOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import {
   FlagPostDocument,
   HidePostDocument,
@@ -59,10 +59,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
   }, [outcome]);
 
   // A refused reason takes the focus from Send flag, below it.
-  const fieldIds = useFocusFirstInvalid(error, ['reason']);
-
-  const fields = fieldErrorsOf(error, { reason: 'Reason' });
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['reason'], { reason: 'Reason' });
   return (
     <>
       <Button
@@ -102,7 +99,7 @@ export function FlagButton({ postType, postId, flagged }: { postType: PostType; 
               label="Reason"
               value={reason}
               onChange={(event) => setReason(event.target.value)}
-              error={fields.reason}
+              error={fieldErrors.reason}
               hint="5 to 500 characters."
               maxLength={500}
               rows={3}
@@ -185,9 +182,7 @@ function ModerationForm({
     await onDone();
   });
   // A refused reason takes the focus from the confirm button, below it.
-  const fieldIds = useFocusFirstInvalid(error, ['reason']);
-  const fields = fieldErrorsOf(error, { reason: 'Reason' });
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['reason'], { reason: 'Reason' });
   return (
     <form className="form" onSubmit={confirm}>
       <p className="muted">{action.effect}</p>
@@ -198,7 +193,7 @@ function ModerationForm({
         label="Reason for the moderation log (optional)"
         value={reason}
         onChange={(event) => setReason(event.target.value)}
-        error={fields.reason}
+        error={fieldErrors.reason}
         maxLength={500}
       />
       <div className="row">

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice, Spinner } from '../../../components/status';
-import { useFocusFirstInvalid } from '../../../lib/focus-first-invalid';
-import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useFocusOnShow } from '../../../lib/use-focus-on-show';
 import {
   BeginTwoFactorEnrolmentDocument,
@@ -77,9 +76,7 @@ function Enrolment({
   // The steps replace the button that started them.
   const steps = useFocusOnShow<HTMLOListElement>(Boolean(started));
   // A refused code or password takes the focus from Confirm and turn on, below them.
-  const fieldIds = useFocusFirstInvalid(error, ['code', 'password']);
-  const fields = fieldErrorsOf(error);
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['code', 'password']);
   return (
     <section className="card stack" aria-labelledby="enrol-title">
       <h2 id="enrol-title" ref={heading} tabIndex={-1}>
@@ -127,7 +124,7 @@ function Enrolment({
                 maxLength={appCodeLength}
                 value={code}
                 onChange={(event) => setCode(event.target.value)}
-                error={fields.code}
+                error={fieldErrors.code}
               />
             </li>
             <li>
@@ -139,7 +136,7 @@ function Enrolment({
                 name="password"
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
-                error={fields.password}
+                error={fieldErrors.password}
               />
             </li>
           </ol>
@@ -179,11 +176,9 @@ function EnabledSettings({
   });
 
   const heading = useFocusOnShow<HTMLHeadingElement>(focusOnShow);
-  // A refused code, password or recovery code takes the focus from Turn off, below them.
-  const fieldIds = useFocusFirstInvalid(error, ['code', 'password', 'recoveryCode']);
-  const fields = fieldErrorsOf(error);
-  // Only the fields of the way chosen are on screen: a message for another is shown above them.
-  const formError = formErrorOf(error, withRecovery ? ['password', 'recoveryCode'] : ['code']);
+  // Only the fields of the way chosen are on screen: a message for another is shown above them. A refused one takes
+  // the focus from Turn off, below them.
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, withRecovery ? ['password', 'recoveryCode'] : ['code']);
   return (
     <>
       <section className="card stack" aria-labelledby="enabled-title">
@@ -209,7 +204,7 @@ function EnabledSettings({
                 name="password"
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
-                error={fields.password}
+                error={fieldErrors.password}
               />
               <TextField
                 id={fieldIds.recoveryCode}
@@ -218,7 +213,7 @@ function EnabledSettings({
                 autoComplete="off"
                 value={recoveryCode}
                 onChange={(event) => setRecoveryCode(event.target.value)}
-                error={fields.recoveryCode}
+                error={fieldErrors.recoveryCode}
               />
             </>
           ) : (
@@ -231,7 +226,7 @@ function EnabledSettings({
               maxLength={appCodeLength}
               value={code}
               onChange={(event) => setCode(event.target.value)}
-              error={fields.code}
+              error={fieldErrors.code}
             />
           )}
           <div className="row">
@@ -260,9 +255,7 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   });
 
   // A refused code takes the focus from Make new recovery codes, below it.
-  const fieldIds = useFocusFirstInvalid(error, ['code']);
-  const fields = fieldErrorsOf(error);
-  const formError = formErrorOf(error, Object.keys(fieldIds));
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['code']);
   return (
     <form className="form" onSubmit={renew} noValidate>
       {formError ? <ErrorMessage error={formError} /> : null}
@@ -273,7 +266,7 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
         autoComplete="one-time-code"
         value={code}
         onChange={(event) => setCode(event.target.value)}
-        error={fields.code}
+        error={fieldErrors.code}
       />
       <div className="row">
         <Button type="submit" busy={loading} disabled={code.trim().length === 0}>
