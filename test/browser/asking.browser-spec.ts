@@ -5,6 +5,7 @@ import { createAccount } from '../support/accounts.js';
 import { announcementsOf, desktop, phone, screenshot, screenshotBoth, sidewaysScroll } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { askQuestion } from './support/forum.js';
+import { signInThroughForm } from './support/sign-in.js';
 
 const backupCodesQuestion = 'I turned on two-factor authentication yesterday and never got any backup codes. Where can I find them?';
 
@@ -146,9 +147,7 @@ describe('asking a question', () => {
     await page.getByRole('link', { name: 'Ask', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in to ask' }).waitFor();
     await screenshotBoth(page, 'sign-in-to-ask');
-    await page.getByLabel('Username or email').fill('ines');
-    await page.getByLabel('Password').fill('the right password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, 'ines', { password: 'the right password' });
     await page.waitForURL(/\/ask$/);
     await page.getByRole('heading', { name: 'Ask a question' }).waitFor();
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
-import { createAccount, testPassword, totpCode } from '../support/accounts.js';
+import { createAccount, totpCode } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
 import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { signInThroughForm } from './support/sign-in.js';
 
 describe('the clarifying question and moderation', () => {
   const forum = useBrowserApp();
@@ -625,11 +626,7 @@ describe('staff pages', () => {
     const context = await forum.open();
     const page = await context.newPage();
     await page.goto('/staff/answers/save-qr-code');
-    await page.getByLabel('Username or email').fill(staffAccount.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Code').fill(await totpCode(staffAccount.totpSecret!, 1));
-    await page.keyboard.press('Enter');
+    await signInThroughForm(page, staffAccount.username, { code: await totpCode(staffAccount.totpSecret!, 1) });
     await page.getByRole('heading', { name: 'Keep a copy of your authenticator: save the QR code or use more than one app' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/staff/answers/save-qr-code');
   });

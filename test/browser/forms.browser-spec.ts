@@ -4,6 +4,7 @@ import { createAccount } from '../support/accounts.js';
 import { operationsOf, screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { askQuestion } from './support/forum.js';
+import { signInThroughForm } from './support/sign-in.js';
 
 describe('sign-in and form errors', () => {
   const forum = useBrowserApp();
@@ -112,9 +113,7 @@ describe('sign-in and form errors', () => {
     await header.getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL('**/sign-in?next=%2Fnotifications');
     await expect(header.getByRole('link', { name: 'Sign up' }).getAttribute('href')).resolves.toBe('/sign-up?next=%2Fnotifications');
-    await page.getByLabel('Username or email').fill('mira_k');
-    await page.getByLabel('Password').fill('the right password');
-    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, 'mira_k', { password: 'the right password' });
     await page.waitForURL('**/notifications');
   });
 

@@ -7,6 +7,7 @@ import { listenerCount, until } from '../support/live-client.js';
 import { axeViolations } from './support/axe.js';
 import { screenshot } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { signInThroughForm } from './support/sign-in.js';
 
 describe('the security page: the password, and where you are signed in', () => {
   const forum = useBrowserApp();
@@ -71,13 +72,7 @@ describe('the security page: the password, and where you are signed in', () => {
   async function signedInBrowser(member: TestAccount, code?: string): Promise<Page> {
     const page = await (await forum.open()).newPage();
     await page.goto(`/sign-in?next=${encodeURIComponent('/account/security')}`);
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    if (code) {
-      await page.getByLabel('Code').fill(code);
-      await page.keyboard.press('Enter');
-    }
+    await signInThroughForm(page, member.username, { code });
     await page.getByRole('heading', { name: 'Where you’re signed in' }).waitFor();
     // Its bell listens on the page's socket, which the end of its session closes.
     await until(() => listenerCount(forum.app, liveChannels.notifications(Number(member.id))) >= 1, "the member's bell listening");
@@ -216,9 +211,7 @@ describe('the security page: the password, and where you are signed in', () => {
     // Through the form, as from a link in a phishing mail.
     const page = await (await forum.open()).newPage();
     await page.goto(`/sign-in?next=${encodeURIComponent(hostile[2])}`);
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.keyboard.press('Enter');
+    await signInThroughForm(page, member.username);
     const afterForm = await landing(page);
     expect([afterForm.origin, afterForm.pathname]).toEqual([new URL(forum.app.url).origin, '/']);
 

@@ -4,6 +4,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword, totpCode, type TestAccount } from '../support/accounts.js';
 import { announcementsOf, screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { signInThroughForm } from './support/sign-in.js';
 import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
 import { listenerCount, until } from '../support/live-client.js';
 import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
@@ -43,14 +44,9 @@ describe('a session that ends elsewhere while the page is open', () => {
   /** Signs in again through the notice's link, and comes back to the page it was on. */
   async function signInAgain(page: Page, member: TestAccount, path: string, password = testPassword): Promise<void> {
     await signedOutNotice(page).getByRole('link', { name: 'Sign in again' }).click();
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    if (member.totpSecret) {
-      // Staff enrolled with the code of this time step: the next one is theirs to use.
-      await page.getByLabel('Code').fill(await totpCode(member.totpSecret, 1));
-      await page.keyboard.press('Enter');
-    }
+    // Staff enrolled with the code of this time step: the next one is theirs to use.
+    const code = member.totpSecret ? await totpCode(member.totpSecret, 1) : undefined;
+    await signInThroughForm(page, member.username, { password, code });
     await signedInAs(page, member).waitFor();
     expect(new URL(page.url()).pathname).toBe(path);
     expect(await signedOutNotice(page).count()).toBe(0);
@@ -143,9 +139,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     // The cookie cleared, the socket's next try offers none: the visitor's list follows the forum live.
     await threadListIsLive(forum.app, listening);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill('not the password at all');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, member.username, { password: 'not the password at all' });
     await page.getByRole('alert').getByText('That username or password is not right').waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getByText('You were signed out').count()).toBe(0);
@@ -161,9 +155,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     await page.getByLabel('Title').fill('My authenticator app is gone after a reset');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
-    await page.getByLabel('Username or email').fill(next.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, next.username);
     await page.getByRole('link', { name: next.username }).waitFor();
 
     await page.goto(`/t/${threadId}`);
@@ -305,9 +297,7 @@ describe('a session that ends elsewhere while the page is open', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, member.username);
     await signedInAs(page, member).waitFor();
     await page.goto(`/t/${threadId}`);
     await replyPost(page, replyId).getByRole('button', { name: 'Edit', exact: true }).waitFor();

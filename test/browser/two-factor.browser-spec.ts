@@ -11,6 +11,7 @@ import { codeOf } from '../support/test-app.js';
 import { announcementsOf, phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { axeViolations } from './support/axe.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { signInThroughForm } from './support/sign-in.js';
 
 const password = 'correct horse battery';
 
@@ -33,9 +34,7 @@ describe('two-factor sign-in in the web app', () => {
     const context = await forum.open({ viewport: phone });
     const page = await context.newPage();
     await page.goto('/sign-in?next=%2Faccount%2Ftwo-factor');
-    await page.getByLabel('Username or email').fill('noor_h');
-    await page.getByLabel('Password').fill(password);
-    await page.keyboard.press('Enter');
+    await signInThroughForm(page, 'noor_h', { password });
     await page.getByRole('heading', { name: 'Two-factor sign-in is off' }).waitFor();
 
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).focus();
@@ -80,9 +79,7 @@ describe('two-factor sign-in in the web app', () => {
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill('noor_h');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, 'noor_h', { password });
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
     await page.getByLabel('Code').fill('000000');
     await page.keyboard.press('Enter');
@@ -127,12 +124,7 @@ describe('two-factor sign-in in the web app', () => {
     const page = await context.newPage();
     const signIn = async (code: string) => {
       await page.goto('/sign-in');
-      await page.getByLabel('Username or email').fill(member.username);
-      await page.getByLabel('Password').fill(testPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
-      await page.getByLabel('Code').fill(code);
-      await page.keyboard.press('Enter');
+      await signInThroughForm(page, member.username, { code });
     };
     // One two-factor sign-in makes this browser known to the account.
     await signIn(recoveryCodes[0]);
@@ -175,11 +167,7 @@ describe('two-factor sign-in in the web app', () => {
     const page = await context.newPage();
     const signIn = async (code: string) => {
       await page.goto('/sign-in?next=%2Fask');
-      await page.getByLabel('Username or email').fill(member.username);
-      await page.getByLabel('Password').fill(testPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByLabel('Code').fill(code);
-      await page.keyboard.press('Enter');
+      await signInThroughForm(page, member.username, { code });
       await page.getByRole('link', { name: member.username }).waitFor();
     };
 
@@ -215,9 +203,7 @@ describe('two-factor sign-in in the web app', () => {
     const other = await createAccount(forum.app);
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(holder.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, holder.username);
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
     await expect(page.getByRole('link', { name: 'Create an account' }).count()).resolves.toBe(0);
 
@@ -228,9 +214,7 @@ describe('two-factor sign-in in the web app', () => {
     await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
     await page.getByRole('link', { name: 'Create an account' }).waitFor();
     // Nothing of the first account's sign-in is left: the next one is the other account's, without a code step.
-    await login.fill(other.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, other.username);
     await page.getByRole('link', { name: other.username }).waitFor();
     await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
   });
@@ -241,9 +225,7 @@ describe('two-factor sign-in in the web app', () => {
     const other = await createAccount(forum.app);
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(holder.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, holder.username);
     const { codeChecked, letAnswerThrough } = await holdCodeCheckAnswer(page);
     await page.getByLabel('Code').fill(await totpCode(secret, 1));
     await page.keyboard.press('Enter');
@@ -261,9 +243,7 @@ describe('two-factor sign-in in the web app', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await expect(page.getByRole('link', { name: holder.username }).count()).resolves.toBe(0);
 
-    await page.getByLabel('Username or email').fill(other.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await signIn.click();
+    await signInThroughForm(page, other.username);
     await page.getByRole('link', { name: other.username }).waitFor();
     await page.reload();
     await page.getByRole('link', { name: other.username }).waitFor();
@@ -276,9 +256,7 @@ describe('two-factor sign-in in the web app', () => {
     const { recoveryCodes } = await enrolTwoFactor(forum.app, holder.token);
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(holder.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, holder.username);
     const { codeChecked, letAnswerThrough } = await holdCodeCheckAnswer(page);
     await page.getByLabel('Code').fill(recoveryCodes[0]);
     await page.keyboard.press('Enter');
@@ -295,9 +273,7 @@ describe('two-factor sign-in in the web app', () => {
     await expect(browserSessionsOf(holder.token)).resolves.toBe(0);
 
     // Signing in again starts afresh.
-    await page.getByLabel('Username or email').fill(holder.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, holder.username);
     await page.getByLabel('Code').waitFor();
     await expect(notice.count()).resolves.toBe(0);
   });
@@ -307,9 +283,7 @@ describe('two-factor sign-in in the web app', () => {
     const { recoveryCodes } = await enrolTwoFactor(forum.app, member.token);
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page, member.username);
     await page.getByLabel('Code').fill(recoveryCodes[0]);
     // Screen readers announce what comes into a live region they know of, not a region that arrives with its text.
     const region = '[data-testid="recovery-code-notice-region"]';
@@ -337,11 +311,7 @@ describe('two-factor sign-in in the web app', () => {
     const context = await forum.open();
     const page = await context.newPage();
     await page.goto('/sign-in?next=%2Faccount%2Fsecurity');
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Code').fill(recoveryCodes[1]);
-    await page.keyboard.press('Enter');
+    await signInThroughForm(page, member.username, { code: recoveryCodes[1] });
     const devices = page.getByRole('list', { name: 'Remembered devices' });
     await devices.waitFor();
     const rows = devices.getByRole('listitem');
@@ -462,11 +432,7 @@ describe('two-factor sign-in in the web app', () => {
 
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(member.username);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Code').fill('123456');
-    await page.keyboard.press('Enter');
+    await signInThroughForm(page, member.username, { code: '123456' });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^You are doing that too often\. Try again in 1[45] minutes\.$/);
   });
 });
