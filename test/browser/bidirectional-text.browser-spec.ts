@@ -64,7 +64,7 @@ describe('right-to-left text people write, inside the sentences of the interface
     await askerPage.goto(`/t/${thread.id}`);
     await askerPage.getByRole('heading', { level: 1, name: title }).waitFor();
     // The tab's title: no markup there, so the Unicode isolates FSI and PDI keep " · 2FA Help Forum" on the right.
-    await expect(askerPage.title()).resolves.toBe(`\u2068${title}\u2069 · 2FA Help Forum`);
+    await expect.poll(() => askerPage.title()).toBe(`\u2068${title}\u2069 · 2FA Help Forum`);
 
     const staffPage = await (await forum.open({ token: staff.token })).newPage();
     await staffPage.goto('/staff/log');

@@ -589,7 +589,7 @@ describe('staff pages', () => {
     await dialog.getByRole('button', { name: 'Retire' }).click();
     await header.getByText('Retired').waitFor();
     await expect(retired()).resolves.toBe(true);
-    await expect(dialog.isVisible()).resolves.toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
 
     await header.getByRole('button', { name: 'Restore' }).click();
     await header.getByRole('button', { name: 'Retire' }).waitFor();

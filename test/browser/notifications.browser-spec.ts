@@ -97,7 +97,7 @@ describe('notifications page', () => {
     await page.waitForURL(/\/notifications\?unread=1$/);
     await expect.poll(() => unreadOnly.isChecked()).toBe(true);
     const busyRows = page.locator('ul.notification-list[aria-busy="true"] li.notification');
-    await expect(busyRows.filter({ visible: true }).count()).resolves.toBe(2);
+    await expect.poll(() => busyRows.filter({ visible: true }).count()).toBe(2);
     await expect(page.getByText('Loading notifications…').filter({ visible: true }).count()).resolves.toBe(0);
     answerUnreadOnly();
     await busyRows.first().waitFor({ state: 'detached' });

@@ -136,7 +136,7 @@ describe('a profile lists the member’s questions and replies', () => {
     await received.getByRole('listitem').nth(1).waitFor();
     await section.getByRole('heading', { level: 3, name: 'Flags on marco’s posts' }).waitFor();
     // Open, upheld, dismissed: on marco's posts, then raised by marco.
-    await expect(section.getByRole('definition').allTextContents()).resolves.toEqual(['1', '0', '1', '1', '1', '0']);
+    await expect.poll(() => section.getByRole('definition').allTextContents()).toEqual(['1', '0', '1', '1', '1', '0']);
     const rows = received.getByRole('listitem');
     await expect(rows.nth(0).textContent()).resolves.toContain('Advertising a shop');
     await expect(rows.nth(0).textContent()).resolves.toContain('Open');

@@ -90,6 +90,8 @@ describe('the security page: the password, and where you are signed in', () => {
     const devices = phone.getByRole('list', { name: 'Remembered devices' });
     const sessions = phone.getByRole('list', { name: 'Where you’re signed in' }).getByRole('listitem');
     await expect.poll(() => sessions.count()).toBe(3);
+    // The phone's own device, the laptop's and the API client's: read apart from the sessions.
+    await expect.poll(() => devices.getByRole('listitem').count()).toBe(3);
     return { member, laptop, phone, devices, sessions };
   }
   const signedOutNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'You were signed out' });
@@ -106,6 +108,7 @@ describe('the security page: the password, and where you are signed in', () => {
 
     const sessions = phone.getByRole('list', { name: 'Where you’re signed in' });
     const rows = sessions.getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(3);
     // The latest used first: this browser (Chromium says Chrome), the laptop, and the session createAccount made.
     expect((await rows.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual([
       'Chrome on Linux This browser',
@@ -221,6 +224,8 @@ describe('the security page: the password, and where you are signed in', () => {
       await signedIn.goto(`/sign-in?next=${encodeURIComponent(next)}`);
       const url = await landing(signedIn);
       expect([url.origin, url.pathname], next).toEqual([new URL(forum.app.url).origin, '/']);
+      // The address changes before the page it leads to renders.
+      await signedIn.getByRole('heading', { name: 'Questions', level: 1 }).waitFor();
       expect(await signedIn.getByRole('heading', { name: 'Something went wrong' }).count(), next).toBe(0);
     }
     await signedIn.goto(`/sign-in?next=${encodeURIComponent('/ask?topic=phone#draft')}`);

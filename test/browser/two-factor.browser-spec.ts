@@ -405,8 +405,10 @@ describe('two-factor sign-in in the web app', () => {
     await expect(region.getAttribute('role')).resolves.toBe('status');
     expect(said).toEqual([expect.stringContaining('Turn on two-factor sign-in to use staff tools.')]);
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).click();
-    await page.getByText('Turn on two-factor sign-in to use staff tools.').first().waitFor();
-    await expect(page.url()).toContain('/account/security');
+    // The staff page says it too: the Security page's heading is what shows the link was followed.
+    await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+    await page.getByText('Turn on two-factor sign-in to use staff tools.').waitFor();
+    expect(page.url()).toContain('/account/security');
   });
 
   it('says how long to wait once the code tries are spent, in words rather than the seconds the API counts', async () => {
