@@ -364,6 +364,65 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(page.getByLabel('New password'));
   });
 
+  it('moves focus from the button pressed to the field the API refused: sign-in, reply, edits, example question', async () => {
+    const visitor = await (await forum.open()).newPage();
+    await visitor.goto('/sign-in');
+    await visitor.getByLabel('Username or email').fill('someone');
+    await visitor.getByRole('button', { name: 'Sign in' }).press('Enter');
+    await visitor.getByText('Password must be 1–200 characters long').waitFor();
+    await focusIsOn(visitor.getByLabel('Password', { exact: true }));
+
+    const asker = await createAccount(forum.app, Role.MEMBER);
+    const thread = await askQuestion(forum.app, asker.token, {
+      title: 'Can I export my questions and replies?',
+      body: 'I would like a copy of everything I wrote on the forum, as a file I can keep on my computer.',
+    });
+    const answered = await reply(forum.app, asker.token, thread.id, 'Answering myself: there is no export yet.');
+    const page = await (await forum.open({ token: asker.token })).newPage();
+    await page.goto(`/t/${thread.id}`);
+    // The reply box stops at the API's limit: the request is sent over it, for the API to refuse.
+    await page.route('**/graphql', async (route) => {
+      const request = route.request().postDataJSON() as { operationName?: string; variables: Record<string, unknown> } | null;
+      if (request?.operationName !== 'ReplyToThread') return route.continue();
+      return route.continue({ postData: { ...request, variables: { ...request.variables, body: 'x'.repeat(20_001) } } });
+    });
+    const replyField = page.locator('#reply').getByRole('textbox', { name: 'Reply' });
+    await replyField.fill('A reply the page makes too long.');
+    await page.getByRole('button', { name: 'Post reply' }).press('Enter');
+    await page.locator('#reply').getByText('Reply must be 1 to 20000 characters').waitFor();
+    await focusIsOn(replyField);
+
+    const question = page.locator('.post--question');
+    await question.getByRole('button', { name: 'Edit', exact: true }).click();
+    await question.getByLabel('Tags').fill('one, two, three, four, five, six');
+    await question.getByRole('button', { name: 'Save changes' }).press('Enter');
+    await question.getByText('At most 5 tags').waitFor();
+    await focusIsOn(question.getByLabel('Tags'));
+    await question.getByRole('button', { name: 'Cancel' }).click();
+
+    const posted = page.locator(`#reply-${answered}`);
+    await posted.getByRole('button', { name: 'Edit', exact: true }).click();
+    await posted.getByRole('textbox', { name: 'Reply' }).fill('');
+    await posted.getByRole('button', { name: 'Save changes' }).press('Enter');
+    await posted.getByText('Reply must be 1 to 20000 characters').waitFor();
+    await focusIsOn(posted.getByRole('textbox', { name: 'Reply' }));
+
+    const staff = await createAccount(forum.app, Role.STAFF);
+    const slug = 'focus-on-refused-example';
+    await forum.app.query(
+      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
+      { input: { slug, title: 'Exporting what you wrote', body: 'There is no export yet.', examples: [] } },
+      { token: staff.token },
+    );
+    const staffPage = await (await forum.open({ token: staff.token })).newPage();
+    await staffPage.goto(`/staff/answers/${slug}`);
+    const example = staffPage.getByLabel('Add an example question');
+    await example.fill('ab');
+    await staffPage.getByRole('button', { name: 'Add example' }).press('Enter');
+    await staffPage.getByText('Example must be 3 to 2000 characters').waitFor();
+    await focusIsOn(example);
+  });
+
   it('moves focus to the next row of a staff queue when one is decided, and to the queue when it is empty', async () => {
     const asker = await createAccount(forum.app, Role.MEMBER);
     const staff = await createAccount(forum.app, Role.STAFF);

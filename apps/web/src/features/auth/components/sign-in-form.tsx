@@ -3,8 +3,9 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { PasswordField, TextField } from '../../../components/field';
 import { ErrorMessage, Notice } from '../../../components/status';
-import { errorCodeOf, errorReasonOf, fieldErrorsOf, formErrorOf, serverMessageOf } from '../../../lib/graphql-errors';
+import { errorCodeOf, errorReasonOf, serverMessageOf } from '../../../lib/graphql-errors';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { CompleteTwoFactorSignInDocument, SignInDocument, SignOutDocument } from '../api/auth-documents';
 import { resetStore } from '../../../lib/reset-store';
 
@@ -23,6 +24,7 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
   const [settlingLeftCheck, setSettlingLeftCheck] = useState(false);
   // A recovery code spent by a code check that passed after its step was left, and whose account it was.
   const [spentByLeftCheck, setSpentByLeftCheck] = useState<{ login: string; left: number } | null>(null);
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['login', 'password'], { login: 'Username or email' });
 
   async function signedIn(recoveryCodesLeft: number | null = null) {
     // Everything the app shows may depend on who is signed in.
@@ -85,8 +87,6 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
     );
   }
 
-  const fields = fieldErrorsOf(error);
-  const formError = formErrorOf(error, ['login', 'password']);
   const code = errorCodeOf(error);
   return (
     <>
@@ -100,22 +100,24 @@ export function SignInForm({ onSignedIn, footer }: { onSignedIn: (recoveryCodesL
           <ErrorMessage error={formError} />
         ) : null}
         <TextField
+          id={fieldIds.login}
           label="Username or email"
           name="login"
           autoComplete="username"
           value={login}
           onChange={(event) => setLogin(event.target.value)}
-          error={fields.login}
+          error={fieldErrors.login}
           required
           autoFocus
         />
         <PasswordField
+          id={fieldIds.password}
           purpose="current"
           label="Password"
           name="password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={fields.password}
+          error={fieldErrors.password}
           required
         />
         <Button type="submit" variant="primary" busy={loading || settlingLeftCheck}>

@@ -12,7 +12,7 @@ import { MarkdownEditor } from '../../../components/markdown-editor';
 import { ErrorMessage, InlineError, Notice, Spinner } from '../../../components/status';
 import { TimeAgo } from '../../../components/time-ago';
 import type { CanonicalAnswerEditorQuery } from '../../../gql/graphql';
-import { fieldErrorsOf, formErrorOf, isEditedSince } from '../../../lib/graphql-errors';
+import { isEditedSince } from '../../../lib/graphql-errors';
 import { isolate } from '../../../lib/bidi';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useAction } from '../../../lib/use-action';
@@ -241,8 +241,7 @@ function Examples({ answer }: { answer: AnswerDetails }) {
     setRemoving(null);
   }
 
-  const fields = fieldErrorsOf(error, { text: 'Example' });
-  const formError = formErrorOf(error, ['text']);
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['text'], { text: 'Example' });
   return (
     <section className="card stack" aria-labelledby="examples-heading">
       <h3 id="examples-heading">Example questions</h3>
@@ -254,10 +253,11 @@ function Examples({ answer }: { answer: AnswerDetails }) {
       <form ref={exampleForm} className="form" onSubmit={addExample}>
         {added ? <Notice tone="success">Added “{added}”: the bot learns it now. New examples are listed last.</Notice> : null}
         <TextAreaField
+          id={fieldIds.text}
           label="Add an example question"
           value={text}
           onChange={(event) => setText(event.target.value)}
-          error={fields.text}
+          error={fieldErrors.text}
           rows={2}
           maxLength={2000}
         />

@@ -9,10 +9,11 @@ import { bodyLengthOf, lengthCount, titleLengthOf } from '../../../components/le
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
-import { fieldErrorsOf, formErrorOf, isEditedSince } from '../../../lib/graphql-errors';
+import { isEditedSince } from '../../../lib/graphql-errors';
 import { useSessionDraft } from '../../../lib/session-draft';
 import { splitTags } from '../../../lib/tags';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import {
   EditedQuestionFieldsFragment,
   EditQuestionDocument,
@@ -120,8 +121,11 @@ export function EditQuestionForm({
     onDone();
   };
 
-  const fields = fieldErrorsOf(error, { title: 'Title', body: 'Question', tags: 'Tags' });
-  const formError = formErrorOf(error, ['title', 'body', 'tags']);
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['title', 'body', 'tags'], {
+    title: 'Title',
+    body: 'Question',
+    tags: 'Tags',
+  });
   return (
     <form className="form edit-form" onSubmit={save} onKeyDown={cancelOnEscape(cancel)}>
       {formError ? <ErrorMessage error={formError} /> : null}
@@ -131,27 +135,30 @@ export function EditQuestionForm({
         </EditConflictNotice>
       ) : null}
       <TextField
+        id={fieldIds.title}
         label="Title"
         value={title}
         onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-        error={fields.title}
+        error={fieldErrors.title}
         counter={lengthCount(titleLengthOf(title), titleLength)}
         autoFocus
       />
       <MarkdownEditor
+        id={fieldIds.body}
         label="Question"
         value={body}
         onChange={(text) => setDraft({ ...draft, body: text })}
-        error={fields.body}
+        error={fieldErrors.body}
         counter={lengthCount(bodyLengthOf(body), questionBodyLength)}
       />
       <SecretWarning kinds={secrets} />
       <TextField
+        id={fieldIds.tags}
         label="Tags"
         hint="Up to 5, separated by commas."
         value={tags}
         onChange={(event) => setDraft({ ...draft, tags: event.target.value })}
-        error={fields.tags}
+        error={fieldErrors.tags}
       />
       <div className="row">
         <Button type="submit" variant="primary" busy={loading} disabled={secrets.length > 0}>
@@ -199,17 +206,17 @@ export function EditReplyForm({ replyId, body: openedBody, version, onDone }: Ed
     onDone();
   };
 
-  const fields = fieldErrorsOf(error, { body: 'Reply' });
-  const formError = formErrorOf(error, ['body']);
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['body'], { body: 'Reply' });
   return (
     <form className="form edit-form" onSubmit={save} onKeyDown={cancelOnEscape(cancel)}>
       {formError ? <ErrorMessage error={formError} /> : null}
       {current ? <EditConflictNotice body={current.body} bodyHtml={current.bodyHtml} /> : null}
       <MarkdownEditor
+        id={fieldIds.body}
         label="Reply"
         value={body}
         onChange={(text) => setDraft({ ...draft, body: text })}
-        error={fields.body}
+        error={fieldErrors.body}
         counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
         autoFocus

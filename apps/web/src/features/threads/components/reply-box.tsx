@@ -1,14 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { replyBodyLength } from '#post-limits';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from '../../../components/button';
 import { bodyLengthOf, lengthCount } from '../../../components/length-counter';
 import { MarkdownEditor } from '../../../components/markdown-editor';
 import { SecretWarning, useSecretKinds } from '../../../components/secret-warning';
 import { ErrorMessage } from '../../../components/status';
-import { fieldErrorsOf, formErrorOf } from '../../../lib/graphql-errors';
 import { useSessionDraft } from '../../../lib/session-draft';
 import { useAction } from '../../../lib/use-action';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useViewer } from '../../../lib/viewer';
 import type { ReplyFieldsFragment } from '../../../gql/graphql';
 import { ReplyToThreadDocument } from '../api/thread-documents';
@@ -40,7 +40,7 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
   const { error, submit } = useAction();
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const secrets = useSecretKinds(body);
-  const bodyId = useId();
+  const { fieldIds, fieldErrors, formError } = useFormErrors(error, ['body'], { body: 'Reply' });
   const applied = useRef<string | null>(null);
 
   useEffect(() => {
@@ -48,11 +48,11 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
     applied.current = draft;
     setUnsent({ body: draft });
     // The draft is what the person came to finish: bring it into view, with focus (the page's #reply hash came too early).
-    const field = document.getElementById(bodyId);
+    const field = document.getElementById(fieldIds.body);
     field?.scrollIntoView({ block: 'center' });
     field?.focus({ preventScroll: true });
     onDraftApplied?.();
-  }, [draft, bodyId, onDraftApplied]);
+  }, [draft, fieldIds.body, onDraftApplied]);
 
   const post = submit(async () => {
     const result = await reply({ variables: { threadId, body } });
@@ -60,8 +60,6 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
     if (result.data) onPosted(result.data.replyToThread);
   });
 
-  const fields = fieldErrorsOf(error);
-  const formError = formErrorOf(error, ['body']);
   return (
     <form className="reply-box card" onSubmit={post} id="reply">
       <h2 className="reply-box__title">Your reply</h2>
@@ -69,10 +67,10 @@ export function ReplyBox({ threadId, draft, onDraftApplied, onPosted }: ReplyBox
       <MarkdownEditor
         label="Reply"
         name="body"
-        id={bodyId}
+        id={fieldIds.body}
         value={body}
         onChange={setBody}
-        error={fields.body}
+        error={fieldErrors.body}
         counter={lengthCount(bodyLengthOf(body), replyBodyLength)}
         rows={6}
         placeholder={viewer?.isStaff ? placeholders.staff : placeholders.member}
