@@ -38,6 +38,16 @@ describe('the clarifying question and moderation', () => {
     await expect(botReply.getByText('Automated answer', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('group', { name: /Are you still signed in/ }).count()).resolves.toBe(0);
     await expect(botStatus(forum.app, asker.token, thread.id)).resolves.toBe('ANSWERED');
+
+    // Staff see the answer picked without a confidence of its own: the bot's was that one of the two cases fits.
+    const staffAccount = await createAccount(forum.app, Role.STAFF);
+    const staffPage = await (await forum.open({ token: staffAccount.token })).newPage();
+    await staffPage.goto(`/t/${thread.id}`);
+    const staffNote = staffPage.locator('p', { hasText: 'FAQ bot (staff view):' });
+    await staffNote.getByText('answered publicly').waitFor();
+    await expect(staffNote.textContent()).resolves.toMatch(
+      /^FAQ bot \(staff view\): answered publicly; waiting for the asker’s verdict — [^()]+\. The asker picked it of the two cases the bot asked about; the bot was \d+% sure that one of them fits\.$/,
+    );
   });
 
   it('shows the asker who said the bot did not help the answer staff corrected it to, live', async () => {

@@ -10,6 +10,7 @@ import { isolate } from '../../../lib/bidi';
 import { threadLink } from '../../../lib/thread-link';
 import { useAction } from '../../../lib/use-action';
 import { useQueueRowFocus } from '../../../lib/use-queue-row-focus';
+import { pickedByAsker } from './use-bot-suggestion';
 import {
   AnswerChoicesDocument,
   BotQueueDocument,
@@ -194,7 +195,9 @@ function BotQueueRow({ item, onDecided }: { item: QueueItem; onDecided: (decisio
                 <Link to={`/answers/${suggestion.answer.slug}`}>
                   <bdi>{suggestion.answer.title}</bdi>
                 </Link>{' '}
-                ({Math.round(suggestion.confidence * 100)}% sure)
+                {pickedByAsker(suggestion)
+                  ? `(picked by the asker of the two cases the bot asked about, ${Math.round(suggestion.confidence * 100)}% sure one of them fits)`
+                  : `(${Math.round(suggestion.confidence * 100)}% sure)`}
                 {suggestion.answer.retired ? ', since retired: pick another answer or dismiss' : null}
               </>
             ) : suggestion.clarify ? (

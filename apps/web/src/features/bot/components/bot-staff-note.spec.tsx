@@ -88,6 +88,21 @@ describe('BotStaffNote', () => {
     expect(screen.getByText(/The bot was 87% sure that one of the two cases it asked about fits\./)).toBeTruthy();
   });
 
+  it('gives no confidence in the answer the asker picked after a clarifying question, only in the two cases asked about', () => {
+    const clarify = { question: 'Are you still signed in?', choices: [] };
+    for (const status of ['ANSWERED', 'CONFIRMED_BY_ASKER', 'UNHELPFUL'] as const) {
+      renderNote({ status, clarify });
+      expect(screen.queryByText(/\(87% sure\)/), status).toBeNull();
+      expect(
+        screen.getByText(/The asker picked it of the two cases the bot asked about; the bot was 87% sure that one of them fits\./),
+        status,
+      ).toBeTruthy();
+      cleanup();
+    }
+    renderNote({ status: 'CLARIFYING', clarify, answer: null });
+    expect(screen.queryByText(/asker picked/)).toBeNull();
+  });
+
   it('says so when no answer matched', () => {
     renderNote({ status: 'NO_MATCH', answer: null, confidence: 0.1 });
     expect(screen.getByText(/found no canonical answer that fits/)).toBeTruthy();

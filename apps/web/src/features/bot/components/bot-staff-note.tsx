@@ -2,7 +2,7 @@ import { staffQueuePath } from '#web-pages';
 import { Link } from 'react-router';
 import type { BotQueueKind } from '../../../gql/graphql';
 import { Notice } from '../../../components/status';
-import { settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
+import { pickedByAsker, settledSentence, type BotSuggestionDetails, type ThreadSettled } from './use-bot-suggestion';
 
 const statusText: Record<BotSuggestionDetails['status'], string> = {
   ANSWERED: 'answered publicly; waiting for the asker’s verdict',
@@ -43,8 +43,10 @@ export function BotStaffNote({
   const leftBy = settled ? settledSentence(settled) : suggestion.status === 'NO_MATCH' && !unreplied ? 'Someone has replied.' : null;
   const waiting = queue !== undefined && leftBy === null;
   const percent = Math.round(suggestion.confidence * 100);
-  // A correction replaces the answer but keeps the bot's confidence, which was in its own pick, not in this one.
+  // A correction replaces the answer but keeps the bot's confidence, which was in its own pick, not in this one; so
+  // does the asker's pick after a clarifying question.
   const corrected = suggestion.status === 'CORRECTED';
+  const picked = pickedByAsker(suggestion);
   return (
     <Notice tone={waiting ? 'warning' : 'info'}>
       <p>
@@ -55,10 +57,11 @@ export function BotStaffNote({
             <Link to={`/answers/${suggestion.answer.slug}`}>
               <bdi>{suggestion.answer.title}</bdi>
             </Link>
-            {corrected ? null : ` (${percent}% sure)`}
+            {corrected || picked ? null : ` (${percent}% sure)`}
           </>
         ) : null}
         .{corrected ? ` ${correctedConfidence(suggestion, percent)}` : null}
+        {picked ? ` The asker picked it of the two cases the bot asked about; the bot was ${percent}% sure that one of them fits.` : null}
         {waiting ? ' The question waits for staff in a review queue.' : null}
         {queue && leftBy ? ` ${leftBy} It no longer waits in a staff queue.` : null}
       </p>

@@ -5,6 +5,14 @@ import { ThreadBotSuggestionDocument } from '../api/bot-documents';
 export type BotSuggestionDetails = BotSuggestionFieldsFragment;
 
 /** What settled a question besides the asker's word to the bot: the bot's footer says so instead of still asking. */
+/**
+ * Whether a suggestion's answer is the one the asker picked of the two cases the bot asked about: the bot's confidence
+ * was then that one of the two fits, not in this one. (A correction's answer is staff's, see CORRECTED.)
+ */
+export function pickedByAsker(suggestion: { status: string; clarify: object | null; answer?: object | null }): boolean {
+  return suggestion.clarify !== null && Boolean(suggestion.answer) && suggestion.status !== 'CORRECTED';
+}
+
 export type ThreadSettled = 'accepted' | 'staff-replied' | 'locked' | null;
 
 export function settledBy(thread: { status: string; staffReplied: boolean } | undefined): ThreadSettled {
