@@ -388,6 +388,9 @@ describe('keyboard focus after actions', () => {
     });
     const replyField = page.locator('#reply').getByRole('textbox', { name: 'Reply' });
     await replyField.fill('A reply the page makes too long.');
+    // Sent from the preview: the refused text is shown again to take the focus.
+    await page.locator('#reply').getByRole('tab', { name: 'Preview' }).click();
+    await page.locator('#reply .markdown-editor__preview .prose').waitFor();
     await page.getByRole('button', { name: 'Post reply' }).press('Enter');
     await page.locator('#reply').getByText('Reply must be 1 to 20000 characters').waitFor();
     await focusIsOn(replyField);

@@ -50,6 +50,24 @@ const tab = (name: 'Write' | 'Preview') => screen.getByRole('tab', { name });
 const preview = () => screen.getByLabelText('Details preview');
 
 describe('MarkdownEditor', () => {
+  it('goes back to Write when a new message for the text comes, so that the text can take the focus', () => {
+    const { mock } = previewMock();
+    const editor = (error?: string) => (
+      <Providers mocks={[mock]}>
+        <MarkdownEditor label="Details" value="Some text" onChange={() => undefined} error={error} />
+      </Providers>
+    );
+    const { rerender } = render(editor());
+    fireEvent.click(tab('Preview'));
+    expect(tab('Preview').getAttribute('aria-selected')).toBe('true');
+    rerender(editor('Details must be at most 20000 characters'));
+    expect(tab('Write').getAttribute('aria-selected')).toBe('true');
+    expect((screen.getByLabelText('Details').closest('[role=tabpanel]') as HTMLElement).hidden).toBe(false);
+    // The message stays: Preview can be opened again.
+    fireEvent.click(tab('Preview'));
+    expect(tab('Preview').getAttribute('aria-selected')).toBe('true');
+  });
+
   it('starts on Write and asks the server for nothing until Preview is opened', () => {
     const { mock, result } = previewMock();
     renderEditor({}, [mock]);

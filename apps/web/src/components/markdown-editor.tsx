@@ -39,6 +39,13 @@ export function MarkdownEditor({
   const generatedId = useId();
   const id = givenId ?? generatedId;
   const [mode, setMode] = useState<'write' | 'preview'>('write');
+  // A new message for the text shows the text, in the render that brings the message, so that the form can move the
+  // focus to it (a textarea in a hidden panel cannot take it).
+  const [errorShown, setErrorShown] = useState(error);
+  if (error !== errorShown) {
+    setErrorShown(error);
+    if (error) setMode('write');
+  }
   return (
     <div className={`field markdown-editor${error ? ' field--invalid' : ''}`}>
       <div className="markdown-editor__bar">
