@@ -66,7 +66,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await signedOutNotice(page).waitFor();
     expect(await signedOutNotice(page).count()).toBe(1);
-    expect(said).toEqual([expect.stringContaining('You were signed out.')]);
+    await expect.poll(() => said).toEqual([expect.stringContaining('You were signed out.')]);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await page.getByText('to reply.').waitFor();
     await screenshotBoth(page, 'signed-out-elsewhere');

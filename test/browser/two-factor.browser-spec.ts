@@ -291,7 +291,7 @@ describe('two-factor sign-in in the web app', () => {
     await page.keyboard.press('Enter');
     await page.locator('.recovery-code-notice').waitFor();
     await expect(page.locator(region).getAttribute('role')).resolves.toBe('status');
-    expect(said).toEqual([expect.stringContaining('You have 9 unused recovery codes left')]);
+    await expect.poll(() => said).toEqual([expect.stringContaining('You have 9 unused recovery codes left')]);
   });
 
   it('lists the devices two-factor sign-in remembers, this browser marked, and forgets the others', async () => {
@@ -403,7 +403,7 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).waitFor();
     await region.getByRole('link', { name: 'Turn it on now' }).waitFor();
     await expect(region.getAttribute('role')).resolves.toBe('status');
-    expect(said).toEqual([expect.stringContaining('Turn on two-factor sign-in to use staff tools.')]);
+    await expect.poll(() => said).toEqual([expect.stringContaining('Turn on two-factor sign-in to use staff tools.')]);
     await page.getByRole('link', { name: 'Turn on two-factor sign-in' }).click();
     // The staff page says it too: the Security page's heading is what shows the link was followed.
     await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
