@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, totpCode } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
-import { askQuestion, botStatus, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { askQuestion, botStatus, createCanonicalAnswer, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { signInThroughForm } from './support/sign-in.js';
 
@@ -575,11 +575,11 @@ describe('staff pages', () => {
   it('asks staff to confirm before retiring a canonical answer, and restores it with one click', async () => {
     const staffAccount = await createAccount(forum.app, Role.STAFF);
     const slug = 'retire-asks-first';
-    await forum.app.query(
-      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
-      { input: { slug, title: 'Printing the setup page', body: 'Print the page with the QR code and keep it safe.', examples: [] } },
-      { token: staffAccount.token },
-    );
+    await createCanonicalAnswer(forum.app, staffAccount.token, {
+      slug,
+      title: 'Printing the setup page',
+      body: 'Print the page with the QR code and keep it safe.',
+    });
     const retired = async () =>
       (await forum.app.query(`query { canonicalAnswer(slug: "${slug}") { retired } }`, {}, { token: staffAccount.token })).canonicalAnswer
         .retired as boolean;

@@ -4,7 +4,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { askQuestion } from './support/forum.js';
+import { askQuestion, createCanonicalAnswer } from './support/forum.js';
 
 describe('two people editing the same text', () => {
   const forum = useBrowserApp();
@@ -66,11 +66,11 @@ describe('two people editing the same text', () => {
   it('refuses the later save of a canonical answer in the staff editor, shows the other version and keeps the typed text', async () => {
     const [first, second] = [await createAccount(forum.app, Role.STAFF), await createAccount(forum.app, Role.STAFF)];
     const slug = 'printed-codes-after-reset';
-    await forum.app.query(
-      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
-      { input: { slug, title: 'Printed backup codes after a password reset', body: 'Print a new sheet after a reset.', examples: [] } },
-      { token: first.token },
-    );
+    await createCanonicalAnswer(forum.app, first.token, {
+      slug,
+      title: 'Printed backup codes after a password reset',
+      body: 'Print a new sheet after a reset.',
+    });
     const firstPage = await (await forum.open({ token: first.token })).newPage();
     const secondPage = await (await forum.open({ token: second.token })).newPage();
     for (const page of [firstPage, secondPage]) {

@@ -2,8 +2,9 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, enrolTwoFactor, testPassword, TestAccount, totpCode } from '../support/accounts.js';
-import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
+import { askQuestion, createCanonicalAnswer, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
+import { holdAnswers } from './support/browser.js';
 
 /** Resolves once keyboard focus is on the element, else fails saying where it is. */
 async function focusIsOn(target: Locator): Promise<void> {
@@ -78,21 +79,13 @@ describe('keyboard focus after actions', () => {
     await staffPage.getByRole('button', { name: 'Lock', exact: true }).click();
     const dialog = staffPage.getByRole('dialog', { name: 'Lock this thread', exact: true });
     await focusIsOn(dialog.getByLabel('Reason for the moderation log (optional)'));
-    let answerLock = (): void => undefined;
-    const lockAnswered = new Promise<void>((resolve) => (answerLock = resolve));
-    await staffPage.route('**/graphql', async (route) => {
-      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
-      if (operation !== 'LockThread') return route.continue();
-      const response = await route.fetch();
-      await lockAnswered;
-      await route.fulfill({ response });
-    });
+    const lockAnswer = await holdAnswers(staffPage, 'LockThread');
     const confirm = dialog.getByRole('button', { name: 'Lock', exact: true });
     await confirm.click();
     await staffPage.locator('.post--question .post__header').getByText('Locked', { exact: true }).waitFor();
     await expect(confirm.getAttribute('aria-busy')).resolves.toBe('true');
     await focusIsOn(confirm);
-    answerLock();
+    lockAnswer.release();
     const unlock = staffPage.getByRole('button', { name: 'Unlock', exact: true });
     await unlock.waitFor();
     await focusIsOn(unlock);
@@ -153,22 +146,14 @@ describe('keyboard focus after actions', () => {
     await spam.getByRole('button', { name: 'Hide', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Hide this reply', exact: true });
     await focusIsOn(dialog.getByLabel('Reason for the moderation log (optional)'));
-    let answerHide = (): void => undefined;
-    const hideAnswered = new Promise<void>((resolve) => (answerHide = resolve));
-    await page.route('**/graphql', async (route) => {
-      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
-      if (operation !== 'HidePost') return route.continue();
-      const response = await route.fetch();
-      await hideAnswered;
-      await route.fulfill({ response });
-    });
+    const hideAnswer = await holdAnswers(page, 'HidePost');
     const confirm = dialog.getByRole('button', { name: 'Hide', exact: true });
     await confirm.click();
     await spam.getByText('Hidden by a moderator').waitFor();
     await dialog.getByText('Only staff and its author will see it.').waitFor();
     await expect(confirm.getAttribute('aria-busy')).resolves.toBe('true');
     await focusIsOn(confirm);
-    answerHide();
+    hideAnswer.release();
     const restore = spam.getByRole('button', { name: 'Restore', exact: true });
     await restore.waitFor();
     await focusIsOn(restore);
@@ -294,11 +279,11 @@ describe('keyboard focus after actions', () => {
     await focusIsOn(page.getByLabel('Code from the app'));
 
     const slug = 'focus-on-refused-title';
-    await forum.app.query(
-      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
-      { input: { slug, title: 'Moving codes to a new phone', body: 'Export the accounts from the old app first.', examples: [] } },
-      { token: staff.token },
-    );
+    await createCanonicalAnswer(forum.app, staff.token, {
+      slug,
+      title: 'Moving codes to a new phone',
+      body: 'Export the accounts from the old app first.',
+    });
     const staffPage = await (await forum.open({ token: staff.token })).newPage();
     await staffPage.goto(`/staff/answers/${slug}`);
     await staffPage.getByRole('textbox', { name: 'Title' }).fill('');
@@ -412,11 +397,7 @@ describe('keyboard focus after actions', () => {
 
     const staff = await createAccount(forum.app, Role.STAFF);
     const slug = 'focus-on-refused-example';
-    await forum.app.query(
-      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
-      { input: { slug, title: 'Exporting what you wrote', body: 'There is no export yet.', examples: [] } },
-      { token: staff.token },
-    );
+    await createCanonicalAnswer(forum.app, staff.token, { slug, title: 'Exporting what you wrote', body: 'There is no export yet.' });
     const staffPage = await (await forum.open({ token: staff.token })).newPage();
     await staffPage.goto(`/staff/answers/${slug}`);
     const example = staffPage.getByLabel('Add an example question');
@@ -495,11 +476,11 @@ describe('keyboard focus after actions', () => {
   it('keeps focus in the canonical answer editor when a save or a new example disables the button pressed', async () => {
     const staff = await createAccount(forum.app, Role.STAFF);
     const slug = 'focus-after-save';
-    await forum.app.query(
-      'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
-      { input: { slug, title: 'Keeping a spare authenticator', body: 'Scan the QR code into a second app.', examples: [] } },
-      { token: staff.token },
-    );
+    await createCanonicalAnswer(forum.app, staff.token, {
+      slug,
+      title: 'Keeping a spare authenticator',
+      body: 'Scan the QR code into a second app.',
+    });
     const context = await forum.open({ token: staff.token });
     const page = await context.newPage();
     await page.goto(`/staff/answers/${slug}`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
 import { useBrowserApp } from './support/browser-app.js';
-import { announcementsOf, operationsOf } from './support/browser.js';
+import { announcementsOf, holdAnswers, operationsOf } from './support/browser.js';
 import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
 
 describe('the thread page takes live changes from the event, not by reading the thread again', () => {
@@ -113,19 +113,11 @@ describe('the thread page announces live replies', () => {
 
     // The answer to the member's own reply is held back until its live event has shown it: the page must tell the
     // reply is theirs from its author, not from which of the two came first.
-    let answerOwnReply = (): void => undefined;
-    const ownReplyAnswered = new Promise<void>((resolve) => (answerOwnReply = resolve));
-    await firstPage.route('**/graphql', async (route) => {
-      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
-      if (operation !== 'ReplyToThread') return route.continue();
-      const response = await route.fetch();
-      await ownReplyAnswered;
-      await route.fulfill({ response });
-    });
+    const ownReplyAnswer = await holdAnswers(firstPage, 'ReplyToThread');
     await postReply(firstPage, 'Answering myself: the times follow the clock of the device.');
     await firstPage.locator('li.post--reply', { hasText: 'Answering myself' }).waitFor();
     await expect(firstPage.locator(threadRegion).textContent()).resolves.toBe('');
-    answerOwnReply();
+    ownReplyAnswer.release();
     await expect.poll(() => toFirst).toEqual(['Your reply was posted.']);
 
     await secondPage.locator('li.post--reply', { hasText: 'Answering myself' }).waitFor();

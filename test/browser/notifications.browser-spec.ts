@@ -3,7 +3,7 @@ import { Role } from '../../apps/api/src/common/role.js';
 import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
 import { createAccount } from '../support/accounts.js';
 import { listenerCount, until } from '../support/live-client.js';
-import { screenshotBoth } from './support/browser.js';
+import { holdAnswers, screenshotBoth } from './support/browser.js';
 import { askQuestion, reply, threadPageIsLive, threadSubscribers } from './support/forum.js';
 import { useBrowserApp } from './support/browser-app.js';
 
@@ -77,15 +77,10 @@ describe('notifications page', () => {
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();
 
     // The unread list's first page is held back: meanwhile the rows shown stay, marked busy, and nothing says "Loading".
-    let answerUnreadOnly = (): void => undefined;
-    const unreadOnlyAnswered = new Promise<void>((resolve) => (answerUnreadOnly = resolve));
-    await page.route('**/graphql', async (route) => {
-      const request = route.request().postDataJSON() as { operationName?: string; variables?: { unreadOnly?: boolean } } | null;
-      if (request?.operationName !== 'Notifications' || request.variables?.unreadOnly !== true) return route.continue();
-      const response = await route.fetch();
-      await unreadOnlyAnswered;
-      await route.fulfill({ response });
-    });
+    const unreadOnlyAnswer = await holdAnswers(
+      page,
+      (request) => request.operationName === 'Notifications' && request.variables?.unreadOnly === true,
+    );
     // The box shows the click at once: read in the click's own task, before the page renders the new address.
     const unreadOnly = page.getByRole('checkbox', { name: 'Unread only' });
     const clicked = page.evaluate(`(() => {
@@ -99,7 +94,7 @@ describe('notifications page', () => {
     const busyRows = page.locator('ul.notification-list[aria-busy="true"] li.notification');
     await expect.poll(() => busyRows.filter({ visible: true }).count()).toBe(2);
     await expect(page.getByText('Loading notifications…').filter({ visible: true }).count()).resolves.toBe(0);
-    answerUnreadOnly();
+    unreadOnlyAnswer.release();
     await busyRows.first().waitFor({ state: 'detached' });
     await page.unroute('**/graphql');
     await page.getByRole('link', { name: /^New: piotr replied to your question Can I pin a thread/ }).waitFor();

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { DataSource, In } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
 import { firefoxOnWindows } from '../support/devices.js';
 import { codeOf } from '../support/test-app.js';
-import { announcementsOf, phone, screenshot, sidewaysScroll } from './support/browser.js';
+import { announcementsOf, holdAnswers, phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { axeViolations } from './support/axe.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { signInThroughForm } from './support/sign-in.js';
@@ -226,10 +225,10 @@ describe('two-factor sign-in in the web app', () => {
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
     await signInThroughForm(page, holder.username);
-    const { codeChecked, letAnswerThrough } = await holdCodeCheckAnswer(page);
+    const codeCheck = await holdAnswers(page, 'CompleteTwoFactorSignIn');
     await page.getByLabel('Code').fill(await totpCode(secret, 1));
     await page.keyboard.press('Enter');
-    await codeChecked;
+    await codeCheck.serverAnswered;
     const browserSessions = () => browserSessionsOf(holder.token);
     await expect(browserSessions()).resolves.toBe(1);
 
@@ -237,7 +236,7 @@ describe('two-factor sign-in in the web app', () => {
     // Signing in waits for the answer, so that no other session's cookie comes before the one to sign out.
     const signIn = page.getByRole('button', { name: 'Sign in' });
     await expect(signIn.getAttribute('aria-busy')).resolves.toBe('true');
-    letAnswerThrough();
+    codeCheck.release();
     await expect.poll(browserSessions, { timeout: 10_000 }).toBe(0);
     await expect.poll(() => signIn.getAttribute('aria-busy')).toBeNull();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -257,13 +256,13 @@ describe('two-factor sign-in in the web app', () => {
     const page = await (await forum.open()).newPage();
     await page.goto('/sign-in');
     await signInThroughForm(page, holder.username);
-    const { codeChecked, letAnswerThrough } = await holdCodeCheckAnswer(page);
+    const codeCheck = await holdAnswers(page, 'CompleteTwoFactorSignIn');
     await page.getByLabel('Code').fill(recoveryCodes[0]);
     await page.keyboard.press('Enter');
-    await codeChecked;
+    await codeCheck.serverAnswered;
 
     await page.getByRole('button', { name: 'Use another account' }).click();
-    letAnswerThrough();
+    codeCheck.release();
     const notice = page.getByRole('status').filter({ hasText: 'The recovery code you typed' });
     await notice.waitFor();
     expect(await notice.innerText()).toBe(
@@ -438,23 +437,3 @@ describe('two-factor sign-in in the web app', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^You are doing that too often\. Try again in 1[45] minutes\.$/);
   });
 });
-
-/**
- * Holds back the answer to the page's code check: the server takes the code and starts a session, its cookie set, but
- * the page hears of it only once let through.
- */
-async function holdCodeCheckAnswer(page: Page): Promise<{ codeChecked: Promise<void>; letAnswerThrough: () => void }> {
-  let checked = (): void => undefined;
-  const codeChecked = new Promise<void>((resolve) => (checked = resolve));
-  let letAnswerThrough = (): void => undefined;
-  const answerLetThrough = new Promise<void>((resolve) => (letAnswerThrough = resolve));
-  await page.route('**/graphql', async (route) => {
-    const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
-    if (operation !== 'CompleteTwoFactorSignIn') return route.continue();
-    const response = await route.fetch();
-    checked();
-    await answerLetThrough;
-    await route.fulfill({ response });
-  });
-  return { codeChecked, letAnswerThrough };
-}

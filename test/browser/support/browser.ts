@@ -93,3 +93,33 @@ export async function announcementsOf(page: Page, selector: string): Promise<str
   })()`);
   return said;
 }
+
+interface GraphqlRequest {
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Holds back the answers to the page's requests of one GraphQL operation (by name, or those `holds` picks): the server
+ * does the work at once, the page hears of it only once `release` is called. `serverAnswered` resolves when the server
+ * has answered the first one.
+ */
+export async function holdAnswers(
+  page: Page,
+  holds: string | ((request: GraphqlRequest) => boolean),
+): Promise<{ serverAnswered: Promise<void>; release: () => void }> {
+  const held = typeof holds === 'string' ? (request: GraphqlRequest) => request.operationName === holds : holds;
+  let answered = (): void => undefined;
+  const serverAnswered = new Promise<void>((resolve) => (answered = resolve));
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graphql', async (route) => {
+    const request = route.request().postDataJSON() as GraphqlRequest | null;
+    if (!request || !held(request)) return route.continue();
+    const response = await route.fetch();
+    answered();
+    await released;
+    await route.fulfill({ response });
+  });
+  return { serverAnswered, release };
+}

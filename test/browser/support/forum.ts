@@ -34,6 +34,19 @@ export async function reply(app: TestApp, token: string, threadId: string, body:
   return data.replyToThread.id;
 }
 
+/** A canonical answer staff made, with no example questions, for a page under test to show or edit. */
+export async function createCanonicalAnswer(
+  app: TestApp,
+  token: string,
+  input: { slug: string; title: string; body: string },
+): Promise<void> {
+  await app.query(
+    'mutation C($input: CreateCanonicalAnswerInput!) { createCanonicalAnswer(input: $input) { id } }',
+    { input: { ...input, examples: [] } },
+    { token },
+  );
+}
+
 export async function botStatus(app: TestApp, token: string, threadId: string): Promise<string | null> {
   const data = await app.query<{ thread: { botSuggestion: { status: string } | null } }>(
     `query Bot($id: ID!) { thread(id: $id) { botSuggestion { status } } }`,
