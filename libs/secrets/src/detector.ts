@@ -93,7 +93,7 @@ function looksLikeSetupKey(value: string): boolean {
   // Random base32 scatters its digits among the letters. Digits only in groups of their own are a number between words
   // ("the code 2345 from this page"), so the letters are judged as if there were no digits.
   if (groups.some((group) => /\d/.test(group) && /[A-Za-z]/.test(group))) return true;
-  // Letters only: spelled as no English words are. The bound is set where `npm run eval:secrets` misses 6.9 % of keys
+  // Letters only: spelled as no English words are. The bound is set where `npm run eval:secrets` misses 7.1 % of keys
   // of 16 random letters and 1.3 % of 32, and takes 0.1 % of the README's words run together for a key (a vowel
   // share under 25 % missed half of such keys, and took 1.3 %).
   return englishLikeness(letters) < -0.8;
