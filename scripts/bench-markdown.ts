@@ -55,6 +55,7 @@ const shapes: [name: string, unit: string, prefix?: string][] = [
   ['table of short rows', '|x|y|z|\n', '|a|b|c|\n|-|-|-|\n'],
   ['rows under a wide header', 'x\n', `${'|a'.repeat(50)}|\n${'|-'.repeat(50)}|\n`],
   ['quote, lazy lines by turns', '> a\nb\n'],
+  ['headers past the table bound', '&\n`\n|-|\n!', '`'],
 ];
 
 // Once first: the first renders of a process are slower.

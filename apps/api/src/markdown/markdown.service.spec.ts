@@ -1,4 +1,4 @@
-import { Lexer, Marked as MarkedParser, type Marked } from 'marked';
+import { Lexer, Marked as MarkedParser, type Marked, type Token } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { everyString } from './every-string.js';
 import { MarkdownService, maxContainers, maxEmailLocalPart, maxMarkerRuns, maxNesting, maxTableCells } from './markdown.service.js';
@@ -550,6 +550,28 @@ describe('MarkdownService', () => {
     expect(sut.render(table)).toBe(plain.parse(table));
   });
 
+  it('shows a paragraph past the table bound whole, its lines over delimiter rows included, and lexes it once', () => {
+    // Past the bound, a header over its delimiter row is refused and reads as text, joined to the paragraph before it.
+    const header = `${'|a'.repeat(100)}|\n${'|-'.repeat(100)}|\n`;
+    const rest = 'x\n| b |\n| - |\n'.repeat(2000);
+    const body = `${header}${'x\n'.repeat(99)}\n${rest}the end`;
+    let lexed = 0;
+    const inlineTokens = Lexer.prototype.inlineTokens;
+    const spy = vi.spyOn(Lexer.prototype, 'inlineTokens').mockImplementation(function (this: Lexer, source: string, tokens?: Token[]) {
+      lexed += source.length;
+      return inlineTokens.call(this, source, tokens);
+    });
+    let html: string;
+    try {
+      html = sut.render(body);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(html.match(/<t[hd]\b/g)).toHaveLength(maxTableCells);
+    expect(html.endsWith(`<p>${rest}the end</p>\n`)).toBe(true);
+    expect(lexed).toBeLessThan(2 * body.length);
+  });
+
   it('ends paragraphs where marked does before a table, without reading its rows at each line (marked does)', () => {
     // marked's paragraph rule asks its table rule at each line whether a table starts there, and that rule reads every
     // row below: a paragraph line over a header and its delimiter row, by turns, cost length squared (30 ms for 20,000
@@ -620,6 +642,11 @@ describe('MarkdownService', () => {
     expect(html.match(/<blockquote>/g)).toHaveLength(maxNesting);
     expect(html).toContain('deep');
     expect(sut.render(`${'1. '.repeat(3000)}x`).match(/<ol>/g)).toHaveLength(maxNesting);
+    // On a list item's own line, indented past its marker: marked ran out of stack, and the post showed as plain text.
+    const inItem = sut.render(`-\n    ${'>\t'.repeat(3000)}deep`);
+    expect(inItem.match(/<blockquote>/g)).toHaveLength(maxNesting);
+    expect(inItem).toMatch(/^<ul>\n<li>/);
+    expect(inItem).toContain('deep');
     expect(sut.render('> > two levels')).toBe('<blockquote>\n<blockquote>\n<p>two levels</p>\n</blockquote>\n</blockquote>\n');
   });
 

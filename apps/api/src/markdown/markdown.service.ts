@@ -582,6 +582,8 @@ export const maxNesting = 8;
 
 /** A blockquote or list marker at the start of a line (after the ones before it). */
 const containerMarker = /^ {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/;
+/** The first one may stand further in: a list item's lines are indented past its own marker, however deep it is. */
+const firstContainerMarker = /^[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/;
 
 /** Keeps the first `maxNesting` markers of each line and escapes the rest, so they render as text. */
 export function boundNesting(markdown: string): string {
@@ -589,7 +591,7 @@ export function boundNesting(markdown: string): string {
     let rest = line;
     let kept = '';
     for (let depth = 0; depth < maxNesting; depth++) {
-      const marker = containerMarker.exec(rest);
+      const marker = (depth === 0 ? firstContainerMarker : containerMarker).exec(rest);
       if (!marker) return line;
       kept += marker[0];
       rest = rest.slice(marker[0].length);
@@ -767,7 +769,12 @@ export class MarkdownService {
         if (headerEnd < 0) return undefined;
         const delimiterEnd = src.indexOf('\n', headerEnd + 1);
         if (delimiterEnd < 0) return false;
+        const queued = this.lexer.inlineQueue.length;
         const head = Tokenizer.prototype.table.call(this, src.slice(0, delimiterEnd));
+        // The check queued its header cells for inline lexing. Left there, they would be lexed for a token that no longer
+        // exists, and marked, joining a paragraph that goes on after a refused table, would give its text to the last
+        // of them: the paragraph shown cut short, and lexed whole again for each header refused within it.
+        this.lexer.inlineQueue.length = queued;
         if (!head) return undefined;
         if (!(this.lexer instanceof PostLexer)) return false;
         // The rows as marked reads them (see its table tokenizer), counted before it makes their cells.
