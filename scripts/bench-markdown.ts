@@ -56,6 +56,7 @@ const shapes: [name: string, unit: string, prefix?: string][] = [
   ['rows under a wide header', 'x\n', `${'|a'.repeat(50)}|\n${'|-'.repeat(50)}|\n`],
   ['quote, lazy lines by turns', '> a\nb\n'],
   ['headers past the table bound', '&\n`\n|-|\n!', '`'],
+  ['delimiter rows past the bound', '-\n|-|', '"'],
 ];
 
 // Once first: the first renders of a process are slower.

@@ -545,6 +545,21 @@ describe('MarkdownService', () => {
     expect(html.endsWith('x</p>\n<p>after</p>\n')).toBe(true);
     // The bound is the post's: a table after it reads as text too.
     expect(sut.render(`${header}${'x\n'.repeat(99)}\n| b |\n| - |\n| 1 |`).endsWith('<p>| b |\n| - |\n| 1 |</p>\n')).toBe(true);
+    // Past it, no rows are read under a refused header: they were, at every line, each time to the end of the post.
+    const tableRule = Lexer.rules.block.gfm.table;
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      if (this.source === tableRule.source) read += input.length;
+      return exec.call(this, input);
+    });
+    const refused = `${header}${'x\n'.repeat(99)}\n${'-\n|-|\n'.repeat(2000)}`;
+    try {
+      sut.render(refused);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(read).toBeLessThan(3 * refused.length);
     const plain = new MarkedParser({ gfm: true });
     const table = '| a | b |\n|---|:-:|\n| 1 |\n| 2 | 3 | 4 |\n\nafter';
     expect(sut.render(table)).toBe(plain.parse(table));

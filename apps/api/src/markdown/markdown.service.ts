@@ -219,10 +219,14 @@ class PostLexer<ParserOutput = string, RendererOutput = string> extends Lexer<Pa
   }
 
   /**
-   * How many of a table's `rows`, under a header of `columns` cells, fit in what is left of `maxTableCells`: all of
-   * them, fewer, or -1 when not even the header does. They are counted as made.
+   * How many of a table's rows, under a header of `columns` cells, fit in what is left of `maxTableCells`: all of
+   * them, fewer, or -1 when not even the header does (its rows are then not counted: past the bound, every line over
+   * a delimiter row is refused, and counting the rows below each read the rest of the post again). They are counted
+   * as made.
    */
-  tableRows(columns: number, rows: number): number {
+  tableRows(columns: number, countRows: () => number): number {
+    if (maxTableCells - this.tableCells < columns) return -1;
+    const rows = countRows();
     const fit = Math.min(rows, Math.floor((maxTableCells - this.tableCells) / columns) - 1);
     if (fit >= 0) this.tableCells += columns * (fit + 1);
     return fit;
@@ -777,12 +781,15 @@ export class MarkdownService {
         this.lexer.inlineQueue.length = queued;
         if (!head) return undefined;
         if (!(this.lexer instanceof PostLexer)) return false;
-        // The rows as marked reads them (see its table tokenizer), counted before it makes their cells.
-        const rowLines = this.rules.block.table.exec(src)?.[3];
-        const rows = rowLines?.trim() ? rowLines.replace(this.rules.other.tableRowBlankLine, '').split('\n').length : 0;
-        const fit = this.lexer.tableRows(head.header.length, rows);
-        if (fit === rows) return false;
+        let rows = 0;
+        const fit = this.lexer.tableRows(head.header.length, () => {
+          // The rows as marked reads them (see its table tokenizer), counted before it makes their cells.
+          const rowLines = this.rules.block.table.exec(src)?.[3];
+          rows = rowLines?.trim() ? rowLines.replace(this.rules.other.tableRowBlankLine, '').split('\n').length : 0;
+          return rows;
+        });
         if (fit < 0) return undefined;
+        if (fit === rows) return false;
         let end = delimiterEnd;
         for (let row = 0; row < fit; row++) end = src.indexOf('\n', end + 1);
         return Tokenizer.prototype.table.call(this, src.slice(0, end));
