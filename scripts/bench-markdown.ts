@@ -2,11 +2,13 @@
  * How long the markdown service takes to render a post body of the longest allowed length (20,000 characters): plain
  * prose, and the hostile shapes that once took steps x length (from 50 ms to seconds each before its fix; the
  * markdown service's spec counts what marked reads on them). Then a random search for new ones: bodies made of a
- * short random unit repeated to the full length, printing the slowest found. Every figure is the fastest of --repeat
- * renders, in milliseconds, and its ratio to prose of the same length.
+ * short random unit repeated to the full length, printing the slowest found, and any that marked could not render
+ * (the service then shows it as plain text). Every figure is the fastest of --repeat renders, in milliseconds, and its
+ * ratio to prose of the same length.
  *
  *   npm run bench:markdown [-- --repeat 5 --search-seconds 30]
  */
+import { Logger } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { MarkdownService } from '../apps/api/src/markdown/markdown.service.js';
 
@@ -20,6 +22,9 @@ const repeat = Number(values.repeat);
 const searchSeconds = Number(values['search-seconds']);
 const longest = 20_000;
 const markdown = new MarkdownService();
+/** What the service warned of while rendering the body being timed: a body marked could not render (then plain text). */
+let warnings: string[] = [];
+Logger.overrideLogger({ log: () => {}, error: () => {}, warn: (message: unknown) => void warnings.push(String(message)) });
 
 const fill = (unit: string, prefix = '', length = longest) => (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length);
 
@@ -77,6 +82,7 @@ const blockPieces = ['\n> ', '\n>> ', '\n- ', '\n|a|', '\n|-|', '\n<div>', '\n  
 const alphabet = [...pieces, ...pieces2, ...blockPieces];
 const pick = () => alphabet[Math.floor(Math.random() * alphabet.length)]!;
 const slowest: { ms: number; prefix: string; unit: string }[] = [];
+const failed: { prefix: string; unit: string; warning: string }[] = [];
 const until = Date.now() + searchSeconds * 1000;
 let tried = 0;
 while (Date.now() < until) {
@@ -84,8 +90,10 @@ while (Date.now() < until) {
   const unit = Array.from({ length: 1 + Math.floor(Math.random() * 6) }, pick).join('');
   const prefix = Array.from({ length: Math.floor(Math.random() * 3) }, pick).join('');
   const started = performance.now();
+  warnings = [];
   markdown.render(fill(unit, prefix));
   slowest.push({ ms: performance.now() - started, prefix, unit });
+  if (warnings.length > 0) failed.push({ prefix, unit, warning: warnings[0]!.split('\n')[0]! });
   slowest.sort((a, b) => b.ms - a.ms);
   slowest.length = Math.min(slowest.length, 5);
 }
@@ -96,4 +104,9 @@ for (const { prefix, unit } of slowest) {
   console.log(
     `${ms.toFixed(2).padStart(8)} ms ${(ms / prose).toFixed(1).padStart(7)}× ${(ms / half).toFixed(1).padStart(5)}×  prefix ${JSON.stringify(prefix)}, unit ${JSON.stringify(unit)}`,
   );
+}
+if (failed.length > 0) {
+  console.log(`\nbodies marked could not render (each shown as plain text), ${failed.length}:`);
+  for (const { prefix, unit, warning } of failed.slice(0, 10))
+    console.log(`  prefix ${JSON.stringify(prefix)}, unit ${JSON.stringify(unit)}: ${warning}`);
 }
