@@ -665,6 +665,15 @@ describe('MarkdownService', () => {
     expect(sut.render('> > two levels')).toBe('<blockquote>\n<blockquote>\n<p>two levels</p>\n</blockquote>\n</blockquote>\n');
   });
 
+  it('renders a quote in a list item that ends in an empty list item, with the line after it', () => {
+    // marked 18.2.1 reads such a list again and finds none: it threw, and the post showed as plain text.
+    for (const body of ['- a\n  > *\n--', '- a\n  > - \n  --']) {
+      expect(sut.render(body), JSON.stringify(body)).toBe(
+        '<ul>\n<li>a<blockquote>\n<ul>\n<li></li>\n</ul>\n</blockquote>\n<p>--</p>\n</li>\n</ul>\n',
+      );
+    }
+  });
+
   it('falls back to escaped plain text in paragraphs when rendering fails', () => {
     vi.spyOn((sut as unknown as { marked: Marked }).marked, 'parse').mockImplementationOnce(() => {
       throw new RangeError('Maximum call stack size exceeded');

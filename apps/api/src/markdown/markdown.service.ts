@@ -199,11 +199,28 @@ class PostLexer<ParserOutput = string, RendererOutput = string> extends Lexer<Pa
    * read; such a call replaces a container already counted, and must return one.
    */
   container<T>(tokenize: () => T | undefined): T | undefined {
-    if (this.quoteFrames.at(-1) === this.blockSources.length) return tokenize();
+    if (this.quoteFrames.at(-1) === this.blockSources.length) return this.readAgainInQuote(tokenize);
     if (this.containers >= maxContainers) return undefined;
     const token = tokenize();
     if (token) this.containers++;
     return token;
+  }
+
+  /**
+   * The list or quote marked's quote tokenizer reads again, with the lines after it, to replace its last token. marked
+   * leaves `state.lastToken` at the token before the quote, and a list item's text there made its list rule refuse a
+   * list that cannot interrupt a paragraph (`* ` with nothing after it): marked then read the `raw` of nothing and the
+   * post showed as plain text. Inside the quote, what comes before that token is a block of the quote's own, never such
+   * text.
+   */
+  private readAgainInQuote<T>(tokenize: () => T | undefined): T | undefined {
+    const lastToken = this.state.lastToken;
+    this.state.lastToken = undefined;
+    try {
+      return tokenize();
+    } finally {
+      this.state.lastToken = lastToken;
+    }
   }
 
   /** `container` for a block quote, whose tokenizer may call the tokenizers again on what it has read. */
