@@ -674,6 +674,20 @@ describe('MarkdownService', () => {
     }
   });
 
+  it('leaves a thematic break alone however many markers it spaces out, at the top, in a list item and in code', () => {
+    // The nesting bound took its markers for list items: ten spaced dashes became lists eight deep.
+    const plain = new MarkedParser({ gfm: true });
+    for (const body of [
+      '- - - - - - - - - -',
+      '* * * * * * * * * * *',
+      '> - - - - - - - - - -',
+      '- a\n\n  - - - - - - - - - -',
+      'code:\n\n    - - - - - - - - - - -',
+    ]) {
+      expect(sut.render(body), JSON.stringify(body)).toBe(plain.parse(body));
+    }
+  });
+
   it('falls back to escaped plain text in paragraphs when rendering fails', () => {
     vi.spyOn((sut as unknown as { marked: Marked }).marked, 'parse').mockImplementationOnce(() => {
       throw new RangeError('Maximum call stack size exceeded');

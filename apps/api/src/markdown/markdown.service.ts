@@ -605,6 +605,8 @@ export const maxNesting = 8;
 const containerMarker = /^ {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/;
 /** The first one may stand further in: a list item's lines are indented past its own marker, however deep it is. */
 const firstContainerMarker = /^[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/;
+/** A thematic break (`- - -`, `* * *`, `___`), which marked reads before list markers: whatever its length, no nesting. */
+const thematicBreak = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Keeps the first `maxNesting` markers of each line and escapes the rest, so they render as text. */
 export function boundNesting(markdown: string): string {
@@ -612,6 +614,7 @@ export function boundNesting(markdown: string): string {
     let rest = line;
     let kept = '';
     for (let depth = 0; depth < maxNesting; depth++) {
+      if (thematicBreak.test(rest)) return line;
       const marker = (depth === 0 ? firstContainerMarker : containerMarker).exec(rest);
       if (!marker) return line;
       kept += marker[0];
