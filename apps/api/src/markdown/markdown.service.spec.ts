@@ -22,6 +22,22 @@ function opensLinkInLink(html: string): boolean {
   return false;
 }
 
+/** Characters given to the regular expressions `watched` picks while `render` runs: marked's rules read from where asked. */
+function charactersRead(watched: (rule: RegExp) => boolean, render: () => void): number {
+  let read = 0;
+  const exec = RegExp.prototype.exec;
+  const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+    if (watched(this)) read += input.length;
+    return exec.call(this, input);
+  });
+  try {
+    render();
+  } finally {
+    spy.mockRestore();
+  }
+  return read;
+}
+
 describe('MarkdownService', () => {
   let sut: MarkdownService;
   beforeEach(() => {
@@ -342,25 +358,17 @@ describe('MarkdownService', () => {
 
   it('reads a list item of many lines about once looking for a setext heading, and still finds one', () => {
     // Characters given to marked's setext-heading rule ("Title" over "==="), which reads on from where it is asked.
-    let read = 0;
-    const exec = RegExp.prototype.exec;
-    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
-      if (this.source.endsWith('\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)')) read += input.length;
-      return exec.call(this, input);
-    });
-    try {
-      for (const body of [
-        `- ${'a\n'.repeat(3000)}`,
-        `1. ${'a\n'.repeat(3000)}`,
-        `- ${'a\n'.repeat(3000)}# h\n===`,
-        `> - ${'a\n'.repeat(3000)}`,
-      ]) {
-        read = 0;
-        expect(sut.render(body)).toMatch(/^(?:<blockquote>\n)?<[ou]l>\n<li>a\na\n/);
-        expect(read).toBeLessThan(4 * body.length);
-      }
-    } finally {
-      spy.mockRestore();
+    const setext = (rule: RegExp) => rule.source.endsWith('\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)');
+    for (const body of [
+      `- ${'a\n'.repeat(3000)}`,
+      `1. ${'a\n'.repeat(3000)}`,
+      `- ${'a\n'.repeat(3000)}# h\n===`,
+      `> - ${'a\n'.repeat(3000)}`,
+    ]) {
+      let html = '';
+      const read = charactersRead(setext, () => (html = sut.render(body)));
+      expect(html).toMatch(/^(?:<blockquote>\n)?<[ou]l>\n<li>a\na\n/);
+      expect(read).toBeLessThan(4 * body.length);
     }
     expect(sut.render('- a\n  b\n  ===\n- c')).toBe('<ul>\n<li><h1>a\nb</h1>\n</li>\n<li>c</li>\n</ul>\n');
     expect(sut.render('- a\nb\n\n  ===')).toBe('<ul>\n<li><p>a\nb</p>\n<p>===</p>\n</li>\n</ul>\n');
@@ -547,18 +555,11 @@ describe('MarkdownService', () => {
     expect(sut.render(`${header}${'x\n'.repeat(99)}\n| b |\n| - |\n| 1 |`).endsWith('<p>| b |\n| - |\n| 1 |</p>\n')).toBe(true);
     // Past it, no rows are read under a refused header: they were, at every line, each time to the end of the post.
     const tableRule = Lexer.rules.block.gfm.table;
-    let read = 0;
-    const exec = RegExp.prototype.exec;
-    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
-      if (this.source === tableRule.source) read += input.length;
-      return exec.call(this, input);
-    });
     const refused = `${header}${'x\n'.repeat(99)}\n${'-\n|-|\n'.repeat(2000)}`;
-    try {
-      sut.render(refused);
-    } finally {
-      spy.mockRestore();
-    }
+    const read = charactersRead(
+      (rule) => rule.source === tableRule.source,
+      () => sut.render(refused),
+    );
     expect(read).toBeLessThan(3 * refused.length);
     const plain = new MarkedParser({ gfm: true });
     const table = '| a | b |\n|---|:-:|\n| 1 |\n| 2 | 3 | 4 |\n\nafter';
