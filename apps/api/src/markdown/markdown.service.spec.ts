@@ -294,7 +294,11 @@ describe('MarkdownService', () => {
   });
 
   it('links an @ only at the start or after a character that cannot be part of an e-mail address', () => {
-    for (const text of ['a@grey', 'say x.@grey', 'a+@grey', 'ab.c@grey today']) expect(sut.render(text)).not.toContain('/u/');
+    // The last: right after an e-mail address, which marked has linked before it tries for a mention.
+    for (const text of ['a@grey', 'say x.@grey', 'a+@grey', 'ab.c@grey today', 'mail a@b.co@grey']) {
+      expect(sut.render(text), text).not.toContain('/u/');
+      expect(sut.mentions(text), text).toEqual([]);
+    }
     for (const text of ['(@grey)', 'e@@grey', '**x**@grey', '`c`@grey', '~@grey', 'a!@grey']) {
       expect(sut.render(text)).toContain('<a rel="ugc nofollow noopener noreferrer" href="/u/grey" class="mention">@grey</a>');
     }

@@ -387,6 +387,9 @@ const mentionExtension: TokenizerAndRendererExtension = {
     if (this.lexer.state.inLink) return undefined;
     const match = mentionPattern.exec(source);
     if (!match) return undefined;
+    // marked tries the extension after each token, an e-mail address's too: an @ right after one (`a@b.co@grey`)
+    // follows a character of the address in the source, and starts no mention.
+    if (this.lexer instanceof PostLexer && this.lexer.nextMentionStart(source) !== 0) return undefined;
     return { type: 'mention', raw: match[0], username: match[1] };
   },
   renderer(token) {
