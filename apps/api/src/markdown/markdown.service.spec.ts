@@ -1,7 +1,15 @@
 import { Lexer, Marked as MarkedParser, type Marked, type Token } from 'marked';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { everyString } from './every-string.js';
-import { MarkdownService, maxContainers, maxEmailLocalPart, maxMarkerRuns, maxNesting, maxTableCells } from './markdown.service.js';
+import {
+  MarkdownService,
+  maxContainers,
+  maxDelimiterRun,
+  maxEmailLocalPart,
+  maxMarkerRuns,
+  maxNesting,
+  maxTableCells,
+} from './markdown.service.js';
 
 /** Everything an attacker could use to run script or leak data through rendered HTML. */
 function expectInert(html: string): void {
@@ -376,6 +384,37 @@ describe('MarkdownService', () => {
     }
     expect(sut.render('- a\n  b\n  ===\n- c')).toBe('<ul>\n<li><h1>a\nb</h1>\n</li>\n<li>c</li>\n</ul>\n');
     expect(sut.render('- a\nb\n\n  ===')).toBe('<ul>\n<li><p>a\nb</p>\n<p>===</p>\n</li>\n</ul>\n');
+  });
+
+  it('reads a run of thousands of * or _ once, as the text it is, where marked read it again at each of its characters', () => {
+    // Characters marked's rule that opens emphasis reads (anchored: what it matches). A run of 19,000 read again from
+    // each of its characters, 180 million, held the event loop 4 s.
+    const { emStrongLDelim } = Lexer.rules.inline.gfm;
+    let read = 0;
+    const exec = RegExp.prototype.exec;
+    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, input: string) {
+      const match = exec.call(this, input);
+      if (this.source === emStrongLDelim.source) read += match?.[0].length ?? 1;
+      return match;
+    });
+    try {
+      for (const delimiter of ['*', '_']) {
+        read = 0;
+        const run = delimiter.repeat(19_000);
+        const html = sut.render(`${run}${delimiter}a${delimiter}a${delimiter}a b`);
+        expect(html).toMatch(new RegExp(`^<p>\\${delimiter}{19001}a`));
+        expect(read).toBeLessThan(100);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    // Runs up to maxDelimiterRun open and close emphasis as before.
+    expect(sut.render('***both*** and __init__')).toBe('<p><em><strong>both</strong></em> and <strong>init</strong></p>\n');
+    const longest = '*'.repeat(maxDelimiterRun);
+    expect(sut.render(`${longest}a${longest}`)).toBe(
+      `<p>${'<strong>'.repeat(maxDelimiterRun / 2)}a${'</strong>'.repeat(maxDelimiterRun / 2)}</p>\n`,
+    );
+    expect(sut.render(`*${longest}a${longest}*`)).toBe(`<p>*${longest}a${longest}*</p>\n`);
   });
 
   it('reads a paragraph about once to end its bare addresses and find its code, however many runs close nothing', () => {

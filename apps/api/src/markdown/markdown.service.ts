@@ -678,6 +678,13 @@ export const maxContainers = 64;
 export const maxTableCells = 5_000;
 
 /**
+ * The longest run of `*` or `_` that may open or close emphasis; a longer one is text. marked tries to open emphasis at
+ * each character of a run that opens none, and each try reads the whole run again: 20,000 `*` before a few `*a` held
+ * the event loop 4 s. No emphasis anyone means needs a longer run.
+ */
+export const maxDelimiterRun = 8;
+
+/**
  * Escapes the markers of an inline source (a paragraph, a heading, a list item's text, a table cell) past the first
  * `maxEmphasisRuns`, and an `@` after a run of e-mail characters longer than `maxEmailLocalPart`; code is left alone.
  */
@@ -749,7 +756,7 @@ export function plainTextHtml(markdown: string): string {
  * bump this whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and they are re-cooked in the background after the next start.
  */
-export const rendererVersion = 12;
+export const rendererVersion = 13;
 
 /** How many texts MarkdownService.cookRepeated keeps. */
 const repeatedTexts = 64;
@@ -825,6 +832,18 @@ export class MarkdownService {
       },
       codespan(src) {
         return this.lexer instanceof PostLexer && this.lexer.codeSpanMisses(src) ? undefined : false;
+      },
+      // A run longer than maxDelimiterRun is text, read in one step; marked's rule for shorter ones.
+      emStrong(src) {
+        const delimiter = src[0];
+        if (delimiter !== '*' && delimiter !== '_') return false;
+        let end = 1;
+        while (end <= maxDelimiterRun && src[end] === delimiter) end++;
+        if (end <= maxDelimiterRun) return false;
+        while (src[end] === delimiter) end++;
+        const run = src.slice(0, end);
+        // marked keeps whatever token the rule returns; its types name only em and strong.
+        return { type: 'text', raw: run, text: run } satisfies Tokens.Text as unknown as Tokens.Em;
       },
       // marked's own, with where a web address ends found once per inline source (see BareAddresses).
       url(src) {
