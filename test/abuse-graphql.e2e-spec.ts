@@ -11,6 +11,7 @@ import { PostType } from '../apps/api/src/common/post-type.js';
 import { RevisionEntity } from '../apps/api/src/threads/revision.entity.js';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount } from './support/accounts.js';
+import { liveClient, subscribe } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 // The copy of graphql the server's schema was built with (see live/graphql-socket-server.ts).
@@ -284,6 +285,36 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
       { id: postId },
     );
     expect(nested.thread.revisions.nodes).toHaveLength(20);
+  });
+});
+
+describe('GraphQL abuse: documents nested deeper than the parser recurses', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // A token limit the nesting stays within: graphql-js's recursion overflows the stack first.
+    app = await TestApp.start({ GRAPHQL_MAX_TOKENS: '100000' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const deepList = `${'['.repeat(30_000)}1${']'.repeat(30_000)}`;
+  const refusal = { extensions: { code: 'GRAPHQL_PARSE_FAILED' }, message: 'The document is nested too deeply to be parsed' };
+
+  it('refuses one over HTTP with what is wrong with it, not the stack error, and goes on serving', async () => {
+    const response = await app.request(`mutation { markNotificationsRead(ids: ${deepList}) }`);
+    expect(response.errors).toEqual([expect.objectContaining(refusal)]);
+    await expect(app.query('{ health { status } }')).resolves.toEqual({ health: { status: 'ok' } });
+  });
+
+  it('refuses one over the WebSocket the same way', async () => {
+    const client = liveClient(app);
+    try {
+      const refused = subscribe(client, `subscription { threadActivity(threadId: ${deepList}) { threadId } }`);
+      expect(await refused.ended).toEqual({ error: [expect.objectContaining(refusal)] });
+    } finally {
+      await client.dispose();
+    }
   });
 });
 

@@ -34,10 +34,23 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = clientCodeOf(formatted, original);
   if (code) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const message = code === 'GRAPHQL_PARSE_FAILED' ? parseFailureMessage(error, formatted.message) : formatted.message;
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * What a document that could not be parsed is told. graphql-js parses nested lists, input objects and selections by
+ * recursion: a document nested a few thousand deep, within the token limit, overflows the stack, whose error (its
+ * `originalError`, as Apollo wraps it) says nothing of the document.
+ */
+export function parseFailureMessage(error: unknown, message: string): string {
+  for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError) {
+    if (cause instanceof RangeError) return 'The document is nested too deeply to be parsed';
+  }
+  return message;
 }
 
 /** The code of an error that is the client's own mistake, or null. */

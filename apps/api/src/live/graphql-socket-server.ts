@@ -10,7 +10,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { hashToken, SessionsService } from '../auth/sessions.service.js';
 import { clientAddress, TrustProxy } from '../common/client-address.js';
-import { formatGraphqlError, withoutSuggestions } from '../common/format-graphql-error.js';
+import { formatGraphqlError, parseFailureMessage, withoutSuggestions } from '../common/format-graphql-error.js';
 import { Environment } from '../config/environment.js';
 import { graphqlRuntime } from '../graphql/graphql-runtime.js';
 import { QueryLimits } from '../graphql/query-limits.js';
@@ -258,7 +258,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     try {
       document = graphql.parse(payload.query, this.limits.parseOptions);
     } catch (error) {
-      return [clientError(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
+      return [clientError(parseFailureMessage(error, error instanceof Error ? error.message : 'Syntax error'), 'GRAPHQL_PARSE_FAILED')];
     }
     const operationName = payload.operationName ?? undefined;
     const operation = graphql.getOperationAST(document, operationName);
