@@ -22,6 +22,18 @@ async function goWithinApp(page: Page, path: string): Promise<void> {
 }
 
 /**
+ * Leaves the thread for the list of questions, and waits until the list has its questions: its loading state, seen
+ * after the thread is asked for, would be taken for the thread's. (`networkidle` does not wait for it: the page reached
+ * that state once, at its first load.)
+ */
+async function showTheQuestionList(page: Page): Promise<void> {
+  await goWithinApp(page, '/');
+  await page.locator('.thread-page').waitFor({ state: 'detached' });
+  await page.getByRole('list', { name: 'Questions' }).getByRole('link', { name: 'Can I get the forum digest on Mondays?' }).waitFor();
+  await expect(page.locator('.loading').count()).resolves.toBe(0);
+}
+
+/**
  * Records from now on each loading state a thread page shows (a spinner, however briefly: each change to the page is
  * looked at as it happens), and how many replies it shows, each time that changes.
  */
@@ -162,9 +174,7 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     await page.getByRole('button', { name: 'Show earlier replies' }).click();
     await page.locator(`#reply-${replies[50]}`).waitFor();
     // Elsewhere in the app, then back to the thread at a reply on another page, as a second notification of it leads.
-    await goWithinApp(page, '/');
-    await page.locator('.thread-page').waitFor({ state: 'detached' });
-    await page.waitForLoadState('networkidle');
+    await showTheQuestionList(page);
     let seen = await watchThreadPage(page);
     await goWithinApp(page, `/t/${threadId}#reply-${replies[29]}`);
     await landedOn(page.locator(`#reply-${replies[29]}`));
@@ -174,9 +184,7 @@ describe('a link to a reply opens its thread at the reply, wherever it is', () =
     await expect(page.locator('.post--reply').first().getAttribute('id')).resolves.toBe(`reply-${replies[0]}`);
 
     // A reply among those it showed: the thread opens at once with it marked and focused.
-    await goWithinApp(page, '/');
-    await page.locator('.thread-page').waitFor({ state: 'detached' });
-    await page.waitForLoadState('networkidle');
+    await showTheQuestionList(page);
     seen = await watchThreadPage(page);
     await goWithinApp(page, `/t/${threadId}#reply-${replies[40]}`);
     await landedOn(page.locator(`#reply-${replies[40]}`));
