@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { connect, Socket } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DataSource } from 'typeorm';
@@ -119,6 +120,60 @@ describe('transport abuse: sockets and frames', () => {
     );
     expect(await code).toBe(1009);
     await expect(app.query('{ health { status } }')).resolves.toEqual({ health: { status: 'ok' } });
+    expect(consoleErrors).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('answers an HTTP body it cannot read in the GraphQL shape, with BAD_REQUEST and its status, logging no error', async () => {
+    const consoleErrors = vi.spyOn(console, 'error');
+    const errors = vi.spyOn(Logger.prototype, 'error');
+    onTestFinished(() => {
+      consoleErrors.mockRestore();
+      errors.mockRestore();
+    });
+    const health = JSON.stringify({ query: '{ health { status } }' });
+    const post = async (body: string | Buffer, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: new Uint8Array(Buffer.from(body)),
+      });
+      const { status } = response;
+      return {
+        status,
+        type: response.headers.get('content-type'),
+        cache: response.headers.get('cache-control'),
+        body: await response.json(),
+      };
+    };
+    const refused = (status: number, message: string) => ({
+      status,
+      type: 'application/json; charset=utf-8',
+      cache: 'no-store',
+      body: { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] },
+    });
+    await expect(post('{"query": "{ health')).resolves.toEqual(refused(400, 'The request body is not valid JSON, or not a JSON object'));
+    await expect(post('"{ health { status } }"')).resolves.toEqual(
+      refused(400, 'The request body is not valid JSON, or not a JSON object'),
+    );
+    await expect(post(JSON.stringify({ query: `{ health { status } } # ${'x'.repeat(100 * 1024)}` }))).resolves.toEqual(
+      refused(413, 'The request body is larger than 100 KB'),
+    );
+    await expect(post(health, { 'content-type': 'application/json; charset=latin1' })).resolves.toEqual(
+      refused(415, 'The request body is in a charset the server does not read: send UTF-8'),
+    );
+    await expect(post(health, { 'content-encoding': 'compress' })).resolves.toEqual(
+      refused(415, 'The request body is compressed in a way the server does not read: send it as it is, or with gzip, deflate or br'),
+    );
+    await expect(post(health, { 'content-encoding': 'gzip' })).resolves.toEqual(refused(400, 'The request body could not be read'));
+    // What a client may send is read as before: JSON, compressed or not, up to the limit.
+    for (const [body, headers] of [
+      [health, {}],
+      [gzipSync(health), { 'content-encoding': 'gzip' }],
+      [JSON.stringify({ query: `{ health { status } } # ${'x'.repeat(100 * 1024 - 100)}` }), {}],
+    ] as const) {
+      await expect(post(body, headers)).resolves.toMatchObject({ status: 200, body: { data: { health: { status: 'ok' } } } });
+    }
     expect(consoleErrors).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();
   });

@@ -8,6 +8,7 @@ import { Environment } from './config/environment.js';
 import type { ContentGeneration } from './events/content-generation.js';
 import { anonymousResponseCachePlugins, cacheControlDirective } from './graphql/anonymous-response-cache.js';
 import { documentStore } from './graphql/document-store.js';
+import { graphqlPath } from './live/graphql-socket-server.js';
 import { graphqlContext } from './live/socket-context.js';
 import { QueryLimits } from './graphql/query-limits.js';
 
@@ -18,7 +19,7 @@ export function graphqlOptions(environment: Environment, generation: ContentGene
     autoSchemaFile: environment.isProduction ? true : join(process.cwd(), 'schema.gql'),
     sortSchema: true,
     buildSchemaOptions: { directives: [cacheControlDirective] },
-    path: '/graphql',
+    path: graphqlPath,
     // HTTP requests, and WebSocket subscriptions made to look like them for the guard and RequestContext.
     // The WebSocket side is GraphqlSocketServer (live/), not Apollo's.
     context: graphqlContext,
