@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
-import { operationsOf, screenshotBoth } from './support/browser.js';
+import { graphqlTrafficOf, operationsOf, screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { askQuestion } from './support/forum.js';
 import { signInThroughForm } from './support/sign-in.js';
@@ -41,14 +41,15 @@ describe('sign-in and form errors', () => {
       const context = await forum.open({ token: account.token });
       const page = await context.newPage();
       const asked = operationsOf(page);
+      const traffic = graphqlTrafficOf(page);
       await page.goto(path);
       await page.getByRole('link', { name: account.username }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await traffic.settled();
       const signedIn = asked.splice(0);
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('link', { name: 'Sign in' }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await traffic.settled();
       expect(new URL(page.url()).pathname).toBe('/');
       await page.getByRole('heading', { name: 'Questions' }).waitFor();
       // Who is signed in is asked again; what only a member may see (the page's, the bell's) is not.

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount, testPassword, totpCode, type TestAccount } from '../support/accounts.js';
-import { announcementsOf, screenshotBoth } from './support/browser.js';
+import { announcementsOf, graphqlTrafficOf, screenshotBoth } from './support/browser.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { signInThroughForm } from './support/sign-in.js';
 import { liveChannels } from '../../apps/api/src/live/live-pubsub.js';
@@ -135,6 +135,7 @@ describe('a session that ends elsewhere while the page is open', () => {
       await route.continue();
     });
     const listening = forumSubscribers(forum.app);
+    const traffic = graphqlTrafficOf(page);
     await page.goto('/');
     await socketRefused;
     // The cookie cleared, the socket's next try offers none: the visitor's list follows the forum live.
@@ -142,7 +143,7 @@ describe('a session that ends elsewhere while the page is open', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
     await signInThroughForm(page, member.username, { password: 'not the password at all' });
     await page.getByRole('alert').getByText('That username or password is not right').waitFor();
-    await page.waitForLoadState('networkidle');
+    await traffic.settled();
     expect(await page.getByText('You were signed out').count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });

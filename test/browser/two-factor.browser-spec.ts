@@ -7,7 +7,7 @@ import { UserEntity } from '../../apps/api/src/users/user.entity.js';
 import { createAccount, enrolTwoFactor, testPassword, totpCode } from '../support/accounts.js';
 import { firefoxOnWindows } from '../support/devices.js';
 import { codeOf } from '../support/test-app.js';
-import { announcementsOf, holdAnswers, phone, screenshot, sidewaysScroll } from './support/browser.js';
+import { announcementsOf, graphqlTrafficOf, holdAnswers, phone, screenshot, sidewaysScroll } from './support/browser.js';
 import { axeViolations } from './support/axe.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { signInThroughForm } from './support/sign-in.js';
@@ -103,6 +103,7 @@ describe('two-factor sign-in in the web app', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const traffic = graphqlTrafficOf(page);
     await page.goto('/account/security');
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const setupKey = (await page.getByLabel('Setup key').textContent())!.replace(/\s/g, '');
@@ -112,7 +113,7 @@ describe('two-factor sign-in in the web app', () => {
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByText('You have 10 unused recovery codes').waitFor();
     // The header's notification count, read again too, arrives after the page's own answer.
-    await page.waitForLoadState('networkidle');
+    await traffic.settled();
     expect(pageErrors).toEqual([]);
   });
 

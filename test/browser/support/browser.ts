@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { expect } from 'vitest';
 import type { TestApp } from '../../support/test-app.js';
 
 export const desktop = { width: 1280, height: 800 };
@@ -76,6 +77,30 @@ export function operationsOf(page: Page): string[] {
     if (name) names.push(name);
   });
   return names;
+}
+
+/**
+ * The page's GraphQL requests over HTTP from the moment it is called; `settled()` resolves once none has been in flight
+ * for `quietMs`. Playwright's `networkidle` cannot say this after an in-app navigation or a click: a page that reached
+ * it once, at its first load, is taken to be there whatever it asks for later.
+ */
+export function graphqlTrafficOf(page: Page): { settled: (quietMs?: number) => Promise<void> } {
+  const inFlight = new Set<Request>();
+  let changedAt = Date.now();
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    inFlight.add(request);
+    changedAt = Date.now();
+  });
+  const finished = (request: Request) => {
+    if (inFlight.delete(request)) changedAt = Date.now();
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  return {
+    settled: (quietMs = 500) =>
+      expect.poll(() => inFlight.size === 0 && Date.now() - changedAt >= quietMs, { timeout: 15_000, interval: 100 }).toBe(true),
+  };
 }
 
 /**
