@@ -11,13 +11,17 @@ import {
   maxTableCells,
 } from './markdown.service.js';
 
-/** Everything an attacker could use to run script or leak data through rendered HTML. */
+/**
+ * Everything an attacker could use to run script or leak data through rendered HTML, in its tags: the text between them
+ * has every `<` escaped, so a tag written as text (`&lt;svg onload=...&gt;`) is no more than text.
+ */
 function expectInert(html: string): void {
-  expect(html).not.toMatch(/<script/i);
-  expect(html).not.toMatch(/<(iframe|object|embed|svg|math|style|form|base|meta|link)\b/i);
-  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-  expect(html).not.toMatch(/(href|src)\s*=\s*"\s*(javascript|data|vbscript):/i);
-  expect(html).not.toMatch(/\sstyle\s*=/i);
+  const tags = (html.match(/<[^>]*>/g) ?? []).join(' ');
+  expect(tags).not.toMatch(/<script/i);
+  expect(tags).not.toMatch(/<(iframe|object|embed|svg|math|style|form|base|meta|link|textarea|select|template|noscript)\b/i);
+  expect(tags).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(tags).not.toMatch(/(href|src)\s*=\s*"\s*(javascript|data|vbscript):/i);
+  expect(tags).not.toMatch(/\sstyle\s*=/i);
 }
 
 /** Whether a link opens in the HTML while another is open. */
@@ -74,11 +78,20 @@ describe('MarkdownService', () => {
     expect(long.length).toBeLessThanOrEqual(60);
   });
 
-  it('removes script tags and their content', () => {
+  it('shows a script tag as the text it is, with what it holds', () => {
     const html = sut.render('Hello <script>alert(1)</script> world\n\n<script src="https://evil.test/x.js"></script>');
     expectInert(html);
-    expect(html).not.toContain('alert(1)');
-    expect(html).toContain('Hello');
+    expect(html).toBe(
+      '<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; world</p>\n&lt;script src="https://evil.test/x.js"&gt;&lt;/script&gt;',
+    );
+  });
+
+  it('hides nothing an author wrote between two tags it does not allow, whatever their names, and leaves no marker', () => {
+    const html = sut.render('a <svg> b\n\nc @grey [link](https://x.example) </noscript> d\n\nintro <math> rest');
+    expectInert(html);
+    expect(sut.excerpt(html)).toBe('a <svg> b c @grey link </noscript> d intro <math> rest');
+    expect(html).toContain('href="/u/grey"');
+    expect(html).not.toContain('removed]');
   });
 
   it('drops event handler attributes', () => {
@@ -116,12 +129,12 @@ describe('MarkdownService', () => {
     }
   });
 
-  it('strips dangerous tags: iframes, svg, forms, styles, meta and base', () => {
+  it('shows dangerous tags as text, not as tags: iframes, svg, forms, styles, meta and base', () => {
     const html = sut.render(
       '<iframe src="https://evil.test"></iframe><svg onload=alert(1)><circle/></svg><form action="https://evil.test"><input name=x></form><style>body{display:none}</style><meta http-equiv="refresh" content="0;url=https://evil.test"><base href="https://evil.test/">',
     );
     expectInert(html);
-    expect(html).not.toContain('display:none');
+    expect(html).toContain('&lt;style&gt;body{display:none}&lt;/style&gt;&lt;meta http-equiv="refresh"');
   });
 
   it('drops style attributes and unknown attributes', () => {

@@ -583,9 +583,14 @@ function renderedMentions(html: string): string[] {
   return names;
 }
 
+/**
+ * A tag off the allow-list (`<script>`, `<svg>`, `<off>`) is shown as the text it is, escaped, with what it holds: what
+ * an author wrote stays in view. js-xss's `stripIgnoreTagBody` would hide a script's or a style's body, but it reads
+ * from any such opening tag to the next closing one of any name (`<svg>` ... `</noscript>` hid all between), and
+ * hidden text is what search snippets, built from the source, would still show.
+ */
 const sanitizer = new FilterXSS({
   whiteList: allowList,
-  stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'textarea', 'select'],
   allowCommentTag: false,
   css: false,
   onTagAttr(tag, name, value, isAllowed) {
@@ -756,7 +761,7 @@ export function plainTextHtml(markdown: string): string {
  * bump this whenever a change here (marked, its options, the extensions, the allow-list) changes the HTML of any post,
  * and they are re-cooked in the background after the next start.
  */
-export const rendererVersion = 13;
+export const rendererVersion = 14;
 
 /** How many texts MarkdownService.cookRepeated keeps. */
 const repeatedTexts = 64;
