@@ -728,6 +728,44 @@ describe('transport abuse: headers and production answers', () => {
     expect(response.errors?.[0]?.message).toBe('Cannot query field "healt" on type "Query".');
   });
 
+  it('reads arguments and paths made to be slow to scan in about the time of ordinary ones of the same length', async () => {
+    /** The quickest of three answers, in ms: what the request costs, not what else the machine was doing. */
+    const fastest = async (send: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const started = performance.now();
+        await send();
+        times.push(performance.now() - started);
+      }
+      return Math.min(...times);
+    };
+    const search = (query: string) => () =>
+      app.request('query ($query: String!) { search(query: $query) { nodes { threadId } } }', { query });
+    const page = (path: string) => () => fetch(`${app.url}${path}`, { headers: { accept: '*/*' } }).then((response) => response.text());
+    const pairs = {
+      // A run of format characters before a letter: each was tried as the run that ends the text.
+      'format characters': [search(`x${'\u00ad'.repeat(45_000)}x`), search(`x${'\u00e9'.repeat(45_000)}x`)],
+      // Combining marks, which NFC sorts: Unicode's stream-safe format breaks the run every 30.
+      'combining marks': [search(`a${'\u0301\u0316'.repeat(22_500)}`), search(`a${'\u00e9'.repeat(45_000)}`)],
+      // graphql-js repeats the value in its message, whose suggestions production answers cut.
+      'a value repeating "Did you mean"': [
+        () => app.request('query ($first: Int) { threads(first: $first) { nodes { id } } }', { first: 'Did you mean '.repeat(7_000) }),
+        () => app.request('query ($first: Int) { threads(first: $first) { nodes { id } } }', { first: 'Did you mea '.repeat(7_600) }),
+      ],
+      'a path of dots': [page(`/${'.'.repeat(16_000)}/`), page(`/${'a'.repeat(16_000)}/`)],
+    };
+    for (const [shape, [slow, ordinary]] of Object.entries(pairs)) {
+      const [slowMs, ordinaryMs] = [await fastest(slow), await fastest(ordinary)];
+      expect(slowMs, `${shape}: ${slowMs.toFixed(0)} ms, ordinary ${ordinaryMs.toFixed(0)} ms`).toBeLessThan(ordinaryMs * 4 + 150);
+    }
+    const refused = await app.request('query ($first: Int) { threads(first: $first) { nodes { id } } }', {
+      first: `${'Did you mean '.repeat(3)}?`,
+    });
+    expect(refused.errors?.[0]?.message).toBe(
+      'Variable "$first" got invalid value "Did you mean Did you mean Did you mean ?"; Int cannot represent non-integer value: "Did you mean Did you mean Did you mean ?"',
+    );
+  });
+
   it('marks the session cookie Secure and ignores X-Forwarded-For from an untrusted peer', async () => {
     const signUp = 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }';
     const input = (name: string) => ({ input: { username: name, email: `${name}@example.test`, password: 'a long enough password' } });

@@ -187,9 +187,6 @@ function isGetOrHead(request: express.Request): boolean {
 
 /** Vite's build.assetsDir: the built scripts, styles and images, never a page. */
 const webAssetsPath = '/assets/';
-/** A last path segment with a dot: a file's name (/favicon.ico, /sitemap.xml), or a username's (/u/j.doe). */
-const fileNamePath = /\.[^/]*$/;
-
 /**
  * A request for a file the static files did not have, which gets a 404, not the app's shell: browsers ask for scripts
  * and most other files accepting any type, so a page open from before a deploy got HTML for its old chunks (a MIME
@@ -197,5 +194,13 @@ const fileNamePath = /\.[^/]*$/;
  * browser navigates there (Accept names text/html), as it does to a profile whose username has a dot in it.
  */
 function asksForFile(request: express.Request): boolean {
-  return request.path.startsWith(webAssetsPath) || (fileNamePath.test(request.path) && !request.accepts().includes('text/html'));
+  return request.path.startsWith(webAssetsPath) || (namesFile(request.path) && !request.accepts().includes('text/html'));
+}
+
+/**
+ * Whether the path's last segment has a dot: a file's name (/favicon.ico, /sitemap.xml), or a username's (/u/j.doe).
+ * (`/\.[^/]*$/` scanned on to the end from every dot: 0.3 s for a path of 16,000 dots.)
+ */
+function namesFile(path: string): boolean {
+  return path.indexOf('.', path.lastIndexOf('/') + 1) >= 0;
 }

@@ -71,7 +71,18 @@ function isArgumentValueError(error: unknown): boolean {
   return (error.nodes as ASTNode[]).every((node) => isValueNode(node));
 }
 
-/** Production answers do not list the schema's field and type names ("Did you mean ...?") to whoever guesses. */
+const suggestion = 'Did you mean ';
+
+/**
+ * Production answers do not list the schema's field and type names ("Did you mean ...?") to whoever guesses. Cut from
+ * the first suggestion on the message's last line when the message ends in "?", as `/ ?Did you mean .+\?$/` would, but
+ * in one pass: that pattern (and Apollo's own, in its disableSuggestions plugin) scans to the end from each "Did you
+ * mean" a client's variable value repeats into the message, seconds for a value of 90 KB.
+ */
 export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, '') };
+  const { message } = formatted;
+  if (!message.endsWith('?')) return formatted;
+  const at = message.indexOf(suggestion, message.lastIndexOf('\n') + 1);
+  if (at < 0 || at + suggestion.length >= message.length - 1) return formatted;
+  return { ...formatted, message: message.slice(0, at > 0 && message[at - 1] === ' ' ? at - 1 : at) };
 }

@@ -23,6 +23,18 @@ describe('cleanText', () => {
     expect(cleanText('Invoice \u202egnp.exe\u202c', 'title')).toBe('Invoice gnp.exe');
   });
 
+  it('removes format characters at either end, astral ones too, and keeps them inside', () => {
+    expect(cleanText('\u00ad\u200eso\u00adft\u00ad\u00ad\u{e0001}', 'title')).toBe('so\u00adft');
+    expect(cleanText('\u00ad'.repeat(5), 'title')).toBe('');
+  });
+
+  it('breaks a run of more than 30 combining marks with a grapheme joiner every 30, as the stream-safe format does, once', () => {
+    const cleaned = cleanText(`a${'\u0301'.repeat(70)}b`, 'body');
+    expect(cleaned).toBe(`a${'\u0301'.repeat(30)}\u034f${'\u0301'.repeat(30)}\u034f${'\u0301'.repeat(10)}b`.normalize('NFC'));
+    expect(cleanText(cleaned, 'body')).toBe(cleaned);
+    expect(cleanText(`a${'\u0301'.repeat(30)}`, 'body')).toBe(`a${'\u0301'.repeat(30)}`.normalize('NFC'));
+  });
+
   it('keeps a single joiner inside an emoji sequence and normalises to NFC', () => {
     expect(cleanText('👩\u200d\u200d\u200d💻', 'body')).toBe('👩\u200d💻');
     expect(cleanText('cafe\u0301', 'title')).toBe('café');
