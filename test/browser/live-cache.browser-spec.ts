@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../apps/api/src/common/role.js';
 import { createAccount } from '../support/accounts.js';
+import { until } from '../support/live-client.js';
 import { useBrowserApp } from './support/browser-app.js';
 import { announcementsOf, holdAnswers, operationsOf } from './support/browser.js';
 import { askQuestion, forumSubscribers, reply, threadListIsLive, threadPageIsLive, threadSubscribers } from './support/forum.js';
@@ -434,6 +435,8 @@ describe('a filtered thread list offers only activity on the threads it shows', 
       await page.getByRole('button', { name: 'Show' }).click();
       await item.waitFor({ state: 'detached' });
       await page.close();
+      // Its subscription gone too: the next page, counted from here, must add one of its own.
+      await until(() => forumSubscribers(forum.app) <= subscribers, 'the closed page stops listening to forum activity');
     };
 
     await leaves('unanswered', () =>
