@@ -47,9 +47,35 @@ export function stem(token: string): string {
   return stemmed;
 }
 
-/** Damerau-Levenshtein edit distance (a transposition counts as one edit). */
-export function editDistance(source: string, target: string): number {
-  return DamerauLevenshteinDistance(source, target, { transposition_cost: 1 });
+/**
+ * Damerau-Levenshtein edit distance (a transposition counts as one edit), or `maxDistance + 1` for any distance past
+ * it. Two bounds in one pass rule most words out before natural's table, which allocates an object per cell: made-up
+ * words, each compared with every word of a vocabulary with its initial, held the event loop for seconds. An edit
+ * changes the length by at most one, and the letters the two words have (as multisets) by at most two (a substitution
+ * takes one and adds one; a transposition none).
+ */
+export function editDistance(source: string, target: string, maxDistance: number): number {
+  if (Math.abs(source.length - target.length) > maxDistance) return maxDistance + 1;
+  if (Math.ceil(lettersApart(source, target) / 2) > maxDistance) return maxDistance + 1;
+  return Math.min(DamerauLevenshteinDistance(source, target, { transposition_cost: 1 }), maxDistance + 1);
+}
+
+/** Per UTF-16 code unit, how many more times the source has it than the target: lettersApart's scratch, left all zero. */
+const surplus = new Int32Array(65_536);
+
+/** The size of the symmetric difference of the two words' letters, as multisets. */
+function lettersApart(source: string, target: string): number {
+  for (let index = 0; index < source.length; index++) surplus[source.charCodeAt(index)]++;
+  for (let index = 0; index < target.length; index++) surplus[target.charCodeAt(index)]--;
+  let apart = 0;
+  for (const word of [source, target]) {
+    for (let index = 0; index < word.length; index++) {
+      const code = word.charCodeAt(index);
+      apart += Math.abs(surplus[code]!);
+      surplus[code] = 0;
+    }
+  }
+  return apart;
 }
 
 let englishWords: Set<string> | undefined;

@@ -7,9 +7,9 @@ vi.mock('./natural.js', async (importOriginal) => {
   const natural = await importOriginal<typeof import('./natural.js')>();
   return {
     ...natural,
-    editDistance: (source: string, target: string) => {
+    editDistance: (source: string, target: string, maxDistance: number) => {
       distances.measured++;
-      return natural.editDistance(source, target);
+      return natural.editDistance(source, target, maxDistance);
     },
   };
 });

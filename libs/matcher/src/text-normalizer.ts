@@ -204,8 +204,7 @@ export class TextNormalizer {
     let best: string | null = null;
     let bestDistance = maxDistance + 1;
     for (const candidate of this.targetsByInitial.get(word[0]!) ?? []) {
-      if (Math.abs(candidate.length - word.length) > maxDistance) continue;
-      const distance = editDistance(word, candidate);
+      const distance = editDistance(word, candidate, maxDistance);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
