@@ -24,6 +24,10 @@ describe('searchTerms', () => {
   it('keeps letters outside ASCII', () => {
     expect(searchTerms('Sicherheitsschlüssel café')).toEqual(['sicherheitsschlüssel', 'café']);
   });
+
+  it('reads a stop word with marks as the engines do, without them, and leaves out a term of marks only', () => {
+    expect(searchTerms('a\u0301\u0301 a\u0488 \u0488 codes')).toEqual(['codes']);
+  });
 });
 
 describe('ftsMatchExpression', () => {
@@ -35,6 +39,11 @@ describe('ftsMatchExpression', () => {
     expect(ftsMatchExpression(['backup', 'c'])).toBe('"backup" "c"');
     expect(ftsMatchExpression(['a'])).toBe('"a"');
     expect(ftsMatchExpression(['co'])).toBe('"co"*');
+    // One letter with marks the engine drops or splits the word at: still one letter.
+    expect(ftsMatchExpression(['b\u0488'])).toBe('"b\u0488"');
+    expect(ftsMatchExpression(['b\u0903'])).toBe('"b\u0903"');
+    expect(ftsMatchExpression(['\u00e9\u0301'])).toBe('"\u00e9\u0301"');
+    expect(ftsMatchExpression(['caf\u00e9'])).toBe('"caf\u00e9"*');
   });
 
   it('asks for any one term, for what a highlight marks', () => {
@@ -49,6 +58,7 @@ describe('tsQueryExpression', () => {
 
   it('matches a last term of one character as a lexeme, not as a prefix', () => {
     expect(tsQueryExpression(['backup', 'c'])).toBe("'backup' & 'c'");
+    expect(tsQueryExpression(['backup', 'c\u0488'])).toBe("'backup' & 'c\u0488'");
   });
 
   it('joins them with OR for any one term', () => {

@@ -22,7 +22,8 @@ const stopWords = new Set(
 
 /**
  * Words made of letters, digits and combining marks; everything else (quotes, `*`, `(`, `-`, `:`) separates them.
- * Stop words are left out: a query of nothing else has no terms, and finds nothing on either engine.
+ * Stop words are left out, as the engines read them (without their marks): a query of nothing else has no terms, and
+ * finds nothing on either engine.
  */
 export function searchTerms(query: string): string[] {
   return (
@@ -31,8 +32,19 @@ export function searchTerms(query: string): string[] {
       .toLowerCase()
       .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
   )
-    .filter((term) => !stopWords.has(term))
+    .filter((term) => {
+      const base = withoutMarks(term);
+      return base !== '' && !stopWords.has(base);
+    })
     .slice(0, maxTerms);
+}
+
+/**
+ * The term's letters and digits. The engines drop its marks or split the word at them (FTS5's remove_diacritics, its
+ * separators), so `a` and two accents, or `a` and an enclosing mark, is `a` to them.
+ */
+function withoutMarks(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /**
@@ -43,8 +55,9 @@ export function searchTerms(query: string): string[] {
  */
 const shortestPrefix = 2;
 
+/** Counted without marks: `"a҈"*` was FTS5's `a*`, the prefix of every word with that initial. */
 function isPrefix(terms: string[], index: number): boolean {
-  return index === terms.length - 1 && [...terms[index]].length >= shortestPrefix;
+  return index === terms.length - 1 && [...withoutMarks(terms[index])].length >= shortestPrefix;
 }
 
 /** Whether a text must hold every term (what a search finds) or any one (which of its words a highlight marks). */

@@ -25,7 +25,9 @@ describe('a snippet as the reader sees it', () => {
 
   it('keeps what the post shows as text: escaped tags, asterisks inside words', () => {
     expect(sut('snake_case_name and 2 * 3')).toBe('snake_case_name and 2 * 3');
-    expect(sut('If 5 < 6 & 7 > 2, <script>alert(1)</script> <b>bold</b> text')).toBe('If 5 < 6 & 7 > 2, bold text');
+    expect(sut('If 5 < 6 & 7 > 2, <script>alert(1)</script> <b>bold</b> text')).toBe(
+      'If 5 < 6 & 7 > 2, <script>alert(1)</script> bold text',
+    );
   });
 
   it('takes as plain prose only fragments that render to their own text', () => {
