@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, ObjectLiteral, Repository } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { MarkdownService } from '../apps/api/src/markdown/markdown.service.js';
 import { NotificationEntity } from '../apps/api/src/notifications/notification.entity.js';
 import { NotificationKind } from '../apps/api/src/notifications/notification-kind.js';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
@@ -260,6 +261,28 @@ describe('notifications', () => {
 
   const mentionCounts = (people: TestAccount[]) => Promise.all(people.map(async (person) => (await mentionsOf(person)).length));
   const names = (people: TestAccount[]) => people.map((person) => `@${person.username}`).join(' ');
+
+  it("lexes as many texts for an edit's mentions at the twelfth edit as at the second: the text before it, not every earlier one", async () => {
+    const thread = await ask();
+    const replyId = await reply(thread.id, replier.token, `Ask @${bystander.username}.`);
+    const lexed = vi.spyOn(app.nest.get(MarkdownService), 'mentions');
+    onTestFinished(() => lexed.mockRestore());
+    const textsLexedBy = async (edit: number) => {
+      lexed.mockClear();
+      // A name not named before, so that each edit has its mentions job.
+      await editReply(replyId, `Ask @${bystander.username} or @nobody_${edit}.`);
+      return lexed.mock.calls.length;
+    };
+    await textsLexedBy(1);
+    const second = await textsLexedBy(2);
+    for (let edit = 3; edit < 12; edit++) await textsLexedBy(edit);
+    expect(second).toBeGreaterThan(0);
+    expect(await textsLexedBy(12)).toBe(second);
+    // A name dropped in one edit and named again in the next is not news: whoever it names was told when first named.
+    await editReply(replyId, 'Ask anyone.');
+    await editReply(replyId, `Ask @${bystander.username} again.`);
+    expect(await mentionsOf(bystander)).toEqual([{ replyId, actor: replier.username }]);
+  });
 
   it('notifies at most 10 people by mention from one reply over all its edits, the first ones named', async () => {
     const people = await Promise.all(Array.from({ length: 13 }, () => createAccount(app, Role.MEMBER)));

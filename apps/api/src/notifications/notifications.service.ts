@@ -113,7 +113,7 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
         job: jobNames[postType].edited,
         postType,
         after: 'editing',
-        needs: (edit) => this.newlyMentions(edit.body, [edit.previousBody]).length > 0,
+        needs: (edit) => this.newlyMentions(edit.body, edit.previousBody).length > 0,
         ...(postType === PostType.REPLY ? { changesPublicContent: false } : {}),
         run: (job, done, pending) => this.onPostEdited(job, done, pending),
       });
@@ -241,8 +241,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
   }
 
   /**
-   * The people an edit newly mentions: named in the text now and in none of its earlier versions, and told nothing about
-   * the post yet, never its author or whoever named them, as many as
+   * The people an edit newly mentions: named in the text now and not in the text before the edits it serves, and told
+   * nothing about the post yet, never its author or whoever named them, as many as
    * the post may still notify by mention. One run serves every edit made since the text `pending` was recorded after,
    * each person on behalf of the editor whose edit named them first; run again, it finds them told.
    */
@@ -265,8 +265,10 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
     const body = reply?.body ?? thread.body;
     const edits = await this.revisions.edits(postType, postId);
     const served = pending.servedRevisionId;
-    // Not the texts of the edits this run serves: the people they named are new too, if the text still names them.
-    const earlier = edits.filter((edit) => served === null || edit.revisionId <= served).map((edit) => edit.previousBody);
+    // The text before the edits this run serves: the people those edits named are new, if the text still names them.
+    // Only that one: whoever an older text named and was told is in toldAbout, and the post's mentions stay capped by
+    // mentionsNotified. (Lexing every earlier text at each edit took the square of a post's edits over its life.)
+    const before = edits.filter((edit) => served === null || edit.revisionId <= served).at(-1)?.previousBody ?? '';
     // Those edits (by the author, by staff) with the text each made: whoever's edit named someone first named them.
     const namedBy = new Map<string, number>();
     const servedEdits = served === null ? [] : edits.filter((edit) => edit.revisionId >= served);
@@ -277,7 +279,7 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
     });
     // A row from before it recorded the edits it serves names whoever recorded it.
     const recordedBy = editorId ?? authorId;
-    const candidates = (await this.mentionedPeople(this.newlyMentions(body, earlier), [authorId]))
+    const candidates = (await this.mentionedPeople(this.newlyMentions(body, before), [authorId]))
       .map(({ userId, name }) => ({ userId, actorId: namedBy.get(name) ?? recordedBy }))
       .filter(({ userId, actorId }) => userId !== actorId);
     const candidateIds = candidates.map(({ userId }) => userId);
@@ -409,9 +411,9 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
     return this.markdown.mentions(body).slice(0, maxMentionsPerPost);
   }
 
-  /** The names an edited text mentions that its earlier texts did not (capped by what the post notified already). */
-  private newlyMentions(body: string, earlierBodies: string[]): string[] {
-    const named = new Set(earlierBodies.flatMap((text) => this.markdown.mentions(text)));
+  /** The names an edited text mentions that the text before it did not (capped by what the post notified already). */
+  private newlyMentions(body: string, earlierBody: string): string[] {
+    const named = new Set(this.markdown.mentions(earlierBody));
     return this.markdown.mentions(body).filter((name) => !named.has(name));
   }
 
