@@ -43,6 +43,18 @@ describe('ThreadIndex', () => {
     expect(sut.size).toBe(3);
   });
 
+  it('forgets the terms no thread holds any more, and finds the ones reused afterwards', () => {
+    const before = sut.termCount;
+    for (let edit = 0; edit < 50; edit++) {
+      const madeUp = Array.from({ length: 20 }, (_, word) => `zq${edit}x${word}`).join(' ');
+      sut.upsert({ id: 'edited', title: `Edit ${edit}`, body: madeUp, solved: false });
+    }
+    sut.remove('edited');
+    expect(sut.termCount).toBe(before);
+    sut.upsert({ id: 'later', title: 'Printing the QR code again', body: 'A second paper copy.', solved: true });
+    expect(sut.similar({ title: 'print QR code', body: '' }).map((thread) => thread.id)).toContain('later');
+  });
+
   it('returns nothing for an empty index or unknown words', () => {
     expect(new ThreadIndex().similar({ title: 'anything' })).toEqual([]);
     expect(sut.similar({ title: 'zyxwv qwerty' })).toEqual([]);

@@ -66,7 +66,10 @@ export class ThreadIndex {
   private readonly normalizer: TextNormalizer;
   private readonly options: Required<Omit<ThreadIndexOptions, 'vocabularyTexts'>>;
   private readonly termIds = new Map<string, number>();
-  private readonly lists: PostingList[] = [];
+  private readonly lists: Array<PostingList | undefined> = [];
+  /** The term of each term id in use; a term no indexed thread has any more is forgotten, and its id used again. */
+  private readonly termOfId: string[] = [];
+  private readonly freeTermIds: number[] = [];
   private readonly slotById = new Map<string, number>();
   private ids: string[] = [];
   private termsOfSlot: Array<Int32Array | undefined> = [];
@@ -96,6 +99,11 @@ export class ThreadIndex {
     return this.count;
   }
 
+  /** Number of distinct terms the indexed threads hold. */
+  get termCount(): number {
+    return this.termIds.size;
+  }
+
   /** Adds a thread, or replaces the one with the same id. */
   upsert(thread: ThreadDocument): void {
     this.remove(thread.id);
@@ -104,9 +112,10 @@ export class ThreadIndex {
     for (const token of tokens) {
       let termId = this.termIds.get(token);
       if (termId === undefined) {
-        termId = this.lists.length;
+        termId = this.freeTermIds.pop() ?? this.lists.length;
         this.termIds.set(token, termId);
-        this.lists.push(new PostingList());
+        this.termOfId[termId] = token;
+        this.lists[termId] = new PostingList();
       }
       frequencies.set(termId, (frequencies.get(termId) ?? 0) + 1);
     }
@@ -131,13 +140,22 @@ export class ThreadIndex {
     for (const termId of this.termsOfSlot[slot]!) {
       const list = this.lists[termId]!;
       list.live--;
-      if (list.length > 16 && list.live * 2 < list.length) list.compact(this.alive);
+      // Edits of made-up words would otherwise leave a term and its list behind for each: memory without bound.
+      if (list.live === 0) this.forgetTerm(termId);
+      else if (list.length > 16 && list.live * 2 < list.length) list.compact(this.alive);
     }
     this.termsOfSlot[slot] = undefined;
     this.ids[slot] = '';
     this.totalLength -= this.lengths[slot]!;
     this.slotById.delete(id);
     this.count--;
+  }
+
+  private forgetTerm(termId: number): void {
+    this.termIds.delete(this.termOfId[termId]!);
+    this.termOfId[termId] = '';
+    this.lists[termId] = undefined;
+    this.freeTermIds.push(termId);
   }
 
   /**
