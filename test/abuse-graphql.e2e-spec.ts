@@ -129,6 +129,30 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(weighed).toHaveBeenCalledTimes(3);
   });
 
+  it('weighs a field that reads every thread by that work: a request holds a few counts or tag lists, not thirty', async () => {
+    const aliased = (field: string, count: number) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
+    for (const field of ['tags(first: 1) { tag }', 'threads(first: 1) { totalCount }']) {
+      const refused = await app.request(aliased(field, 30));
+      expect(refused.data, field).toBeUndefined();
+      expect(refused.errors, field).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/exceeds the limit of 5000/),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+      const served = await app.request<Record<string, unknown>>(aliased(field, 4));
+      expect(served.errors, field).toBeUndefined();
+    }
+    const staff = await createAccount(app, Role.STAFF);
+    for (const field of ['botQueueCounts { pending }', 'botStats(days: 365) { pendingReviewNow }']) {
+      const refused = await app.request(aliased(field, 30), {}, { token: staff.token });
+      expect(
+        refused.errors?.map((error) => error.extensions?.code),
+        field,
+      ).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
   it('refuses a document with more tokens than the limit before validating it', async () => {
     const response = await app.request(`{ ${Array.from({ length: 3100 }, () => '__typename').join(' ')} }`);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');

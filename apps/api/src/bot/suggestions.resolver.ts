@@ -17,7 +17,7 @@ import { BotSuggestion } from './models/bot-suggestion.model.js';
 import { SuggestAnswersResult } from './models/suggest-answers-result.model.js';
 import { SuggestionsService } from './suggestions.service.js';
 import { LeavesPublicContent, neverCached } from '../graphql/anonymous-response-cache.js';
-import { textWorkCost } from '../graphql/query-limits.js';
+import { forumScanCost, textWorkCost } from '../graphql/query-limits.js';
 import { typedBodyMatched } from '#post-limits';
 
 @Resolver()
@@ -88,7 +88,10 @@ export class SuggestionsResolver {
   }
 
   @StaffOnly()
-  @Query(() => BotQueueCounts, { description: 'Staff: how many questions wait in each bot queue (one statement).' })
+  @Query(() => BotQueueCounts, {
+    complexity: forumScanCost,
+    description: 'Staff: how many questions wait in each bot queue (one statement).',
+  })
   botQueueCounts(@Ctx() context: RequestContext): Promise<BotQueueCounts> {
     return this.review.counts(context);
   }
@@ -129,7 +132,7 @@ export class SuggestionsResolver {
   }
 
   @StaffOnly()
-  @Query(() => BotStats, { description: 'Staff: what the bot did over the last `days` days.' })
+  @Query(() => BotStats, { complexity: forumScanCost, description: 'Staff: what the bot did over the last `days` days.' })
   botStats(@Ctx() context: RequestContext, @Args() args: BotStatsArgs): Promise<BotStats> {
     return this.botStatistics.stats(context, args.days);
   }
