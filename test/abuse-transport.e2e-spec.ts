@@ -192,6 +192,25 @@ describe('transport abuse: sockets and frames', () => {
     }
   });
 
+  it("holds a subscription to far less than a query's cost: its selection runs again at every event, for every subscriber", async () => {
+    const client = liveClient(app);
+    try {
+      // 24 pages of 100 replies at every reply to the thread: as a query it would pass; 400 of them held the server 20 s.
+      const pages = Array.from({ length: 24 }, (_, index) => `r${index}: replies(first: 100) { nodes { id } }`).join(' ');
+      const heavy = `subscription ($threadId: ID!) { threadActivity(threadId: $threadId) { kind reply { thread { ${pages} } } } }`;
+      expect(await subscribe(client, heavy, { threadId: '1' }).ended).toEqual({
+        error: [
+          expect.objectContaining({
+            extensions: { code: 'BAD_USER_INPUT' },
+            message: expect.stringMatching(/^Subscription cost \d+ exceeds the limit of 200/),
+          }),
+        ],
+      });
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('leaves no subscription running when a client completes one and reuses its id before it is set up', async () => {
     await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
     const socket = await acknowledgedSocket(app);

@@ -326,6 +326,15 @@ export class Environment {
   @Min(100)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
+  /**
+   * Estimated cost of one subscription, weighed as an operation is: its selection runs again at every event, for every
+   * subscriber at once, so it is held to far less than a query (the web app's cost about 60 at most).
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_SUBSCRIPTION_COMPLEXITY = 200;
+
   /** Largest GraphQL response body; a larger one is replaced by a BAD_USER_INPUT error. */
   @Transform(toNumber)
   @IsInt()

@@ -106,7 +106,8 @@ export class QueryLimits {
     variables: Record<string, unknown> | undefined,
     operationName?: string,
   ): { error: GraphQLError | null; weighed: boolean } {
-    const maximum = this.environment.GRAPHQL_MAX_COMPLEXITY;
+    const subscription = getOperationAST(document, operationName)?.operation === 'subscription';
+    const maximum = subscription ? this.environment.GRAPHQL_MAX_SUBSCRIPTION_COMPLEXITY : this.environment.GRAPHQL_MAX_COMPLEXITY;
     let cost: number;
     try {
       cost = getComplexity({
@@ -128,7 +129,8 @@ export class QueryLimits {
       return { error: tooLarge, weighed: true };
     }
     if (cost <= maximum) return { error: null, weighed: true };
-    const error = new GraphQLError(`Query cost ${cost} exceeds the limit of ${maximum}: ask for smaller pages or fewer fields`, {
+    const kind = subscription ? 'Subscription' : 'Query';
+    const error = new GraphQLError(`${kind} cost ${cost} exceeds the limit of ${maximum}: ask for smaller pages or fewer fields`, {
       extensions: { code, cost, maximumCost: maximum, http: { status: 400 } },
     });
     return { error, weighed: true };
