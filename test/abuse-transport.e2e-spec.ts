@@ -211,6 +211,26 @@ describe('transport abuse: sockets and frames', () => {
     }
   });
 
+  it('answers a subscription variable of the wrong type with BAD_USER_INPUT, logging no error', async () => {
+    const errors = vi.spyOn(Logger.prototype, 'error');
+    onTestFinished(() => errors.mockRestore());
+    const client = liveClient(app);
+    try {
+      for (const threadId of [[1], { a: 1 }]) {
+        const subscription = subscribe(client, 'subscription ($threadId: ID!) { threadActivity(threadId: $threadId) { kind } }', {
+          threadId,
+        });
+        expect((await subscription.next()).errors).toEqual([
+          expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/^Variable "\$threadId"/) }),
+        ]);
+        expect(await subscription.ended).toEqual({ completed: true });
+      }
+    } finally {
+      await client.dispose();
+    }
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('leaves no subscription running when a client completes one and reuses its id before it is set up', async () => {
     await until(() => listenerCount(app) === 0, 'earlier subscriptions are released');
     const socket = await acknowledgedSocket(app);

@@ -285,9 +285,11 @@ function clientError(message: string, code: unknown, nodes?: GraphqlModule.Graph
 
 /** An error sent over the socket: AppErrors keep their code, unexpected ones are masked (as over HTTP). */
 function formatSocketError(error: GraphQLError): GraphQLFormattedError {
-  if (!error.originalError) {
-    // Parse, validation and variable errors: about the client's own document, safe to show.
-    const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'GRAPHQL_VALIDATION_FAILED';
+  // Without a path it comes from no resolver: parse, validation and variable errors, about the client's own document and
+  // values, safe to show. A variable of the wrong type carries its scalar's TypeError, and is the client's as over HTTP.
+  if (!error.originalError || !error.path) {
+    const fallback = error.originalError ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+    const code = typeof error.extensions.code === 'string' ? error.extensions.code : fallback;
     return { message: error.message, locations: error.locations, extensions: { code } };
   }
   return formatGraphqlError(error.toJSON(), error.originalError);
