@@ -52,7 +52,7 @@ export const searchWorkCost = 2000;
 export const searchCost: FieldComplexity = ({ args, childComplexity }) => searchWorkCost + pageCost(Number(args.first), childComplexity);
 
 /**
- * The weight of a field that reads every thread the viewer may see (a count, the tags grouped), however little it
+ * The weight of a field that reads every thread the viewer may see (the tags grouped, staff's counts), however little it
  * returns: about 30 ms at ten thousand threads, in step with the forum's size, so a request holds a few, not thirty
  * aliases (a second of the event loop).
  */

@@ -1,13 +1,9 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { forumScanCost } from '../graphql/query-limits.js';
 import { ThreadConnection } from './models/thread-connection.model.js';
 
 @Resolver(() => ThreadConnection)
 export class ThreadConnectionResolver {
-  @ResolveField(() => Int, {
-    complexity: forumScanCost,
-    description: 'Every thread matching the filter (one extra query, only when asked for).',
-  })
+  @ResolveField(() => Int, { description: 'Every thread matching the filter (one extra query, only when asked for).' })
   totalCount(@Parent() connection: ThreadConnection): Promise<number> {
     return connection.count();
   }
