@@ -178,6 +178,31 @@ describe('transport abuse: sockets and frames', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it("refuses a burst of subscribe messages too deep to run in a fraction of a second: the limits' rules go first", async () => {
+    const fragments = Array.from(
+      { length: 300 },
+      (_, index) => `fragment F${index} on ForumActivity { threadId ${index < 299 ? `...F${index + 1}` : ''} }`,
+    );
+    const query = `subscription { forumActivity { ...F0 } } ${fragments.join(' ')}`;
+    const socket = await acknowledgedSocket(app);
+    try {
+      const answered = new Promise<void>((resolve) => {
+        let errors = 0;
+        socket.on('message', (data) => {
+          if ((JSON.parse(String(data)) as { type: string }).type === 'error' && ++errors === 50) resolve();
+        });
+      });
+      const started = performance.now();
+      // Sent at once: the server reads them back to back.
+      for (let index = 0; index < 50; index++) socket.send(JSON.stringify({ id: String(index), type: 'subscribe', payload: { query } }));
+      await answered;
+      // With graphql-js's rules first each took 50-150 ms of the event loop: seconds for the burst (0.3 s now).
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('refuses subscriptions over the cap of one socket', async () => {
     const client = liveClient(app);
     try {
