@@ -67,13 +67,16 @@ const surplus = new Int32Array(65_536);
 function lettersApart(source: string, target: string): number {
   for (let index = 0; index < source.length; index++) surplus[source.charCodeAt(index)]++;
   for (let index = 0; index < target.length; index++) surplus[target.charCodeAt(index)]--;
+  return drainSurplus(source) + drainSurplus(target);
+}
+
+/** The surplus of the word's letters, each counted once, left at zero. */
+function drainSurplus(word: string): number {
   let apart = 0;
-  for (const word of [source, target]) {
-    for (let index = 0; index < word.length; index++) {
-      const code = word.charCodeAt(index);
-      apart += Math.abs(surplus[code]!);
-      surplus[code] = 0;
-    }
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    apart += Math.abs(surplus[code]!);
+    surplus[code] = 0;
   }
   return apart;
 }

@@ -48,8 +48,13 @@ const textWorkEstimators = new WeakSet<FieldComplexity>();
  */
 export const searchWorkCost = 2000;
 
+/** The cost of a field that does `work` however little it returns, and returns a page (`first`) of its type. */
+function workAndPage(work: number): FieldComplexity {
+  return ({ args, childComplexity }) => work + pageCost(Number(args.first), childComplexity);
+}
+
 /** A search's cost: searchWorkCost and its page. */
-export const searchCost: FieldComplexity = ({ args, childComplexity }) => searchWorkCost + pageCost(Number(args.first), childComplexity);
+export const searchCost = workAndPage(searchWorkCost);
 
 /**
  * The weight of a field that reads every thread the viewer may see (the tags grouped, staff's counts), however little it
@@ -59,8 +64,7 @@ export const searchCost: FieldComplexity = ({ args, childComplexity }) => search
 export const forumScanCost = 1000;
 
 /** A field that reads every thread and returns a page of what it found (the tags): forumScanCost and its page. */
-export const forumScanPageCost: FieldComplexity = ({ args, childComplexity }) =>
-  forumScanCost + pageCost(Number(args.first), childComplexity);
+export const forumScanPageCost = workAndPage(forumScanCost);
 
 /** The code of a cost refusal (refusals while validating get Apollo's GRAPHQL_VALIDATION_FAILED). */
 const code = 'BAD_USER_INPUT';

@@ -24,7 +24,7 @@ const problems: Record<string, string> = {
  * a GraphQL API do not read. Mounted in place of Nest's own parsers (NestFactory's `bodyParser: false`): only
  * /graphql takes a body, and only JSON (Apollo refuses a form's content type as a possible CSRF).
  */
-export function graphqlRequestBody(): express.RequestHandler[] {
+export function graphqlRequestBody(): [express.RequestHandler, express.ErrorRequestHandler] {
   const parse = express.json({ limit: maxRequestBodyBytes });
   const answerUnreadable: express.ErrorRequestHandler = (error: BodyError, _request, response, next) => {
     const status = error.status ?? 500;
@@ -37,5 +37,5 @@ export function graphqlRequestBody(): express.RequestHandler[] {
       .set('Cache-Control', 'no-store')
       .json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
-  return [parse, answerUnreadable as unknown as express.RequestHandler];
+  return [parse, answerUnreadable];
 }
