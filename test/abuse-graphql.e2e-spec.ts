@@ -4,7 +4,7 @@ import type * as GraphqlModule from 'graphql';
 import type { DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { loadEnvironment } from '../apps/api/src/config/environment.js';
-import { QueryLimits } from '../apps/api/src/graphql/query-limits.js';
+import { forumScanPerPageCost, QueryLimits } from '../apps/api/src/graphql/query-limits.js';
 import * as webDocuments from '../apps/web/src/gql/graphql.js';
 import { DataSource } from 'typeorm';
 import { PostType } from '../apps/api/src/common/post-type.js';
@@ -15,9 +15,8 @@ import { liveClient, subscribe } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 // The copy of graphql the server's schema was built with (see live/graphql-socket-server.ts).
-const { getNamedType, isEnumType, isInputObjectType, Kind, specifiedRules, typeFromAST, validate } = createRequire(import.meta.url)(
-  'graphql',
-) as typeof GraphqlModule;
+const { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, Kind, specifiedRules, typeFromAST, validate } =
+  createRequire(import.meta.url)('graphql') as typeof GraphqlModule;
 
 /** 25 fragments, each spreading the next twice: 2^25 paths for a walk that does not remember fragments. */
 function fragmentBomb(levels = 25): string {
@@ -129,9 +128,11 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(weighed).toHaveBeenCalledTimes(3);
   });
 
-  it('weighs a field that reads every thread by that work: a request holds a few tag lists or staff counts, not thirty', async () => {
-    const aliased = (field: string, count: number) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
-    for (const field of ['tags(first: 1) { tag }']) {
+  it('weighs a field that reads every thread by that work: a request holds a few tag lists, counts or staff counts, not thirty', async () => {
+    const counted = 'fragment Counted on ThreadConnection { totalCount }';
+    const aliased = (field: string, count: number) =>
+      `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} } ${field.includes('...Counted') ? counted : ''}`;
+    for (const field of ['tags(first: 1) { tag }', 'threads(first: 1) { totalCount }', 'threads(first: 1) { ...Counted }']) {
       const refused = await app.request(aliased(field, 30));
       expect(refused.data, field).toBeUndefined();
       expect(refused.errors, field).toEqual([
@@ -150,6 +151,23 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
         refused.errors?.map((error) => error.extensions?.code),
         field,
       ).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
+  it('weighs a count once per page only where no list multiplies the page: its type is returned by root fields alone', () => {
+    const schema = app.nest.get(GraphQLSchemaHost).schema;
+    const fieldsOf = (type: GraphqlModule.GraphQLNamedType) =>
+      'getFields' in type && !isInputObjectType(type) ? Object.values(type.getFields()) : [];
+    const types = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__'));
+    const countedOnce = types.filter((type) => fieldsOf(type).some((field) => field.extensions.complexity === forumScanPerPageCost));
+    expect(countedOnce.map((type) => type.name)).toEqual(['ThreadConnection']);
+    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+    for (const type of types) {
+      for (const field of fieldsOf(type)) {
+        if (!countedOnce.includes(getNamedType(field.type))) continue;
+        expect(roots.has(type as GraphqlModule.GraphQLObjectType), `${type.name}.${field.name}`).toBe(true);
+        expect(isListType(getNullableType(field.type)), `${type.name}.${field.name}`).toBe(false);
+      }
     }
   });
 

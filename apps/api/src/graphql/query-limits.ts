@@ -66,6 +66,22 @@ export const forumScanCost = 1000;
 /** A field that reads every thread and returns a page of what it found (the tags): forumScanCost and its page. */
 export const forumScanPageCost = workAndPage(forumScanCost);
 
+/** What weighing an operation keeps beside the sum of its fields: work done once per page, not per item of it. */
+interface WeighingContext {
+  perPage: number;
+}
+
+/**
+ * A field of a page that reads every thread matching the page's filter (a connection's totalCount): forumScanCost, once
+ * per page. Its page multiplies what is selected of each item by its size, and the count is not of each item, so it is
+ * added beside the sum. Only for a page no outer list multiplies (the thread list is a root field; a schema test holds it
+ * there), or it would count once for every item of that list.
+ */
+export const forumScanPerPageCost: FieldComplexity = (options) => {
+  (options as typeof options & { context: WeighingContext }).context.perPage += forumScanCost;
+  return 0;
+};
+
 /** The code of a cost refusal (refusals while validating get Apollo's GRAPHQL_VALIDATION_FAILED). */
 const code = 'BAD_USER_INPUT';
 
@@ -114,14 +130,17 @@ export class QueryLimits {
     const maximum = subscription ? this.environment.GRAPHQL_MAX_SUBSCRIPTION_COMPLEXITY : this.environment.GRAPHQL_MAX_COMPLEXITY;
     let cost: number;
     try {
-      cost = getComplexity({
-        schema,
-        query: document,
-        variables,
-        operationName,
-        estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        maxQueryNodes,
-      });
+      const context: WeighingContext = { perPage: 0 };
+      cost =
+        getComplexity({
+          schema,
+          query: document,
+          variables,
+          operationName,
+          estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          maxQueryNodes,
+          context,
+        }) + context.perPage;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Variables that do not fit the operation: execution refuses them with its usual error.
