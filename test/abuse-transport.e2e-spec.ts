@@ -198,6 +198,27 @@ describe('transport abuse: sockets and frames', () => {
     }
   });
 
+  it("answers a document the limits refuse over HTTP with their refusal alone: graphql-js's rules never see it", async () => {
+    const errorsLogged = watchErrorLogs();
+    const fragments = Array.from(
+      { length: 300 },
+      (_, index) => `fragment F${index} on ThreadConnection { totalCount ${index < 299 ? `...F${index + 1}` : ''} }`,
+    );
+    // graphql-js's rules would also refuse the unknown field, after 70-150 ms in OverlappingFieldsCanBeMerged.
+    const query = `{ unknownField threads { ...F0 } } ${fragments.join(' ')}`;
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Query depth limit of 10 exceeded, found 602.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
+    expect(errorsLogged()).toEqual([]);
+  });
+
   it('refuses subscriptions over the cap of one socket', async () => {
     const client = liveClient(app);
     try {
