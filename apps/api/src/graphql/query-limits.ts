@@ -66,6 +66,24 @@ export const forumScanCost = 1000;
 /** A field that reads every thread and returns a page of what it found (the tags): forumScanCost and its page. */
 export const forumScanPageCost = workAndPage(forumScanCost);
 
+/**
+ * A page of the thread list: its page, and forumScanCost with a tag filter, which reads every thread of the tag however
+ * few the page shows (thirty lists of one tag on every thread would hold the event loop for half a second).
+ */
+export const threadListCost: FieldComplexity = ({ args, childComplexity }) =>
+  (isTagFilter(args.filter) ? forumScanCost : 0) + pageCost(Number(args.first), childComplexity);
+
+function isTagFilter(filter: unknown): boolean {
+  return typeof filter === 'object' && filter !== null && typeof (filter as { tag?: unknown }).tag === 'string';
+}
+
+/**
+ * The weight of a page of one thread's replies besides the page: it may read the whole thread however little it
+ * returns (the page around a reply counts those before it, then skips them), about a millisecond at 1,500 replies. A
+ * page for each reply of a page (a reply's thread's replies) would hold the event loop for a second.
+ */
+export const threadRepliesCost = workAndPage(100);
+
 /** What weighing an operation keeps beside the sum of its fields: work done once per page, not per item of it. */
 interface WeighingContext {
   perPage: number;
@@ -235,8 +253,8 @@ const maxVerdictKeyLength = 256;
  * What a cost verdict depends on, or null to weigh the operation afresh: the operation's own variables (undeclared
  * ones cannot change it), each number, boolean or null as it is (`first`, `@include`/`@skip` flags). Strings count by
  * their length in a document with a field that weighs its text (textWorkCost; nothing reads what a string says), and
- * not at all in any other. Lists and input objects never count: every estimator reads a field's own scalar arguments
- * only (a page's `first`, a text's length), never what an input object or a list holds. Keys past
+ * not at all in any other. An input object counts by which of its fields are set (a tag filter weighs the scan it
+ * makes), never by what they hold; lists never count: no estimator reads what a list holds. Keys past
  * maxVerdictKeyLength are not remembered: the key must not grow with what a client sends.
  */
 function verdictKey(
@@ -252,10 +270,17 @@ function verdictKey(
     const value = variables?.[definition.variable.name.value];
     if (typeof value === 'string') key += readsText ? `s${value.length},` : 's,';
     else if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') key += `${String(value)},`;
-    else key += 'o,';
+    else if (Array.isArray(value)) key += 'l,';
+    else key += `o${setFieldsOf(value as Record<string, unknown>)},`;
     if (key.length > maxVerdictKeyLength) return null;
   }
   return key;
+}
+
+/** The names of an input object's fields that are set, sorted: `(status tag)`. */
+function setFieldsOf(input: Record<string, unknown>): string {
+  const names = Object.keys(input).filter((name) => input[name] !== undefined && input[name] !== null);
+  return `(${names.sort().join(' ')})`;
 }
 
 /** Whether a document selects a field that weighs the text it is given (textWorkCost), in any of its operations. */

@@ -21,7 +21,7 @@ import { RevisionsService } from './revisions.service.js';
 import { PageArgs } from '../common/page.args.js';
 import { ThreadsService } from './threads.service.js';
 import { mayModify } from './visibility.js';
-import { renderedHtmlCost } from '../graphql/query-limits.js';
+import { renderedHtmlCost, threadListCost, threadRepliesCost } from '../graphql/query-limits.js';
 
 @Resolver(() => Thread)
 export class ThreadsResolver {
@@ -35,7 +35,10 @@ export class ThreadsResolver {
 
   /** A page of the threads the viewer may see. */
   @Public()
-  @Query(() => ThreadConnection, { description: 'A page of threads, newest activity first unless `sort` says otherwise.' })
+  @Query(() => ThreadConnection, {
+    complexity: threadListCost,
+    description: 'A page of threads, newest activity first unless `sort` says otherwise.',
+  })
   threads(@Ctx() context: RequestContext, @Args() args: ThreadsArgs): Promise<ThreadConnection> {
     return this.threadsService.list(context, args);
   }
@@ -116,6 +119,7 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => ThreadReplyConnection, {
+    complexity: threadRepliesCost,
     description:
       'Replies the viewer may see, oldest first, a page at a time: the first, the one after or before a cursor, or the one around a reply a link points to. Meant for one thread, not for every thread of a list.',
   })

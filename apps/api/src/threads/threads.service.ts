@@ -335,10 +335,13 @@ export class ThreadsService {
     const authorId = filter.authorId ? parseId(filter.authorId, 'filter.authorId') : null;
 
     const sql = new SqlParameters();
+    // Tagged threads are read from the tag's rows (its index), however few match: checked one by one down the list's
+    // order, a tag that few or none have read every thread (30 ms at ten thousand). SQLite keeps a CROSS JOIN's order.
+    const tagJoin = isPostgres(this.threads.manager.connection) ? 'JOIN' : 'CROSS JOIN';
+    const threads = filter.tag ? `thread_tags tt ${tagJoin} threads t ON t.id = tt.thread_id` : 'threads t';
     const conditions = [visibleSql(context, 't', sql)];
+    if (filter.tag) conditions.push(`tt.tag = ${sql.param(filter.tag)}`);
     if (filter.status) conditions.push(`t.status = ${sql.param(filter.status)}`);
-    if (filter.tag)
-      conditions.push(`EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = t.id AND tt.tag = ${sql.param(filter.tag)})`);
     if (filter.unanswered != null) conditions.push(`${filter.unanswered ? 'NOT ' : ''}${answeredSql('t')}`);
     if (authorId !== null) conditions.push(`t.author_id = ${sql.param(authorId)}`);
     if (filter.authorUsername) {
@@ -354,7 +357,7 @@ export class ThreadsService {
     }
     const rows = await sqlRows<ListedThreadRow & AuthorColumns & TagsColumn>(
       this.threads.manager.connection,
-      `SELECT ${listedThreadSelect}, ${this.tagsColumn()}, ${this.users.authorColumns('a')} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
+      `SELECT ${listedThreadSelect}, ${this.tagsColumn()}, ${this.users.authorColumns('a')} FROM ${threads} LEFT JOIN users a ON a.id = t.author_id WHERE ${where} ORDER BY t.${column} DESC, t.id DESC LIMIT ${sql.param(args.first + 1)}`,
       sql.values,
     );
     const page = connectionOf(rows, args.first, (row) => {
@@ -369,7 +372,7 @@ export class ThreadsService {
       count: async () => {
         const [{ count }] = await sqlRows<{ count: number | string }>(
           this.threads.manager.connection,
-          `SELECT COUNT(*) AS count FROM threads t WHERE ${matching}`,
+          `SELECT COUNT(*) AS count FROM ${threads} WHERE ${matching}`,
           counted,
         );
         // PostgreSQL returns COUNT as a bigint string.
