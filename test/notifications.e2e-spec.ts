@@ -734,4 +734,37 @@ describe('notifications', () => {
     }
     expect((await notificationsOf(asker)).unreadNotificationCount).toBe(1);
   });
+
+  it("reads a page of a member's notifications from the index of theirs, newest first, without sorting them all", async () => {
+    const thread = await ask();
+    for (let index = 0; index < 3; index++) await reply(thread.id);
+    await app.jobsDone();
+    const dataSource = app.nest.get(DataSource);
+    const postgres = dataSource.options.type === 'postgres';
+    const spy = vi.spyOn(dataSource.logger, 'logQuery');
+    let statements: [string, unknown[] | undefined][];
+    try {
+      expect((await notificationsOf(asker, { first: 2 })).notifications.nodes).toHaveLength(2);
+      statements = spy.mock.calls.filter(([query]) => /\bFROM notifications n\b.*ORDER BY n\.created_at DESC/s.test(query)) as [
+        string,
+        unknown[] | undefined,
+      ][];
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statements).toHaveLength(1);
+    const [[query, parameters]] = statements;
+    const plan = postgres
+      ? // On a table this small PostgreSQL would scan and sort it whatever the indexes; forbidding both shows what the index allows.
+        await dataSource.transaction(async (manager) => {
+          await manager.query('SET LOCAL enable_seqscan = off');
+          await manager.query('SET LOCAL enable_bitmapscan = off');
+          await manager.query('SET LOCAL enable_sort = off');
+          return ((await manager.query(`EXPLAIN ${query}`, parameters)) as { 'QUERY PLAN': string }[]).map((step) => step['QUERY PLAN']);
+        })
+      : ((await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[]).map((step) => step.detail);
+    // A member with thousands of them had every one read and sorted for each page.
+    expect(plan.join('\n')).toMatch(/notifications_by_user_newest/);
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|Sort\b/);
+  });
 });

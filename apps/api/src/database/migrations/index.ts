@@ -32,6 +32,7 @@ import { FlagResolutions1765040000000 } from './1765040000000-flag-resolutions.j
 import { StaffQueueIndexes1765050000000 } from './1765050000000-staff-queue-indexes.js';
 import { CookedRevisions1765060000000 } from './1765060000000-cooked-revisions.js';
 import { SearchPendingList1765070000000 } from './1765070000000-search-pending-list.js';
+import { NotificationsByUserNewest1765080000000 } from './1765080000000-notifications-by-user-newest.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   StaffQueueIndexes1765050000000,
   CookedRevisions1765060000000,
   SearchPendingList1765070000000,
+  NotificationsByUserNewest1765080000000,
 ];
