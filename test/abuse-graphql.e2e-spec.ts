@@ -308,6 +308,21 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(one.data?.previewMarkdown.length).toBeGreaterThan(40_000);
   });
 
+  it("weighs a post's text by its size: a request holds a few pages of texts, near the response limit, not thirty", async () => {
+    const member = await createAccount(app, Role.MEMBER);
+    const asked = await app.query<{ askQuestion: { id: string } }>(
+      'mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: { title: 'A question whose history is read', body: 'Each revision keeps a text of up to 20,000 characters.', tags: [] } },
+      { token: member.token },
+    );
+    const histories = (count: number) =>
+      `{ thread(id: "${asked.askQuestion.id}") { ${Array.from({ length: count }, (_, index) => `h${index}: revisions(first: 50) { nodes { previousBody previousBodyHtml } }`).join(' ')} } }`;
+    // 24 pages of 50 texts of 20,000 characters built 48 MB before the response limit refused them.
+    const refused = await app.request(histories(5));
+    expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/exceeds the limit of 5000/) })]);
+    expect((await app.request(histories(4))).errors).toBeUndefined();
+  });
+
   it('serves the edit history a page at a time', async () => {
     const member = await createAccount(app, Role.MEMBER);
     const asked = await app.query<{ askQuestion: { id: string } }>(

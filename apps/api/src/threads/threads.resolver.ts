@@ -21,7 +21,7 @@ import { RevisionsService } from './revisions.service.js';
 import { PageArgs } from '../common/page.args.js';
 import { ThreadsService } from './threads.service.js';
 import { mayModify } from './visibility.js';
-import { renderedHtmlCost, threadListCost, threadRepliesCost } from '../graphql/query-limits.js';
+import { postTextCost, renderedHtmlCost, threadListCost, threadRepliesCost } from '../graphql/query-limits.js';
 
 @Resolver(() => Thread)
 export class ThreadsResolver {
@@ -93,7 +93,7 @@ export class ThreadsResolver {
     return this.threadsService.tags(requestContextOf(graphql), Number(thread.id));
   }
 
-  @ResolveField(() => String, { description: 'Markdown as written.' })
+  @ResolveField(() => String, { description: 'Markdown as written.', complexity: postTextCost })
   async body(thread: Thread, _args: unknown, graphql: GraphqlContext): Promise<string> {
     return (await this.threadsService.text(requestContextOf(graphql), thread)).body;
   }

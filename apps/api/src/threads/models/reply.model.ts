@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { postTextCost } from '../../graphql/query-limits.js';
 
 @ObjectType('Reply', { description: 'An answer or comment in a thread.' })
 export class Reply {
@@ -8,7 +9,7 @@ export class Reply {
   @Field(() => ID, { description: 'The thread the reply belongs to.' })
   threadId: string;
 
-  @Field({ description: 'Markdown as written.' })
+  @Field({ description: 'Markdown as written.', complexity: postTextCost })
   body: string;
 
   @Field({ description: 'Written by a staff member (stays set if their role changes later).' })

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { PostType } from '../../common/post-type.js';
+import { postTextCost } from '../../graphql/query-limits.js';
 
 @ObjectType('Revision', { description: 'What a post said before one edit, and who made the edit.' })
 export class Revision {
@@ -15,11 +16,12 @@ export class Revision {
   @Field(() => String, { nullable: true, description: 'The title before the edit; null for replies.' })
   previousTitle: string | null;
 
-  @Field({ description: 'The markdown body before the edit.' })
+  @Field({ description: 'The markdown body before the edit.', complexity: postTextCost })
   previousBody: string;
 
   @Field(() => String, {
     nullable: true,
+    complexity: postTextCost,
     description:
       'The body before the edit as sanitised HTML, as the post showed it. Null until cooked: a revision stored before revisions kept their HTML waits for the background re-cook after start-up; show previousBody as text meanwhile.',
   })
