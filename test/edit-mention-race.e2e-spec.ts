@@ -79,9 +79,9 @@ describe.each(variants)('an edit committed while the job of an earlier edit runs
     const replyId = await newReply();
     // The job has read the reply's text and reads its earlier ones: the second edit commits right then.
     const revisions = app.nest.get(RevisionsService);
-    const edits = revisions.edits.bind(revisions);
+    const edits = revisions.editsFrom.bind(revisions);
     let interleaved = false;
-    vi.spyOn(revisions, 'edits').mockImplementation(async (...read) => {
+    vi.spyOn(revisions, 'editsFrom').mockImplementation(async (...read) => {
       const bodies = await edits(...read);
       if (!interleaved && String(read[1]) === replyId) {
         interleaved = true;
@@ -150,9 +150,9 @@ describe.each(variants)('an edit committed while the job of an earlier edit runs
     // The author's edit names one person; staff's, made while its job reads the reply's history, another: one run
     // serves both edits.
     const revisions = app.nest.get(RevisionsService);
-    const edits = revisions.edits.bind(revisions);
+    const edits = revisions.editsFrom.bind(revisions);
     let interleaved = false;
-    vi.spyOn(revisions, 'edits').mockImplementation(async (...read) => {
+    vi.spyOn(revisions, 'editsFrom').mockImplementation(async (...read) => {
       const history = await edits(...read);
       if (!interleaved && String(read[1]) === replyId) {
         interleaved = true;

@@ -11,6 +11,7 @@ import { PostType } from '../apps/api/src/common/post-type.js';
 import { PendingPostJobEntity } from '../apps/api/src/jobs/pending-post-job.entity.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { PostsService } from '../apps/api/src/threads/posts.service.js';
+import { RevisionsService } from '../apps/api/src/threads/revisions.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { holdCalls } from './support/hold-calls.js';
 import { until } from './support/live-client.js';
@@ -262,22 +263,32 @@ describe('notifications', () => {
   const mentionCounts = (people: TestAccount[]) => Promise.all(people.map(async (person) => (await mentionsOf(person)).length));
   const names = (people: TestAccount[]) => people.map((person) => `@${person.username}`).join(' ');
 
-  it("lexes as many texts for an edit's mentions at the twelfth edit as at the second: the text before it, not every earlier one", async () => {
+  it("reads and lexes as many texts for an edit's mentions at the twelfth edit as at the second: the text before it, not every earlier one", async () => {
     const thread = await ask();
     const replyId = await reply(thread.id, replier.token, `Ask @${bystander.username}.`);
     const lexed = vi.spyOn(app.nest.get(MarkdownService), 'mentions');
-    onTestFinished(() => lexed.mockRestore());
-    const textsLexedBy = async (edit: number) => {
+    const revisions = app.nest.get(RevisionsService);
+    const editsFrom = revisions.editsFrom.bind(revisions);
+    let textsRead = 0;
+    const read = vi.spyOn(revisions, 'editsFrom').mockImplementation(async (...post) => {
+      const edits = await editsFrom(...post);
+      textsRead += edits.length;
+      return edits;
+    });
+    onTestFinished(() => [lexed, read].forEach((spy) => spy.mockRestore()));
+    const textsOf = async (edit: number) => {
       lexed.mockClear();
+      textsRead = 0;
       // A name not named before, so that each edit has its mentions job.
       await editReply(replyId, `Ask @${bystander.username} or @nobody_${edit}.`);
-      return lexed.mock.calls.length;
+      return { lexed: lexed.mock.calls.length, read: textsRead };
     };
-    await textsLexedBy(1);
-    const second = await textsLexedBy(2);
-    for (let edit = 3; edit < 12; edit++) await textsLexedBy(edit);
-    expect(second).toBeGreaterThan(0);
-    expect(await textsLexedBy(12)).toBe(second);
+    await textsOf(1);
+    const second = await textsOf(2);
+    for (let edit = 3; edit < 12; edit++) await textsOf(edit);
+    expect(second.lexed).toBeGreaterThan(0);
+    expect(second.read).toBeGreaterThan(0);
+    expect(await textsOf(12)).toEqual(second);
     // A name dropped in one edit and named again in the next is not news: whoever it names was told when first named.
     await editReply(replyId, 'Ask anyone.');
     await editReply(replyId, `Ask @${bystander.username} again.`);

@@ -236,8 +236,7 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
    */
   private async postedText(postType: PostType, postId: number, post: { version: number; body: string }): Promise<string> {
     if (post.version === 1) return post.body;
-    const [firstEdit] = await this.revisions.edits(postType, postId);
-    return firstEdit?.previousBody ?? post.body;
+    return (await this.revisions.firstText(postType, postId)) ?? post.body;
   }
 
   /**
@@ -263,8 +262,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
     const replyId = reply ? postId : null;
     const authorId = reply?.authorId ?? thread.authorId;
     const body = reply?.body ?? thread.body;
-    const edits = await this.revisions.edits(postType, postId);
     const served = pending.servedRevisionId;
+    const edits = await this.revisions.editsFrom(postType, postId, served);
     // The text before the edits this run serves: the people those edits named are new, if the text still names them.
     // Only that one: whoever an older text named and was told is in toldAbout, and the post's mentions stay capped by
     // mentionsNotified. (Lexing every earlier text at each edit took the square of a post's edits over its life.)

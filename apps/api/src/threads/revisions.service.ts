@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { insertRow } from '../common/returning-writes.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { AppError, ErrorReason } from '../common/app-error.js';
 import { parseId } from '../common/id.js';
 import { RequestContext } from '../common/request-context.js';
@@ -59,16 +60,32 @@ export class RevisionsService {
   }
 
   /**
-   * A post's edits in the order they were made: who made each and the text it replaced (for what edits add: the people
-   * they newly mention, and who named them).
+   * A post's edits in the order they were made, who made each and the text it replaced (for what edits add: the people
+   * they newly mention, and who named them): from the latest one at or before `fromRevisionId` on, or the latest alone
+   * without it. Not the whole history: read at every edit, the texts of every revision took the square of a post's
+   * edits over its life (0.6 s of the event loop at its 2,000th).
    */
-  async edits(postType: PostType, postId: number): Promise<PostEditRecord[]> {
-    const rows = await this.revisions.find({
-      select: { id: true, editorId: true, previousBody: true },
+  async editsFrom(postType: PostType, postId: number, fromRevisionId: number | null): Promise<PostEditRecord[]> {
+    const sql = new SqlParameters();
+    const post = `post_type = ${sql.param(postType)} AND post_id = ${sql.param(postId)}`;
+    const upTo = fromRevisionId === null ? '' : ` AND id <= ${sql.param(fromRevisionId)}`;
+    const first = `(SELECT MAX(id) FROM revisions WHERE ${post}${upTo})`;
+    const rows = await sqlRows<{ id: number; editor_id: number; previous_body: string }>(
+      this.revisions.manager.connection,
+      `SELECT id, editor_id, previous_body FROM revisions WHERE ${post} AND id >= ${fromRevisionId === null ? first : `COALESCE(${first}, ${sql.param(fromRevisionId)})`} ORDER BY id`,
+      sql.values,
+    );
+    return rows.map((row) => ({ revisionId: Number(row.id), editorId: Number(row.editor_id), previousBody: row.previous_body }));
+  }
+
+  /** The text a post had before its first edit, or null when it has none. */
+  async firstText(postType: PostType, postId: number): Promise<string | null> {
+    const first = await this.revisions.findOne({
+      select: { id: true, previousBody: true },
       where: { postType, postId },
       order: { id: 'ASC' },
     });
-    return rows.map(({ id, editorId, previousBody }) => ({ revisionId: id, editorId, previousBody }));
+    return first?.previousBody ?? null;
   }
 
   /**
