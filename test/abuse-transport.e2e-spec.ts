@@ -17,6 +17,8 @@ import { createAccount, sessionCookieOf, TestAccount, totpCode } from './support
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { StubWebBuild, writeStubWebBuild } from './support/stub-web-build.js';
 import { TestApp } from './support/test-app.js';
+import { print } from 'graphql';
+import { ThreadActivityDocument } from '../apps/web/src/gql/graphql.js';
 
 const forumActivity = 'subscription { forumActivity { threadId } }';
 
@@ -457,6 +459,52 @@ describe('transport abuse: the socket cap behind a trusted proxy', () => {
     sockets.push(await acknowledgedSocket(app, second), await acknowledgedSocket(app, second));
     expect(await refusedUpgrade(app, second)).toBe(429);
     await Promise.all(sockets.map((socket) => (socket.close(), closed(socket))));
+  });
+});
+
+describe("transport abuse: the cost of a client's subscriptions together", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ WS_MAX_SUBSCRIPTION_COST_PER_CLIENT: '100' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it("refuses a subscription over the budget of its client's sockets together, and gives back what ends", async () => {
+    const asker = await createAccount(app, Role.MEMBER);
+    const threadId = await ask(app, asker);
+    // 74 with the replies' texts: the web app's thread page. Every reply runs each such subscription again.
+    const threadActivity = print(ThreadActivityDocument);
+    const server = app.nest.get(GraphqlSocketServer);
+    const [first, second] = [liveClient(app), liveClient(app)];
+    try {
+      const running = subscribe(first, threadActivity, { threadId });
+      await until(() => server.held().subscriptions === 1, 'the first subscription runs');
+      expect(await subscribe(second, threadActivity, { threadId }).ended).toEqual({
+        error: [
+          expect.objectContaining({
+            extensions: { code: 'RATE_LIMITED' },
+            message: 'The subscriptions of one client may cost 100 at most together; this one costs 74',
+          }),
+        ],
+      });
+      // A cheap one still fits.
+      subscribe(second, forumActivity);
+      await until(() => server.held().subscriptions === 2, 'the cheap subscription runs');
+      // What a completed subscription or a closed socket held is the client's again.
+      running.unsubscribe();
+      await until(() => server.held().subscriptions === 1, 'the first subscription ended');
+      const again = subscribe(second, threadActivity, { threadId });
+      await until(() => server.held().subscriptions === 2, 'a subscription as costly runs again');
+      await second.dispose();
+      await until(() => server.held().subscriptions === 0, 'the socket closed');
+      subscribe(first, threadActivity, { threadId });
+      await until(() => server.held().subscriptions === 1, 'the closed socket gave its budget back');
+      expect(await Promise.race([again.ended, 'running'])).not.toBe('running');
+    } finally {
+      await Promise.all([first.dispose(), second.dispose()]);
+    }
   });
 });
 

@@ -363,6 +363,17 @@ export class Environment {
   @Min(1)
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 
+  /**
+   * The estimated cost (as GRAPHQL_MAX_SUBSCRIPTION_COMPLEXITY weighs one) of all the subscriptions running at once on
+   * one client address's sockets: each runs again at every event, so this bounds the work one client makes of each
+   * post. A web app tab's cost about 100 at most, 20 of them 2000; 400 subscriptions to a thread's replies with their
+   * texts took 0.3 s of the event loop at every reply.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(10)
+  WS_MAX_SUBSCRIPTION_COST_PER_CLIENT = 2000;
+
   /** Seconds a WebSocket may stay open without any subscription. */
   @Transform(toNumber)
   @IsInt()

@@ -147,13 +147,16 @@ export class QueryLimits {
     return this.weigh(schema, document, variables, operationName).error;
   }
 
-  /** costError, and whether the operation was weighed: variables that do not fit it leave it unweighed. */
-  private weigh(
+  /**
+   * costError, the cost (0 when it was not weighed) and whether the operation was weighed: variables that do not fit it
+   * leave it unweighed.
+   */
+  weigh(
     schema: GraphQLSchema,
     document: DocumentNode,
     variables: Record<string, unknown> | undefined,
     operationName?: string,
-  ): { error: GraphQLError | null; weighed: boolean } {
+  ): { error: GraphQLError | null; cost: number; weighed: boolean } {
     const subscription = getOperationAST(document, operationName)?.operation === 'subscription';
     const maximum = subscription ? this.environment.GRAPHQL_MAX_SUBSCRIPTION_COMPLEXITY : this.environment.GRAPHQL_MAX_COMPLEXITY;
     let cost: number;
@@ -172,19 +175,19 @@ export class QueryLimits {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Variables that do not fit the operation: execution refuses them with its usual error.
-      if (!/maximum allowed number of nodes/.test(message)) return { error: null, weighed: false };
+      if (!/maximum allowed number of nodes/.test(message)) return { error: null, cost: 0, weighed: false };
       // The document expands to too many fields once its fragments are spread.
       const tooLarge = new GraphQLError(`${message} The limit is ${maxQueryNodes} fields after fragments are spread.`, {
         extensions: { code, http: { status: 400 } },
       });
-      return { error: tooLarge, weighed: true };
+      return { error: tooLarge, cost: Number.POSITIVE_INFINITY, weighed: true };
     }
-    if (cost <= maximum) return { error: null, weighed: true };
+    if (cost <= maximum) return { error: null, cost, weighed: true };
     const kind = subscription ? 'Subscription' : 'Query';
     const error = new GraphQLError(`${kind} cost ${cost} exceeds the limit of ${maximum}: ask for smaller pages or fewer fields`, {
       extensions: { code, cost, maximumCost: maximum, http: { status: 400 } },
     });
-    return { error, weighed: true };
+    return { error, cost, weighed: true };
   }
 
   /**

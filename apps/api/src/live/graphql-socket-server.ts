@@ -41,8 +41,15 @@ type SocketExtra = {
    * while its subscription is still being set up after the client completed it, so it can be neither reused nor
    * left out of the cap.
    */
-  operations?: Map<string, SubscribePayload>;
+  operations?: Map<string, RunningOperation>;
 };
+
+/** A subscription the server holds: its subscribe message's payload, and its estimated cost, counted for its client. */
+interface RunningOperation {
+  payload: SubscribePayload;
+  cost: number;
+  client: string;
+}
 
 type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
 
@@ -56,6 +63,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private readonly limits: QueryLimits;
   private readonly sockets = new Set<SocketContext>();
   private readonly socketsPerClient = new Map<string, number>();
+  /** The estimated cost of the subscriptions each client address holds on all its sockets. */
+  private readonly subscriptionCostPerClient = new Map<string, number>();
   /** Express's compiled `trust proxy` (TRUST_PROXY): the client address is the one the HTTP rate limits count. */
   private trustProxy: TrustProxy = () => false;
   private server: WebSocketServer | null = null;
@@ -91,6 +100,7 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
         onConnect: (context) => this.connect(context),
         onClose: (context) => {
           this.sockets.delete(context);
+          for (const [id, operation] of context.extra.operations ?? []) this.finished(context, id, operation.payload);
         },
         onSubscribe: (context, id, payload) => this.check(context, id, payload, schema),
         onComplete: (context, id, payload) => this.finished(context, id, payload),
@@ -197,8 +207,18 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   /** graphql-ws is done with a subscription (completed, failed, or dropped while it was being set up). */
   private finished(context: SocketContext, id: string, payload: SubscribePayload): void {
     const operations = context.extra.operations;
-    if (operations?.get(id) === payload) operations.delete(id);
+    const operation = operations?.get(id);
+    if (operation?.payload === payload) {
+      operations!.delete(id);
+      this.countCost(operation.client, -operation.cost);
+    }
     if (!operations || operations.size === 0) context.extra.idleSince = Date.now();
+  }
+
+  private countCost(client: string, change: number): void {
+    const cost = (this.subscriptionCostPerClient.get(client) ?? 0) + change;
+    if (cost > 0) this.subscriptionCostPerClient.set(client, cost);
+    else this.subscriptionCostPerClient.delete(client);
   }
 
   /**
@@ -268,9 +288,16 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
     const errors = graphql.validate(schema, document, [...graphql.specifiedRules, ...this.limits.validationRules]);
     // Rebuilt with graphql-ws's copy of GraphQLError (see above); the rules may have used another.
     if (errors.length > 0) return errors.map((error) => clientError(error.message, error.extensions.code, error.nodes));
-    const costError = this.limits.costError(schema, document, payload.variables ?? undefined, operationName);
+    const { error: costError, cost } = this.limits.weigh(schema, document, payload.variables ?? undefined, operationName);
     if (costError) return [clientError(costError.message, costError.extensions.code)];
-    operations.set(id, payload);
+    // Set when the socket connected, before any subscribe message is read.
+    const client = context.extra.clientAddress ?? '';
+    const budget = this.environment.WS_MAX_SUBSCRIPTION_COST_PER_CLIENT;
+    if ((this.subscriptionCostPerClient.get(client) ?? 0) + cost > budget) {
+      return [clientError(`The subscriptions of one client may cost ${budget} at most together; this one costs ${cost}`, 'RATE_LIMITED')];
+    }
+    operations.set(id, { payload, cost, client });
+    this.countCost(client, cost);
     context.extra.idleSince = null;
     return { schema, document, operationName, variableValues: payload.variables };
   }
