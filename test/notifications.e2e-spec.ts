@@ -15,6 +15,7 @@ import { RevisionsService } from '../apps/api/src/threads/revisions.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { holdCalls } from './support/hold-calls.js';
 import { until } from './support/live-client.js';
+import { queryPlans } from './support/query-plans.js';
 import { TestApp } from './support/test-app.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id title } }';
@@ -750,32 +751,12 @@ describe('notifications', () => {
     const thread = await ask();
     for (let index = 0; index < 3; index++) await reply(thread.id);
     await app.jobsDone();
-    const dataSource = app.nest.get(DataSource);
-    const postgres = dataSource.options.type === 'postgres';
-    const spy = vi.spyOn(dataSource.logger, 'logQuery');
-    let statements: [string, unknown[] | undefined][];
-    try {
-      expect((await notificationsOf(asker, { first: 2 })).notifications.nodes).toHaveLength(2);
-      statements = spy.mock.calls.filter(([query]) => /\bFROM notifications n\b.*ORDER BY n\.created_at DESC/s.test(query)) as [
-        string,
-        unknown[] | undefined,
-      ][];
-    } finally {
-      spy.mockRestore();
-    }
-    expect(statements).toHaveLength(1);
-    const [[query, parameters]] = statements;
-    const plan = postgres
-      ? // On a table this small PostgreSQL would scan and sort it whatever the indexes; forbidding both shows what the index allows.
-        await dataSource.transaction(async (manager) => {
-          await manager.query('SET LOCAL enable_seqscan = off');
-          await manager.query('SET LOCAL enable_bitmapscan = off');
-          await manager.query('SET LOCAL enable_sort = off');
-          return ((await manager.query(`EXPLAIN ${query}`, parameters)) as { 'QUERY PLAN': string }[]).map((step) => step['QUERY PLAN']);
-        })
-      : ((await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[]).map((step) => step.detail);
+    const plans = await queryPlans(app, /\bFROM notifications n\b.*ORDER BY n\.created_at DESC/s, async () =>
+      expect((await notificationsOf(asker, { first: 2 })).notifications.nodes).toHaveLength(2),
+    );
+    expect(plans).toHaveLength(1);
     // A member with thousands of them had every one read and sorted for each page.
-    expect(plan.join('\n')).toMatch(/notifications_by_user_newest/);
-    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|Sort\b/);
+    expect(plans[0]).toMatch(/notifications_by_user_newest/);
+    expect(plans[0]).not.toMatch(/TEMP B-TREE|Sort\b/);
   });
 });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { ReplyEntity } from '../apps/api/src/threads/reply.entity.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { queryPlans } from './support/query-plans.js';
 import { TestApp } from './support/test-app.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
@@ -275,27 +276,12 @@ describe("a user's replies (userReplies)", () => {
     const threadId = await ask(asker.token);
     for (let index = 0; index < 3; index++) await reply(replier.token, threadId);
     const first = await page(replier.id, { first: 2 });
-    const dataSource = app.nest.get(DataSource);
-    const postgres = dataSource.options.type === 'postgres';
-    const spy = vi.spyOn(dataSource.logger, 'logQuery');
-    let statements: [string, unknown[] | undefined][];
-    try {
-      await page(replier.id, { first: 2, after: first.pageInfo.endCursor }, replier.token);
-      statements = spy.mock.calls.filter(([query]) => /\bFROM replies r JOIN threads t\b/.test(query)) as [string, unknown[] | undefined][];
-    } finally {
-      spy.mockRestore();
-    }
-    expect(statements).toHaveLength(1);
-    const [[query, parameters]] = statements;
-    const plan = postgres
-      ? // On a table this small PostgreSQL would scan and sort it whatever the indexes; forbidding both shows what the index allows.
-        await dataSource.transaction(async (manager) => {
-          await manager.query('SET LOCAL enable_seqscan = off');
-          await manager.query('SET LOCAL enable_bitmapscan = off');
-          await manager.query('SET LOCAL enable_sort = off');
-          return ((await manager.query(`EXPLAIN ${query}`, parameters)) as { 'QUERY PLAN': string }[]).map((step) => step['QUERY PLAN']);
-        })
-      : ((await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[]).map((step) => step.detail);
+    const plans = await queryPlans(app, /\bFROM replies r JOIN threads t\b/, () =>
+      page(replier.id, { first: 2, after: first.pageInfo.endCursor }, replier.token),
+    );
+    expect(plans).toHaveLength(1);
+    const plan = plans[0].split('\n');
+    const postgres = app.nest.get(DataSource).options.type === 'postgres';
     // The index serves the page in order (no sort) and is sought to the cursor, not read from the newest reply on.
     if (postgres) {
       expect(plan.join('\n')).toMatch(

@@ -4,6 +4,7 @@ import { Role } from '../apps/api/src/common/role.js';
 import { PostJob } from '../apps/api/src/jobs/post-job.js';
 import { PostJobs } from '../apps/api/src/jobs/post-jobs.service.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { queryPlans } from './support/query-plans.js';
 import { TestApp } from './support/test-app.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
@@ -246,32 +247,7 @@ describe('statements per post with its jobs', () => {
     }
   });
 
-  /** The statements matching `pattern` that the requests run, with each one's query plan. */
-  const plansOf = async (pattern: RegExp, requests: () => Promise<unknown>) => {
-    const dataSource = app.nest.get(DataSource);
-    const spy = vi.spyOn(dataSource.logger, 'logQuery');
-    let statements: { query: string; parameters: unknown[] | undefined }[];
-    try {
-      await requests();
-      statements = spy.mock.calls
-        .filter(([query]) => pattern.test(query))
-        .map(([query, parameters]) => ({ query, parameters: parameters as unknown[] | undefined }));
-    } finally {
-      spy.mockRestore();
-    }
-    const plans: string[] = [];
-    for (const { query, parameters } of statements) {
-      const plan = postgres
-        ? // On a table this small PostgreSQL would scan it whatever the indexes; forbidding that shows which index it has.
-          await dataSource.transaction(async (manager) => {
-            await manager.query('SET LOCAL enable_seqscan = off');
-            return ((await manager.query(`EXPLAIN ${query}`, parameters)) as { 'QUERY PLAN': string }[]).map((step) => step['QUERY PLAN']);
-          })
-        : ((await dataSource.query(`EXPLAIN QUERY PLAN ${query}`, parameters)) as { detail: string }[]).map((step) => step.detail);
-      plans.push(plan.join('\n'));
-    }
-    return plans;
-  };
+  const plansOf = (pattern: RegExp, requests: () => Promise<unknown>) => queryPlans(app, pattern, requests);
 
   it("tells whether a thread is answered from the index of visible staff answers, not by reading the thread's replies", async () => {
     const { askQuestion } = await ask('Where do I keep a copy of the setup QR code?', 'I want a spare in case my phone breaks.');
