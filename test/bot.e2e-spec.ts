@@ -1147,7 +1147,7 @@ describe('FAQ bot: a staff decision repeated', () => {
         learnedExamples(first: 50) { id source answerSlug threadId decidedAt }
         thread(id: $threadId) {
           botSuggestion { ${suggestionFields} decidedAt }
-          replies(first: 20) { nodes { id body editedAt revisions { nodes { previousBody } } } }
+          replies(first: 20) { nodes { id body editedAt revisions(first: 5) { nodes { previousBody } } } }
         }
       }`,
       { threadId },

@@ -263,7 +263,7 @@ describe('moderation', () => {
     const threadHistoryQuery = `query ThreadHistory($id: ID!) {
       thread(id: $id) {
         revisions { nodes { previousBody } }
-        replies(first: 50) { nodes { id revisions { nodes { previousBody } } } }
+        replies(first: 10) { nodes { id revisions(first: 10) { nodes { previousBody } } } }
       }
     }`;
     const original = 'The sidebar overlaps the thread list when I rotate the screen.';
