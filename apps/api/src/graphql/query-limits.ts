@@ -80,8 +80,9 @@ export const forumScanPageCost = workAndPage(forumScanCost);
 export const threadListCost: FieldComplexity = ({ args, childComplexity }) =>
   (isTagFilter(args.filter) ? forumScanCost : 0) + pageCost(Number(args.first), childComplexity);
 
+/** As the list reads a filter: an empty tag filters nothing. */
 function isTagFilter(filter: unknown): boolean {
-  return typeof filter === 'object' && filter !== null && typeof (filter as { tag?: unknown }).tag === 'string';
+  return typeof filter === 'object' && filter !== null && Boolean((filter as { tag?: unknown }).tag);
 }
 
 /**

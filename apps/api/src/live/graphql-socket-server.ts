@@ -208,8 +208,8 @@ export class GraphqlSocketServer implements OnApplicationBootstrap, OnApplicatio
   private finished(context: SocketContext, id: string, payload: SubscribePayload): void {
     const operations = context.extra.operations;
     const operation = operations?.get(id);
-    if (operation?.payload === payload) {
-      operations!.delete(id);
+    if (operations && operation?.payload === payload) {
+      operations.delete(id);
       this.countCost(operation.client, -operation.cost);
     }
     if (!operations || operations.size === 0) context.extra.idleSince = Date.now();

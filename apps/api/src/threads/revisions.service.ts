@@ -68,11 +68,14 @@ export class RevisionsService {
   async editsFrom(postType: PostType, postId: number, fromRevisionId: number | null): Promise<PostEditRecord[]> {
     const sql = new SqlParameters();
     const post = `post_type = ${sql.param(postType)} AND post_id = ${sql.param(postId)}`;
-    const upTo = fromRevisionId === null ? '' : ` AND id <= ${sql.param(fromRevisionId)}`;
-    const first = `(SELECT MAX(id) FROM revisions WHERE ${post}${upTo})`;
+    const columns = 'SELECT id, editor_id, previous_body FROM revisions';
+    const query =
+      fromRevisionId === null
+        ? `${columns} WHERE ${post} ORDER BY id DESC LIMIT 1`
+        : `${columns} WHERE ${post} AND id >= COALESCE((SELECT MAX(id) FROM revisions WHERE ${post} AND id <= ${sql.param(fromRevisionId)}), ${sql.param(fromRevisionId)}) ORDER BY id`;
     const rows = await sqlRows<{ id: number; editor_id: number; previous_body: string }>(
       this.revisions.manager.connection,
-      `SELECT id, editor_id, previous_body FROM revisions WHERE ${post} AND id >= ${fromRevisionId === null ? first : `COALESCE(${first}, ${sql.param(fromRevisionId)})`} ORDER BY id`,
+      query,
       sql.values,
     );
     return rows.map((row) => ({ revisionId: Number(row.id), editorId: Number(row.editor_id), previousBody: row.previous_body }));
