@@ -177,6 +177,52 @@ describe('abuse: a burst of sign-ins and the web app', () => {
   });
 });
 
+// A burst of sign-ins took the event loop's core (two hashes at once on two cores) and waited in a queue without end.
+describe('abuse: more password checks at once than their queue holds', { timeout: 120_000 }, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({
+      PASSWORD_HASH_CONCURRENCY: '1',
+      PASSWORD_HASH_QUEUE: '2',
+      RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY: '8',
+      RATE_LIMIT_SIGN_UPS_PER_HOUR: '100',
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('refuses the sign-ins past the queue at once, and counts them toward no limit', async () => {
+    const username = unique('queued');
+    await signUp(app, username);
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, index) => signIn(app, username, 'not it', `127.0.1.${index + 1}`)));
+
+    console.log(`8 sign-ins at once, 1 checked at a time and 2 waiting: ${JSON.stringify(tally(burst))}`);
+    expect(tally(burst)).toEqual({ UNAUTHENTICATED: 3, RATE_LIMITED: 5 });
+    for (const refused of burst.filter((response) => codeOf(response) === 'RATE_LIMITED'))
+      expect(refused.errors?.[0].extensions).toMatchObject({ reason: 'PASSWORD_CHECKS_BUSY', retryAfterSeconds: expect.any(Number) });
+    // The login may fail 8 times a day: the 5 refused before their check left 5 of them.
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect(codeOf(await signIn(app, username, 'not it', `127.0.2.${attempt + 1}`))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await signIn(app, username, password, '127.0.2.9'))).toBe('RATE_LIMITED');
+  });
+
+  it('stores no account whose sign-up it refused', async () => {
+    const usernames = Array.from({ length: 6 }, () => unique('burst'));
+    const burst = await Promise.all(
+      usernames.map((username) => app.request(signUpMutation, { input: { username, email: `${username}@example.test`, password } })),
+    );
+    expect(tally(burst)).toEqual({ OK: 3, RATE_LIMITED: 3 });
+    for (const [index, response] of burst.entries()) {
+      if (codeOf(response) !== 'RATE_LIMITED') continue;
+      const again = await app.request(signUpMutation, {
+        input: { username: usernames[index], email: `${usernames[index]}@example.test`, password },
+      });
+      expect(again.data?.signUp.user.username).toBe(usernames[index]);
+    }
+  });
+});
+
 // Needs a Redis server: set TEST_REDIS_URL (.ci/run does).
 // Each attempt hashes a password (argon2, as a real sign-in does): on a busy machine a test of a dozen takes long.
 describe('abuse: sign-in guessing on one account from many IPs', { timeout: 120_000 }, () => {

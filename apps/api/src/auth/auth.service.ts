@@ -89,7 +89,16 @@ export class AuthService {
     await this.signInsPerLogin.consume(loginKey);
 
     const account = await this.users.credentialsFor(input.login);
-    const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password);
+    const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password).catch(async (error: unknown) => {
+      // Refused before any check (too many at once): the attempt gets its counts back.
+      if (error instanceof AppError && error.reason === ErrorReason.PASSWORD_CHECKS_BUSY)
+        await Promise.all([
+          this.signInsPerLoginAndIp.refund(loginAndIpKey),
+          this.signInsPerIp.refund(ipKey),
+          this.signInsPerLogin.refund(loginKey),
+        ]);
+      throw error;
+    });
     if (!account || !passwordMatches || account.role === Role.BOT)
       throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     // Only failures count: a success clears the login's run from this IP and gives the IP and the login their attempt back.

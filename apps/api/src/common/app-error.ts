@@ -22,6 +22,7 @@ export enum ErrorReason {
   EDITED_SINCE = 'EDITED_SINCE',
   // auth
   WRONG_CREDENTIALS = 'WRONG_CREDENTIALS',
+  PASSWORD_CHECKS_BUSY = 'PASSWORD_CHECKS_BUSY',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   // two-factor
   TWO_FACTOR_ALREADY_ON = 'TWO_FACTOR_ALREADY_ON',
@@ -73,6 +74,7 @@ const codeOfReason: Record<ErrorReason, ErrorCode> = {
   RATE_LIMITED: ErrorCode.RateLimited,
   EDITED_SINCE: ErrorCode.Conflict,
   WRONG_CREDENTIALS: ErrorCode.Unauthenticated,
+  PASSWORD_CHECKS_BUSY: ErrorCode.RateLimited,
   SESSION_NOT_FOUND: ErrorCode.NotFound,
   TWO_FACTOR_ALREADY_ON: ErrorCode.Conflict,
   TWO_FACTOR_CHALLENGE_EXPIRED: ErrorCode.Unauthenticated,
@@ -162,5 +164,11 @@ export class AppError extends Error {
 
   static rateLimited(retryAfterSeconds: number): AppError {
     return new AppError(ErrorReason.RATE_LIMITED, `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+
+  static passwordChecksBusy(retryAfterSeconds: number): AppError {
+    return new AppError(ErrorReason.PASSWORD_CHECKS_BUSY, `Too many sign-ins at once; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
   }
 }
