@@ -55,6 +55,50 @@ describe('ThreadIndex', () => {
     expect(sut.similar({ title: 'print QR code', body: '' }).map((thread) => thread.id)).toContain('later');
   });
 
+  it('reuses the slots of edited threads, and finds each thread by its latest text only', () => {
+    const texts = [
+      { title: 'Printing the QR code', body: 'A paper copy of the setup code in a drawer' },
+      { title: 'Autofill broken again', body: 'Safari does not fill my passwords any more' },
+    ];
+    for (let edit = 0; edit < 2000; edit++) sut.upsert({ id: 'edited', ...texts[edit % 2]!, solved: false });
+
+    expect(sut.slotCount).toBeLessThan(100);
+    expect(sut.size).toBe(5);
+    const latest = sut.similar({ title: 'safari autofill passwords' }).map((thread) => thread.id);
+    expect(latest.slice(0, 2).sort()).toEqual(['autofill', 'edited']);
+    expect(sut.similar({ title: 'print the QR code paper copy' }).map((thread) => thread.id)).not.toContain('edited');
+  });
+
+  it('scores as an index built afresh from the same threads after many edits and removals', () => {
+    const words = ['phone', 'code', 'backup', 'print', 'paper', 'sign', 'locked', 'device', 'support', 'scan', 'app', 'new'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 16807) % 2147483647), seed % n);
+    const phrase = (length: number) => Array.from({ length }, () => words[random(words.length)]).join(' ');
+    const edited = new ThreadIndex();
+    const current = new Map<string, { title: string; body: string; solved: boolean }>();
+    for (let step = 0; step < 3000; step++) {
+      const id = `t${random(40)}`;
+      if (random(5) === 0) {
+        edited.remove(id);
+        current.delete(id);
+      } else {
+        const thread = { title: phrase(1 + random(4)), body: phrase(random(12)), solved: random(2) === 0 };
+        edited.upsert({ id, ...thread });
+        current.set(id, thread);
+      }
+    }
+    const fresh = new ThreadIndex();
+    for (const [id, thread] of current) fresh.upsert({ id, ...thread });
+
+    const byId = (results: { id: string; score: number }[]) =>
+      Object.fromEntries(results.map((thread) => [thread.id, thread.score.toFixed(9)]));
+    for (let query = 0; query < 50; query++) {
+      const input = { title: phrase(3), body: phrase(4) };
+      expect(byId(edited.similar(input, { limit: 50 }))).toEqual(byId(fresh.similar(input, { limit: 50 })));
+    }
+    expect(edited.slotCount).toBeLessThan(200);
+  });
+
   it('returns nothing for an empty index or unknown words', () => {
     expect(new ThreadIndex().similar({ title: 'anything' })).toEqual([]);
     expect(sut.similar({ title: 'zyxwv qwerty' })).toEqual([]);

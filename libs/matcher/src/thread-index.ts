@@ -41,11 +41,15 @@ class PostingList {
     this.live++;
   }
 
-  compact(alive: Uint8Array): void {
+  /** Drops the postings of removed threads, telling `dropped` of each. */
+  compact(alive: Uint8Array, dropped: (slot: number) => void): void {
     let kept = 0;
     for (let index = 0; index < this.length; index++) {
       const slot = this.slots[index]!;
-      if (!alive[slot]) continue;
+      if (!alive[slot]) {
+        dropped(slot);
+        continue;
+      }
       this.slots[kept] = slot;
       this.frequencies[kept++] = this.frequencies[index]!;
     }
@@ -71,11 +75,18 @@ export class ThreadIndex {
   private readonly termOfId: string[] = [];
   private readonly freeTermIds: number[] = [];
   private readonly slotById = new Map<string, number>();
+  /**
+   * Slots of removed threads that no posting list names any more, for the next threads: every edit indexes its thread
+   * anew, and new slots for each would grow the index for as long as the process runs.
+   */
+  private readonly freeSlots: number[] = [];
   private ids: string[] = [];
   private termsOfSlot: Array<Int32Array | undefined> = [];
   private lengths = new Float64Array(1024);
   private solved = new Uint8Array(1024);
   private alive = new Uint8Array(1024);
+  /** Of a removed thread's slot, the postings lists still hold (skipped until compacted); it is free at 0. */
+  private stalePostings = new Int32Array(1024);
   private scores = new Float64Array(1024);
   private touched = new Int32Array(1024);
   private nextSlot = 0;
@@ -99,6 +110,11 @@ export class ThreadIndex {
     return this.count;
   }
 
+  /** Number of slots in use: the threads indexed, and removed ones whose postings some list still holds. */
+  get slotCount(): number {
+    return this.nextSlot - this.freeSlots.length;
+  }
+
   /** Number of distinct terms the indexed threads hold. */
   get termCount(): number {
     return this.termIds.size;
@@ -119,7 +135,7 @@ export class ThreadIndex {
       }
       frequencies.set(termId, (frequencies.get(termId) ?? 0) + 1);
     }
-    const slot = this.nextSlot++;
+    const slot = this.freeSlots.pop() ?? this.nextSlot++;
     this.ensureCapacity(slot + 1);
     this.ids[slot] = thread.id;
     this.lengths[slot] = tokens.length;
@@ -137,12 +153,15 @@ export class ThreadIndex {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
     this.alive[slot] = 0;
-    for (const termId of this.termsOfSlot[slot]!) {
+    const terms = this.termsOfSlot[slot]!;
+    this.stalePostings[slot] = terms.length;
+    if (terms.length === 0) this.freeSlots.push(slot);
+    for (const termId of terms) {
       const list = this.lists[termId]!;
       list.live--;
       // Edits of made-up words would otherwise leave a term and its list behind for each: memory without bound.
       if (list.live === 0) this.forgetTerm(termId);
-      else if (list.length > 16 && list.live * 2 < list.length) list.compact(this.alive);
+      else if (list.length > 16 && list.live * 2 < list.length) list.compact(this.alive, this.dropPosting);
     }
     this.termsOfSlot[slot] = undefined;
     this.ids[slot] = '';
@@ -151,7 +170,14 @@ export class ThreadIndex {
     this.count--;
   }
 
+  /** A list let go of a removed thread's posting: once none holds one, its slot is free. */
+  private readonly dropPosting = (slot: number): void => {
+    if (--this.stalePostings[slot]! === 0) this.freeSlots.push(slot);
+  };
+
   private forgetTerm(termId: number): void {
+    const list = this.lists[termId]!;
+    for (let index = 0; index < list.length; index++) this.dropPosting(list.slots[index]!);
     this.termIds.delete(this.termOfId[termId]!);
     this.termOfId[termId] = '';
     this.lists[termId] = undefined;
@@ -242,6 +268,7 @@ export class ThreadIndex {
     this.lengths = grow(this.lengths, (n) => new Float64Array(n));
     this.solved = grow(this.solved, (n) => new Uint8Array(n));
     this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.stalePostings = grow(this.stalePostings, (n) => new Int32Array(n));
     this.scores = grow(this.scores, (n) => new Float64Array(n));
     this.touched = new Int32Array(capacity);
   }
