@@ -126,6 +126,15 @@ describe('messageOf', () => {
     expect(serverMessageOf(limited)).toBe(`You are doing that too often. Try again in ${wait}.`);
   });
 
+  it('does not blame the person when too many sign in at once', () => {
+    const busy = graphqlErrors({
+      message: 'Too many sign-ins at once; try again in 2 s',
+      extensions: { code: 'RATE_LIMITED', reason: 'PASSWORD_CHECKS_BUSY', retryAfterSeconds: 2 },
+    });
+    expect(messageOf(busy)).toBe('The forum is busy signing people in. Try again in 2 seconds.');
+    expect(serverMessageOf(busy)).toBe('The forum is busy signing people in. Try again in 2 seconds.');
+  });
+
   it('says the messages of an error with fields as sentences, each once, without the API’s field names', () => {
     const retired = graphqlErrors({
       message: 'threadId: the suggested answer is retired: choose the right one with Correct (correctSuggestion)',
