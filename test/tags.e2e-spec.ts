@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../apps/api/src/common/role.js';
 import { createAccount, TestAccount } from './support/accounts.js';
+import { queryPlans } from './support/query-plans.js';
 import { TestApp } from './support/test-app.js';
 
 const askMutation = 'mutation Ask($input: AskQuestionInput!) { askQuestion(input: $input) { id } }';
 const hideMutation = 'mutation Hide($postId: ID!) { hidePost(postType: THREAD, postId: $postId) { id } }';
+const restoreMutation = 'mutation Restore($postId: ID!) { restorePost(postType: THREAD, postId: $postId) { id } }';
+const editMutation =
+  'mutation Edit($threadId: ID!, $input: EditQuestionInput!) { editQuestion(threadId: $threadId, input: $input) { id } }';
 const tagsQuery = 'query Tags($first: Int) { tags(first: $first) { tag threadCount } }';
 
 interface TagCount {
@@ -83,6 +87,53 @@ describe('tags', () => {
     ];
     await expect(tags(staff.token).then((list) => only(list, [hiddenOnly, mixed]))).resolves.toEqual(expectedForInsiders);
     await expect(tags(asker.token).then((list) => only(list, [hiddenOnly, mixed]))).resolves.toEqual(expectedForInsiders);
+  });
+
+  it("follows a question's tags as they are edited, and a hidden question shown again", async () => {
+    const [kept, dropped, added, theirs] = uniqueTags('kept', 'dropped', 'added', 'theirs');
+    const edited = await ask([kept, dropped]);
+    await ask([kept, theirs], other.token);
+    await app.query(editMutation, { threadId: edited, input: { tags: [kept, added] } }, { token: asker.token });
+    await expect(tags().then((list) => only(list, [kept, dropped, added, theirs]))).resolves.toEqual([
+      { tag: kept, threadCount: 2 },
+      { tag: added, threadCount: 1 },
+      { tag: theirs, threadCount: 1 },
+    ]);
+
+    await app.query(hideMutation, { postId: edited }, { token: staff.token });
+    await expect(tags().then((list) => only(list, [kept, added]))).resolves.toEqual([{ tag: kept, threadCount: 1 }]);
+    await expect(tags(asker.token).then((list) => only(list, [kept, added]))).resolves.toEqual([
+      { tag: kept, threadCount: 2 },
+      { tag: added, threadCount: 1 },
+    ]);
+    await app.query(restoreMutation, { postId: edited }, { token: staff.token });
+    await app.query(editMutation, { threadId: edited, input: { tags: [dropped] } }, { token: asker.token });
+    await expect(tags().then((list) => only(list, [kept, dropped, added]))).resolves.toEqual([
+      { tag: dropped, threadCount: 1 },
+      { tag: kept, threadCount: 1 },
+    ]);
+  });
+
+  it("ranks the tags of a member's own hidden questions as if everyone could see them, for that member only", async () => {
+    const [rare] = uniqueTags('rare');
+    for (let question = 0; question < 4; question++) {
+      const postId = await ask([rare]);
+      await app.query(hideMutation, { postId }, { token: staff.token });
+    }
+    // No other tag of this file is on four questions: for the asker it is the most used, for other members on none.
+    await expect(tags(asker.token, 1)).resolves.toEqual([{ tag: rare, threadCount: 4 }]);
+    await expect(tags(staff.token, 1)).resolves.toEqual([{ tag: rare, threadCount: 4 }]);
+    await expect(tags(other.token).then((list) => only(list, [rare]))).resolves.toEqual([]);
+  });
+
+  it.skipIf(process.env.TEST_DATABASE_URL)('reads the counts SQLite keeps, not every tag of every thread', async () => {
+    await ask(uniqueTags('planned'));
+    for (const token of [undefined, asker.token, staff.token]) {
+      const plans = await queryPlans(app, /tag_counts/, () => tags(token));
+      expect(plans).toHaveLength(1);
+      // Scans of the few candidates only, never of a table.
+      expect(plans[0]).not.toMatch(/SCAN (c|tag_counts|tt|thread_tags|t|threads)\b/);
+    }
   });
 
   it('returns at most `first` tags, 30 by default, in one query', async () => {

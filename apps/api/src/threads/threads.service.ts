@@ -310,17 +310,49 @@ export class ThreadsService {
     );
   }
 
-  /** The `first` most used tags on threads the viewer may see: one grouped query, most used first, ties by name. */
+  /**
+   * The `first` most used tags on threads the viewer may see (hidden ones for staff and their author), most used first,
+   * ties by name; one statement. SQLite reads the counts its triggers keep (migration TagCounts1765090000000): counting
+   * every thread's tags here held the event loop for every member opening the thread list. PostgreSQL counts in its own
+   * process.
+   */
   async popularTags(context: RequestContext, first: number): Promise<TagCount[]> {
     const sql = new SqlParameters();
     const rows = await sqlRows<{ tag: string; thread_count: string | number }>(
       this.threads.manager.connection,
-      `SELECT tt.tag AS tag, COUNT(*) AS thread_count FROM thread_tags tt JOIN threads t ON t.id = tt.thread_id
-       WHERE ${visibleSql(context, 't', sql)} GROUP BY tt.tag ORDER BY COUNT(*) DESC, tt.tag ASC LIMIT ${sql.param(first)}`,
+      isPostgres(this.threads.manager.connection) ? this.countedTags(context, first, sql) : this.keptTagCounts(context, first, sql),
       sql.values,
     );
     // PostgreSQL returns COUNT as a bigint string.
     return rows.map((row) => ({ tag: row.tag, threadCount: Number(row.thread_count) }));
+  }
+
+  private countedTags(context: RequestContext, first: number, sql: SqlParameters): string {
+    return `SELECT tt.tag AS tag, COUNT(*) AS thread_count FROM thread_tags tt JOIN threads t ON t.id = tt.thread_id
+      WHERE ${visibleSql(context, 't', sql)} GROUP BY tt.tag ORDER BY COUNT(*) DESC, tt.tag ASC LIMIT ${sql.param(first)}`;
+  }
+
+  /**
+   * From the kept counts: all threads for staff; for anyone else those everyone can see, and for a member the tags of
+   * their own hidden threads added. Only the `first` tags by visible count and the member's own can be among the
+   * `first` once those are added: any other tag's count stays at most theirs.
+   */
+  private keptTagCounts(context: RequestContext, first: number, sql: SqlParameters): string {
+    const limit = sql.param(first);
+    if (context.isStaff)
+      return `SELECT tag, thread_count FROM tag_counts WHERE thread_count > 0 ORDER BY thread_count DESC, tag ASC LIMIT ${limit}`;
+    const mostVisible = `SELECT tag FROM tag_counts WHERE visible_thread_count > 0 ORDER BY visible_thread_count DESC, tag ASC LIMIT ${limit}`;
+    if (!context.user)
+      return `SELECT tag, visible_thread_count AS thread_count FROM tag_counts WHERE visible_thread_count > 0
+        ORDER BY visible_thread_count DESC, tag ASC LIMIT ${limit}`;
+    return `WITH own AS (
+        SELECT tt.tag AS tag, COUNT(*) AS threads FROM threads t JOIN thread_tags tt ON tt.thread_id = t.id
+        WHERE t.author_id = ${sql.param(context.user.id)} AND t.hidden = ${sql.param(true)} GROUP BY tt.tag
+      ),
+      candidates AS (SELECT tag FROM (${mostVisible}) UNION SELECT tag FROM own)
+      SELECT c.tag AS tag, c.visible_thread_count + COALESCE(own.threads, 0) AS thread_count
+      FROM candidates JOIN tag_counts c ON c.tag = candidates.tag LEFT JOIN own ON own.tag = c.tag
+      ORDER BY thread_count DESC, c.tag ASC LIMIT ${limit}`;
   }
 
   /**

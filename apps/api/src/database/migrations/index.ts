@@ -33,6 +33,7 @@ import { StaffQueueIndexes1765050000000 } from './1765050000000-staff-queue-inde
 import { CookedRevisions1765060000000 } from './1765060000000-cooked-revisions.js';
 import { SearchPendingList1765070000000 } from './1765070000000-search-pending-list.js';
 import { NotificationsByUserNewest1765080000000 } from './1765080000000-notifications-by-user-newest.js';
+import { TagCounts1765090000000 } from './1765090000000-tag-counts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   CookedRevisions1765060000000,
   SearchPendingList1765070000000,
   NotificationsByUserNewest1765080000000,
+  TagCounts1765090000000,
 ];
