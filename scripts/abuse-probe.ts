@@ -4,7 +4,8 @@
  *
  *   npm run -s build:api && tsx scripts/abuse-probe.ts [--dist dist] [--only fragments,upgrades,...]
  *
- * Findings: fragments, validation, upgrades, nested, frame, bomb, subscriptions, signout, headers, suggestions.
+ * Findings: fragments, validation, upgrades, nested, frame, bomb, subscriptions, signout, headers, suggestions, signins
+ * (run it with PASSWORD_HASH_CONCURRENCY=2 for the figure before that setting).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -274,6 +275,36 @@ const probes: Record<string, () => Promise<string>> = {
     });
     const shown = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'x-powered-by'];
     return shown.map((name) => `${name}: ${response.headers.get(name) ?? '(none)'}`).join('; ');
+  },
+
+  async signins() {
+    const rounds: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      let longestProbe = 0;
+      let probing = true;
+      const probe = (async () => {
+        while (probing) {
+          const started = performance.now();
+          await graphql('{ health { status } }');
+          longestProbe = Math.max(longestProbe, performance.now() - started);
+          await new Promise((done) => setTimeout(done, 20));
+        }
+      })();
+      const started = performance.now();
+      const answers = await Promise.all(
+        Array.from({ length: 16 }, (_, index) =>
+          graphql('mutation ($input: SignInInput!) { signIn(input: $input) { token } }', {
+            input: { login: `nobody${round}x${index}`, password: 'a wrong password' },
+          }),
+        ),
+      );
+      const took = seconds(started);
+      probing = false;
+      await probe;
+      const refused = answers.filter((answer) => answer.errors?.[0]?.extensions?.code === 'RATE_LIMITED').length;
+      rounds.push(`${took} (${refused} refused), longest health probe ${Math.round(longestProbe)} ms`);
+    }
+    return `16 sign-ins of unknown logins at once, 3 rounds: ${rounds.join('; ')}`;
   },
 
   async suggestions() {

@@ -25,6 +25,17 @@ const dayInSeconds = 24 * 60 * 60;
 const passwordChangesPerAccount = 10;
 const passwordChangeWindowSeconds = 15 * 60;
 const signUpWindowSeconds = 60 * 60;
+
+/**
+ * Rethrows a failure, first giving back what the request counted when it was refused before any password work (too many
+ * at once, PASSWORD_CHECKS_BUSY): that refusal was not the client's doing.
+ */
+function refundIfBusy(refund: () => Promise<unknown>): (error: unknown) => Promise<never> {
+  return async (error) => {
+    if (error instanceof AppError && error.reason === ErrorReason.PASSWORD_CHECKS_BUSY) await refund();
+    throw error;
+  };
+}
 const wrongCredentials = 'Wrong username or password';
 
 @Injectable()
@@ -32,6 +43,7 @@ export class AuthService {
   private readonly signInsPerLoginAndIp: RateLimit;
   private readonly signInsPerIp: RateLimit;
   private readonly signInsPerLogin: RateLimit;
+  private readonly signUpsPerIp: RateLimit;
 
   constructor(
     private readonly users: UsersService,
@@ -54,12 +66,14 @@ export class AuthService {
       blockSeconds: dayInSeconds,
     });
     this.signInsPerLogin = rateLimiter.rule({ points: environment.RATE_LIMIT_SIGN_IN_LOGIN_FAILURES_PER_DAY, windowSeconds: dayInSeconds });
+    this.signUpsPerIp = rateLimiter.rule({ points: environment.RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: signUpWindowSeconds });
   }
 
   /** Creates a member account and signs it in. Limited per IP. */
   async signUp(context: RequestContext, input: SignUpInput): Promise<AuthPayload> {
-    await this.rateLimiter.consume(`sign-up:ip:${context.ip}`, this.environment.RATE_LIMIT_SIGN_UPS_PER_HOUR, signUpWindowSeconds);
-    const user = await this.users.createAccount({ ...input, role: Role.MEMBER });
+    const ipKey = `sign-up:ip:${context.ip}`;
+    await this.signUpsPerIp.consume(ipKey);
+    const user = await this.users.createAccount({ ...input, role: Role.MEMBER }).catch(refundIfBusy(() => this.signUpsPerIp.refund(ipKey)));
     const { token, expiresAt, endedHashes } = await this.sessions.start(context, {
       id: Number(user.id),
       username: user.username,
@@ -89,16 +103,17 @@ export class AuthService {
     await this.signInsPerLogin.consume(loginKey);
 
     const account = await this.users.credentialsFor(input.login);
-    const passwordMatches = await this.passwords.verify(account?.passwordHash ?? null, input.password).catch(async (error: unknown) => {
-      // Refused before any check (too many at once): the attempt gets its counts back.
-      if (error instanceof AppError && error.reason === ErrorReason.PASSWORD_CHECKS_BUSY)
-        await Promise.all([
-          this.signInsPerLoginAndIp.refund(loginAndIpKey),
-          this.signInsPerIp.refund(ipKey),
-          this.signInsPerLogin.refund(loginKey),
-        ]);
-      throw error;
-    });
+    const passwordMatches = await this.passwords
+      .verify(account?.passwordHash ?? null, input.password)
+      .catch(
+        refundIfBusy(() =>
+          Promise.all([
+            this.signInsPerLoginAndIp.refund(loginAndIpKey),
+            this.signInsPerIp.refund(ipKey),
+            this.signInsPerLogin.refund(loginKey),
+          ]),
+        ),
+      );
     if (!account || !passwordMatches || account.role === Role.BOT)
       throw AppError.unauthenticated(ErrorReason.WRONG_CREDENTIALS, wrongCredentials);
     // Only failures count: a success clears the login's run from this IP and gives the IP and the login their attempt back.

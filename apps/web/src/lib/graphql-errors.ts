@@ -121,11 +121,11 @@ export function messageOf(error: unknown): string {
       case 'RATE_LIMITED': {
         // The API's own sentence counts the wait in seconds ("try again in 714 s").
         const wait = first.extensions?.retryAfterSeconds;
-        const seconds = typeof wait === 'number' && wait > 0 ? durationOf(Math.ceil(wait)) : null;
+        const waitInWords = typeof wait === 'number' && wait > 0 ? durationOf(Math.ceil(wait)) : null;
         // Too many people signing in at once: nothing this person did.
         if (errorReasonOf(error) === 'PASSWORD_CHECKS_BUSY')
-          return `The forum is busy signing people in. Try again in ${seconds ?? 'a moment'}.`;
-        if (seconds) return `You are doing that too often. Try again in ${seconds}.`;
+          return `The forum is busy signing people in. Try again in ${waitInWords ?? 'a moment'}.`;
+        if (waitInWords) return `You are doing that too often. Try again in ${waitInWords}.`;
         return first.message || 'You are doing that too often. Please wait a moment and try again.';
       }
       case 'INTERNAL_SERVER_ERROR':
