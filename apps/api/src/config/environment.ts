@@ -279,8 +279,9 @@ export class Environment {
 
   /**
    * Password hashes and checks (argon2id, about 0.15 s each on threads of their own) that run at once; the others wait
-   * their turn. The default leaves a core to the event loop: with two at once on two cores, 16 sign-ins at once kept a
-   * health query waiting up to 78-88 ms, with one 22-27 ms (the sign-ins took a tenth longer).
+   * their turn. The default leaves a core to the event loop: on two cores, while 16 sign-ins ran at once, a health query
+   * waited up to 47 ms (median of 9 bursts; 81 at most) with two at a time, and 28 (38) with one, the sign-ins a fifth
+   * slower (`scripts/abuse-probe.ts --only signins`).
    */
   @Transform(toNumber)
   @IsInt()
