@@ -4,6 +4,7 @@ import { connect, Socket } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Logger } from '@nestjs/common';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
@@ -13,12 +14,11 @@ import { Role } from '../apps/api/src/common/role.js';
 import { GraphqlSocketServer } from '../apps/api/src/live/graphql-socket-server.js';
 import { liveChannels } from '../apps/api/src/live/live-pubsub.js';
 import { ThreadsService } from '../apps/api/src/threads/threads.service.js';
+import { ThreadActivityDocument } from '../apps/web/src/gql/graphql.js';
 import { createAccount, sessionCookieOf, TestAccount, totpCode } from './support/accounts.js';
 import { listenerCount, liveClient, subscribe, until } from './support/live-client.js';
 import { StubWebBuild, writeStubWebBuild } from './support/stub-web-build.js';
 import { TestApp } from './support/test-app.js';
-import { print } from 'graphql';
-import { ThreadActivityDocument } from '../apps/web/src/gql/graphql.js';
 
 const forumActivity = 'subscription { forumActivity { threadId } }';
 

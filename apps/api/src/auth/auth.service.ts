@@ -36,6 +36,7 @@ function refundIfBusy(refund: () => Promise<unknown>): (error: unknown) => Promi
     throw error;
   };
 }
+
 const wrongCredentials = 'Wrong username or password';
 
 @Injectable()

@@ -138,19 +138,8 @@ export class QueryLimits {
    * The estimated cost of a valid operation: 1 per field unless the field says otherwise (`complexity`
    * in its options: rendered HTML weighs more), and a page of `first` items costs `first` times its
    * selection, so nested lists multiply. A document that expands to too many fields is refused too.
-   */
-  costError(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    variables: Record<string, unknown> | undefined,
-    operationName?: string,
-  ): GraphQLError | null {
-    return this.weigh(schema, document, variables, operationName).error;
-  }
-
-  /**
-   * costError, the cost (0 when it was not weighed) and whether the operation was weighed: variables that do not fit it
-   * leave it unweighed.
+   * Returns the refusal (null when it fits), the cost (0 when it was not weighed) and whether the operation was
+   * weighed: variables that do not fit it leave it unweighed.
    */
   weigh(
     schema: GraphQLSchema,
