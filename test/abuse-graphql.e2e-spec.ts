@@ -128,11 +128,13 @@ describe('GraphQL abuse: operations that would freeze or exhaust the server are 
     expect(weighed).toHaveBeenCalledTimes(3);
   });
 
-  it('weighs a field that reads every thread by that work: a request holds a few tag lists, counts or staff counts, not thirty', async () => {
+  it('weighs a field that reads every thread by that work: a request holds a few counts or staff counts, not thirty', async () => {
     const counted = 'fragment Counted on ThreadConnection { totalCount }';
     const aliased = (field: string, count: number) =>
       `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} } ${field.includes('...Counted') ? counted : ''}`;
-    for (const field of ['tags(first: 1) { tag }', 'threads(first: 1) { totalCount }', 'threads(first: 1) { ...Counted }']) {
+    // The tags read a row per tag, not every thread: thirty lists are a page each.
+    expect((await app.request(aliased('tags(first: 1) { tag }', 30))).errors).toBeUndefined();
+    for (const field of ['threads(first: 1) { totalCount }', 'threads(first: 1) { ...Counted }']) {
       const refused = await app.request(aliased(field, 30));
       expect(refused.data, field).toBeUndefined();
       expect(refused.errors, field).toEqual([

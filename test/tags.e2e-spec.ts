@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
 import { Role } from '../apps/api/src/common/role.js';
+import { TagCountFolding } from '../apps/api/src/threads/tag-count-folding.js';
 import { createAccount, TestAccount } from './support/accounts.js';
 import { queryPlans } from './support/query-plans.js';
 import { TestApp } from './support/test-app.js';
@@ -134,6 +136,53 @@ describe('tags', () => {
       // Scans of the few candidates only, never of a table.
       expect(plans[0]).not.toMatch(/SCAN (c|tag_counts|tt|thread_tags|t|threads)\b/);
     }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('reads the counts and changes PostgreSQL keeps, not every tag of every thread', async () => {
+    await ask(uniqueTags('planned'));
+    for (const token of [undefined, staff.token]) {
+      const plans = await queryPlans(app, /tag_counts/, () => tags(token));
+      expect(plans).toHaveLength(1);
+      expect(plans[0]).not.toMatch(/ on (thread_tags|threads)\b/);
+    }
+    // A member's own hidden questions are found by author.
+    const [plan] = await queryPlans(app, /tag_counts/, () => tags(asker.token));
+    expect(plan).not.toMatch(/Seq Scan on (thread_tags|threads)\b/);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('folds the changes PostgreSQL appends into its counts, and reads the same after', async () => {
+    const [folded, kept] = uniqueTags('folded', 'kept');
+    const hiddenId = await ask([folded, kept]);
+    await ask([folded]);
+    await app.query(hideMutation, { postId: hiddenId }, { token: staff.token });
+    const views = async () =>
+      (await Promise.all([undefined, asker.token, other.token, staff.token].map((token) => tags(token)))).map((list) =>
+        only(list, [folded, kept]),
+      );
+    const before = await views();
+    expect(before).toEqual([
+      [{ tag: folded, threadCount: 1 }],
+      [
+        { tag: folded, threadCount: 2 },
+        { tag: kept, threadCount: 1 },
+      ],
+      [{ tag: folded, threadCount: 1 }],
+      [
+        { tag: folded, threadCount: 2 },
+        { tag: kept, threadCount: 1 },
+      ],
+    ]);
+
+    await app.nest.get(TagCountFolding).fold();
+    const dataSource = app.nest.get(DataSource);
+    await expect(dataSource.query('SELECT COUNT(*)::int AS changes FROM tag_count_changes')).resolves.toEqual([{ changes: 0 }]);
+    await expect(
+      dataSource.query('SELECT tag, thread_count, visible_thread_count FROM tag_counts WHERE tag = ANY($1) ORDER BY tag', [[folded, kept]]),
+    ).resolves.toEqual([
+      { tag: folded, thread_count: 2, visible_thread_count: 1 },
+      { tag: kept, thread_count: 1, visible_thread_count: 0 },
+    ]);
+    await expect(views()).resolves.toEqual(before);
   });
 
   it('returns at most `first` tags, 30 by default, in one query', async () => {

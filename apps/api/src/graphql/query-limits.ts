@@ -64,14 +64,11 @@ function workAndPage(work: number): FieldComplexity {
 export const searchCost = workAndPage(searchWorkCost);
 
 /**
- * The weight of a field that reads every thread the viewer may see (the tags grouped, staff's counts), however little it
+ * The weight of a field that reads every thread the viewer may see (staff's counts, a list's total), however little it
  * returns: about 30 ms at ten thousand threads, in step with the forum's size, so a request holds a few, not thirty
  * aliases (a second of the event loop).
  */
 export const forumScanCost = 1000;
-
-/** A field that reads every thread and returns a page of what it found (the tags): forumScanCost and its page. */
-export const forumScanPageCost = workAndPage(forumScanCost);
 
 /**
  * A page of the thread list: its page, and forumScanCost with a tag filter, which reads every thread of the tag however

@@ -10,6 +10,7 @@ import { ReplyEntity } from './reply.entity.js';
 import { RevisionEntity } from './revision.entity.js';
 import { RevisionsResolver } from './revisions.resolver.js';
 import { RevisionsService } from './revisions.service.js';
+import { TagCountFolding } from './tag-count-folding.js';
 import { TagsResolver } from './tags.resolver.js';
 import { ThreadStateService } from './thread-state.service.js';
 import { ThreadTagEntity } from './thread-tag.entity.js';
@@ -35,6 +36,7 @@ import { ThreadProcessingResolver } from './thread-processing.resolver.js';
     RepliesResolver,
     RevisionsResolver,
     TagsResolver,
+    TagCountFolding,
   ],
   exports: [ThreadsService, RepliesService, RevisionsService, PostsService, ThreadStateService],
 })

@@ -5,8 +5,7 @@ import { isPostgres } from '../migration-helpers.js';
  * On SQLite, the threads each tag is on, all of them and those everyone can see, kept by triggers on every write of a
  * thread's tags or of whether it is hidden: the popular tags (ThreadsService.popularTags) read them instead of counting
  * every tag of every thread, which held the event loop 11 ms at 10,000 threads and 160 ms at 100,000, for every member
- * who opened the thread list. PostgreSQL counts in its own process, and its row locks on shared counters would put
- * questions with the same tags in line (or, with tags in different orders, deadlock them): it keeps counting.
+ * who opened the thread list. PostgreSQL keeps them its own way, from TagCountChanges1765100000000 on.
  */
 export class TagCounts1765090000000 implements MigrationInterface {
   name = 'TagCounts1765090000000';

@@ -34,6 +34,7 @@ import { CookedRevisions1765060000000 } from './1765060000000-cooked-revisions.j
 import { SearchPendingList1765070000000 } from './1765070000000-search-pending-list.js';
 import { NotificationsByUserNewest1765080000000 } from './1765080000000-notifications-by-user-newest.js';
 import { TagCounts1765090000000 } from './1765090000000-tag-counts.js';
+import { TagCountChanges1765100000000 } from './1765100000000-tag-count-changes.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been committed. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   SearchPendingList1765070000000,
   NotificationsByUserNewest1765080000000,
   TagCounts1765090000000,
+  TagCountChanges1765100000000,
 ];
