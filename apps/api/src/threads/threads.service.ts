@@ -351,11 +351,10 @@ export class ThreadsService {
    */
   private keptTagCounts(context: RequestContext, first: number, sql: SqlParameters): string {
     const limit = sql.param(first);
-    if (context.isStaff)
-      return `SELECT tag, thread_count FROM tag_counts WHERE thread_count > 0 ORDER BY thread_count DESC, tag ASC LIMIT ${limit}`;
-    if (!context.user)
-      return `SELECT tag, visible_thread_count AS thread_count FROM tag_counts WHERE visible_thread_count > 0
-        ORDER BY visible_thread_count DESC, tag ASC LIMIT ${limit}`;
+    if (context.isStaff || !context.user) {
+      const counted = context.isStaff ? 'thread_count' : 'visible_thread_count';
+      return `SELECT tag, ${counted} AS thread_count FROM tag_counts WHERE ${counted} > 0 ORDER BY ${counted} DESC, tag ASC LIMIT ${limit}`;
+    }
     const mostVisible = `SELECT tag FROM tag_counts WHERE visible_thread_count > 0 ORDER BY visible_thread_count DESC, tag ASC LIMIT ${limit}`;
     return `WITH own AS (
         SELECT tt.tag AS tag, COUNT(*) AS threads FROM threads t JOIN thread_tags tt ON tt.thread_id = t.id
