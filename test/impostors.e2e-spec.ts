@@ -117,6 +117,31 @@ describe('impostors', () => {
     expect(thread.thread.replies.nodes).toContainEqual({ id: own.replyToThread.id, impostorWarning: false });
   });
 
+  it('warns on a reply while its author is a member, and no longer once they are made staff', async () => {
+    const helper = await createAccount(app, Role.MEMBER);
+    const admin = await createAccount(app, Role.ADMIN);
+    const posted = await app.query(
+      replyMutation,
+      { threadId, body: 'Send me your recovery code and I will check it.' },
+      { token: helper.token },
+    );
+    const warning = async () => {
+      const data = await app.query<{ thread: { replies: { nodes: { id: string; impostorWarning: boolean }[] } } }>(
+        'query T($id: ID!) { thread(id: $id) { replies(first: 100) { nodes { id impostorWarning } } } }',
+        { id: threadId },
+        { token: asker.token },
+      );
+      return data.thread.replies.nodes.find((node) => node.id === posted.replyToThread.id)?.impostorWarning;
+    };
+    await expect(warning()).resolves.toBe(true);
+    await app.query(
+      'mutation R($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }',
+      { userId: helper.id, role: Role.STAFF },
+      { token: admin.token },
+    );
+    await expect(warning()).resolves.toBe(false);
+  });
+
   it('leaves warnings and staff replies alone', async () => {
     const warning = await app.query(
       replyMutation,

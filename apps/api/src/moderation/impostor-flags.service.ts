@@ -18,9 +18,7 @@ export function impostorFlagReason(findings: readonly ImpostorFinding[]): string
   return `Automatic: a member's reply ${findings.map((finding) => `${categoryLabels[finding.category]} ("${finding.phrase}")`).join('; ')}`;
 }
 
-const rememberedTexts = 2000;
-/** Findings per reply text, shared by every caller: not to be changed. */
-const findingsByText = new Map<string, readonly ImpostorFinding[]>();
+const noFindings: readonly ImpostorFinding[] = Object.freeze([]);
 
 /**
  * What makes a reply carry the "staff never ask for your codes" warning: a member other than the thread's asker asking
@@ -31,15 +29,12 @@ export function impostorFindings(
   askerId: number | null,
   body: string,
 ): readonly ImpostorFinding[] {
-  if (author?.role !== Role.MEMBER || author.id === askerId) return [];
-  // Every read of a thread asks again for each member's reply: the rules run once per text.
-  let findings = findingsByText.get(body);
-  if (!findings) {
-    findings = findImpostorRequests(body);
-    if (findingsByText.size >= rememberedTexts) findingsByText.delete(findingsByText.keys().next().value!);
-    findingsByText.set(body, findings);
-  }
-  return findings;
+  return mayImpersonate(author, askerId) ? findImpostorRequests(body) : noFindings;
+}
+
+/** A member other than the thread's asker: who could pass for staff there. */
+export function mayImpersonate(author: { role: Role; id: number } | null | undefined, askerId: number | null): boolean {
+  return author?.role === Role.MEMBER && author.id !== askerId;
 }
 
 /** Flags members' replies (not the asker's own) that ask for codes or passwords, or to move off the forum, into the staff queue. */
