@@ -1,9 +1,9 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
+import { findImpostorRequests } from '#secrets';
 import { requestContextOf, type GraphqlContext } from '../common/ctx.decorator.js';
 import { Reply } from '../threads/models/reply.model.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { UsersService } from '../users/users.service.js';
-import { findImpostorRequests } from '#secrets';
 import { mayImpersonate } from './impostor-flags.service.js';
 
 /** A few MB of keys: a thread read page by page asks for each of its replies again. */
