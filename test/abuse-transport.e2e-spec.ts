@@ -565,6 +565,14 @@ describe('transport abuse: headers and production answers', () => {
     expect(viewer.headers.get('cache-control')).toBe('no-store');
     const refused = await app.request('{ healt { status } }');
     expect(refused.headers.get('cache-control')).toBe('no-store');
+    // Nothing is stored to revalidate, so no body is hashed for an ETag; the app's shell, revalidated on each visit, has one.
+    expect(viewer.headers.get('etag')).toBeNull();
+    const shell = await fetch(`${app.url}/`, { headers: { accept: 'text/html' } });
+    // A browser's revalidation (fetch would add `Cache-Control: no-cache`, which asks for the whole page).
+    const again = await fetch(`${app.url}/`, {
+      headers: { accept: 'text/html', 'if-none-match': shell.headers.get('etag') ?? '', 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
   });
 
   it('serves the built scripts but not their source maps', async () => {

@@ -37,6 +37,9 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   limitSlowClients(app.getHttpServer() as Server, environment);
   app.set('trust proxy', environment.trustProxy);
   app.disable('x-powered-by');
+  // res.send would hash every body for an ETag, and no API answer is stored to be revalidated (they are no-store). A
+  // function rather than `false`, which would take theirs from the files and the app's shell (sendFile) too.
+  app.set('etag', () => undefined);
   app.use(securityHeaders());
   app.use(cookieParser());
   app.use(graphqlPath, ...graphqlRequestBody());
