@@ -696,6 +696,18 @@ describe('FAQ bot with the default thresholds', () => {
     expect(result.answers.length).toBeLessThanOrEqual(3);
     expect(result.threads.map((thread) => thread.id)).toContain(similarId);
     expect(result.threads.length).toBeLessThanOrEqual(3);
+    // Indexed again as the thread changes: solved once its answer is accepted, gone once staff hide it.
+    const similarOf = async () => (await suggest(app, typed)).threads.find((thread) => thread.id === similarId);
+    expect((await similarOf())?.solved).toBe(false);
+    const { botSuggestion } = await readThread(app, similarId);
+    await app.query(acceptMutation, { replyId: botSuggestion!.replyId }, { token: asker.token });
+    await expect.poll(async () => (await similarOf())?.solved).toBe(true);
+    await app.query(
+      'mutation Hide($id: ID!) { hidePost(postType: THREAD, postId: $id) { id } }',
+      { id: similarId },
+      { token: staff.token },
+    );
+    await expect.poll(similarOf).toBeUndefined();
 
     const clear = await suggest(app, {
       title: 'Never got backup codes',

@@ -3,7 +3,6 @@ import { defaultAnswers, Matcher, ThreadIndex, type MatchInput, type MatchResult
 import { CanonicalAnswersService, type AnswerRecord } from '../canonical-answers/canonical-answers.service.js';
 import { KnowledgeBaseChanges } from '../canonical-answers/knowledge-base-changes.js';
 import { ThreadStatus } from '../threads/thread-status.js';
-import { PostType } from '../common/post-type.js';
 import { PostsService, type QuestionText } from '../threads/posts.service.js';
 
 const threadBatchSize = 1000;
@@ -88,7 +87,7 @@ export class MatcherService implements OnModuleInit {
 
   /** Re-reads one thread: indexed while visible, dropped when hidden or deleted. */
   async reindexThread(threadId: number): Promise<void> {
-    const thread = (await this.posts.findOne(PostType.THREAD, threadId))?.thread;
+    const thread = await this.posts.questionText(threadId);
     if (!thread || thread.hidden) {
       this.threads.remove(String(threadId));
       return;
