@@ -696,7 +696,7 @@ describe('FAQ bot with the default thresholds', () => {
     expect(result.answers.length).toBeLessThanOrEqual(3);
     expect(result.threads.map((thread) => thread.id)).toContain(similarId);
     expect(result.threads.length).toBeLessThanOrEqual(3);
-    // Indexed again as the thread changes: solved once its answer is accepted, gone once staff hide it.
+    // A similar thread follows its changes: solved once its answer is accepted, gone once staff hide it.
     const similarOf = async () => (await suggest(app, typed)).threads.find((thread) => thread.id === similarId);
     expect((await similarOf())?.solved).toBe(false);
     const { botSuggestion } = await readThread(app, similarId);
