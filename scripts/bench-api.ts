@@ -37,6 +37,9 @@
  * --dist runs another build (e.g. an older commit's `npm run build:api` output) with the same workload.
  * --worker-apart (with BENCH_REDIS_URL, PostgreSQL only) runs the post jobs on a second instance and times one with
  * JOB_WORKERS=false, as a deployment with worker instances apart would; the worker's CPU per request is printed too.
+ * --request-only times a server that runs no post jobs (JOB_WORKERS=false, without Redis; they are left pending and
+ * deleted before the statements are counted): what the requests alone cost, the most that running the post jobs
+ * anywhere else could save. The bot's latency is not measured then.
  * --only ask,read times only the operations whose names contain one of the words (and the trivial query).
  * --profile DIR writes a V8 CPU profile of the server per timed load to DIR/<engine>-<operation>-round-<n>.cpuprofile
  * (the trivial query's: DIR/<engine>-trivial-query-health-<n>.cpuprofile, numbered in the order run; summarise with
@@ -78,6 +81,7 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     only: { type: 'string' },
     'worker-apart': { type: 'boolean', default: false },
+    'request-only': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -103,6 +107,11 @@ const redisKeyPrefix = `twofa:bench:${randomBytes(4).toString('hex')}:`;
 const workerApart = values['worker-apart'];
 if (workerApart && !(redisUrl && process.env.BENCH_DATABASE_URL)) {
   console.error('--worker-apart needs BENCH_REDIS_URL and BENCH_DATABASE_URL');
+  process.exit(2);
+}
+const requestOnly = values['request-only'];
+if (requestOnly && (workerApart || redisUrl)) {
+  console.error('--request-only runs without Redis: leave out BENCH_REDIS_URL and --worker-apart');
   process.exit(2);
 }
 
@@ -254,7 +263,8 @@ class Server {
     return `http://127.0.0.1:${this.port}/graphql`;
   }
 
-  async start(): Promise<void> {
+  /** Starts the server; `jobWorkers` overrides its role's for this start. */
+  async start(jobWorkers = this.role.jobWorkers): Promise<void> {
     this.port = await freePort();
     const profiled = profileDirectory !== null && this.role.profiled;
     const profiling = profiled ? ['--import', pathToFileURL(resolve('scripts/cpu-profile-hook.mjs')).href] : [];
@@ -266,7 +276,7 @@ class Server {
         ...serverEnvironment(this.engine),
         PORT: String(this.port),
         HOST: '127.0.0.1',
-        JOB_WORKERS: String(this.role.jobWorkers),
+        JOB_WORKERS: String(jobWorkers),
         ...(profiled ? { CPU_PROFILE_DIR: profileDirectory } : {}),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -719,7 +729,7 @@ async function benchmark(engine: Engine): Promise<{
   rows: Row[];
   rssBefore: number;
   rssAfter: number;
-  bot: BotLatency;
+  bot: BotLatency | null;
   botAfterBurst: BotLatency | null;
   workerApart: boolean;
 }> {
@@ -732,6 +742,12 @@ async function benchmark(engine: Engine): Promise<{
   await worker?.start();
   await server.start();
   await waitForCooking(engine);
+  if (requestOnly) {
+    // Cooked and indexed for search by a server that runs the jobs, then timed on one that runs none.
+    await waitForSearchIndex(engine);
+    await server.stop();
+    await server.start(false);
+  }
 
   let sequence = 0;
   const random = pseudoRandom(7);
@@ -853,12 +869,12 @@ async function benchmark(engine: Engine): Promise<{
       drainSeconds: null,
     };
     // Right after the writes, while their jobs (notifications, checks) are still queued: the asker waits behind them or not.
-    if (scenario.name === 'reply' && !botAfterBurst) {
+    if (scenario.name === 'reply' && !botAfterBurst && !requestOnly) {
       const [{ pending: left }] = await engine.sql('SELECT COUNT(*) AS pending FROM pending_post_jobs');
       botAfterBurst = { ...(await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1])), backlog: Number(left) };
     }
     // Each load runs on its own, not beside an earlier write's backlog; that backlog is part of the write's cost.
-    if (backlog.size > 0) measurement.drainSeconds = await drainPostJobs(engine);
+    if (backlog.size > 0 && !requestOnly) measurement.drainSeconds = await drainPostJobs(engine);
     if (worker) measurement.workerCpuMsPerRequest = (worker.cpuMs() - workerCpuBefore) / requests;
     return measurement;
   }
@@ -893,7 +909,7 @@ async function benchmark(engine: Engine): Promise<{
       }
     }
   }
-  const bot = await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1]);
+  const bot = requestOnly ? null : await botReplyLatency(engine, server, fixture.tokens[fixture.tokens.length - 1]);
   const rssAfter = server.rss();
   await server.stop();
   await worker?.stop();
@@ -906,9 +922,22 @@ async function benchmark(engine: Engine): Promise<{
     },
     ...chosen.map((scenario) => ({ name: scenario.name, rounds: roundsOf.get(scenario)!, statements: null })),
   ];
+  // Left by --request-only: the counting instance would run them all first.
+  if (requestOnly) await engine.sql('DELETE FROM pending_post_jobs');
   const statements = await countStatements(engine, [trivial, ...chosen], fixture.tokens);
   for (const row of rows) row.statements = statements.get(row.name) ?? null;
   return { rows, rssBefore, rssAfter, bot, botAfterBurst, workerApart: apart };
+}
+
+/** Waits until SQLite's search index has every post written so far (PostgreSQL's is written with the post). */
+async function waitForSearchIndex(engine: Engine): Promise<void> {
+  if (engine.name !== 'SQLite') return;
+  for (let waited = 0; waited < 3000; waited++) {
+    const [{ pending }] = await engine.sql('SELECT COUNT(*) AS pending FROM search_pending');
+    if (Number(pending) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the search index was not written within 5 minutes');
 }
 
 /** Waits until every post job has finished (at most 10 minutes); returns the seconds it took. */
@@ -930,7 +959,7 @@ function nameColumnWidth(rows: { name: string }[]): number {
 function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark>>): void {
   console.log(
     `\n${engine}: ${rounds} round(s) of ${seconds} s per operation, each between ${trivialSeconds} s loads of the trivial query (the first after ${warmup} s warm-up), ` +
-      `${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : redisUrl ? 'on BullMQ' : 'in process'}; medians of the rounds`,
+      `${connections} connections, loopback (node ${process.version}, ${dist}), post jobs ${outcome.workerApart ? 'on BullMQ, run by a second instance (the timed one has JOB_WORKERS=false)' : requestOnly ? 'not run (--request-only: left pending)' : redisUrl ? 'on BullMQ' : 'in process'}; medians of the rounds`,
   );
   const nameWidth = nameColumnWidth(outcome.rows);
   console.log(
@@ -983,6 +1012,7 @@ function printTable(engine: string, outcome: Awaited<ReturnType<typeof benchmark
       `worker instance CPU per ${row.name} request (its jobs): ${median(row.rounds.map((result) => result.workerCpuMsPerRequest!)).toFixed(2)} ms`,
     );
   }
+  if (!outcome.bot) return;
   for (const row of outcome.rows.filter((row) => /ask|reply/.test(row.name))) {
     const pending = row.rounds.map((result) => {
       const total = [...result.backlog.values()].reduce((sum, count) => sum + count, 0);
