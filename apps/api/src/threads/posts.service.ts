@@ -5,7 +5,7 @@ import { Reply } from './models/reply.model.js';
 import { Thread, ThreadWithText } from './models/thread.model.js';
 import { PostType } from '../common/post-type.js';
 import { ReplyEntity } from './reply.entity.js';
-import { sqlBoolean, SqlParameters, sqlRows } from '../common/sql.js';
+import { SqlParameters, sqlRows } from '../common/sql.js';
 import { AuthorColumns, UsersService } from '../users/users.service.js';
 import { User } from '../users/models/user.model.js';
 import {
@@ -90,15 +90,11 @@ export class PostsService {
    * A question's text and state, whether hidden or not: one narrow read, without the author or the cooked body (what
    * re-indexing a thread after each change needs). Null when it is gone.
    */
-  async questionText(id: number): Promise<(QuestionText & { hidden: boolean }) | null> {
-    const [row] = await sqlRows<{ title: string; body: string; status: ThreadStatus; accepted_reply_id: number | null; hidden: unknown }>(
-      this.threads.manager.connection,
-      'SELECT title, body, status, accepted_reply_id, hidden FROM threads WHERE id = $1',
-      [id],
-    );
-    if (!row) return null;
-    const acceptedReplyId = row.accepted_reply_id === null ? null : Number(row.accepted_reply_id);
-    return { id, title: row.title, body: row.body, status: row.status, acceptedReplyId, hidden: sqlBoolean(row.hidden) };
+  questionText(id: number): Promise<(QuestionText & { hidden: boolean }) | null> {
+    return this.threads.findOne({
+      select: { id: true, title: true, body: true, status: true, acceptedReplyId: true, hidden: true },
+      where: { id },
+    });
   }
 
   /** The visible ones among these threads, without their bodies (a cheap read for links while someone types). */
